@@ -1,0 +1,115 @@
+#include "app/config.h"
+
+#include <boost/json.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace fg::app {
+namespace {
+
+using Setter = std::function<void(Config&, const std::string&)>;
+
+int ToInt(const std::string& key, const std::string& v, long lo, long hi) {
+  try {
+    size_t used = 0;
+    long n = std::stol(v, &used);
+    if (used == v.size() && n >= lo && n <= hi) return static_cast<int>(n);
+  } catch (...) {
+  }
+  throw ConfigError("configuration key '" + key + "': expected an integer from " + std::to_string(lo) + " to " +
+                    std::to_string(hi) + ", got '" + v + "'");
+}
+
+const std::map<std::string, Setter>& Setters() {
+  static const std::map<std::string, Setter> s = {
+      {"listen", [](Config& c, const std::string& v) {
+         auto colon = v.rfind(':');
+         if (colon == std::string::npos || colon == 0) throw ConfigError("configuration key 'listen': expected HOST:PORT, got '" + v + "'");
+         ToInt("listen", v.substr(colon + 1), 0, 65535);
+         c.listen = v;
+       }},
+      {"database", [](Config& c, const std::string& v) {
+         if (v.rfind("sqlite:", 0) != 0 && v.rfind("postgresql://", 0) != 0 && v.rfind("postgres://", 0) != 0)
+           throw ConfigError("configuration key 'database': expected sqlite:PATH or postgresql://..., got '" + v + "'");
+         c.database = v;
+       }},
+      {"assets_dir", [](Config& c, const std::string& v) { c.assets_dir = v; }},
+      {"log_level", [](Config& c, const std::string& v) {
+         if (v != "debug" && v != "info" && v != "warn" && v != "error")
+           throw ConfigError("configuration key 'log_level': expected debug, info, warn or error, got '" + v + "'");
+         c.log_level = v;
+       }},
+      {"io_threads", [](Config& c, const std::string& v) { c.io_threads = ToInt("io_threads", v, 0, 256); }},
+      {"workers", [](Config& c, const std::string& v) { c.workers = ToInt("workers", v, 1, 4096); }},
+      {"db_readers", [](Config& c, const std::string& v) { c.db_readers = ToInt("db_readers", v, 1, 256); }},
+      {"max_body_bytes", [](Config& c, const std::string& v) { c.max_body_bytes = ToInt("max_body_bytes", v, 1024, 1 << 30); }},
+      {"max_header_bytes", [](Config& c, const std::string& v) { c.max_header_bytes = ToInt("max_header_bytes", v, 1024, 1 << 20); }},
+      {"read_timeout_ms", [](Config& c, const std::string& v) { c.read_timeout_ms = ToInt("read_timeout_ms", v, 100, 3600000); }},
+      {"shutdown_grace_ms", [](Config& c, const std::string& v) { c.shutdown_grace_ms = ToInt("shutdown_grace_ms", v, 0, 3600000); }},
+  };
+  return s;
+}
+
+void Apply(Config& c, const std::string& key, const std::string& value, const std::string& origin) {
+  auto it = Setters().find(key);
+  if (it == Setters().end()) throw ConfigError("unknown configuration key '" + key + "' in " + origin);
+  it->second(c, value);
+}
+
+}  // namespace
+
+Config LoadConfig(const std::string& file_flag, const std::map<std::string, std::string>& overrides) {
+  Config c;
+  std::string file = file_flag;
+  if (file.empty())
+    if (const char* e = std::getenv("FRIENDLYGOV_CONFIG")) file = e;
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) throw ConfigError("cannot read configuration file " + file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    boost::system::error_code ec;
+    auto v = boost::json::parse(ss.str(), ec);
+    if (ec || !v.is_object()) throw ConfigError("configuration file " + file + " is not a JSON object");
+    for (auto& [k, val] : v.as_object()) {
+      std::string s = val.is_string() ? std::string(val.as_string()) : boost::json::serialize(val);
+      Apply(c, std::string(k), s, file);
+    }
+  }
+  for (auto& [key, setter] : Setters()) {
+    std::string env = "FRIENDLYGOV_";
+    for (char ch : key) env += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (const char* e = std::getenv(env.c_str())) Apply(c, key, e, "environment variable " + env);
+  }
+  for (auto& [k, v] : overrides) Apply(c, k, v, "command-line flags");
+  return c;
+}
+
+http::ServerOptions ServerOptionsOf(const Config& c) {
+  http::ServerOptions o;
+  auto colon = c.listen.rfind(':');
+  o.host = c.listen.substr(0, colon);
+  if (o.host.size() > 2 && o.host.front() == '[') o.host = o.host.substr(1, o.host.size() - 2);
+  o.port = static_cast<uint16_t>(std::stoi(c.listen.substr(colon + 1)));
+  o.io_threads = c.io_threads;
+  o.workers = c.workers;
+  o.limits.max_body_bytes = c.max_body_bytes;
+  o.limits.max_header_bytes = c.max_header_bytes;
+  o.read_timeout = std::chrono::milliseconds(c.read_timeout_ms);
+  o.shutdown_grace = std::chrono::milliseconds(c.shutdown_grace_ms);
+  return o;
+}
+
+std::string Describe(const Config& c) {
+  std::ostringstream o;
+  o << "listen=" << c.listen << "\ndatabase=" << c.database << "\nassets_dir=" << c.assets_dir
+    << "\nlog_level=" << c.log_level << "\nio_threads=" << c.io_threads << "\nworkers=" << c.workers
+    << "\ndb_readers=" << c.db_readers << "\nmax_body_bytes=" << c.max_body_bytes
+    << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
+    << "\nshutdown_grace_ms=" << c.shutdown_grace_ms << "\n";
+  return o.str();
+}
+
+}  // namespace fg::app

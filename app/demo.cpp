@@ -1,0 +1,51 @@
+// Demo data: one province after the 1/7/2025 reform with three communes, and
+// a legacy district (in force until 1/7/2025) whose communes merged into them.
+// Codes follow the official shape but are illustrative.
+#include "app/demo.h"
+
+#include "platform/errors.h"
+
+namespace fg::app {
+
+bool SeedDemo(org::Service& org) {
+  auto sys = org::SystemPrincipal();
+  if (!org.ListUnits(sys).empty()) {
+    for (auto& u : org.ListUnits(sys))
+      if (u.code == "75") return false;
+  }
+  const char* csv =
+      "code,name,level,parent_code,valid_from,valid_to,successor_code\n"
+      "75,Tỉnh Đồng Nai,province,,1976-01-01,,\n"
+      "25270,Phường Chơn Thành,ward,75,2025-07-01,,\n"
+      "25300,Xã Nha Bích,commune,75,2025-07-01,,\n"
+      "26100,Phường Trấn Biên,ward,75,2025-07-01,,\n"
+      "694,Thị xã Chơn Thành,district,75,2003-01-01,2025-07-01,\n"
+      "25276,Phường Hưng Long,ward,694,2003-01-01,2025-07-01,25270\n"
+      "25279,Xã Minh Long,commune,694,2003-01-01,2025-07-01,25270\n"
+      "25291,Xã Nha Bích,commune,694,2003-01-01,2025-07-01,25300\n";
+  org.ImportCsv(sys, csv);
+
+  struct Person {
+    const char* username;
+    const char* name;
+    const char* position;
+    const char* unit;
+    const char* role;
+    const char* phone;
+  };
+  const Person people[] = {
+      {"admin", "Nguyễn Văn Quản", "Quản trị hệ thống tỉnh", "75", "admin", "0912345601"},
+      {"leader", "Trần Thị Lãnh", "Chủ tịch UBND phường", "25270", "leader", "0912345602"},
+      {"desk", "Lê Văn Một", "Công chức Bộ phận một cửa", "25270", "desk", "0912345603"},
+      {"specialist", "Phạm Thị Chuyên", "Công chức Văn phòng - Thống kê", "25270", "specialist", "0912345604"},
+      {"evaluator", "Hoàng Văn Thẩm", "Chuyên viên Sở Nội vụ", "75", "evaluator", "0912345605"},
+  };
+  for (auto& p : people) {
+    org::OfficialInput in{p.username, p.name, p.unit, p.position, p.phone, std::string(p.username) + "@demo.friendlygov.vn",
+                          "demo", true};
+    org.CreateOfficial(sys, in, {{p.role, p.unit}}, /*demo_password=*/true);
+  }
+  return true;
+}
+
+}  // namespace fg::app

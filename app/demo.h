@@ -1,0 +1,7 @@
+#pragma once
+#include "features/org/service.h"
+
+namespace fg::app {
+// Seeds the demo province (idempotent). Returns false if it was already there.
+bool SeedDemo(org::Service& org);
+}  // namespace fg::app

@@ -1,0 +1,208 @@
+// friendlygov: the server and its command-line tools.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/config.h"
+#include "app/demo.h"
+#include "features/accounts/routes.h"
+#include "features/dashboard/routes.h"
+#include "features/org/routes.h"
+#include "platform/auth/crypto.h"
+#include "platform/db/events.h"
+#include "platform/errors.h"
+#include "platform/http/server.h"
+#include "platform/render/messages.h"
+#include "platform/render/page.h"
+
+namespace fg::app {
+namespace {
+
+std::unique_ptr<db::Db> OpenStore(const Config& cfg) {
+  if (cfg.database.rfind("sqlite:", 0) == 0) {
+    auto dir = std::filesystem::path(cfg.database.substr(7)).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+  }
+  auto db = db::Open(cfg.database, {cfg.db_readers, 512});
+  db::Migrate(*db, cfg.assets_dir + "/platform/db/migrations");
+  return db;
+}
+
+void Init(const Config& cfg) {
+  spdlog::set_level(spdlog::level::from_str(cfg.log_level));
+  auth::InitCrypto();
+  render::LoadMessages(cfg.assets_dir);
+  render::InitTemplates(cfg.assets_dir);
+}
+
+int Serve(const Config& cfg, bool demo) {
+  auto db = OpenStore(cfg);
+  org::Service org(*db);
+  accounts::Service accounts(*db, demo);
+  if (demo && SeedDemo(org)) spdlog::info("demo data seeded");
+  if (!demo) {
+    if (auto n = accounts.CountDemoAccounts())
+      spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.", n);
+  }
+
+  http::App app(cfg.assets_dir);
+  app.authenticate = [&accounts](const http::Request& r) { return accounts.Authenticate(r); };
+  app.error_page = render::ErrorPage;
+  accounts::RegisterPages(app, accounts, org);
+  accounts::RegisterApi(app, accounts, org);
+  org::RegisterPages(app, org);
+  org::RegisterApi(app, org);
+  dashboard::Register(app, *db, org);
+  std::ifstream spec(cfg.assets_dir + "/docs/openapi.json");
+  std::stringstream ss;
+  ss << spec.rdbuf();
+  std::string openapi = ss.str();
+  app.api("GET", "/api/v1/openapi.json", http::Access::kPublic,
+          [openapi](http::Context&) { return http::Response::Text(200, openapi, "application/json"); });
+
+  http::Serve(app, ServerOptionsOf(cfg), [&](uint16_t port) {
+    std::string host = ServerOptionsOf(cfg).host;
+    std::cout << "FriendlyGov listening on http://" << host << ":" << port << "/" << std::endl;
+    if (demo) {
+      std::cout << "Demo logins (password \"demo\"): admin, leader, desk, specialist, evaluator" << std::endl;
+    }
+  });
+  spdlog::info("stopped accepting; flushing the store");
+  db->close();
+  spdlog::info("bye");
+  return 0;
+}
+
+std::string ReadPassword(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* e = std::getenv("FRIENDLYGOV_PASSWORD")) return e;
+  if (isatty(STDIN_FILENO)) std::cerr << "Password: ";
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+}  // namespace
+}  // namespace fg::app
+
+int main(int argc, char** argv) {
+  using namespace fg;
+  CLI::App cli{"FriendlyGov (Chính quyền thân thiện): one-stop desks, ratings, letters and scorecards"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  std::string config_file;
+  std::map<std::string, std::string> flags;
+  std::string database, listen, assets, log_level;
+  int workers = 0, io_threads = 0;
+  cli.add_option("--config", config_file, "configuration file (JSON)");
+  cli.add_option("--database", database, "sqlite:PATH or postgresql://... (default sqlite:var/friendlygov.db)");
+  cli.add_option("--assets-dir", assets, "folder with templates, static files and migrations");
+  cli.add_option("--log-level", log_level, "debug, info, warn or error");
+
+  auto* serve = cli.add_subcommand("serve", "start the HTTP server");
+  bool demo = false;
+  serve->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080; port 0 picks a free port)");
+  serve->add_option("--workers", workers, "threads running request handlers (default 32)");
+  serve->add_option("--io-threads", io_threads, "network threads (default: one per core)");
+  serve->add_flag("--demo", demo, "seed demo data and allow the demo logins");
+
+  auto* migrate = cli.add_subcommand("migrate", "apply database migrations and exit");
+  auto* seed = cli.add_subcommand("seed-demo", "add the demo province and logins");
+  auto* backup = cli.add_subcommand("backup", "online backup of the SQLite database into FILE");
+  std::string backup_file;
+  backup->add_option("FILE", backup_file)->required();
+  auto* verify = cli.add_subcommand("verify-events", "check the event log's hash chain");
+  auto* check = cli.add_subcommand("check-config", "validate the configuration and print it");
+
+  auto* user = cli.add_subcommand("user", "manage officials' accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create an official");
+  std::string u_name, u_full, u_unit, u_password, u_role = "desk";
+  bool u_admin = false;
+  user_add->add_option("--username", u_name)->required();
+  user_add->add_option("--full-name", u_full)->required();
+  user_add->add_option("--unit", u_unit, "unit code")->required();
+  user_add->add_option("--role", u_role, "admin, leader, desk, specialist or evaluator (default desk)");
+  user_add->add_flag("--admin", u_admin, "grant the administrator role on the unit");
+  user_add->add_option("--password", u_password, "else FRIENDLYGOV_PASSWORD or a line on standard input");
+
+  auto* units = cli.add_subcommand("units", "import or export administrative units");
+  units->require_subcommand(1);
+  auto* units_import = units->add_subcommand("import", "import units from a CSV file");
+  auto* units_export = units->add_subcommand("export", "write all units as CSV to standard output");
+  std::string csv_file;
+  units_import->add_option("FILE", csv_file)->required();
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (!database.empty()) flags["database"] = database;
+  if (!listen.empty()) flags["listen"] = listen;
+  if (!assets.empty()) flags["assets_dir"] = assets;
+  if (!log_level.empty()) flags["log_level"] = log_level;
+  if (workers) flags["workers"] = std::to_string(workers);
+  if (io_threads) flags["io_threads"] = std::to_string(io_threads);
+
+  app::Config cfg;
+  try {
+    cfg = app::LoadConfig(config_file, flags);
+  } catch (const app::ConfigError& e) {
+    std::cerr << "friendlygov: invalid configuration: " << e.what() << "\n";
+    return 2;
+  }
+  if (*check) {
+    std::cout << app::Describe(cfg) << "configuration OK\n";
+    return 0;
+  }
+
+  try {
+    app::Init(cfg);
+    if (*serve) return app::Serve(cfg, demo);
+    auto db = app::OpenStore(cfg);
+    org::Service org(*db);
+    if (*migrate) {
+      std::cout << "schema up to date\n";
+    } else if (*seed) {
+      std::cout << (app::SeedDemo(org) ? "demo data added\n" : "demo data already present\n");
+    } else if (*backup) {
+      db->backup(backup_file);
+      std::cout << "backup written to " << backup_file << "\n";
+    } else if (*verify) {
+      auto v = db->read([](db::Conn& c) { return events::Verify(c); });
+      if (!v.ok) {
+        std::cerr << "event log BROKEN at event " << v.bad_seq << ": " << v.reason << " (" << v.checked
+                  << " events checked)\n";
+        return 1;
+      }
+      std::cout << "event log OK: " << v.checked << " events, hash chain intact\n";
+    } else if (*user_add) {
+      std::string role = u_admin ? "admin" : u_role;
+      org::OfficialInput in{u_name, u_full, u_unit, "", "", "", app::ReadPassword(u_password), true};
+      auto o = org.CreateOfficial(org::SystemPrincipal(), in, {{role, u_unit}});
+      std::cout << "created official " << o.username << " (id " << o.id << ") with role " << role << " on " << u_unit
+                << "\n";
+    } else if (*units_import) {
+      std::ifstream in(csv_file);
+      if (!in) throw std::runtime_error("cannot read " + csv_file);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      auto r = org.ImportCsv(org::SystemPrincipal(), ss.str());
+      std::cout << "imported: " << r.created << " created, " << r.updated << " updated\n";
+    } else if (*units_export) {
+      std::cout << org.ExportCsv(org::SystemPrincipal());
+    }
+    db->close();
+  } catch (const AppError& e) {
+    std::cerr << "friendlygov: " << render::Text(e.key(), e.args()) << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "friendlygov: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,173 @@
+#include <boost/json.hpp>
+
+#include "features/accounts/routes.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/render/page.h"
+#include "platform/time.h"
+
+namespace fg::accounts {
+namespace {
+
+using http::Context;
+using http::Response;
+using render::PageView;
+using render::Text;
+
+int StatusFor(const AppError& e) {
+  switch (e.kind()) {
+    case ErrorKind::kUnauthorized: return 401;
+    case ErrorKind::kForbidden: return 403;
+    case ErrorKind::kTooMany: return 429;
+    case ErrorKind::kConflict: return 409;
+    case ErrorKind::kNotFound: return 404;
+    default: return 400;
+  }
+}
+
+// Only local paths, never "//host" or a scheme.
+std::string SafeNext(const std::string& next) {
+  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' && next.find(':') == std::string::npos)
+    return next;
+  return "/dashboard";
+}
+
+Response LoginForm(Context& ctx, const std::string& username, const std::string& next, const std::string& error,
+                   int status) {
+  PageView v(ctx, Text("accounts.login_title"), "features/accounts/templates/login.tpl");
+  v.body().SetValue("USERNAME", username);
+  v.body().SetValue("NEXT", next);
+  if (!error.empty()) v.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  return v.render(status);
+}
+
+Response PasswordForm(Context& ctx, const std::string& error, const std::string& field, bool done, int status) {
+  PageView v(ctx, Text("accounts.password_title"), "features/accounts/templates/password.tpl");
+  if (!error.empty()) v.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  if (!field.empty()) v.body().SetValue("ERROR_FIELD", field);
+  if (done) v.body().ShowSection("DONE");
+  return v.render(status);
+}
+
+Response TokensPage(Context& ctx, Service& svc, org::Service& org, const std::string& new_token,
+                    const std::string& error, int status) {
+  PageView v(ctx, Text("accounts.tokens_title"), "features/accounts/templates/tokens.tpl");
+  for (auto& t : svc.ListTokens(*ctx.user)) {
+    auto* row = v.body().AddSectionDictionary("TOKEN");
+    row->SetIntValue("ID", t.id);
+    row->SetValue("NAME", t.name);
+    row->SetValue("OWNER", t.official_username);
+    row->SetValue("PREFIX", t.prefix);
+    row->SetValue("CREATED", FormatLocal(t.created_at));
+    if (t.revoked_at) row->SetValueAndShowSection("REVOKED", FormatLocal(*t.revoked_at), "IS_REVOKED");
+    else row->ShowSection("LIVE");
+  }
+  for (auto& o : org.ListOfficials(*ctx.user)) {
+    auto* opt = v.body().AddSectionDictionary("OFFICIAL");
+    opt->SetIntValue("ID", o.id);
+    opt->SetValue("LABEL", o.full_name + " (" + o.username + ")");
+  }
+  if (!new_token.empty()) v.body().SetValueAndShowSection("NEW_TOKEN", new_token, "HAS_NEW_TOKEN");
+  if (!error.empty()) v.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  return v.render(status);
+}
+
+int64_t IdParam(const Context& ctx, const char* name) {
+  try {
+    size_t used = 0;
+    auto s = ctx.req.params.at(name);
+    int64_t v = std::stoll(s, &used);
+    if (used == s.size() && v > 0) return v;
+  } catch (...) {
+  }
+  throw AppError(ErrorKind::kNotFound, "error.not_found");
+}
+
+}  // namespace
+
+void RegisterTokenApi(http::App& app, Service& svc);  // api.cpp
+
+void RegisterPages(http::App& app, Service& svc, org::Service& org) {
+  app.page("GET", "/", http::Access::kPublic, [](Context& ctx) {
+    return Response::Redirect(ctx.user ? "/dashboard" : "/login");
+  });
+
+  app.page("GET", "/login", http::Access::kPublic, [](Context& ctx) {
+    if (ctx.user) return Response::Redirect("/dashboard");
+    return LoginForm(ctx, "", ctx.req.query_param("next"), "", 200);
+  });
+
+  app.page("POST", "/login", http::Access::kPublic, [&svc](Context& ctx) {
+    auto form = ctx.req.form();
+    std::string next = form["next"];
+    try {
+      auto res = svc.Login(form["username"], form["password"], ctx.req.remote_addr);
+      Response r = Response::Redirect(SafeNext(next));
+      r.headers.emplace_back("Set-Cookie", http::SetCookieValue("fg_session", res.session_token));
+      return r;
+    } catch (const AppError& e) {
+      return LoginForm(ctx, form["username"], next, Text(e.key(), e.args()), StatusFor(e));
+    }
+  });
+
+  app.page("POST", "/logout", http::Access::kPublic, [&svc](Context& ctx) {
+    svc.Logout(ctx.req.cookie("fg_session"));
+    Response r = Response::Redirect("/login");
+    r.headers.emplace_back("Set-Cookie", http::SetCookieValue("fg_session", "", {true, 0}));
+    return r;
+  });
+
+  app.page("GET", "/account/password", http::Access::kUser,
+           [](Context& ctx) { return PasswordForm(ctx, "", "", false, 200); });
+
+  app.page("POST", "/account/password", http::Access::kUser, [&svc](Context& ctx) {
+    auto form = ctx.req.form();
+    try {
+      svc.ChangePassword(*ctx.user, form["current_password"], form["password"], form["confirm_password"]);
+      return PasswordForm(ctx, "", "", true, 200);
+    } catch (const AppError& e) {
+      return PasswordForm(ctx, Text(e.key(), e.args()), e.field(), false, StatusFor(e));
+    }
+  });
+
+  app.page("GET", "/tokens", http::Access::kUser,
+           [&svc, &org](Context& ctx) { return TokensPage(ctx, svc, org, "", "", 200); });
+
+  app.page("POST", "/tokens", http::Access::kUser, [&svc, &org](Context& ctx) {
+    auto form = ctx.req.form();
+    try {
+      int64_t official = 0;
+      try {
+        official = std::stoll(form["official_id"]);
+      } catch (...) {
+        throw BadInput("error.required", "official_id");
+      }
+      auto [t, token] = svc.CreateToken(*ctx.user, official, form["name"]);
+      return TokensPage(ctx, svc, org, token, "", 201);
+    } catch (const AppError& e) {
+      if (e.kind() == ErrorKind::kForbidden) throw;
+      return TokensPage(ctx, svc, org, "", Text(e.key(), e.args()), StatusFor(e));
+    }
+  });
+
+  app.page("POST", "/tokens/{id}/revoke", http::Access::kUser, [&svc](Context& ctx) {
+    svc.RevokeToken(*ctx.user, IdParam(ctx, "id"));
+    return Response::Redirect("/tokens");
+  });
+}
+
+void RegisterApi(http::App& app, Service& svc, org::Service& org) {
+  RegisterTokenApi(app, svc);
+  app.api("GET", "/api/v1/me", http::Access::kUser, [](Context& ctx) {
+    boost::json::array roles;
+    for (auto& g : ctx.user->grants)
+      roles.push_back({{"role", auth::RoleName(g.role)}, {"unit_code", g.unit_code}, {"unit_name", g.unit_name}});
+    return http::Json(200, {{"id", ctx.user->official_id},
+                            {"username", ctx.user->username},
+                            {"full_name", ctx.user->full_name},
+                            {"roles", roles},
+                            {"auth", ctx.user->via_api_token ? "token" : "session"}});
+  });
+}
+
+}  // namespace fg::accounts

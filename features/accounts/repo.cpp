@@ -1,0 +1,121 @@
+#include "features/accounts/repo.h"
+
+#include "platform/time.h"
+
+namespace fg::accounts::repo {
+namespace {
+
+const db::Query kCredByName{"credential_by_username",
+    "SELECT o.id, o.password_hash, o.active, o.failed_logins, o.locked_until, o.password_is_demo, u.path "
+    "FROM officials o JOIN units u ON u.id = o.unit_id WHERE o.username = ?"};
+const db::Query kCredById{"credential_by_id",
+    "SELECT o.id, o.password_hash, o.active, o.failed_logins, o.locked_until, o.password_is_demo, u.path "
+    "FROM officials o JOIN units u ON u.id = o.unit_id WHERE o.id = ?"};
+const db::Query kSetFailures{"credential_set_failures",
+    "UPDATE officials SET failed_logins = ?, locked_until = ? WHERE id = ?"};
+const db::Query kSetPassword{"credential_set_password",
+    "UPDATE officials SET password_hash = ?, password_is_demo = 0, updated_at = ? WHERE id = ?"};
+const db::Query kInsertSession{"session_insert",
+    "INSERT INTO sessions (token_hash, official_id, csrf_token, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?, ?)"};
+const db::Query kLiveSession{"session_live",
+    "SELECT official_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?"};
+const db::Query kDeleteSession{"session_delete", "DELETE FROM sessions WHERE token_hash = ?"};
+const db::Query kDeleteOthers{"session_delete_others",
+    "DELETE FROM sessions WHERE official_id = ? AND csrf_token <> ?"};
+const db::Query kDeleteExpired{"session_delete_expired", "DELETE FROM sessions WHERE expires_at <= ?"};
+const db::Query kInsertToken{"token_insert",
+    "INSERT INTO api_tokens (official_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
+    "RETURNING id"};
+const db::Query kTokenOwner{"token_owner",
+    "SELECT official_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL"};
+#define FG_TOKEN_COLUMNS                                                                                      \
+  "SELECT t.id, t.official_id, o.username, t.name, t.prefix, t.created_at, t.revoked_at, u.path FROM api_tokens t " \
+  "JOIN officials o ON o.id = t.official_id JOIN units u ON u.id = o.unit_id "
+const db::Query kTokensUnder{"tokens_under", FG_TOKEN_COLUMNS "WHERE u.path LIKE ? ORDER BY t.id DESC"};
+const db::Query kTokenById{"token_by_id", FG_TOKEN_COLUMNS "WHERE t.id = ?"};
+const db::Query kRevokeToken{"token_revoke", "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"};
+const db::Query kCountDemo{"count_demo_accounts",
+    "SELECT count(*) FROM officials WHERE password_is_demo = 1 AND active = 1"};
+
+Credential CredFrom(const db::Row& r) {
+  return {r.i64(0), r.text(1), r.i64(2) != 0, static_cast<int>(r.i64(3)), r.opt_text(4), r.i64(5) != 0, r.text(6)};
+}
+
+std::pair<ApiToken, std::string> TokenFrom(const db::Row& r) {
+  ApiToken t;
+  t.id = r.i64(0);
+  t.official_id = r.i64(1);
+  t.official_username = r.text(2);
+  t.name = r.text(3);
+  t.prefix = r.text(4);
+  t.created_at = r.text(5);
+  t.revoked_at = r.opt_text(6);
+  return {t, r.text(7)};
+}
+
+}  // namespace
+
+std::optional<Credential> CredentialByUsername(db::Conn& c, const std::string& username) {
+  auto r = c.query_one(kCredByName, {username});
+  if (!r) return std::nullopt;
+  return CredFrom(*r);
+}
+
+std::optional<Credential> CredentialById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kCredById, {id});
+  if (!r) return std::nullopt;
+  return CredFrom(*r);
+}
+
+void SetFailures(db::Conn& c, int64_t id, int failures, const std::optional<std::string>& locked_until) {
+  c.exec(kSetFailures, {int64_t{failures}, locked_until ? db::Value(*locked_until) : db::Value(nullptr), id});
+}
+
+void SetPassword(db::Conn& c, int64_t id, const std::string& hash) { c.exec(kSetPassword, {hash, NowUtcText(), id}); }
+
+void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,
+                   const std::string& expires_at, const std::string& ip) {
+  c.exec(kInsertSession, {token_hash, official_id, csrf, NowUtcText(), expires_at, ip});
+}
+
+std::optional<std::pair<int64_t, std::string>> LiveSession(db::Conn& c, const std::string& token_hash,
+                                                           const std::string& now) {
+  auto r = c.query_one(kLiveSession, {token_hash, now});
+  if (!r) return std::nullopt;
+  return std::make_pair(r->i64(0), r->text(1));
+}
+
+void DeleteSession(db::Conn& c, const std::string& token_hash) { c.exec(kDeleteSession, {token_hash}); }
+void DeleteOtherSessions(db::Conn& c, int64_t official_id, const std::string& keep_csrf) {
+  c.exec(kDeleteOthers, {official_id, keep_csrf});
+}
+void DeleteExpiredSessions(db::Conn& c, const std::string& now) { c.exec(kDeleteExpired, {now}); }
+
+int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, const std::string& hash,
+                    const std::string& prefix, int64_t created_by) {
+  return c.query_one(kInsertToken, {official_id, name, hash, prefix, NowUtcText(), created_by})->i64(0);
+}
+
+std::optional<int64_t> TokenOwner(db::Conn& c, const std::string& hash) {
+  auto r = c.query_one(kTokenOwner, {hash});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+std::vector<std::pair<ApiToken, std::string>> TokensUnder(db::Conn& c, const std::string& path_prefix) {
+  std::vector<std::pair<ApiToken, std::string>> out;
+  for (auto& r : c.query(kTokensUnder, {path_prefix + "%"})) out.push_back(TokenFrom(r));
+  return out;
+}
+
+std::optional<std::pair<ApiToken, std::string>> TokenById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kTokenById, {id});
+  if (!r) return std::nullopt;
+  return TokenFrom(*r);
+}
+
+void RevokeToken(db::Conn& c, int64_t id, const std::string& at) { c.exec(kRevokeToken, {at, id}); }
+
+int64_t CountDemoAccounts(db::Conn& c) { return c.query_one(kCountDemo)->i64(0); }
+
+}  // namespace fg::accounts::repo

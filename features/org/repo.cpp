@@ -1,0 +1,204 @@
+#include "features/org/repo.h"
+
+#include "features/org/rules.h"
+#include "platform/time.h"
+
+namespace fg::org::repo {
+namespace {
+
+#define FG_UNIT_COLUMNS                                                                                   \
+  "SELECT u.id, u.code, u.name, u.level, u.parent_id, p.code, u.path, u.valid_from, u.valid_to, "        \
+  "u.successor_id, s.code, u.created_at, u.updated_at FROM units u LEFT JOIN units p ON p.id = u.parent_id " \
+  "LEFT JOIN units s ON s.id = u.successor_id "
+
+const db::Query kUnitByCode{"unit_by_code", FG_UNIT_COLUMNS "WHERE u.code = ?"};
+const db::Query kUnitById{"unit_by_id", FG_UNIT_COLUMNS "WHERE u.id = ?"};
+const db::Query kUnitsUnder{"units_under",
+    FG_UNIT_COLUMNS "WHERE u.path LIKE ? ORDER BY length(u.path), u.name"};
+const db::Query kInsertUnit{"unit_insert",
+    "INSERT INTO units (code, name, level, parent_id, path, valid_from, valid_to, successor_id, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?) RETURNING id"};
+const db::Query kSetPath{"unit_set_path", "UPDATE units SET path = ? WHERE id = ?"};
+const db::Query kUpdateUnit{"unit_update",
+    "UPDATE units SET name = ?, level = ?, parent_id = ?, valid_from = ?, valid_to = ?, successor_id = ?, "
+    "updated_at = ? WHERE id = ?"};
+const db::Query kRepath{"unit_repath",
+    "UPDATE units SET path = ? || substr(path, ?) WHERE path LIKE ?"};
+const db::Query kCountUnits{"unit_counts",
+    "SELECT count(*), "
+    "coalesce(sum(CASE WHEN valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0), "
+    "coalesce(sum(CASE WHEN level = 'province' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0), "
+    "coalesce(sum(CASE WHEN level = 'district' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0), "
+    "coalesce(sum(CASE WHEN level NOT IN ('province', 'district') AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0) "
+    "FROM units WHERE path LIKE ?"};
+const db::Query kCountOfficials{"official_counts",
+    "SELECT count(*), coalesce(sum(o.active), 0) FROM officials o JOIN units u ON u.id = o.unit_id WHERE u.path LIKE ?"};
+
+#define FG_OFFICIAL_COLUMNS                                                                          \
+  "SELECT o.id, o.username, o.full_name, o.unit_id, u.code, u.name, u.path, o.position, o.phone, o.email, " \
+  "o.active, o.created_at FROM officials o JOIN units u ON u.id = o.unit_id "
+
+const db::Query kOfficialById{"official_by_id", FG_OFFICIAL_COLUMNS "WHERE o.id = ?"};
+const db::Query kOfficialByUsername{"official_by_username", FG_OFFICIAL_COLUMNS "WHERE o.username = ?"};
+const db::Query kOfficialsUnder{"officials_under",
+    FG_OFFICIAL_COLUMNS "WHERE u.path LIKE ? ORDER BY u.name, o.full_name"};
+const db::Query kGrantsOf{"grants_of",
+    "SELECT g.id, g.role, g.unit_id, u.path, u.code, u.name FROM role_grants g JOIN units u ON u.id = g.unit_id "
+    "WHERE g.official_id = ? ORDER BY u.path, g.role"};
+const db::Query kInsertOfficial{"official_insert",
+    "INSERT INTO officials (username, full_name, unit_id, position, phone, email, password_hash, "
+    "password_is_demo, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+const db::Query kUpdateOfficial{"official_update",
+    "UPDATE officials SET full_name = ?, unit_id = ?, position = ?, phone = ?, email = ?, active = ?, "
+    "updated_at = ? WHERE id = ?"};
+const db::Query kInsertGrant{"grant_insert",
+    "INSERT INTO role_grants (official_id, unit_id, role, created_at) VALUES (?, ?, ?, ?) RETURNING id"};
+const db::Query kDeleteGrant{"grant_delete", "DELETE FROM role_grants WHERE id = ? AND official_id = ?"};
+
+db::Value OptI(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+db::Value OptS(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+
+Unit UnitFrom(const db::Row& r) {
+  Unit u;
+  u.id = r.i64(0);
+  u.code = r.text(1);
+  u.name = r.text(2);
+  u.level = ParseLevel(r.text(3)).value_or(Level::kCommune);
+  u.parent_id = r.opt_i64(4);
+  u.parent_code = r.text(5);
+  u.path = r.text(6);
+  u.valid_from = r.text(7);
+  u.valid_to = r.opt_text(8);
+  u.successor_id = r.opt_i64(9);
+  u.successor_code = r.text(10);
+  u.created_at = r.text(11);
+  u.updated_at = r.text(12);
+  return u;
+}
+
+Official OfficialFrom(const db::Row& r) {
+  Official o;
+  o.id = r.i64(0);
+  o.username = r.text(1);
+  o.full_name = r.text(2);
+  o.unit_id = r.i64(3);
+  o.unit_code = r.text(4);
+  o.unit_name = r.text(5);
+  o.unit_path = r.text(6);
+  o.position = r.text(7);
+  o.phone = r.text(8);
+  o.email = r.text(9);
+  o.active = r.i64(10) != 0;
+  o.created_at = r.text(11);
+  return o;
+}
+
+std::string Like(const std::string& prefix) { return prefix + "%"; }
+
+}  // namespace
+
+std::optional<Unit> UnitByCode(db::Conn& c, const std::string& code) {
+  auto r = c.query_one(kUnitByCode, {code});
+  if (!r) return std::nullopt;
+  return UnitFrom(*r);
+}
+
+std::optional<Unit> UnitById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kUnitById, {id});
+  if (!r) return std::nullopt;
+  return UnitFrom(*r);
+}
+
+std::vector<Unit> UnitsUnder(db::Conn& c, const std::string& path_prefix) {
+  std::vector<Unit> out;
+  for (auto& r : c.query(kUnitsUnder, {Like(path_prefix)})) out.push_back(UnitFrom(r));
+  return out;
+}
+
+int64_t InsertUnit(db::Conn& c, const Unit& u) {
+  std::string now = NowUtcText();
+  int64_t id = c.query_one(kInsertUnit, {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id),
+                                         u.valid_from, OptS(u.valid_to), OptI(u.successor_id), now, now})
+                   ->i64(0);
+  std::string parent_path = "/";
+  if (u.parent_id) parent_path = UnitById(c, *u.parent_id)->path;
+  c.exec(kSetPath, {parent_path + std::to_string(id) + "/", id});
+  return id;
+}
+
+void UpdateUnit(db::Conn& c, const Unit& u) {
+  c.exec(kUpdateUnit, {u.name, std::string(LevelName(u.level)), OptI(u.parent_id), u.valid_from, OptS(u.valid_to),
+                       OptI(u.successor_id), NowUtcText(), u.id});
+}
+
+void RepathSubtree(db::Conn& c, const std::string& old_prefix, const std::string& new_prefix) {
+  c.exec(kRepath, {new_prefix, static_cast<int64_t>(old_prefix.size() + 1), Like(old_prefix)});
+}
+
+Counts CountUnder(db::Conn& c, const std::string& path_prefix, const std::string& today) {
+  Counts n;
+  auto r = c.query_one(kCountUnits, {today, today, today, today, today, today, today, today, Like(path_prefix)});
+  n.units = r->i64(0);
+  n.units_in_force = r->i64(1);
+  n.provinces = r->i64(2);
+  n.districts = r->i64(3);
+  n.communes = r->i64(4);
+  auto o = c.query_one(kCountOfficials, {Like(path_prefix)});
+  n.officials = o->i64(0);
+  n.active_officials = o->i64(1);
+  return n;
+}
+
+std::optional<Official> OfficialById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kOfficialById, {id});
+  if (!r) return std::nullopt;
+  Official o = OfficialFrom(*r);
+  o.grants = GrantsOf(c, o.id);
+  return o;
+}
+
+std::optional<Official> OfficialByUsername(db::Conn& c, const std::string& username) {
+  auto r = c.query_one(kOfficialByUsername, {username});
+  if (!r) return std::nullopt;
+  Official o = OfficialFrom(*r);
+  o.grants = GrantsOf(c, o.id);
+  return o;
+}
+
+std::vector<Official> OfficialsUnder(db::Conn& c, const std::string& path_prefix) {
+  std::vector<Official> out;
+  for (auto& r : c.query(kOfficialsUnder, {Like(path_prefix)})) out.push_back(OfficialFrom(r));
+  return out;
+}
+
+std::vector<auth::Grant> GrantsOf(db::Conn& c, int64_t official_id) {
+  std::vector<auth::Grant> out;
+  for (auto& r : c.query(kGrantsOf, {official_id})) {
+    auto role = auth::ParseRole(r.text(1));
+    if (!role) continue;
+    out.push_back({r.i64(0), *role, r.i64(2), r.text(3), r.text(4), r.text(5)});
+  }
+  return out;
+}
+
+int64_t InsertOfficial(db::Conn& c, const Official& o, const std::string& password_hash, bool password_is_demo) {
+  std::string now = NowUtcText();
+  return c.query_one(kInsertOfficial, {o.username, o.full_name, o.unit_id, o.position, o.phone, o.email, password_hash,
+                                       int64_t{password_is_demo}, int64_t{o.active}, now, now})
+      ->i64(0);
+}
+
+void UpdateOfficial(db::Conn& c, const Official& o) {
+  c.exec(kUpdateOfficial,
+         {o.full_name, o.unit_id, o.position, o.phone, o.email, int64_t{o.active}, NowUtcText(), o.id});
+}
+
+int64_t InsertGrant(db::Conn& c, int64_t official_id, int64_t unit_id, auth::Role role) {
+  return c.query_one(kInsertGrant, {official_id, unit_id, std::string(auth::RoleName(role)), NowUtcText()})->i64(0);
+}
+
+bool DeleteGrant(db::Conn& c, int64_t official_id, int64_t grant_id) {
+  return c.exec(kDeleteGrant, {grant_id, official_id}) > 0;
+}
+
+}  // namespace fg::org::repo

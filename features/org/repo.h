@@ -1,0 +1,31 @@
+// The SQL of units, officials and role grants.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/org/model.h"
+#include "platform/db/db.h"
+
+namespace fg::org::repo {
+
+std::optional<Unit> UnitByCode(db::Conn& c, const std::string& code);
+std::optional<Unit> UnitById(db::Conn& c, int64_t id);
+// Units whose path starts with `path_prefix`, parents before children.
+std::vector<Unit> UnitsUnder(db::Conn& c, const std::string& path_prefix);
+int64_t InsertUnit(db::Conn& c, const Unit& u);  // sets path from parent; returns id
+void UpdateUnit(db::Conn& c, const Unit& u);     // all fields but path
+// Moves a subtree: every path starting with `old_prefix` gets `new_prefix` instead.
+void RepathSubtree(db::Conn& c, const std::string& old_prefix, const std::string& new_prefix);
+Counts CountUnder(db::Conn& c, const std::string& path_prefix, const std::string& today);
+
+std::optional<Official> OfficialById(db::Conn& c, int64_t id);
+std::optional<Official> OfficialByUsername(db::Conn& c, const std::string& username);
+std::vector<Official> OfficialsUnder(db::Conn& c, const std::string& path_prefix);
+std::vector<auth::Grant> GrantsOf(db::Conn& c, int64_t official_id);
+int64_t InsertOfficial(db::Conn& c, const Official& o, const std::string& password_hash, bool password_is_demo);
+void UpdateOfficial(db::Conn& c, const Official& o);
+int64_t InsertGrant(db::Conn& c, int64_t official_id, int64_t unit_id, auth::Role role);
+bool DeleteGrant(db::Conn& c, int64_t official_id, int64_t grant_id);
+
+}  // namespace fg::org::repo

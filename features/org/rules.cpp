@@ -1,0 +1,150 @@
+#include "features/org/rules.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "platform/errors.h"
+#include "platform/time.h"
+
+namespace fg::org {
+namespace {
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Counts code points; false if `s` is not valid UTF-8.
+bool Utf8Length(std::string_view s, size_t& n) {
+  n = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    if (len == 1 && c < 0x20 && c != '\t') return false;  // control characters
+    i += len;
+    ++n;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view LevelName(Level l) {
+  switch (l) {
+    case Level::kProvince: return "province";
+    case Level::kDistrict: return "district";
+    case Level::kCommune: return "commune";
+    case Level::kWard: return "ward";
+    case Level::kTownship: return "township";
+    case Level::kSpecialZone: return "special_zone";
+  }
+  return "";
+}
+
+std::optional<Level> ParseLevel(std::string_view s) {
+  for (Level l : {Level::kProvince, Level::kDistrict, Level::kCommune, Level::kWard, Level::kTownship,
+                  Level::kSpecialZone})
+    if (LevelName(l) == s) return l;
+  return std::nullopt;
+}
+
+bool IsCommuneLevel(Level l) { return l != Level::kProvince && l != Level::kDistrict; }
+
+bool ParentAllowed(Level child, std::optional<Level> parent) {
+  if (!parent) return child == Level::kProvince;
+  switch (child) {
+    case Level::kProvince: return false;
+    case Level::kDistrict: return *parent == Level::kProvince;
+    default: return *parent == Level::kProvince || *parent == Level::kDistrict;
+  }
+}
+
+bool InForce(const Unit& u, std::string_view date) {
+  return u.valid_from <= date && (!u.valid_to || date < *u.valid_to);
+}
+
+std::string ValidateText(std::string_view field, std::string_view s, size_t max_chars, bool required) {
+  std::string t = Trim(s);
+  size_t n;
+  if (!Utf8Length(t, n)) throw BadInput("error.bad_utf8", std::string(field));
+  if (required && t.empty()) throw BadInput("error.required", std::string(field));
+  if (n > max_chars) throw BadInput("error.too_long", std::string(field), {{"max", std::to_string(max_chars)}});
+  return t;
+}
+
+UnitDraft ValidateUnit(const UnitInput& in, std::string_view today) {
+  UnitDraft d;
+  d.code = ValidateText("code", in.code, 20, true);
+  if (!std::all_of(d.code.begin(), d.code.end(),
+                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }))
+    throw BadInput("org.bad_code", "code");
+  d.name = ValidateText("name", in.name, 200, true);
+  auto level = ParseLevel(Trim(in.level));
+  if (!level) throw BadInput("org.bad_level", "level");
+  d.level = *level;
+  d.parent_code = Trim(in.parent_code);
+  d.valid_from = Trim(in.valid_from);
+  if (d.valid_from.empty()) d.valid_from = std::string(today);
+  if (!IsIsoDate(d.valid_from)) throw BadInput("error.bad_date", "valid_from");
+  std::string to = Trim(in.valid_to);
+  if (!to.empty()) {
+    if (!IsIsoDate(to)) throw BadInput("error.bad_date", "valid_to");
+    if (to <= d.valid_from) throw BadInput("org.bad_validity", "valid_to");
+    d.valid_to = to;
+  }
+  d.successor_code = Trim(in.successor_code);
+  if (!d.successor_code.empty() && !d.valid_to) throw BadInput("org.successor_needs_end", "successor_code");
+  if (d.parent_code == d.code) throw BadInput("org.parent_cycle", "parent_code");
+  return d;
+}
+
+void ValidateUsername(std::string_view s) {
+  if (s.size() < 3 || s.size() > 40 ||
+      !std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      }))
+    throw BadInput("org.bad_username", "username");
+}
+
+void ValidatePassword(std::string_view s) {
+  size_t n;
+  if (!Utf8Length(s, n) || n < 10 || s.size() > 128) throw BadInput("org.weak_password", "password");
+}
+
+std::string ValidatePhone(std::string_view s) {
+  std::string t = Trim(s);
+  if (t.empty()) return t;
+  size_t digits = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+    else if (!(c == ' ' || c == '.' || (c == '+' && i == 0))) throw BadInput("org.bad_phone", "phone");
+  }
+  if (digits < 8 || digits > 15) throw BadInput("org.bad_phone", "phone");
+  return t;
+}
+
+std::string ValidateEmail(std::string_view s) {
+  std::string t = Trim(s);
+  if (t.empty()) return t;
+  size_t at = t.find('@');
+  if (t.size() > 254 || at == std::string::npos || at == 0 || t.find('.', at) == std::string::npos ||
+      t.back() == '.' || t.find_first_of(" \t<>,;\"") != std::string::npos || t.find('@', at + 1) != std::string::npos)
+    throw BadInput("org.bad_email", "email");
+  return t;
+}
+
+std::string MaskPhone(std::string_view phone) {
+  std::string out(phone);
+  size_t digits = std::count_if(out.begin(), out.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  size_t seen = 0;
+  for (char& c : out)
+    if (std::isdigit(static_cast<unsigned char>(c)) && ++seen <= digits - std::min<size_t>(digits, 3)) c = '*';
+  return out;
+}
+
+}  // namespace fg::org

@@ -1,0 +1,40 @@
+// Pure rules for units and officials: parsing and validating input, which
+// levels may hang under which, whether a unit is in force on a date.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "features/org/model.h"
+
+namespace fg::org {
+
+std::string_view LevelName(Level l);  // "province", "district", "commune", "ward", "township", "special_zone"
+std::optional<Level> ParseLevel(std::string_view s);
+bool IsCommuneLevel(Level l);
+// Whether a unit of `child` level may have a parent of `parent` level
+// (nullopt parent: a root, only a province).
+bool ParentAllowed(Level child, std::optional<Level> parent);
+bool InForce(const Unit& u, std::string_view date);
+
+// Trims, checks and normalises; throws AppError(kBadRequest) naming the field.
+struct UnitDraft {
+  std::string code, name;
+  Level level;
+  std::string parent_code;  // "" for a root
+  std::string valid_from;
+  std::optional<std::string> valid_to;
+  std::string successor_code;
+};
+UnitDraft ValidateUnit(const UnitInput& in, std::string_view today);
+
+void ValidateUsername(std::string_view s);
+void ValidatePassword(std::string_view s);  // length 10..128
+std::string ValidateText(std::string_view field, std::string_view s, size_t max_chars, bool required);
+std::string ValidatePhone(std::string_view s);  // "" allowed
+std::string ValidateEmail(std::string_view s);  // "" allowed
+
+// The phone with all but the last three digits masked, for public pages.
+std::string MaskPhone(std::string_view phone);
+
+}  // namespace fg::org

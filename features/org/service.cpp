@@ -1,0 +1,395 @@
+#include "features/org/service.h"
+
+#include <csv.h>
+
+#include <boost/json.hpp>
+
+#include "features/org/json.h"
+#include "features/org/repo.h"
+#include "features/org/rules.h"
+#include "platform/auth/crypto.h"
+#include "platform/db/events.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/time.h"
+
+namespace fg::org {
+namespace {
+
+using auth::Principal;
+using auth::Role;
+
+AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
+AppError NotFound(const std::string& key) { return AppError(ErrorKind::kNotFound, key); }
+
+void RequireAdminOn(const Principal& p, const std::string& path) {
+  if (!auth::Covers(p, path, {Role::kAdmin})) throw Forbidden();
+}
+
+events::Event EventOf(const Principal& p, std::optional<int64_t> unit_id, std::string entity, std::string id,
+                      std::string action, const std::string& before, const std::string& after) {
+  events::Event e;
+  if (p.official_id) e.actor_id = p.official_id;
+  e.actor = p.username;
+  e.unit_id = unit_id;
+  e.entity = std::move(entity);
+  e.entity_id = std::move(id);
+  e.action = std::move(action);
+  e.before_json = before;
+  e.after_json = after;
+  return e;
+}
+
+std::string Json(const Unit& u) { return boost::json::serialize(ToJson(u)); }
+std::string Json(const Official& o) { return boost::json::serialize(ToJson(o)); }
+
+// Resolves a draft's references and checks the principal may put it there.
+Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, bool check_placement) {
+  Unit u;
+  u.code = d.code;
+  u.name = d.name;
+  u.level = d.level;
+  u.valid_from = d.valid_from;
+  u.valid_to = d.valid_to;
+  std::optional<Level> parent_level;
+  if (!d.parent_code.empty()) {
+    auto parent = repo::UnitByCode(c, d.parent_code);
+    if (!parent) throw BadInput("org.unknown_parent", "parent_code", {{"code", d.parent_code}});
+    if (check_placement) RequireAdminOn(p, parent->path);
+    u.parent_id = parent->id;
+    u.parent_code = parent->code;
+    u.path = parent->path;  // the parent's; the unit's own is derived on insert
+    parent_level = parent->level;
+  } else if (check_placement) {
+    RequireAdminOn(p, "/");
+  }
+  if (!ParentAllowed(d.level, parent_level)) throw BadInput("org.bad_parent_level", "parent_code");
+  if (!d.successor_code.empty()) {
+    auto s = repo::UnitByCode(c, d.successor_code);
+    if (!s) throw BadInput("org.unknown_successor", "successor_code", {{"code", d.successor_code}});
+    if (s->code == d.code) throw BadInput("org.parent_cycle", "successor_code");
+    u.successor_id = s->id;
+    u.successor_code = s->code;
+  }
+  return u;
+}
+
+Unit CreateIn(db::Conn& c, const Principal& p, const UnitDraft& d) {
+  if (repo::UnitByCode(c, d.code)) throw AppError(ErrorKind::kConflict, "org.code_taken", "code", {{"code", d.code}});
+  Unit u = Resolve(c, p, d, true);
+  u.id = repo::InsertUnit(c, u);
+  Unit saved = *repo::UnitById(c, u.id);
+  events::Append(c, EventOf(p, saved.id, "unit", saved.code, "create", "", Json(saved)));
+  return saved;
+}
+
+Unit UpdateIn(db::Conn& c, const Principal& p, const Unit& before, const UnitDraft& d) {
+  RequireAdminOn(p, before.path);
+  Unit u = Resolve(c, p, d, d.parent_code != before.parent_code);
+  u.id = before.id;
+  if (u.parent_id != before.parent_id) {
+    std::string new_parent_path = u.parent_id ? repo::UnitById(c, *u.parent_id)->path : "/";
+    if (new_parent_path.rfind(before.path, 0) == 0) throw BadInput("org.parent_cycle", "parent_code");
+    repo::RepathSubtree(c, before.path, new_parent_path + std::to_string(before.id) + "/");
+  }
+  repo::UpdateUnit(c, u);
+  Unit saved = *repo::UnitById(c, u.id);
+  events::Append(c, EventOf(p, saved.id, "unit", saved.code, "update", Json(before), Json(saved)));
+  return saved;
+}
+
+struct CsvReader {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> current;
+  static void Field(void* s, size_t len, void* self) {
+    static_cast<CsvReader*>(self)->current.emplace_back(static_cast<const char*>(s), len);
+  }
+  static void EndRow(int, void* self) {
+    auto* r = static_cast<CsvReader*>(self);
+    r->rows.push_back(std::move(r->current));
+    r->current.clear();
+  }
+};
+
+std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // Excel's BOM
+  csv_parser parser;
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::runtime_error("csv_init failed");
+  CsvReader r;
+  size_t n = csv_parse(&parser, text.data(), text.size(), CsvReader::Field, CsvReader::EndRow, &r);
+  bool ok = n == text.size() && csv_fini(&parser, CsvReader::Field, CsvReader::EndRow, &r) == 0;
+  csv_free(&parser);
+  if (!ok) throw BadInput("org.csv_malformed", "file", {{"line", std::to_string(r.rows.size() + 1)}});
+  return r.rows;
+}
+
+void CsvField(std::string& out, const std::string& s) {
+  std::string buf(s.size() * 2 + 2, '\0');
+  buf.resize(csv_write(buf.data(), buf.size(), s.data(), s.size()));
+  out += buf;
+}
+
+}  // namespace
+
+Principal SystemPrincipal() {
+  Principal p;
+  p.username = "system";
+  p.full_name = "system";
+  p.grants.push_back({0, Role::kAdmin, 0, "/", "", ""});
+  return p;
+}
+
+std::vector<Unit> Service::ListUnits(const Principal& p, const std::optional<std::string>& at) {
+  if (at && !IsIsoDate(*at)) throw BadInput("error.bad_date", "at");
+  return db_.read([&](db::Conn& c) {
+    std::vector<Unit> out;
+    for (auto& root : auth::Roots(p))
+      for (auto& u : repo::UnitsUnder(c, root))
+        if (!at || InForce(u, *at)) out.push_back(std::move(u));
+    return out;
+  });
+}
+
+Unit Service::GetUnit(const Principal& p, const std::string& code) {
+  auto u = db_.read([&](db::Conn& c) { return repo::UnitByCode(c, code); });
+  if (!u) throw NotFound("org.unit_not_found");
+  if (!auth::Covers(p, u->path)) throw Forbidden();
+  return *u;
+}
+
+Unit Service::CreateUnit(const Principal& p, const UnitInput& in) {
+  UnitDraft d = ValidateUnit(in, TodayLocalIso());
+  return db_.write([&](db::Conn& c) { return CreateIn(c, p, d); });
+}
+
+Unit Service::UpdateUnit(const Principal& p, const std::string& code, const UnitInput& in) {
+  UnitDraft d = ValidateUnit(in, TodayLocalIso());
+  if (d.code != code) throw BadInput("org.code_immutable", "code");
+  return db_.write([&](db::Conn& c) {
+    auto before = repo::UnitByCode(c, code);
+    if (!before) throw NotFound("org.unit_not_found");
+    return UpdateIn(c, p, *before, d);
+  });
+}
+
+ImportResult Service::ImportCsv(const Principal& p, std::string_view csv) {
+  auto rows = ParseCsv(csv);
+  if (rows.empty()) throw BadInput("org.csv_empty", "file");
+  const std::vector<std::string> expected = {"code", "name", "level", "parent_code", "valid_from", "valid_to"};
+  auto header = rows.front();
+  if (header.size() < expected.size() || !std::equal(expected.begin(), expected.end(), header.begin()))
+    throw BadInput("org.csv_header", "file");
+  const bool has_successor = header.size() > 6 && header[6] == "successor_code";
+  std::vector<UnitDraft> drafts;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    auto& r = rows[i];
+    if (r.size() == 1 && r[0].empty()) continue;
+    auto col = [&](size_t k) { return k < r.size() ? r[k] : std::string(); };
+    try {
+      drafts.push_back(ValidateUnit({col(0), col(1), col(2), col(3), col(4), col(5), has_successor ? col(6) : ""},
+                                    TodayLocalIso()));
+    } catch (const AppError& e) {
+      throw BadInput("org.csv_row", e.field(), {{"line", std::to_string(i + 1)}, {"reason", render::Text(e.key(), e.args())}});
+    }
+  }
+  return db_.write([&](db::Conn& c) {
+    ImportResult res;
+    for (size_t i = 0; i < drafts.size(); ++i) {
+      try {
+        // Successors may come later in the file: set them in a second pass.
+        UnitDraft d = drafts[i];
+        d.successor_code.clear();
+        if (auto before = repo::UnitByCode(c, d.code)) {
+          UpdateIn(c, p, *before, d);
+          ++res.updated;
+        } else {
+          CreateIn(c, p, d);
+          ++res.created;
+        }
+      } catch (const AppError& e) {
+        throw BadInput("org.csv_row", e.field(), {{"line", std::to_string(i + 2)}, {"reason", render::Text(e.key(), e.args())}});
+      }
+    }
+    for (auto& d : drafts)
+      if (!d.successor_code.empty()) UpdateIn(c, p, *repo::UnitByCode(c, d.code), d);
+    return res;
+  });
+}
+
+std::string Service::ExportCsv(const Principal& p) {
+  std::string out = "code,name,level,parent_code,valid_from,valid_to,successor_code\r\n";
+  for (auto& u : ListUnits(p)) {
+    for (const std::string* f : {&u.code, &u.name}) {
+      CsvField(out, *f);
+      out += ',';
+    }
+    CsvField(out, std::string(LevelName(u.level)));
+    out += ',';
+    CsvField(out, u.parent_code);
+    out += ',';
+    CsvField(out, u.valid_from);
+    out += ',';
+    CsvField(out, u.valid_to.value_or(""));
+    out += ',';
+    CsvField(out, u.successor_code);
+    out += "\r\n";
+  }
+  return out;
+}
+
+Counts Service::CountsFor(const Principal& p) {
+  std::string today = TodayLocalIso();
+  return db_.read([&](db::Conn& c) {
+    Counts total;
+    for (auto& root : auth::Roots(p)) {
+      Counts n = repo::CountUnder(c, root, today);
+      total.units += n.units;
+      total.units_in_force += n.units_in_force;
+      total.provinces += n.provinces;
+      total.districts += n.districts;
+      total.communes += n.communes;
+      total.officials += n.officials;
+      total.active_officials += n.active_officials;
+    }
+    return total;
+  });
+}
+
+std::vector<Official> Service::ListOfficials(const Principal& p) {
+  auto roots = auth::Roots(p, {Role::kAdmin, Role::kLeader});
+  if (roots.empty()) throw Forbidden();
+  return db_.read([&](db::Conn& c) {
+    std::vector<Official> out;
+    for (auto& root : roots)
+      for (auto& o : repo::OfficialsUnder(c, root)) out.push_back(std::move(o));
+    return out;
+  });
+}
+
+Official Service::GetOfficial(const Principal& p, int64_t id) {
+  auto o = db_.read([&](db::Conn& c) { return repo::OfficialById(c, id); });
+  if (!o) throw NotFound("org.official_not_found");
+  if (!auth::Covers(p, o->unit_path, {Role::kAdmin, Role::kLeader}) && p.official_id != id) throw Forbidden();
+  return *o;
+}
+
+Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
+                                 const std::vector<std::pair<std::string, std::string>>& roles, bool demo_password) {
+  Official o;
+  o.username = ValidateText("username", in.username, 40, true);
+  ValidateUsername(o.username);
+  o.full_name = ValidateText("full_name", in.full_name, 120, true);
+  o.position = ValidateText("position", in.position, 120, false);
+  o.phone = ValidatePhone(in.phone);
+  o.email = ValidateEmail(in.email);
+  o.active = in.active.value_or(true);
+  const bool is_demo = demo_password && in.password == "demo";
+  if (!is_demo) ValidatePassword(in.password);
+  std::string unit_code = ValidateText("unit_code", in.unit_code, 20, true);
+  std::vector<std::pair<Role, std::string>> grants;
+  for (auto& [role, code] : roles) {
+    auto r = auth::ParseRole(role);
+    if (!r) throw BadInput("org.bad_role", "roles");
+    grants.emplace_back(*r, code.empty() ? unit_code : code);
+  }
+  std::string hash = auth::HashPassword(in.password);  // slow: outside the write
+  return db_.write([&](db::Conn& c) {
+    auto unit = repo::UnitByCode(c, unit_code);
+    if (!unit) throw BadInput("org.unknown_unit", "unit_code", {{"code", unit_code}});
+    RequireAdminOn(p, unit->path);
+    if (repo::OfficialByUsername(c, o.username))
+      throw AppError(ErrorKind::kConflict, "org.username_taken", "username", {{"username", o.username}});
+    o.unit_id = unit->id;
+    o.id = repo::InsertOfficial(c, o, hash, is_demo);
+    for (auto& [role, code] : grants) {
+      auto gu = repo::UnitByCode(c, code);
+      if (!gu) throw BadInput("org.unknown_unit", "roles", {{"code", code}});
+      RequireAdminOn(p, gu->path);
+      repo::InsertGrant(c, o.id, gu->id, role);
+    }
+    Official saved = *repo::OfficialById(c, o.id);
+    events::Append(c, EventOf(p, saved.unit_id, "official", std::to_string(saved.id), "create", "", Json(saved)));
+    return saved;
+  });
+}
+
+Official Service::UpdateOfficial(const Principal& p, int64_t id, const OfficialInput& in) {
+  std::string full_name = ValidateText("full_name", in.full_name, 120, true);
+  std::string position = ValidateText("position", in.position, 120, false);
+  std::string phone = ValidatePhone(in.phone);
+  std::string email = ValidateEmail(in.email);
+  std::string unit_code = ValidateText("unit_code", in.unit_code, 20, true);
+  return db_.write([&](db::Conn& c) {
+    auto before = repo::OfficialById(c, id);
+    if (!before) throw NotFound("org.official_not_found");
+    RequireAdminOn(p, before->unit_path);
+    Official o = *before;
+    if (unit_code != o.unit_code) {
+      auto unit = repo::UnitByCode(c, unit_code);
+      if (!unit) throw BadInput("org.unknown_unit", "unit_code", {{"code", unit_code}});
+      RequireAdminOn(p, unit->path);
+      o.unit_id = unit->id;
+    }
+    o.full_name = full_name;
+    o.position = position;
+    o.phone = phone;
+    o.email = email;
+    if (in.active) {
+      if (!*in.active && id == p.official_id) throw BadInput("org.cannot_deactivate_self", "active");
+      o.active = *in.active;
+    }
+    repo::UpdateOfficial(c, o);
+    Official saved = *repo::OfficialById(c, id);
+    events::Append(c, EventOf(p, saved.unit_id, "official", std::to_string(id), "update", Json(*before), Json(saved)));
+    return saved;
+  });
+}
+
+Official Service::AddGrant(const Principal& p, int64_t official_id, const std::string& unit_code,
+                           const std::string& role) {
+  auto r = auth::ParseRole(role);
+  if (!r) throw BadInput("org.bad_role", "role");
+  return db_.write([&](db::Conn& c) {
+    auto before = repo::OfficialById(c, official_id);
+    if (!before) throw NotFound("org.official_not_found");
+    auto unit = repo::UnitByCode(c, unit_code);
+    if (!unit) throw BadInput("org.unknown_unit", "unit_code", {{"code", unit_code}});
+    RequireAdminOn(p, unit->path);
+    RequireAdminOn(p, before->unit_path);
+    for (auto& g : before->grants)
+      if (g.unit_id == unit->id && g.role == *r) throw AppError(ErrorKind::kConflict, "org.grant_exists", "role");
+    repo::InsertGrant(c, official_id, unit->id, *r);
+    Official saved = *repo::OfficialById(c, official_id);
+    events::Append(c, EventOf(p, unit->id, "official", std::to_string(official_id), "grant", Json(*before), Json(saved)));
+    return saved;
+  });
+}
+
+Official Service::RemoveGrant(const Principal& p, int64_t official_id, int64_t grant_id) {
+  return db_.write([&](db::Conn& c) {
+    auto before = repo::OfficialById(c, official_id);
+    if (!before) throw NotFound("org.official_not_found");
+    auto it = std::find_if(before->grants.begin(), before->grants.end(), [&](auto& g) { return g.id == grant_id; });
+    if (it == before->grants.end()) throw NotFound("org.grant_not_found");
+    RequireAdminOn(p, it->unit_path);
+    if (official_id == p.official_id && it->role == Role::kAdmin) throw BadInput("org.cannot_revoke_self", "role");
+    repo::DeleteGrant(c, official_id, grant_id);
+    Official saved = *repo::OfficialById(c, official_id);
+    events::Append(c, EventOf(p, it->unit_id, "official", std::to_string(official_id), "revoke", Json(*before), Json(saved)));
+    return saved;
+  });
+}
+
+std::optional<Principal> Service::LoadPrincipal(db::Conn& c, int64_t official_id) {
+  auto o = repo::OfficialById(c, official_id);
+  if (!o || !o->active) return std::nullopt;
+  Principal p;
+  p.official_id = o->id;
+  p.username = o->username;
+  p.full_name = o->full_name;
+  p.unit_id = o->unit_id;
+  p.grants = o->grants;
+  return p;
+}
+
+}  // namespace fg::org

@@ -1,0 +1,59 @@
+// Use cases for units and officials. Every call checks that the principal holds
+// a suitable role on the unit's subtree before reading or writing.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "features/org/model.h"
+#include "platform/auth/principal.h"
+#include "platform/db/db.h"
+
+namespace fg::org {
+
+// The principal of CLI commands and start-up tasks: administrator of everything.
+auth::Principal SystemPrincipal();
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+};
+
+class Service {
+ public:
+  explicit Service(db::Db& db) : db_(db) {}
+
+  // Units in the subtrees the principal holds (any role); `at` filters to those in force.
+  std::vector<Unit> ListUnits(const auth::Principal& p, const std::optional<std::string>& at = {});
+  Unit GetUnit(const auth::Principal& p, const std::string& code);
+  // Administrators of the parent's subtree; a root unit needs the system principal.
+  Unit CreateUnit(const auth::Principal& p, const UnitInput& in);
+  // `in` is the complete new state (callers merge partial updates first); the code cannot change.
+  Unit UpdateUnit(const auth::Principal& p, const std::string& code, const UnitInput& in);
+  // CSV with a header row: code,name,level,parent_code,valid_from,valid_to[,successor_code].
+  // All rows or none: a bad row aborts the import with its line number.
+  ImportResult ImportCsv(const auth::Principal& p, std::string_view csv);
+  std::string ExportCsv(const auth::Principal& p);
+  Counts CountsFor(const auth::Principal& p);
+
+  // Administrators and leaders see the officials of their subtrees.
+  std::vector<Official> ListOfficials(const auth::Principal& p);
+  Official GetOfficial(const auth::Principal& p, int64_t id);
+  // `demo_password` lets the demo seed set the password "demo" (refused otherwise).
+  Official CreateOfficial(const auth::Principal& p, const OfficialInput& in,
+                          const std::vector<std::pair<std::string, std::string>>& roles = {},
+                          bool demo_password = false);
+  Official UpdateOfficial(const auth::Principal& p, int64_t id, const OfficialInput& in);
+  Official AddGrant(const auth::Principal& p, int64_t official_id, const std::string& unit_code,
+                    const std::string& role);
+  Official RemoveGrant(const auth::Principal& p, int64_t official_id, int64_t grant_id);
+
+  // The principal of an active official, or nullopt (for authentication).
+  static std::optional<auth::Principal> LoadPrincipal(db::Conn& c, int64_t official_id);
+
+ private:
+  db::Db& db_;
+};
+
+}  // namespace fg::org

@@ -1,0 +1,21 @@
+// Passwords (argon2id), random tokens and hashes, all through libsodium.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace fg::auth {
+
+// Call once before any other function here (idempotent, thread-safe).
+void InitCrypto();
+
+// argon2id with libsodium's "interactive" limits; the result embeds salt and parameters.
+std::string HashPassword(std::string_view password);
+bool VerifyPassword(std::string_view hash, std::string_view password);
+
+// `bytes` random bytes as URL-safe base64 without padding.
+std::string RandomToken(size_t bytes = 32);
+std::string Sha256Hex(std::string_view data);
+// Constant-time comparison of two strings.
+bool SafeEqual(std::string_view a, std::string_view b);
+
+}  // namespace fg::auth

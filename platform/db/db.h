@@ -1,0 +1,140 @@
+// The store: one interface, two backends (SQLite, PostgreSQL).
+//
+// Reads and writes are functions handed to the store:
+//   auto n = db.read([&](db::Conn& c) { return repo::CountUnits(c); });
+//   db.write([&](db::Conn& c) { repo::InsertUnit(c, u); events::Append(c, ev); });
+// A write returns only once its transaction is durable. On SQLite one writer
+// thread applies queued writes in group commits (each write inside its own
+// SAVEPOINT, so a failing write rolls back alone); on PostgreSQL each write is
+// its own transaction on a pooled connection. A function that throws is rolled
+// back and its exception is rethrown to the caller.
+//
+// Thread-safety: a Db is safe for concurrent use from many threads. A Conn is
+// only valid inside the function it is passed to.
+//
+// SQL uses `?` placeholders; the PostgreSQL backend rewrites them to $n.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace fg::db {
+
+using Value = std::variant<std::nullptr_t, int64_t, double, std::string>;
+
+// A named statement: the name appears in logs and errors.
+struct Query {
+  const char* name;
+  const char* sql;
+};
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> cols) : cols_(std::move(cols)) {}
+  bool is_null(size_t i) const { return std::holds_alternative<std::nullptr_t>(cols_.at(i)); }
+  int64_t i64(size_t i) const;
+  double f64(size_t i) const;
+  std::string text(size_t i) const;  // NULL -> ""
+  std::optional<std::string> opt_text(size_t i) const;
+  std::optional<int64_t> opt_i64(size_t i) const;
+  size_t size() const { return cols_.size(); }
+
+ private:
+  std::vector<Value> cols_;
+};
+
+enum class Backend { kSqlite, kPostgres };
+
+class Conn {
+ public:
+  virtual ~Conn() = default;
+  virtual std::vector<Row> query(const Query& q, const std::vector<Value>& params = {}) = 0;
+  // Returns the number of rows changed.
+  virtual int64_t exec(const Query& q, const std::vector<Value>& params = {}) = 0;
+  // Runs SQL text without parameters (DDL, several statements).
+  virtual void exec_script(std::string_view sql) = 0;
+  virtual Backend backend() const = 0;
+
+  std::optional<Row> query_one(const Query& q, const std::vector<Value>& params = {}) {
+    auto rows = query(q, params);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+};
+
+// Raised by backends for constraint violations, so services can map a duplicate
+// key to a 409 without parsing driver messages.
+class ConstraintError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Stats {
+  uint64_t write_batches = 0;   // group commits (SQLite) or transactions (PostgreSQL)
+  uint64_t writes = 0;          // write functions applied
+  uint64_t write_queue_depth = 0;
+  std::vector<uint64_t> batch_size_buckets;  // counts for sizes <=1,2,4,...,256,+Inf
+};
+
+class Db {
+ public:
+  virtual ~Db() = default;
+
+  template <class F>
+  auto read(F&& fn) -> std::invoke_result_t<F, Conn&> {
+    using R = std::invoke_result_t<F, Conn&>;
+    if constexpr (std::is_void_v<R>) {
+      run_read([&](Conn& c) { fn(c); });
+    } else {
+      std::optional<R> out;
+      run_read([&](Conn& c) { out.emplace(fn(c)); });
+      return std::move(*out);
+    }
+  }
+
+  template <class F>
+  auto write(F&& fn) -> std::invoke_result_t<F, Conn&> {
+    using R = std::invoke_result_t<F, Conn&>;
+    if constexpr (std::is_void_v<R>) {
+      run_write([&](Conn& c) { fn(c); });
+    } else {
+      std::optional<R> out;
+      run_write([&](Conn& c) { out.emplace(fn(c)); });
+      return std::move(*out);
+    }
+  }
+
+  virtual Backend backend() const = 0;
+  virtual Stats stats() const = 0;
+  // Stops accepting writes, applies those already queued, closes connections.
+  virtual void close() = 0;
+  // Online backup into a new SQLite file (SQLite backend only).
+  virtual void backup(const std::string& path) = 0;
+
+ protected:
+  // Blocks the calling thread (never an io thread) until done; rethrows.
+  virtual void run_read(const std::function<void(Conn&)>& fn) = 0;
+  virtual void run_write(const std::function<void(Conn&)>& fn) = 0;
+};
+
+struct Options {
+  int readers = 4;        // SQLite read-only connections / PostgreSQL pool size
+  int max_batch = 512;    // SQLite: most writes in one group commit
+};
+
+// "sqlite:PATH" or "postgresql://..." (also "postgres://").
+std::unique_ptr<Db> Open(const std::string& url, const Options& opt = {});
+
+std::unique_ptr<Db> OpenSqlite(const std::string& path, const Options& opt);
+std::unique_ptr<Db> OpenPostgres(const std::string& conninfo, const Options& opt);
+
+// Applies the numbered migrations in `dir` not yet recorded; returns the schema version.
+int Migrate(Db& db, const std::string& dir);
+
+}  // namespace fg::db

@@ -1,0 +1,279 @@
+#include "platform/http/app.h"
+
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "platform/auth/crypto.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+
+namespace fg::http {
+namespace {
+
+std::vector<std::string> Split(std::string_view path) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.emplace_back(path.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+int StatusOf(ErrorKind k) {
+  switch (k) {
+    case ErrorKind::kBadRequest: return 400;
+    case ErrorKind::kUnauthorized: return 401;
+    case ErrorKind::kForbidden: return 403;
+    case ErrorKind::kNotFound: return 404;
+    case ErrorKind::kConflict: return 409;
+    case ErrorKind::kTooLarge: return 413;
+    case ErrorKind::kTooMany: return 429;
+    case ErrorKind::kUnavailable: return 503;
+  }
+  return 500;
+}
+
+bool Unsafe(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
+
+std::string NewRequestId() {
+  static std::atomic<uint64_t> n{0};
+  static const std::string prefix = auth::RandomToken(6);
+  return prefix + "-" + std::to_string(++n);
+}
+
+void SecurityHeaders(Response& r) {
+  r.set_header("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+               "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("Referrer-Policy", "same-origin");
+  r.set_header("X-Frame-Options", "DENY");
+  if (r.header("Cache-Control").empty()) r.set_header("Cache-Control", "no-store");
+}
+
+std::string HttpDate(std::time_t t) {
+  char buf[64];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
+
+const char* MimeOf(const std::string& ext) {
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".json") return "application/json";
+  if (ext == ".woff2") return "font/woff2";
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+Response Json(int status, const boost::json::value& v) {
+  return Response::Text(status, boost::json::serialize(v), "application/json");
+}
+
+Response Problem(int status, const std::string& title, const std::string& detail, const std::string& instance,
+                 const std::string& field) {
+  boost::json::object o{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail},
+                        {"instance", instance}};
+  if (!field.empty()) o["field"] = field;
+  return Response::Text(status, boost::json::serialize(o), "application/problem+json");
+}
+
+App::App(std::string assets_dir) : assets_dir_(std::move(assets_dir)) {}
+
+void App::page(std::string method, std::string pattern, Access access, Handler h) {
+  add(std::move(method), std::move(pattern), access, false, std::move(h));
+}
+void App::api(std::string method, std::string pattern, Access access, Handler h) {
+  add(std::move(method), std::move(pattern), access, true, std::move(h));
+}
+void App::add(std::string method, std::string pattern, Access access, bool is_api, Handler h) {
+  routes_.push_back({std::move(method), Split(pattern), pattern, access, is_api, std::move(h)});
+}
+
+Response App::handle(Request& req) {
+  auto start = std::chrono::steady_clock::now();
+  std::string rid(req.header("x-request-id"));
+  bool sane = !rid.empty() && rid.size() <= 64 &&
+              std::all_of(rid.begin(), rid.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+  req.request_id = sane ? rid : NewRequestId();
+
+  std::string route_name = "unmatched";
+  Response res = dispatch(req, route_name);
+  SecurityHeaders(res);
+  res.set_header("X-Request-Id", req.request_id);
+
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.observe(route_name, res.status, secs);
+  spdlog::info("{} {} {} {} {} {:.1f}ms", req.request_id, req.remote_addr, req.method, req.path, res.status,
+               secs * 1000);
+  return res;
+}
+
+Response App::dispatch(Request& req, std::string& route_name) {
+  Context ctx{req};
+  const bool is_api_path = req.path.rfind("/api/", 0) == 0;
+  const std::string method = req.method == "HEAD" ? "GET" : req.method;
+
+  if (req.path.rfind("/static/", 0) == 0 && method == "GET") {
+    route_name = "/static";
+    return serve_static(req);
+  }
+
+  auto segs = Split(req.path);
+  const Route* found = nullptr;
+  bool path_matched = false;
+  std::map<std::string, std::string> params;
+  for (const auto& r : routes_) {
+    if (r.segments.size() != segs.size()) continue;
+    std::map<std::string, std::string> p;
+    bool ok = true;
+    for (size_t i = 0; i < segs.size() && ok; ++i) {
+      const auto& s = r.segments[i];
+      if (s.size() > 2 && s.front() == '{' && s.back() == '}') p[s.substr(1, s.size() - 2)] = UrlDecode(segs[i], false);
+      else ok = s == segs[i];
+    }
+    if (!ok) continue;
+    path_matched = true;
+    if (r.method == method) {
+      found = &r;
+      params = std::move(p);
+      break;
+    }
+  }
+
+  std::optional<auth::Principal> principal;
+  try {
+    if (authenticate) principal = authenticate(req);
+  } catch (const std::exception& e) {
+    spdlog::error("{} authentication failed: {}", req.request_id, e.what());
+    return error(ctx, is_api_path, 503, "error.unavailable", "", "");
+  }
+  if (principal) {
+    ctx.user = &*principal;
+    ctx.csrf_token = principal->csrf_token;
+  }
+  // Anonymous forms (the login form) use a double-submit cookie.
+  if (!ctx.user) {
+    ctx.csrf_token = req.cookie("fg_csrf");
+    if (ctx.csrf_token.size() < 20 && !is_api_path) {
+      ctx.csrf_token = auth::RandomToken(24);
+      ctx.set_cookies.push_back(SetCookieValue("fg_csrf", ctx.csrf_token));
+    }
+  }
+
+  auto finish = [&](Response r) {
+    for (auto& c : ctx.set_cookies) r.headers.emplace_back("Set-Cookie", c);
+    return r;
+  };
+
+  if (!found) {
+    if (path_matched) {
+      route_name = "method_not_allowed";
+      return finish(error(ctx, is_api_path, 405, "error.method_not_allowed", "", ""));
+    }
+    return finish(error(ctx, is_api_path, 404, "error.not_found", "", ""));
+  }
+  route_name = found->pattern;
+  req.params = std::move(params);
+
+  if (found->access == Access::kUser && !ctx.user) {
+    if (found->is_api) return finish(error(ctx, true, 401, "error.unauthenticated", "", ""));
+    return finish(Response::Redirect("/login?next=" + UrlEncode(req.path)));
+  }
+
+  if (Unsafe(method)) {
+    bool ok;
+    if (found->is_api) {
+      // Bearer tokens are not sent by browsers on their own; cookies are.
+      ok = !ctx.user || ctx.user->via_api_token ||
+           auth::SafeEqual(req.header("x-csrf-token"), ctx.user->csrf_token);
+    } else {
+      auto form = req.form();
+      auto it = form.find("csrf_token");
+      ok = it != form.end() && !ctx.csrf_token.empty() && auth::SafeEqual(it->second, ctx.csrf_token);
+    }
+    if (!ok) return finish(error(ctx, found->is_api, 403, "error.csrf", "", ""));
+  }
+
+  try {
+    return finish(found->handler(ctx));
+  } catch (const AppError& e) {
+    return finish(error(ctx, found->is_api, StatusOf(e.kind()), e.key(), render::Text(e.key(), e.args()), e.field()));
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
+    return finish(error(ctx, found->is_api, 500, "error.internal", "", ""));
+  }
+}
+
+Response App::error(Context& ctx, bool is_api, int status, const std::string& key, const std::string& detail,
+                    const std::string& field) {
+  std::string title = render::Text("status." + std::to_string(status));
+  std::string text = detail.empty() ? render::Text(key) : detail;
+  if (is_api || !error_page) {
+    Response r = Problem(status, title, text, ctx.req.path, field);
+    if (status == 401) r.set_header("WWW-Authenticate", "Bearer");
+    return r;
+  }
+  return error_page(ctx, status, text);
+}
+
+std::string App::limit_problem_body(int status, const std::string& key, size_t limit) {
+  std::string human = limit >= 1024 * 1024 ? std::to_string(limit / (1024 * 1024)) + " MiB"
+                                           : std::to_string(limit / 1024) + " KiB";
+  metrics_.observe("server_refused", status, 0);
+  return Problem(status, render::Text("status." + std::to_string(status)), render::Text(key, {{"limit", human}}), "")
+      .body;
+}
+
+Response App::serve_static(const Request& req) {
+  namespace fs = std::filesystem;
+  std::string rel = UrlDecode(req.path.substr(std::string_view("/static/").size()), false);
+  if (rel.empty() || rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos)
+    return Response::Text(404, "Not found");
+  fs::path p = fs::path(assets_dir_) / "static" / rel;
+  struct stat st;
+  if (::stat(p.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    Context ctx{const_cast<Request&>(req)};
+    return error(ctx, false, 404, "error.not_found", "", "");
+  }
+  std::ostringstream etag;
+  etag << '"' << std::hex << st.st_size << '-' << st.st_mtime << '"';
+  Response r;
+  r.content_type = MimeOf(p.extension().string());
+  r.set_header("ETag", etag.str());
+  r.set_header("Last-Modified", HttpDate(st.st_mtime));
+  r.set_header("Cache-Control", "public, max-age=3600");
+  auto inm = req.header("if-none-match");
+  bool fresh = !inm.empty() ? inm == etag.str() : req.header("if-modified-since") == HttpDate(st.st_mtime);
+  if (fresh) {
+    r.status = 304;
+    return r;
+  }
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  r.body = ss.str();
+  return r;
+}
+
+}  // namespace fg::http

@@ -1,0 +1,85 @@
+// The request pipeline, independent of sockets: route -> authenticate -> CSRF
+// -> handler -> errors (problem+json for the API, an HTML page otherwise) ->
+// security headers -> metrics and access log. `App::handle` is the pure
+// handle_request(req) -> response of the server; it may block on the store,
+// so the server calls it on a worker thread, never on an io thread.
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "platform/auth/principal.h"
+#include "platform/http/message.h"
+#include "platform/http/metrics.h"
+
+namespace fg::http {
+
+struct Context {
+  Request& req;
+  const auth::Principal* user = nullptr;  // null when anonymous
+  std::string csrf_token;                 // to embed in forms on this page
+  std::vector<std::string> set_cookies;   // Set-Cookie values to add to the response
+};
+
+using Handler = std::function<Response(Context&)>;
+
+enum class Access {
+  kPublic,  // anyone
+  kUser,    // a logged-in official (pages redirect to /login, the API answers 401)
+};
+
+struct Limits {
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 1024 * 1024;
+};
+
+class App {
+ public:
+  explicit App(std::string assets_dir);
+
+  // `pattern` segments like "/units/{id}" bind params; routes under /api/ are API routes.
+  void page(std::string method, std::string pattern, Access access, Handler h);
+  void api(std::string method, std::string pattern, Access access, Handler h);
+
+  // Resolves the principal from a session cookie or a bearer token.
+  std::function<std::optional<auth::Principal>(const Request&)> authenticate;
+  // Renders an HTML error page (status, message) in the site's layout.
+  std::function<Response(Context&, int status, const std::string& message)> error_page;
+
+  Response handle(Request& req);
+  // The problem+json body the server sends when it refuses a request itself
+  // (413, 431, 408, 400): `key` names the message, `limit` its size in bytes.
+  std::string limit_problem_body(int status, const std::string& key, size_t limit);
+  Metrics& metrics() { return metrics_; }
+  const std::string& assets_dir() const { return assets_dir_; }
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    std::string pattern;
+    Access access;
+    bool is_api;
+    Handler handler;
+  };
+  void add(std::string method, std::string pattern, Access access, bool is_api, Handler h);
+  Response dispatch(Request& req, std::string& route_name);
+  Response serve_static(const Request& req);
+  Response error(Context& ctx, bool is_api, int status, const std::string& key, const std::string& detail,
+                 const std::string& field);
+
+  std::string assets_dir_;
+  std::vector<Route> routes_;
+  Metrics metrics_;
+};
+
+// RFC 9457 problem details.
+Response Problem(int status, const std::string& title, const std::string& detail, const std::string& instance,
+                 const std::string& field = {});
+Response Json(int status, const boost::json::value& v);
+
+}  // namespace fg::http

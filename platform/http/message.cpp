@@ -1,0 +1,135 @@
+#include "platform/http/message.h"
+
+#include <cctype>
+
+namespace fg::http {
+
+std::string_view Request::header(std::string_view lower_name) const {
+  for (auto& [k, v] : headers)
+    if (k == lower_name) return v;
+  return {};
+}
+
+std::string Request::cookie(std::string_view name) const {
+  std::string_view c = header("cookie");
+  while (!c.empty()) {
+    size_t semi = c.find(';');
+    std::string_view part = c.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    size_t eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+    if (semi == std::string_view::npos) break;
+    c.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+std::string Request::query_param(std::string_view name) const {
+  auto all = ParseUrlEncoded(query);
+  auto it = all.find(std::string(name));
+  return it == all.end() ? std::string() : it->second;
+}
+
+bool Request::has_query_param(std::string_view name) const {
+  return ParseUrlEncoded(query).count(std::string(name)) > 0;
+}
+
+std::map<std::string, std::string> Request::form() const {
+  std::map<std::string, std::string> out;
+  for (auto& [k, v] : ParseUrlEncoded(body)) out[k] = v;
+  return out;
+}
+
+std::multimap<std::string, std::string> Request::form_all() const { return ParseUrlEncoded(body); }
+
+Response Response::Text(int status, std::string body, std::string type) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.content_type = std::move(type);
+  return r;
+}
+
+Response Response::Redirect(std::string location, int status) {
+  Response r;
+  r.status = status;
+  r.headers.emplace_back("Location", std::move(location));
+  return r;
+}
+
+void Response::set_header(std::string name, std::string value) {
+  for (auto& [k, v] : headers)
+    if (k == name) {
+      v = std::move(value);
+      return;
+    }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+std::string_view Response::header(std::string_view name) const {
+  for (auto& [k, v] : headers)
+    if (k == name) return v;
+  return {};
+}
+
+std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& o) {
+  std::string s(name);
+  s += '=';
+  s += value;
+  s += "; Path=/; SameSite=Lax";
+  if (o.http_only) s += "; HttpOnly";
+  if (o.max_age >= 0) s += "; Max-Age=" + std::to_string(o.max_age);
+  return s;
+}
+
+std::string UrlDecode(std::string_view s, bool plus_is_space) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else if (c == '%' && i + 2 < s.size() &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string UrlEncode(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view s) {
+  std::multimap<std::string, std::string> out;
+  while (!s.empty()) {
+    size_t amp = s.find('&');
+    std::string_view part = s.substr(0, amp);
+    if (!part.empty()) {
+      size_t eq = part.find('=');
+      if (eq == std::string_view::npos) out.emplace(UrlDecode(part), "");
+      else out.emplace(UrlDecode(part.substr(0, eq)), UrlDecode(part.substr(eq + 1)));
+    }
+    if (amp == std::string_view::npos) break;
+    s.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+}  // namespace fg::http

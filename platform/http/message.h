@@ -1,0 +1,54 @@
+// HTTP request and response as features see them: plain structs, no Beast.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fg::http {
+
+struct Request {
+  std::string method;   // upper case
+  std::string target;   // as received: path?query
+  std::string path;     // decoded path, without the query
+  std::string query;    // raw query string, without '?'
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string remote_addr;
+  std::string request_id;
+  std::map<std::string, std::string> params;  // path parameters from the route
+
+  std::string_view header(std::string_view lower_name) const;
+  std::string cookie(std::string_view name) const;
+  std::string query_param(std::string_view name) const;  // decoded, "" if absent
+  bool has_query_param(std::string_view name) const;
+  // application/x-www-form-urlencoded body, decoded (a repeated key keeps the last value).
+  std::map<std::string, std::string> form() const;
+  std::multimap<std::string, std::string> form_all() const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  static Response Text(int status, std::string body, std::string type = "text/plain; charset=utf-8");
+  static Response Redirect(std::string location, int status = 303);
+  void set_header(std::string name, std::string value);
+  std::string_view header(std::string_view name) const;
+};
+
+struct CookieOptions {
+  bool http_only = true;
+  int max_age = -1;  // -1: session cookie; 0: delete
+};
+std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& o = {});
+
+// Percent-decoding; `plus_is_space` for form bodies and query strings.
+std::string UrlDecode(std::string_view s, bool plus_is_space = true);
+std::string UrlEncode(std::string_view s);
+std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view s);
+
+}  // namespace fg::http

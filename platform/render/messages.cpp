@@ -1,0 +1,74 @@
+#include "platform/render/messages.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <shared_mutex>
+#include <sstream>
+#include <stdexcept>
+
+namespace fg::render {
+namespace {
+std::shared_mutex g_mu;
+std::map<std::string, std::string> g_messages;
+
+void LoadFile(const std::filesystem::path& p, std::map<std::string, std::string>& into) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  boost::system::error_code ec;
+  auto v = boost::json::parse(ss.str(), ec);
+  if (ec || !v.is_object()) throw std::runtime_error("message catalogue " + p.string() + " is not a JSON object");
+  for (auto& [k, val] : v.as_object()) {
+    if (!val.is_string()) throw std::runtime_error("message " + std::string(k) + " in " + p.string() + " is not a string");
+    if (!into.emplace(std::string(k), std::string(val.as_string())).second)
+      throw std::runtime_error("message " + std::string(k) + " is defined twice (" + p.string() + ")");
+  }
+}
+}  // namespace
+
+void LoadMessages(const std::string& assets_dir) {
+  std::map<std::string, std::string> all;
+  for (const char* top : {"platform", "features"}) {
+    std::filesystem::path root = std::filesystem::path(assets_dir) / top;
+    if (!std::filesystem::exists(root)) continue;
+    for (auto& e : std::filesystem::recursive_directory_iterator(root))
+      if (e.path().filename() == "messages.vi.json") LoadFile(e.path(), all);
+  }
+  std::unique_lock lk(g_mu);
+  g_messages = std::move(all);
+}
+
+std::string Text(const std::string& key, const std::map<std::string, std::string>& args) {
+  std::string s;
+  {
+    std::shared_lock lk(g_mu);
+    auto it = g_messages.find(key);
+    if (it == g_messages.end()) {
+      spdlog::warn("message key {} is missing from the catalogue", key);
+      return key;
+    }
+    s = it->second;
+  }
+  for (auto& [name, value] : args) {
+    std::string ph = "{" + name + "}";
+    std::string val = value;
+    // A field name may itself have a readable label in the catalogue.
+    if (name == "field") {
+      std::shared_lock lk(g_mu);
+      auto it = g_messages.find("field." + value);
+      if (it != g_messages.end()) val = it->second;
+    }
+    for (size_t p; (p = s.find(ph)) != std::string::npos;) s.replace(p, ph.size(), val);
+  }
+  return s;
+}
+
+bool HasText(const std::string& key) {
+  std::shared_lock lk(g_mu);
+  return g_messages.count(key) > 0;
+}
+
+}  // namespace fg::render

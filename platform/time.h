@@ -1,0 +1,25 @@
+// Instants are stored as UTC text "YYYY-MM-DDTHH:MM:SSZ" (sorts as text in
+// both backends) and shown in Asia/Ho_Chi_Minh (UTC+7, no DST).
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fg {
+
+using SysSeconds = std::chrono::sys_seconds;
+
+SysSeconds Now();
+// Tests move the clock; pass nullopt to return to the system clock.
+void SetClockForTesting(std::optional<SysSeconds> fixed);
+
+std::string FormatUtc(SysSeconds t);            // 2026-11-23T04:30:00Z
+std::string NowUtcText();
+std::optional<SysSeconds> ParseUtc(std::string_view s);
+std::string FormatLocal(std::string_view utc_text);  // 23/11/2026 11:30 (UTC+7)
+// "YYYY-MM-DD" that is a real calendar date.
+bool IsIsoDate(std::string_view s);
+std::string TodayLocalIso();  // today's date in UTC+7
+
+}  // namespace fg

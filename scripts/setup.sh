@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what FriendlyGov needs on Debian 12 (bookworm), only what is missing.
+#   scripts/setup.sh          build and run dependencies
+#   scripts/setup.sh --test   plus PostgreSQL server, Chromium and the npm test drivers
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_pkgs=(g++ cmake ninja-build ccache pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libcsv-dev
+  libcli11-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev)
+test_pkgs=(postgresql chromium nodejs npm sqlite3)
+
+want=("${build_pkgs[@]}")
+if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  # npm may come from another nodejs build that bundles it
+  if [[ "$p" == npm ]] && command -v npm >/dev/null; then continue; fi
+  if [[ "$p" == nodejs ]] && command -v node >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  if [[ ! -d tests/e2e/node_modules/playwright-core ]]; then
+    echo "setup: installing npm test drivers"
+    (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+  fi
+fi
