@@ -1,0 +1,43 @@
+// Fresh, migrated stores for tests, on SQLite (a temporary file) or on the
+// throwaway PostgreSQL server. Storage tests are parameterised over both.
+#pragma once
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "platform/auth/crypto.h"
+#include "platform/db/db.h"
+#include "platform/render/messages.h"
+#include "tests/support/pg_server.h"
+
+namespace fg::testing {
+
+inline std::unique_ptr<db::Db> OpenTestDb(const std::string& backend) {
+  static std::atomic<int> n{0};
+  auth::InitCrypto();
+  render::LoadMessages(FG_SOURCE_DIR);
+  std::string name = "fgt_" + std::to_string(getpid()) + "_" + std::to_string(++n);
+  std::unique_ptr<db::Db> db;
+  if (backend == "sqlite") {
+    auto path = std::filesystem::temp_directory_path() / (name + ".db");
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
+    db = db::OpenSqlite(path.string(), {});
+  } else {
+    auto& pg = SharedPg();
+    if (!pg.ok()) throw std::runtime_error("PostgreSQL test server: " + pg.error());
+    db = db::OpenPostgres(pg.url(name), {});
+  }
+  db::Migrate(*db, std::string(FG_SOURCE_DIR) + "/platform/db/migrations");
+  return db;
+}
+
+inline std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+
+#define FG_BOTH_BACKENDS(Suite) \
+  INSTANTIATE_TEST_SUITE_P(Backends, Suite, ::testing::Values("sqlite", "postgresql"), fg::testing::BackendName)
+
+}  // namespace fg::testing
