@@ -152,11 +152,7 @@ class Server {
                                  limit_problem(431, "limit.header", opt_.limits.max_header_bytes));
         co_return;
       }
-      if (ec == beast::error::timeout) {
-        if (parser.got_some() || buffer.size() > 0)
-          co_await reply_and_close(c, 11, bhttp::status::request_timeout, limit_problem(408, "limit.timeout", 0));
-        co_return;
-      }
+      // A timeout (tcp_stream closes the socket itself) or a vanished client.
       if (ec) {
         if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
           co_await reply_and_close(c, 11, bhttp::status::bad_request, limit_problem(400, "limit.bad_request", 0));

@@ -1,0 +1,50 @@
+// A minimal HTTP/1.1 client over a raw loopback socket, and a helper that
+// starts the real `friendlygov` binary on an ephemeral port.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fg::testing {
+
+struct HttpResult {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names; Set-Cookie values joined by "\n"
+  std::string body;
+  std::string raw;
+};
+
+// Sends `raw_request` as is and reads until the server closes or Content-Length is complete.
+HttpResult SendRaw(int port, const std::string& raw_request, int timeout_ms = 10000);
+HttpResult Request(int port, const std::string& method, const std::string& target, const std::string& body = "",
+                   const std::vector<std::pair<std::string, std::string>>& headers = {});
+// The value of cookie `name` in the response's Set-Cookie headers.
+std::string CookieFrom(const HttpResult& r, const std::string& name);
+// The value of the first `<input ... name="NAME" value="...">` in an HTML page.
+std::string InputValue(const std::string& html, const std::string& name);
+
+class ServerProcess {
+ public:
+  // Starts `friendlygov --database sqlite:DB serve --listen 127.0.0.1:0 [extra]`.
+  ServerProcess(const std::string& db_path, const std::vector<std::string>& serve_args,
+                const std::vector<std::pair<std::string, std::string>>& env = {});
+  ~ServerProcess();
+  int port() const { return port_; }
+  // SIGTERM, then the exit code (or -signal).
+  int stop();
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+};
+
+// A logged-in browser-like session.
+struct Session {
+  std::string cookie;  // "fg_session=..."
+  std::string csrf;
+};
+Session Login(int port, const std::string& username, const std::string& password, HttpResult* result = nullptr);
+
+std::string TempPath(const std::string& name);
+
+}  // namespace fg::testing
