@@ -122,6 +122,13 @@ class SqliteConn final : public Conn {
   std::unordered_map<const char*, sqlite3_stmt*> stmts_;  // keyed by the literal's address
 };
 
+const Query kBegin{"begin_immediate", "BEGIN IMMEDIATE"};
+const Query kCommit{"commit", "COMMIT"};
+const Query kRollback{"rollback", "ROLLBACK"};
+const Query kSavepoint{"savepoint", "SAVEPOINT w"};
+const Query kRelease{"release", "RELEASE w"};
+const Query kRollbackTo{"rollback_to", "ROLLBACK TO w"};
+
 struct WriteJob {
   const std::function<void(Conn&)>* fn;
   std::promise<void> done;
@@ -244,22 +251,44 @@ class SqliteDb final : public Db {
     }
   }
 
+  // Runs every write of the batch without savepoints (the common case: none
+  // fails). If one throws, the whole transaction is rolled back and the batch
+  // is replayed with a SAVEPOINT per write so that only the failing one is lost.
+  bool run_fast(std::vector<WriteJob*>& batch) {
+    writer_conn_->exec(kBegin, {});
+    for (auto* job : batch) {
+      try {
+        (*job->fn)(*writer_conn_);
+      } catch (...) {
+        writer_conn_->exec(kRollback, {});
+        return false;
+      }
+    }
+    writer_conn_->exec(kCommit, {});
+    return true;
+  }
+
+  void run_isolated(std::vector<WriteJob*>& batch, std::vector<std::exception_ptr>& errors) {
+    writer_conn_->exec(kBegin, {});
+    for (size_t i = 0; i < batch.size(); ++i) {
+      writer_conn_->exec(kSavepoint, {});
+      try {
+        (*batch[i]->fn)(*writer_conn_);
+        writer_conn_->exec(kRelease, {});
+      } catch (...) {
+        errors[i] = std::current_exception();
+        writer_conn_->exec(kRollbackTo, {});
+        writer_conn_->exec(kRelease, {});
+      }
+    }
+    writer_conn_->exec(kCommit, {});
+  }
+
   void apply(std::vector<WriteJob*>& batch) {
     std::vector<std::exception_ptr> errors(batch.size());
     std::exception_ptr commit_error;
     try {
-      writer_conn_->exec_script("BEGIN IMMEDIATE");
-      for (size_t i = 0; i < batch.size(); ++i) {
-        writer_conn_->exec_script("SAVEPOINT w");
-        try {
-          (*batch[i]->fn)(*writer_conn_);
-          writer_conn_->exec_script("RELEASE w");
-        } catch (...) {
-          errors[i] = std::current_exception();
-          writer_conn_->exec_script("ROLLBACK TO w; RELEASE w");
-        }
-      }
-      writer_conn_->exec_script("COMMIT");
+      if (!run_fast(batch)) run_isolated(batch, errors);
     } catch (...) {
       commit_error = std::current_exception();
       try {
