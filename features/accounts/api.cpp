@@ -19,7 +19,17 @@ boost::json::value TokenJson(const ApiToken& t) {
 
 }  // namespace
 
-void RegisterTokenApi(http::App& app, Service& svc) {
+void RegisterApi(http::App& app, Service& svc, org::Service&) {
+  app.api("GET", "/api/v1/me", http::Access::kUser, [](http::Context& ctx) {
+    boost::json::array roles;
+    for (auto& g : ctx.user->grants)
+      roles.push_back({{"role", auth::RoleName(g.role)}, {"unit_code", g.unit_code}, {"unit_name", g.unit_name}});
+    return http::Json(200, {{"id", ctx.user->official_id},
+                            {"username", ctx.user->username},
+                            {"full_name", ctx.user->full_name},
+                            {"roles", roles},
+                            {"auth", ctx.user->via_api_token ? "token" : "session"}});
+  });
   app.api("GET", "/api/v1/tokens", http::Access::kUser, [&svc](http::Context& ctx) {
     boost::json::array out;
     for (auto& t : svc.ListTokens(*ctx.user)) out.push_back(TokenJson(t));

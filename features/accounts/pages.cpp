@@ -85,8 +85,6 @@ int64_t IdParam(const Context& ctx, const char* name) {
 
 }  // namespace
 
-void RegisterTokenApi(http::App& app, Service& svc);  // api.cpp
-
 void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   app.page("GET", "/", http::Access::kPublic, [](Context& ctx) {
     return Response::Redirect(ctx.user ? "/dashboard" : "/login");
@@ -153,20 +151,6 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   app.page("POST", "/tokens/{id}/revoke", http::Access::kUser, [&svc](Context& ctx) {
     svc.RevokeToken(*ctx.user, IdParam(ctx, "id"));
     return Response::Redirect("/tokens");
-  });
-}
-
-void RegisterApi(http::App& app, Service& svc, org::Service& org) {
-  RegisterTokenApi(app, svc);
-  app.api("GET", "/api/v1/me", http::Access::kUser, [](Context& ctx) {
-    boost::json::array roles;
-    for (auto& g : ctx.user->grants)
-      roles.push_back({{"role", auth::RoleName(g.role)}, {"unit_code", g.unit_code}, {"unit_name", g.unit_name}});
-    return http::Json(200, {{"id", ctx.user->official_id},
-                            {"username", ctx.user->username},
-                            {"full_name", ctx.user->full_name},
-                            {"roles", roles},
-                            {"auth", ctx.user->via_api_token ? "token" : "session"}});
   });
 }
 
