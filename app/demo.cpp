@@ -9,9 +9,11 @@ namespace fg::app {
 
 bool SeedDemo(org::Service& org) {
   auto sys = org::SystemPrincipal();
-  if (!org.ListUnits(sys).empty()) {
-    for (auto& u : org.ListUnits(sys))
-      if (u.code == "75") return false;
+  try {
+    org.GetUnit(sys, "75");
+    return false;  // already seeded
+  } catch (const AppError& e) {
+    if (e.kind() != ErrorKind::kNotFound) throw;
   }
   const char* csv =
       "code,name,level,parent_code,valid_from,valid_to,successor_code\n"

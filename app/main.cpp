@@ -66,9 +66,9 @@ int Serve(const Config& cfg, bool demo) {
   app.api("GET", "/api/v1/openapi.json", http::Access::kPublic,
           [openapi](http::Context&) { return http::Response::Text(200, openapi, "application/json"); });
 
-  http::Serve(app, ServerOptionsOf(cfg), [&](uint16_t port) {
-    std::string host = ServerOptionsOf(cfg).host;
-    std::cout << "FriendlyGov listening on http://" << host << ":" << port << "/" << std::endl;
+  const auto options = ServerOptionsOf(cfg);
+  http::Serve(app, options, [&](uint16_t port) {
+    std::cout << "FriendlyGov listening on http://" << options.host << ":" << port << "/" << std::endl;
     if (demo) {
       std::cout << "Demo logins (password \"demo\"): admin, leader, desk, specialist, evaluator" << std::endl;
     }
