@@ -1,0 +1,180 @@
+#include "features/calendar/engine.h"
+
+#include <algorithm>
+
+#include "features/calendar/lunar.h"
+
+namespace fg::calendar {
+namespace {
+
+using namespace std::chrono;
+
+constexpr int64_t kDay = 86400;
+
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+}  // namespace
+
+std::string CheckWorkWeek(const WorkWeek& w) {
+  if (w.sessions.empty()) return "calendar.week.no_sessions";
+  int prev_end = 0;
+  for (const auto& s : w.sessions) {
+    if (s.start < prev_end || s.end <= s.start || s.end > kDay) return "calendar.week.bad_sessions";
+    prev_end = s.end;
+  }
+  if ((w.rest_days & 0x7f) == 0x7f || w.rest_days > 0x7f) return "calendar.week.bad_rest_days";
+  if (w.hours_per_day < 1 || w.hours_per_day > 24) return "calendar.week.bad_hours_per_day";
+  return "";
+}
+
+std::string_view TimelinessName(Timeliness t) {
+  switch (t) {
+    case Timeliness::kEarly: return "early";
+    case Timeliness::kOnTime: return "on_time";
+    case Timeliness::kLate: return "late";
+  }
+  return "on_time";
+}
+
+WorkCalendar::WorkCalendar(const std::vector<DayEntry>& days_off, WorkWeek week)
+    : week_(std::move(week)), first_(year{kFirstYear} / 1 / 1) {
+  for (const auto& s : week_.sessions) day_len_ += s.end - s.start;
+  const Date end = year{kLastYear + 1} / 1 / 1;
+  const auto n = static_cast<size_t>((end - first_).count());
+  std::vector<uint8_t> working(n);
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned wd = weekday{first_ + days{i}}.c_encoding();
+    working[i] = (week_.rest_days >> wd) & 1u ? 0 : 1;
+  }
+  for (const auto& e : days_off) {
+    const auto i = (e.date - first_).count();
+    if (i < 0 || static_cast<size_t>(i) >= n) continue;
+    if (IsDayOff(e.kind)) working[i] = 0;
+    else if (e.kind == DayKind::kMakeupWorkday) working[i] = 1;
+  }
+  before_.resize(n + 1);
+  before_[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    before_[i + 1] = before_[i] + working[i];
+    if (working[i]) nth_.push_back(static_cast<int32_t>(i));
+  }
+}
+
+int64_t WorkCalendar::DayIndex(Date d) const {
+  const int64_t i = (d - first_).count();
+  if (i < 0 || i >= static_cast<int64_t>(before_.size()) - 1) throw EngineError{"calendar.out_of_range", ""};
+  return i;
+}
+
+bool WorkCalendar::IsWorkingDay(Date d) const {
+  const int64_t i = DayIndex(d);
+  return before_[i + 1] != before_[i];
+}
+
+Date WorkCalendar::NextWorkingDay(Date d) const {
+  const int64_t k = before_[DayIndex(d) + 1];
+  if (k >= static_cast<int64_t>(nth_.size())) throw EngineError{"calendar.out_of_range", ""};
+  return first_ + days{nth_[k]};
+}
+
+int64_t WorkCalendar::WorkingDaysBetween(Date from, Date to) const {
+  return int64_t{before_[DayIndex(to)]} - before_[DayIndex(from)];
+}
+
+bool WorkCalendar::IsLastWorkingDayOfWeek(Date d) const {
+  if (!IsWorkingDay(d)) return false;
+  const unsigned iso = weekday{d}.iso_encoding();  // 1 Monday .. 7 Sunday
+  const Date next_monday = d + days{8 - iso};
+  return NextWorkingDay(d) >= next_monday;
+}
+
+int64_t WorkCalendar::WorkedThatDay(int seconds) const {
+  int64_t worked = 0;
+  for (const auto& s : week_.sessions) worked += std::clamp(seconds, s.start, s.end) - s.start;
+  return worked;
+}
+
+int64_t WorkCalendar::Position(Instant t) const {
+  const int64_t local = t.time_since_epoch().count() + kLocalOffsetSeconds;
+  const int64_t day = FloorDiv(local, kDay);
+  const int64_t i = DayIndex(Date{days{day}});
+  const int64_t worked = before_[i + 1] != before_[i] ? WorkedThatDay(static_cast<int>(local - day * kDay)) : 0;
+  return int64_t{before_[i]} * day_len_ + worked;
+}
+
+Instant WorkCalendar::At(int64_t pos, Edge edge) const {
+  int64_t k = pos / day_len_;
+  int64_t r = pos % day_len_;
+  int time;
+  if (edge == Edge::kEnd && r == 0 && k > 0) {
+    k -= 1;
+    time = week_.sessions.back().end;
+  } else {
+    time = week_.sessions.back().end;
+    for (const auto& s : week_.sessions) {
+      const int64_t len = s.end - s.start;
+      if (edge == Edge::kEnd ? r <= len : r < len) {
+        time = static_cast<int>(s.start + r);
+        break;
+      }
+      r -= len;
+    }
+  }
+  if (k < 0 || k >= static_cast<int64_t>(nth_.size())) throw EngineError{"calendar.out_of_range", ""};
+  const int64_t day = (first_ + days{nth_[k]}).time_since_epoch().count();
+  return Instant{seconds{day * kDay + time - kLocalOffsetSeconds}};
+}
+
+DueResult WorkCalendar::Due(const DueRequest& r) const {
+  const int64_t local = r.received_at.time_since_epoch().count() + kLocalOffsetSeconds;
+  const int64_t day = FloorDiv(local, kDay);
+  const int sec = static_cast<int>(local - day * kDay);
+  const Date date{days{day}};
+  const int64_t i = DayIndex(date);
+  const bool working = before_[i + 1] != before_[i];
+  const bool before_cutoff = sec < r.cutoff;
+  const bool friday_rule = r.unit == LimitUnit::kSameDay && week_.no_friday_rule &&
+                           sec < week_.sessions.back().end && working && IsLastWorkingDayOfWeek(date);
+  int64_t start = (working && (before_cutoff || friday_rule)) ? Position(r.received_at)
+                                                              : (int64_t{before_[i]} + (working ? 1 : 0)) * day_len_;
+  int64_t due = 0;
+  switch (r.unit) {
+    case LimitUnit::kDays: due = start + r.amount * day_len_; break;
+    case LimitUnit::kHours: due = start + r.amount * day_len_ / week_.hours_per_day; break;
+    case LimitUnit::kSameDay: due = (start / day_len_ + 1) * day_len_; break;
+  }
+  DueResult out;
+  for (size_t p = 0; p < r.pauses.size(); ++p) {
+    const auto& pause = r.pauses[p];
+    if (pause.from > At(due, Edge::kEnd))
+      throw EngineError{"calendar.pause_after_due", "pauses[" + std::to_string(p) + "].from"};
+    const int64_t from = std::max(Position(pause.from), start);
+    const int64_t to = Position(pause.to);
+    if (to > from) {
+      due += to - from;
+      out.paused_seconds += to - from;
+    }
+  }
+  out.starts_at = At(start, Edge::kStart);
+  out.due_at = At(due, Edge::kEnd);
+  out.warning_at = due - day_len_ > start ? At(due - day_len_, Edge::kEnd) : out.starts_at;
+  return out;
+}
+
+int64_t WorkCalendar::Elapsed(Instant from, Instant to, const std::vector<Pause>& pauses) const {
+  const int64_t a = Position(from), b = Position(to);
+  int64_t paused = 0;
+  for (const auto& p : pauses) {
+    const int64_t pf = std::max(Position(p.from), a), pt = std::min(Position(p.to), b);
+    if (pt > pf) paused += pt - pf;
+  }
+  return b - a - paused;
+}
+
+Timeliness WorkCalendar::Classify(Instant completed, Instant due) {
+  if (completed > due) return Timeliness::kLate;
+  const auto local_day = [](Instant t) { return FloorDiv(t.time_since_epoch().count() + kLocalOffsetSeconds, kDay); };
+  return local_day(completed) < local_day(due) ? Timeliness::kEarly : Timeliness::kOnTime;
+}
+
+}  // namespace fg::calendar
