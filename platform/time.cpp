@@ -58,14 +58,90 @@ std::string FormatLocal(std::string_view utc_text) {
   return buf;
 }
 
-bool IsIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  int y = std::stoi(std::string(s.substr(0, 4)));
-  unsigned m = std::stoi(std::string(s.substr(5, 2)));
-  unsigned d = std::stoi(std::string(s.substr(8, 2)));
-  return year_month_day{year{y}, month{m}, day{d}}.ok();
+namespace {
+
+// Reads exactly `n` digits at `pos`.
+std::optional<int> Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return std::nullopt;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<sys_days> ParseIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
+  if (!y || !m || !d) return std::nullopt;
+  year_month_day ymd{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days{ymd};
+}
+
+bool IsIsoDate(std::string_view s) { return ParseIsoDate(s).has_value(); }
+
+std::string FormatIsoDate(sys_days d) {
+  year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+std::optional<SysSeconds> ParseRfc3339(std::string_view s) {
+  if (s.size() < 20 || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') return std::nullopt;
+  auto date = ParseIsoDate(s.substr(0, 10));
+  auto h = Digits(s, 11, 2), mi = Digits(s, 14, 2), se = Digits(s, 17, 2);
+  if (!date || !h || !mi || !se || *h > 23 || *mi > 59 || *se > 59) return std::nullopt;
+  size_t pos = 19;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    size_t start = pos;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    if (pos == start || pos - start > 9) return std::nullopt;
+  }
+  if (pos >= s.size()) return std::nullopt;
+  int offset = 0;
+  if (s[pos] == 'Z' || s[pos] == 'z') {
+    ++pos;
+  } else if (s[pos] == '+' || s[pos] == '-') {
+    auto oh = Digits(s, pos + 1, 2), om = Digits(s, pos + 4, 2);
+    if (!oh || !om || pos + 3 >= s.size() || s[pos + 3] != ':' || *oh > 23 || *om > 59) return std::nullopt;
+    offset = (*oh * 60 + *om) * 60 * (s[pos] == '-' ? -1 : 1);
+    pos += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != s.size()) return std::nullopt;
+  return SysSeconds{*date} + hours{*h} + minutes{*mi} + seconds{*se} - seconds{offset};
+}
+
+std::string FormatRfc3339Local(SysSeconds t) {
+  auto local = t + hours{7};
+  auto dp = floor<days>(local);
+  hh_mm_ss hms{local - dp};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%sT%02ld:%02ld:%02ld+07:00", FormatIsoDate(dp).c_str(),
+                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                static_cast<long>(hms.seconds().count()));
+  return buf;
+}
+
+std::optional<int> ParseClock(std::string_view s) {
+  if (s.size() != 5 || s[2] != ':') return std::nullopt;
+  auto h = Digits(s, 0, 2), m = Digits(s, 3, 2);
+  if (!h || !m || *m > 59 || *h > 24 || (*h == 24 && *m != 0)) return std::nullopt;
+  return (*h * 60 + *m) * 60;
+}
+
+std::string FormatClock(int seconds) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", seconds / 3600, seconds / 60 % 60);
+  return buf;
 }
 
 std::string TodayLocalIso() { return FormatUtc(Now() + hours{7}).substr(0, 10); }

@@ -20,6 +20,15 @@ std::optional<SysSeconds> ParseUtc(std::string_view s);
 std::string FormatLocal(std::string_view utc_text);  // 23/11/2026 11:30 (UTC+7)
 // "YYYY-MM-DD" that is a real calendar date.
 bool IsIsoDate(std::string_view s);
+std::optional<std::chrono::sys_days> ParseIsoDate(std::string_view s);
+std::string FormatIsoDate(std::chrono::sys_days d);
+// RFC 3339 with an offset ("2026-02-13T16:10:00+07:00", "...Z", optional fraction, dropped).
+std::optional<SysSeconds> ParseRfc3339(std::string_view s);
+// RFC 3339 at UTC+7: 2026-02-25T17:00:00+07:00.
+std::string FormatRfc3339Local(SysSeconds t);
+// "HH:MM" (00:00-24:00) as seconds after midnight.
+std::optional<int> ParseClock(std::string_view s);
+std::string FormatClock(int seconds);
 std::string TodayLocalIso();  // today's date in UTC+7
 
 }  // namespace fg

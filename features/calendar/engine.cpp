@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "features/calendar/lunar.h"
+#include "platform/time.h"
 
 namespace fg::calendar {
 namespace {
@@ -25,6 +26,51 @@ std::string CheckWorkWeek(const WorkWeek& w) {
   if ((w.rest_days & 0x7f) == 0x7f || w.rest_days > 0x7f) return "calendar.week.bad_rest_days";
   if (w.hours_per_day < 1 || w.hours_per_day > 24) return "calendar.week.bad_hours_per_day";
   return "";
+}
+
+std::string FormatSessions(const std::vector<Session>& sessions) {
+  std::string out;
+  for (const auto& s : sessions) {
+    if (!out.empty()) out += ',';
+    out += FormatClock(s.start) + "-" + FormatClock(s.end);
+  }
+  return out;
+}
+
+std::optional<std::vector<Session>> ParseSessions(std::string_view text) {
+  std::vector<Session> out;
+  for (size_t begin = 0; begin <= text.size();) {
+    const size_t comma = std::min(text.find(',', begin), text.size());
+    std::string_view part = text.substr(begin, comma - begin);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (part.size() != 11 || part[5] != '-') return std::nullopt;
+    auto a = ParseClock(part.substr(0, 5)), b = ParseClock(part.substr(6, 5));
+    if (!a || !b) return std::nullopt;
+    out.push_back({*a, *b});
+    begin = comma + 1;
+  }
+  return out;
+}
+
+std::string FormatRestDays(unsigned mask) {
+  std::string out;
+  for (unsigned iso = 1; iso <= 7; ++iso) {
+    if (!((mask >> (iso % 7)) & 1u)) continue;
+    if (!out.empty()) out += ',';
+    out += std::to_string(iso);
+  }
+  return out;
+}
+
+std::optional<unsigned> ParseRestDays(std::string_view text) {
+  unsigned mask = 0;
+  for (char ch : text) {
+    if (ch == ',' || ch == ' ') continue;
+    if (ch < '1' || ch > '7') return std::nullopt;
+    mask |= 1u << ((ch - '0') % 7);
+  }
+  return mask;
 }
 
 std::string_view TimelinessName(Timeliness t) {

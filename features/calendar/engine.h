@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "features/calendar/rules.h"
@@ -21,6 +22,7 @@ inline constexpr int kLocalOffsetSeconds = 7 * 3600;
 struct Session {
   int start = 0;  // seconds after local midnight
   int end = 0;
+  bool operator==(const Session&) const = default;
 };
 
 // A unit's working week (inherited down the unit tree unless overridden).
@@ -33,6 +35,11 @@ struct WorkWeek {
 };
 // "" when valid, else a catalogue key naming the problem.
 std::string CheckWorkWeek(const WorkWeek& w);
+// Text forms used in storage and forms: "07:30-11:30,13:30-17:00" and ISO weekdays "6,7".
+std::string FormatSessions(const std::vector<Session>& s);
+std::optional<std::vector<Session>> ParseSessions(std::string_view s);
+std::string FormatRestDays(unsigned mask);
+std::optional<unsigned> ParseRestDays(std::string_view s);
 
 enum class LimitUnit { kDays, kHours, kSameDay };
 

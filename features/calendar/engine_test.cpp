@@ -1,6 +1,7 @@
 #include "features/calendar/engine.h"
 
 #include "features/calendar/lunar.h"
+#include "platform/time.h"
 
 #include <gtest/gtest.h>
 
@@ -182,7 +183,7 @@ TEST_F(Engine, PropertyDueInWorkingHoursAndMonotonicInReceipt) {
       bool ok = InWorkingHours(c, r.due_at) && InWorkingHours(c, same) && InWorkingHours(c, r.starts_at) &&
                 r.due_at >= prev_due && same >= prev_same && r.starts_at >= at && r.warning_at <= r.due_at;
       if (!ok) {
-        ADD_FAILURE() << "property fails for receipt " << IsoDate(d) << " minute " << m;
+        ADD_FAILURE() << "property fails for receipt " << FormatIsoDate(d) << " minute " << m;
         ++failures;
       }
       prev_due = r.due_at;
@@ -214,6 +215,26 @@ TEST_F(Engine, PropertyMonotonicInAmountAndPauses) {
     ASSERT_GE(paused.due_at, base.due_at);
     ASSERT_EQ(c.Elapsed(paused.starts_at, paused.due_at, {{pf, pt}}), c.Elapsed(base.starts_at, base.due_at));
   }
+}
+
+}  // namespace
+}  // namespace fg::calendar
+
+namespace fg::calendar {
+namespace {
+
+TEST(WorkWeekText, RoundTrips) {
+  auto s = ParseSessions("07:30-11:30, 13:30-17:00");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(FormatSessions(*s), "07:30-11:30,13:30-17:00");
+  EXPECT_EQ(*s, WorkWeek{}.sessions);
+  EXPECT_EQ(ParseSessions("07:30-11:30,"), std::nullopt);
+  EXPECT_EQ(ParseSessions("7:30-11:30"), std::nullopt);
+  EXPECT_EQ(ParseSessions(""), std::nullopt);
+  EXPECT_EQ(ParseRestDays("6,7"), WorkWeek{}.rest_days);
+  EXPECT_EQ(FormatRestDays(WorkWeek{}.rest_days), "6,7");
+  EXPECT_EQ(ParseRestDays("7"), 1u);
+  EXPECT_EQ(ParseRestDays("8"), std::nullopt);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "features/calendar/lunar.h"
 
 #include "features/calendar/rules.h"
+#include "platform/time.h"
 
 #include <gtest/gtest.h>
 
@@ -61,13 +62,13 @@ TEST(LunarProperty, RoundTripAndContinuityOverEveryDay) {
     LunarDate l = ToLunar(d);
     auto back = ToSolar(l);
     if (back != d) {
-      ADD_FAILURE() << "round trip fails at " << IsoDate(d);
+      ADD_FAILURE() << "round trip fails at " << FormatIsoDate(d);
       ++failures;
     }
     bool next_day = l.day == prev.day + 1 && l.month == prev.month && l.year == prev.year && l.leap == prev.leap;
     bool new_month = l.day == 1 && (prev.day == 29 || prev.day == 30);
     if (!next_day && !new_month) {
-      ADD_FAILURE() << "discontinuity at " << IsoDate(d);
+      ADD_FAILURE() << "discontinuity at " << FormatIsoDate(d);
       ++failures;
     }
     prev = l;

@@ -1,7 +1,6 @@
 #include "features/calendar/rules.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -28,27 +27,6 @@ DayEntry Holiday(Date d, std::string key, const LawVersion& law) {
 }
 
 }  // namespace
-
-std::string IsoDate(Date d) {
-  year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
-  return buf;
-}
-
-std::optional<Date> ParseIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int v[3] = {0, 0, 0};
-  const size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int i = 0; i < 3; ++i)
-    for (size_t j = starts[i]; j < starts[i] + lens[i]; ++j) {
-      if (s[j] < '0' || s[j] > '9') return std::nullopt;
-      v[i] = v[i] * 10 + (s[j] - '0');
-    }
-  year_month_day ymd{year{v[0]}, month{unsigned(v[1])}, day{unsigned(v[2])}};
-  if (!ymd.ok()) return std::nullopt;
-  return Date{ymd};
-}
 
 std::string_view KindName(DayKind k) {
   switch (k) {

@@ -19,10 +19,6 @@ enum class DayKind {
   kMakeupWorkday,  // a weekly rest day that is worked
   kWorkday,        // override only: a normal working day, cancelling a generated entry
 };
-// "YYYY-MM-DD" of a date, and back (nullopt unless a real date).
-std::string IsoDate(Date d);
-std::optional<Date> ParseIsoDate(std::string_view s);
-
 std::string_view KindName(DayKind k);
 std::optional<DayKind> ParseKind(std::string_view s);
 bool IsDayOff(DayKind k);

@@ -1,0 +1,92 @@
+// Use cases of the working-day calendar: national days off (statutory rules +
+// the yearly decisions stored in the database), units' working weeks, and
+// deadline computations. Engines are built once per distinct working week and
+// rebuilt when the stored decisions change (also when another server changed them).
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/calendar/engine.h"
+#include "platform/auth/principal.h"
+#include "platform/db/db.h"
+
+namespace fg::calendar {
+
+struct EffectiveWeek {
+  WorkWeek week;
+  std::string unit_code;  // the unit asked about ("" for the national default)
+  std::string from_code;  // the unit whose setting applies ("" = the defaults)
+};
+
+// A deadline question as it arrives from the API or the CLI (text, unvalidated).
+struct DueInput {
+  std::string received_at;  // RFC 3339
+  std::string limit_unit;   // days | hours | same_day
+  std::optional<int64_t> amount;
+  std::string cutoff;  // "HH:MM", default 15:00
+  std::vector<std::pair<std::string, std::string>> pauses;  // [from, to)
+  std::string unit_code;
+  std::string completed_at;  // optional: classify a completion
+};
+
+struct DueOutput {
+  DueResult result;
+  EffectiveWeek week;
+  std::optional<Timeliness> timeliness;
+  std::optional<int64_t> elapsed_seconds;
+};
+
+struct WeekInput {
+  std::string sessions, rest_days, hours_per_day;
+  bool no_friday_rule = false;
+};
+
+// Limits on one request.
+inline constexpr int64_t kMaxDays = 3650;
+inline constexpr int64_t kMaxHours = kMaxDays * 24;
+inline constexpr size_t kMaxPauses = 200;
+
+class Service {
+ public:
+  explicit Service(db::Db& db) : db_(db) {}
+
+  // Effective days of `year`; with a unit, make-up workdays that are not rest
+  // days of that unit are left out. Unknown unit / year outside 1900-2199: BadInput.
+  std::vector<DayEntry> Holidays(int year, const std::string& unit_code = "");
+  std::optional<std::string> YearReference(int year);
+  // Only the stored decisions of `year`.
+  std::vector<DayEntry> Decisions(int year);
+
+  EffectiveWeek WeekOf(const std::string& unit_code);
+  std::shared_ptr<const WorkCalendar> CalendarFor(const WorkWeek& w);
+  DueOutput Due(const DueInput& in);
+
+  // National decisions: administrators of a root unit.
+  static bool CanEditNational(const auth::Principal& p);
+  void PutDecision(const auth::Principal& p, const std::string& date, const std::string& kind,
+                   const std::string& name, const std::string& reference);
+  void DeleteDecision(const auth::Principal& p, const std::string& date);
+  void PutYearReference(const auth::Principal& p, int year, const std::string& reference);
+  // A unit's working week: administrators of the unit's subtree.
+  void SetWeek(const auth::Principal& p, const std::string& unit_code, const WeekInput& in);
+  void InheritWeek(const auth::Principal& p, const std::string& unit_code);
+
+ private:
+  std::shared_ptr<const std::vector<DayEntry>> NationalDays();
+
+  db::Db& db_;
+  std::mutex mu_;
+  std::string signature_;
+  std::shared_ptr<const std::vector<DayEntry>> days_;
+  std::vector<std::pair<WorkWeek, std::shared_ptr<const WorkCalendar>>> calendars_;
+};
+
+// Display text of an entry: the administrator's name, or the catalogue's.
+std::string NameOf(const DayEntry& e);
+std::string ReferenceOf(const DayEntry& e);
+
+}  // namespace fg::calendar

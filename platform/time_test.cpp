@@ -1,0 +1,37 @@
+#include "platform/time.h"
+
+#include <gtest/gtest.h>
+
+namespace fg {
+namespace {
+
+using namespace std::chrono;
+
+TEST(Time, Rfc3339) {
+  auto t = ParseRfc3339("2026-02-13T16:10:00+07:00");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(FormatUtc(*t), "2026-02-13T09:10:00Z");
+  EXPECT_EQ(FormatRfc3339Local(*t), "2026-02-13T16:10:00+07:00");
+  EXPECT_EQ(ParseRfc3339("2026-02-13T09:10:00Z"), t);
+  EXPECT_EQ(ParseRfc3339("2026-02-13T09:10:00.250z"), t);
+  EXPECT_EQ(ParseRfc3339("2026-02-13T04:40:00-04:30"), t);
+  for (const char* bad : {"2026-02-13", "2026-02-13T16:10:00", "2026-02-30T10:00:00Z", "2026-02-13T24:00:00Z",
+                          "2026-02-13T16:10:00+7:00", "2026-02-13T16:10:00+07:00x", "2026-02-13 16:10:00Z",
+                          "2026-02-13T16:10:00."})
+    EXPECT_EQ(ParseRfc3339(bad), std::nullopt) << bad;
+}
+
+TEST(Time, DatesAndClocks) {
+  EXPECT_EQ(ParseIsoDate("2024-02-29"), sys_days{year{2024} / 2 / 29});
+  EXPECT_EQ(ParseIsoDate("2025-02-29"), std::nullopt);
+  EXPECT_EQ(ParseIsoDate("2025-1-01"), std::nullopt);
+  EXPECT_EQ(FormatIsoDate(sys_days{year{1900} / 3 / 1}), "1900-03-01");
+  EXPECT_EQ(ParseClock("15:00"), 15 * 3600);
+  EXPECT_EQ(ParseClock("24:00"), 24 * 3600);
+  EXPECT_EQ(ParseClock("24:01"), std::nullopt);
+  EXPECT_EQ(ParseClock("7:30"), std::nullopt);
+  EXPECT_EQ(FormatClock(7 * 3600 + 1800), "07:30");
+}
+
+}  // namespace
+}  // namespace fg
