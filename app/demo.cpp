@@ -7,7 +7,7 @@
 
 namespace fg::app {
 
-bool SeedDemo(org::Service& org) {
+bool SeedDemo(org::Service& org, calendar::Service& calendar) {
   auto sys = org::SystemPrincipal();
   try {
     org.GetUnit(sys, "75");
@@ -47,6 +47,8 @@ bool SeedDemo(org::Service& org) {
                           "demo", true};
     org.CreateOfficial(sys, in, {{p.role, p.unit}}, /*demo_password=*/true);
   }
+  // One ward keeps its own working week with the "no Friday to next week" rule.
+  calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
   return true;
 }
 

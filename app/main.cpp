@@ -12,6 +12,8 @@
 #include "app/config.h"
 #include "app/demo.h"
 #include "features/accounts/routes.h"
+#include "features/calendar/lunar.h"
+#include "features/calendar/routes.h"
 #include "features/dashboard/routes.h"
 #include "features/org/routes.h"
 #include "platform/auth/crypto.h"
@@ -20,6 +22,7 @@
 #include "platform/http/server.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
+#include "platform/time.h"
 
 namespace fg::app {
 namespace {
@@ -45,7 +48,8 @@ int Serve(const Config& cfg, bool demo) {
   auto db = OpenStore(cfg);
   org::Service org(*db);
   accounts::Service accounts(*db, demo);
-  if (demo && SeedDemo(org)) spdlog::info("demo data seeded");
+  calendar::Service calendar(*db);
+  if (demo && SeedDemo(org, calendar)) spdlog::info("demo data seeded");
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())
       spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.", n);
@@ -59,6 +63,8 @@ int Serve(const Config& cfg, bool demo) {
   org::RegisterPages(app, org);
   org::RegisterApi(app, org);
   dashboard::Register(app, *db, org);
+  calendar::RegisterApi(app, calendar);
+  calendar::RegisterPages(app, calendar, org);
   std::ifstream spec(cfg.assets_dir + "/docs/openapi.json");
   std::stringstream ss;
   ss << spec.rdbuf();
@@ -139,6 +145,32 @@ int main(int argc, char** argv) {
   std::string csv_file;
   units_import->add_option("FILE", csv_file)->required();
 
+  auto* cal = cli.add_subcommand("calendar", "holidays, lunar dates and legal deadlines");
+  cal->require_subcommand(1);
+  auto* cal_holidays = cal->add_subcommand("holidays", "days off and make-up workdays of a year");
+  int cal_year = 0;
+  std::string cal_unit;
+  cal_holidays->add_option("YEAR", cal_year)->required();
+  cal_holidays->add_option("--unit", cal_unit, "unit code (its weekly rest days)");
+  auto* cal_lunar = cal->add_subcommand("lunar", "the Vietnamese lunar date of a solar date");
+  std::string cal_date;
+  cal_lunar->add_option("DATE", cal_date, "YYYY-MM-DD")->required();
+  auto* cal_due = cal->add_subcommand("due", "the due instant of a time limit");
+  std::string due_received, due_cutoff, due_completed;
+  int64_t due_days = -1, due_hours = -1;
+  bool due_same_day = false;
+  std::vector<std::string> due_pauses;
+  cal_due->add_option("--received", due_received, "receipt instant, RFC 3339 (2026-02-13T16:10:00+07:00)")->required();
+  auto* days_opt = cal_due->add_option("--days", due_days, "limit in working days");
+  auto* hours_opt = cal_due->add_option("--hours", due_hours, "limit in working hours");
+  auto* same_opt = cal_due->add_flag("--same-day", due_same_day, "due the same working day");
+  days_opt->excludes(hours_opt)->excludes(same_opt);
+  hours_opt->excludes(same_opt);
+  cal_due->add_option("--cutoff", due_cutoff, "receipt cut-off HH:MM (default 15:00)");
+  cal_due->add_option("--unit", cal_unit, "unit code (its working week)");
+  cal_due->add_option("--pause", due_pauses, "FROM/TO pause, RFC 3339 instants (repeatable)");
+  cal_due->add_option("--completed", due_completed, "completion instant: classify early / on time / late");
+
   CLI11_PARSE(cli, argc, argv);
 
   if (!database.empty()) flags["database"] = database;
@@ -165,10 +197,39 @@ int main(int argc, char** argv) {
     if (*serve) return app::Serve(cfg, demo);
     auto db = app::OpenStore(cfg);
     org::Service org(*db);
-    if (*migrate) {
+    calendar::Service calsvc(*db);
+    if (*cal_holidays) {
+      for (const auto& e : calsvc.Holidays(cal_year, cal_unit))
+        std::cout << FormatIsoDate(e.date) << "  " << calendar::KindName(e.kind) << "  " << calendar::NameOf(e) << "\n";
+    } else if (*cal_lunar) {
+      auto d = ParseIsoDate(cal_date);
+      if (!d || !calendar::InSupportedRange(std::chrono::year_month_day{*d}))
+        throw BadInput("calendar.bad_date", "date");
+      auto l = calendar::ToLunar(*d);
+      std::cout << l.day << "/" << l.month << "/" << l.year << (l.leap ? " (leap month)" : "") << "\n";
+    } else if (*cal_due) {
+      calendar::DueInput in;
+      in.received_at = due_received;
+      in.limit_unit = due_same_day ? "same_day" : due_hours >= 0 || *hours_opt ? "hours" : "days";
+      if (*days_opt) in.amount = due_days;
+      if (*hours_opt) in.amount = due_hours;
+      if (!*days_opt && !*hours_opt && !due_same_day) throw BadInput("calendar.missing_amount", "limit.amount");
+      in.cutoff = due_cutoff;
+      in.unit_code = cal_unit;
+      in.completed_at = due_completed;
+      for (const auto& p : due_pauses) {
+        auto slash = p.find('/');
+        in.pauses.emplace_back(p.substr(0, slash), slash == std::string::npos ? "" : p.substr(slash + 1));
+      }
+      auto out = calsvc.Due(in);
+      std::cout << "starts_at  " << FormatRfc3339Local(out.result.starts_at) << "\n"
+                << "due_at     " << FormatRfc3339Local(out.result.due_at) << "\n"
+                << "warning_at " << FormatRfc3339Local(out.result.warning_at) << "\n";
+      if (out.timeliness) std::cout << "status     " << calendar::TimelinessName(*out.timeliness) << "\n";
+    } else if (*migrate) {
       std::cout << "schema up to date\n";
     } else if (*seed) {
-      std::cout << (app::SeedDemo(org) ? "demo data added\n" : "demo data already present\n");
+      std::cout << (app::SeedDemo(org, calsvc) ? "demo data added\n" : "demo data already present\n");
     } else if (*backup) {
       db->backup(backup_file);
       std::cout << "backup written to " << backup_file << "\n";

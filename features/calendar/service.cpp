@@ -33,10 +33,10 @@ org::Unit UnitOrBad(db::Conn& c, const std::string& code, const char* field) {
   return *u;
 }
 
-EffectiveWeek WeekIn(db::Conn& c, const std::string& unit_code) {
+EffectiveWeek WeekIn(db::Conn& c, const std::string& unit_code, const char* field) {
   EffectiveWeek out;
   if (unit_code.empty()) return out;
-  auto unit = UnitOrBad(c, unit_code, "unit_code");
+  auto unit = UnitOrBad(c, unit_code, field);
   out.unit_code = unit.code;
   auto stored = repo::WeekFor(c, unit.path);
   if (!stored) return out;
@@ -140,7 +140,7 @@ std::shared_ptr<const WorkCalendar> Service::CalendarFor(const WorkWeek& w) {
 
 std::vector<DayEntry> Service::Holidays(int year, const std::string& unit_code) {
   CheckYear(year, "year");
-  auto week = WeekOf(unit_code);
+  auto week = WeekOf(unit_code, "unit");
   auto days = NationalDays();
   const Date from = std::chrono::year{year} / 1 / 1, to = std::chrono::year{year + 1} / 1 / 1;
   std::vector<DayEntry> out;
@@ -165,8 +165,8 @@ std::vector<DayEntry> Service::Decisions(int year) {
   });
 }
 
-EffectiveWeek Service::WeekOf(const std::string& unit_code) {
-  return db_.read([&](db::Conn& c) { return WeekIn(c, unit_code); });
+EffectiveWeek Service::WeekOf(const std::string& unit_code, const char* field) {
+  return db_.read([&](db::Conn& c) { return WeekIn(c, unit_code, field); });
 }
 
 DueOutput Service::Due(const DueInput& in) {

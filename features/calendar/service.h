@@ -55,13 +55,14 @@ class Service {
   explicit Service(db::Db& db) : db_(db) {}
 
   // Effective days of `year`; with a unit, make-up workdays that are not rest
-  // days of that unit are left out. Unknown unit / year outside 1900-2199: BadInput.
+  // days of that unit are left out. Unknown unit ("unit") / year outside 1900-2199: BadInput.
   std::vector<DayEntry> Holidays(int year, const std::string& unit_code = "");
   std::optional<std::string> YearReference(int year);
   // Only the stored decisions of `year`.
   std::vector<DayEntry> Decisions(int year);
 
-  EffectiveWeek WeekOf(const std::string& unit_code);
+  // Unknown unit: BadInput naming `field`.
+  EffectiveWeek WeekOf(const std::string& unit_code, const char* field = "unit_code");
   std::shared_ptr<const WorkCalendar> CalendarFor(const WorkWeek& w);
   DueOutput Due(const DueInput& in);
 

@@ -42,6 +42,7 @@ Response UnitForm(Context& ctx, Service& svc, const UnitInput& in, bool is_new, 
   PageView v(ctx, Text(is_new ? "org.unit_new_title" : "org.unit_edit_title"), "features/org/templates/unit_form.tpl");
   auto& b = v.body();
   b.SetValue("CODE", in.code);
+  b.SetValue("CODE_URL", http::UrlEncode(in.code));
   b.SetValue("NAME", in.name);
   b.SetValue("VALID_FROM", in.valid_from);
   b.SetValue("VALID_TO", in.valid_to);

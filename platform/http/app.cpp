@@ -234,7 +234,12 @@ Response App::error(Context& ctx, bool is_api, int status, const std::string& ke
     if (status == 401) r.set_header("WWW-Authenticate", "Bearer");
     return r;
   }
-  return error_page(ctx, status, text);
+  try {
+    return error_page(ctx, status, text);
+  } catch (const std::exception& e) {  // a broken page template must not cost the answer
+    spdlog::error("{} error page failed: {}", ctx.req.request_id, e.what());
+    return Response::Text(status, title + "\n\n" + text + "\n");
+  }
 }
 
 std::string App::limit_problem_body(int status, const std::string& key, size_t limit) {

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
   <h1>{{TITLE}}</h1>
-  <p><a href="/units">← Danh sách đơn vị</a></p>
+  <p><a href="/units">← Danh sách đơn vị</a>{{#IS_EDIT}} · <a href="/calendar/work-week/{{CODE_URL}}">Giờ làm việc</a>{{/IS_EDIT}}</p>
   {{#HAS_ERROR}}<div class="alert" role="alert" data-field="{{ERROR_FIELD}}">{{ERROR}}</div>{{/HAS_ERROR}}
   <form method="post" action="{{ACTION}}">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

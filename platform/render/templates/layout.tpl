@@ -10,14 +10,14 @@
 <a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
 <header class="top">
   <a class="brand" href="/">Chính quyền thân thiện</a>
-  {{#USER}}
   <nav aria-label="Điều hướng chính">
+  {{#USER}}
     <a href="/dashboard">Tổng quan</a>
     <a href="/units">Đơn vị</a>
-    {{/USER}}{{#MANAGER}}<a href="/officials">Cán bộ</a>{{/MANAGER}}{{#ADMIN}}
+    {{/USER}}<a href="/calendar">Lịch</a>{{#MANAGER}}<a href="/officials">Cán bộ</a>{{/MANAGER}}{{#ADMIN}}
     <a href="/events">Nhật ký</a>
-    <a href="/tokens">Khóa API</a>{{/ADMIN}}{{#USER}}
-  </nav>
+    <a href="/tokens">Khóa API</a>{{/ADMIN}}
+  </nav>{{#USER}}
   <div class="who">
     <a href="/account/password" title="Đổi mật khẩu">{{FULL_NAME}}</a>
     <form method="post" action="/logout">

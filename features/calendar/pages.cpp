@@ -1,0 +1,270 @@
+#include <algorithm>
+
+#include "features/calendar/lunar.h"
+#include "features/calendar/routes.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/render/page.h"
+#include "platform/time.h"
+
+namespace fg::calendar {
+namespace {
+
+using namespace std::chrono;
+using http::Context;
+using http::Response;
+using render::PageView;
+using render::Text;
+
+std::string Get(const std::map<std::string, std::string>& f, const char* k) {
+  auto it = f.find(k);
+  return it == f.end() ? std::string() : it->second;
+}
+
+// The year in ?year= (default: this year); a bad one is a 400 page.
+int YearParam(const Context& ctx) {
+  const std::string s = ctx.req.query_param("year");
+  if (s.empty()) return int(year_month_day{*ParseIsoDate(TodayLocalIso())}.year());
+  if (s.size() == 4 && std::all_of(s.begin(), s.end(), ::isdigit)) {
+    const int y = std::stoi(s);
+    if (y >= kFirstYear && y <= kLastYear) return y;
+  }
+  throw BadInput("calendar.bad_year", "year", {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+}
+
+std::string Part(const std::string& list, int index) {
+  size_t start = 0;
+  for (int i = 0; i < index; ++i) start = list.find(',', start) + 1;
+  return list.substr(start, list.find(',', start) - start);
+}
+
+// "Bính Ngọ": the sexagenary name of a lunar year.
+std::string YearName(int y) {
+  return Part(Text("calendar.stems"), (y + 6) % 10) + " " + Part(Text("calendar.branches"), (y + 8) % 12);
+}
+
+std::string DayMonthYear(Date d) {
+  year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
+  return buf;
+}
+
+std::string LunarText(const LunarDate& l) {
+  return std::to_string(l.day) + "/" + std::to_string(l.month) + (l.leap ? Text("calendar.leap_suffix") : "");
+}
+
+Response YearPage(Context& ctx, Service& svc) {
+  const int y = YearParam(ctx);
+  const std::string unit = ctx.req.query_param("unit");
+  auto week = svc.WeekOf(unit, "unit");
+  auto entries = svc.Holidays(y, unit);
+  auto cal = svc.CalendarFor(week.week);
+  std::map<Date, const DayEntry*> by_date;
+  for (const auto& e : entries) by_date[e.date] = &e;
+  const auto today = ParseIsoDate(TodayLocalIso());
+
+  PageView v(ctx, Text("calendar.title", {{"year", std::to_string(y)}}), "features/calendar/templates/year.tpl");
+  auto& b = v.body();
+  b.SetIntValue("YEAR", y);
+  b.SetIntValue("PREV", std::max(y - 1, kFirstYear));
+  b.SetIntValue("NEXT", std::min(y + 1, kLastYear));
+  b.SetValue("UNIT", unit);
+  b.SetValue("LUNAR_YEARS", YearName(y - 1) + " – " + YearName(y));
+  if (!unit.empty()) {
+    b.SetValueAndShowSection("UNIT_CODE", week.unit_code, "HAS_UNIT");
+    b.SetValue("UNIT_URL", http::UrlEncode(week.unit_code));
+  }
+  b.SetValue("SESSIONS", FormatSessions(week.week.sessions));
+  if (auto ref = svc.YearReference(y); ref && !ref->empty()) b.SetValueAndShowSection("REFERENCE", *ref, "HAS_REFERENCE");
+  if (ctx.user) b.ShowSection("SIGNED_IN");
+
+  for (unsigned m = 1; m <= 12; ++m) {
+    auto* month_dict = b.AddSectionDictionary("MONTH");
+    month_dict->SetIntValue("MONTH", m);
+    const Date first = year{y} / month{m} / day{1};
+    const Date end = first + days{unsigned(year_month_day_last{year{y}, month_day_last{month{m}}}.day())};
+    ctemplate::TemplateDictionary* week_dict = month_dict->AddSectionDictionary("WEEK");
+    for (unsigned blank = 1; blank < weekday{first}.iso_encoding(); ++blank) week_dict->AddSectionDictionary("DAY");
+    for (Date d = first; d < end; d += days{1}) {
+      if (weekday{d}.iso_encoding() == 1 && d != first) week_dict = month_dict->AddSectionDictionary("WEEK");
+      auto* cell = week_dict->AddSectionDictionary("DAY");
+      const LunarDate l = ToLunar(d);
+      cell->SetIntValue("SOLAR", unsigned(year_month_day{d}.day()));
+      cell->SetValueAndShowSection("LUNAR", l.day == 1 ? LunarText(l) : std::to_string(l.day), "HAS_DATE");
+      std::string cls = cal->IsWorkingDay(d) ? "work" : "rest";
+      std::string title = DayMonthYear(d) + " · " + Text("calendar.lunar_label") + " " + LunarText(l);
+      if (auto it = by_date.find(d); it != by_date.end()) {
+        cls += std::string(" k-") + std::string(KindName(it->second->kind));
+        title += " · " + NameOf(*it->second);
+      }
+      if (l.day == 1) cls += " lunar-first";
+      if (today && d == *today) cls += " today";
+      cell->SetValue("CLASS", cls);
+      cell->SetValue("TITLE", title);
+    }
+  }
+  for (const auto& e : entries) {
+    auto* row = b.AddSectionDictionary("ENTRY");
+    row->SetValue("DATE", DayMonthYear(e.date));
+    row->SetValue("WEEKDAY", Text("calendar.weekday." + std::to_string(weekday{e.date}.iso_encoding())));
+    row->SetValue("LUNAR", LunarText(ToLunar(e.date)));
+    row->SetValue("NAME", NameOf(e));
+    row->SetValue("KIND", Text("calendar.kind." + std::string(KindName(e.kind))));
+    row->SetValue("KIND_CLASS", "k-" + std::string(KindName(e.kind)));
+    row->SetValue("REFERENCE", ReferenceOf(e));
+  }
+  return v.render();
+}
+
+Response DecisionsPage(Context& ctx, Service& svc, int y, const std::map<std::string, std::string>& form,
+                       const std::string& message, const std::string& error, const std::string& field, int status) {
+  PageView v(ctx, Text("calendar.decisions_title", {{"year", std::to_string(y)}}),
+             "features/calendar/templates/decisions.tpl");
+  auto& b = v.body();
+  b.SetIntValue("YEAR", y);
+  b.SetIntValue("PREV", std::max(y - 1, kFirstYear));
+  b.SetIntValue("NEXT", std::min(y + 1, kLastYear));
+  const bool editor = Service::CanEditNational(*ctx.user);
+  if (editor) b.ShowSection("EDITOR");
+  b.SetValue("REFERENCE", form.count("year_reference") ? Get(form, "year_reference")
+                                                       : svc.YearReference(y).value_or(""));
+  b.SetValue("F_DATE", Get(form, "date"));
+  b.SetValue("F_NAME", Get(form, "name"));
+  b.SetValue("F_REFERENCE", Get(form, "reference"));
+  for (DayKind k : {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday,
+                    DayKind::kWorkday}) {
+    auto* o = b.AddSectionDictionary("KIND_OPTION");
+    o->SetValue("VALUE", std::string(KindName(k)));
+    o->SetValue("LABEL", Text("calendar.kind." + std::string(KindName(k))));
+    if (Get(form, "kind") == KindName(k)) o->SetValue("SELECTED", "selected");
+  }
+  for (const auto& e : svc.Decisions(y)) {
+    auto* row = b.AddSectionDictionary("DECISION");
+    row->SetValue("DATE", DayMonthYear(e.date));
+    row->SetValue("ISO", FormatIsoDate(e.date));
+    row->SetValue("WEEKDAY", Text("calendar.weekday." + std::to_string(weekday{e.date}.iso_encoding())));
+    row->SetValue("KIND", Text("calendar.kind." + std::string(KindName(e.kind))));
+    row->SetValue("NAME", e.name);
+    row->SetValue("REF", e.reference);
+    if (editor) row->ShowSection("CAN_DELETE");
+  }
+  if (!message.empty()) b.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
+  if (!error.empty()) {
+    b.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+    b.SetValue("ERROR_FIELD", field);
+  }
+  return v.render(status);
+}
+
+Response WeekPage(Context& ctx, Service& svc, org::Service& org, const std::string& code, const WeekInput* in,
+                  const std::string& message, const std::string& error, const std::string& field, int status) {
+  auto unit = org.GetUnit(*ctx.user, code);  // any role on the unit's subtree may look
+  auto eff = svc.WeekOf(unit.code);
+  PageView v(ctx, Text("calendar.week_title", {{"unit", unit.name}}), "features/calendar/templates/week.tpl");
+  auto& b = v.body();
+  b.SetValue("UNIT_NAME", unit.name);
+  b.SetValue("UNIT_CODE", unit.code);
+  b.SetValue("UNIT_URL", http::UrlEncode(unit.code));
+  if (eff.from_code.empty()) b.ShowSection("DEFAULTS");
+  else if (eff.from_code == unit.code) b.ShowSection("OWN");
+  else b.SetValueAndShowSection("FROM", eff.from_code, "INHERITED");
+  b.SetValue("SESSIONS", in ? in->sessions : FormatSessions(eff.week.sessions));
+  b.SetValue("HOURS", in ? in->hours_per_day : std::to_string(eff.week.hours_per_day));
+  const unsigned rest = in ? ParseRestDays(in->rest_days).value_or(0) : eff.week.rest_days;
+  for (unsigned iso = 1; iso <= 7; ++iso) {
+    auto* d = b.AddSectionDictionary("REST_DAY");
+    d->SetIntValue("VALUE", iso);
+    d->SetValue("LABEL", Text("calendar.weekday." + std::to_string(iso)));
+    if ((rest >> (iso % 7)) & 1u) d->SetValue("CHECKED", "checked");
+  }
+  if (in ? in->no_friday_rule : eff.week.no_friday_rule) b.SetValue("NO_FRIDAY_CHECKED", "checked");
+  if (!message.empty()) b.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
+  if (!error.empty()) {
+    b.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+    b.SetValue("ERROR_FIELD", field);
+  }
+  return v.render(status);
+}
+
+int StatusFor(const AppError& e) { return e.kind() == ErrorKind::kNotFound ? 404 : 400; }
+
+}  // namespace
+
+void RegisterPages(http::App& app, Service& svc, org::Service& org) {
+  app.page("GET", "/calendar", http::Access::kPublic, [&svc](Context& ctx) { return YearPage(ctx, svc); });
+
+  app.page("GET", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string msg = ctx.req.has_query_param("saved")     ? Text("calendar.saved")
+                            : ctx.req.has_query_param("deleted") ? Text("calendar.deleted")
+                                                                 : "";
+    return DecisionsPage(ctx, svc, YearParam(ctx), {}, msg, "", "", 200);
+  });
+
+  // Adds or replaces the decision of one date.
+  app.page("POST", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
+    auto form = ctx.req.form();
+    const auto date = ParseIsoDate(Get(form, "date"));
+    const int y = date ? int(year_month_day{*date}.year()) : YearParam(ctx);
+    try {
+      svc.PutDecision(*ctx.user, Get(form, "date"), Get(form, "kind"), Get(form, "name"), Get(form, "reference"));
+      return Response::Redirect("/calendar/decisions?year=" + std::to_string(y) + "&saved=1");
+    } catch (const AppError& e) {
+      if (e.kind() == ErrorKind::kForbidden) throw;
+      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()),
+                           e.field(), StatusFor(e));
+    }
+  });
+
+  app.page("POST", "/calendar/decisions/{date}/delete", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string date = ctx.req.params.at("date");
+    auto d = ParseIsoDate(date);
+    if (!d) throw AppError(ErrorKind::kNotFound, "calendar.decision_not_found");
+    svc.DeleteDecision(*ctx.user, date);
+    return Response::Redirect("/calendar/decisions?year=" + std::to_string(int(year_month_day{*d}.year())) +
+                              "&deleted=1");
+  });
+
+  app.page("POST", "/calendar/years/{year}", http::Access::kUser, [&svc](Context& ctx) {
+    auto form = ctx.req.form();
+    const std::string s = ctx.req.params.at("year");
+    if (s.size() != 4 || !std::all_of(s.begin(), s.end(), ::isdigit))
+      throw AppError(ErrorKind::kNotFound, "error.not_found");
+    const int y = std::stoi(s);
+    try {
+      svc.PutYearReference(*ctx.user, y, Get(form, "year_reference"));
+      return Response::Redirect("/calendar/decisions?year=" + s + "&saved=1");
+    } catch (const AppError& e) {
+      if (e.kind() == ErrorKind::kForbidden) throw;
+      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()),
+                           e.field(), StatusFor(e));
+    }
+  });
+
+  app.page("GET", "/calendar/work-week/{code}", http::Access::kUser, [&svc, &org](Context& ctx) {
+    const std::string msg = ctx.req.has_query_param("saved") ? Text("calendar.saved") : "";
+    return WeekPage(ctx, svc, org, ctx.req.params.at("code"), nullptr, msg, "", "", 200);
+  });
+
+  app.page("POST", "/calendar/work-week/{code}", http::Access::kUser, [&svc, &org](Context& ctx) {
+    auto form = ctx.req.form();
+    const std::string code = ctx.req.params.at("code");
+    WeekInput in;
+    in.sessions = Get(form, "sessions");
+    in.hours_per_day = Get(form, "hours_per_day");
+    in.no_friday_rule = form.count("no_friday_rule") > 0;
+    // Checkboxes arrive as rest_1 ... rest_7.
+    for (int iso = 1; iso <= 7; ++iso)
+      if (form.count("rest_" + std::to_string(iso))) in.rest_days += (in.rest_days.empty() ? "" : ",") + std::to_string(iso);
+    try {
+      if (Get(form, "action") == "inherit") svc.InheritWeek(*ctx.user, code);
+      else svc.SetWeek(*ctx.user, code, in);
+      return Response::Redirect("/calendar/work-week/" + http::UrlEncode(code) + "?saved=1");
+    } catch (const AppError& e) {
+      if (e.kind() == ErrorKind::kForbidden || e.kind() == ErrorKind::kNotFound) throw;
+      return WeekPage(ctx, svc, org, code, &in, "", Text(e.key(), e.args()), e.field(), 400);
+    }
+  });
+}
+
+}  // namespace fg::calendar
