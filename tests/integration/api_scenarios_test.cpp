@@ -1,6 +1,6 @@
 // Runs every tests/api/*.json scenario against a fresh server: adding an API
 // case is adding a file. A step is {"login": user} | {"logout": true} |
-// {"request": {method, path, body?, headers?}, "expect": {status, json?: {pointer: value}},
+// {"request": {method, path, body?, headers?}, "expect": {status, json?: {pointer: value}, absent?: [pointer]},
 //  "save"?: {name: pointer}}; "{name}" in paths, headers and bodies is replaced by saved values.
 #include <gtest/gtest.h>
 
@@ -62,13 +62,18 @@ TEST_P(ApiScenario, Runs) {
     EXPECT_EQ(r.status, expect.at("status").as_int64()) << r.body;
     if (r.status >= 400) EXPECT_EQ(r.headers["content-type"], "application/problem+json");
     boost::json::value got;
-    if (!r.body.empty() && r.body.front() == '{') got = boost::json::parse(r.body);
+    if (!r.body.empty() && (r.body.front() == '{' || r.body.front() == '[')) got = boost::json::parse(r.body);
     if (expect.contains("json"))
       for (auto& [ptr, want] : expect.at("json").as_object()) {
         boost::system::error_code ec;
         auto* at = got.find_pointer(ptr, ec);
         ASSERT_NE(at, nullptr) << "no " << ptr << " in " << r.body;
         EXPECT_EQ(*at, want) << ptr << " in " << r.body;
+      }
+    if (expect.contains("absent"))
+      for (auto& ptr : expect.at("absent").as_array()) {
+        boost::system::error_code ec;
+        EXPECT_EQ(got.find_pointer(ptr.as_string(), ec), nullptr) << ptr << " present in " << r.body;
       }
     if (step.contains("save"))
       for (auto& [name, ptr] : step.at("save").as_object()) {

@@ -1,0 +1,72 @@
+// End-to-end: the public year calendar (phone, desktop, A4 print) and an
+// administrator recording a government decision that the calendar then shows.
+// Usage: node calendar.mjs /path/to/friendlygov /path/to/assets
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { run, viewports, assertNoHorizontalOverflow, login } from './harness.mjs';
+
+// The cell of day `day` in month `month` (1-12) of the year view.
+const cell = (page, month, day) =>
+  page.locator('table.month').nth(month - 1).locator('td', { has: page.locator(`span.s:text-is("${day}")`) });
+
+await run('calendar', async ({ base, browser, shots }) => {
+  for (const viewport of viewports) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(`${base}/calendar?year=2026`);  // public: no login
+    assert.equal(await page.locator('h1').innerText(), 'Lịch làm việc năm 2026');
+    const tet = cell(page, 2, 17);
+    assert.match(await tet.getAttribute('class'), /k-holiday/);
+    assert.match(await tet.getAttribute('title'), /Tết Nguyên đán/);
+    assert.equal(await tet.locator('.l').innerText(), '1/1');  // mùng 1 tháng Giêng
+    assert.match(await cell(page, 1, 10).getAttribute('class'), /k-makeup_workday/);
+    assert.match(await cell(page, 4, 27).getAttribute('class'), /k-compensatory/);
+    assert.match(await cell(page, 3, 7).getAttribute('class'), /rest/);
+    await assertNoHorizontalOverflow(page, assert, `calendar (${viewport.name})`);
+    await page.screenshot({ path: join(shots, `calendar-${viewport.name}.png`), fullPage: true });
+    await context.close();
+  }
+
+  // Printed on A4 portrait (190 mm printable width at 96 dpi): the twelve months fit on the first page.
+  {
+    const context = await browser.newContext({ viewport: { width: 718, height: 1047 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/calendar?year=2026`);
+    await page.emulateMedia({ media: 'print' });
+    const bottom = await page.evaluate(() => document.querySelector('.months').getBoundingClientRect().bottom);
+    assert.ok(bottom <= 1047, `the months end at ${bottom}px, past one A4 page (1047px)`);
+    assert.equal(await page.locator('form.no-print').isVisible(), false);
+    await page.pdf({ path: join(shots, 'calendar-2026-a4.pdf'), format: 'A4' });
+    await context.close();
+  }
+
+  // An administrator records a decision; a wrong one is refused with a message naming the problem.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await login(page, base, 'admin');
+    await page.goto(`${base}/calendar/decisions?year=2026`);
+    await page.getByLabel('Ngày', { exact: true }).fill('2026-11-25');
+    await page.getByLabel('Loại').selectOption('makeup_workday');
+    await page.getByLabel(/^Tên/).fill('Làm bù');
+    await page.getByLabel(/^Căn cứ \(số hiệu/).fill('Thông báo thử');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/calendar/decisions') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    assert.equal((await refused).status(), 400);
+    assert.equal(await page.locator('.alert').getAttribute('data-field'), 'kind');
+    assert.match(await page.locator('.alert').innerText(), /thứ Bảy hoặc Chủ nhật/);
+
+    await page.getByLabel('Ngày', { exact: true }).fill('2026-11-24');
+    await page.getByLabel('Loại').selectOption('holiday');
+    await page.getByLabel(/^Tên/).fill('Ngày Văn hóa Việt Nam');
+    await page.getByLabel(/^Căn cứ \(số hiệu/).fill('Nghị quyết 80-NQ/TW');
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await page.waitForURL(/saved=1/);
+    assert.ok(await page.getByRole('cell', { name: 'Ngày Văn hóa Việt Nam' }).isVisible());
+
+    await page.goto(`${base}/calendar?year=2026`);
+    assert.match(await cell(page, 11, 24).getAttribute('class'), /k-holiday/);
+    assert.ok(await page.getByRole('cell', { name: 'Ngày Văn hóa Việt Nam' }).isVisible());
+    await context.close();
+  }
+});

@@ -1,0 +1,63 @@
+// Shared by the end-to-end scripts: starts the real server on a fresh SQLite
+// database with demo data, launches Debian's Chromium, runs one scenario and
+// reports. Usage of a script: node <script>.mjs /path/to/friendlygov /path/to/assets
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export async function run(name, scenario) {
+  const [binary, assets] = process.argv.slice(2);
+  const shots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'fg-e2e-'));
+  const server = spawn(binary, ['--database', `sqlite:${join(dir, 'e2e.db')}`, '--assets-dir', assets,
+    '--log-level', 'warn', 'serve', '--demo', '--listen', '127.0.0.1:0'],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60000);
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let failed = false;
+  try {
+    await scenario({ base, browser, shots });
+    console.log(`e2e ${name}: passed`);
+  } catch (e) {
+    failed = true;
+    console.error(e);
+    console.log(`e2e ${name}: FAILED`);
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+export const viewports = [{ width: 360, height: 740, name: 'phone' }, { width: 1280, height: 800, name: 'desktop' }];
+
+// Fails when the page is wider than its viewport (unusable on a 360 px phone).
+export async function assertNoHorizontalOverflow(page, assert, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} is ${overflow}px wider than the viewport`);
+}
+
+export async function login(page, base, username) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('demo');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${base}/dashboard`);
+}
