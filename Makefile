@@ -32,8 +32,9 @@ test: setup-test
 
 bench: setup
 	@cmake -S . -B build-bench $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF -DFG_BENCH=ON >/dev/null
-	@cmake --build build-bench -j $(JOBS) --target store_bench
+	@cmake --build build-bench -j $(JOBS) --target store_bench calendar_bench
 	build-bench/store_bench
+	build-bench/calendar_bench
 
 clean:
 	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench
