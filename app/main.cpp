@@ -219,7 +219,7 @@ int main(int argc, char** argv) {
       in.completed_at = due_completed;
       for (const auto& p : due_pauses) {
         auto slash = p.find('/');
-        in.pauses.emplace_back(p.substr(0, slash), slash == std::string::npos ? "" : p.substr(slash + 1));
+        in.pauses.push_back({p.substr(0, slash), slash == std::string::npos ? "" : p.substr(slash + 1), ""});
       }
       auto out = calsvc.Due(in);
       std::cout << "starts_at  " << FormatRfc3339Local(out.result.starts_at) << "\n"

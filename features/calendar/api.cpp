@@ -87,8 +87,8 @@ DueInput DueFrom(const boost::json::object& b) {
       Nested(at + ".", [&] {
         const auto& o = arr[i].as_object();
         http::JsonAllowOnly(o, {"from", "to", "reason"});
-        http::JsonString(o, "reason");  // kept by the dossier that sends it; checked for type only
-        in.pauses.emplace_back(http::JsonString(o, "from").value_or(""), http::JsonString(o, "to").value_or(""));
+        in.pauses.push_back({http::JsonString(o, "from").value_or(""), http::JsonString(o, "to").value_or(""),
+                             http::JsonString(o, "reason").value_or("")});
       });
     }
   }
@@ -143,12 +143,35 @@ void RegisterApi(http::App& app, Service& svc) {
                           {"starts_at", FormatRfc3339Local(out.result.starts_at)},
                           {"warning_at", FormatRfc3339Local(out.result.warning_at)},
                           {"paused_seconds", out.result.paused_seconds},
+                          {"pauses", [&] {
+                             boost::json::array a;
+                             for (size_t i = 0; i < out.pauses.size(); ++i)
+                               a.push_back({{"from", FormatRfc3339Local(out.pauses[i].from)},
+                                            {"to", FormatRfc3339Local(out.pauses[i].to)},
+                                            {"reason", out.pauses[i].reason},
+                                            {"paused_seconds", out.result.pause_seconds[i]}});
+                             return a;
+                           }()},
                           {"work_week", ToJson(out.week)}};
     if (out.timeliness) {
       r["status"] = TimelinessName(*out.timeliness);
       r["elapsed_seconds"] = *out.elapsed_seconds;
     }
     return http::Json(200, r);
+  });
+
+  app.api("GET", "/api/v1/calendar/working-days", http::Access::kPublic, [&svc](Context& ctx) {
+    const std::string from = ctx.req.query_param("from"), to = ctx.req.query_param("to");
+    if (from.empty()) throw BadInput("error.required", "from");
+    if (to.empty()) throw BadInput("error.required", "to");
+    return http::Json(200, {{"from", from}, {"to", to},
+                            {"working_days", svc.WorkingDaysBetween(from, to, ctx.req.query_param("unit"))}});
+  });
+
+  app.api("GET", "/api/v1/calendar/next-working-day", http::Access::kPublic, [&svc](Context& ctx) {
+    const std::string date = ctx.req.query_param("date");
+    if (date.empty()) throw BadInput("error.required", "date");
+    return http::Json(200, {{"date", svc.NextWorkingDay(date, ctx.req.query_param("unit"))}});
   });
 
   app.api("GET", "/api/v1/calendar/work-week", http::Access::kPublic, [&svc](Context& ctx) {

@@ -195,11 +195,10 @@ DueResult WorkCalendar::Due(const DueRequest& r) const {
     if (pause.from > At(due, Edge::kEnd))
       throw EngineError{"calendar.pause_after_due", "pauses[" + std::to_string(p) + "].from"};
     const int64_t from = std::max(Position(pause.from), start);
-    const int64_t to = Position(pause.to);
-    if (to > from) {
-      due += to - from;
-      out.paused_seconds += to - from;
-    }
+    const int64_t excluded = std::max<int64_t>(0, Position(pause.to) - from);
+    due += excluded;
+    out.paused_seconds += excluded;
+    out.pause_seconds.push_back(excluded);
   }
   out.starts_at = At(start, Edge::kStart);
   out.due_at = At(due, Edge::kEnd);

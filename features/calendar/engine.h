@@ -45,6 +45,7 @@ enum class LimitUnit { kDays, kHours, kSameDay };
 
 struct Pause {
   Instant from, to;  // [from, to)
+  std::string reason;  // why the clock stopped (supplement requested, payment awaited ...); kept, not used
 };
 
 struct DueRequest {
@@ -60,6 +61,7 @@ struct DueResult {
   Instant due_at;      // never outside working hours (a session's end counts as inside)
   Instant warning_at;  // one working day before due (not before starts_at)
   int64_t paused_seconds = 0;  // working seconds excluded by pauses
+  std::vector<int64_t> pause_seconds;  // the same, pause by pause
 };
 
 enum class Timeliness { kEarly, kOnTime, kLate };

@@ -194,7 +194,10 @@ DueOutput Service::Due(const DueInput& in) {
     throw BadInput("calendar.too_many_pauses", "pauses", {{"max", std::to_string(kMaxPauses)}});
   for (size_t i = 0; i < in.pauses.size(); ++i) {
     const std::string at = "pauses[" + std::to_string(i) + "]";
-    Pause p{InstantOrBad(in.pauses[i].first, at + ".from"), InstantOrBad(in.pauses[i].second, at + ".to")};
+    Pause p{InstantOrBad(in.pauses[i].from, at + ".from"), InstantOrBad(in.pauses[i].to, at + ".to"),
+            Trimmed(in.pauses[i].reason)};
+    if (p.reason.size() > kMaxReasonBytes)
+      throw BadInput("calendar.too_long", at + ".reason", {{"max", std::to_string(kMaxReasonBytes)}});
     if (p.from < r.received_at) throw BadInput("calendar.pause_before_receipt", at + ".from");
     if (p.to <= p.from) throw BadInput("calendar.pause_order", at + ".to");
     if (!r.pauses.empty() && p.from < r.pauses.back().to) throw BadInput("calendar.pause_overlap", at + ".from");
@@ -211,6 +214,7 @@ DueOutput Service::Due(const DueInput& in) {
   auto cal = CalendarFor(out.week.week);
   try {
     out.result = cal->Due(r);
+    out.pauses = r.pauses;
     if (completed) {
       out.timeliness = WorkCalendar::Classify(*completed, out.result.due_at);
       out.elapsed_seconds = std::max<int64_t>(0, cal->Elapsed(out.result.starts_at, std::max(*completed, out.result.starts_at), r.pauses));
@@ -220,6 +224,29 @@ DueOutput Service::Due(const DueInput& in) {
                    {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
   }
   return out;
+}
+
+namespace {
+
+Date DateOrBad(const std::string& text, const char* field) {
+  auto d = ParseIsoDate(text);
+  if (!d) throw BadInput("calendar.bad_date", field);
+  // Leave room for the next working day inside the tables.
+  if (!InSupportedRange(year_month_day{*d}) || *d >= Date{year{kLastYear} / 12 / 1})
+    throw BadInput("calendar.bad_year", field, {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+  return *d;
+}
+
+}  // namespace
+
+int64_t Service::WorkingDaysBetween(const std::string& from, const std::string& to, const std::string& unit_code) {
+  const Date a = DateOrBad(from, "from"), b = DateOrBad(to, "to");
+  return CalendarFor(WeekOf(unit_code, "unit").week)->WorkingDaysBetween(a, b);
+}
+
+std::string Service::NextWorkingDay(const std::string& date, const std::string& unit_code) {
+  const Date d = DateOrBad(date, "date");
+  return FormatIsoDate(CalendarFor(WeekOf(unit_code, "unit").week)->NextWorkingDay(d));
 }
 
 bool Service::CanEditNational(const Principal& p) {

@@ -28,7 +28,10 @@ struct DueInput {
   std::string limit_unit;   // days | hours | same_day
   std::optional<int64_t> amount;
   std::string cutoff;  // "HH:MM", default 15:00
-  std::vector<std::pair<std::string, std::string>> pauses;  // [from, to)
+  struct PauseInput {
+    std::string from, to, reason;  // [from, to)
+  };
+  std::vector<PauseInput> pauses;
   std::string unit_code;
   std::string completed_at;  // optional: classify a completion
 };
@@ -36,6 +39,7 @@ struct DueInput {
 struct DueOutput {
   DueResult result;
   EffectiveWeek week;
+  std::vector<Pause> pauses;  // as validated, with their reasons
   std::optional<Timeliness> timeliness;
   std::optional<int64_t> elapsed_seconds;
 };
@@ -49,6 +53,7 @@ struct WeekInput {
 inline constexpr int64_t kMaxDays = 3650;
 inline constexpr int64_t kMaxHours = kMaxDays * 24;
 inline constexpr size_t kMaxPauses = 200;
+inline constexpr size_t kMaxReasonBytes = 500;
 
 class Service {
  public:
@@ -65,6 +70,10 @@ class Service {
   EffectiveWeek WeekOf(const std::string& unit_code, const char* field = "unit_code");
   std::shared_ptr<const WorkCalendar> CalendarFor(const WorkWeek& w);
   DueOutput Due(const DueInput& in);
+  // Working days in [from, to) and the first working day after `date`, for a unit
+  // (field "unit") or the national default; dates are "YYYY-MM-DD" (fields from, to, date).
+  int64_t WorkingDaysBetween(const std::string& from, const std::string& to, const std::string& unit_code);
+  std::string NextWorkingDay(const std::string& date, const std::string& unit_code);
 
   // National decisions: administrators of a root unit.
   static bool CanEditNational(const auth::Principal& p);

@@ -174,15 +174,17 @@ TEST_P(CalendarServiceTest, DueQuestionsAreValidatedNamingTheField) {
   bad.unit_code = "NOPE";
   EXPECT_EQ(ask(bad), "unit_code");
   bad = ok;
-  bad.pauses = {{"2026-03-01T09:00:00+07:00", "2026-03-03T09:00:00+07:00"}};
+  bad.pauses = {{"2026-03-01T09:00:00+07:00", "2026-03-03T09:00:00+07:00", ""}};
   EXPECT_EQ(ask(bad), "pauses[0].from");
-  bad.pauses = {{"2026-03-03T09:00:00+07:00", "2026-03-03T08:00:00+07:00"}};
+  bad.pauses = {{"2026-03-03T09:00:00+07:00", "2026-03-03T08:00:00+07:00", ""}};
   EXPECT_EQ(ask(bad), "pauses[0].to");
-  bad.pauses = {{"2026-03-03T09:00:00+07:00", "2026-03-03T10:00:00+07:00"},
-                {"2026-03-03T09:30:00+07:00", "2026-03-03T11:00:00+07:00"}};
+  bad.pauses = {{"2026-03-03T09:00:00+07:00", "2026-03-03T10:00:00+07:00", ""},
+                {"2026-03-03T09:30:00+07:00", "2026-03-03T11:00:00+07:00", ""}};
   EXPECT_EQ(ask(bad), "pauses[1].from");
-  bad.pauses = {{"2026-03-20T09:00:00+07:00", "2026-03-21T09:00:00+07:00"}};
+  bad.pauses = {{"2026-03-20T09:00:00+07:00", "2026-03-21T09:00:00+07:00", ""}};
   EXPECT_EQ(ask(bad), "pauses[0].from");  // after the due instant
+  bad.pauses = {{"2026-03-03T09:00:00+07:00", "2026-03-03T10:00:00+07:00", std::string(kMaxReasonBytes + 1, 'x')}};
+  EXPECT_EQ(ask(bad), "pauses[0].reason");
   bad = ok;
   bad.received_at = "2200-01-01T09:00:00+07:00";
   EXPECT_EQ(ask(bad), "received_at");
