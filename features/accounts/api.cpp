@@ -46,13 +46,9 @@ void RegisterApi(http::App& app, Service& svc, org::Service&) {
     return http::Json(201, j);
   });
   app.api("DELETE", "/api/v1/tokens/{id}", http::Access::kUser, [&svc](http::Context& ctx) {
-    int64_t id = 0;
-    try {
-      id = std::stoll(ctx.req.params.at("id"));
-    } catch (...) {
-      throw AppError(ErrorKind::kNotFound, "accounts.token_not_found");
-    }
-    svc.RevokeToken(*ctx.user, id);
+    auto id = ctx.req.id_param("id");
+    if (!id) throw AppError(ErrorKind::kNotFound, "accounts.token_not_found");
+    svc.RevokeToken(*ctx.user, *id);
     return http::Response::Text(204, "");
   });
 }

@@ -73,13 +73,7 @@ Response TokensPage(Context& ctx, Service& svc, org::Service& org, const std::st
 }
 
 int64_t IdParam(const Context& ctx, const char* name) {
-  try {
-    size_t used = 0;
-    auto s = ctx.req.params.at(name);
-    int64_t v = std::stoll(s, &used);
-    if (used == s.size() && v > 0) return v;
-  } catch (...) {
-  }
+  if (auto id = ctx.req.id_param(name)) return *id;
   throw AppError(ErrorKind::kNotFound, "error.not_found");
 }
 
@@ -134,13 +128,9 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   app.page("POST", "/tokens", http::Access::kUser, [&svc, &org](Context& ctx) {
     auto form = ctx.req.form();
     try {
-      int64_t official = 0;
-      try {
-        official = std::stoll(form["official_id"]);
-      } catch (...) {
-        throw BadInput("error.required", "official_id");
-      }
-      auto [t, token] = svc.CreateToken(*ctx.user, official, form["name"]);
+      auto official = http::ParseInt64(form["official_id"]);
+      if (!official) throw BadInput("error.required", "official_id");
+      auto [t, token] = svc.CreateToken(*ctx.user, *official, form["name"]);
       return TokensPage(ctx, svc, org, token, "", 201);
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden) throw;

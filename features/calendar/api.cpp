@@ -17,15 +17,9 @@ const std::map<std::string, std::string> kRange = {{"min", std::to_string(kFirst
 int64_t IntParam(const http::Request& req, const char* name) {
   const std::string s = req.query_param(name);
   if (s.empty()) throw BadInput("error.required", name);
-  size_t used = 0;
-  try {
-    if (s.size() <= 6) {
-      int64_t v = std::stoll(s, &used);
-      if (used == s.size()) return v;
-    }
-  } catch (...) {
-  }
-  throw BadInput("calendar.bad_number", name);
+  auto v = http::ParseInt64(s);
+  if (!v || *v < -999999 || *v > 999999) throw BadInput("calendar.bad_number", name);
+  return *v;
 }
 
 // Runs `f`, renaming a BadInput's field to `prefix` + field (for nested JSON objects).

@@ -43,11 +43,9 @@ void Register(http::App& app, db::Db& db, org::Service& org) {
     if (roots.empty()) throw AppError(ErrorKind::kForbidden, "error.forbidden");
     int64_t before = INT64_MAX;
     if (auto b = ctx.req.query_param("before"); !b.empty()) {
-      try {
-        before = std::stoll(b);
-      } catch (...) {
-        throw BadInput("error.bad_number", "before");
-      }
+      auto v = http::ParseInt64(b);
+      if (!v) throw BadInput("error.bad_number", "before");
+      before = *v;
     }
     struct Shown {
       events::Stored e;

@@ -28,13 +28,7 @@ const std::initializer_list<const char*> kUnitFields = {"code",       "name",   
                                                         "valid_from", "valid_to", "successor_code"};
 
 int64_t OfficialId(const Context& ctx) {
-  const std::string& s = ctx.req.params.at("id");
-  size_t used = 0;
-  try {
-    int64_t v = std::stoll(s, &used);
-    if (used == s.size() && v > 0) return v;
-  } catch (...) {
-  }
+  if (auto id = ctx.req.id_param("id")) return *id;
   throw AppError(ErrorKind::kNotFound, "org.official_not_found");
 }
 

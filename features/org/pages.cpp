@@ -120,13 +120,7 @@ Response OfficialForm(Context& ctx, Service& svc, const OfficialInput& in, const
 }
 
 int64_t IdParam(const Context& ctx, const char* name) {
-  try {
-    const std::string& s = ctx.req.params.at(name);
-    size_t used = 0;
-    int64_t v = std::stoll(s, &used);
-    if (used == s.size() && v > 0) return v;
-  } catch (...) {
-  }
+  if (auto id = ctx.req.id_param(name)) return *id;
   throw AppError(ErrorKind::kNotFound, "org.official_not_found");
 }
 

@@ -1,5 +1,7 @@
 #include "platform/http/message.h"
 
+#include <charconv>
+
 #include <cctype>
 
 namespace fg::http {
@@ -22,6 +24,22 @@ std::string Request::cookie(std::string_view name) const {
     c.remove_prefix(semi + 1);
   }
   return {};
+}
+
+std::optional<int64_t> ParseInt64(std::string_view s) {
+  int64_t v = 0;
+  const char* end = s.data() + s.size();
+  auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (s.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return v;
+}
+
+std::optional<int64_t> Request::id_param(std::string_view name) const {
+  auto it = params.find(std::string(name));
+  if (it == params.end()) return std::nullopt;
+  auto v = ParseInt64(it->second);
+  if (!v || *v <= 0) return std::nullopt;
+  return v;
 }
 
 std::string Request::query_param(std::string_view name) const {

@@ -1,6 +1,7 @@
 // HTTP request and response as features see them: plain structs, no Beast.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,11 +23,16 @@ struct Request {
   std::string_view header(std::string_view lower_name) const;
   std::string cookie(std::string_view name) const;
   std::string query_param(std::string_view name) const;  // decoded, "" if absent
+  // The path parameter `name` as a positive integer id; nullopt if it is not one.
+  std::optional<int64_t> id_param(std::string_view name) const;
   bool has_query_param(std::string_view name) const;
   // application/x-www-form-urlencoded body, decoded (a repeated key keeps the last value).
   std::map<std::string, std::string> form() const;
   std::multimap<std::string, std::string> form_all() const;
 };
+
+// A whole string of decimal digits (optionally signed) that fits int64_t; nullopt otherwise.
+std::optional<int64_t> ParseInt64(std::string_view s);
 
 struct Response {
   int status = 200;

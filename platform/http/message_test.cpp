@@ -1,0 +1,27 @@
+#include "platform/http/message.h"
+
+#include <gtest/gtest.h>
+
+namespace fg::http {
+namespace {
+
+TEST(Message, ParseInt64IsStrict) {
+  EXPECT_EQ(ParseInt64("42"), 42);
+  EXPECT_EQ(ParseInt64("-7"), -7);
+  EXPECT_EQ(ParseInt64("9223372036854775807"), INT64_MAX);
+  for (const char* bad : {"", "4x", " 4", "4 ", "+4", "9223372036854775808", "1e3", "0x10"})
+    EXPECT_EQ(ParseInt64(bad), std::nullopt) << bad;
+}
+
+TEST(Message, IdParamIsAPositiveInteger) {
+  Request r;
+  r.params = {{"id", "12"}, {"zero", "0"}, {"neg", "-3"}, {"text", "12abc"}};
+  EXPECT_EQ(r.id_param("id"), 12);
+  EXPECT_EQ(r.id_param("zero"), std::nullopt);
+  EXPECT_EQ(r.id_param("neg"), std::nullopt);
+  EXPECT_EQ(r.id_param("text"), std::nullopt);
+  EXPECT_EQ(r.id_param("missing"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace fg::http
