@@ -77,6 +77,7 @@ Response YearPage(Context& ctx, Service& svc) {
   }
   b.SetValue("SESSIONS", FormatSessions(week.week.sessions));
   if (auto ref = svc.YearReference(y); ref && !ref->empty()) b.SetValueAndShowSection("REFERENCE", *ref, "HAS_REFERENCE");
+  else b.ShowSection("NO_DECISIONS");
   if (ctx.user) b.ShowSection("SIGNED_IN");
 
   for (unsigned m = 1; m <= 12; ++m) {

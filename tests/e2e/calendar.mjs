@@ -22,9 +22,18 @@ await run('calendar', async ({ base, browser, shots }) => {
     assert.match(await cell(page, 1, 10).getAttribute('class'), /k-makeup_workday/);
     assert.match(await cell(page, 4, 27).getAttribute('class'), /k-compensatory/);
     assert.match(await cell(page, 3, 7).getAttribute('class'), /rest/);
+    assert.equal(await page.locator('#no-decisions').count(), 0);  // 2026 has published decisions
     await assertNoHorizontalOverflow(page, assert, `calendar (${viewport.name})`);
     await page.screenshot({ path: join(shots, `calendar-${viewport.name}.png`), fullPage: true });
     await context.close();
+  }
+
+  // A year without published decisions says that its days follow the general rules.
+  {
+    const page = await browser.newPage();
+    await page.goto(`${base}/calendar?year=2030`);
+    assert.ok(await page.locator('#no-decisions').isVisible());
+    await page.close();
   }
 
   // Printed on A4 portrait (190 mm printable width at 96 dpi): the twelve months fit on the first page.

@@ -31,6 +31,7 @@
   </div>
   <h2>Các ngày nghỉ lễ, nghỉ bù, hoán đổi và làm bù năm {{YEAR}}</h2>
   {{#HAS_REFERENCE}}<p class="reference"><strong>Căn cứ:</strong> {{REFERENCE}}</p>{{/HAS_REFERENCE}}
+  {{#NO_DECISIONS}}<p class="notice" id="no-decisions">Chưa ghi nhận quyết định của Chính phủ về lịch nghỉ năm {{YEAR}}: các ngày dưới đây tính theo quy định chung của Bộ luật Lao động (Tết gồm ngày cuối năm Âm lịch và các ngày đầu năm mới; nghỉ bù khi ngày lễ trùng thứ Bảy, Chủ nhật). Lịch thực tế có thể khác khi Chính phủ công bố.</p>{{/NO_DECISIONS}}
   <div class="table-wrap"><table class="entries">
     <thead><tr><th scope="col">Ngày</th><th scope="col">Thứ</th><th scope="col">Âm lịch</th><th scope="col">Tên</th><th scope="col">Loại</th><th scope="col">Căn cứ</th></tr></thead>
     <tbody>{{#ENTRY}}<tr class="{{KIND_CLASS}}"><td>{{DATE}}</td><td>{{WEEKDAY}}</td><td>{{LUNAR}}</td><td>{{NAME}}</td><td>{{KIND}}</td><td class="ref">{{REFERENCE}}</td></tr>{{/ENTRY}}</tbody>
