@@ -190,10 +190,81 @@ Response WeekPage(Context& ctx, Service& svc, org::Service& org, const std::stri
 
 int StatusFor(const AppError& e) { return e.kind() == ErrorKind::kNotFound ? 404 : 400; }
 
+// "17:00 Thứ Tư, 25/02/2026" (UTC+7).
+std::string Spoken(Instant t) {
+  const auto local = t + seconds{kLocalOffsetSeconds};
+  const Date d = floor<days>(local);
+  return FormatClock(static_cast<int>((local - d).count())) + " " +
+         Text("calendar.weekday." + std::to_string(weekday{d}.iso_encoding())) + ", " + DayMonthYear(d);
+}
+
+// The deadline calculator: a GET form (nothing changes), so a link can carry a question.
+Response DuePage(Context& ctx, Service& svc) {
+  auto q = [&](const char* k) { return ctx.req.query_param(k); };
+  PageView v(ctx, Text("calendar.due_title"), "features/calendar/templates/due.tpl");
+  auto& b = v.body();
+  const std::string date = q("date").empty() ? TodayLocalIso() : q("date");
+  const std::string time = q("time").empty() ? "08:00" : q("time");
+  const std::string unit = q("limit_unit").empty() ? "days" : q("limit_unit");
+  b.SetValue("DATE", date);
+  b.SetValue("TIME", time);
+  b.SetValue("AMOUNT", q("amount").empty() ? "3" : q("amount"));
+  b.SetValue("CUTOFF", q("cutoff").empty() ? "15:00" : q("cutoff"));
+  b.SetValue("UNIT_CODE", q("unit"));
+  for (const char* u : {"days", "hours", "same_day"}) {
+    auto* o = b.AddSectionDictionary("LIMIT_UNIT");
+    o->SetValue("VALUE", u);
+    o->SetValue("LABEL", Text(std::string("calendar.limit_unit.") + u));
+    if (unit == u) o->SetValue("SELECTED", "selected");
+  }
+  if (!ctx.req.has_query_param("date")) return v.render();
+  try {
+    DueInput in;
+    // The form asks a date and a time at UTC+7; the engine takes an RFC 3339 instant.
+    if (!ParseIsoDate(date)) throw BadInput("calendar.bad_date", "date");
+    if (!ParseClock(time) || time == "24:00") throw BadInput("calendar.bad_clock", "time");
+    in.received_at = date + "T" + time + ":00+07:00";
+    in.limit_unit = unit;
+    if (unit != "same_day") {
+      auto amount = http::ParseInt64(q("amount"));
+      if (!amount) throw BadInput("calendar.bad_number", "amount");
+      in.amount = *amount;
+    }
+    in.cutoff = q("cutoff");
+    in.unit_code = q("unit");
+    DueOutput out;
+    try {
+      out = svc.Due(in);
+    } catch (const AppError& e) {
+      // Name the form's fields rather than the API's.
+      const std::string f = e.field() == "received_at" ? "date" : e.field() == "limit.amount" ? "amount"
+                            : e.field() == "unit_code" ? "unit" : e.field();
+      auto args = e.args();
+      args.erase("field");
+      throw BadInput(e.key(), f, args);
+    }
+    b.ShowSection("HAS_RESULT");
+    b.SetValue("DUE", Spoken(out.result.due_at));
+    b.SetValue("STARTS", Spoken(out.result.starts_at));
+    b.SetValue("WARNING", Spoken(out.result.warning_at));
+    b.SetValue("DUE_ISO", FormatRfc3339Local(out.result.due_at));
+    b.SetValue("SESSIONS", FormatSessions(out.week.week.sessions));
+    if (!out.week.from_code.empty()) b.SetValueAndShowSection("FROM", out.week.from_code, "HAS_FROM");
+    return v.render();
+  } catch (const AppError& e) {
+    if (e.kind() != ErrorKind::kBadRequest) throw;
+    b.SetValueAndShowSection("ERROR", Text(e.key(), e.args()), "HAS_ERROR");
+    b.SetValue("ERROR_FIELD", e.field());
+    return v.render(400);
+  }
+}
+
 }  // namespace
 
 void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   app.page("GET", "/calendar", http::Access::kPublic, [&svc](Context& ctx) { return YearPage(ctx, svc); });
+
+  app.page("GET", "/calendar/due", http::Access::kPublic, [&svc](Context& ctx) { return DuePage(ctx, svc); });
 
   app.page("GET", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
     const std::string msg = ctx.req.has_query_param("saved")     ? Text("calendar.saved")

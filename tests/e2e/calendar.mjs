@@ -28,6 +28,28 @@ await run('calendar', async ({ base, browser, shots }) => {
     await context.close();
   }
 
+  // A desk officer on a phone asks when a dossier received after the cut-off before Tết is due.
+  {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/calendar`);
+    await page.getByRole('link', { name: 'Tính hạn giải quyết' }).click();
+    await page.getByLabel('Ngày tiếp nhận').fill('2026-02-13');
+    await page.getByLabel('Giờ tiếp nhận').fill('16:10');
+    await page.getByLabel('Thời hạn').fill('3');
+    await page.getByLabel('Tính theo').selectOption('days');
+    await page.getByRole('button', { name: 'Tính hạn' }).click();
+    assert.equal(await page.locator('#due-at').getAttribute('data-iso'), '2026-02-25T17:00:00+07:00');
+    assert.match(await page.locator('#due-at').innerText(), /25\/02\/2026/);
+    await assertNoHorizontalOverflow(page, assert, 'deadline calculator (phone)');
+    await page.screenshot({ path: join(shots, 'due-phone.png'), fullPage: true });
+    await page.getByLabel('Thời hạn').fill('-1');
+    await page.getByRole('button', { name: 'Tính hạn' }).click();
+    assert.equal(await page.locator('.alert').getAttribute('data-field'), 'amount');
+    assert.match(await page.locator('.alert').innerText(), /không được là số âm/);
+    await context.close();
+  }
+
   // A year without published decisions says that its days follow the general rules.
   {
     const page = await browser.newPage();
