@@ -61,19 +61,6 @@ SysSeconds InstantOrBad(const std::string& text, const std::string& field) {
   return *t;
 }
 
-events::Event EventOf(const Principal& p, std::optional<int64_t> unit_id, std::string entity, std::string id,
-                      std::string action, std::string before, std::string after) {
-  events::Event e;
-  if (p.official_id) e.actor_id = p.official_id;
-  e.actor = p.username;
-  e.unit_id = unit_id;
-  e.entity = std::move(entity);
-  e.entity_id = std::move(id);
-  e.action = std::move(action);
-  e.before_json = std::move(before);
-  e.after_json = std::move(after);
-  return e;
-}
 
 std::string Json(const DayEntry& e) {
   return boost::json::serialize(boost::json::object{{"date", FormatIsoDate(e.date)},
@@ -280,7 +267,7 @@ void Service::PutDecision(const Principal& p, const std::string& date, const std
   db_.write([&](db::Conn& c) {
     auto before = repo::DayAt(c, date);
     repo::UpsertDay(c, e);
-    events::Append(c, EventOf(p, std::nullopt, "calendar_day", date, before ? "update" : "create",
+    events::Append(c, events::By(p, std::nullopt, "calendar_day", date, before ? "update" : "create",
                               before ? Json(*before) : "", Json(e)));
   });
 }
@@ -291,7 +278,7 @@ void Service::DeleteDecision(const Principal& p, const std::string& date) {
     auto before = repo::DayAt(c, date);
     if (!before) throw AppError(ErrorKind::kNotFound, "calendar.decision_not_found");
     repo::DeleteDay(c, date);
-    events::Append(c, EventOf(p, std::nullopt, "calendar_day", date, "delete", Json(*before), ""));
+    events::Append(c, events::By(p, std::nullopt, "calendar_day", date, "delete", Json(*before), ""));
   });
 }
 
@@ -304,7 +291,7 @@ void Service::PutYearReference(const Principal& p, int year, const std::string& 
   db_.write([&](db::Conn& c) {
     auto before = repo::YearReference(c, year);
     repo::UpsertYear(c, year, text);
-    events::Append(c, EventOf(p, std::nullopt, "calendar_year", std::to_string(year), before ? "update" : "create",
+    events::Append(c, events::By(p, std::nullopt, "calendar_year", std::to_string(year), before ? "update" : "create",
                               before ? boost::json::serialize(boost::json::object{{"reference", *before}}) : "",
                               boost::json::serialize(boost::json::object{{"reference", text}})));
   });
@@ -337,7 +324,7 @@ void Service::SetWeek(const Principal& p, const std::string& unit_code, const We
                        w.no_friday_rule};
     repo::UpsertWeek(c, s);
     const bool own = before && before->unit_id == unit.id;
-    events::Append(c, EventOf(p, unit.id, "work_week", unit.code, own ? "update" : "create", own ? Json(*before) : "",
+    events::Append(c, events::By(p, unit.id, "work_week", unit.code, own ? "update" : "create", own ? Json(*before) : "",
                               Json(s)));
   });
 }
@@ -349,7 +336,7 @@ void Service::InheritWeek(const Principal& p, const std::string& unit_code) {
     auto before = repo::WeekFor(c, unit.path);
     if (!before || before->unit_id != unit.id) return;  // already inherits
     repo::DeleteWeek(c, unit.id);
-    events::Append(c, EventOf(p, unit.id, "work_week", unit.code, "delete", Json(*before), ""));
+    events::Append(c, events::By(p, unit.id, "work_week", unit.code, "delete", Json(*before), ""));
   });
 }
 

@@ -26,19 +26,6 @@ void RequireAdminOn(const Principal& p, const std::string& path) {
   if (!auth::Covers(p, path, {Role::kAdmin})) throw Forbidden();
 }
 
-events::Event EventOf(const Principal& p, std::optional<int64_t> unit_id, std::string entity, std::string id,
-                      std::string action, const std::string& before, const std::string& after) {
-  events::Event e;
-  if (p.official_id) e.actor_id = p.official_id;
-  e.actor = p.username;
-  e.unit_id = unit_id;
-  e.entity = std::move(entity);
-  e.entity_id = std::move(id);
-  e.action = std::move(action);
-  e.before_json = before;
-  e.after_json = after;
-  return e;
-}
 
 std::string Json(const Unit& u) { return boost::json::serialize(ToJson(u)); }
 std::string Json(const Official& o) { return boost::json::serialize(ToJson(o)); }
@@ -79,7 +66,7 @@ Unit CreateIn(db::Conn& c, const Principal& p, const UnitDraft& d) {
   Unit u = Resolve(c, p, d, true);
   u.id = repo::InsertUnit(c, u);
   Unit saved = *repo::UnitById(c, u.id);
-  events::Append(c, EventOf(p, saved.id, "unit", saved.code, "create", "", Json(saved)));
+  events::Append(c, events::By(p, saved.id, "unit", saved.code, "create", "", Json(saved)));
   return saved;
 }
 
@@ -94,7 +81,7 @@ Unit UpdateIn(db::Conn& c, const Principal& p, const Unit& before, const UnitDra
   }
   repo::UpdateUnit(c, u);
   Unit saved = *repo::UnitById(c, u.id);
-  events::Append(c, EventOf(p, saved.id, "unit", saved.code, "update", Json(before), Json(saved)));
+  events::Append(c, events::By(p, saved.id, "unit", saved.code, "update", Json(before), Json(saved)));
   return saved;
 }
 
@@ -308,7 +295,7 @@ Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
       repo::InsertGrant(c, o.id, gu->id, role);
     }
     Official saved = *repo::OfficialById(c, o.id);
-    events::Append(c, EventOf(p, saved.unit_id, "official", std::to_string(saved.id), "create", "", Json(saved)));
+    events::Append(c, events::By(p, saved.unit_id, "official", std::to_string(saved.id), "create", "", Json(saved)));
     return saved;
   });
 }
@@ -340,7 +327,7 @@ Official Service::UpdateOfficial(const Principal& p, int64_t id, const OfficialI
     }
     repo::UpdateOfficial(c, o);
     Official saved = *repo::OfficialById(c, id);
-    events::Append(c, EventOf(p, saved.unit_id, "official", std::to_string(id), "update", Json(*before), Json(saved)));
+    events::Append(c, events::By(p, saved.unit_id, "official", std::to_string(id), "update", Json(*before), Json(saved)));
     return saved;
   });
 }
@@ -360,7 +347,7 @@ Official Service::AddGrant(const Principal& p, int64_t official_id, const std::s
       if (g.unit_id == unit->id && g.role == *r) throw AppError(ErrorKind::kConflict, "org.grant_exists", "role");
     repo::InsertGrant(c, official_id, unit->id, *r);
     Official saved = *repo::OfficialById(c, official_id);
-    events::Append(c, EventOf(p, unit->id, "official", std::to_string(official_id), "grant", Json(*before), Json(saved)));
+    events::Append(c, events::By(p, unit->id, "official", std::to_string(official_id), "grant", Json(*before), Json(saved)));
     return saved;
   });
 }
@@ -375,7 +362,7 @@ Official Service::RemoveGrant(const Principal& p, int64_t official_id, int64_t g
     if (official_id == p.official_id && it->role == Role::kAdmin) throw BadInput("org.cannot_revoke_self", "role");
     repo::DeleteGrant(c, official_id, grant_id);
     Official saved = *repo::OfficialById(c, official_id);
-    events::Append(c, EventOf(p, it->unit_id, "official", std::to_string(official_id), "revoke", Json(*before), Json(saved)));
+    events::Append(c, events::By(p, it->unit_id, "official", std::to_string(official_id), "revoke", Json(*before), Json(saved)));
     return saved;
   });
 }

@@ -64,6 +64,20 @@ std::string ChainHash(const std::string& prev, int64_t seq, const std::string& a
   return auth::Sha256Hex(m);
 }
 
+Event By(const auth::Principal& p, std::optional<int64_t> unit_id, std::string entity, std::string entity_id,
+         std::string action, std::string before_json, std::string after_json) {
+  Event e;
+  if (p.official_id) e.actor_id = p.official_id;
+  e.actor = p.username;
+  e.unit_id = unit_id;
+  e.entity = std::move(entity);
+  e.entity_id = std::move(entity_id);
+  e.action = std::move(action);
+  e.before_json = std::move(before_json);
+  e.after_json = std::move(after_json);
+  return e;
+}
+
 int64_t Append(db::Conn& c, const Event& e) {
   // Advancing the head row serialises appenders (it is a row lock in PostgreSQL).
   auto head = c.query_one(kAdvanceHead);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/auth/principal.h"
 #include "platform/db/db.h"
 
 namespace fg::events {
@@ -33,6 +34,10 @@ struct Stored : Event {
 // The hash of one event given its predecessor's hash (pure).
 std::string ChainHash(const std::string& prev_hash, int64_t seq, const std::string& at, const Event& e);
 inline const std::string kGenesisHash(64, '0');
+
+// An event done by `p` (the system principal has no official id).
+Event By(const auth::Principal& p, std::optional<int64_t> unit_id, std::string entity, std::string entity_id,
+         std::string action, std::string before_json, std::string after_json);
 
 // REQUIRES: called inside db.write(). Returns the event's sequence number.
 int64_t Append(db::Conn& c, const Event& e);
