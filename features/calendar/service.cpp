@@ -61,7 +61,6 @@ SysSeconds InstantOrBad(const std::string& text, const std::string& field) {
   return *t;
 }
 
-
 std::string Json(const DayEntry& e) {
   return boost::json::serialize(boost::json::object{{"date", FormatIsoDate(e.date)},
                                                     {"kind", KindName(e.kind)},

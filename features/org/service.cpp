@@ -26,7 +26,6 @@ void RequireAdminOn(const Principal& p, const std::string& path) {
   if (!auth::Covers(p, path, {Role::kAdmin})) throw Forbidden();
 }
 
-
 std::string Json(const Unit& u) { return boost::json::serialize(ToJson(u)); }
 std::string Json(const Official& o) { return boost::json::serialize(ToJson(o)); }
 
