@@ -99,6 +99,8 @@ std::string ReadPassword(const std::string& flag) {
 
 int main(int argc, char** argv) {
   using namespace fg;
+  // A closed standard output (a pipe whose reader went away) must not kill the server.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App cli{"FriendlyGov (Chính quyền thân thiện): one-stop desks, ratings, letters and scorecards"};
   cli.require_subcommand(1);
   cli.fallthrough();

@@ -207,7 +207,10 @@ class Server {
     std::lock_guard lk(mu_);
     for (auto& conn : conns_) {
       net::post(conn->stream.get_executor(), [conn] {
-        if (!conn->busy) conn->stream.socket().cancel();
+        // The session may have closed its socket already: the throwing overload
+        // would let an exception escape io_context::run() and terminate the server.
+        beast::error_code ec;
+        if (!conn->busy) conn->stream.socket().cancel(ec);
       });
     }
   }

@@ -140,9 +140,17 @@ ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::
       break;
     }
   }
-  // Keep draining stdout in the background is unnecessary: the server prints only at start.
-  close(out[0]);
-  if (!port_) throw std::runtime_error("server did not start: " + text);
+  if (!port_) {
+    close(out[0]);
+    stop();
+    throw std::runtime_error("server did not start: " + text);
+  }
+  drain_ = std::thread([fd = out[0]] {
+    char sink[512];
+    while (read(fd, sink, sizeof sink) > 0) {
+    }
+    close(fd);
+  });
 }
 
 ServerProcess::~ServerProcess() {
@@ -155,6 +163,7 @@ int ServerProcess::stop() {
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;
+  if (drain_.joinable()) drain_.join();  // EOF once the server has exited
   return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 

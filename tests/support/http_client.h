@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fg::testing {
@@ -36,6 +37,9 @@ class ServerProcess {
  private:
   int pid_ = -1;
   int port_ = 0;
+  // Reads the server's standard output until it exits: closing the pipe early
+  // would make its next line (or log message) fail.
+  std::thread drain_;
 };
 
 // A logged-in browser-like session.
