@@ -197,6 +197,14 @@ TEST(Shutdown, SigtermLosesNoAcknowledgedWrite) {
   EXPECT_EQ(missing, 0u) << "of " << acknowledged.size() << " acknowledged writes";
 }
 
+// A server whose standard output went away (its reader closed the pipe) keeps serving:
+// each request logs a line at level info, which would raise SIGPIPE.
+TEST(Output, ClosedStdoutDoesNotStopTheServer) {
+  ServerProcess server(TempPath("stdout.db"), {"--log-level", "info"}, {}, /*keep_output=*/false);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Request(server.port(), "GET", "/healthz").status, 200) << "request " << i;
+  EXPECT_EQ(server.stop(), 0);
+}
+
 TEST(DemoPassword, RefusedWithoutDemoFlag) {
   std::string path = TempPath("nodemo.db");
   { ServerProcess seeded(path, {"--demo"}); }

@@ -1,5 +1,7 @@
 #include "tests/support/http_client.h"
 
+#include <algorithm>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -106,7 +108,7 @@ std::string InputValue(const std::string& html, const std::string& name) {
 }
 
 ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::string>& serve_args,
-                             const std::vector<std::pair<std::string, std::string>>& env) {
+                             const std::vector<std::pair<std::string, std::string>>& env, bool keep_output) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
@@ -115,8 +117,10 @@ ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::
     close(out[0]);
     for (auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
     setenv("ASAN_OPTIONS", "detect_leaks=0", 0);
-    std::vector<std::string> args = {FG_BINARY, "--database", "sqlite:" + db_path, "--assets-dir", FG_SOURCE_DIR,
-                                     "--log-level", "warn", "serve", "--listen", "127.0.0.1:0"};
+    std::vector<std::string> args = {FG_BINARY, "--database", "sqlite:" + db_path, "--assets-dir", FG_SOURCE_DIR};
+    if (std::find(serve_args.begin(), serve_args.end(), "--log-level") == serve_args.end())
+      args.insert(args.end(), {"--log-level", "warn"});
+    args.insert(args.end(), {"serve", "--listen", "127.0.0.1:0"});
     args.insert(args.end(), serve_args.begin(), serve_args.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -140,8 +144,9 @@ ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::
       break;
     }
   }
-  if (!port_) {
+  if (!port_ || !keep_output) {
     close(out[0]);
+    if (port_) return;
     stop();
     throw std::runtime_error("server did not start: " + text);
   }

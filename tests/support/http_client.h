@@ -27,8 +27,9 @@ std::string InputValue(const std::string& html, const std::string& name);
 class ServerProcess {
  public:
   // Starts `friendlygov --database sqlite:DB serve --listen 127.0.0.1:0 [extra]`.
+  // With `keep_output` false, the server's standard output is closed as soon as it listens.
   ServerProcess(const std::string& db_path, const std::vector<std::string>& serve_args,
-                const std::vector<std::pair<std::string, std::string>>& env = {});
+                const std::vector<std::pair<std::string, std::string>>& env = {}, bool keep_output = true);
   ~ServerProcess();
   int port() const { return port_; }
   // SIGTERM, then the exit code (or -signal).
