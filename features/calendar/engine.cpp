@@ -178,7 +178,7 @@ DueResult WorkCalendar::Due(const DueRequest& r) const {
   const Date date{days{day}};
   const int64_t i = DayIndex(date);
   const bool working = before_[i + 1] != before_[i];
-  const bool before_cutoff = sec < r.cutoff;
+  const bool before_cutoff = sec <= r.cutoff;  // received at the cut-off itself still counts that day
   const bool friday_rule = r.unit == LimitUnit::kSameDay && week_.no_friday_rule &&
                            sec < week_.sessions.back().end && working && IsLastWorkingDayOfWeek(date);
   int64_t start = (working && (before_cutoff || friday_rule)) ? Position(r.received_at)

@@ -52,7 +52,7 @@ struct DueRequest {
   Instant received_at;
   LimitUnit unit = LimitUnit::kDays;
   int64_t amount = 0;
-  int cutoff = 15 * 3600;  // seconds after local midnight
+  int cutoff = 15 * 3600;  // seconds after local midnight; received later, the clock starts the next working day
   std::vector<Pause> pauses;  // sorted, disjoint, starting at or after received_at
 };
 

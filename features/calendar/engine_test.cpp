@@ -74,6 +74,9 @@ TEST_F(Engine, AfterTheCutOffTheClockStartsOnTheNextWorkingDay) {
   EXPECT_EQ(Days(Cal(), T(2026, 3, 2, 6, 0), 1).starts_at, T(2026, 3, 2, 7, 30));
   EXPECT_EQ(Days(Cal(), T(2026, 3, 2, 12, 0), 1).starts_at, T(2026, 3, 2, 13, 30));
   EXPECT_EQ(Days(Cal(), T(2026, 3, 7, 9, 0), 1).due_at, T(2026, 3, 9, 17, 0));  // received on a Saturday
+  // At the cut-off itself the day still counts; a second later it does not.
+  EXPECT_EQ(Days(Cal(), T(2026, 3, 2, 15, 0), 1).starts_at, T(2026, 3, 2, 15, 0));
+  EXPECT_EQ(Days(Cal(), T(2026, 3, 2, 15, 0) + seconds{1}, 1).starts_at, T(2026, 3, 3, 7, 30));
   // A custom cut-off.
   auto c = Cal();
   EXPECT_EQ(c.Due({T(2026, 3, 2, 15, 30), LimitUnit::kDays, 1, 16 * 3600, {}}).due_at, T(2026, 3, 3, 15, 30));
