@@ -36,8 +36,8 @@ auto Nested(const std::string& prefix, F&& f) {
 }
 
 boost::json::object ToJson(const DayEntry& e) {
-  return {{"date", FormatIsoDate(e.date)}, {"name", NameOf(e)}, {"kind", KindName(e.kind)},
-          {"reference", ReferenceOf(e)}};
+  return {
+      {"date", FormatIsoDate(e.date)}, {"name", NameOf(e)}, {"kind", KindName(e.kind)}, {"reference", ReferenceOf(e)}};
 }
 
 boost::json::object ToJson(const EffectiveWeek& w) {
@@ -74,7 +74,8 @@ DueInput DueFrom(const boost::json::object& b) {
   if (auto p = b.find("pauses"); p != b.end() && !p->value().is_null()) {
     if (!p->value().is_array()) throw BadInput("error.json_type", "pauses", {{"type", "array"}});
     const auto& arr = p->value().as_array();
-    if (arr.size() > kMaxPauses) throw BadInput("calendar.too_many_pauses", "pauses", {{"max", std::to_string(kMaxPauses)}});
+    if (arr.size() > kMaxPauses)
+      throw BadInput("calendar.too_many_pauses", "pauses", {{"max", std::to_string(kMaxPauses)}});
     for (size_t i = 0; i < arr.size(); ++i) {
       const std::string at = "pauses[" + std::to_string(i) + "]";
       if (!arr[i].is_object()) throw BadInput("error.json_type", at, {{"type", "object"}});
@@ -107,7 +108,10 @@ void RegisterApi(http::App& app, Service& svc) {
     if (!d) throw BadInput("calendar.bad_date", "date");
     if (!InSupportedRange(std::chrono::year_month_day{*d})) throw BadInput("calendar.bad_year", "date", kRange);
     const LunarDate l = ToLunar(*d);
-    return http::Json(200, {{"day", l.day}, {"month", l.month}, {"year", l.year}, {"leap", l.leap},
+    return http::Json(200, {{"day", l.day},
+                            {"month", l.month},
+                            {"year", l.year},
+                            {"leap", l.leap},
                             {"month_length", LunarMonthLength(*d)}});
   });
 
@@ -117,15 +121,17 @@ void RegisterApi(http::App& app, Service& svc) {
     l.month = static_cast<int>(IntParam(ctx.req, "lunar_month"));
     l.year = static_cast<int>(IntParam(ctx.req, "lunar_year"));
     const std::string leap = ctx.req.query_param("leap");
-    if (leap == "true" || leap == "1") l.leap = true;
-    else if (!leap.empty() && leap != "false" && leap != "0") throw BadInput("calendar.bad_leap", "leap");
+    if (leap == "true" || leap == "1")
+      l.leap = true;
+    else if (!leap.empty() && leap != "false" && leap != "0")
+      throw BadInput("calendar.bad_leap", "leap");
     auto d = ToSolar(l);
     if (!d) {
       // Name the part that is wrong where it can be told apart.
-      const char* field = l.year < kFirstYear || l.year > kLastYear ? "lunar_year"
-                          : l.month < 1 || l.month > 12            ? "lunar_month"
+      const char* field = l.year < kFirstYear || l.year > kLastYear        ? "lunar_year"
+                          : l.month < 1 || l.month > 12                    ? "lunar_month"
                           : l.leap && !ToSolar({1, l.month, l.year, true}) ? "leap"
-                                                                          : "lunar_day";
+                                                                           : "lunar_day";
       throw BadInput("calendar.bad_lunar_date", field, kRange);
     }
     return http::Json(200, {{"date", FormatIsoDate(*d)}});
@@ -137,7 +143,8 @@ void RegisterApi(http::App& app, Service& svc) {
                           {"starts_at", FormatRfc3339Local(out.result.starts_at)},
                           {"warning_at", FormatRfc3339Local(out.result.warning_at)},
                           {"paused_seconds", out.result.paused_seconds},
-                          {"pauses", [&] {
+                          {"pauses",
+                           [&] {
                              boost::json::array a;
                              for (size_t i = 0; i < out.pauses.size(); ++i)
                                a.push_back({{"from", FormatRfc3339Local(out.pauses[i].from)},
@@ -158,8 +165,9 @@ void RegisterApi(http::App& app, Service& svc) {
     const std::string from = ctx.req.query_param("from"), to = ctx.req.query_param("to");
     if (from.empty()) throw BadInput("error.required", "from");
     if (to.empty()) throw BadInput("error.required", "to");
-    return http::Json(200, {{"from", from}, {"to", to},
-                            {"working_days", svc.WorkingDaysBetween(from, to, ctx.req.query_param("unit"))}});
+    return http::Json(
+        200,
+        {{"from", from}, {"to", to}, {"working_days", svc.WorkingDaysBetween(from, to, ctx.req.query_param("unit"))}});
   });
 
   app.api("GET", "/api/v1/calendar/next-working-day", http::Access::kPublic, [&svc](Context& ctx) {

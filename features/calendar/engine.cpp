@@ -75,9 +75,12 @@ std::optional<unsigned> ParseRestDays(std::string_view text) {
 
 std::string_view TimelinessName(Timeliness t) {
   switch (t) {
-    case Timeliness::kEarly: return "early";
-    case Timeliness::kOnTime: return "on_time";
-    case Timeliness::kLate: return "late";
+    case Timeliness::kEarly:
+      return "early";
+    case Timeliness::kOnTime:
+      return "on_time";
+    case Timeliness::kLate:
+      return "late";
   }
   return "on_time";
 }
@@ -95,8 +98,10 @@ WorkCalendar::WorkCalendar(const std::vector<DayEntry>& days_off, WorkWeek week)
   for (const auto& e : days_off) {
     const auto i = (e.date - first_).count();
     if (i < 0 || static_cast<size_t>(i) >= n) continue;
-    if (IsDayOff(e.kind)) working[i] = 0;
-    else if (e.kind == DayKind::kMakeupWorkday) working[i] = 1;
+    if (IsDayOff(e.kind))
+      working[i] = 0;
+    else if (e.kind == DayKind::kMakeupWorkday)
+      working[i] = 1;
   }
   before_.resize(n + 1);
   before_[0] = 0;
@@ -179,15 +184,21 @@ DueResult WorkCalendar::Due(const DueRequest& r) const {
   const int64_t i = DayIndex(date);
   const bool working = before_[i + 1] != before_[i];
   const bool before_cutoff = sec <= r.cutoff;  // received at the cut-off itself still counts that day
-  const bool friday_rule = r.unit == LimitUnit::kSameDay && week_.no_friday_rule &&
-                           sec < week_.sessions.back().end && working && IsLastWorkingDayOfWeek(date);
+  const bool friday_rule = r.unit == LimitUnit::kSameDay && week_.no_friday_rule && sec < week_.sessions.back().end &&
+                           working && IsLastWorkingDayOfWeek(date);
   int64_t start = (working && (before_cutoff || friday_rule)) ? Position(r.received_at)
                                                               : (int64_t{before_[i]} + (working ? 1 : 0)) * day_len_;
   int64_t due = 0;
   switch (r.unit) {
-    case LimitUnit::kDays: due = start + r.amount * day_len_; break;
-    case LimitUnit::kHours: due = start + r.amount * day_len_ / week_.hours_per_day; break;
-    case LimitUnit::kSameDay: due = (start / day_len_ + 1) * day_len_; break;
+    case LimitUnit::kDays:
+      due = start + r.amount * day_len_;
+      break;
+    case LimitUnit::kHours:
+      due = start + r.amount * day_len_ / week_.hours_per_day;
+      break;
+    case LimitUnit::kSameDay:
+      due = (start / day_len_ + 1) * day_len_;
+      break;
   }
   DueResult out;
   for (size_t p = 0; p < r.pauses.size(); ++p) {

@@ -44,7 +44,7 @@ std::optional<unsigned> ParseRestDays(std::string_view s);
 enum class LimitUnit { kDays, kHours, kSameDay };
 
 struct Pause {
-  Instant from, to;  // [from, to)
+  Instant from, to;    // [from, to)
   std::string reason;  // why the clock stopped (supplement requested, payment awaited ...); kept, not used
 };
 
@@ -52,15 +52,15 @@ struct DueRequest {
   Instant received_at;
   LimitUnit unit = LimitUnit::kDays;
   int64_t amount = 0;
-  int cutoff = 15 * 3600;  // seconds after local midnight; received later, the clock starts the next working day
+  int cutoff = 15 * 3600;     // seconds after local midnight; received later, the clock starts the next working day
   std::vector<Pause> pauses;  // sorted, disjoint, starting at or after received_at
 };
 
 struct DueResult {
-  Instant starts_at;   // when the clock starts
-  Instant due_at;      // never outside working hours (a session's end counts as inside)
-  Instant warning_at;  // one working day before due (not before starts_at)
-  int64_t paused_seconds = 0;  // working seconds excluded by pauses
+  Instant starts_at;                   // when the clock starts
+  Instant due_at;                      // never outside working hours (a session's end counts as inside)
+  Instant warning_at;                  // one working day before due (not before starts_at)
+  int64_t paused_seconds = 0;          // working seconds excluded by pauses
   std::vector<int64_t> pause_seconds;  // the same, pause by pause
 };
 

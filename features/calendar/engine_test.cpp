@@ -1,11 +1,11 @@
 #include "features/calendar/engine.h"
 
-#include "features/calendar/lunar.h"
-#include "platform/time.h"
-
 #include <gtest/gtest.h>
 
 #include <random>
+
+#include "features/calendar/lunar.h"
+#include "platform/time.h"
 
 namespace fg::calendar {
 namespace {
@@ -55,10 +55,10 @@ TEST_F(Engine, WorkingDays) {
   // February 2026 has 20 weekdays, 5 of them Tết.
   EXPECT_EQ(c.WorkingDaysBetween(D(2026, 2, 1), D(2026, 3, 1)), 15);
   EXPECT_EQ(c.WorkingDaysBetween(D(2026, 3, 1), D(2026, 2, 1)), -15);
-  EXPECT_TRUE(c.IsLastWorkingDayOfWeek(D(2026, 3, 6)));    // a Friday
+  EXPECT_TRUE(c.IsLastWorkingDayOfWeek(D(2026, 3, 6)));  // a Friday
   EXPECT_FALSE(c.IsLastWorkingDayOfWeek(D(2026, 3, 5)));
-  EXPECT_TRUE(c.IsLastWorkingDayOfWeek(D(2026, 4, 29)));   // Wednesday before 30/4 and 1/5
-  EXPECT_FALSE(c.IsLastWorkingDayOfWeek(D(2026, 1, 9)));   // Friday before a make-up Saturday
+  EXPECT_TRUE(c.IsLastWorkingDayOfWeek(D(2026, 4, 29)));  // Wednesday before 30/4 and 1/5
+  EXPECT_FALSE(c.IsLastWorkingDayOfWeek(D(2026, 1, 9)));  // Friday before a make-up Saturday
 }
 
 TEST_F(Engine, AfterTheCutOffTheClockStartsOnTheNextWorkingDay) {

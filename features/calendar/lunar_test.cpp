@@ -1,9 +1,9 @@
 #include "features/calendar/lunar.h"
 
+#include <gtest/gtest.h>
+
 #include "features/calendar/rules.h"
 #include "platform/time.h"
-
-#include <gtest/gtest.h>
 
 namespace fg::calendar {
 namespace {

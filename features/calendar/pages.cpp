@@ -29,7 +29,8 @@ int YearParam(const Context& ctx) {
     const int y = std::stoi(s);
     if (y >= kFirstYear && y <= kLastYear) return y;
   }
-  throw BadInput("calendar.bad_year", "year", {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+  throw BadInput("calendar.bad_year", "year",
+                 {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
 }
 
 std::string Part(const std::string& list, int index) {
@@ -76,8 +77,10 @@ Response YearPage(Context& ctx, Service& svc) {
     b.SetValue("UNIT_URL", http::UrlEncode(week.unit_code));
   }
   b.SetValue("SESSIONS", FormatSessions(week.week.sessions));
-  if (auto ref = svc.YearReference(y); ref && !ref->empty()) b.SetValueAndShowSection("REFERENCE", *ref, "HAS_REFERENCE");
-  else b.ShowSection("NO_DECISIONS");
+  if (auto ref = svc.YearReference(y); ref && !ref->empty())
+    b.SetValueAndShowSection("REFERENCE", *ref, "HAS_REFERENCE");
+  else
+    b.ShowSection("NO_DECISIONS");
   if (ctx.user) b.ShowSection("SIGNED_IN");
 
   for (unsigned m = 1; m <= 12; ++m) {
@@ -128,13 +131,13 @@ Response DecisionsPage(Context& ctx, Service& svc, int y, const std::map<std::st
   b.SetIntValue("NEXT", std::min(y + 1, kLastYear));
   const bool editor = Service::CanEditNational(*ctx.user);
   if (editor) b.ShowSection("EDITOR");
-  b.SetValue("REFERENCE", form.count("year_reference") ? Get(form, "year_reference")
-                                                       : svc.YearReference(y).value_or(""));
+  b.SetValue("REFERENCE",
+             form.count("year_reference") ? Get(form, "year_reference") : svc.YearReference(y).value_or(""));
   b.SetValue("F_DATE", Get(form, "date"));
   b.SetValue("F_NAME", Get(form, "name"));
   b.SetValue("F_REFERENCE", Get(form, "reference"));
-  for (DayKind k : {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday,
-                    DayKind::kWorkday}) {
+  for (DayKind k :
+       {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday, DayKind::kWorkday}) {
     auto* o = b.AddSectionDictionary("KIND_OPTION");
     o->SetValue("VALUE", std::string(KindName(k)));
     o->SetValue("LABEL", Text("calendar.kind." + std::string(KindName(k))));
@@ -167,9 +170,12 @@ Response WeekPage(Context& ctx, Service& svc, org::Service& org, const std::stri
   b.SetValue("UNIT_NAME", unit.name);
   b.SetValue("UNIT_CODE", unit.code);
   b.SetValue("UNIT_URL", http::UrlEncode(unit.code));
-  if (eff.from_code.empty()) b.ShowSection("DEFAULTS");
-  else if (eff.from_code == unit.code) b.ShowSection("OWN");
-  else b.SetValueAndShowSection("FROM", eff.from_code, "INHERITED");
+  if (eff.from_code.empty())
+    b.ShowSection("DEFAULTS");
+  else if (eff.from_code == unit.code)
+    b.ShowSection("OWN");
+  else
+    b.SetValueAndShowSection("FROM", eff.from_code, "INHERITED");
   b.SetValue("SESSIONS", in ? in->sessions : FormatSessions(eff.week.sessions));
   b.SetValue("HOURS", in ? in->hours_per_day : std::to_string(eff.week.hours_per_day));
   const unsigned rest = in ? ParseRestDays(in->rest_days).value_or(0) : eff.week.rest_days;
@@ -237,8 +243,10 @@ Response DuePage(Context& ctx, Service& svc) {
       out = svc.Due(in);
     } catch (const AppError& e) {
       // Name the form's fields rather than the API's.
-      const std::string f = e.field() == "received_at" ? "date" : e.field() == "limit.amount" ? "amount"
-                            : e.field() == "unit_code" ? "unit" : e.field();
+      const std::string f = e.field() == "received_at"    ? "date"
+                            : e.field() == "limit.amount" ? "amount"
+                            : e.field() == "unit_code"    ? "unit"
+                                                          : e.field();
       auto args = e.args();
       args.erase("field");
       throw BadInput(e.key(), f, args);
@@ -283,8 +291,8 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
       return Response::Redirect("/calendar/decisions?year=" + std::to_string(y) + "&saved=1");
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden) throw;
-      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()),
-                           e.field(), StatusFor(e));
+      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()), e.field(),
+                           StatusFor(e));
     }
   });
 
@@ -308,8 +316,8 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
       return Response::Redirect("/calendar/decisions?year=" + s + "&saved=1");
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden) throw;
-      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()),
-                           e.field(), StatusFor(e));
+      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()), e.field(),
+                           StatusFor(e));
     }
   });
 
@@ -327,10 +335,13 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     in.no_friday_rule = form.count("no_friday_rule") > 0;
     // Checkboxes arrive as rest_1 ... rest_7.
     for (int iso = 1; iso <= 7; ++iso)
-      if (form.count("rest_" + std::to_string(iso))) in.rest_days += (in.rest_days.empty() ? "" : ",") + std::to_string(iso);
+      if (form.count("rest_" + std::to_string(iso)))
+        in.rest_days += (in.rest_days.empty() ? "" : ",") + std::to_string(iso);
     try {
-      if (Get(form, "action") == "inherit") svc.InheritWeek(*ctx.user, code);
-      else svc.SetWeek(*ctx.user, code, in);
+      if (Get(form, "action") == "inherit")
+        svc.InheritWeek(*ctx.user, code);
+      else
+        svc.SetWeek(*ctx.user, code, in);
       return Response::Redirect("/calendar/work-week/" + http::UrlEncode(code) + "?saved=1");
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden || e.kind() == ErrorKind::kNotFound) throw;

@@ -6,25 +6,28 @@ namespace fg::calendar::repo {
 namespace {
 
 const db::Query kSignature{"calendar_days_signature",
-    "SELECT count(*), coalesce(sum(revision), 0), coalesce(max(id), 0) FROM calendar_days"};
+                           "SELECT count(*), coalesce(sum(revision), 0), coalesce(max(id), 0) FROM calendar_days"};
 #define FG_DAY_COLUMNS "SELECT day, kind, name, reference FROM calendar_days "
 const db::Query kAllDays{"calendar_days_all", FG_DAY_COLUMNS "ORDER BY day"};
 const db::Query kDaysBetween{"calendar_days_between", FG_DAY_COLUMNS "WHERE day >= ? AND day < ? ORDER BY day"};
 const db::Query kDayAt{"calendar_day_at", FG_DAY_COLUMNS "WHERE day = ?"};
-const db::Query kUpsertDay{"calendar_day_upsert",
+const db::Query kUpsertDay{
+    "calendar_day_upsert",
     "INSERT INTO calendar_days (day, kind, name, reference, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, reference = excluded.reference, "
     "revision = calendar_days.revision + 1, updated_at = excluded.updated_at"};
 const db::Query kDeleteDay{"calendar_day_delete", "DELETE FROM calendar_days WHERE day = ?"};
 const db::Query kYear{"calendar_year", "SELECT reference FROM calendar_years WHERE year = ?"};
-const db::Query kUpsertYear{"calendar_year_upsert",
+const db::Query kUpsertYear{
+    "calendar_year_upsert",
     "INSERT INTO calendar_years (year, reference, updated_at) VALUES (?, ?, ?) "
     "ON CONFLICT (year) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at"};
 const db::Query kWeekFor{"work_week_for",
-    "SELECT w.unit_id, u.code, w.sessions, w.rest_days, w.hours_per_day, w.no_friday_rule "
-    "FROM unit_work_weeks w JOIN units u ON u.id = w.unit_id "
-    "WHERE ? LIKE u.path || '%' ORDER BY length(u.path) DESC LIMIT 1"};
-const db::Query kUpsertWeek{"work_week_upsert",
+                         "SELECT w.unit_id, u.code, w.sessions, w.rest_days, w.hours_per_day, w.no_friday_rule "
+                         "FROM unit_work_weeks w JOIN units u ON u.id = w.unit_id "
+                         "WHERE ? LIKE u.path || '%' ORDER BY length(u.path) DESC LIMIT 1"};
+const db::Query kUpsertWeek{
+    "work_week_upsert",
     "INSERT INTO unit_work_weeks (unit_id, sessions, rest_days, hours_per_day, no_friday_rule, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id) DO UPDATE SET sessions = excluded.sessions, "
     "rest_days = excluded.rest_days, hours_per_day = excluded.hours_per_day, "
@@ -91,8 +94,8 @@ std::optional<StoredWeek> WeekFor(db::Conn& c, const std::string& unit_path) {
 }
 
 void UpsertWeek(db::Conn& c, const StoredWeek& w) {
-  c.exec(kUpsertWeek, {w.unit_id, w.sessions, w.rest_days, int64_t{w.hours_per_day}, int64_t{w.no_friday_rule},
-                       NowUtcText()});
+  c.exec(kUpsertWeek,
+         {w.unit_id, w.sessions, w.rest_days, int64_t{w.hours_per_day}, int64_t{w.no_friday_rule}, NowUtcText()});
 }
 
 bool DeleteWeek(db::Conn& c, int64_t unit_id) { return c.exec(kDeleteWeek, {unit_id}) > 0; }

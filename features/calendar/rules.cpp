@@ -30,25 +30,28 @@ DayEntry Holiday(Date d, std::string key, const LawVersion& law) {
 
 std::string_view KindName(DayKind k) {
   switch (k) {
-    case DayKind::kHoliday: return "holiday";
-    case DayKind::kCompensatory: return "compensatory";
-    case DayKind::kSwap: return "swap";
-    case DayKind::kMakeupWorkday: return "makeup_workday";
-    case DayKind::kWorkday: return "workday";
+    case DayKind::kHoliday:
+      return "holiday";
+    case DayKind::kCompensatory:
+      return "compensatory";
+    case DayKind::kSwap:
+      return "swap";
+    case DayKind::kMakeupWorkday:
+      return "makeup_workday";
+    case DayKind::kWorkday:
+      return "workday";
   }
   return "holiday";
 }
 
 std::optional<DayKind> ParseKind(std::string_view s) {
-  for (DayKind k : {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday,
-                    DayKind::kWorkday})
+  for (DayKind k :
+       {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday, DayKind::kWorkday})
     if (KindName(k) == s) return k;
   return std::nullopt;
 }
 
-bool IsDayOff(DayKind k) {
-  return k == DayKind::kHoliday || k == DayKind::kCompensatory || k == DayKind::kSwap;
-}
+bool IsDayOff(DayKind k) { return k == DayKind::kHoliday || k == DayKind::kCompensatory || k == DayKind::kSwap; }
 
 const std::vector<LawVersion>& LawVersions() {
   static const std::vector<LawVersion> kVersions = {

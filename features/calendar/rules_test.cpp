@@ -1,10 +1,10 @@
 #include "features/calendar/rules.h"
 
-#include "features/calendar/lunar.h"
-
 #include <gtest/gtest.h>
 
 #include <map>
+
+#include "features/calendar/lunar.h"
 
 namespace fg::calendar {
 namespace {
@@ -30,12 +30,12 @@ DayEntry Override(Date d, DayKind k) {
 TEST(Rules, LabourCode2019In2026) {
   // 1/1; Tết = last day of Ất Tỵ (16/2) + 17-20/2; Hùng Kings 26/4 is a Sunday -> Monday 27/4;
   // 30/4; 1/5; 2/9 (Wednesday) with the day before.
-  std::map<Date, DayKind> want = {
-      {D(2026, 1, 1), DayKind::kHoliday},   {D(2026, 2, 16), DayKind::kHoliday}, {D(2026, 2, 17), DayKind::kHoliday},
-      {D(2026, 2, 18), DayKind::kHoliday},  {D(2026, 2, 19), DayKind::kHoliday}, {D(2026, 2, 20), DayKind::kHoliday},
-      {D(2026, 4, 26), DayKind::kHoliday},  {D(2026, 4, 27), DayKind::kCompensatory},
-      {D(2026, 4, 30), DayKind::kHoliday},  {D(2026, 5, 1), DayKind::kHoliday},  {D(2026, 9, 1), DayKind::kHoliday},
-      {D(2026, 9, 2), DayKind::kHoliday}};
+  std::map<Date, DayKind> want = {{D(2026, 1, 1), DayKind::kHoliday},  {D(2026, 2, 16), DayKind::kHoliday},
+                                  {D(2026, 2, 17), DayKind::kHoliday}, {D(2026, 2, 18), DayKind::kHoliday},
+                                  {D(2026, 2, 19), DayKind::kHoliday}, {D(2026, 2, 20), DayKind::kHoliday},
+                                  {D(2026, 4, 26), DayKind::kHoliday}, {D(2026, 4, 27), DayKind::kCompensatory},
+                                  {D(2026, 4, 30), DayKind::kHoliday}, {D(2026, 5, 1), DayKind::kHoliday},
+                                  {D(2026, 9, 1), DayKind::kHoliday},  {D(2026, 9, 2), DayKind::kHoliday}};
   EXPECT_EQ(Kinds(StatutoryDays(2026)), want);
 }
 
@@ -79,10 +79,9 @@ TEST(Rules, OverridesReplaceAndRemove) {
   // Tết 2024 as decided: 8/2 to 14/2 off; the default would also give 15/2.
   auto base = StatutoryDays(2024);
   EXPECT_EQ(Kinds(base)[D(2024, 2, 15)], DayKind::kCompensatory);
-  auto eff = ApplyOverrides(base, {Override(D(2024, 2, 8), DayKind::kHoliday),
-                                   Override(D(2024, 2, 15), DayKind::kWorkday),
-                                   Override(D(2024, 4, 29), DayKind::kSwap),
-                                   Override(D(2024, 5, 4), DayKind::kMakeupWorkday)});
+  auto eff = ApplyOverrides(
+      base, {Override(D(2024, 2, 8), DayKind::kHoliday), Override(D(2024, 2, 15), DayKind::kWorkday),
+             Override(D(2024, 4, 29), DayKind::kSwap), Override(D(2024, 5, 4), DayKind::kMakeupWorkday)});
   auto k = Kinds(eff);
   for (unsigned d = 8; d <= 14; ++d) EXPECT_TRUE(k.count(D(2024, 2, d)) && IsDayOff(k[D(2024, 2, d)])) << d;
   EXPECT_FALSE(k.count(D(2024, 2, 15)));
@@ -92,16 +91,15 @@ TEST(Rules, OverridesReplaceAndRemove) {
 }
 
 TEST(Rules, EffectiveDaysKeepsTheRequestedYearsOnly) {
-  auto eff = EffectiveDays(2026, 2026, {Override(D(2025, 5, 2), DayKind::kSwap),
-                                        Override(D(2026, 1, 2), DayKind::kSwap)});
+  auto eff =
+      EffectiveDays(2026, 2026, {Override(D(2025, 5, 2), DayKind::kSwap), Override(D(2026, 1, 2), DayKind::kSwap)});
   ASSERT_FALSE(eff.empty());
   for (const auto& e : eff) EXPECT_EQ(year_month_day{e.date}.year(), year{2026});
   EXPECT_EQ(Kinds(eff)[D(2026, 1, 2)], DayKind::kSwap);
 }
 
 TEST(Rules, KindNamesRoundTrip) {
-  for (auto k : {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday,
-                 DayKind::kWorkday})
+  for (auto k : {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday, DayKind::kWorkday})
     EXPECT_EQ(ParseKind(KindName(k)), k);
   EXPECT_EQ(ParseKind("weekend"), std::nullopt);
 }

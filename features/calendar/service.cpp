@@ -9,6 +9,7 @@
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::calendar {
@@ -17,14 +18,15 @@ namespace {
 using namespace std::chrono;
 using auth::Principal;
 
-constexpr size_t kMaxNameBytes = 200;
-constexpr size_t kMaxReferenceBytes = 2000;
+constexpr size_t kMaxNameChars = 200;
+constexpr size_t kMaxReferenceChars = 2000;
 
 AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
 
 void CheckYear(int y, const char* field) {
   if (y < kFirstYear || y > kLastYear)
-    throw BadInput("calendar.bad_year", field, {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+    throw BadInput("calendar.bad_year", field,
+                   {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
 }
 
 org::Unit UnitOrBad(db::Conn& c, const std::string& code, const char* field) {
@@ -62,10 +64,8 @@ SysSeconds InstantOrBad(const std::string& text, const std::string& field) {
 }
 
 std::string Json(const DayEntry& e) {
-  return boost::json::serialize(boost::json::object{{"date", FormatIsoDate(e.date)},
-                                                    {"kind", KindName(e.kind)},
-                                                    {"name", e.name},
-                                                    {"reference", e.reference}});
+  return boost::json::serialize(boost::json::object{
+      {"date", FormatIsoDate(e.date)}, {"kind", KindName(e.kind)}, {"name", e.name}, {"reference", e.reference}});
 }
 
 std::string Json(const repo::StoredWeek& w) {
@@ -73,12 +73,6 @@ std::string Json(const repo::StoredWeek& w) {
                                                     {"rest_days", w.rest_days},
                                                     {"hours_per_day", w.hours_per_day},
                                                     {"no_friday_rule", w.no_friday_rule}});
-}
-
-std::string Trimmed(const std::string& s) {
-  const auto a = s.find_first_not_of(" \t\r\n");
-  if (a == std::string::npos) return "";
-  return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
 }
 
 }  // namespace
@@ -158,10 +152,14 @@ EffectiveWeek Service::WeekOf(const std::string& unit_code, const char* field) {
 DueOutput Service::Due(const DueInput& in) {
   DueRequest r;
   r.received_at = InstantOrBad(in.received_at, "received_at");
-  if (in.limit_unit == "days") r.unit = LimitUnit::kDays;
-  else if (in.limit_unit == "hours") r.unit = LimitUnit::kHours;
-  else if (in.limit_unit == "same_day") r.unit = LimitUnit::kSameDay;
-  else throw BadInput("calendar.bad_limit_unit", "limit.unit");
+  if (in.limit_unit == "days")
+    r.unit = LimitUnit::kDays;
+  else if (in.limit_unit == "hours")
+    r.unit = LimitUnit::kHours;
+  else if (in.limit_unit == "same_day")
+    r.unit = LimitUnit::kSameDay;
+  else
+    throw BadInput("calendar.bad_limit_unit", "limit.unit");
   if (r.unit == LimitUnit::kSameDay) {
     if (in.amount && *in.amount != 0 && *in.amount != 1) throw BadInput("calendar.bad_same_day_amount", "limit.amount");
   } else {
@@ -181,9 +179,7 @@ DueOutput Service::Due(const DueInput& in) {
   for (size_t i = 0; i < in.pauses.size(); ++i) {
     const std::string at = "pauses[" + std::to_string(i) + "]";
     Pause p{InstantOrBad(in.pauses[i].from, at + ".from"), InstantOrBad(in.pauses[i].to, at + ".to"),
-            Trimmed(in.pauses[i].reason)};
-    if (p.reason.size() > kMaxReasonBytes)
-      throw BadInput("calendar.too_long", at + ".reason", {{"max", std::to_string(kMaxReasonBytes)}});
+            text::Clean(at + ".reason", in.pauses[i].reason, kMaxReasonChars, false)};
     if (p.from < r.received_at) throw BadInput("calendar.pause_before_receipt", at + ".from");
     if (p.to <= p.from) throw BadInput("calendar.pause_order", at + ".to");
     if (!r.pauses.empty() && p.from < r.pauses.back().to) throw BadInput("calendar.pause_overlap", at + ".from");
@@ -203,7 +199,8 @@ DueOutput Service::Due(const DueInput& in) {
     out.pauses = r.pauses;
     if (completed) {
       out.timeliness = WorkCalendar::Classify(*completed, out.result.due_at);
-      out.elapsed_seconds = std::max<int64_t>(0, cal->Elapsed(out.result.starts_at, std::max(*completed, out.result.starts_at), r.pauses));
+      out.elapsed_seconds = std::max<int64_t>(
+          0, cal->Elapsed(out.result.starts_at, std::max(*completed, out.result.starts_at), r.pauses));
     }
   } catch (const EngineError& e) {
     throw BadInput(e.key, e.field.empty() ? "received_at" : e.field,
@@ -219,7 +216,8 @@ Date DateOrBad(const std::string& text, const char* field) {
   if (!d) throw BadInput("calendar.bad_date", field);
   // Leave room for the next working day inside the tables.
   if (!InSupportedRange(year_month_day{*d}) || *d >= Date{year{kLastYear} / 12 / 1})
-    throw BadInput("calendar.bad_year", field, {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+    throw BadInput("calendar.bad_year", field,
+                   {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
   return *d;
 }
 
@@ -241,8 +239,8 @@ bool Service::CanEditNational(const Principal& p) {
   });
 }
 
-void Service::PutDecision(const Principal& p, const std::string& date, const std::string& kind,
-                          const std::string& name, const std::string& reference) {
+void Service::PutDecision(const Principal& p, const std::string& date, const std::string& kind, const std::string& name,
+                          const std::string& reference) {
   if (!CanEditNational(p)) throw Forbidden();
   DayEntry e;
   auto d = ParseIsoDate(date);
@@ -252,13 +250,10 @@ void Service::PutDecision(const Principal& p, const std::string& date, const std
   if (!k) throw BadInput("calendar.bad_kind", "kind");
   e.date = *d;
   e.kind = *k;
-  e.name = Trimmed(name);
-  e.reference = Trimmed(reference);
+  e.name = text::Clean("name", name, kMaxNameChars, false);
+  e.reference = text::Clean("reference", reference, kMaxReferenceChars, false);
   if (e.name.empty()) throw BadInput("calendar.name_required", "name");
   if (e.reference.empty()) throw BadInput("calendar.reference_required", "reference");
-  if (e.name.size() > kMaxNameBytes) throw BadInput("calendar.too_long", "name", {{"max", std::to_string(kMaxNameBytes)}});
-  if (e.reference.size() > kMaxReferenceBytes)
-    throw BadInput("calendar.too_long", "reference", {{"max", std::to_string(kMaxReferenceBytes)}});
   const weekday wd{*d};
   const bool weekend = wd == Saturday || wd == Sunday;
   if (e.kind == DayKind::kMakeupWorkday && !weekend) throw BadInput("calendar.makeup_not_weekend", "kind");
@@ -267,7 +262,7 @@ void Service::PutDecision(const Principal& p, const std::string& date, const std
     auto before = repo::DayAt(c, date);
     repo::UpsertDay(c, e);
     events::Append(c, events::By(p, std::nullopt, "calendar_day", date, before ? "update" : "create",
-                              before ? Json(*before) : "", Json(e)));
+                                 before ? Json(*before) : "", Json(e)));
   });
 }
 
@@ -284,15 +279,13 @@ void Service::DeleteDecision(const Principal& p, const std::string& date) {
 void Service::PutYearReference(const Principal& p, int year, const std::string& reference) {
   if (!CanEditNational(p)) throw Forbidden();
   CheckYear(year, "year");
-  const std::string text = Trimmed(reference);
-  if (text.size() > kMaxReferenceBytes)
-    throw BadInput("calendar.too_long", "reference", {{"max", std::to_string(kMaxReferenceBytes)}});
+  const std::string ref = text::Clean("year_reference", reference, kMaxReferenceChars, false, /*multiline=*/true);
   db_.write([&](db::Conn& c) {
     auto before = repo::YearReference(c, year);
-    repo::UpsertYear(c, year, text);
+    repo::UpsertYear(c, year, ref);
     events::Append(c, events::By(p, std::nullopt, "calendar_year", std::to_string(year), before ? "update" : "create",
-                              before ? boost::json::serialize(boost::json::object{{"reference", *before}}) : "",
-                              boost::json::serialize(boost::json::object{{"reference", text}})));
+                                 before ? boost::json::serialize(boost::json::object{{"reference", *before}}) : "",
+                                 boost::json::serialize(boost::json::object{{"reference", ref}})));
   });
 }
 
@@ -304,7 +297,7 @@ void Service::SetWeek(const Principal& p, const std::string& unit_code, const We
   auto rest = ParseRestDays(in.rest_days);
   if (!rest) throw BadInput("calendar.bad_rest_days", "rest_days");
   w.rest_days = *rest;
-  const std::string hours = Trimmed(in.hours_per_day);
+  const std::string hours = text::Trim(in.hours_per_day);
   if (hours.empty() || hours.size() > 2 || !std::all_of(hours.begin(), hours.end(), ::isdigit))
     throw BadInput("calendar.week.bad_hours_per_day", "hours_per_day");
   w.hours_per_day = std::stoi(hours);
@@ -319,12 +312,12 @@ void Service::SetWeek(const Principal& p, const std::string& unit_code, const We
     auto unit = UnitOrBad(c, unit_code, "unit_code");
     if (!auth::Covers(p, unit.path, {auth::Role::kAdmin})) throw Forbidden();
     auto before = repo::WeekFor(c, unit.path);
-    repo::StoredWeek s{unit.id, unit.code, FormatSessions(w.sessions), FormatRestDays(w.rest_days), w.hours_per_day,
-                       w.no_friday_rule};
+    repo::StoredWeek s{unit.id,         unit.code,       FormatSessions(w.sessions), FormatRestDays(w.rest_days),
+                       w.hours_per_day, w.no_friday_rule};
     repo::UpsertWeek(c, s);
     const bool own = before && before->unit_id == unit.id;
-    events::Append(c, events::By(p, unit.id, "work_week", unit.code, own ? "update" : "create", own ? Json(*before) : "",
-                              Json(s)));
+    events::Append(c, events::By(p, unit.id, "work_week", unit.code, own ? "update" : "create",
+                                 own ? Json(*before) : "", Json(s)));
   });
 }
 

@@ -53,7 +53,7 @@ struct WeekInput {
 inline constexpr int64_t kMaxDays = 3650;
 inline constexpr int64_t kMaxHours = kMaxDays * 24;
 inline constexpr size_t kMaxPauses = 200;
-inline constexpr size_t kMaxReasonBytes = 500;
+inline constexpr size_t kMaxReasonChars = 500;
 
 class Service {
  public:
@@ -77,8 +77,8 @@ class Service {
 
   // National decisions: administrators of a root unit.
   static bool CanEditNational(const auth::Principal& p);
-  void PutDecision(const auth::Principal& p, const std::string& date, const std::string& kind,
-                   const std::string& name, const std::string& reference);
+  void PutDecision(const auth::Principal& p, const std::string& date, const std::string& kind, const std::string& name,
+                   const std::string& reference);
   void DeleteDecision(const auth::Principal& p, const std::string& date);
   void PutYearReference(const auth::Principal& p, int year, const std::string& reference);
   // A unit's working week: administrators of the unit's subtree.

@@ -32,7 +32,8 @@ class CalendarServiceTest : public ::testing::TestWithParam<std::string> {
   }
   auth::Principal AdminOf(const std::string& code, const std::string& username) {
     auto o = org_->CreateOfficial(org::SystemPrincipal(),
-                                  {username, "Người " + username, code, "", "", "", "mat-khau-dai-1", std::nullopt}, {{"admin", code}});
+                                  {username, "Người " + username, code, "", "", "", "mat-khau-dai-1", std::nullopt},
+                                  {{"admin", code}});
     return *db_->read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
   }
   std::map<std::string, DayKind> Kinds(int year, const std::string& unit = "") {
@@ -137,7 +138,9 @@ TEST_P(CalendarServiceTest, WorkingWeeksAreInheritedDownTheTree) {
   svc_->SetWeek(c2, "C2", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
   EXPECT_TRUE(svc_->WeekOf("C2").week.no_friday_rule);
   EXPECT_EQ(svc_->WeekOf("C1").from_code, "P1");
-  EXPECT_EQ(FieldOf([&] { svc_->SetWeek(c2, "C1", {"07:30-11:30", "6,7", "8", false}); }),
+  EXPECT_EQ(FieldOf([&] {
+              svc_->SetWeek(c2, "C1", {"07:30-11:30", "6,7", "8", false});
+            }),
             "kind " + std::to_string(int(ErrorKind::kForbidden)));
   svc_->InheritWeek(c2, "C2");
   EXPECT_EQ(svc_->WeekOf("C2").from_code, "P1");
@@ -183,7 +186,7 @@ TEST_P(CalendarServiceTest, DueQuestionsAreValidatedNamingTheField) {
   EXPECT_EQ(ask(bad), "pauses[1].from");
   bad.pauses = {{"2026-03-20T09:00:00+07:00", "2026-03-21T09:00:00+07:00", ""}};
   EXPECT_EQ(ask(bad), "pauses[0].from");  // after the due instant
-  bad.pauses = {{"2026-03-03T09:00:00+07:00", "2026-03-03T10:00:00+07:00", std::string(kMaxReasonBytes + 1, 'x')}};
+  bad.pauses = {{"2026-03-03T09:00:00+07:00", "2026-03-03T10:00:00+07:00", std::string(kMaxReasonChars + 1, 'x')}};
   EXPECT_EQ(ask(bad), "pauses[0].reason");
   bad = ok;
   bad.received_at = "2200-01-01T09:00:00+07:00";

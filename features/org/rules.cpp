@@ -1,5 +1,7 @@
 #include "features/org/rules.h"
 
+#include "platform/text/text.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -7,31 +9,8 @@
 #include "platform/time.h"
 
 namespace fg::org {
-namespace {
 
-std::string Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
-// Counts code points; false if `s` is not valid UTF-8.
-bool Utf8Length(std::string_view s, size_t& n) {
-  n = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-    if (len == 1 && c < 0x20 && c != '\t') return false;  // control characters
-    i += len;
-    ++n;
-  }
-  return true;
-}
-
-}  // namespace
+using text::Trim;
 
 std::string_view LevelName(Level l) {
   switch (l) {
@@ -68,12 +47,7 @@ bool InForce(const Unit& u, std::string_view date) {
 }
 
 std::string ValidateText(std::string_view field, std::string_view s, size_t max_chars, bool required) {
-  std::string t = Trim(s);
-  size_t n;
-  if (!Utf8Length(t, n)) throw BadInput("error.bad_utf8", std::string(field));
-  if (required && t.empty()) throw BadInput("error.required", std::string(field));
-  if (n > max_chars) throw BadInput("error.too_long", std::string(field), {{"max", std::to_string(max_chars)}});
-  return t;
+  return text::Clean(field, s, max_chars, required);
 }
 
 UnitDraft ValidateUnit(const UnitInput& in, std::string_view today) {
@@ -111,8 +85,8 @@ void ValidateUsername(std::string_view s) {
 }
 
 void ValidatePassword(std::string_view s) {
-  size_t n;
-  if (!Utf8Length(s, n) || n < 10 || s.size() > 128) throw BadInput("org.weak_password", "password");
+  auto n = text::Length(s);
+  if (!n || *n < 10 || s.size() > 128) throw BadInput("org.weak_password", "password");
 }
 
 std::string ValidatePhone(std::string_view s) {

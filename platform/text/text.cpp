@@ -1,0 +1,51 @@
+#include "platform/text/text.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "platform/errors.h"
+
+namespace fg::text {
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::optional<size_t> Length(std::string_view s, bool multiline) {
+  size_t n = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  for (utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size()); left > 0; ++n) {
+    utf8proc_int32_t cp;
+    const utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
+    if (len < 0) return std::nullopt;
+    const bool control = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+    if (control && cp != '\t' && !(multiline && (cp == '\n' || cp == '\r'))) return std::nullopt;
+    p += len;
+    left -= len;
+  }
+  return n;
+}
+
+std::string Nfc(std::string_view s) {
+  std::string z(s);  // utf8proc_NFC wants a NUL-terminated string
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(
+      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(z.c_str())), &std::free);
+  if (!out) throw BadInput("error.bad_utf8", "");
+  return reinterpret_cast<const char*>(out.get());
+}
+
+std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline) {
+  std::string t = Trim(s);
+  if (!Length(t, multiline)) throw BadInput("error.bad_utf8", std::string(field));
+  t = Nfc(t);
+  const size_t n = *Length(t, multiline);
+  if (required && t.empty()) throw BadInput("error.required", std::string(field));
+  if (n > max_chars) throw BadInput("error.too_long", std::string(field), {{"max", std::to_string(max_chars)}});
+  return t;
+}
+
+}  // namespace fg::text

@@ -1,0 +1,21 @@
+// Text a person typed: trimmed, valid UTF-8, NFC (so "ệ" typed as e + two
+// combining marks and "ệ" precomposed are the same string), no control
+// characters, a bounded number of characters.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fg::text {
+
+std::string Trim(std::string_view s);
+// Code points of `s` if it is valid UTF-8 without control characters (tab
+// allowed, and line breaks when `multiline`); nullopt otherwise.
+std::optional<size_t> Length(std::string_view s, bool multiline = false);
+// The NFC form of valid UTF-8.
+std::string Nfc(std::string_view s);
+// Trims, checks, normalises to NFC and limits to `max_chars` code points;
+// throws BadInput naming `field` (error.bad_utf8, error.required, error.too_long).
+std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline = false);
+
+}  // namespace fg::text

@@ -1,0 +1,42 @@
+#include "platform/text/text.h"
+
+#include <gtest/gtest.h>
+
+#include "platform/errors.h"
+
+namespace fg::text {
+namespace {
+
+std::string FieldOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const AppError& e) {
+    return e.key() + ":" + e.field();
+  }
+  return "ok";
+}
+
+TEST(Text, DecomposedVietnameseBecomesPrecomposed) {
+  // "Việt" typed as V i e + combining circumflex + combining dot below + t.
+  const std::string decomposed = "Vie\xCC\x82\xCC\xA3t";
+  const std::string composed = "Vi\xE1\xBB\x87t";
+  EXPECT_EQ(Nfc(decomposed), composed);
+  EXPECT_EQ(Length(decomposed), 6u);
+  EXPECT_EQ(Length(composed), 4u);
+  EXPECT_EQ(Clean("name", "  " + decomposed + " ", 4, true), composed);  // counted after NFC
+}
+
+TEST(Text, RejectsBadInputNamingTheField) {
+  EXPECT_EQ(FieldOf([] { Clean("name", "a\xC3", 10, true); }), "error.bad_utf8:name");
+  EXPECT_EQ(FieldOf([] { Clean("name", "\xED\xA0\x80", 10, true); }), "error.bad_utf8:name");  // a surrogate
+  EXPECT_EQ(FieldOf([] { Clean("name", "a\x01z", 10, true); }), "error.bad_utf8:name");
+  EXPECT_EQ(FieldOf([] { Clean("name", "dòng 1\ndòng 2", 20, true); }), "error.bad_utf8:name");
+  EXPECT_EQ(Clean("reference", "dòng 1\ndòng 2", 20, true, /*multiline=*/true), "dòng 1\ndòng 2");
+  EXPECT_EQ(FieldOf([] { Clean("name", "   ", 10, true); }), "error.required:name");
+  EXPECT_EQ(Clean("position", "", 10, false), "");
+  EXPECT_EQ(FieldOf([] { Clean("name", "Ủy ban nhân dân", 14, true); }), "error.too_long:name");
+  EXPECT_EQ(Clean("name", "Ủy ban nhân dân", 15, true), "Ủy ban nhân dân");
+}
+
+}  // namespace
+}  // namespace fg::text
