@@ -48,6 +48,9 @@ const std::map<std::string, Setter>& Setters() {
       {"max_header_bytes", [](Config& c, const std::string& v) { c.max_header_bytes = ToInt("max_header_bytes", v, 1024, 1 << 20); }},
       {"read_timeout_ms", [](Config& c, const std::string& v) { c.read_timeout_ms = ToInt("read_timeout_ms", v, 100, 3600000); }},
       {"shutdown_grace_ms", [](Config& c, const std::string& v) { c.shutdown_grace_ms = ToInt("shutdown_grace_ms", v, 0, 3600000); }},
+      {"anonymous_requests_per_minute", [](Config& c, const std::string& v) {
+         c.anonymous_requests_per_minute = ToInt("anonymous_requests_per_minute", v, 0, 1000000);
+       }},
   };
   return s;
 }
@@ -108,7 +111,8 @@ std::string Describe(const Config& c) {
     << "\nlog_level=" << c.log_level << "\nio_threads=" << c.io_threads << "\nworkers=" << c.workers
     << "\ndb_readers=" << c.db_readers << "\nmax_body_bytes=" << c.max_body_bytes
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
-    << "\nshutdown_grace_ms=" << c.shutdown_grace_ms << "\n";
+    << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
+    << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\n";
   return o.str();
 }
 

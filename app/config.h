@@ -21,6 +21,7 @@ struct Config {
   size_t max_header_bytes = 16 * 1024;
   int read_timeout_ms = 15000;
   int shutdown_grace_ms = 15000;
+  int anonymous_requests_per_minute = 600;  // per client address; 0: no limit
 };
 
 class ConfigError : public std::runtime_error {

@@ -58,6 +58,7 @@ int Serve(const Config& cfg, bool demo) {
   http::App app(cfg.assets_dir);
   app.authenticate = [&accounts](const http::Request& r) { return accounts.Authenticate(r); };
   app.error_page = render::ErrorPage;
+  app.limit_anonymous(cfg.anonymous_requests_per_minute);
   accounts::RegisterPages(app, accounts, org);
   accounts::RegisterApi(app, accounts, org);
   org::RegisterPages(app, org);

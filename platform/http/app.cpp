@@ -110,6 +110,11 @@ void App::add(std::string method, std::string pattern, Access access, bool is_ap
   routes_.push_back({std::move(method), Split(pattern), pattern, access, is_api, std::move(h)});
 }
 
+void App::limit_anonymous(int per_minute) {
+  anonymous_limiter_ =
+      per_minute > 0 ? std::make_unique<auth::RateLimiter>(per_minute, std::chrono::seconds(60)) : nullptr;
+}
+
 Response App::handle(Request& req) {
   auto start = std::chrono::steady_clock::now();
   std::string rid(req.header("x-request-id"));
@@ -185,6 +190,15 @@ Response App::dispatch(Request& req, std::string& route_name) {
     for (auto& c : ctx.set_cookies) r.headers.emplace_back("Set-Cookie", c);
     return r;
   };
+
+  if (!ctx.user && anonymous_limiter_ && req.path != "/healthz" &&
+      !anonymous_limiter_->allow(req.remote_addr, std::chrono::time_point_cast<std::chrono::seconds>(
+                                                      std::chrono::system_clock::now()))) {
+    route_name = "rate_limited";
+    Response r = error(ctx, is_api_path, 429, "error.rate_limited", "", "");
+    r.set_header("Retry-After", "60");
+    return finish(std::move(r));
+  }
 
   if (!found) {
     if (path_matched) {

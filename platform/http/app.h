@@ -13,6 +13,7 @@
 #include <boost/json/value.hpp>
 
 #include "platform/auth/principal.h"
+#include "platform/auth/rate_limit.h"
 #include "platform/http/message.h"
 #include "platform/http/metrics.h"
 
@@ -50,6 +51,11 @@ class App {
   // Renders an HTML error page (status, message) in the site's layout.
   std::function<Response(Context&, int status, const std::string& message)> error_page;
 
+  // At most `per_minute` requests a minute from one client address without a
+  // login or token (public pages and API); 0 turns the limit off. Static files
+  // and /healthz are not counted. Over the limit: 429 with Retry-After.
+  void limit_anonymous(int per_minute);
+
   Response handle(Request& req);
   // The problem+json body the server sends when it refuses a request itself
   // (413, 431, 408, 400): `key` names the message, `limit` its size in bytes.
@@ -75,6 +81,7 @@ class App {
   std::string assets_dir_;
   std::vector<Route> routes_;
   Metrics metrics_;
+  std::unique_ptr<auth::RateLimiter> anonymous_limiter_;
 };
 
 // RFC 9457 problem details.

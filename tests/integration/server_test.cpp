@@ -197,6 +197,28 @@ TEST(Shutdown, SigtermLosesNoAcknowledgedWrite) {
   EXPECT_EQ(missing, 0u) << "of " << acknowledged.size() << " acknowledged writes";
 }
 
+TEST(RateLimit, AnonymousClientsAreLimitedPerMinute) {
+  ServerProcess server(TempPath("ratelimit.db"), {"--demo"}, {{"FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE", "5"}});
+  // The login itself counts: GET /login and POST /login.
+  auto admin = Login(server.port(), "admin", "demo");
+  ASSERT_FALSE(admin.cookie.empty());
+  int ok = 0;
+  HttpResult last;
+  for (int i = 0; i < 6; ++i) {
+    last = Request(server.port(), "GET", "/api/v1/calendar/lunar?date=2026-02-17");
+    if (last.status == 200) ++ok;
+  }
+  EXPECT_EQ(ok, 3);
+  EXPECT_EQ(last.status, 429);
+  EXPECT_EQ(last.headers["retry-after"], "60");
+  EXPECT_EQ(last.headers["content-type"], "application/problem+json");
+  EXPECT_NE(last.body.find("một phút"), std::string::npos);
+  // Logged-in officials are not limited, nor are health checks.
+  EXPECT_EQ(Request(server.port(), "GET", "/api/v1/calendar/lunar?date=2026-02-17", "", {{"Cookie", admin.cookie}}).status,
+            200);
+  EXPECT_EQ(Request(server.port(), "GET", "/healthz").status, 200);
+}
+
 // A server whose standard output went away (its reader closed the pipe) keeps serving:
 // each request logs a line at level info, which would raise SIGPIPE.
 TEST(Output, ClosedStdoutDoesNotStopTheServer) {
