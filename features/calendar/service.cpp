@@ -5,7 +5,7 @@
 
 #include "features/calendar/lunar.h"
 #include "features/calendar/repo.h"
-#include "features/org/repo.h"
+#include "features/org/service.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
@@ -30,7 +30,7 @@ void CheckYear(int y, const char* field) {
 }
 
 org::Unit UnitOrBad(db::Conn& c, const std::string& code, const char* field) {
-  auto u = org::repo::UnitByCode(c, code);
+  auto u = org::Service::FindUnit(c, code);
   if (!u) throw BadInput("calendar.unknown_unit", field, {{"code", code}});
   return *u;
 }

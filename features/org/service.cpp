@@ -366,6 +366,8 @@ Official Service::RemoveGrant(const Principal& p, int64_t official_id, int64_t g
   });
 }
 
+std::optional<Unit> Service::FindUnit(db::Conn& c, const std::string& code) { return repo::UnitByCode(c, code); }
+
 std::optional<Principal> Service::LoadPrincipal(db::Conn& c, int64_t official_id) {
   auto o = repo::OfficialById(c, official_id);
   if (!o || !o->active) return std::nullopt;

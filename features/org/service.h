@@ -51,6 +51,9 @@ class Service {
 
   // The principal of an active official, or nullopt (for authentication).
   static std::optional<auth::Principal> LoadPrincipal(db::Conn& c, int64_t official_id);
+  // A unit by code inside another feature's transaction (no authorisation: the
+  // caller decides what the unit may be used for).
+  static std::optional<Unit> FindUnit(db::Conn& c, const std::string& code);
 
  private:
   db::Db& db_;
