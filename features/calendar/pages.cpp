@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "features/calendar/ics.h"
 #include "features/calendar/lunar.h"
 #include "features/calendar/routes.h"
 #include "platform/errors.h"
@@ -272,13 +273,36 @@ Response DuePage(Context& ctx, Service& svc) {
 void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   app.page("GET", "/calendar", http::Access::kPublic, [&svc](Context& ctx) { return YearPage(ctx, svc); });
 
+  // The year's days off and make-up workdays for calendar applications.
+  app.page("GET", "/calendar.ics", http::Access::kPublic, [&svc](Context& ctx) {
+    const int y = YearParam(ctx);
+    const std::string unit = ctx.req.query_param("unit");
+    std::vector<IcsEvent> events;
+    for (const auto& e : svc.Holidays(y, unit)) {
+      const std::string kind(KindName(e.kind));
+      events.push_back({e.date, FormatIsoDate(e.date) + "-" + kind + "@friendlygov",
+                        NameOf(e) + " (" + Text("calendar.kind." + kind) + ")", ReferenceOf(e)});
+    }
+    auto r = Response::Text(200, ToICalendar(Text("calendar.title", {{"year", std::to_string(y)}}), events, Now()),
+                            "text/calendar; charset=utf-8");
+    r.set_header("Content-Disposition", "attachment; filename=\"lich-" + std::to_string(y) + ".ics\"");
+    return r;
+  });
+
   app.page("GET", "/calendar/due", http::Access::kPublic, [&svc](Context& ctx) { return DuePage(ctx, svc); });
 
   app.page("GET", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
     const std::string msg = ctx.req.has_query_param("saved")     ? Text("calendar.saved")
                             : ctx.req.has_query_param("deleted") ? Text("calendar.deleted")
                                                                  : "";
-    return DecisionsPage(ctx, svc, YearParam(ctx), {}, msg, "", "", 200);
+    const int y = YearParam(ctx);
+    // ?edit=DATE fills the form with that day's decision.
+    std::map<std::string, std::string> form;
+    for (const auto& e : svc.Decisions(y))
+      if (FormatIsoDate(e.date) == ctx.req.query_param("edit"))
+        form = {{"date", FormatIsoDate(e.date)}, {"kind", std::string(KindName(e.kind))}, {"name", e.name},
+                {"reference", e.reference}};
+    return DecisionsPage(ctx, svc, y, form, msg, "", "", 200);
   });
 
   // Adds or replaces the decision of one date.

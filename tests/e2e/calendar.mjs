@@ -50,6 +50,18 @@ await run('calendar', async ({ base, browser, shots }) => {
     await context.close();
   }
 
+  // The download for calendar applications (iCalendar).
+  {
+    const page = await browser.newPage();
+    const r = await page.request.get(`${base}/calendar.ics?year=2026`);
+    assert.equal(r.status(), 200);
+    assert.match(r.headers()['content-type'], /^text\/calendar/);
+    const ics = (await r.text()).replace(/\r\n /g, '');
+    assert.match(ics, /DTSTART;VALUE=DATE:20260217\r\nDTEND;VALUE=DATE:20260218\r\nSUMMARY:Tết Nguyên đán/);
+    assert.match(ics, /DTSTART;VALUE=DATE:20260110\r\n.*\r\nSUMMARY:Làm bù cho thứ Sáu 02\/01\/2026 \(Làm bù\)/);
+    await page.close();
+  }
+
   // A year without published decisions says that its days follow the general rules.
   {
     const page = await browser.newPage();
@@ -94,6 +106,11 @@ await run('calendar', async ({ base, browser, shots }) => {
     await page.getByRole('button', { name: 'Lưu quyết định' }).click();
     await page.waitForURL(/saved=1/);
     assert.ok(await page.getByRole('cell', { name: 'Ngày Văn hóa Việt Nam' }).isVisible());
+
+    // "Sửa" fills the form with the saved decision.
+    await page.locator('tr', { hasText: 'Ngày Văn hóa Việt Nam' }).getByRole('link', { name: 'Sửa' }).click();
+    assert.equal(await page.getByLabel(/^Tên/).inputValue(), 'Ngày Văn hóa Việt Nam');
+    assert.equal(await page.getByLabel('Ngày', { exact: true }).inputValue(), '2026-11-24');
 
     await page.goto(`${base}/calendar?year=2026`);
     assert.match(await cell(page, 11, 24).getAttribute('class'), /k-holiday/);

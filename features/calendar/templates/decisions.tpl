@@ -11,10 +11,11 @@
   <div class="table-wrap"><table>
     <thead><tr><th scope="col">Ngày</th><th scope="col">Thứ</th><th scope="col">Loại</th><th scope="col">Tên</th><th scope="col">Căn cứ</th>{{#EDITOR}}<th scope="col"><span class="visually-hidden">Thao tác</span></th>{{/EDITOR}}</tr></thead>
     <tbody>{{#DECISION}}<tr><td>{{DATE}}</td><td>{{WEEKDAY}}</td><td>{{KIND}}</td><td>{{NAME}}</td><td class="ref">{{REF}}</td>
-      {{#CAN_DELETE}}<td><form method="post" action="/calendar/decisions/{{ISO}}/delete"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="secondary small">Xóa</button></form></td>{{/CAN_DELETE}}</tr>{{/DECISION}}</tbody>
+      {{#CAN_DELETE}}<td class="row-actions"><a href="/calendar/decisions?year={{YEAR}}&amp;edit={{ISO}}#decision-form">Sửa</a>
+        <form method="post" action="/calendar/decisions/{{ISO}}/delete"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="secondary small">Xóa</button></form></td>{{/CAN_DELETE}}</tr>{{/DECISION}}</tbody>
   </table></div>
   {{#EDITOR}}
-  <h2>Thêm hoặc sửa quyết định của một ngày</h2>
+  <h2 id="decision-form">Thêm hoặc sửa quyết định của một ngày</h2>
   <form method="post" action="/calendar/decisions">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <label for="date">Ngày</label>

@@ -5,6 +5,7 @@
     <a class="button secondary" href="/calendar?year={{PREV}}{{#HAS_UNIT}}&amp;unit={{UNIT_URL}}{{/HAS_UNIT}}" rel="prev">← Năm {{PREV}}</a>
     <a class="button secondary" href="/calendar?year={{NEXT}}{{#HAS_UNIT}}&amp;unit={{UNIT_URL}}{{/HAS_UNIT}}" rel="next">Năm {{NEXT}} →</a>
     <a class="button secondary" href="/calendar/due">Tính hạn giải quyết</a>
+    <a class="button secondary" href="/calendar.ics?year={{YEAR}}{{#HAS_UNIT}}&amp;unit={{UNIT_URL}}{{/HAS_UNIT}}" download>Tải về lịch (.ics)</a>
     {{#SIGNED_IN}}<a class="button secondary" href="/calendar/decisions?year={{YEAR}}">Lịch nghỉ do Chính phủ quyết định</a>{{/SIGNED_IN}}
   </nav>
   <form method="get" action="/calendar" class="inline no-print">
