@@ -110,6 +110,13 @@ void App::add(std::string method, std::string pattern, Access access, bool is_ap
   routes_.push_back({std::move(method), Split(pattern), pattern, access, is_api, std::move(h)});
 }
 
+std::vector<std::pair<std::string, std::string>> App::api_routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : routes_)
+    if (r.is_api) out.emplace_back(r.method, r.pattern);
+  return out;
+}
+
 void App::limit_anonymous(int per_minute) {
   anonymous_limiter_ =
       per_minute > 0 ? std::make_unique<auth::RateLimiter>(per_minute, std::chrono::seconds(60)) : nullptr;

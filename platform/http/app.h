@@ -57,6 +57,8 @@ class App {
   void limit_anonymous(int per_minute);
 
   Response handle(Request& req);
+  // (method, pattern) of every API route, in registration order (for documentation checks).
+  std::vector<std::pair<std::string, std::string>> api_routes() const;
   // The problem+json body the server sends when it refuses a request itself
   // (413, 431, 408, 400): `key` names the message, `limit` its size in bytes.
   std::string limit_problem_body(int status, const std::string& key, size_t limit);

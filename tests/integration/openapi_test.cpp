@@ -1,0 +1,49 @@
+// docs/openapi.json describes every API route the server registers, and no route
+// that does not exist.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "features/accounts/routes.h"
+#include "features/calendar/routes.h"
+#include "features/dashboard/routes.h"
+#include "features/org/routes.h"
+#include "tests/support/test_db.h"
+
+namespace fg::testing {
+namespace {
+
+TEST(OpenApi, DescribesExactlyTheRegisteredApiRoutes) {
+  auto db = OpenTestDb("sqlite");
+  org::Service org(*db);
+  accounts::Service accounts(*db, false);
+  calendar::Service calendar(*db);
+  http::App app(FG_SOURCE_DIR);
+  accounts::RegisterApi(app, accounts, org);
+  org::RegisterApi(app, org);
+  dashboard::Register(app, *db, org);
+  calendar::RegisterApi(app, calendar);
+
+  std::set<std::string> registered = {"GET /api/v1/openapi.json"};  // added by app/main.cpp
+  for (auto& [method, pattern] : app.api_routes()) registered.insert(method + " " + pattern);
+
+  std::ifstream in(std::string(FG_SOURCE_DIR) + "/docs/openapi.json");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const boost::json::value spec = boost::json::parse(ss.str());
+  std::set<std::string> documented;
+  for (auto& [path, ops] : spec.at("paths").as_object())
+    for (auto& [method, op] : ops.as_object()) {
+      std::string m(method);
+      for (auto& c : m) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(m + " " + std::string(path));
+    }
+  for (auto& r : registered) EXPECT_TRUE(documented.count(r)) << r << " is not in docs/openapi.json";
+  for (auto& d : documented) EXPECT_TRUE(registered.count(d)) << d << " is documented but not registered";
+}
+
+}  // namespace
+}  // namespace fg::testing
