@@ -9,21 +9,18 @@
 
 #include "features/calendar/engine.h"
 #include "features/calendar/lunar.h"
+#include "features/calendar/testing.h"
 
 namespace {
 
 using namespace fg::calendar;
 using namespace std::chrono;
 
+// The statutory days of 1900-2199 with the 2026 decisions (2/1 swapped for Saturday 10/1).
 std::vector<DayEntry> Days() {
-  DayEntry swap;
-  swap.date = sys_days{year{2026} / 1 / 2};
-  swap.kind = DayKind::kSwap;
-  swap.name = "swap";
-  DayEntry makeup = swap;
-  makeup.date = sys_days{year{2026} / 1 / 10};
-  makeup.kind = DayKind::kMakeupWorkday;
-  return EffectiveDays(kFirstYear, kLastYear, {swap, makeup});
+  return EffectiveDays(kFirstYear, kLastYear,
+                       {testing::Decision(testing::D(2026, 1, 2), DayKind::kSwap),
+                        testing::Decision(testing::D(2026, 1, 10), DayKind::kMakeupWorkday)});
 }
 
 const WorkCalendar& Calendar() {

@@ -44,4 +44,12 @@ inline AppError BadInput(std::string key, std::string field,
   return AppError(ErrorKind::kBadRequest, std::move(key), std::move(field), std::move(args));
 }
 
+// The same bad-input error naming another field (inputs nested or named
+// differently where they were read).
+inline AppError WithField(const AppError& e, std::string field) {
+  auto args = e.args();
+  args.erase("field");
+  return BadInput(e.key(), std::move(field), std::move(args));
+}
+
 }  // namespace fg

@@ -47,14 +47,15 @@ std::optional<SysSeconds> ParseUtc(std::string_view s) {
 std::string FormatLocal(std::string_view utc_text) {
   auto t = ParseUtc(utc_text);
   if (!t) return std::string(utc_text);
-  auto local = *t + hours{7};
-  auto dp = floor<days>(local);
-  year_month_day ymd{dp};
-  hh_mm_ss hms{local - dp};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d %02ld:%02ld", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()));
+  const LocalTime local = ToLocal(*t);
+  return FormatDayMonthYear(local.date) + " " + FormatClock(local.seconds);
+}
+
+std::string FormatDayMonthYear(sys_days d) {
+  year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
+                static_cast<int>(ymd.year()));
   return buf;
 }
 
@@ -121,13 +122,10 @@ std::optional<SysSeconds> ParseRfc3339(std::string_view s) {
 }
 
 std::string FormatRfc3339Local(SysSeconds t) {
-  auto local = t + hours{7};
-  auto dp = floor<days>(local);
-  hh_mm_ss hms{local - dp};
+  const LocalTime local = ToLocal(t);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%02ld:%02ld:%02ld+07:00", FormatIsoDate(dp).c_str(),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                static_cast<long>(hms.seconds().count()));
+  std::snprintf(buf, sizeof buf, "%sT%s:%02d+07:00", FormatIsoDate(local.date).c_str(), FormatClock(local.seconds).c_str(),
+                local.seconds % 60);
   return buf;
 }
 
@@ -144,6 +142,6 @@ std::string FormatClock(int seconds) {
   return buf;
 }
 
-std::string TodayLocalIso() { return FormatUtc(Now() + hours{7}).substr(0, 10); }
+std::string TodayLocalIso() { return FormatIsoDate(ToLocal(Now()).date); }
 
 }  // namespace fg

@@ -18,6 +18,7 @@ std::string FormatUtc(SysSeconds t);            // 2026-11-23T04:30:00Z
 std::string NowUtcText();
 std::optional<SysSeconds> ParseUtc(std::string_view s);
 std::string FormatLocal(std::string_view utc_text);  // 23/11/2026 11:30 (UTC+7)
+std::string FormatDayMonthYear(std::chrono::sys_days d);  // 23/11/2026
 // "YYYY-MM-DD" that is a real calendar date.
 bool IsIsoDate(std::string_view s);
 std::optional<std::chrono::sys_days> ParseIsoDate(std::string_view s);
@@ -30,5 +31,20 @@ std::string FormatRfc3339Local(SysSeconds t);
 std::optional<int> ParseClock(std::string_view s);
 std::string FormatClock(int seconds);
 std::string TodayLocalIso();  // today's date in UTC+7
+
+// Wall-clock time in Việt Nam: UTC+7 all year (no daylight saving).
+inline constexpr std::chrono::seconds kLocalOffset{7 * 3600};
+struct LocalTime {
+  std::chrono::sys_days date;
+  int seconds;  // after local midnight
+};
+inline LocalTime ToLocal(SysSeconds t) {
+  const auto local = t + kLocalOffset;
+  const auto date = std::chrono::floor<std::chrono::days>(local);
+  return {date, static_cast<int>((local - date).count())};
+}
+inline SysSeconds FromLocal(std::chrono::sys_days date, int seconds) {
+  return SysSeconds{date} + std::chrono::seconds{seconds} - kLocalOffset;
+}
 
 }  // namespace fg

@@ -37,14 +37,13 @@ Response LoginForm(Context& ctx, const std::string& username, const std::string&
   PageView v(ctx, Text("accounts.login_title"), "features/accounts/templates/login.tpl");
   v.body().SetValue("USERNAME", username);
   v.body().SetValue("NEXT", next);
-  if (!error.empty()) v.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  v.ShowError(error);
   return v.render(status);
 }
 
 Response PasswordForm(Context& ctx, const std::string& error, const std::string& field, bool done, int status) {
   PageView v(ctx, Text("accounts.password_title"), "features/accounts/templates/password.tpl");
-  if (!error.empty()) v.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
-  if (!field.empty()) v.body().SetValue("ERROR_FIELD", field);
+  v.ShowError(error, field);
   if (done) v.body().ShowSection("DONE");
   return v.render(status);
 }
@@ -68,7 +67,7 @@ Response TokensPage(Context& ctx, Service& svc, org::Service& org, const std::st
     opt->SetValue("LABEL", o.full_name + " (" + o.username + ")");
   }
   if (!new_token.empty()) v.body().SetValueAndShowSection("NEW_TOKEN", new_token, "HAS_NEW_TOKEN");
-  if (!error.empty()) v.body().SetValueAndShowSection("ERROR", error, "HAS_ERROR");
+  v.ShowError(error);
   return v.render(status);
 }
 

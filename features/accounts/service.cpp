@@ -8,6 +8,7 @@
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::accounts {
@@ -129,7 +130,7 @@ void Service::ChangePassword(const auth::Principal& p, const std::string& curren
 
 std::pair<ApiToken, std::string> Service::CreateToken(const auth::Principal& p, int64_t official_id,
                                                       const std::string& name_in) {
-  std::string name = org::ValidateText("name", name_in, 80, true);
+  std::string name = text::Clean("name", name_in, 80, true);
   std::string token = std::string(kTokenPrefix) + auth::RandomToken(32);
   return db_.write([&](db::Conn& c) {
     auto cred = repo::CredentialById(c, official_id);

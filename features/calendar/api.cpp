@@ -29,9 +29,7 @@ auto Nested(const std::string& prefix, F&& f) {
     return f();
   } catch (const AppError& e) {
     if (e.kind() != ErrorKind::kBadRequest) throw;
-    auto args = e.args();
-    args.erase("field");
-    throw BadInput(e.key(), prefix + e.field(), args);
+    throw WithField(e, prefix + e.field());
   }
 }
 
@@ -47,11 +45,7 @@ boost::json::object ToJson(const EffectiveWeek& w) {
           {"rest_days", FormatRestDays(w.week.rest_days)},
           {"hours_per_day", w.week.hours_per_day},
           {"no_friday_rule", w.week.no_friday_rule},
-          {"working_seconds_per_day", [&] {
-             int64_t s = 0;
-             for (const auto& x : w.week.sessions) s += x.end - x.start;
-             return s;
-           }()}};
+          {"working_seconds_per_day", w.week.SecondsPerDay()}};
 }
 
 DueInput DueFrom(const boost::json::object& b) {

@@ -12,9 +12,13 @@ using namespace std::chrono;
 
 constexpr int64_t kDay = 86400;
 
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 }  // namespace
+
+int64_t WorkWeek::SecondsPerDay() const {
+  int64_t total = 0;
+  for (const auto& s : sessions) total += s.end - s.start;
+  return total;
+}
 
 std::string CheckWorkWeek(const WorkWeek& w) {
   if (w.sessions.empty()) return "calendar.week.no_sessions";
@@ -87,7 +91,7 @@ std::string_view TimelinessName(Timeliness t) {
 
 WorkCalendar::WorkCalendar(const std::vector<DayEntry>& days_off, WorkWeek week)
     : week_(std::move(week)), first_(year{kFirstYear} / 1 / 1) {
-  for (const auto& s : week_.sessions) day_len_ += s.end - s.start;
+  day_len_ = week_.SecondsPerDay();
   const Date end = year{kLastYear + 1} / 1 / 1;
   const auto n = static_cast<size_t>((end - first_).count());
   std::vector<uint8_t> working(n);
@@ -105,6 +109,7 @@ WorkCalendar::WorkCalendar(const std::vector<DayEntry>& days_off, WorkWeek week)
   }
   before_.resize(n + 1);
   before_[0] = 0;
+  nth_.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     before_[i + 1] = before_[i] + working[i];
     if (working[i]) nth_.push_back(static_cast<int32_t>(i));
@@ -145,12 +150,14 @@ int64_t WorkCalendar::WorkedThatDay(int seconds) const {
   return worked;
 }
 
-int64_t WorkCalendar::Position(Instant t) const {
-  const int64_t local = t.time_since_epoch().count() + kLocalOffsetSeconds;
-  const int64_t day = FloorDiv(local, kDay);
-  const int64_t i = DayIndex(Date{days{day}});
-  const int64_t worked = before_[i + 1] != before_[i] ? WorkedThatDay(static_cast<int>(local - day * kDay)) : 0;
+int64_t WorkCalendar::PositionAt(int64_t i, int seconds) const {
+  const int64_t worked = before_[i + 1] != before_[i] ? WorkedThatDay(seconds) : 0;
   return int64_t{before_[i]} * day_len_ + worked;
+}
+
+int64_t WorkCalendar::Position(Instant t) const {
+  const LocalTime local = ToLocal(t);
+  return PositionAt(DayIndex(local.date), local.seconds);
 }
 
 Instant WorkCalendar::At(int64_t pos, Edge edge) const {
@@ -172,22 +179,18 @@ Instant WorkCalendar::At(int64_t pos, Edge edge) const {
     }
   }
   if (k < 0 || k >= static_cast<int64_t>(nth_.size())) throw EngineError{"calendar.out_of_range", ""};
-  const int64_t day = (first_ + days{nth_[k]}).time_since_epoch().count();
-  return Instant{seconds{day * kDay + time - kLocalOffsetSeconds}};
+  return FromLocal(first_ + days{nth_[k]}, time);
 }
 
 DueResult WorkCalendar::Due(const DueRequest& r) const {
-  const int64_t local = r.received_at.time_since_epoch().count() + kLocalOffsetSeconds;
-  const int64_t day = FloorDiv(local, kDay);
-  const int sec = static_cast<int>(local - day * kDay);
-  const Date date{days{day}};
+  const auto [date, sec] = ToLocal(r.received_at);
   const int64_t i = DayIndex(date);
   const bool working = before_[i + 1] != before_[i];
   const bool before_cutoff = sec <= r.cutoff;  // received at the cut-off itself still counts that day
   const bool friday_rule = r.unit == LimitUnit::kSameDay && week_.no_friday_rule && sec < week_.sessions.back().end &&
                            working && IsLastWorkingDayOfWeek(date);
-  int64_t start = (working && (before_cutoff || friday_rule)) ? Position(r.received_at)
-                                                              : (int64_t{before_[i]} + (working ? 1 : 0)) * day_len_;
+  // Otherwise the clock starts at the opening of the next working day.
+  const int64_t start = (working && (before_cutoff || friday_rule)) ? PositionAt(i, sec) : int64_t{before_[i + 1]} * day_len_;
   int64_t due = 0;
   switch (r.unit) {
     case LimitUnit::kDays:
@@ -229,8 +232,7 @@ int64_t WorkCalendar::Elapsed(Instant from, Instant to, const std::vector<Pause>
 
 Timeliness WorkCalendar::Classify(Instant completed, Instant due) {
   if (completed > due) return Timeliness::kLate;
-  const auto local_day = [](Instant t) { return FloorDiv(t.time_since_epoch().count() + kLocalOffsetSeconds, kDay); };
-  return local_day(completed) < local_day(due) ? Timeliness::kEarly : Timeliness::kOnTime;
+  return ToLocal(completed).date < ToLocal(due).date ? Timeliness::kEarly : Timeliness::kOnTime;
 }
 
 }  // namespace fg::calendar

@@ -3,7 +3,7 @@
 // tables over 1900-2199 so that every question is answered in O(1) (plus one
 // step per pause): a working-clock position is
 //   (working days before the day) * (working seconds per day) + seconds worked that day.
-// Instants are UTC seconds; local time is UTC+7 (Việt Nam has no daylight saving).
+// Instants are UTC seconds; days and sessions are local time (ToLocal in platform/time.h).
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -17,7 +17,6 @@
 namespace fg::calendar {
 
 using Instant = std::chrono::sys_seconds;
-inline constexpr int kLocalOffsetSeconds = 7 * 3600;
 
 struct Session {
   int start = 0;  // seconds after local midnight
@@ -31,6 +30,7 @@ struct WorkWeek {
   unsigned rest_days = (1u << 6) | (1u << 0);  // bit i: weekday i (0 Sunday ... 6 Saturday)
   int hours_per_day = 8;                       // legal hours in one working day
   bool no_friday_rule = false;  // same-day procedures received on a week's last working day are due that day
+  int64_t SecondsPerDay() const;  // working seconds of one working day
   bool operator==(const WorkWeek&) const = default;
 };
 // "" when valid, else a catalogue key naming the problem.
@@ -106,6 +106,7 @@ class WorkCalendar {
 
  private:
   int64_t DayIndex(Date d) const;  // throws EngineError when out of range
+  int64_t PositionAt(int64_t day_index, int seconds) const;
   int64_t WorkedThatDay(int seconds) const;
 
   WorkWeek week_;

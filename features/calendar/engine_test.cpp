@@ -5,6 +5,7 @@
 #include <random>
 
 #include "features/calendar/lunar.h"
+#include "features/calendar/testing.h"
 #include "platform/time.h"
 
 namespace fg::calendar {
@@ -12,24 +13,17 @@ namespace {
 
 using namespace std::chrono;
 
-Date D(int y, unsigned m, unsigned d) { return Date{year{y} / month{m} / day{d}}; }
+using testing::D;
+using testing::Decision;
 // Local time UTC+7.
 Instant T(int y, unsigned m, unsigned d, int hh, int mm) {
-  return Instant{D(y, m, d)} + hours{hh} + minutes{mm} - seconds{kLocalOffsetSeconds};
+  return FromLocal(D(y, m, d), (hh * 60 + mm) * 60);
 }
-DayEntry Override(Date d, DayKind k) {
-  DayEntry e;
-  e.date = d;
-  e.kind = k;
-  e.name = "x";
-  return e;
-}
-
 // The 2026 decisions: 2/1 swapped with Saturday 10/1; 31/8 swapped.
 std::vector<DayEntry> Days2026() {
   return EffectiveDays(kFirstYear, kLastYear,
-                       {Override(D(2026, 1, 2), DayKind::kSwap), Override(D(2026, 1, 10), DayKind::kMakeupWorkday),
-                        Override(D(2026, 8, 31), DayKind::kSwap)});
+                       {Decision(D(2026, 1, 2), DayKind::kSwap), Decision(D(2026, 1, 10), DayKind::kMakeupWorkday),
+                        Decision(D(2026, 8, 31), DayKind::kSwap)});
 }
 
 class Engine : public ::testing::Test {
@@ -161,9 +155,7 @@ TEST_F(Engine, OutOfRangeAndBadWeeks) {
 }
 
 bool InWorkingHours(const WorkCalendar& c, Instant t) {
-  const auto local = t + seconds{kLocalOffsetSeconds};
-  const Date day = floor<days>(local);
-  const int sec = static_cast<int>((local - day).count());
+  const auto [day, sec] = ToLocal(t);
   if (!c.IsWorkingDay(day)) return false;
   for (const auto& s : c.week().sessions)
     if (sec >= s.start && sec <= s.end) return true;
@@ -180,7 +172,7 @@ TEST_F(Engine, PropertyDueInWorkingHoursAndMonotonicInReceipt) {
   int failures = 0;
   for (Date d = D(1900, 1, 1); d < D(2199, 12, 1) && failures < 5; d += days{1}) {
     for (int m : times) {
-      Instant at = Instant{d} + minutes{m} - seconds{kLocalOffsetSeconds};
+      Instant at = FromLocal(d, m * 60);
       auto r = Days(c, at, 3);
       auto same = c.Due({at, LimitUnit::kSameDay, 0, 15 * 3600, {}}).due_at;
       bool ok = InWorkingHours(c, r.due_at) && InWorkingHours(c, same) && InWorkingHours(c, r.starts_at) &&

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "features/calendar/rules.h"
+#include "features/calendar/testing.h"
 #include "platform/time.h"
 
 namespace fg::calendar {
@@ -10,7 +11,7 @@ namespace {
 
 using namespace std::chrono;
 
-sys_days D(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
+using testing::D;
 
 TEST(Lunar, TetDatesOfTheVietnameseCalendar) {
   EXPECT_EQ(ToSolar({1, 1, 2024, false}), D(2024, 2, 10));

@@ -17,21 +17,24 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-std::string Get(const std::map<std::string, std::string>& f, const char* k) {
-  auto it = f.find(k);
-  return it == f.end() ? std::string() : it->second;
+using http::FormValue;
+
+const std::map<std::string, std::string> kRange = {{"min", std::to_string(kFirstYear)},
+                                                   {"max", std::to_string(kLastYear)}};
+
+// A year 1900-2199 from text; nullopt otherwise.
+std::optional<int> YearOf(const std::string& s) {
+  auto y = s.size() == 4 ? http::ParseInt64(s) : std::nullopt;
+  if (!y || *y < kFirstYear || *y > kLastYear) return std::nullopt;
+  return static_cast<int>(*y);
 }
 
 // The year in ?year= (default: this year); a bad one is a 400 page.
 int YearParam(const Context& ctx) {
   const std::string s = ctx.req.query_param("year");
-  if (s.empty()) return int(year_month_day{*ParseIsoDate(TodayLocalIso())}.year());
-  if (s.size() == 4 && std::all_of(s.begin(), s.end(), ::isdigit)) {
-    const int y = std::stoi(s);
-    if (y >= kFirstYear && y <= kLastYear) return y;
-  }
-  throw BadInput("calendar.bad_year", "year",
-                 {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+  if (s.empty()) return int(year_month_day{ToLocal(Now()).date}.year());
+  if (auto y = YearOf(s)) return *y;
+  throw BadInput("calendar.bad_year", "year", kRange);
 }
 
 std::string Part(const std::string& list, int index) {
@@ -45,26 +48,26 @@ std::string YearName(int y) {
   return Part(Text("calendar.stems"), (y + 6) % 10) + " " + Part(Text("calendar.branches"), (y + 8) % 12);
 }
 
-std::string DayMonthYear(Date d) {
-  year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
-  return buf;
-}
-
 std::string LunarText(const LunarDate& l) {
   return std::to_string(l.day) + "/" + std::to_string(l.month) + (l.leap ? Text("calendar.leap_suffix") : "");
 }
 
+std::string WeekdayLabel(unsigned iso) { return Text("calendar.weekday." + std::to_string(iso)); }
+std::string WeekdayLabel(Date d) { return WeekdayLabel(weekday{d}.iso_encoding()); }
+std::string KindLabel(DayKind k) { return Text("calendar.kind." + std::string(KindName(k))); }
+
 Response YearPage(Context& ctx, Service& svc) {
   const int y = YearParam(ctx);
   const std::string unit = ctx.req.query_param("unit");
-  auto week = svc.WeekOf(unit, "unit");
-  auto entries = svc.Holidays(y, unit);
-  auto cal = svc.CalendarFor(week.week);
+  const CalendarView view = svc.View(unit, "unit");
+  const auto entries = view.DaysOf(y);
   std::map<Date, const DayEntry*> by_date;
   for (const auto& e : entries) by_date[e.date] = &e;
-  const auto today = ParseIsoDate(TodayLocalIso());
+  const Date first_day = year{y} / 1 / 1;
+  std::vector<LunarDate> lunar;  // of each day of the year
+  for (Date d = first_day; d < Date{year{y + 1} / 1 / 1}; d += days{1}) lunar.push_back(ToLunar(d));
+  auto lunar_of = [&](Date d) { return lunar[static_cast<size_t>((d - first_day).count())]; };
+  const Date today = ToLocal(Now()).date;
 
   PageView v(ctx, Text("calendar.title", {{"year", std::to_string(y)}}), "features/calendar/templates/year.tpl");
   auto& b = v.body();
@@ -72,12 +75,13 @@ Response YearPage(Context& ctx, Service& svc) {
   b.SetIntValue("PREV", std::max(y - 1, kFirstYear));
   b.SetIntValue("NEXT", std::min(y + 1, kLastYear));
   b.SetValue("UNIT", unit);
-  b.SetValue("LUNAR_YEARS", YearName(y - 1) + " – " + YearName(y));
+  b.SetValue("LUNAR_YEAR_PREV", YearName(y - 1));
+  b.SetValue("LUNAR_YEAR", YearName(y));
   if (!unit.empty()) {
-    b.SetValueAndShowSection("UNIT_CODE", week.unit_code, "HAS_UNIT");
-    b.SetValue("UNIT_URL", http::UrlEncode(week.unit_code));
+    b.SetValueAndShowSection("UNIT_CODE", view.week.unit_code, "HAS_UNIT");
+    b.SetValue("UNIT_URL", http::UrlEncode(view.week.unit_code));
   }
-  b.SetValue("SESSIONS", FormatSessions(week.week.sessions));
+  b.SetValue("SESSIONS", FormatSessions(view.week.week.sessions));
   if (auto ref = svc.YearReference(y); ref && !ref->empty())
     b.SetValueAndShowSection("REFERENCE", *ref, "HAS_REFERENCE");
   else
@@ -94,36 +98,39 @@ Response YearPage(Context& ctx, Service& svc) {
     for (Date d = first; d < end; d += days{1}) {
       if (weekday{d}.iso_encoding() == 1 && d != first) week_dict = month_dict->AddSectionDictionary("WEEK");
       auto* cell = week_dict->AddSectionDictionary("DAY");
-      const LunarDate l = ToLunar(d);
+      const LunarDate l = lunar_of(d);
       cell->SetIntValue("SOLAR", unsigned(year_month_day{d}.day()));
       cell->SetValueAndShowSection("LUNAR", l.day == 1 ? LunarText(l) : std::to_string(l.day), "HAS_DATE");
-      std::string cls = cal->IsWorkingDay(d) ? "work" : "rest";
-      std::string title = DayMonthYear(d) + " · " + Text("calendar.lunar_label") + " " + LunarText(l);
+      std::string cls = view.calendar->IsWorkingDay(d) ? "work" : "rest";
+      std::map<std::string, std::string> title = {{"date", FormatDayMonthYear(d)}, {"lunar", LunarText(l)}};
       if (auto it = by_date.find(d); it != by_date.end()) {
-        cls += std::string(" k-") + std::string(KindName(it->second->kind));
-        title += " · " + NameOf(*it->second);
+        cls += " k-" + std::string(KindName(it->second->kind));
+        title["name"] = NameOf(*it->second);
       }
       if (l.day == 1) cls += " lunar-first";
-      if (today && d == *today) cls += " today";
+      if (d == today) cls += " today";
       cell->SetValue("CLASS", cls);
-      cell->SetValue("TITLE", title);
+      cell->SetValue("TITLE", Text(title.count("name") ? "calendar.day_title_named" : "calendar.day_title", title));
     }
   }
   for (const auto& e : entries) {
     auto* row = b.AddSectionDictionary("ENTRY");
-    row->SetValue("DATE", DayMonthYear(e.date));
-    row->SetValue("WEEKDAY", Text("calendar.weekday." + std::to_string(weekday{e.date}.iso_encoding())));
-    row->SetValue("LUNAR", LunarText(ToLunar(e.date)));
+    row->SetValue("DATE", FormatDayMonthYear(e.date));
+    row->SetValue("WEEKDAY", WeekdayLabel(e.date));
+    row->SetValue("LUNAR", LunarText(lunar_of(e.date)));
     row->SetValue("NAME", NameOf(e));
-    row->SetValue("KIND", Text("calendar.kind." + std::string(KindName(e.kind))));
+    row->SetValue("KIND", KindLabel(e.kind));
     row->SetValue("KIND_CLASS", "k-" + std::string(KindName(e.kind)));
     row->SetValue("REFERENCE", ReferenceOf(e));
   }
   return v.render();
 }
 
-Response DecisionsPage(Context& ctx, Service& svc, int y, const std::map<std::string, std::string>& form,
-                       const std::string& message, const std::string& error, const std::string& field, int status) {
+// `form` refills the form after a refused submission; `edit` (a date) fills it
+// from that day's decision instead.
+Response DecisionsPage(Context& ctx, Service& svc, int y, std::map<std::string, std::string> form,
+                       const std::string& edit, const std::string& message, const std::string& error,
+                       const std::string& field, int status) {
   PageView v(ctx, Text("calendar.decisions_title", {{"year", std::to_string(y)}}),
              "features/calendar/templates/decisions.tpl");
   auto& b = v.body();
@@ -132,33 +139,32 @@ Response DecisionsPage(Context& ctx, Service& svc, int y, const std::map<std::st
   b.SetIntValue("NEXT", std::min(y + 1, kLastYear));
   const bool editor = Service::CanEditNational(*ctx.user);
   if (editor) b.ShowSection("EDITOR");
-  b.SetValue("REFERENCE",
-             form.count("year_reference") ? Get(form, "year_reference") : svc.YearReference(y).value_or(""));
-  b.SetValue("F_DATE", Get(form, "date"));
-  b.SetValue("F_NAME", Get(form, "name"));
-  b.SetValue("F_REFERENCE", Get(form, "reference"));
-  for (DayKind k :
-       {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday, DayKind::kWorkday}) {
-    auto* o = b.AddSectionDictionary("KIND_OPTION");
-    o->SetValue("VALUE", std::string(KindName(k)));
-    o->SetValue("LABEL", Text("calendar.kind." + std::string(KindName(k))));
-    if (Get(form, "kind") == KindName(k)) o->SetValue("SELECTED", "selected");
-  }
   for (const auto& e : svc.Decisions(y)) {
+    const std::string iso = FormatIsoDate(e.date);
+    if (iso == edit)
+      form = {{"date", iso}, {"kind", std::string(KindName(e.kind))}, {"name", e.name}, {"reference", e.reference}};
     auto* row = b.AddSectionDictionary("DECISION");
-    row->SetValue("DATE", DayMonthYear(e.date));
-    row->SetValue("ISO", FormatIsoDate(e.date));
-    row->SetValue("WEEKDAY", Text("calendar.weekday." + std::to_string(weekday{e.date}.iso_encoding())));
-    row->SetValue("KIND", Text("calendar.kind." + std::string(KindName(e.kind))));
+    row->SetValue("DATE", FormatDayMonthYear(e.date));
+    row->SetValue("ISO", iso);
+    row->SetValue("WEEKDAY", WeekdayLabel(e.date));
+    row->SetValue("KIND", KindLabel(e.kind));
     row->SetValue("NAME", e.name);
     row->SetValue("REF", e.reference);
     if (editor) row->ShowSection("CAN_DELETE");
   }
-  if (!message.empty()) b.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
-  if (!error.empty()) {
-    b.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
-    b.SetValue("ERROR_FIELD", field);
+  b.SetValue("REFERENCE",
+             form.count("year_reference") ? form["year_reference"] : svc.YearReference(y).value_or(""));
+  b.SetValue("F_DATE", FormValue(form, "date"));
+  b.SetValue("F_NAME", FormValue(form, "name"));
+  b.SetValue("F_REFERENCE", FormValue(form, "reference"));
+  for (DayKind k : kAllKinds) {
+    auto* o = b.AddSectionDictionary("KIND_OPTION");
+    o->SetValue("VALUE", std::string(KindName(k)));
+    o->SetValue("LABEL", KindLabel(k));
+    if (FormValue(form, "kind") == KindName(k)) o->SetValue("SELECTED", "selected");
   }
+  v.ShowNotice(message);
+  v.ShowError(error, field);
   return v.render(status);
 }
 
@@ -183,26 +189,23 @@ Response WeekPage(Context& ctx, Service& svc, org::Service& org, const std::stri
   for (unsigned iso = 1; iso <= 7; ++iso) {
     auto* d = b.AddSectionDictionary("REST_DAY");
     d->SetIntValue("VALUE", iso);
-    d->SetValue("LABEL", Text("calendar.weekday." + std::to_string(iso)));
+    d->SetValue("LABEL", WeekdayLabel(iso));
     if ((rest >> (iso % 7)) & 1u) d->SetValue("CHECKED", "checked");
   }
   if (in ? in->no_friday_rule : eff.week.no_friday_rule) b.SetValue("NO_FRIDAY_CHECKED", "checked");
-  if (!message.empty()) b.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
-  if (!error.empty()) {
-    b.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
-    b.SetValue("ERROR_FIELD", field);
-  }
+  v.ShowNotice(message);
+  v.ShowError(error, field);
   return v.render(status);
 }
 
 int StatusFor(const AppError& e) { return e.kind() == ErrorKind::kNotFound ? 404 : 400; }
 
-// "17:00 Thứ Tư, 25/02/2026" (UTC+7).
+// An instant as people say it at UTC+7: time, weekday, date.
 std::string Spoken(Instant t) {
-  const auto local = t + seconds{kLocalOffsetSeconds};
-  const Date d = floor<days>(local);
-  return FormatClock(static_cast<int>((local - d).count())) + " " +
-         Text("calendar.weekday." + std::to_string(weekday{d}.iso_encoding())) + ", " + DayMonthYear(d);
+  const LocalTime local = ToLocal(t);
+  return Text("calendar.instant", {{"time", FormatClock(local.seconds)},
+                                   {"weekday", WeekdayLabel(local.date)},
+                                   {"date", FormatDayMonthYear(local.date)}});
 }
 
 // The deadline calculator: a GET form (nothing changes), so a link can carry a question.
@@ -244,13 +247,10 @@ Response DuePage(Context& ctx, Service& svc) {
       out = svc.Due(in);
     } catch (const AppError& e) {
       // Name the form's fields rather than the API's.
-      const std::string f = e.field() == "received_at"    ? "date"
-                            : e.field() == "limit.amount" ? "amount"
-                            : e.field() == "unit_code"    ? "unit"
-                                                          : e.field();
-      auto args = e.args();
-      args.erase("field");
-      throw BadInput(e.key(), f, args);
+      static const std::map<std::string, std::string> kFormField = {
+          {"received_at", "date"}, {"limit.amount", "amount"}, {"unit_code", "unit"}};
+      auto it = kFormField.find(e.field());
+      throw it == kFormField.end() ? e : WithField(e, it->second);
     }
     b.ShowSection("HAS_RESULT");
     b.SetValue("DUE", Spoken(out.result.due_at));
@@ -262,8 +262,7 @@ Response DuePage(Context& ctx, Service& svc) {
     return v.render();
   } catch (const AppError& e) {
     if (e.kind() != ErrorKind::kBadRequest) throw;
-    b.SetValueAndShowSection("ERROR", Text(e.key(), e.args()), "HAS_ERROR");
-    b.SetValue("ERROR_FIELD", e.field());
+    v.ShowError(Text(e.key(), e.args()), e.field());
     return v.render(400);
   }
 }
@@ -281,7 +280,8 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     for (const auto& e : svc.Holidays(y, unit)) {
       const std::string kind(KindName(e.kind));
       events.push_back({e.date, FormatIsoDate(e.date) + "-" + kind + "@friendlygov",
-                        NameOf(e) + " (" + Text("calendar.kind." + kind) + ")", ReferenceOf(e)});
+                        Text("calendar.ics_summary", {{"name", NameOf(e)}, {"kind", KindLabel(e.kind)}}),
+                        ReferenceOf(e)});
     }
     auto r = Response::Text(200, ToICalendar(Text("calendar.title", {{"year", std::to_string(y)}}), events, Now()),
                             "text/calendar; charset=utf-8");
@@ -295,28 +295,22 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     const std::string msg = ctx.req.has_query_param("saved")     ? Text("calendar.saved")
                             : ctx.req.has_query_param("deleted") ? Text("calendar.deleted")
                                                                  : "";
-    const int y = YearParam(ctx);
-    // ?edit=DATE fills the form with that day's decision.
-    std::map<std::string, std::string> form;
-    for (const auto& e : svc.Decisions(y))
-      if (FormatIsoDate(e.date) == ctx.req.query_param("edit"))
-        form = {{"date", FormatIsoDate(e.date)}, {"kind", std::string(KindName(e.kind))}, {"name", e.name},
-                {"reference", e.reference}};
-    return DecisionsPage(ctx, svc, y, form, msg, "", "", 200);
+    return DecisionsPage(ctx, svc, YearParam(ctx), {}, ctx.req.query_param("edit"), msg, "", "", 200);
   });
 
   // Adds or replaces the decision of one date.
   app.page("POST", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
     auto form = ctx.req.form();
-    const auto date = ParseIsoDate(Get(form, "date"));
+    const auto date = ParseIsoDate(FormValue(form, "date"));
     const int y = date ? int(year_month_day{*date}.year()) : YearParam(ctx);
     try {
-      svc.PutDecision(*ctx.user, Get(form, "date"), Get(form, "kind"), Get(form, "name"), Get(form, "reference"));
+      svc.PutDecision(*ctx.user, FormValue(form, "date"), FormValue(form, "kind"), FormValue(form, "name"),
+                      FormValue(form, "reference"));
       return Response::Redirect("/calendar/decisions?year=" + std::to_string(y) + "&saved=1");
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden) throw;
-      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()), e.field(),
-                           StatusFor(e));
+      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", "", Text(e.key(), e.args()),
+                           e.field(), StatusFor(e));
     }
   });
 
@@ -331,17 +325,14 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
 
   app.page("POST", "/calendar/years/{year}", http::Access::kUser, [&svc](Context& ctx) {
     auto form = ctx.req.form();
-    const std::string s = ctx.req.params.at("year");
-    if (s.size() != 4 || !std::all_of(s.begin(), s.end(), ::isdigit))
-      throw AppError(ErrorKind::kNotFound, "error.not_found");
-    const int y = std::stoi(s);
+    const auto y = YearOf(ctx.req.params.at("year"));
+    if (!y) throw AppError(ErrorKind::kNotFound, "error.not_found");
     try {
-      svc.PutYearReference(*ctx.user, y, Get(form, "year_reference"));
-      return Response::Redirect("/calendar/decisions?year=" + s + "&saved=1");
+      svc.PutYearReference(*ctx.user, *y, FormValue(form, "year_reference"));
+      return Response::Redirect("/calendar/decisions?year=" + std::to_string(*y) + "&saved=1");
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden) throw;
-      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", Text(e.key(), e.args()), e.field(),
-                           StatusFor(e));
+      return DecisionsPage(ctx, svc, *y, form, "", "", Text(e.key(), e.args()), e.field(), StatusFor(e));
     }
   });
 
@@ -354,15 +345,15 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     auto form = ctx.req.form();
     const std::string code = ctx.req.params.at("code");
     WeekInput in;
-    in.sessions = Get(form, "sessions");
-    in.hours_per_day = Get(form, "hours_per_day");
+    in.sessions = FormValue(form, "sessions");
+    in.hours_per_day = FormValue(form, "hours_per_day");
     in.no_friday_rule = form.count("no_friday_rule") > 0;
     // Checkboxes arrive as rest_1 ... rest_7.
     for (int iso = 1; iso <= 7; ++iso)
       if (form.count("rest_" + std::to_string(iso)))
         in.rest_days += (in.rest_days.empty() ? "" : ",") + std::to_string(iso);
     try {
-      if (Get(form, "action") == "inherit")
+      if (FormValue(form, "action") == "inherit")
         svc.InheritWeek(*ctx.user, code);
       else
         svc.SetWeek(*ctx.user, code, in);

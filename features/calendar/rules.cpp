@@ -45,8 +45,7 @@ std::string_view KindName(DayKind k) {
 }
 
 std::optional<DayKind> ParseKind(std::string_view s) {
-  for (DayKind k :
-       {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday, DayKind::kWorkday})
+  for (DayKind k : kAllKinds)
     if (KindName(k) == s) return k;
   return std::nullopt;
 }

@@ -19,6 +19,8 @@ enum class DayKind {
   kMakeupWorkday,  // a weekly rest day that is worked
   kWorkday,        // override only: a normal working day, cancelling a generated entry
 };
+inline constexpr DayKind kAllKinds[] = {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap,
+                                        DayKind::kMakeupWorkday, DayKind::kWorkday};
 std::string_view KindName(DayKind k);
 std::optional<DayKind> ParseKind(std::string_view s);
 bool IsDayOff(DayKind k);

@@ -5,26 +5,20 @@
 #include <map>
 
 #include "features/calendar/lunar.h"
+#include "features/calendar/testing.h"
 
 namespace fg::calendar {
 namespace {
 
 using namespace std::chrono;
 
-Date D(int y, unsigned m, unsigned d) { return Date{year{y} / month{m} / day{d}}; }
+using testing::D;
+using testing::Decision;
 
 std::map<Date, DayKind> Kinds(const std::vector<DayEntry>& entries) {
   std::map<Date, DayKind> out;
   for (const auto& e : entries) out[e.date] = e.kind;
   return out;
-}
-
-DayEntry Override(Date d, DayKind k) {
-  DayEntry e;
-  e.date = d;
-  e.kind = k;
-  e.name = "x";
-  return e;
 }
 
 TEST(Rules, LabourCode2019In2026) {
@@ -80,8 +74,8 @@ TEST(Rules, OverridesReplaceAndRemove) {
   auto base = StatutoryDays(2024);
   EXPECT_EQ(Kinds(base)[D(2024, 2, 15)], DayKind::kCompensatory);
   auto eff = ApplyOverrides(
-      base, {Override(D(2024, 2, 8), DayKind::kHoliday), Override(D(2024, 2, 15), DayKind::kWorkday),
-             Override(D(2024, 4, 29), DayKind::kSwap), Override(D(2024, 5, 4), DayKind::kMakeupWorkday)});
+      base, {Decision(D(2024, 2, 8), DayKind::kHoliday), Decision(D(2024, 2, 15), DayKind::kWorkday),
+             Decision(D(2024, 4, 29), DayKind::kSwap), Decision(D(2024, 5, 4), DayKind::kMakeupWorkday)});
   auto k = Kinds(eff);
   for (unsigned d = 8; d <= 14; ++d) EXPECT_TRUE(k.count(D(2024, 2, d)) && IsDayOff(k[D(2024, 2, d)])) << d;
   EXPECT_FALSE(k.count(D(2024, 2, 15)));
@@ -92,15 +86,14 @@ TEST(Rules, OverridesReplaceAndRemove) {
 
 TEST(Rules, EffectiveDaysKeepsTheRequestedYearsOnly) {
   auto eff =
-      EffectiveDays(2026, 2026, {Override(D(2025, 5, 2), DayKind::kSwap), Override(D(2026, 1, 2), DayKind::kSwap)});
+      EffectiveDays(2026, 2026, {Decision(D(2025, 5, 2), DayKind::kSwap), Decision(D(2026, 1, 2), DayKind::kSwap)});
   ASSERT_FALSE(eff.empty());
   for (const auto& e : eff) EXPECT_EQ(year_month_day{e.date}.year(), year{2026});
   EXPECT_EQ(Kinds(eff)[D(2026, 1, 2)], DayKind::kSwap);
 }
 
 TEST(Rules, KindNamesRoundTrip) {
-  for (auto k : {DayKind::kHoliday, DayKind::kCompensatory, DayKind::kSwap, DayKind::kMakeupWorkday, DayKind::kWorkday})
-    EXPECT_EQ(ParseKind(KindName(k)), k);
+  for (auto k : kAllKinds) EXPECT_EQ(ParseKind(KindName(k)), k);
   EXPECT_EQ(ParseKind("weekend"), std::nullopt);
 }
 

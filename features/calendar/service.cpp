@@ -85,29 +85,30 @@ std::string NameOf(const DayEntry& e) {
 
 std::string ReferenceOf(const DayEntry& e) { return e.overridden ? e.reference : render::Text(e.reference); }
 
-std::shared_ptr<const std::vector<DayEntry>> Service::NationalDays() {
-  auto sig = db_.read([](db::Conn& c) { return repo::DaysSignature(c); });
+std::shared_ptr<const std::vector<DayEntry>> Service::DaysFor(const std::string& signature) {
   {
     std::lock_guard lock(mu_);
-    if (days_ && sig == signature_) return days_;
+    if (days_ && signature == signature_) return days_;
   }
-  auto [stored, sig2] = db_.read([](db::Conn& c) { return std::pair{repo::AllDays(c), repo::DaysSignature(c)}; });
+  auto [stored, now_signature] =
+      db_.read([](db::Conn& c) { return std::pair{repo::AllDays(c), repo::DaysSignature(c)}; });
   auto days = std::make_shared<const std::vector<DayEntry>>(EffectiveDays(kFirstYear, kLastYear, stored));
   std::lock_guard lock(mu_);
-  if (sig2 != signature_) {
-    signature_ = sig2;
+  if (now_signature != signature_) {
+    signature_ = now_signature;
     days_ = days;
     calendars_.clear();
   }
   return days_;
 }
 
-std::shared_ptr<const WorkCalendar> Service::CalendarFor(const WorkWeek& w) {
-  auto days = NationalDays();
+std::shared_ptr<const WorkCalendar> Service::CalendarFor(const std::shared_ptr<const std::vector<DayEntry>>& days,
+                                                         const WorkWeek& w) {
   {
     std::lock_guard lock(mu_);
-    for (const auto& [week, cal] : calendars_)
-      if (week == w) return cal;
+    if (days_ == days)
+      for (const auto& [week, cal] : calendars_)
+        if (week == w) return cal;
   }
   auto cal = std::make_shared<const WorkCalendar>(*days, w);
   std::lock_guard lock(mu_);
@@ -118,20 +119,29 @@ std::shared_ptr<const WorkCalendar> Service::CalendarFor(const WorkWeek& w) {
   return cal;
 }
 
-std::vector<DayEntry> Service::Holidays(int year, const std::string& unit_code) {
-  CheckYear(year, "year");
-  auto week = WeekOf(unit_code, "unit");
-  auto days = NationalDays();
-  const Date from = std::chrono::year{year} / 1 / 1, to = std::chrono::year{year + 1} / 1 / 1;
+CalendarView Service::View(const std::string& unit_code, const char* field) {
+  auto [week, signature] =
+      db_.read([&](db::Conn& c) { return std::pair{WeekIn(c, unit_code, field), repo::DaysSignature(c)}; });
+  CalendarView v{std::move(week), DaysFor(signature), nullptr};
+  v.calendar = CalendarFor(v.days, v.week.week);
+  return v;
+}
+
+std::vector<DayEntry> CalendarView::DaysOf(int y) const {
+  const Date from = year{y} / 1 / 1, to = year{y + 1} / 1 / 1;
+  auto it = std::lower_bound(days->begin(), days->end(), from, [](const DayEntry& e, Date d) { return e.date < d; });
   std::vector<DayEntry> out;
-  for (const auto& e : *days) {
-    if (e.date < from || e.date >= to) continue;
-    if (!unit_code.empty() && e.kind == DayKind::kMakeupWorkday &&
-        !((week.week.rest_days >> weekday{e.date}.c_encoding()) & 1u))
-      continue;
-    out.push_back(e);
+  for (; it != days->end() && it->date < to; ++it) {
+    const bool rest_day = (week.week.rest_days >> weekday{it->date}.c_encoding()) & 1u;
+    if (!week.unit_code.empty() && it->kind == DayKind::kMakeupWorkday && !rest_day) continue;
+    out.push_back(*it);
   }
   return out;
+}
+
+std::vector<DayEntry> Service::Holidays(int year, const std::string& unit_code) {
+  CheckYear(year, "year");
+  return View(unit_code, "unit").DaysOf(year);
 }
 
 std::optional<std::string> Service::YearReference(int year) {
@@ -192,15 +202,16 @@ DueOutput Service::Due(const DueInput& in) {
   }
 
   DueOutput out;
-  out.week = WeekOf(in.unit_code);
-  auto cal = CalendarFor(out.week.week);
+  auto view = View(in.unit_code);
+  out.week = view.week;
+  const WorkCalendar& cal = *view.calendar;
   try {
-    out.result = cal->Due(r);
+    out.result = cal.Due(r);
     out.pauses = r.pauses;
     if (completed) {
       out.timeliness = WorkCalendar::Classify(*completed, out.result.due_at);
       out.elapsed_seconds = std::max<int64_t>(
-          0, cal->Elapsed(out.result.starts_at, std::max(*completed, out.result.starts_at), r.pauses));
+          0, cal.Elapsed(out.result.starts_at, std::max(*completed, out.result.starts_at), r.pauses));
     }
   } catch (const EngineError& e) {
     throw BadInput(e.key, e.field.empty() ? "received_at" : e.field,
@@ -225,12 +236,12 @@ Date DateOrBad(const std::string& text, const char* field) {
 
 int64_t Service::WorkingDaysBetween(const std::string& from, const std::string& to, const std::string& unit_code) {
   const Date a = DateOrBad(from, "from"), b = DateOrBad(to, "to");
-  return CalendarFor(WeekOf(unit_code, "unit").week)->WorkingDaysBetween(a, b);
+  return View(unit_code, "unit").calendar->WorkingDaysBetween(a, b);
 }
 
 std::string Service::NextWorkingDay(const std::string& date, const std::string& unit_code) {
   const Date d = DateOrBad(date, "date");
-  return FormatIsoDate(CalendarFor(WeekOf(unit_code, "unit").week)->NextWorkingDay(d));
+  return FormatIsoDate(View(unit_code, "unit").calendar->NextWorkingDay(d));
 }
 
 bool Service::CanEditNational(const Principal& p) {

@@ -22,6 +22,15 @@ struct EffectiveWeek {
   std::string from_code;  // the unit whose setting applies ("" = the defaults)
 };
 
+// The national days off and one unit's working week, from one read of the store.
+struct CalendarView {
+  EffectiveWeek week;
+  std::shared_ptr<const std::vector<DayEntry>> days;  // effective days 1900-2199, date order
+  std::shared_ptr<const WorkCalendar> calendar;
+  // The days of `year`; for a unit, make-up workdays that are not its rest days are left out.
+  std::vector<DayEntry> DaysOf(int year) const;
+};
+
 // A deadline question as it arrives from the API or the CLI (text, unvalidated).
 struct DueInput {
   std::string received_at;  // RFC 3339
@@ -59,8 +68,9 @@ class Service {
  public:
   explicit Service(db::Db& db) : db_(db) {}
 
-  // Effective days of `year`; with a unit, make-up workdays that are not rest
-  // days of that unit are left out. Unknown unit ("unit") / year outside 1900-2199: BadInput.
+  // The calendar of a unit ("" = the national default); unknown unit: BadInput naming `field`.
+  CalendarView View(const std::string& unit_code, const char* field = "unit_code");
+  // View(unit_code, "unit").DaysOf(year); a year outside 1900-2199 is a BadInput.
   std::vector<DayEntry> Holidays(int year, const std::string& unit_code = "");
   std::optional<std::string> YearReference(int year);
   // Only the stored decisions of `year`.
@@ -68,7 +78,6 @@ class Service {
 
   // Unknown unit: BadInput naming `field`.
   EffectiveWeek WeekOf(const std::string& unit_code, const char* field = "unit_code");
-  std::shared_ptr<const WorkCalendar> CalendarFor(const WorkWeek& w);
   DueOutput Due(const DueInput& in);
   // Working days in [from, to) and the first working day after `date`, for a unit
   // (field "unit") or the national default; dates are "YYYY-MM-DD" (fields from, to, date).
@@ -86,7 +95,10 @@ class Service {
   void InheritWeek(const auth::Principal& p, const std::string& unit_code);
 
  private:
-  std::shared_ptr<const std::vector<DayEntry>> NationalDays();
+  // The effective days for the stored decisions' `signature` (cached; re-read when it changed).
+  std::shared_ptr<const std::vector<DayEntry>> DaysFor(const std::string& signature);
+  std::shared_ptr<const WorkCalendar> CalendarFor(const std::shared_ptr<const std::vector<DayEntry>>& days,
+                                                  const WorkWeek& w);
 
   db::Db& db_;
   std::mutex mu_;

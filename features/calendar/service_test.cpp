@@ -80,8 +80,13 @@ TEST_P(CalendarServiceTest, SeededSchedulesOf2024To2026) {
   EXPECT_EQ(k26["2026-08-31"], DayKind::kSwap);
   ASSERT_TRUE(svc_->YearReference(2026));
   EXPECT_NE(svc_->YearReference(2026)->find("12729/VPCP-KGVX"), std::string::npos);
-  // Names come from the catalogue or the decision.
-  for (const auto& e : svc_->Holidays(2026)) EXPECT_FALSE(NameOf(e).empty());
+  // Names and references come from the catalogue (no key left over, placeholders filled) or the decision.
+  for (const auto& e : svc_->Holidays(2026)) {
+    for (const std::string& text : {NameOf(e), ReferenceOf(e)}) {
+      EXPECT_NE(text.rfind("calendar.", 0), 0u) << text;
+      EXPECT_EQ(text.find('{'), std::string::npos) << text;
+    }
+  }
 }
 
 TEST_P(CalendarServiceTest, TheIssueExampleUsesTheSeededTetBreak) {

@@ -53,27 +53,18 @@ Response UnitForm(Context& ctx, Service& svc, const UnitInput& in, bool is_new, 
   auto units = svc.ListUnits(*ctx.user);
   UnitOptions(b, units, "PARENT", in.parent_code);
   UnitOptions(b, units, "SUCCESSOR", in.successor_code);
-  if (!error.empty()) {
-    b.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
-    b.SetValue("ERROR_FIELD", field);
-  }
+  v.ShowError(error, field);
   return v.render(status);
 }
 
 UnitInput UnitFromForm(const std::map<std::string, std::string>& f, const std::string& code) {
-  auto get = [&](const char* k) {
-    auto it = f.find(k);
-    return it == f.end() ? std::string() : it->second;
-  };
+  auto get = [&](const char* k) { return http::FormValue(f, k); };
   return {code.empty() ? get("code") : code, get("name"), get("level"), get("parent_code"),
           get("valid_from"), get("valid_to"), get("successor_code")};
 }
 
 OfficialInput OfficialFromForm(const std::map<std::string, std::string>& f) {
-  auto get = [&](const char* k) {
-    auto it = f.find(k);
-    return it == f.end() ? std::string() : it->second;
-  };
+  auto get = [&](const char* k) { return http::FormValue(f, k); };
   OfficialInput in{get("username"), get("full_name"), get("unit_code"), get("position"),
                    get("phone"),    get("email"),     get("password"),  std::nullopt};
   if (f.count("active_present")) in.active = f.count("active") > 0;
@@ -112,10 +103,7 @@ Response OfficialForm(Context& ctx, Service& svc, const OfficialInput& in, const
   } else {
     b.ShowSection("IS_NEW");
   }
-  if (!error.empty()) {
-    b.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
-    b.SetValue("ERROR_FIELD", field);
-  }
+  v.ShowError(error, field);
   return v.render(status);
 }
 
@@ -177,7 +165,7 @@ void RegisterPages(http::App& app, Service& svc) {
       return v.render();
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden) throw;
-      v.body().SetValueAndShowSection("ERROR", Text(e.key(), e.args()), "HAS_ERROR");
+      v.ShowError(Text(e.key(), e.args()), e.field());
       return v.render(StatusFor(e));
     }
   });

@@ -1,11 +1,10 @@
 #include "features/org/rules.h"
 
-#include "platform/text/text.h"
-
 #include <algorithm>
 #include <cctype>
 
 #include "platform/errors.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::org {
@@ -46,17 +45,13 @@ bool InForce(const Unit& u, std::string_view date) {
   return u.valid_from <= date && (!u.valid_to || date < *u.valid_to);
 }
 
-std::string ValidateText(std::string_view field, std::string_view s, size_t max_chars, bool required) {
-  return text::Clean(field, s, max_chars, required);
-}
-
 UnitDraft ValidateUnit(const UnitInput& in, std::string_view today) {
   UnitDraft d;
-  d.code = ValidateText("code", in.code, 20, true);
+  d.code = text::Clean("code", in.code, 20, true);
   if (!std::all_of(d.code.begin(), d.code.end(),
                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }))
     throw BadInput("org.bad_code", "code");
-  d.name = ValidateText("name", in.name, 200, true);
+  d.name = text::Clean("name", in.name, 200, true);
   auto level = ParseLevel(Trim(in.level));
   if (!level) throw BadInput("org.bad_level", "level");
   d.level = *level;

@@ -30,7 +30,6 @@ UnitDraft ValidateUnit(const UnitInput& in, std::string_view today);
 
 void ValidateUsername(std::string_view s);
 void ValidatePassword(std::string_view s);  // length 10..128
-std::string ValidateText(std::string_view field, std::string_view s, size_t max_chars, bool required);
 std::string ValidatePhone(std::string_view s);  // "" allowed
 std::string ValidateEmail(std::string_view s);  // "" allowed
 

@@ -11,6 +11,7 @@
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::org {
@@ -262,16 +263,16 @@ Official Service::GetOfficial(const Principal& p, int64_t id) {
 Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
                                  const std::vector<std::pair<std::string, std::string>>& roles, bool demo_password) {
   Official o;
-  o.username = ValidateText("username", in.username, 40, true);
+  o.username = text::Clean("username", in.username, 40, true);
   ValidateUsername(o.username);
-  o.full_name = ValidateText("full_name", in.full_name, 120, true);
-  o.position = ValidateText("position", in.position, 120, false);
+  o.full_name = text::Clean("full_name", in.full_name, 120, true);
+  o.position = text::Clean("position", in.position, 120, false);
   o.phone = ValidatePhone(in.phone);
   o.email = ValidateEmail(in.email);
   o.active = in.active.value_or(true);
   const bool is_demo = demo_password && in.password == "demo";
   if (!is_demo) ValidatePassword(in.password);
-  std::string unit_code = ValidateText("unit_code", in.unit_code, 20, true);
+  std::string unit_code = text::Clean("unit_code", in.unit_code, 20, true);
   std::vector<std::pair<Role, std::string>> grants;
   for (auto& [role, code] : roles) {
     auto r = auth::ParseRole(role);
@@ -300,11 +301,11 @@ Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
 }
 
 Official Service::UpdateOfficial(const Principal& p, int64_t id, const OfficialInput& in) {
-  std::string full_name = ValidateText("full_name", in.full_name, 120, true);
-  std::string position = ValidateText("position", in.position, 120, false);
+  std::string full_name = text::Clean("full_name", in.full_name, 120, true);
+  std::string position = text::Clean("position", in.position, 120, false);
   std::string phone = ValidatePhone(in.phone);
   std::string email = ValidateEmail(in.email);
-  std::string unit_code = ValidateText("unit_code", in.unit_code, 20, true);
+  std::string unit_code = text::Clean("unit_code", in.unit_code, 20, true);
   return db_.write([&](db::Conn& c) {
     auto before = repo::OfficialById(c, id);
     if (!before) throw NotFound("org.official_not_found");

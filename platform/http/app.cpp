@@ -13,6 +13,7 @@
 #include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/time.h"
 
 namespace fg::http {
 namespace {
@@ -198,9 +199,7 @@ Response App::dispatch(Request& req, std::string& route_name) {
     return r;
   };
 
-  if (!ctx.user && anonymous_limiter_ && req.path != "/healthz" &&
-      !anonymous_limiter_->allow(req.remote_addr, std::chrono::time_point_cast<std::chrono::seconds>(
-                                                      std::chrono::system_clock::now()))) {
+  if (!ctx.user && anonymous_limiter_ && req.path != "/healthz" && !anonymous_limiter_->allow(req.remote_addr, Now())) {
     route_name = "rate_limited";
     Response r = error(ctx, is_api_path, 429, "error.rate_limited", "", "");
     r.set_header("Retry-After", "60");

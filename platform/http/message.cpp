@@ -1,8 +1,7 @@
 #include "platform/http/message.h"
 
-#include <charconv>
-
 #include <cctype>
+#include <charconv>
 
 namespace fg::http {
 
@@ -24,6 +23,11 @@ std::string Request::cookie(std::string_view name) const {
     c.remove_prefix(semi + 1);
   }
   return {};
+}
+
+std::string FormValue(const std::map<std::string, std::string>& form, std::string_view key) {
+  auto it = form.find(std::string(key));
+  return it == form.end() ? std::string() : it->second;
 }
 
 std::optional<int64_t> ParseInt64(std::string_view s) {

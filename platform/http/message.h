@@ -31,6 +31,9 @@ struct Request {
   std::multimap<std::string, std::string> form_all() const;
 };
 
+// The value of `key` in a decoded form, "" if absent.
+std::string FormValue(const std::map<std::string, std::string>& form, std::string_view key);
+
 // A whole string of decimal digits (optionally signed) that fits int64_t; nullopt otherwise.
 std::optional<int64_t> ParseInt64(std::string_view s);
 

@@ -34,6 +34,16 @@ PageView::PageView(const http::Context& ctx, std::string title, std::string body
   body_->SetValue("TITLE", title);
 }
 
+void PageView::ShowError(const std::string& message, const std::string& field) {
+  if (message.empty()) return;
+  body_->SetValueAndShowSection("ERROR", message, "HAS_ERROR");
+  body_->SetValue("ERROR_FIELD", field);
+}
+
+void PageView::ShowNotice(const std::string& message) {
+  if (!message.empty()) body_->SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
+}
+
 http::Response PageView::render(int status) {
   http::Response r;
   r.status = status;

@@ -17,6 +17,11 @@ class PageView {
   // `title` is already-localised text (from the catalogue).
   PageView(const http::Context& ctx, std::string title, std::string body_template);
   ctemplate::TemplateDictionary& body() { return *body_; }
+  // The form's alert, {{#HAS_ERROR}}{{ERROR}} with {{ERROR_FIELD}} naming the field at fault;
+  // nothing when `message` is empty.
+  void ShowError(const std::string& message, const std::string& field = "");
+  // A confirmation, {{#HAS_MESSAGE}}{{MESSAGE}}; nothing when `message` is empty.
+  void ShowNotice(const std::string& message);
   http::Response render(int status = 200);
 
  private:

@@ -30,22 +30,21 @@ std::optional<size_t> Length(std::string_view s, bool multiline) {
   return n;
 }
 
-std::string Nfc(std::string_view s) {
+std::optional<std::string> Nfc(std::string_view s) {
   std::string z(s);  // utf8proc_NFC wants a NUL-terminated string
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(
       utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(z.c_str())), &std::free);
-  if (!out) throw BadInput("error.bad_utf8", "");
-  return reinterpret_cast<const char*>(out.get());
+  if (!out) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(out.get()));
 }
 
 std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline) {
-  std::string t = Trim(s);
-  if (!Length(t, multiline)) throw BadInput("error.bad_utf8", std::string(field));
-  t = Nfc(t);
-  const size_t n = *Length(t, multiline);
-  if (required && t.empty()) throw BadInput("error.required", std::string(field));
-  if (n > max_chars) throw BadInput("error.too_long", std::string(field), {{"max", std::to_string(max_chars)}});
-  return t;
+  auto t = Nfc(Trim(s));  // invalid UTF-8 has no NFC form
+  auto n = t ? Length(*t, multiline) : std::nullopt;
+  if (!n) throw BadInput("error.bad_utf8", std::string(field));
+  if (required && t->empty()) throw BadInput("error.required", std::string(field));
+  if (*n > max_chars) throw BadInput("error.too_long", std::string(field), {{"max", std::to_string(max_chars)}});
+  return std::move(*t);
 }
 
 }  // namespace fg::text

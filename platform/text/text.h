@@ -12,8 +12,8 @@ std::string Trim(std::string_view s);
 // Code points of `s` if it is valid UTF-8 without control characters (tab
 // allowed, and line breaks when `multiline`); nullopt otherwise.
 std::optional<size_t> Length(std::string_view s, bool multiline = false);
-// The NFC form of valid UTF-8.
-std::string Nfc(std::string_view s);
+// The NFC form of `s`; nullopt if `s` is not valid UTF-8.
+std::optional<std::string> Nfc(std::string_view s);
 // Trims, checks, normalises to NFC and limits to `max_chars` code points;
 // throws BadInput naming `field` (error.bad_utf8, error.required, error.too_long).
 std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline = false);
