@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
     } else if (*cal_due) {
       calendar::DueInput in;
       in.received_at = due_received;
-      in.limit_unit = due_same_day ? "same_day" : due_hours >= 0 || *hours_opt ? "hours" : "days";
+      in.limit_unit = due_same_day ? "same_day" : *hours_opt ? "hours" : "days";
       if (*days_opt) in.amount = due_days;
       if (*hours_opt) in.amount = due_hours;
       if (!*days_opt && !*hours_opt && !due_same_day) throw BadInput("calendar.missing_amount", "limit.amount");

@@ -309,8 +309,8 @@ class SqliteDb final : public Db {
       while (b + 1 < stats_.batch_size_buckets.size() && (size_t{1} << b) < batch.size()) ++b;
       ++stats_.batch_size_buckets[b];
     }
-    // One wake-up for the whole batch instead of one per write: the writer's
-    // time is the store's throughput, and a wake-up is a system call.
+    // One notify_all for the whole batch (no promise to allocate per write);
+    // waiters of a later batch wake, see `done` false and sleep again.
     {
       std::lock_guard lk(done_mu_);
       for (size_t i = 0; i < batch.size(); ++i) {
