@@ -11,9 +11,6 @@ namespace {
 
 using http::Context;
 
-const std::map<std::string, std::string> kRange = {{"min", std::to_string(kFirstYear)},
-                                                   {"max", std::to_string(kLastYear)}};
-
 int64_t IntParam(const http::Request& req, const char* name) {
   const std::string s = req.query_param(name);
   if (s.empty()) throw BadInput("error.required", name);
@@ -88,10 +85,9 @@ DueInput DueFrom(const boost::json::object& b) {
 
 void RegisterApi(http::App& app, Service& svc) {
   app.api("GET", "/api/v1/calendar/holidays", http::Access::kPublic, [&svc](Context& ctx) {
-    const int64_t year = IntParam(ctx.req, "year");
-    if (year < kFirstYear || year > kLastYear) throw BadInput("calendar.bad_year", "year", kRange);
+    const auto year = static_cast<int>(IntParam(ctx.req, "year"));  // the service checks the range
     boost::json::array items;
-    for (const auto& e : svc.Holidays(static_cast<int>(year), ctx.req.query_param("unit"))) items.push_back(ToJson(e));
+    for (const auto& e : svc.Holidays(year, ctx.req.query_param("unit"))) items.push_back(ToJson(e));
     return http::Json(200, items);
   });
 
@@ -100,7 +96,7 @@ void RegisterApi(http::App& app, Service& svc) {
     if (text.empty()) throw BadInput("error.required", "date");
     auto d = ParseIsoDate(text);
     if (!d) throw BadInput("calendar.bad_date", "date");
-    if (!InSupportedRange(std::chrono::year_month_day{*d})) throw BadInput("calendar.bad_year", "date", kRange);
+    if (!InSupportedRange(std::chrono::year_month_day{*d})) throw BadInput("calendar.bad_year", "date", YearRange());
     const LunarDate l = ToLunar(*d);
     return http::Json(200, {{"day", l.day},
                             {"month", l.month},
@@ -126,7 +122,7 @@ void RegisterApi(http::App& app, Service& svc) {
                           : l.month < 1 || l.month > 12                    ? "lunar_month"
                           : l.leap && !ToSolar({1, l.month, l.year, true}) ? "leap"
                                                                            : "lunar_day";
-      throw BadInput("calendar.bad_lunar_date", field, kRange);
+      throw BadInput("calendar.bad_lunar_date", field, YearRange());
     }
     return http::Json(200, {{"date", FormatIsoDate(*d)}});
   });

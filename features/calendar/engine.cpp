@@ -190,7 +190,8 @@ DueResult WorkCalendar::Due(const DueRequest& r) const {
   const bool friday_rule = r.unit == LimitUnit::kSameDay && week_.no_friday_rule && sec < week_.sessions.back().end &&
                            working && IsLastWorkingDayOfWeek(date);
   // Otherwise the clock starts at the opening of the next working day.
-  const int64_t start = (working && (before_cutoff || friday_rule)) ? PositionAt(i, sec) : int64_t{before_[i + 1]} * day_len_;
+  const int64_t start =
+      (working && (before_cutoff || friday_rule)) ? PositionAt(i, sec) : int64_t{before_[i + 1]} * day_len_;
   int64_t due = 0;
   switch (r.unit) {
     case LimitUnit::kDays:

@@ -29,7 +29,7 @@ struct WorkWeek {
   std::vector<Session> sessions = {{7 * 3600 + 1800, 11 * 3600 + 1800}, {13 * 3600 + 1800, 17 * 3600}};
   unsigned rest_days = (1u << 6) | (1u << 0);  // bit i: weekday i (0 Sunday ... 6 Saturday)
   int hours_per_day = 8;                       // legal hours in one working day
-  bool no_friday_rule = false;  // same-day procedures received on a week's last working day are due that day
+  bool no_friday_rule = false;    // same-day procedures received on a week's last working day are due that day
   int64_t SecondsPerDay() const;  // working seconds of one working day
   bool operator==(const WorkWeek&) const = default;
 };

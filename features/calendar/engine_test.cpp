@@ -16,9 +16,7 @@ using namespace std::chrono;
 using testing::D;
 using testing::Decision;
 // Local time UTC+7.
-Instant T(int y, unsigned m, unsigned d, int hh, int mm) {
-  return FromLocal(D(y, m, d), (hh * 60 + mm) * 60);
-}
+Instant T(int y, unsigned m, unsigned d, int hh, int mm) { return FromLocal(D(y, m, d), (hh * 60 + mm) * 60); }
 // The 2026 decisions: 2/1 swapped with Saturday 10/1; 31/8 swapped.
 std::vector<DayEntry> Days2026() {
   return EffectiveDays(kFirstYear, kLastYear,

@@ -59,9 +59,10 @@ std::string ToICalendar(std::string_view calendar_name, const std::vector<IcsEve
   std::snprintf(time, sizeof time, "T%02ld%02ld%02ldZ", long(hms.hours().count()), long(hms.minutes().count()),
                 long(hms.seconds().count()));
   const std::string dtstamp = Basic(stamp_day) + time;
-  std::string out = IcsLine("BEGIN:VCALENDAR") + IcsLine("VERSION:2.0") + IcsLine("PRODID:-//FriendlyGov//Calendar//VI") +
-                    IcsLine("CALSCALE:GREGORIAN") + IcsLine("METHOD:PUBLISH") +
-                    IcsLine("X-WR-CALNAME:" + IcsEscape(calendar_name)) + IcsLine("X-WR-TIMEZONE:Asia/Ho_Chi_Minh");
+  std::string out = IcsLine("BEGIN:VCALENDAR") + IcsLine("VERSION:2.0") +
+                    IcsLine("PRODID:-//FriendlyGov//Calendar//VI") + IcsLine("CALSCALE:GREGORIAN") +
+                    IcsLine("METHOD:PUBLISH") + IcsLine("X-WR-CALNAME:" + IcsEscape(calendar_name)) +
+                    IcsLine("X-WR-TIMEZONE:Asia/Ho_Chi_Minh");
   for (const auto& e : events) {
     out += IcsLine("BEGIN:VEVENT");
     out += IcsLine("UID:" + e.uid);

@@ -13,9 +13,7 @@ std::string Unfold(std::string s) {
   return s;
 }
 
-TEST(Ics, EscapesText) {
-  EXPECT_EQ(IcsEscape("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
-}
+TEST(Ics, EscapesText) { EXPECT_EQ(IcsEscape("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf"); }
 
 TEST(Ics, FoldsAt75OctetsWithoutSplittingCharacters) {
   std::string line = "SUMMARY:";
@@ -33,9 +31,9 @@ TEST(Ics, FoldsAt75OctetsWithoutSplittingCharacters) {
 }
 
 TEST(Ics, AllDayEventsEndTheNextDay) {
-  const auto text = ToICalendar("Lịch nghỉ 2026",
-                                {{sys_days{year{2026} / 2 / 17}, "2026-02-17-holiday@friendlygov", "Tết Nguyên đán", ""}},
-                                sys_days{year{2026} / 11 / 23} + hours{5} + minutes{30});
+  const auto text = ToICalendar(
+      "Lịch nghỉ 2026", {{sys_days{year{2026} / 2 / 17}, "2026-02-17-holiday@friendlygov", "Tết Nguyên đán", ""}},
+      sys_days{year{2026} / 11 / 23} + hours{5} + minutes{30});
   const auto lines = Unfold(text);
   EXPECT_EQ(lines.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
   EXPECT_NE(lines.find("DTSTART;VALUE=DATE:20260217\r\nDTEND;VALUE=DATE:20260218\r\n"), std::string::npos);

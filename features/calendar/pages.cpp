@@ -19,9 +19,6 @@ using render::Text;
 
 using http::FormValue;
 
-const std::map<std::string, std::string> kRange = {{"min", std::to_string(kFirstYear)},
-                                                   {"max", std::to_string(kLastYear)}};
-
 // A year 1900-2199 from text; nullopt otherwise.
 std::optional<int> YearOf(const std::string& s) {
   auto y = s.size() == 4 ? http::ParseInt64(s) : std::nullopt;
@@ -34,7 +31,7 @@ int YearParam(const Context& ctx) {
   const std::string s = ctx.req.query_param("year");
   if (s.empty()) return int(year_month_day{ToLocal(Now()).date}.year());
   if (auto y = YearOf(s)) return *y;
-  throw BadInput("calendar.bad_year", "year", kRange);
+  throw BadInput("calendar.bad_year", "year", YearRange());
 }
 
 std::string Part(const std::string& list, int index) {
@@ -152,8 +149,7 @@ Response DecisionsPage(Context& ctx, Service& svc, int y, std::map<std::string, 
     row->SetValue("REF", e.reference);
     if (editor) row->ShowSection("CAN_DELETE");
   }
-  b.SetValue("REFERENCE",
-             form.count("year_reference") ? form["year_reference"] : svc.YearReference(y).value_or(""));
+  b.SetValue("REFERENCE", form.count("year_reference") ? form["year_reference"] : svc.YearReference(y).value_or(""));
   b.SetValue("F_DATE", FormValue(form, "date"));
   b.SetValue("F_NAME", FormValue(form, "name"));
   b.SetValue("F_REFERENCE", FormValue(form, "reference"));

@@ -24,9 +24,7 @@ constexpr size_t kMaxReferenceChars = 2000;
 AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
 
 void CheckYear(int y, const char* field) {
-  if (y < kFirstYear || y > kLastYear)
-    throw BadInput("calendar.bad_year", field,
-                   {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+  if (y < kFirstYear || y > kLastYear) throw BadInput("calendar.bad_year", field, YearRange());
 }
 
 org::Unit UnitOrBad(db::Conn& c, const std::string& code, const char* field) {
@@ -77,6 +75,12 @@ std::string Json(const repo::StoredWeek& w) {
 
 }  // namespace
 
+const std::map<std::string, std::string>& YearRange() {
+  static const std::map<std::string, std::string> kRange = {{"min", std::to_string(kFirstYear)},
+                                                            {"max", std::to_string(kLastYear)}};
+  return kRange;
+}
+
 std::string NameOf(const DayEntry& e) {
   if (!e.name.empty()) return e.name;
   if (!e.of_key.empty()) return render::Text(e.key, {{"holiday", render::Text(e.of_key)}});
@@ -90,8 +94,9 @@ std::shared_ptr<const std::vector<DayEntry>> Service::DaysFor(const std::string&
     std::lock_guard lock(mu_);
     if (days_ && signature == signature_) return days_;
   }
-  auto [stored, now_signature] =
-      db_.read([](db::Conn& c) { return std::pair{repo::AllDays(c), repo::DaysSignature(c)}; });
+  auto [stored, now_signature] = db_.read([](db::Conn& c) {
+    return std::pair{repo::AllDays(c), repo::DaysSignature(c)};
+  });
   auto days = std::make_shared<const std::vector<DayEntry>>(EffectiveDays(kFirstYear, kLastYear, stored));
   std::lock_guard lock(mu_);
   if (now_signature != signature_) {
@@ -120,8 +125,9 @@ std::shared_ptr<const WorkCalendar> Service::CalendarFor(const std::shared_ptr<c
 }
 
 CalendarView Service::View(const std::string& unit_code, const char* field) {
-  auto [week, signature] =
-      db_.read([&](db::Conn& c) { return std::pair{WeekIn(c, unit_code, field), repo::DaysSignature(c)}; });
+  auto [week, signature] = db_.read([&](db::Conn& c) {
+    return std::pair{WeekIn(c, unit_code, field), repo::DaysSignature(c)};
+  });
   CalendarView v{std::move(week), DaysFor(signature), nullptr};
   v.calendar = CalendarFor(v.days, v.week.week);
   return v;
@@ -210,12 +216,11 @@ DueOutput Service::Due(const DueInput& in) {
     out.pauses = r.pauses;
     if (completed) {
       out.timeliness = WorkCalendar::Classify(*completed, out.result.due_at);
-      out.elapsed_seconds = std::max<int64_t>(
-          0, cal.Elapsed(out.result.starts_at, std::max(*completed, out.result.starts_at), r.pauses));
+      out.elapsed_seconds =
+          std::max<int64_t>(0, cal.Elapsed(out.result.starts_at, std::max(*completed, out.result.starts_at), r.pauses));
     }
   } catch (const EngineError& e) {
-    throw BadInput(e.key, e.field.empty() ? "received_at" : e.field,
-                   {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+    throw BadInput(e.key, e.field.empty() ? "received_at" : e.field, YearRange());
   }
   return out;
 }
@@ -227,8 +232,7 @@ Date DateOrBad(const std::string& text, const char* field) {
   if (!d) throw BadInput("calendar.bad_date", field);
   // Leave room for the next working day inside the tables.
   if (!InSupportedRange(year_month_day{*d}) || *d >= Date{year{kLastYear} / 12 / 1})
-    throw BadInput("calendar.bad_year", field,
-                   {{"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}});
+    throw BadInput("calendar.bad_year", field, YearRange());
   return *d;
 }
 

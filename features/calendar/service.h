@@ -58,6 +58,9 @@ struct WeekInput {
   bool no_friday_rule = false;
 };
 
+// {min} and {max} of the years the calendar covers, for error messages.
+const std::map<std::string, std::string>& YearRange();
+
 // Limits on one request.
 inline constexpr int64_t kMaxDays = 3650;
 inline constexpr int64_t kMaxHours = kMaxDays * 24;

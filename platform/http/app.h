@@ -60,7 +60,7 @@ class App {
   // (method, pattern) of every API route, in registration order (for documentation checks).
   std::vector<std::pair<std::string, std::string>> api_routes() const;
   // The problem+json body the server sends when it refuses a request itself
-  // (413, 431, 408, 400): `key` names the message, `limit` its size in bytes.
+  // (413, 431, 400): `key` names the message, `limit` its size in bytes.
   std::string limit_problem_body(int status, const std::string& key, size_t limit);
   Metrics& metrics() { return metrics_; }
   const std::string& assets_dir() const { return assets_dir_; }
