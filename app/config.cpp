@@ -42,8 +42,16 @@ const std::map<std::string, Setter>& Setters() {
          c.log_level = v;
        }},
       {"io_threads", [](Config& c, const std::string& v) { c.io_threads = ToInt("io_threads", v, 0, 256); }},
-      {"workers", [](Config& c, const std::string& v) { c.workers = ToInt("workers", v, 1, 4096); }},
       {"db_readers", [](Config& c, const std::string& v) { c.db_readers = ToInt("db_readers", v, 1, 256); }},
+      {"db_writers", [](Config& c, const std::string& v) { c.db_writers = ToInt("db_writers", v, 1, 64); }},
+      {"max_queued_writes", [](Config& c, const std::string& v) { c.max_queued_writes = ToInt("max_queued_writes", v, 1, 1000000); }},
+      {"max_in_flight", [](Config& c, const std::string& v) { c.max_in_flight = ToInt("max_in_flight", v, 1, 1000000); }},
+      {"max_connections", [](Config& c, const std::string& v) { c.max_connections = ToInt("max_connections", v, 1, 1000000); }},
+      {"max_connections_per_address", [](Config& c, const std::string& v) {
+         c.max_connections_per_address = ToInt("max_connections_per_address", v, 1, 1000000);
+       }},
+      {"request_budget_ms", [](Config& c, const std::string& v) { c.request_budget_ms = ToInt("request_budget_ms", v, 1, 3600000); }},
+      {"event_key_file", [](Config& c, const std::string& v) { c.event_key_file = v; }},
       {"max_body_bytes", [](Config& c, const std::string& v) { c.max_body_bytes = ToInt("max_body_bytes", v, 1024, 1 << 30); }},
       {"max_header_bytes", [](Config& c, const std::string& v) { c.max_header_bytes = ToInt("max_header_bytes", v, 1024, 1 << 20); }},
       {"read_timeout_ms", [](Config& c, const std::string& v) { c.read_timeout_ms = ToInt("read_timeout_ms", v, 100, 3600000); }},
@@ -97,7 +105,10 @@ http::ServerOptions ServerOptionsOf(const Config& c) {
   if (o.host.size() > 2 && o.host.front() == '[') o.host = o.host.substr(1, o.host.size() - 2);
   o.port = static_cast<uint16_t>(std::stoi(c.listen.substr(colon + 1)));
   o.io_threads = c.io_threads;
-  o.workers = c.workers;
+  o.max_in_flight = static_cast<size_t>(c.max_in_flight);
+  o.max_connections = static_cast<size_t>(c.max_connections);
+  o.max_connections_per_address = static_cast<size_t>(c.max_connections_per_address);
+  o.request_budget = std::chrono::milliseconds(c.request_budget_ms);
   o.limits.max_body_bytes = c.max_body_bytes;
   o.limits.max_header_bytes = c.max_header_bytes;
   o.read_timeout = std::chrono::milliseconds(c.read_timeout_ms);
@@ -108,8 +119,11 @@ http::ServerOptions ServerOptionsOf(const Config& c) {
 std::string Describe(const Config& c) {
   std::ostringstream o;
   o << "listen=" << c.listen << "\ndatabase=" << c.database << "\nassets_dir=" << c.assets_dir
-    << "\nlog_level=" << c.log_level << "\nio_threads=" << c.io_threads << "\nworkers=" << c.workers
-    << "\ndb_readers=" << c.db_readers << "\nmax_body_bytes=" << c.max_body_bytes
+    << "\nlog_level=" << c.log_level << "\nio_threads=" << c.io_threads << "\ndb_readers=" << c.db_readers
+    << "\ndb_writers=" << c.db_writers << "\nmax_queued_writes=" << c.max_queued_writes
+    << "\nmax_in_flight=" << c.max_in_flight << "\nmax_connections=" << c.max_connections
+    << "\nmax_connections_per_address=" << c.max_connections_per_address
+    << "\nrequest_budget_ms=" << c.request_budget_ms << "\nevent_key_file=" << c.event_key_file << "\nmax_body_bytes=" << c.max_body_bytes
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\n";

@@ -15,8 +15,14 @@ struct Config {
   std::string assets_dir = FG_SOURCE_DIR;
   std::string log_level = "info";
   int io_threads = 0;
-  int workers = 32;
-  int db_readers = 4;
+  int db_readers = 4;         // PostgreSQL read connections (SQLite reads use one per thread)
+  int db_writers = 2;         // PostgreSQL writer connections
+  int max_queued_writes = 8192;
+  int max_in_flight = 4096;
+  int max_connections = 10000;
+  int max_connections_per_address = 512;
+  int request_budget_ms = 10000;
+  std::string event_key_file;  // HMAC key for the event chain's head; "" = none
   size_t max_body_bytes = 1024 * 1024;
   size_t max_header_bytes = 16 * 1024;
   int read_timeout_ms = 15000;

@@ -1,4 +1,6 @@
 // friendlygov: the server and its command-line tools.
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -8,6 +10,8 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include <boost/json.hpp>
 
 #include "app/config.h"
 #include "app/demo.h"
@@ -32,13 +36,35 @@ std::unique_ptr<db::Db> OpenStore(const Config& cfg) {
     auto dir = std::filesystem::path(cfg.database.substr(7)).parent_path();
     if (!dir.empty()) std::filesystem::create_directories(dir);
   }
-  auto db = db::Open(cfg.database, {cfg.db_readers, 512});
+  db::Options opt;
+  opt.readers = cfg.db_readers;
+  opt.writers = cfg.db_writers;
+  opt.max_queued_writes = static_cast<size_t>(cfg.max_queued_writes);
+  auto db = db::Open(cfg.database, opt);
   db::Migrate(*db, cfg.assets_dir + "/platform/db/migrations");
   return db;
 }
 
-void Init(const Config& cfg) {
+void Init(const Config& cfg, bool server) {
+  if (server) {
+    // The access log is written by a logger thread, off the request path; when
+    // its queue is full the oldest lines are dropped rather than stall requests.
+    spdlog::init_thread_pool(32768, 1);
+    spdlog::set_default_logger(spdlog::create_async_nb<spdlog::sinks::stdout_color_sink_mt>("friendlygov"));
+  }
   spdlog::set_level(spdlog::level::from_str(cfg.log_level));
+  if (!cfg.event_key_file.empty()) {
+    std::ifstream in(cfg.event_key_file, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string key = ss.str();
+    while (!key.empty() && std::isspace(static_cast<unsigned char>(key.back()))) key.pop_back();
+    if (!in || key.size() < 32)
+      throw std::runtime_error("event_key_file " + cfg.event_key_file +
+                               ": cannot read a key of at least 32 characters (make one with `friendlygov "
+                               "new-event-key FILE`)");
+    events::SetSealKey(key);
+  }
   auth::InitCrypto();
   render::LoadMessages(cfg.assets_dir);
   render::InitTemplates(cfg.assets_dir);
@@ -83,6 +109,7 @@ int Serve(const Config& cfg, bool demo) {
   spdlog::info("stopped accepting; flushing the store");
   db->close();
   spdlog::info("bye");
+  spdlog::shutdown();  // flushes the asynchronous log
   return 0;
 }
 
@@ -108,7 +135,7 @@ int main(int argc, char** argv) {
   std::string config_file;
   std::map<std::string, std::string> flags;
   std::string database, listen, assets, log_level;
-  int workers = 0, io_threads = 0;
+  int io_threads = 0;
   cli.add_option("--config", config_file, "configuration file (JSON)");
   cli.add_option("--database", database, "sqlite:PATH or postgresql://... (default sqlite:var/friendlygov.db)");
   cli.add_option("--assets-dir", assets, "folder with templates, static files and migrations");
@@ -117,7 +144,6 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "start the HTTP server");
   bool demo = false;
   serve->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080; port 0 picks a free port)");
-  serve->add_option("--workers", workers, "threads running request handlers (default 32)");
   serve->add_option("--io-threads", io_threads, "network threads (default: one per core)");
   serve->add_flag("--demo", demo, "seed demo data and allow the demo logins");
 
@@ -127,6 +153,12 @@ int main(int argc, char** argv) {
   std::string backup_file;
   backup->add_option("FILE", backup_file)->required();
   auto* verify = cli.add_subcommand("verify-events", "check the event log's hash chain");
+  std::string verify_head;
+  verify->add_option("--head", verify_head, "a head saved by export-head: check the chain still holds it");
+  auto* export_head = cli.add_subcommand("export-head", "print the event chain's head (seq, hash, HMAC) to keep safe");
+  auto* new_key = cli.add_subcommand("new-event-key", "write a new random key for event_key_file into FILE");
+  std::string new_key_file;
+  new_key->add_option("FILE", new_key_file)->required();
   auto* check = cli.add_subcommand("check-config", "validate the configuration and print it");
 
   auto* user = cli.add_subcommand("user", "manage officials' accounts");
@@ -180,7 +212,6 @@ int main(int argc, char** argv) {
   if (!listen.empty()) flags["listen"] = listen;
   if (!assets.empty()) flags["assets_dir"] = assets;
   if (!log_level.empty()) flags["log_level"] = log_level;
-  if (workers) flags["workers"] = std::to_string(workers);
   if (io_threads) flags["io_threads"] = std::to_string(io_threads);
 
   app::Config cfg;
@@ -195,8 +226,22 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (*new_key) {
+    if (std::filesystem::exists(new_key_file)) {
+      std::cerr << "friendlygov: " << new_key_file << " exists; not overwriting a key\n";
+      return 1;
+    }
+    auth::InitCrypto();
+    std::ofstream out(new_key_file);
+    out << auth::RandomToken(32) << "\n";
+    out.close();
+    std::filesystem::permissions(new_key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    std::cout << "key written to " << new_key_file << "; set event_key_file to it and keep a copy off this machine\n";
+    return 0;
+  }
+
   try {
-    app::Init(cfg);
+    app::Init(cfg, serve->parsed());
     if (*serve) return app::Serve(cfg, demo);
     auto db = app::OpenStore(cfg);
     org::Service org(*db);
@@ -243,7 +288,28 @@ int main(int argc, char** argv) {
                   << " events checked)\n";
         return 1;
       }
-      std::cout << "event log OK: " << v.checked << " events, hash chain intact\n";
+      if (!verify_head.empty()) {
+        std::ifstream in(verify_head);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        boost::system::error_code ec;
+        auto j = boost::json::parse(ss.str(), ec);
+        if (ec || !j.is_object() || !j.as_object().contains("seq") || !j.as_object().contains("hash"))
+          throw std::runtime_error(verify_head + " is not a head written by export-head");
+        events::Head h{j.at("seq").to_number<int64_t>(), std::string(j.at("hash").as_string()), ""};
+        if (!db->read([&](db::Conn& c) { return events::Contains(c, h); })) {
+          std::cerr << "event log BROKEN: the saved head (event " << h.seq
+                    << ") is no longer in the chain: the history was rewritten or cut\n";
+          return 1;
+        }
+      }
+      std::cout << "event log OK: " << v.checked << " events, hash chain intact";
+      if (v.unsealed) std::cout << "; " << v.unsealed << " newer events not chained yet";
+      std::cout << "\n";
+    } else if (*export_head) {
+      auto h = db->read([](db::Conn& c) { return events::ReadHead(c); });
+      std::cout << boost::json::serialize(boost::json::object{{"seq", h.seq}, {"hash", h.hash}, {"mac", h.mac}})
+                << "\n";
     } else if (*user_add) {
       std::string role = u_admin ? "admin" : u_role;
       org::OfficialInput in{u_name, u_full, u_unit, "", "", "", app::ReadPassword(u_password), true};
@@ -261,6 +327,7 @@ int main(int argc, char** argv) {
       std::cout << org.ExportCsv(org::SystemPrincipal());
     }
     db->close();
+    spdlog::shutdown();
   } catch (const AppError& e) {
     std::cerr << "friendlygov: " << render::Text(e.key(), e.args()) << "\n";
     return 1;

@@ -63,14 +63,14 @@ void Register(http::App& app, db::Db& db, org::Service& org) {
         auto batch = events::ListRecent(c, cursor, 200);
         if (batch.empty()) break;
         for (auto& e : batch) {
-          cursor = e.seq;
+          cursor = e.id;
           const std::string& path = e.unit_path;
           bool visible = path.empty() ? auth::Covers(*ctx.user, "/", {auth::Role::kAdmin}) ||
                                             e.actor_id == ctx.user->official_id
                                       : auth::Covers(*ctx.user, path, {auth::Role::kAdmin});
           if (visible) shown.push_back({e, path});
           if (static_cast<int>(shown.size()) == kPage) {
-            next_before = e.seq;
+            next_before = e.id;
             break;
           }
         }
@@ -80,7 +80,7 @@ void Register(http::App& app, db::Db& db, org::Service& org) {
     v.body().SetIntValue("TOTAL", total);
     for (auto& s : shown) {
       auto* row = v.body().AddSectionDictionary("EVENT");
-      row->SetIntValue("SEQ", s.e.seq);
+      row->SetIntValue("SEQ", s.e.id);
       row->SetValue("AT", FormatLocal(s.e.at));
       row->SetValue("ACTOR", s.e.actor);
       row->SetValue("ENTITY", s.e.entity + " " + s.e.entity_id);

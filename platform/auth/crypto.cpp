@@ -5,23 +5,41 @@
 #include <stdexcept>
 #include <vector>
 
+#include "platform/async/pool.h"
+
 namespace fg::auth {
+namespace {
+
+// argon2id takes ~64 MiB and tens of milliseconds per hash: at most two run at
+// once (bounding memory), off the io threads; 32 more may wait, past that a
+// login answers 503.
+constexpr int kConcurrentHashes = 2;
+constexpr size_t kQueuedHashes = 32;
+
+async::BlockingPool& HashPool() {
+  static async::BlockingPool pool(kConcurrentHashes, kQueuedHashes);
+  return pool;
+}
+
+}  // namespace
 
 void InitCrypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
 std::string HashPassword(std::string_view password) {
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
-    throw std::runtime_error("out of memory while hashing a password");
-  return out;
+  return HashPool().run([&] {
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+      throw std::runtime_error("out of memory while hashing a password");
+    return std::string(out);
+  });
 }
 
 bool VerifyPassword(std::string_view hash, std::string_view password) {
   std::string h(hash);
-  return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
+  return HashPool().run([&] { return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0; });
 }
 
 std::string RandomToken(size_t bytes) {

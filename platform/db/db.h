@@ -3,11 +3,16 @@
 // Reads and writes are functions handed to the store:
 //   auto n = db.read([&](db::Conn& c) { return repo::CountUnits(c); });
 //   db.write([&](db::Conn& c) { repo::InsertUnit(c, u); events::Append(c, ev); });
-// A write returns only once its transaction is durable. On SQLite one writer
-// thread applies queued writes in group commits (each write inside its own
-// SAVEPOINT, so a failing write rolls back alone); on PostgreSQL each write is
-// its own transaction on a pooled connection. A function that throws is rolled
-// back and its exception is rethrown to the caller.
+// A write returns only once its transaction is durable. On both backends
+// writer threads apply queued writes in group commits (platform/db/group_commit.h):
+// each write inside its own SAVEPOINT, so a refused or failing write rolls back
+// alone. A function that throws is rolled back and its exception is rethrown
+// to the caller.
+//
+// Waiting: inside a request coroutine (platform/async/wait.h) a write, and a
+// PostgreSQL read, suspend the coroutine instead of blocking its io thread; a
+// SQLite read runs in place (it takes microseconds). Elsewhere both block.
+// Write functions run on a writer thread: they must not suspend themselves.
 //
 // Thread-safety: a Db is safe for concurrent use from many threads. A Conn is
 // only valid inside the function it is passed to.
@@ -79,7 +84,8 @@ struct Stats {
   uint64_t write_batches = 0;   // group commits (SQLite) or transactions (PostgreSQL)
   uint64_t writes = 0;          // write functions applied
   uint64_t write_queue_depth = 0;
-  std::vector<uint64_t> batch_size_buckets;  // counts for sizes <=1,2,4,...,256,+Inf
+  uint64_t write_refused = 0;   // refused with 503: the queue was full
+  std::vector<uint64_t> batch_size_buckets;  // counts for sizes <=1,2,4,...,512,+Inf
 };
 
 class Db {
@@ -116,6 +122,9 @@ class Db {
   virtual void close() = 0;
   // Online backup into a new SQLite file (SQLite backend only).
   virtual void backup(const std::string& path) = 0;
+  // Called by Migrate once the schema is current: starts background work that
+  // needs the tables (PostgreSQL's event sealer).
+  virtual void schema_ready() {}
 
  protected:
   // Blocks the calling thread (never an io thread) until done; rethrows.
@@ -124,8 +133,11 @@ class Db {
 };
 
 struct Options {
-  int readers = 4;        // SQLite read-only connections / PostgreSQL pool size
-  int max_batch = 512;    // SQLite: most writes in one group commit
+  int readers = 4;                  // SQLite read-only connections / PostgreSQL read connections
+  int writers = 2;                  // PostgreSQL writer connections (SQLite has one writer)
+  int max_batch = 512;              // most writes in one group commit
+  size_t max_queued_writes = 8192;  // past this, a write is refused with 503
+  size_t max_queued_reads = 4096;   // PostgreSQL reads waiting for a connection
 };
 
 // "sqlite:PATH" or "postgresql://..." (also "postgres://").

@@ -1,25 +1,35 @@
 #include "platform/db/events.h"
 
+#include <sodium.h>
+
 #include "platform/auth/crypto.h"
 #include "platform/time.h"
 
 namespace fg::events {
 namespace {
 
-const db::Query kAdvanceHead{"event_head_advance",
-    "UPDATE event_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"};
-const db::Query kSetHeadHash{"event_head_set_hash", "UPDATE event_head SET hash = ? WHERE id = 1"};
+#define FG_EVENT_COLUMNS \
+  "id, seq, at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, prev_hash, hash"
 const db::Query kInsert{"event_insert",
-    "INSERT INTO events (seq, at, actor_id, actor, unit_id, entity, entity_id, action, before_json, "
-    "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+const db::Query kUnsealed{"event_unsealed",
+    "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq IS NULL ORDER BY id LIMIT ?"};
+const db::Query kSealOne{"event_seal", "UPDATE events SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?"};
+const db::Query kSetHead{"event_head_set", "UPDATE event_head SET seq = ?, hash = ?, mac = ? WHERE id = 1"};
+const db::Query kHead{"event_head", "SELECT seq, hash, mac FROM event_head WHERE id = 1"};
+// Only sealers take this lock (PostgreSQL); appending writers never wait on it.
+const db::Query kHeadForUpdate{"event_head_lock", "SELECT seq, hash, mac FROM event_head WHERE id = 1 FOR UPDATE"};
 const db::Query kScan{"event_scan",
-    "SELECT seq, at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, "
-    "prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT 1000"};
+    "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq > ? ORDER BY seq LIMIT 1000"};
+const db::Query kAtSeq{"event_at_seq", "SELECT hash FROM events WHERE seq = ?"};
+const db::Query kCountUnsealed{"event_count_unsealed", "SELECT count(*) FROM events WHERE seq IS NULL"};
 const db::Query kRecent{"event_recent",
-    "SELECT e.seq, e.at, e.actor_id, e.actor, e.unit_id, e.entity, e.entity_id, e.action, e.before_json, "
+    "SELECT e.id, e.seq, e.at, e.actor_id, e.actor, e.unit_id, e.entity, e.entity_id, e.action, e.before_json, "
     "e.after_json, e.prev_hash, e.hash, u.path FROM events e LEFT JOIN units u ON u.id = e.unit_id "
-    "WHERE e.seq < ? ORDER BY e.seq DESC LIMIT ?"};
-const db::Query kHead{"event_head", "SELECT seq, hash FROM event_head WHERE id = 1"};
+    "WHERE e.id < ? ORDER BY e.id DESC LIMIT ?"};
+
+std::string g_seal_key;  // set once at start-up, before any thread reads it
 
 void Field(std::string& out, const std::string& s) {
   out += std::to_string(s.size());
@@ -31,19 +41,33 @@ db::Value Opt(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::
 
 Stored FromRow(const db::Row& r) {
   Stored s;
-  s.seq = r.i64(0);
-  s.at = r.text(1);
-  s.actor_id = r.opt_i64(2);
-  s.actor = r.text(3);
-  s.unit_id = r.opt_i64(4);
-  s.entity = r.text(5);
-  s.entity_id = r.text(6);
-  s.action = r.text(7);
-  s.before_json = r.text(8);
-  s.after_json = r.text(9);
-  s.prev_hash = r.text(10);
-  s.hash = r.text(11);
+  s.id = r.i64(0);
+  s.seq = r.opt_i64(1).value_or(0);
+  s.at = r.text(2);
+  s.actor_id = r.opt_i64(3);
+  s.actor = r.text(4);
+  s.unit_id = r.opt_i64(5);
+  s.entity = r.text(6);
+  s.entity_id = r.text(7);
+  s.action = r.text(8);
+  s.before_json = r.text(9);
+  s.after_json = r.text(10);
+  s.prev_hash = r.text(11);
+  s.hash = r.text(12);
   return s;
+}
+
+std::string HeadMac(int64_t seq, const std::string& hash) {
+  if (g_seal_key.empty()) return "";
+  std::string msg = std::to_string(seq) + ":" + hash;
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(g_seal_key.data()), g_seal_key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(msg.data()), msg.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  char hex[sizeof mac * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return hex;
 }
 
 }  // namespace
@@ -79,16 +103,42 @@ Event By(const auth::Principal& p, std::optional<int64_t> unit_id, std::string e
 }
 
 int64_t Append(db::Conn& c, const Event& e) {
-  // Advancing the head row serialises appenders (it is a row lock in PostgreSQL).
-  auto head = c.query_one(kAdvanceHead);
+  return c.query_one(kInsert, {NowUtcText(), Opt(e.actor_id), e.actor, Opt(e.unit_id), e.entity, e.entity_id,
+                               e.action, e.before_json, e.after_json})
+      ->i64(0);
+}
+
+void SetSealKey(std::string key) { g_seal_key = std::move(key); }
+
+int64_t Seal(db::Conn& c, int64_t limit) {
+  auto rows = c.query(kUnsealed, {limit});
+  if (rows.empty()) return 0;
+  // PostgreSQL: sealers of several processes take turns on the head row; the
+  // unsealed rows are read again after the lock so none is chained twice.
+  auto head = c.query_one(c.backend() == db::Backend::kPostgres ? kHeadForUpdate : kHead);
+  if (c.backend() == db::Backend::kPostgres) rows = c.query(kUnsealed, {limit});
   int64_t seq = head->i64(0);
   std::string prev = head->text(1);
-  std::string at = NowUtcText();
-  std::string hash = ChainHash(prev, seq, at, e);
-  c.exec(kInsert, {seq, at, Opt(e.actor_id), e.actor, Opt(e.unit_id), e.entity, e.entity_id, e.action,
-                   e.before_json, e.after_json, prev, hash});
-  c.exec(kSetHeadHash, {hash});
-  return seq;
+  for (auto& r : rows) {
+    Stored s = FromRow(r);
+    ++seq;
+    std::string hash = ChainHash(prev, seq, s.at, s);
+    c.exec(kSealOne, {seq, prev, hash, s.id});
+    prev = std::move(hash);
+  }
+  c.exec(kSetHead, {seq, prev, HeadMac(seq, prev)});
+  return static_cast<int64_t>(rows.size());
+}
+
+Head ReadHead(db::Conn& c) {
+  auto r = c.query_one(kHead);
+  return {r->i64(0), r->text(1), r->text(2)};
+}
+
+bool Contains(db::Conn& c, const Head& h) {
+  if (h.seq == 0) return h.hash == kGenesisHash;
+  auto r = c.query_one(kAtSeq, {h.seq});
+  return r && r->text(0) == h.hash;
 }
 
 Verification Verify(db::Conn& c) {
@@ -108,21 +158,26 @@ Verification Verify(db::Conn& c) {
       last = s.seq;
     }
   }
-  auto head = c.query_one(kHead);
-  if (head->i64(0) != last || head->text(1) != prev)
+  Head head = ReadHead(c);
+  if (head.seq != last || head.hash != prev)
     return {false, v.checked, last + 1, "events are missing at the end of the log"};
+  if (!g_seal_key.empty() && head.seq > 0 && !auth::SafeEqual(head.mac, HeadMac(head.seq, head.hash)))
+    return {false, v.checked, head.seq, "the head's signature does not match the seal key: the history was rewritten"};
+  v.unsealed = CountUnsealed(c);
   return v;
 }
 
-std::vector<Stored> ListRecent(db::Conn& c, int64_t before_seq, int limit) {
+std::vector<Stored> ListRecent(db::Conn& c, int64_t before_id, int limit) {
   std::vector<Stored> out;
-  for (auto& r : c.query(kRecent, {before_seq, int64_t{limit}})) {
+  for (auto& r : c.query(kRecent, {before_id, int64_t{limit}})) {
     out.push_back(FromRow(r));
-    out.back().unit_path = r.text(12);
+    out.back().unit_path = r.text(13);
   }
   return out;
 }
 
-int64_t Count(db::Conn& c) { return c.query_one(kHead)->i64(0); }
+int64_t CountUnsealed(db::Conn& c) { return c.query_one(kCountUnsealed)->i64(0); }
+
+int64_t Count(db::Conn& c) { return ReadHead(c).seq + CountUnsealed(c); }
 
 }  // namespace fg::events

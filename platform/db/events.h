@@ -1,6 +1,11 @@
 // The append-only event log: every state change is recorded, in the same
-// transaction as the change, with a SHA-256 hash chain that makes tampering
-// evident (`friendlygov verify-events`).
+// transaction as the change. A SHA-256 hash chain makes tampering evident
+// (`friendlygov verify-events`). Events are appended unchained and *sealed*
+// (given their chain position `seq`, `prev_hash` and `hash`) in id order off
+// the request path: on SQLite inside each group commit, on PostgreSQL by a
+// sealer thread right after commits. No write waits on a global row. When a
+// seal key is set, the head (seq, hash) carries an HMAC that only the key's
+// holder can recompute, so a rewritten history no longer verifies.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -24,7 +29,8 @@ struct Event {
 };
 
 struct Stored : Event {
-  int64_t seq = 0;
+  int64_t id = 0;   // insertion order
+  int64_t seq = 0;  // chain position; 0 while unsealed
   std::string at;
   std::string prev_hash;
   std::string hash;
@@ -39,19 +45,37 @@ inline const std::string kGenesisHash(64, '0');
 Event By(const auth::Principal& p, std::optional<int64_t> unit_id, std::string entity, std::string entity_id,
          std::string action, std::string before_json, std::string after_json);
 
-// REQUIRES: called inside db.write(). Returns the event's sequence number.
+// REQUIRES: called inside db.write(). Returns the event's id.
 int64_t Append(db::Conn& c, const Event& e);
+
+// The key for the head's HMAC (raw bytes; empty: no HMAC). Set once at start-up.
+void SetSealKey(std::string key);
+// Chains up to `limit` unsealed events in id order and advances the head.
+// REQUIRES: inside a write transaction. Returns how many were sealed.
+int64_t Seal(db::Conn& c, int64_t limit = 100000);
 
 struct Verification {
   bool ok = true;
   int64_t checked = 0;
   int64_t bad_seq = 0;  // first event that does not match, when !ok
   std::string reason;
+  int64_t unsealed = 0;  // events appended but not chained yet (not checked)
 };
+// Checks the chain, the head and (with a seal key) the head's HMAC.
 Verification Verify(db::Conn& c);
 
-// Newest first, events with seq < before_seq, with their unit's path.
-std::vector<Stored> ListRecent(db::Conn& c, int64_t before_seq, int limit);
+struct Head {
+  int64_t seq = 0;
+  std::string hash;
+  std::string mac;
+};
+Head ReadHead(db::Conn& c);
+// True when the chain still holds `h` (an exported head): the event at h.seq has h.hash.
+bool Contains(db::Conn& c, const Head& h);
+
+// Newest first, events with id < before_id, with their unit's path.
+std::vector<Stored> ListRecent(db::Conn& c, int64_t before_id, int limit);
 int64_t Count(db::Conn& c);
+int64_t CountUnsealed(db::Conn& c);
 
 }  // namespace fg::events

@@ -57,6 +57,7 @@ int Migrate(Db& db, const std::string& dir) {
       c.exec(kRecordMigration, {int64_t{f.version}, f.name, NowUtcText()});
     });
   }
+  db.schema_ready();
   return files.back().version;
 }
 

@@ -1,6 +1,5 @@
-// PostgreSQL backend via libpq: a pool of connections; each write is its own
-// transaction; `?` placeholders become $n; statements are prepared once per
-// connection.
+// PostgreSQL backend via libpq: `?` placeholders become $n; statements are
+// prepared once per connection; SQLSTATE class 23 becomes ConstraintError.
 #include <libpq-fe.h>
 
 #include <condition_variable>
@@ -9,7 +8,14 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "platform/async/pool.h"
 #include "platform/db/db.h"
+#include "platform/db/events.h"
+#include "platform/db/group_commit.h"
 
 namespace fg::db {
 namespace {
@@ -132,50 +138,66 @@ class PgConn final : public Conn {
   std::unordered_map<const char*, std::string> prepared_;
 };
 
+// Writes: group commits on `writers` connections (platform/db/group_commit.h).
+// Reads: a pool of connections, each used by one thread of a BlockingPool, so a
+// request coroutine suspends while its query runs. Events: a sealer thread
+// with its own connection chains new events right after each commit.
 class PostgresDb final : public Db {
  public:
-  PostgresDb(std::string conninfo, const Options& opt) : conninfo_(std::move(conninfo)), opt_(opt) {
-    stats_.batch_size_buckets.assign(10, 0);
+  PostgresDb(std::string conninfo, const Options& opt)
+      : conninfo_(std::move(conninfo)), opt_(opt), read_threads_(std::max(1, opt.readers), opt.max_queued_reads) {
     idle_.push_back(std::make_unique<PgConn>(conninfo_));  // fail fast on a bad URL
-    open_ = 1;
+    std::vector<std::unique_ptr<Conn>> writers;
+    for (int i = 0; i < std::max(1, opt.writers); ++i) writers.push_back(std::make_unique<PgConn>(conninfo_));
+    writes_ = std::make_unique<GroupCommit>(std::move(writers), opt_, nullptr, [this] { wake_sealer(); });
   }
+  ~PostgresDb() override { close(); }
 
   Backend backend() const override { return Backend::kPostgres; }
   Stats stats() const override {
-    std::lock_guard lk(mu_);
-    Stats s = stats_;
-    s.write_queue_depth = static_cast<uint64_t>(waiting_);
+    Stats s;
+    writes_->fill(s);
     return s;
   }
   void close() override {
-    std::unique_lock lk(mu_);
-    closing_ = true;
-    cv_.wait(lk, [&] { return static_cast<int>(idle_.size()) == open_; });
+    writes_->close();
+    {
+      std::lock_guard lk(seal_mu_);
+      if (seal_stop_) return;
+      seal_stop_ = true;
+      seal_pending_ = true;
+    }
+    seal_cv_.notify_all();
+    if (sealer_.joinable()) sealer_.join();  // its last round seals what the last commits appended
+    sealer_conn_.reset();
+    std::lock_guard lk(mu_);
     idle_.clear();
-    open_ = 0;
   }
   void backup(const std::string&) override {
     throw std::runtime_error("backup: use pg_dump for PostgreSQL databases");
   }
+  void schema_ready() override {
+    std::lock_guard lk(seal_mu_);
+    if (sealer_.joinable() || seal_stop_) return;
+    sealer_conn_ = std::make_unique<PgConn>(conninfo_);
+    seal_pending_ = true;
+    sealer_ = std::thread([this] { seal_loop(); });
+  }
 
  protected:
-  void run_read(const std::function<void(Conn&)>& fn) override { with_conn(fn, false); }
-  void run_write(const std::function<void(Conn&)>& fn) override { with_conn(fn, true); }
+  void run_read(const std::function<void(Conn&)>& fn) override {
+    read_threads_.run([&] { with_conn(fn); });
+  }
+  void run_write(const std::function<void(Conn&)>& fn) override { writes_->submit(fn); }
 
  private:
-  void with_conn(const std::function<void(Conn&)>& fn, bool write) {
+  void with_conn(const std::function<void(Conn&)>& fn) {
     std::unique_ptr<PgConn> c;
     {
-      std::unique_lock lk(mu_);
-      if (closing_ && write) throw std::runtime_error("the store is closed");
-      ++waiting_;
-      cv_.wait(lk, [&] { return !idle_.empty() || open_ < opt_.readers; });
-      --waiting_;
+      std::lock_guard lk(mu_);
       if (!idle_.empty()) {
         c = std::move(idle_.back());
         idle_.pop_back();
-      } else {
-        ++open_;
       }
     }
     struct Return {
@@ -183,13 +205,11 @@ class PostgresDb final : public Db {
       std::unique_ptr<PgConn>& c;
       ~Return() {
         std::lock_guard lk(self->mu_);
-        if (c && c->healthy()) self->idle_.push_back(std::move(c));
-        else --self->open_;
-        self->cv_.notify_all();
+        if (c && c->healthy() && self->idle_.size() < kMaxIdle) self->idle_.push_back(std::move(c));
       }
     } ret{this, c};
     if (!c) c = std::make_unique<PgConn>(conninfo_);
-    c->exec_script(write ? "BEGIN" : "BEGIN READ ONLY");
+    c->exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");  // one snapshot, as on SQLite
     try {
       fn(*c);
       c->exec_script("COMMIT");
@@ -200,23 +220,64 @@ class PostgresDb final : public Db {
       }
       throw;
     }
-    if (write) {
-      std::lock_guard lk(mu_);
-      ++stats_.write_batches;
-      ++stats_.writes;
-      ++stats_.batch_size_buckets[0];
+  }
+
+  void wake_sealer() {
+    {
+      std::lock_guard lk(seal_mu_);
+      seal_pending_ = true;
+    }
+    seal_cv_.notify_one();
+  }
+
+  // Seals after every commit (batched: commits that land meanwhile are sealed
+  // together), and every second in case another process appended events.
+  void seal_loop() {
+    for (;;) {
+      {
+        std::unique_lock lk(seal_mu_);
+        seal_cv_.wait_for(lk, std::chrono::seconds(1), [&] { return seal_pending_; });
+        seal_pending_ = false;
+      }
+      try {
+        int64_t n;
+        do {
+          sealer_conn_->exec_script("BEGIN");
+          n = events::Seal(*sealer_conn_, 5000);
+          sealer_conn_->exec_script("COMMIT");
+        } while (n == 5000);
+      } catch (const std::exception& e) {
+        spdlog::error("event sealer: {}", e.what());
+        try {
+          sealer_conn_->exec_script("ROLLBACK");
+        } catch (...) {
+        }
+        if (!sealer_conn_->healthy()) {
+          try {
+            sealer_conn_ = std::make_unique<PgConn>(conninfo_);
+          } catch (const std::exception&) {
+          }
+        }
+      }
+      std::lock_guard lk(seal_mu_);
+      if (seal_stop_) return;
     }
   }
 
+  static constexpr size_t kMaxIdle = 64;
   std::string conninfo_;
   Options opt_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
+  async::BlockingPool read_threads_;
+  std::mutex mu_;
   std::vector<std::unique_ptr<PgConn>> idle_;
-  int open_ = 0;
-  int waiting_ = 0;
-  bool closing_ = false;
-  Stats stats_;
+  std::unique_ptr<GroupCommit> writes_;
+
+  mutable std::mutex seal_mu_;
+  std::condition_variable seal_cv_;
+  bool seal_pending_ = false;
+  bool seal_stop_ = false;
+  std::unique_ptr<PgConn> sealer_conn_;
+  std::thread sealer_;
 };
 
 }  // namespace

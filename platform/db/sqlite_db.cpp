@@ -1,16 +1,17 @@
 // SQLite backend: WAL, foreign keys, synchronous=FULL, one writer thread with
-// group commit, a pool of read-only connections.
+// group commit (events chained in each batch), read-only connections used on
+// the calling thread.
 #include <sqlite3.h>
 
-#include <condition_variable>
-#include <deque>
+#include <atomic>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 #include "platform/db/db.h"
+#include "platform/db/events.h"
+#include "platform/db/group_commit.h"
 
 namespace fg::db {
 namespace {
@@ -121,50 +122,30 @@ class SqliteConn final : public Conn {
   std::unordered_map<const char*, sqlite3_stmt*> stmts_;  // keyed by the literal's address
 };
 
-const Query kBegin{"begin_immediate", "BEGIN IMMEDIATE"};
-const Query kCommit{"commit", "COMMIT"};
-const Query kRollback{"rollback", "ROLLBACK"};
-const Query kSavepoint{"savepoint", "SAVEPOINT w"};
-const Query kRelease{"release", "RELEASE w"};
-const Query kRollbackTo{"rollback_to", "ROLLBACK TO w"};
-
-// A queued write. It lives on the caller's stack; the writer fills `error` and
-// `done` under done_mu_ and never touches it after releasing that lock.
-struct WriteJob {
-  const std::function<void(Conn&)>* fn;
-  std::exception_ptr error;
-  bool done = false;
-};
-
 class SqliteDb final : public Db {
  public:
   SqliteDb(std::string path, const Options& opt) : path_(std::move(path)), opt_(opt) {
-    writer_conn_ = std::make_unique<SqliteConn>(path_, false);
-    stats_.batch_size_buckets.assign(10, 0);
-    writer_ = std::thread([this] { writer_loop(); });
+    std::vector<std::unique_ptr<Conn>> writer;
+    writer.push_back(std::make_unique<SqliteConn>(path_, false));
+    // One writer: events are chained inside each group commit, before it commits.
+    writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_, [this](Conn& c) {
+      if (schema_ready_) events::Seal(c);
+    });
   }
   ~SqliteDb() override { close(); }
 
   Backend backend() const override { return Backend::kSqlite; }
 
   Stats stats() const override {
-    std::lock_guard lk(mu_);
-    Stats s = stats_;
-    s.write_queue_depth = queue_.size();
+    Stats s;
+    writes_->fill(s);
     return s;
   }
 
   void close() override {
-    {
-      std::lock_guard lk(mu_);
-      if (closing_) return;
-      closing_ = true;
-    }
-    cv_.notify_all();
-    if (writer_.joinable()) writer_.join();
+    writes_->close();
     std::lock_guard lk(pool_mu_);
     idle_.clear();
-    writer_conn_.reset();
   }
 
   void backup(const std::string& dest) override {
@@ -191,16 +172,15 @@ class SqliteDb final : public Db {
   }
 
  protected:
+  // Runs on the calling thread, io threads included: a local read takes
+  // microseconds. The pool grows to as many connections as concurrent readers.
   void run_read(const std::function<void(Conn&)>& fn) override {
     std::unique_ptr<SqliteConn> conn;
     {
-      std::unique_lock lk(pool_mu_);
-      pool_cv_.wait(lk, [&] { return !idle_.empty() || open_readers_ < opt_.readers; });
+      std::lock_guard lk(pool_mu_);
       if (!idle_.empty()) {
         conn = std::move(idle_.back());
         idle_.pop_back();
-      } else {
-        ++open_readers_;
       }
     }
     if (!conn) conn = std::make_unique<SqliteConn>(path_, true);
@@ -209,134 +189,35 @@ class SqliteDb final : public Db {
       std::unique_ptr<SqliteConn>& c;
       ~Return() {
         std::lock_guard lk(self->pool_mu_);
-        self->idle_.push_back(std::move(c));
-        self->pool_cv_.notify_one();
+        if (self->idle_.size() < kMaxIdleReaders) self->idle_.push_back(std::move(c));
       }
     } ret{this, conn};
     // A read sees one consistent snapshot.
-    conn->exec_script("BEGIN");
+    conn->exec(kReadBegin, {});
     try {
       fn(*conn);
     } catch (...) {
-      conn->exec_script("ROLLBACK");
+      conn->exec(kReadRollback, {});
       throw;
     }
-    conn->exec_script("COMMIT");
+    conn->exec(kReadCommit, {});
   }
 
-  void run_write(const std::function<void(Conn&)>& fn) override {
-    WriteJob job{&fn, {}};
-    {
-      std::lock_guard lk(mu_);
-      if (closing_) throw std::runtime_error("the store is closed");
-      queue_.push_back(&job);
-    }
-    cv_.notify_one();
-    {
-      std::unique_lock lk(done_mu_);
-      done_cv_.wait(lk, [&] { return job.done; });
-    }
-    if (job.error) std::rethrow_exception(job.error);
-  }
+  void run_write(const std::function<void(Conn&)>& fn) override { writes_->submit(fn); }
+  void schema_ready() override { schema_ready_ = true; }
 
  private:
-  void writer_loop() {
-    std::vector<WriteJob*> batch;
-    for (;;) {
-      {
-        std::unique_lock lk(mu_);
-        cv_.wait(lk, [&] { return closing_ || !queue_.empty(); });
-        if (queue_.empty()) return;  // closing and drained
-        size_t n = std::min<size_t>(queue_.size(), static_cast<size_t>(opt_.max_batch));
-        batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
-        queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
-      }
-      apply(batch);
-      batch.clear();
-    }
-  }
-
-  // Runs every write of the batch without savepoints (the common case: none
-  // fails). If one throws, the whole transaction is rolled back and the batch
-  // is replayed with a SAVEPOINT per write so that only the failing one is lost.
-  bool run_fast(std::vector<WriteJob*>& batch) {
-    writer_conn_->exec(kBegin, {});
-    for (auto* job : batch) {
-      try {
-        (*job->fn)(*writer_conn_);
-      } catch (...) {
-        writer_conn_->exec(kRollback, {});
-        return false;
-      }
-    }
-    writer_conn_->exec(kCommit, {});
-    return true;
-  }
-
-  void run_isolated(std::vector<WriteJob*>& batch, std::vector<std::exception_ptr>& errors) {
-    writer_conn_->exec(kBegin, {});
-    for (size_t i = 0; i < batch.size(); ++i) {
-      writer_conn_->exec(kSavepoint, {});
-      try {
-        (*batch[i]->fn)(*writer_conn_);
-        writer_conn_->exec(kRelease, {});
-      } catch (...) {
-        errors[i] = std::current_exception();
-        writer_conn_->exec(kRollbackTo, {});
-        writer_conn_->exec(kRelease, {});
-      }
-    }
-    writer_conn_->exec(kCommit, {});
-  }
-
-  void apply(std::vector<WriteJob*>& batch) {
-    std::vector<std::exception_ptr> errors(batch.size());
-    std::exception_ptr commit_error;
-    try {
-      if (!run_fast(batch)) run_isolated(batch, errors);
-    } catch (...) {
-      commit_error = std::current_exception();
-      try {
-        writer_conn_->exec_script("ROLLBACK");
-      } catch (...) {
-      }
-    }
-    {
-      std::lock_guard lk(mu_);
-      ++stats_.write_batches;
-      stats_.writes += batch.size();
-      size_t b = 0;
-      while (b + 1 < stats_.batch_size_buckets.size() && (size_t{1} << b) < batch.size()) ++b;
-      ++stats_.batch_size_buckets[b];
-    }
-    // One notify_all for the whole batch (no promise to allocate per write);
-    // waiters of a later batch wake, see `done` false and sleep again.
-    {
-      std::lock_guard lk(done_mu_);
-      for (size_t i = 0; i < batch.size(); ++i) {
-        batch[i]->error = commit_error ? commit_error : errors[i];
-        batch[i]->done = true;
-      }
-    }
-    done_cv_.notify_all();
-  }
+  static constexpr size_t kMaxIdleReaders = 64;
+  static inline const Query kReadBegin{"read_begin", "BEGIN"};
+  static inline const Query kReadCommit{"read_commit", "COMMIT"};
+  static inline const Query kReadRollback{"read_rollback", "ROLLBACK"};
 
   std::string path_;
   Options opt_;
-  std::unique_ptr<SqliteConn> writer_conn_;
-  std::thread writer_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::mutex done_mu_;  // guards WriteJob::done and ::error
-  std::condition_variable done_cv_;
-  std::deque<WriteJob*> queue_;
-  bool closing_ = false;
-  Stats stats_;
-
+  std::atomic<bool> schema_ready_{false};  // events can be sealed
+  std::unique_ptr<GroupCommit> writes_;
   std::mutex pool_mu_;
-  std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<SqliteConn>> idle_;
-  int open_readers_ = 0;
 };
 
 }  // namespace

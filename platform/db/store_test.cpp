@@ -1,10 +1,14 @@
 // The storage suite: runs on SQLite and on a real PostgreSQL server.
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <future>
 #include <thread>
 
+#include "platform/async/wait.h"
 #include "platform/db/db.h"
 #include "platform/db/events.h"
+#include "platform/errors.h"
 #include "tests/support/test_db.h"
 
 namespace fg::db {
@@ -15,6 +19,34 @@ const Query kInsert{"t_insert", "INSERT INTO t (k, n, x) VALUES (?, ?, ?)"};
 const Query kGet{"t_get", "SELECT k, n, x FROM t WHERE k = ?"};
 const Query kCount{"t_count", "SELECT count(*) FROM t"};
 const Query kTamper{"tamper", "UPDATE events SET after_json = ? WHERE seq = ?"};
+const Query kRehash{"rehash", "UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?"};
+const Query kEventAt{"event_at", "SELECT at, after_json FROM events WHERE seq = ?"};
+const Query kForgeHead{"forge_head", "UPDATE event_head SET hash = ? WHERE id = 1"};
+
+// A waiter as a request coroutine would have, but blocking its own thread:
+// enough to drive the store's suspending path from a test.
+class ThreadWaiter final : public async::Waiter {
+ public:
+  explicit ThreadWaiter(std::chrono::steady_clock::time_point deadline) : deadline_(deadline) {}
+  void suspend(const std::function<void(async::Resume)>& start) override {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    start([&] {
+      std::lock_guard lk(mu);
+      done = true;
+      cv.notify_one();
+    });
+    std::unique_lock lk(mu);
+    cv.wait(lk, [&] { return done; });
+    ++suspensions;
+  }
+  std::chrono::steady_clock::time_point deadline() const override { return deadline_; }
+  int suspensions = 0;
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+};
 const Query kVersions{"versions", "SELECT count(*), max(version) FROM schema_migrations"};
 
 class StoreTest : public ::testing::TestWithParam<std::string> {
@@ -25,6 +57,18 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
   int64_t Count() {
     return db_->read([](Conn& c) { return c.query_one(kCount)->i64(0); });
+  }
+  // Chains what is not chained yet (PostgreSQL's sealer runs just after commits).
+  void Seal() {
+    db_->write([](Conn& c) { events::Seal(c); });
+  }
+  void AppendEvents(int n) {
+    for (int i = 0; i < n; ++i)
+      db_->write([&](Conn& c) {
+        events::Append(c, {std::nullopt, "tester", std::nullopt, "thing", std::to_string(i), "create", "",
+                           "{\"i\":" + std::to_string(i) + "}"});
+      });
+    Seal();
   }
   std::unique_ptr<Db> db_;
 };
@@ -82,12 +126,7 @@ TEST_P(StoreTest, MigrationsAreRecordedAndNotReapplied) {
 }
 
 TEST_P(StoreTest, EventChainVerifiesAndDetectsTampering) {
-  for (int i = 0; i < 5; ++i) {
-    db_->write([&](Conn& c) {
-      events::Append(c, {std::nullopt, "tester", std::nullopt, "thing", std::to_string(i), "create", "",
-                         "{\"i\":" + std::to_string(i) + "}"});
-    });
-  }
+  AppendEvents(5);
   auto ok = db_->read([](Conn& c) { return events::Verify(c); });
   EXPECT_TRUE(ok.ok) << ok.reason;
   EXPECT_EQ(ok.checked, 5);
@@ -107,9 +146,142 @@ TEST_P(StoreTest, ConcurrentAppendsKeepOneUnbrokenChain) {
       });
     });
   for (auto& t : threads) t.join();
+  Seal();
   auto v = db_->read([](Conn& c) { return events::Verify(c); });
   EXPECT_TRUE(v.ok) << v.reason;
   EXPECT_EQ(v.checked, 16);
+  EXPECT_EQ(v.unsealed, 0);
+  EXPECT_EQ(db_->read([](Conn& c) { return events::Count(c); }), 16);
+}
+
+TEST_P(StoreTest, UnsealedEventsAreCountedAndSealedInIdOrder) {
+  db_->write([](Conn& c) {
+    for (int i = 0; i < 3; ++i) events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "a", "", "{}"});
+    // Undo the SQLite writer's in-batch sealing to look at the unsealed state.
+    c.exec_script("UPDATE events SET seq = NULL, prev_hash = NULL, hash = NULL");
+    c.exec_script("UPDATE event_head SET seq = 0, hash = '" + events::kGenesisHash + "', mac = ''");
+  });
+  auto v = db_->read([](Conn& c) { return events::Verify(c); });
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.checked + v.unsealed, 3);
+  EXPECT_EQ(db_->read([](Conn& c) { return events::Count(c); }), 3);
+  Seal();
+  auto after = db_->read([](Conn& c) { return std::make_pair(events::Verify(c), events::ListRecent(c, INT64_MAX, 10)); });
+  EXPECT_TRUE(after.first.ok) << after.first.reason;
+  EXPECT_EQ(after.first.checked, 3);
+  ASSERT_EQ(after.second.size(), 3u);
+  for (auto& e : after.second) EXPECT_EQ(e.seq, e.id);  // chained in insertion order
+}
+
+// Anyone who can write the database can recompute every hash; only the key's
+// holder can sign the head.
+TEST_P(StoreTest, SignedHeadDetectsARewrittenHistory) {
+  events::SetSealKey("test-key-0123456789abcdef0123456789");
+  AppendEvents(3);
+  ASSERT_TRUE(db_->read([](Conn& c) { return events::Verify(c); }).ok);
+  db_->write([](Conn& c) {
+    c.exec(kTamper, {std::string("{\"i\":99}"), int64_t{2}});
+    std::string prev = c.query_one(Query{"h1", "SELECT hash FROM events WHERE seq = 1"})->text(0);
+    for (int64_t seq = 2; seq <= 3; ++seq) {
+      auto r = c.query_one(kEventAt, {seq});
+      events::Event e{std::nullopt, "tester", std::nullopt, "thing", std::to_string(seq - 1), "create", "", r->text(1)};
+      std::string h = events::ChainHash(prev, seq, r->text(0), e);
+      c.exec(kRehash, {prev, h, seq});
+      prev = h;
+    }
+    c.exec(kForgeHead, {prev});
+  });
+  auto with_key = db_->read([](Conn& c) { return events::Verify(c); });
+  events::SetSealKey("");
+  auto without_key = db_->read([](Conn& c) { return events::Verify(c); });
+  EXPECT_FALSE(with_key.ok);
+  EXPECT_NE(with_key.reason.find("signature"), std::string::npos) << with_key.reason;
+  EXPECT_TRUE(without_key.ok) << without_key.reason;  // why the key matters
+}
+
+// An expected refusal inside a group commit rolls back alone: no write of the
+// batch runs twice, the others commit once.
+TEST_P(StoreTest, RefusalInAGroupCommitCostsNoReplay) {
+  constexpr int kThreads = 48;
+  std::vector<std::atomic<int>> runs(kThreads);
+  std::atomic<int> refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i)
+    threads.emplace_back([&, i] {
+      try {
+        db_->write([&](Conn& c) {
+          ++runs[i];
+          c.exec(kInsert, {"r" + std::to_string(i), int64_t{i}, nullptr});
+          if (i % 3 == 0) throw AppError(ErrorKind::kConflict, "error.conflict");
+        });
+      } catch (const AppError&) {
+        ++refused;
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (int i = 0; i < kThreads; ++i) EXPECT_EQ(runs[i].load(), 1) << "write " << i;
+  EXPECT_EQ(refused.load(), kThreads / 3);
+  EXPECT_EQ(Count(), kThreads - kThreads / 3);
+}
+
+// Past the bound on queued writes the store answers "overloaded" at once.
+TEST_P(StoreTest, FullWriteQueueRefusesAtOnce) {
+  db_->close();
+  Options opt;
+  opt.max_queued_writes = 4;
+  opt.writers = 1;
+  db_ = fg::testing::OpenTestDb(GetParam(), opt);
+  db_->write([](Conn& c) { c.exec(kCreate); });
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  std::atomic<bool> blocking{false};
+  std::thread holder([&] {
+    db_->write([&](Conn&) {
+      blocking = true;
+      released.wait();  // holds the only writer
+    });
+  });
+  while (!blocking) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::vector<std::thread> queued;
+  for (int i = 0; i < 4; ++i)
+    queued.emplace_back([&, i] { db_->write([&](Conn& c) { c.exec(kInsert, {"q" + std::to_string(i), int64_t{i}, nullptr}); }); });
+  while (db_->stats().write_queue_depth < 4) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  try {
+    db_->write([](Conn& c) { c.exec(kInsert, {std::string("over"), int64_t{0}, nullptr}); });
+    ADD_FAILURE() << "a write past the queue bound was accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
+  }
+  release.set_value();
+  holder.join();
+  for (auto& t : queued) t.join();
+  EXPECT_EQ(Count(), 4);
+  EXPECT_EQ(db_->stats().write_refused, 1u);
+}
+
+// Inside a request, the write suspends (the waiter is used) and one whose
+// deadline passed before a writer took it is refused without running.
+TEST_P(StoreTest, RequestWritesSuspendAndExpiredOnesNeverRun) {
+  ThreadWaiter live(std::chrono::steady_clock::now() + std::chrono::seconds(30));
+  {
+    async::Scope in_request(&live);
+    db_->write([](Conn& c) { c.exec(kInsert, {std::string("live"), int64_t{1}, nullptr}); });
+  }
+  EXPECT_EQ(live.suspensions, 1);
+  ThreadWaiter late(std::chrono::steady_clock::now() - std::chrono::milliseconds(1));
+  bool ran = false;
+  try {
+    async::Scope in_request(&late);
+    db_->write([&](Conn& c) {
+      ran = true;
+      c.exec(kInsert, {std::string("late"), int64_t{2}, nullptr});
+    });
+    ADD_FAILURE() << "an expired write was accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
+  }
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(Count(), 1);
 }
 
 FG_BOTH_BACKENDS(StoreTest);

@@ -99,7 +99,27 @@ Response Problem(int status, const std::string& title, const std::string& detail
   return Response::Text(status, boost::json::serialize(o), "application/problem+json");
 }
 
-App::App(std::string assets_dir) : assets_dir_(std::move(assets_dir)) {}
+App::App(std::string assets_dir) : assets_dir_(std::move(assets_dir)) { load_static(); }
+
+void App::load_static() {
+  namespace fs = std::filesystem;
+  fs::path root = fs::path(assets_dir_) / "static";
+  if (!fs::is_directory(root)) return;
+  for (auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    Asset a;
+    a.body = ss.str();
+    a.type = MimeOf(e.path().extension().string());
+    // A content hash: the same bytes keep their ETag across restarts and machines.
+    a.etag = "\"" + auth::Sha256Hex(a.body).substr(0, 20) + "\"";
+    struct stat st;
+    a.last_modified = ::stat(e.path().c_str(), &st) == 0 ? HttpDate(st.st_mtime) : HttpDate(std::time(nullptr));
+    assets_.emplace(fs::relative(e.path(), root).generic_string(), std::move(a));
+  }
+}
 
 void App::page(std::string method, std::string pattern, Access access, Handler h) {
   add(std::move(method), std::move(pattern), access, false, std::move(h));
@@ -249,17 +269,20 @@ Response App::error(Context& ctx, bool is_api, int status, const std::string& ke
                     const std::string& field) {
   std::string title = render::Text("status." + std::to_string(status));
   std::string text = detail.empty() ? render::Text(key) : detail;
+  Response r;
   if (is_api || !error_page) {
-    Response r = Problem(status, title, text, ctx.req.path, field);
+    r = Problem(status, title, text, ctx.req.path, field);
     if (status == 401) r.set_header("WWW-Authenticate", "Bearer");
-    return r;
+  } else {
+    try {
+      r = error_page(ctx, status, text);
+    } catch (const std::exception& e) {  // a broken page template must not cost the answer
+      spdlog::error("{} error page failed: {}", ctx.req.request_id, e.what());
+      r = Response::Text(status, title + "\n\n" + text + "\n");
+    }
   }
-  try {
-    return error_page(ctx, status, text);
-  } catch (const std::exception& e) {  // a broken page template must not cost the answer
-    spdlog::error("{} error page failed: {}", ctx.req.request_id, e.what());
-    return Response::Text(status, title + "\n\n" + text + "\n");
-  }
+  if (status == 503) r.set_header("Retry-After", "1");
+  return r;
 }
 
 std::string App::limit_problem_body(int status, const std::string& key, size_t limit) {
@@ -271,33 +294,33 @@ std::string App::limit_problem_body(int status, const std::string& key, size_t l
 }
 
 Response App::serve_static(const Request& req) {
-  namespace fs = std::filesystem;
-  std::string rel = UrlDecode(req.path.substr(std::string_view("/static/").size()), false);
-  if (rel.empty() || rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos)
-    return Response::Text(404, "Not found");
-  fs::path p = fs::path(assets_dir_) / "static" / rel;
-  struct stat st;
-  if (::stat(p.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+  // `req.path` was decoded once by the server; it is only ever a key into the
+  // assets loaded at start-up, never a file-system path.
+  auto it = assets_.find(std::string_view(req.path).substr(std::string_view("/static/").size()));
+  if (it == assets_.end()) {
     Context ctx{const_cast<Request&>(req)};
     return error(ctx, false, 404, "error.not_found", "", "");
   }
-  std::ostringstream etag;
-  etag << '"' << std::hex << st.st_size << '-' << st.st_mtime << '"';
+  const Asset& a = it->second;
   Response r;
-  r.content_type = MimeOf(p.extension().string());
-  r.set_header("ETag", etag.str());
-  r.set_header("Last-Modified", HttpDate(st.st_mtime));
+  r.content_type = a.type;
+  r.set_header("ETag", a.etag);
+  r.set_header("Last-Modified", a.last_modified);
   r.set_header("Cache-Control", "public, max-age=3600");
   auto inm = req.header("if-none-match");
-  bool fresh = !inm.empty() ? inm == etag.str() : req.header("if-modified-since") == HttpDate(st.st_mtime);
+  bool fresh = !inm.empty() ? inm == a.etag : req.header("if-modified-since") == a.last_modified;
   if (fresh) {
     r.status = 304;
     return r;
   }
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  r.body = ss.str();
+  r.body = a.body;
+  return r;
+}
+
+Response App::overloaded(const Request& req) {
+  metrics_.observe("overloaded", 503, 0);
+  Response r = Problem(503, render::Text("status.503"), render::Text("error.overloaded"), req.path);
+  r.set_header("Retry-After", "1");
   return r;
 }
 

@@ -1,10 +1,12 @@
 // The request pipeline, independent of sockets: route -> authenticate -> CSRF
 // -> handler -> errors (problem+json for the API, an HTML page otherwise) ->
 // security headers -> metrics and access log. `App::handle` is the pure
-// handle_request(req) -> response of the server; it may block on the store,
-// so the server calls it on a worker thread, never on an io thread.
+// handle_request(req) -> response of the server. The server calls it on an io
+// thread inside a request coroutine; what it waits for (the store, password
+// hashes) suspends that coroutine (platform/async/wait.h).
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +42,8 @@ struct Limits {
 
 class App {
  public:
+  // Loads every file under `assets_dir`/static into memory: only those are
+  // ever served under /static/ (restart to pick up new files).
   explicit App(std::string assets_dir);
 
   // `pattern` segments like "/units/{id}" bind params; routes under /api/ are API routes.
@@ -62,6 +66,8 @@ class App {
   // The problem+json body the server sends when it refuses a request itself
   // (413, 431, 400): `key` names the message, `limit` its size in bytes.
   std::string limit_problem_body(int status, const std::string& key, size_t limit);
+  // The 503 answer when the server has too many requests in flight.
+  Response overloaded(const Request& req);
   Metrics& metrics() { return metrics_; }
   const std::string& assets_dir() const { return assets_dir_; }
 
@@ -77,10 +83,18 @@ class App {
   void add(std::string method, std::string pattern, Access access, bool is_api, Handler h);
   Response dispatch(Request& req, std::string& route_name);
   Response serve_static(const Request& req);
+  void load_static();
   Response error(Context& ctx, bool is_api, int status, const std::string& key, const std::string& detail,
                  const std::string& field);
 
+  struct Asset {
+    std::string body;
+    std::string type;
+    std::string etag;
+    std::string last_modified;
+  };
   std::string assets_dir_;
+  std::map<std::string, Asset, std::less<>> assets_;  // by path under static/
   std::vector<Route> routes_;
   Metrics metrics_;
   std::unique_ptr<auth::RateLimiter> anonymous_limiter_;

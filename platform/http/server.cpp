@@ -1,14 +1,45 @@
 #include "platform/http/server.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <boost/asio.hpp>
-#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/spawn.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/context/protected_fixedsize_stack.hpp>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
+
+#include "platform/async/wait.h"
+
+#if defined(BOOST_USE_UCONTEXT)
+// Sanitizer builds switch stacks with ucontext so that AddressSanitizer is told
+// of every switch (BOOST_USE_ASAN); Debian's libboost_context is built for
+// fcontext and lacks the per-thread record the ucontext fibers keep, so it is
+// defined here (a counted, per-thread top-level record).
+namespace boost::context::detail {
+namespace {
+thread_local fiber_activation_record* t_current_record = nullptr;
+thread_local std::size_t t_record_users = 0;
+}  // namespace
+fiber_activation_record_initializer::fiber_activation_record_initializer() noexcept {
+  if (t_record_users++ == 0) t_current_record = new fiber_activation_record();
+}
+fiber_activation_record_initializer::~fiber_activation_record_initializer() {
+  if (--t_record_users == 0) {
+    delete t_current_record;
+    t_current_record = nullptr;
+  }
+}
+fiber_activation_record*& fiber_activation_record::current() noexcept {
+  thread_local fiber_activation_record_initializer initializer;
+  return t_current_record;
+}
+}  // namespace boost::context::detail
+#endif
 
 namespace fg::http {
 namespace {
@@ -17,73 +48,154 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
-using net::use_awaitable;
-constexpr auto kTuple = net::as_tuple(use_awaitable);
+
+// Stack of one connection's coroutine (guard page below it). Handlers render
+// templates and parse JSON on it; sanitizer builds need more.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kStackBytes = 1024 * 1024;
+#else
+constexpr size_t kStackBytes = 256 * 1024;
+#endif
+// Descriptors kept for the store, log files and the listening socket.
+constexpr rlim_t kReservedDescriptors = 64;
 
 struct Connection {
-  explicit Connection(tcp::socket s) : stream(std::move(s)) {}
+  Connection(tcp::socket s, std::string addr, std::shared_ptr<net::io_context> ctx)
+      : stream(std::move(s)), remote_addr(std::move(addr)), ctx(std::move(ctx)) {}
   beast::tcp_stream stream;
-  bool busy = false;  // a request is being handled; touched only on the strand
+  std::string remote_addr;
+  std::shared_ptr<net::io_context> ctx;  // the thread's context the connection lives on
+  bool busy = false;  // a request is being handled; touched only on the connection's thread
+};
+
+// Suspends the connection's coroutine while another thread works for it.
+class RequestWaiter final : public async::Waiter {
+ public:
+  RequestWaiter(net::yield_context& yield, std::shared_ptr<net::io_context> ctx,
+                std::chrono::steady_clock::time_point deadline)
+      : yield_(yield), ctx_(std::move(ctx)), deadline_(deadline) {}
+
+  void suspend(const std::function<void(async::Resume)>& start) override {
+    async::SetCurrent(nullptr);
+    net::async_initiate<const net::yield_context&, void()>(
+        [this, &start](auto handler) {
+          auto h = std::make_shared<decltype(handler)>(std::move(handler));
+          // Resumption is posted to the connection's own io_context: the
+          // coroutine always continues on the thread that suspended it. The
+          // context is kept alive for a store thread that resumes late.
+          start([h, ctx = ctx_] { net::post(*ctx, [h] { (*h)(); }); });
+        },
+        yield_);
+    async::SetCurrent(this);
+  }
+  std::chrono::steady_clock::time_point deadline() const override { return deadline_; }
+
+ private:
+  net::yield_context& yield_;
+  std::shared_ptr<net::io_context> ctx_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 class Server {
  public:
-  Server(App& app, const ServerOptions& opt)
-      : app_(app), opt_(opt),
-        ioc_(opt.io_threads > 0 ? opt.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
-        workers_(static_cast<size_t>(std::max(1, opt.workers))),
-        acceptor_(ioc_), signals_(ioc_, SIGINT, SIGTERM) {}
+  Server(App& app, const ServerOptions& opt) : app_(app), opt_(opt) {
+    int n = opt.io_threads > 0 ? opt.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    for (int i = 0; i < n; ++i) {
+      ctxs_.push_back(std::make_shared<net::io_context>(1));
+      guards_.emplace_back(ctxs_.back()->get_executor());
+    }
+    acceptor_.emplace(*ctxs_[0]);
+    signals_.emplace(*ctxs_[0], SIGINT, SIGTERM);
+  }
 
   void run(const std::function<void(uint16_t)>& on_listening) {
+    fit_connection_cap();
     std::string host = opt_.host == "localhost" ? "127.0.0.1" : opt_.host;
     tcp::endpoint ep{net::ip::make_address(host), opt_.port};
-    acceptor_.open(ep.protocol());
-    acceptor_.set_option(net::socket_base::reuse_address(true));
-    acceptor_.bind(ep);
-    acceptor_.listen(net::socket_base::max_listen_connections);
-    on_listening(acceptor_.local_endpoint().port());
+    acceptor_->open(ep.protocol());
+    acceptor_->set_option(net::socket_base::reuse_address(true));
+    acceptor_->bind(ep);
+    acceptor_->listen(net::socket_base::max_listen_connections);
+    on_listening(acceptor_->local_endpoint().port());
 
-    net::co_spawn(ioc_, accept_loop(), net::detached);
-    signals_.async_wait([this](beast::error_code ec, int sig) {
+    net::spawn(net::any_io_executor(ctxs_[0]->get_executor()), [this](net::yield_context y) { accept_loop(y); },
+               net::detached);
+    signals_->async_wait([this](beast::error_code ec, int sig) {
       if (!ec) begin_shutdown(sig);
     });
-    int n = opt_.io_threads > 0 ? opt_.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> threads;
-    for (int i = 1; i < n; ++i) threads.emplace_back([this] { ioc_.run(); });
-    ioc_.run();
+    for (size_t i = 1; i < ctxs_.size(); ++i) threads.emplace_back([this, i] { ctxs_[i]->run(); });
+    ctxs_[0]->run();
     for (auto& t : threads) t.join();
-    workers_.join();  // handlers still running finish their writes
   }
 
  private:
-  net::awaitable<void> accept_loop() {
-    for (;;) {
-      auto [ec, socket] = co_await acceptor_.async_accept(net::make_strand(ioc_), kTuple);
+  // The connection cap must leave descriptors for the store and the logs: a
+  // cap above the limit turns overload into accept errors.
+  void fit_connection_cap() {
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+    if (rl.rlim_cur < rl.rlim_max) {
+      rlimit raised = rl;
+      raised.rlim_cur = rl.rlim_max;
+      if (setrlimit(RLIMIT_NOFILE, &raised) == 0) rl = raised;
+    }
+    if (rl.rlim_cur == RLIM_INFINITY) return;
+    size_t fit = rl.rlim_cur > 2 * kReservedDescriptors ? rl.rlim_cur - kReservedDescriptors : rl.rlim_cur / 2;
+    if (fit < max_connections_) {
+      spdlog::warn("descriptor limit {}: at most {} connections (configured {})", rl.rlim_cur, fit, max_connections_);
+      max_connections_ = fit;
+    }
+  }
+
+  void accept_loop(net::yield_context yield) {
+    net::steady_timer backoff(*ctxs_[0]);
+    for (size_t next = 0;;) {
+      std::shared_ptr<net::io_context> target = ctxs_[next++ % ctxs_.size()];
+      beast::error_code ec;
+      tcp::socket socket(*target);
+      acceptor_->async_accept(socket, yield[ec]);
       if (ec) {
-        if (ec == net::error::operation_aborted || !acceptor_.is_open()) co_return;
-        spdlog::warn("accept failed: {}", ec.message());
+        if (ec == net::error::operation_aborted || !acceptor_->is_open()) return;
+        // Out of descriptors (or memory): back off instead of spinning; pending
+        // connections wait in the listen queue meanwhile.
+        spdlog::warn("accept failed: {}; pausing accepts for 100 ms", ec.message());
+        backoff.expires_after(std::chrono::milliseconds(100));
+        backoff.async_wait(yield[ec]);
         continue;
       }
-      auto conn = std::make_shared<Connection>(std::move(socket));
+      beast::error_code ec0;
+      auto remote = socket.remote_endpoint(ec0);
+      std::string addr = ec0 ? "" : remote.address().to_string();
+      auto conn = std::make_shared<Connection>(std::move(socket), addr, target);
       {
         std::lock_guard lk(mu_);
-        if (conns_.size() >= opt_.max_connections) {
-          spdlog::warn("connection limit {} reached; refusing a connection", opt_.max_connections);
-          continue;
+        size_t& per_address = per_address_[addr];
+        if (conns_.size() >= max_connections_ || per_address >= opt_.max_connections_per_address) {
+          if (per_address == 0) per_address_.erase(addr);
+          ++refused_connections_;
+          if (refused_connections_ % 1000 == 1)
+            spdlog::warn("connection limit reached ({} open, {} from {}); refusing", conns_.size(), per_address, addr);
+          continue;  // `conn` closes the socket
         }
+        ++per_address;
         conns_.insert(conn);
       }
-      net::co_spawn(conn->stream.get_executor(), session(conn), [this, conn](std::exception_ptr e) {
-        if (e) {
-          try {
-            std::rethrow_exception(e);
-          } catch (const std::exception& ex) {
-            spdlog::error("connection failed: {}", ex.what());
-          }
-        }
-        std::lock_guard lk(mu_);
-        conns_.erase(conn);
-      });
+      net::spawn(
+          net::any_io_executor(target->get_executor()), std::allocator_arg,
+          boost::context::protected_fixedsize_stack(kStackBytes),
+          [this, conn](net::yield_context y) { session(*conn, y); }, [this, conn](std::exception_ptr e) {
+            if (e) {
+              try {
+                std::rethrow_exception(e);
+              } catch (const std::exception& ex) {
+                spdlog::error("connection failed: {}", ex.what());
+              }
+            }
+            std::lock_guard lk(mu_);
+            conns_.erase(conn);
+            if (--per_address_[conn->remote_addr] == 0) per_address_.erase(conn->remote_addr);
+          });
     }
   }
 
@@ -105,70 +217,85 @@ class Server {
   }
 
   // Writes a response the server itself decides (limits, timeouts) and closes.
-  static net::awaitable<void> reply_and_close(Connection& c, unsigned version, bhttp::status status,
-                                              std::string problem_json) {
+  static void reply_and_close(Connection& c, unsigned version, bhttp::status status, std::string problem_json,
+                              net::yield_context& yield) {
     bhttp::response<bhttp::string_body> res{status, version ? version : 11};
     res.set(bhttp::field::content_type, "application/problem+json");
     res.set(bhttp::field::connection, "close");
     res.body() = std::move(problem_json);
     res.prepare_payload();
-    c.stream.expires_after(std::chrono::seconds(5));
-    co_await bhttp::async_write(c.stream, res, kTuple);
     beast::error_code ec;
+    c.stream.expires_after(std::chrono::seconds(5));
+    bhttp::async_write(c.stream, res, yield[ec]);
     c.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     // Drain what the client still sends so closing does not reset the connection
     // before it has read our answer.
     char sink[4096];
     c.stream.expires_after(std::chrono::seconds(1));
     for (size_t total = 0; total < (1u << 20);) {
-      auto [rec, n] = co_await c.stream.async_read_some(net::buffer(sink), kTuple);
-      if (rec) break;
+      size_t n = c.stream.async_read_some(net::buffer(sink), yield[ec]);
+      if (ec) break;
       total += n;
     }
     c.stream.socket().close(ec);
   }
 
-  net::awaitable<void> session(std::shared_ptr<Connection> conn) {
-    Connection& c = *conn;
-    beast::error_code ec0;
-    auto remote = c.stream.socket().remote_endpoint(ec0);
-    std::string remote_addr = ec0 ? "" : remote.address().to_string();
+  // Requests that never wait on the store and must answer during a write storm.
+  static bool Exempt(const Request& r) { return r.path == "/healthz" || r.path.rfind("/static/", 0) == 0; }
+
+  Response handle(Connection& c, Request& req, net::yield_context& yield) {
+    const bool counted = !Exempt(req);
+    if (counted && in_flight_.fetch_add(1, std::memory_order_relaxed) >= opt_.max_in_flight) {
+      in_flight_.fetch_sub(1, std::memory_order_relaxed);
+      return app_.overloaded(req);
+    }
+    RequestWaiter waiter(yield, c.ctx, std::chrono::steady_clock::now() + opt_.request_budget);
+    Response out;
+    {
+      async::Scope scope(&waiter);
+      out = app_.handle(req);
+    }
+    if (counted) in_flight_.fetch_sub(1, std::memory_order_relaxed);
+    return out;
+  }
+
+  void session(Connection& c, net::yield_context yield) {
     beast::flat_buffer buffer;
-    for (;;) {
+    for (size_t served = 0;; ++served) {
       if (stopping_) break;
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(opt_.limits.max_header_bytes));
       parser.body_limit(opt_.limits.max_body_bytes);
       c.stream.expires_after(opt_.read_timeout);
-      auto [ec, n] = co_await bhttp::async_read(c.stream, buffer, parser, kTuple);
+      beast::error_code ec;
+      bhttp::async_read(c.stream, buffer, parser, yield[ec]);
       if (ec == bhttp::error::end_of_stream) break;
       if (ec == bhttp::error::body_limit) {
-        co_await reply_and_close(c, parser.get().version(), bhttp::status::payload_too_large,
-                                 limit_problem(413, "limit.body", opt_.limits.max_body_bytes));
-        co_return;
+        reply_and_close(c, parser.get().version(), bhttp::status::payload_too_large,
+                        app_.limit_problem_body(413, "limit.body", opt_.limits.max_body_bytes), yield);
+        return;
       }
       if (ec == bhttp::error::header_limit) {
-        co_await reply_and_close(c, 11, bhttp::status::request_header_fields_too_large,
-                                 limit_problem(431, "limit.header", opt_.limits.max_header_bytes));
-        co_return;
+        reply_and_close(c, 11, bhttp::status::request_header_fields_too_large,
+                        app_.limit_problem_body(431, "limit.header", opt_.limits.max_header_bytes), yield);
+        return;
       }
       // A timeout (tcp_stream closes the socket itself) or a vanished client.
       if (ec) {
         if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
-          co_await reply_and_close(c, 11, bhttp::status::bad_request, limit_problem(400, "limit.bad_request", 0));
-        co_return;
+          reply_and_close(c, 11, bhttp::status::bad_request, app_.limit_problem_body(400, "limit.bad_request", 0),
+                          yield);
+        return;
       }
 
       c.busy = true;
       auto& in = parser.get();
       const bool head = in.method() == bhttp::verb::head;
-      Request req = Convert(in, remote_addr);
-      Response out = co_await net::co_spawn(
-          workers_.get_executor(), [&]() -> net::awaitable<Response> { co_return app_.handle(req); },
-          use_awaitable);
+      Request req = Convert(in, c.remote_addr);
+      Response out = handle(c, req, yield);
       c.busy = false;
 
-      bool keep_alive = in.keep_alive() && !stopping_;
+      bool keep_alive = in.keep_alive() && !stopping_ && served + 1 < opt_.max_requests_per_connection;
       bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(out.status), in.version()};
       if (out.status != 304) res.set(bhttp::field::content_type, out.content_type);
       for (auto& [k, v] : out.headers) res.insert(k, v);
@@ -181,26 +308,23 @@ class Server {
         if (out.status != 304) res.prepare_payload();
       }
       c.stream.expires_after(opt_.write_timeout);
-      auto [wec, wn] = co_await bhttp::async_write(c.stream, res, kTuple);
-      if (wec || !keep_alive) break;
+      bhttp::async_write(c.stream, res, yield[ec]);
+      if (ec || !keep_alive) break;
     }
     beast::error_code ec;
     c.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     c.stream.socket().close(ec);
   }
 
-  std::string limit_problem(int status, const std::string& key, size_t limit) {
-    return app_.limit_problem_body(status, key, limit);
-  }
-
   void begin_shutdown(int sig) {
     spdlog::info("signal {}: stopping; finishing in-flight requests", sig);
     stopping_ = true;
     beast::error_code ec;
-    acceptor_.close(ec);
+    acceptor_->close(ec);
     close_idle();
     auto deadline = std::chrono::steady_clock::now() + opt_.shutdown_grace;
-    net::co_spawn(ioc_, wait_drained(deadline), net::detached);
+    net::spawn(net::any_io_executor(ctxs_[0]->get_executor()),
+               [this, deadline](net::yield_context y) { wait_drained(deadline, y); }, net::detached);
   }
 
   void close_idle() {
@@ -215,8 +339,8 @@ class Server {
     }
   }
 
-  net::awaitable<void> wait_drained(std::chrono::steady_clock::time_point deadline) {
-    net::steady_timer t(ioc_);
+  void wait_drained(std::chrono::steady_clock::time_point deadline, net::yield_context yield) {
+    net::steady_timer t(*ctxs_[0]);
     for (;;) {
       {
         std::lock_guard lk(mu_);
@@ -228,20 +352,26 @@ class Server {
       }
       close_idle();
       t.expires_after(std::chrono::milliseconds(50));
-      co_await t.async_wait(use_awaitable);
+      beast::error_code ec;
+      t.async_wait(yield[ec]);
     }
-    ioc_.stop();
+    guards_.clear();
+    for (auto& ctx : ctxs_) ctx->stop();
   }
 
   App& app_;
   ServerOptions opt_;
-  net::io_context ioc_;
-  net::thread_pool workers_;
-  tcp::acceptor acceptor_;
-  net::signal_set signals_;
+  size_t max_connections_ = opt_.max_connections;
+  std::vector<std::shared_ptr<net::io_context>> ctxs_;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards_;
+  std::optional<tcp::acceptor> acceptor_;
+  std::optional<net::signal_set> signals_;
   std::atomic<bool> stopping_{false};
+  std::atomic<size_t> in_flight_{0};
   std::mutex mu_;
   std::set<std::shared_ptr<Connection>> conns_;
+  std::map<std::string, size_t> per_address_;
+  uint64_t refused_connections_ = 0;
 };
 
 }  // namespace

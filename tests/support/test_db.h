@@ -16,7 +16,7 @@
 
 namespace fg::testing {
 
-inline std::unique_ptr<db::Db> OpenTestDb(const std::string& backend) {
+inline std::unique_ptr<db::Db> OpenTestDb(const std::string& backend, const db::Options& opt = {}) {
   static std::atomic<int> n{0};
   auth::InitCrypto();
   render::LoadMessages(FG_SOURCE_DIR);
@@ -25,11 +25,11 @@ inline std::unique_ptr<db::Db> OpenTestDb(const std::string& backend) {
   if (backend == "sqlite") {
     auto path = std::filesystem::temp_directory_path() / (name + ".db");
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-    db = db::OpenSqlite(path.string(), {});
+    db = db::OpenSqlite(path.string(), opt);
   } else {
     auto& pg = SharedPg();
     if (!pg.ok()) throw std::runtime_error("PostgreSQL test server: " + pg.error());
-    db = db::OpenPostgres(pg.url(name), {});
+    db = db::OpenPostgres(pg.url(name), opt);
   }
   db::Migrate(*db, std::string(FG_SOURCE_DIR) + "/platform/db/migrations");
   return db;

@@ -1,0 +1,187 @@
+#include "platform/db/group_commit.h"
+
+#include <spdlog/spdlog.h>
+
+#include "platform/errors.h"
+
+namespace fg::db {
+namespace {
+
+const Query kBegin{"begin", "BEGIN"};
+const Query kBeginImmediate{"begin_immediate", "BEGIN IMMEDIATE"};
+const Query kCommit{"commit", "COMMIT"};
+const Query kSavepoint{"savepoint", "SAVEPOINT w"};
+const Query kRelease{"release", "RELEASE SAVEPOINT w"};
+const Query kRollbackTo{"rollback_to", "ROLLBACK TO SAVEPOINT w"};
+
+// Blocking callers wait on this; coroutines carry a Resume instead.
+struct Blocker {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+};
+
+}  // namespace
+
+// A queued write. It lives on the caller's stack (or coroutine stack); once
+// `finish` has resumed or woken the caller, the writer never touches it again.
+struct GroupCommit::Job {
+  const std::function<void(Conn&)>* fn;
+  std::chrono::steady_clock::time_point deadline;
+  std::exception_ptr error;
+  async::Resume resume;       // a suspended coroutine
+  Blocker* blocker = nullptr;  // or a blocked thread
+};
+
+GroupCommit::GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt,
+                         std::function<void(Conn&)> before_commit, std::function<void()> after_commit)
+    : opt_(opt), conns_(std::move(writers)), before_commit_(std::move(before_commit)),
+      after_commit_(std::move(after_commit)) {
+  stats_.batch_size_buckets.assign(11, 0);
+  for (auto& c : conns_) threads_.emplace_back([this, conn = c.get()] { loop(*conn); });
+}
+
+GroupCommit::~GroupCommit() { close(); }
+
+void GroupCommit::close() {
+  {
+    std::lock_guard lk(mu_);
+    closing_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : threads_)
+    if (t.joinable()) t.join();
+  threads_.clear();
+  conns_.clear();
+}
+
+void GroupCommit::fill(Stats& s) const {
+  std::lock_guard lk(mu_);
+  s.write_batches = stats_.write_batches;
+  s.writes = stats_.writes;
+  s.write_refused = stats_.write_refused;
+  s.batch_size_buckets = stats_.batch_size_buckets;
+  s.write_queue_depth = queue_.size();
+}
+
+void GroupCommit::submit(const std::function<void(Conn&)>& fn) {
+  Job job{&fn, std::chrono::steady_clock::time_point::max(), {}, {}, nullptr};
+  auto enqueue = [&] {
+    std::lock_guard lk(mu_);
+    if (closing_) throw std::runtime_error("the store is closed");
+    if (queue_.size() >= opt_.max_queued_writes) {
+      ++stats_.write_refused;
+      throw AppError(ErrorKind::kUnavailable, "error.overloaded");
+    }
+    queue_.push_back(&job);
+    cv_.notify_one();
+  };
+  if (async::Waiter* w = async::Current()) {
+    job.deadline = w->deadline();
+    std::exception_ptr refused;
+    w->suspend([&](async::Resume resume) {
+      job.resume = std::move(resume);
+      try {
+        enqueue();
+      } catch (...) {
+        refused = std::current_exception();
+        auto r = std::move(job.resume);
+        r();
+      }
+    });
+    if (refused) std::rethrow_exception(refused);
+  } else {
+    Blocker b;
+    job.blocker = &b;
+    enqueue();
+    std::unique_lock lk(b.mu);
+    b.cv.wait(lk, [&] { return b.done; });
+  }
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+void GroupCommit::finish(Job& job, std::exception_ptr error) {
+  job.error = std::move(error);
+  if (job.resume) {
+    auto r = std::move(job.resume);
+    r();  // the job may be gone from here on
+    return;
+  }
+  Blocker* b = job.blocker;
+  std::lock_guard lk(b->mu);
+  b->done = true;
+  b->cv.notify_one();
+}
+
+void GroupCommit::loop(Conn& conn) {
+  std::vector<Job*> batch;
+  for (;;) {
+    {
+      std::unique_lock lk(mu_);
+      cv_.wait(lk, [&] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closing and drained
+      size_t n = std::min<size_t>(queue_.size(), static_cast<size_t>(opt_.max_batch));
+      batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
+    }
+    apply(conn, batch);
+    batch.clear();
+  }
+}
+
+void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
+  const auto now = std::chrono::steady_clock::now();
+  std::vector<std::exception_ptr> errors(batch.size());
+  std::vector<bool> ran(batch.size(), false);
+  std::exception_ptr commit_error;
+  try {
+    conn.exec(conn.backend() == Backend::kSqlite ? kBeginImmediate : kBegin);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (now > batch[i]->deadline) {
+        errors[i] = std::make_exception_ptr(AppError(ErrorKind::kUnavailable, "error.timeout"));
+        continue;
+      }
+      ran[i] = true;
+      conn.exec(kSavepoint);
+      try {
+        (*batch[i]->fn)(conn);
+        conn.exec(kRelease);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        conn.exec(kRollbackTo);
+        conn.exec(kRelease);
+      }
+    }
+    if (before_commit_) {
+      conn.exec(kSavepoint);
+      try {
+        before_commit_(conn);
+        conn.exec(kRelease);
+      } catch (const std::exception& e) {
+        spdlog::error("store: before-commit step failed (the writes commit without it): {}", e.what());
+        conn.exec(kRollbackTo);
+        conn.exec(kRelease);
+      }
+    }
+    conn.exec(kCommit);
+  } catch (...) {
+    // The connection failed or the commit did: nothing of the batch is durable.
+    commit_error = std::current_exception();
+    try {
+      conn.exec_script("ROLLBACK");
+    } catch (...) {
+    }
+  }
+  {
+    std::lock_guard lk(mu_);
+    ++stats_.write_batches;
+    stats_.writes += batch.size();
+    size_t b = 0;
+    while (b + 1 < stats_.batch_size_buckets.size() && (size_t{1} << b) < batch.size()) ++b;
+    ++stats_.batch_size_buckets[b];
+  }
+  for (size_t i = 0; i < batch.size(); ++i) finish(*batch[i], commit_error && ran[i] ? commit_error : errors[i]);
+  if (!commit_error && after_commit_) after_commit_();
+}
+
+}  // namespace fg::db
