@@ -42,7 +42,7 @@ HttpResult Parse(const std::string& raw) {
   return r;
 }
 
-HttpResult SendRaw(int port, const std::string& req, int timeout_ms) {
+HttpResult SendRaw(int port, const std::string& req, int timeout_ms, bool until_close) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -70,7 +70,7 @@ HttpResult SendRaw(int port, const std::string& req, int timeout_ms) {
     if (n <= 0) break;
     raw.append(buf, static_cast<size_t>(n));
     size_t end = raw.find("\r\n\r\n");
-    if (end != std::string::npos) {
+    if (end != std::string::npos && !until_close) {
       auto parsed = Parse(raw);
       auto it = parsed.headers.find("content-length");
       if (it != parsed.headers.end() && raw.size() >= end + 4 + std::stoul(it->second)) break;

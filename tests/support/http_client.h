@@ -15,8 +15,9 @@ struct HttpResult {
   std::string raw;
 };
 
-// Sends `raw_request` as is and reads until the server closes or Content-Length is complete.
-HttpResult SendRaw(int port, const std::string& raw_request, int timeout_ms = 10000);
+// Sends `raw_request` as is and reads until the server closes or (unless
+// `until_close`) the first response's Content-Length is complete.
+HttpResult SendRaw(int port, const std::string& raw_request, int timeout_ms = 10000, bool until_close = false);
 HttpResult Request(int port, const std::string& method, const std::string& target, const std::string& body = "",
                    const std::vector<std::pair<std::string, std::string>>& headers = {});
 // The value of cookie `name` in the response's Set-Cookie headers.
