@@ -5,7 +5,7 @@ RELEASE_DIR := build
 TEST_DIR := build-test
 CMAKE_COMMON := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: run test build setup setup-test bench clean
+.PHONY: run test build setup setup-test bench bench-http clean
 
 setup:
 	@scripts/setup.sh
@@ -30,11 +30,18 @@ test: setup-test
 	@cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure
 
-bench: setup
+bench-build: setup
+	@scripts/setup.sh --bench
 	@cmake -S . -B build-bench $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF -DFG_BENCH=ON >/dev/null
-	@cmake --build build-bench -j $(JOBS) --target store_bench calendar_bench
+	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench
+
+bench: bench-build
 	build-bench/store_bench
 	build-bench/calendar_bench
+
+# nginx and wrk side by side with friendlygov, on loopback (bench/http_bench.py).
+bench-http: bench-build
+	bench/http_bench.py
 
 clean:
 	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench

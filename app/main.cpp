@@ -1,6 +1,4 @@
 // friendlygov: the server and its command-line tools.
-#include <spdlog/async.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -23,6 +21,7 @@
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
+#include "platform/http/access_log.h"
 #include "platform/http/server.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
@@ -46,13 +45,8 @@ std::unique_ptr<db::Db> OpenStore(const Config& cfg) {
 }
 
 void Init(const Config& cfg, bool server) {
-  if (server) {
-    // The access log is written by a logger thread, off the request path; when
-    // its queue is full the oldest lines are dropped rather than stall requests.
-    spdlog::init_thread_pool(32768, 1);
-    spdlog::set_default_logger(spdlog::create_async_nb<spdlog::sinks::stdout_color_sink_mt>("friendlygov"));
-  }
   spdlog::set_level(spdlog::level::from_str(cfg.log_level));
+  http::access_log::Enable(server && spdlog::should_log(spdlog::level::info));
   if (!cfg.event_key_file.empty()) {
     std::ifstream in(cfg.event_key_file, std::ios::binary);
     std::stringstream ss;
@@ -109,7 +103,6 @@ int Serve(const Config& cfg, bool demo) {
   spdlog::info("stopped accepting; flushing the store");
   db->close();
   spdlog::info("bye");
-  spdlog::shutdown();  // flushes the asynchronous log
   return 0;
 }
 
@@ -327,7 +320,6 @@ int main(int argc, char** argv) {
       std::cout << org.ExportCsv(org::SystemPrincipal());
     }
     db->close();
-    spdlog::shutdown();
   } catch (const AppError& e) {
     std::cerr << "friendlygov: " << render::Text(e.key(), e.args()) << "\n";
     return 1;

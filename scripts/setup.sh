@@ -2,6 +2,7 @@
 # Installs what FriendlyGov needs on Debian 12 (bookworm), only what is missing.
 #   scripts/setup.sh          build and run dependencies
 #   scripts/setup.sh --test   plus PostgreSQL server, Chromium and the npm test drivers
+#   scripts/setup.sh --bench  plus nginx and wrk (benchmarks only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,9 +11,11 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
   libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libcsv-dev
   libcli11-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libutf8proc-dev)
 test_pkgs=(postgresql chromium nodejs npm sqlite3)
+bench_pkgs=(nginx-light wrk python3)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
+if [[ "${1:-}" == "--bench" ]]; then want+=("${bench_pkgs[@]}"); fi
 
 missing=()
 for p in "${want[@]}"; do

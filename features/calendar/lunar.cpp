@@ -1,5 +1,8 @@
 #include "features/calendar/lunar.h"
 
+#include <atomic>
+#include <cstdint>
+
 #include <cmath>
 #include <numbers>
 
@@ -98,7 +101,8 @@ bool InSupportedRange(std::chrono::year_month_day d) {
   return d.ok() && int(d.year()) >= kFirstYear && int(d.year()) <= kLastYear;
 }
 
-LunarDate ToLunar(sys_days d) {
+namespace {
+LunarDate ComputeLunar(sys_days d) {
   const long jdn = Jdn(d);
   const int yy = int(std::chrono::year_month_day{d}.year());
   const long month_start = MonthStartOf(jdn);
@@ -125,6 +129,42 @@ LunarDate ToLunar(sys_days d) {
   if (out.month >= 11 && diff < 4) out.year -= 1;
   return out;
 }
+
+int ComputeMonthLength(sys_days d) {
+  const long k = MonthIndexOf(Jdn(d));
+  return static_cast<int>(NewMoonDay(k + 1) - NewMoonDay(k));
+}
+
+// Every conversion is memoised, lazily, in one packed word per day of
+// 1900-2199 (110k days, 0.4 MB): a conversion costs ~1.4 µs of trigonometry,
+// a cached one a load. Bits: 30-day month 1 | valid 1 | leap 1 | day 5 |
+// month 4 | year 12.
+constexpr sys_days kCacheFirst = sys_days{std::chrono::year{kFirstYear} / 1 / 1};
+constexpr sys_days kCacheEnd = sys_days{std::chrono::year{kLastYear + 1} / 1 / 1};
+std::atomic<uint32_t> g_lunar_cache[(kCacheEnd - kCacheFirst).count()];
+
+uint32_t Cached(sys_days d) {
+  auto& slot = g_lunar_cache[(d - kCacheFirst).count()];
+  uint32_t v = slot.load(std::memory_order_relaxed);
+  if (!(v & 1u << 22)) {
+    LunarDate l = ComputeLunar(d);
+    v = uint32_t{ComputeMonthLength(d) == 30} << 23 | 1u << 22 | uint32_t{l.leap} << 21 | uint32_t(l.day) << 16 |
+        uint32_t(l.month) << 12 | uint32_t(l.year);
+    slot.store(v, std::memory_order_relaxed);
+  }
+  return v;
+}
+
+bool InCache(sys_days d) { return d >= kCacheFirst && d < kCacheEnd; }
+}  // namespace
+
+LunarDate ToLunar(sys_days d) {
+  if (!InCache(d)) return ComputeLunar(d);
+  uint32_t v = Cached(d);
+  return {int(v >> 16 & 31), int(v >> 12 & 15), int(v & 4095), bool(v >> 21 & 1)};
+}
+
+int LunarMonthLength(sys_days d) { return InCache(d) ? 29 + int(Cached(d) >> 23 & 1) : ComputeMonthLength(d); }
 
 std::optional<sys_days> ToSolar(const LunarDate& l) {
   if (l.year < kFirstYear || l.year > kLastYear || l.month < 1 || l.month > 12 || l.day < 1 || l.day > 30)
@@ -153,11 +193,6 @@ std::optional<sys_days> ToSolar(const LunarDate& l) {
   const long next = NewMoonDay(k + off + 1);
   if (l.day > next - start) return std::nullopt;
   return FromJdn(start + l.day - 1);
-}
-
-int LunarMonthLength(sys_days d) {
-  const long k = MonthIndexOf(Jdn(d));
-  return static_cast<int>(NewMoonDay(k + 1) - NewMoonDay(k));
 }
 
 }  // namespace fg::calendar

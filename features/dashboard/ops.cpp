@@ -42,10 +42,14 @@ void RegisterOps(http::App& app, db::Db& db) {
     uint64_t cum = 0;
     for (size_t i = 0; i < s.batch_size_buckets.size(); ++i) {
       cum += s.batch_size_buckets[i];
-      std::string le = i + 1 == s.batch_size_buckets.size() ? "+Inf" : std::to_string(1u << i);
+      std::string le = i + 1 == s.batch_size_buckets.size() ? "+Inf" : std::to_string(1u << i);  // 1, 2, 4 ... 512
       o += "friendlygov_db_write_batch_size_bucket{le=\"" + le + "\"} " + std::to_string(cum) + "\n";
     }
+    o += "friendlygov_db_write_batch_size_sum " + std::to_string(s.writes) + "\n";
     o += "friendlygov_db_write_batch_size_count " + std::to_string(cum) + "\n";
+    o += "# HELP friendlygov_db_writes_refused_total Writes refused with 503 because the queue was full.\n"
+         "# TYPE friendlygov_db_writes_refused_total counter\nfriendlygov_db_writes_refused_total " +
+         std::to_string(s.write_refused) + "\n";
     return o;
   });
 }

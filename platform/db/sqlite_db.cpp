@@ -12,6 +12,7 @@
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "platform/db/group_commit.h"
+#include "platform/errors.h"
 
 namespace fg::db {
 namespace {
@@ -115,6 +116,9 @@ class SqliteConn final : public Conn {
     if (rc == SQLITE_DONE) return;
     std::string msg = std::string(q.name) + ": " + sqlite3_errmsg(db_);
     if ((rc & 0xff) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+    // A full disk refuses the write (503) and corrupts nothing: SQLite rolls
+    // the transaction back; writes succeed again once space returns.
+    if ((rc & 0xff) == SQLITE_FULL) throw AppError(ErrorKind::kUnavailable, "error.disk_full");
     throw std::runtime_error("SQLite " + msg);
   }
 

@@ -1,5 +1,6 @@
 #include "platform/http/app.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "platform/auth/crypto.h"
+#include "platform/http/access_log.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
@@ -47,6 +49,27 @@ int StatusOf(ErrorKind k) {
   }
   return 500;
 }
+
+}  // namespace
+
+// Control characters (a decoded %0A could forge a log line) and backslashes
+// become \xHH; everything else, UTF-8 included, is kept.
+std::string LogSafe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f || c == '\\') {
+      char buf[5];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+namespace {
 
 bool Unsafe(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
 
@@ -157,8 +180,9 @@ Response App::handle(Request& req) {
 
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.observe(route_name, res.status, secs);
-  spdlog::info("{} {} {} {} {} {:.1f}ms", req.request_id, req.remote_addr, req.method, req.path, res.status,
-               secs * 1000);
+  if (access_log::Enabled())
+    access_log::Append(fmt::format("{} {} {} {} {} {:.1f}ms", req.request_id, req.remote_addr, req.method,
+                                   LogSafe(req.path), res.status, secs * 1000));
   return res;
 }
 

@@ -104,5 +104,7 @@ class App {
 Response Problem(int status, const std::string& title, const std::string& detail, const std::string& instance,
                  const std::string& field = {});
 Response Json(int status, const boost::json::value& v);
+// `s` fit for one log line: control characters and backslashes escaped as \xHH.
+std::string LogSafe(std::string_view s);
 
 }  // namespace fg::http

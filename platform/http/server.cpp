@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "platform/async/wait.h"
+#include "platform/http/access_log.h"
 
 #if defined(BOOST_USE_UCONTEXT)
 // Sanitizer builds switch stacks with ucontext so that AddressSanitizer is told
@@ -48,6 +49,12 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
+// Concrete executor types (not any_io_executor): no type-erased executor copies
+// on every read and write.
+using Executor = net::io_context::executor_type;
+using Yield = net::basic_yield_context<Executor>;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using Stream = beast::basic_stream<tcp, Executor>;
 
 // Stack of one connection's coroutine (guard page below it). Handlers render
 // templates and parse JSON on it; sanitizer builds need more.
@@ -60,9 +67,9 @@ constexpr size_t kStackBytes = 256 * 1024;
 constexpr rlim_t kReservedDescriptors = 64;
 
 struct Connection {
-  Connection(tcp::socket s, std::string addr, std::shared_ptr<net::io_context> ctx)
+  Connection(Socket s, std::string addr, std::shared_ptr<net::io_context> ctx)
       : stream(std::move(s)), remote_addr(std::move(addr)), ctx(std::move(ctx)) {}
-  beast::tcp_stream stream;
+  Stream stream;
   std::string remote_addr;
   std::shared_ptr<net::io_context> ctx;  // the thread's context the connection lives on
   bool busy = false;  // a request is being handled; touched only on the connection's thread
@@ -71,13 +78,13 @@ struct Connection {
 // Suspends the connection's coroutine while another thread works for it.
 class RequestWaiter final : public async::Waiter {
  public:
-  RequestWaiter(net::yield_context& yield, std::shared_ptr<net::io_context> ctx,
+  RequestWaiter(Yield& yield, std::shared_ptr<net::io_context> ctx,
                 std::chrono::steady_clock::time_point deadline)
       : yield_(yield), ctx_(std::move(ctx)), deadline_(deadline) {}
 
   void suspend(const std::function<void(async::Resume)>& start) override {
     async::SetCurrent(nullptr);
-    net::async_initiate<const net::yield_context&, void()>(
+    net::async_initiate<const Yield&, void()>(
         [this, &start](auto handler) {
           auto h = std::make_shared<decltype(handler)>(std::move(handler));
           // Resumption is posted to the connection's own io_context: the
@@ -91,7 +98,7 @@ class RequestWaiter final : public async::Waiter {
   std::chrono::steady_clock::time_point deadline() const override { return deadline_; }
 
  private:
-  net::yield_context& yield_;
+  Yield& yield_;
   std::shared_ptr<net::io_context> ctx_;
   std::chrono::steady_clock::time_point deadline_;
 };
@@ -123,9 +130,17 @@ class Server {
     signals_->async_wait([this](beast::error_code ec, int sig) {
       if (!ec) begin_shutdown(sig);
     });
+    for (auto& ctx : ctxs_)
+      net::spawn(net::any_io_executor(ctx->get_executor()), [this](net::yield_context y) { flush_log(y); },
+                 net::detached);
     std::vector<std::thread> threads;
-    for (size_t i = 1; i < ctxs_.size(); ++i) threads.emplace_back([this, i] { ctxs_[i]->run(); });
+    for (size_t i = 1; i < ctxs_.size(); ++i)
+      threads.emplace_back([this, i] {
+        ctxs_[i]->run();
+        access_log::Flush();
+      });
     ctxs_[0]->run();
+    access_log::Flush();
     for (auto& t : threads) t.join();
   }
 
@@ -148,12 +163,23 @@ class Server {
     }
   }
 
+  // Each io thread writes its access-log buffer out four times a second.
+  void flush_log(net::yield_context yield) {
+    net::steady_timer t(yield.get_executor());
+    while (!stopping_) {
+      t.expires_after(std::chrono::milliseconds(250));
+      beast::error_code ec;
+      t.async_wait(yield[ec]);
+      access_log::Flush();
+    }
+  }
+
   void accept_loop(net::yield_context yield) {
     net::steady_timer backoff(*ctxs_[0]);
     for (size_t next = 0;;) {
       std::shared_ptr<net::io_context> target = ctxs_[next++ % ctxs_.size()];
       beast::error_code ec;
-      tcp::socket socket(*target);
+      Socket socket(target->get_executor());
       acceptor_->async_accept(socket, yield[ec]);
       if (ec) {
         if (ec == net::error::operation_aborted || !acceptor_->is_open()) return;
@@ -182,9 +208,8 @@ class Server {
         conns_.insert(conn);
       }
       net::spawn(
-          net::any_io_executor(target->get_executor()), std::allocator_arg,
-          boost::context::protected_fixedsize_stack(kStackBytes),
-          [this, conn](net::yield_context y) { session(*conn, y); }, [this, conn](std::exception_ptr e) {
+          target->get_executor(), std::allocator_arg, boost::context::protected_fixedsize_stack(kStackBytes),
+          [this, conn](Yield y) { session(*conn, y); }, [this, conn](std::exception_ptr e) {
             if (e) {
               try {
                 std::rethrow_exception(e);
@@ -218,7 +243,7 @@ class Server {
 
   // Writes a response the server itself decides (limits, timeouts) and closes.
   static void reply_and_close(Connection& c, unsigned version, bhttp::status status, std::string problem_json,
-                              net::yield_context& yield) {
+                              Yield& yield) {
     bhttp::response<bhttp::string_body> res{status, version ? version : 11};
     res.set(bhttp::field::content_type, "application/problem+json");
     res.set(bhttp::field::connection, "close");
@@ -240,10 +265,48 @@ class Server {
     c.stream.socket().close(ec);
   }
 
+  // The response head and body in one buffer, one write: cheaper than Beast's
+  // serializer for the small answers we send. A header value with CR or LF
+  // (which would split the header) is dropped.
+  static std::string Serialize(Response& out, unsigned version, bool keep_alive, bool head) {
+    std::string w;
+    w.reserve(512 + (head ? 0 : out.body.size()));
+    w += "HTTP/1.1 ";
+    w += std::to_string(out.status);
+    w += ' ';
+    w += bhttp::obsolete_reason(static_cast<bhttp::status>(out.status));
+    w += "\r\nServer: friendlygov\r\n";
+    auto breaks = [](std::string_view t) {
+      return std::any_of(t.begin(), t.end(), [](char ch) { return ch == '\r' || ch == '\n'; });
+    };
+    auto header = [&](std::string_view k, std::string_view v) {
+      if (breaks(k) || breaks(v)) {
+        spdlog::error("dropped a response header with a line break: {}", LogSafe(k));
+        return;
+      }
+      w += k;
+      w += ": ";
+      w += v;
+      w += "\r\n";
+    };
+    if (out.status != 304) header("Content-Type", out.content_type);
+    for (auto& [k, v] : out.headers) header(k, v);
+    if (!keep_alive) w += "Connection: close\r\n";
+    else if (version < 11) w += "Connection: keep-alive\r\n";
+    if (out.status != 304 && out.status != 204) {
+      w += "Content-Length: ";
+      w += std::to_string(out.body.size());
+      w += "\r\n";
+    }
+    w += "\r\n";
+    if (!head) w += out.body;
+    return w;
+  }
+
   // Requests that never wait on the store and must answer during a write storm.
   static bool Exempt(const Request& r) { return r.path == "/healthz" || r.path.rfind("/static/", 0) == 0; }
 
-  Response handle(Connection& c, Request& req, net::yield_context& yield) {
+  Response handle(Connection& c, Request& req, Yield& yield) {
     const bool counted = !Exempt(req);
     if (counted && in_flight_.fetch_add(1, std::memory_order_relaxed) >= opt_.max_in_flight) {
       in_flight_.fetch_sub(1, std::memory_order_relaxed);
@@ -259,7 +322,7 @@ class Server {
     return out;
   }
 
-  void session(Connection& c, net::yield_context yield) {
+  void session(Connection& c, Yield yield) {
     beast::flat_buffer buffer;
     for (size_t served = 0;; ++served) {
       if (stopping_) break;
@@ -296,19 +359,9 @@ class Server {
       c.busy = false;
 
       bool keep_alive = in.keep_alive() && !stopping_ && served + 1 < opt_.max_requests_per_connection;
-      bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(out.status), in.version()};
-      if (out.status != 304) res.set(bhttp::field::content_type, out.content_type);
-      for (auto& [k, v] : out.headers) res.insert(k, v);
-      res.set(bhttp::field::server, "friendlygov");
-      res.keep_alive(keep_alive);
-      if (head) {
-        res.content_length(out.body.size());
-      } else {
-        res.body() = std::move(out.body);
-        if (out.status != 304) res.prepare_payload();
-      }
+      std::string wire = Serialize(out, in.version(), keep_alive, head);
       c.stream.expires_after(opt_.write_timeout);
-      bhttp::async_write(c.stream, res, yield[ec]);
+      net::async_write(c.stream, net::buffer(wire), yield[ec]);
       if (ec || !keep_alive) break;
     }
     beast::error_code ec;

@@ -162,9 +162,9 @@ ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop();
 }
 
-int ServerProcess::stop() {
+int ServerProcess::stop(int signal) {
   if (pid_ <= 0) return 0;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal);
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;

@@ -33,8 +33,8 @@ class ServerProcess {
                 const std::vector<std::pair<std::string, std::string>>& env = {}, bool keep_output = true);
   ~ServerProcess();
   int port() const { return port_; }
-  // SIGTERM, then the exit code (or -signal).
-  int stop();
+  // Sends `signal` (SIGTERM by default, SIGKILL for a crash), waits, returns the exit code (or -signal).
+  int stop(int signal = 15);
 
  private:
   int pid_ = -1;

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""One-run HTTP benchmark: friendlygov against nginx serving the same bytes.
+
+  make bench-http            (or: bench/http_bench.py [--seconds N] [--postgres URL])
+
+For 64 and 256 keep-alive connections, interleaved, wrk measures req/s and p99:
+  (a) GET /api/v1/calendar/lunar?date=2026-02-17   (public, no store read)
+  (b) GET /api/v1/units/75 with a bearer token     (authenticated point read)
+  (c) POST /api/v1/units with a bearer token       (one durable write + event)
+and nginx serving a file with exactly the bytes of each answer. It also runs
+raw SQLite inserts (store_bench: synchronous=FULL, WAL, 100 rows per
+transaction) on the same disk and prints every ratio the pipeline issue asks
+for, with the mean group-commit size read from /metrics.
+Traffic goes to 127.0.0.1 only; every run is bounded in time.
+"""
+import argparse, http.client as httpclient, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "build-bench", "friendlygov")
+STORE_BENCH = os.path.join(ROOT, "build-bench", "store_bench")
+FG_PORT, NGINX_PORT = 18080, 18081
+
+
+def http(method, path, body=None, headers=None, port=FG_PORT):
+    c = httpclient.HTTPConnection("127.0.0.1", port, timeout=30)
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse()
+    data = r.read()
+    out = (r.status, dict((k.lower(), v) for k, v in r.getheaders()), data, r.msg.get_all("Set-Cookie") or [])
+    c.close()
+    return out
+
+
+def wait_port(port, proc=None):
+    for _ in range(200):
+        try:
+            http("GET", "/healthz" if port == FG_PORT else "/", port=port)
+            return
+        except OSError:
+            if proc and proc.poll() is not None:
+                sys.exit("server exited early")
+            time.sleep(0.05)
+    sys.exit(f"nothing listens on {port}")
+
+
+def cookie(set_cookies, name):
+    for c in set_cookies:
+        if c.startswith(name + "="):
+            return c.split(";")[0].split("=", 1)[1]
+    return ""
+
+
+def bearer_token():
+    st, h, body, sc = http("GET", "/login")
+    anon = cookie(sc, "fg_csrf")
+    csrf = re.search(rb'name="csrf_token" value="([^"]+)"', body).group(1).decode()
+    form = urllib.parse.urlencode({"username": "admin", "password": "demo", "csrf_token": csrf})
+    st, h, body, sc = http("POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                                    "Cookie": "fg_csrf=" + anon})
+    session = cookie(sc, "fg_session")
+    st, h, body, sc = http("GET", "/dashboard", headers={"Cookie": "fg_session=" + session})
+    csrf = re.search(rb'name="csrf_token" value="([^"]+)"', body).group(1).decode()
+    st, h, me, sc = http("GET", "/api/v1/me", headers={"Cookie": "fg_session=" + session})
+    st, h, tok, sc = http("POST", "/api/v1/tokens", json.dumps({"official_id": json.loads(me)["id"], "name": "bench"}),
+                          {"Cookie": "fg_session=" + session, "X-CSRF-Token": csrf, "Content-Type": "application/json"})
+    if st != 201:
+        sys.exit(f"token: {st} {tok!r}")
+    return json.loads(tok)["token"]
+
+
+def wrk(port, path, conns, secs, script=None):
+    cmd = ["wrk", "-t2", f"-c{conns}", f"-d{secs}s", "--latency", "--timeout", "5s"]
+    if script:
+        cmd += ["-s", script]
+    out = subprocess.run(cmd + [f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, timeout=secs + 60).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    p99 = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*", out)
+    return rps, p99, int(non2xx.group(1)) if non2xx else 0, errors.group(0) if errors else ""
+
+
+def metric(name):
+    body = http("GET", "/metrics")[2].decode()
+    m = re.search(rf"^{name} (\d+)", body, re.M)
+    return int(m.group(1)) if m else 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=8)
+    ap.add_argument("--postgres", help="postgresql://... : run the write case on PostgreSQL instead of SQLite")
+    args = ap.parse_args()
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool) and not os.path.exists("/usr/sbin/" + tool):
+            sys.exit(f"{tool} is missing: run scripts/setup.sh --bench")
+    work = tempfile.mkdtemp(prefix="fg-bench-", dir=os.path.join(ROOT, "var") if os.path.isdir(os.path.join(ROOT, "var")) else None)
+    env = dict(os.environ, FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE="0")
+    database = args.postgres or "sqlite:" + os.path.join(work, "fg.db")
+    log = open(os.path.join(work, "server.log"), "w")
+    fg = subprocess.Popen([BIN, "--database", database, "--assets-dir", ROOT, "serve", "--demo",
+                           "--listen", f"127.0.0.1:{FG_PORT}"], stdout=log, stderr=subprocess.STDOUT, env=env)
+    nginx = None
+    try:
+        wait_port(FG_PORT, fg)
+        token = bearer_token()
+        auth = {"Authorization": "Bearer " + token}
+        # The exact bytes of each answer, for nginx to serve.
+        root = os.path.join(work, "www")
+        os.makedirs(root)
+        bodies = {
+            "lunar": http("GET", "/api/v1/calendar/lunar?date=2026-02-17")[2],
+            "unit": http("GET", "/api/v1/units/75", headers=auth)[2],
+            "write": http("POST", "/api/v1/units", json.dumps({"code": "BENCH0", "name": "Xã Bench", "level": "commune",
+                                                                "parent_code": "75"}), dict(auth, **{"Content-Type": "application/json"}))[2],
+        }
+        for k, v in bodies.items():
+            open(os.path.join(root, k), "wb").write(v)
+        conf = os.path.join(work, "nginx.conf")
+        open(conf, "w").write(f"""worker_processes auto; pid {work}/nginx.pid; error_log {work}/nginx-error.log;
+events {{ worker_connections 4096; }}
+http {{ access_log {work}/nginx-access.log combined buffer=64k; keepalive_requests 100000;
+  default_type application/json;
+  server {{ listen 127.0.0.1:{NGINX_PORT}; root {root}; }} }}
+""")
+        nginx = subprocess.Popen(["nginx", "-c", conf, "-g", "daemon off;"])
+        wait_port(NGINX_PORT, nginx)
+        def write_script(run):
+            # Unit codes unique across threads and runs: B<run>.<thread>-<n>.
+            path = os.path.join(work, f"write{run}.lua")
+            open(path, "w").write("""
+local n = 0
+local next_id = 0
+setup = function(thread) next_id = next_id + 1; thread:set("tid", "%d." .. next_id) end
+request = function()
+  n = n + 1
+  local body = '{"code":"B' .. tid .. '-' .. n .. '","name":"Xã Bench","level":"commune","parent_code":"75"}'
+  return wrk.format("POST", "/api/v1/units", {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json"}, body)
+end
+""" % (run, token))
+            return path
+        header = open(os.path.join(work, "auth.lua"), "w")
+        header.write('wrk.headers["Authorization"] = "Bearer %s"\n' % token)
+        header.close()
+
+        raw = subprocess.run([STORE_BENCH, "50000", "128", work], capture_output=True, text=True, timeout=600).stdout
+        raw_rows = float(re.search(r"raw SQLite.*?:\s+(\d+)", raw).group(1))
+        store_rows = float(re.search(r"store, \d+ coroutines.*?:\s+(\d+)", raw).group(1))
+        print(f"date {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {args.seconds} s per run, database {database.split(':')[0]}")
+        print(f"raw SQLite inserts (100 rows/transaction, synchronous=FULL, WAL): {raw_rows:,.0f} rows/s; "
+              f"store_bench (in-process, 128 waiting writes): {store_rows:,.0f} rows/s, ratio {store_rows / raw_rows:.2f} (floor 0.70)")
+        print()
+        print(f"{'case':<26}{'conns':>6}{'nginx req/s':>13}{'p99 ms':>8}{'fg req/s':>11}{'p99 ms':>8}{'ratio':>7}  floor  notes")
+        for conns in (64, 256):
+            n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/lunar", conns, args.seconds)
+            f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/calendar/lunar?date=2026-02-17", conns, args.seconds)
+            print(f"{'(a) public lunar':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.80  {bad} non-2xx {err}")
+            n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/unit", conns, args.seconds)
+            f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units/75", conns, args.seconds, os.path.join(work, "auth.lua"))
+            print(f"{'(b) token point read':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.50  {bad} non-2xx {err}")
+            n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/write", conns, args.seconds)
+            b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+            f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units", conns, args.seconds, write_script(conns))
+            b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+            limit = 1 / (1 / n_rps + 1 / raw_rows)
+            batch = (w1 - w0) / max(1, b1 - b0)
+            print(f"{'(c) durable write':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
+                  f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+    finally:
+        for p in (nginx, fg):
+            if p and p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                try:
+                    p.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+        log.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
