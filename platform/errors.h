@@ -8,14 +8,15 @@
 namespace fg {
 
 enum class ErrorKind {
-  kBadRequest,    // 400: input is invalid; `field` names the culprit
-  kUnauthorized,  // 401: not logged in / bad credentials
-  kForbidden,     // 403: logged in, but not allowed on this unit
-  kNotFound,      // 404
-  kConflict,      // 409: state does not allow it (duplicate code ...)
-  kTooLarge,      // 413
-  kTooMany,       // 429: rate limited or locked out
-  kUnavailable,   // 503
+  kBadRequest,            // 400: input is invalid; `field` names the culprit
+  kUnauthorized,          // 401: not logged in / bad credentials
+  kForbidden,             // 403: logged in, but not allowed on this unit
+  kNotFound,              // 404
+  kConflict,              // 409: state does not allow it (duplicate code ...)
+  kTooLarge,              // 413
+  kUnsupportedMediaType,  // 415: a body of another type than the endpoint reads
+  kTooMany,               // 429: rate limited or locked out
+  kUnavailable,           // 503
 };
 
 // `key` is a message-catalogue key (see platform/render/messages.h); `args`

@@ -25,13 +25,6 @@ int StatusFor(const AppError& e) {
   }
 }
 
-// Only local paths, never "//host" or a scheme.
-std::string SafeNext(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' && next.find(':') == std::string::npos)
-    return next;
-  return "/dashboard";
-}
-
 Response LoginForm(Context& ctx, const std::string& username, const std::string& next, const std::string& error,
                    int status) {
   PageView v(ctx, Text("accounts.login_title"), "features/accounts/templates/login.tpl");
@@ -93,7 +86,7 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     std::string next = form["next"];
     try {
       auto res = svc.Login(form["username"], form["password"], ctx.req.remote_addr);
-      Response r = Response::Redirect(SafeNext(next));
+      Response r = Response::Redirect(http::IsLocalPath(next) ? next : "/dashboard");
       r.headers.emplace_back("Set-Cookie", http::SetCookieValue("fg_session", res.session_token));
       return r;
     } catch (const AppError& e) {

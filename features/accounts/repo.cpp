@@ -13,6 +13,8 @@ const db::Query kCredById{"credential_by_id",
     "FROM officials o JOIN units u ON u.id = o.unit_id WHERE o.id = ?"};
 const db::Query kSetFailures{"credential_set_failures",
     "UPDATE officials SET failed_logins = ?, locked_until = ? WHERE id = ?"};
+const db::Query kAddFailure{"credential_add_failure",
+    "UPDATE officials SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins"};
 const db::Query kSetPassword{"credential_set_password",
     "UPDATE officials SET password_hash = ?, password_is_demo = 0, updated_at = ? WHERE id = ?"};
 const db::Query kInsertSession{"session_insert",
@@ -22,6 +24,7 @@ const db::Query kLiveSession{"session_live",
 const db::Query kDeleteSession{"session_delete", "DELETE FROM sessions WHERE token_hash = ?"};
 const db::Query kDeleteOthers{"session_delete_others",
     "DELETE FROM sessions WHERE official_id = ? AND csrf_token <> ?"};
+const db::Query kDeleteSessionsOf{"session_delete_of_official", "DELETE FROM sessions WHERE official_id = ?"};
 const db::Query kDeleteExpired{"session_delete_expired", "DELETE FROM sessions WHERE expires_at <= ?"};
 const db::Query kInsertToken{"token_insert",
     "INSERT INTO api_tokens (official_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
@@ -34,6 +37,8 @@ const db::Query kTokenOwner{"token_owner",
 const db::Query kTokensUnder{"tokens_under", FG_TOKEN_COLUMNS "WHERE u.path LIKE ? ORDER BY t.id DESC"};
 const db::Query kTokenById{"token_by_id", FG_TOKEN_COLUMNS "WHERE t.id = ?"};
 const db::Query kRevokeToken{"token_revoke", "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"};
+const db::Query kRevokeTokensOf{"token_revoke_of_official",
+    "UPDATE api_tokens SET revoked_at = ? WHERE official_id = ? AND revoked_at IS NULL RETURNING id"};
 const db::Query kCountDemo{"count_demo_accounts",
     "SELECT count(*) FROM officials WHERE password_is_demo = 1 AND active = 1"};
 
@@ -71,6 +76,8 @@ void SetFailures(db::Conn& c, int64_t id, int failures, const std::optional<std:
   c.exec(kSetFailures, {int64_t{failures}, locked_until ? db::Value(*locked_until) : db::Value(nullptr), id});
 }
 
+int AddFailure(db::Conn& c, int64_t id) { return static_cast<int>(c.query_one(kAddFailure, {id})->i64(0)); }
+
 void SetPassword(db::Conn& c, int64_t id, const std::string& hash) { c.exec(kSetPassword, {hash, NowUtcText(), id}); }
 
 void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,
@@ -90,6 +97,7 @@ void DeleteOtherSessions(db::Conn& c, int64_t official_id, const std::string& ke
   c.exec(kDeleteOthers, {official_id, keep_csrf});
 }
 void DeleteExpiredSessions(db::Conn& c, const std::string& now) { c.exec(kDeleteExpired, {now}); }
+int64_t DeleteSessionsOf(db::Conn& c, int64_t official_id) { return c.exec(kDeleteSessionsOf, {official_id}); }
 
 int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, const std::string& hash,
                     const std::string& prefix, int64_t created_by) {
@@ -115,6 +123,12 @@ std::optional<std::pair<ApiToken, std::string>> TokenById(db::Conn& c, int64_t i
 }
 
 void RevokeToken(db::Conn& c, int64_t id, const std::string& at) { c.exec(kRevokeToken, {at, id}); }
+
+std::vector<int64_t> RevokeTokensOf(db::Conn& c, int64_t official_id, const std::string& at) {
+  std::vector<int64_t> ids;
+  for (auto& r : c.query(kRevokeTokensOf, {at, official_id})) ids.push_back(r.i64(0));
+  return ids;
+}
 
 int64_t CountDemoAccounts(db::Conn& c) { return c.query_one(kCountDemo)->i64(0); }
 

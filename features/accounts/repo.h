@@ -24,6 +24,8 @@ struct Credential {
 std::optional<Credential> CredentialByUsername(db::Conn& c, const std::string& username);
 std::optional<Credential> CredentialById(db::Conn& c, int64_t id);
 void SetFailures(db::Conn& c, int64_t id, int failures, const std::optional<std::string>& locked_until);
+// Adds one failed login in the store (atomic under concurrent logins); returns the new count.
+int AddFailure(db::Conn& c, int64_t id);
 void SetPassword(db::Conn& c, int64_t id, const std::string& hash);
 
 void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,
@@ -34,6 +36,8 @@ std::optional<std::pair<int64_t, std::string>> LiveSession(db::Conn& c, const st
 void DeleteSession(db::Conn& c, const std::string& token_hash);
 void DeleteOtherSessions(db::Conn& c, int64_t official_id, const std::string& keep_csrf);
 void DeleteExpiredSessions(db::Conn& c, const std::string& now);
+// Every session of the official; returns how many there were.
+int64_t DeleteSessionsOf(db::Conn& c, int64_t official_id);
 
 int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, const std::string& hash,
                     const std::string& prefix, int64_t created_by);
@@ -41,6 +45,8 @@ std::optional<int64_t> TokenOwner(db::Conn& c, const std::string& hash);  // liv
 std::vector<std::pair<ApiToken, std::string>> TokensUnder(db::Conn& c, const std::string& path_prefix);  // with unit path
 std::optional<std::pair<ApiToken, std::string>> TokenById(db::Conn& c, int64_t id);
 void RevokeToken(db::Conn& c, int64_t id, const std::string& at);
+// Revokes every live token of the official; returns their ids.
+std::vector<int64_t> RevokeTokensOf(db::Conn& c, int64_t official_id, const std::string& at);
 
 int64_t CountDemoAccounts(db::Conn& c);
 

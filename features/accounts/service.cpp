@@ -28,7 +28,21 @@ events::Event AccountEvent(int64_t official_id, const std::string& actor, const 
   return e;
 }
 
-AppError BadCredentials() { return AppError(ErrorKind::kUnauthorized, "accounts.bad_credentials"); }
+AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
+
+events::Event TokenRevoked(const auth::Principal& by, int64_t official_id, int64_t token_id) {
+  events::Event e =
+      AccountEvent(official_id, by.username, "token_revoked", "{\"token_id\":" + std::to_string(token_id) + "}");
+  e.actor_id = by.official_id ? std::optional<int64_t>(by.official_id) : std::nullopt;
+  return e;
+}
+
+// Tokens of an official: administrators covering the official (org::CoversOfficial).
+void RequireAdminOver(db::Conn& c, const auth::Principal& p, int64_t official_id) {
+  auto o = org::Service::FindOfficial(c, official_id);
+  if (!o) throw BadInput("org.official_not_found", "official_id");
+  if (!org::CoversOfficial(p, *o, {auth::Role::kAdmin})) throw Forbidden();
+}
 
 }  // namespace
 
@@ -40,28 +54,28 @@ Service::Service(db::Db& db, bool demo_mode, Policy policy)
 LoginResult Service::Login(const std::string& username, const std::string& password, const std::string& client_ip) {
   if (username.empty()) throw BadInput("error.required", "username");
   if (password.empty()) throw BadInput("error.required", "password");
-  if (username.size() > 64 || password.size() > 1024) throw BadCredentials();
+  // One answer for every refusal: an outsider cannot tell a locked account from an unknown one.
+  const AppError refused(ErrorKind::kUnauthorized, "accounts.bad_credentials", "",
+                         {{"minutes", std::to_string(policy_.lockout.count() / 60)}});
+  if (username.size() > 64 || password.size() > 1024) throw refused;
   const auto now = Now();
   if (!ip_limiter_.allow(client_ip, now)) throw AppError(ErrorKind::kTooMany, "accounts.too_many_attempts");
 
   auto cred = db_.read([&](db::Conn& c) { return repo::CredentialByUsername(c, username); });
-  if (!cred || !cred->active) {
-    auth::VerifyPassword(dummy_hash_, password);
-    throw BadCredentials();
-  }
-  if (cred->locked_until && *cred->locked_until > FormatUtc(now))
-    throw AppError(ErrorKind::kTooMany, "accounts.locked", "", {{"until", FormatLocal(*cred->locked_until)}});
+  const bool usable = cred && cred->active;
+  // The same hashing work whether the account exists, is locked or not.
+  const bool password_ok = auth::VerifyPassword(usable ? cred->password_hash : dummy_hash_, password);
+  auto locked = [&](const repo::Credential& cr) { return cr.locked_until && *cr.locked_until > FormatUtc(now); };
+  if (!usable || locked(*cred)) throw refused;
 
-  if (!auth::VerifyPassword(cred->password_hash, password)) {
-    int failures = cred->failed_logins + 1;
-    std::optional<std::string> lock;
-    if (failures >= policy_.max_failures) lock = FormatUtc(now + policy_.lockout);
+  if (!password_ok) {
+    // Counted in the store, so concurrent wrong passwords all count.
     db_.write([&](db::Conn& c) {
-      repo::SetFailures(c, cred->id, lock ? 0 : failures, lock);
+      const bool lock = repo::AddFailure(c, cred->id) >= policy_.max_failures;
+      if (lock) repo::SetFailures(c, cred->id, 0, FormatUtc(now + policy_.lockout));
       events::Append(c, AccountEvent(cred->id, username, lock ? "locked" : "login_failed"));
     });
-    if (lock) throw AppError(ErrorKind::kTooMany, "accounts.locked", "", {{"until", FormatLocal(*lock)}});
-    throw BadCredentials();
+    throw refused;
   }
   if (cred->password_is_demo && !demo_mode_) throw AppError(ErrorKind::kForbidden, "accounts.demo_refused");
 
@@ -69,6 +83,9 @@ LoginResult Service::Login(const std::string& username, const std::string& passw
   res.session_token = auth::RandomToken(32);
   std::string csrf = auth::RandomToken(24);
   auto principal = db_.write([&](db::Conn& c) {
+    // Locked by a concurrent wrong guess since the read: refused as well.
+    auto current = repo::CredentialById(c, cred->id);
+    if (!current || locked(*current)) throw refused;
     repo::SetFailures(c, cred->id, 0, std::nullopt);
     repo::DeleteExpiredSessions(c, FormatUtc(now));
     repo::InsertSession(c, auth::Sha256Hex(res.session_token), cred->id, csrf, FormatUtc(now + policy_.session_lifetime),
@@ -76,7 +93,7 @@ LoginResult Service::Login(const std::string& username, const std::string& passw
     events::Append(c, AccountEvent(cred->id, username, "login"));
     return org::Service::LoadPrincipal(c, cred->id);
   });
-  if (!principal) throw BadCredentials();
+  if (!principal) throw refused;
   res.principal = *principal;
   res.principal.csrf_token = csrf;
   return res;
@@ -128,14 +145,22 @@ void Service::ChangePassword(const auth::Principal& p, const std::string& curren
   });
 }
 
+void Service::EndAccess(db::Conn& c, const auth::Principal& by, int64_t official_id) {
+  if (repo::DeleteSessionsOf(c, official_id) > 0) {
+    events::Event e = AccountEvent(official_id, by.username, "sessions_ended");
+    e.actor_id = by.official_id ? std::optional<int64_t>(by.official_id) : std::nullopt;
+    events::Append(c, e);
+  }
+  for (int64_t token_id : repo::RevokeTokensOf(c, official_id, NowUtcText()))
+    events::Append(c, TokenRevoked(by, official_id, token_id));
+}
+
 std::pair<ApiToken, std::string> Service::CreateToken(const auth::Principal& p, int64_t official_id,
                                                       const std::string& name_in) {
   std::string name = text::Clean("name", name_in, 80, true);
   std::string token = std::string(kTokenPrefix) + auth::RandomToken(32);
   return db_.write([&](db::Conn& c) {
-    auto cred = repo::CredentialById(c, official_id);
-    if (!cred) throw BadInput("org.official_not_found", "official_id");
-    if (!auth::Covers(p, cred->unit_path, {auth::Role::kAdmin})) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    RequireAdminOver(c, p, official_id);
     int64_t id = repo::InsertToken(c, official_id, name, auth::Sha256Hex(token), token.substr(0, 10), p.official_id);
     events::Event e = AccountEvent(official_id, p.username, "token_created", "{\"token_id\":" + std::to_string(id) + "}");
     e.actor_id = p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt;
@@ -146,11 +171,14 @@ std::pair<ApiToken, std::string> Service::CreateToken(const auth::Principal& p, 
 
 std::vector<ApiToken> Service::ListTokens(const auth::Principal& p) {
   auto roots = auth::Roots(p, {auth::Role::kAdmin});
-  if (roots.empty()) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+  if (roots.empty()) throw Forbidden();
   return db_.read([&](db::Conn& c) {
     std::vector<ApiToken> out;
     for (auto& root : roots)
-      for (auto& [t, path] : repo::TokensUnder(c, root)) out.push_back(t);
+      for (auto& [t, path] : repo::TokensUnder(c, root)) {
+        auto owner = org::Service::FindOfficial(c, t.official_id);
+        if (owner && org::CoversOfficial(p, *owner, {auth::Role::kAdmin})) out.push_back(t);
+      }
     return out;
   });
 }
@@ -159,12 +187,9 @@ void Service::RevokeToken(const auth::Principal& p, int64_t token_id) {
   db_.write([&](db::Conn& c) {
     auto t = repo::TokenById(c, token_id);
     if (!t) throw AppError(ErrorKind::kNotFound, "accounts.token_not_found");
-    if (!auth::Covers(p, t->second, {auth::Role::kAdmin})) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    RequireAdminOver(c, p, t->first.official_id);
     repo::RevokeToken(c, token_id, NowUtcText());
-    events::Event e = AccountEvent(t->first.official_id, p.username, "token_revoked",
-                                   "{\"token_id\":" + std::to_string(token_id) + "}");
-    e.actor_id = p.official_id;
-    events::Append(c, e);
+    events::Append(c, TokenRevoked(p, t->first.official_id, token_id));
   });
 }
 

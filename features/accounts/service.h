@@ -3,7 +3,9 @@
 // Sessions live in the database (cookie `fg_session`, HttpOnly, SameSite=Lax,
 // 12 hours); the cookie holds a random token, the database its SHA-256. After
 // 5 wrong passwords an account is locked for 15 minutes; each client address
-// may try 20 logins per 5 minutes.
+// may try 20 logins per 5 minutes. A refused login gets one answer whatever the
+// reason (unknown, inactive or locked account, wrong password), after the same
+// password hashing work, so it does not tell which accounts exist.
 #pragma once
 #include <optional>
 #include <string>
@@ -51,7 +53,12 @@ class Service {
   void ChangePassword(const auth::Principal& p, const std::string& current, const std::string& next,
                       const std::string& confirm);
 
-  // Administrators create tokens for officials (service accounts) in their subtree.
+  // Ends every session and revokes every live API token of an official, with
+  // events; inside the caller's write (when the official is deactivated).
+  static void EndAccess(db::Conn& c, const auth::Principal& by, int64_t official_id);
+
+  // Administrators create tokens for officials (service accounts) they cover
+  // (org::CoversOfficial: home unit and every unit of the official's roles).
   // Returns the token in clear: it is shown once and stored only hashed.
   std::pair<ApiToken, std::string> CreateToken(const auth::Principal& p, int64_t official_id, const std::string& name);
   std::vector<ApiToken> ListTokens(const auth::Principal& p);

@@ -134,7 +134,7 @@ Response DecisionsPage(Context& ctx, Service& svc, int y, std::map<std::string, 
   b.SetIntValue("YEAR", y);
   b.SetIntValue("PREV", std::max(y - 1, kFirstYear));
   b.SetIntValue("NEXT", std::min(y + 1, kLastYear));
-  const bool editor = Service::CanEditNational(*ctx.user);
+  const bool editor = svc.CanEditNational(*ctx.user);
   if (editor) b.ShowSection("EDITOR");
   for (const auto& e : svc.Decisions(y)) {
     const std::string iso = FormatIsoDate(e.date);

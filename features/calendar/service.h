@@ -87,8 +87,9 @@ class Service {
   int64_t WorkingDaysBetween(const std::string& from, const std::string& to, const std::string& unit_code);
   std::string NextWorkingDay(const std::string& date, const std::string& unit_code);
 
-  // National decisions: administrators of a root unit.
-  static bool CanEditNational(const auth::Principal& p);
+  // National decisions: the system principal, or an administrator of the root
+  // when the unit tree has exactly one root (org::Service::AdministersWholeTree).
+  bool CanEditNational(const auth::Principal& p);
   void PutDecision(const auth::Principal& p, const std::string& date, const std::string& kind, const std::string& name,
                    const std::string& reference);
   void DeleteDecision(const auth::Principal& p, const std::string& date);

@@ -95,11 +95,11 @@ TEST_P(CalendarServiceTest, TheIssueExampleUsesTheSeededTetBreak) {
   EXPECT_EQ(FormatRfc3339Local(r.result.due_at), "2026-02-25T17:00:00+07:00");
 }
 
-TEST_P(CalendarServiceTest, DecisionsAreEditedByRootAdministratorsWithEvents) {
+TEST_P(CalendarServiceTest, DecisionsAreEditedByTheRootAdministratorWithEvents) {
   auto province = AdminOf("P1", "admin.p1");
   auto commune = AdminOf("C1", "admin.c1");
-  EXPECT_TRUE(Service::CanEditNational(province));
-  EXPECT_FALSE(Service::CanEditNational(commune));
+  EXPECT_TRUE(svc_->CanEditNational(province));
+  EXPECT_FALSE(svc_->CanEditNational(commune));
   EXPECT_EQ(FieldOf([&] { svc_->PutDecision(commune, "2026-11-24", "holiday", "Ngày Văn hóa", "NQ 80"); }),
             "kind " + std::to_string(int(ErrorKind::kForbidden)));
 
@@ -125,6 +125,28 @@ TEST_P(CalendarServiceTest, DecisionsAreEditedByRootAdministratorsWithEvents) {
   EXPECT_EQ(FieldOf([&] { svc_->PutDecision(province, "2026-03-02", "holiday", "x", ""); }), "reference");
   EXPECT_EQ(FieldOf([&] { svc_->DeleteDecision(province, "2026-03-02"); }),
             "kind " + std::to_string(int(ErrorKind::kNotFound)));
+}
+
+// National decisions belong to the whole country: once the tree has a second
+// root, no province's administrator may edit them, only the system principal.
+TEST_P(CalendarServiceTest, NationalDecisionsNeedTheWholeTree) {
+  auto province = AdminOf("P1", "admin.p1");
+  const std::string forbidden = "kind " + std::to_string(int(ErrorKind::kForbidden));
+  svc_->PutDecision(province, "2026-11-24", "holiday", "Ngày Văn hóa", "NQ 80");  // the only root
+  org_->ImportCsv(org::SystemPrincipal(),
+                  "code,name,level,parent_code,valid_from,valid_to\nP2,Tỉnh Hai,province,,2000-01-01,\n");
+  auto other = AdminOf("P2", "admin.p2");
+  EXPECT_FALSE(svc_->CanEditNational(province));
+  EXPECT_TRUE(svc_->CanEditNational(org::SystemPrincipal()));
+  for (auto* p : {&province, &other}) {
+    EXPECT_EQ(FieldOf([&] { svc_->PutDecision(*p, "2026-11-25", "holiday", "Ngày riêng", "QĐ 1"); }), forbidden);
+    EXPECT_EQ(FieldOf([&] { svc_->DeleteDecision(*p, "2026-11-24"); }), forbidden);
+    EXPECT_EQ(FieldOf([&] { svc_->PutYearReference(*p, 2026, "QĐ 1"); }), forbidden);
+  }
+  EXPECT_EQ(Kinds(2026)["2026-11-24"], DayKind::kHoliday);
+  EXPECT_FALSE(Kinds(2026).count("2026-11-25"));
+  svc_->DeleteDecision(org::SystemPrincipal(), "2026-11-24");
+  EXPECT_FALSE(Kinds(2026).count("2026-11-24"));
 }
 
 TEST_P(CalendarServiceTest, WorkingWeeksAreInheritedDownTheTree) {

@@ -83,9 +83,8 @@ void RegisterApi(http::App& app, Service& svc) {
   app.api("PATCH", "/api/v1/units/{code}", http::Access::kUser, [&svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, kUnitFields);
-    const std::string& code = ctx.req.params.at("code");
-    auto current = svc.GetUnit(*ctx.user, code);
-    return http::Json(200, ToJson(svc.UpdateUnit(*ctx.user, code, Merge(current, b))));
+    auto merge = [&b](const Unit& current) { return Merge(current, b); };
+    return http::Json(200, ToJson(svc.PatchUnit(*ctx.user, ctx.req.params.at("code"), merge)));
   });
   app.api("GET", "/api/v1/units-csv", http::Access::kUser, [&svc](Context& ctx) {
     auto r = http::Response::Text(200, svc.ExportCsv(*ctx.user), "text/csv; charset=utf-8");
@@ -126,9 +125,8 @@ void RegisterApi(http::App& app, Service& svc) {
   app.api("PATCH", "/api/v1/officials/{id}", http::Access::kUser, [&svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"full_name", "unit_code", "position", "phone", "email", "active"});
-    int64_t id = OfficialId(ctx);
-    auto current = svc.GetOfficial(*ctx.user, id);
-    return http::Json(200, ToJson(svc.UpdateOfficial(*ctx.user, id, OfficialFrom(b, &current))));
+    auto merge = [&b](const Official& current) { return OfficialFrom(b, &current); };
+    return http::Json(200, ToJson(svc.PatchOfficial(*ctx.user, OfficialId(ctx), merge)));
   });
 }
 

@@ -15,6 +15,7 @@ const db::Query kUnitByCode{"unit_by_code", FG_UNIT_COLUMNS "WHERE u.code = ?"};
 const db::Query kUnitById{"unit_by_id", FG_UNIT_COLUMNS "WHERE u.id = ?"};
 const db::Query kUnitsUnder{"units_under",
     FG_UNIT_COLUMNS "WHERE u.path LIKE ? ORDER BY length(u.path), u.name"};
+const db::Query kRootPaths{"unit_root_paths", "SELECT path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT ?"};
 const db::Query kInsertUnit{"unit_insert",
     "INSERT INTO units (code, name, level, parent_id, path, valid_from, valid_to, successor_id, created_at, "
     "updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?) RETURNING id"};
@@ -22,6 +23,10 @@ const db::Query kSetPath{"unit_set_path", "UPDATE units SET path = ? WHERE id = 
 const db::Query kUpdateUnit{"unit_update",
     "UPDATE units SET name = ?, level = ?, parent_id = ?, valid_from = ?, valid_to = ?, successor_id = ?, "
     "updated_at = ? WHERE id = ?"};
+// Row locks for read-merge-write (PostgreSQL: a concurrent writer waits until
+// commit; SQLite has one writer anyway), as events::Append does for its head.
+const db::Query kLockUnit{"unit_lock", "UPDATE units SET updated_at = updated_at WHERE code = ?"};
+const db::Query kLockOfficial{"official_lock", "UPDATE officials SET updated_at = updated_at WHERE id = ?"};
 const db::Query kRepath{"unit_repath",
     "UPDATE units SET path = ? || substr(path, ?) WHERE path LIKE ?"};
 const db::Query kCountUnits{"unit_counts",
@@ -115,6 +120,12 @@ std::vector<Unit> UnitsUnder(db::Conn& c, const std::string& path_prefix) {
   return out;
 }
 
+std::vector<std::string> RootPaths(db::Conn& c, int64_t limit) {
+  std::vector<std::string> out;
+  for (auto& r : c.query(kRootPaths, {limit})) out.push_back(r.text(0));
+  return out;
+}
+
 int64_t InsertUnit(db::Conn& c, const Unit& u) {
   std::string now = NowUtcText();
   int64_t id = c.query_one(kInsertUnit, {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id),
@@ -149,6 +160,9 @@ Counts CountUnder(db::Conn& c, const std::string& path_prefix, const std::string
   return n;
 }
 
+void LockUnit(db::Conn& c, const std::string& code) { c.exec(kLockUnit, {code}); }
+void LockOfficial(db::Conn& c, int64_t id) { c.exec(kLockOfficial, {id}); }
+
 std::optional<Official> OfficialById(db::Conn& c, int64_t id) {
   auto r = c.query_one(kOfficialById, {id});
   if (!r) return std::nullopt;
@@ -167,7 +181,10 @@ std::optional<Official> OfficialByUsername(db::Conn& c, const std::string& usern
 
 std::vector<Official> OfficialsUnder(db::Conn& c, const std::string& path_prefix) {
   std::vector<Official> out;
-  for (auto& r : c.query(kOfficialsUnder, {Like(path_prefix)})) out.push_back(OfficialFrom(r));
+  for (auto& r : c.query(kOfficialsUnder, {Like(path_prefix)})) {
+    out.push_back(OfficialFrom(r));
+    out.back().grants = GrantsOf(c, out.back().id);
+  }
   return out;
 }
 

@@ -13,15 +13,21 @@ std::optional<Unit> UnitByCode(db::Conn& c, const std::string& code);
 std::optional<Unit> UnitById(db::Conn& c, int64_t id);
 // Units whose path starts with `path_prefix`, parents before children.
 std::vector<Unit> UnitsUnder(db::Conn& c, const std::string& path_prefix);
+// The paths of at most `limit` root units (no parent), in force or not.
+std::vector<std::string> RootPaths(db::Conn& c, int64_t limit);
 int64_t InsertUnit(db::Conn& c, const Unit& u);  // sets path from parent; returns id
 void UpdateUnit(db::Conn& c, const Unit& u);     // all fields but path
 // Moves a subtree: every path starting with `old_prefix` gets `new_prefix` instead.
 void RepathSubtree(db::Conn& c, const std::string& old_prefix, const std::string& new_prefix);
 Counts CountUnder(db::Conn& c, const std::string& path_prefix, const std::string& today);
 
+// Locks the row until the end of the write, before it is read to be merged.
+void LockUnit(db::Conn& c, const std::string& code);
+void LockOfficial(db::Conn& c, int64_t id);
+
 std::optional<Official> OfficialById(db::Conn& c, int64_t id);
 std::optional<Official> OfficialByUsername(db::Conn& c, const std::string& username);
-std::vector<Official> OfficialsUnder(db::Conn& c, const std::string& path_prefix);
+std::vector<Official> OfficialsUnder(db::Conn& c, const std::string& path_prefix);  // with their grants
 std::vector<auth::Grant> GrantsOf(db::Conn& c, int64_t official_id);
 int64_t InsertOfficial(db::Conn& c, const Official& o, const std::string& password_hash, bool password_is_demo);
 void UpdateOfficial(db::Conn& c, const Official& o);

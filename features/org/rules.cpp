@@ -9,8 +9,6 @@
 
 namespace fg::org {
 
-using text::Trim;
-
 std::string_view LevelName(Level l) {
   switch (l) {
     case Level::kProvince: return "province";
@@ -52,20 +50,20 @@ UnitDraft ValidateUnit(const UnitInput& in, std::string_view today) {
                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }))
     throw BadInput("org.bad_code", "code");
   d.name = text::Clean("name", in.name, 200, true);
-  auto level = ParseLevel(Trim(in.level));
+  auto level = ParseLevel(text::Clean("level", in.level, 40, false));
   if (!level) throw BadInput("org.bad_level", "level");
   d.level = *level;
-  d.parent_code = Trim(in.parent_code);
-  d.valid_from = Trim(in.valid_from);
+  d.parent_code = text::Clean("parent_code", in.parent_code, 20, false);
+  d.valid_from = text::Clean("valid_from", in.valid_from, 40, false);
   if (d.valid_from.empty()) d.valid_from = std::string(today);
   if (!IsIsoDate(d.valid_from)) throw BadInput("error.bad_date", "valid_from");
-  std::string to = Trim(in.valid_to);
+  std::string to = text::Clean("valid_to", in.valid_to, 40, false);
   if (!to.empty()) {
     if (!IsIsoDate(to)) throw BadInput("error.bad_date", "valid_to");
     if (to <= d.valid_from) throw BadInput("org.bad_validity", "valid_to");
     d.valid_to = to;
   }
-  d.successor_code = Trim(in.successor_code);
+  d.successor_code = text::Clean("successor_code", in.successor_code, 20, false);
   if (!d.successor_code.empty() && !d.valid_to) throw BadInput("org.successor_needs_end", "successor_code");
   if (d.parent_code == d.code) throw BadInput("org.parent_cycle", "parent_code");
   return d;
@@ -85,24 +83,28 @@ void ValidatePassword(std::string_view s) {
 }
 
 std::string ValidatePhone(std::string_view s) {
-  std::string t = Trim(s);
+  std::string t = text::Clean("phone", s, 32, false);
   if (t.empty()) return t;
   size_t digits = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
     if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
-    else if (!(c == ' ' || c == '.' || (c == '+' && i == 0))) throw BadInput("org.bad_phone", "phone");
+    else if (!(c == ' ' || c == '.' || c == '-' || (c == '+' && i == 0)))
+      throw BadInput("org.bad_phone", "phone");
   }
   if (digits < 8 || digits > 15) throw BadInput("org.bad_phone", "phone");
   return t;
 }
 
 std::string ValidateEmail(std::string_view s) {
-  std::string t = Trim(s);
+  std::string t = text::Clean("email", s, 254, false);
   if (t.empty()) return t;
-  size_t at = t.find('@');
-  if (t.size() > 254 || at == std::string::npos || at == 0 || t.find('.', at) == std::string::npos ||
-      t.back() == '.' || t.find_first_of(" \t<>,;\"") != std::string::npos || t.find('@', at + 1) != std::string::npos)
+  const size_t at = t.find('@');
+  if (at == std::string::npos || at == 0 || at > 64 || t.find('@', at + 1) != std::string::npos)
+    throw BadInput("org.bad_email", "email");
+  const std::string_view domain = std::string_view(t).substr(at + 1);
+  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos || t.find_first_of(" \t<>()[],;:\\\"") != std::string::npos)
     throw BadInput("org.bad_email", "email");
   return t;
 }

@@ -30,8 +30,9 @@ UnitDraft ValidateUnit(const UnitInput& in, std::string_view today);
 
 void ValidateUsername(std::string_view s);
 void ValidatePassword(std::string_view s);  // length 10..128
-std::string ValidatePhone(std::string_view s);  // "" allowed
-std::string ValidateEmail(std::string_view s);  // "" allowed
+// Clean text (text::Clean) of the right shape, or BadInput naming "phone" / "email"; "" allowed.
+std::string ValidatePhone(std::string_view s);  // 8-15 digits, a leading "+", spaces, dots, dashes
+std::string ValidateEmail(std::string_view s);  // one "@", a dotted domain, no spaces or specials
 
 // The phone with all but the last three digits masked, for public pages.
 std::string MaskPhone(std::string_view phone);

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "features/accounts/service.h"
 #include "features/org/json.h"
 #include "features/org/repo.h"
 #include "features/org/rules.h"
@@ -27,11 +28,17 @@ void RequireAdminOn(const Principal& p, const std::string& path) {
   if (!auth::Covers(p, path, {Role::kAdmin})) throw Forbidden();
 }
 
+void RequireAdminOver(const Principal& p, const Official& o) {
+  if (!CoversOfficial(p, o, {Role::kAdmin})) throw Forbidden();
+}
+
 std::string Json(const Unit& u) { return boost::json::serialize(ToJson(u)); }
 std::string Json(const Official& o) { return boost::json::serialize(ToJson(o)); }
 
-// Resolves a draft's references and checks the principal may put it there.
-Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, bool check_placement) {
+// Resolves a draft's references and checks the principal may put it there:
+// admin over a new or changed parent and a new or changed successor.
+Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, const Unit* before) {
+  const bool check_placement = !before || d.parent_code != before->parent_code;
   Unit u;
   u.code = d.code;
   u.name = d.name;
@@ -55,6 +62,7 @@ Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, bool check_pla
     auto s = repo::UnitByCode(c, d.successor_code);
     if (!s) throw BadInput("org.unknown_successor", "successor_code", {{"code", d.successor_code}});
     if (s->code == d.code) throw BadInput("org.parent_cycle", "successor_code");
+    if (!before || before->successor_code != s->code) RequireAdminOn(p, s->path);
     u.successor_id = s->id;
     u.successor_code = s->code;
   }
@@ -63,7 +71,7 @@ Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, bool check_pla
 
 Unit CreateIn(db::Conn& c, const Principal& p, const UnitDraft& d) {
   if (repo::UnitByCode(c, d.code)) throw AppError(ErrorKind::kConflict, "org.code_taken", "code", {{"code", d.code}});
-  Unit u = Resolve(c, p, d, true);
+  Unit u = Resolve(c, p, d, nullptr);
   u.id = repo::InsertUnit(c, u);
   Unit saved = *repo::UnitById(c, u.id);
   events::Append(c, events::By(p, saved.id, "unit", saved.code, "create", "", Json(saved)));
@@ -72,7 +80,7 @@ Unit CreateIn(db::Conn& c, const Principal& p, const UnitDraft& d) {
 
 Unit UpdateIn(db::Conn& c, const Principal& p, const Unit& before, const UnitDraft& d) {
   RequireAdminOn(p, before.path);
-  Unit u = Resolve(c, p, d, d.parent_code != before.parent_code);
+  Unit u = Resolve(c, p, d, &before);
   u.id = before.id;
   if (u.parent_id != before.parent_id) {
     std::string new_parent_path = u.parent_id ? repo::UnitById(c, *u.parent_id)->path : "/";
@@ -150,11 +158,18 @@ Unit Service::CreateUnit(const Principal& p, const UnitInput& in) {
 }
 
 Unit Service::UpdateUnit(const Principal& p, const std::string& code, const UnitInput& in) {
-  UnitDraft d = ValidateUnit(in, TodayLocalIso());
-  if (d.code != code) throw BadInput("org.code_immutable", "code");
+  return PatchUnit(p, code, [&in](const Unit&) { return in; });
+}
+
+Unit Service::PatchUnit(const Principal& p, const std::string& code, const UnitMerge& merge) {
+  const std::string today = TodayLocalIso();
   return db_.write([&](db::Conn& c) {
+    repo::LockUnit(c, code);
     auto before = repo::UnitByCode(c, code);
     if (!before) throw NotFound("org.unit_not_found");
+    RequireAdminOn(p, before->path);
+    UnitDraft d = ValidateUnit(merge(*before), today);
+    if (d.code != code) throw BadInput("org.code_immutable", "code");
     return UpdateIn(c, p, *before, d);
   });
 }
@@ -248,7 +263,8 @@ std::vector<Official> Service::ListOfficials(const Principal& p) {
   return db_.read([&](db::Conn& c) {
     std::vector<Official> out;
     for (auto& root : roots)
-      for (auto& o : repo::OfficialsUnder(c, root)) out.push_back(std::move(o));
+      for (auto& o : repo::OfficialsUnder(c, root))
+        if (CoversOfficial(p, o, {Role::kAdmin, Role::kLeader})) out.push_back(std::move(o));
     return out;
   });
 }
@@ -256,7 +272,7 @@ std::vector<Official> Service::ListOfficials(const Principal& p) {
 Official Service::GetOfficial(const Principal& p, int64_t id) {
   auto o = db_.read([&](db::Conn& c) { return repo::OfficialById(c, id); });
   if (!o) throw NotFound("org.official_not_found");
-  if (!auth::Covers(p, o->unit_path, {Role::kAdmin, Role::kLeader}) && p.official_id != id) throw Forbidden();
+  if (!CoversOfficial(p, *o, {Role::kAdmin, Role::kLeader}) && p.official_id != id) throw Forbidden();
   return *o;
 }
 
@@ -277,7 +293,7 @@ Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
   for (auto& [role, code] : roles) {
     auto r = auth::ParseRole(role);
     if (!r) throw BadInput("org.bad_role", "roles");
-    grants.emplace_back(*r, code.empty() ? unit_code : code);
+    grants.emplace_back(*r, code.empty() ? unit_code : text::Clean("roles", code, 20, true));
   }
   std::string hash = auth::HashPassword(in.password);  // slow: outside the write
   return db_.write([&](db::Conn& c) {
@@ -301,26 +317,28 @@ Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
 }
 
 Official Service::UpdateOfficial(const Principal& p, int64_t id, const OfficialInput& in) {
-  std::string full_name = text::Clean("full_name", in.full_name, 120, true);
-  std::string position = text::Clean("position", in.position, 120, false);
-  std::string phone = ValidatePhone(in.phone);
-  std::string email = ValidateEmail(in.email);
-  std::string unit_code = text::Clean("unit_code", in.unit_code, 20, true);
+  return PatchOfficial(p, id, [&in](const Official&) { return in; });
+}
+
+Official Service::PatchOfficial(const Principal& p, int64_t id, const OfficialMerge& merge) {
   return db_.write([&](db::Conn& c) {
+    repo::LockOfficial(c, id);
     auto before = repo::OfficialById(c, id);
     if (!before) throw NotFound("org.official_not_found");
-    RequireAdminOn(p, before->unit_path);
+    RequireAdminOver(p, *before);
+    const OfficialInput in = merge(*before);
     Official o = *before;
+    o.full_name = text::Clean("full_name", in.full_name, 120, true);
+    o.position = text::Clean("position", in.position, 120, false);
+    o.phone = ValidatePhone(in.phone);
+    o.email = ValidateEmail(in.email);
+    const std::string unit_code = text::Clean("unit_code", in.unit_code, 20, true);
     if (unit_code != o.unit_code) {
       auto unit = repo::UnitByCode(c, unit_code);
       if (!unit) throw BadInput("org.unknown_unit", "unit_code", {{"code", unit_code}});
       RequireAdminOn(p, unit->path);
       o.unit_id = unit->id;
     }
-    o.full_name = full_name;
-    o.position = position;
-    o.phone = phone;
-    o.email = email;
     if (in.active) {
       if (!*in.active && id == p.official_id) throw BadInput("org.cannot_deactivate_self", "active");
       o.active = *in.active;
@@ -328,21 +346,24 @@ Official Service::UpdateOfficial(const Principal& p, int64_t id, const OfficialI
     repo::UpdateOfficial(c, o);
     Official saved = *repo::OfficialById(c, id);
     events::Append(c, events::By(p, saved.unit_id, "official", std::to_string(id), "update", Json(*before), Json(saved)));
+    // A later re-activation must not revive what the official had before.
+    if (before->active && !saved.active) accounts::Service::EndAccess(c, p, id);
     return saved;
   });
 }
 
-Official Service::AddGrant(const Principal& p, int64_t official_id, const std::string& unit_code,
+Official Service::AddGrant(const Principal& p, int64_t official_id, const std::string& unit_code_in,
                            const std::string& role) {
   auto r = auth::ParseRole(role);
   if (!r) throw BadInput("org.bad_role", "role");
+  const std::string unit_code = text::Clean("unit_code", unit_code_in, 20, true);
   return db_.write([&](db::Conn& c) {
     auto before = repo::OfficialById(c, official_id);
     if (!before) throw NotFound("org.official_not_found");
+    RequireAdminOver(p, *before);
     auto unit = repo::UnitByCode(c, unit_code);
     if (!unit) throw BadInput("org.unknown_unit", "unit_code", {{"code", unit_code}});
-    RequireAdminOn(p, unit->path);
-    RequireAdminOn(p, before->unit_path);
+    RequireAdminOn(p, unit->path);  // the granted role's unit
     for (auto& g : before->grants)
       if (g.unit_id == unit->id && g.role == *r) throw AppError(ErrorKind::kConflict, "org.grant_exists", "role");
     repo::InsertGrant(c, official_id, unit->id, *r);
@@ -358,7 +379,7 @@ Official Service::RemoveGrant(const Principal& p, int64_t official_id, int64_t g
     if (!before) throw NotFound("org.official_not_found");
     auto it = std::find_if(before->grants.begin(), before->grants.end(), [&](auto& g) { return g.id == grant_id; });
     if (it == before->grants.end()) throw NotFound("org.grant_not_found");
-    RequireAdminOn(p, it->unit_path);
+    RequireAdminOver(p, *before);  // covers the grant's unit too
     if (official_id == p.official_id && it->role == Role::kAdmin) throw BadInput("org.cannot_revoke_self", "role");
     repo::DeleteGrant(c, official_id, grant_id);
     Official saved = *repo::OfficialById(c, official_id);
@@ -367,7 +388,21 @@ Official Service::RemoveGrant(const Principal& p, int64_t official_id, int64_t g
   });
 }
 
+bool CoversOfficial(const Principal& p, const Official& o, std::initializer_list<Role> roles) {
+  return auth::Covers(p, o.unit_path, roles) &&
+         std::all_of(o.grants.begin(), o.grants.end(),
+                     [&](const auth::Grant& g) { return auth::Covers(p, g.unit_path, roles); });
+}
+
 std::optional<Unit> Service::FindUnit(db::Conn& c, const std::string& code) { return repo::UnitByCode(c, code); }
+
+std::optional<Official> Service::FindOfficial(db::Conn& c, int64_t id) { return repo::OfficialById(c, id); }
+
+bool Service::AdministersWholeTree(db::Conn& c, const Principal& p) {
+  if (auth::Covers(p, "/", {Role::kAdmin})) return true;  // a grant on "/": the system principal
+  auto roots = repo::RootPaths(c, 2);
+  return roots.size() == 1 && auth::Covers(p, roots.front(), {Role::kAdmin});
+}
 
 std::optional<Principal> Service::LoadPrincipal(db::Conn& c, int64_t official_id) {
   auto o = repo::OfficialById(c, official_id);

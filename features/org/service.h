@@ -1,6 +1,7 @@
 // Use cases for units and officials. Every call checks that the principal holds
 // a suitable role on the unit's subtree before reading or writing.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,16 @@ namespace fg::org {
 
 // The principal of CLI commands and start-up tasks: administrator of everything.
 auth::Principal SystemPrincipal();
+
+// Whether `p` holds one of `roles` over the official's home unit AND every unit
+// on which the official holds a role: nobody acts on an official who holds
+// roles beyond them. Every authorisation over an official goes through this.
+bool CoversOfficial(const auth::Principal& p, const Official& o, std::initializer_list<auth::Role> roles);
+
+// Partial updates: the current state, read in the same write, to the complete new state.
+// Called inside db.write, so it may run twice: no side effects.
+using UnitMerge = std::function<UnitInput(const Unit&)>;
+using OfficialMerge = std::function<OfficialInput(const Official&)>;
 
 struct ImportResult {
   int created = 0;
@@ -29,22 +40,27 @@ class Service {
   Unit GetUnit(const auth::Principal& p, const std::string& code);
   // Administrators of the parent's subtree; a root unit needs the system principal.
   Unit CreateUnit(const auth::Principal& p, const UnitInput& in);
-  // `in` is the complete new state (callers merge partial updates first); the code cannot change.
+  // `in` is the complete new state; the code cannot change. A successor outside
+  // the administrator's subtrees is refused (unless unchanged).
   Unit UpdateUnit(const auth::Principal& p, const std::string& code, const UnitInput& in);
+  // Read, merge and write in one transaction (concurrent partial updates are not lost).
+  Unit PatchUnit(const auth::Principal& p, const std::string& code, const UnitMerge& merge);
   // CSV with a header row: code,name,level,parent_code,valid_from,valid_to[,successor_code].
   // All rows or none: a bad row aborts the import with its line number.
   ImportResult ImportCsv(const auth::Principal& p, std::string_view csv);
   std::string ExportCsv(const auth::Principal& p);
   Counts CountsFor(const auth::Principal& p);
 
-  // Administrators and leaders see the officials of their subtrees.
+  // Administrators and leaders see the officials they cover (CoversOfficial).
   std::vector<Official> ListOfficials(const auth::Principal& p);
   Official GetOfficial(const auth::Principal& p, int64_t id);
   // `demo_password` lets the demo seed set the password "demo" (refused otherwise).
   Official CreateOfficial(const auth::Principal& p, const OfficialInput& in,
                           const std::vector<std::pair<std::string, std::string>>& roles = {},
                           bool demo_password = false);
+  // Deactivating an official ends their sessions and revokes their API tokens.
   Official UpdateOfficial(const auth::Principal& p, int64_t id, const OfficialInput& in);
+  Official PatchOfficial(const auth::Principal& p, int64_t id, const OfficialMerge& merge);
   Official AddGrant(const auth::Principal& p, int64_t official_id, const std::string& unit_code,
                     const std::string& role);
   Official RemoveGrant(const auth::Principal& p, int64_t official_id, int64_t grant_id);
@@ -54,6 +70,10 @@ class Service {
   // A unit by code inside another feature's transaction (no authorisation: the
   // caller decides what the unit may be used for).
   static std::optional<Unit> FindUnit(db::Conn& c, const std::string& code);
+  static std::optional<Official> FindOfficial(db::Conn& c, int64_t id);
+  // The system principal, or an administrator of the root when the tree has
+  // exactly one root (units in force or not): who may decide for the whole country.
+  static bool AdministersWholeTree(db::Conn& c, const auth::Principal& p);
 
  private:
   db::Db& db_;

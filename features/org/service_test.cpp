@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "features/org/rules.h"
 #include "platform/errors.h"
 #include "tests/support/test_db.h"
@@ -121,6 +123,165 @@ TEST_P(OrgServiceTest, DuplicateUsernameIsAConflict) {
   EXPECT_EQ(KindOf([&] { AdminOf("D1", "same.name"); }), ErrorKind::kConflict);
 }
 
+// An official whose home unit is in a ward but who holds roles on the province
+// is beyond the ward's administrator: every unit the official holds a role on
+// must be covered too.
+TEST_P(OrgServiceTest, OfficialsWithRolesAboveAreBeyondLowerAdministrators) {
+  auto ward = AdminOf("N1", "admin.n1");
+  auto province = AdminOf("P1", "admin.p1");
+  auto boss = svc_->CreateOfficial(SystemPrincipal(), {"boss", "Sếp", "N1", "", "", "", "mat-khau-dai-1"},
+                                   {{"admin", "P1"}, {"desk", "N1"}});
+  int64_t ward_grant = 0;
+  for (auto& g : boss.grants)
+    if (g.unit_code == "N1") ward_grant = g.id;
+  ASSERT_NE(ward_grant, 0);
+  auto edit = [&](std::string email, std::optional<bool> active) {
+    return OfficialInput{"", "Sếp", "N1", "", "", std::move(email), "", active};
+  };
+  EXPECT_EQ(KindOf([&] { svc_->GetOfficial(ward, boss.id); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->UpdateOfficial(ward, boss.id, edit("me@evil.vn", std::nullopt)); }),
+            ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->UpdateOfficial(ward, boss.id, edit("", false)); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->AddGrant(ward, boss.id, "N1", "leader"); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->RemoveGrant(ward, boss.id, ward_grant); }), ErrorKind::kForbidden);
+  for (auto& o : svc_->ListOfficials(ward)) EXPECT_NE(o.username, "boss");
+  EXPECT_TRUE(svc_->GetOfficial(SystemPrincipal(), boss.id).active);
+  EXPECT_EQ(svc_->GetOfficial(SystemPrincipal(), boss.id).grants.size(), 2u);
+
+  // The province's administrator covers all of them.
+  EXPECT_EQ(svc_->UpdateOfficial(province, boss.id, edit("sep@tinh.gov.vn", std::nullopt)).email, "sep@tinh.gov.vn");
+  EXPECT_EQ(svc_->AddGrant(province, boss.id, "N1", "leader").grants.size(), 3u);
+  EXPECT_EQ(svc_->RemoveGrant(province, boss.id, ward_grant).grants.size(), 2u);
+  EXPECT_FALSE(svc_->UpdateOfficial(province, boss.id, edit("", false)).active);
+  // An official of the ward only is still the ward's.
+  auto clerk = svc_->CreateOfficial(ward, {"clerk", "Văn thư", "N1", "", "", "", "mat-khau-dai-1"}, {{"desk", "N1"}});
+  EXPECT_EQ(svc_->AddGrant(ward, clerk.id, "N1", "leader").grants.size(), 2u);
+}
+
+// A unit's successor must be covered as well as the unit; a granted role's unit too.
+TEST_P(OrgServiceTest, SuccessorAndGrantedUnitMustBeCovered) {
+  auto d1 = AdminOf("D1", "admin.d1");
+  // C1 merged into N1 (outside D1): an edit that keeps the successor is allowed ...
+  EXPECT_EQ(svc_->UpdateUnit(d1, "C1", {"C1", "Xã Một Cũ", "commune", "D1", "2000-01-01", "2025-07-01", "N1"}).name,
+            "Xã Một Cũ");
+  // ... pointing it at another unit outside D1 is not.
+  EXPECT_EQ(KindOf([&] {
+              svc_->UpdateUnit(d1, "C1", {"C1", "Xã Một", "commune", "D1", "2000-01-01", "2025-07-01", "C2"});
+            }),
+            ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] {
+              svc_->CreateUnit(d1, {"C7", "Xã Bảy", "commune", "D1", "2000-01-01", "2025-07-01", "C2"});
+            }),
+            ErrorKind::kForbidden);
+  EXPECT_EQ(svc_->GetUnit(SystemPrincipal(), "C1").successor_code, "N1");
+  svc_->CreateUnit(d1, {"C6", "Xã Sáu", "commune", "D1", "2000-01-01", "", ""});
+  EXPECT_EQ(
+      svc_->UpdateUnit(d1, "C1", {"C1", "Xã Một", "commune", "D1", "2000-01-01", "2025-07-01", "C6"}).successor_code,
+      "C6");
+  // Roles can be granted only on units the administrator covers.
+  auto clerk = svc_->CreateOfficial(d1, {"clerk.d1", "Văn thư", "C1", "", "", "", "mat-khau-dai-1"});
+  EXPECT_EQ(KindOf([&] { svc_->AddGrant(d1, clerk.id, "P1", "admin"); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->AddGrant(d1, clerk.id, "C2", "desk"); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] {
+              svc_->CreateOfficial(d1, {"clerk.d1b", "Văn thư", "C1", "", "", "", "mat-khau-dai-1"}, {{"admin", "P1"}});
+            }),
+            ErrorKind::kForbidden);
+  EXPECT_EQ(svc_->AddGrant(d1, clerk.id, "C1", "desk").grants.size(), 1u);
+}
+
+// Every text field of officials and units is clean text: no NUL, no line
+// breaks, valid UTF-8; e-mail and phone have their shapes.
+TEST_P(OrgServiceTest, TextFieldsOfOfficialsAndUnitsAreClean) {
+  using namespace std::string_literals;
+  auto sys = SystemPrincipal();
+  auto field_of = [&](OfficialInput in) {
+    try {
+      svc_->CreateOfficial(sys, in);
+    } catch (const AppError& e) {
+      return e.field();
+    }
+    return "accepted"s;
+  };
+  auto with = [](std::string full_name, std::string phone, std::string email) {
+    return OfficialInput{"new.user",       std::move(full_name), "C2", "", std::move(phone),
+                         std::move(email), "mat-khau-dai-1"};
+  };
+  EXPECT_EQ(field_of(with("Nguyễn\0Văn"s, "", "")), "full_name");
+  EXPECT_EQ(field_of(with("Tên", "", "a\0b@x.vn"s)), "email");
+  EXPECT_EQ(field_of(with("Tên", "", "a@x.vn\r\nBcc: b@y.vn")), "email");
+  EXPECT_EQ(field_of(with("Tên", "", "\xff\xfe@x.vn")), "email");
+  EXPECT_EQ(field_of(with("Tên", "0912\n345678", "")), "phone");
+  EXPECT_EQ(field_of(with("Tên",
+                          "0912\0"
+                          "345678"s,
+                          "")),
+            "phone");
+  EXPECT_EQ(field_of({"new.user", "Tên", "C2", "Chuyên\nviên", "", "", "mat-khau-dai-1"}), "position");
+  EXPECT_EQ(field_of({"new.user", "Tên", "C2\0"s, "", "", "", "mat-khau-dai-1"}), "unit_code");
+  auto ok = svc_->CreateOfficial(sys, with("Tên", "+84 912-345-678", "ten@xa.gov.vn"));
+  EXPECT_EQ(ok.phone, "+84 912-345-678");
+
+  auto unit_field = [&](UnitInput in) {
+    try {
+      svc_->CreateUnit(sys, in);
+    } catch (const AppError& e) {
+      return e.key() + ":" + e.field();
+    }
+    return "accepted"s;
+  };
+  EXPECT_EQ(unit_field({"C9", "Xã\0Chín"s, "commune", "P1", "", "", ""}), "error.bad_utf8:name");
+  EXPECT_EQ(unit_field({"C9", "Xã Chín", "commune", "P1\0x"s, "", "", ""}), "error.bad_utf8:parent_code");
+  EXPECT_EQ(unit_field({"C9", "Xã Chín", "commune", "P1", "2020-01-01", "2025-01-01", "N1\n"}), "accepted");
+  EXPECT_EQ(unit_field({"C10", "Xã Mười", "commune", "P1", "2020-01-01", "2025-01-01",
+                        "N\x01"
+                        "1"}),
+            "error.bad_utf8:successor_code");
+  EXPECT_EQ(KindOf([&] { svc_->AddGrant(sys, ok.id, "C2\x01", "desk"); }), ErrorKind::kBadRequest);
+}
+
+// A partial update merges into the row as it is inside the write: patches of
+// different fields, one after the other or at the same time, are all kept.
+TEST_P(OrgServiceTest, PatchesMergeIntoTheCurrentRow) {
+  auto sys = SystemPrincipal();
+  svc_->PatchUnit(sys, "C2", [](const Unit& u) {
+    UnitInput in{u.code, "Xã Hai Mới", std::string(LevelName(u.level)), u.parent_code, u.valid_from, "", ""};
+    return in;
+  });
+  auto c2 = svc_->PatchUnit(sys, "C2", [](const Unit& u) {
+    UnitInput in{u.code, u.name, std::string(LevelName(u.level)), u.parent_code, u.valid_from, "2030-01-01", ""};
+    return in;
+  });
+  EXPECT_EQ(c2.name, "Xã Hai Mới");
+  EXPECT_EQ(c2.valid_to, "2030-01-01");
+
+  auto o = svc_->CreateOfficial(sys, {"patched", "Tên", "C2", "", "", "", "mat-khau-dai-1"});
+  using Setter = void (*)(OfficialInput&, int);
+  const Setter setters[] = {
+      [](OfficialInput& in, int r) { in.full_name = "Tên " + std::to_string(r); },
+      [](OfficialInput& in, int r) { in.position = "Chức vụ " + std::to_string(r); },
+      [](OfficialInput& in, int r) { in.phone = "091234567" + std::to_string(r); },
+      [](OfficialInput& in, int r) { in.email = "r" + std::to_string(r) + "@x.vn"; },
+  };
+  for (int round = 0; round < 3; ++round) {
+    std::vector<std::thread> threads;
+    for (Setter set : setters)
+      threads.emplace_back([&, set] {
+        svc_->PatchOfficial(sys, o.id, [&](const Official& cur) {
+          OfficialInput in{cur.username, cur.full_name, cur.unit_code, cur.position, cur.phone, cur.email, "", {}};
+          set(in, round);
+          return in;
+        });
+      });
+    for (auto& t : threads) t.join();
+    auto got = svc_->GetOfficial(sys, o.id);
+    const std::string n = std::to_string(round);
+    EXPECT_EQ(got.full_name, "Tên " + n);
+    EXPECT_EQ(got.position, "Chức vụ " + n);
+    EXPECT_EQ(got.phone, "091234567" + n);
+    EXPECT_EQ(got.email, "r" + n + "@x.vn");
+  }
+}
+
 FG_BOTH_BACKENDS(OrgServiceTest);
 
 TEST(OrgRules, ParentLevels) {
@@ -145,6 +306,30 @@ TEST(OrgRules, ValidationNamesTheField) {
     EXPECT_EQ(e.field(), "name");
   }
   EXPECT_EQ(ValidateUnit({" X1 ", " Xã A ", "commune", "P1", "", "", ""}, "2026-01-01").valid_from, "2026-01-01");
+}
+
+TEST(OrgRules, EmailAndPhoneShapes) {
+  using namespace std::string_literals;
+  for (const std::string& bad : std::vector<std::string>{"a@@b.vn", "a@b@c.vn", "a b@c.vn", "@b.vn", "a@", "a@.vn",
+                                                         "a@b.", "a\tb@c.vn", "a@b.vn\nBcc: c@d.vn", "a\0@b.vn"s,
+                                                         "a@b\x7f.vn", std::string(250, 'a') + "@b.vn", "\xc3@b.vn"})
+    EXPECT_THROW(ValidateEmail(bad), AppError) << bad;
+  EXPECT_EQ(ValidateEmail("Nguyen.Van-A+so1@xa.gov.vn"), "Nguyen.Van-A+so1@xa.gov.vn");
+  for (const std::string& bad : std::vector<std::string>{"1234567", "0912345678901234", "+84+912345678",
+                                                         "0912 345 678 ext 1", "0912\n345678", "(091) 2345678",
+                                                         "0912\0"
+                                                         "345678"s,
+                                                         "++84912345678", "84+912345678"})
+    EXPECT_THROW(ValidatePhone(bad), AppError) << bad;
+  for (std::string ok :
+       {"0912345678", "+84 912 345 678", "0912.345.678", "0912-345-678", "12345678", "123456789012345"})
+    EXPECT_EQ(ValidatePhone(ok), ok);
+  try {
+    ValidatePhone("x");
+    FAIL();
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.field(), "phone");
+  }
 }
 
 TEST(OrgRules, PhoneMaskKeepsLastThreeDigits) {

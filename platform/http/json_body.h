@@ -8,7 +8,10 @@
 
 namespace fg::http {
 
-// Throws BadInput("error.bad_json") unless the body is a JSON object.
+// The body as a JSON object. Throws AppError(kUnsupportedMediaType) unless the
+// Content-Type is application/json (optionally "; charset=utf-8"),
+// BadInput("error.bad_json") unless the body is a JSON object, and
+// BadInput("error.duplicate_key") naming a key given twice in one object.
 boost::json::object ParseJsonObject(const Request& req);
 // The string at `key`; nullopt if absent; BadInput naming `key` if not a string (null counts as "").
 std::optional<std::string> JsonString(const boost::json::object& o, const char* key);

@@ -1,5 +1,6 @@
 #include "platform/http/message.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -102,6 +103,15 @@ std::string SetCookieValue(std::string_view name, std::string_view value, const 
   if (o.http_only) s += "; HttpOnly";
   if (o.max_age >= 0) s += "; Max-Age=" + std::to_string(o.max_age);
   return s;
+}
+
+bool IsLocalPath(std::string_view target) {
+  if (target.empty() || target[0] != '/' || (target.size() > 1 && target[1] == '/')) return false;
+  // Browsers read a backslash as "/" and drop tabs and line breaks: "/<TAB>/evil.com" is "//evil.com".
+  return std::none_of(target.begin(), target.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return c == '\\' || u < 0x20 || u == 0x7f;
+  });
 }
 
 std::string UrlDecode(std::string_view s, bool plus_is_space) {

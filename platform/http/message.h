@@ -55,6 +55,10 @@ struct CookieOptions {
 };
 std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& o = {});
 
+// Whether `target` (already decoded) is a path on this site, safe as a redirect
+// Location: one leading "/" (not "//" nor "/\\"), no backslash, no control characters.
+bool IsLocalPath(std::string_view target);
+
 // Percent-decoding; `plus_is_space` for form bodies and query strings.
 std::string UrlDecode(std::string_view s, bool plus_is_space = true);
 std::string UrlEncode(std::string_view s);

@@ -23,5 +23,17 @@ TEST(Message, IdParamIsAPositiveInteger) {
   EXPECT_EQ(r.id_param("missing"), std::nullopt);
 }
 
+TEST(Message, IsLocalPathAcceptsOnlyPathsOnThisSite) {
+  using namespace std::string_literals;
+  for (std::string ok :
+       {"/", "/dashboard", "/calendar?year=2026&unit=25270", "/units/75#top", "/a:b", "/đơn-vị", "/%2F%2Fevil.com"})
+    EXPECT_TRUE(IsLocalPath(ok)) << ok;
+  for (std::string bad :
+       {""s, "dashboard"s, "//evil.com"s, "///evil.com"s, "/\\evil.com"s, "\\/evil.com"s, "/\t/evil.com"s,
+        "/\n/evil.com"s, "/\r/evil.com"s, "/a\r\nSet-Cookie: x=1"s, "/a\0b"s, "/a\x7f"s, "/a\x01"s, "/x/..\\..\\evil"s,
+        "https://evil.com"s, "javascript:alert(1)"s, " /dashboard"s, "\t//evil.com"s, "/ \x0b/evil.com"s})
+    EXPECT_FALSE(IsLocalPath(bad)) << bad;
+}
+
 }  // namespace
 }  // namespace fg::http

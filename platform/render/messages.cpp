@@ -42,28 +42,34 @@ void LoadMessages(const std::string& assets_dir) {
 }
 
 std::string Text(const std::string& key, const std::map<std::string, std::string>& args) {
-  std::string s;
-  {
-    std::shared_lock lk(g_mu);
-    auto it = g_messages.find(key);
-    if (it == g_messages.end()) {
-      spdlog::warn("message key {} is missing from the catalogue", key);
-      return key;
-    }
-    s = it->second;
+  std::shared_lock lk(g_mu);
+  auto it = g_messages.find(key);
+  if (it == g_messages.end()) {
+    spdlog::warn("message key {} is missing from the catalogue", key);
+    return key;
   }
-  for (auto& [name, value] : args) {
-    std::string ph = "{" + name + "}";
-    std::string val = value;
+  // One pass over the template: each {name} with a value is replaced once;
+  // values are copied, never scanned for placeholders.
+  const std::string& tpl = it->second;
+  std::string out;
+  size_t done = 0;
+  for (size_t open; (open = tpl.find('{', done)) != std::string::npos;) {
+    size_t close = tpl.find('}', open + 1);
+    if (close == std::string::npos) break;
+    auto arg = args.find(tpl.substr(open + 1, close - open - 1));
+    if (arg == args.end()) {  // not a placeholder with a value: keep the brace
+      out.append(tpl, done, open + 1 - done);
+      done = open + 1;
+      continue;
+    }
+    out.append(tpl, done, open - done);
     // A field name may itself have a readable label in the catalogue.
-    if (name == "field") {
-      std::shared_lock lk(g_mu);
-      auto it = g_messages.find("field." + value);
-      if (it != g_messages.end()) val = it->second;
-    }
-    for (size_t p; (p = s.find(ph)) != std::string::npos;) s.replace(p, ph.size(), val);
+    auto label = arg->first == "field" ? g_messages.find("field." + arg->second) : g_messages.end();
+    out += label != g_messages.end() ? label->second : arg->second;
+    done = close + 1;
   }
-  return s;
+  out.append(tpl, done);
+  return out;
 }
 
 bool HasText(const std::string& key) {

@@ -31,11 +31,14 @@ std::optional<size_t> Length(std::string_view s, bool multiline) {
 }
 
 std::optional<std::string> Nfc(std::string_view s) {
-  std::string z(s);  // utf8proc_NFC wants a NUL-terminated string
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(
-      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(z.c_str())), &std::free);
-  if (!out) return std::nullopt;
-  return std::string(reinterpret_cast<const char*>(out.get()));
+  // With an explicit length (not NUL-terminated): a NUL is kept, for Length() to refuse.
+  utf8proc_uint8_t* raw = nullptr;
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &raw,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(raw, &std::free);
+  if (n < 0) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(out.get()), static_cast<size_t>(n));
 }
 
 std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline) {

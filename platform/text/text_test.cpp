@@ -38,5 +38,13 @@ TEST(Text, RejectsBadInputNamingTheField) {
   EXPECT_EQ(Clean("name", "Ủy ban nhân dân", 15, true), "Ủy ban nhân dân");
 }
 
+TEST(Text, NulIsAControlCharacterNotTheEnd) {
+  using namespace std::string_literals;
+  EXPECT_EQ(Nfc("ab\0cd"s), "ab\0cd"s);  // nothing after the NUL is lost
+  EXPECT_EQ(FieldOf([] { Clean("full_name", "Nguy\xE1\xBB\x85n\0 V\xC4\x83n"s, 120, true); }),
+            "error.bad_utf8:full_name");
+  EXPECT_EQ(FieldOf([] { Clean("name", "\0"s, 10, false); }), "error.bad_utf8:name");
+}
+
 }  // namespace
 }  // namespace fg::text

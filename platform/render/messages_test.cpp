@@ -1,0 +1,32 @@
+// Filling message placeholders: one pass over the template, values never re-read.
+#include "platform/render/messages.h"
+
+#include <gtest/gtest.h>
+
+namespace fg::render {
+namespace {
+
+class MessagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { LoadMessages(FG_SOURCE_DIR); }
+};
+
+TEST_F(MessagesTest, PlaceholdersAreFilledOnceFromTheTemplate) {
+  // "Trường {field} dài quá {max} ký tự."
+  EXPECT_EQ(Text("error.too_long", {{"field", "{max}"}, {"max", "5"}}), "Trường {max} dài quá 5 ký tự.");
+  EXPECT_EQ(Text("error.too_long", {{"field", "x"}, {"max", "{field}"}}), "Trường x dài quá {field} ký tự.");
+  // The field's label comes from the catalogue.
+  EXPECT_EQ(Text("error.required", {{"field", "valid_from"}}), "Trường ngày bắt đầu hiệu lực là bắt buộc.");
+  // Placeholders without a value stay as they are; extra values are ignored.
+  EXPECT_EQ(Text("org.csv_row", {{"reason", "x"}, {"other", "y"}}), "Dòng {line}: x");
+}
+
+TEST_F(MessagesTest, AValueMayContainItsOwnPlaceholder) {
+  EXPECT_EQ(Text("error.required", {{"field", "{field}"}}), "Trường {field} là bắt buộc.");
+  EXPECT_EQ(Text("calendar.unknown_unit", {{"field", "unit"}, {"code", "{code}{code}"}}),
+            "Trường đơn vị: không có đơn vị mã {code}{code}.");
+  EXPECT_EQ(Text("org.csv_row", {{"line", "{line}"}, {"reason", "{reason} {"}}), "Dòng {line}: {reason} {");
+}
+
+}  // namespace
+}  // namespace fg::render

@@ -1,0 +1,222 @@
+// Findings of the outside security review (issue 8), against the real binary.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <thread>
+
+#include "tests/support/http_client.h"
+
+namespace fg::testing {
+namespace {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+const char* kPassword = "mat-khau-dai-1";
+
+Headers Api(const Session& s) {
+  return {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}};
+}
+
+// A POST /login with an extra form field, as a browser would send it.
+HttpResult PostLogin(int port, const std::string& username, const std::string& password,
+                     const std::string& extra = "") {
+  auto page = Request(port, "GET", "/login");
+  std::string body =
+      "username=" + username + "&password=" + password + "&csrf_token=" + InputValue(page.body, "csrf_token") + extra;
+  return Request(
+      port, "POST", "/login", body,
+      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "fg_csrf=" + CookieFrom(page, "fg_csrf")}});
+}
+
+// The error message shown on the login page.
+std::string LoginError(const HttpResult& r) {
+  size_t at = r.body.find("id=\"login-error\">");
+  if (at == std::string::npos) return "";
+  at += 17;
+  return r.body.substr(at, r.body.find("</div>", at) - at);
+}
+
+int64_t CreateOfficial(int port, const Session& admin, const std::string& username, const std::string& unit,
+                       const std::string& roles) {
+  auto r = Request(port, "POST", "/api/v1/officials",
+                   R"({"username":")" + username + R"(","full_name":"Người thử","unit_code":")" + unit +
+                       R"(","password":")" + kPassword + R"(","roles":)" + roles + "}",
+                   Api(admin));
+  EXPECT_EQ(r.status, 201) << r.body;
+  return boost::json::parse(r.body).at("id").as_int64();
+}
+
+// 1. A value holding its own placeholder used to make message formatting loop forever.
+TEST(Security, PlaceholdersInInputDoNotHangTheServer) {
+  ServerProcess server(TempPath("sec_placeholder.db"), {"--demo"});
+  for (int i = 0; i < 2; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    auto r = i == 0 ? Request(server.port(), "GET", "/api/v1/calendar/holidays?year=2026&unit=%7Bcode%7D")
+                    : Request(server.port(), "POST", "/api/v1/calendar/due", R"({"{field}":1})",
+                              {{"Content-Type", "application/json"}});
+    EXPECT_EQ(r.status, 400) << r.raw;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    EXPECT_NE(r.body.find(i == 0 ? "{code}" : "{field}"), std::string::npos) << r.body;
+  }
+}
+
+class SecurityServer : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_path_ = new std::string(TempPath("security.db"));
+    server_ = new ServerProcess(*db_path_, {"--demo"});
+    admin_ = new Session(Login(server_->port(), "admin", "demo"));
+  }
+  static void TearDownTestSuite() {
+    delete admin_;
+    delete server_;
+    delete db_path_;
+  }
+  int port() { return server_->port(); }
+  const Session& admin() { return *admin_; }
+  static std::string* db_path_;
+  static ServerProcess* server_;
+  static Session* admin_;
+};
+std::string* SecurityServer::db_path_ = nullptr;
+ServerProcess* SecurityServer::server_ = nullptr;
+Session* SecurityServer::admin_ = nullptr;
+
+// 2. A ward's administrator must not act on an official holding roles on the province.
+TEST_F(SecurityServer, WardAdministratorCannotTakeOverAProvinceOfficial) {
+  CreateOfficial(port(), admin(), "ward.admin", "25270", R"([{"role":"admin","unit_code":"25270"}])");
+  int64_t helper =
+      CreateOfficial(port(), admin(), "province.helper", "25270", R"([{"role":"admin","unit_code":"75"}])");
+  auto ward = Login(port(), "ward.admin", kPassword);
+  ASSERT_FALSE(ward.cookie.empty());
+  auto token = Request(port(), "POST", "/api/v1/tokens",
+                       R"({"official_id":)" + std::to_string(helper) + R"(,"name":"x"})", Api(ward));
+  EXPECT_EQ(token.status, 403) << token.body;
+  auto id = std::to_string(helper);
+  EXPECT_EQ(Request(port(), "PATCH", "/api/v1/officials/" + id, R"({"active":false})", Api(ward)).status, 403);
+  EXPECT_EQ(Request(port(), "PATCH", "/api/v1/officials/" + id, R"({"email":"x@evil.vn"})", Api(ward)).status, 403);
+  auto ok = Request(port(), "POST", "/api/v1/tokens", R"({"official_id":)" + id + R"(,"name":"x"})", Api(admin()));
+  EXPECT_EQ(ok.status, 201) << ok.body;
+}
+
+// 7. E-mail and phone are validated; nothing makes the officials list invalid JSON.
+TEST_F(SecurityServer, OfficialContactsAreValidated) {
+  int64_t id = CreateOfficial(port(), admin(), "contact.test", "25270", "[]");
+  const std::string path = "/api/v1/officials/" + std::to_string(id);
+  for (const char* email : {R"("a\u0000b@x.vn")", R"("a@x.vn\r\nBcc: y@z.vn")", R"("a b@x.vn")", R"("a@@x.vn")"}) {
+    auto r = Request(port(), "PATCH", path, std::string(R"({"email":)") + email + "}", Api(admin()));
+    EXPECT_EQ(r.status, 400) << email << " " << r.body;
+    EXPECT_NE(r.body.find("\"field\":\"email\""), std::string::npos) << r.body;
+  }
+  for (const char* phone : {R"("0912\n345678")", R"("0912\u0000345678")", R"("12-34")", R"("phone me")"}) {
+    auto r = Request(port(), "PATCH", path, std::string(R"({"phone":)") + phone + "}", Api(admin()));
+    EXPECT_EQ(r.status, 400) << phone << " " << r.body;
+    EXPECT_NE(r.body.find("\"field\":\"phone\""), std::string::npos) << r.body;
+  }
+  auto r = Request(port(), "PATCH", path, R"({"phone":"+84 912-345-678","email":"ok@xa.gov.vn"})", Api(admin()));
+  EXPECT_EQ(r.status, 200) << r.body;
+  // Invalid UTF-8 through the HTML form.
+  auto form =
+      Request(port(), "POST", "/officials/" + std::to_string(id),
+              "csrf_token=" + admin().csrf + "&full_name=Ng%C6%B0%E1%BB%9Di&unit_code=25270&email=%FF%FE%40x.vn",
+              {{"Cookie", admin().cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(form.status, 400);
+  auto list = Request(port(), "GET", "/api/v1/officials", "", Api(admin()));
+  ASSERT_EQ(list.status, 200);
+  boost::system::error_code ec;
+  boost::json::parse(list.body, ec);
+  EXPECT_FALSE(ec) << "the officials list is not valid JSON";
+}
+
+// 10. Concurrent PATCHes of different fields must all be kept.
+TEST_F(SecurityServer, ConcurrentPatchesOfDifferentFieldsAreAllKept) {
+  int64_t id = CreateOfficial(port(), admin(), "patch.test", "25270", "[]");
+  const std::string path = "/api/v1/officials/" + std::to_string(id);
+  for (int round = 0; round < 8; ++round) {
+    const std::string n = std::to_string(round);
+    const std::vector<std::pair<std::string, std::string>> fields = {{"full_name", "Tên " + n},
+                                                                     {"position", "Chức vụ " + n},
+                                                                     {"phone", "091234567" + n},
+                                                                     {"email", "r" + n + "@x.vn"}};
+    std::vector<std::thread> threads;
+    for (auto& [field, value] : fields)
+      threads.emplace_back([&, field = field, value = value] {
+        auto r = Request(port(), "PATCH", path, "{\"" + field + "\":\"" + value + "\"}", Api(admin()));
+        EXPECT_EQ(r.status, 200) << r.body;
+      });
+    for (auto& t : threads) t.join();
+    auto got = boost::json::parse(Request(port(), "GET", path, "", Api(admin())).body).as_object();
+    for (auto& [field, value] : fields) EXPECT_EQ(got.at(field).as_string(), value) << "round " << round;
+  }
+  // A unit too: two fields, sequentially, each PATCH keeps the other.
+  ASSERT_EQ(Request(port(), "POST", "/api/v1/units",
+                    R"({"code":"PATCH1","name":"Xã Vá","level":"commune","parent_code":"75"})", Api(admin()))
+                .status,
+            201);
+  EXPECT_EQ(Request(port(), "PATCH", "/api/v1/units/PATCH1", R"({"name":"Xã Vá Mới"})", Api(admin())).status, 200);
+  auto u = Request(port(), "PATCH", "/api/v1/units/PATCH1", R"({"valid_to":"2030-01-01"})", Api(admin()));
+  EXPECT_NE(u.body.find("\"name\":\"Xã Vá Mới\""), std::string::npos) << u.body;
+  EXPECT_NE(u.body.find("\"valid_to\":\"2030-01-01\""), std::string::npos) << u.body;
+}
+
+// 11. JSON only under application/json, and no key twice.
+TEST_F(SecurityServer, JsonBodiesNeedTheirMediaTypeAndUniqueKeys) {
+  const std::string due = R"({"received_at":"2026-02-13T16:10:00+07:00","limit":{"unit":"days","amount":3}})";
+  EXPECT_EQ(Request(port(), "POST", "/api/v1/calendar/due", due, {{"Content-Type", "application/json; charset=utf-8"}})
+                .status,
+            200);
+  for (const char* type : {"text/plain", "application/x-www-form-urlencoded", ""}) {
+    Headers h;
+    if (*type) h.emplace_back("Content-Type", type);
+    auto r = Request(port(), "POST", "/api/v1/calendar/due", due, h);
+    EXPECT_EQ(r.status, 415) << type << " " << r.body;
+    EXPECT_EQ(r.headers["content-type"], "application/problem+json");
+  }
+  // A form posted across sites cannot reach a JSON API with a session either.
+  auto unit =
+      Request(port(), "POST", "/api/v1/units", R"({"code":"MEDIA1","name":"Xã","level":"commune","parent_code":"75"})",
+              {{"Cookie", admin().cookie}, {"X-CSRF-Token", admin().csrf}, {"Content-Type", "text/plain"}});
+  EXPECT_EQ(unit.status, 415);
+  auto dup = Request(port(), "POST", "/api/v1/calendar/due",
+                     R"({"received_at":"2026-02-13T16:10:00+07:00","received_at":"2026-02-14T08:00:00+07:00",)"
+                     R"("limit":{"unit":"days","amount":3}})",
+                     {{"Content-Type", "application/json"}});
+  EXPECT_EQ(dup.status, 400);
+  EXPECT_NE(dup.body.find("\"field\":\"received_at\""), std::string::npos) << dup.body;
+}
+
+// 5. `next` after login stays on this site and out of the headers.
+TEST(Security, LoginRedirectsOnlyToLocalPaths) {
+  ServerProcess server(TempPath("sec_next.db"), {"--demo"});
+  const std::pair<const char*, const char*> cases[] = {
+      {"/%09/evil.com", "/dashboard"},    {"/a%0d%0aX-Injected", "/dashboard"},
+      {"%2F%2Fevil.com", "/dashboard"},   {"/%5Cevil.com", "/dashboard"},
+      {"https://evil.com", "/dashboard"}, {"/calendar%3Fyear%3D2026", "/calendar?year=2026"},
+  };
+  for (auto& [next, want] : cases) {
+    auto r = PostLogin(server.port(), "admin", "demo", std::string("&next=") + next);
+    EXPECT_EQ(r.status, 303) << next << " " << r.raw;
+    EXPECT_EQ(r.headers["location"], want) << next;
+    EXPECT_EQ(r.headers.count("x-injected"), 0u) << next;
+  }
+}
+
+// 3 and 4. Concurrent guesses lock the account, and the answer for a locked
+// account is the answer for an unknown one.
+TEST(Security, ConcurrentGuessesLockAndLockedLooksUnknown) {
+  ServerProcess server(TempPath("sec_lock.db"), {"--demo"});
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 10; ++i)
+    threads.emplace_back([&, i] { PostLogin(server.port(), "desk", "sai-mat-khau-" + std::to_string(i)); });
+  for (auto& t : threads) t.join();
+  auto locked = PostLogin(server.port(), "desk", "demo");
+  auto unknown = PostLogin(server.port(), "no.such.user", "demo");
+  EXPECT_TRUE(CookieFrom(locked, "fg_session").empty()) << "the account did not lock";
+  EXPECT_EQ(locked.status, unknown.status);
+  EXPECT_FALSE(LoginError(unknown).empty());
+  EXPECT_EQ(LoginError(locked), LoginError(unknown));
+}
+
+}  // namespace
+}  // namespace fg::testing
