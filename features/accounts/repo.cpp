@@ -101,7 +101,9 @@ int64_t DeleteSessionsOf(db::Conn& c, int64_t official_id) { return c.exec(kDele
 
 int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, const std::string& hash,
                     const std::string& prefix, int64_t created_by) {
-  return c.query_one(kInsertToken, {official_id, name, hash, prefix, NowUtcText(), created_by})->i64(0);
+  // The system principal (CLI, id 0) is no official: created_by stays NULL.
+  db::Value by = created_by > 0 ? db::Value(created_by) : db::Value(nullptr);
+  return c.query_one(kInsertToken, {official_id, name, hash, prefix, NowUtcText(), by})->i64(0);
 }
 
 std::optional<int64_t> TokenOwner(db::Conn& c, const std::string& hash) {

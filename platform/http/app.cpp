@@ -44,6 +44,7 @@ int StatusOf(ErrorKind k) {
     case ErrorKind::kNotFound: return 404;
     case ErrorKind::kConflict: return 409;
     case ErrorKind::kTooLarge: return 413;
+    case ErrorKind::kUnsupportedMediaType: return 415;
     case ErrorKind::kTooMany: return 429;
     case ErrorKind::kUnavailable: return 503;
   }
