@@ -1,5 +1,7 @@
 #include "platform/async/pool.h"
 
+#include <pthread.h>
+
 #include "platform/errors.h"
 
 namespace fg::async {
@@ -40,6 +42,7 @@ void BlockingPool::offload(Waiter& w, std::function<void()> work, std::exception
 }
 
 void BlockingPool::loop() {
+  pthread_setname_np(pthread_self(), "fg-pool");
   for (;;) {
     Job job;
     {

@@ -1,5 +1,6 @@
 #include "platform/db/group_commit.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include "platform/errors.h"
@@ -114,6 +115,7 @@ void GroupCommit::finish(Job& job, std::exception_ptr error) {
 }
 
 void GroupCommit::loop(Conn& conn) {
+  pthread_setname_np(pthread_self(), "fg-writer");
   std::vector<Job*> batch;
   for (;;) {
     {

@@ -136,6 +136,7 @@ class Server {
     std::vector<std::thread> threads;
     for (size_t i = 1; i < ctxs_.size(); ++i)
       threads.emplace_back([this, i] {
+        pthread_setname_np(pthread_self(), "fg-io");
         ctxs_[i]->run();
         access_log::Flush();
       });
