@@ -155,6 +155,12 @@ void App::add(std::string method, std::string pattern, Access access, bool is_ap
   routes_.push_back({std::move(method), Split(pattern), pattern, access, is_api, std::move(h)});
 }
 
+std::vector<App::RouteInfo> App::routes() const {
+  std::vector<RouteInfo> out;
+  for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.access, r.is_api});
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> App::api_routes() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : routes_)

@@ -63,6 +63,14 @@ class App {
   Response handle(Request& req);
   // (method, pattern) of every API route, in registration order (for documentation checks).
   std::vector<std::pair<std::string, std::string>> api_routes() const;
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;
+    Access access;
+    bool is_api;
+  };
+  // Every route, pages and API, in registration order (for route-table tests).
+  std::vector<RouteInfo> routes() const;
   // The problem+json body the server sends when it refuses a request itself
   // (413, 431, 400): `key` names the message, `limit` its size in bytes.
   std::string limit_problem_body(int status, const std::string& key, size_t limit);
