@@ -52,6 +52,14 @@ const std::map<std::string, Setter>& Setters() {
        }},
       {"request_budget_ms", [](Config& c, const std::string& v) { c.request_budget_ms = ToInt("request_budget_ms", v, 1, 3600000); }},
       {"event_key_file", [](Config& c, const std::string& v) { c.event_key_file = v; }},
+      {"metrics_token", [](Config& c, const std::string& v) {
+         if (!v.empty() && v.size() < 16) throw ConfigError("configuration key 'metrics_token': use at least 16 characters");
+         c.metrics_token = v;
+       }},
+      {"cookie_secure", [](Config& c, const std::string& v) {
+         if (v != "true" && v != "false") throw ConfigError("configuration key 'cookie_secure': expected true or false, got '" + v + "'");
+         c.cookie_secure = v == "true";
+       }},
       {"max_body_bytes", [](Config& c, const std::string& v) { c.max_body_bytes = ToInt("max_body_bytes", v, 1024, 1 << 30); }},
       {"max_header_bytes", [](Config& c, const std::string& v) { c.max_header_bytes = ToInt("max_header_bytes", v, 1024, 1 << 20); }},
       {"read_timeout_ms", [](Config& c, const std::string& v) { c.read_timeout_ms = ToInt("read_timeout_ms", v, 100, 3600000); }},
@@ -123,7 +131,8 @@ std::string Describe(const Config& c) {
     << "\ndb_writers=" << c.db_writers << "\nmax_queued_writes=" << c.max_queued_writes
     << "\nmax_in_flight=" << c.max_in_flight << "\nmax_connections=" << c.max_connections
     << "\nmax_connections_per_address=" << c.max_connections_per_address
-    << "\nrequest_budget_ms=" << c.request_budget_ms << "\nevent_key_file=" << c.event_key_file << "\nmax_body_bytes=" << c.max_body_bytes
+    << "\nrequest_budget_ms=" << c.request_budget_ms << "\nevent_key_file=" << c.event_key_file
+    << "\nmetrics_token=" << (c.metrics_token.empty() ? "" : "(set)") << "\ncookie_secure=" << (c.cookie_secure ? "true" : "false") << "\nmax_body_bytes=" << c.max_body_bytes
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\n";

@@ -23,6 +23,8 @@ struct Config {
   int max_connections_per_address = 512;
   int request_budget_ms = 10000;
   std::string event_key_file;  // HMAC key for the event chain's head; "" = none
+  std::string metrics_token;   // "" = /metrics is public (bind to loopback or protect at the proxy)
+  bool cookie_secure = false;  // behind TLS: cookies carry Secure
   size_t max_body_bytes = 1024 * 1024;
   size_t max_header_bytes = 16 * 1024;
   int read_timeout_ms = 15000;

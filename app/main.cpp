@@ -79,6 +79,8 @@ int Serve(const Config& cfg, bool demo) {
   app.authenticate = [&accounts](const http::Request& r) { return accounts.Authenticate(r); };
   app.error_page = render::ErrorPage;
   app.limit_anonymous(cfg.anonymous_requests_per_minute);
+  app.set_metrics_token(cfg.metrics_token);
+  http::SetSecureCookies(cfg.cookie_secure);
   accounts::RegisterPages(app, accounts, org);
   accounts::RegisterApi(app, accounts, org);
   org::RegisterPages(app, org);

@@ -5,8 +5,8 @@
 namespace fg::calendar::repo {
 namespace {
 
-const db::Query kSignature{"calendar_days_signature",
-                           "SELECT count(*), coalesce(sum(revision), 0), coalesce(max(id), 0) FROM calendar_days"};
+const db::Query kSignature{"calendar_days_signature", "SELECT n FROM calendar_generation WHERE id = 1"};
+const db::Query kBumpGeneration{"calendar_generation_bump", "UPDATE calendar_generation SET n = n + 1 WHERE id = 1"};
 #define FG_DAY_COLUMNS "SELECT day, kind, name, reference FROM calendar_days "
 const db::Query kAllDays{"calendar_days_all", FG_DAY_COLUMNS "ORDER BY day"};
 const db::Query kDaysBetween{"calendar_days_between", FG_DAY_COLUMNS "WHERE day >= ? AND day < ? ORDER BY day"};
@@ -53,10 +53,7 @@ std::vector<DayEntry> DaysOf(const std::vector<db::Row>& rows) {
 
 }  // namespace
 
-std::string DaysSignature(db::Conn& c) {
-  auto r = c.query_one(kSignature);
-  return std::to_string(r->i64(0)) + "|" + std::to_string(r->i64(1)) + "|" + std::to_string(r->i64(2));
-}
+std::string DaysSignature(db::Conn& c) { return std::to_string(c.query_one(kSignature)->i64(0)); }
 
 std::vector<DayEntry> AllDays(db::Conn& c) { return DaysOf(c.query(kAllDays)); }
 
@@ -73,9 +70,14 @@ std::optional<DayEntry> DayAt(db::Conn& c, const std::string& date) {
 void UpsertDay(db::Conn& c, const DayEntry& e) {
   const std::string now = NowUtcText();
   c.exec(kUpsertDay, {FormatIsoDate(e.date), std::string(KindName(e.kind)), e.name, e.reference, now, now});
+  c.exec(kBumpGeneration);
 }
 
-bool DeleteDay(db::Conn& c, const std::string& date) { return c.exec(kDeleteDay, {date}) > 0; }
+bool DeleteDay(db::Conn& c, const std::string& date) {
+  if (c.exec(kDeleteDay, {date}) == 0) return false;
+  c.exec(kBumpGeneration);
+  return true;
+}
 
 std::optional<std::string> YearReference(db::Conn& c, int year) {
   auto r = c.query_one(kYear, {int64_t{year}});

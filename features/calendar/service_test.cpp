@@ -127,6 +127,21 @@ TEST_P(CalendarServiceTest, DecisionsAreEditedByTheRootAdministratorWithEvents) 
             "kind " + std::to_string(int(ErrorKind::kNotFound)));
 }
 
+// Found by review: the cache key (row count, sum of revisions, largest id)
+// repeated after deleting the newest decision and adding another (SQLite
+// reuses the row id), so another server kept computing with stale days.
+TEST_P(CalendarServiceTest, ADeleteThenAnInsertIsSeenByOtherServers) {
+  auto province = AdminOf("P1", "admin.p1");
+  Service other(*db_);
+  other.PutDecision(province, "2026-11-24", "holiday", "Ngày Văn hóa Việt Nam", "Nghị quyết 80-NQ/TW");
+  EXPECT_EQ(FormatRfc3339Local(Due("2026-11-23T09:00:00+07:00", "days", 1).result.due_at), "2026-11-25T09:00:00+07:00");
+  other.DeleteDecision(province, "2026-11-24");
+  other.PutDecision(province, "2026-11-25", "holiday", "Ngày thử", "Quyết định thử");
+  // 24/11 is a working day again and 25/11 is off: due on 26/11.
+  EXPECT_EQ(FormatRfc3339Local(Due("2026-11-23T09:00:00+07:00", "days", 1).result.due_at), "2026-11-24T09:00:00+07:00");
+  EXPECT_EQ(FormatRfc3339Local(Due("2026-11-24T09:00:00+07:00", "days", 1).result.due_at), "2026-11-26T09:00:00+07:00");
+}
+
 // National decisions belong to the whole country: once the tree has a second
 // root, no province's administrator may edit them, only the system principal.
 TEST_P(CalendarServiceTest, NationalDecisionsNeedTheWholeTree) {

@@ -2,7 +2,9 @@
 #include <boost/json.hpp>
 
 #include "features/dashboard/routes.h"
+#include "platform/auth/crypto.h"
 #include "platform/db/events.h"
+#include "platform/render/messages.h"
 
 namespace fg::dashboard {
 
@@ -24,7 +26,14 @@ void RegisterOps(http::App& app, db::Db& db) {
   app.page("GET", "/healthz", http::Access::kPublic, health(false));
   app.api("GET", "/api/v1/health", http::Access::kPublic, health(true));
   app.page("GET", "/metrics", http::Access::kPublic, [&app](http::Context& ctx) {
-    // Operators scrape this from the machine itself or the internal network.
+    // Operators scrape this from the machine itself or the internal network;
+    // with metrics_token configured, only with that bearer token.
+    const std::string& token = app.metrics_token();
+    if (!token.empty() && !auth::SafeEqual(ctx.req.header("authorization"), "Bearer " + token)) {
+      auto r = http::Problem(401, render::Text("status.401"), render::Text("dashboard.metrics_token"), ctx.req.path);
+      r.set_header("WWW-Authenticate", "Bearer");
+      return r;
+    }
     return http::Response::Text(200, app.metrics().render(), "text/plain; version=0.0.4; charset=utf-8");
   });
   app.metrics().add_collector([&db] {

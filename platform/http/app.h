@@ -77,6 +77,9 @@ class App {
   // The 503 answer when the server has too many requests in flight.
   Response overloaded(const Request& req);
   Metrics& metrics() { return metrics_; }
+  // When set, /metrics answers only requests with `Authorization: Bearer <token>`.
+  void set_metrics_token(std::string token) { metrics_token_ = std::move(token); }
+  const std::string& metrics_token() const { return metrics_token_; }
   const std::string& assets_dir() const { return assets_dir_; }
 
  private:
@@ -105,6 +108,7 @@ class App {
   std::map<std::string, Asset, std::less<>> assets_;  // by path under static/
   std::vector<Route> routes_;
   Metrics metrics_;
+  std::string metrics_token_;
   std::unique_ptr<auth::RateLimiter> anonymous_limiter_;
 };
 

@@ -1,5 +1,7 @@
 #include "platform/http/message.h"
 
+#include <atomic>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -95,12 +97,19 @@ std::string_view Response::header(std::string_view name) const {
   return {};
 }
 
+namespace {
+std::atomic<bool> g_secure_cookies{false};
+}
+
+void SetSecureCookies(bool on) { g_secure_cookies = on; }
+
 std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& o) {
   std::string s(name);
   s += '=';
   s += value;
   s += "; Path=/; SameSite=Lax";
   if (o.http_only) s += "; HttpOnly";
+  if (g_secure_cookies) s += "; Secure";
   if (o.max_age >= 0) s += "; Max-Age=" + std::to_string(o.max_age);
   return s;
 }

@@ -54,6 +54,8 @@ struct CookieOptions {
   int max_age = -1;  // -1: session cookie; 0: delete
 };
 std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& o = {});
+// Behind TLS (configuration key cookie_secure): every cookie gets `Secure`.
+void SetSecureCookies(bool on);
 
 // Whether `target` (already decoded) is a path on this site, safe as a redirect
 // Location: one leading "/" (not "//" nor "/\\"), no backslash, no control characters.
