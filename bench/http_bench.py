@@ -81,6 +81,48 @@ def wrk(port, path, conns, secs, script=None):
     return rps, p99, int(non2xx.group(1)) if non2xx else 0, errors.group(0) if errors else ""
 
 
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+
+def start_postgres(work):
+    """A throwaway PostgreSQL 15 on a Unix socket, durable (fsync on): (url, stop)."""
+    d = os.path.join(work, "pg")
+    os.makedirs(d)
+    as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if os.geteuid() == 0:
+        shutil.chown(work, "postgres")
+        shutil.chown(d, "postgres")
+    subprocess.run(as_pg + [f"{PG_BIN}/initdb", "-D", d + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                            "--no-locale"], check=True, capture_output=True)
+    subprocess.run(as_pg + [f"{PG_BIN}/pg_ctl", "-D", d + "/data", "-l", d + "/server.log", "-w", "-o",
+                            f"-k {d} -p 25432 -c listen_addresses='' -c max_connections=200", "start"],
+                   check=True, capture_output=True)
+    subprocess.run(as_pg + [f"{PG_BIN}/createdb", "-h", d, "-p", "25432", "-U", "postgres", "fg"], check=True)
+    stop = lambda: subprocess.run(as_pg + [f"{PG_BIN}/pg_ctl", "-D", d + "/data", "-m", "fast", "-w", "stop"],
+                                  capture_output=True)
+    return f"postgresql://postgres@/fg?host={d}&port=25432", d, stop
+
+
+def pgbench_inserts(sock_dir, secs, clients):
+    """pgbench-style pipelined inserts: 100 rows per transaction, pipelined; rows/s."""
+    as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    psql = as_pg + [f"{PG_BIN}/psql", "-h", sock_dir, "-p", "25432", "-U", "postgres", "-d", "fg", "-q", "-c"]
+    subprocess.run(psql + ["CREATE TABLE IF NOT EXISTS bench (id BIGSERIAL PRIMARY KEY, k TEXT NOT NULL, v TEXT NOT NULL)"],
+                   check=True)
+    script = os.path.join(sock_dir, "insert.sql")
+    lines = ["\\startpipeline", "BEGIN;"]
+    lines += ["INSERT INTO bench (k, v) VALUES ('key-' || :client_id, 'value of a typical small row');"] * 100
+    lines += ["COMMIT;", "\\endpipeline"]
+    open(script, "w").write("\n".join(lines) + "\n")
+    if os.geteuid() == 0:
+        shutil.chown(script, "postgres")
+    out = subprocess.run(as_pg + [f"{PG_BIN}/pgbench", "-h", sock_dir, "-p", "25432", "-U", "postgres", "-n", "-M",
+                                  "extended", "-c", str(clients), "-j", "2", "-T", str(secs), "-f", script, "fg"],
+                         capture_output=True, text=True).stdout
+    tps = float(re.search(r"tps = ([\d.]+)", out).group(1))
+    return tps * 100
+
+
 def metric(name):
     body = http("GET", "/metrics")[2].decode()
     m = re.search(rf"^{name} (\d+)", body, re.M)
@@ -90,14 +132,19 @@ def metric(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=8)
-    ap.add_argument("--postgres", help="postgresql://... : run the write case on PostgreSQL instead of SQLite")
+    ap.add_argument("--postgres", action="store_true",
+                    help="run friendlygov on a throwaway local PostgreSQL (fsync on) and compare writes with pgbench")
     args = ap.parse_args()
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool) and not os.path.exists("/usr/sbin/" + tool):
             sys.exit(f"{tool} is missing: run scripts/setup.sh --bench")
     work = tempfile.mkdtemp(prefix="fg-bench-", dir=os.path.join(ROOT, "var") if os.path.isdir(os.path.join(ROOT, "var")) else None)
     env = dict(os.environ, FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE="0")
-    database = args.postgres or "sqlite:" + os.path.join(work, "fg.db")
+    pg_stop = None
+    if args.postgres:
+        database, pg_sock, pg_stop = start_postgres(work)
+    else:
+        database = "sqlite:" + os.path.join(work, "fg.db")
     log = open(os.path.join(work, "server.log"), "w")
     fg = subprocess.Popen([BIN, "--database", database, "--assets-dir", ROOT, "serve", "--demo",
                            "--listen", f"127.0.0.1:{FG_PORT}"], stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -144,12 +191,16 @@ end
         header.write('wrk.headers["Authorization"] = "Bearer %s"\n' % token)
         header.close()
 
-        raw = subprocess.run([STORE_BENCH, "50000", "128", work], capture_output=True, text=True, timeout=600).stdout
-        raw_rows = float(re.search(r"raw SQLite.*?:\s+(\d+)", raw).group(1))
-        store_rows = float(re.search(r"store, \d+ coroutines.*?:\s+(\d+)", raw).group(1))
         print(f"date {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {args.seconds} s per run, database {database.split(':')[0]}")
-        print(f"raw SQLite inserts (100 rows/transaction, synchronous=FULL, WAL): {raw_rows:,.0f} rows/s; "
-              f"store_bench (in-process, 128 waiting writes): {store_rows:,.0f} rows/s, ratio {store_rows / raw_rows:.2f} (floor 0.70)")
+        if args.postgres:
+            raw_rows = pgbench_inserts(pg_sock, args.seconds, 64)
+            print(f"pgbench pipelined inserts (100 rows/transaction, 64 clients, fsync on): {raw_rows:,.0f} rows/s")
+        else:
+            raw = subprocess.run([STORE_BENCH, "50000", "128", work], capture_output=True, text=True, timeout=600).stdout
+            raw_rows = float(re.search(r"raw SQLite.*?:\s+(\d+)", raw).group(1))
+            store_rows = float(re.search(r"store, \d+ coroutines.*?:\s+(\d+)", raw).group(1))
+            print(f"raw SQLite inserts (100 rows/transaction, synchronous=FULL, WAL): {raw_rows:,.0f} rows/s; "
+                  f"store_bench (in-process, 128 waiting writes): {store_rows:,.0f} rows/s, ratio {store_rows / raw_rows:.2f} (floor 0.70)")
         print()
         print(f"{'case':<26}{'conns':>6}{'nginx req/s':>13}{'p99 ms':>8}{'fg req/s':>11}{'p99 ms':>8}{'ratio':>7}  floor  notes")
         for conns in (64, 256):
@@ -176,6 +227,8 @@ end
                 except subprocess.TimeoutExpired:
                     p.kill()
         log.close()
+        if pg_stop:
+            pg_stop()
         shutil.rmtree(work, ignore_errors=True)
 
 
