@@ -5,7 +5,7 @@ RELEASE_DIR := build
 TEST_DIR := build-test
 CMAKE_COMMON := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: run test build setup setup-test bench bench-http clean
+.PHONY: run test build setup setup-test bench bench-http soak clean
 
 setup:
 	@scripts/setup.sh
@@ -42,6 +42,10 @@ bench: bench-build
 # nginx and wrk side by side with friendlygov, on loopback (bench/http_bench.py).
 bench-http: bench-build
 	bench/http_bench.py
+
+# Ten minutes of mixed load; memory, latency and errors each minute (bench/soak.py).
+soak: bench-build
+	bench/soak.py
 
 clean:
 	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench
