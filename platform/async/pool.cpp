@@ -1,13 +1,15 @@
 #include "platform/async/pool.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "platform/errors.h"
 
 namespace fg::async {
 
-BlockingPool::BlockingPool(int threads, size_t max_queued) : max_queued_(max_queued) {
-  for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { loop(); });
+BlockingPool::BlockingPool(int threads, size_t max_queued, int nice) : max_queued_(max_queued) {
+  for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this, nice] { loop(nice); });
 }
 
 BlockingPool::~BlockingPool() {
@@ -41,8 +43,9 @@ void BlockingPool::offload(Waiter& w, std::function<void()> work, std::exception
   if (refused) std::rethrow_exception(refused);
 }
 
-void BlockingPool::loop() {
+void BlockingPool::loop(int nice) {
   pthread_setname_np(pthread_self(), "fg-pool");
+  if (nice > 0) setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), nice);
   for (;;) {
     Job job;
     {

@@ -20,7 +20,8 @@ namespace fg::async {
 
 class BlockingPool {
  public:
-  BlockingPool(int threads, size_t max_queued);
+  // `nice` > 0 lowers the threads' scheduling priority (Linux per-thread nice).
+  BlockingPool(int threads, size_t max_queued, int nice = 0);
   ~BlockingPool();
   BlockingPool(const BlockingPool&) = delete;
   BlockingPool& operator=(const BlockingPool&) = delete;
@@ -55,7 +56,7 @@ class BlockingPool {
     Resume resume;
   };
   void offload(Waiter& w, std::function<void()> work, std::exception_ptr& error);
-  void loop();
+  void loop(int nice);
 
   size_t max_queued_;
   mutable std::mutex mu_;

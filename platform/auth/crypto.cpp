@@ -2,7 +2,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "platform/async/pool.h"
@@ -10,14 +12,15 @@
 namespace fg::auth {
 namespace {
 
-// argon2id takes ~64 MiB and tens of milliseconds per hash: at most two run at
-// once (bounding memory), off the io threads; 32 more may wait, past that a
-// login answers 503.
-constexpr int kConcurrentHashes = 2;
+// argon2id takes ~64 MiB and tens of milliseconds per hash: at most one per
+// two cores runs at once (at most two: bounding memory), off the io threads and
+// at a lower scheduling priority, so requests keep a core; 32 more may wait,
+// past that a login answers 503.
 constexpr size_t kQueuedHashes = 32;
 
 async::BlockingPool& HashPool() {
-  static async::BlockingPool pool(kConcurrentHashes, kQueuedHashes);
+  static async::BlockingPool pool(static_cast<int>(std::clamp(std::thread::hardware_concurrency() / 2, 1u, 2u)),
+                                  kQueuedHashes, /*nice=*/10);
   return pool;
 }
 

@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -115,7 +116,15 @@ ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
-    for (auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+    for (auto& [k, v] : env) {
+      if (k == "TEST_RLIMIT_NOFILE") {  // a descriptor limit for the server alone
+        rlim_t n = std::stoul(v);
+        rlimit rl{n, n};
+        setrlimit(RLIMIT_NOFILE, &rl);
+      } else {
+        setenv(k.c_str(), v.c_str(), 1);
+      }
+    }
     setenv("ASAN_OPTIONS", "detect_leaks=0", 0);
     std::vector<std::string> args = {FG_BINARY, "--database", "sqlite:" + db_path, "--assets-dir", FG_SOURCE_DIR};
     if (std::find(serve_args.begin(), serve_args.end(), "--log-level") == serve_args.end())
@@ -150,12 +159,21 @@ ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::
     stop();
     throw std::runtime_error("server did not start: " + text);
   }
-  drain_ = std::thread([fd = out[0]] {
-    char sink[512];
-    while (read(fd, sink, sizeof sink) > 0) {
+  output_ = text;  // what it printed before listening
+  drain_ = std::thread([this, fd = out[0]] {
+    char chunk[512];
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+      std::lock_guard lk(output_mu_);
+      if (output_.size() < (8u << 20)) output_.append(chunk, static_cast<size_t>(n));
     }
     close(fd);
   });
+}
+
+std::string ServerProcess::output() {
+  std::lock_guard lk(output_mu_);
+  return output_;
 }
 
 ServerProcess::~ServerProcess() {

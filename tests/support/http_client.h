@@ -2,6 +2,7 @@
 // starts the real `friendlygov` binary on an ephemeral port.
 #pragma once
 #include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -27,12 +28,16 @@ std::string InputValue(const std::string& html, const std::string& name);
 
 class ServerProcess {
  public:
-  // Starts `friendlygov --database sqlite:DB serve --listen 127.0.0.1:0 [extra]`.
+  // Starts `friendlygov --database sqlite:DB serve --listen 127.0.0.1:0 [extra]`. An `env`
+  // entry TEST_RLIMIT_NOFILE=N sets the server's descriptor limit instead.
   // With `keep_output` false, the server's standard output is closed as soon as it listens.
   ServerProcess(const std::string& db_path, const std::vector<std::string>& serve_args,
                 const std::vector<std::pair<std::string, std::string>>& env = {}, bool keep_output = true);
   ~ServerProcess();
   int port() const { return port_; }
+  int pid() const { return pid_; }
+  // What the server printed so far (its first 8 MiB), when started with keep_output.
+  std::string output();
   // Sends `signal` (SIGTERM by default, SIGKILL for a crash), waits, returns the exit code (or -signal).
   int stop(int signal = 15);
 
@@ -42,6 +47,8 @@ class ServerProcess {
   // Reads the server's standard output until it exits: closing the pipe early
   // would make its next line (or log message) fail.
   std::thread drain_;
+  std::mutex output_mu_;
+  std::string output_;
 };
 
 // A logged-in browser-like session.
