@@ -186,7 +186,8 @@ json::value ApiCall(int port, const Session& s, const std::string& method, const
   return json::parse(r.body);
 }
 
-TEST(AuthzMatrix, EveryRouteHasAnEntry) {
+// Every route the server registers, built in-process as app/main.cpp does.
+std::vector<http::App::RouteInfo> RegisteredRoutes() {
   auto db = OpenTestDb("sqlite");
   org::Service org(*db);
   accounts::Service accounts(*db, false);
@@ -194,9 +195,12 @@ TEST(AuthzMatrix, EveryRouteHasAnEntry) {
   http::App app(FG_SOURCE_DIR);
   Services services{*db, org, accounts, calendar};
   RegisterAll(app, services);
+  return app.routes();
+}
 
+TEST(AuthzMatrix, EveryRouteHasAnEntry) {
   std::set<std::string> registered;
-  for (auto& r : app.routes()) registered.insert(RouteKey(r.method, r.pattern));
+  for (auto& r : RegisteredRoutes()) registered.insert(RouteKey(r.method, r.pattern));
   const json::value matrix = LoadMatrix();
   std::set<std::string> listed;
   for (auto& e : matrix.at("routes").as_array()) {
@@ -211,16 +215,7 @@ TEST(AuthzMatrix, EveryRouteHasAnEntry) {
 TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
   const json::value matrix = LoadMatrix();
   std::map<std::string, bool> is_api;  // by route key
-  {
-    auto db = OpenTestDb("sqlite");
-    org::Service org(*db);
-    accounts::Service accounts(*db, false);
-    calendar::Service calendar(*db);
-    http::App app(FG_SOURCE_DIR);
-    Services services{*db, org, accounts, calendar};
-    RegisterAll(app, services);
-    for (auto& r : app.routes()) is_api[RouteKey(r.method, r.pattern)] = r.is_api;
-  }
+  for (auto& r : RegisteredRoutes()) is_api[RouteKey(r.method, r.pattern)] = r.is_api;
 
   Targets targets;
   const std::string db_path = TempPath("authz_matrix.db");
