@@ -13,11 +13,8 @@
 
 #include "app/config.h"
 #include "app/demo.h"
-#include "features/accounts/routes.h"
 #include "features/calendar/lunar.h"
-#include "features/calendar/routes.h"
-#include "features/dashboard/routes.h"
-#include "features/org/routes.h"
+#include "features/registry.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
@@ -81,19 +78,8 @@ int Serve(const Config& cfg, bool demo) {
   app.limit_anonymous(cfg.anonymous_requests_per_minute);
   app.set_metrics_token(cfg.metrics_token);
   http::SetSecureCookies(cfg.cookie_secure);
-  accounts::RegisterPages(app, accounts, org);
-  accounts::RegisterApi(app, accounts, org);
-  org::RegisterPages(app, org);
-  org::RegisterApi(app, org);
-  dashboard::Register(app, *db, org);
-  calendar::RegisterApi(app, calendar);
-  calendar::RegisterPages(app, calendar, org);
-  std::ifstream spec(cfg.assets_dir + "/docs/openapi.json");
-  std::stringstream ss;
-  ss << spec.rdbuf();
-  std::string openapi = ss.str();
-  app.api("GET", "/api/v1/openapi.json", http::Access::kPublic,
-          [openapi](http::Context&) { return http::Response::Text(200, openapi, "application/json"); });
+  Services services{*db, org, accounts, calendar};
+  RegisterAll(app, services);
 
   const auto options = ServerOptionsOf(cfg);
   http::Serve(app, options, [&](uint16_t port) {

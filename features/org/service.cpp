@@ -209,6 +209,8 @@ ImportResult Service::ImportCsv(const Principal& p, std::string_view csv) {
           ++res.created;
         }
       } catch (const AppError& e) {
+        // A refusal stays a refusal (403), not a bad row (400).
+        if (e.kind() == ErrorKind::kForbidden) throw;
         throw BadInput("org.csv_row", e.field(), {{"line", std::to_string(i + 2)}, {"reason", render::Text(e.key(), e.args())}});
       }
     }

@@ -109,6 +109,16 @@ TEST_P(OrgServiceTest, CsvImportIsAllOrNothing) {
   EXPECT_EQ(KindOf([&] { svc_->GetUnit(sys, "C5"); }), ErrorKind::kNotFound);
 }
 
+TEST_P(OrgServiceTest, CsvImportOutsideTheSubtreeIsForbiddenNotABadRow) {
+  auto d1 = AdminOf("D1", "admin.d1");
+  const char* rows =
+      "code,name,level,parent_code,valid_from,valid_to\n"
+      "C1,Xã Một,commune,D1,2000-01-01,2025-07-01\n"
+      "C2,Xã Hai,commune,D2,2000-01-01,\n";
+  EXPECT_EQ(KindOf([&] { svc_->ImportCsv(d1, rows); }), ErrorKind::kForbidden);
+  EXPECT_EQ(svc_->GetUnit(SystemPrincipal(), "C1").successor_code, "N1");  // the first row was rolled back
+}
+
 TEST_P(OrgServiceTest, ExportThenImportRoundTrips) {
   auto sys = SystemPrincipal();
   std::string csv = svc_->ExportCsv(sys);

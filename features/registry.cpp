@@ -1,0 +1,30 @@
+#include "features/registry.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "features/accounts/routes.h"
+#include "features/calendar/routes.h"
+#include "features/dashboard/routes.h"
+#include "features/org/routes.h"
+
+namespace fg {
+
+void RegisterAll(http::App& app, Services& s) {
+  accounts::RegisterPages(app, s.accounts, s.org);
+  accounts::RegisterApi(app, s.accounts, s.org);
+  org::RegisterPages(app, s.org);
+  org::RegisterApi(app, s.org);
+  dashboard::Register(app, s.db, s.org);
+  calendar::RegisterApi(app, s.calendar);
+  calendar::RegisterPages(app, s.calendar, s.org);
+
+  std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
+  std::stringstream ss;
+  ss << spec.rdbuf();
+  std::string openapi = ss.str();
+  app.api("GET", "/api/v1/openapi.json", http::Access::kPublic,
+          [openapi](http::Context&) { return http::Response::Text(200, openapi, "application/json"); });
+}
+
+}  // namespace fg

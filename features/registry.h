@@ -1,0 +1,25 @@
+// Every route of the server, pages and API, registered in one place: the
+// server (app/main.cpp) and the route-table tests (OpenAPI, authorisation
+// matrix) see the same list.
+#pragma once
+#include "features/accounts/service.h"
+#include "features/calendar/service.h"
+#include "features/org/service.h"
+#include "platform/db/db.h"
+#include "platform/http/app.h"
+
+namespace fg {
+
+struct Services {
+  db::Db& db;
+  org::Service& org;
+  accounts::Service& accounts;
+  calendar::Service& calendar;
+};
+
+// Registers every feature's pages and API routes, and GET /api/v1/openapi.json
+// (docs/openapi.json under the app's assets directory, read once here).
+// `services` must outlive `app`.
+void RegisterAll(http::App& app, Services& services);
+
+}  // namespace fg
