@@ -5,7 +5,7 @@ RELEASE_DIR := build
 TEST_DIR := build-test
 CMAKE_COMMON := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: run test build setup setup-test bench bench-http soak clean
+.PHONY: run test build setup setup-test bench bench-http soak lint clean
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +46,10 @@ bench-http: bench-build
 # Ten minutes of mixed load; memory, latency and errors each minute (bench/soak.py).
 soak: bench-build
 	bench/soak.py
+
+# clang-format and clang-tidy over the sources (.clang-format, .clang-tidy); must be clean.
+lint:
+	@scripts/lint.sh
 
 clean:
 	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench
