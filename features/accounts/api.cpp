@@ -28,7 +28,34 @@ void RegisterApi(http::App& app, Service& svc, org::Service&) {
                             {"username", ctx.user->username},
                             {"full_name", ctx.user->full_name},
                             {"roles", roles},
-                            {"auth", ctx.user->via_api_token ? "token" : "session"}});
+                            {"auth", ctx.user->via_api_token ? "token" : "session"},
+                            {"must_change_password", ctx.user->must_change_password}});
+  });
+  // The one thing a session with a temporary password may do besides GET /api/v1/me.
+  app.api("POST", "/api/v1/me/password", http::Access::kUser, [&svc](http::Context& ctx) {
+    auto body = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(body, {"current_password", "password", "confirm_password"});
+    svc.ChangePassword(*ctx.user, http::JsonString(body, "current_password").value_or(""),
+                       http::JsonString(body, "password").value_or(""),
+                       http::JsonString(body, "confirm_password").value_or(""));
+    return http::Response::Text(204, "");
+  });
+  app.api("POST", "/api/v1/officials/{id}/unlock", http::Access::kUser, [&svc](http::Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw AppError(ErrorKind::kNotFound, "org.official_not_found");
+    svc.Unlock(*ctx.user, *id);
+    return http::Response::Text(204, "");
+  });
+  app.api("POST", "/api/v1/officials/{id}/password-reset", http::Access::kUser, [&svc](http::Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw AppError(ErrorKind::kNotFound, "org.official_not_found");
+    boost::json::object body;
+    if (!ctx.req.body.empty()) body = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(body, {"password"});
+    auto reset = svc.ResetPassword(*ctx.user, *id, http::JsonString(body, "password").value_or(""));
+    boost::json::object out{{"official_id", *id}, {"must_change_password", true}};
+    if (!reset.temporary_password.empty()) out["temporary_password"] = reset.temporary_password;
+    return http::Json(200, out);
   });
   app.api("GET", "/api/v1/tokens", http::Access::kUser, [&svc](http::Context& ctx) {
     boost::json::array out;

@@ -38,6 +38,18 @@ Response PasswordForm(Context& ctx, const std::string& error, const std::string&
   PageView v(ctx, Text("accounts.password_title"), "features/accounts/templates/password.tpl");
   v.ShowError(error, field);
   if (done) v.body().ShowSection("DONE");
+  else if (ctx.user->must_change_password) v.body().ShowSection("MUST_CHANGE");
+  return v.render(status);
+}
+
+// The answer to an administrator's unlock or password reset on an official.
+Response AccessResult(Context& ctx, int64_t official_id, const std::string& notice, const std::string& password,
+                      const std::string& error, int status) {
+  PageView v(ctx, Text("accounts.access_title"), "features/accounts/templates/official_access.tpl");
+  v.body().SetIntValue("ID", official_id);
+  if (!password.empty()) v.body().SetValueAndShowSection("PASSWORD", password, "HAS_PASSWORD");
+  if (!notice.empty()) v.ShowNotice(notice);
+  v.ShowError(error);
   return v.render(status);
 }
 
@@ -77,7 +89,8 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   });
 
   app.page("GET", "/login", http::Access::kPublic, [](Context& ctx) {
-    if (ctx.user) return Response::Redirect("/dashboard");
+    // A session with a temporary password is authenticated here only to be sent on to the form.
+    if (ctx.user) return Response::Redirect(ctx.user->must_change_password ? "/account/password" : "/dashboard");
     return LoginForm(ctx, "", ctx.req.query_param("next"), "", 200);
   });
 
@@ -86,7 +99,9 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     std::string next = form["next"];
     try {
       auto res = svc.Login(form["username"], form["password"], ctx.req.remote_addr);
-      Response r = Response::Redirect(http::IsLocalPath(next) ? next : "/dashboard");
+      Response r = Response::Redirect(res.principal.must_change_password ? "/account/password"
+                                      : http::IsLocalPath(next)         ? next
+                                                                        : "/dashboard");
       r.headers.emplace_back("Set-Cookie", http::SetCookieValue("fg_session", res.session_token));
       return r;
     } catch (const AppError& e) {
@@ -111,6 +126,24 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
       return PasswordForm(ctx, "", "", true, 200);
     } catch (const AppError& e) {
       return PasswordForm(ctx, Text(e.key(), e.args()), e.field(), false, StatusFor(e));
+    }
+  });
+
+  app.page("POST", "/officials/{id}/unlock", http::Access::kUser, [&svc](Context& ctx) {
+    int64_t id = IdParam(ctx, "id");
+    svc.Unlock(*ctx.user, id);
+    return AccessResult(ctx, id, Text("accounts.unlocked"), "", "", 200);
+  });
+
+  app.page("POST", "/officials/{id}/password-reset", http::Access::kUser, [&svc](Context& ctx) {
+    int64_t id = IdParam(ctx, "id");
+    auto form = ctx.req.form();
+    try {
+      auto reset = svc.ResetPassword(*ctx.user, id, form["password"]);
+      return AccessResult(ctx, id, Text("accounts.password_reset_done"), reset.temporary_password, "", 200);
+    } catch (const AppError& e) {
+      if (e.kind() != ErrorKind::kBadRequest) throw;
+      return AccessResult(ctx, id, "", "", Text(e.key(), e.args()), StatusFor(e));
     }
   });
 

@@ -5,22 +5,50 @@
 namespace fg::accounts::repo {
 namespace {
 
-const db::Query kCredByName{"credential_by_username",
-    "SELECT o.id, o.password_hash, o.active, o.failed_logins, o.locked_until, o.password_is_demo, u.path "
-    "FROM officials o JOIN units u ON u.id = o.unit_id WHERE o.username = ?"};
-const db::Query kCredById{"credential_by_id",
-    "SELECT o.id, o.password_hash, o.active, o.failed_logins, o.locked_until, o.password_is_demo, u.path "
-    "FROM officials o JOIN units u ON u.id = o.unit_id WHERE o.id = ?"};
-const db::Query kSetFailures{"credential_set_failures",
-    "UPDATE officials SET failed_logins = ?, locked_until = ? WHERE id = ?"};
-const db::Query kAddFailure{"credential_add_failure",
-    "UPDATE officials SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins"};
+#define FG_CRED_COLUMNS                                                                                     \
+  "SELECT o.id, o.password_hash, o.active, o.failed_logins, o.locked_until, o.password_is_demo, u.path, " \
+  "o.must_change_password FROM officials o JOIN units u ON u.id = o.unit_id "
+const db::Query kCredByName{"credential_by_username", FG_CRED_COLUMNS "WHERE o.username = ?"};
+const db::Query kCredById{"credential_by_id", FG_CRED_COLUMNS "WHERE o.id = ?"};
+const db::Query kThrottleOf{"login_throttle_of",
+    "SELECT failures, blocked_until, last_success_at FROM login_throttles WHERE official_id = ? AND client_address = ?"};
+// One statement: concurrent failures of a pair all count (no read-then-write).
+const db::Query kAddPairFailure{"login_throttle_add_failure",
+    "INSERT INTO login_throttles (official_id, client_address, failures, updated_at) VALUES (?, ?, 1, ?) "
+    "ON CONFLICT (official_id, client_address) DO UPDATE SET "
+    "failures = CASE WHEN login_throttles.updated_at <= ? THEN 1 ELSE login_throttles.failures + 1 END, "
+    "updated_at = excluded.updated_at RETURNING failures"};
+const db::Query kBlockPair{"login_throttle_block",
+    "UPDATE login_throttles SET blocked_until = ? WHERE official_id = ? AND client_address = ?"};
+const db::Query kPairSucceeded{"login_throttle_success",
+    "INSERT INTO login_throttles (official_id, client_address, failures, last_success_at, updated_at) "
+    "VALUES (?, ?, 0, ?, ?) ON CONFLICT (official_id, client_address) DO UPDATE SET "
+    "failures = 0, blocked_until = NULL, last_success_at = excluded.last_success_at, updated_at = excluded.updated_at"};
+const db::Query kDeleteStaleThrottles{"login_throttle_delete_stale", "DELETE FROM login_throttles WHERE updated_at < ?"};
+const db::Query kClearThrottles{"login_throttle_clear",
+    "UPDATE login_throttles SET failures = 0, blocked_until = NULL WHERE official_id = ? "
+    "AND (failures > 0 OR blocked_until IS NOT NULL)"};
+// One statement: the window and its count move together, so concurrent failures all count.
+const db::Query kAddAccountFailure{"credential_add_failure",
+    "UPDATE officials SET "
+    "failed_logins = CASE WHEN failures_since IS NULL OR failures_since <= ? THEN 1 ELSE failed_logins + 1 END, "
+    "failures_since = CASE WHEN failures_since IS NULL OR failures_since <= ? THEN ? ELSE failures_since END "
+    "WHERE id = ? RETURNING failed_logins"};
+const db::Query kLockAccount{"credential_lock", "UPDATE officials SET locked_until = ? WHERE id = ?"};
+const db::Query kUnlockAccount{"credential_unlock",
+    "UPDATE officials SET failed_logins = 0, failures_since = NULL, locked_until = NULL WHERE id = ? "
+    "AND (failed_logins > 0 OR locked_until IS NOT NULL)"};
 const db::Query kSetPassword{"credential_set_password",
-    "UPDATE officials SET password_hash = ?, password_is_demo = 0, updated_at = ? WHERE id = ?"};
+    "UPDATE officials SET password_hash = ?, password_is_demo = 0, must_change_password = 0, updated_at = ? "
+    "WHERE id = ?"};
+const db::Query kSetTemporaryPassword{"credential_set_temporary_password",
+    "UPDATE officials SET password_hash = ?, password_is_demo = 0, must_change_password = 1, updated_at = ? "
+    "WHERE id = ?"};
 const db::Query kInsertSession{"session_insert",
     "INSERT INTO sessions (token_hash, official_id, csrf_token, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?, ?)"};
 const db::Query kLiveSession{"session_live",
-    "SELECT official_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?"};
+    "SELECT s.official_id, s.csrf_token, o.must_change_password FROM sessions s "
+    "JOIN officials o ON o.id = s.official_id WHERE s.token_hash = ? AND s.expires_at > ?"};
 const db::Query kDeleteSession{"session_delete", "DELETE FROM sessions WHERE token_hash = ?"};
 const db::Query kDeleteOthers{"session_delete_others",
     "DELETE FROM sessions WHERE official_id = ? AND csrf_token <> ?"};
@@ -43,7 +71,8 @@ const db::Query kCountDemo{"count_demo_accounts",
     "SELECT count(*) FROM officials WHERE password_is_demo = 1 AND active = 1"};
 
 Credential CredFrom(const db::Row& r) {
-  return {r.i64(0), r.text(1), r.i64(2) != 0, static_cast<int>(r.i64(3)), r.opt_text(4), r.i64(5) != 0, r.text(6)};
+  return {r.i64(0), r.text(1), r.i64(2) != 0, static_cast<int>(r.i64(3)), r.opt_text(4), r.i64(5) != 0, r.text(6),
+          r.i64(7) != 0};
 }
 
 std::pair<ApiToken, std::string> TokenFrom(const db::Row& r) {
@@ -72,24 +101,55 @@ std::optional<Credential> CredentialById(db::Conn& c, int64_t id) {
   return CredFrom(*r);
 }
 
-void SetFailures(db::Conn& c, int64_t id, int failures, const std::optional<std::string>& locked_until) {
-  c.exec(kSetFailures, {int64_t{failures}, locked_until ? db::Value(*locked_until) : db::Value(nullptr), id});
+std::optional<Throttle> ThrottleOf(db::Conn& c, int64_t id, const std::string& address) {
+  auto r = c.query_one(kThrottleOf, {id, address});
+  if (!r) return std::nullopt;
+  return Throttle{static_cast<int>(r->i64(0)), r->opt_text(1), r->opt_text(2)};
 }
 
-int AddFailure(db::Conn& c, int64_t id) { return static_cast<int>(c.query_one(kAddFailure, {id})->i64(0)); }
+int AddPairFailure(db::Conn& c, int64_t id, const std::string& address, const std::string& now,
+                   const std::string& forget_before) {
+  return static_cast<int>(c.query_one(kAddPairFailure, {id, address, now, forget_before})->i64(0));
+}
+
+void BlockPair(db::Conn& c, int64_t id, const std::string& address, const std::string& until) {
+  c.exec(kBlockPair, {until, id, address});
+}
+
+void PairSucceeded(db::Conn& c, int64_t id, const std::string& address, const std::string& now) {
+  c.exec(kPairSucceeded, {id, address, now, now});
+}
+
+void DeleteStaleThrottles(db::Conn& c, const std::string& before) { c.exec(kDeleteStaleThrottles, {before}); }
+
+int AddAccountFailure(db::Conn& c, int64_t id, const std::string& window_start_before, const std::string& now) {
+  return static_cast<int>(
+      c.query_one(kAddAccountFailure, {window_start_before, window_start_before, now, id})->i64(0));
+}
+
+void LockAccount(db::Conn& c, int64_t id, const std::string& until) { c.exec(kLockAccount, {until, id}); }
+
+bool Unlock(db::Conn& c, int64_t id) {
+  bool account = c.exec(kUnlockAccount, {id}) > 0;
+  bool pairs = c.exec(kClearThrottles, {id}) > 0;
+  return account || pairs;
+}
 
 void SetPassword(db::Conn& c, int64_t id, const std::string& hash) { c.exec(kSetPassword, {hash, NowUtcText(), id}); }
+
+void SetTemporaryPassword(db::Conn& c, int64_t id, const std::string& hash) {
+  c.exec(kSetTemporaryPassword, {hash, NowUtcText(), id});
+}
 
 void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,
                    const std::string& expires_at, const std::string& ip) {
   c.exec(kInsertSession, {token_hash, official_id, csrf, NowUtcText(), expires_at, ip});
 }
 
-std::optional<std::pair<int64_t, std::string>> LiveSession(db::Conn& c, const std::string& token_hash,
-                                                           const std::string& now) {
+std::optional<LiveSessionRow> LiveSession(db::Conn& c, const std::string& token_hash, const std::string& now) {
   auto r = c.query_one(kLiveSession, {token_hash, now});
   if (!r) return std::nullopt;
-  return std::make_pair(r->i64(0), r->text(1));
+  return LiveSessionRow{r->i64(0), r->text(1), r->i64(2) != 0};
 }
 
 void DeleteSession(db::Conn& c, const std::string& token_hash) { c.exec(kDeleteSession, {token_hash}); }

@@ -1,6 +1,7 @@
 // The SQL of credentials, sessions and API tokens. The credential columns of
-// `officials` (password_hash, failed_logins, locked_until, password_is_demo)
-// belong to this feature; the rest of that table to features/org.
+// `officials` (password_hash, failed_logins, failures_since, locked_until,
+// password_is_demo, must_change_password) and the table `login_throttles`
+// belong to this feature; the rest of `officials` to features/org.
 #pragma once
 #include <optional>
 #include <string>
@@ -19,20 +20,51 @@ struct Credential {
   std::optional<std::string> locked_until;
   bool password_is_demo = false;
   std::string unit_path;
+  bool must_change_password = false;
+};
+
+// The throttle of one (account, client address) pair.
+struct Throttle {
+  int failures = 0;
+  std::optional<std::string> blocked_until;
+  std::optional<std::string> last_success_at;
 };
 
 std::optional<Credential> CredentialByUsername(db::Conn& c, const std::string& username);
 std::optional<Credential> CredentialById(db::Conn& c, int64_t id);
-void SetFailures(db::Conn& c, int64_t id, int failures, const std::optional<std::string>& locked_until);
-// Adds one failed login in the store (atomic under concurrent logins); returns the new count.
-int AddFailure(db::Conn& c, int64_t id);
+std::optional<Throttle> ThrottleOf(db::Conn& c, int64_t id, const std::string& address);
+// Adds one wrong password to the pair in the store (atomic under concurrent
+// logins: one statement); the count restarts at 1 when the pair was quiet since
+// `forget_before`. Returns the new count.
+int AddPairFailure(db::Conn& c, int64_t id, const std::string& address, const std::string& now,
+                   const std::string& forget_before);
+void BlockPair(db::Conn& c, int64_t id, const std::string& address, const std::string& until);
+// A successful login: the pair's failures are forgotten and the address is known.
+void PairSucceeded(db::Conn& c, int64_t id, const std::string& address, const std::string& now);
+// Forgets pairs without any activity since `before`.
+void DeleteStaleThrottles(db::Conn& c, const std::string& before);
+// Adds one wrong password to the account's window (one statement; a window
+// that started at or before `window_start_before` starts again at `now`).
+// Returns the count in the window.
+int AddAccountFailure(db::Conn& c, int64_t id, const std::string& window_start_before, const std::string& now);
+void LockAccount(db::Conn& c, int64_t id, const std::string& until);
+// Lifts the account's safety net and every pair's wait; known addresses stay known.
+// Returns whether anything was locked, blocked or counted.
+bool Unlock(db::Conn& c, int64_t id);
+// A password the official chose: clears the demo and must-change flags.
 void SetPassword(db::Conn& c, int64_t id, const std::string& hash);
+// A password an administrator set: it must be changed at the next login.
+void SetTemporaryPassword(db::Conn& c, int64_t id, const std::string& hash);
 
 void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,
                    const std::string& expires_at, const std::string& ip);
-// (official_id, csrf token) of a session that has not expired at `now`.
-std::optional<std::pair<int64_t, std::string>> LiveSession(db::Conn& c, const std::string& token_hash,
-                                                           const std::string& now);
+struct LiveSessionRow {
+  int64_t official_id = 0;
+  std::string csrf_token;
+  bool must_change_password = false;
+};
+// The session, if it has not expired at `now`.
+std::optional<LiveSessionRow> LiveSession(db::Conn& c, const std::string& token_hash, const std::string& now);
 void DeleteSession(db::Conn& c, const std::string& token_hash);
 void DeleteOtherSessions(db::Conn& c, int64_t official_id, const std::string& keep_csrf);
 void DeleteExpiredSessions(db::Conn& c, const std::string& now);

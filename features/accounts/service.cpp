@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
+
 #include "features/accounts/repo.h"
 #include "features/org/rules.h"
 #include "features/org/service.h"
@@ -48,52 +50,86 @@ void RequireAdminOver(db::Conn& c, const auth::Principal& p, int64_t official_id
 
 Service::Service(db::Db& db, bool demo_mode, Policy policy)
     : db_(db), demo_mode_(demo_mode), policy_(policy),
-      ip_limiter_(policy.attempts_per_ip, policy.attempts_window),
+      address_limiter_(policy.failures_per_address, policy.address_window),
       dummy_hash_(auth::HashPassword(auth::RandomToken(16))) {}
 
 LoginResult Service::Login(const std::string& username, const std::string& password, const std::string& client_ip) {
   if (username.empty()) throw BadInput("error.required", "username");
   if (password.empty()) throw BadInput("error.required", "password");
-  // One answer for every refusal: an outsider cannot tell a locked account from an unknown one.
-  const AppError refused(ErrorKind::kUnauthorized, "accounts.bad_credentials", "",
-                         {{"minutes", std::to_string(policy_.lockout.count() / 60)}});
-  if (username.size() > 64 || password.size() > 1024) throw refused;
   const auto now = Now();
-  if (!ip_limiter_.allow(client_ip, now)) throw AppError(ErrorKind::kTooMany, "accounts.too_many_attempts");
+  // Only failed logins count against an address: many people behind one router may log in.
+  if (address_limiter_.exhausted(client_ip, now))
+    throw AppError(ErrorKind::kTooMany, "accounts.too_many_attempts", "",
+                   {{"minutes", std::to_string(policy_.address_window.count() / 60)}});
+  // One answer for every refusal: an outsider cannot tell a closed account from an unknown one.
+  auto refused = [&] {
+    address_limiter_.record(client_ip, now);
+    return AppError(ErrorKind::kUnauthorized, "accounts.bad_credentials");
+  };
+  if (username.size() > 64 || password.size() > 1024) throw refused();
 
-  auto cred = db_.read([&](db::Conn& c) { return repo::CredentialByUsername(c, username); });
-  const bool usable = cred && cred->active;
-  // The same hashing work whether the account exists, is locked or not.
-  const bool password_ok = auth::VerifyPassword(usable ? cred->password_hash : dummy_hash_, password);
-  auto locked = [&](const repo::Credential& cr) { return cr.locked_until && *cr.locked_until > FormatUtc(now); };
-  if (!usable || locked(*cred)) throw refused;
+  const std::string now_text = FormatUtc(now);
+  struct Found {
+    repo::Credential cred;
+    std::optional<repo::Throttle> pair;
+  };
+  auto found = db_.read([&](db::Conn& c) -> std::optional<Found> {
+    auto cred = repo::CredentialByUsername(c, username);
+    if (!cred) return std::nullopt;
+    return Found{*cred, repo::ThrottleOf(c, cred->id, client_ip)};
+  });
+  const bool usable = found && found->cred.active;
+  // The same hashing work whether the account exists, is closed, waits or not.
+  const bool password_ok = auth::VerifyPassword(usable ? found->cred.password_hash : dummy_hash_, password);
+  // Whether this address must wait for this account: its own throttle, or the
+  // account's safety net for addresses it has not logged in from lately.
+  auto must_wait = [&](const repo::Credential& cr, const std::optional<repo::Throttle>& pair) {
+    if (pair && pair->blocked_until && *pair->blocked_until > now_text) return true;
+    const bool known = pair && pair->last_success_at && *pair->last_success_at > FormatUtc(now - policy_.known_address_for);
+    return cr.locked_until && *cr.locked_until > now_text && !known;
+  };
+  // A waiting pair's attempts are refused without counting: the wait is not prolonged.
+  if (!usable || must_wait(found->cred, found->pair)) throw refused();
+  const auto& cred = found->cred;
 
   if (!password_ok) {
-    // Counted in the store, so concurrent wrong passwords all count.
+    // Counted in the store, each in one statement, so concurrent wrong passwords all count.
     db_.write([&](db::Conn& c) {
-      const bool lock = repo::AddFailure(c, cred->id) >= policy_.max_failures;
-      if (lock) repo::SetFailures(c, cred->id, 0, FormatUtc(now + policy_.lockout));
-      events::Append(c, AccountEvent(cred->id, username, lock ? "locked" : "login_failed"));
+      int pair_failures = repo::AddPairFailure(c, cred.id, client_ip, now_text, FormatUtc(now - policy_.pair_memory));
+      auto delay = DelayAfter(pair_failures, policy_.pair);
+      if (delay) repo::BlockPair(c, cred.id, client_ip, FormatUtc(now + *delay));
+      int account_failures = repo::AddAccountFailure(c, cred.id, FormatUtc(now - policy_.account_window), now_text);
+      const bool lock = account_failures >= policy_.account_failures;
+      if (lock) repo::LockAccount(c, cred.id, FormatUtc(now + policy_.account_lock));
+      boost::json::object after{{"client_address", client_ip}, {"failures", pair_failures}};
+      if (delay) after["wait_seconds"] = delay->count();
+      if (lock) after["account_failures"] = account_failures;
+      events::Append(c, AccountEvent(cred.id, username, lock ? "locked" : delay ? "login_throttled" : "login_failed",
+                                     boost::json::serialize(after)));
     });
-    throw refused;
+    throw refused();
   }
-  if (cred->password_is_demo && !demo_mode_) throw AppError(ErrorKind::kForbidden, "accounts.demo_refused");
+  if (cred.password_is_demo && !demo_mode_) throw AppError(ErrorKind::kForbidden, "accounts.demo_refused");
 
   LoginResult res;
   res.session_token = auth::RandomToken(32);
   std::string csrf = auth::RandomToken(24);
-  auto principal = db_.write([&](db::Conn& c) {
-    // Locked by a concurrent wrong guess since the read: refused as well.
-    auto current = repo::CredentialById(c, cred->id);
-    if (!current || locked(*current)) throw refused;
-    repo::SetFailures(c, cred->id, 0, std::nullopt);
-    repo::DeleteExpiredSessions(c, FormatUtc(now));
-    repo::InsertSession(c, auth::Sha256Hex(res.session_token), cred->id, csrf, FormatUtc(now + policy_.session_lifetime),
+  auto principal = db_.write([&](db::Conn& c) -> std::optional<auth::Principal> {
+    // Closed by concurrent wrong guesses since the read: refused as well.
+    auto current = repo::CredentialById(c, cred.id);
+    if (!current || !current->active || must_wait(*current, repo::ThrottleOf(c, cred.id, client_ip)))
+      return std::nullopt;
+    repo::PairSucceeded(c, cred.id, client_ip, now_text);
+    repo::DeleteStaleThrottles(c, FormatUtc(now - std::max(policy_.known_address_for, policy_.pair_memory)));
+    repo::DeleteExpiredSessions(c, now_text);
+    repo::InsertSession(c, auth::Sha256Hex(res.session_token), cred.id, csrf, FormatUtc(now + policy_.session_lifetime),
                         client_ip);
-    events::Append(c, AccountEvent(cred->id, username, "login"));
-    return org::Service::LoadPrincipal(c, cred->id);
+    events::Append(c, AccountEvent(cred.id, username, "login"));
+    auto p = org::Service::LoadPrincipal(c, cred.id);
+    if (p) p->must_change_password = current->must_change_password;
+    return p;
   });
-  if (!principal) throw refused;
+  if (!principal) throw refused();
   res.principal = *principal;
   res.principal.csrf_token = csrf;
   return res;
@@ -122,10 +158,24 @@ std::optional<auth::Principal> Service::Authenticate(const http::Request& req) {
   return db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
     auto s = repo::LiveSession(c, auth::Sha256Hex(cookie), NowUtcText());
     if (!s) return std::nullopt;
-    auto p = org::Service::LoadPrincipal(c, s->first);
-    if (p) p->csrf_token = s->second;
+    // A temporary password: nothing but changing it until it is changed.
+    if (s->must_change_password && !MayUseBeforePasswordChange(req)) return std::nullopt;
+    auto p = org::Service::LoadPrincipal(c, s->official_id);
+    if (!p) return std::nullopt;
+    p->csrf_token = s->csrf_token;
+    p->must_change_password = s->must_change_password;
     return p;
   });
+}
+
+bool Service::MayUseBeforePasswordChange(const http::Request& req) {
+  const std::string& m = req.method;
+  const std::string& path = req.path;
+  if (path == "/account/password") return m == "GET" || m == "HEAD" || m == "POST";
+  if (path == "/api/v1/me/password") return m == "POST";
+  // The login page sends such a session on to the form; the API says who is logged in.
+  if (path == "/login" || path == "/api/v1/me") return m == "GET" || m == "HEAD";
+  return path == "/logout" && m == "POST";
 }
 
 void Service::ChangePassword(const auth::Principal& p, const std::string& current, const std::string& next,
@@ -139,10 +189,49 @@ void Service::ChangePassword(const auth::Principal& p, const std::string& curren
   if (next == current) throw BadInput("accounts.password_unchanged", "password");
   std::string hash = auth::HashPassword(next);
   db_.write([&](db::Conn& c) {
-    repo::SetPassword(c, p.official_id, hash);
+    repo::SetPassword(c, p.official_id, hash);  // a temporary password is no longer one
     repo::DeleteOtherSessions(c, p.official_id, p.csrf_token);  // log out everywhere else
     events::Append(c, AccountEvent(p.official_id, p.username, "password_changed"));
   });
+}
+
+void Service::Unlock(const auth::Principal& p, int64_t official_id) {
+  db_.write([&](db::Conn& c) {
+    RequireAdminOver(c, p, official_id);
+    repo::Unlock(c, official_id);
+    events::Event e = AccountEvent(official_id, p.username, "unlocked");
+    e.actor_id = p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt;
+    events::Append(c, e);
+  });
+}
+
+PasswordReset Service::ResetPassword(const auth::Principal& p, int64_t official_id, const std::string& password) {
+  // Refused before the hashing work where it can be (checked again inside the write).
+  db_.read([&](db::Conn& c) { RequireAdminOver(c, p, official_id); });
+  PasswordReset out;
+  std::string temporary = password;
+  if (temporary.empty()) {
+    temporary = auth::RandomPassword();
+    out.temporary_password = temporary;
+  }
+  org::ValidatePassword(temporary);
+  std::string hash = auth::HashPassword(temporary);
+  db_.write([&](db::Conn& c) {
+    RequireAdminOver(c, p, official_id);
+    repo::SetTemporaryPassword(c, official_id, hash);
+    repo::Unlock(c, official_id);
+    events::Event e = AccountEvent(official_id, p.username, "password_reset",
+                                   out.temporary_password.empty() ? "{\"generated\":false}" : "{\"generated\":true}");
+    e.actor_id = p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt;
+    events::Append(c, e);
+    // Whoever was logged in with the old password is logged out.
+    if (repo::DeleteSessionsOf(c, official_id) > 0) {
+      events::Event ended = AccountEvent(official_id, p.username, "sessions_ended");
+      ended.actor_id = e.actor_id;
+      events::Append(c, ended);
+    }
+  });
+  return out;
 }
 
 void Service::EndAccess(db::Conn& c, const auth::Principal& by, int64_t official_id) {

@@ -1,15 +1,27 @@
 // Logging in and out, sessions, passwords and API tokens.
 //
 // Sessions live in the database (cookie `fg_session`, HttpOnly, SameSite=Lax,
-// 12 hours); the cookie holds a random token, the database its SHA-256. After
-// 5 wrong passwords an account is locked for 15 minutes; each client address
-// may try 20 logins per 5 minutes. A refused login gets one answer whatever the
-// reason (unknown, inactive or locked account, wrong password), after the same
-// password hashing work, so it does not tell which accounts exist.
+// 12 hours); the cookie holds a random token, the database its SHA-256.
+//
+// Wrong passwords are throttled per (account, client address) pair, in the
+// store (table login_throttles, shared by every server process): after 5 the
+// pair waits 1 minute, doubled per further one up to 1 hour; a successful
+// login resets the pair. An outsider guessing from one address therefore never
+// stops the official logging in from another. Safety net against guessing
+// from many addresses: 50 wrong passwords for one account within an hour close
+// the account for 24 hours (or until an administrator unlocks it) to every
+// address from which it has not logged in successfully in the last 30 days.
+// Each client address may make 100 failed logins per 5 minutes (successful
+// ones never count: a commune office behind one router is not blamed).
+// A refused login gets one answer whatever the reason (unknown, inactive or
+// closed account, waiting pair, wrong password), after the same password
+// hashing work, so it does not tell which accounts exist.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "features/accounts/rules.h"
 
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
@@ -34,11 +46,26 @@ struct ApiToken {
 };
 
 struct Policy {
-  int max_failures = 5;
-  std::chrono::seconds lockout{15 * 60};
+  // Per (account, client address); see ThrottleRule.
+  ThrottleRule pair;
+  // A pair's failures are forgotten after this long without activity.
+  std::chrono::seconds pair_memory{24 * 3600};
+  // Per account, from every address: `account_failures` wrong passwords within
+  // `account_window` close the account for `account_lock` to addresses that are
+  // not known (no successful login within `known_address_for`).
+  int account_failures = 50;
+  std::chrono::seconds account_window{3600};
+  std::chrono::seconds account_lock{24 * 3600};
+  std::chrono::seconds known_address_for{30 * 24 * 3600};
   std::chrono::seconds session_lifetime{12 * 3600};
-  int attempts_per_ip = 20;
-  std::chrono::seconds attempts_window{5 * 60};
+  // Failed logins per client address (successful ones never count).
+  int failures_per_address = 100;
+  std::chrono::seconds address_window{5 * 60};
+};
+
+// A password an administrator set for an official.
+struct PasswordReset {
+  std::string temporary_password;  // in clear when generated, to show once; empty when the administrator chose it
 };
 
 class Service {
@@ -48,10 +75,23 @@ class Service {
 
   LoginResult Login(const std::string& username, const std::string& password, const std::string& client_ip);
   void Logout(const std::string& session_token);
-  // From the `fg_session` cookie or an `Authorization: Bearer` token.
+  // From the `fg_session` cookie or an `Authorization: Bearer` token. A session
+  // whose password an administrator set (must_change_password) authenticates
+  // only the requests that change it (MayUseBeforePasswordChange); any other
+  // request is anonymous, so pages lead to /login, which leads to the form.
   std::optional<auth::Principal> Authenticate(const http::Request& req);
+  // The requests a session with a temporary password may make.
+  static bool MayUseBeforePasswordChange(const http::Request& req);
   void ChangePassword(const auth::Principal& p, const std::string& current, const std::string& next,
                       const std::string& confirm);
+
+  // Administrators covering the official (org::CoversOfficial, admin role):
+  // lift the account's safety net and every address's wait (event `unlocked`).
+  void Unlock(const auth::Principal& p, int64_t official_id);
+  // Sets a temporary password (`password`, or a generated one when empty) that
+  // must be changed at the next login; ends the official's sessions and lifts
+  // locks (events `password_reset`, `sessions_ended`).
+  PasswordReset ResetPassword(const auth::Principal& p, int64_t official_id, const std::string& password);
 
   // Ends every session and revokes every live API token of an official, with
   // events; inside the caller's write (when the official is deactivated).
@@ -71,7 +111,7 @@ class Service {
   db::Db& db_;
   bool demo_mode_;
   Policy policy_;
-  auth::RateLimiter ip_limiter_;
+  auth::RateLimiter address_limiter_;  // failed logins per client address
   std::string dummy_hash_;  // verified against for unknown users, to keep timing even
 };
 

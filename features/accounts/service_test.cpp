@@ -1,6 +1,8 @@
-// Accounts through the service, on both backends: lockout under concurrent
-// guesses, answers that do not tell accounts apart, API tokens over officials
-// with roles above the administrator, and deactivation ending access.
+// Accounts through the service, on both backends: throttling per (account,
+// client address) and the per-account safety net, concurrent guesses all
+// counted, answers that do not tell accounts apart, unlock and password reset
+// by covering administrators, API tokens over officials with roles above the
+// administrator, and deactivation ending access.
 #include "features/accounts/service.h"
 
 #include <gtest/gtest.h>
@@ -13,6 +15,7 @@
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/time.h"
 #include "tests/support/test_db.h"
 
 namespace fg::accounts {
@@ -32,8 +35,30 @@ class AccountsServiceTest : public ::testing::TestWithParam<std::string> {
     org_ = std::make_unique<org::Service>(*db_);
     org_->ImportCsv(org::SystemPrincipal(), kTree);
     Policy policy;
-    policy.attempts_per_ip = 1000;
+    policy.failures_per_address = 1000;
     svc_ = std::make_unique<Service>(*db_, false, policy);
+  }
+  void TearDown() override { SetClockForTesting(std::nullopt); }
+  bool LogsIn(const std::string& username, const std::string& password, const std::string& address) {
+    try {
+      svc_->Login(username, password, address);
+      return true;
+    } catch (const AppError&) {
+      return false;
+    }
+  }
+  std::optional<repo::Throttle> PairOf(int64_t id, const std::string& address) {
+    return db_->read([&](db::Conn& c) { return repo::ThrottleOf(c, id, address); });
+  }
+  repo::Credential CredOf(const std::string& username) {
+    return *db_->read([&](db::Conn& c) { return repo::CredentialByUsername(c, username); });
+  }
+  static http::Request SessionRequest(const std::string& method, const std::string& path, const std::string& token) {
+    http::Request r;
+    r.method = method;
+    r.path = path;
+    r.headers = {{"cookie", "fg_session=" + token}};
+    return r;
   }
   org::Official Create(const std::string& username, const std::string& unit,
                        const std::vector<std::pair<std::string, std::string>>& roles) {
@@ -66,21 +91,189 @@ class AccountsServiceTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Service> svc_;
 };
 
-TEST_P(AccountsServiceTest, ConcurrentWrongPasswordsLockTheAccount) {
-  Create("target", "N1", {{"desk", "N1"}});
+// Issue 8/9: 5 wrong passwords from anywhere locked the account for everybody,
+// so an outsider could keep `admin` out for good.
+TEST_P(AccountsServiceTest, AnOutsidersFailuresFromOneAddressDoNotStopTheOfficialElsewhere) {
+  Create("admin", "N1", {{"admin", "N1"}});
+  for (int i = 0; i < 20; ++i) EXPECT_FALSE(LogsIn("admin", "doan-mo-" + std::to_string(i), "203.0.113.9"));
+  EXPECT_FALSE(LogsIn("admin", kPassword, "203.0.113.9"));  // that address waits, even with the right password
+  EXPECT_TRUE(LogsIn("admin", kPassword, "10.0.0.5"));      // the official, from the office
+  EXPECT_TRUE(LogsIn("admin", kPassword, "10.0.0.6"));      // or from anywhere else
+}
+
+// Issue 9: the address limit counted successful logins too, blaming a commune
+// office behind one router (20 logins per 5 minutes).
+TEST_P(AccountsServiceTest, SuccessfulLoginsNeverCountTowardsAnyLimit) {
+  Service defaults(*db_, false);  // the shipped policy
+  Create("clerk", "N1", {{"desk", "N1"}});
+  for (int i = 0; i < 30; ++i) ASSERT_NO_THROW(defaults.Login("clerk", kPassword, "10.1.1.1")) << i;
+}
+
+TEST_P(AccountsServiceTest, OnlyFailedLoginsCountAgainstAnAddress) {
+  Policy policy;
+  policy.failures_per_address = 1000;
+  policy.pair.free_failures = 2;
+  Service svc(*db_, false, policy);
+  Create("clerk", "N1", {{"desk", "N1"}});
+  Create("clerk2", "N1", {{"desk", "N1"}});
+  // A success resets the pair: a failure between successes never adds up to a wait.
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_THROW(svc.Login("clerk", "sai-mat-khau", "10.1.1.1"), AppError);
+    ASSERT_NO_THROW(svc.Login("clerk", kPassword, "10.1.1.1")) << i;
+  }
+  // Behind one router: successes never count, failures of anyone do (3 here).
+  policy.failures_per_address = 3;
+  Service office(*db_, false, policy);
+  for (int i = 0; i < 10; ++i) ASSERT_NO_THROW(office.Login("clerk2", kPassword, "10.2.2.2")) << i;
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(KindOf([&] { office.Login("nobody" + std::to_string(i), "sai-mat-khau", "10.2.2.2"); }),
+              ErrorKind::kUnauthorized);
+  EXPECT_EQ(KindOf([&] { office.Login("clerk2", kPassword, "10.2.2.2"); }), ErrorKind::kTooMany);
+  EXPECT_NO_THROW(office.Login("clerk2", kPassword, "10.3.3.3"));
+  try {
+    office.Login("clerk2", kPassword, "10.2.2.2");
+  } catch (const AppError& e) {  // what to do, in plain words
+    std::string text = render::Text(e.key(), e.args());
+    EXPECT_NE(text.find("5 phút"), std::string::npos) << text;
+    EXPECT_NE(text.find("quản trị"), std::string::npos) << text;
+  }
+}
+
+TEST_P(AccountsServiceTest, TheWaitDoublesPerFailureAndASuccessResetsIt) {
+  auto person = Create("person", "N1", {{"desk", "N1"}});
+  const std::string at = "10.4.4.4";
+  SysSeconds t{std::chrono::sys_days{std::chrono::year{2026} / 3 / 2}};
+  SetClockForTesting(t);
+  for (int i = 0; i < 4; ++i) EXPECT_FALSE(LogsIn("person", "sai-mat-khau", at));
+  EXPECT_FALSE(PairOf(person.id, at)->blocked_until);  // 4 are free
+  EXPECT_FALSE(LogsIn("person", "sai-mat-khau", at));  // the 5th: 1 minute
+  EXPECT_EQ(PairOf(person.id, at)->blocked_until, FormatUtc(t + std::chrono::seconds(60)));
+  SetClockForTesting(t + std::chrono::seconds(59));
+  EXPECT_FALSE(LogsIn("person", kPassword, at));  // still waiting, and not counted
+  EXPECT_EQ(PairOf(person.id, at)->failures, 5);
+  t += std::chrono::seconds(61);
+  SetClockForTesting(t);
+  EXPECT_FALSE(LogsIn("person", "sai-mat-khau", at));  // the 6th: 2 minutes
+  EXPECT_EQ(PairOf(person.id, at)->blocked_until, FormatUtc(t + std::chrono::seconds(120)));
+  t += std::chrono::seconds(121);
+  SetClockForTesting(t);
+  EXPECT_FALSE(LogsIn("person", "sai-mat-khau", at));  // the 7th: 4 minutes
+  EXPECT_EQ(PairOf(person.id, at)->blocked_until, FormatUtc(t + std::chrono::seconds(240)));
+  SetClockForTesting(t + std::chrono::seconds(239));
+  EXPECT_FALSE(LogsIn("person", kPassword, at));
+  t += std::chrono::seconds(241);
+  SetClockForTesting(t);
+  EXPECT_TRUE(LogsIn("person", kPassword, at));  // after the wait, the right password works
+  auto reset = PairOf(person.id, at);
+  EXPECT_EQ(reset->failures, 0);
+  EXPECT_FALSE(reset->blocked_until);
+  // Counting starts again: 4 free failures, then 1 minute (not 8).
+  for (int i = 0; i < 4; ++i) EXPECT_FALSE(LogsIn("person", "sai-mat-khau", at));
+  EXPECT_TRUE(LogsIn("person", kPassword, at));
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(LogsIn("person", "sai-mat-khau", at));
+  EXPECT_EQ(PairOf(person.id, at)->blocked_until, FormatUtc(t + std::chrono::seconds(60)));
+}
+
+TEST_P(AccountsServiceTest, ConcurrentWrongPasswordsAreAllCounted) {
+  Policy policy;
+  policy.failures_per_address = 1000;
+  policy.pair.free_failures = 1000;  // no wait, so that every attempt reaches the count
+  policy.account_failures = 1000;
+  svc_ = std::make_unique<Service>(*db_, false, policy);
+  auto target = Create("target", "N1", {{"desk", "N1"}});
   std::vector<std::thread> threads;
   for (int i = 0; i < 12; ++i)
     threads.emplace_back([&, i] {
-      try {
-        svc_->Login("target", "sai-mat-khau-" + std::to_string(i), "10.0.0." + std::to_string(i));
-      } catch (const AppError&) {
-      }
+      // Six threads from one address, six from six others.
+      LogsIn("target", "sai-mat-khau-" + std::to_string(i), i < 6 ? "10.0.0.1" : "10.0.1." + std::to_string(i));
     });
   for (auto& t : threads) t.join();
-  auto cred = db_->read([](db::Conn& c) { return repo::CredentialByUsername(c, "target"); });
-  ASSERT_TRUE(cred);
-  EXPECT_TRUE(cred->locked_until.has_value()) << "failed_logins = " << cred->failed_logins;
-  EXPECT_NE(Refusal("target", kPassword), "logged in");  // even the right password, while locked
+  EXPECT_EQ(PairOf(target.id, "10.0.0.1")->failures, 6);
+  EXPECT_EQ(CredOf("target").failed_logins, 12);
+}
+
+// Guessing from many addresses, each under its own limit: the account closes
+// to addresses it has not logged in from, until an administrator unlocks it.
+TEST_P(AccountsServiceTest, GuessingFromManyAddressesClosesTheAccountToUnknownAddresses) {
+  auto admin = PrincipalOf(Create("admin.n1", "N1", {{"admin", "N1"}}).id);
+  auto target = Create("target", "N1", {{"desk", "N1"}});
+  Policy policy;
+  policy.failures_per_address = 1000;
+  policy.account_failures = 12;  // 50 in the shipped policy
+  svc_ = std::make_unique<Service>(*db_, false, policy);
+  ASSERT_TRUE(LogsIn("target", kPassword, "10.0.0.7"));  // the office: a known address
+  for (int i = 0; i < 12; ++i)
+    EXPECT_FALSE(LogsIn("target", "doan-mo-" + std::to_string(i), "198.51.100." + std::to_string(i)));
+  EXPECT_TRUE(CredOf("target").locked_until);
+  EXPECT_FALSE(LogsIn("target", kPassword, "10.0.0.8"));  // a new address: closed
+  EXPECT_FALSE(LogsIn("target", kPassword, "198.51.100.200"));
+  EXPECT_TRUE(LogsIn("target", kPassword, "10.0.0.7"));  // the known one still works
+  svc_->Unlock(admin, target.id);
+  EXPECT_TRUE(LogsIn("target", kPassword, "10.0.0.8"));
+  bool recorded = false;
+  for (auto& e : db_->read([](db::Conn& c) { return events::ListRecent(c, INT64_MAX, 50); }))
+    recorded |= e.entity_id == std::to_string(target.id) && e.action == "locked";
+  EXPECT_TRUE(recorded);
+}
+
+TEST_P(AccountsServiceTest, CoveringAdministratorsUnlockOthersAreRefused) {
+  auto ward = PrincipalOf(Create("admin.n1", "N1", {{"admin", "N1"}}).id);
+  auto other_ward = PrincipalOf(Create("admin.n2", "N2", {{"admin", "N2"}}).id);
+  auto leader = PrincipalOf(Create("leader.n1", "N1", {{"leader", "N1"}}).id);
+  auto person = Create("person", "N1", {{"desk", "N1"}});
+  auto boss = Create("boss", "N1", {{"admin", "P1"}});
+  for (int i = 0; i < 5; ++i) LogsIn("person", "sai-mat-khau", "10.5.5.5");
+  EXPECT_FALSE(LogsIn("person", kPassword, "10.5.5.5"));
+  EXPECT_EQ(KindOf([&] { svc_->Unlock(other_ward, person.id); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->Unlock(leader, person.id); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->Unlock(ward, boss.id); }), ErrorKind::kForbidden);  // roles above the ward
+  EXPECT_FALSE(LogsIn("person", kPassword, "10.5.5.5"));
+  svc_->Unlock(ward, person.id);
+  EXPECT_TRUE(LogsIn("person", kPassword, "10.5.5.5"));
+  bool recorded = false;
+  for (auto& e : db_->read([](db::Conn& c) { return events::ListRecent(c, INT64_MAX, 50); }))
+    recorded |= e.entity_id == std::to_string(person.id) && e.action == "unlocked" && e.actor == "admin.n1";
+  EXPECT_TRUE(recorded);
+}
+
+TEST_P(AccountsServiceTest, ATemporaryPasswordMustBeChangedBeforeAnythingElse) {
+  auto ward = PrincipalOf(Create("admin.n1", "N1", {{"admin", "N1"}}).id);
+  auto other_ward = PrincipalOf(Create("admin.n2", "N2", {{"admin", "N2"}}).id);
+  auto person = Create("person", "N1", {{"desk", "N1"}});
+  auto before = svc_->Login("person", kPassword, "10.6.6.6");
+  EXPECT_EQ(KindOf([&] { svc_->ResetPassword(other_ward, person.id, ""); }), ErrorKind::kForbidden);
+  ASSERT_TRUE(svc_->Authenticate(SessionRequest("GET", "/dashboard", before.session_token)));
+
+  auto reset = svc_->ResetPassword(ward, person.id, "");
+  ASSERT_GE(reset.temporary_password.size(), 10u);
+  EXPECT_FALSE(svc_->Authenticate(SessionRequest("GET", "/dashboard", before.session_token)));  // sessions ended
+  EXPECT_FALSE(LogsIn("person", kPassword, "10.6.6.6"));  // the old password is gone
+
+  auto login = svc_->Login("person", reset.temporary_password, "10.6.6.6");
+  EXPECT_TRUE(login.principal.must_change_password);
+  const auto& token = login.session_token;
+  for (auto [method, path] : std::vector<std::pair<std::string, std::string>>{
+           {"GET", "/dashboard"}, {"GET", "/officials"}, {"POST", "/tokens"}, {"GET", "/api/v1/units"},
+           {"GET", "/account/passwordx"}, {"POST", "/api/v1/tokens"}})
+    EXPECT_FALSE(svc_->Authenticate(SessionRequest(method, path, token))) << method << " " << path;
+  auto on_form = svc_->Authenticate(SessionRequest("GET", "/account/password", token));
+  ASSERT_TRUE(on_form);
+  EXPECT_TRUE(on_form->must_change_password);
+  EXPECT_TRUE(svc_->Authenticate(SessionRequest("POST", "/api/v1/me/password", token)));
+
+  EXPECT_EQ(KindOf([&] { svc_->ChangePassword(*on_form, reset.temporary_password, reset.temporary_password,
+                                              reset.temporary_password); }),
+            ErrorKind::kBadRequest);  // the new one must differ
+  svc_->ChangePassword(*on_form, reset.temporary_password, "mat-khau-moi-2", "mat-khau-moi-2");
+  auto after = svc_->Authenticate(SessionRequest("GET", "/dashboard", token));
+  ASSERT_TRUE(after);
+  EXPECT_FALSE(after->must_change_password);
+  EXPECT_FALSE(svc_->Login("person", "mat-khau-moi-2", "10.6.6.6").principal.must_change_password);
+
+  // A password the administrator chose works the same way, and a weak one is refused.
+  EXPECT_EQ(KindOf([&] { svc_->ResetPassword(ward, person.id, "ngan"); }), ErrorKind::kBadRequest);
+  EXPECT_TRUE(svc_->ResetPassword(ward, person.id, "tam-thoi-12345").temporary_password.empty());
+  EXPECT_TRUE(svc_->Login("person", "tam-thoi-12345", "10.6.6.6").principal.must_change_password);
 }
 
 TEST_P(AccountsServiceTest, LockedAndUnknownAccountsGetTheSameAnswer) {

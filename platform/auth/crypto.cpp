@@ -45,6 +45,16 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
   return HashPool().run([&] { return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0; });
 }
 
+std::string RandomPassword(size_t groups) {
+  static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  std::string out;
+  for (size_t g = 0; g < groups; ++g) {
+    if (g) out += '-';
+    for (int i = 0; i < 4; ++i) out += kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))];
+  }
+  return out;
+}
+
 std::string RandomToken(size_t bytes) {
   std::vector<unsigned char> buf(bytes);
   randombytes_buf(buf.data(), buf.size());

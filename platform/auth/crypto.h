@@ -14,6 +14,9 @@ bool VerifyPassword(std::string_view hash, std::string_view password);
 
 // `bytes` random bytes as URL-safe base64 without padding.
 std::string RandomToken(size_t bytes = 32);
+// A password to read out or copy: `groups` groups of 4 characters from an
+// alphabet without look-alikes (no 0/o, 1/l/i), joined by '-' (about 20 bits a group).
+std::string RandomPassword(size_t groups = 4);
 std::string Sha256Hex(std::string_view data);
 // Constant-time comparison of two strings.
 bool SafeEqual(std::string_view a, std::string_view b);

@@ -33,6 +33,9 @@ struct Principal {
   std::vector<Grant> grants;
   std::string csrf_token;  // of the session; empty for API tokens
   bool via_api_token = false;
+  // The session's password was set by an administrator: until it is changed,
+  // only changing it is allowed (accounts::Service::Authenticate).
+  bool must_change_password = false;
 };
 
 // True when one of the principal's grants with a role in `roles` (any role if

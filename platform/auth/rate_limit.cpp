@@ -16,4 +16,10 @@ bool RateLimiter::allow(const std::string& key, std::chrono::sys_seconds now) {
   return ++w.count <= max_;
 }
 
+bool RateLimiter::exhausted(const std::string& key, std::chrono::sys_seconds now) {
+  std::lock_guard lk(mu_);
+  auto it = windows_.find(key);
+  return it != windows_.end() && now - it->second.start < window_ && it->second.count >= max_;
+}
+
 }  // namespace fg::auth

@@ -56,6 +56,7 @@ TEST_F(ServerTest, WrongPasswordIsRefusedInVietnamese) {
   EXPECT_TRUE(s.cookie.empty());
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("Tên đăng nhập hoặc mật khẩu không đúng"), std::string::npos);
+  EXPECT_NE(r.body.find("quản trị viên hệ thống của đơn vị"), std::string::npos);  // whom to ask
 }
 
 TEST_F(ServerTest, FormsWithoutTheCsrfTokenAreRejected) {

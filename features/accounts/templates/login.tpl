@@ -11,5 +11,7 @@
     <input id="password" name="password" type="password" autocomplete="current-password" required>
     <button type="submit">Đăng nhập</button>
   </form>
-  <p class="hint">Sai mật khẩu 5 lần liên tiếp, tài khoản bị tạm khóa 15 phút.</p>
+  <p class="hint">Nhập sai mật khẩu 5 lần liên tiếp, máy này phải đợi 1 phút mới thử lại được (lâu hơn nếu tiếp tục sai).
+  Quên mật khẩu hoặc không đăng nhập được: hãy liên hệ quản trị viên hệ thống của đơn vị bạn (cơ quan đã cấp tài khoản);
+  quản trị viên có thể mở khóa hoặc đặt lại mật khẩu cho bạn.</p>
 </section>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
   <h1>Đổi mật khẩu</h1>
-  {{#DONE}}<div class="notice" role="status">Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đăng xuất.</div>{{/DONE}}
+  {{#DONE}}<div class="notice" role="status">Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đăng xuất. <a href="/dashboard">Vào trang làm việc</a></div>{{/DONE}}
+  {{#MUST_CHANGE}}<div class="notice" role="status" id="must-change">Quản trị viên đã đặt cho bạn một mật khẩu tạm thời. Hãy đặt mật khẩu mới của riêng bạn trước khi làm việc tiếp: nhập mật khẩu tạm thời vào ô «Mật khẩu hiện tại».</div>{{/MUST_CHANGE}}
   {{#HAS_ERROR}}<div class="alert" role="alert">{{ERROR}}</div>{{/HAS_ERROR}}
   <form method="post" action="/account/password">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

@@ -38,5 +38,17 @@
     <label for="grant_unit_code">trên đơn vị</label>
     <select id="grant_unit_code" name="grant_unit_code">{{#GRANT_UNIT}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/GRANT_UNIT}}</select>
     <button type="submit">Cấp</button>
-  </form>{{/IS_EDIT}}
+  </form>
+  <h2>Đăng nhập</h2>
+  <form method="post" action="/officials/{{ID}}/unlock" class="inline">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <button type="submit" class="secondary">Mở khóa đăng nhập</button>
+  </form>
+  <form method="post" action="/officials/{{ID}}/password-reset">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <label for="reset_password">Đặt lại mật khẩu: mật khẩu tạm thời (để trống để hệ thống tạo)</label>
+    <input id="reset_password" name="password" type="password" minlength="10" autocomplete="new-password">
+    <button type="submit" class="secondary">Đặt lại mật khẩu</button>
+  </form>
+  <p class="hint">Cán bộ phải đổi mật khẩu tạm thời ở lần đăng nhập tiếp theo; các phiên đăng nhập đang mở của cán bộ bị kết thúc.</p>{{/IS_EDIT}}
 </section>
