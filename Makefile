@@ -5,7 +5,7 @@ RELEASE_DIR := build
 TEST_DIR := build-test
 CMAKE_COMMON := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: run test build setup setup-test bench bench-http clean
+.PHONY: run test build setup setup-test bench bench-http clean fuzz
 
 setup:
 	@scripts/setup.sh
@@ -43,5 +43,10 @@ bench: bench-build
 bench-http: bench-build
 	bench/http_bench.py
 
+# libFuzzer targets (clang, build-fuzz/), each run FUZZ_SECONDS over its corpus (docs/fuzzing.md).
+FUZZ_SECONDS ?= 10
+fuzz: setup-test
+	@JOBS=$(JOBS) fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench
+	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench build-fuzz
