@@ -34,8 +34,10 @@ for t in "${targets[@]}"; do
     tail -n 60 "$work/$t.log"
     failed+=("$t")
   else
-    grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::number_of_executed_units|stat::peak_rss_mb)' "$work/$t.log" | tr '\n' ' '
-    echo
+    # The final status line: executions, coverage (cov: edges, ft: features), corpus size.
+    grep -E '^#[0-9]+[[:space:]]+DONE' "$work/$t.log" | tail -n 1 || true
+    # With KEEP=dir, the grown corpus is kept there (to inspect, or to pick new seeds from).
+    if [[ -n "${KEEP:-}" ]]; then mkdir -p "$KEEP/$t"; cp -r "$work/$t/." "$KEEP/$t/"; fi
   fi
 done
 if ((${#failed[@]})); then
