@@ -43,6 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto t = ParseUtc(s)) {
     const std::string text = FormatUtc(*t);
     FG_FUZZ_CHECK(ParseUtc(text) == t);
+    // Only FormatUtc's own shape is read (a leap second :60 reads as the next minute).
+    if (s.substr(17, 2) != "60") FG_FUZZ_CHECK(text == s);
     FormatLocal(s);
   } else {
     FG_FUZZ_CHECK(FormatLocal(s) == s);  // shown as it is
