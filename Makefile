@@ -45,7 +45,8 @@ bench-http: bench-build
 
 # libFuzzer targets (clang, build-fuzz/), each run FUZZ_SECONDS over its corpus (docs/fuzzing.md).
 FUZZ_SECONDS ?= 10
-fuzz: setup-test
+fuzz: setup
+	@scripts/setup.sh --fuzz
 	@JOBS=$(JOBS) fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:

@@ -3,6 +3,7 @@
 #   scripts/setup.sh          build and run dependencies
 #   scripts/setup.sh --test   plus PostgreSQL server, Chromium, the npm test drivers, clang + libFuzzer
 #   scripts/setup.sh --bench  plus nginx and wrk (benchmarks only)
+#   scripts/setup.sh --fuzz   plus clang and libFuzzer (make fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ bench_pkgs=(nginx-light wrk python3)
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
 if [[ "${1:-}" == "--bench" ]]; then want+=("${bench_pkgs[@]}"); fi
+if [[ "${1:-}" == "--fuzz" ]]; then want+=(clang libclang-rt-14-dev); fi
 
 missing=()
 for p in "${want[@]}"; do
