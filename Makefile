@@ -5,7 +5,7 @@ RELEASE_DIR := build
 TEST_DIR := build-test
 CMAKE_COMMON := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: run test build setup setup-test bench bench-http soak lint clean
+.PHONY: run test build setup setup-test bench bench-http soak lint fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -51,5 +51,11 @@ soak: bench-build
 lint:
 	@scripts/lint.sh
 
+# libFuzzer targets (clang, build-fuzz/), each run FUZZ_SECONDS over its corpus (docs/fuzzing.md).
+FUZZ_SECONDS ?= 10
+fuzz: setup
+	@scripts/setup.sh --fuzz
+	@JOBS=$(JOBS) fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench
+	rm -rf $(RELEASE_DIR) $(TEST_DIR) build-bench build-fuzz

@@ -7,6 +7,17 @@ namespace fg {
 namespace {
 std::atomic<int64_t> g_fixed{INT64_MIN};
 using namespace std::chrono;
+
+// Reads exactly `n` digits at `pos`.
+std::optional<int> Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return std::nullopt;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
 }  // namespace
 
 SysSeconds Now() {
@@ -34,14 +45,15 @@ std::string FormatUtc(SysSeconds t) {
 std::string NowUtcText() { return FormatUtc(Now()); }
 
 std::optional<SysSeconds> ParseUtc(std::string_view s) {
-  int y, mo, d, h, mi, se;
-  char z = 0;
-  std::string str(s);
-  if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z')
+  // Exactly what FormatUtc writes (sscanf's %d took signs, spaces, short fields and trailing text).
+  if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
     return std::nullopt;
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
-  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{se};
+  auto y = Digits(s, 0, 4), mo = Digits(s, 5, 2), d = Digits(s, 8, 2);
+  auto h = Digits(s, 11, 2), mi = Digits(s, 14, 2), se = Digits(s, 17, 2);
+  if (!y || !mo || !d || !h || !mi || !se) return std::nullopt;
+  year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)}, day{static_cast<unsigned>(*d)}};
+  if (!ymd.ok() || *h > 23 || *mi > 59 || *se > 60) return std::nullopt;
+  return sys_days{ymd} + hours{*h} + minutes{*mi} + seconds{*se};
 }
 
 std::string FormatLocal(std::string_view utc_text) {
@@ -58,21 +70,6 @@ std::string FormatDayMonthYear(sys_days d) {
                 static_cast<int>(ymd.year()));
   return buf;
 }
-
-namespace {
-
-// Reads exactly `n` digits at `pos`.
-std::optional<int> Digits(std::string_view s, size_t pos, size_t n) {
-  if (pos + n > s.size()) return std::nullopt;
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-}  // namespace
 
 std::optional<sys_days> ParseIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;

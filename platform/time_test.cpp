@@ -33,5 +33,14 @@ TEST(Time, DatesAndClocks) {
   EXPECT_EQ(FormatClock(7 * 3600 + 1800), "07:30");
 }
 
+TEST(Time, ParseUtcReadsOnlyWhatFormatUtcWrites) {
+  EXPECT_EQ(ParseUtc("2026-11-23T04:30:00Z"), sys_days{2026y / 11 / 23} + 4h + 30min);
+  // Found by fuzz/time_fuzz: sscanf's %d took these.
+  for (const char* bad : {"2026-11-23T-1:30:00Z", "2026-11-23T04:30:00Zjunk", " 2026-1-2T3:4:5Z", "+2026-11-23T04:30:00Z",
+                          "2026-11-23T04:-5:00Z", "2026-11-23T04:30:00z", "2026-11-23T04:3:00Z"})
+    EXPECT_FALSE(ParseUtc(bad)) << bad;
+  EXPECT_EQ(FormatLocal("2026-11-23T-1:30:00Z"), "2026-11-23T-1:30:00Z");  // shown as it is
+}
+
 }  // namespace
 }  // namespace fg

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what FriendlyGov needs on Debian 12 (bookworm), only what is missing.
 #   scripts/setup.sh          build and run dependencies
-#   scripts/setup.sh --test   plus PostgreSQL server, Chromium and the npm test drivers
+#   scripts/setup.sh --test   plus PostgreSQL server, Chromium, the npm test drivers, clang + libFuzzer
 #   scripts/setup.sh --bench  plus nginx and wrk (benchmarks only)
+#   scripts/setup.sh --fuzz   plus clang and libFuzzer (make fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +11,13 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-context1.81-dev
   libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libcsv-dev
   libcli11-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libutf8proc-dev)
-test_pkgs=(postgresql chromium nodejs npm sqlite3)
+test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev)  # clang: fuzz/run.sh
 bench_pkgs=(nginx-light wrk python3)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
 if [[ "${1:-}" == "--bench" ]]; then want+=("${bench_pkgs[@]}"); fi
+if [[ "${1:-}" == "--fuzz" ]]; then want+=(clang libclang-rt-14-dev); fi
 
 missing=()
 for p in "${want[@]}"; do

@@ -1,10 +1,9 @@
 #include "features/org/service.h"
 
-#include <csv.h>
-
 #include <boost/json.hpp>
 
 #include "features/accounts/service.h"
+#include "features/org/csv.h"
 #include "features/org/json.h"
 #include "features/org/repo.h"
 #include "features/org/rules.h"
@@ -93,37 +92,6 @@ Unit UpdateIn(db::Conn& c, const Principal& p, const Unit& before, const UnitDra
   return saved;
 }
 
-struct CsvReader {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> current;
-  static void Field(void* s, size_t len, void* self) {
-    static_cast<CsvReader*>(self)->current.emplace_back(static_cast<const char*>(s), len);
-  }
-  static void EndRow(int, void* self) {
-    auto* r = static_cast<CsvReader*>(self);
-    r->rows.push_back(std::move(r->current));
-    r->current.clear();
-  }
-};
-
-std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // Excel's BOM
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::runtime_error("csv_init failed");
-  CsvReader r;
-  size_t n = csv_parse(&parser, text.data(), text.size(), CsvReader::Field, CsvReader::EndRow, &r);
-  bool ok = n == text.size() && csv_fini(&parser, CsvReader::Field, CsvReader::EndRow, &r) == 0;
-  csv_free(&parser);
-  if (!ok) throw BadInput("org.csv_malformed", "file", {{"line", std::to_string(r.rows.size() + 1)}});
-  return r.rows;
-}
-
-void CsvField(std::string& out, const std::string& s) {
-  std::string buf(s.size() * 2 + 2, '\0');
-  buf.resize(csv_write(buf.data(), buf.size(), s.data(), s.size()));
-  out += buf;
-}
-
 }  // namespace
 
 Principal SystemPrincipal() {
@@ -175,25 +143,7 @@ Unit Service::PatchUnit(const Principal& p, const std::string& code, const UnitM
 }
 
 ImportResult Service::ImportCsv(const Principal& p, std::string_view csv) {
-  auto rows = ParseCsv(csv);
-  if (rows.empty()) throw BadInput("org.csv_empty", "file");
-  const std::vector<std::string> expected = {"code", "name", "level", "parent_code", "valid_from", "valid_to"};
-  auto header = rows.front();
-  if (header.size() < expected.size() || !std::equal(expected.begin(), expected.end(), header.begin()))
-    throw BadInput("org.csv_header", "file");
-  const bool has_successor = header.size() > 6 && header[6] == "successor_code";
-  std::vector<UnitDraft> drafts;
-  for (size_t i = 1; i < rows.size(); ++i) {
-    auto& r = rows[i];
-    if (r.size() == 1 && r[0].empty()) continue;
-    auto col = [&](size_t k) { return k < r.size() ? r[k] : std::string(); };
-    try {
-      drafts.push_back(ValidateUnit({col(0), col(1), col(2), col(3), col(4), col(5), has_successor ? col(6) : ""},
-                                    TodayLocalIso()));
-    } catch (const AppError& e) {
-      throw BadInput("org.csv_row", e.field(), {{"line", std::to_string(i + 1)}, {"reason", render::Text(e.key(), e.args())}});
-    }
-  }
+  const std::vector<UnitDraft> drafts = ReadUnitsCsv(csv, TodayLocalIso());
   return db_.write([&](db::Conn& c) {
     ImportResult res;
     for (size_t i = 0; i < drafts.size(); ++i) {
@@ -224,18 +174,18 @@ std::string Service::ExportCsv(const Principal& p) {
   std::string out = "code,name,level,parent_code,valid_from,valid_to,successor_code\r\n";
   for (auto& u : ListUnits(p)) {
     for (const std::string* f : {&u.code, &u.name}) {
-      CsvField(out, *f);
+      AppendCsvField(out, *f);
       out += ',';
     }
-    CsvField(out, std::string(LevelName(u.level)));
+    AppendCsvField(out, LevelName(u.level));
     out += ',';
-    CsvField(out, u.parent_code);
+    AppendCsvField(out, u.parent_code);
     out += ',';
-    CsvField(out, u.valid_from);
+    AppendCsvField(out, u.valid_from);
     out += ',';
-    CsvField(out, u.valid_to.value_or(""));
+    AppendCsvField(out, u.valid_to.value_or(""));
     out += ',';
-    CsvField(out, u.successor_code);
+    AppendCsvField(out, u.successor_code);
     out += "\r\n";
   }
   return out;

@@ -41,22 +41,17 @@ void LoadMessages(const std::string& assets_dir) {
   g_messages = std::move(all);
 }
 
-std::string Text(const std::string& key, const std::map<std::string, std::string>& args) {
-  std::shared_lock lk(g_mu);
-  auto it = g_messages.find(key);
-  if (it == g_messages.end()) {
-    spdlog::warn("message key {} is missing from the catalogue", key);
-    return key;
-  }
-  // One pass over the template: each {name} with a value is replaced once;
-  // values are copied, never scanned for placeholders.
-  const std::string& tpl = it->second;
+namespace {
+
+// One pass over the template: each {name} with a value is replaced once;
+// values are copied, never scanned for placeholders. Called with g_mu held.
+std::string FillLocked(std::string_view tpl, const std::map<std::string, std::string>& args) {
   std::string out;
   size_t done = 0;
-  for (size_t open; (open = tpl.find('{', done)) != std::string::npos;) {
+  for (size_t open; (open = tpl.find('{', done)) != std::string_view::npos;) {
     size_t close = tpl.find('}', open + 1);
-    if (close == std::string::npos) break;
-    auto arg = args.find(tpl.substr(open + 1, close - open - 1));
+    if (close == std::string_view::npos) break;
+    auto arg = args.find(std::string(tpl.substr(open + 1, close - open - 1)));
     if (arg == args.end()) {  // not a placeholder with a value: keep the brace
       out.append(tpl, done, open + 1 - done);
       done = open + 1;
@@ -70,6 +65,23 @@ std::string Text(const std::string& key, const std::map<std::string, std::string
   }
   out.append(tpl, done);
   return out;
+}
+
+}  // namespace
+
+std::string Text(const std::string& key, const std::map<std::string, std::string>& args) {
+  std::shared_lock lk(g_mu);
+  auto it = g_messages.find(key);
+  if (it == g_messages.end()) {
+    spdlog::warn("message key {} is missing from the catalogue", key);
+    return key;
+  }
+  return FillLocked(it->second, args);
+}
+
+std::string Fill(std::string_view tpl, const std::map<std::string, std::string>& args) {
+  std::shared_lock lk(g_mu);
+  return FillLocked(tpl, args);
 }
 
 bool HasText(const std::string& key) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace fg::render {
 
@@ -13,5 +14,9 @@ void LoadMessages(const std::string& assets_dir);
 // The text for `key`; the key itself if it is unknown (and a warning is logged).
 std::string Text(const std::string& key, const std::map<std::string, std::string>& args = {});
 bool HasText(const std::string& key);
+// What Text does with the catalogue's template, on any template: each `{name}`
+// with a value in `args` is replaced once (a `field` value by its `field.<name>`
+// label when the catalogue has one); values are never scanned for placeholders.
+std::string Fill(std::string_view tpl, const std::map<std::string, std::string>& args);
 
 }  // namespace fg::render

@@ -28,5 +28,11 @@ TEST_F(MessagesTest, AValueMayContainItsOwnPlaceholder) {
   EXPECT_EQ(Text("org.csv_row", {{"line", "{line}"}, {"reason", "{reason} {"}}), "Dòng {line}: {reason} {");
 }
 
+TEST_F(MessagesTest, FillWorksOnAnyTemplate) {
+  EXPECT_EQ(Fill("{a}{b}{", {{"a", "{b}"}, {"b", "2"}}), "{b}2{");
+  EXPECT_EQ(Fill("}{}{field}", {{"", "e"}, {"field", "valid_from"}}), "}engày bắt đầu hiệu lực");
+  EXPECT_EQ(Fill("{x", {{"x", "1"}}), "{x");
+}
+
 }  // namespace
 }  // namespace fg::render
