@@ -27,7 +27,7 @@ thread_local fiber_activation_record* t_current_record = nullptr;
 thread_local std::size_t t_record_users = 0;
 }  // namespace
 fiber_activation_record_initializer::fiber_activation_record_initializer() noexcept {
-  if (t_record_users++ == 0) t_current_record = new fiber_activation_record();
+  if (t_record_users++ == 0) t_current_record = new fiber_activation_record();  // NOLINT(bugprone-unhandled-exception-at-new): out of memory here ends the process
 }
 fiber_activation_record_initializer::~fiber_activation_record_initializer() {
   if (--t_record_users == 0) {
@@ -78,7 +78,7 @@ struct Connection {
 // Suspends the connection's coroutine while another thread works for it.
 class RequestWaiter final : public async::Waiter {
  public:
-  RequestWaiter(Yield& yield, std::shared_ptr<net::io_context> ctx,
+  RequestWaiter(const Yield& yield, std::shared_ptr<net::io_context> ctx,
                 std::chrono::steady_clock::time_point deadline)
       : yield_(yield), ctx_(std::move(ctx)), deadline_(deadline) {}
 
@@ -98,7 +98,7 @@ class RequestWaiter final : public async::Waiter {
   std::chrono::steady_clock::time_point deadline() const override { return deadline_; }
 
  private:
-  Yield& yield_;
+  const Yield& yield_;
   std::shared_ptr<net::io_context> ctx_;
   std::chrono::steady_clock::time_point deadline_;
 };
@@ -125,13 +125,13 @@ class Server {
     acceptor_->listen(net::socket_base::max_listen_connections);
     on_listening(acceptor_->local_endpoint().port());
 
-    net::spawn(net::any_io_executor(ctxs_[0]->get_executor()), [this](net::yield_context y) { accept_loop(y); },
+    net::spawn(net::any_io_executor(ctxs_[0]->get_executor()), [this](const net::yield_context& y) { accept_loop(y); },
                net::detached);
     signals_->async_wait([this](beast::error_code ec, int sig) {
       if (!ec) begin_shutdown(sig);
     });
     for (auto& ctx : ctxs_)
-      net::spawn(net::any_io_executor(ctx->get_executor()), [this](net::yield_context y) { flush_log(y); },
+      net::spawn(net::any_io_executor(ctx->get_executor()), [this](const net::yield_context& y) { flush_log(y); },
                  net::detached);
     std::vector<std::thread> threads;
     for (size_t i = 1; i < ctxs_.size(); ++i)
@@ -165,7 +165,7 @@ class Server {
   }
 
   // Each io thread writes its access-log buffer out four times a second.
-  void flush_log(net::yield_context yield) {
+  void flush_log(const net::yield_context& yield) {
     net::steady_timer t(yield.get_executor());
     while (!stopping_) {
       t.expires_after(std::chrono::milliseconds(250));
@@ -175,7 +175,7 @@ class Server {
     }
   }
 
-  void accept_loop(net::yield_context yield) {
+  void accept_loop(const net::yield_context& yield) {
     net::steady_timer backoff(*ctxs_[0]);
     for (size_t next = 0;;) {
       std::shared_ptr<net::io_context> target = ctxs_[next++ % ctxs_.size()];
@@ -210,7 +210,7 @@ class Server {
       }
       net::spawn(
           target->get_executor(), std::allocator_arg, boost::context::protected_fixedsize_stack(kStackBytes),
-          [this, conn](Yield y) { session(*conn, y); }, [this, conn](std::exception_ptr e) {
+          [this, conn](const Yield& y) { session(*conn, y); }, [this, conn](const std::exception_ptr& e) {
             if (e) {
               try {
                 std::rethrow_exception(e);
@@ -244,7 +244,7 @@ class Server {
 
   // Writes a response the server itself decides (limits, timeouts) and closes.
   static void reply_and_close(Connection& c, unsigned version, bhttp::status status, std::string problem_json,
-                              Yield& yield) {
+                              const Yield& yield) {
     bhttp::response<bhttp::string_body> res{status, version ? version : 11};
     res.set(bhttp::field::content_type, "application/problem+json");
     res.set(bhttp::field::connection, "close");
@@ -307,7 +307,7 @@ class Server {
   // Requests that never wait on the store and must answer during a write storm.
   static bool Exempt(const Request& r) { return r.path == "/healthz" || r.path.rfind("/static/", 0) == 0; }
 
-  Response handle(Connection& c, Request& req, Yield& yield) {
+  Response handle(Connection& c, Request& req, const Yield& yield) {
     const bool counted = !Exempt(req);
     if (counted && in_flight_.fetch_add(1, std::memory_order_relaxed) >= opt_.max_in_flight) {
       in_flight_.fetch_sub(1, std::memory_order_relaxed);
@@ -323,7 +323,7 @@ class Server {
     return out;
   }
 
-  void session(Connection& c, Yield yield) {
+  void session(Connection& c, const Yield& yield) {
     beast::flat_buffer buffer;
     for (size_t served = 0;; ++served) {
       if (stopping_) break;
@@ -378,7 +378,7 @@ class Server {
     close_idle();
     auto deadline = std::chrono::steady_clock::now() + opt_.shutdown_grace;
     net::spawn(net::any_io_executor(ctxs_[0]->get_executor()),
-               [this, deadline](net::yield_context y) { wait_drained(deadline, y); }, net::detached);
+               [this, deadline](const net::yield_context& y) { wait_drained(deadline, y); }, net::detached);
   }
 
   void close_idle() {
@@ -393,7 +393,7 @@ class Server {
     }
   }
 
-  void wait_drained(std::chrono::steady_clock::time_point deadline, net::yield_context yield) {
+  void wait_drained(std::chrono::steady_clock::time_point deadline, const net::yield_context& yield) {
     net::steady_timer t(*ctxs_[0]);
     for (;;) {
       {
