@@ -24,19 +24,23 @@ int ToInt(const std::string& key, const std::string& v, long lo, long hi) {
 
 const std::map<std::string, Setter>& Setters() {
   static const std::map<std::string, Setter> s = {
-      {"listen", [](Config& c, const std::string& v) {
+      {"listen",
+       [](Config& c, const std::string& v) {
          auto colon = v.rfind(':');
-         if (colon == std::string::npos || colon == 0) throw ConfigError("configuration key 'listen': expected HOST:PORT, got '" + v + "'");
+         if (colon == std::string::npos || colon == 0)
+           throw ConfigError("configuration key 'listen': expected HOST:PORT, got '" + v + "'");
          ToInt("listen", v.substr(colon + 1), 0, 65535);
          c.listen = v;
        }},
-      {"database", [](Config& c, const std::string& v) {
+      {"database",
+       [](Config& c, const std::string& v) {
          if (v.rfind("sqlite:", 0) != 0 && v.rfind("postgresql://", 0) != 0 && v.rfind("postgres://", 0) != 0)
            throw ConfigError("configuration key 'database': expected sqlite:PATH or postgresql://..., got '" + v + "'");
          c.database = v;
        }},
       {"assets_dir", [](Config& c, const std::string& v) { c.assets_dir = v; }},
-      {"log_level", [](Config& c, const std::string& v) {
+      {"log_level",
+       [](Config& c, const std::string& v) {
          if (v != "debug" && v != "info" && v != "warn" && v != "error")
            throw ConfigError("configuration key 'log_level': expected debug, info, warn or error, got '" + v + "'");
          c.log_level = v;
@@ -44,27 +48,41 @@ const std::map<std::string, Setter>& Setters() {
       {"io_threads", [](Config& c, const std::string& v) { c.io_threads = ToInt("io_threads", v, 0, 256); }},
       {"db_readers", [](Config& c, const std::string& v) { c.db_readers = ToInt("db_readers", v, 1, 256); }},
       {"db_writers", [](Config& c, const std::string& v) { c.db_writers = ToInt("db_writers", v, 1, 64); }},
-      {"max_queued_writes", [](Config& c, const std::string& v) { c.max_queued_writes = ToInt("max_queued_writes", v, 1, 1000000); }},
-      {"max_in_flight", [](Config& c, const std::string& v) { c.max_in_flight = ToInt("max_in_flight", v, 1, 1000000); }},
-      {"max_connections", [](Config& c, const std::string& v) { c.max_connections = ToInt("max_connections", v, 1, 1000000); }},
-      {"max_connections_per_address", [](Config& c, const std::string& v) {
+      {"max_queued_writes",
+       [](Config& c, const std::string& v) { c.max_queued_writes = ToInt("max_queued_writes", v, 1, 1000000); }},
+      {"max_in_flight",
+       [](Config& c, const std::string& v) { c.max_in_flight = ToInt("max_in_flight", v, 1, 1000000); }},
+      {"max_connections",
+       [](Config& c, const std::string& v) { c.max_connections = ToInt("max_connections", v, 1, 1000000); }},
+      {"max_connections_per_address",
+       [](Config& c, const std::string& v) {
          c.max_connections_per_address = ToInt("max_connections_per_address", v, 1, 1000000);
        }},
-      {"request_budget_ms", [](Config& c, const std::string& v) { c.request_budget_ms = ToInt("request_budget_ms", v, 1, 3600000); }},
+      {"request_budget_ms",
+       [](Config& c, const std::string& v) { c.request_budget_ms = ToInt("request_budget_ms", v, 1, 3600000); }},
       {"event_key_file", [](Config& c, const std::string& v) { c.event_key_file = v; }},
-      {"metrics_token", [](Config& c, const std::string& v) {
-         if (!v.empty() && v.size() < 16) throw ConfigError("configuration key 'metrics_token': use at least 16 characters");
+      {"metrics_token",
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && v.size() < 16)
+           throw ConfigError("configuration key 'metrics_token': use at least 16 characters");
          c.metrics_token = v;
        }},
-      {"cookie_secure", [](Config& c, const std::string& v) {
-         if (v != "true" && v != "false") throw ConfigError("configuration key 'cookie_secure': expected true or false, got '" + v + "'");
+      {"cookie_secure",
+       [](Config& c, const std::string& v) {
+         if (v != "true" && v != "false")
+           throw ConfigError("configuration key 'cookie_secure': expected true or false, got '" + v + "'");
          c.cookie_secure = v == "true";
        }},
-      {"max_body_bytes", [](Config& c, const std::string& v) { c.max_body_bytes = ToInt("max_body_bytes", v, 1024, 1 << 30); }},
-      {"max_header_bytes", [](Config& c, const std::string& v) { c.max_header_bytes = ToInt("max_header_bytes", v, 1024, 1 << 20); }},
-      {"read_timeout_ms", [](Config& c, const std::string& v) { c.read_timeout_ms = ToInt("read_timeout_ms", v, 100, 3600000); }},
-      {"shutdown_grace_ms", [](Config& c, const std::string& v) { c.shutdown_grace_ms = ToInt("shutdown_grace_ms", v, 0, 3600000); }},
-      {"anonymous_requests_per_minute", [](Config& c, const std::string& v) {
+      {"max_body_bytes",
+       [](Config& c, const std::string& v) { c.max_body_bytes = ToInt("max_body_bytes", v, 1024, 1 << 30); }},
+      {"max_header_bytes",
+       [](Config& c, const std::string& v) { c.max_header_bytes = ToInt("max_header_bytes", v, 1024, 1 << 20); }},
+      {"read_timeout_ms",
+       [](Config& c, const std::string& v) { c.read_timeout_ms = ToInt("read_timeout_ms", v, 100, 3600000); }},
+      {"shutdown_grace_ms",
+       [](Config& c, const std::string& v) { c.shutdown_grace_ms = ToInt("shutdown_grace_ms", v, 0, 3600000); }},
+      {"anonymous_requests_per_minute",
+       [](Config& c, const std::string& v) {
          c.anonymous_requests_per_minute = ToInt("anonymous_requests_per_minute", v, 0, 1000000);
        }},
   };
@@ -132,7 +150,8 @@ std::string Describe(const Config& c) {
     << "\nmax_in_flight=" << c.max_in_flight << "\nmax_connections=" << c.max_connections
     << "\nmax_connections_per_address=" << c.max_connections_per_address
     << "\nrequest_budget_ms=" << c.request_budget_ms << "\nevent_key_file=" << c.event_key_file
-    << "\nmetrics_token=" << (c.metrics_token.empty() ? "" : "(set)") << "\ncookie_secure=" << (c.cookie_secure ? "true" : "false") << "\nmax_body_bytes=" << c.max_body_bytes
+    << "\nmetrics_token=" << (c.metrics_token.empty() ? "" : "(set)")
+    << "\ncookie_secure=" << (c.cookie_secure ? "true" : "false") << "\nmax_body_bytes=" << c.max_body_bytes
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\n";

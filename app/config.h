@@ -15,8 +15,8 @@ struct Config {
   std::string assets_dir = FG_SOURCE_DIR;
   std::string log_level = "info";
   int io_threads = 0;
-  int db_readers = 16;        // PostgreSQL read connections (SQLite reads use one per thread)
-  int db_writers = 8;         // PostgreSQL writer connections (each runs group commits)
+  int db_readers = 16;  // PostgreSQL read connections (SQLite reads use one per thread)
+  int db_writers = 8;   // PostgreSQL writer connections (each runs group commits)
   int max_queued_writes = 8192;
   int max_in_flight = 4096;
   int max_connections = 10000;

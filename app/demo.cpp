@@ -43,8 +43,9 @@ bool SeedDemo(org::Service& org, calendar::Service& calendar) {
       {"evaluator", "Hoàng Văn Thẩm", "Chuyên viên Sở Nội vụ", "75", "evaluator", "0912345605"},
   };
   for (auto& p : people) {
-    org::OfficialInput in{p.username, p.name, p.unit, p.position, p.phone, std::string(p.username) + "@demo.friendlygov.vn",
-                          "demo", true};
+    org::OfficialInput in{p.username, p.name,  p.unit,
+                          p.position, p.phone, std::string(p.username) + "@demo.friendlygov.vn",
+                          "demo",     true};
     org.CreateOfficial(sys, in, {{p.role, p.unit}}, /*demo_password=*/true);
   }
   // One ward keeps its own working week with the "no Friday to next week" rule.

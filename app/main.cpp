@@ -69,7 +69,8 @@ int Serve(const Config& cfg, bool demo) {
   if (demo && SeedDemo(org, calendar)) spdlog::info("demo data seeded");
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())
-      spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.", n);
+      spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.",
+                   n);
   }
 
   http::App app(cfg.assets_dir);
@@ -216,7 +217,8 @@ int main(int argc, char** argv) {
     std::ofstream out(new_key_file);
     out << auth::RandomToken(32) << "\n";
     out.close();
-    std::filesystem::permissions(new_key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    std::filesystem::permissions(new_key_file,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     std::cout << "key written to " << new_key_file << "; set event_key_file to it and keep a copy off this machine\n";
     return 0;
   }

@@ -10,10 +10,10 @@
 #include <boost/context/fiber.hpp>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>

@@ -7,7 +7,7 @@
 
 // An invariant of the code under test: a violation is a crash libFuzzer
 // reports and saves (crash-<sha1>), like a sanitizer finding.
-#define FG_FUZZ_CHECK(cond)                                                            \
+#define FG_FUZZ_CHECK(cond)                                                             \
   do {                                                                                  \
     if (!(cond)) {                                                                      \
       std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \

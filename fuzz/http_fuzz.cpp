@@ -57,7 +57,8 @@ void Exercise(Request& r) {
   std::string_view path = r.path;
   for (int i = 0; !path.empty() && i < 4; ++i) {
     size_t slash = path.find('/', 1);
-    r.params["p" + std::to_string(i)] = std::string(path.substr(1, slash == std::string_view::npos ? slash : slash - 1));
+    r.params["p" + std::to_string(i)] =
+        std::string(path.substr(1, slash == std::string_view::npos ? slash : slash - 1));
     if (slash == std::string_view::npos) break;
     path.remove_prefix(slash);
   }

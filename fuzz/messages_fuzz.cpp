@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider in(data, size);
-  static const char* const kKeys[] = {"error.too_long", "error.required", "org.csv_row", "calendar.unknown_unit",
+  static const char* const kKeys[] = {"error.too_long", "error.required",  "org.csv_row", "calendar.unknown_unit",
                                       "error.bad_date", "error.json_type", "no.such.key"};
   const std::string key = kKeys[in.ConsumeIntegralInRange<size_t>(0, std::size(kKeys) - 1)];
   const std::string tpl = in.ConsumeRandomLengthString(256);

@@ -23,10 +23,8 @@ enum class ErrorKind {
 // fill its {placeholders}. The text a person reads lives in the catalogue.
 class AppError : public std::runtime_error {
  public:
-  AppError(ErrorKind kind, std::string key, std::string field = {},
-           std::map<std::string, std::string> args = {})
-      : std::runtime_error(key), kind_(kind), key_(std::move(key)),
-        field_(std::move(field)), args_(std::move(args)) {}
+  AppError(ErrorKind kind, std::string key, std::string field = {}, std::map<std::string, std::string> args = {})
+      : std::runtime_error(key), kind_(kind), key_(std::move(key)), field_(std::move(field)), args_(std::move(args)) {}
   ErrorKind kind() const { return kind_; }
   const std::string& key() const { return key_; }
   const std::string& field() const { return field_; }
@@ -39,8 +37,7 @@ class AppError : public std::runtime_error {
   std::map<std::string, std::string> args_;
 };
 
-inline AppError BadInput(std::string key, std::string field,
-                         std::map<std::string, std::string> args = {}) {
+inline AppError BadInput(std::string key, std::string field, std::map<std::string, std::string> args = {}) {
   if (!field.empty()) args.emplace("field", field);
   return AppError(ErrorKind::kBadRequest, std::move(key), std::move(field), std::move(args));
 }

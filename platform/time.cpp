@@ -121,8 +121,8 @@ std::optional<SysSeconds> ParseRfc3339(std::string_view s) {
 std::string FormatRfc3339Local(SysSeconds t) {
   const LocalTime local = ToLocal(t);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%s:%02d+07:00", FormatIsoDate(local.date).c_str(), FormatClock(local.seconds).c_str(),
-                local.seconds % 60);
+  std::snprintf(buf, sizeof buf, "%sT%s:%02d+07:00", FormatIsoDate(local.date).c_str(),
+                FormatClock(local.seconds).c_str(), local.seconds % 60);
   return buf;
 }
 

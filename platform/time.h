@@ -14,10 +14,10 @@ SysSeconds Now();
 // Tests move the clock; pass nullopt to return to the system clock.
 void SetClockForTesting(std::optional<SysSeconds> fixed);
 
-std::string FormatUtc(SysSeconds t);            // 2026-11-23T04:30:00Z
+std::string FormatUtc(SysSeconds t);  // 2026-11-23T04:30:00Z
 std::string NowUtcText();
 std::optional<SysSeconds> ParseUtc(std::string_view s);
-std::string FormatLocal(std::string_view utc_text);  // 23/11/2026 11:30 (UTC+7)
+std::string FormatLocal(std::string_view utc_text);       // 23/11/2026 11:30 (UTC+7)
 std::string FormatDayMonthYear(std::chrono::sys_days d);  // 23/11/2026
 // "YYYY-MM-DD" that is a real calendar date.
 bool IsIsoDate(std::string_view s);

@@ -37,8 +37,10 @@ Response LoginForm(Context& ctx, const std::string& username, const std::string&
 Response PasswordForm(Context& ctx, const std::string& error, const std::string& field, bool done, int status) {
   PageView v(ctx, Text("accounts.password_title"), "features/accounts/templates/password.tpl");
   v.ShowError(error, field);
-  if (done) v.body().ShowSection("DONE");
-  else if (ctx.user->must_change_password) v.body().ShowSection("MUST_CHANGE");
+  if (done)
+    v.body().ShowSection("DONE");
+  else if (ctx.user->must_change_password)
+    v.body().ShowSection("MUST_CHANGE");
   return v.render(status);
 }
 
@@ -63,8 +65,10 @@ Response TokensPage(Context& ctx, Service& svc, org::Service& org, const std::st
     row->SetValue("OWNER", t.official_username);
     row->SetValue("PREFIX", t.prefix);
     row->SetValue("CREATED", FormatLocal(t.created_at));
-    if (t.revoked_at) row->SetValueAndShowSection("REVOKED", FormatLocal(*t.revoked_at), "IS_REVOKED");
-    else row->ShowSection("LIVE");
+    if (t.revoked_at)
+      row->SetValueAndShowSection("REVOKED", FormatLocal(*t.revoked_at), "IS_REVOKED");
+    else
+      row->ShowSection("LIVE");
   }
   for (auto& o : org.ListOfficials(*ctx.user)) {
     auto* opt = v.body().AddSectionDictionary("OFFICIAL");
@@ -84,9 +88,8 @@ int64_t IdParam(const Context& ctx, const char* name) {
 }  // namespace
 
 void RegisterPages(http::App& app, Service& svc, org::Service& org) {
-  app.page("GET", "/", http::Access::kPublic, [](Context& ctx) {
-    return Response::Redirect(ctx.user ? "/dashboard" : "/login");
-  });
+  app.page("GET", "/", http::Access::kPublic,
+           [](Context& ctx) { return Response::Redirect(ctx.user ? "/dashboard" : "/login"); });
 
   app.page("GET", "/login", http::Access::kPublic, [](Context& ctx) {
     // A session with a temporary password is authenticated here only to be sent on to the form.
@@ -100,8 +103,8 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     try {
       auto res = svc.Login(form["username"], form["password"], ctx.req.remote_addr);
       Response r = Response::Redirect(res.principal.must_change_password ? "/account/password"
-                                      : http::IsLocalPath(next)         ? next
-                                                                        : "/dashboard");
+                                      : http::IsLocalPath(next)          ? next
+                                                                         : "/dashboard");
       r.headers.emplace_back("Set-Cookie", http::SetCookieValue("fg_session", res.session_token));
       return r;
     } catch (const AppError& e) {

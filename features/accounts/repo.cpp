@@ -5,74 +5,86 @@
 namespace fg::accounts::repo {
 namespace {
 
-#define FG_CRED_COLUMNS                                                                                     \
+#define FG_CRED_COLUMNS                                                                                   \
   "SELECT o.id, o.password_hash, o.active, o.failed_logins, o.locked_until, o.password_is_demo, u.path, " \
   "o.must_change_password FROM officials o JOIN units u ON u.id = o.unit_id "
 const db::Query kCredByName{"credential_by_username", FG_CRED_COLUMNS "WHERE o.username = ?"};
 const db::Query kCredById{"credential_by_id", FG_CRED_COLUMNS "WHERE o.id = ?"};
 const db::Query kThrottleOf{"login_throttle_of",
-    "SELECT failures, blocked_until, last_success_at FROM login_throttles WHERE official_id = ? AND client_address = ?"};
+                            "SELECT failures, blocked_until, last_success_at FROM login_throttles WHERE official_id = "
+                            "? AND client_address = ?"};
 // One statement: concurrent failures of a pair all count (no read-then-write).
-const db::Query kAddPairFailure{"login_throttle_add_failure",
+const db::Query kAddPairFailure{
+    "login_throttle_add_failure",
     "INSERT INTO login_throttles (official_id, client_address, failures, updated_at) VALUES (?, ?, 1, ?) "
     "ON CONFLICT (official_id, client_address) DO UPDATE SET "
     "failures = CASE WHEN login_throttles.updated_at <= ? THEN 1 ELSE login_throttles.failures + 1 END, "
     "updated_at = excluded.updated_at RETURNING failures"};
 const db::Query kBlockPair{"login_throttle_block",
-    "UPDATE login_throttles SET blocked_until = ? WHERE official_id = ? AND client_address = ?"};
-const db::Query kPairSucceeded{"login_throttle_success",
+                           "UPDATE login_throttles SET blocked_until = ? WHERE official_id = ? AND client_address = ?"};
+const db::Query kPairSucceeded{
+    "login_throttle_success",
     "INSERT INTO login_throttles (official_id, client_address, failures, last_success_at, updated_at) "
     "VALUES (?, ?, 0, ?, ?) ON CONFLICT (official_id, client_address) DO UPDATE SET "
     "failures = 0, blocked_until = NULL, last_success_at = excluded.last_success_at, updated_at = excluded.updated_at"};
-const db::Query kDeleteStaleThrottles{"login_throttle_delete_stale", "DELETE FROM login_throttles WHERE updated_at < ?"};
+const db::Query kDeleteStaleThrottles{"login_throttle_delete_stale",
+                                      "DELETE FROM login_throttles WHERE updated_at < ?"};
 const db::Query kClearThrottles{"login_throttle_clear",
-    "UPDATE login_throttles SET failures = 0, blocked_until = NULL WHERE official_id = ? "
-    "AND (failures > 0 OR blocked_until IS NOT NULL)"};
+                                "UPDATE login_throttles SET failures = 0, blocked_until = NULL WHERE official_id = ? "
+                                "AND (failures > 0 OR blocked_until IS NOT NULL)"};
 // One statement: the window and its count move together, so concurrent failures all count.
-const db::Query kAddAccountFailure{"credential_add_failure",
+const db::Query kAddAccountFailure{
+    "credential_add_failure",
     "UPDATE officials SET "
     "failed_logins = CASE WHEN failures_since IS NULL OR failures_since <= ? THEN 1 ELSE failed_logins + 1 END, "
     "failures_since = CASE WHEN failures_since IS NULL OR failures_since <= ? THEN ? ELSE failures_since END "
     "WHERE id = ? RETURNING failed_logins"};
 const db::Query kLockAccount{"credential_lock", "UPDATE officials SET locked_until = ? WHERE id = ?"};
-const db::Query kUnlockAccount{"credential_unlock",
+const db::Query kUnlockAccount{
+    "credential_unlock",
     "UPDATE officials SET failed_logins = 0, failures_since = NULL, locked_until = NULL WHERE id = ? "
     "AND (failed_logins > 0 OR locked_until IS NOT NULL)"};
-const db::Query kSetPassword{"credential_set_password",
+const db::Query kSetPassword{
+    "credential_set_password",
     "UPDATE officials SET password_hash = ?, password_is_demo = 0, must_change_password = 0, updated_at = ? "
     "WHERE id = ?"};
-const db::Query kSetTemporaryPassword{"credential_set_temporary_password",
+const db::Query kSetTemporaryPassword{
+    "credential_set_temporary_password",
     "UPDATE officials SET password_hash = ?, password_is_demo = 0, must_change_password = 1, updated_at = ? "
     "WHERE id = ?"};
-const db::Query kInsertSession{"session_insert",
+const db::Query kInsertSession{
+    "session_insert",
     "INSERT INTO sessions (token_hash, official_id, csrf_token, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?, ?)"};
 const db::Query kLiveSession{"session_live",
-    "SELECT s.official_id, s.csrf_token, o.must_change_password FROM sessions s "
-    "JOIN officials o ON o.id = s.official_id WHERE s.token_hash = ? AND s.expires_at > ?"};
+                             "SELECT s.official_id, s.csrf_token, o.must_change_password FROM sessions s "
+                             "JOIN officials o ON o.id = s.official_id WHERE s.token_hash = ? AND s.expires_at > ?"};
 const db::Query kDeleteSession{"session_delete", "DELETE FROM sessions WHERE token_hash = ?"};
 const db::Query kDeleteOthers{"session_delete_others",
-    "DELETE FROM sessions WHERE official_id = ? AND csrf_token <> ?"};
+                              "DELETE FROM sessions WHERE official_id = ? AND csrf_token <> ?"};
 const db::Query kDeleteSessionsOf{"session_delete_of_official", "DELETE FROM sessions WHERE official_id = ?"};
 const db::Query kDeleteExpired{"session_delete_expired", "DELETE FROM sessions WHERE expires_at <= ?"};
-const db::Query kInsertToken{"token_insert",
+const db::Query kInsertToken{
+    "token_insert",
     "INSERT INTO api_tokens (official_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
     "RETURNING id"};
 const db::Query kTokenOwner{"token_owner",
-    "SELECT official_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL"};
-#define FG_TOKEN_COLUMNS                                                                                      \
+                            "SELECT official_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL"};
+#define FG_TOKEN_COLUMNS                                                                                            \
   "SELECT t.id, t.official_id, o.username, t.name, t.prefix, t.created_at, t.revoked_at, u.path FROM api_tokens t " \
   "JOIN officials o ON o.id = t.official_id JOIN units u ON u.id = o.unit_id "
 const db::Query kTokensUnder{"tokens_under", FG_TOKEN_COLUMNS "WHERE u.path LIKE ? ORDER BY t.id DESC"};
 const db::Query kTokenById{"token_by_id", FG_TOKEN_COLUMNS "WHERE t.id = ?"};
-const db::Query kRevokeToken{"token_revoke", "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"};
-const db::Query kRevokeTokensOf{"token_revoke_of_official",
+const db::Query kRevokeToken{"token_revoke",
+                             "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"};
+const db::Query kRevokeTokensOf{
+    "token_revoke_of_official",
     "UPDATE api_tokens SET revoked_at = ? WHERE official_id = ? AND revoked_at IS NULL RETURNING id"};
 const db::Query kCountDemo{"count_demo_accounts",
-    "SELECT count(*) FROM officials WHERE password_is_demo = 1 AND active = 1"};
+                           "SELECT count(*) FROM officials WHERE password_is_demo = 1 AND active = 1"};
 
 Credential CredFrom(const db::Row& r) {
-  return {r.i64(0), r.text(1), r.i64(2) != 0, static_cast<int>(r.i64(3)), r.opt_text(4), r.i64(5) != 0, r.text(6),
-          r.i64(7) != 0};
+  return {r.i64(0),      r.text(1),     r.i64(2) != 0, static_cast<int>(r.i64(3)),
+          r.opt_text(4), r.i64(5) != 0, r.text(6),     r.i64(7) != 0};
 }
 
 std::pair<ApiToken, std::string> TokenFrom(const db::Row& r) {
@@ -123,8 +135,7 @@ void PairSucceeded(db::Conn& c, int64_t id, const std::string& address, const st
 void DeleteStaleThrottles(db::Conn& c, const std::string& before) { c.exec(kDeleteStaleThrottles, {before}); }
 
 int AddAccountFailure(db::Conn& c, int64_t id, const std::string& window_start_before, const std::string& now) {
-  return static_cast<int>(
-      c.query_one(kAddAccountFailure, {window_start_before, window_start_before, now, id})->i64(0));
+  return static_cast<int>(c.query_one(kAddAccountFailure, {window_start_before, window_start_before, now, id})->i64(0));
 }
 
 void LockAccount(db::Conn& c, int64_t id, const std::string& until) { c.exec(kLockAccount, {until, id}); }

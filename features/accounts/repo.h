@@ -74,7 +74,8 @@ int64_t DeleteSessionsOf(db::Conn& c, int64_t official_id);
 int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, const std::string& hash,
                     const std::string& prefix, int64_t created_by);
 std::optional<int64_t> TokenOwner(db::Conn& c, const std::string& hash);  // live tokens only
-std::vector<std::pair<ApiToken, std::string>> TokensUnder(db::Conn& c, const std::string& path_prefix);  // with unit path
+std::vector<std::pair<ApiToken, std::string>> TokensUnder(db::Conn& c,
+                                                          const std::string& path_prefix);  // with unit path
 std::optional<std::pair<ApiToken, std::string>> TokenById(db::Conn& c, int64_t id);
 void RevokeToken(db::Conn& c, int64_t id, const std::string& at);
 // Revokes every live token of the official; returns their ids.

@@ -7,9 +7,9 @@
 namespace fg::accounts {
 
 struct ThrottleRule {
-  int free_failures = 5;                      // wrong passwords a pair may make without waiting
-  std::chrono::seconds first_delay{60};       // the wait after failure number free_failures
-  std::chrono::seconds max_delay{3600};       // doubling stops here
+  int free_failures = 5;                 // wrong passwords a pair may make without waiting
+  std::chrono::seconds first_delay{60};  // the wait after failure number free_failures
+  std::chrono::seconds max_delay{3600};  // doubling stops here
 };
 
 // The wait after a pair's `failures`-th consecutive wrong password: none below

@@ -49,7 +49,9 @@ void RequireAdminOver(db::Conn& c, const auth::Principal& p, int64_t official_id
 }  // namespace
 
 Service::Service(db::Db& db, bool demo_mode, Policy policy)
-    : db_(db), demo_mode_(demo_mode), policy_(policy),
+    : db_(db),
+      demo_mode_(demo_mode),
+      policy_(policy),
       address_limiter_(policy.failures_per_address, policy.address_window),
       dummy_hash_(auth::HashPassword(auth::RandomToken(16))) {}
 
@@ -85,7 +87,8 @@ LoginResult Service::Login(const std::string& username, const std::string& passw
   // account's safety net for addresses it has not logged in from lately.
   auto must_wait = [&](const repo::Credential& cr, const std::optional<repo::Throttle>& pair) {
     if (pair && pair->blocked_until && *pair->blocked_until > now_text) return true;
-    const bool known = pair && pair->last_success_at && *pair->last_success_at > FormatUtc(now - policy_.known_address_for);
+    const bool known =
+        pair && pair->last_success_at && *pair->last_success_at > FormatUtc(now - policy_.known_address_for);
     return cr.locked_until && *cr.locked_until > now_text && !known;
   };
   // A waiting pair's attempts are refused without counting: the wait is not prolonged.
@@ -104,7 +107,10 @@ LoginResult Service::Login(const std::string& username, const std::string& passw
       boost::json::object after{{"client_address", client_ip}, {"failures", pair_failures}};
       if (delay) after["wait_seconds"] = delay->count();
       if (lock) after["account_failures"] = account_failures;
-      events::Append(c, AccountEvent(cred.id, username, lock ? "locked" : delay ? "login_throttled" : "login_failed",
+      events::Append(c, AccountEvent(cred.id, username,
+                                     lock    ? "locked"
+                                     : delay ? "login_throttled"
+                                             : "login_failed",
                                      boost::json::serialize(after)));
     });
     throw refused();
@@ -189,7 +195,7 @@ void Service::ChangePassword(const auth::Principal& p, const std::string& curren
   if (next == current) throw BadInput("accounts.password_unchanged", "password");
   std::string hash = auth::HashPassword(next);
   db_.write([&](db::Conn& c) {
-    repo::SetPassword(c, p.official_id, hash);  // a temporary password is no longer one
+    repo::SetPassword(c, p.official_id, hash);                  // a temporary password is no longer one
     repo::DeleteOtherSessions(c, p.official_id, p.csrf_token);  // log out everywhere else
     events::Append(c, AccountEvent(p.official_id, p.username, "password_changed"));
   });
@@ -251,7 +257,8 @@ std::pair<ApiToken, std::string> Service::CreateToken(const auth::Principal& p, 
   return db_.write([&](db::Conn& c) {
     RequireAdminOver(c, p, official_id);
     int64_t id = repo::InsertToken(c, official_id, name, auth::Sha256Hex(token), token.substr(0, 10), p.official_id);
-    events::Event e = AccountEvent(official_id, p.username, "token_created", "{\"token_id\":" + std::to_string(id) + "}");
+    events::Event e =
+        AccountEvent(official_id, p.username, "token_created", "{\"token_id\":" + std::to_string(id) + "}");
     e.actor_id = p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt;
     events::Append(c, e);
     return std::make_pair(repo::TokenById(c, id)->first, token);

@@ -112,7 +112,7 @@ class Service {
   bool demo_mode_;
   Policy policy_;
   auth::RateLimiter address_limiter_;  // failed logins per client address
-  std::string dummy_hash_;  // verified against for unknown users, to keep timing even
+  std::string dummy_hash_;             // verified against for unknown users, to keep timing even
 };
 
 }  // namespace fg::accounts

@@ -79,12 +79,9 @@ std::optional<unsigned> ParseRestDays(std::string_view text) {
 
 std::string_view TimelinessName(Timeliness t) {
   switch (t) {
-    case Timeliness::kEarly:
-      return "early";
-    case Timeliness::kOnTime:
-      return "on_time";
-    case Timeliness::kLate:
-      return "late";
+    case Timeliness::kEarly: return "early";
+    case Timeliness::kOnTime: return "on_time";
+    case Timeliness::kLate: return "late";
   }
   return "on_time";
 }
@@ -194,15 +191,9 @@ DueResult WorkCalendar::Due(const DueRequest& r) const {
       (working && (before_cutoff || friday_rule)) ? PositionAt(i, sec) : int64_t{before_[i + 1]} * day_len_;
   int64_t due = 0;
   switch (r.unit) {
-    case LimitUnit::kDays:
-      due = start + r.amount * day_len_;
-      break;
-    case LimitUnit::kHours:
-      due = start + r.amount * day_len_ / week_.hours_per_day;
-      break;
-    case LimitUnit::kSameDay:
-      due = (start / day_len_ + 1) * day_len_;
-      break;
+    case LimitUnit::kDays: due = start + r.amount * day_len_; break;
+    case LimitUnit::kHours: due = start + r.amount * day_len_ / week_.hours_per_day; break;
+    case LimitUnit::kSameDay: due = (start / day_len_ + 1) * day_len_; break;
   }
   DueResult out;
   for (size_t p = 0; p < r.pauses.size(); ++p) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <utility>
 
 #include "features/calendar/lunar.h"
 #include "features/calendar/testing.h"
@@ -28,7 +29,7 @@ class Engine : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { days_ = new std::vector<DayEntry>(Days2026()); }
   static void TearDownTestSuite() { delete days_; }
-  static WorkCalendar Cal(WorkWeek w = {}) { return WorkCalendar(*days_, w); }
+  static WorkCalendar Cal(WorkWeek w = {}) { return WorkCalendar(*days_, std::move(w)); }
   static DueResult Days(const WorkCalendar& c, Instant at, int n, std::vector<Pause> pauses = {}) {
     return c.Due({at, LimitUnit::kDays, n, 15 * 3600, std::move(pauses)});
   }

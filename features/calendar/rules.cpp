@@ -30,16 +30,11 @@ DayEntry Holiday(Date d, std::string key, const LawVersion& law) {
 
 std::string_view KindName(DayKind k) {
   switch (k) {
-    case DayKind::kHoliday:
-      return "holiday";
-    case DayKind::kCompensatory:
-      return "compensatory";
-    case DayKind::kSwap:
-      return "swap";
-    case DayKind::kMakeupWorkday:
-      return "makeup_workday";
-    case DayKind::kWorkday:
-      return "workday";
+    case DayKind::kHoliday: return "holiday";
+    case DayKind::kCompensatory: return "compensatory";
+    case DayKind::kSwap: return "swap";
+    case DayKind::kMakeupWorkday: return "makeup_workday";
+    case DayKind::kWorkday: return "workday";
   }
   return "holiday";
 }

@@ -41,13 +41,16 @@ void RegisterOps(http::App& app, db::Db& db) {
     std::string o;
     o += "# HELP friendlygov_db_write_batches_total Transactions committed by the store's writer.\n"
          "# TYPE friendlygov_db_write_batches_total counter\n"
-         "friendlygov_db_write_batches_total " + std::to_string(s.write_batches) + "\n";
+         "friendlygov_db_write_batches_total " +
+         std::to_string(s.write_batches) + "\n";
     o += "# HELP friendlygov_db_writes_total Write functions applied.\n# TYPE friendlygov_db_writes_total counter\n"
-         "friendlygov_db_writes_total " + std::to_string(s.writes) + "\n";
+         "friendlygov_db_writes_total " +
+         std::to_string(s.writes) + "\n";
     o += "# HELP friendlygov_db_write_queue_depth Writes waiting for the writer.\n"
          "# TYPE friendlygov_db_write_queue_depth gauge\nfriendlygov_db_write_queue_depth " +
          std::to_string(s.write_queue_depth) + "\n";
-    o += "# HELP friendlygov_db_write_batch_size Writes per group commit.\n# TYPE friendlygov_db_write_batch_size histogram\n";
+    o += "# HELP friendlygov_db_write_batch_size Writes per group commit.\n# TYPE friendlygov_db_write_batch_size "
+         "histogram\n";
     uint64_t cum = 0;
     for (size_t i = 0; i < s.batch_size_buckets.size(); ++i) {
       cum += s.batch_size_buckets[i];

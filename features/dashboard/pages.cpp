@@ -65,9 +65,9 @@ void Register(http::App& app, db::Db& db, org::Service& org) {
         for (auto& e : batch) {
           cursor = e.id;
           const std::string& path = e.unit_path;
-          bool visible = path.empty() ? auth::Covers(*ctx.user, "/", {auth::Role::kAdmin}) ||
-                                            e.actor_id == ctx.user->official_id
-                                      : auth::Covers(*ctx.user, path, {auth::Role::kAdmin});
+          bool visible = path.empty()
+                             ? auth::Covers(*ctx.user, "/", {auth::Role::kAdmin}) || e.actor_id == ctx.user->official_id
+                             : auth::Covers(*ctx.user, path, {auth::Role::kAdmin});
           if (visible) shown.push_back({e, path});
           if (static_cast<int>(shown.size()) == kPage) {
             next_before = e.id;
@@ -84,7 +84,8 @@ void Register(http::App& app, db::Db& db, org::Service& org) {
       row->SetValue("AT", FormatLocal(s.e.at));
       row->SetValue("ACTOR", s.e.actor);
       row->SetValue("ENTITY", s.e.entity + " " + s.e.entity_id);
-      row->SetValue("ACTION", render::HasText("event." + s.e.action) ? render::Text("event." + s.e.action) : s.e.action);
+      row->SetValue("ACTION",
+                    render::HasText("event." + s.e.action) ? render::Text("event." + s.e.action) : s.e.action);
       row->SetValue("AFTER", s.e.after_json);
       row->SetValue("HASH", s.e.hash.substr(0, 12));
     }

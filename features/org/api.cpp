@@ -12,8 +12,9 @@ namespace {
 using http::Context;
 
 UnitInput Merge(const Unit& u, const boost::json::object& b) {
-  UnitInput in{u.code, u.name, std::string(LevelName(u.level)), u.parent_code, u.valid_from,
-               u.valid_to.value_or(""), u.successor_code};
+  UnitInput in{u.code,          u.name,       std::string(LevelName(u.level)),
+               u.parent_code,   u.valid_from, u.valid_to.value_or(""),
+               u.successor_code};
   if (auto v = http::JsonString(b, "code")) in.code = *v;
   if (auto v = http::JsonString(b, "name")) in.name = *v;
   if (auto v = http::JsonString(b, "level")) in.level = *v;
@@ -65,15 +66,14 @@ void RegisterApi(http::App& app, Service& svc) {
       if (level.empty() || LevelName(u.level) == level) items.push_back(ToJson(u));
     return http::Json(200, {{"items", items}});
   });
-  app.api("GET", "/api/v1/units/{code}", http::Access::kUser, [&svc](Context& ctx) {
-    return http::Json(200, ToJson(svc.GetUnit(*ctx.user, ctx.req.params.at("code"))));
-  });
+  app.api("GET", "/api/v1/units/{code}", http::Access::kUser,
+          [&svc](Context& ctx) { return http::Json(200, ToJson(svc.GetUnit(*ctx.user, ctx.req.params.at("code")))); });
   app.api("POST", "/api/v1/units", http::Access::kUser, [&svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, kUnitFields);
-    UnitInput in{http::JsonString(b, "code").value_or(""),        http::JsonString(b, "name").value_or(""),
-                 http::JsonString(b, "level").value_or(""),       http::JsonString(b, "parent_code").value_or(""),
-                 http::JsonString(b, "valid_from").value_or(""),  http::JsonString(b, "valid_to").value_or(""),
+    UnitInput in{http::JsonString(b, "code").value_or(""),          http::JsonString(b, "name").value_or(""),
+                 http::JsonString(b, "level").value_or(""),         http::JsonString(b, "parent_code").value_or(""),
+                 http::JsonString(b, "valid_from").value_or(""),    http::JsonString(b, "valid_to").value_or(""),
                  http::JsonString(b, "successor_code").value_or("")};
     auto u = svc.CreateUnit(*ctx.user, in);
     auto r = http::Json(201, ToJson(u));
@@ -101,13 +101,12 @@ void RegisterApi(http::App& app, Service& svc) {
     for (auto& o : svc.ListOfficials(*ctx.user)) items.push_back(ToJson(o));
     return http::Json(200, {{"items", items}});
   });
-  app.api("GET", "/api/v1/officials/{id}", http::Access::kUser, [&svc](Context& ctx) {
-    return http::Json(200, ToJson(svc.GetOfficial(*ctx.user, OfficialId(ctx))));
-  });
+  app.api("GET", "/api/v1/officials/{id}", http::Access::kUser,
+          [&svc](Context& ctx) { return http::Json(200, ToJson(svc.GetOfficial(*ctx.user, OfficialId(ctx)))); });
   app.api("POST", "/api/v1/officials", http::Access::kUser, [&svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
-    http::JsonAllowOnly(b, {"username", "full_name", "unit_code", "position", "phone", "email", "password", "active",
-                            "roles"});
+    http::JsonAllowOnly(
+        b, {"username", "full_name", "unit_code", "position", "phone", "email", "password", "active", "roles"});
     std::vector<std::pair<std::string, std::string>> roles;
     if (auto it = b.find("roles"); it != b.end()) {
       if (!it->value().is_array()) throw BadInput("error.json_type", "roles", {{"type", "array"}});

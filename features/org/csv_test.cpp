@@ -41,8 +41,9 @@ TEST_F(CsvTest, ErrorsNameTheLine) {
   EXPECT_EQ(KeyAndLine(""), "org.csv_empty:");
   EXPECT_EQ(KeyAndLine("code,name,level\n"), "org.csv_header:");
   EXPECT_EQ(KeyAndLine("code,name,level,parent_code,valid_from,valid_to\n\"01,x\n"), "org.csv_malformed:2");
-  EXPECT_EQ(KeyAndLine("code,name,level,parent_code,valid_from,valid_to\n01,A,province,,,\n02,B,province,,2025-02-30,\n"),
-            "org.csv_row:3");
+  EXPECT_EQ(
+      KeyAndLine("code,name,level,parent_code,valid_from,valid_to\n01,A,province,,,\n02,B,province,,2025-02-30,\n"),
+      "org.csv_row:3");
 }
 
 TEST_F(CsvTest, WrittenFieldsReadBack) {

@@ -19,10 +19,10 @@ struct Unit {
   Level level = Level::kCommune;
   std::optional<int64_t> parent_id;
   std::string parent_code;
-  std::string path;  // "/<root id>/.../<id>/"
-  std::string valid_from;                 // YYYY-MM-DD
-  std::optional<std::string> valid_to;    // exclusive; none while in force
-  std::optional<int64_t> successor_id;    // the unit it merged into
+  std::string path;                     // "/<root id>/.../<id>/"
+  std::string valid_from;               // YYYY-MM-DD
+  std::optional<std::string> valid_to;  // exclusive; none while in force
+  std::optional<int64_t> successor_id;  // the unit it merged into
   std::string successor_code;
   std::string created_at;
   std::string updated_at;

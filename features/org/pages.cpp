@@ -18,8 +18,8 @@ using render::Text;
 int StatusFor(const AppError& e) { return e.kind() == ErrorKind::kConflict ? 409 : 400; }
 
 void LevelOptions(ctemplate::TemplateDictionary& d, const std::string& selected) {
-  for (Level l : {Level::kProvince, Level::kDistrict, Level::kCommune, Level::kWard, Level::kTownship,
-                  Level::kSpecialZone}) {
+  for (Level l :
+       {Level::kProvince, Level::kDistrict, Level::kCommune, Level::kWard, Level::kTownship, Level::kSpecialZone}) {
     auto* o = d.AddSectionDictionary("LEVEL");
     o->SetValue("VALUE", std::string(LevelName(l)));
     o->SetValue("LABEL", Text("org.level." + std::string(LevelName(l))));
@@ -47,8 +47,10 @@ Response UnitForm(Context& ctx, Service& svc, const UnitInput& in, bool is_new, 
   b.SetValue("VALID_FROM", in.valid_from);
   b.SetValue("VALID_TO", in.valid_to);
   b.SetValue("ACTION", is_new ? "/units" : "/units/" + http::UrlEncode(in.code));
-  if (is_new) b.ShowSection("IS_NEW");
-  else b.ShowSection("IS_EDIT");
+  if (is_new)
+    b.ShowSection("IS_NEW");
+  else
+    b.ShowSection("IS_EDIT");
   LevelOptions(b, in.level);
   auto units = svc.ListUnits(*ctx.user);
   UnitOptions(b, units, "PARENT", in.parent_code);
@@ -59,8 +61,13 @@ Response UnitForm(Context& ctx, Service& svc, const UnitInput& in, bool is_new, 
 
 UnitInput UnitFromForm(const std::map<std::string, std::string>& f, const std::string& code) {
   auto get = [&](const char* k) { return http::FormValue(f, k); };
-  return {code.empty() ? get("code") : code, get("name"), get("level"), get("parent_code"),
-          get("valid_from"), get("valid_to"), get("successor_code")};
+  return {code.empty() ? get("code") : code,
+          get("name"),
+          get("level"),
+          get("parent_code"),
+          get("valid_from"),
+          get("valid_to"),
+          get("successor_code")};
 }
 
 OfficialInput OfficialFromForm(const std::map<std::string, std::string>& f) {
@@ -127,7 +134,8 @@ void RegisterPages(http::App& app, Service& svc) {
     if (auth::HasRole(*ctx.user, auth::Role::kAdmin)) b.ShowSection("ADMIN");
     // Depth-first order with indentation, from the materialised paths.
     std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.path < b.path; });
-    size_t base = units.empty() ? 0 : static_cast<size_t>(std::count(units.front().path.begin(), units.front().path.end(), '/'));
+    size_t base =
+        units.empty() ? 0 : static_cast<size_t>(std::count(units.front().path.begin(), units.front().path.end(), '/'));
     for (auto& u : units) {
       auto* row = b.AddSectionDictionary("UNIT");
       row->SetValue("CODE", u.code);
@@ -159,9 +167,10 @@ void RegisterPages(http::App& app, Service& svc) {
     v.body().SetValue("CSV", form["csv"]);
     try {
       auto res = svc.ImportCsv(*ctx.user, form["csv"]);
-      v.body().SetValueAndShowSection("RESULT", Text("org.import_done", {{"created", std::to_string(res.created)},
-                                                                           {"updated", std::to_string(res.updated)}}),
-                                      "HAS_RESULT");
+      v.body().SetValueAndShowSection(
+          "RESULT",
+          Text("org.import_done", {{"created", std::to_string(res.created)}, {"updated", std::to_string(res.updated)}}),
+          "HAS_RESULT");
       return v.render();
     } catch (const AppError& e) {
       if (e.kind() == ErrorKind::kForbidden) throw;
@@ -191,7 +200,8 @@ void RegisterPages(http::App& app, Service& svc) {
 
   app.page("GET", "/units/{code}", http::Access::kUser, [&svc](Context& ctx) {
     auto u = svc.GetUnit(*ctx.user, ctx.req.params.at("code"));
-    UnitInput in{u.code, u.name, std::string(LevelName(u.level)), u.parent_code, u.valid_from, u.valid_to.value_or(""),
+    UnitInput in{u.code,          u.name,       std::string(LevelName(u.level)),
+                 u.parent_code,   u.valid_from, u.valid_to.value_or(""),
                  u.successor_code};
     return UnitForm(ctx, svc, in, false, "", "", 200);
   });

@@ -6,57 +6,66 @@
 namespace fg::org::repo {
 namespace {
 
-#define FG_UNIT_COLUMNS                                                                                   \
-  "SELECT u.id, u.code, u.name, u.level, u.parent_id, p.code, u.path, u.valid_from, u.valid_to, "        \
+#define FG_UNIT_COLUMNS                                                                                      \
+  "SELECT u.id, u.code, u.name, u.level, u.parent_id, p.code, u.path, u.valid_from, u.valid_to, "            \
   "u.successor_id, s.code, u.created_at, u.updated_at FROM units u LEFT JOIN units p ON p.id = u.parent_id " \
   "LEFT JOIN units s ON s.id = u.successor_id "
 
 const db::Query kUnitByCode{"unit_by_code", FG_UNIT_COLUMNS "WHERE u.code = ?"};
 const db::Query kUnitById{"unit_by_id", FG_UNIT_COLUMNS "WHERE u.id = ?"};
-const db::Query kUnitsUnder{"units_under",
-    FG_UNIT_COLUMNS "WHERE u.path LIKE ? ORDER BY length(u.path), u.name"};
+const db::Query kUnitsUnder{"units_under", FG_UNIT_COLUMNS "WHERE u.path LIKE ? ORDER BY length(u.path), u.name"};
 const db::Query kRootPaths{"unit_root_paths", "SELECT path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT ?"};
-const db::Query kInsertUnit{"unit_insert",
+const db::Query kInsertUnit{
+    "unit_insert",
     "INSERT INTO units (code, name, level, parent_id, path, valid_from, valid_to, successor_id, created_at, "
     "updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?) RETURNING id"};
 const db::Query kSetPath{"unit_set_path", "UPDATE units SET path = ? WHERE id = ?"};
-const db::Query kUpdateUnit{"unit_update",
+const db::Query kUpdateUnit{
+    "unit_update",
     "UPDATE units SET name = ?, level = ?, parent_id = ?, valid_from = ?, valid_to = ?, successor_id = ?, "
     "updated_at = ? WHERE id = ?"};
 // Row locks for read-merge-write (PostgreSQL: a concurrent writer waits until
 // commit; SQLite has one writer anyway), as events::Append does for its head.
 const db::Query kLockUnit{"unit_lock", "UPDATE units SET updated_at = updated_at WHERE code = ?"};
 const db::Query kLockOfficial{"official_lock", "UPDATE officials SET updated_at = updated_at WHERE id = ?"};
-const db::Query kRepath{"unit_repath",
-    "UPDATE units SET path = ? || substr(path, ?) WHERE path LIKE ?"};
-const db::Query kCountUnits{"unit_counts",
+const db::Query kRepath{"unit_repath", "UPDATE units SET path = ? || substr(path, ?) WHERE path LIKE ?"};
+const db::Query kCountUnits{
+    "unit_counts",
     "SELECT count(*), "
     "coalesce(sum(CASE WHEN valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0), "
-    "coalesce(sum(CASE WHEN level = 'province' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0), "
-    "coalesce(sum(CASE WHEN level = 'district' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0), "
-    "coalesce(sum(CASE WHEN level NOT IN ('province', 'district') AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE 0 END), 0) "
+    "coalesce(sum(CASE WHEN level = 'province' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE "
+    "0 END), 0), "
+    "coalesce(sum(CASE WHEN level = 'district' AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) THEN 1 ELSE "
+    "0 END), 0), "
+    "coalesce(sum(CASE WHEN level NOT IN ('province', 'district') AND valid_from <= ? AND (valid_to IS NULL OR "
+    "valid_to > ?) THEN 1 ELSE 0 END), 0) "
     "FROM units WHERE path LIKE ?"};
 const db::Query kCountOfficials{"official_counts",
-    "SELECT count(*), coalesce(sum(o.active), 0) FROM officials o JOIN units u ON u.id = o.unit_id WHERE u.path LIKE ?"};
+                                "SELECT count(*), coalesce(sum(o.active), 0) FROM officials o JOIN units u ON u.id = "
+                                "o.unit_id WHERE u.path LIKE ?"};
 
-#define FG_OFFICIAL_COLUMNS                                                                          \
+#define FG_OFFICIAL_COLUMNS                                                                                 \
   "SELECT o.id, o.username, o.full_name, o.unit_id, u.code, u.name, u.path, o.position, o.phone, o.email, " \
   "o.active, o.created_at FROM officials o JOIN units u ON u.id = o.unit_id "
 
 const db::Query kOfficialById{"official_by_id", FG_OFFICIAL_COLUMNS "WHERE o.id = ?"};
 const db::Query kOfficialByUsername{"official_by_username", FG_OFFICIAL_COLUMNS "WHERE o.username = ?"};
 const db::Query kOfficialsUnder{"officials_under",
-    FG_OFFICIAL_COLUMNS "WHERE u.path LIKE ? ORDER BY u.name, o.full_name"};
-const db::Query kGrantsOf{"grants_of",
+                                FG_OFFICIAL_COLUMNS "WHERE u.path LIKE ? ORDER BY u.name, o.full_name"};
+const db::Query kGrantsOf{
+    "grants_of",
     "SELECT g.id, g.role, g.unit_id, u.path, u.code, u.name FROM role_grants g JOIN units u ON u.id = g.unit_id "
     "WHERE g.official_id = ? ORDER BY u.path, g.role"};
-const db::Query kInsertOfficial{"official_insert",
+const db::Query kInsertOfficial{
+    "official_insert",
     "INSERT INTO officials (username, full_name, unit_id, position, phone, email, password_hash, "
     "password_is_demo, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
-const db::Query kUpdateOfficial{"official_update",
+const db::Query kUpdateOfficial{
+    "official_update",
     "UPDATE officials SET full_name = ?, unit_id = ?, position = ?, phone = ?, email = ?, active = ?, "
     "updated_at = ? WHERE id = ?"};
-const db::Query kInsertGrant{"grant_insert",
+const db::Query kInsertGrant{
+    "grant_insert",
     "INSERT INTO role_grants (official_id, unit_id, role, created_at) VALUES (?, ?, ?, ?) RETURNING id"};
 const db::Query kDeleteGrant{"grant_delete", "DELETE FROM role_grants WHERE id = ? AND official_id = ?"};
 
@@ -200,8 +209,9 @@ std::vector<auth::Grant> GrantsOf(db::Conn& c, int64_t official_id) {
 
 int64_t InsertOfficial(db::Conn& c, const Official& o, const std::string& password_hash, bool password_is_demo) {
   std::string now = NowUtcText();
-  return c.query_one(kInsertOfficial, {o.username, o.full_name, o.unit_id, o.position, o.phone, o.email, password_hash,
-                                       int64_t{password_is_demo}, int64_t{o.active}, now, now})
+  return c
+      .query_one(kInsertOfficial, {o.username, o.full_name, o.unit_id, o.position, o.phone, o.email, password_hash,
+                                   int64_t{password_is_demo}, int64_t{o.active}, now, now})
       ->i64(0);
 }
 

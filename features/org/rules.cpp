@@ -22,8 +22,8 @@ std::string_view LevelName(Level l) {
 }
 
 std::optional<Level> ParseLevel(std::string_view s) {
-  for (Level l : {Level::kProvince, Level::kDistrict, Level::kCommune, Level::kWard, Level::kTownship,
-                  Level::kSpecialZone})
+  for (Level l :
+       {Level::kProvince, Level::kDistrict, Level::kCommune, Level::kWard, Level::kTownship, Level::kSpecialZone})
     if (LevelName(l) == s) return l;
   return std::nullopt;
 }
@@ -70,8 +70,7 @@ UnitDraft ValidateUnit(const UnitInput& in, std::string_view today) {
 }
 
 void ValidateUsername(std::string_view s) {
-  if (s.size() < 3 || s.size() > 40 ||
-      !std::all_of(s.begin(), s.end(), [](char c) {
+  if (s.size() < 3 || s.size() > 40 || !std::all_of(s.begin(), s.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
       }))
     throw BadInput("org.bad_username", "username");
@@ -88,7 +87,8 @@ std::string ValidatePhone(std::string_view s) {
   size_t digits = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
-    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      ++digits;
     else if (!(c == ' ' || c == '.' || c == '-' || (c == '+' && i == 0)))
       throw BadInput("org.bad_phone", "phone");
   }
@@ -111,7 +111,8 @@ std::string ValidateEmail(std::string_view s) {
 
 std::string MaskPhone(std::string_view phone) {
   std::string out(phone);
-  size_t digits = std::count_if(out.begin(), out.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  size_t digits =
+      std::count_if(out.begin(), out.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   size_t seen = 0;
   for (char& c : out)
     if (std::isdigit(static_cast<unsigned char>(c)) && ++seen <= digits - std::min<size_t>(digits, 3)) c = '*';

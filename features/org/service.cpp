@@ -161,7 +161,8 @@ ImportResult Service::ImportCsv(const Principal& p, std::string_view csv) {
       } catch (const AppError& e) {
         // A refusal stays a refusal (403), not a bad row (400).
         if (e.kind() == ErrorKind::kForbidden) throw;
-        throw BadInput("org.csv_row", e.field(), {{"line", std::to_string(i + 2)}, {"reason", render::Text(e.key(), e.args())}});
+        throw BadInput("org.csv_row", e.field(),
+                       {{"line", std::to_string(i + 2)}, {"reason", render::Text(e.key(), e.args())}});
       }
     }
     for (auto& d : drafts)
@@ -297,7 +298,8 @@ Official Service::PatchOfficial(const Principal& p, int64_t id, const OfficialMe
     }
     repo::UpdateOfficial(c, o);
     Official saved = *repo::OfficialById(c, id);
-    events::Append(c, events::By(p, saved.unit_id, "official", std::to_string(id), "update", Json(*before), Json(saved)));
+    events::Append(c,
+                   events::By(p, saved.unit_id, "official", std::to_string(id), "update", Json(*before), Json(saved)));
     // A later re-activation must not revive what the official had before.
     if (before->active && !saved.active) accounts::Service::EndAccess(c, p, id);
     return saved;
@@ -320,7 +322,8 @@ Official Service::AddGrant(const Principal& p, int64_t official_id, const std::s
       if (g.unit_id == unit->id && g.role == *r) throw AppError(ErrorKind::kConflict, "org.grant_exists", "role");
     repo::InsertGrant(c, official_id, unit->id, *r);
     Official saved = *repo::OfficialById(c, official_id);
-    events::Append(c, events::By(p, unit->id, "official", std::to_string(official_id), "grant", Json(*before), Json(saved)));
+    events::Append(
+        c, events::By(p, unit->id, "official", std::to_string(official_id), "grant", Json(*before), Json(saved)));
     return saved;
   });
 }
@@ -335,7 +338,8 @@ Official Service::RemoveGrant(const Principal& p, int64_t official_id, int64_t g
     if (official_id == p.official_id && it->role == Role::kAdmin) throw BadInput("org.cannot_revoke_self", "role");
     repo::DeleteGrant(c, official_id, grant_id);
     Official saved = *repo::OfficialById(c, official_id);
-    events::Append(c, events::By(p, it->unit_id, "official", std::to_string(official_id), "revoke", Json(*before), Json(saved)));
+    events::Append(
+        c, events::By(p, it->unit_id, "official", std::to_string(official_id), "revoke", Json(*before), Json(saved)));
     return saved;
   });
 }

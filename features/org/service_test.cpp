@@ -32,8 +32,8 @@ class OrgServiceTest : public ::testing::TestWithParam<std::string> {
     ASSERT_EQ(r.created, 6);
   }
   auth::Principal AdminOf(const std::string& code, const std::string& username) {
-    auto o = svc_->CreateOfficial(SystemPrincipal(), {username, "Người " + username, code, "", "", "", "mat-khau-dai-1"},
-                                  {{"admin", code}});
+    auto o = svc_->CreateOfficial(
+        SystemPrincipal(), {username, "Người " + username, code, "", "", "", "mat-khau-dai-1"}, {{"admin", code}});
     return *db_->read([&](db::Conn& c) { return Service::LoadPrincipal(c, o.id); });
   }
   ErrorKind KindOf(const std::function<void()>& f) {
@@ -57,7 +57,9 @@ TEST_P(OrgServiceTest, AdminSeesAndChangesOnlyTheirSubtree) {
   EXPECT_EQ(codes, (std::vector<std::string>{"C1", "D1"}));
 
   EXPECT_EQ(KindOf([&] { svc_->GetUnit(d1, "C2"); }), ErrorKind::kForbidden);
-  EXPECT_EQ(KindOf([&] { svc_->CreateUnit(d1, {"C9", "Xã Chín", "commune", "D2", "2020-01-01", "", ""}); }),
+  EXPECT_EQ(KindOf([&] {
+              svc_->CreateUnit(d1, {"C9", "Xã Chín", "commune", "D2", "2020-01-01", "", ""});
+            }),
             ErrorKind::kForbidden);
   EXPECT_EQ(svc_->CreateUnit(d1, {"C8", "Xã Tám", "commune", "D1", "2020-01-01", "", ""}).parent_code, "D1");
   // Creating an official in another subtree or granting a role there is refused too.
@@ -89,7 +91,9 @@ TEST_P(OrgServiceTest, MovingAUnitMovesItsSubtree) {
   EXPECT_EQ(c1.path.rfind(d2u.path, 0), 0u) << c1.path << " should be under " << d2u.path;
   EXPECT_NO_THROW(svc_->GetUnit(d2, "C1"));  // now inside D2's administrator's subtree
   // A unit cannot move under its own descendant.
-  EXPECT_EQ(KindOf([&] { svc_->UpdateUnit(sys, "D2", {"D2", "Huyện Hai", "district", "C1", "2000-01-01", "", ""}); }),
+  EXPECT_EQ(KindOf([&] {
+              svc_->UpdateUnit(sys, "D2", {"D2", "Huyện Hai", "district", "C1", "2000-01-01", "", ""});
+            }),
             ErrorKind::kBadRequest);
 }
 
@@ -204,7 +208,7 @@ TEST_P(OrgServiceTest, SuccessorAndGrantedUnitMustBeCovered) {
 TEST_P(OrgServiceTest, TextFieldsOfOfficialsAndUnitsAreClean) {
   using namespace std::string_literals;
   auto sys = SystemPrincipal();
-  auto field_of = [&](OfficialInput in) {
+  auto field_of = [&](const OfficialInput& in) {
     try {
       svc_->CreateOfficial(sys, in);
     } catch (const AppError& e) {
@@ -231,7 +235,7 @@ TEST_P(OrgServiceTest, TextFieldsOfOfficialsAndUnitsAreClean) {
   auto ok = svc_->CreateOfficial(sys, with("Tên", "+84 912-345-678", "ten@xa.gov.vn"));
   EXPECT_EQ(ok.phone, "+84 912-345-678");
 
-  auto unit_field = [&](UnitInput in) {
+  auto unit_field = [&](const UnitInput& in) {
     try {
       svc_->CreateUnit(sys, in);
     } catch (const AppError& e) {

@@ -36,11 +36,13 @@ class BlockingPool {
     if (!w) return fn();
     std::exception_ptr error;
     if constexpr (std::is_void_v<R>) {
-      offload(*w, [&] { fn(); }, error);
+      offload(
+          *w, [&] { fn(); }, error);
       if (error) std::rethrow_exception(error);
     } else {
       std::optional<R> out;
-      offload(*w, [&] { out.emplace(fn()); }, error);
+      offload(
+          *w, [&] { out.emplace(fn()); }, error);
       if (error) std::rethrow_exception(error);
       return std::move(*out);
     }

@@ -13,8 +13,7 @@ enum class Role { kAdmin, kLeader, kDesk, kSpecialist, kEvaluator };
 
 std::string_view RoleName(Role r);  // "admin", "leader", "desk", "specialist", "evaluator"
 std::optional<Role> ParseRole(std::string_view s);
-inline constexpr Role kAllRoles[] = {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist,
-                                     Role::kEvaluator};
+inline constexpr Role kAllRoles[] = {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist, Role::kEvaluator};
 
 struct Grant {
   int64_t id = 0;

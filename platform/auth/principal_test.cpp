@@ -15,9 +15,9 @@ TEST(Principal, GrantCoversItsSubtreeOnly) {
   auto p = With({{1, Role::kAdmin, 4, "/1/4/", "D", "District"}});
   EXPECT_TRUE(Covers(p, "/1/4/"));
   EXPECT_TRUE(Covers(p, "/1/4/9/"));
-  EXPECT_FALSE(Covers(p, "/1/"));        // the parent
-  EXPECT_FALSE(Covers(p, "/1/5/"));      // a sibling
-  EXPECT_FALSE(Covers(p, "/1/40/"));     // shares a textual prefix, not an ancestor
+  EXPECT_FALSE(Covers(p, "/1/"));     // the parent
+  EXPECT_FALSE(Covers(p, "/1/5/"));   // a sibling
+  EXPECT_FALSE(Covers(p, "/1/40/"));  // shares a textual prefix, not an ancestor
 }
 
 TEST(Principal, RoleFilter) {

@@ -10,21 +10,22 @@ namespace {
 
 #define FG_EVENT_COLUMNS \
   "id, seq, at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, prev_hash, hash"
-const db::Query kInsert{"event_insert",
+const db::Query kInsert{
+    "event_insert",
     "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
 const db::Query kUnsealed{"event_unsealed",
-    "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq IS NULL ORDER BY id LIMIT ?"};
+                          "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq IS NULL ORDER BY id LIMIT ?"};
 const db::Query kSealOne{"event_seal", "UPDATE events SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?"};
 const db::Query kSetHead{"event_head_set", "UPDATE event_head SET seq = ?, hash = ?, mac = ? WHERE id = 1"};
 const db::Query kHead{"event_head", "SELECT seq, hash, mac FROM event_head WHERE id = 1"};
 // Only sealers take this lock (PostgreSQL); appending writers never wait on it.
 const db::Query kHeadForUpdate{"event_head_lock", "SELECT seq, hash, mac FROM event_head WHERE id = 1 FOR UPDATE"};
-const db::Query kScan{"event_scan",
-    "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq > ? ORDER BY seq LIMIT 1000"};
+const db::Query kScan{"event_scan", "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq > ? ORDER BY seq LIMIT 1000"};
 const db::Query kAtSeq{"event_at_seq", "SELECT hash FROM events WHERE seq = ?"};
 const db::Query kCountUnsealed{"event_count_unsealed", "SELECT count(*) FROM events WHERE seq IS NULL"};
-const db::Query kRecent{"event_recent",
+const db::Query kRecent{
+    "event_recent",
     "SELECT e.id, e.seq, e.at, e.actor_id, e.actor, e.unit_id, e.entity, e.entity_id, e.action, e.before_json, "
     "e.after_json, e.prev_hash, e.hash, u.path FROM events e LEFT JOIN units u ON u.id = e.unit_id "
     "WHERE e.id < ? ORDER BY e.id DESC LIMIT ?"};
@@ -103,8 +104,9 @@ Event By(const auth::Principal& p, std::optional<int64_t> unit_id, std::string e
 }
 
 int64_t Append(db::Conn& c, const Event& e) {
-  return c.query_one(kInsert, {NowUtcText(), Opt(e.actor_id), e.actor, Opt(e.unit_id), e.entity, e.entity_id,
-                               e.action, e.before_json, e.after_json})
+  return c
+      .query_one(kInsert, {NowUtcText(), Opt(e.actor_id), e.actor, Opt(e.unit_id), e.entity, e.entity_id, e.action,
+                           e.before_json, e.after_json})
       ->i64(0);
 }
 
@@ -153,7 +155,8 @@ Verification Verify(db::Conn& c) {
       ++v.checked;
       if (s.seq != last + 1) return {false, v.checked, s.seq, "sequence gap before this event"};
       if (s.prev_hash != prev) return {false, v.checked, s.seq, "previous hash does not match"};
-      if (ChainHash(prev, s.seq, s.at, s) != s.hash) return {false, v.checked, s.seq, "content does not match its hash"};
+      if (ChainHash(prev, s.seq, s.at, s) != s.hash)
+        return {false, v.checked, s.seq, "content does not match its hash"};
       prev = s.hash;
       last = s.seq;
     }

@@ -23,8 +23,8 @@ struct Event {
   std::optional<int64_t> unit_id;   // the unit the change belongs to (for subtree views)
   std::string entity;               // "unit", "official", ...
   std::string entity_id;
-  std::string action;               // "create", "update", "login" ...
-  std::string before_json;          // "" when none
+  std::string action;       // "create", "update", "login" ...
+  std::string before_json;  // "" when none
   std::string after_json;
 };
 

@@ -30,13 +30,15 @@ struct GroupCommit::Job {
   const std::function<void(Conn&)>* fn;
   std::chrono::steady_clock::time_point deadline;
   std::exception_ptr error;
-  async::Resume resume;       // a suspended coroutine
+  async::Resume resume;        // a suspended coroutine
   Blocker* blocker = nullptr;  // or a blocked thread
 };
 
 GroupCommit::GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt,
                          std::function<void(Conn&)> before_commit, std::function<void()> after_commit)
-    : opt_(opt), conns_(std::move(writers)), before_commit_(std::move(before_commit)),
+    : opt_(opt),
+      conns_(std::move(writers)),
+      before_commit_(std::move(before_commit)),
       after_commit_(std::move(after_commit)) {
   stats_.batch_size_buckets.assign(11, 0);
   for (auto& c : conns_) threads_.emplace_back([this, conn = c.get()] { loop(*conn); });

@@ -58,8 +58,10 @@ class PgConn final : public Conn {
       std::vector<Value> cols;
       cols.reserve(nc);
       for (int j = 0; j < nc; ++j) {
-        if (PQgetisnull(r, i, j)) cols.emplace_back(nullptr);
-        else cols.emplace_back(std::string(PQgetvalue(r, i, j), PQgetlength(r, i, j)));
+        if (PQgetisnull(r, i, j))
+          cols.emplace_back(nullptr);
+        else
+          cols.emplace_back(std::string(PQgetvalue(r, i, j), PQgetlength(r, i, j)));
       }
       rows.emplace_back(std::move(cols));
     }
@@ -111,17 +113,20 @@ class PgConn final : public Conn {
       std::visit(
           [&](auto&& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) values[i] = nullptr;
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              values[i] = nullptr;
             else {
-              if constexpr (std::is_same_v<T, std::string>) texts[i] = v;
-              else texts[i] = std::to_string(v);
+              if constexpr (std::is_same_v<T, std::string>)
+                texts[i] = v;
+              else
+                texts[i] = std::to_string(v);
               values[i] = texts[i].c_str();
             }
           },
           params[i]);
     }
-    PGresult* r = PQexecPrepared(pg_, it->second.c_str(), static_cast<int>(params.size()),
-                                 values.data(), nullptr, nullptr, 0);
+    PGresult* r =
+        PQexecPrepared(pg_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     auto st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
       const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
@@ -173,9 +178,7 @@ class PostgresDb final : public Db {
     std::lock_guard lk(mu_);
     idle_.clear();
   }
-  void backup(const std::string&) override {
-    throw std::runtime_error("backup: use pg_dump for PostgreSQL databases");
-  }
+  void backup(const std::string&) override { throw std::runtime_error("backup: use pg_dump for PostgreSQL databases"); }
   void schema_ready() override {
     std::lock_guard lk(seal_mu_);
     if (sealer_.joinable() || seal_stop_) return;

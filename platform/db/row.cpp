@@ -46,8 +46,7 @@ std::optional<int64_t> Row::opt_i64(size_t i) const {
 
 std::unique_ptr<Db> Open(const std::string& url, const Options& opt) {
   if (url.rfind("sqlite:", 0) == 0) return OpenSqlite(url.substr(7), opt);
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    return OpenPostgres(url, opt);
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) return OpenPostgres(url, opt);
   throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
 }
 

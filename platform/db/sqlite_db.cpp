@@ -117,10 +117,14 @@ class SqliteConn final : public Conn {
       std::visit(
           [&](auto&& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) sqlite3_bind_null(st, idx);
-            else if constexpr (std::is_same_v<T, int64_t>) sqlite3_bind_int64(st, idx, v);
-            else if constexpr (std::is_same_v<T, double>) sqlite3_bind_double(st, idx, v);
-            else sqlite3_bind_text(st, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              sqlite3_bind_null(st, idx);
+            else if constexpr (std::is_same_v<T, int64_t>)
+              sqlite3_bind_int64(st, idx, v);
+            else if constexpr (std::is_same_v<T, double>)
+              sqlite3_bind_double(st, idx, v);
+            else
+              sqlite3_bind_text(st, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
           },
           params[i]);
     }

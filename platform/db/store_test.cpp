@@ -156,7 +156,8 @@ TEST_P(StoreTest, ConcurrentAppendsKeepOneUnbrokenChain) {
 
 TEST_P(StoreTest, UnsealedEventsAreCountedAndSealedInIdOrder) {
   db_->write([](Conn& c) {
-    for (int i = 0; i < 3; ++i) events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "a", "", "{}"});
+    for (int i = 0; i < 3; ++i)
+      events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "a", "", "{}"});
     // Undo the SQLite writer's in-batch sealing to look at the unsealed state.
     c.exec_script("UPDATE events SET seq = NULL, prev_hash = NULL, hash = NULL");
     c.exec_script("UPDATE event_head SET seq = 0, hash = '" + events::kGenesisHash + "', mac = ''");
@@ -166,7 +167,8 @@ TEST_P(StoreTest, UnsealedEventsAreCountedAndSealedInIdOrder) {
   EXPECT_EQ(v.checked + v.unsealed, 3);
   EXPECT_EQ(db_->read([](Conn& c) { return events::Count(c); }), 3);
   Seal();
-  auto after = db_->read([](Conn& c) { return std::make_pair(events::Verify(c), events::ListRecent(c, INT64_MAX, 10)); });
+  auto after =
+      db_->read([](Conn& c) { return std::make_pair(events::Verify(c), events::ListRecent(c, INT64_MAX, 10)); });
   EXPECT_TRUE(after.first.ok) << after.first.reason;
   EXPECT_EQ(after.first.checked, 3);
   ASSERT_EQ(after.second.size(), 3u);
@@ -244,7 +246,9 @@ TEST_P(StoreTest, FullWriteQueueRefusesAtOnce) {
   while (!blocking) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   std::vector<std::thread> queued;
   for (int i = 0; i < 4; ++i)
-    queued.emplace_back([&, i] { db_->write([&](Conn& c) { c.exec(kInsert, {"q" + std::to_string(i), int64_t{i}, nullptr}); }); });
+    queued.emplace_back([&, i] {
+      db_->write([&](Conn& c) { c.exec(kInsert, {"q" + std::to_string(i), int64_t{i}, nullptr}); });
+    });
   while (db_->stats().write_queue_depth < 4) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   try {
     db_->write([](Conn& c) { c.exec(kInsert, {std::string("over"), int64_t{0}, nullptr}); });

@@ -27,9 +27,12 @@ struct Buffer {
     size_t off = 0;
     while (off < data.size()) {
       ssize_t n = ::write(STDOUT_FILENO, data.data() + off, data.size() - off);
-      if (n > 0) off += static_cast<size_t>(n);
-      else if (n < 0 && errno == EINTR) continue;
-      else break;  // a closed pipe or a full disk: the lines are lost, the server goes on
+      if (n > 0)
+        off += static_cast<size_t>(n);
+      else if (n < 0 && errno == EINTR)
+        continue;
+      else
+        break;  // a closed pipe or a full disk: the lines are lost, the server goes on
     }
     data.clear();
   }

@@ -12,8 +12,8 @@
 #include <sstream>
 
 #include "platform/auth/crypto.h"
-#include "platform/http/access_log.h"
 #include "platform/errors.h"
+#include "platform/http/access_log.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
 
@@ -117,8 +117,8 @@ Response Json(int status, const boost::json::value& v) {
 
 Response Problem(int status, const std::string& title, const std::string& detail, const std::string& instance,
                  const std::string& field) {
-  boost::json::object o{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail},
-                        {"instance", instance}};
+  boost::json::object o{
+      {"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}, {"instance", instance}};
   if (!field.empty()) o["field"] = field;
   return Response::Text(status, boost::json::serialize(o), "application/problem+json");
 }
@@ -152,7 +152,8 @@ void App::api(std::string method, std::string pattern, Access access, Handler h)
   add(std::move(method), std::move(pattern), access, true, std::move(h));
 }
 void App::add(std::string method, std::string pattern, Access access, bool is_api, Handler h) {
-  routes_.push_back({std::move(method), Split(pattern), pattern, access, is_api, std::move(h)});
+  auto segments = Split(pattern);
+  routes_.push_back({std::move(method), std::move(segments), std::move(pattern), access, is_api, std::move(h)});
 }
 
 std::vector<App::RouteInfo> App::routes() const {
@@ -176,8 +177,9 @@ void App::limit_anonymous(int per_minute) {
 Response App::handle(Request& req) {
   auto start = std::chrono::steady_clock::now();
   std::string rid(req.header("x-request-id"));
-  bool sane = !rid.empty() && rid.size() <= 64 &&
-              std::all_of(rid.begin(), rid.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+  bool sane = !rid.empty() && rid.size() <= 64 && std::all_of(rid.begin(), rid.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  });
   req.request_id = sane ? rid : NewRequestId();
 
   std::string route_name = "unmatched";
@@ -213,8 +215,10 @@ Response App::dispatch(Request& req, std::string& route_name) {
     bool ok = true;
     for (size_t i = 0; i < segs.size() && ok; ++i) {
       const auto& s = r.segments[i];
-      if (s.size() > 2 && s.front() == '{' && s.back() == '}') p[s.substr(1, s.size() - 2)] = UrlDecode(segs[i], false);
-      else ok = s == segs[i];
+      if (s.size() > 2 && s.front() == '{' && s.back() == '}')
+        p[s.substr(1, s.size() - 2)] = UrlDecode(segs[i], false);
+      else
+        ok = s == segs[i];
     }
     if (!ok) continue;
     path_matched = true;
@@ -276,8 +280,7 @@ Response App::dispatch(Request& req, std::string& route_name) {
     bool ok;
     if (found->is_api) {
       // Bearer tokens are not sent by browsers on their own; cookies are.
-      ok = !ctx.user || ctx.user->via_api_token ||
-           auth::SafeEqual(req.header("x-csrf-token"), ctx.user->csrf_token);
+      ok = !ctx.user || ctx.user->via_api_token || auth::SafeEqual(req.header("x-csrf-token"), ctx.user->csrf_token);
     } else {
       auto form = req.form();
       auto it = form.find("csrf_token");
@@ -317,8 +320,8 @@ Response App::error(Context& ctx, bool is_api, int status, const std::string& ke
 }
 
 std::string App::limit_problem_body(int status, const std::string& key, size_t limit) {
-  std::string human = limit >= 1024 * 1024 ? std::to_string(limit / (1024 * 1024)) + " MiB"
-                                           : std::to_string(limit / 1024) + " KiB";
+  std::string human =
+      limit >= 1024 * 1024 ? std::to_string(limit / (1024 * 1024)) + " MiB" : std::to_string(limit / 1024) + " KiB";
   metrics_.observe("server_refused", status, 0);
   return Problem(status, render::Text("status." + std::to_string(status)), render::Text(key, {{"limit", human}}), "")
       .body;

@@ -130,8 +130,7 @@ std::string UrlDecode(std::string_view s, bool plus_is_space) {
     char c = s[i];
     if (c == '+' && plus_is_space) {
       out += ' ';
-    } else if (c == '%' && i + 2 < s.size() &&
-               std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    } else if (c == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -164,8 +163,10 @@ std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view s) {
     std::string_view part = s.substr(0, amp);
     if (!part.empty()) {
       size_t eq = part.find('=');
-      if (eq == std::string_view::npos) out.emplace(UrlDecode(part), "");
-      else out.emplace(UrlDecode(part.substr(0, eq)), UrlDecode(part.substr(eq + 1)));
+      if (eq == std::string_view::npos)
+        out.emplace(UrlDecode(part), "");
+      else
+        out.emplace(UrlDecode(part.substr(0, eq)), UrlDecode(part.substr(eq + 1)));
     }
     if (amp == std::string_view::npos) break;
     s.remove_prefix(amp + 1);

@@ -28,7 +28,7 @@ TEST(Message, IsLocalPathAcceptsOnlyPathsOnThisSite) {
   for (std::string ok :
        {"/", "/dashboard", "/calendar?year=2026&unit=25270", "/units/75#top", "/a:b", "/đơn-vị", "/%2F%2Fevil.com"})
     EXPECT_TRUE(IsLocalPath(ok)) << ok;
-  for (std::string bad :
+  for (const std::string& bad :
        {""s, "dashboard"s, "//evil.com"s, "///evil.com"s, "/\\evil.com"s, "\\/evil.com"s, "/\t/evil.com"s,
         "/\n/evil.com"s, "/\r/evil.com"s, "/a\r\nSet-Cookie: x=1"s, "/a\0b"s, "/a\x7f"s, "/a\x01"s, "/x/..\\..\\evil"s,
         "https://evil.com"s, "javascript:alert(1)"s, " /dashboard"s, "\t//evil.com"s, "/ \x0b/evil.com"s})

@@ -27,7 +27,9 @@ thread_local fiber_activation_record* t_current_record = nullptr;
 thread_local std::size_t t_record_users = 0;
 }  // namespace
 fiber_activation_record_initializer::fiber_activation_record_initializer() noexcept {
-  if (t_record_users++ == 0) t_current_record = new fiber_activation_record();  // NOLINT(bugprone-unhandled-exception-at-new): out of memory here ends the process
+  if (t_record_users++ == 0)
+    t_current_record = new fiber_activation_record();  // NOLINT(bugprone-unhandled-exception-at-new): out of memory
+                                                       // here ends the process
 }
 fiber_activation_record_initializer::~fiber_activation_record_initializer() {
   if (--t_record_users == 0) {
@@ -72,7 +74,7 @@ struct Connection {
   Stream stream;
   std::string remote_addr;
   std::shared_ptr<net::io_context> ctx;  // the thread's context the connection lives on
-  bool busy = false;  // a request is being handled; touched only on the connection's thread
+  bool busy = false;                     // a request is being handled; touched only on the connection's thread
 };
 
 // Suspends the connection's coroutine while another thread works for it.
@@ -125,14 +127,16 @@ class Server {
     acceptor_->listen(net::socket_base::max_listen_connections);
     on_listening(acceptor_->local_endpoint().port());
 
-    net::spawn(net::any_io_executor(ctxs_[0]->get_executor()), [this](const net::yield_context& y) { accept_loop(y); },
-               net::detached);
+    net::spawn(
+        net::any_io_executor(ctxs_[0]->get_executor()), [this](const net::yield_context& y) { accept_loop(y); },
+        net::detached);
     signals_->async_wait([this](beast::error_code ec, int sig) {
       if (!ec) begin_shutdown(sig);
     });
     for (auto& ctx : ctxs_)
-      net::spawn(net::any_io_executor(ctx->get_executor()), [this](const net::yield_context& y) { flush_log(y); },
-                 net::detached);
+      net::spawn(
+          net::any_io_executor(ctx->get_executor()), [this](const net::yield_context& y) { flush_log(y); },
+          net::detached);
     std::vector<std::thread> threads;
     for (size_t i = 1; i < ctxs_.size(); ++i)
       threads.emplace_back([this, i] {
@@ -210,7 +214,8 @@ class Server {
       }
       net::spawn(
           target->get_executor(), std::allocator_arg, boost::context::protected_fixedsize_stack(kStackBytes),
-          [this, conn](const Yield& y) { session(*conn, y); }, [this, conn](const std::exception_ptr& e) {
+          [this, conn](const Yield& y) { session(*conn, y); },
+          [this, conn](const std::exception_ptr& e) {
             if (e) {
               try {
                 std::rethrow_exception(e);
@@ -292,8 +297,10 @@ class Server {
     };
     if (out.status != 304) header("Content-Type", out.content_type);
     for (auto& [k, v] : out.headers) header(k, v);
-    if (!keep_alive) w += "Connection: close\r\n";
-    else if (version < 11) w += "Connection: keep-alive\r\n";
+    if (!keep_alive)
+      w += "Connection: close\r\n";
+    else if (version < 11)
+      w += "Connection: keep-alive\r\n";
     if (out.status != 304 && out.status != 204) {
       w += "Content-Length: ";
       w += std::to_string(out.body.size());
@@ -377,8 +384,9 @@ class Server {
     acceptor_->close(ec);
     close_idle();
     auto deadline = std::chrono::steady_clock::now() + opt_.shutdown_grace;
-    net::spawn(net::any_io_executor(ctxs_[0]->get_executor()),
-               [this, deadline](const net::yield_context& y) { wait_drained(deadline, y); }, net::detached);
+    net::spawn(
+        net::any_io_executor(ctxs_[0]->get_executor()),
+        [this, deadline](const net::yield_context& y) { wait_drained(deadline, y); }, net::detached);
   }
 
   void close_idle() {

@@ -18,8 +18,8 @@ namespace fg::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  uint16_t port = 8080;          // 0: any free port (tests)
-  int io_threads = 0;            // 0: one per core
+  uint16_t port = 8080;  // 0: any free port (tests)
+  int io_threads = 0;    // 0: one per core
   // Connections open at once; lowered at start to fit the descriptor limit.
   size_t max_connections = 10000;
   size_t max_connections_per_address = 512;
@@ -29,7 +29,7 @@ struct ServerOptions {
   // Requests on one connection before it is closed (bounds pipelined work).
   size_t max_requests_per_connection = 10000;
   Limits limits;
-  std::chrono::milliseconds read_timeout{15000};    // to receive one request (also keep-alive idle)
+  std::chrono::milliseconds read_timeout{15000};  // to receive one request (also keep-alive idle)
   std::chrono::milliseconds write_timeout{30000};
   // Work a request waits for (a write, a query, a hash) that has not started
   // within this budget is not started: the answer is 503.

@@ -22,7 +22,8 @@ void LoadFile(const std::filesystem::path& p, std::map<std::string, std::string>
   auto v = boost::json::parse(ss.str(), ec);
   if (ec || !v.is_object()) throw std::runtime_error("message catalogue " + p.string() + " is not a JSON object");
   for (auto& [k, val] : v.as_object()) {
-    if (!val.is_string()) throw std::runtime_error("message " + std::string(k) + " in " + p.string() + " is not a string");
+    if (!val.is_string())
+      throw std::runtime_error("message " + std::string(k) + " in " + p.string() + " is not a string");
     if (!into.emplace(std::string(k), std::string(val.as_string())).second)
       throw std::runtime_error("message " + std::string(k) + " is defined twice (" + p.string() + ")");
   }

@@ -15,7 +15,7 @@ void InitTemplates(const std::string& assets_dir) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(assets_dir);
 }
 
-PageView::PageView(const http::Context& ctx, std::string title, std::string body_template)
+PageView::PageView(const http::Context& ctx, const std::string& title, std::string body_template)
     : ctx_(ctx), layout_("layout"), body_template_(std::move(body_template)) {
   layout_.SetValue("TITLE", title);
   layout_.SetValue("CSRF_TOKEN", ctx.csrf_token);

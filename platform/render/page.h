@@ -15,7 +15,7 @@ void InitTemplates(const std::string& assets_dir);
 class PageView {
  public:
   // `title` is already-localised text (from the catalogue).
-  PageView(const http::Context& ctx, std::string title, std::string body_template);
+  PageView(const http::Context& ctx, const std::string& title, std::string body_template);
   ctemplate::TemplateDictionary& body() { return *body_; }
   // The form's alert, {{#HAS_ERROR}}{{ERROR}} with {{ERROR_FIELD}} naming the field at fault;
   // nothing when `message` is empty.

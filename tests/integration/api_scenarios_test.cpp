@@ -17,7 +17,8 @@ namespace {
 std::string Substitute(std::string s, const std::map<std::string, std::string>& vars) {
   for (auto& [k, v] : vars) {
     for (std::string quoted = "\"{" + k + "}\""; s.find(quoted) != std::string::npos;)
-      s.replace(s.find(quoted), quoted.size(), v.find_first_not_of("0123456789") == std::string::npos ? v : "\"" + v + "\"");
+      s.replace(s.find(quoted), quoted.size(),
+                v.find_first_not_of("0123456789") == std::string::npos ? v : "\"" + v + "\"");
     for (std::string ph = "{" + k + "}"; s.find(ph) != std::string::npos;) s.replace(s.find(ph), ph.size(), v);
   }
   return s;

@@ -97,7 +97,8 @@ json::value Substitute(const json::value& v, const Vars& vars) {
 std::string FormBody(const json::object& fields, const std::string& csrf) {
   std::string body = "csrf_token=" + http::UrlEncode(csrf);
   for (auto& [k, v] : fields)
-    body += "&" + http::UrlEncode(k) + "=" + http::UrlEncode(v.is_string() ? std::string(v.as_string()) : json::serialize(v));
+    body += "&" + http::UrlEncode(k) + "=" +
+            http::UrlEncode(v.is_string() ? std::string(v.as_string()) : json::serialize(v));
   return body;
 }
 
@@ -115,8 +116,8 @@ std::string Classify(const HttpResult& r) {
 
 struct Caller {
   std::string name;
-  Session session;    // cookie and CSRF token of a logged-in role
-  std::string bearer; // the API token
+  Session session;             // cookie and CSRF token of a logged-in role
+  std::string bearer;          // the API token
   std::string anonymous_csrf;  // the double-submit cookie of an anonymous form
 };
 
@@ -124,23 +125,23 @@ HttpResult Send(int port, const Caller& c, const std::string& method, const std:
                 const json::value* body) {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string payload;
-  if (!c.session.cookie.empty()) headers.push_back({"Cookie", c.session.cookie});
-  if (!c.bearer.empty()) headers.push_back({"Authorization", "Bearer " + c.bearer});
-  if (!c.anonymous_csrf.empty()) headers.push_back({"Cookie", "fg_csrf=" + c.anonymous_csrf});
+  if (!c.session.cookie.empty()) headers.emplace_back("Cookie", c.session.cookie);
+  if (!c.bearer.empty()) headers.emplace_back("Authorization", "Bearer " + c.bearer);
+  if (!c.anonymous_csrf.empty()) headers.emplace_back("Cookie", "fg_csrf=" + c.anonymous_csrf);
   if (method != "GET") {
     if (is_api) {
-      if (!c.session.csrf.empty()) headers.push_back({"X-CSRF-Token", c.session.csrf});
+      if (!c.session.csrf.empty()) headers.emplace_back("X-CSRF-Token", c.session.csrf);
       if (body && body->is_string()) {
         payload = std::string(body->as_string());
-        headers.push_back({"Content-Type", "text/csv; charset=utf-8"});
+        headers.emplace_back("Content-Type", "text/csv; charset=utf-8");
       } else if (body) {
         payload = json::serialize(*body);
-        headers.push_back({"Content-Type", "application/json"});
+        headers.emplace_back("Content-Type", "application/json");
       }
     } else {
       const std::string csrf = !c.session.csrf.empty() ? c.session.csrf : c.anonymous_csrf;
       payload = FormBody(body ? body->as_object() : json::object(), csrf);
-      headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
+      headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
     }
   }
   return Request(port, method, path, payload, headers);
@@ -234,10 +235,10 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
   const Session& admin = callers["admin"].session;
   const auto admin_id = ApiCall(port, admin, "GET", "/api/v1/me", nullptr, 200).at("id").as_int64();
   callers["token"] = {"token", {}, "", ""};
-  callers["token"].bearer = std::string(
-      ApiCall(port, admin, "POST", "/api/v1/tokens", {{"official_id", admin_id}, {"name", "matrix"}}, 201)
-          .at("token")
-          .as_string());
+  callers["token"].bearer =
+      std::string(ApiCall(port, admin, "POST", "/api/v1/tokens", {{"official_id", admin_id}, {"name", "matrix"}}, 201)
+                      .at("token")
+                      .as_string());
   // The official inside: a desk grant on the ward, and a token.
   auto insider = ApiCall(port, admin, "POST", "/api/v1/officials",
                          {{"username", "matrix.insider"},
@@ -286,8 +287,10 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
         continue;
       }
       std::vector<std::pair<std::string, const Vars*>> runs;
-      if (targeted) runs = {{"inside", &targets.inside}, {"outside", &targets.outside}};
-      else runs = {{"", &targets.inside}};
+      if (targeted)
+        runs = {{"inside", &targets.inside}, {"outside", &targets.outside}};
+      else
+        runs = {{"", &targets.inside}};
       for (auto& [where, vars] : runs) {
         const std::string target = Substitute(path, *vars);
         if (!PathMatches(pattern, target)) {
@@ -300,14 +303,17 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
         const std::string expected = want == "inside" ? (where == "inside" ? "allow" : "deny") : want;
         const std::string got = Classify(r);
         if (got == expected) {
-          if (bug) failures += route + " | " + caller + " " + where + " | marked known_bug but " + got + ": remove the mark\n";
+          if (bug)
+            failures += route + " | " + caller + " " + where + " | marked known_bug but " + got + ": remove the mark\n";
           continue;
         }
         std::string line = route + " | " + caller + (where.empty() ? "" : " " + where) + " | expected " + expected +
                            ", got " + got + " (" + std::to_string(r.status) + " " + method + " " + target + ": " +
                            r.body.substr(0, 160) + ")\n";
-        if (bug) known += line.substr(0, line.size() - 1) + ": known bug: " + std::string(bug->as_string()) + "\n";
-        else failures += line;
+        if (bug)
+          known += line.substr(0, line.size() - 1) + ": known bug: " + std::string(bug->as_string()) + "\n";
+        else
+          failures += line;
       }
     }
   }

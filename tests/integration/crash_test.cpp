@@ -32,9 +32,10 @@ TEST(Crash, SigkillUnderWriteLoadLosesNothingAcknowledged) {
       writers.emplace_back([&, t] {
         for (int i = 0; !stop && i < 5000; ++i) {
           std::string code = "K" + std::to_string(round) + "-" + std::to_string(t) + "-" + std::to_string(i);
-          auto r = Request(server.port(), "POST", "/api/v1/units",
-                           R"({"code":")" + code + R"(","name":"Xã","level":"commune","parent_code":"75"})",
-                           {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "application/json"}});
+          auto r =
+              Request(server.port(), "POST", "/api/v1/units",
+                      R"({"code":")" + code + R"(","name":"Xã","level":"commune","parent_code":"75"})",
+                      {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "application/json"}});
           if (r.status == 201) {
             std::lock_guard lk(mu);
             acknowledged.push_back(code);
@@ -53,7 +54,8 @@ TEST(Crash, SigkillUnderWriteLoadLosesNothingAcknowledged) {
   auto db = db::OpenSqlite(path, {});
   static const db::Query kIntegrity{"integrity", "PRAGMA integrity_check"};
   static const db::Query kHas{"has_unit", "SELECT count(*) FROM units WHERE code = ?"};
-  static const db::Query kWithoutEvent{"unit_without_event",
+  static const db::Query kWithoutEvent{
+      "unit_without_event",
       "SELECT count(*) FROM units u WHERE u.code LIKE 'K%' AND NOT EXISTS "
       "(SELECT 1 FROM events e WHERE e.entity = 'unit' AND e.entity_id = u.code AND e.action = 'create')"};
   db->read([&](db::Conn& c) {

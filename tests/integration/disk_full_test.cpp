@@ -70,7 +70,7 @@ TEST(DiskFull, WritesAreRefusedWith503AndResumeWhenSpaceReturns) {
     ASSERT_TRUE(disk.grow("64m"));
     auto again = post("AFTER-SPACE");
     EXPECT_EQ(again.status, 201) << again.body;
-    if (again.status == 201) acknowledged.push_back("AFTER-SPACE");
+    if (again.status == 201) acknowledged.emplace_back("AFTER-SPACE");
   }
   EXPECT_EQ(other, 0);
   auto db = db::OpenSqlite(path, {});

@@ -29,7 +29,8 @@ TEST(Ops, MetricsNeedTheTokenWhenOneIsConfigured) {
   auto anonymous = Request(server.port(), "GET", "/metrics");
   EXPECT_EQ(anonymous.status, 401);
   EXPECT_EQ(anonymous.body.find("friendlygov_http_requests_total"), std::string::npos);
-  EXPECT_EQ(Request(server.port(), "GET", "/metrics", "", {{"Authorization", "Bearer wrong-token-0123456789"}}).status, 401);
+  EXPECT_EQ(Request(server.port(), "GET", "/metrics", "", {{"Authorization", "Bearer wrong-token-0123456789"}}).status,
+            401);
   auto ok = Request(server.port(), "GET", "/metrics", "", {{"Authorization", "Bearer metrics-secret-0123456789"}});
   EXPECT_EQ(ok.status, 200);
   EXPECT_NE(ok.body.find("friendlygov_http_requests_total"), std::string::npos);
@@ -62,8 +63,9 @@ TEST(Ops, ExportedHeadAndSealKeyCatchARewrittenHistory) {
   auto db = db::OpenSqlite(path, {});
   db->write([](db::Conn& c) {
     c.exec_script("DELETE FROM events WHERE seq > (SELECT max(seq) - 2 FROM events)");
-    c.exec_script("UPDATE event_head SET seq = (SELECT max(seq) FROM events), "
-                  "hash = (SELECT hash FROM events WHERE seq = (SELECT max(seq) FROM events))");
+    c.exec_script(
+        "UPDATE event_head SET seq = (SELECT max(seq) FROM events), "
+        "hash = (SELECT hash FROM events WHERE seq = (SELECT max(seq) FROM events))");
   });
   db->close();
   auto cut = Cli(path, "verify-events --head " + head_file);

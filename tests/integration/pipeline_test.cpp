@@ -43,8 +43,8 @@ TEST(Pipeline, HealthAndStaticFilesAnswerDuringAWriteStorm) {
   for (int t = 0; t < 24; ++t)
     writers.emplace_back([&, t] {
       for (int i = 0; !stop && i < 2000; ++i) {
-        auto r = Request(server.port(), "POST", "/api/v1/units", UnitBody("W" + std::to_string(t) + "-" + std::to_string(i)),
-                         Api(admin));
+        auto r = Request(server.port(), "POST", "/api/v1/units",
+                         UnitBody("W" + std::to_string(t) + "-" + std::to_string(i)), Api(admin));
         if (r.status == 201) ++written;
       }
     });
@@ -130,7 +130,8 @@ TEST(Pipeline, StaticServesOnlyTheAssetsFolder) {
     EXPECT_EQ(r.body.find("root:"), std::string::npos) << target;
     EXPECT_EQ(r.body.find("cmake_minimum_required"), std::string::npos) << target;
   }
-  EXPECT_EQ(SendRaw(server.port(), "GET /static/site.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status, 200);
+  EXPECT_EQ(SendRaw(server.port(), "GET /static/site.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status,
+            200);
 }
 
 // Pipelined requests on one connection are answered in order.
@@ -183,10 +184,10 @@ TEST(Pipeline, ConcurrentLoginsKeepMemoryBoundedAndHealthFast) {
   std::atomic<int> answered{0};
   for (int i = 0; i < 20; ++i)
     logins.emplace_back([&] {
-      auto r = Request(server.port(), "POST", "/login",
-                       "username=admin&password=wrong-password-123&csrf_token=concurrent-logins-0123456789",
-                       {{"Content-Type", "application/x-www-form-urlencoded"},
-                        {"Cookie", "fg_csrf=concurrent-logins-0123456789"}});
+      auto r = Request(
+          server.port(), "POST", "/login",
+          "username=admin&password=wrong-password-123&csrf_token=concurrent-logins-0123456789",
+          {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "fg_csrf=concurrent-logins-0123456789"}});
       if (r.status != 0) ++answered;
     });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -214,8 +215,10 @@ TEST(Pipeline, ConnectionCapFitsTheDescriptorLimit) {
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(server.port()));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) sockets.push_back(fd);
-    else ::close(fd);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0)
+      sockets.push_back(fd);
+    else
+      ::close(fd);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   for (int fd : sockets) ::close(fd);

@@ -251,7 +251,8 @@ TEST(Security, AdministratorUnlocksAndResetsAndTheTemporaryPasswordMustBeChanged
   EXPECT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("id=\"must-change\""), std::string::npos);
   std::string csrf = InputValue(form.body, "csrf_token");
-  Headers api = {{"Cookie", "fg_session=" + CookieFrom(login, "fg_session")}, {"X-CSRF-Token", csrf},
+  Headers api = {{"Cookie", "fg_session=" + CookieFrom(login, "fg_session")},
+                 {"X-CSRF-Token", csrf},
                  {"Content-Type", "application/json"}};
   EXPECT_EQ(Request(server.port(), "GET", "/api/v1/units", "", api).status, 401);
   auto who = Request(server.port(), "GET", "/api/v1/me", "", api);

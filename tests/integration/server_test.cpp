@@ -11,9 +11,9 @@
 namespace fg::testing {
 namespace {
 
-const std::vector<std::pair<std::string, std::string>> kLimits = {
-    {"FRIENDLYGOV_MAX_BODY_BYTES", "8192"}, {"FRIENDLYGOV_MAX_HEADER_BYTES", "4096"},
-    {"FRIENDLYGOV_READ_TIMEOUT_MS", "1000"}};
+const std::vector<std::pair<std::string, std::string>> kLimits = {{"FRIENDLYGOV_MAX_BODY_BYTES", "8192"},
+                                                                  {"FRIENDLYGOV_MAX_HEADER_BYTES", "4096"},
+                                                                  {"FRIENDLYGOV_READ_TIMEOUT_MS", "1000"}};
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -70,9 +70,9 @@ TEST_F(ServerTest, FormsWithoutTheCsrfTokenAreRejected) {
                      "csrf_token=forged&code=CSRF1&name=X&level=commune&parent_code=75&valid_from=2026-01-01",
                      {{"Cookie", s.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(bad.status, 403);
-  auto api_no_header = Request(port(), "POST", "/api/v1/units",
-                               R"({"code":"CSRF2","name":"X","level":"commune","parent_code":"75"})",
-                               {{"Cookie", s.cookie}, {"Content-Type", "application/json"}});
+  auto api_no_header =
+      Request(port(), "POST", "/api/v1/units", R"({"code":"CSRF2","name":"X","level":"commune","parent_code":"75"})",
+              {{"Cookie", s.cookie}, {"Content-Type", "application/json"}});
   EXPECT_EQ(api_no_header.status, 403);
   EXPECT_EQ(Request(port(), "GET", "/api/v1/units/CSRF1", "", Api(s)).status, 404);
   EXPECT_EQ(Request(port(), "GET", "/api/v1/units/CSRF2", "", Api(s)).status, 404);
@@ -215,8 +215,9 @@ TEST(RateLimit, AnonymousClientsAreLimitedPerMinute) {
   EXPECT_EQ(last.headers["content-type"], "application/problem+json");
   EXPECT_NE(last.body.find("một phút"), std::string::npos);
   // Logged-in officials are not limited, nor are health checks.
-  EXPECT_EQ(Request(server.port(), "GET", "/api/v1/calendar/lunar?date=2026-02-17", "", {{"Cookie", admin.cookie}}).status,
-            200);
+  EXPECT_EQ(
+      Request(server.port(), "GET", "/api/v1/calendar/lunar?date=2026-02-17", "", {{"Cookie", admin.cookie}}).status,
+      200);
   EXPECT_EQ(Request(server.port(), "GET", "/healthz").status, 200);
 }
 

@@ -63,7 +63,8 @@ HttpResult SendRaw(int port, const std::string& req, int timeout_ms, bool until_
   char buf[8192];
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) break;
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left)) <= 0) break;
@@ -85,7 +86,8 @@ HttpResult Request(int port, const std::string& method, const std::string& targe
                    const std::vector<std::pair<std::string, std::string>>& headers) {
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (auto& [k, v] : headers) req += k + ": " + v + "\r\n";
-  if (!body.empty() || method == "POST" || method == "PATCH") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST" || method == "PATCH")
+    req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n" + body;
   return SendRaw(port, req);
 }
@@ -194,8 +196,7 @@ Session Login(int port, const std::string& username, const std::string& password
   auto page = Request(port, "GET", "/login");
   std::string anon = CookieFrom(page, "fg_csrf");
   std::string token = InputValue(page.body, "csrf_token");
-  auto r = Request(port, "POST", "/login",
-                   "username=" + username + "&password=" + password + "&csrf_token=" + token,
+  auto r = Request(port, "POST", "/login", "username=" + username + "&password=" + password + "&csrf_token=" + token,
                    {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "fg_csrf=" + anon}});
   if (result) *result = r;
   Session s;

@@ -36,8 +36,8 @@ PgServer::PgServer() {
   port_ = 20000 + static_cast<int>(getpid() % 20000);
   std::string as = geteuid() == 0 ? "runuser -u postgres -- " : "";
   if (geteuid() == 0) Run("chown postgres " + dir_);
-  std::string init = as + bin_ + "/initdb -D " + dir_ + "/data -A trust -U postgres -E UTF8 --no-locale >" + dir_ +
-                     "/initdb.log 2>&1";
+  std::string init =
+      as + bin_ + "/initdb -D " + dir_ + "/data -A trust -U postgres -E UTF8 --no-locale >" + dir_ + "/initdb.log 2>&1";
   if (Run(init) != 0) {
     error_ = "initdb failed; see " + dir_ + "/initdb.log";
     return;

@@ -1,11 +1,11 @@
 // Fresh, migrated stores for tests, on SQLite (a temporary file) or on the
 // throwaway PostgreSQL server. Storage tests are parameterised over both.
 #pragma once
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
