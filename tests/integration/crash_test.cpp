@@ -13,6 +13,7 @@
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "tests/support/http_client.h"
+#include "tests/support/stored.h"
 
 namespace fg::testing {
 namespace {
@@ -53,16 +54,13 @@ TEST(Crash, SigkillUnderWriteLoadLosesNothingAcknowledged) {
 
   auto db = db::OpenSqlite(path, {});
   static const db::Query kIntegrity{"integrity", "PRAGMA integrity_check"};
-  static const db::Query kHas{"has_unit", "SELECT count(*) FROM units WHERE code = ?"};
   static const db::Query kWithoutEvent{
       "unit_without_event",
       "SELECT count(*) FROM units u WHERE u.code LIKE 'K%' AND NOT EXISTS "
       "(SELECT 1 FROM events e WHERE e.entity = 'unit' AND e.entity_id = u.code AND e.action = 'create')"};
   db->read([&](db::Conn& c) {
     EXPECT_EQ(c.query_one(kIntegrity)->text(0), "ok");
-    size_t missing = 0;
-    for (auto& code : acknowledged) missing += c.query_one(kHas, {code})->i64(0) == 1 ? 0 : 1;
-    EXPECT_EQ(missing, 0u) << "of " << acknowledged.size() << " acknowledged writes";
+    EXPECT_EQ(MissingUnits(c, acknowledged), 0u) << "of " << acknowledged.size() << " acknowledged writes";
     EXPECT_EQ(c.query_one(kWithoutEvent)->i64(0), 0) << "a unit stored without its event";
     auto v = events::Verify(c);
     EXPECT_TRUE(v.ok) << v.reason << " at " << v.bad_seq;

@@ -11,6 +11,7 @@
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "tests/support/http_client.h"
+#include "tests/support/stored.h"
 
 namespace fg::testing {
 namespace {
@@ -75,12 +76,9 @@ TEST(DiskFull, WritesAreRefusedWith503AndResumeWhenSpaceReturns) {
   EXPECT_EQ(other, 0);
   auto db = db::OpenSqlite(path, {});
   static const db::Query kIntegrity{"integrity", "PRAGMA integrity_check"};
-  static const db::Query kHas{"has_unit", "SELECT count(*) FROM units WHERE code = ?"};
   db->read([&](db::Conn& c) {
     EXPECT_EQ(c.query_one(kIntegrity)->text(0), "ok");
-    size_t missing = 0;
-    for (auto& code : acknowledged) missing += c.query_one(kHas, {code})->i64(0) == 1 ? 0 : 1;
-    EXPECT_EQ(missing, 0u) << "of " << acknowledged.size();
+    EXPECT_EQ(MissingUnits(c, acknowledged), 0u) << "of " << acknowledged.size();
     auto v = events::Verify(c);
     EXPECT_TRUE(v.ok) << v.reason;
   });

@@ -17,6 +17,7 @@
 
 #include "platform/db/db.h"
 #include "tests/support/http_client.h"
+#include "tests/support/stored.h"
 
 namespace fg::testing {
 namespace {
@@ -110,11 +111,7 @@ TEST(Pipeline, OverloadAnswers503WithRetryAfterAndLosesNothing) {
   EXPECT_EQ(other.load(), 0);
   ASSERT_GT(acknowledged.size(), 0u);
   auto db = db::OpenSqlite(path, {});
-  static const db::Query kHas{"has_unit", "SELECT count(*) FROM units WHERE code = ?"};
-  size_t missing = 0;
-  db->read([&](db::Conn& c) {
-    for (auto& code : acknowledged) missing += c.query_one(kHas, {code})->i64(0) == 1 ? 0 : 1;
-  });
+  size_t missing = db->read([&](db::Conn& c) { return MissingUnits(c, acknowledged); });
   EXPECT_EQ(missing, 0u);
 }
 

@@ -7,6 +7,7 @@
 
 #include "platform/db/db.h"
 #include "tests/support/http_client.h"
+#include "tests/support/stored.h"
 
 namespace fg::testing {
 namespace {
@@ -190,11 +191,7 @@ TEST(Shutdown, SigtermLosesNoAcknowledgedWrite) {
   for (auto& w : writers) w.join();
   ASSERT_GT(acknowledged.size(), 10u);
   auto db = db::OpenSqlite(path, {});
-  static const db::Query kHas{"has_unit", "SELECT count(*) FROM units WHERE code = ?"};
-  size_t missing = 0;
-  db->read([&](db::Conn& c) {
-    for (auto& code : acknowledged) missing += c.query_one(kHas, {code})->i64(0) == 1 ? 0 : 1;
-  });
+  size_t missing = db->read([&](db::Conn& c) { return MissingUnits(c, acknowledged); });
   EXPECT_EQ(missing, 0u) << "of " << acknowledged.size() << " acknowledged writes";
 }
 
