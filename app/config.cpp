@@ -9,7 +9,8 @@
 namespace fg::app {
 namespace {
 
-using Setter = std::function<void(Config&, const std::string&)>;
+// Sets one key of the configuration from its text; `key` names it in errors.
+using Setter = std::function<void(Config&, const std::string& key, const std::string& value)>;
 
 int ToInt(const std::string& key, const std::string& v, long lo, long hi) {
   try {
@@ -22,10 +23,21 @@ int ToInt(const std::string& key, const std::string& v, long lo, long hi) {
                     std::to_string(hi) + ", got '" + v + "'");
 }
 
+template <class T>
+Setter Int(T Config::*field, long lo, long hi) {
+  return [=](Config& c, const std::string& key, const std::string& v) {
+    c.*field = static_cast<T>(ToInt(key, v, lo, hi));
+  };
+}
+
+Setter Plain(std::string Config::*field) {
+  return [=](Config& c, const std::string&, const std::string& v) { c.*field = v; };
+}
+
 const std::map<std::string, Setter>& Setters() {
   static const std::map<std::string, Setter> s = {
       {"listen",
-       [](Config& c, const std::string& v) {
+       [](Config& c, const std::string&, const std::string& v) {
          auto colon = v.rfind(':');
          if (colon == std::string::npos || colon == 0)
            throw ConfigError("configuration key 'listen': expected HOST:PORT, got '" + v + "'");
@@ -33,58 +45,44 @@ const std::map<std::string, Setter>& Setters() {
          c.listen = v;
        }},
       {"database",
-       [](Config& c, const std::string& v) {
+       [](Config& c, const std::string&, const std::string& v) {
          if (v.rfind("sqlite:", 0) != 0 && v.rfind("postgresql://", 0) != 0 && v.rfind("postgres://", 0) != 0)
            throw ConfigError("configuration key 'database': expected sqlite:PATH or postgresql://..., got '" + v + "'");
          c.database = v;
        }},
-      {"assets_dir", [](Config& c, const std::string& v) { c.assets_dir = v; }},
+      {"assets_dir", Plain(&Config::assets_dir)},
       {"log_level",
-       [](Config& c, const std::string& v) {
+       [](Config& c, const std::string&, const std::string& v) {
          if (v != "debug" && v != "info" && v != "warn" && v != "error")
            throw ConfigError("configuration key 'log_level': expected debug, info, warn or error, got '" + v + "'");
          c.log_level = v;
        }},
-      {"io_threads", [](Config& c, const std::string& v) { c.io_threads = ToInt("io_threads", v, 0, 256); }},
-      {"db_readers", [](Config& c, const std::string& v) { c.db_readers = ToInt("db_readers", v, 1, 256); }},
-      {"db_writers", [](Config& c, const std::string& v) { c.db_writers = ToInt("db_writers", v, 1, 64); }},
-      {"max_queued_writes",
-       [](Config& c, const std::string& v) { c.max_queued_writes = ToInt("max_queued_writes", v, 1, 1000000); }},
-      {"max_in_flight",
-       [](Config& c, const std::string& v) { c.max_in_flight = ToInt("max_in_flight", v, 1, 1000000); }},
-      {"max_connections",
-       [](Config& c, const std::string& v) { c.max_connections = ToInt("max_connections", v, 1, 1000000); }},
-      {"max_connections_per_address",
-       [](Config& c, const std::string& v) {
-         c.max_connections_per_address = ToInt("max_connections_per_address", v, 1, 1000000);
-       }},
-      {"request_budget_ms",
-       [](Config& c, const std::string& v) { c.request_budget_ms = ToInt("request_budget_ms", v, 1, 3600000); }},
-      {"event_key_file", [](Config& c, const std::string& v) { c.event_key_file = v; }},
+      {"io_threads", Int(&Config::io_threads, 0, 256)},
+      {"db_readers", Int(&Config::db_readers, 1, 256)},
+      {"db_writers", Int(&Config::db_writers, 1, 64)},
+      {"max_queued_writes", Int(&Config::max_queued_writes, 1, 1000000)},
+      {"max_in_flight", Int(&Config::max_in_flight, 1, 1000000)},
+      {"max_connections", Int(&Config::max_connections, 1, 1000000)},
+      {"max_connections_per_address", Int(&Config::max_connections_per_address, 1, 1000000)},
+      {"request_budget_ms", Int(&Config::request_budget_ms, 1, 3600000)},
+      {"event_key_file", Plain(&Config::event_key_file)},
       {"metrics_token",
-       [](Config& c, const std::string& v) {
+       [](Config& c, const std::string&, const std::string& v) {
          if (!v.empty() && v.size() < 16)
            throw ConfigError("configuration key 'metrics_token': use at least 16 characters");
          c.metrics_token = v;
        }},
       {"cookie_secure",
-       [](Config& c, const std::string& v) {
+       [](Config& c, const std::string&, const std::string& v) {
          if (v != "true" && v != "false")
            throw ConfigError("configuration key 'cookie_secure': expected true or false, got '" + v + "'");
          c.cookie_secure = v == "true";
        }},
-      {"max_body_bytes",
-       [](Config& c, const std::string& v) { c.max_body_bytes = ToInt("max_body_bytes", v, 1024, 1 << 30); }},
-      {"max_header_bytes",
-       [](Config& c, const std::string& v) { c.max_header_bytes = ToInt("max_header_bytes", v, 1024, 1 << 20); }},
-      {"read_timeout_ms",
-       [](Config& c, const std::string& v) { c.read_timeout_ms = ToInt("read_timeout_ms", v, 100, 3600000); }},
-      {"shutdown_grace_ms",
-       [](Config& c, const std::string& v) { c.shutdown_grace_ms = ToInt("shutdown_grace_ms", v, 0, 3600000); }},
-      {"anonymous_requests_per_minute",
-       [](Config& c, const std::string& v) {
-         c.anonymous_requests_per_minute = ToInt("anonymous_requests_per_minute", v, 0, 1000000);
-       }},
+      {"max_body_bytes", Int(&Config::max_body_bytes, 1024, 1 << 30)},
+      {"max_header_bytes", Int(&Config::max_header_bytes, 1024, 1 << 20)},
+      {"read_timeout_ms", Int(&Config::read_timeout_ms, 100, 3600000)},
+      {"shutdown_grace_ms", Int(&Config::shutdown_grace_ms, 0, 3600000)},
+      {"anonymous_requests_per_minute", Int(&Config::anonymous_requests_per_minute, 0, 1000000)},
   };
   return s;
 }
@@ -92,7 +90,7 @@ const std::map<std::string, Setter>& Setters() {
 void Apply(Config& c, const std::string& key, const std::string& value, const std::string& origin) {
   auto it = Setters().find(key);
   if (it == Setters().end()) throw ConfigError("unknown configuration key '" + key + "' in " + origin);
-  it->second(c, value);
+  it->second(c, key, value);
 }
 
 }  // namespace

@@ -277,9 +277,12 @@ int main(int argc, char** argv) {
         ss << in.rdbuf();
         boost::system::error_code ec;
         auto j = boost::json::parse(ss.str(), ec);
-        if (ec || !j.is_object() || !j.as_object().contains("seq") || !j.as_object().contains("hash"))
+        const auto* o = ec ? nullptr : j.if_object();
+        const auto* seq = o ? o->if_contains("seq") : nullptr;
+        const auto* hash = o ? o->if_contains("hash") : nullptr;
+        if (!seq || !seq->is_int64() || !hash || !hash->is_string())
           throw std::runtime_error(verify_head + " is not a head written by export-head");
-        events::Head h{j.at("seq").to_number<int64_t>(), std::string(j.at("hash").as_string()), ""};
+        events::Head h{seq->as_int64(), std::string(hash->as_string()), ""};
         if (!db->read([&](db::Conn& c) { return events::Contains(c, h); })) {
           std::cerr << "event log BROKEN: the saved head (event " << h.seq
                     << ") is no longer in the chain: the history was rewritten or cut\n";

@@ -56,26 +56,36 @@ double Raw(const std::string& path, int rows) {
   return rows / secs;
 }
 
-double Store(const std::string& path, int rows, int writers, fg::db::Stats* stats) {
+// Writer `w`'s share of the rows, one durable write each.
+void WriteShare(fg::db::Db& db, int w, int rows, int writers) {
+  static const fg::db::Query kInsert{"bench_insert", "INSERT INTO bench (k, v) VALUES (?, ?)"};
+  for (int i = w; i < rows; i += writers)
+    db.write([&](fg::db::Conn& c) {
+      c.exec(kInsert, {"key-" + std::to_string(i), std::string("value of a typical small row")});
+    });
+}
+
+// A fresh store; times `run_writers(db)`, which writes all rows; keeps the store's statistics.
+template <class F>
+double TimeStore(const std::string& path, int rows, fg::db::Stats* stats, F&& run_writers) {
   Fresh(path);
   auto db = fg::db::OpenSqlite(path, {});
   static const fg::db::Query kCreate{"bench_create", kSchema};
-  static const fg::db::Query kInsert{"bench_insert", "INSERT INTO bench (k, v) VALUES (?, ?)"};
   db->write([](fg::db::Conn& c) { c.exec(kCreate); });
   auto t0 = Clock::now();
-  std::vector<std::thread> threads;
-  for (int w = 0; w < writers; ++w)
-    threads.emplace_back([&, w] {
-      for (int i = w; i < rows; i += writers)
-        db->write([&](fg::db::Conn& c) {
-          c.exec(kInsert, {"key-" + std::to_string(i), std::string("value of a typical small row")});
-        });
-    });
-  for (auto& t : threads) t.join();
+  run_writers(*db);
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
   *stats = db->stats();
   db->close();
   return rows / secs;
+}
+
+double Store(const std::string& path, int rows, int writers, fg::db::Stats* stats) {
+  return TimeStore(path, rows, stats, [&](fg::db::Db& db) {
+    std::vector<std::thread> threads;
+    for (int w = 0; w < writers; ++w) threads.emplace_back([&, w] { WriteShare(db, w, rows, writers); });
+    for (auto& t : threads) t.join();
+  });
 }
 
 // A minimal coroutine scheduler: `writers` fibers on the calling thread, each
@@ -127,30 +137,19 @@ class FiberScheduler final : public fg::async::Waiter {
 };
 
 double StoreFibers(const std::string& path, int rows, int writers, fg::db::Stats* stats) {
-  Fresh(path);
-  auto db = fg::db::OpenSqlite(path, {});
-  static const fg::db::Query kCreate{"bench_create", kSchema};
-  static const fg::db::Query kInsert{"bench_insert", "INSERT INTO bench (k, v) VALUES (?, ?)"};
-  db->write([](fg::db::Conn& c) { c.exec(kCreate); });
-  FiberScheduler sched;
-  std::vector<FiberScheduler::Task> tasks(static_cast<size_t>(writers));
-  for (int w = 0; w < writers; ++w) {
-    auto* task = &tasks[static_cast<size_t>(w)];
-    task->fiber = boost::context::fiber([&, w, task](boost::context::fiber&& caller) {
-      task->caller = &caller;
-      for (int i = w; i < rows; i += writers)
-        db->write([&](fg::db::Conn& c) {
-          c.exec(kInsert, {"key-" + std::to_string(i), std::string("value of a typical small row")});
-        });
-      return std::move(caller);
-    });
-  }
-  auto t0 = Clock::now();
-  sched.run(tasks);
-  double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-  *stats = db->stats();
-  db->close();
-  return rows / secs;
+  return TimeStore(path, rows, stats, [&](fg::db::Db& db) {
+    FiberScheduler sched;
+    std::vector<FiberScheduler::Task> tasks(static_cast<size_t>(writers));
+    for (int w = 0; w < writers; ++w) {
+      auto* task = &tasks[static_cast<size_t>(w)];
+      task->fiber = boost::context::fiber([&, w, task](boost::context::fiber&& caller) {
+        task->caller = &caller;
+        WriteShare(db, w, rows, writers);
+        return std::move(caller);
+      });
+    }
+    sched.run(tasks);
+  });
 }
 
 }  // namespace

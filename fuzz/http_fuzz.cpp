@@ -1,6 +1,6 @@
 // HTTP requests as the server reads them: bytes through Beast's request_parser
-// (the limits the server sets), converted to http::Request as
-// platform/http/server.cpp's Convert does, then every accessor handlers use.
+// (the limits the server sets), converted to http::Request with the same
+// Request::set_target / add_header the server uses, then every accessor handlers use.
 // The raw input also goes straight to the decoding functions, so they are
 // exercised even where Beast refuses the message.
 #include <boost/beast/core/buffers_prefix.hpp>
@@ -14,20 +14,13 @@ using namespace fg::http;
 
 namespace {
 
-// Mirrors Server::Convert (platform/http/server.cpp, the only Beast translation
-// unit of the product): keep the two in step.
+// As Server::Convert (platform/http/server.cpp) builds it, from the same
+// Request::set_target and add_header.
 Request Convert(const bhttp::request<bhttp::string_body>& in) {
   Request r;
   r.method = std::string(in.method_string());
-  r.target = std::string(in.target());
-  size_t q = r.target.find('?');
-  r.path = UrlDecode(std::string_view(r.target).substr(0, q), false);
-  if (q != std::string::npos) r.query = r.target.substr(q + 1);
-  for (const auto& f : in) {
-    std::string name(f.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    r.headers.emplace_back(std::move(name), std::string(f.value()));
-  }
+  r.set_target(in.target());
+  for (const auto& f : in) r.add_header(f.name_string(), f.value());
   r.body = in.body();
   r.remote_addr = "127.0.0.1";
   return r;

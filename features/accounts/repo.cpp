@@ -46,11 +46,7 @@ const db::Query kUnlockAccount{
     "AND (failed_logins > 0 OR locked_until IS NOT NULL)"};
 const db::Query kSetPassword{
     "credential_set_password",
-    "UPDATE officials SET password_hash = ?, password_is_demo = 0, must_change_password = 0, updated_at = ? "
-    "WHERE id = ?"};
-const db::Query kSetTemporaryPassword{
-    "credential_set_temporary_password",
-    "UPDATE officials SET password_hash = ?, password_is_demo = 0, must_change_password = 1, updated_at = ? "
+    "UPDATE officials SET password_hash = ?, password_is_demo = 0, must_change_password = ?, updated_at = ? "
     "WHERE id = ?"};
 const db::Query kInsertSession{
     "session_insert",
@@ -146,10 +142,8 @@ bool Unlock(db::Conn& c, int64_t id) {
   return account || pairs;
 }
 
-void SetPassword(db::Conn& c, int64_t id, const std::string& hash) { c.exec(kSetPassword, {hash, NowUtcText(), id}); }
-
-void SetTemporaryPassword(db::Conn& c, int64_t id, const std::string& hash) {
-  c.exec(kSetTemporaryPassword, {hash, NowUtcText(), id});
+void SetPassword(db::Conn& c, int64_t id, const std::string& hash, bool temporary) {
+  c.exec(kSetPassword, {hash, int64_t{temporary}, NowUtcText(), id});
 }
 
 void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,

@@ -51,10 +51,9 @@ void LockAccount(db::Conn& c, int64_t id, const std::string& until);
 // Lifts the account's safety net and every pair's wait; known addresses stay known.
 // Returns whether anything was locked, blocked or counted.
 bool Unlock(db::Conn& c, int64_t id);
-// A password the official chose: clears the demo and must-change flags.
-void SetPassword(db::Conn& c, int64_t id, const std::string& hash);
-// A password an administrator set: it must be changed at the next login.
-void SetTemporaryPassword(db::Conn& c, int64_t id, const std::string& hash);
+// Clears the demo flag. `temporary`: an administrator set it, and it must be
+// changed at the next login; otherwise the official chose it.
+void SetPassword(db::Conn& c, int64_t id, const std::string& hash, bool temporary);
 
 void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,
                    const std::string& expires_at, const std::string& ip);

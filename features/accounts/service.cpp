@@ -195,8 +195,8 @@ void Service::ChangePassword(const auth::Principal& p, const std::string& curren
   if (next == current) throw BadInput("accounts.password_unchanged", "password");
   std::string hash = auth::HashPassword(next);
   db_.write([&](db::Conn& c) {
-    repo::SetPassword(c, p.official_id, hash);                  // a temporary password is no longer one
-    repo::DeleteOtherSessions(c, p.official_id, p.csrf_token);  // log out everywhere else
+    repo::SetPassword(c, p.official_id, hash, /*temporary=*/false);  // a temporary password is no longer one
+    repo::DeleteOtherSessions(c, p.official_id, p.csrf_token);       // log out everywhere else
     events::Append(c, AccountEvent(p.official_id, p.username, "password_changed"));
   });
 }
@@ -224,7 +224,7 @@ PasswordReset Service::ResetPassword(const auth::Principal& p, int64_t official_
   std::string hash = auth::HashPassword(temporary);
   db_.write([&](db::Conn& c) {
     RequireAdminOver(c, p, official_id);
-    repo::SetTemporaryPassword(c, official_id, hash);
+    repo::SetPassword(c, official_id, hash, /*temporary=*/true);
     repo::Unlock(c, official_id);
     events::Event e = AccountEvent(official_id, p.username, "password_reset",
                                    out.temporary_password.empty() ? "{\"generated\":false}" : "{\"generated\":true}");

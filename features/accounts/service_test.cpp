@@ -21,6 +21,8 @@
 namespace fg::accounts {
 namespace {
 
+using fg::testing::KindOf;
+
 const char* kTree =
     "code,name,level,parent_code,valid_from,valid_to,successor_code\n"
     "P1,Tỉnh Một,province,,2000-01-01,,\n"
@@ -76,15 +78,6 @@ class AccountsServiceTest : public ::testing::TestWithParam<std::string> {
       return std::to_string(int(e.kind())) + " " + render::Text(e.key(), e.args());
     }
     return "logged in";
-  }
-  ErrorKind KindOf(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const AppError& e) {
-      return e.kind();
-    }
-    ADD_FAILURE() << "no AppError thrown";
-    return ErrorKind::kUnavailable;
   }
   std::unique_ptr<db::Db> db_;
   std::unique_ptr<org::Service> org_;

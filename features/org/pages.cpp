@@ -100,6 +100,8 @@ Response OfficialForm(Context& ctx, Service& svc, const OfficialInput& in, const
     b.ShowSection("IS_EDIT");
     b.SetIntValue("ID", existing->id);
     if (existing->active) b.SetValue("ACTIVE_CHECKED", "checked");
+    // Unlock and password reset only for administrators covering the official.
+    if (CoversOfficial(*ctx.user, *existing, {auth::Role::kAdmin})) b.ShowSection("CAN_MANAGE_ACCESS");
     for (auto& g : existing->grants) {
       auto* row = b.AddSectionDictionary("GRANT");
       row->SetIntValue("GRANT_ID", g.id);

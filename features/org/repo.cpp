@@ -25,7 +25,7 @@ const db::Query kUpdateUnit{
     "UPDATE units SET name = ?, level = ?, parent_id = ?, valid_from = ?, valid_to = ?, successor_id = ?, "
     "updated_at = ? WHERE id = ?"};
 // Row locks for read-merge-write (PostgreSQL: a concurrent writer waits until
-// commit; SQLite has one writer anyway), as events::Append does for its head.
+// commit; SQLite has one writer anyway).
 const db::Query kLockUnit{"unit_lock", "UPDATE units SET updated_at = updated_at WHERE code = ?"};
 const db::Query kLockOfficial{"official_lock", "UPDATE officials SET updated_at = updated_at WHERE id = ?"};
 const db::Query kRepath{"unit_repath", "UPDATE units SET path = ? || substr(path, ?) WHERE path LIKE ?"};

@@ -12,6 +12,8 @@
 namespace fg::org {
 namespace {
 
+using fg::testing::KindOf;
+
 using auth::Role;
 
 const char* kTree =
@@ -35,15 +37,6 @@ class OrgServiceTest : public ::testing::TestWithParam<std::string> {
     auto o = svc_->CreateOfficial(
         SystemPrincipal(), {username, "Người " + username, code, "", "", "", "mat-khau-dai-1"}, {{"admin", code}});
     return *db_->read([&](db::Conn& c) { return Service::LoadPrincipal(c, o.id); });
-  }
-  ErrorKind KindOf(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const AppError& e) {
-      return e.kind();
-    }
-    ADD_FAILURE() << "no AppError thrown";
-    return ErrorKind::kUnavailable;
   }
   std::unique_ptr<db::Db> db_;
   std::unique_ptr<Service> svc_;

@@ -28,6 +28,19 @@ class Waiter {
   virtual std::chrono::steady_clock::time_point deadline() const = 0;
 };
 
+// A waiter for plain threads (the CLI, tests, the store's own threads):
+// `suspend` blocks the calling thread until `resume` runs.
+class BlockingWaiter final : public Waiter {
+ public:
+  explicit BlockingWaiter(std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max())
+      : deadline_(deadline) {}
+  void suspend(const std::function<void(Resume)>& start) override;
+  std::chrono::steady_clock::time_point deadline() const override { return deadline_; }
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+};
+
 // The waiter of the request coroutine running on this thread, or null.
 Waiter* Current();
 // Set by the server while it runs a handler (and after each resumption).

@@ -113,12 +113,15 @@ int64_t Append(db::Conn& c, const Event& e) {
 void SetSealKey(std::string key) { g_seal_key = std::move(key); }
 
 int64_t Seal(db::Conn& c, int64_t limit) {
+  // PostgreSQL: sealers of several processes take turns on the head row, and
+  // the unsealed rows are read after the lock so none is chained twice. SQLite
+  // has one writer: no lock, and no head read when nothing is unsealed.
+  const bool locking = c.backend() == db::Backend::kPostgres;
+  std::optional<db::Row> head;
+  if (locking) head = c.query_one(kHeadForUpdate);
   auto rows = c.query(kUnsealed, {limit});
   if (rows.empty()) return 0;
-  // PostgreSQL: sealers of several processes take turns on the head row; the
-  // unsealed rows are read again after the lock so none is chained twice.
-  auto head = c.query_one(c.backend() == db::Backend::kPostgres ? kHeadForUpdate : kHead);
-  if (c.backend() == db::Backend::kPostgres) rows = c.query(kUnsealed, {limit});
+  if (!head) head = c.query_one(kHead);
   int64_t seq = head->i64(0);
   std::string prev = head->text(1);
   for (auto& r : rows) {

@@ -15,23 +15,15 @@ const Query kSavepoint{"savepoint", "SAVEPOINT w"};
 const Query kRelease{"release", "RELEASE SAVEPOINT w"};
 const Query kRollbackTo{"rollback_to", "ROLLBACK TO SAVEPOINT w"};
 
-// Blocking callers wait on this; coroutines carry a Resume instead.
-struct Blocker {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-};
-
 }  // namespace
 
 // A queued write. It lives on the caller's stack (or coroutine stack); once
-// `finish` has resumed or woken the caller, the writer never touches it again.
+// `finish` has resumed the caller, the writer never touches it again.
 struct GroupCommit::Job {
   const std::function<void(Conn&)>* fn;
   std::chrono::steady_clock::time_point deadline;
   std::exception_ptr error;
-  async::Resume resume;        // a suspended coroutine
-  Blocker* blocker = nullptr;  // or a blocked thread
+  async::Resume resume;
 };
 
 GroupCommit::GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt,
@@ -68,52 +60,37 @@ void GroupCommit::fill(Stats& s) const {
 }
 
 void GroupCommit::submit(const std::function<void(Conn&)>& fn) {
-  Job job{&fn, std::chrono::steady_clock::time_point::max(), {}, {}, nullptr};
-  auto enqueue = [&] {
-    std::lock_guard lk(mu_);
-    if (closing_) throw std::runtime_error("the store is closed");
-    if (queue_.size() >= opt_.max_queued_writes) {
-      ++stats_.write_refused;
-      throw AppError(ErrorKind::kUnavailable, "error.overloaded");
-    }
-    queue_.push_back(&job);
-    cv_.notify_one();
-  };
-  if (async::Waiter* w = async::Current()) {
-    job.deadline = w->deadline();
-    std::exception_ptr refused;
-    w->suspend([&](async::Resume resume) {
-      job.resume = std::move(resume);
-      try {
-        enqueue();
-      } catch (...) {
-        refused = std::current_exception();
-        auto r = std::move(job.resume);
-        r();
+  // A request coroutine suspends; any other caller blocks its thread.
+  async::BlockingWaiter blocking;
+  async::Waiter* w = async::Current() ? async::Current() : &blocking;
+  Job job{&fn, w->deadline(), {}, {}};
+  std::exception_ptr refused;
+  w->suspend([&](async::Resume resume) {
+    job.resume = std::move(resume);
+    {
+      std::lock_guard lk(mu_);
+      if (closing_) {
+        refused = std::make_exception_ptr(std::runtime_error("the store is closed"));
+      } else if (queue_.size() >= opt_.max_queued_writes) {
+        ++stats_.write_refused;
+        refused = std::make_exception_ptr(AppError(ErrorKind::kUnavailable, "error.overloaded"));
+      } else {
+        queue_.push_back(&job);
+        cv_.notify_one();
+        return;
       }
-    });
-    if (refused) std::rethrow_exception(refused);
-  } else {
-    Blocker b;
-    job.blocker = &b;
-    enqueue();
-    std::unique_lock lk(b.mu);
-    b.cv.wait(lk, [&] { return b.done; });
-  }
+    }
+    auto r = std::move(job.resume);
+    r();
+  });
+  if (refused) std::rethrow_exception(refused);
   if (job.error) std::rethrow_exception(job.error);
 }
 
 void GroupCommit::finish(Job& job, std::exception_ptr error) {
   job.error = std::move(error);
-  if (job.resume) {
-    auto r = std::move(job.resume);
-    r();  // the job may be gone from here on
-    return;
-  }
-  Blocker* b = job.blocker;
-  std::lock_guard lk(b->mu);
-  b->done = true;
-  b->cv.notify_one();
+  auto r = std::move(job.resume);
+  r();  // the job may be gone from here on
 }
 
 void GroupCommit::loop(Conn& conn) {

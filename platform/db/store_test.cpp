@@ -27,25 +27,16 @@ const Query kForgeHead{"forge_head", "UPDATE event_head SET hash = ? WHERE id = 
 // enough to drive the store's suspending path from a test.
 class ThreadWaiter final : public async::Waiter {
  public:
-  explicit ThreadWaiter(std::chrono::steady_clock::time_point deadline) : deadline_(deadline) {}
+  explicit ThreadWaiter(std::chrono::steady_clock::time_point deadline) : blocking_(deadline) {}
   void suspend(const std::function<void(async::Resume)>& start) override {
-    std::mutex mu;
-    std::condition_variable cv;
-    bool done = false;
-    start([&] {
-      std::lock_guard lk(mu);
-      done = true;
-      cv.notify_one();
-    });
-    std::unique_lock lk(mu);
-    cv.wait(lk, [&] { return done; });
+    blocking_.suspend(start);
     ++suspensions;
   }
-  std::chrono::steady_clock::time_point deadline() const override { return deadline_; }
+  std::chrono::steady_clock::time_point deadline() const override { return blocking_.deadline(); }
   int suspensions = 0;
 
  private:
-  std::chrono::steady_clock::time_point deadline_;
+  async::BlockingWaiter blocking_;
 };
 const Query kVersions{"versions", "SELECT count(*), max(version) FROM schema_migrations"};
 

@@ -162,13 +162,6 @@ std::vector<App::RouteInfo> App::routes() const {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> App::api_routes() const {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : routes_)
-    if (r.is_api) out.emplace_back(r.method, r.pattern);
-  return out;
-}
-
 void App::limit_anonymous(int per_minute) {
   anonymous_limiter_ =
       per_minute > 0 ? std::make_unique<auth::RateLimiter>(per_minute, std::chrono::seconds(60)) : nullptr;
@@ -294,7 +287,7 @@ Response App::dispatch(Request& req, std::string& route_name) {
   } catch (const AppError& e) {
     return finish(error(ctx, found->is_api, StatusOf(e.kind()), e.key(), render::Text(e.key(), e.args()), e.field()));
   } catch (const std::exception& e) {
-    spdlog::error("{} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
+    spdlog::error("{} {} {} failed: {}", req.request_id, req.method, LogSafe(req.path), LogSafe(e.what()));
     return finish(error(ctx, found->is_api, 500, "error.internal", "", ""));
   }
 }
@@ -353,9 +346,8 @@ Response App::serve_static(const Request& req) {
 
 Response App::overloaded(const Request& req) {
   metrics_.observe("overloaded", 503, 0);
-  Response r = Problem(503, render::Text("status.503"), render::Text("error.overloaded"), req.path);
-  r.set_header("Retry-After", "1");
-  return r;
+  Context ctx{const_cast<Request&>(req)};
+  return error(ctx, /*is_api=*/true, 503, "error.overloaded", "", "");
 }
 
 }  // namespace fg::http

@@ -61,8 +61,6 @@ class App {
   void limit_anonymous(int per_minute);
 
   Response handle(Request& req);
-  // (method, pattern) of every API route, in registration order (for documentation checks).
-  std::vector<std::pair<std::string, std::string>> api_routes() const;
   struct RouteInfo {
     std::string method;
     std::string pattern;

@@ -8,6 +8,19 @@
 
 namespace fg::http {
 
+void Request::set_target(std::string_view raw_target) {
+  target = std::string(raw_target);
+  size_t q = target.find('?');
+  path = UrlDecode(std::string_view(target).substr(0, q), false);
+  query = q == std::string::npos ? std::string() : target.substr(q + 1);
+}
+
+void Request::add_header(std::string_view name, std::string_view value) {
+  std::string lower(name);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  headers.emplace_back(std::move(lower), std::string(value));
+}
+
 std::string_view Request::header(std::string_view lower_name) const {
   for (auto& [k, v] : headers)
     if (k == lower_name) return v;

@@ -20,6 +20,12 @@ struct Request {
   std::string request_id;
   std::map<std::string, std::string> params;  // path parameters from the route
 
+  // Sets `target` and splits it into the decoded `path` (decoded once, here
+  // only) and the raw `query`.
+  void set_target(std::string_view raw_target);
+  // Adds a header as received; its name is stored in lower case.
+  void add_header(std::string_view name, std::string_view value);
+
   std::string_view header(std::string_view lower_name) const;
   std::string cookie(std::string_view name) const;
   std::string query_param(std::string_view name) const;  // decoded, "" if absent

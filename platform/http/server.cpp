@@ -233,15 +233,8 @@ class Server {
   static Request Convert(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
     Request r;
     r.method = std::string(in.method_string());
-    r.target = std::string(in.target());
-    size_t q = r.target.find('?');
-    r.path = UrlDecode(std::string_view(r.target).substr(0, q), false);
-    if (q != std::string::npos) r.query = r.target.substr(q + 1);
-    for (const auto& f : in) {
-      std::string name(f.name_string());
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      r.headers.emplace_back(std::move(name), std::string(f.value()));
-    }
+    r.set_target(in.target());
+    for (const auto& f : in) r.add_header(f.name_string(), f.value());
     r.body = in.body();
     r.remote_addr = remote;
     return r;

@@ -13,6 +13,7 @@
 
 #include "features/registry.h"
 #include "tests/support/http_client.h"
+#include "tests/support/routes.h"
 #include "tests/support/test_db.h"
 
 namespace fg::testing {
@@ -185,18 +186,6 @@ json::value ApiCall(int port, const Session& s, const std::string& method, const
   if (r.status != want_status)
     throw std::runtime_error(method + " " + path + ": " + std::to_string(r.status) + " " + r.body);
   return json::parse(r.body);
-}
-
-// Every route the server registers, built in-process as app/main.cpp does.
-std::vector<http::App::RouteInfo> RegisteredRoutes() {
-  auto db = OpenTestDb("sqlite");
-  org::Service org(*db);
-  accounts::Service accounts(*db, false);
-  calendar::Service calendar(*db);
-  http::App app(FG_SOURCE_DIR);
-  Services services{*db, org, accounts, calendar};
-  RegisterAll(app, services);
-  return app.routes();
 }
 
 TEST(AuthzMatrix, EveryRouteHasAnEntry) {

@@ -58,6 +58,11 @@ TEST(Ops, ExportedHeadAndSealKeyCatchARewrittenHistory) {
   std::ofstream(head_file) << head.second.substr(head.second.find('{'));
   auto ok = Cli(path, "verify-events --head " + head_file);
   EXPECT_EQ(ok.first, 0) << ok.second;
+  const std::string junk_file = TempPath("junk-head.json");
+  std::ofstream(junk_file) << "{\"seq\": \"x\", \"hash\": \"y\"}";
+  auto junk = Cli(path, "verify-events --head " + junk_file);
+  EXPECT_EQ(junk.first, 1) << junk.second;
+  EXPECT_NE(junk.second.find("not a head written by export-head"), std::string::npos) << junk.second;
 
   // Someone with write access cuts the last events and moves the head back.
   auto db = db::OpenSqlite(path, {});

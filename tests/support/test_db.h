@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -11,6 +12,7 @@
 
 #include "platform/auth/crypto.h"
 #include "platform/db/db.h"
+#include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "tests/support/pg_server.h"
 
@@ -33,6 +35,17 @@ inline std::unique_ptr<db::Db> OpenTestDb(const std::string& backend, const db::
   }
   db::Migrate(*db, std::string(FG_SOURCE_DIR) + "/platform/db/migrations");
   return db;
+}
+
+// The kind of the AppError `f` throws (a test failure if it throws none).
+inline ErrorKind KindOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const AppError& e) {
+    return e.kind();
+  }
+  ADD_FAILURE() << "no AppError thrown";
+  return ErrorKind::kUnavailable;
 }
 
 inline std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }

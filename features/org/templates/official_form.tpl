@@ -39,7 +39,7 @@
     <select id="grant_unit_code" name="grant_unit_code">{{#GRANT_UNIT}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/GRANT_UNIT}}</select>
     <button type="submit">Cấp</button>
   </form>
-  <h2>Đăng nhập</h2>
+  {{#CAN_MANAGE_ACCESS}}<h2>Đăng nhập</h2>
   <form method="post" action="/officials/{{ID}}/unlock" class="inline">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <button type="submit" class="secondary">Mở khóa đăng nhập</button>
@@ -50,5 +50,5 @@
     <input id="reset_password" name="password" type="password" minlength="10" autocomplete="new-password">
     <button type="submit" class="secondary">Đặt lại mật khẩu</button>
   </form>
-  <p class="hint">Cán bộ phải đổi mật khẩu tạm thời ở lần đăng nhập tiếp theo; các phiên đăng nhập đang mở của cán bộ bị kết thúc.</p>{{/IS_EDIT}}
+  <p class="hint">Cán bộ phải đổi mật khẩu tạm thời ở lần đăng nhập tiếp theo; các phiên đăng nhập đang mở của cán bộ bị kết thúc.</p>{{/CAN_MANAGE_ACCESS}}{{/IS_EDIT}}
 </section>
