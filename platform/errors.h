@@ -4,8 +4,18 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace fg {
+
+// One field at fault in a form or JSON body: a catalogue key and its args.
+struct FieldProblem {
+  std::string field;
+  std::string key;
+  std::map<std::string, std::string> args;
+};
 
 enum class ErrorKind {
   kBadRequest,            // 400: input is invalid; `field` names the culprit
@@ -29,12 +39,21 @@ class AppError : public std::runtime_error {
   const std::string& key() const { return key_; }
   const std::string& field() const { return field_; }
   const std::map<std::string, std::string>& args() const { return args_; }
+  // Every field at fault, in the order they were checked: the error itself when
+  // it names one field, all of them when raised by `Problems`.
+  std::vector<FieldProblem> problems() const {
+    if (!more_.empty()) return more_;
+    if (field_.empty()) return {};
+    return {{field_, key_, args_}};
+  }
 
  private:
+  friend class Problems;
   ErrorKind kind_;
   std::string key_;
   std::string field_;
   std::map<std::string, std::string> args_;
+  std::vector<FieldProblem> more_;
 };
 
 inline AppError BadInput(std::string key, std::string field, std::map<std::string, std::string> args = {}) {
@@ -49,5 +68,47 @@ inline AppError WithField(const AppError& e, std::string field) {
   args.erase("field");
   return BadInput(e.key(), std::move(field), std::move(args));
 }
+
+// Collects bad-input errors so that a form reports all of them at once:
+//   Problems p;
+//   d.name = p.check([&] { return text::Clean("name", in.name, 200, true); });
+//   p.raise_if_any();
+// Only kBadRequest errors naming a field are collected; others propagate.
+class Problems {
+ public:
+  // Runs `f`; a bad-input error it throws is recorded and a default value returned.
+  template <class F>
+  auto check(F&& f) -> decltype(f()) {
+    try {
+      return f();
+    } catch (const AppError& e) {
+      if (e.kind() != ErrorKind::kBadRequest || e.field().empty()) throw;
+      add(e);
+      if constexpr (!std::is_void_v<decltype(f())>) return {};
+    }
+  }
+  void add(const AppError& e) {
+    for (auto& fp : e.problems()) add(fp);
+  }
+  void add(FieldProblem fp) {
+    if (!has(fp.field)) list_.push_back(std::move(fp));  // the first problem of a field wins
+  }
+  bool has(const std::string& field) const {
+    for (auto& fp : list_)
+      if (fp.field == field) return true;
+    return false;
+  }
+  bool empty() const { return list_.empty(); }
+  // Throws one kBadRequest error carrying every problem (the first one as its key and field).
+  void raise_if_any() const {
+    if (list_.empty()) return;
+    AppError e(ErrorKind::kBadRequest, list_.front().key, list_.front().field, list_.front().args);
+    e.more_ = list_;
+    throw e;
+  }
+
+ private:
+  std::vector<FieldProblem> list_;
+};
 
 }  // namespace fg

@@ -141,4 +141,9 @@ std::string FormatClock(int seconds) {
 
 std::string TodayLocalIso() { return FormatIsoDate(ToLocal(Now()).date); }
 
+std::string DisplayDate(std::string_view iso) {
+  auto d = ParseIsoDate(iso);
+  return d ? FormatDayMonthYear(*d) : std::string(iso);
+}
+
 }  // namespace fg

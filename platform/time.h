@@ -19,6 +19,8 @@ std::string NowUtcText();
 std::optional<SysSeconds> ParseUtc(std::string_view s);
 std::string FormatLocal(std::string_view utc_text);       // 23/11/2026 11:30 (UTC+7)
 std::string FormatDayMonthYear(std::chrono::sys_days d);  // 23/11/2026
+// A "YYYY-MM-DD" date as people read it: "23/11/2026"; any other text unchanged.
+std::string DisplayDate(std::string_view iso);
 // "YYYY-MM-DD" that is a real calendar date.
 bool IsIsoDate(std::string_view s);
 std::optional<std::chrono::sys_days> ParseIsoDate(std::string_view s);

@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "features/accounts/routes.h"
+#include "features/org/routes.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
@@ -14,49 +15,25 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-int StatusFor(const AppError& e) {
-  switch (e.kind()) {
-    case ErrorKind::kUnauthorized: return 401;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kTooMany: return 429;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kNotFound: return 404;
-    default: return 400;
-  }
-}
-
-Response LoginForm(Context& ctx, const std::string& username, const std::string& next, const std::string& error,
-                   int status) {
+Response LoginForm(Context& ctx, const std::string& username, const std::string& next, const AppError* error) {
   PageView v(ctx, Text("accounts.login_title"), "features/accounts/templates/login.tpl");
+  v.ShowDone("accounts.login_done.");
   v.body().SetValue("USERNAME", username);
   v.body().SetValue("NEXT", next);
-  v.ShowError(error);
-  return v.render(status);
+  if (error) v.ShowErrors(*error);
+  return v.render(error ? http::StatusOf(error->kind()) : 200);
 }
 
-Response PasswordForm(Context& ctx, const std::string& error, const std::string& field, bool done, int status) {
+Response PasswordForm(Context& ctx, const AppError* error) {
   PageView v(ctx, Text("accounts.password_title"), "features/accounts/templates/password.tpl");
-  v.ShowError(error, field);
-  if (done)
-    v.body().ShowSection("DONE");
-  else if (ctx.user->must_change_password)
-    v.body().ShowSection("MUST_CHANGE");
-  return v.render(status);
+  if (error) v.ShowErrors(*error);
+  if (ctx.user->must_change_password) v.body().ShowSection("MUST_CHANGE");
+  v.ShowDone("accounts.password_done.");
+  return v.render(error ? http::StatusOf(error->kind()) : 200);
 }
 
-// The answer to an administrator's unlock or password reset on an official.
-Response AccessResult(Context& ctx, int64_t official_id, const std::string& notice, const std::string& password,
-                      const std::string& error, int status) {
-  PageView v(ctx, Text("accounts.access_title"), "features/accounts/templates/official_access.tpl");
-  v.body().SetIntValue("ID", official_id);
-  if (!password.empty()) v.body().SetValueAndShowSection("PASSWORD", password, "HAS_PASSWORD");
-  if (!notice.empty()) v.ShowNotice(notice);
-  v.ShowError(error);
-  return v.render(status);
-}
-
-Response TokensPage(Context& ctx, Service& svc, org::Service& org, const std::string& new_token,
-                    const std::string& error, int status) {
+Response TokensPage(Context& ctx, Service& svc, org::Service& org, const std::string& new_token, const AppError* error,
+                    int status) {
   PageView v(ctx, Text("accounts.tokens_title"), "features/accounts/templates/tokens.tpl");
   for (auto& t : svc.ListTokens(*ctx.user)) {
     auto* row = v.body().AddSectionDictionary("TOKEN");
@@ -76,7 +53,8 @@ Response TokensPage(Context& ctx, Service& svc, org::Service& org, const std::st
     opt->SetValue("LABEL", o.full_name + " (" + o.username + ")");
   }
   if (!new_token.empty()) v.body().SetValueAndShowSection("NEW_TOKEN", new_token, "HAS_NEW_TOKEN");
-  v.ShowError(error);
+  if (error) v.ShowErrors(*error);
+  v.ShowDone("accounts.token_done.");
   return v.render(status);
 }
 
@@ -85,19 +63,27 @@ int64_t IdParam(const Context& ctx, const char* name) {
   throw AppError(ErrorKind::kNotFound, "error.not_found");
 }
 
+std::string WithQuery(const char* path, const Context& ctx) {
+  const auto q = ctx.req.target.find('?');
+  return q == std::string::npos ? path : path + ctx.req.target.substr(q);
+}
+
 }  // namespace
 
 void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   app.page("GET", "/", http::Access::kPublic,
-           [](Context& ctx) { return Response::Redirect(ctx.user ? "/dashboard" : "/login"); });
+           [](Context& ctx) { return Response::Redirect(ctx.user ? "/dashboard" : "/dang-nhap"); });
 
-  app.page("GET", "/login", http::Access::kPublic, [](Context& ctx) {
+  app.page("GET", "/login", http::Access::kPublic,
+           [](Context& ctx) { return Response::Redirect(WithQuery("/dang-nhap", ctx), 301); });
+
+  app.page("GET", "/dang-nhap", http::Access::kPublic, [](Context& ctx) {
     // A session with a temporary password is authenticated here only to be sent on to the form.
     if (ctx.user) return Response::Redirect(ctx.user->must_change_password ? "/account/password" : "/dashboard");
-    return LoginForm(ctx, "", ctx.req.query_param("next"), "", 200);
+    return LoginForm(ctx, "", ctx.req.query_param("next"), nullptr);
   });
 
-  app.page("POST", "/login", http::Access::kPublic, [&svc](Context& ctx) {
+  auto login = [&svc](Context& ctx) {
     auto form = ctx.req.form();
     std::string next = form["next"];
     try {
@@ -108,50 +94,59 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
       r.headers.emplace_back("Set-Cookie", http::SetCookieValue("fg_session", res.session_token));
       return r;
     } catch (const AppError& e) {
-      return LoginForm(ctx, form["username"], next, Text(e.key(), e.args()), StatusFor(e));
+      return LoginForm(ctx, form["username"], next, &e);
     }
-  });
+  };
+  app.page("POST", "/dang-nhap", http::Access::kPublic, login);
+  app.page("POST", "/login", http::Access::kPublic, login);  // forms of pages loaded before the move
 
   app.page("POST", "/logout", http::Access::kPublic, [&svc](Context& ctx) {
     svc.Logout(ctx.req.cookie("fg_session"));
-    Response r = Response::Redirect("/login");
+    Response r = Response::Redirect("/dang-nhap?done=logged_out");
     r.headers.emplace_back("Set-Cookie", http::SetCookieValue("fg_session", "", {true, 0}));
     return r;
   });
 
-  app.page("GET", "/account/password", http::Access::kUser,
-           [](Context& ctx) { return PasswordForm(ctx, "", "", false, 200); });
+  app.page("GET", "/account/password", http::Access::kUser, [](Context& ctx) { return PasswordForm(ctx, nullptr); });
 
   app.page("POST", "/account/password", http::Access::kUser, [&svc](Context& ctx) {
     auto form = ctx.req.form();
     try {
       svc.ChangePassword(*ctx.user, form["current_password"], form["password"], form["confirm_password"]);
-      return PasswordForm(ctx, "", "", true, 200);
+      return Response::Redirect("/account/password?done=changed");
     } catch (const AppError& e) {
-      return PasswordForm(ctx, Text(e.key(), e.args()), e.field(), false, StatusFor(e));
+      if (e.kind() != ErrorKind::kBadRequest) throw;
+      return PasswordForm(ctx, &e);
     }
   });
 
   app.page("POST", "/officials/{id}/unlock", http::Access::kUser, [&svc](Context& ctx) {
     int64_t id = IdParam(ctx, "id");
     svc.Unlock(*ctx.user, id);
-    return AccessResult(ctx, id, Text("accounts.unlocked"), "", "", 200);
+    return Response::Redirect("/officials/" + std::to_string(id) + "?done=unlocked");
   });
 
-  app.page("POST", "/officials/{id}/password-reset", http::Access::kUser, [&svc](Context& ctx) {
+  app.page("POST", "/officials/{id}/password-reset", http::Access::kUser, [&svc, &org](Context& ctx) {
     int64_t id = IdParam(ctx, "id");
     auto form = ctx.req.form();
     try {
       auto reset = svc.ResetPassword(*ctx.user, id, form["password"]);
-      return AccessResult(ctx, id, Text("accounts.password_reset_done"), reset.temporary_password, "", 200);
+      if (reset.temporary_password.empty())
+        return Response::Redirect("/officials/" + std::to_string(id) + "?done=password_reset");
+      // A generated password is shown once, here.
+      PageView v(ctx, Text("accounts.access_title"), "features/accounts/templates/official_access.tpl");
+      v.body().SetIntValue("ID", id);
+      v.body().SetValue("PASSWORD", reset.temporary_password);
+      v.ShowNotice(Text("accounts.password_reset_done"));
+      return v.render();
     } catch (const AppError& e) {
       if (e.kind() != ErrorKind::kBadRequest) throw;
-      return AccessResult(ctx, id, "", "", Text(e.key(), e.args()), StatusFor(e));
+      return org::OfficialPageWithError(ctx, org, id, WithField(e, "reset_password"));
     }
   });
 
   app.page("GET", "/tokens", http::Access::kUser,
-           [&svc, &org](Context& ctx) { return TokensPage(ctx, svc, org, "", "", 200); });
+           [&svc, &org](Context& ctx) { return TokensPage(ctx, svc, org, "", nullptr, 200); });
 
   app.page("POST", "/tokens", http::Access::kUser, [&svc, &org](Context& ctx) {
     auto form = ctx.req.form();
@@ -159,16 +154,31 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
       auto official = http::ParseInt64(form["official_id"]);
       if (!official) throw BadInput("error.required", "official_id");
       auto [t, token] = svc.CreateToken(*ctx.user, *official, form["name"]);
-      return TokensPage(ctx, svc, org, token, "", 201);
+      return TokensPage(ctx, svc, org, token, nullptr, 201);
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden) throw;
-      return TokensPage(ctx, svc, org, "", Text(e.key(), e.args()), StatusFor(e));
+      if (e.kind() != ErrorKind::kBadRequest && e.kind() != ErrorKind::kConflict) throw;
+      return TokensPage(ctx, svc, org, "", &e, http::StatusOf(e.kind()));
     }
+  });
+
+  // "Thu hồi" opens a confirmation; the POST revokes.
+  app.page("GET", "/tokens/{id}/revoke", http::Access::kUser, [&svc](Context& ctx) {
+    int64_t id = IdParam(ctx, "id");
+    for (auto& t : svc.ListTokens(*ctx.user)) {
+      if (t.id != id) continue;
+      if (t.revoked_at) throw AppError(ErrorKind::kNotFound, "accounts.token_not_found");
+      return render::ConfirmPage(ctx, Text("accounts.revoke_title"),
+                                 Text("accounts.revoke_question", {{"name", t.name}, {"owner", t.official_username}}),
+                                 "/tokens/" + std::to_string(id) + "/revoke", Text("accounts.revoke_button"),
+                                 "/tokens");
+    }
+    // Not one of the tokens this administrator manages.
+    throw AppError(ErrorKind::kForbidden, "error.forbidden");
   });
 
   app.page("POST", "/tokens/{id}/revoke", http::Access::kUser, [&svc](Context& ctx) {
     svc.RevokeToken(*ctx.user, IdParam(ctx, "id"));
-    return Response::Redirect("/tokens");
+    return Response::Redirect("/tokens?done=revoked");
   });
 }
 

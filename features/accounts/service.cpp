@@ -180,19 +180,23 @@ bool Service::MayUseBeforePasswordChange(const http::Request& req) {
   if (path == "/account/password") return m == "GET" || m == "HEAD" || m == "POST";
   if (path == "/api/v1/me/password") return m == "POST";
   // The login page sends such a session on to the form; the API says who is logged in.
-  if (path == "/login" || path == "/api/v1/me") return m == "GET" || m == "HEAD";
+  if (path == "/dang-nhap" || path == "/login" || path == "/api/v1/me") return m == "GET" || m == "HEAD";
   return path == "/logout" && m == "POST";
 }
 
 void Service::ChangePassword(const auth::Principal& p, const std::string& current, const std::string& next,
                              const std::string& confirm) {
-  if (current.empty()) throw BadInput("error.required", "current_password");
-  auto cred = db_.read([&](db::Conn& c) { return repo::CredentialById(c, p.official_id); });
-  if (!cred || !auth::VerifyPassword(cred->password_hash, current))
-    throw BadInput("accounts.wrong_current_password", "current_password");
-  org::ValidatePassword(next);
-  if (next != confirm) throw BadInput("accounts.password_mismatch", "confirm_password");
-  if (next == current) throw BadInput("accounts.password_unchanged", "password");
+  Problems problems;
+  if (current.empty()) problems.add(BadInput("error.required", "current_password"));
+  problems.check([&] { org::ValidatePassword(next); });
+  if (next != confirm) problems.add(BadInput("accounts.password_mismatch", "confirm_password"));
+  if (!current.empty() && next == current) problems.add(BadInput("accounts.password_unchanged", "password"));
+  if (!current.empty()) {  // the slow check, unless the form is already wrong without it
+    auto cred = db_.read([&](db::Conn& c) { return repo::CredentialById(c, p.official_id); });
+    if (!cred || !auth::VerifyPassword(cred->password_hash, current))
+      problems.add(BadInput("accounts.wrong_current_password", "current_password"));
+  }
+  problems.raise_if_any();
   std::string hash = auth::HashPassword(next);
   db_.write([&](db::Conn& c) {
     repo::SetPassword(c, p.official_id, hash, /*temporary=*/false);  // a temporary password is no longer one

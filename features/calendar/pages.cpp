@@ -126,8 +126,7 @@ Response YearPage(Context& ctx, Service& svc) {
 // `form` refills the form after a refused submission; `edit` (a date) fills it
 // from that day's decision instead.
 Response DecisionsPage(Context& ctx, Service& svc, int y, std::map<std::string, std::string> form,
-                       const std::string& edit, const std::string& message, const std::string& error,
-                       const std::string& field, int status) {
+                       const std::string& edit, const AppError* error) {
   PageView v(ctx, Text("calendar.decisions_title", {{"year", std::to_string(y)}}),
              "features/calendar/templates/decisions.tpl");
   auto& b = v.body();
@@ -150,7 +149,8 @@ Response DecisionsPage(Context& ctx, Service& svc, int y, std::map<std::string, 
     if (editor) row->ShowSection("CAN_DELETE");
   }
   b.SetValue("REFERENCE", form.count("year_reference") ? form["year_reference"] : svc.YearReference(y).value_or(""));
-  b.SetValue("F_DATE", FormValue(form, "date"));
+  v.DateInput("DATE_INPUT", "date", Text("calendar.field_date"), Text("calendar.hint_date"),
+              render::DateFromForm(form, "date"));
   b.SetValue("F_NAME", FormValue(form, "name"));
   b.SetValue("F_REFERENCE", FormValue(form, "reference"));
   for (DayKind k : kAllKinds) {
@@ -159,13 +159,13 @@ Response DecisionsPage(Context& ctx, Service& svc, int y, std::map<std::string, 
     o->SetValue("LABEL", KindLabel(k));
     if (FormValue(form, "kind") == KindName(k)) o->SetValue("SELECTED", "selected");
   }
-  v.ShowNotice(message);
-  v.ShowError(error, field);
-  return v.render(status);
+  v.ShowDone("calendar.done.", {{"year", std::to_string(y)}});
+  if (error) v.ShowErrors(*error);
+  return v.render(error ? http::StatusOf(error->kind()) : 200);
 }
 
 Response WeekPage(Context& ctx, Service& svc, org::Service& org, const std::string& code, const WeekInput* in,
-                  const std::string& message, const std::string& error, const std::string& field, int status) {
+                  const AppError* error) {
   auto unit = org.GetUnit(*ctx.user, code);  // any role on the unit's subtree may look
   auto eff = svc.WeekOf(unit.code);
   PageView v(ctx, Text("calendar.week_title", {{"unit", unit.name}}), "features/calendar/templates/week.tpl");
@@ -188,13 +188,23 @@ Response WeekPage(Context& ctx, Service& svc, org::Service& org, const std::stri
     d->SetValue("LABEL", WeekdayLabel(iso));
     if ((rest >> (iso % 7)) & 1u) d->SetValue("CHECKED", "checked");
   }
-  if (in ? in->no_friday_rule : eff.week.no_friday_rule) b.SetValue("NO_FRIDAY_CHECKED", "checked");
-  v.ShowNotice(message);
-  v.ShowError(error, field);
-  return v.render(status);
+  const bool no_friday = in ? in->no_friday_rule : eff.week.no_friday_rule;
+  if (no_friday) b.SetValue("NO_FRIDAY_CHECKED", "checked");
+  // Only administrators of the unit get the form; others read the settings.
+  if (auth::Covers(*ctx.user, unit.path, {auth::Role::kAdmin})) {
+    b.ShowSection("CAN_EDIT");
+  } else {
+    b.ShowSection("READ_ONLY");
+    std::string rest_names;
+    for (unsigned iso = 1; iso <= 7; ++iso)
+      if ((rest >> (iso % 7)) & 1u) rest_names += (rest_names.empty() ? "" : ", ") + WeekdayLabel(iso);
+    b.SetValue("REST_NAMES", rest_names.empty() ? Text("calendar.no_rest_days") : rest_names);
+    b.SetValue("NO_FRIDAY", Text(no_friday ? "calendar.yes" : "calendar.no"));
+  }
+  v.ShowDone("calendar.done.");
+  if (error) v.ShowErrors(*error);
+  return v.render(error ? http::StatusOf(error->kind()) : 200);
 }
-
-int StatusFor(const AppError& e) { return e.kind() == ErrorKind::kNotFound ? 404 : 400; }
 
 // An instant as people say it at UTC+7: time, weekday, date.
 std::string Spoken(Instant t) {
@@ -209,10 +219,13 @@ Response DuePage(Context& ctx, Service& svc) {
   auto q = [&](const char* k) { return ctx.req.query_param(k); };
   PageView v(ctx, Text("calendar.due_title"), "features/calendar/templates/due.tpl");
   auto& b = v.body();
-  const std::string date = q("date").empty() ? TodayLocalIso() : q("date");
+  std::map<std::string, std::string> parts;
+  for (const char* k : {"date", "date_day", "date_month", "date_year"}) parts[k] = q(k);
+  const std::string asked = render::DateFromForm(parts, "date");
+  const std::string date = asked.empty() ? TodayLocalIso() : asked;
   const std::string time = q("time").empty() ? "08:00" : q("time");
   const std::string unit = q("limit_unit").empty() ? "days" : q("limit_unit");
-  b.SetValue("DATE", date);
+  v.DateInput("DATE_INPUT", "date", Text("calendar.field_received_date"), Text("calendar.hint_date"), date);
   b.SetValue("TIME", time);
   b.SetValue("AMOUNT", q("amount").empty() ? "3" : q("amount"));
   b.SetValue("CUTOFF", q("cutoff").empty() ? "15:00" : q("cutoff"));
@@ -223,19 +236,22 @@ Response DuePage(Context& ctx, Service& svc) {
     o->SetValue("LABEL", Text(std::string("calendar.limit_unit.") + u));
     if (unit == u) o->SetValue("SELECTED", "selected");
   }
-  if (!ctx.req.has_query_param("date")) return v.render();
+  if (asked.empty() && !ctx.req.has_query_param("time")) return v.render();
   try {
     DueInput in;
     // The form asks a date and a time at UTC+7; the engine takes an RFC 3339 instant.
-    if (!ParseIsoDate(date)) throw BadInput("calendar.bad_date", "date");
-    if (!ParseClock(time) || time == "24:00") throw BadInput("calendar.bad_clock", "time");
+    Problems problems;
+    if (!ParseIsoDate(date)) problems.add(BadInput("error.bad_date", "date"));
+    if (!ParseClock(time) || time == "24:00") problems.add(BadInput("calendar.bad_clock", "time"));
+    if (!q("cutoff").empty() && !ParseClock(q("cutoff"))) problems.add(BadInput("calendar.bad_clock", "cutoff"));
     in.received_at = date + "T" + time + ":00+07:00";
     in.limit_unit = unit;
     if (unit != "same_day") {
       auto amount = http::ParseInt64(q("amount"));
-      if (!amount) throw BadInput("calendar.bad_number", "amount");
-      in.amount = *amount;
+      if (!amount) problems.add(BadInput("calendar.bad_number", "amount"));
+      in.amount = amount.value_or(0);
     }
+    problems.raise_if_any();
     in.cutoff = q("cutoff");
     in.unit_code = q("unit");
     DueOutput out;
@@ -258,7 +274,7 @@ Response DuePage(Context& ctx, Service& svc) {
     return v.render();
   } catch (const AppError& e) {
     if (e.kind() != ErrorKind::kBadRequest) throw;
-    v.ShowError(Text(e.key(), e.args()), e.field());
+    v.ShowErrors(e);
     return v.render(400);
   }
 }
@@ -288,26 +304,41 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
   app.page("GET", "/calendar/due", http::Access::kPublic, [&svc](Context& ctx) { return DuePage(ctx, svc); });
 
   app.page("GET", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
-    const std::string msg = ctx.req.has_query_param("saved")     ? Text("calendar.saved")
-                            : ctx.req.has_query_param("deleted") ? Text("calendar.deleted")
-                                                                 : "";
-    return DecisionsPage(ctx, svc, YearParam(ctx), {}, ctx.req.query_param("edit"), msg, "", "", 200);
+    return DecisionsPage(ctx, svc, YearParam(ctx), {}, ctx.req.query_param("edit"), nullptr);
   });
 
   // Adds or replaces the decision of one date.
   app.page("POST", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
     auto form = ctx.req.form();
-    const auto date = ParseIsoDate(FormValue(form, "date"));
+    const std::string iso = render::DateFromForm(form, "date");
+    const auto date = ParseIsoDate(iso);
     const int y = date ? int(year_month_day{*date}.year()) : YearParam(ctx);
     try {
-      svc.PutDecision(*ctx.user, FormValue(form, "date"), FormValue(form, "kind"), FormValue(form, "name"),
-                      FormValue(form, "reference"));
-      return Response::Redirect("/calendar/decisions?year=" + std::to_string(y) + "&saved=1");
+      svc.PutDecision(*ctx.user, iso, FormValue(form, "kind"), FormValue(form, "name"), FormValue(form, "reference"));
+      return Response::Redirect("/calendar/decisions?year=" + std::to_string(y) + "&done=saved");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden) throw;
-      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", "", Text(e.key(), e.args()),
-                           e.field(), StatusFor(e));
+      if (e.kind() != ErrorKind::kBadRequest && e.kind() != ErrorKind::kConflict) throw;
+      return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", &e);
     }
+  });
+
+  // "Xóa" opens a confirmation; the POST deletes.
+  app.page("GET", "/calendar/decisions/{date}/delete", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string date = ctx.req.params.at("date");
+    auto d = ParseIsoDate(date);
+    if (!d) throw AppError(ErrorKind::kNotFound, "calendar.decision_not_found");
+    if (!svc.CanEditNational(*ctx.user)) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    const int y = int(year_month_day{*d}.year());
+    for (const auto& e : svc.Decisions(y)) {
+      if (e.date != *d) continue;
+      const std::string back = "/calendar/decisions?year=" + std::to_string(y);
+      return render::ConfirmPage(
+          ctx, Text("calendar.delete_title"),
+          Text("calendar.delete_question",
+               {{"date", FormatDayMonthYear(*d)}, {"name", e.name}, {"kind", KindLabel(e.kind)}}),
+          "/calendar/decisions/" + date + "/delete", Text("calendar.delete_button"), back);
+    }
+    throw AppError(ErrorKind::kNotFound, "calendar.decision_not_found");
   });
 
   app.page("POST", "/calendar/decisions/{date}/delete", http::Access::kUser, [&svc](Context& ctx) {
@@ -316,7 +347,7 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     if (!d) throw AppError(ErrorKind::kNotFound, "calendar.decision_not_found");
     svc.DeleteDecision(*ctx.user, date);
     return Response::Redirect("/calendar/decisions?year=" + std::to_string(int(year_month_day{*d}.year())) +
-                              "&deleted=1");
+                              "&done=deleted");
   });
 
   app.page("POST", "/calendar/years/{year}", http::Access::kUser, [&svc](Context& ctx) {
@@ -325,17 +356,15 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     if (!y) throw AppError(ErrorKind::kNotFound, "error.not_found");
     try {
       svc.PutYearReference(*ctx.user, *y, FormValue(form, "year_reference"));
-      return Response::Redirect("/calendar/decisions?year=" + std::to_string(*y) + "&saved=1");
+      return Response::Redirect("/calendar/decisions?year=" + std::to_string(*y) + "&done=reference_saved");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden) throw;
-      return DecisionsPage(ctx, svc, *y, form, "", "", Text(e.key(), e.args()), e.field(), StatusFor(e));
+      if (e.kind() != ErrorKind::kBadRequest) throw;
+      return DecisionsPage(ctx, svc, *y, form, "", &e);
     }
   });
 
-  app.page("GET", "/calendar/work-week/{code}", http::Access::kUser, [&svc, &org](Context& ctx) {
-    const std::string msg = ctx.req.has_query_param("saved") ? Text("calendar.saved") : "";
-    return WeekPage(ctx, svc, org, ctx.req.params.at("code"), nullptr, msg, "", "", 200);
-  });
+  app.page("GET", "/calendar/work-week/{code}", http::Access::kUser,
+           [&svc, &org](Context& ctx) { return WeekPage(ctx, svc, org, ctx.req.params.at("code"), nullptr, nullptr); });
 
   app.page("POST", "/calendar/work-week/{code}", http::Access::kUser, [&svc, &org](Context& ctx) {
     auto form = ctx.req.form();
@@ -353,10 +382,10 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
         svc.InheritWeek(*ctx.user, code);
       else
         svc.SetWeek(*ctx.user, code, in);
-      return Response::Redirect("/calendar/work-week/" + http::UrlEncode(code) + "?saved=1");
+      return Response::Redirect("/calendar/work-week/" + http::UrlEncode(code) + "?done=week_saved");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden || e.kind() == ErrorKind::kNotFound) throw;
-      return WeekPage(ctx, svc, org, code, &in, "", Text(e.key(), e.args()), e.field(), 400);
+      if (e.kind() != ErrorKind::kBadRequest) throw;
+      return WeekPage(ctx, svc, org, code, &in, &e);
     }
   });
 }

@@ -27,7 +27,7 @@ void Register(http::App& app, db::Db& db, org::Service& org) {
     b.SetIntValue("DISTRICTS", n.districts);
     b.SetIntValue("COMMUNES", n.communes);
     b.SetIntValue("OFFICIALS", n.active_officials);
-    b.SetValue("TODAY", TodayLocalIso());
+    b.SetValue("TODAY", DisplayDate(TodayLocalIso()));
     for (auto& g : ctx.user->grants) {
       auto* row = b.AddSectionDictionary("GRANT");
       row->SetValue("ROLE", render::Text("org.role." + std::string(auth::RoleName(g.role))));

@@ -15,7 +15,13 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-int StatusFor(const AppError& e) { return e.kind() == ErrorKind::kConflict ? 409 : 400; }
+bool IsAdmin(const Context& ctx) { return auth::HasRole(*ctx.user, auth::Role::kAdmin); }
+bool IsManager(const Context& ctx) { return IsAdmin(ctx) || auth::HasRole(*ctx.user, auth::Role::kLeader); }
+
+// Pages that only administrators can use answer 403 to others instead of offering a form.
+void RequireAdmin(const Context& ctx) {
+  if (!IsAdmin(ctx)) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+}
 
 void LevelOptions(ctemplate::TemplateDictionary& d, const std::string& selected) {
   for (Level l :
@@ -27,9 +33,11 @@ void LevelOptions(ctemplate::TemplateDictionary& d, const std::string& selected)
   }
 }
 
-void UnitOptions(ctemplate::TemplateDictionary& d, const std::vector<Unit>& units, const std::string& section,
-                 const std::string& selected) {
+// Units by name with their code in small print; only those the user administers.
+void UnitOptions(const Context& ctx, ctemplate::TemplateDictionary& d, const std::vector<Unit>& units,
+                 const std::string& section, const std::string& selected) {
   for (auto& u : units) {
+    if (!auth::Covers(*ctx.user, u.path, {auth::Role::kAdmin})) continue;
     auto* o = d.AddSectionDictionary(section);
     o->SetValue("VALUE", u.code);
     o->SetValue("LABEL", u.name + " (" + u.code + ")");
@@ -37,26 +45,93 @@ void UnitOptions(ctemplate::TemplateDictionary& d, const std::vector<Unit>& unit
   }
 }
 
-Response UnitForm(Context& ctx, Service& svc, const UnitInput& in, bool is_new, const std::string& error,
-                  const std::string& field, int status) {
-  PageView v(ctx, Text(is_new ? "org.unit_new_title" : "org.unit_edit_title"), "features/org/templates/unit_form.tpl");
+std::string Validity(const Unit& u) {
+  if (u.valid_to)
+    return Text("org.valid_between", {{"from", DisplayDate(u.valid_from)}, {"to", DisplayDate(*u.valid_to)}});
+  return Text("org.valid_since", {{"from", DisplayDate(u.valid_from)}});
+}
+
+Response UnitForm(Context& ctx, Service& svc, const UnitInput& in, bool is_new, const AppError* error) {
+  PageView v(ctx, Text(is_new ? "org.unit_new_title" : "org.unit_edit_title", {{"name", in.name}}),
+             "features/org/templates/unit_form.tpl");
   auto& b = v.body();
   b.SetValue("CODE", in.code);
-  b.SetValue("CODE_URL", http::UrlEncode(in.code));
   b.SetValue("NAME", in.name);
-  b.SetValue("VALID_FROM", in.valid_from);
-  b.SetValue("VALID_TO", in.valid_to);
   b.SetValue("ACTION", is_new ? "/units" : "/units/" + http::UrlEncode(in.code));
-  if (is_new)
-    b.ShowSection("IS_NEW");
-  else
-    b.ShowSection("IS_EDIT");
+  b.SetValue("CANCEL", is_new ? "/units" : "/units/" + http::UrlEncode(in.code));
+  b.ShowSection(is_new ? "IS_NEW" : "IS_EDIT");
   LevelOptions(b, in.level);
   auto units = svc.ListUnits(*ctx.user);
-  UnitOptions(b, units, "PARENT", in.parent_code);
-  UnitOptions(b, units, "SUCCESSOR", in.successor_code);
-  v.ShowError(error, field);
-  return v.render(status);
+  if (auth::Covers(*ctx.user, "/", {auth::Role::kAdmin}) || in.parent_code.empty()) b.ShowSection("CAN_BE_ROOT");
+  std::vector<Unit> others;
+  for (auto& u : units)
+    if (u.code != in.code) others.push_back(u);
+  UnitOptions(ctx, b, others, "PARENT", in.parent_code);
+  UnitOptions(ctx, b, others, "SUCCESSOR", in.successor_code);
+  v.DateInput("VALID_FROM_DATE", "valid_from", Text("org.field_valid_from"), Text("org.hint_valid_from"),
+              in.valid_from);
+  v.DateInput("VALID_TO_DATE", "valid_to", Text("org.field_valid_to"), Text("org.hint_valid_to"), in.valid_to);
+  if (error) v.ShowErrors(*error);
+  return v.render(error ? http::StatusOf(error->kind()) : 200);
+}
+
+Response UnitView(Context& ctx, Service& svc, const Unit& u) {
+  PageView v(ctx, u.name, "features/org/templates/unit_view.tpl");
+  auto& b = v.body();
+  b.SetValue("NAME", u.name);
+  b.SetValue("CODE", u.code);
+  b.SetValue("CODE_URL", http::UrlEncode(u.code));
+  b.SetValue("LEVEL", Text("org.level." + std::string(LevelName(u.level))));
+  b.SetValue("VALIDITY", Validity(u));
+  auto units = svc.ListUnits(*ctx.user, TodayLocalIso());
+  auto name_of = [&](const std::string& code) {
+    for (auto& x : units)
+      if (x.code == code) return x.name;
+    return code;
+  };
+  if (u.parent_code.empty()) {
+    b.ShowSection("NO_PARENT");
+  } else {
+    auto* d = b.AddSectionDictionary("HAS_PARENT");
+    d->SetValue("PARENT_URL", http::UrlEncode(u.parent_code));
+    d->SetValue("PARENT_CODE", u.parent_code);
+    d->SetValue("PARENT_NAME", name_of(u.parent_code));
+  }
+  if (!u.successor_code.empty()) {
+    auto* d = b.AddSectionDictionary("HAS_SUCCESSOR");
+    d->SetValue("SUCCESSOR_URL", http::UrlEncode(u.successor_code));
+    d->SetValue("SUCCESSOR_CODE", u.successor_code);
+    d->SetValue("SUCCESSOR_NAME", name_of(u.successor_code));
+  }
+  int children = 0;
+  for (auto& x : units) {
+    if (x.parent_code != u.code) continue;
+    auto* d = b.AddSectionDictionary("CHILD");
+    d->SetValue("CODE_URL", http::UrlEncode(x.code));
+    d->SetValue("CODE", x.code);
+    d->SetValue("NAME", x.name);
+    ++children;
+  }
+  b.ShowSection(children ? "HAS_CHILDREN" : "NO_CHILDREN");
+  if (auth::Covers(*ctx.user, u.path, {auth::Role::kAdmin})) {
+    b.ShowSection("CAN_EDIT");
+    b.ShowSection("CAN_SEE_HISTORY");
+  }
+  if (auth::Covers(*ctx.user, u.path, {auth::Role::kAdmin, auth::Role::kLeader})) {
+    b.ShowSection("CAN_SEE_STAFF");
+    int staff = 0;
+    for (auto& o : svc.ListOfficials(*ctx.user)) {
+      if (o.unit_code != u.code) continue;
+      auto* d = b.AddSectionDictionary("STAFF");
+      d->SetIntValue("ID", o.id);
+      d->SetValue("FULL_NAME", o.full_name);
+      if (!o.position.empty()) d->SetValueAndShowSection("POSITION", o.position, "HAS_POSITION");
+      ++staff;
+    }
+    b.ShowSection(staff ? "HAS_STAFF" : "NO_STAFF");
+  }
+  v.ShowDone("org.unit_done.", {{"name", u.name}, {"code", u.code}});
+  return v.render();
 }
 
 UnitInput UnitFromForm(const std::map<std::string, std::string>& f, const std::string& code) {
@@ -65,9 +140,15 @@ UnitInput UnitFromForm(const std::map<std::string, std::string>& f, const std::s
           get("name"),
           get("level"),
           get("parent_code"),
-          get("valid_from"),
-          get("valid_to"),
+          render::DateFromForm(f, "valid_from"),
+          render::DateFromForm(f, "valid_to"),
           get("successor_code")};
+}
+
+UnitInput InputOf(const Unit& u) {
+  return {u.code,          u.name,       std::string(LevelName(u.level)),
+          u.parent_code,   u.valid_from, u.valid_to.value_or(""),
+          u.successor_code};
 }
 
 OfficialInput OfficialFromForm(const std::map<std::string, std::string>& f) {
@@ -78,9 +159,42 @@ OfficialInput OfficialFromForm(const std::map<std::string, std::string>& f) {
   return in;
 }
 
-Response OfficialForm(Context& ctx, Service& svc, const OfficialInput& in, const Official* existing,
-                      const std::string& error, const std::string& field, int status) {
-  PageView v(ctx, Text(existing ? "org.official_edit_title" : "org.official_new_title"),
+OfficialInput InputOf(const Official& o) {
+  return {o.username, o.full_name, o.unit_code, o.position, o.phone, o.email, "", o.active};
+}
+
+void Grants(ctemplate::TemplateDictionary& b, const Official& o) {
+  for (auto& g : o.grants) {
+    auto* row = b.AddSectionDictionary("GRANT");
+    row->SetIntValue("GRANT_ID", g.id);
+    row->SetIntValue("ID", o.id);
+    row->SetValue("ROLE", Text("org.role." + std::string(auth::RoleName(g.role))));
+    row->SetValue("UNIT", g.unit_name + " (" + g.unit_code + ")");
+  }
+  if (o.grants.empty()) b.ShowSection("NO_GRANTS");
+}
+
+// The official's page: the edit form for administrators covering the official, a
+// read-only record for a leader or the official themself.
+Response OfficialPage(Context& ctx, Service& svc, const OfficialInput& in, const Official* existing,
+                      const AppError* error) {
+  if (existing && !CoversOfficial(*ctx.user, *existing, {auth::Role::kAdmin})) {
+    PageView v(ctx, existing->full_name, "features/org/templates/official_view.tpl");
+    auto& b = v.body();
+    b.SetValue("FULL_NAME", existing->full_name);
+    b.SetValue("USERNAME", existing->username);
+    b.SetValue("POSITION", existing->position);
+    b.SetValue("UNIT", existing->unit_name);
+    b.SetValue("UNIT_URL", http::UrlEncode(existing->unit_code));
+    b.SetValue("PHONE", existing->phone);
+    b.SetValue("EMAIL", existing->email);
+    b.SetValue("STATUS", Text(existing->active ? "org.active" : "org.inactive"));
+    Grants(b, *existing);
+    if (existing->id == ctx.user->official_id) b.ShowSection("IS_SELF");
+    if (IsManager(ctx)) b.ShowSection("CAN_LIST");
+    return v.render();
+  }
+  PageView v(ctx, Text(existing ? "org.official_edit_title" : "org.official_new_title", {{"name", in.full_name}}),
              "features/org/templates/official_form.tpl");
   auto& b = v.body();
   b.SetValue("USERNAME", in.username);
@@ -89,8 +203,8 @@ Response OfficialForm(Context& ctx, Service& svc, const OfficialInput& in, const
   b.SetValue("PHONE", in.phone);
   b.SetValue("EMAIL", in.email);
   auto units = svc.ListUnits(*ctx.user);
-  UnitOptions(b, units, "UNIT", in.unit_code);
-  UnitOptions(b, units, "GRANT_UNIT", in.unit_code);
+  UnitOptions(ctx, b, units, "UNIT", in.unit_code);
+  UnitOptions(ctx, b, units, "GRANT_UNIT", in.unit_code);
   for (auth::Role r : auth::kAllRoles) {
     auto* o = b.AddSectionDictionary("ROLE");
     o->SetValue("VALUE", std::string(auth::RoleName(r)));
@@ -99,21 +213,17 @@ Response OfficialForm(Context& ctx, Service& svc, const OfficialInput& in, const
   if (existing) {
     b.ShowSection("IS_EDIT");
     b.SetIntValue("ID", existing->id);
-    if (existing->active) b.SetValue("ACTIVE_CHECKED", "checked");
-    // Unlock and password reset only for administrators covering the official.
-    if (CoversOfficial(*ctx.user, *existing, {auth::Role::kAdmin})) b.ShowSection("CAN_MANAGE_ACCESS");
-    for (auto& g : existing->grants) {
-      auto* row = b.AddSectionDictionary("GRANT");
-      row->SetIntValue("GRANT_ID", g.id);
-      row->SetIntValue("ID", existing->id);
-      row->SetValue("ROLE", Text("org.role." + std::string(auth::RoleName(g.role))));
-      row->SetValue("UNIT", g.unit_name + " (" + g.unit_code + ")");
-    }
+    b.SetValue("CANCEL", "/officials/" + std::to_string(existing->id));
+    if (in.active.value_or(existing->active)) b.SetValue("ACTIVE_CHECKED", "checked");
+    b.ShowSection("CAN_MANAGE_ACCESS");
+    Grants(b, *existing);
+    v.ShowDone("org.official_done.", {{"name", existing->full_name}});
   } else {
     b.ShowSection("IS_NEW");
+    b.SetValue("CANCEL", "/officials");
   }
-  v.ShowError(error, field);
-  return v.render(status);
+  if (error) v.ShowErrors(*error);
+  return v.render(error ? http::StatusOf(error->kind()) : 200);
 }
 
 int64_t IdParam(const Context& ctx, const char* name) {
@@ -121,19 +231,36 @@ int64_t IdParam(const Context& ctx, const char* name) {
   throw AppError(ErrorKind::kNotFound, "org.official_not_found");
 }
 
+// Refusals a form shows beside its fields; others become the error page.
+bool ShownInForm(const AppError& e) { return e.kind() == ErrorKind::kBadRequest || e.kind() == ErrorKind::kConflict; }
+
 }  // namespace
+
+Response OfficialPageWithError(Context& ctx, Service& svc, int64_t id, const AppError& error) {
+  auto o = svc.GetOfficial(*ctx.user, id);
+  return OfficialPage(ctx, svc, InputOf(o), &o, &error);
+}
 
 void RegisterPages(http::App& app, Service& svc) {
   app.page("GET", "/units", http::Access::kUser, [&svc](Context& ctx) {
-    std::string at = ctx.req.query_param("at");
-    if (at.empty()) at = TodayLocalIso();
-    if (!IsIsoDate(at)) throw BadInput("error.bad_date", "at");
-    auto units = svc.ListUnits(*ctx.user, at);
+    std::map<std::string, std::string> q;
+    for (const char* k : {"at", "at_day", "at_month", "at_year"}) q[k] = ctx.req.query_param(k);
+    std::string at = render::DateFromForm(q, "at");
     PageView v(ctx, Text("org.units_title"), "features/org/templates/units.tpl");
+    if (at.empty()) at = TodayLocalIso();
+    std::vector<Unit> units;
+    if (IsIsoDate(at)) {
+      units = svc.ListUnits(*ctx.user, at);
+    } else {
+      v.ShowErrors(BadInput("error.bad_date", "at"));
+      at = TodayLocalIso();
+      units = svc.ListUnits(*ctx.user, at);
+    }
     auto& b = v.body();
-    b.SetValue("AT", at);
+    v.DateInput("AT_DATE", "at", Text("org.field_at"), Text("org.hint_at"), at);
+    b.SetValue("AT_TEXT", DisplayDate(at));
     b.SetIntValue("COUNT", static_cast<long>(units.size()));
-    if (auth::HasRole(*ctx.user, auth::Role::kAdmin)) b.ShowSection("ADMIN");
+    if (IsAdmin(ctx)) b.ShowSection("ADMIN");
     // Depth-first order with indentation, from the materialised paths.
     std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.path < b.path; });
     size_t base =
@@ -146,7 +273,7 @@ void RegisterPages(http::App& app, Service& svc) {
       row->SetValue("LEVEL", Text("org.level." + std::string(LevelName(u.level))));
       size_t depth = static_cast<size_t>(std::count(u.path.begin(), u.path.end(), '/')) - base;
       row->SetIntValue("DEPTH", static_cast<long>(std::min<size_t>(depth, 6)));
-      row->SetValue("VALID", u.valid_from + (u.valid_to ? " → " + *u.valid_to : ""));
+      row->SetValue("VALID", Validity(u));
       if (!u.successor_code.empty()) row->SetValueAndShowSection("SUCCESSOR", u.successor_code, "HAS_SUCCESSOR");
     }
     return v.render();
@@ -159,6 +286,7 @@ void RegisterPages(http::App& app, Service& svc) {
   });
 
   app.page("GET", "/units/import", http::Access::kUser, [](Context& ctx) {
+    RequireAdmin(ctx);
     PageView v(ctx, Text("org.import_title"), "features/org/templates/import.tpl");
     return v.render();
   });
@@ -166,46 +294,47 @@ void RegisterPages(http::App& app, Service& svc) {
   app.page("POST", "/units/import", http::Access::kUser, [&svc](Context& ctx) {
     auto form = ctx.req.form();
     PageView v(ctx, Text("org.import_title"), "features/org/templates/import.tpl");
-    v.body().SetValue("CSV", form["csv"]);
     try {
       auto res = svc.ImportCsv(*ctx.user, form["csv"]);
-      v.body().SetValueAndShowSection(
-          "RESULT",
-          Text("org.import_done", {{"created", std::to_string(res.created)}, {"updated", std::to_string(res.updated)}}),
-          "HAS_RESULT");
+      v.ShowNotice(Text("org.import_done",
+                        {{"created", std::to_string(res.created)}, {"updated", std::to_string(res.updated)}}));
       return v.render();
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden) throw;
-      v.ShowError(Text(e.key(), e.args()), e.field());
-      return v.render(StatusFor(e));
+      if (!ShownInForm(e)) throw;
+      v.body().SetValue("CSV", form["csv"]);
+      v.ShowErrors(AppError(e.kind(), e.key(), "csv", e.args()));
+      return v.render(http::StatusOf(e.kind()));
     }
   });
 
   app.page("GET", "/units/new", http::Access::kUser, [&svc](Context& ctx) {
+    RequireAdmin(ctx);
     UnitInput in;
     in.parent_code = ctx.req.query_param("parent");
     in.level = "commune";
     in.valid_from = TodayLocalIso();
-    return UnitForm(ctx, svc, in, true, "", "", 200);
+    return UnitForm(ctx, svc, in, true, nullptr);
   });
 
   app.page("POST", "/units", http::Access::kUser, [&svc](Context& ctx) {
     UnitInput in = UnitFromForm(ctx.req.form(), "");
     try {
       auto u = svc.CreateUnit(*ctx.user, in);
-      return Response::Redirect("/units/" + http::UrlEncode(u.code) + "?saved=1");
+      return Response::Redirect("/units/" + http::UrlEncode(u.code) + "?done=created");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden) throw;
-      return UnitForm(ctx, svc, in, true, Text(e.key(), e.args()), e.field(), StatusFor(e));
+      if (!ShownInForm(e)) throw;
+      return UnitForm(ctx, svc, in, true, &e);
     }
   });
 
-  app.page("GET", "/units/{code}", http::Access::kUser, [&svc](Context& ctx) {
+  app.page("GET", "/units/{code}", http::Access::kUser,
+           [&svc](Context& ctx) { return UnitView(ctx, svc, svc.GetUnit(*ctx.user, ctx.req.params.at("code"))); });
+
+  app.page("GET", "/units/{code}/edit", http::Access::kUser, [&svc](Context& ctx) {
     auto u = svc.GetUnit(*ctx.user, ctx.req.params.at("code"));
-    UnitInput in{u.code,          u.name,       std::string(LevelName(u.level)),
-                 u.parent_code,   u.valid_from, u.valid_to.value_or(""),
-                 u.successor_code};
-    return UnitForm(ctx, svc, in, false, "", "", 200);
+    if (!auth::Covers(*ctx.user, u.path, {auth::Role::kAdmin}))
+      throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    return UnitForm(ctx, svc, InputOf(u), false, nullptr);
   });
 
   app.page("POST", "/units/{code}", http::Access::kUser, [&svc](Context& ctx) {
@@ -213,17 +342,18 @@ void RegisterPages(http::App& app, Service& svc) {
     UnitInput in = UnitFromForm(ctx.req.form(), code);
     try {
       svc.UpdateUnit(*ctx.user, code, in);
-      return Response::Redirect("/units/" + http::UrlEncode(code) + "?saved=1");
+      return Response::Redirect("/units/" + http::UrlEncode(code) + "?done=saved");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden || e.kind() == ErrorKind::kNotFound) throw;
-      return UnitForm(ctx, svc, in, false, Text(e.key(), e.args()), e.field(), StatusFor(e));
+      if (!ShownInForm(e)) throw;
+      return UnitForm(ctx, svc, in, false, &e);
     }
   });
 
   app.page("GET", "/officials", http::Access::kUser, [&svc](Context& ctx) {
     auto list = svc.ListOfficials(*ctx.user);
     PageView v(ctx, Text("org.officials_title"), "features/org/templates/officials.tpl");
-    if (auth::HasRole(*ctx.user, auth::Role::kAdmin)) v.body().ShowSection("ADMIN");
+    if (IsAdmin(ctx)) v.body().ShowSection("ADMIN");
+    v.body().SetIntValue("COUNT", static_cast<long>(list.size()));
     for (auto& o : list) {
       auto* row = v.body().AddSectionDictionary("OFFICIAL");
       row->SetIntValue("ID", o.id);
@@ -238,8 +368,8 @@ void RegisterPages(http::App& app, Service& svc) {
   });
 
   app.page("GET", "/officials/new", http::Access::kUser, [&svc](Context& ctx) {
-    OfficialInput in;
-    return OfficialForm(ctx, svc, in, nullptr, "", "", 200);
+    RequireAdmin(ctx);
+    return OfficialPage(ctx, svc, OfficialInput{}, nullptr, nullptr);
   });
 
   app.page("POST", "/officials", http::Access::kUser, [&svc](Context& ctx) {
@@ -249,18 +379,17 @@ void RegisterPages(http::App& app, Service& svc) {
     if (!form["role"].empty()) roles.emplace_back(form["role"], form["grant_unit_code"]);
     try {
       auto o = svc.CreateOfficial(*ctx.user, in, roles);
-      return Response::Redirect("/officials/" + std::to_string(o.id));
+      return Response::Redirect("/officials/" + std::to_string(o.id) + "?done=created");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden) throw;
+      if (!ShownInForm(e)) throw;
       in.password.clear();
-      return OfficialForm(ctx, svc, in, nullptr, Text(e.key(), e.args()), e.field(), StatusFor(e));
+      return OfficialPage(ctx, svc, in, nullptr, &e);
     }
   });
 
   app.page("GET", "/officials/{id}", http::Access::kUser, [&svc](Context& ctx) {
     auto o = svc.GetOfficial(*ctx.user, IdParam(ctx, "id"));
-    OfficialInput in{o.username, o.full_name, o.unit_code, o.position, o.phone, o.email, "", o.active};
-    return OfficialForm(ctx, svc, in, &o, "", "", 200);
+    return OfficialPage(ctx, svc, InputOf(o), &o, nullptr);
   });
 
   app.page("POST", "/officials/{id}", http::Access::kUser, [&svc](Context& ctx) {
@@ -268,12 +397,12 @@ void RegisterPages(http::App& app, Service& svc) {
     OfficialInput in = OfficialFromForm(ctx.req.form());
     try {
       svc.UpdateOfficial(*ctx.user, id, in);
-      return Response::Redirect("/officials/" + std::to_string(id));
+      return Response::Redirect("/officials/" + std::to_string(id) + "?done=saved");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden || e.kind() == ErrorKind::kNotFound) throw;
+      if (!ShownInForm(e)) throw;
       auto o = svc.GetOfficial(*ctx.user, id);
       in.username = o.username;
-      return OfficialForm(ctx, svc, in, &o, Text(e.key(), e.args()), e.field(), StatusFor(e));
+      return OfficialPage(ctx, svc, in, &o, &e);
     }
   });
 
@@ -282,19 +411,36 @@ void RegisterPages(http::App& app, Service& svc) {
     auto form = ctx.req.form();
     try {
       svc.AddGrant(*ctx.user, id, form["grant_unit_code"], form["role"]);
-      return Response::Redirect("/officials/" + std::to_string(id));
+      return Response::Redirect("/officials/" + std::to_string(id) + "?done=granted#roles-heading");
     } catch (const AppError& e) {
-      if (e.kind() == ErrorKind::kForbidden || e.kind() == ErrorKind::kNotFound) throw;
+      if (!ShownInForm(e)) throw;
       auto o = svc.GetOfficial(*ctx.user, id);
-      OfficialInput in{o.username, o.full_name, o.unit_code, o.position, o.phone, o.email, "", o.active};
-      return OfficialForm(ctx, svc, in, &o, Text(e.key(), e.args()), e.field(), StatusFor(e));
+      return OfficialPage(ctx, svc, InputOf(o), &o, &e);
     }
+  });
+
+  // "Thu hồi" opens a confirmation; the POST revokes.
+  app.page("GET", "/officials/{id}/grants/{gid}/delete", http::Access::kUser, [&svc](Context& ctx) {
+    auto o = svc.GetOfficial(*ctx.user, IdParam(ctx, "id"));
+    int64_t gid = IdParam(ctx, "gid");
+    if (!CoversOfficial(*ctx.user, o, {auth::Role::kAdmin})) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    for (auto& g : o.grants) {
+      if (g.id != gid) continue;
+      const std::string here = "/officials/" + std::to_string(o.id);
+      return render::ConfirmPage(
+          ctx, Text("org.revoke_title"),
+          Text("org.revoke_question", {{"role", Text("org.role." + std::string(auth::RoleName(g.role)))},
+                                       {"unit", g.unit_name},
+                                       {"name", o.full_name}}),
+          here + "/grants/" + std::to_string(gid) + "/delete", Text("org.revoke_button"), here);
+    }
+    throw AppError(ErrorKind::kNotFound, "org.grant_not_found");
   });
 
   app.page("POST", "/officials/{id}/grants/{gid}/delete", http::Access::kUser, [&svc](Context& ctx) {
     int64_t id = IdParam(ctx, "id");
     svc.RemoveGrant(*ctx.user, id, IdParam(ctx, "gid"));
-    return Response::Redirect("/officials/" + std::to_string(id));
+    return Response::Redirect("/officials/" + std::to_string(id) + "?done=revoked#roles-heading");
   });
 }
 

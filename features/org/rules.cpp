@@ -45,27 +45,37 @@ bool InForce(const Unit& u, std::string_view date) {
 
 UnitDraft ValidateUnit(const UnitInput& in, std::string_view today) {
   UnitDraft d;
-  d.code = text::Clean("code", in.code, 20, true);
-  if (!std::all_of(d.code.begin(), d.code.end(),
-                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }))
-    throw BadInput("org.bad_code", "code");
-  d.name = text::Clean("name", in.name, 200, true);
-  auto level = ParseLevel(text::Clean("level", in.level, 40, false));
-  if (!level) throw BadInput("org.bad_level", "level");
-  d.level = *level;
-  d.parent_code = text::Clean("parent_code", in.parent_code, 20, false);
-  d.valid_from = text::Clean("valid_from", in.valid_from, 40, false);
-  if (d.valid_from.empty()) d.valid_from = std::string(today);
-  if (!IsIsoDate(d.valid_from)) throw BadInput("error.bad_date", "valid_from");
-  std::string to = text::Clean("valid_to", in.valid_to, 40, false);
-  if (!to.empty()) {
+  Problems p;
+  d.code = p.check([&] {
+    auto code = text::Clean("code", in.code, 20, true);
+    if (!std::all_of(code.begin(), code.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }))
+      throw BadInput("org.bad_code", "code");
+    return code;
+  });
+  d.name = p.check([&] { return text::Clean("name", in.name, 200, true); });
+  auto level = p.check([&] { return ParseLevel(text::Clean("level", in.level, 40, false)); });
+  if (!level && !p.has("level")) p.add(BadInput("org.bad_level", "level"));
+  d.level = level.value_or(Level::kCommune);
+  d.parent_code = p.check([&] { return text::Clean("parent_code", in.parent_code, 20, false); });
+  d.valid_from = p.check([&] {
+    auto from = text::Clean("valid_from", in.valid_from, 40, false);
+    if (from.empty()) from = std::string(today);
+    if (!IsIsoDate(from)) throw BadInput("error.bad_date", "valid_from");
+    return from;
+  });
+  p.check([&] {
+    std::string to = text::Clean("valid_to", in.valid_to, 40, false);
+    if (to.empty()) return;
     if (!IsIsoDate(to)) throw BadInput("error.bad_date", "valid_to");
-    if (to <= d.valid_from) throw BadInput("org.bad_validity", "valid_to");
+    if (!d.valid_from.empty() && to <= d.valid_from) throw BadInput("org.bad_validity", "valid_to");
     d.valid_to = to;
-  }
-  d.successor_code = text::Clean("successor_code", in.successor_code, 20, false);
-  if (!d.successor_code.empty() && !d.valid_to) throw BadInput("org.successor_needs_end", "successor_code");
-  if (d.parent_code == d.code) throw BadInput("org.parent_cycle", "parent_code");
+  });
+  d.successor_code = p.check([&] { return text::Clean("successor_code", in.successor_code, 20, false); });
+  if (!d.successor_code.empty() && !d.valid_to && !p.has("valid_to"))
+    p.add(BadInput("org.successor_needs_end", "successor_code"));
+  if (!d.code.empty() && d.parent_code == d.code) p.add(BadInput("org.parent_cycle", "parent_code"));
+  p.raise_if_any();
   return d;
 }
 

@@ -121,6 +121,7 @@ Unit Service::GetUnit(const Principal& p, const std::string& code) {
 }
 
 Unit Service::CreateUnit(const Principal& p, const UnitInput& in) {
+  if (!auth::HasRole(p, Role::kAdmin)) throw Forbidden();  // before saying what is wrong with the input
   UnitDraft d = ValidateUnit(in, TodayLocalIso());
   return db_.write([&](db::Conn& c) { return CreateIn(c, p, d); });
 }
@@ -231,23 +232,31 @@ Official Service::GetOfficial(const Principal& p, int64_t id) {
 
 Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
                                  const std::vector<std::pair<std::string, std::string>>& roles, bool demo_password) {
+  if (!auth::HasRole(p, Role::kAdmin)) throw Forbidden();  // before saying what is wrong with the input
   Official o;
-  o.username = text::Clean("username", in.username, 40, true);
-  ValidateUsername(o.username);
-  o.full_name = text::Clean("full_name", in.full_name, 120, true);
-  o.position = text::Clean("position", in.position, 120, false);
-  o.phone = ValidatePhone(in.phone);
-  o.email = ValidateEmail(in.email);
+  Problems problems;
+  o.username = problems.check([&] {
+    auto u = text::Clean("username", in.username, 40, true);
+    ValidateUsername(u);
+    return u;
+  });
+  o.full_name = problems.check([&] { return text::Clean("full_name", in.full_name, 120, true); });
+  o.position = problems.check([&] { return text::Clean("position", in.position, 120, false); });
+  o.phone = problems.check([&] { return ValidatePhone(in.phone); });
+  o.email = problems.check([&] { return ValidateEmail(in.email); });
   o.active = in.active.value_or(true);
   const bool is_demo = demo_password && in.password == "demo";
-  if (!is_demo) ValidatePassword(in.password);
-  std::string unit_code = text::Clean("unit_code", in.unit_code, 20, true);
+  if (!is_demo) problems.check([&] { ValidatePassword(in.password); });
+  std::string unit_code = problems.check([&] { return text::Clean("unit_code", in.unit_code, 20, true); });
   std::vector<std::pair<Role, std::string>> grants;
   for (auto& [role, code] : roles) {
-    auto r = auth::ParseRole(role);
-    if (!r) throw BadInput("org.bad_role", "roles");
-    grants.emplace_back(*r, code.empty() ? unit_code : text::Clean("roles", code, 20, true));
+    problems.check([&] {
+      auto r = auth::ParseRole(role);
+      if (!r) throw BadInput("org.bad_role", "roles");
+      grants.emplace_back(*r, code.empty() ? unit_code : text::Clean("roles", code, 20, true));
+    });
   }
+  problems.raise_if_any();
   std::string hash = auth::HashPassword(in.password);  // slow: outside the write
   return db_.write([&](db::Conn& c) {
     auto unit = repo::UnitByCode(c, unit_code);
@@ -281,11 +290,13 @@ Official Service::PatchOfficial(const Principal& p, int64_t id, const OfficialMe
     RequireAdminOver(p, *before);
     const OfficialInput in = merge(*before);
     Official o = *before;
-    o.full_name = text::Clean("full_name", in.full_name, 120, true);
-    o.position = text::Clean("position", in.position, 120, false);
-    o.phone = ValidatePhone(in.phone);
-    o.email = ValidateEmail(in.email);
-    const std::string unit_code = text::Clean("unit_code", in.unit_code, 20, true);
+    Problems problems;
+    o.full_name = problems.check([&] { return text::Clean("full_name", in.full_name, 120, true); });
+    o.position = problems.check([&] { return text::Clean("position", in.position, 120, false); });
+    o.phone = problems.check([&] { return ValidatePhone(in.phone); });
+    o.email = problems.check([&] { return ValidateEmail(in.email); });
+    const std::string unit_code = problems.check([&] { return text::Clean("unit_code", in.unit_code, 20, true); });
+    problems.raise_if_any();
     if (unit_code != o.unit_code) {
       auto unit = repo::UnitByCode(c, unit_code);
       if (!unit) throw BadInput("org.unknown_unit", "unit_code", {{"code", unit_code}});

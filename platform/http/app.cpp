@@ -36,6 +36,8 @@ std::vector<std::string> Split(std::string_view path) {
   return out;
 }
 
+}  // namespace
+
 int StatusOf(ErrorKind k) {
   switch (k) {
     case ErrorKind::kBadRequest: return 400;
@@ -50,8 +52,6 @@ int StatusOf(ErrorKind k) {
   }
   return 500;
 }
-
-}  // namespace
 
 // Control characters (a decoded %0A could forge a log line) and backslashes
 // become \xHH; everything else, UTF-8 included, is kept.
@@ -116,10 +116,15 @@ Response Json(int status, const boost::json::value& v) {
 }
 
 Response Problem(int status, const std::string& title, const std::string& detail, const std::string& instance,
-                 const std::string& field) {
+                 const std::vector<FieldProblem>& problems) {
   boost::json::object o{
       {"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}, {"instance", instance}};
-  if (!field.empty()) o["field"] = field;
+  if (!problems.empty()) {
+    o["field"] = problems.front().field;
+    boost::json::array errors;
+    for (auto& fp : problems) errors.push_back({{"field", fp.field}, {"detail", render::Text(fp.key, fp.args)}});
+    o["errors"] = std::move(errors);
+  }
   return Response::Text(status, boost::json::serialize(o), "application/problem+json");
 }
 
@@ -227,7 +232,7 @@ Response App::dispatch(Request& req, std::string& route_name) {
     if (authenticate) principal = authenticate(req);
   } catch (const std::exception& e) {
     spdlog::error("{} authentication failed: {}", req.request_id, e.what());
-    return error(ctx, is_api_path, 503, "error.unavailable", "", "");
+    return error(ctx, is_api_path, 503, "error.unavailable", "", {});
   }
   if (principal) {
     ctx.user = &*principal;
@@ -249,7 +254,7 @@ Response App::dispatch(Request& req, std::string& route_name) {
 
   if (!ctx.user && anonymous_limiter_ && req.path != "/healthz" && !anonymous_limiter_->allow(req.remote_addr, Now())) {
     route_name = "rate_limited";
-    Response r = error(ctx, is_api_path, 429, "error.rate_limited", "", "");
+    Response r = error(ctx, is_api_path, 429, "error.rate_limited", "", {});
     r.set_header("Retry-After", "60");
     return finish(std::move(r));
   }
@@ -257,16 +262,16 @@ Response App::dispatch(Request& req, std::string& route_name) {
   if (!found) {
     if (path_matched) {
       route_name = "method_not_allowed";
-      return finish(error(ctx, is_api_path, 405, "error.method_not_allowed", "", ""));
+      return finish(error(ctx, is_api_path, 405, "error.method_not_allowed", "", {}));
     }
-    return finish(error(ctx, is_api_path, 404, "error.not_found", "", ""));
+    return finish(error(ctx, is_api_path, 404, "error.not_found", "", {}));
   }
   route_name = found->pattern;
   req.params = std::move(params);
 
   if (found->access == Access::kUser && !ctx.user) {
-    if (found->is_api) return finish(error(ctx, true, 401, "error.unauthenticated", "", ""));
-    return finish(Response::Redirect("/login?next=" + UrlEncode(req.path)));
+    if (found->is_api) return finish(error(ctx, true, 401, "error.unauthenticated", "", {}));
+    return finish(Response::Redirect("/dang-nhap?next=" + UrlEncode(req.path)));
   }
 
   if (Unsafe(method)) {
@@ -279,26 +284,27 @@ Response App::dispatch(Request& req, std::string& route_name) {
       auto it = form.find("csrf_token");
       ok = it != form.end() && !ctx.csrf_token.empty() && auth::SafeEqual(it->second, ctx.csrf_token);
     }
-    if (!ok) return finish(error(ctx, found->is_api, 403, "error.csrf", "", ""));
+    if (!ok) return finish(error(ctx, found->is_api, 403, "error.csrf", "", {}));
   }
 
   try {
     return finish(found->handler(ctx));
   } catch (const AppError& e) {
-    return finish(error(ctx, found->is_api, StatusOf(e.kind()), e.key(), render::Text(e.key(), e.args()), e.field()));
+    return finish(
+        error(ctx, found->is_api, StatusOf(e.kind()), e.key(), render::Text(e.key(), e.args()), e.problems()));
   } catch (const std::exception& e) {
     spdlog::error("{} {} {} failed: {}", req.request_id, req.method, LogSafe(req.path), LogSafe(e.what()));
-    return finish(error(ctx, found->is_api, 500, "error.internal", "", ""));
+    return finish(error(ctx, found->is_api, 500, "error.internal", "", {}));
   }
 }
 
 Response App::error(Context& ctx, bool is_api, int status, const std::string& key, const std::string& detail,
-                    const std::string& field) {
+                    const std::vector<FieldProblem>& problems) {
   std::string title = render::Text("status." + std::to_string(status));
   std::string text = detail.empty() ? render::Text(key) : detail;
   Response r;
   if (is_api || !error_page) {
-    r = Problem(status, title, text, ctx.req.path, field);
+    r = Problem(status, title, text, ctx.req.path, problems);
     if (status == 401) r.set_header("WWW-Authenticate", "Bearer");
   } else {
     try {
@@ -326,7 +332,7 @@ Response App::serve_static(const Request& req) {
   auto it = assets_.find(std::string_view(req.path).substr(std::string_view("/static/").size()));
   if (it == assets_.end()) {
     Context ctx{const_cast<Request&>(req)};
-    return error(ctx, false, 404, "error.not_found", "", "");
+    return error(ctx, false, 404, "error.not_found", "", {});
   }
   const Asset& a = it->second;
   Response r;
@@ -347,7 +353,7 @@ Response App::serve_static(const Request& req) {
 Response App::overloaded(const Request& req) {
   metrics_.observe("overloaded", 503, 0);
   Context ctx{const_cast<Request&>(req)};
-  return error(ctx, /*is_api=*/true, 503, "error.overloaded", "", "");
+  return error(ctx, /*is_api=*/true, 503, "error.overloaded", "", {});
 }
 
 }  // namespace fg::http

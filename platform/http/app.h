@@ -16,6 +16,7 @@
 
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
+#include "platform/errors.h"
 #include "platform/http/message.h"
 #include "platform/http/metrics.h"
 
@@ -94,7 +95,7 @@ class App {
   Response serve_static(const Request& req);
   void load_static();
   Response error(Context& ctx, bool is_api, int status, const std::string& key, const std::string& detail,
-                 const std::string& field);
+                 const std::vector<FieldProblem>& problems);
 
   struct Asset {
     std::string body;
@@ -110,9 +111,13 @@ class App {
   std::unique_ptr<auth::RateLimiter> anonymous_limiter_;
 };
 
-// RFC 9457 problem details.
+// The HTTP status of an error kind (the one place that maps them).
+int StatusOf(ErrorKind k);
+
+// RFC 9457 problem details. With fields at fault: `field` names the first and
+// the extension member `errors` lists each as {field, detail}.
 Response Problem(int status, const std::string& title, const std::string& detail, const std::string& instance,
-                 const std::string& field = {});
+                 const std::vector<FieldProblem>& problems = {});
 Response Json(int status, const boost::json::value& v);
 // `s` fit for one log line: control characters and backslashes escaped as \xHH.
 std::string LogSafe(std::string_view s);

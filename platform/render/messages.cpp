@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "platform/text/text.h"
+
 namespace fg::render {
 namespace {
 std::shared_mutex g_mu;
@@ -61,7 +63,8 @@ std::string FillLocked(std::string_view tpl, const std::map<std::string, std::st
     out.append(tpl, done, open - done);
     // A field name may itself have a readable label in the catalogue.
     auto label = arg->first == "field" ? g_messages.find("field." + arg->second) : g_messages.end();
-    out += label != g_messages.end() ? label->second : arg->second;
+    const std::string& value = label != g_messages.end() ? label->second : arg->second;
+    out += open == 0 && label != g_messages.end() ? text::UpperFirst(value) : value;  // a sentence's first word
     done = close + 1;
   }
   out.append(tpl, done);

@@ -1,5 +1,7 @@
 #include "platform/render/page.h"
 
+#include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include "platform/render/messages.h"
@@ -9,14 +11,42 @@ namespace fg::render {
 namespace {
 const char* kLayout = "platform/render/templates/layout.tpl";
 const char* kError = "platform/render/templates/error.tpl";
+const char* kConfirm = "platform/render/templates/confirm.tpl";
+const char* kDate = "platform/render/templates/date_input.tpl";
+
+// The navigation: path prefix, marker section in the layout.
+struct NavItem {
+  std::string_view prefix;
+  const char* section;
+};
+constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/units", "NAV_UNITS"},   {"/calendar", "NAV_CALENDAR"},
+                            {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"}, {"/tokens", "NAV_TOKENS"}};
+
+std::string Marker(std::string_view field) {
+  std::string m;
+  for (char c : field) m += c == '.' || c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return m;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string Pad2(std::string s) { return AllDigits(s) && s.size() == 1 ? "0" + s : s; }
 }  // namespace
 
 void InitTemplates(const std::string& assets_dir) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(assets_dir);
 }
 
+std::string FieldId(std::string_view field) {
+  std::string id(field);
+  std::replace(id.begin(), id.end(), '.', '-');
+  return id;
+}
+
 PageView::PageView(const http::Context& ctx, const std::string& title, std::string body_template)
-    : ctx_(ctx), layout_("layout"), body_template_(std::move(body_template)) {
+    : ctx_(ctx), layout_("layout"), body_template_(std::move(body_template)), title_(title) {
   layout_.SetValue("TITLE", title);
   layout_.SetValue("CSRF_TOKEN", ctx.csrf_token);
   if (ctx.user) {
@@ -24,9 +54,19 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
     u->SetValue("FULL_NAME", ctx.user->full_name);
     u->SetValue("USERNAME", ctx.user->username);
     u->SetValue("CSRF_TOKEN", ctx.csrf_token);
-    if (auth::HasRole(*ctx.user, auth::Role::kAdmin)) layout_.ShowSection("ADMIN");
-    if (auth::HasRole(*ctx.user, auth::Role::kAdmin) || auth::HasRole(*ctx.user, auth::Role::kLeader))
-      layout_.ShowSection("MANAGER");
+    // Someone who must change a temporary password can reach nothing else.
+    if (!ctx.user->must_change_password) {
+      layout_.ShowSection("NAV_USER");
+      if (auth::HasRole(*ctx.user, auth::Role::kAdmin)) layout_.ShowSection("ADMIN");
+      if (auth::HasRole(*ctx.user, auth::Role::kAdmin) || auth::HasRole(*ctx.user, auth::Role::kLeader))
+        layout_.ShowSection("MANAGER");
+    }
+  }
+  for (const auto& item : kNav) {
+    std::string_view path = ctx.req.path;
+    if (path.substr(0, item.prefix.size()) == item.prefix &&
+        (path.size() == item.prefix.size() || path[item.prefix.size()] == '/' || path[item.prefix.size()] == '.'))
+      layout_.ShowSection(item.section);
   }
   body_ = layout_.AddIncludeDictionary("CONTENT");
   body_->SetFilename(body_template_);
@@ -34,22 +74,89 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
   body_->SetValue("TITLE", title);
 }
 
-void PageView::ShowError(const std::string& message, const std::string& field) {
+void PageView::ShowErrors(const AppError& e) {
+  auto problems = e.problems();
+  if (problems.empty()) return ShowError(Text(e.key(), e.args()));
+  for (auto& fp : problems) {
+    std::string message = Text(fp.key, fp.args);
+    auto* item = layout_.AddSectionDictionary("ERROR_ITEM");
+    item->SetValue("MESSAGE", message);
+    item->SetValueAndShowSection("FIELD_ID", FieldId(fp.field), "LINKED");
+    const std::string m = Marker(fp.field);
+    body_->SetValue(m + "_ERROR", message);
+    body_->ShowSection(m + "_INVALID");
+    field_errors_.emplace(fp.field, message);
+  }
+  has_errors_ = true;
+}
+
+void PageView::ShowError(const std::string& message) {
   if (message.empty()) return;
-  body_->SetValueAndShowSection("ERROR", message, "HAS_ERROR");
-  body_->SetValue("ERROR_FIELD", field);
+  auto* item = layout_.AddSectionDictionary("ERROR_ITEM");
+  item->SetValue("MESSAGE", message);
+  item->ShowSection("UNLINKED");
+  has_errors_ = true;
 }
 
 void PageView::ShowNotice(const std::string& message) {
-  if (!message.empty()) body_->SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
+  if (!message.empty()) layout_.SetValueAndShowSection("NOTICE", message, "HAS_NOTICE");
+}
+
+void PageView::ShowDone(const std::string& prefix, const std::map<std::string, std::string>& args) {
+  std::string what = ctx_.req.query_param("done");
+  if (what.empty() || what.size() > 40 ||
+      !std::all_of(what.begin(), what.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))
+    return;
+  if (HasText(prefix + what)) ShowNotice(Text(prefix + what, args));
+}
+
+void PageView::DateInput(const std::string& marker, const std::string& name, const std::string& label,
+                         const std::string& hint, const std::string& value) {
+  auto* d = body_->AddIncludeDictionary(marker);
+  d->SetFilename(kDate);
+  d->SetValue("ID", FieldId(name));
+  d->SetValue("LABEL", label);
+  d->SetValue("HINT", hint);
+  // "YYYY-MM-DD", or the parts the person typed joined the same way.
+  const size_t a = value.find('-'), b = a == std::string::npos ? a : value.find('-', a + 1);
+  if (b != std::string::npos) {
+    d->SetValue("YEAR", value.substr(0, a));
+    d->SetValue("MONTH", value.substr(a + 1, b - a - 1));
+    d->SetValue("DAY", value.substr(b + 1));
+  }
+  d->SetValue("NAME", name);
+  dates_[name] = d;
 }
 
 http::Response PageView::render(int status) {
+  if (has_errors_) {
+    layout_.SetValue("TITLE", Text("page.error_prefix") + title_);
+    layout_.ShowSection("HAS_ERRORS");
+  }
+  for (auto& [field, d] : dates_) {
+    auto it = field_errors_.find(field);
+    if (it != field_errors_.end()) d->SetValueAndShowSection("ERROR", it->second, "INVALID");
+  }
   http::Response r;
   r.status = status;
   if (!ctemplate::ExpandTemplate(kLayout, ctemplate::DO_NOT_STRIP, &layout_, &r.body))
     throw std::runtime_error("cannot expand template " + body_template_);
   return r;
+}
+
+std::string DateFromForm(const std::map<std::string, std::string>& form, const std::string& name) {
+  auto get = [&](const std::string& k) {
+    auto it = form.find(k);
+    return it == form.end() ? std::string() : it->second;
+  };
+  std::string day = get(name + "_day"), month = get(name + "_month"), year = get(name + "_year");
+  if (day.empty() && month.empty() && year.empty()) return get(name);
+  auto trim = [](std::string s) {
+    s.erase(0, s.find_first_not_of(" \t"));
+    s.erase(s.find_last_not_of(" \t") + 1);
+    return s;
+  };
+  return trim(year) + "-" + Pad2(trim(month)) + "-" + Pad2(trim(day));
 }
 
 http::Response ErrorPage(http::Context& ctx, int status, const std::string& message) {
@@ -58,6 +165,16 @@ http::Response ErrorPage(http::Context& ctx, int status, const std::string& mess
   v.body().SetValue("MESSAGE", message);
   if (!ctx.user) v.body().ShowSection("ANONYMOUS");
   return v.render(status);
+}
+
+http::Response ConfirmPage(http::Context& ctx, const std::string& title, const std::string& question,
+                           const std::string& action, const std::string& button, const std::string& cancel) {
+  PageView v(ctx, title, kConfirm);
+  v.body().SetValue("QUESTION", question);
+  v.body().SetValue("ACTION", action);
+  v.body().SetValue("BUTTON", button);
+  v.body().SetValue("CANCEL", cancel);
+  return v.render();
 }
 
 }  // namespace fg::render

@@ -1,10 +1,16 @@
 // Server-rendered pages: ctemplate with {{%AUTOESCAPE context="HTML"}} in every
-// template, inside one layout (platform/render/templates/layout.tpl).
+// template, inside one layout (platform/render/templates/layout.tpl). The
+// patterns of the design system (docs/design.md) are methods here: error
+// summary with messages beside their fields, success banners, Ngày / Tháng /
+// Năm date inputs, confirmation pages.
 #pragma once
 #include <ctemplate/template.h>
 
+#include <map>
 #include <string>
+#include <string_view>
 
+#include "platform/errors.h"
 #include "platform/http/app.h"
 
 namespace fg::render {
@@ -17,11 +23,25 @@ class PageView {
   // `title` is already-localised text (from the catalogue).
   PageView(const http::Context& ctx, const std::string& title, std::string body_template);
   ctemplate::TemplateDictionary& body() { return *body_; }
-  // The form's alert, {{#HAS_ERROR}}{{ERROR}} with {{ERROR_FIELD}} naming the field at fault;
-  // nothing when `message` is empty.
-  void ShowError(const std::string& message, const std::string& field = "");
-  // A confirmation, {{#HAS_MESSAGE}}{{MESSAGE}}; nothing when `message` is empty.
+
+  // Every problem of `e` at once: "Lỗi: " before the page title, an error
+  // summary at the top of the page linking to each field (#<field id>), and
+  // each message beside its field: {{#<FIELD>_INVALID}}...{{<FIELD>_ERROR}} in
+  // the body (FIELD: the field name upper-cased, "." as "_"). A problem
+  // without a field shows in the summary only.
+  void ShowErrors(const AppError& e);
+  // A message about the whole form (login refused ...), in the error summary.
+  void ShowError(const std::string& message);
+  // A success banner at the top of the page.
   void ShowNotice(const std::string& message);
+  // The banner after a redirect to `...?done=<what>`: the catalogue text
+  // `<prefix><what>` filled with `args`; nothing when there is no such key.
+  void ShowDone(const std::string& prefix, const std::map<std::string, std::string>& args = {});
+  // A date as three inputs (Ngày, Tháng, Năm) named <name>_day, _month, _year,
+  // with its label and hint, where the body template has {{>MARKER}}. `value`
+  // is "YYYY-MM-DD" (or what the person typed, as DateFromForm returned it).
+  void DateInput(const std::string& marker, const std::string& name, const std::string& label, const std::string& hint,
+                 const std::string& value);
   http::Response render(int status = 200);
 
  private:
@@ -29,9 +49,27 @@ class PageView {
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* body_;
   std::string body_template_;
+  std::string title_;
+  std::map<std::string, ctemplate::TemplateDictionary*> dates_;  // by field name
+  std::map<std::string, std::string> field_errors_;              // message by field name
+  bool has_errors_ = false;
 };
+
+// The id an input of field `field` has in a page: "." becomes "-".
+std::string FieldId(std::string_view field);
+
+// "YYYY-MM-DD" from the fields <name>_day, <name>_month and <name>_year (or
+// from <name> itself when the form sends one field); "" when all are empty.
+// Parts that do not make a real date come back as "<year>-<month>-<day>",
+// which the services' date check refuses, and DateInput shows them again.
+std::string DateFromForm(const std::map<std::string, std::string>& form, const std::string& name);
 
 // The site's error page.
 http::Response ErrorPage(http::Context& ctx, int status, const std::string& message);
+
+// A confirmation step before a destructive action: the question, a button
+// that POSTs to `action` (with the CSRF token) and a link back to `cancel`.
+http::Response ConfirmPage(http::Context& ctx, const std::string& title, const std::string& question,
+                           const std::string& action, const std::string& button, const std::string& cancel);
 
 }  // namespace fg::render

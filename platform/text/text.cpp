@@ -50,4 +50,15 @@ std::string Clean(std::string_view field, std::string_view s, size_t max_chars, 
   return std::move(*t);
 }
 
+std::string UpperFirst(std::string_view s) {
+  utf8proc_int32_t cp;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                            static_cast<utf8proc_ssize_t>(s.size()), &cp);
+  if (n <= 0) return std::string(s);
+  utf8proc_uint8_t buf[4];
+  auto m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+  return std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(m)) +
+         std::string(s.substr(static_cast<size_t>(n)));
+}
+
 }  // namespace fg::text

@@ -18,4 +18,8 @@ std::optional<std::string> Nfc(std::string_view s);
 // throws BadInput naming `field` (error.bad_utf8, error.required, error.too_long).
 std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline = false);
 
+// `s` with its first letter in upper case ("đơn vị" -> "Đơn vị"), for a
+// label that begins a sentence.
+std::string UpperFirst(std::string_view s);
+
 }  // namespace fg::text

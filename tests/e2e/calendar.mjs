@@ -3,7 +3,7 @@
 // Usage: node calendar.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { run, viewports, assertNoHorizontalOverflow, login } from './harness.mjs';
+import { run, viewports, assertNoHorizontalOverflow, login, fillDate, dateValue } from './harness.mjs';
 
 // The cell of day `day` in month `month` (1-12) of the year view.
 const cell = (page, month, day) =>
@@ -34,7 +34,7 @@ await run('calendar', async ({ base, browser, shots }) => {
     const page = await context.newPage();
     await page.goto(`${base}/calendar`);
     await page.getByRole('link', { name: 'Tính hạn giải quyết' }).click();
-    await page.getByLabel('Ngày tiếp nhận').fill('2026-02-13');
+    await fillDate(page, 'date', '13/02/2026');
     await page.getByLabel('Giờ tiếp nhận').fill('16:10');
     await page.getByLabel('Thời hạn').fill('3');
     await page.getByLabel('Tính theo').selectOption('days');
@@ -45,8 +45,9 @@ await run('calendar', async ({ base, browser, shots }) => {
     await page.screenshot({ path: join(shots, 'due-phone.png'), fullPage: true });
     await page.getByLabel('Thời hạn').fill('-1');
     await page.getByRole('button', { name: 'Tính hạn' }).click();
-    assert.equal(await page.locator('.alert').getAttribute('data-field'), 'amount');
-    assert.match(await page.locator('.alert').innerText(), /không được là số âm/);
+    assert.match(await page.title(), /^Lỗi: /);
+    assert.match(await page.locator('.error-summary a[href="#amount"]').innerText(), /không được là số âm/);
+    assert.match(await page.locator('#amount-error').innerText(), /không được là số âm/);
     await context.close();
   }
 
@@ -89,28 +90,29 @@ await run('calendar', async ({ base, browser, shots }) => {
     const page = await context.newPage();
     await login(page, base, 'admin');
     await page.goto(`${base}/calendar/decisions?year=2026`);
-    await page.getByLabel('Ngày', { exact: true }).fill('2026-11-25');
+    await fillDate(page, 'date', '25/11/2026');
     await page.getByLabel('Loại').selectOption('makeup_workday');
     await page.getByLabel(/^Tên/).fill('Làm bù');
-    await page.getByLabel(/^Căn cứ \(số hiệu/).fill('Thông báo thử');
+    await page.getByLabel('Căn cứ', { exact: true }).fill('Thông báo thử');
     const refused = page.waitForResponse((r) => r.url().endsWith('/calendar/decisions') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Lưu quyết định' }).click();
     assert.equal((await refused).status(), 400);
-    assert.equal(await page.locator('.alert').getAttribute('data-field'), 'kind');
-    assert.match(await page.locator('.alert').innerText(), /thứ Bảy hoặc Chủ nhật/);
+    assert.match(await page.locator('#kind-error').innerText(), /thứ Bảy hoặc Chủ nhật/);
+    assert.equal(await page.locator('.error-summary a[href="#kind"]').count(), 1);
 
-    await page.getByLabel('Ngày', { exact: true }).fill('2026-11-24');
+    await fillDate(page, 'date', '24/11/2026');
     await page.getByLabel('Loại').selectOption('holiday');
     await page.getByLabel(/^Tên/).fill('Ngày Văn hóa Việt Nam');
-    await page.getByLabel(/^Căn cứ \(số hiệu/).fill('Nghị quyết 80-NQ/TW');
+    await page.getByLabel('Căn cứ', { exact: true }).fill('Nghị quyết 80-NQ/TW');
     await page.getByRole('button', { name: 'Lưu quyết định' }).click();
-    await page.waitForURL(/saved=1/);
+    await page.waitForURL(/done=saved/);
+    assert.match(await page.locator('.banner-success').innerText(), /Đã lưu quyết định/);
     assert.ok(await page.getByRole('cell', { name: 'Ngày Văn hóa Việt Nam' }).isVisible());
 
     // "Sửa" fills the form with the saved decision.
     await page.locator('tr', { hasText: 'Ngày Văn hóa Việt Nam' }).getByRole('link', { name: 'Sửa' }).click();
     assert.equal(await page.getByLabel(/^Tên/).inputValue(), 'Ngày Văn hóa Việt Nam');
-    assert.equal(await page.getByLabel('Ngày', { exact: true }).inputValue(), '2026-11-24');
+    assert.equal(await dateValue(page, 'date'), '24/11/2026');
 
     await page.goto(`${base}/calendar?year=2026`);
     assert.match(await cell(page, 11, 24).getAttribute('class'), /k-holiday/);

@@ -55,9 +55,23 @@ export async function assertNoHorizontalOverflow(page, assert, what) {
 }
 
 export async function login(page, base, username) {
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill('demo');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(`${base}/dashboard`);
+}
+
+// Types "dd/mm/yyyy" into the Ngày / Tháng / Năm inputs of date field `id`.
+export async function fillDate(page, id, text) {
+  const [d, m, y] = text.split('/');
+  await page.locator(`#${id}`).fill(d);
+  await page.locator(`#${id}-month`).fill(m);
+  await page.locator(`#${id}-year`).fill(y);
+}
+
+// The Ngày / Tháng / Năm inputs of date field `id`, read back as "dd/mm/yyyy".
+export async function dateValue(page, id) {
+  const parts = await Promise.all([`#${id}`, `#${id}-month`, `#${id}-year`].map((s) => page.locator(s).inputValue()));
+  return parts.join('/');
 }

@@ -9,13 +9,14 @@ await run('login', async ({ base, browser, shots }) => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(`${base}/dashboard`);
-    assert.match(page.url(), /\/login\?next=%2Fdashboard|\/login\?next=\/dashboard/);  // not logged in yet
+    assert.match(page.url(), /\/dang-nhap\?next=%2Fdashboard|\/dang-nhap\?next=\/dashboard/);  // not logged in yet
 
     // A wrong password: an error a person understands, focusable form still there.
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    assert.match(await page.locator('#login-error').innerText(), /không đúng/);
+    assert.match(await page.locator('.error-summary').innerText(), /không đúng/);
+    assert.match(await page.title(), /^Lỗi: /);
 
     await page.getByLabel('Mật khẩu').fill('demo');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -31,7 +32,8 @@ await run('login', async ({ base, browser, shots }) => {
     await page.screenshot({ path: join(shots, `units-${viewport.name}.png`), fullPage: true });
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.waitForURL(`${base}/login`);
+    await page.waitForURL(`${base}/dang-nhap?done=logged_out`);
+    assert.match(await page.locator('.banner-success').innerText(), /đã đăng xuất/);
     await context.close();
   }
 });

@@ -109,7 +109,7 @@ std::string Classify(const HttpResult& r) {
   if (r.status == 401 || r.status == 403) return "deny";
   if (r.status >= 300 && r.status < 400) {
     auto it = r.headers.find("location");
-    if (it != r.headers.end() && it->second.rfind("/login?next=", 0) == 0) return "deny";
+    if (it != r.headers.end() && it->second.rfind("/dang-nhap?next=", 0) == 0) return "deny";
   }
   if (r.status >= 200 && r.status < 500 && r.status != 429) return "allow";
   return "status " + std::to_string(r.status);
@@ -214,7 +214,7 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
   const int port = server.port();
 
   std::map<std::string, Caller> callers;
-  callers["anonymous"] = {"anonymous", {}, "", CookieFrom(Request(port, "GET", "/login"), "fg_csrf")};
+  callers["anonymous"] = {"anonymous", {}, "", CookieFrom(Request(port, "GET", "/dang-nhap"), "fg_csrf")};
   ASSERT_FALSE(callers["anonymous"].anonymous_csrf.empty());
   for (const char* role : {"admin", "leader", "desk", "specialist", "evaluator"}) {
     Session s = Login(port, role, "demo");

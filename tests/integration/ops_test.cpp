@@ -38,9 +38,9 @@ TEST(Ops, MetricsNeedTheTokenWhenOneIsConfigured) {
 
 TEST(Ops, CookiesAreSecureBehindTls) {
   ServerProcess plain(TempPath("cookie1.db"), {});
-  EXPECT_EQ(Request(plain.port(), "GET", "/login").headers["set-cookie"].find("Secure"), std::string::npos);
+  EXPECT_EQ(Request(plain.port(), "GET", "/dang-nhap").headers["set-cookie"].find("Secure"), std::string::npos);
   ServerProcess tls(TempPath("cookie2.db"), {}, {{"FRIENDLYGOV_COOKIE_SECURE", "true"}});
-  EXPECT_NE(Request(tls.port(), "GET", "/login").headers["set-cookie"].find("; Secure"), std::string::npos);
+  EXPECT_NE(Request(tls.port(), "GET", "/dang-nhap").headers["set-cookie"].find("; Secure"), std::string::npos);
 }
 
 // A head exported for safe keeping detects a history cut back, and a seal key

@@ -21,7 +21,7 @@ Headers Api(const Session& s) {
 // A POST /login with an extra form field, as a browser would send it.
 HttpResult PostLogin(int port, const std::string& username, const std::string& password,
                      const std::string& extra = "") {
-  auto page = Request(port, "GET", "/login");
+  auto page = Request(port, "GET", "/dang-nhap");
   std::string body =
       "username=" + username + "&password=" + password + "&csrf_token=" + InputValue(page.body, "csrf_token") + extra;
   return Request(
@@ -30,11 +30,14 @@ HttpResult PostLogin(int port, const std::string& username, const std::string& p
 }
 
 // The error message shown on the login page.
+// The error summary of the login page.
 std::string LoginError(const HttpResult& r) {
-  size_t at = r.body.find("id=\"login-error\">");
+  size_t at = r.body.find("class=\"error-summary\"");
   if (at == std::string::npos) return "";
-  at += 17;
-  return r.body.substr(at, r.body.find("</div>", at) - at);
+  at = r.body.find("<li>", at);
+  if (at == std::string::npos) return "";
+  at += 4;
+  return r.body.substr(at, r.body.find("</li>", at) - at);
 }
 
 int64_t CreateOfficial(int port, const Session& admin, const std::string& username, const std::string& unit,
@@ -246,7 +249,7 @@ TEST(Security, AdministratorUnlocksAndResetsAndTheTemporaryPasswordMustBeChanged
   Headers fresh = {{"Cookie", "fg_session=" + CookieFrom(login, "fg_session")}};
   auto dash = Request(server.port(), "GET", "/dashboard", "", fresh);
   EXPECT_EQ(dash.status, 303);
-  EXPECT_EQ(Request(server.port(), "GET", "/login", "", fresh).headers["location"], "/account/password");
+  EXPECT_EQ(Request(server.port(), "GET", "/dang-nhap", "", fresh).headers["location"], "/account/password");
   auto form = Request(server.port(), "GET", "/account/password", "", fresh);
   EXPECT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("id=\"must-change\""), std::string::npos);

@@ -193,10 +193,10 @@ int ServerProcess::stop(int signal) {
 }
 
 Session Login(int port, const std::string& username, const std::string& password, HttpResult* result) {
-  auto page = Request(port, "GET", "/login");
+  auto page = Request(port, "GET", "/dang-nhap");
   std::string anon = CookieFrom(page, "fg_csrf");
   std::string token = InputValue(page.body, "csrf_token");
-  auto r = Request(port, "POST", "/login", "username=" + username + "&password=" + password + "&csrf_token=" + token,
+  auto r = Request(port, "POST", "/dang-nhap", "username=" + username + "&password=" + password + "&csrf_token=" + token,
                    {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "fg_csrf=" + anon}});
   if (result) *result = r;
   Session s;

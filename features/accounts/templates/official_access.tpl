@@ -1,8 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
-  <h1>Đăng nhập của cán bộ</h1>
-  {{#HAS_MESSAGE}}<div class="notice" role="status">{{MESSAGE}}</div>{{/HAS_MESSAGE}}
-  {{#HAS_ERROR}}<div class="alert" role="alert">{{ERROR}}</div>{{/HAS_ERROR}}
-  {{#HAS_PASSWORD}}<p>Mật khẩu tạm thời (chỉ hiển thị một lần, hãy trao trực tiếp cho cán bộ):</p>
-  <p><code id="temporary-password">{{PASSWORD}}</code></p>{{/HAS_PASSWORD}}
-  <p><a href="/officials/{{ID}}">← Quay lại hồ sơ cán bộ</a></p>
+  <h1>Mật khẩu tạm thời</h1>
+  <p>Mật khẩu tạm thời chỉ hiển thị một lần; hãy trao trực tiếp cho cán bộ, không gửi qua tin nhắn công khai:</p>
+  <p><code id="temporary-password">{{PASSWORD}}</code></p>
+  <p class="back"><a href="/officials/{{ID}}">← Quay lại hồ sơ cán bộ</a></p>
 </section>

@@ -9,11 +9,12 @@
     {{#SIGNED_IN}}<a class="button secondary" href="/calendar/decisions?year={{YEAR}}">Lịch nghỉ do Chính phủ quyết định</a>{{/SIGNED_IN}}
   </nav>
   <form method="get" action="/calendar" class="inline no-print">
-    <label for="year">Năm</label>
-    <input id="year" name="year" inputmode="numeric" pattern="[0-9]{4}" maxlength="4" value="{{YEAR}}">
-    <label for="unit">Mã đơn vị (không bắt buộc)</label>
-    <input id="unit" name="unit" maxlength="20" value="{{UNIT}}">
-    <button type="submit" class="secondary">Xem</button>
+    <div class="field"><label for="year">Năm</label>
+    <input class="w4" id="year" name="year" inputmode="numeric" maxlength="4" value="{{YEAR}}"></div>
+    <div class="field"><label for="unit">Mã đơn vị (không bắt buộc)</label>
+    <input class="w5" id="unit" name="unit" maxlength="20" value="{{UNIT}}" aria-describedby="unit-hint"></div>
+    <button type="submit" class="secondary">Xem lịch</button>
+    <p class="hint" id="unit-hint">Để xem giờ làm việc riêng của một xã, phường, ví dụ 25270.</p>
   </form>
   <p class="hint no-print">Để in trên khổ A4, dùng lệnh In của trình duyệt (Ctrl+P).</p>
   <ul class="legend" aria-label="Chú giải">
@@ -34,8 +35,8 @@
   <h2>Các ngày nghỉ lễ, nghỉ bù, hoán đổi và làm bù năm {{YEAR}}</h2>
   {{#HAS_REFERENCE}}<p class="reference"><strong>Căn cứ:</strong> {{REFERENCE}}</p>{{/HAS_REFERENCE}}
   {{#NO_DECISIONS}}<p class="notice" id="no-decisions">Chưa ghi nhận quyết định của Chính phủ về lịch nghỉ năm {{YEAR}}: các ngày dưới đây tính theo quy định chung của Bộ luật Lao động (Tết gồm ngày cuối năm Âm lịch và các ngày đầu năm mới; nghỉ bù khi ngày lễ trùng thứ Bảy, Chủ nhật). Lịch thực tế có thể khác khi Chính phủ công bố.</p>{{/NO_DECISIONS}}
-  <div class="table-wrap"><table class="entries">
+  <div class="table-wrap"><table class="entries stack">
     <thead><tr><th scope="col">Ngày</th><th scope="col">Thứ</th><th scope="col">Âm lịch</th><th scope="col">Tên</th><th scope="col">Loại</th><th scope="col">Căn cứ</th></tr></thead>
-    <tbody>{{#ENTRY}}<tr class="{{KIND_CLASS}}"><td>{{DATE}}</td><td>{{WEEKDAY}}</td><td>{{LUNAR}}</td><td>{{NAME}}</td><td>{{KIND}}</td><td class="ref">{{REFERENCE}}</td></tr>{{/ENTRY}}</tbody>
+    <tbody>{{#ENTRY}}<tr class="{{KIND_CLASS}}"><td><strong>{{DATE}}</strong></td><td data-label="Thứ">{{WEEKDAY}}</td><td data-label="Âm lịch">{{LUNAR}}</td><td data-label="Tên">{{NAME}}</td><td data-label="Loại">{{KIND}}</td><td class="ref" data-label="Căn cứ">{{REFERENCE}}</td></tr>{{/ENTRY}}</tbody>
   </table></div>
 </section>

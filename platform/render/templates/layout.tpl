@@ -5,21 +5,22 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · Chính quyền thân thiện</title>
 <link rel="stylesheet" href="/static/site.css">
+<script src="/static/site.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
 <header class="top">
   <a class="brand" href="/">Chính quyền thân thiện</a>
   <nav aria-label="Điều hướng chính">
-  {{#USER}}
-    <a href="/dashboard">Tổng quan</a>
-    <a href="/units">Đơn vị</a>
-    {{/USER}}<a href="/calendar">Lịch</a>{{#MANAGER}}<a href="/officials">Cán bộ</a>{{/MANAGER}}{{#ADMIN}}
-    <a href="/events">Nhật ký</a>
-    <a href="/tokens">Khóa API</a>{{/ADMIN}}
+  {{#NAV_USER}}<a href="/dashboard"{{#NAV_DASHBOARD}} aria-current="page"{{/NAV_DASHBOARD}}>Tổng quan</a>
+    <a href="/units"{{#NAV_UNITS}} aria-current="page"{{/NAV_UNITS}}>Đơn vị</a>
+    <a href="/calendar"{{#NAV_CALENDAR}} aria-current="page"{{/NAV_CALENDAR}}>Lịch làm việc</a>{{/NAV_USER}}{{#MANAGER}}
+    <a href="/officials"{{#NAV_OFFICIALS}} aria-current="page"{{/NAV_OFFICIALS}}>Cán bộ</a>{{/MANAGER}}{{#ADMIN}}
+    <a href="/events"{{#NAV_EVENTS}} aria-current="page"{{/NAV_EVENTS}}>Nhật ký</a>
+    <a href="/tokens"{{#NAV_TOKENS}} aria-current="page"{{/NAV_TOKENS}}>Kết nối hệ thống khác</a>{{/ADMIN}}
   </nav>{{#USER}}
   <div class="who">
-    <a href="/account/password" title="Đổi mật khẩu">{{FULL_NAME}}</a>
+    <a href="/account/password">{{FULL_NAME}}<span class="visually-hidden"> (đổi mật khẩu)</span></a>
     <form method="post" action="/logout">
       <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
       <button type="submit" class="link">Đăng xuất</button>
@@ -28,6 +29,11 @@
   {{/USER}}
 </header>
 <main id="main">
+{{#HAS_NOTICE}}<div class="banner banner-success" role="status" tabindex="-1" id="notice">{{NOTICE}}</div>{{/HAS_NOTICE}}
+{{#HAS_ERRORS}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+  <h2 id="error-summary-title">Có lỗi cần sửa</h2>
+  <ul>{{#ERROR_ITEM}}<li>{{#LINKED}}<a href="#{{FIELD_ID}}">{{MESSAGE}}</a>{{/LINKED}}{{#UNLINKED}}{{MESSAGE}}{{/UNLINKED}}</li>{{/ERROR_ITEM}}</ul>
+</div>{{/HAS_ERRORS}}
 {{>CONTENT}}
 </main>
 <footer class="foot">Hệ thống Chính quyền thân thiện · phục vụ người dân và doanh nghiệp</footer>
