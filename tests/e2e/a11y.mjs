@@ -1,0 +1,173 @@
+// Accessibility of every page: each HTML page route of the server (from
+// `friendlygov routes`, path parameters filled from demo data), anonymously and
+// as each demo login, at 360 px and 1280 px, and in the error state of each
+// form (submitted with its fields emptied). On each: axe-core with the WCAG
+// 2.0/2.1/2.2 A and AA rules, no horizontal overflow at 360 px, dates shown as
+// dd/mm/yyyy (audit.mjs). Fails with every finding, grouped by page and rule;
+// the same list is written to screenshots/a11y-report.json.
+// Usage: node a11y.mjs /path/to/friendlygov /path/to/assets
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, viewports, login } from './harness.mjs';
+import { serverRoutes, pagePaths, demoLogins } from './pages.mjs';
+import { axeFindings, overflowFindings, dateFindings } from './audit.mjs';
+
+const PARALLEL = 4;  // tabs at once
+
+async function pool(tasks, n, fn) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, async () => {
+    while (next < tasks.length) { const t = tasks[next++]; await fn(t); }
+  }));
+}
+
+// Fields a person types into (emptied for the error state).
+const typed = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit])'
+  + ':not([type=button]):not([type=reset]):not([type=image]):not([readonly]):not([disabled]), textarea';
+
+await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
+  const started = Date.now();
+  const users = demoLogins(banner);
+  const roles = ['anonymous', ...users];
+
+  // One context per role and width (the width is the context's viewport); the
+  // role logs in once and the second width reuses its cookies.
+  const contexts = new Map();
+  for (const role of roles) {
+    let state;
+    for (const vp of viewports) {
+      const ctx = await browser.newContext({ viewport: vp, bypassCSP: true, storageState: state });
+      if (role !== 'anonymous' && !state) {
+        const p = await ctx.newPage();
+        await login(p, base, role);
+        await p.close();
+        state = await ctx.storageState();
+      }
+      contexts.set(`${role}|${vp.width}`, ctx);
+    }
+  }
+  const adminRole = users.find((u) => u === 'admin');
+  if (!adminRole) throw new Error(`no demo login "admin" among ${users.join(', ')}`);
+  const pages = await pagePaths(serverRoutes(binary, assets), contexts.get(`admin|${viewports[0].width}`).request, base);
+  console.log(`a11y: ${pages.length} HTML page routes: ${pages.map((p) => p.path).join(' ')}`);
+
+  const findings = [];  // { page, state, role, width, rule, impact, help, target }
+  const audited = [];   // { page, state, role, width, status }
+  async function audit(page, where) {
+    const list = [...await axeFindings(page), ...await dateFindings(page)];
+    if (where.width === 360) list.push(...await overflowFindings(page));
+    for (const f of list) findings.push({ ...where, ...f });
+    audited.push(where);
+  }
+
+  // 1. Every page, as every role, at every width. Collects the forms with typed fields.
+  const forms = new Map();  // role|method|action -> { role, page, path, index }
+  const visits = [];
+  for (const role of roles) for (const p of pages) for (const vp of viewports) visits.push({ role, p, vp });
+  await pool(visits, PARALLEL, async ({ role, p, vp }) => {
+    const page = await contexts.get(`${role}|${vp.width}`).newPage();
+    try {
+      const res = await page.goto(`${base}${p.path}`);
+      // A redirect (anonymous to /login, a logged-in official from / to /dashboard)
+      // ends on a page audited under its own route.
+      if (new URL(page.url()).pathname !== p.path) return;
+      await audit(page, { page: p.pattern, state: res.status() >= 400 ? `HTTP ${res.status()}` : '', role, width: vp.width });
+      const found = await page.evaluate((typed) => [...document.forms].map((f, index) => ({
+        index, method: (f.getAttribute('method') || 'get').toLowerCase(), action: f.getAttribute('action') || '',
+        typed: f.querySelectorAll(typed).length > 0,
+      })), typed);
+      for (const f of found) {
+        const key = `${role}|${f.method}|${f.action}`;
+        if (f.typed && !forms.has(key)) forms.set(key, { role, page: p.pattern, path: p.path, ...f });
+      }
+    } catch (e) {
+      findings.push({ page: p.pattern, state: 'load', role, width: vp.width, rule: 'page-error', impact: 'critical', help: String(e).split('\n')[0], target: p.path });
+    } finally {
+      await page.close();
+    }
+  });
+
+  // 2. Error states: each form with typed fields, emptied and submitted once per
+  // role and width (HTML validation off, as without JavaScript it would reach the
+  // server). Submissions change data, so they come after all visits, and the
+  // administrator's (who can reset others' passwords) last of all.
+  const errorTasks = [];
+  const ordered = [...forms.values()].sort((a, b) => (a.role === adminRole) - (b.role === adminRole));
+  for (const f of ordered) for (const vp of viewports) errorTasks.push({ f, vp });
+  const runErrors = async ({ f, vp }) => {
+    const page = await contexts.get(`${f.role}|${vp.width}`).newPage();
+    const state = `form ${f.method.toUpperCase()} ${f.action} submitted empty`;
+    try {
+      await page.goto(`${base}${f.path}`);
+      const nav = page.waitForNavigation({ timeout: 15000 });
+      await page.evaluate(({ index, typed }) => {
+        const form = document.forms[index];
+        for (const el of form.querySelectorAll(typed)) el.value = '';
+        form.noValidate = true;
+        form.requestSubmit(form.querySelector('button:not([type=button]):not([type=reset]), input[type=submit]') || undefined);
+      }, { index: f.index, typed });
+      const res = await nav;
+      await audit(page, { page: f.page, state: `${state} (HTTP ${res ? res.status() : '?'})`, role: f.role, width: vp.width });
+    } catch (e) {
+      findings.push({ page: f.page, state, role: f.role, width: vp.width, rule: 'page-error', impact: 'critical', help: String(e).split('\n')[0], target: f.action });
+    } finally {
+      await page.close();
+    }
+  };
+  await pool(errorTasks.filter((t) => t.f.role !== adminRole), PARALLEL, runErrors);
+  await pool(errorTasks.filter((t) => t.f.role === adminRole), PARALLEL, runErrors);
+  for (const ctx of contexts.values()) await ctx.close();
+
+  writeFileSync(join(shots, 'a11y-report.json'), JSON.stringify({ audited, findings }, null, 1));
+  const secs = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`a11y: ${audited.length} page states audited (${visits.length} visits, ${errorTasks.length} error states) in ${secs} s`);
+  // An error state repeats what its page already showed: report only what is new.
+  const key = (f) => [f.page, f.role, f.width, f.rule, f.help, f.target].join('\u0001');
+  const plain = new Set(findings.filter((f) => !f.state.startsWith('form ')).map(key));
+  const shown = findings.filter((f) => !f.state.startsWith('form ') || !plain.has(key(f)));
+  if (shown.length) throw new Error(`${shown.length} findings:\n${report(shown, audited)}`);
+});
+
+// Findings grouped page -> state -> rule -> target, with the roles and widths
+// where each occurs ("every role" when it is all the roles that saw that state).
+function report(findings, audited) {
+  const tree = new Map();
+  const seen = new Map();  // page|state -> Set(role@width)
+  for (const a of audited) {
+    const k = `${a.page}\u0001${a.state}`;
+    if (!seen.has(k)) seen.set(k, new Set());
+    seen.get(k).add(`${a.role}@${a.width}`);
+  }
+  for (const f of findings) {
+    const k = `${f.page}\u0001${f.state}`;
+    if (!tree.has(k)) tree.set(k, new Map());
+    const rules = tree.get(k);
+    const rk = `${f.rule}\u0001${f.impact}\u0001${f.help}`;
+    if (!rules.has(rk)) rules.set(rk, new Map());
+    const targets = rules.get(rk);
+    if (!targets.has(f.target)) targets.set(f.target, new Set());
+    targets.get(f.target).add(`${f.role}@${f.width}`);
+  }
+  const who = (set, all) => {
+    if (all && set.size === all.size) return 'every role and width';
+    const byRole = new Map();
+    for (const rw of set) {
+      const [r, w] = rw.split('@');
+      if (!byRole.has(r)) byRole.set(r, []);
+      byRole.get(r).push(w);
+    }
+    return [...byRole].map(([r, ws]) => `${r}@${ws.sort((a, b) => a - b).join('/')}`).join(', ');
+  };
+  const lines = [];
+  const keys = [...tree.keys()].sort();
+  for (const k of keys) {
+    const [page, state] = k.split('\u0001');
+    lines.push('', `PAGE ${page}${state ? `  [${state}]` : ''}`);
+    for (const [rk, targets] of tree.get(k)) {
+      const [rule, impact, help] = rk.split('\u0001');
+      lines.push(`  ${rule} (${impact}): ${help}`);
+      for (const [target, set] of targets) lines.push(`      ${target}   — ${who(set, seen.get(k))}`);
+    }
+  }
+  return lines.join('\n');
+}
