@@ -14,10 +14,18 @@ import { axeFindings, overflowFindings, dateFindings } from './audit.mjs';
 
 const PARALLEL = 4;  // tabs at once
 
+// Runs fn(task, tab) over the tasks, n at a time; tab(context) gives the worker's
+// own tab in that context (opened once, reused).
 async function pool(tasks, n, fn) {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, async () => {
-    while (next < tasks.length) { const t = tasks[next++]; await fn(t); }
+    const tabs = new Map();
+    const tab = async (ctx) => {
+      if (!tabs.has(ctx) || tabs.get(ctx).isClosed()) tabs.set(ctx, await ctx.newPage());
+      return tabs.get(ctx);
+    };
+    while (next < tasks.length) { const t = tasks[next++]; await fn(t, tab); }
+    for (const p of tabs.values()) await p.close();
   }));
 }
 
@@ -60,12 +68,15 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
     audited.push(where);
   }
 
-  // 1. Every page, as every role, at every width. Collects the forms with typed fields.
-  const forms = new Map();  // role|method|action -> { role, page, path, index }
+  // 1. Every page, as every role, at every width. Collects the forms with typed fields,
+  // each with the first role (in login order, the administrator last) that has it.
+  const order = [...roles.filter((r) => r !== adminRole), adminRole];
+  const rolePrecedes = (a, b) => order.indexOf(a) < order.indexOf(b);
+  const forms = new Map();  // method|action -> { role, page, path, index }
   const visits = [];
   for (const role of roles) for (const p of pages) for (const vp of viewports) visits.push({ role, p, vp });
-  await pool(visits, PARALLEL, async ({ role, p, vp }) => {
-    const page = await contexts.get(`${role}|${vp.width}`).newPage();
+  await pool(visits, PARALLEL, async ({ role, p, vp }, tab) => {
+    const page = await tab(contexts.get(`${role}|${vp.width}`));
     try {
       const res = await page.goto(`${base}${p.path}`);
       // A redirect (anonymous to /login, a logged-in official from / to /dashboard)
@@ -77,25 +88,25 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
         typed: f.querySelectorAll(typed).length > 0,
       })), typed);
       for (const f of found) {
-        const key = `${role}|${f.method}|${f.action}`;
-        if (f.typed && !forms.has(key)) forms.set(key, { role, page: p.pattern, path: p.path, ...f });
+        if (!f.typed) continue;
+        const key = `${f.method}|${f.action}`;
+        const had = forms.get(key);
+        if (!had || rolePrecedes(role, had.role)) forms.set(key, { role, page: p.pattern, path: p.path, ...f });
       }
     } catch (e) {
       findings.push({ page: p.pattern, state: 'load', role, width: vp.width, rule: 'page-error', impact: 'critical', help: String(e).split('\n')[0], target: p.path });
-    } finally {
-      await page.close();
     }
   });
 
-  // 2. Error states: each form with typed fields, emptied and submitted once per
-  // role and width (HTML validation off, as without JavaScript it would reach the
-  // server). Submissions change data, so they come after all visits, and the
-  // administrator's (who can reset others' passwords) last of all.
+  // 2. Error states: each form with typed fields, emptied and submitted once at
+  // each width (HTML validation off, so that the server answers) by the first
+  // role that has it. Submissions change data, so they come after all visits, and
+  // the administrator's (who can reset others' passwords) last of all.
   const errorTasks = [];
   const ordered = [...forms.values()].sort((a, b) => (a.role === adminRole) - (b.role === adminRole));
   for (const f of ordered) for (const vp of viewports) errorTasks.push({ f, vp });
-  const runErrors = async ({ f, vp }) => {
-    const page = await contexts.get(`${f.role}|${vp.width}`).newPage();
+  const runErrors = async ({ f, vp }, tab) => {
+    const page = await tab(contexts.get(`${f.role}|${vp.width}`));
     const state = `form ${f.method.toUpperCase()} ${f.action} submitted empty`;
     try {
       await page.goto(`${base}${f.path}`);
@@ -110,8 +121,6 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
       await audit(page, { page: f.page, state: `${state} (HTTP ${res ? res.status() : '?'})`, role: f.role, width: vp.width });
     } catch (e) {
       findings.push({ page: f.page, state, role: f.role, width: vp.width, rule: 'page-error', impact: 'critical', help: String(e).split('\n')[0], target: f.action });
-    } finally {
-      await page.close();
     }
   };
   await pool(errorTasks.filter((t) => t.f.role !== adminRole), PARALLEL, runErrors);
@@ -125,19 +134,13 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
   const key = (f) => [f.page, f.role, f.width, f.rule, f.help, f.target].join('\u0001');
   const plain = new Set(findings.filter((f) => !f.state.startsWith('form ')).map(key));
   const shown = findings.filter((f) => !f.state.startsWith('form ') || !plain.has(key(f)));
-  if (shown.length) throw new Error(`${shown.length} findings:\n${report(shown, audited)}`);
+  if (shown.length) throw new Error(`${shown.length} findings:\n${report(shown, roles)}`);
 });
 
 // Findings grouped page -> state -> rule -> target, with the roles and widths
-// where each occurs ("every role" when it is all the roles that saw that state).
-function report(findings, audited) {
+// where each occurs.
+function report(findings, roleOrder) {
   const tree = new Map();
-  const seen = new Map();  // page|state -> Set(role@width)
-  for (const a of audited) {
-    const k = `${a.page}\u0001${a.state}`;
-    if (!seen.has(k)) seen.set(k, new Set());
-    seen.get(k).add(`${a.role}@${a.width}`);
-  }
   for (const f of findings) {
     const k = `${f.page}\u0001${f.state}`;
     if (!tree.has(k)) tree.set(k, new Map());
@@ -148,15 +151,21 @@ function report(findings, audited) {
     if (!targets.has(f.target)) targets.set(f.target, new Set());
     targets.get(f.target).add(`${f.role}@${f.width}`);
   }
-  const who = (set, all) => {
-    if (all && set.size === all.size) return 'every role and width';
+  // "anonymous, desk @360; admin @360/1280" (roles in login order).
+  const who = (set) => {
     const byRole = new Map();
     for (const rw of set) {
       const [r, w] = rw.split('@');
       if (!byRole.has(r)) byRole.set(r, []);
-      byRole.get(r).push(w);
+      byRole.get(r).push(Number(w));
     }
-    return [...byRole].map(([r, ws]) => `${r}@${ws.sort((a, b) => a - b).join('/')}`).join(', ');
+    const byWidths = new Map();
+    for (const r of roleOrder.filter((x) => byRole.has(x))) {
+      const ws = byRole.get(r).sort((a, b) => a - b).join('/');
+      if (!byWidths.has(ws)) byWidths.set(ws, []);
+      byWidths.get(ws).push(r);
+    }
+    return [...byWidths].map(([ws, rs]) => `${rs.join(', ')} @${ws}`).join('; ');
   };
   const lines = [];
   const keys = [...tree.keys()].sort();
@@ -166,7 +175,7 @@ function report(findings, audited) {
     for (const [rk, targets] of tree.get(k)) {
       const [rule, impact, help] = rk.split('\u0001');
       lines.push(`  ${rule} (${impact}): ${help}`);
-      for (const [target, set] of targets) lines.push(`      ${target}   — ${who(set, seen.get(k))}`);
+      for (const [target, set] of targets) lines.push(`      ${target}   — ${who(set)}`);
     }
   }
   return lines.join('\n');

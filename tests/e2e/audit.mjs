@@ -61,7 +61,9 @@ export async function dateFindings(page) {
     const check = (text, where, el) => {
       const around = (m) => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).trim().replace(/\s+/g, ' ');
       for (const m of text.matchAll(iso)) {
-        out.push({ rule: 'date-format', impact: 'serious', help: 'a date shown as ISO yyyy-mm-dd (want dd/mm/yyyy)',
+        const hint = /^Y/i.test(m[0]);
+        out.push({ rule: 'date-format', impact: 'serious',
+          help: hint ? 'dates asked for as YYYY-MM-DD (want dd/mm/yyyy)' : 'a date shown as ISO yyyy-mm-dd (want dd/mm/yyyy)',
           target: `"${m[0]}" in ${where} of ${sel(el)}: "…${around(m)}…"` });
       }
       for (const m of text.matchAll(slashed)) {
