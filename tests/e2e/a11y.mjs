@@ -84,7 +84,8 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
       if (new URL(page.url()).pathname !== p.path) return;
       await audit(page, { page: p.pattern, state: res.status() >= 400 ? `HTTP ${res.status()}` : '', role, width: vp.width });
       const found = await page.evaluate((typed) => [...document.forms].map((f, index) => ({
-        index, method: (f.getAttribute('method') || 'get').toLowerCase(), action: f.getAttribute('action') || '',
+        index, method: (f.getAttribute('method') || 'get').toLowerCase(),
+        action: new URL(f.getAttribute('action') || location.href, location.href).pathname,
         typed: f.querySelectorAll(typed).length > 0,
       })), typed);
       for (const f of found) {

@@ -107,7 +107,9 @@ await run('form_walk', async ({ base, banner, browser, binary, assets }) => {
         if (new URL(page.url()).pathname !== p.path) continue;  // redirected: that page is walked under its own route
         for (const f of await page.evaluate(readForms, typed)) {
           const sig = JSON.stringify([f.action, f.fields.filter(([k]) => k !== 'csrf_token')]);
-          if (!subs.some((s) => s.sig === sig)) subs.push({ ...f, sig, page: p.pattern, path: p.path });
+          const same = subs.find((s) => s.sig === sig);
+          if (same) same.more += 1;  // the same form on another page (logging out is on all of them)
+          else subs.push({ ...f, sig, page: p.pattern, path: p.path, more: 0 });
         }
       }
       subs.sort((a, b) => rank(a) - rank(b));
@@ -123,7 +125,8 @@ await run('form_walk', async ({ base, banner, browser, binary, assets }) => {
           retried = `${r.status} with defaults, then ${again.status} with ${[...fill.keys()].join(', ')} filled`;
           r = again;
         }
-        rows.push({ role, page: s.page, action, button: s.button, status: r.status, reason: r.reason, retried });
+        const where = s.more ? `${s.page} (+${s.more})` : s.page;
+        rows.push({ role, page: where, action, button: s.button, status: r.status, reason: r.reason, retried });
       }
     } finally {
       await ctx.close();
@@ -136,7 +139,7 @@ await run('form_walk', async ({ base, banner, browser, binary, assets }) => {
   }));
 
   rows.sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
-  const table = (list) => list.map((r) => `  ${r.role.padEnd(10)} ${r.page.padEnd(26)} POST ${r.action.padEnd(34)} "${r.button}" -> ${r.status}`
+  const table = (list) => list.map((r) => `  ${r.role.padEnd(10)} ${r.page.padEnd(32)} POST ${r.action.padEnd(34)} "${r.button}" -> ${r.status}`
     + `  ${r.reason}${r.retried ? `  (${r.retried})` : ''}`).join('\n');
   console.log(`form_walk: ${rows.length} submissions\n${table(rows)}`);
   const refused = rows.filter((r) => r.status === 403);
