@@ -68,11 +68,9 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
     audited.push(where);
   }
 
-  // 1. Every page, as every role, at every width. Collects the forms with typed fields,
-  // each with the first role (in login order, the administrator last) that has it.
-  const order = [...roles.filter((r) => r !== adminRole), adminRole];
-  const rolePrecedes = (a, b) => order.indexOf(a) < order.indexOf(b);
-  const forms = new Map();  // method|action -> { role, page, path, index }
+  // 1. Every page, as every role, at every width. Collects the forms with typed fields
+  // and which roles have them.
+  const forms = new Map();  // method|action -> Map(role -> { role, page, path, index, method, action })
   const visits = [];
   for (const role of roles) for (const p of pages) for (const vp of viewports) visits.push({ role, p, vp });
   await pool(visits, PARALLEL, async ({ role, p, vp }, tab) => {
@@ -88,11 +86,12 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
         action: new URL(f.getAttribute('action') || location.href, location.href).pathname,
         typed: f.querySelectorAll(typed).length > 0,
       })), typed);
+      if (vp !== viewports[0]) return;
       for (const f of found) {
         if (!f.typed) continue;
         const key = `${f.method}|${f.action}`;
-        const had = forms.get(key);
-        if (!had || rolePrecedes(role, had.role)) forms.set(key, { role, page: p.pattern, path: p.path, ...f });
+        if (!forms.has(key)) forms.set(key, new Map());
+        forms.get(key).set(role, { role, page: p.pattern, path: p.path, ...f });
       }
     } catch (e) {
       findings.push({ page: p.pattern, state: 'load', role, width: vp.width, rule: 'page-error', impact: 'critical', help: String(e).split('\n')[0], target: p.path });
@@ -100,13 +99,19 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
   });
 
   // 2. Error states: each form with typed fields, emptied and submitted once at
-  // each width (HTML validation off, so that the server answers) by the first
-  // role that has it. Submissions change data, so they come after all visits, and
-  // the administrator's (who can reset others' passwords) last of all.
-  const errorTasks = [];
-  const ordered = [...forms.values()].sort((a, b) => (a.role === adminRole) - (b.role === adminRole));
-  for (const f of ordered) for (const vp of viewports) errorTasks.push({ f, vp });
-  const runErrors = async ({ f, vp }, tab) => {
+  // each width (HTML validation off, so that the server answers), by the first
+  // role (in login order) that has it and is not refused (a refusal is form_walk's
+  // finding, and hides the error state). Submissions change data, so they come
+  // after all visits, and the administrator's (who can reset others' passwords)
+  // last of all.
+  const candidates = (f) => [...roles.filter((r) => r !== adminRole), adminRole].filter((r) => f.has(r)).map((r) => f.get(r));
+  const tryRoles = (admin) => async ({ f, vp }, tab) => {
+    for (const c of candidates(f).filter((x) => (x.role === adminRole) === admin)) {
+      const status = await submitEmpty(c, vp, tab);
+      if (status !== 403) { f.done = true; return; }
+    }
+  };
+  async function submitEmpty(f, vp, tab) {
     const page = await tab(contexts.get(`${f.role}|${vp.width}`));
     const state = `form ${f.method.toUpperCase()} ${f.action} submitted empty`;
     try {
@@ -119,18 +124,24 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
         form.requestSubmit(form.querySelector('button:not([type=button]):not([type=reset]), input[type=submit]') || undefined);
       }, { index: f.index, typed });
       const res = await nav;
-      await audit(page, { page: f.page, state: `${state} (HTTP ${res ? res.status() : '?'})`, role: f.role, width: vp.width });
+      const status = res ? res.status() : 0;
+      if (status === 403) return status;
+      await audit(page, { page: f.page, state: `${state} (HTTP ${status})`, role: f.role, width: vp.width });
+      return status;
     } catch (e) {
       findings.push({ page: f.page, state, role: f.role, width: vp.width, rule: 'page-error', impact: 'critical', help: String(e).split('\n')[0], target: f.action });
+      return 0;
     }
-  };
-  await pool(errorTasks.filter((t) => t.f.role !== adminRole), PARALLEL, runErrors);
-  await pool(errorTasks.filter((t) => t.f.role === adminRole), PARALLEL, runErrors);
+  }
+  const byWidth = viewports.map((vp) => [...forms.values()].map((f) => ({ f: new Map(f), vp })));  // own "done" per width
+  await pool(byWidth.flat(), PARALLEL, tryRoles(false));
+  await pool(byWidth.flat().filter((t) => !t.f.done), PARALLEL, tryRoles(true));
   for (const ctx of contexts.values()) await ctx.close();
 
   writeFileSync(join(shots, 'a11y-report.json'), JSON.stringify({ audited, findings }, null, 1));
   const secs = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`a11y: ${audited.length} page states audited (${visits.length} visits, ${errorTasks.length} error states) in ${secs} s`);
+  const errorStates = audited.filter((a) => a.state.startsWith('form ')).length;
+  console.log(`a11y: ${audited.length} page states audited (${visits.length} visits, ${errorStates} error states) in ${secs} s`);
   // An error state repeats what its page already showed: report only what is new.
   const key = (f) => [f.page, f.role, f.width, f.rule, f.help, f.target].join('\u0001');
   const plain = new Set(findings.filter((f) => !f.state.startsWith('form ')).map(key));
