@@ -142,6 +142,8 @@ int main(int argc, char** argv) {
   std::string new_key_file;
   new_key->add_option("FILE", new_key_file)->required();
   auto* check = cli.add_subcommand("check-config", "validate the configuration and print it");
+  auto* routes = cli.add_subcommand(
+      "routes", "print every registered route as JSON lines (method, pattern, access, is_api), for tests");
 
   auto* user = cli.add_subcommand("user", "manage officials' accounts");
   user->require_subcommand(1);
@@ -257,6 +259,18 @@ int main(int argc, char** argv) {
                 << "due_at     " << FormatRfc3339Local(out.result.due_at) << "\n"
                 << "warning_at " << FormatRfc3339Local(out.result.warning_at) << "\n";
       if (out.timeliness) std::cout << "status     " << calendar::TimelinessName(*out.timeliness) << "\n";
+    } else if (*routes) {
+      accounts::Service accounts(*db, false);
+      http::App app(cfg.assets_dir);
+      Services services{*db, org, accounts, calsvc};
+      RegisterAll(app, services);
+      for (const auto& r : app.routes()) {
+        boost::json::object line{{"method", r.method},
+                                 {"pattern", r.pattern},
+                                 {"access", r.access == http::Access::kPublic ? "public" : "user"},
+                                 {"is_api", r.is_api}};
+        std::cout << boost::json::serialize(line) << "\n";
+      }
     } else if (*migrate) {
       std::cout << "schema up to date\n";
     } else if (*seed) {

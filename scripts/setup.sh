@@ -34,7 +34,8 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  if [[ ! -d tests/e2e/node_modules/playwright-core ]]; then
+  # tests/e2e/package.json: playwright-core (drives Chromium), axe-core (accessibility rules)
+  if [[ ! -d tests/e2e/node_modules/playwright-core || ! -d tests/e2e/node_modules/axe-core ]]; then
     echo "setup: installing npm test drivers"
     (cd tests/e2e && npm ci --no-audit --no-fund --silent)
   fi

@@ -1,13 +1,30 @@
 // End-to-end: an administrator resets a desk officer's password (first with a
 // too-short one: the error state), the officer logs in with the temporary
 // password and must choose a new one before anything else; at 360 px and 1280 px.
+// Also: the reset ends the officer's open session and voids the old password;
+// once changed, the temporary password is refused and the new one logs in.
 // Usage: node account_recovery.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { run, viewports, assertNoHorizontalOverflow, login } from './harness.mjs';
 
+// Submits the login form; resolves to the path it ends on.
+async function tryLogin(page, base, username, password) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+  return new URL(page.url()).pathname;
+}
+
 await run('account_recovery', async ({ base, browser, shots }) => {
+  let current = 'demo';  // the desk officer's password
   for (const viewport of viewports) {
+    // The officer is logged in somewhere when the reset happens.
+    const before = await browser.newContext({ viewport });
+    const open = await before.newPage();
+    assert.equal(await tryLogin(open, base, 'desk', current), '/dashboard');
+
     const admin = await browser.newContext({ viewport });
     const page = await admin.newPage();
     await login(page, base, 'admin');
@@ -36,6 +53,14 @@ await run('account_recovery', async ({ base, browser, shots }) => {
     await page.screenshot({ path: join(shots, `reset-done-${viewport.name}.png`), fullPage: true });
     await admin.close();
 
+    // The reset ended the officer's open session, and the old password no longer works.
+    await open.goto(`${base}/dashboard`);
+    assert.match(open.url(), /\/login/, 'the session open before the reset has ended');
+    await before.close();
+    const old = await browser.newContext({ viewport });
+    assert.equal(await tryLogin(await old.newPage(), base, 'desk', current), '/login', 'the old password is refused');
+    await old.close();
+
     // The officer: the temporary password leads to the change form, and nowhere else.
     const desk = await browser.newContext({ viewport });
     const p2 = await desk.newPage();
@@ -59,5 +84,13 @@ await run('account_recovery', async ({ base, browser, shots }) => {
     await p2.goto(`${base}/dashboard`);
     await p2.waitForURL(`${base}/dashboard`);
     await desk.close();
+
+    // From now on: the new password logs in straight to the dashboard, the temporary one is refused.
+    const later = await browser.newContext({ viewport });
+    const p3 = await later.newPage();
+    assert.equal(await tryLogin(p3, base, 'desk', temporary), '/login', 'the temporary password is refused once changed');
+    assert.equal(await tryLogin(p3, base, 'desk', fresh), '/dashboard', 'the new password logs in, no change asked');
+    await later.close();
+    current = fresh;
   }
 });

@@ -6,8 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <boost/json.hpp>
+
 #include "platform/db/db.h"
 #include "tests/support/http_client.h"
+#include "tests/support/routes.h"
 
 namespace fg::testing {
 namespace {
@@ -22,6 +25,25 @@ std::pair<int, std::string> Cli(const std::string& db_path, const std::string& a
   while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
   int status = pclose(p);
   return {WEXITSTATUS(status), out};
+}
+
+// `friendlygov routes` (what the e2e page walks enumerate) prints the route table.
+TEST(Ops, RoutesCommandPrintsEveryRoute) {
+  auto [code, out] = Cli(TempPath("routes.db"), "routes");
+  ASSERT_EQ(code, 0) << out;
+  std::vector<std::string> printed;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] != '{') continue;
+    auto o = boost::json::parse(line).as_object();
+    printed.push_back(std::string(o.at("method").as_string()) + " " + std::string(o.at("pattern").as_string()) + " " +
+                      std::string(o.at("access").as_string()) + (o.at("is_api").as_bool() ? " api" : " page"));
+  }
+  std::vector<std::string> registered;
+  for (const auto& r : RegisteredRoutes())
+    registered.push_back(r.method + " " + r.pattern + (r.access == http::Access::kPublic ? " public" : " user") +
+                         (r.is_api ? " api" : " page"));
+  EXPECT_EQ(printed, registered);
 }
 
 TEST(Ops, MetricsNeedTheTokenWhenOneIsConfigured) {
