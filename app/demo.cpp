@@ -3,11 +3,13 @@
 // Codes follow the official shape but are illustrative.
 #include "app/demo.h"
 
+#include <string_view>
+
 #include "platform/errors.h"
 
 namespace fg::app {
 
-bool SeedDemo(org::Service& org, calendar::Service& calendar) {
+bool SeedDemo(org::Service& org, calendar::Service& calendar, accounts::Service& accounts) {
   auto sys = org::SystemPrincipal();
   try {
     org.GetUnit(sys, "75");
@@ -42,12 +44,16 @@ bool SeedDemo(org::Service& org, calendar::Service& calendar) {
       {"specialist", "Phạm Thị Chuyên", "Công chức Văn phòng - Thống kê", "25270", "specialist", "0912345604"},
       {"evaluator", "Hoàng Văn Thẩm", "Chuyên viên Sở Nội vụ", "75", "evaluator", "0912345605"},
   };
+  int64_t admin_id = 0;
   for (auto& p : people) {
     org::OfficialInput in{p.username, p.name,  p.unit,
                           p.position, p.phone, std::string(p.username) + "@demo.friendlygov.vn",
                           "demo",     true};
-    org.CreateOfficial(sys, in, {{p.role, p.unit}}, /*demo_password=*/true);
+    auto o = org.CreateOfficial(sys, in, {{p.role, p.unit}}, /*demo_password=*/true);
+    if (std::string_view(p.username) == "admin") admin_id = o.id;
   }
+  // A connection of another system, so that the administrator's page lists one.
+  accounts.CreateToken(sys, admin_id, "Cổng dịch vụ công tỉnh (thử nghiệm)");
   // One ward keeps its own working week with the "no Friday to next week" rule.
   calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
   return true;

@@ -66,7 +66,7 @@ int Serve(const Config& cfg, bool demo) {
   org::Service org(*db);
   accounts::Service accounts(*db, demo);
   calendar::Service calendar(*db);
-  if (demo && SeedDemo(org, calendar)) spdlog::info("demo data seeded");
+  if (demo && SeedDemo(org, calendar, accounts)) spdlog::info("demo data seeded");
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())
       spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.",
@@ -274,7 +274,8 @@ int main(int argc, char** argv) {
     } else if (*migrate) {
       std::cout << "schema up to date\n";
     } else if (*seed) {
-      std::cout << (app::SeedDemo(org, calsvc) ? "demo data added\n" : "demo data already present\n");
+      accounts::Service accounts(*db, false);
+      std::cout << (app::SeedDemo(org, calsvc, accounts) ? "demo data added\n" : "demo data already present\n");
     } else if (*backup) {
       db->backup(backup_file);
       std::cout << "backup written to " << backup_file << "\n";

@@ -1,5 +1,7 @@
 #include "platform/time.h"
 
+#include <algorithm>
+
 #include <atomic>
 #include <cstdio>
 
@@ -144,6 +146,20 @@ std::string TodayLocalIso() { return FormatIsoDate(ToLocal(Now()).date); }
 std::string DisplayDate(std::string_view iso) {
   auto d = ParseIsoDate(iso);
   return d ? FormatDayMonthYear(*d) : std::string(iso);
+}
+
+std::string IsoFromDayMonthYear(std::string_view s) {
+  const size_t a = s.find('/'), b = a == std::string_view::npos ? a : s.find('/', a + 1);
+  if (b == std::string_view::npos || s.find('/', b + 1) != std::string_view::npos) return std::string(s);
+  auto part = [](std::string_view p, size_t min, size_t max) {
+    bool digits = p.size() >= min && p.size() <= max &&
+                  std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return digits ? std::string(max - p.size(), '0') + std::string(p) : std::string();
+  };
+  std::string d = part(s.substr(0, a), 1, 2), m = part(s.substr(a + 1, b - a - 1), 1, 2),
+              y = part(s.substr(b + 1), 4, 4);
+  if (d.empty() || m.empty() || y.empty()) return std::string(s);
+  return y + "-" + m + "-" + d;
 }
 
 }  // namespace fg

@@ -21,6 +21,9 @@ std::string FormatLocal(std::string_view utc_text);       // 23/11/2026 11:30 (U
 std::string FormatDayMonthYear(std::chrono::sys_days d);  // 23/11/2026
 // A "YYYY-MM-DD" date as people read it: "23/11/2026"; any other text unchanged.
 std::string DisplayDate(std::string_view iso);
+// "17/02/2026" or "17/2/2026" (as spreadsheets write dates in Việt Nam) as
+// "2026-02-17"; any other text unchanged, for the date check to judge.
+std::string IsoFromDayMonthYear(std::string_view s);
 // "YYYY-MM-DD" that is a real calendar date.
 bool IsIsoDate(std::string_view s);
 std::optional<std::chrono::sys_days> ParseIsoDate(std::string_view s);

@@ -7,6 +7,7 @@
 
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/time.h"
 
 namespace fg::org {
 namespace {
@@ -58,8 +59,9 @@ std::vector<UnitDraft> ReadUnitsCsv(std::string_view csv, std::string_view today
     if (r.size() == 1 && r[0].empty()) continue;
     auto col = [&](size_t k) { return k < r.size() ? r[k] : std::string(); };
     try {
-      drafts.push_back(
-          ValidateUnit({col(0), col(1), col(2), col(3), col(4), col(5), has_successor ? col(6) : ""}, today));
+      drafts.push_back(ValidateUnit({col(0), col(1), col(2), col(3), IsoFromDayMonthYear(col(4)),
+                                     IsoFromDayMonthYear(col(5)), has_successor ? col(6) : ""},
+                                    today));
     } catch (const AppError& e) {
       throw BadInput("org.csv_row", e.field(),
                      {{"line", std::to_string(i + 1)}, {"reason", render::Text(e.key(), e.args())}});

@@ -37,6 +37,18 @@ TEST_F(CsvTest, QuotedFieldsBomAndBlankLines) {
   EXPECT_EQ(drafts[1].successor_code, "00004");
 }
 
+TEST_F(CsvTest, DatesAsSpreadsheetsWriteThem) {
+  const auto drafts = ReadUnitsCsv(
+      "code,name,level,parent_code,valid_from,valid_to\n"
+      "001,Huyện A,district,01,1/1/2020,01/07/2025\n",
+      "2026-01-01");
+  ASSERT_EQ(drafts.size(), 1u);
+  EXPECT_EQ(drafts[0].valid_from, "2020-01-01");
+  EXPECT_EQ(drafts[0].valid_to, "2025-07-01");
+  EXPECT_EQ(KeyAndLine("code,name,level,parent_code,valid_from,valid_to\n01,A,province,,31/02/2025,\n"),
+            "org.csv_row:2");
+}
+
 TEST_F(CsvTest, ErrorsNameTheLine) {
   EXPECT_EQ(KeyAndLine(""), "org.csv_empty:");
   EXPECT_EQ(KeyAndLine("code,name,level\n"), "org.csv_header:");

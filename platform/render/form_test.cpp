@@ -32,6 +32,15 @@ TEST(DisplayDate, ShowsDayMonthYear) {
   EXPECT_EQ(DisplayDate(""), "");
 }
 
+TEST(IsoFromDayMonthYear, ReadsSpreadsheetDates) {
+  EXPECT_EQ(IsoFromDayMonthYear("01/07/2025"), "2025-07-01");
+  EXPECT_EQ(IsoFromDayMonthYear("1/7/2025"), "2025-07-01");
+  EXPECT_EQ(IsoFromDayMonthYear("2025-07-01"), "2025-07-01");
+  EXPECT_EQ(IsoFromDayMonthYear("1/7/25"), "1/7/25");  // two-digit years are not guessed
+  EXPECT_EQ(IsoFromDayMonthYear("1/7/2025/1"), "1/7/2025/1");
+  EXPECT_EQ(IsoFromDayMonthYear(""), "");
+}
+
 TEST(UpperFirst, CapitalisesTheFirstLetterIncludingVietnamese) {
   EXPECT_EQ(text::UpperFirst("đơn vị"), "Đơn vị");
   EXPECT_EQ(text::UpperFirst("ấp"), "Ấp");

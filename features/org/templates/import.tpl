@@ -9,7 +9,7 @@
     <div><dt>name</dt><dd>tên đơn vị, ví dụ Xã Tân Hưng</dd></div>
     <div><dt>level</dt><dd>cấp: <code>province</code> tỉnh, thành phố; <code>district</code> huyện (cấp cũ); <code>commune</code> xã; <code>ward</code> phường; <code>township</code> thị trấn (cấp cũ); <code>special_zone</code> đặc khu</dd></div>
     <div><dt>parent_code</dt><dd>mã đơn vị cấp trên (để trống với cấp tỉnh)</dd></div>
-    <div><dt>valid_from, valid_to</dt><dd>ngày bắt đầu và hết hiệu lực, viết năm-tháng-ngày, ví dụ 2025-07-01 (để trống nếu còn hiệu lực)</dd></div>
+    <div><dt>valid_from, valid_to</dt><dd>ngày bắt đầu và hết hiệu lực, ví dụ 01/07/2025 (để trống ngày hết hiệu lực nếu đơn vị còn hiệu lực)</dd></div>
     <div><dt>successor_code</dt><dd>mã đơn vị được sáp nhập vào (có thể để trống)</dd></div>
   </dl>
   <form method="post" action="/units/import" novalidate>
