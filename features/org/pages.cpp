@@ -84,25 +84,22 @@ Response UnitView(Context& ctx, Service& svc, const Unit& u) {
   b.SetValue("LEVEL", Text("org.level." + std::string(LevelName(u.level))));
   b.SetValue("VALIDITY", Validity(u));
   auto units = svc.ListUnits(*ctx.user, TodayLocalIso());
-  auto name_of = [&](const std::string& code) {
-    for (auto& x : units)
-      if (x.code == code) return x.name;
-    return code;
+  // A related unit by name, linked when this person may open it.
+  auto related = [&](const std::string& code, const char* section) {
+    auto* d = b.AddSectionDictionary(section);
+    d->SetValue("CODE", code);
+    auto r = svc.PublicUnit(code);
+    d->SetValue("NAME", r ? r->name : code);
+    if (r && auth::Covers(*ctx.user, r->path))
+      d->SetValueAndShowSection("URL", http::UrlEncode(code), "LINKED");
+    else
+      d->ShowSection("PLAIN");
   };
-  if (u.parent_code.empty()) {
+  if (u.parent_code.empty())
     b.ShowSection("NO_PARENT");
-  } else {
-    auto* d = b.AddSectionDictionary("HAS_PARENT");
-    d->SetValue("PARENT_URL", http::UrlEncode(u.parent_code));
-    d->SetValue("PARENT_CODE", u.parent_code);
-    d->SetValue("PARENT_NAME", name_of(u.parent_code));
-  }
-  if (!u.successor_code.empty()) {
-    auto* d = b.AddSectionDictionary("HAS_SUCCESSOR");
-    d->SetValue("SUCCESSOR_URL", http::UrlEncode(u.successor_code));
-    d->SetValue("SUCCESSOR_CODE", u.successor_code);
-    d->SetValue("SUCCESSOR_NAME", name_of(u.successor_code));
-  }
+  else
+    related(u.parent_code, "HAS_PARENT");
+  if (!u.successor_code.empty()) related(u.successor_code, "HAS_SUCCESSOR");
   int children = 0;
   for (auto& x : units) {
     if (x.parent_code != u.code) continue;
@@ -415,7 +412,9 @@ void RegisterPages(http::App& app, Service& svc) {
     } catch (const AppError& e) {
       if (!ShownInForm(e)) throw;
       auto o = svc.GetOfficial(*ctx.user, id);
-      return OfficialPage(ctx, svc, InputOf(o), &o, &e);
+      // The grant form's unit field, not the official's own unit above it.
+      const AppError shown = e.field() == "unit_code" ? WithField(e, "grant_unit_code") : e;
+      return OfficialPage(ctx, svc, InputOf(o), &o, &shown);
     }
   });
 

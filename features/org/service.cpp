@@ -120,6 +120,10 @@ Unit Service::GetUnit(const Principal& p, const std::string& code) {
   return *u;
 }
 
+std::optional<Unit> Service::PublicUnit(const std::string& code) {
+  return db_.read([&](db::Conn& c) { return repo::UnitByCode(c, code); });
+}
+
 Unit Service::CreateUnit(const Principal& p, const UnitInput& in) {
   if (!auth::HasRole(p, Role::kAdmin)) throw Forbidden();  // before saying what is wrong with the input
   UnitDraft d = ValidateUnit(in, TodayLocalIso());

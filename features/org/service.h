@@ -38,6 +38,9 @@ class Service {
   // Units in the subtrees the principal holds (any role); `at` filters to those in force.
   std::vector<Unit> ListUnits(const auth::Principal& p, const std::optional<std::string>& at = {});
   Unit GetUnit(const auth::Principal& p, const std::string& code);
+  // The public record of a unit (the administrative register is public: name,
+  // code, level, validity), for anyone; nullopt if there is no such unit.
+  std::optional<Unit> PublicUnit(const std::string& code);
   // Administrators of the parent's subtree; a root unit needs the system principal.
   Unit CreateUnit(const auth::Principal& p, const UnitInput& in);
   // `in` is the complete new state; the code cannot change. A successor outside

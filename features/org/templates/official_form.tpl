@@ -70,12 +70,14 @@
   <ul class="grants">{{#GRANT}}<li>{{ROLE}} trên {{UNIT}} <a href="/officials/{{ID}}/grants/{{GRANT_ID}}/delete">Thu hồi<span class="visually-hidden"> vai trò {{ROLE}} trên {{UNIT}}</span></a></li>{{/GRANT}}</ul>
   <form method="post" action="/officials/{{ID}}/grants" class="inline" novalidate>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-    <div class="field">
+    <div class="field{{#ROLE_INVALID}} field-invalid{{/ROLE_INVALID}}">
       <label for="role">Cấp thêm vai trò</label>
-      <select id="role" name="role">{{#ROLE}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ROLE}}</select>
+      {{#ROLE_INVALID}}<p class="field-error" id="role-error"><span class="visually-hidden">Lỗi: </span>{{ROLE_ERROR}}</p>{{/ROLE_INVALID}}
+      <select id="role" name="role"{{#ROLE_INVALID}} aria-invalid="true" aria-describedby="role-error"{{/ROLE_INVALID}}><option value="">Chọn vai trò</option>{{#ROLE}}<option value="{{VALUE}}">{{LABEL}}</option>{{/ROLE}}</select>
     </div>
-    <div class="field">
+    <div class="field{{#GRANT_UNIT_CODE_INVALID}} field-invalid{{/GRANT_UNIT_CODE_INVALID}}">
       <label for="grant_unit_code">trên đơn vị</label>
+      {{#GRANT_UNIT_CODE_INVALID}}<p class="field-error" id="grant_unit_code-error"><span class="visually-hidden">Lỗi: </span>{{GRANT_UNIT_CODE_ERROR}}</p>{{/GRANT_UNIT_CODE_INVALID}}
       <select id="grant_unit_code" name="grant_unit_code">{{#GRANT_UNIT}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/GRANT_UNIT}}</select>
     </div>
     <button type="submit" class="secondary">Cấp vai trò</button>

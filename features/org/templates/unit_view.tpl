@@ -5,9 +5,9 @@
     <div><dt>Tên đơn vị</dt><dd>{{NAME}}</dd>{{#CAN_EDIT}}<dd><a href="/units/{{CODE_URL}}/edit">Sửa<span class="visually-hidden"> thông tin đơn vị</span></a></dd>{{/CAN_EDIT}}</div>
     <div><dt>Mã đơn vị</dt><dd>{{CODE}}</dd></div>
     <div><dt>Cấp</dt><dd>{{LEVEL}}</dd></div>
-    <div><dt>Trực thuộc</dt><dd>{{#HAS_PARENT}}<a href="/units/{{PARENT_URL}}">{{PARENT_NAME}}</a> <small>{{PARENT_CODE}}</small>{{/HAS_PARENT}}{{#NO_PARENT}}Không có (đơn vị cấp tỉnh){{/NO_PARENT}}</dd></div>
+    <div><dt>Trực thuộc</dt><dd>{{#HAS_PARENT}}{{#LINKED}}<a href="/units/{{URL}}">{{NAME}}</a>{{/LINKED}}{{#PLAIN}}{{NAME}}{{/PLAIN}} <small>{{CODE}}</small>{{/HAS_PARENT}}{{#NO_PARENT}}Không có (đơn vị cấp tỉnh){{/NO_PARENT}}</dd></div>
     <div><dt>Hiệu lực</dt><dd>{{VALIDITY}}</dd></div>
-    {{#HAS_SUCCESSOR}}<div><dt>Sáp nhập vào</dt><dd><a href="/units/{{SUCCESSOR_URL}}">{{SUCCESSOR_NAME}}</a> <small>{{SUCCESSOR_CODE}}</small></dd></div>{{/HAS_SUCCESSOR}}
+    {{#HAS_SUCCESSOR}}<div><dt>Sáp nhập vào</dt><dd>{{#LINKED}}<a href="/units/{{URL}}">{{NAME}}</a>{{/LINKED}}{{#PLAIN}}{{NAME}}{{/PLAIN}} <small>{{CODE}}</small></dd></div>{{/HAS_SUCCESSOR}}
     <div><dt>Giờ làm việc</dt><dd><a href="/calendar/work-week/{{CODE_URL}}">Xem giờ làm việc trong tuần</a></dd></div>
   </dl>
   <h2>Đơn vị trực thuộc</h2>
