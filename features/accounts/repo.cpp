@@ -51,9 +51,20 @@ const db::Query kSetPassword{
 const db::Query kInsertSession{
     "session_insert",
     "INSERT INTO sessions (token_hash, official_id, csrf_token, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?, ?)"};
-const db::Query kLiveSession{"session_live",
-                             "SELECT s.official_id, s.csrf_token, o.must_change_password FROM sessions s "
-                             "JOIN officials o ON o.id = s.official_id WHERE s.token_hash = ? AND s.expires_at > ?"};
+// One row per grant of the official (one row with NULL grant columns without any).
+#define FG_PRINCIPAL_COLUMNS \
+  "o.id, o.username, o.full_name, o.unit_id, g.id, g.role, g.unit_id, gu.path, gu.code, gu.name "
+#define FG_PRINCIPAL_GRANTS                                                                                    \
+  "JOIN officials o ON o.id = x.official_id AND o.active = 1 LEFT JOIN role_grants g ON g.official_id = o.id " \
+  "LEFT JOIN units gu ON gu.id = g.unit_id "
+const db::Query kSessionPrincipal{"session_principal",
+                                  "SELECT " FG_PRINCIPAL_COLUMNS
+                                  ", x.csrf_token, o.must_change_password "
+                                  "FROM sessions x " FG_PRINCIPAL_GRANTS
+                                  "WHERE x.token_hash = ? AND x.expires_at > ? ORDER BY gu.path, g.role"};
+const db::Query kTokenPrincipal{"token_principal",
+                                "SELECT " FG_PRINCIPAL_COLUMNS ", '', 0 FROM api_tokens x " FG_PRINCIPAL_GRANTS
+                                "WHERE x.token_hash = ? AND x.revoked_at IS NULL ORDER BY gu.path, g.role"};
 const db::Query kDeleteSession{"session_delete", "DELETE FROM sessions WHERE token_hash = ?"};
 const db::Query kDeleteOthers{"session_delete_others",
                               "DELETE FROM sessions WHERE official_id = ? AND csrf_token <> ?"};
@@ -63,8 +74,6 @@ const db::Query kInsertToken{
     "token_insert",
     "INSERT INTO api_tokens (official_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
     "RETURNING id"};
-const db::Query kTokenOwner{"token_owner",
-                            "SELECT official_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL"};
 #define FG_TOKEN_COLUMNS                                                                                            \
   "SELECT t.id, t.official_id, o.username, t.name, t.prefix, t.created_at, t.revoked_at, u.path FROM api_tokens t " \
   "JOIN officials o ON o.id = t.official_id JOIN units u ON u.id = o.unit_id "
@@ -151,10 +160,32 @@ void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_
   c.exec(kInsertSession, {token_hash, official_id, csrf, NowUtcText(), expires_at, ip});
 }
 
-std::optional<LiveSessionRow> LiveSession(db::Conn& c, const std::string& token_hash, const std::string& now) {
-  auto r = c.query_one(kLiveSession, {token_hash, now});
-  if (!r) return std::nullopt;
-  return LiveSessionRow{r->i64(0), r->text(1), r->i64(2) != 0};
+namespace {
+std::optional<AuthRow> AuthFrom(const std::vector<db::Row>& rows) {
+  if (rows.empty()) return std::nullopt;
+  AuthRow out;
+  const db::Row& first = rows.front();
+  out.principal.official_id = first.i64(0);
+  out.principal.username = first.text(1);
+  out.principal.full_name = first.text(2);
+  out.principal.unit_id = first.i64(3);
+  out.csrf_token = first.text(10);
+  out.must_change_password = first.i64(11) != 0;
+  for (auto& r : rows) {
+    if (r.is_null(4)) continue;
+    if (auto role = auth::ParseRole(r.text(5)))
+      out.principal.grants.push_back({r.i64(4), *role, r.i64(6), r.text(7), r.text(8), r.text(9)});
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<AuthRow> PrincipalBySession(db::Conn& c, const std::string& token_hash, const std::string& now) {
+  return AuthFrom(c.query(kSessionPrincipal, {token_hash, now}));
+}
+
+std::optional<AuthRow> PrincipalByToken(db::Conn& c, const std::string& token_hash) {
+  return AuthFrom(c.query(kTokenPrincipal, {token_hash}));
 }
 
 void DeleteSession(db::Conn& c, const std::string& token_hash) { c.exec(kDeleteSession, {token_hash}); }
@@ -169,12 +200,6 @@ int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, c
   // The system principal (CLI, id 0) is no official: created_by stays NULL.
   db::Value by = created_by > 0 ? db::Value(created_by) : db::Value(nullptr);
   return c.query_one(kInsertToken, {official_id, name, hash, prefix, NowUtcText(), by})->i64(0);
-}
-
-std::optional<int64_t> TokenOwner(db::Conn& c, const std::string& hash) {
-  auto r = c.query_one(kTokenOwner, {hash});
-  if (!r) return std::nullopt;
-  return r->i64(0);
 }
 
 std::vector<std::pair<ApiToken, std::string>> TokensUnder(db::Conn& c, const std::string& path_prefix) {

@@ -57,13 +57,15 @@ void SetPassword(db::Conn& c, int64_t id, const std::string& hash, bool temporar
 
 void InsertSession(db::Conn& c, const std::string& token_hash, int64_t official_id, const std::string& csrf,
                    const std::string& expires_at, const std::string& ip);
-struct LiveSessionRow {
-  int64_t official_id = 0;
-  std::string csrf_token;
-  bool must_change_password = false;
+// The principal a live session or token acts as, read in one query (official
+// and grants): nullopt if there is none or the official is not active.
+struct AuthRow {
+  auth::Principal principal;
+  std::string csrf_token;             // of the session
+  bool must_change_password = false;  // of the session's official
 };
-// The session, if it has not expired at `now`.
-std::optional<LiveSessionRow> LiveSession(db::Conn& c, const std::string& token_hash, const std::string& now);
+std::optional<AuthRow> PrincipalBySession(db::Conn& c, const std::string& token_hash, const std::string& now);
+std::optional<AuthRow> PrincipalByToken(db::Conn& c, const std::string& token_hash);
 void DeleteSession(db::Conn& c, const std::string& token_hash);
 void DeleteOtherSessions(db::Conn& c, int64_t official_id, const std::string& keep_csrf);
 void DeleteExpiredSessions(db::Conn& c, const std::string& now);
@@ -72,7 +74,6 @@ int64_t DeleteSessionsOf(db::Conn& c, int64_t official_id);
 
 int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, const std::string& hash,
                     const std::string& prefix, int64_t created_by);
-std::optional<int64_t> TokenOwner(db::Conn& c, const std::string& hash);  // live tokens only
 std::vector<std::pair<ApiToken, std::string>> TokensUnder(db::Conn& c,
                                                           const std::string& path_prefix);  // with unit path
 std::optional<std::pair<ApiToken, std::string>> TokenById(db::Conn& c, int64_t id);

@@ -152,25 +152,22 @@ std::optional<auth::Principal> Service::Authenticate(const http::Request& req) {
     std::string token(authz.substr(7));
     if (token.rfind(kTokenPrefix, 0) != 0) return std::nullopt;
     return db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
-      auto owner = repo::TokenOwner(c, auth::Sha256Hex(token));
-      if (!owner) return std::nullopt;
-      auto p = org::Service::LoadPrincipal(c, *owner);
-      if (p) p->via_api_token = true;
-      return p;
+      auto row = repo::PrincipalByToken(c, auth::Sha256Hex(token));
+      if (!row) return std::nullopt;
+      row->principal.via_api_token = true;
+      return std::move(row->principal);
     });
   }
   std::string cookie = req.cookie("fg_session");
   if (cookie.size() < 20) return std::nullopt;
   return db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
-    auto s = repo::LiveSession(c, auth::Sha256Hex(cookie), NowUtcText());
-    if (!s) return std::nullopt;
+    auto row = repo::PrincipalBySession(c, auth::Sha256Hex(cookie), NowUtcText());
+    if (!row) return std::nullopt;
     // A temporary password: nothing but changing it until it is changed.
-    if (s->must_change_password && !MayUseBeforePasswordChange(req)) return std::nullopt;
-    auto p = org::Service::LoadPrincipal(c, s->official_id);
-    if (!p) return std::nullopt;
-    p->csrf_token = s->csrf_token;
-    p->must_change_password = s->must_change_password;
-    return p;
+    if (row->must_change_password && !MayUseBeforePasswordChange(req)) return std::nullopt;
+    row->principal.csrf_token = row->csrf_token;
+    row->principal.must_change_password = row->must_change_password;
+    return std::move(row->principal);
   });
 }
 
