@@ -143,9 +143,9 @@ TEST_P(EventLogTest, FiltersByPersonUnitKindAndPeriod) {
   auto quan = Official("P1", "quan.p1", "Nguyễn Văn Quản", "admin");
   auto ward = Official("N1", "admin.n1", "Đỗ Thị Phường", "admin");
   SetClockForTesting(*ParseUtc("2026-01-10T03:00:00Z"));
-  org_->CreateUnit(quan, {"C5", "Xã Năm", "commune", "N2", "2025-07-01", "", ""});
+  org_->UpdateUnit(quan, "N2", {"N2", "Phường Năm", "ward", "P1", "2025-07-01", "", ""});
   SetClockForTesting(*ParseUtc("2026-03-10T03:00:00Z"));
-  org_->CreateUnit(ward, {"C6", "Xã Sáu", "commune", "N1", "2025-07-01", "", ""});
+  org_->UpdateUnit(ward, "N1", {"N1", "Phường Sáu", "ward", "P1", "2025-07-01", "", ""});
   SetClockForTesting(*ParseUtc("2026-03-31T18:00:00Z"));  // 01/04/2026 01:00 in Việt Nam
   WrongPassword("admin.n1", "10.0.0.7");
 
@@ -154,20 +154,20 @@ TEST_P(EventLogTest, FiltersByPersonUnitKindAndPeriod) {
   EXPECT_EQ(
       Sentences(quan, by_ward),
       (std::vector<std::string>{"Đăng nhập sai vào tài khoản admin.n1 từ 10.0.0.7 (lần sai thứ 1 liên tiếp từ máy này)",
-                                "Đỗ Thị Phường đã tạo Xã Sáu (C6)"}));
+                                "Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)"}));
   LogFilter in_n2;
   in_n2.unit_code = "N2";
   EXPECT_EQ(Sentences(quan, in_n2),
-            (std::vector<std::string>{"Nguyễn Văn Quản đã tạo Xã Năm (C5)", "Hệ thống đã tạo Phường Hai (N2)"}));
+            (std::vector<std::string>{"Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)", "Hệ thống đã tạo Phường Hai (N2)"}));
   LogFilter units;
   units.type = "unit";
   units.from = "2026-01-01";
   EXPECT_EQ(Sentences(quan, units),
-            (std::vector<std::string>{"Đỗ Thị Phường đã tạo Xã Sáu (C6)", "Nguyễn Văn Quản đã tạo Xã Năm (C5)"}));
+            (std::vector<std::string>{"Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)", "Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)"}));
   LogFilter march;
   march.from = "2026-03-01";
   march.to = "2026-03-31";
-  EXPECT_EQ(Sentences(quan, march), (std::vector<std::string>{"Đỗ Thị Phường đã tạo Xã Sáu (C6)"}));
+  EXPECT_EQ(Sentences(quan, march), (std::vector<std::string>{"Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)"}));
   LogFilter april;  // local dates: 01:00 on 1 April is April, though it is still 31 March in UTC
   april.from = "2026-04-01";
   april.to = "2026-04-01";
@@ -176,11 +176,11 @@ TEST_P(EventLogTest, FiltersByPersonUnitKindAndPeriod) {
   january_units.from = "2026-01-01";
   january_units.to = "2026-01-31";
   january_units.type = "unit";
-  EXPECT_EQ(Sentences(quan, january_units), (std::vector<std::string>{"Nguyễn Văn Quản đã tạo Xã Năm (C5)"}));
+  EXPECT_EQ(Sentences(quan, january_units), (std::vector<std::string>{"Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)"}));
   // The ward's administrator sees the ward's subtree only.
   auto ward_view = Sentences(ward);
-  EXPECT_TRUE(Has(ward_view, "Đỗ Thị Phường đã tạo Xã Sáu (C6)"));
-  EXPECT_FALSE(Mentions(ward_view, "Xã Năm"));
+  EXPECT_TRUE(Has(ward_view, "Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)"));
+  EXPECT_FALSE(Mentions(ward_view, "Phường Năm"));
 }
 
 TEST_P(EventLogTest, OlderPagesFollowTheCursorWithoutGapsOrRepeats) {
