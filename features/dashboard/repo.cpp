@@ -46,7 +46,7 @@ std::vector<LogEntry> Page(db::Conn& c, const PageQuery& q) {
     case Lead::kNewest: break;
     case Lead::kActor:
       query = &kByActor;
-      params.push_back(q.actor);
+      params.emplace_back(q.actor);
       break;
     case Lead::kEntity:
       query = &kByEntity;
@@ -54,11 +54,11 @@ std::vector<LogEntry> Page(db::Conn& c, const PageQuery& q) {
       break;
     case Lead::kType:
       query = &kByType;
-      params.push_back(q.type);
+      params.emplace_back(q.type);
       break;
     case Lead::kUnit:
       query = &kByUnit;
-      params.push_back(Like(q.unit_path));
+      params.emplace_back(Like(q.unit_path));
       break;
   }
   params.insert(params.end(),
@@ -109,7 +109,7 @@ std::map<std::string, std::string> UnitNames(db::Conn& c, const std::vector<std:
   for (size_t i = 0; i < list.size(); i += kNamesPerQuery) {
     std::vector<db::Value> params;
     for (size_t k = 0; k < kNamesPerQuery; ++k)
-      params.push_back(i + k < list.size() ? list[i + k] : std::string());  // no unit has an empty code
+      params.emplace_back(i + k < list.size() ? list[i + k] : std::string());  // no unit has an empty code
     for (auto& r : c.query(kUnitNames, params)) out[r.text(0)] = r.text(1);
   }
   return out;

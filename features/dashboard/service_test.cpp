@@ -157,13 +157,13 @@ TEST_P(EventLogTest, FiltersByPersonUnitKindAndPeriod) {
                                 "Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)"}));
   LogFilter in_n2;
   in_n2.unit_code = "N2";
-  EXPECT_EQ(Sentences(quan, in_n2),
-            (std::vector<std::string>{"Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)", "Hệ thống đã tạo Phường Hai (N2)"}));
+  EXPECT_EQ(Sentences(quan, in_n2), (std::vector<std::string>{"Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)",
+                                                              "Hệ thống đã tạo Phường Hai (N2)"}));
   LogFilter units;
   units.type = "unit";
   units.from = "2026-01-01";
-  EXPECT_EQ(Sentences(quan, units),
-            (std::vector<std::string>{"Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)", "Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)"}));
+  EXPECT_EQ(Sentences(quan, units), (std::vector<std::string>{"Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)",
+                                                              "Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)"}));
   LogFilter march;
   march.from = "2026-03-01";
   march.to = "2026-03-31";
@@ -176,7 +176,8 @@ TEST_P(EventLogTest, FiltersByPersonUnitKindAndPeriod) {
   january_units.from = "2026-01-01";
   january_units.to = "2026-01-31";
   january_units.type = "unit";
-  EXPECT_EQ(Sentences(quan, january_units), (std::vector<std::string>{"Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)"}));
+  EXPECT_EQ(Sentences(quan, january_units),
+            (std::vector<std::string>{"Nguyễn Văn Quản đã sửa thông tin Phường Năm (N2)"}));
   // The ward's administrator sees the ward's subtree only.
   auto ward_view = Sentences(ward);
   EXPECT_TRUE(Has(ward_view, "Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)"));
