@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <charconv>
+
 #include "platform/auth/crypto.h"
 #include "platform/time.h"
 
@@ -12,8 +15,9 @@ namespace {
   "id, seq, at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, prev_hash, hash"
 const db::Query kInsert{
     "event_insert",
-    "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+    "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, kind, "
+    "scope_unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT unit_id FROM officials WHERE id = ?))) "
+    "RETURNING id"};
 const db::Query kUnsealed{"event_unsealed",
                           "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq IS NULL ORDER BY id LIMIT ?"};
 const db::Query kSealOne{"event_seal", "UPDATE events SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?"};
@@ -103,10 +107,27 @@ Event By(const auth::Principal& p, std::optional<int64_t> unit_id, std::string e
   return e;
 }
 
+std::string KindOf(std::string_view entity, std::string_view action) {
+  static constexpr std::string_view kSecurity[] = {
+      "login",          "login_failed",     "login_throttled", "locked",        "unlocked",
+      "password_reset", "password_changed", "sessions_ended",  "token_created", "token_revoked"};
+  if (entity == "official" && std::find(std::begin(kSecurity), std::end(kSecurity), action) != std::end(kSecurity))
+    return "security";
+  if (entity == "calendar_day" || entity == "calendar_year") return "calendar";
+  return std::string(entity);
+}
+
 int64_t Append(db::Conn& c, const Event& e) {
+  // An official's own events without a unit are seen by the administrators of their home unit.
+  std::optional<int64_t> official;
+  if (!e.unit_id && e.entity == "official") {
+    int64_t id = 0;
+    auto [end, ec] = std::from_chars(e.entity_id.data(), e.entity_id.data() + e.entity_id.size(), id);
+    if (ec == std::errc() && end == e.entity_id.data() + e.entity_id.size()) official = id;
+  }
   return c
       .query_one(kInsert, {NowUtcText(), Opt(e.actor_id), e.actor, Opt(e.unit_id), e.entity, e.entity_id, e.action,
-                           e.before_json, e.after_json})
+                           e.before_json, e.after_json, KindOf(e.entity, e.action), Opt(e.unit_id), Opt(official)})
       ->i64(0);
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/auth/principal.h"
@@ -37,6 +38,12 @@ struct Stored : Event {
   std::string unit_path;  // filled by ListRecent, for subtree filtering
 };
 
+// What the event log's "kind" filter selects (stored in events.kind, not
+// hashed): "security" for an account's own events (logins, wrong passwords,
+// lockouts, unlocks, password changes and resets, sessions ended, access
+// tokens), "calendar" for the national decisions, else the entity.
+std::string KindOf(std::string_view entity, std::string_view action);
+
 // The hash of one event given its predecessor's hash (pure).
 std::string ChainHash(const std::string& prev_hash, int64_t seq, const std::string& at, const Event& e);
 inline const std::string kGenesisHash(64, '0');
@@ -45,7 +52,10 @@ inline const std::string kGenesisHash(64, '0');
 Event By(const auth::Principal& p, std::optional<int64_t> unit_id, std::string entity, std::string entity_id,
          std::string action, std::string before_json, std::string after_json);
 
-// REQUIRES: called inside db.write(). Returns the event's id.
+// REQUIRES: called inside db.write(). Returns the event's id. Also stores the
+// event's kind and its scope (events.scope_unit_id, not hashed): the unit whose
+// administrators see it, `unit_id`, or for an event of an official without a
+// unit the official's home unit.
 int64_t Append(db::Conn& c, const Event& e);
 
 // The key for the head's HMAC (raw bytes; empty: no HMAC). Set once at start-up.

@@ -95,6 +95,28 @@ TEST_F(ServerTest, AuthorisationFollowsUnitSubtrees) {
   EXPECT_EQ(Request(port(), "GET", "/officials", "", {{"Cookie", Login(port(), "desk", "demo").cookie}}).status, 403);
 }
 
+TEST_F(ServerTest, TheEventLogReadsAsSentencesWithFilters) {
+  Login(port(), "desk", "not-the-password");  // a wrong password for an account of the admin's province
+  auto admin = Login(port(), "admin", "demo");
+  auto created = Request(port(), "POST", "/api/v1/units",
+                         R"({"code":"EVLOG1","name":"Xã Nhật Ký","level":"commune","parent_code":"75"})", Api(admin));
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto security = Request(port(), "GET", "/events?type=security", "", {{"Cookie", admin.cookie}});
+  ASSERT_EQ(security.status, 200);
+  EXPECT_NE(security.body.find("Đăng nhập sai vào tài khoản desk từ 127.0.0.1"), std::string::npos) << security.body;
+  EXPECT_EQ(security.body.find("đã tạo Xã Nhật Ký"), std::string::npos) << "only security events";
+  auto history = Request(port(), "GET", "/events?entity=unit&id=EVLOG1", "", {{"Cookie", admin.cookie}});
+  ASSERT_EQ(history.status, 200);
+  EXPECT_NE(history.body.find("Nguyễn Văn Quản đã tạo Xã Nhật Ký (EVLOG1)"), std::string::npos) << history.body;
+  EXPECT_NE(history.body.find("Chi tiết kỹ thuật"), std::string::npos);
+  EXPECT_EQ(history.body.find("Đăng nhập sai"), std::string::npos);
+  // A date that does not exist: the filter's error beside its field, and a "Lỗi:" title.
+  auto bad = Request(port(), "GET", "/events?from_day=31&from_month=2&from_year=2026", "", {{"Cookie", admin.cookie}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("<title>Lỗi:"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find("id=\"from-error\""), std::string::npos);
+}
+
 TEST_F(ServerTest, BadInputGetsAProblemNamingTheField) {
   auto admin = Login(port(), "admin", "demo");
   auto r = Request(port(), "POST", "/api/v1/units",
