@@ -66,6 +66,7 @@ int Serve(const Config& cfg, bool demo) {
   org::Service org(*db);
   accounts::Service accounts(*db, demo);
   calendar::Service calendar(*db);
+  desk::Service desk(*db, calendar);
   if (demo && SeedDemo(org, calendar)) spdlog::info("demo data seeded");
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())
@@ -79,7 +80,7 @@ int Serve(const Config& cfg, bool demo) {
   app.limit_anonymous(cfg.anonymous_requests_per_minute);
   app.set_metrics_token(cfg.metrics_token);
   http::SetSecureCookies(cfg.cookie_secure);
-  Services services{*db, org, accounts, calendar};
+  Services services{*db, org, accounts, calendar, desk};
   RegisterAll(app, services);
 
   const auto options = ServerOptionsOf(cfg);

@@ -175,6 +175,17 @@ void AddOutsideTree(const std::string& db_path, Vars& outside) {
     outside["official"] = std::to_string(o.id);
     outside["grant"] = std::to_string(o.grants.at(0).id);
     outside["token"] = std::to_string(accounts.CreateToken(sys, o.id, "matrix").first.id);
+    calendar::Service calendar(*db);
+    desk::Service desk(*db, calendar);
+    desk::ProcedureInput pin;
+    pin.unit_code = "77";
+    pin.code = "M.77";
+    pin.name = "Thủ tục ngoài";
+    pin.field = "Thử";
+    pin.limit_unit = "days";
+    pin.limit_amount = 3;
+    const auto proc = desk.CreateProcedure(sys, pin);
+    outside["procedure"] = std::to_string(proc.id);
   }
   db->close();
 }
@@ -243,6 +254,18 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
       ApiCall(port, admin, "POST", "/api/v1/tokens", {{"official_id", insider_id}, {"name", "matrix"}}, 201)
           .at("id")
           .as_int64());
+
+  // A procedure of the demo province, that applies at the ward.
+  targets.inside["procedure"] = std::to_string(ApiCall(port, admin, "POST", "/api/v1/procedures",
+                                                       {{"unit_code", "75"},
+                                                        {"code", "M.75"},
+                                                        {"name", "Thủ tục thử"},
+                                                        {"field", "Thử"},
+                                                        {"limit_unit", "days"},
+                                                        {"limit_amount", 3}},
+                                                       201)
+                                                   .at("id")
+                                                   .as_int64());
 
   // Entries marked "last" (logging out) run after the others.
   std::vector<const json::object*> entries;
