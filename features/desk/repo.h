@@ -1,4 +1,5 @@
-// The SQL of the desk: procedures and their versions.
+// The SQL of the desk: procedures and their versions, dossiers, hand-overs,
+// history, apologies, daily serials and statistics counters.
 #pragma once
 #include <optional>
 #include <string>
@@ -27,5 +28,48 @@ std::vector<Procedure> SearchProcedures(db::Conn& c, const std::string& term_pre
                                         int64_t limit);
 void SetSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id, bool on, int64_t by);
 bool IsSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id);
+
+// ---- dossiers ----
+std::optional<std::string> AgencyCode(db::Conn& c, int64_t unit_id);
+void PutAgencyCode(db::Conn& c, int64_t unit_id, const std::string& agency_code);
+// The next serial of the unit on `day` (1, 2, ...): one atomic statement whose
+// row lock holds until the write commits (PostgreSQL), so numbers never repeat
+// and a rolled-back intake leaves no gap.
+int64_t NextSerial(db::Conn& c, int64_t unit_id, const std::string& day);
+
+int64_t InsertDossier(db::Conn& c, const Dossier& d, const std::string& client_key);
+std::optional<Dossier> DossierByCode(db::Conn& c, const std::string& code);
+std::optional<Dossier> DossierByClientKey(db::Conn& c, int64_t official_id, const std::string& client_key);
+// Writes every mutable field and adds one to the version, only if the stored
+// version is still `expected_version`; false when it is not (someone else won).
+bool UpdateDossier(db::Conn& c, const Dossier& d, int64_t expected_version);
+// Newest first: dossiers of units under `path_prefix` with id < before_id (0: from the newest).
+std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q);
+
+void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t);
+std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id);
+
+void InsertHandover(db::Conn& c, int64_t dossier_id, const Handover& h);
+void FinishHandover(db::Conn& c, int64_t id, const std::string& finished_at, int64_t used_seconds,
+                    std::optional<Timeliness> t);
+std::vector<Handover> Handovers(db::Conn& c, int64_t dossier_id);
+
+struct PauseRow {
+  std::string kind, from, to;  // to "" while open
+};
+void OpenPause(db::Conn& c, int64_t dossier_id, const std::string& kind, const std::string& from);
+void ClosePause(db::Conn& c, int64_t dossier_id, const std::string& to, int64_t working_seconds);
+std::vector<PauseRow> Pauses(db::Conn& c, int64_t dossier_id);
+
+void InsertApology(db::Conn& c, int64_t dossier_id, const Apology& a);
+std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id);
+
+// Adds `n` to the counters of (unit, day, procedure, official).
+void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
+              const Counters& n);
+// Every counter row, ordered by key (rows of zeros left out).
+std::vector<StatsRow> AllStats(db::Conn& c);
+// The same counters recounted from the dossiers' history.
+std::vector<StatsRow> RecountStats(db::Conn& c);
 
 }  // namespace fg::desk::repo
