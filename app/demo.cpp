@@ -7,7 +7,7 @@
 
 namespace fg::app {
 
-bool SeedDemo(org::Service& org, calendar::Service& calendar) {
+bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, desk::Service& desk) {
   auto sys = org::SystemPrincipal();
   try {
     org.GetUnit(sys, "75");
@@ -50,6 +50,7 @@ bool SeedDemo(org::Service& org, calendar::Service& calendar) {
   }
   // One ward keeps its own working week with the "no Friday to next week" rule.
   calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
+  SeedDesk(db, org, calendar, desk);
   return true;
 }
 

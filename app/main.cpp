@@ -67,7 +67,7 @@ int Serve(const Config& cfg, bool demo) {
   accounts::Service accounts(*db, demo);
   calendar::Service calendar(*db);
   desk::Service desk(*db, calendar);
-  if (demo && SeedDemo(org, calendar)) spdlog::info("demo data seeded");
+  if (demo && SeedDemo(*db, org, calendar, desk)) spdlog::info("demo data seeded");
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())
       spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.",
@@ -230,6 +230,7 @@ int main(int argc, char** argv) {
     auto db = app::OpenStore(cfg);
     org::Service org(*db);
     calendar::Service calsvc(*db);
+    desk::Service desksvc(*db, calsvc);
     if (*cal_holidays) {
       for (const auto& e : calsvc.Holidays(cal_year, cal_unit))
         std::cout << FormatIsoDate(e.date) << "  " << calendar::KindName(e.kind) << "  " << calendar::NameOf(e) << "\n";
@@ -261,7 +262,7 @@ int main(int argc, char** argv) {
     } else if (*migrate) {
       std::cout << "schema up to date\n";
     } else if (*seed) {
-      std::cout << (app::SeedDemo(org, calsvc) ? "demo data added\n" : "demo data already present\n");
+      std::cout << (app::SeedDemo(*db, org, calsvc, desksvc) ? "demo data added\n" : "demo data already present\n");
     } else if (*backup) {
       db->backup(backup_file);
       std::cout << "backup written to " << backup_file << "\n";
