@@ -146,6 +146,10 @@ TEST_P(DeskDossierTest, IntakeIsIdempotentByClientKey) {
   auto stats = svc_->Stats();
   ASSERT_EQ(stats.size(), 1u);
   EXPECT_EQ(stats[0].n.received, 3);  // key-1, key-2, key-3
+  // A key does not outlive the official's role on the unit.
+  org_->RemoveGrant(org::SystemPrincipal(), desk_.official_id, desk_.grants.at(0).id);
+  auto demoted = *db_->read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, desk_.official_id); });
+  EXPECT_EQ(KindOf([&] { svc_->Receive(demoted, Intake("key-1")); }), ErrorKind::kForbidden);
 }
 
 TEST_P(DeskDossierTest, ConcurrentIntakeGivesUniqueGapFreeCodes) {

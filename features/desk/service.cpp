@@ -238,7 +238,10 @@ Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {
       return Intake{DetailOf(c, std::move(*d)), false};
     });
   };
-  if (auto first = prior()) return std::move(*first);
+  if (auto first = prior()) {
+    if (!Works(p, first->detail.dossier.unit_path)) throw Forbidden();
+    return std::move(*first);
+  }
 
   struct Found {
     std::optional<org::Unit> unit;
@@ -420,6 +423,7 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
   auto end_pause = [&] {
     if (next.paused_since.empty()) return;
     close_pause = std::max<int64_t>(0, cal.Elapsed(At(next.paused_since), now));
+    next.paused_seconds += *close_pause;
     next.paused_since.clear();
   };
 
