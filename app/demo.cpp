@@ -9,7 +9,8 @@
 
 namespace fg::app {
 
-bool SeedDemo(org::Service& org, calendar::Service& calendar, accounts::Service& accounts) {
+bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accounts::Service& accounts,
+              desk::Service& desk) {
   auto sys = org::SystemPrincipal();
   try {
     org.GetUnit(sys, "75");
@@ -56,6 +57,7 @@ bool SeedDemo(org::Service& org, calendar::Service& calendar, accounts::Service&
   accounts.CreateToken(sys, admin_id, "Cổng dịch vụ công tỉnh (thử nghiệm)");
   // One ward keeps its own working week with the "no Friday to next week" rule.
   calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
+  SeedDesk(db, org, calendar, desk);
   return true;
 }
 

@@ -1,9 +1,13 @@
 #pragma once
 #include "features/accounts/service.h"
 #include "features/calendar/service.h"
+#include "features/desk/service.h"
 #include "features/org/service.h"
 
 namespace fg::app {
 // Seeds the demo province (idempotent). Returns false if it was already there.
-bool SeedDemo(org::Service& org, calendar::Service& calendar, accounts::Service& accounts);
+bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accounts::Service& accounts,
+              desk::Service& desk);
+// The desk's catalogue and a few hundred dossiers (part of SeedDemo).
+void SeedDesk(db::Db& db, org::Service& org, calendar::Service& calendar, desk::Service& desk);
 }  // namespace fg::app

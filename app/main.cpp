@@ -66,7 +66,8 @@ int Serve(const Config& cfg, bool demo) {
   org::Service org(*db);
   accounts::Service accounts(*db, demo);
   calendar::Service calendar(*db);
-  if (demo && SeedDemo(org, calendar, accounts)) spdlog::info("demo data seeded");
+  desk::Service desk(*db, calendar);
+  if (demo && SeedDemo(*db, org, calendar, accounts, desk)) spdlog::info("demo data seeded");
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())
       spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.",
@@ -79,7 +80,7 @@ int Serve(const Config& cfg, bool demo) {
   app.limit_anonymous(cfg.anonymous_requests_per_minute);
   app.set_metrics_token(cfg.metrics_token);
   http::SetSecureCookies(cfg.cookie_secure);
-  Services services{*db, org, accounts, calendar};
+  Services services{*db, org, accounts, calendar, desk};
   RegisterAll(app, services);
 
   const auto options = ServerOptionsOf(cfg);
@@ -231,6 +232,7 @@ int main(int argc, char** argv) {
     auto db = app::OpenStore(cfg);
     org::Service org(*db);
     calendar::Service calsvc(*db);
+    desk::Service desksvc(*db, calsvc);
     if (*cal_holidays) {
       for (const auto& e : calsvc.Holidays(cal_year, cal_unit))
         std::cout << FormatIsoDate(e.date) << "  " << calendar::KindName(e.kind) << "  " << calendar::NameOf(e) << "\n";
@@ -262,7 +264,7 @@ int main(int argc, char** argv) {
     } else if (*routes) {
       accounts::Service accounts(*db, false);
       http::App app(cfg.assets_dir);
-      Services services{*db, org, accounts, calsvc};
+      Services services{*db, org, accounts, calsvc, desksvc};
       RegisterAll(app, services);
       for (const auto& r : app.routes()) {
         boost::json::object line{{"method", r.method},
@@ -275,7 +277,8 @@ int main(int argc, char** argv) {
       std::cout << "schema up to date\n";
     } else if (*seed) {
       accounts::Service accounts(*db, false);
-      std::cout << (app::SeedDemo(org, calsvc, accounts) ? "demo data added\n" : "demo data already present\n");
+      std::cout << (app::SeedDemo(*db, org, calsvc, accounts, desksvc) ? "demo data added\n"
+                                                                       : "demo data already present\n");
     } else if (*backup) {
       db->backup(backup_file);
       std::cout << "backup written to " << backup_file << "\n";

@@ -6,6 +6,7 @@
 #include "features/accounts/routes.h"
 #include "features/calendar/routes.h"
 #include "features/dashboard/routes.h"
+#include "features/desk/routes.h"
 #include "features/org/routes.h"
 
 namespace fg {
@@ -18,6 +19,7 @@ void RegisterAll(http::App& app, Services& s) {
   dashboard::Register(app, s.db, s.org);
   calendar::RegisterApi(app, s.calendar);
   calendar::RegisterPages(app, s.calendar, s.org);
+  desk::RegisterApi(app, s.desk);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

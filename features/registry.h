@@ -4,6 +4,7 @@
 #pragma once
 #include "features/accounts/service.h"
 #include "features/calendar/service.h"
+#include "features/desk/service.h"
 #include "features/org/service.h"
 #include "platform/db/db.h"
 #include "platform/http/app.h"
@@ -15,6 +16,7 @@ struct Services {
   org::Service& org;
   accounts::Service& accounts;
   calendar::Service& calendar;
+  desk::Service& desk;
 };
 
 // Registers every feature's pages and API routes, and GET /api/v1/openapi.json

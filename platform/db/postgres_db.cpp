@@ -16,6 +16,7 @@
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "platform/db/group_commit.h"
+#include "platform/db/retry.h"
 
 namespace fg::db {
 namespace {
@@ -132,8 +133,10 @@ class PgConn final : public Conn {
       const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
       std::string msg = std::string(q.name) + ": " + PQerrorMessage(pg_);
       bool constraint = state && std::strncmp(state, "23", 2) == 0;
+      const bool retryable = state && std::strncmp(state, "40", 2) == 0;
       PQclear(r);
       if (constraint) throw ConstraintError(msg);
+      if (retryable) throw RetryableError("PostgreSQL " + msg);
       throw std::runtime_error("PostgreSQL " + msg);
     }
     return r;

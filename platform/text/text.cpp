@@ -61,4 +61,32 @@ std::string UpperFirst(std::string_view s) {
          std::string(s.substr(static_cast<size_t>(n)));
 }
 
+std::string Fold(std::string_view s) {
+  utf8proc_uint8_t* raw = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &raw,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> mapped(raw, &std::free);
+  if (n < 0) return {};
+  std::string out;
+  bool gap = false;
+  const auto* p = mapped.get();
+  for (utf8proc_ssize_t left = n; left > 0;) {
+    utf8proc_int32_t cp;
+    const utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
+    if (len <= 0) break;
+    p += len;
+    left -= len;
+    if (cp == 0x111) cp = 'd';  // đ (Đ case-folds to it) has no decomposition
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+      if (gap && !out.empty()) out += ' ';
+      gap = false;
+      out += static_cast<char>(cp);
+    } else {
+      gap = true;
+    }
+  }
+  return out;
+}
+
 }  // namespace fg::text

@@ -17,6 +17,10 @@ std::optional<std::string> Nfc(std::string_view s);
 // Trims, checks, normalises to NFC and limits to `max_chars` code points;
 // throws BadInput naming `field` (error.bad_utf8, error.required, error.too_long).
 std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline = false);
+// The search form of `s`: lower case, diacritics removed ("đ" -> "d"), every run
+// of characters other than ASCII letters and digits one space, trimmed:
+// "Đăng ký Hộ tịch!" -> "dang ky ho tich". Invalid UTF-8 folds to "".
+std::string Fold(std::string_view s);
 
 // `s` with its first letter in upper case ("đơn vị" -> "Đơn vị"), for a
 // label that begins a sentence.

@@ -46,5 +46,14 @@ TEST(Text, NulIsAControlCharacterNotTheEnd) {
   EXPECT_EQ(FieldOf([] { Clean("name", "\0"s, 10, false); }), "error.bad_utf8:name");
 }
 
+TEST(Text, FoldIgnoresDiacriticsCaseAndPunctuation) {
+  EXPECT_EQ(Fold("Đăng ký Hộ tịch!"), "dang ky ho tich");
+  EXPECT_EQ(Fold("ĐƯỜNG đi"), "duong di");
+  EXPECT_EQ(Fold("Xa\u0303 Vie\u0302\u0323t"), "xa viet");  // combining marks typed separately
+  EXPECT_EQ(Fold("  1.001193 -- Chứng thực  "), "1 001193 chung thuc");
+  EXPECT_EQ(Fold("\xff\xfe"), "");
+  EXPECT_EQ(Fold(""), "");
+}
+
 }  // namespace
 }  // namespace fg::text

@@ -175,6 +175,22 @@ void AddOutsideTree(const std::string& db_path, Vars& outside) {
     outside["official"] = std::to_string(o.id);
     outside["grant"] = std::to_string(o.grants.at(0).id);
     outside["token"] = std::to_string(accounts.CreateToken(sys, o.id, "matrix").first.id);
+    calendar::Service calendar(*db);
+    desk::Service desk(*db, calendar);
+    desk::ProcedureInput pin;
+    pin.unit_code = "77";
+    pin.code = "M.77";
+    pin.name = "Thủ tục ngoài";
+    pin.field = "Thử";
+    pin.limit_unit = "days";
+    pin.limit_amount = 3;
+    const auto proc = desk.CreateProcedure(sys, pin);
+    outside["procedure"] = std::to_string(proc.id);
+    desk::IntakeInput in;
+    in.procedure_id = proc.id;
+    in.unit_code = "26560";
+    in.applicant.name = "Người ngoài";
+    outside["dossier"] = desk.Receive(sys, in).detail.dossier.code;
   }
   db->close();
 }
@@ -243,6 +259,24 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
       ApiCall(port, admin, "POST", "/api/v1/tokens", {{"official_id", insider_id}, {"name", "matrix"}}, 201)
           .at("id")
           .as_int64());
+
+  // A procedure of the demo province, that applies at the ward, and a dossier received there.
+  const auto procedure_id = ApiCall(port, admin, "POST", "/api/v1/procedures",
+                                    {{"unit_code", "75"},
+                                     {"code", "M.75"},
+                                     {"name", "Thủ tục thử"},
+                                     {"field", "Thử"},
+                                     {"limit_unit", "days"},
+                                     {"limit_amount", 3}},
+                                    201)
+                                .at("id")
+                                .as_int64();
+  targets.inside["procedure"] = std::to_string(procedure_id);
+  targets.inside["dossier"] = std::string(
+      ApiCall(port, admin, "POST", "/api/v1/dossiers",
+              {{"unit_code", "25270"}, {"procedure_id", procedure_id}, {"applicant", {{"name", "Người thử"}}}}, 201)
+          .at("code")
+          .as_string());
 
   // Entries marked "last" (logging out) run after the others.
   std::vector<const json::object*> entries;

@@ -14,8 +14,9 @@ inline std::vector<http::App::RouteInfo> RegisteredRoutes() {
   org::Service org(*db);
   accounts::Service accounts(*db, false);
   calendar::Service calendar(*db);
+  desk::Service desk(*db, calendar);
   http::App app(FG_SOURCE_DIR);
-  Services services{*db, org, accounts, calendar};
+  Services services{*db, org, accounts, calendar, desk};
   RegisterAll(app, services);
   return app.routes();
 }

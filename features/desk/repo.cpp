@@ -1,0 +1,522 @@
+#include "features/desk/repo.h"
+
+#include "features/desk/json.h"
+#include "features/desk/rules.h"
+#include "platform/time.h"
+
+namespace fg::desk::repo {
+namespace {
+
+db::Value OptS(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+
+// ---- procedures ----
+#define FG_PROCEDURE_COLUMNS                                                                                  \
+  "SELECT p.id, v.version, u.code, u.path, p.code, v.name, v.field, v.level, v.limit_unit, v.limit_amount, "  \
+  "v.cutoff, v.fees, v.documents_json, v.result, v.legal_basis, v.steps_json, v.online_level, v.valid_from, " \
+  "v.valid_to, p.active, p.updated_at FROM procedures p JOIN units u ON u.id = p.unit_id "
+
+const db::Query kInsertProcedure{
+    "procedure_insert",
+    "INSERT INTO procedures (unit_id, code, version, search_key, active, created_at, updated_at) "
+    "VALUES (?, ?, 1, ?, ?, ?, ?) RETURNING id"};
+const db::Query kInsertVersion{
+    "procedure_version_insert",
+    "INSERT INTO procedure_versions (procedure_id, version, name, field, level, limit_unit, limit_amount, cutoff, "
+    "fees, documents_json, result, legal_basis, steps_json, online_level, valid_from, valid_to, created_by, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+const db::Query kSetCurrent{
+    "procedure_set_current",
+    "UPDATE procedures SET version = ?, search_key = ?, active = ?, updated_at = ? WHERE id = ?"};
+const db::Query kSetActive{"procedure_set_active", "UPDATE procedures SET active = ?, updated_at = ? WHERE id = ?"};
+const db::Query kDeleteTerms{"procedure_terms_delete", "DELETE FROM procedure_terms WHERE procedure_id = ?"};
+const db::Query kInsertTerm{"procedure_term_insert", "INSERT INTO procedure_terms (term, procedure_id) VALUES (?, ?)"};
+const db::Query kProcedureCurrent{
+    "procedure_current",
+    FG_PROCEDURE_COLUMNS "JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.version WHERE p.id = ?"};
+const db::Query kProcedureVersion{
+    "procedure_version",
+    FG_PROCEDURE_COLUMNS "JOIN procedure_versions v ON v.procedure_id = p.id WHERE p.id = ? AND v.version = ?"};
+const db::Query kProcedureIdByCode{"procedure_id_by_code", "SELECT id FROM procedures WHERE unit_id = ? AND code = ?"};
+const db::Query kLockProcedure{"procedure_lock", "UPDATE procedures SET updated_at = updated_at WHERE id = ?"};
+#define FG_PROCEDURE_SEARCH                                                       \
+  FG_PROCEDURE_COLUMNS                                                            \
+  "JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.version " \
+  "WHERE (? = 1 OR p.active = 1) AND (? = '' OR ? LIKE u.path || '%') AND p.search_key LIKE ? "
+const db::Query kSearchAll{"procedure_search_all", FG_PROCEDURE_SEARCH "ORDER BY p.code, p.id LIMIT ?"};
+const db::Query kSearchTerm{"procedure_search_term", FG_PROCEDURE_SEARCH
+                            "AND p.id IN (SELECT procedure_id FROM procedure_terms WHERE term >= ? AND term < ?) "
+                            "ORDER BY p.code, p.id LIMIT ?"};
+const db::Query kSearchTermOpen{"procedure_search_term_open", FG_PROCEDURE_SEARCH
+                                "AND p.id IN (SELECT procedure_id FROM procedure_terms WHERE term >= ?) "
+                                "ORDER BY p.code, p.id LIMIT ?"};
+const db::Query kSameDayUnits{"procedure_same_day_units",
+                              "SELECT u.code FROM procedure_same_day s JOIN units u ON u.id = s.unit_id WHERE "
+                              "s.procedure_id = ? ORDER BY u.code"};
+const db::Query kSameDayInsert{
+    "procedure_same_day_insert",
+    "INSERT INTO procedure_same_day (procedure_id, unit_id, registered_by, registered_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (procedure_id, unit_id) DO NOTHING"};
+const db::Query kSameDayDelete{"procedure_same_day_delete",
+                               "DELETE FROM procedure_same_day WHERE procedure_id = ? AND unit_id = ?"};
+const db::Query kSameDayOne{"procedure_same_day_one",
+                            "SELECT 1 FROM procedure_same_day WHERE procedure_id = ? AND unit_id = ?"};
+
+Procedure ProcedureFrom(db::Conn& c, const db::Row& r) {
+  Procedure p;
+  p.id = r.i64(0);
+  p.version = r.i64(1);
+  p.unit_code = r.text(2);
+  p.unit_path = r.text(3);
+  p.code = r.text(4);
+  p.name = r.text(5);
+  p.field = r.text(6);
+  p.level = r.text(7);
+  p.limit = ParseLimit(r.text(8)).value_or(Limit::kDays);
+  p.limit_amount = r.i64(9);
+  p.cutoff = r.text(10);
+  p.fees = r.text(11);
+  p.documents = DocumentsFrom(r.text(12));
+  p.result = r.text(13);
+  p.legal_basis = r.text(14);
+  p.steps = StepsFrom(r.text(15));
+  p.online_level = r.i64(16);
+  p.valid_from = r.text(17);
+  p.valid_to = r.opt_text(18);
+  p.active = r.i64(19) != 0;
+  p.updated_at = r.text(20);
+  for (auto& u : c.query(kSameDayUnits, {p.id})) p.same_day_units.push_back(u.text(0));
+  return p;
+}
+
+void InsertVersion(db::Conn& c, int64_t id, const Procedure& p, int64_t by, const std::string& now) {
+  c.exec(kInsertVersion,
+         {id, p.version, p.name, p.field, p.level, std::string(LimitName(p.limit)), p.limit_amount, p.cutoff, p.fees,
+          DocumentsText(p.documents), p.result, p.legal_basis, StepsText(p.steps), p.online_level, p.valid_from,
+          OptS(p.valid_to), by ? db::Value(by) : db::Value(nullptr), now});
+}
+
+void PutTerms(db::Conn& c, int64_t id, const std::string& search_key) {
+  c.exec(kDeleteTerms, {id});
+  for (auto& t : Terms(search_key)) c.exec(kInsertTerm, {t, id});
+}
+
+}  // namespace
+
+int64_t InsertProcedure(db::Conn& c, int64_t unit_id, const Procedure& p, const std::string& search_key, int64_t by) {
+  const std::string now = NowUtcText();
+  const int64_t id = c.query_one(kInsertProcedure, {unit_id, p.code, search_key, int64_t{p.active}, now, now})->i64(0);
+  Procedure first = p;
+  first.version = 1;
+  InsertVersion(c, id, first, by, now);
+  PutTerms(c, id, search_key);
+  return id;
+}
+
+void AddProcedureVersion(db::Conn& c, int64_t id, const Procedure& p, const std::string& search_key, int64_t by) {
+  const std::string now = NowUtcText();
+  InsertVersion(c, id, p, by, now);
+  c.exec(kSetCurrent, {p.version, search_key, int64_t{p.active}, now, id});
+  PutTerms(c, id, search_key);
+}
+
+void SetProcedureActive(db::Conn& c, int64_t id, bool active) {
+  c.exec(kSetActive, {int64_t{active}, NowUtcText(), id});
+}
+
+std::optional<Procedure> ProcedureById(db::Conn& c, int64_t id, std::optional<int64_t> version) {
+  auto r = version ? c.query_one(kProcedureVersion, {id, *version}) : c.query_one(kProcedureCurrent, {id});
+  if (!r) return std::nullopt;
+  return ProcedureFrom(c, *r);
+}
+
+std::optional<int64_t> ProcedureIdByCode(db::Conn& c, int64_t unit_id, const std::string& code) {
+  auto r = c.query_one(kProcedureIdByCode, {unit_id, code});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+void LockProcedure(db::Conn& c, int64_t id) { c.exec(kLockProcedure, {id}); }
+
+std::vector<Procedure> SearchProcedures(db::Conn& c, const std::string& term_prefix, const std::string& term_end,
+                                        const std::string& phrase, const std::string& unit_path, bool include_inactive,
+                                        int64_t limit) {
+  std::vector<db::Value> params{int64_t{include_inactive}, unit_path, unit_path, "%" + phrase + "%"};
+  const db::Query* q = &kSearchAll;
+  if (!term_prefix.empty()) {
+    params.emplace_back(term_prefix);
+    if (term_end.empty()) {
+      q = &kSearchTermOpen;
+    } else {
+      params.emplace_back(term_end);
+      q = &kSearchTerm;
+    }
+  }
+  params.emplace_back(limit);
+  std::vector<Procedure> out;
+  for (auto& r : c.query(*q, params)) out.push_back(ProcedureFrom(c, r));
+  return out;
+}
+
+void SetSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id, bool on, int64_t by) {
+  if (on)
+    c.exec(kSameDayInsert, {procedure_id, unit_id, by ? db::Value(by) : db::Value(nullptr), NowUtcText()});
+  else
+    c.exec(kSameDayDelete, {procedure_id, unit_id});
+}
+
+bool IsSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id) {
+  return c.query_one(kSameDayOne, {procedure_id, unit_id}).has_value();
+}
+
+// ---- dossiers ----
+namespace {
+
+const db::Query kAgencyCode{"desk_agency_code", "SELECT agency_code FROM desk_agencies WHERE unit_id = ?"};
+const db::Query kPutAgencyCode{
+    "desk_agency_put",
+    "INSERT INTO desk_agencies (unit_id, agency_code, updated_at) VALUES (?, ?, ?) "
+    "ON CONFLICT (unit_id) DO UPDATE SET agency_code = excluded.agency_code, updated_at = excluded.updated_at"};
+const db::Query kNextSerial{"dossier_next_serial",
+                            "INSERT INTO dossier_serials (unit_id, day, last) VALUES (?, ?, 1) "
+                            "ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_serials.last + 1 RETURNING last"};
+
+#define FG_DOSSIER_COLUMNS                                                                                          \
+  "SELECT d.id, d.code, d.unit_id, u.code, u.path, d.procedure_id, d.procedure_version, p.code, v.name, d.state, "  \
+  "d.version, d.applicant_name, d.applicant_id_number, d.applicant_phone, d.applicant_email, d.applicant_address, " \
+  "d.summary, d.documents_json, d.return_method, d.received_by, d.received_at, d.starts_at, d.due_at, "             \
+  "d.warning_at, d.original_due_at, d.same_day, d.step, d.assignee_id, d.paused_since, d.paused_seconds, "          \
+  "d.completed_at, d.timeliness, d.closed_at, d.reason, d.returned_to, d.apologised, d.created_at, d.updated_at "   \
+  "FROM dossiers d JOIN units u ON u.id = d.unit_id JOIN procedures p ON p.id = d.procedure_id "                    \
+  "JOIN procedure_versions v ON v.procedure_id = d.procedure_id AND v.version = d.procedure_version "
+
+const db::Query kInsertDossier{
+    "dossier_insert",
+    "INSERT INTO dossiers (code, unit_id, procedure_id, procedure_version, state, version, applicant_name, "
+    "applicant_id_number, applicant_phone, applicant_email, applicant_address, summary, documents_json, "
+    "return_method, received_by, received_at, starts_at, due_at, warning_at, original_due_at, same_day, step, "
+    "assignee_id, paused_since, paused_seconds, completed_at, timeliness, closed_at, reason, returned_to, "
+    "apologised, client_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, NULL, ?, ?, ?, NULL, 0, NULL, NULL, NULL, '', '', 0, ?, ?, ?) RETURNING id"};
+const db::Query kDossierByCode{"dossier_by_code", FG_DOSSIER_COLUMNS "WHERE d.code = ?"};
+const db::Query kDossierByClientKey{"dossier_by_client_key",
+                                    FG_DOSSIER_COLUMNS "WHERE d.received_by = ? AND d.client_key = ?"};
+const db::Query kUpdateDossier{
+    "dossier_update",
+    "UPDATE dossiers SET state = ?, version = version + 1, due_at = ?, warning_at = ?, original_due_at = ?, "
+    "step = ?, assignee_id = ?, paused_since = ?, paused_seconds = ?, completed_at = ?, timeliness = ?, "
+    "closed_at = ?, reason = ?, returned_to = ?, apologised = ?, updated_at = ? WHERE id = ? AND version = ?"};
+const db::Query kListDossiers{
+    "dossier_list", FG_DOSSIER_COLUMNS
+    "WHERE u.path LIKE ? AND (? = 0 OR d.state = ?) AND (? = 0 OR d.procedure_id = ?) AND "
+    "(? = 0 OR d.assignee_id = ?) AND (? = '' OR d.due_at < ?) AND (? = 0 OR d.id < ?) ORDER BY d.id DESC LIMIT ?"};
+
+const db::Query kInsertEntry{
+    "dossier_entry_insert",
+    "INSERT INTO dossier_entries (dossier_id, action, from_state, to_state, actor_id, actor, at, day, timeliness, "
+    "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+const db::Query kEntries{"dossier_entries",
+                         "SELECT id, action, from_state, to_state, actor_id, actor, at, note FROM dossier_entries "
+                         "WHERE dossier_id = ? ORDER BY id"};
+
+const db::Query kInsertHandover{
+    "dossier_handover_insert",
+    "INSERT INTO dossier_handovers (dossier_id, step, step_name, from_official, to_official, given_at, received_at, "
+    "budget_seconds, due_at, finished_at, used_seconds, timeliness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, NULL)"};
+const db::Query kFinishHandover{
+    "dossier_handover_finish",
+    "UPDATE dossier_handovers SET finished_at = ?, used_seconds = ?, timeliness = ? WHERE id = ?"};
+const db::Query kHandovers{
+    "dossier_handovers",
+    "SELECT id, step, step_name, from_official, to_official, given_at, received_at, budget_seconds, due_at, "
+    "finished_at, used_seconds, timeliness FROM dossier_handovers WHERE dossier_id = ? ORDER BY id"};
+
+const db::Query kOpenPause{
+    "dossier_pause_open",
+    "INSERT INTO dossier_pauses (dossier_id, kind, from_at, to_at, working_seconds) VALUES (?, ?, ?, NULL, 0)"};
+const db::Query kClosePause{
+    "dossier_pause_close",
+    "UPDATE dossier_pauses SET to_at = ?, working_seconds = ? WHERE dossier_id = ? AND to_at IS NULL"};
+const db::Query kPauses{"dossier_pauses",
+                        "SELECT kind, from_at, to_at FROM dossier_pauses WHERE dossier_id = ? ORDER BY id"};
+
+const db::Query kInsertApology{
+    "dossier_apology_insert",
+    "INSERT INTO dossier_apologies (dossier_id, reason, previous_due_at, new_due_at, by_official, at, "
+    "override_reason) VALUES (?, ?, ?, ?, ?, ?, ?)"};
+const db::Query kApologyOf{
+    "dossier_apology",
+    "SELECT reason, previous_due_at, new_due_at, by_official, at, override_reason FROM dossier_apologies "
+    "WHERE dossier_id = ?"};
+
+const db::Query kAddStats{
+    "dossier_stats_add",
+    "INSERT INTO dossier_stats (unit_id, day, procedure_id, official_id, received, resolved_early, "
+    "resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, apologies, supplements) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, day, procedure_id, official_id) "
+    "DO UPDATE SET received = dossier_stats.received + excluded.received, "
+    "resolved_early = dossier_stats.resolved_early + excluded.resolved_early, "
+    "resolved_on_time = dossier_stats.resolved_on_time + excluded.resolved_on_time, "
+    "resolved_late = dossier_stats.resolved_late + excluded.resolved_late, "
+    "refused = dossier_stats.refused + excluded.refused, withdrawn = dossier_stats.withdrawn + excluded.withdrawn, "
+    "stopped = dossier_stats.stopped + excluded.stopped, returned = dossier_stats.returned + excluded.returned, "
+    "apologies = dossier_stats.apologies + excluded.apologies, "
+    "supplements = dossier_stats.supplements + excluded.supplements"};
+const db::Query kAllStats{
+    "dossier_stats_all",
+    "SELECT unit_id, day, procedure_id, official_id, received, resolved_early, resolved_on_time, resolved_late, "
+    "refused, withdrawn, stopped, returned, apologies, supplements FROM dossier_stats "
+    "WHERE received + resolved_early + resolved_on_time + resolved_late + refused + withdrawn + stopped + returned "
+    "+ apologies + supplements > 0 ORDER BY unit_id, day, procedure_id, official_id"};
+const db::Query kRecountStats{
+    "dossier_stats_recount",
+    "SELECT d.unit_id, e.day, d.procedure_id, e.actor_id, "
+    "sum(CASE WHEN e.action = 'receive' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'result_ready' AND e.timeliness = 'early' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'result_ready' AND e.timeliness = 'on_time' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'result_ready' AND e.timeliness = 'late' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'refuse' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'withdraw' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'stop' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'return' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'apology' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN e.action = 'request_supplement' THEN 1 ELSE 0 END) "
+    "FROM dossier_entries e JOIN dossiers d ON d.id = e.dossier_id "
+    "GROUP BY d.unit_id, e.day, d.procedure_id, e.actor_id ORDER BY d.unit_id, e.day, d.procedure_id, e.actor_id"};
+
+db::Value OptText(const std::string& s) { return s.empty() ? db::Value(nullptr) : db::Value(s); }
+
+std::optional<Timeliness> ParseTimeliness(const std::string& s) {
+  for (auto t : {Timeliness::kEarly, Timeliness::kOnTime, Timeliness::kLate})
+    if (TimelinessName(t) == s) return t;
+  return std::nullopt;
+}
+
+Dossier DossierFrom(const db::Row& r) {
+  Dossier d;
+  d.id = r.i64(0);
+  d.code = r.text(1);
+  d.unit_id = r.i64(2);
+  d.unit_code = r.text(3);
+  d.unit_path = r.text(4);
+  d.procedure_id = r.i64(5);
+  d.procedure_version = r.i64(6);
+  d.procedure_code = r.text(7);
+  d.procedure_name = r.text(8);
+  d.state = static_cast<State>(r.i64(9));
+  d.version = r.i64(10);
+  d.applicant = {r.text(11), r.text(12), r.text(13), r.text(14), r.text(15)};
+  d.summary = r.text(16);
+  d.documents = DocumentsFrom(r.text(17));
+  d.return_method = r.text(18);
+  d.received_by = r.i64(19);
+  d.received_at = r.text(20);
+  d.starts_at = r.text(21);
+  d.due_at = r.text(22);
+  d.warning_at = r.text(23);
+  d.original_due_at = r.text(24);
+  d.same_day = r.i64(25) != 0;
+  d.step = r.i64(26);
+  d.assignee_id = r.i64(27);
+  d.paused_since = r.text(28);
+  d.paused_seconds = r.i64(29);
+  d.completed_at = r.text(30);
+  d.timeliness = ParseTimeliness(r.text(31));
+  d.closed_at = r.text(32);
+  d.reason = r.text(33);
+  d.returned_to = r.text(34);
+  d.apologised = r.i64(35) != 0;
+  d.created_at = r.text(36);
+  d.updated_at = r.text(37);
+  return d;
+}
+
+StatsRow StatsFrom(const db::Row& r) {
+  StatsRow s;
+  s.unit_id = r.i64(0);
+  s.day = r.text(1);
+  s.procedure_id = r.i64(2);
+  s.official_id = r.i64(3);
+  s.n = {r.i64(4), r.i64(5), r.i64(6), r.i64(7), r.i64(8), r.i64(9), r.i64(10), r.i64(11), r.i64(12), r.i64(13)};
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string> AgencyCode(db::Conn& c, int64_t unit_id) {
+  auto r = c.query_one(kAgencyCode, {unit_id});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+void PutAgencyCode(db::Conn& c, int64_t unit_id, const std::string& agency_code) {
+  c.exec(kPutAgencyCode, {unit_id, agency_code, NowUtcText()});
+}
+
+int64_t NextSerial(db::Conn& c, int64_t unit_id, const std::string& day) {
+  return c.query_one(kNextSerial, {unit_id, day})->i64(0);
+}
+
+int64_t InsertDossier(db::Conn& c, const Dossier& d, const std::string& client_key) {
+  const std::string now = NowUtcText();
+  return c
+      .query_one(kInsertDossier, {d.code,
+                                  d.unit_id,
+                                  d.procedure_id,
+                                  d.procedure_version,
+                                  int64_t{static_cast<int>(d.state)},
+                                  d.applicant.name,
+                                  d.applicant.id_number,
+                                  d.applicant.phone,
+                                  d.applicant.email,
+                                  d.applicant.address,
+                                  d.summary,
+                                  DocumentsText(d.documents),
+                                  d.return_method,
+                                  d.received_by,
+                                  d.received_at,
+                                  d.starts_at,
+                                  d.due_at,
+                                  d.warning_at,
+                                  int64_t{d.same_day},
+                                  d.step,
+                                  d.assignee_id,
+                                  OptText(client_key),
+                                  now,
+                                  now})
+      ->i64(0);
+}
+
+std::optional<Dossier> DossierByCode(db::Conn& c, const std::string& code) {
+  auto r = c.query_one(kDossierByCode, {code});
+  if (!r) return std::nullopt;
+  return DossierFrom(*r);
+}
+
+std::optional<Dossier> DossierByClientKey(db::Conn& c, int64_t official_id, const std::string& client_key) {
+  auto r = c.query_one(kDossierByClientKey, {official_id, client_key});
+  if (!r) return std::nullopt;
+  return DossierFrom(*r);
+}
+
+bool UpdateDossier(db::Conn& c, const Dossier& d, int64_t expected_version) {
+  return c.exec(kUpdateDossier,
+                {int64_t{static_cast<int>(d.state)}, d.due_at, d.warning_at, OptText(d.original_due_at), d.step,
+                 d.assignee_id, OptText(d.paused_since), d.paused_seconds, OptText(d.completed_at),
+                 d.timeliness ? db::Value(std::string(TimelinessName(*d.timeliness))) : db::Value(nullptr),
+                 OptText(d.closed_at), d.reason, d.returned_to, int64_t{d.apologised}, NowUtcText(), d.id,
+                 expected_version}) == 1;
+}
+
+std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q) {
+  const int64_t state = q.state ? static_cast<int>(*q.state) : 0;
+  const int64_t procedure = q.procedure_id.value_or(0);
+  const int64_t assignee = q.assignee_id.value_or(0);
+  std::vector<Dossier> out;
+  for (auto& r : c.query(kListDossiers, {path_prefix + "%", state, state, procedure, procedure, assignee, assignee,
+                                         q.due_before, q.due_before, q.after_id, q.after_id, q.limit}))
+    out.push_back(DossierFrom(r));
+  return out;
+}
+
+void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t) {
+  c.exec(kInsertEntry, {dossier_id, std::string(ActionName(e.action)), int64_t{static_cast<int>(e.from)},
+                        int64_t{static_cast<int>(e.to)}, e.actor_id, e.actor, e.at, day,
+                        t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), e.note});
+}
+
+std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id) {
+  std::vector<Entry> out;
+  for (auto& r : c.query(kEntries, {dossier_id})) {
+    Entry e;
+    e.id = r.i64(0);
+    e.action = ParseAction(r.text(1)).value_or(Action::kReceive);
+    e.from = static_cast<State>(r.i64(2));
+    e.to = static_cast<State>(r.i64(3));
+    e.actor_id = r.i64(4);
+    e.actor = r.text(5);
+    e.at = r.text(6);
+    e.note = r.text(7);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+void InsertHandover(db::Conn& c, int64_t dossier_id, const Handover& h) {
+  c.exec(kInsertHandover, {dossier_id, h.step, h.step_name, h.from_official, h.to_official, h.given_at, h.received_at,
+                           h.budget_seconds, h.due_at});
+}
+
+void FinishHandover(db::Conn& c, int64_t id, const std::string& finished_at, int64_t used_seconds,
+                    std::optional<Timeliness> t) {
+  c.exec(kFinishHandover,
+         {finished_at, used_seconds, t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), id});
+}
+
+std::vector<Handover> Handovers(db::Conn& c, int64_t dossier_id) {
+  std::vector<Handover> out;
+  for (auto& r : c.query(kHandovers, {dossier_id})) {
+    Handover h;
+    h.id = r.i64(0);
+    h.step = r.i64(1);
+    h.step_name = r.text(2);
+    h.from_official = r.i64(3);
+    h.to_official = r.i64(4);
+    h.given_at = r.text(5);
+    h.received_at = r.text(6);
+    h.budget_seconds = r.i64(7);
+    h.due_at = r.text(8);
+    h.finished_at = r.text(9);
+    h.used_seconds = r.i64(10);
+    h.timeliness = ParseTimeliness(r.text(11));
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+void OpenPause(db::Conn& c, int64_t dossier_id, const std::string& kind, const std::string& from) {
+  c.exec(kOpenPause, {dossier_id, kind, from});
+}
+
+void ClosePause(db::Conn& c, int64_t dossier_id, const std::string& to, int64_t working_seconds) {
+  c.exec(kClosePause, {to, working_seconds, dossier_id});
+}
+
+std::vector<PauseRow> Pauses(db::Conn& c, int64_t dossier_id) {
+  std::vector<PauseRow> out;
+  for (auto& r : c.query(kPauses, {dossier_id})) out.push_back({r.text(0), r.text(1), r.text(2)});
+  return out;
+}
+
+void InsertApology(db::Conn& c, int64_t dossier_id, const Apology& a) {
+  c.exec(kInsertApology, {dossier_id, a.reason, a.previous_due_at, a.new_due_at, a.by, a.at, a.override_reason});
+}
+
+std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id) {
+  auto r = c.query_one(kApologyOf, {dossier_id});
+  if (!r) return std::nullopt;
+  return Apology{r->text(0), r->text(1), r->text(2), r->i64(3), r->text(4), r->text(5)};
+}
+
+void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
+              const Counters& n) {
+  if (n == Counters{}) return;
+  c.exec(kAddStats, {unit_id, day, procedure_id, official_id, n.received, n.resolved_early, n.resolved_on_time,
+                     n.resolved_late, n.refused, n.withdrawn, n.stopped, n.returned, n.apologies, n.supplements});
+}
+
+std::vector<StatsRow> AllStats(db::Conn& c) {
+  std::vector<StatsRow> out;
+  for (auto& r : c.query(kAllStats)) out.push_back(StatsFrom(r));
+  return out;
+}
+
+std::vector<StatsRow> RecountStats(db::Conn& c) {
+  std::vector<StatsRow> out;
+  for (auto& r : c.query(kRecountStats)) {
+    auto s = StatsFrom(r);
+    if (!(s.n == Counters{})) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace fg::desk::repo

@@ -1,0 +1,75 @@
+// The SQL of the desk: procedures and their versions, dossiers, hand-overs,
+// history, apologies, daily serials and statistics counters.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/desk/model.h"
+#include "platform/db/db.h"
+
+namespace fg::desk::repo {
+
+// ---- procedures ----
+// Inserts version 1 with its search key and terms; returns the id.
+int64_t InsertProcedure(db::Conn& c, int64_t unit_id, const Procedure& p, const std::string& search_key, int64_t by);
+// Stores `p` as version `p.version` and makes it current (search key and terms too).
+void AddProcedureVersion(db::Conn& c, int64_t id, const Procedure& p, const std::string& search_key, int64_t by);
+void SetProcedureActive(db::Conn& c, int64_t id, bool active);
+// The current version, or the given one.
+std::optional<Procedure> ProcedureById(db::Conn& c, int64_t id, std::optional<int64_t> version = std::nullopt);
+std::optional<int64_t> ProcedureIdByCode(db::Conn& c, int64_t unit_id, const std::string& code);
+void LockProcedure(db::Conn& c, int64_t id);
+// Procedures whose search key contains `phrase` (folded; "" = any), found
+// through the term index by `term_prefix` ([a-z0-9], "" = no term) below
+// `term_end` ("" = no bound); applying at `unit_path` ("" = anywhere).
+std::vector<Procedure> SearchProcedures(db::Conn& c, const std::string& term_prefix, const std::string& term_end,
+                                        const std::string& phrase, const std::string& unit_path, bool include_inactive,
+                                        int64_t limit);
+void SetSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id, bool on, int64_t by);
+bool IsSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id);
+
+// ---- dossiers ----
+std::optional<std::string> AgencyCode(db::Conn& c, int64_t unit_id);
+void PutAgencyCode(db::Conn& c, int64_t unit_id, const std::string& agency_code);
+// The next serial of the unit on `day` (1, 2, ...): one atomic statement whose
+// row lock holds until the write commits (PostgreSQL), so numbers never repeat
+// and a rolled-back intake leaves no gap.
+int64_t NextSerial(db::Conn& c, int64_t unit_id, const std::string& day);
+
+int64_t InsertDossier(db::Conn& c, const Dossier& d, const std::string& client_key);
+std::optional<Dossier> DossierByCode(db::Conn& c, const std::string& code);
+std::optional<Dossier> DossierByClientKey(db::Conn& c, int64_t official_id, const std::string& client_key);
+// Writes every mutable field and adds one to the version, only if the stored
+// version is still `expected_version`; false when it is not (someone else won).
+bool UpdateDossier(db::Conn& c, const Dossier& d, int64_t expected_version);
+// Newest first: dossiers of units under `path_prefix` with id < before_id (0: from the newest).
+std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q);
+
+void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t);
+std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id);
+
+void InsertHandover(db::Conn& c, int64_t dossier_id, const Handover& h);
+void FinishHandover(db::Conn& c, int64_t id, const std::string& finished_at, int64_t used_seconds,
+                    std::optional<Timeliness> t);
+std::vector<Handover> Handovers(db::Conn& c, int64_t dossier_id);
+
+struct PauseRow {
+  std::string kind, from, to;  // to "" while open
+};
+void OpenPause(db::Conn& c, int64_t dossier_id, const std::string& kind, const std::string& from);
+void ClosePause(db::Conn& c, int64_t dossier_id, const std::string& to, int64_t working_seconds);
+std::vector<PauseRow> Pauses(db::Conn& c, int64_t dossier_id);
+
+void InsertApology(db::Conn& c, int64_t dossier_id, const Apology& a);
+std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id);
+
+// Adds `n` to the counters of (unit, day, procedure, official).
+void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
+              const Counters& n);
+// Every counter row, ordered by key (rows of zeros left out).
+std::vector<StatsRow> AllStats(db::Conn& c);
+// The same counters recounted from the dossiers' history.
+std::vector<StatsRow> RecountStats(db::Conn& c);
+
+}  // namespace fg::desk::repo

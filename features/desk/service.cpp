@@ -1,0 +1,581 @@
+#include "features/desk/service.h"
+
+#include <boost/json.hpp>
+
+#include "features/desk/json.h"
+#include "features/desk/repo.h"
+#include "features/desk/rules.h"
+#include "features/org/service.h"
+#include "platform/auth/crypto.h"
+#include "platform/db/events.h"
+#include "platform/db/retry.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/text/text.h"
+#include "platform/time.h"
+
+namespace fg::desk {
+namespace {
+
+using auth::Principal;
+using auth::Role;
+
+AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
+AppError NotFound(const std::string& key) { return AppError(ErrorKind::kNotFound, key); }
+
+std::string Json(const Procedure& p) { return boost::json::serialize(ToJson(p)); }
+
+std::string Json(const Dossier& d) { return boost::json::serialize(ToJson(d)); }
+
+// The fields that an action changed, before and after (the events of actions
+// carry these; the receipt's event carries the whole dossier).
+std::pair<std::string, std::string> Changes(const Dossier& before, const Dossier& after) {
+  const auto a = ToJson(before).as_object(), b = ToJson(after).as_object();
+  boost::json::object was, now;
+  for (const auto& [key, value] : b) {
+    const auto* old = a.if_contains(key);
+    if (old && *old == value) continue;
+    now[key] = value;
+    was[key] = old ? *old : boost::json::value();
+  }
+  return {boost::json::serialize(was), boost::json::serialize(now)};
+}
+
+// Who works on a unit's dossiers (reads them and acts on them).
+bool Works(const Principal& p, const std::string& unit_path) {
+  return auth::Covers(p, unit_path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+}
+
+AppError Stale() { return AppError(ErrorKind::kConflict, "desk.stale_version", "version"); }
+
+AppError Refused(const std::string& key, State s, Action a) {
+  return AppError(ErrorKind::kConflict, key, "",
+                  {{"state", render::Text("desk.state." + std::string(StateName(s)))},
+                   {"action", render::Text("desk.action." + std::string(ActionName(a)))}});
+}
+
+std::string DayOf(SysSeconds t) { return FormatIsoDate(ToLocal(t).date); }
+
+SysSeconds At(const std::string& utc_text) { return ParseUtc(utc_text).value_or(SysSeconds{}); }
+
+DossierDetail DetailOf(db::Conn& c, Dossier d) {
+  DossierDetail out;
+  out.handovers = repo::Handovers(c, d.id);
+  out.entries = repo::Entries(c, d.id);
+  out.apology = repo::ApologyOf(c, d.id);
+  out.dossier = std::move(d);
+  return out;
+}
+
+// The dossier's pauses for the engine (an open one runs until `now`).
+std::vector<calendar::Pause> PausesOf(const std::vector<repo::PauseRow>& rows, SysSeconds now) {
+  std::vector<calendar::Pause> out;
+  for (auto& r : rows) out.push_back({At(r.from), r.to.empty() ? now : At(r.to), r.kind});
+  return out;
+}
+
+std::string LastDigits(const std::string& s, size_t n) {
+  std::string digits;
+  for (char ch : s)
+    if (std::isdigit(static_cast<unsigned char>(ch))) digits += ch;
+  return digits.size() >= n ? digits.substr(digits.size() - n) : std::string();
+}
+
+std::optional<int64_t> UnitIdOf(db::Conn& c, const std::string& code) {
+  auto u = org::Service::FindUnit(c, code);
+  if (!u) return std::nullopt;
+  return u->id;
+}
+
+}  // namespace
+
+ProcedureInput InputOf(const Procedure& p) {
+  ProcedureInput in;
+  in.unit_code = p.unit_code;
+  in.code = p.code;
+  in.name = p.name;
+  in.field = p.field;
+  in.level = p.level;
+  in.limit_unit = std::string(LimitName(p.limit));
+  in.limit_amount = p.limit_amount;
+  in.cutoff = p.cutoff;
+  in.fees = p.fees;
+  in.result = p.result;
+  in.legal_basis = p.legal_basis;
+  in.valid_from = p.valid_from;
+  in.valid_to = p.valid_to.value_or("");
+  in.online_level = p.online_level;
+  in.documents = p.documents;
+  in.steps = p.steps;
+  in.active = p.active;
+  return in;
+}
+
+// ---- procedures ----
+
+Procedure Service::CreateProcedure(const Principal& p, const ProcedureInput& in) {
+  Procedure draft = ValidateProcedure(in, TodayLocalIso());
+  const std::string key = SearchKey(draft);
+  return db_.write([&](db::Conn& c) {
+    auto unit = org::Service::FindUnit(c, draft.unit_code);
+    if (!unit) throw BadInput("desk.unknown_unit", "unit_code", {{"code", draft.unit_code}});
+    if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+    if (repo::ProcedureIdByCode(c, unit->id, draft.code))
+      throw AppError(ErrorKind::kConflict, "desk.procedure_code_taken", "code", {{"code", draft.code}});
+    const int64_t id = repo::InsertProcedure(c, unit->id, draft, key, p.official_id);
+    Procedure saved = *repo::ProcedureById(c, id);
+    events::Append(c, events::By(p, unit->id, "procedure", std::to_string(id), "create", "", Json(saved)));
+    return saved;
+  });
+}
+
+Procedure Service::PatchProcedure(const Principal& p, int64_t id, const ProcedureMerge& merge) {
+  const std::string today = TodayLocalIso();
+  return db_.write([&](db::Conn& c) {
+    repo::LockProcedure(c, id);
+    auto before = repo::ProcedureById(c, id);
+    if (!before) throw NotFound("desk.procedure_not_found");
+    if (!auth::Covers(p, before->unit_path, {Role::kAdmin})) throw Forbidden();
+    Procedure next = ValidateProcedure(merge(*before), today);
+    if (next.code != before->code) throw BadInput("desk.procedure_code_immutable", "code");
+    if (next.unit_code != before->unit_code) throw BadInput("desk.procedure_unit_immutable", "unit_code");
+    next.version = before->version + 1;
+    repo::AddProcedureVersion(c, id, next, SearchKey(next), p.official_id);
+    Procedure saved = *repo::ProcedureById(c, id);
+    events::Append(c, events::By(p, UnitIdOf(c, saved.unit_code), "procedure", std::to_string(id), "update",
+                                 Json(*before), Json(saved)));
+    return saved;
+  });
+}
+
+Procedure Service::SetProcedureActive(const Principal& p, int64_t id, bool active) {
+  return db_.write([&](db::Conn& c) {
+    repo::LockProcedure(c, id);
+    auto before = repo::ProcedureById(c, id);
+    if (!before) throw NotFound("desk.procedure_not_found");
+    if (!auth::Covers(p, before->unit_path, {Role::kAdmin})) throw Forbidden();
+    repo::SetProcedureActive(c, id, active);
+    Procedure saved = *repo::ProcedureById(c, id);
+    events::Append(c, events::By(p, UnitIdOf(c, saved.unit_code), "procedure", std::to_string(id),
+                                 active ? "activate" : "deactivate", Json(*before), Json(saved)));
+    return saved;
+  });
+}
+
+Procedure Service::GetProcedure(const Principal* p, int64_t id, std::optional<int64_t> version) {
+  auto proc = db_.read([&](db::Conn& c) { return repo::ProcedureById(c, id, version); });
+  if (!proc) throw NotFound("desk.procedure_not_found");
+  if (!proc->active && !(p && auth::Covers(*p, proc->unit_path))) throw NotFound("desk.procedure_not_found");
+  return *proc;
+}
+
+std::vector<Procedure> Service::SearchProcedures(const Principal* p, const ProcedureQuery& q) {
+  const std::string phrase = text::Fold(text::Clean("q", q.q, 200, false));
+  // The longest word goes through the term index; the phrase filters the candidates.
+  std::string term;
+  for (auto& t : Terms(phrase))
+    if (t.size() > term.size()) term = t;
+  if (q.limit < 1 || q.limit > 200) throw BadInput("desk.bad_limit", "limit", {{"max", "200"}});
+  return db_.read([&](db::Conn& c) {
+    std::string path;
+    if (!q.unit_code.empty()) {
+      auto unit = org::Service::FindUnit(c, q.unit_code);
+      if (!unit) throw BadInput("desk.unknown_unit", "unit", {{"code", q.unit_code}});
+      path = unit->path;
+    }
+    auto found = repo::SearchProcedures(c, term, PrefixEnd(term), phrase, path, q.include_inactive && p, q.limit);
+    // Inactive ones only for callers covering their owner.
+    std::erase_if(found, [&](const Procedure& x) { return !x.active && !auth::Covers(*p, x.unit_path); });
+    return found;
+  });
+}
+
+Procedure Service::SetSameDay(const Principal& p, int64_t id, const std::string& unit_code_in, bool on) {
+  const std::string unit_code = text::Clean("unit_code", unit_code_in, 20, true);
+  return db_.write([&](db::Conn& c) {
+    repo::LockProcedure(c, id);
+    auto before = repo::ProcedureById(c, id);
+    if (!before) throw NotFound("desk.procedure_not_found");
+    auto unit = org::Service::FindUnit(c, unit_code);
+    if (!unit) throw BadInput("desk.unknown_unit", "unit_code", {{"code", unit_code}});
+    if (!auth::Covers(p, unit->path, {Role::kAdmin, Role::kLeader})) throw Forbidden();
+    if (unit->path.rfind(before->unit_path, 0) != 0)
+      throw BadInput("desk.procedure_not_here", "unit_code", {{"code", unit_code}});
+    repo::SetSameDay(c, id, unit->id, on, p.official_id);
+    Procedure saved = *repo::ProcedureById(c, id);
+    events::Append(c, events::By(p, unit->id, "procedure", std::to_string(id),
+                                 on ? "same_day_register" : "same_day_withdraw", Json(*before), Json(saved)));
+    return saved;
+  });
+}
+
+// ---- dossiers ----
+
+void Service::SetAgencyCode(const Principal& p, const std::string& unit_code, const std::string& agency_code_in) {
+  const std::string agency = text::Clean("agency_code", agency_code_in, 40, true);
+  for (char ch : agency)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.')
+      throw BadInput("desk.bad_agency_code", "agency_code");
+  db_.write([&](db::Conn& c) {
+    auto unit = org::Service::FindUnit(c, unit_code);
+    if (!unit) throw BadInput("desk.unknown_unit", "unit_code", {{"code", unit_code}});
+    if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+    const std::string before = repo::AgencyCode(c, unit->id).value_or("");
+    repo::PutAgencyCode(c, unit->id, agency);
+    events::Append(c, events::By(p, unit->id, "desk_agency", unit->code, "update",
+                                 boost::json::serialize(boost::json::object{{"agency_code", before}}),
+                                 boost::json::serialize(boost::json::object{{"agency_code", agency}})));
+  });
+}
+
+Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {
+  const IntakeInput in = ValidateIntake(raw);
+  auto prior = [&]() -> std::optional<Intake> {
+    if (in.client_key.empty()) return std::nullopt;
+    return db_.read([&](db::Conn& c) -> std::optional<Intake> {
+      auto d = repo::DossierByClientKey(c, p.official_id, in.client_key);
+      if (!d) return std::nullopt;
+      return Intake{DetailOf(c, std::move(*d)), false};
+    });
+  };
+  if (auto first = prior()) {
+    if (!Works(p, first->detail.dossier.unit_path)) throw Forbidden();
+    return std::move(*first);
+  }
+
+  struct Found {
+    std::optional<org::Unit> unit;
+    std::optional<Procedure> procedure;
+    bool same_day = false;
+    std::string agency;
+  };
+  Found f = db_.read([&](db::Conn& c) {
+    Found f;
+    f.unit = org::Service::FindUnit(c, in.unit_code);
+    if (!f.unit) return f;
+    f.procedure = repo::ProcedureById(c, in.procedure_id);
+    if (f.procedure) f.same_day = repo::IsSameDay(c, f.procedure->id, f.unit->id);
+    f.agency = repo::AgencyCode(c, f.unit->id).value_or(f.unit->code);
+    return f;
+  });
+  if (!f.unit) throw BadInput("desk.unknown_unit", "unit_code", {{"code", in.unit_code}});
+  const org::Unit& unit = *f.unit;
+  if (!auth::Covers(p, unit.path, {Role::kAdmin, Role::kLeader, Role::kDesk})) throw Forbidden();
+  if (!f.procedure) throw BadInput("desk.procedure_not_found", "procedure_id");
+  const Procedure& proc = *f.procedure;
+  if (unit.path.rfind(proc.unit_path, 0) != 0)
+    throw BadInput("desk.procedure_not_here", "procedure_id", {{"code", unit.code}});
+  if (!proc.active) throw BadInput("desk.procedure_inactive", "procedure_id");
+  const std::string today = TodayLocalIso();
+  if (proc.valid_from > today || (proc.valid_to && *proc.valid_to <= today))
+    throw BadInput("desk.procedure_not_in_force", "procedure_id");
+
+  const auto view = calendar_.View(unit.code);
+  const calendar::WorkCalendar& cal = *view.calendar;
+  const SysSeconds now = Now();
+  calendar::DueResult due;
+  Handover first;
+  try {
+    due = DueOf(cal, proc, f.same_day || proc.limit == Limit::kSameDay, now);
+    if (!proc.steps.empty()) {
+      first.step_name = proc.steps[0].name;
+      first.budget_seconds = StepBudget(cal, proc.steps[0]);
+      first.due_at =
+          FormatUtc(cal.At(cal.Position(due.starts_at) + first.budget_seconds, calendar::WorkCalendar::Edge::kEnd));
+    }
+  } catch (const calendar::EngineError& e) {
+    throw BadInput(e.key, "received_at", calendar::YearRange());
+  }
+  Dossier d;
+  d.unit_id = unit.id;
+  d.procedure_id = proc.id;
+  d.procedure_version = proc.version;
+  d.state = State::kReceived;
+  d.applicant = in.applicant;
+  d.summary = in.summary;
+  d.documents = in.documents;
+  d.return_method = in.return_method;
+  d.received_by = p.official_id;
+  d.assignee_id = p.official_id;
+  d.received_at = FormatUtc(now);
+  d.starts_at = FormatUtc(due.starts_at);
+  d.due_at = FormatUtc(due.due_at);
+  d.warning_at = FormatUtc(due.warning_at);
+  d.same_day = f.same_day || proc.limit == Limit::kSameDay;
+  first.to_official = p.official_id;
+  first.given_at = first.received_at = d.received_at;
+  const std::string day = DayOf(now);
+  const calendar::Date local_date = ToLocal(now).date;
+
+  try {
+    return db::WriteRetrying(db_, [&](db::Conn& c) {
+      if (!in.client_key.empty())
+        if (auto dup = repo::DossierByClientKey(c, p.official_id, in.client_key))
+          return Intake{DetailOf(c, std::move(*dup)), false};
+      Dossier x = d;
+      x.code = DossierCode(f.agency, local_date, repo::NextSerial(c, unit.id, day));
+      x.id = repo::InsertDossier(c, x, in.client_key);
+      repo::InsertHandover(c, x.id, first);
+      repo::InsertEntry(
+          c, x.id, {0, Action::kReceive, State::kNew, State::kReceived, p.official_id, p.username, x.received_at, ""},
+          day, std::nullopt);
+      repo::AddStats(c, unit.id, day, proc.id, p.official_id, Delta(Action::kReceive));
+      Dossier saved = *repo::DossierByCode(c, x.code);
+      events::Append(c, events::By(p, unit.id, "dossier", saved.code, "receive", "", Json(saved)));
+      return Intake{DetailOf(c, std::move(saved)), true};
+    });
+  } catch (const db::ConstraintError&) {
+    // A concurrent intake with the same key committed first.
+    if (auto first_one = prior()) return std::move(*first_one);
+    throw;
+  }
+}
+
+DossierDetail Service::GetDossier(const Principal& p, const std::string& code) {
+  auto detail = db_.read([&](db::Conn& c) -> std::optional<DossierDetail> {
+    auto d = repo::DossierByCode(c, code);
+    if (!d) return std::nullopt;
+    return DetailOf(c, std::move(*d));
+  });
+  if (!detail) throw NotFound("desk.dossier_not_found");
+  if (!Works(p, detail->dossier.unit_path)) throw Forbidden();
+  return std::move(*detail);
+}
+
+DossierPage Service::ListDossiers(const Principal& p, const DossierQuery& q) {
+  if (q.limit < 1 || q.limit > 200) throw BadInput("desk.bad_limit", "limit", {{"max", "200"}});
+  if (q.after_id < 0) throw BadInput("desk.bad_cursor", "cursor");
+  return db_.read([&](db::Conn& c) {
+    std::vector<std::string> roots;
+    if (!q.unit_code.empty()) {
+      auto unit = org::Service::FindUnit(c, q.unit_code);
+      if (!unit) throw BadInput("desk.unknown_unit", "unit", {{"code", q.unit_code}});
+      if (!Works(p, unit->path)) throw Forbidden();
+      roots.push_back(unit->path);
+    } else {
+      roots = auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+      if (roots.empty()) throw Forbidden();
+    }
+    DossierPage page;
+    for (auto& root : roots)
+      for (auto& d : repo::ListDossiers(c, root, q)) page.items.push_back(std::move(d));
+    std::sort(page.items.begin(), page.items.end(), [](auto& a, auto& b) { return a.id > b.id; });
+    if (static_cast<int64_t>(page.items.size()) > q.limit) page.items.resize(static_cast<size_t>(q.limit));
+    if (static_cast<int64_t>(page.items.size()) == q.limit) page.next_cursor = page.items.back().id;
+    return page;
+  });
+}
+
+DossierDetail Service::Apply(const Principal& p, const std::string& code, const TransitionInput& in) {
+  struct Found {
+    std::optional<Dossier> dossier;
+    std::vector<Handover> handovers;
+    std::vector<repo::PauseRow> pauses;
+    std::optional<Procedure> procedure;
+    std::optional<auth::Principal> to;
+  };
+  Found f = db_.read([&](db::Conn& c) {
+    Found f;
+    f.dossier = repo::DossierByCode(c, code);
+    if (!f.dossier) return f;
+    f.handovers = repo::Handovers(c, f.dossier->id);
+    f.pauses = repo::Pauses(c, f.dossier->id);
+    f.procedure = repo::ProcedureById(c, f.dossier->procedure_id, f.dossier->procedure_version);
+    if (in.to_official) f.to = org::Service::LoadPrincipal(c, *in.to_official);
+    return f;
+  });
+  if (!f.dossier) throw NotFound("desk.dossier_not_found");
+  const Dossier& d = *f.dossier;
+  if (!Works(p, d.unit_path)) throw Forbidden();
+  if (in.expected_version && *in.expected_version != d.version) throw Stale();
+  const Action a = in.action;
+  if (a == Action::kReceive) throw BadInput("desk.bad_action", "action");
+
+  const std::string reason = text::Clean("reason", in.reason, 1000, false, true);
+  const SysSeconds now = Now();
+  const std::string now_text = FormatUtc(now);
+  const auto view = calendar_.View(d.unit_code);
+  const calendar::WorkCalendar& cal = *view.calendar;
+  const std::vector<Step> steps = f.procedure ? f.procedure->steps : std::vector<Step>{};
+
+  Dossier next = d;
+  std::optional<Handover> handover;  // the new one
+  struct Finish {
+    int64_t id;
+    StepOutcome outcome;
+    bool classified;
+  };
+  std::optional<Finish> finish;
+  std::optional<std::string> open_pause;  // its kind
+  std::optional<int64_t> close_pause;     // its working seconds
+  std::optional<Timeliness> timeliness;
+  std::optional<Apology> apology;
+  std::string note = reason;
+
+  auto finish_open = [&] {
+    for (auto it = f.handovers.rbegin(); it != f.handovers.rend(); ++it)
+      if (it->finished_at.empty()) {
+        auto out = FinishStep(cal, At(it->given_at), it->budget_seconds, now, PausesOf(f.pauses, now));
+        finish = Finish{it->id, out, it->budget_seconds > 0};
+        return;
+      }
+  };
+  auto end_pause = [&] {
+    if (next.paused_since.empty()) return;
+    close_pause = std::max<int64_t>(0, cal.Elapsed(At(next.paused_since), now));
+    next.paused_seconds += *close_pause;
+    next.paused_since.clear();
+  };
+
+  try {
+    if (a == Action::kApology) {
+      if (reason.empty()) throw BadInput("desk.reason_required", "reason");
+      const std::string override_reason = text::Clean("override_reason", in.override_reason, 500, false);
+      const bool is_admin = auth::Covers(p, d.unit_path, {Role::kAdmin});
+      const std::string refusal = ApologyRefusal(d, now, At(d.warning_at), is_admin, !override_reason.empty());
+      if (refusal == "desk.apology_override_reason") throw BadInput(refusal, "override_reason");
+      if (!refusal.empty()) throw Refused(refusal, d.state, a);
+      auto date = ParseIsoDate(in.new_due_date);
+      if (!date) throw BadInput("error.bad_date", "new_due_date");
+      if (!cal.IsWorkingDay(*date) || *date <= ToLocal(At(d.due_at)).date)
+        throw BadInput("desk.bad_new_due", "new_due_date");
+      const SysSeconds new_due = FromLocal(*date, cal.week().sessions.back().end);
+      next.original_due_at = d.due_at;
+      next.due_at = FormatUtc(new_due);
+      const int64_t pos = cal.Position(new_due) - cal.SecondsPerDay();
+      next.warning_at = FormatUtc(std::max(At(d.starts_at), cal.At(pos, calendar::WorkCalendar::Edge::kEnd)));
+      next.apologised = true;
+      apology = Apology{reason,        d.due_at, next.due_at,
+                        p.official_id, now_text, now > At(d.warning_at) ? override_reason : std::string()};
+    } else {
+      if (const std::string refusal = Refusal(d.state, a); !refusal.empty()) throw Refused(refusal, d.state, a);
+      next.state = *Next(d.state, a);
+      switch (a) {
+        case Action::kTransfer: {
+          if (!in.to_official) throw BadInput("error.required", "to_official");
+          if (!f.to || !Works(*f.to, d.unit_path))
+            throw BadInput("desk.unknown_official", "to_official", {{"id", std::to_string(*in.to_official)}});
+          int64_t step = 0;
+          if (in.step) {
+            step = *in.step;
+            if (step < 0 || (steps.empty() ? step != 0 : step >= static_cast<int64_t>(steps.size())))
+              throw BadInput("desk.bad_step", "step");
+          } else if (!steps.empty()) {
+            step = std::min<int64_t>(d.step + 1, static_cast<int64_t>(steps.size()) - 1);
+          }
+          finish_open();
+          Handover h;
+          h.step = step;
+          h.from_official = p.official_id;
+          h.to_official = *in.to_official;
+          h.given_at = h.received_at = now_text;
+          if (!steps.empty()) {
+            h.step_name = steps[static_cast<size_t>(step)].name;
+            h.budget_seconds = StepBudget(cal, steps[static_cast<size_t>(step)]);
+            const int64_t from = std::max(cal.Position(now), cal.Position(At(d.starts_at)));
+            h.due_at = FormatUtc(cal.At(from + h.budget_seconds, calendar::WorkCalendar::Edge::kEnd));
+          }
+          handover = h;
+          next.step = step;
+          next.assignee_id = *in.to_official;
+          note = f.to->full_name;
+          break;
+        }
+        case Action::kRequestSupplement:
+          if (reason.empty()) throw BadInput("desk.reason_required", "reason");
+          [[fallthrough]];
+        case Action::kRequestPayment:
+          next.paused_since = now_text;
+          open_pause = a == Action::kRequestSupplement ? "supplement" : "payment";
+          break;
+        case Action::kSupplementReceived:
+        case Action::kPaymentReceived: {
+          auto r = Resume(cal, At(d.starts_at), At(d.due_at), At(d.paused_since), now);
+          next.due_at = FormatUtc(r.due_at);
+          next.warning_at = FormatUtc(r.warning_at);
+          next.paused_seconds += r.paused_seconds;
+          close_pause = r.paused_seconds;
+          next.paused_since.clear();
+          break;
+        }
+        case Action::kRefuse:
+        case Action::kStop:
+          if (reason.empty()) throw BadInput("desk.reason_required", "reason");
+          [[fallthrough]];
+        case Action::kWithdraw:
+          end_pause();
+          finish_open();
+          next.reason = reason;
+          next.closed_at = now_text;
+          break;
+        case Action::kResultReady:
+          finish_open();
+          next.completed_at = now_text;
+          timeliness = Classify(now, At(d.due_at));
+          next.timeliness = timeliness;
+          break;
+        case Action::kReturn:
+          next.returned_to = text::Clean("returned_to", in.returned_to, 120, false);
+          if (next.returned_to.empty()) throw BadInput("desk.receiver_required", "returned_to");
+          next.closed_at = now_text;
+          note = next.returned_to;
+          break;
+        default: throw BadInput("desk.bad_action", "action");
+      }
+    }
+  } catch (const calendar::EngineError& e) {
+    throw BadInput(e.key, e.field.empty() ? "action" : e.field, calendar::YearRange());
+  }
+
+  const std::string day = DayOf(now);
+  return db::WriteRetrying(db_, [&](db::Conn& c) {
+    if (!repo::UpdateDossier(c, next, d.version)) throw Stale();  // someone else changed it since it was read
+    if (finish)
+      repo::FinishHandover(c, finish->id, now_text, finish->outcome.used_seconds,
+                           finish->classified ? std::optional(finish->outcome.timeliness) : std::nullopt);
+    if (handover) repo::InsertHandover(c, d.id, *handover);
+    if (open_pause) repo::OpenPause(c, d.id, *open_pause, now_text);
+    if (close_pause) repo::ClosePause(c, d.id, now_text, *close_pause);
+    if (apology) repo::InsertApology(c, d.id, *apology);
+    repo::InsertEntry(c, d.id, {0, a, d.state, next.state, p.official_id, p.username, now_text, note}, day, timeliness);
+    repo::AddStats(c, d.unit_id, day, d.procedure_id, p.official_id, Delta(a, timeliness));
+    Dossier saved = *repo::DossierByCode(c, d.code);
+    auto [was, now] = Changes(d, saved);
+    events::Append(c, events::By(p, d.unit_id, "dossier", d.code, std::string(ActionName(a)), was, now));
+    return DetailOf(c, std::move(saved));
+  });
+}
+
+PublicView Service::Lookup(const std::string& code_in, const std::string& check) {
+  const std::string code = text::Clean("code", code_in, 80, true);
+  if (!check.empty() && (check.size() != 4 || !std::all_of(check.begin(), check.end(), [](char ch) {
+                           return std::isdigit(static_cast<unsigned char>(ch));
+                         })))
+    throw BadInput("desk.bad_check", "check");
+  auto view = db_.read([&](db::Conn& c) -> std::optional<PublicView> {
+    auto d = repo::DossierByCode(c, code);
+    if (!d) return std::nullopt;
+    PublicView v;
+    v.entries = repo::Entries(c, d->id);
+    v.dossier = std::move(*d);
+    return v;
+  });
+  if (!view) throw NotFound("desk.dossier_not_found");
+  if (!check.empty()) {
+    // Both compared in constant time, always both.
+    const bool phone = auth::SafeEqual(LastDigits(view->dossier.applicant.phone, 4), check);
+    const bool id = auth::SafeEqual(LastDigits(view->dossier.applicant.id_number, 4), check);
+    view->personal = phone || id;
+  }
+  return std::move(*view);
+}
+
+std::vector<StatsRow> Service::Stats() {
+  return db_.read([](db::Conn& c) { return repo::AllStats(c); });
+}
+
+std::vector<StatsRow> Service::RecountStats() {
+  return db_.read([](db::Conn& c) { return repo::RecountStats(c); });
+}
+
+}  // namespace fg::desk
