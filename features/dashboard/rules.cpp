@@ -86,6 +86,9 @@ std::string Value(std::string_view key, const json::value& v, const std::map<std
   if (key == "rest_days") return Weekdays(s);
   if (key == "parent_code" || key == "successor_code" || key == "unit_code") return UnitByCode(s, names);
   if (IsIsoDate(s)) return DisplayDate(s);
+  // An instant (due dates, hand-overs): local time, dd/mm/yyyy.
+  if (s.size() >= 20 && IsIsoDate(s.substr(0, 10)) && s[10] == 'T')
+    if (auto t = ParseRfc3339(s)) return FormatLocal(FormatUtc(*t));
   return s;
 }
 

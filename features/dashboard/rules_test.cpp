@@ -77,6 +77,12 @@ TEST_F(EventRulesTest, AnUpdateListsOnlyChangedFieldsWithLabelsAndReadableValues
   EXPECT_EQ(week.changes[0].before, "Thứ Bảy, Chủ nhật");
   EXPECT_EQ(week.changes[0].after, "Chủ nhật");
   EXPECT_EQ(week.changes[1].label, "không hẹn thứ Sáu sang tuần sau");
+  // An instant (a dossier's due time) at UTC+7, as people read it.
+  auto due = Describe(Entry("dossier", "1", "update", R"({"due_at":"2026-11-27T08:15:00+07:00"})",
+                            R"({"due_at":"2026-12-15T10:00:00Z"})"));
+  ASSERT_EQ(due.changes.size(), 1u);
+  EXPECT_EQ(due.changes[0].before, "27/11/2026 08:15");
+  EXPECT_EQ(due.changes[0].after, "15/12/2026 17:00");
 }
 
 TEST_F(EventRulesTest, UnknownEventsFallBackToAGenericSentence) {

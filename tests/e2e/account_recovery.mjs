@@ -10,7 +10,7 @@ import { run, viewports, assertNoHorizontalOverflow, login } from './harness.mjs
 
 // Submits the login form; resolves to the path it ends on.
 async function tryLogin(page, base, username, password) {
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
@@ -55,10 +55,10 @@ await run('account_recovery', async ({ base, browser, shots }) => {
 
     // The reset ended the officer's open session, and the old password no longer works.
     await open.goto(`${base}/dashboard`);
-    assert.match(open.url(), /\/login/, 'the session open before the reset has ended');
+    assert.match(open.url(), /\/dang-nhap/, 'the session open before the reset has ended');
     await before.close();
     const old = await browser.newContext({ viewport });
-    assert.equal(await tryLogin(await old.newPage(), base, 'desk', current), '/login', 'the old password is refused');
+    assert.equal(await tryLogin(await old.newPage(), base, 'desk', current), '/dang-nhap', 'the old password is refused');
     await old.close();
 
     // The officer: the temporary password leads to the change form, and nowhere else.
@@ -88,7 +88,7 @@ await run('account_recovery', async ({ base, browser, shots }) => {
     // From now on: the new password logs in straight to the dashboard, the temporary one is refused.
     const later = await browser.newContext({ viewport });
     const p3 = await later.newPage();
-    assert.equal(await tryLogin(p3, base, 'desk', temporary), '/login', 'the temporary password is refused once changed');
+    assert.equal(await tryLogin(p3, base, 'desk', temporary), '/dang-nhap', 'the temporary password is refused once changed');
     assert.equal(await tryLogin(p3, base, 'desk', fresh), '/dashboard', 'the new password logs in, no change asked');
     await later.close();
     current = fresh;
