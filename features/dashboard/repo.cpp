@@ -68,20 +68,8 @@ std::vector<LogEntry> Page(db::Conn& c, const PageQuery& q) {
   std::vector<LogEntry> out;
   for (auto& r : c.query(*query, params)) {
     LogEntry l;
+    l.event = events::FromRow(r);
     auto& s = l.event;
-    s.id = r.i64(0);
-    s.seq = r.opt_i64(1).value_or(0);
-    s.at = r.text(2);
-    s.actor_id = r.opt_i64(3);
-    s.actor = r.text(4);
-    s.unit_id = r.opt_i64(5);
-    s.entity = r.text(6);
-    s.entity_id = r.text(7);
-    s.action = r.text(8);
-    s.before_json = r.text(9);
-    s.after_json = r.text(10);
-    s.prev_hash = r.text(11);
-    s.hash = r.text(12);
     s.unit_path = r.text(13);
     l.scope_path = r.text(13);
     l.scope_code = r.text(14);

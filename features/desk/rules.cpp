@@ -316,24 +316,8 @@ IntakeInput ValidateIntake(const IntakeInput& in) {
     if (!std::isdigit(static_cast<unsigned char>(c))) throw BadInput("desk.bad_id_number", "applicant.id_number");
   if (!out.applicant.id_number.empty() && out.applicant.id_number.size() != 9 && out.applicant.id_number.size() != 12)
     throw BadInput("desk.bad_id_number", "applicant.id_number");
-  out.applicant.phone = text::Clean("applicant.phone", in.applicant.phone, 32, false);
-  size_t digits = 0;
-  for (size_t i = 0; i < out.applicant.phone.size(); ++i) {
-    const char c = out.applicant.phone[i];
-    if (std::isdigit(static_cast<unsigned char>(c)))
-      ++digits;
-    else if (!(c == ' ' || c == '.' || c == '-' || (c == '+' && i == 0)))
-      throw BadInput("desk.bad_phone", "applicant.phone");
-  }
-  if (!out.applicant.phone.empty() && (digits < 8 || digits > 15)) throw BadInput("desk.bad_phone", "applicant.phone");
-  out.applicant.email = text::Clean("applicant.email", in.applicant.email, 254, false);
-  if (!out.applicant.email.empty()) {
-    const auto& e = out.applicant.email;
-    const size_t at = e.find('@');
-    if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos ||
-        e.find('.', at) == std::string::npos || e.back() == '.' || e.find_first_of(" \t<>()[],;:\\\"") != e.npos)
-      throw BadInput("desk.bad_email", "applicant.email");
-  }
+  out.applicant.phone = text::Phone("applicant.phone", in.applicant.phone);
+  out.applicant.email = text::Email("applicant.email", in.applicant.email);
   out.applicant.address = text::Clean("applicant.address", in.applicant.address, 300, false);
   out.summary = text::Clean("summary", in.summary, 1000, false, true);
   out.documents = ValidateDocuments(in.documents, "documents");

@@ -91,33 +91,9 @@ void ValidatePassword(std::string_view s) {
   if (!n || *n < 10 || s.size() > 128) throw BadInput("org.weak_password", "password");
 }
 
-std::string ValidatePhone(std::string_view s) {
-  std::string t = text::Clean("phone", s, 32, false);
-  if (t.empty()) return t;
-  size_t digits = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
-    if (std::isdigit(static_cast<unsigned char>(c)))
-      ++digits;
-    else if (!(c == ' ' || c == '.' || c == '-' || (c == '+' && i == 0)))
-      throw BadInput("org.bad_phone", "phone");
-  }
-  if (digits < 8 || digits > 15) throw BadInput("org.bad_phone", "phone");
-  return t;
-}
+std::string ValidatePhone(std::string_view s) { return text::Phone("phone", s); }
 
-std::string ValidateEmail(std::string_view s) {
-  std::string t = text::Clean("email", s, 254, false);
-  if (t.empty()) return t;
-  const size_t at = t.find('@');
-  if (at == std::string::npos || at == 0 || at > 64 || t.find('@', at + 1) != std::string::npos)
-    throw BadInput("org.bad_email", "email");
-  const std::string_view domain = std::string_view(t).substr(at + 1);
-  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
-      domain.find("..") != std::string_view::npos || t.find_first_of(" \t<>()[],;:\\\"") != std::string::npos)
-    throw BadInput("org.bad_email", "email");
-  return t;
-}
+std::string ValidateEmail(std::string_view s) { return text::Email("email", s); }
 
 std::string MaskPhone(std::string_view phone) {
   std::string out(phone);

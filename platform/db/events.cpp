@@ -44,6 +44,21 @@ void Field(std::string& out, const std::string& s) {
 
 db::Value Opt(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
 
+std::string HeadMac(int64_t seq, const std::string& hash) {
+  if (g_seal_key.empty()) return "";
+  std::string msg = std::to_string(seq) + ":" + hash;
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(g_seal_key.data()), g_seal_key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(msg.data()), msg.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  char hex[sizeof mac * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return hex;
+}
+
+}  // namespace
+
 Stored FromRow(const db::Row& r) {
   Stored s;
   s.id = r.i64(0);
@@ -61,21 +76,6 @@ Stored FromRow(const db::Row& r) {
   s.hash = r.text(12);
   return s;
 }
-
-std::string HeadMac(int64_t seq, const std::string& hash) {
-  if (g_seal_key.empty()) return "";
-  std::string msg = std::to_string(seq) + ":" + hash;
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(g_seal_key.data()), g_seal_key.size());
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(msg.data()), msg.size());
-  crypto_auth_hmacsha256_final(&st, mac);
-  char hex[sizeof mac * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-  return hex;
-}
-
-}  // namespace
 
 std::string ChainHash(const std::string& prev, int64_t seq, const std::string& at, const Event& e) {
   std::string m;

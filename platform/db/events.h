@@ -83,6 +83,9 @@ Head ReadHead(db::Conn& c);
 // True when the chain still holds `h` (an exported head): the event at h.seq has h.hash.
 bool Contains(db::Conn& c, const Head& h);
 
+// A stored event from the first 13 columns of a row, in the order id, seq, at,
+// actor_id, actor, unit_id, entity, entity_id, action, before, after, prev_hash, hash.
+Stored FromRow(const db::Row& r);
 // Newest first, events with id < before_id, with their unit's path.
 std::vector<Stored> ListRecent(db::Conn& c, int64_t before_id, int limit);
 int64_t Count(db::Conn& c);

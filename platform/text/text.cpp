@@ -89,4 +89,31 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+std::string Phone(std::string_view field, std::string_view s) {
+  std::string t = Clean(field, s, 32, false);
+  size_t digits = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (!(c == ' ' || c == '.' || c == '-' || (c == '+' && i == 0)))
+      throw BadInput("error.bad_phone", std::string(field));
+  }
+  if (!t.empty() && (digits < 8 || digits > 15)) throw BadInput("error.bad_phone", std::string(field));
+  return t;
+}
+
+std::string Email(std::string_view field, std::string_view s) {
+  std::string t = Clean(field, s, 254, false);
+  if (t.empty()) return t;
+  const size_t at = t.find('@');
+  if (at == std::string::npos || at == 0 || at > 64 || t.find('@', at + 1) != std::string::npos)
+    throw BadInput("error.bad_email", std::string(field));
+  const std::string_view domain = std::string_view(t).substr(at + 1);
+  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos || t.find_first_of(" \t<>()[],;:\\\"") != std::string::npos)
+    throw BadInput("error.bad_email", std::string(field));
+  return t;
+}
+
 }  // namespace fg::text

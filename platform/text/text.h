@@ -22,6 +22,13 @@ std::string Clean(std::string_view field, std::string_view s, size_t max_chars, 
 // "Đăng ký Hộ tịch!" -> "dang ky ho tich". Invalid UTF-8 folds to "".
 std::string Fold(std::string_view s);
 
+// A phone number as people write it: 8-15 digits, a leading "+", spaces, dots,
+// dashes; cleaned (Clean). "" is allowed. BadInput("error.bad_phone", field).
+std::string Phone(std::string_view field, std::string_view s);
+// An e-mail address: one "@", a dotted domain, no spaces or specials; cleaned.
+// "" is allowed. BadInput("error.bad_email", field).
+std::string Email(std::string_view field, std::string_view s);
+
 // `s` with its first letter in upper case ("đơn vị" -> "Đơn vị"), for a
 // label that begins a sentence.
 std::string UpperFirst(std::string_view s);
