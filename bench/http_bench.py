@@ -51,11 +51,11 @@ def cookie(set_cookies, name):
 
 
 def bearer_token():
-    st, h, body, sc = http("GET", "/login")
+    st, h, body, sc = http("GET", "/dang-nhap")
     anon = cookie(sc, "fg_csrf")
     csrf = re.search(rb'name="csrf_token" value="([^"]+)"', body).group(1).decode()
     form = urllib.parse.urlencode({"username": "admin", "password": "demo", "csrf_token": csrf})
-    st, h, body, sc = http("POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded",
+    st, h, body, sc = http("POST", "/dang-nhap", form, {"Content-Type": "application/x-www-form-urlencoded",
                                                     "Cookie": "fg_csrf=" + anon})
     session = cookie(sc, "fg_session")
     st, h, body, sc = http("GET", "/dashboard", headers={"Cookie": "fg_session=" + session})

@@ -37,7 +37,7 @@ request = function()
   elseif r <= 87 then return wrk.format("POST", "/api/v1/units", json, '{"code":"X1","nope":1}')
   elseif r <= 90 then return wrk.format("GET", "/api/v1/calendar/lunar?date=2026-02-30")
   elseif r <= 95 then
-    return wrk.format("POST", "/login", {["Content-Type"] = "application/x-www-form-urlencoded",
+    return wrk.format("POST", "/dang-nhap", {["Content-Type"] = "application/x-www-form-urlencoded",
       ["Cookie"] = "fg_csrf=soak-csrf-token-0123456789"},
       "username=admin&password=wrong-password&csrf_token=soak-csrf-token-0123456789")
   else return wrk.format("GET", "/no-such-page-" .. n) end
