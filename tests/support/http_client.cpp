@@ -196,8 +196,9 @@ Session Login(int port, const std::string& username, const std::string& password
   auto page = Request(port, "GET", "/dang-nhap");
   std::string anon = CookieFrom(page, "fg_csrf");
   std::string token = InputValue(page.body, "csrf_token");
-  auto r = Request(port, "POST", "/dang-nhap", "username=" + username + "&password=" + password + "&csrf_token=" + token,
-                   {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "fg_csrf=" + anon}});
+  auto r =
+      Request(port, "POST", "/dang-nhap", "username=" + username + "&password=" + password + "&csrf_token=" + token,
+              {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "fg_csrf=" + anon}});
   if (result) *result = r;
   Session s;
   std::string sid = CookieFrom(r, "fg_session");
