@@ -6,7 +6,7 @@
 
 namespace fg::pub {
 namespace {
-constexpr auto kSettleTime = std::chrono::seconds(60);
+constexpr auto kSettleTime = std::chrono::seconds(5);
 
 // Whether a change at `latest` (UTC text) may still have company: a write
 // stamped earlier that has not committed yet.

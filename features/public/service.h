@@ -9,9 +9,13 @@
 // built on first use and rebuilt when the units table's state (count, latest
 // updated_at) changes, checked at most once a second, so a change made through
 // any page, the API, a CSV import, the CLI or another server process is seen
-// within a second without hooks in the org feature. A change is re-read for a
-// minute after it happened: on PostgreSQL a write stamped earlier may commit
-// after a later one, which the signature alone would miss.
+// within a second without hooks in the org feature. For 5 seconds after the
+// latest change the places are re-read at each look: on PostgreSQL a write
+// stamped earlier may commit after a later one (writes are stamped inside their
+// group commit, which ends well within that), which the signature alone would
+// miss. A rebuild at 15,000 units takes about 0.75 s in the sanitizer build
+// (SQL 0.1 s, the rest folding and sorting); searches then take 5-20 ms there,
+// page included. Requests that come while one rebuilds use the previous index.
 #pragma once
 #include <chrono>
 #include <memory>
