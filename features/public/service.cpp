@@ -35,9 +35,12 @@ std::shared_ptr<const PlaceIndex> Service::Index() {
     if (known.empty() || r.state.signature != known) r.places = repo::AllPlaces(c);
     return r;
   });
+  std::shared_ptr<const PlaceIndex> built;
+  if (read.places)  // folding and sorting: off the io thread
+    built = builder_.run([&] { return std::make_shared<const PlaceIndex>(std::move(*read.places)); });
   std::lock_guard lk(mu_);
-  if (read.places) {
-    index_ = std::make_shared<const PlaceIndex>(std::move(*read.places));
+  if (built) {
+    index_ = std::move(built);
     signature_ = read.state.signature;
     latest_change_ = read.state.latest_change;
   }

@@ -2,6 +2,9 @@
 // finding a commune by name without diacritics, a commune's page, the footer
 // from configuration, and no personal data on any of them.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
 
 #include "tests/support/http_client.h"
 
@@ -137,6 +140,31 @@ TEST_F(PublicPagesTest, NoPersonalDataOnPublicPages) {
     for (const char* secret : {"0912345", "@demo.friendlygov.vn\">l", "Trần Thị Lãnh", "Lê Văn Một"})
       EXPECT_FALSE(Has(r, secret)) << target << " shows " << secret;
   }
+}
+
+// `friendlygov check-config` with `env`: (exit code, output).
+std::pair<int, std::string> Check(const std::string& env) {
+  std::string cmd = "ASAN_OPTIONS=detect_leaks=0 " + env + " " + FG_BINARY + " check-config 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[512];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  return {WEXITSTATUS(pclose(p)), out};
+}
+
+TEST(SiteConfiguration, FooterKeysAreCheckedAtStartUp) {
+  auto ok = Check("FRIENDLYGOV_SITE_HOTLINE='+84 251.3822-222' FRIENDLYGOV_SITE_EMAIL=lienhe@dongnai.gov.vn");
+  EXPECT_EQ(ok.first, 0) << ok.second;
+  EXPECT_NE(ok.second.find("site_hotline=+84 251.3822-222"), std::string::npos) << ok.second;
+  auto hotline = Check("FRIENDLYGOV_SITE_HOTLINE='gọi ngay'");
+  EXPECT_EQ(hotline.first, 2);
+  EXPECT_NE(hotline.second.find("'site_hotline'"), std::string::npos) << hotline.second;
+  auto email = Check("FRIENDLYGOV_SITE_EMAIL=khong-phai-thu");
+  EXPECT_EQ(email.first, 2);
+  EXPECT_NE(email.second.find("'site_email'"), std::string::npos) << email.second;
+  auto agency = Check("FRIENDLYGOV_SITE_AGENCY=\"$(printf 'a\\001b')\"");
+  EXPECT_EQ(agency.first, 2) << agency.second;
+  EXPECT_NE(agency.second.find("'site_agency'"), std::string::npos) << agency.second;
 }
 
 }  // namespace
