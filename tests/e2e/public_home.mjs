@@ -31,6 +31,12 @@ await run('public_home', async ({ base, browser, shots }) => {
   const page = await context.newPage();
   const check = async (what) => {
     await assertNoHorizontalOverflow(page, assert, what);
+    // Touch targets (docs/design.md): buttons and links outside running text, at least 44 x 44 px.
+    const small = await page.evaluate(() => [...document.querySelectorAll(
+      'button, .button, nav a, .results a, .links a, p.back a, .choose-place a, .foot a, li > a:only-child, main > section > p > a:only-child')]
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.height < 44 || r.width < 44); })
+      .map((el) => el.textContent.trim().slice(0, 30)));
+    assert.deepEqual(small, [], `${what}: touch targets under 44 x 44 px`);
     await page.screenshot({ path: join(shots, `public-${what}-phone.png`), fullPage: true });
   };
 

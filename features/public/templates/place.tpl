@@ -17,5 +17,5 @@
   </ul>
   <h2>Tra cứu hồ sơ <small>(sắp có)</small></h2>
   <p>Sắp tới, bạn sẽ tra cứu được hồ sơ nộp tại {{NAME}} đang giải quyết đến đâu. Trong lúc chờ, hãy hỏi trực tiếp Bộ phận một cửa{{#HAS_HOTLINE}} hoặc gọi đường dây nóng {{HOTLINE}}{{/HAS_HOTLINE}}.</p>{{/OPEN}}
-  <p><a href="/xa">Tìm xã, phường khác</a></p>
+  <p class="choose-place"><a href="/xa">Tìm xã, phường khác</a></p>
 </section>
