@@ -1,41 +1,13 @@
 #include "features/public/rules.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <tuple>
 
-namespace fg::pub {
+#include "platform/text/text.h"
 
-std::string Fold(std::string_view s) {
-  utf8proc_uint8_t* raw = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &raw,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> mapped(raw, &std::free);
-  if (n < 0) return {};
-  std::string out;
-  bool gap = false;
-  const auto* p = mapped.get();
-  for (utf8proc_ssize_t left = n; left > 0;) {
-    utf8proc_int32_t cp;
-    const utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
-    if (len <= 0) break;
-    p += len;
-    left -= len;
-    if (cp == 0x111) cp = 'd';  // đ (Đ case-folds to it) has no decomposition
-    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-      if (gap && !out.empty()) out += ' ';
-      gap = false;
-      out += static_cast<char>(cp);
-    } else {
-      gap = true;
-    }
-  }
-  return out;
-}
+namespace fg::pub {
 
 std::vector<std::string> Words(std::string_view folded) {
   std::vector<std::string> out;
@@ -57,8 +29,8 @@ PlaceStatus StatusOn(const Place& p, std::string_view date) {
 PlaceIndex::PlaceIndex(std::vector<Place> places) : places_(std::move(places)) {
   haystacks_.reserve(places_.size());
   for (uint32_t i = 0; i < places_.size(); ++i) {
-    const std::string folded = Fold(places_[i].name);
-    const std::string code = Fold(places_[i].code);
+    const std::string folded = text::Fold(places_[i].name);
+    const std::string code = text::Fold(places_[i].code);
     haystacks_.push_back(" " + folded + " " + code);
     std::vector<std::string> words = Words(folded);
     for (auto& w : Words(code)) words.push_back(std::move(w));
@@ -89,7 +61,7 @@ std::vector<Place> PlaceIndex::AllInForceIfFew(std::string_view today, size_t ma
 }
 
 SearchResult PlaceIndex::Search(std::string_view query, std::string_view today, size_t limit) const {
-  std::vector<std::string> words = Words(Fold(query));
+  std::vector<std::string> words = Words(text::Fold(query));
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
   if (words.empty()) return {};
   // Candidates from the index: places with a word starting with the longest query word.

@@ -1,6 +1,6 @@
-// Pure rules of the public pages: folding names for search (no diacritics, no
-// case: "Xã Tân Hưng" and "xa tan hung" are the same words; "đ" is "d") and the
-// index of places searched by word prefixes.
+// Pure rules of the public pages: the index of places searched by the
+// beginnings of the words of their folded names (text::Fold: no diacritics, no
+// case; "Xã Tân Hưng" and "xa tan hung" are the same words; "đ" is "d").
 #pragma once
 #include <cstdint>
 #include <string>
@@ -20,10 +20,6 @@ inline constexpr size_t kMaxResults = 20;
 // A site with at most this many places in force lists them on its home page.
 inline constexpr size_t kMaxListed = 30;
 
-// Lower-case ASCII letters and digits, words separated by one space: marks
-// stripped, case folded, "đ"/"Đ" to "d", anything else a word break.
-// "Phường Trấn Biên" -> "phuong tran bien". Invalid UTF-8 folds to "".
-std::string Fold(std::string_view s);
 // The words of a folded text.
 std::vector<std::string> Words(std::string_view folded);
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/text/text.h"
+
 namespace fg::pub {
 namespace {
 
@@ -22,14 +24,14 @@ std::vector<std::string> Codes(const SearchResult& r) {
 }
 
 TEST(Fold, StripsMarksAndCaseAndMapsDToD) {
-  EXPECT_EQ(Fold("Xã Tân Hưng"), "xa tan hung");
-  EXPECT_EQ(Fold("PHƯỜNG TRẤN BIÊN"), "phuong tran bien");
-  EXPECT_EQ(Fold("Tỉnh Đồng Nai"), "tinh dong nai");
-  EXPECT_EQ(Fold("đắk lắk"), "dak lak");
+  EXPECT_EQ(text::Fold("Xã Tân Hưng"), "xa tan hung");
+  EXPECT_EQ(text::Fold("PHƯỜNG TRẤN BIÊN"), "phuong tran bien");
+  EXPECT_EQ(text::Fold("Tỉnh Đồng Nai"), "tinh dong nai");
+  EXPECT_EQ(text::Fold("đắk lắk"), "dak lak");
   // Decomposed input (e + combining marks) folds like precomposed.
-  EXPECT_EQ(Fold("Ti\xCC\x89nh Hu\xCC\x9B\xCC\x80ng"), Fold("Tỉnh Hừng"));
-  EXPECT_EQ(Fold("  Thị trấn   Một-Hai, (cũ) "), "thi tran mot hai cu");
-  EXPECT_EQ(Fold("\xff\xfe"), "");
+  EXPECT_EQ(text::Fold("Ti\xCC\x89nh Hu\xCC\x9B\xCC\x80ng"), text::Fold("Tỉnh Hừng"));
+  EXPECT_EQ(text::Fold("  Thị trấn   Một-Hai, (cũ) "), "thi tran mot hai cu");
+  EXPECT_EQ(text::Fold("\xff\xfe"), "");
   EXPECT_EQ(Words("xa tan hung"), (std::vector<std::string>{"xa", "tan", "hung"}));
 }
 

@@ -49,7 +49,7 @@ std::shared_ptr<const PlaceIndex> Service::Index() {
 
 SearchResult Service::Search(const std::string& query) {
   const std::string q = text::Clean("ten", query, kMaxQueryChars, true);
-  if (Words(Fold(q)).empty()) return {};
+  if (Words(text::Fold(q)).empty()) return {};
   return Index()->Search(q, TodayLocalIso());
 }
 
