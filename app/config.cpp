@@ -6,6 +6,9 @@
 #include <functional>
 #include <sstream>
 
+#include "platform/errors.h"
+#include "platform/text/text.h"
+
 namespace fg::app {
 namespace {
 
@@ -32,6 +35,40 @@ Setter Int(T Config::*field, long lo, long hi) {
 
 Setter Plain(std::string Config::*field) {
   return [=](Config& c, const std::string&, const std::string& v) { c.*field = v; };
+}
+
+// Text shown to people (NFC, no control characters, at most `max_chars`);
+// `shape` checks the cleaned text.
+Setter SiteText(std::string Config::*field, size_t max_chars, bool (*shape)(const std::string&), const char* expected) {
+  return [=](Config& c, const std::string& key, const std::string& v) {
+    std::string clean;
+    try {
+      clean = text::Clean(key, v, max_chars, false);
+    } catch (const AppError&) {
+      throw ConfigError("configuration key '" + key + "': expected UTF-8 text without control characters, at most " +
+                        std::to_string(max_chars) + " characters");
+    }
+    if (!clean.empty() && shape && !shape(clean))
+      throw ConfigError("configuration key '" + key + "': expected " + expected + ", got '" + v + "'");
+    c.*field = clean;
+  };
+}
+
+bool IsHotline(const std::string& v) {
+  bool digit = false;
+  for (char ch : v) {
+    if (ch >= '0' && ch <= '9')
+      digit = true;
+    else if (ch != ' ' && ch != '.' && ch != '-' && ch != '+')
+      return false;
+  }
+  return digit;
+}
+
+bool IsEmail(const std::string& v) {
+  const auto at = v.find('@');
+  return at != std::string::npos && at > 0 && v.find('@', at + 1) == std::string::npos &&
+         v.find('.', at) != std::string::npos && v.find_first_of(" \t<>\"'") == std::string::npos;
 }
 
 const std::map<std::string, Setter>& Setters() {
@@ -83,6 +120,10 @@ const std::map<std::string, Setter>& Setters() {
       {"read_timeout_ms", Int(&Config::read_timeout_ms, 100, 3600000)},
       {"shutdown_grace_ms", Int(&Config::shutdown_grace_ms, 0, 3600000)},
       {"anonymous_requests_per_minute", Int(&Config::anonymous_requests_per_minute, 0, 1000000)},
+      {"site_agency", SiteText(&Config::site_agency, 200, nullptr, "")},
+      {"site_address", SiteText(&Config::site_address, 300, nullptr, "")},
+      {"site_hotline", SiteText(&Config::site_hotline, 30, IsHotline, "a telephone number (digits, spaces, +, ., -)")},
+      {"site_email", SiteText(&Config::site_email, 120, IsEmail, "an e-mail address")},
   };
   return s;
 }
@@ -152,7 +193,9 @@ std::string Describe(const Config& c) {
     << "\ncookie_secure=" << (c.cookie_secure ? "true" : "false") << "\nmax_body_bytes=" << c.max_body_bytes
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
-    << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\n";
+    << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\nsite_agency=" << c.site_agency
+    << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email
+    << "\n";
   return o.str();
 }
 

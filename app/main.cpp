@@ -61,6 +61,15 @@ void Init(const Config& cfg, bool server) {
   render::InitTemplates(cfg.assets_dir);
 }
 
+// The footer's settings; under --demo the catalogue's demo values fill empty ones.
+render::SiteSettings SiteOf(const Config& cfg, bool demo) {
+  auto value = [demo](const std::string& configured, const char* key) {
+    return configured.empty() && demo ? render::Text(std::string("site.demo.") + key) : configured;
+  };
+  return {value(cfg.site_agency, "agency"), value(cfg.site_address, "address"), value(cfg.site_hotline, "hotline"),
+          value(cfg.site_email, "email")};
+}
+
 int Serve(const Config& cfg, bool demo) {
   auto db = OpenStore(cfg);
   org::Service org(*db);
@@ -74,6 +83,7 @@ int Serve(const Config& cfg, bool demo) {
                    n);
   }
 
+  render::SetSite(SiteOf(cfg, demo));
   http::App app(cfg.assets_dir);
   app.authenticate = [&accounts](const http::Request& r) { return accounts.Authenticate(r); };
   app.error_page = render::ErrorPage;

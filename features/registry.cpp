@@ -8,6 +8,7 @@
 #include "features/dashboard/routes.h"
 #include "features/desk/routes.h"
 #include "features/org/routes.h"
+#include "features/public/routes.h"
 
 namespace fg {
 
@@ -20,6 +21,7 @@ void RegisterAll(http::App& app, Services& s) {
   calendar::RegisterApi(app, s.calendar);
   calendar::RegisterPages(app, s.calendar, s.org);
   desk::RegisterApi(app, s.desk);
+  pub::RegisterPages(app, s.db, s.calendar);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

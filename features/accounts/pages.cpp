@@ -71,9 +71,6 @@ std::string WithQuery(const char* path, const Context& ctx) {
 }  // namespace
 
 void RegisterPages(http::App& app, Service& svc, org::Service& org) {
-  app.page("GET", "/", http::Access::kPublic,
-           [](Context& ctx) { return Response::Redirect(ctx.user ? "/dashboard" : "/dang-nhap"); });
-
   app.page("GET", "/login", http::Access::kPublic,
            [](Context& ctx) { return Response::Redirect(WithQuery("/dang-nhap", ctx), 301); });
 

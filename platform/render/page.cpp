@@ -33,7 +33,26 @@ bool AllDigits(std::string_view s) {
 }
 
 std::string Pad2(std::string s) { return AllDigits(s) && s.size() == 1 ? "0" + s : s; }
+
+SiteSettings g_site;  // written once before serving, then only read
+
+// The footer: the responsible agency and how to reach it.
+void FillFooter(ctemplate::TemplateDictionary& layout) {
+  if (!g_site.agency.empty()) layout.SetValueAndShowSection("SITE_AGENCY", g_site.agency, "HAS_SITE_AGENCY");
+  if (!g_site.address.empty()) layout.SetValueAndShowSection("SITE_ADDRESS", g_site.address, "HAS_SITE_ADDRESS");
+  if (!g_site.hotline.empty()) {
+    std::string tel;  // the digits (and a leading +) for a tel: link
+    for (char c : g_site.hotline)
+      if ((c >= '0' && c <= '9') || (c == '+' && tel.empty())) tel += c;
+    layout.SetValueAndShowSection("SITE_HOTLINE", g_site.hotline, "HAS_SITE_HOTLINE");
+    layout.SetValue("SITE_HOTLINE_TEL", tel);
+  }
+  if (!g_site.email.empty()) layout.SetValueAndShowSection("SITE_EMAIL", g_site.email, "HAS_SITE_EMAIL");
+}
 }  // namespace
+
+void SetSite(SiteSettings site) { g_site = std::move(site); }
+const SiteSettings& Site() { return g_site; }
 
 void InitTemplates(const std::string& assets_dir) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(assets_dir);
@@ -68,6 +87,8 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
         (path.size() == item.prefix.size() || path[item.prefix.size()] == '/' || path[item.prefix.size()] == '.'))
       layout_.ShowSection(item.section);
   }
+  FillFooter(layout_);
+  if (!ctx.user) layout_.ShowSection("FOOT_LOGIN");
   body_ = layout_.AddIncludeDictionary("CONTENT");
   body_->SetFilename(body_template_);
   body_->SetValue("CSRF_TOKEN", ctx.csrf_token);

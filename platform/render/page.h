@@ -18,6 +18,15 @@ namespace fg::render {
 // Template names are paths relative to the assets directory.
 void InitTemplates(const std::string& assets_dir);
 
+// Who answers for the site, shown in every page's footer (configuration keys
+// site_agency, site_address, site_hotline, site_email). Set once at start-up,
+// before serving; an empty value is left out of the footer.
+struct SiteSettings {
+  std::string agency, address, hotline, email;
+};
+void SetSite(SiteSettings site);
+const SiteSettings& Site();
+
 class PageView {
  public:
   // `title` is already-localised text (from the catalogue).

@@ -37,6 +37,7 @@
       <p class="hint" id="unit-hint">Để dùng giờ làm việc riêng của một xã, phường, ví dụ 25270.</p>
       {{#UNIT_INVALID}}<p class="field-error" id="unit-error"><span class="visually-hidden">Lỗi: </span>{{UNIT_ERROR}}</p>{{/UNIT_INVALID}}
       <input class="w5" id="unit" name="unit" maxlength="20" value="{{UNIT_CODE}}" aria-describedby="unit-hint{{#UNIT_INVALID}} unit-error{{/UNIT_INVALID}}"{{#UNIT_INVALID}} aria-invalid="true"{{/UNIT_INVALID}}>
+      <p class="choose-place"><a href="/xa?cho=han">Chọn xã, phường theo tên</a></p>
     </div>
     <button type="submit">Tính hạn</button>
   </form>

@@ -16,6 +16,7 @@
     <button type="submit" class="secondary">Xem lịch</button>
     <p class="hint" id="unit-hint">Để xem giờ làm việc riêng của một xã, phường, ví dụ 25270.</p>
   </form>
+  <p class="choose-place no-print"><a href="/xa?cho=lich">Chọn xã, phường theo tên</a></p>
   <p class="hint no-print">Để in trên khổ A4, dùng lệnh In của trình duyệt (Ctrl+P).</p>
   <ul class="legend" aria-label="Chú giải">
     <li><span class="swatch k-holiday"></span>Nghỉ lễ, Tết</li>

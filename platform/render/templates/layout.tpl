@@ -36,6 +36,13 @@
 </div>{{/HAS_ERRORS}}
 {{>CONTENT}}
 </main>
-<footer class="foot">Hệ thống Chính quyền thân thiện · phục vụ người dân và doanh nghiệp</footer>
+<footer class="foot">
+  <p>Hệ thống Chính quyền thân thiện · phục vụ người dân và doanh nghiệp</p>
+  {{#HAS_SITE_AGENCY}}<p id="site-agency">Cơ quan chịu trách nhiệm: {{SITE_AGENCY}}</p>{{/HAS_SITE_AGENCY}}
+  {{#HAS_SITE_ADDRESS}}<p id="site-address">Địa chỉ: {{SITE_ADDRESS}}</p>{{/HAS_SITE_ADDRESS}}
+  {{#HAS_SITE_HOTLINE}}<p id="site-hotline">Đường dây nóng: <a href="tel:{{SITE_HOTLINE_TEL}}">{{SITE_HOTLINE}}</a></p>{{/HAS_SITE_HOTLINE}}
+  {{#HAS_SITE_EMAIL}}<p id="site-email">Thư điện tử: <a href="mailto:{{SITE_EMAIL}}">{{SITE_EMAIL}}</a></p>{{/HAS_SITE_EMAIL}}
+  {{#FOOT_LOGIN}}<p><a href="/dang-nhap">Cán bộ, công chức đăng nhập</a></p>{{/FOOT_LOGIN}}
+</footer>
 </body>
 </html>
