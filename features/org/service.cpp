@@ -253,10 +253,11 @@ Official Service::CreateOfficial(const Principal& p, const OfficialInput& in,
   if (!is_demo) problems.check([&] { ValidatePassword(in.password); });
   std::string unit_code = problems.check([&] { return text::Clean("unit_code", in.unit_code, 20, true); });
   std::vector<std::pair<Role, std::string>> grants;
-  for (auto& [role, code] : roles) {
+  for (const auto& role_on_unit : roles) {
     problems.check([&] {
-      auto r = auth::ParseRole(role);
+      auto r = auth::ParseRole(role_on_unit.first);
       if (!r) throw BadInput("org.bad_role", "roles");
+      const std::string& code = role_on_unit.second;
       grants.emplace_back(*r, code.empty() ? unit_code : text::Clean("roles", code, 20, true));
     });
   }

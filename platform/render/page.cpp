@@ -32,7 +32,7 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string Pad2(std::string s) { return AllDigits(s) && s.size() == 1 ? "0" + s : s; }
+std::string Pad2(const std::string& s) { return AllDigits(s) && s.size() == 1 ? "0" + s : s; }
 
 SiteSettings g_site;  // written once before serving, then only read
 
