@@ -65,10 +65,13 @@ bool IsHotline(const std::string& v) {
   return digit;
 }
 
+// The same check as officials' and applicants' addresses (text::Email).
 bool IsEmail(const std::string& v) {
-  const auto at = v.find('@');
-  return at != std::string::npos && at > 0 && v.find('@', at + 1) == std::string::npos &&
-         v.find('.', at) != std::string::npos && v.find_first_of(" \t<>\"'") == std::string::npos;
+  try {
+    return text::Email("site_email", v) == v;
+  } catch (const AppError&) {
+    return false;
+  }
 }
 
 const std::map<std::string, Setter>& Setters() {
