@@ -53,7 +53,13 @@ std::string WeekdayLabel(unsigned iso) { return Text("calendar.weekday." + std::
 std::string WeekdayLabel(Date d) { return WeekdayLabel(weekday{d}.iso_encoding()); }
 std::string KindLabel(DayKind k) { return Text("calendar.kind." + std::string(KindName(k))); }
 
-Response YearPage(Context& ctx, Service& svc) {
+// "Phường Chơn Thành (25270)": a unit as people know it; the code alone if unknown.
+std::string UnitLabel(org::Service& org, const std::string& code) {
+  auto u = org.PublicUnit(code);
+  return u ? u->name + " (" + code + ")" : code;
+}
+
+Response YearPage(Context& ctx, Service& svc, org::Service& org) {
   const int y = YearParam(ctx);
   const std::string unit = ctx.req.query_param("unit");
   const CalendarView view = svc.View(unit, "unit");
@@ -75,7 +81,7 @@ Response YearPage(Context& ctx, Service& svc) {
   b.SetValue("LUNAR_YEAR_PREV", YearName(y - 1));
   b.SetValue("LUNAR_YEAR", YearName(y));
   if (!unit.empty()) {
-    b.SetValueAndShowSection("UNIT_CODE", view.week.unit_code, "HAS_UNIT");
+    b.SetValueAndShowSection("UNIT_CODE", UnitLabel(org, view.week.unit_code), "HAS_UNIT");
     b.SetValue("UNIT_URL", http::UrlEncode(view.week.unit_code));
   }
   b.SetValue("SESSIONS", FormatSessions(view.week.week.sessions));
@@ -178,7 +184,7 @@ Response WeekPage(Context& ctx, Service& svc, org::Service& org, const std::stri
   else if (eff.from_code == unit.code)
     b.ShowSection("OWN");
   else
-    b.SetValueAndShowSection("FROM", eff.from_code, "INHERITED");
+    b.SetValueAndShowSection("FROM", UnitLabel(org, eff.from_code), "INHERITED");
   b.SetValue("SESSIONS", in ? in->sessions : FormatSessions(eff.week.sessions));
   b.SetValue("HOURS", in ? in->hours_per_day : std::to_string(eff.week.hours_per_day));
   const unsigned rest = in ? ParseRestDays(in->rest_days).value_or(0) : eff.week.rest_days;
@@ -215,7 +221,7 @@ std::string Spoken(Instant t) {
 }
 
 // The deadline calculator: a GET form (nothing changes), so a link can carry a question.
-Response DuePage(Context& ctx, Service& svc) {
+Response DuePage(Context& ctx, Service& svc, org::Service& org) {
   auto q = [&](const char* k) { return ctx.req.query_param(k); };
   PageView v(ctx, Text("calendar.due_title"), "features/calendar/templates/due.tpl");
   auto& b = v.body();
@@ -270,7 +276,7 @@ Response DuePage(Context& ctx, Service& svc) {
     b.SetValue("WARNING", Spoken(out.result.warning_at));
     b.SetValue("DUE_ISO", FormatRfc3339Local(out.result.due_at));
     b.SetValue("SESSIONS", FormatSessions(out.week.week.sessions));
-    if (!out.week.from_code.empty()) b.SetValueAndShowSection("FROM", out.week.from_code, "HAS_FROM");
+    if (!out.week.from_code.empty()) b.SetValueAndShowSection("FROM", UnitLabel(org, out.week.from_code), "HAS_FROM");
     return v.render();
   } catch (const AppError& e) {
     if (e.kind() != ErrorKind::kBadRequest) throw;
@@ -282,7 +288,7 @@ Response DuePage(Context& ctx, Service& svc) {
 }  // namespace
 
 void RegisterPages(http::App& app, Service& svc, org::Service& org) {
-  app.page("GET", "/calendar", http::Access::kPublic, [&svc](Context& ctx) { return YearPage(ctx, svc); });
+  app.page("GET", "/calendar", http::Access::kPublic, [&svc, &org](Context& ctx) { return YearPage(ctx, svc, org); });
 
   // The year's days off and make-up workdays for calendar applications.
   app.page("GET", "/calendar.ics", http::Access::kPublic, [&svc](Context& ctx) {
@@ -301,7 +307,8 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     return r;
   });
 
-  app.page("GET", "/calendar/due", http::Access::kPublic, [&svc](Context& ctx) { return DuePage(ctx, svc); });
+  app.page("GET", "/calendar/due", http::Access::kPublic,
+           [&svc, &org](Context& ctx) { return DuePage(ctx, svc, org); });
 
   app.page("GET", "/calendar/decisions", http::Access::kUser, [&svc](Context& ctx) {
     return DecisionsPage(ctx, svc, YearParam(ctx), {}, ctx.req.query_param("edit"), nullptr);

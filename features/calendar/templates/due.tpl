@@ -6,7 +6,7 @@
     <p>Hạn giải quyết: <strong id="due-at" data-iso="{{DUE_ISO}}">{{DUE}}</strong></p>
     <p>Bắt đầu tính: {{STARTS}}.</p>
     <p>Nếu có thể trễ hạn, gửi văn bản xin lỗi và hẹn lại chậm nhất: {{WARNING}} (một ngày làm việc trước hạn).</p>
-    <p class="hint">Giờ làm việc: {{SESSIONS}}{{#HAS_FROM}} (theo thiết lập của đơn vị {{FROM}}){{/HAS_FROM}}.</p>
+    <p class="hint">Giờ làm việc: {{SESSIONS}}{{#HAS_FROM}} (theo thiết lập của {{FROM}}){{/HAS_FROM}}.</p>
   </div>{{/HAS_RESULT}}
   <form method="get" action="/calendar/due" novalidate>
     {{>DATE_INPUT}}

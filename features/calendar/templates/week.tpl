@@ -2,7 +2,7 @@
   <p class="back"><a href="/units/{{UNIT_URL}}">← Thông tin đơn vị</a></p>
   <h1>Giờ làm việc của {{UNIT_NAME}}</h1>
   <p><a href="/calendar?unit={{UNIT_URL}}">Lịch năm của đơn vị</a></p>
-  <p class="source">{{#DEFAULTS}}Đơn vị đang dùng giờ làm việc mặc định.{{/DEFAULTS}}{{#OWN}}Đơn vị có thiết lập riêng.{{/OWN}}{{#INHERITED}}Đơn vị dùng thiết lập của đơn vị cấp trên {{FROM}}.{{/INHERITED}}</p>
+  <p class="source">{{#DEFAULTS}}Đơn vị đang dùng giờ làm việc mặc định.{{/DEFAULTS}}{{#OWN}}Đơn vị có thiết lập riêng.{{/OWN}}{{#INHERITED}}Đơn vị dùng thiết lập của đơn vị cấp trên: {{FROM}}.{{/INHERITED}}</p>
   {{#READ_ONLY}}<dl class="summary">
     <div><dt>Các buổi làm việc</dt><dd>{{SESSIONS}}</dd></div>
     <div><dt>Ngày nghỉ hằng tuần</dt><dd>{{REST_NAMES}}</dd></div>

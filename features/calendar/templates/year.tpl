@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel calendar-year">
   <h1>Lịch làm việc năm {{YEAR}}</h1>
-  <p class="lead">Dương lịch và Âm lịch (năm {{LUNAR_YEAR_PREV}} – {{LUNAR_YEAR}}), giờ Việt Nam (UTC+7).{{#HAS_UNIT}} Theo lịch làm việc của đơn vị {{UNIT_CODE}} ({{SESSIONS}}).{{/HAS_UNIT}}</p>
+  <p class="lead">Dương lịch và Âm lịch (năm {{LUNAR_YEAR_PREV}} – {{LUNAR_YEAR}}), giờ Việt Nam (UTC+7).{{#HAS_UNIT}} Theo giờ làm việc của {{UNIT_CODE}} ({{SESSIONS}}).{{/HAS_UNIT}}</p>
   <nav class="actions no-print" aria-label="Chọn năm">
     <a class="button secondary" href="/calendar?year={{PREV}}{{#HAS_UNIT}}&amp;unit={{UNIT_URL}}{{/HAS_UNIT}}" rel="prev">← Năm {{PREV}}</a>
     <a class="button secondary" href="/calendar?year={{NEXT}}{{#HAS_UNIT}}&amp;unit={{UNIT_URL}}{{/HAS_UNIT}}" rel="next">Năm {{NEXT}} →</a>
