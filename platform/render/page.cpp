@@ -20,7 +20,8 @@ struct NavItem {
   const char* section;
 };
 constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/units", "NAV_UNITS"},   {"/calendar", "NAV_CALENDAR"},
-                            {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"}, {"/tokens", "NAV_TOKENS"}};
+                            {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"}, {"/tokens", "NAV_TOKENS"},
+                            {"/dang-nhap", "NAV_LOGIN"}};
 
 std::string Marker(std::string_view field) {
   std::string m;
@@ -68,6 +69,7 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
     : ctx_(ctx), layout_("layout"), body_template_(std::move(body_template)), title_(title) {
   layout_.SetValue("TITLE", title);
   layout_.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  if (!ctx.user) layout_.ShowSection("NAV_PUBLIC");
   if (ctx.user) {
     auto* u = layout_.AddSectionDictionary("USER");
     u->SetValue("FULL_NAME", ctx.user->full_name);

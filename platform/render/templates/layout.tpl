@@ -17,7 +17,9 @@
     <a href="/calendar"{{#NAV_CALENDAR}} aria-current="page"{{/NAV_CALENDAR}}>Lịch làm việc</a>{{/NAV_USER}}{{#MANAGER}}
     <a href="/officials"{{#NAV_OFFICIALS}} aria-current="page"{{/NAV_OFFICIALS}}>Cán bộ</a>{{/MANAGER}}{{#ADMIN}}
     <a href="/events"{{#NAV_EVENTS}} aria-current="page"{{/NAV_EVENTS}}>Nhật ký</a>
-    <a href="/tokens"{{#NAV_TOKENS}} aria-current="page"{{/NAV_TOKENS}}>Kết nối hệ thống khác</a>{{/ADMIN}}
+    <a href="/tokens"{{#NAV_TOKENS}} aria-current="page"{{/NAV_TOKENS}}>Kết nối hệ thống khác</a>{{/ADMIN}}{{#NAV_PUBLIC}}
+    <a href="/calendar"{{#NAV_CALENDAR}} aria-current="page"{{/NAV_CALENDAR}}>Lịch làm việc</a>
+    <a href="/dang-nhap"{{#NAV_LOGIN}} aria-current="page"{{/NAV_LOGIN}}>Cán bộ đăng nhập</a>{{/NAV_PUBLIC}}
   </nav>{{#USER}}
   <div class="who">
     <a href="/account/password">{{FULL_NAME}}<span class="visually-hidden"> (đổi mật khẩu)</span></a>
