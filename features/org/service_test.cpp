@@ -158,6 +158,11 @@ TEST_P(OrgServiceTest, OfficialsWithRolesAboveAreBeyondLowerAdministrators) {
   // The province's administrator covers all of them.
   EXPECT_EQ(svc_->UpdateOfficial(province, boss.id, edit("sep@tinh.gov.vn", std::nullopt)).email, "sep@tinh.gov.vn");
   EXPECT_EQ(svc_->AddGrant(province, boss.id, "N1", "leader").grants.size(), 3u);
+  // The list carries each official's grants (read for the whole subtree at once).
+  size_t listed_grants = 0;
+  for (auto& o : svc_->ListOfficials(province))
+    if (o.id == boss.id) listed_grants = o.grants.size();
+  EXPECT_EQ(listed_grants, 3u);
   EXPECT_EQ(svc_->RemoveGrant(province, boss.id, ward_grant).grants.size(), 2u);
   EXPECT_FALSE(svc_->UpdateOfficial(province, boss.id, edit("", false)).active);
   // An official of the ward only is still the ward's.
