@@ -277,10 +277,8 @@ int main(int argc, char** argv) {
       Services services{*db, org, accounts, calsvc, desksvc};
       RegisterAll(app, services);
       for (const auto& r : app.routes()) {
-        boost::json::object line{{"method", r.method},
-                                 {"pattern", r.pattern},
-                                 {"access", r.access == http::Access::kPublic ? "public" : "user"},
-                                 {"is_api", r.is_api}};
+        boost::json::object line{
+            {"method", r.method}, {"pattern", r.pattern}, {"access", http::AccessName(r.access)}, {"is_api", r.is_api}};
         std::cout << boost::json::serialize(line) << "\n";
       }
     } else if (*migrate) {

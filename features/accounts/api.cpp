@@ -20,7 +20,7 @@ boost::json::value TokenJson(const ApiToken& t) {
 }  // namespace
 
 void RegisterApi(http::App& app, Service& svc, org::Service&) {
-  app.api("GET", "/api/v1/me", http::Access::kUser, [](http::Context& ctx) {
+  app.api("GET", "/api/v1/me", http::Access::kAccount, [](http::Context& ctx) {
     boost::json::array roles;
     for (auto& g : ctx.user->grants)
       roles.push_back({{"role", auth::RoleName(g.role)}, {"unit_code", g.unit_code}, {"unit_name", g.unit_name}});
@@ -32,7 +32,7 @@ void RegisterApi(http::App& app, Service& svc, org::Service&) {
                             {"must_change_password", ctx.user->must_change_password}});
   });
   // The one thing a session with a temporary password may do besides GET /api/v1/me.
-  app.api("POST", "/api/v1/me/password", http::Access::kUser, [&svc](http::Context& ctx) {
+  app.api("POST", "/api/v1/me/password", http::Access::kAccount, [&svc](http::Context& ctx) {
     auto body = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(body, {"current_password", "password", "confirm_password"});
     svc.ChangePassword(*ctx.user, http::JsonString(body, "current_password").value_or(""),

@@ -104,9 +104,9 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     return r;
   });
 
-  app.page("GET", "/account/password", http::Access::kUser, [](Context& ctx) { return PasswordForm(ctx, nullptr); });
+  app.page("GET", "/account/password", http::Access::kAccount, [](Context& ctx) { return PasswordForm(ctx, nullptr); });
 
-  app.page("POST", "/account/password", http::Access::kUser, [&svc](Context& ctx) {
+  app.page("POST", "/account/password", http::Access::kAccount, [&svc](Context& ctx) {
     auto form = ctx.req.form();
     try {
       svc.ChangePassword(*ctx.user, form["current_password"], form["password"], form["confirm_password"]);

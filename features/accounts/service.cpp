@@ -163,22 +163,10 @@ std::optional<auth::Principal> Service::Authenticate(const http::Request& req) {
   return db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
     auto row = repo::PrincipalBySession(c, auth::Sha256Hex(cookie), NowUtcText());
     if (!row) return std::nullopt;
-    // A temporary password: nothing but changing it until it is changed.
-    if (row->must_change_password && !MayUseBeforePasswordChange(req)) return std::nullopt;
     row->principal.csrf_token = row->csrf_token;
     row->principal.must_change_password = row->must_change_password;
     return std::move(row->principal);
   });
-}
-
-bool Service::MayUseBeforePasswordChange(const http::Request& req) {
-  const std::string& m = req.method;
-  const std::string& path = req.path;
-  if (path == "/account/password") return m == "GET" || m == "HEAD" || m == "POST";
-  if (path == "/api/v1/me/password") return m == "POST";
-  // The login page sends such a session on to the form; the API says who is logged in.
-  if (path == "/dang-nhap" || path == "/login" || path == "/api/v1/me") return m == "GET" || m == "HEAD";
-  return path == "/logout" && m == "POST";
 }
 
 void Service::ChangePassword(const auth::Principal& p, const std::string& current, const std::string& next,

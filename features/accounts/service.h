@@ -76,12 +76,10 @@ class Service {
   LoginResult Login(const std::string& username, const std::string& password, const std::string& client_ip);
   void Logout(const std::string& session_token);
   // From the `fg_session` cookie or an `Authorization: Bearer` token. A session
-  // whose password an administrator set (must_change_password) authenticates
-  // only the requests that change it (MayUseBeforePasswordChange); any other
-  // request is anonymous, so pages lead to /login, which leads to the form.
+  // whose password an administrator set carries must_change_password: the
+  // pipeline then lets it reach only routes of Access::kAccount (the password
+  // page and API, who am I) and public ones; pages lead to the password form.
   std::optional<auth::Principal> Authenticate(const http::Request& req);
-  // The requests a session with a temporary password may make.
-  static bool MayUseBeforePasswordChange(const http::Request& req);
   void ChangePassword(const auth::Principal& p, const std::string& current, const std::string& next,
                       const std::string& confirm);
 

@@ -38,6 +38,15 @@ std::vector<std::string> Split(std::string_view path) {
 
 }  // namespace
 
+const char* AccessName(Access a) {
+  switch (a) {
+    case Access::kPublic: return "public";
+    case Access::kUser: return "user";
+    case Access::kAccount: return "account";
+  }
+  return "user";
+}
+
 int StatusOf(ErrorKind k) {
   switch (k) {
     case ErrorKind::kBadRequest: return 400;
@@ -269,9 +278,14 @@ Response App::dispatch(Request& req, std::string& route_name) {
   route_name = found->pattern;
   req.params = std::move(params);
 
-  if (found->access == Access::kUser && !ctx.user) {
+  if (found->access != Access::kPublic && !ctx.user) {
     if (found->is_api) return finish(error(ctx, true, 401, "error.unauthenticated", "", {}));
     return finish(Response::Redirect("/dang-nhap?next=" + UrlEncode(req.path)));
+  }
+  // A temporary password: nothing but changing it (and public pages) until it is changed.
+  if (found->access == Access::kUser && ctx.user->must_change_password) {
+    if (found->is_api) return finish(error(ctx, true, 403, "error.must_change_password", "", {}));
+    return finish(Response::Redirect("/account/password"));
   }
 
   if (Unsafe(method)) {

@@ -32,9 +32,13 @@ struct Context {
 using Handler = std::function<Response(Context&)>;
 
 enum class Access {
-  kPublic,  // anyone
-  kUser,    // a logged-in official (pages redirect to /login, the API answers 401)
+  kPublic,   // anyone
+  kUser,     // a logged-in official (pages redirect to /dang-nhap, the API answers 401)
+  kAccount,  // a logged-in official, also one who must still change a temporary password
 };
+
+// The name of an access level as `friendlygov routes` prints it.
+const char* AccessName(Access a);
 
 struct Limits {
   size_t max_header_bytes = 16 * 1024;

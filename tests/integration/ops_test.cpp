@@ -41,8 +41,7 @@ TEST(Ops, RoutesCommandPrintsEveryRoute) {
   }
   std::vector<std::string> registered;
   for (const auto& r : RegisteredRoutes())
-    registered.push_back(r.method + " " + r.pattern + (r.access == http::Access::kPublic ? " public" : " user") +
-                         (r.is_api ? " api" : " page"));
+    registered.push_back(r.method + " " + r.pattern + " " + http::AccessName(r.access) + (r.is_api ? " api" : " page"));
   EXPECT_EQ(printed, registered);
 }
 

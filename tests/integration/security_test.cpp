@@ -249,6 +249,7 @@ TEST(Security, AdministratorUnlocksAndResetsAndTheTemporaryPasswordMustBeChanged
   Headers fresh = {{"Cookie", "fg_session=" + CookieFrom(login, "fg_session")}};
   auto dash = Request(server.port(), "GET", "/dashboard", "", fresh);
   EXPECT_EQ(dash.status, 303);
+  EXPECT_EQ(dash.headers["location"], "/account/password");
   EXPECT_EQ(Request(server.port(), "GET", "/dang-nhap", "", fresh).headers["location"], "/account/password");
   auto form = Request(server.port(), "GET", "/account/password", "", fresh);
   EXPECT_EQ(form.status, 200);
@@ -257,7 +258,12 @@ TEST(Security, AdministratorUnlocksAndResetsAndTheTemporaryPasswordMustBeChanged
   Headers api = {{"Cookie", "fg_session=" + CookieFrom(login, "fg_session")},
                  {"X-CSRF-Token", csrf},
                  {"Content-Type", "application/json"}};
-  EXPECT_EQ(Request(server.port(), "GET", "/api/v1/units", "", api).status, 401);
+  auto refused = Request(server.port(), "GET", "/api/v1/units", "", api);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("mật khẩu tạm thời"), std::string::npos) << refused.body;
+  // Public pages still answer; pages of the workspace lead to the form.
+  EXPECT_EQ(Request(server.port(), "GET", "/calendar", "", fresh).status, 200);
+  EXPECT_EQ(Request(server.port(), "GET", "/units", "", fresh).headers["location"], "/account/password");
   auto who = Request(server.port(), "GET", "/api/v1/me", "", api);
   EXPECT_NE(who.body.find("\"must_change_password\":true"), std::string::npos) << who.body;
   auto changed = Request(server.port(), "POST", "/api/v1/me/password",
