@@ -61,6 +61,9 @@ inline AppError BadInput(std::string key, std::string field, std::map<std::strin
   return AppError(ErrorKind::kBadRequest, std::move(key), std::move(field), std::move(args));
 }
 
+inline AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
+inline AppError NotFound(std::string key) { return AppError(ErrorKind::kNotFound, std::move(key)); }
+
 // The same bad-input error naming another field (inputs nested or named
 // differently where they were read).
 inline AppError WithField(const AppError& e, std::string field) {

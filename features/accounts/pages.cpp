@@ -153,7 +153,7 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
       auto [t, token] = svc.CreateToken(*ctx.user, *official, form["name"]);
       return TokensPage(ctx, svc, org, token, nullptr, 201);
     } catch (const AppError& e) {
-      if (e.kind() != ErrorKind::kBadRequest && e.kind() != ErrorKind::kConflict) throw;
+      if (!render::ShownInForm(e)) throw;
       return TokensPage(ctx, svc, org, "", &e, http::StatusOf(e.kind()));
     }
   });
@@ -170,7 +170,7 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
                                  "/tokens");
     }
     // Not one of the tokens this administrator manages.
-    throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    throw Forbidden();
   });
 
   app.page("POST", "/tokens/{id}/revoke", http::Access::kUser, [&svc](Context& ctx) {

@@ -30,8 +30,6 @@ events::Event AccountEvent(int64_t official_id, const std::string& actor, const 
   return e;
 }
 
-AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
-
 events::Event TokenRevoked(const auth::Principal& by, int64_t official_id, int64_t token_id) {
   events::Event e =
       AccountEvent(official_id, by.username, "token_revoked", "{\"token_id\":" + std::to_string(token_id) + "}");

@@ -324,7 +324,7 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
       svc.PutDecision(*ctx.user, iso, FormValue(form, "kind"), FormValue(form, "name"), FormValue(form, "reference"));
       return Response::Redirect("/calendar/decisions?year=" + std::to_string(y) + "&done=saved");
     } catch (const AppError& e) {
-      if (e.kind() != ErrorKind::kBadRequest && e.kind() != ErrorKind::kConflict) throw;
+      if (!render::ShownInForm(e)) throw;
       return DecisionsPage(ctx, svc, std::clamp(y, kFirstYear, kLastYear), form, "", &e);
     }
   });
@@ -334,7 +334,7 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
     const std::string date = ctx.req.params.at("date");
     auto d = ParseIsoDate(date);
     if (!d) throw AppError(ErrorKind::kNotFound, "calendar.decision_not_found");
-    if (!svc.CanEditNational(*ctx.user)) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    if (!svc.CanEditNational(*ctx.user)) throw Forbidden();
     const int y = int(year_month_day{*d}.year());
     for (const auto& e : svc.Decisions(y)) {
       if (e.date != *d) continue;

@@ -21,7 +21,6 @@ using auth::Principal;
 constexpr size_t kMaxNameChars = 200;
 constexpr size_t kMaxReferenceChars = 2000;
 
-AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
 
 // National decisions: see org::Service::AdministersWholeTree. Checked inside
 // the write that changes them.

@@ -42,7 +42,7 @@ void Option(ctemplate::TemplateDictionary& b, const std::string& section, const 
 // person, unit, kind and period, "older" pages, and each event's chain data.
 Response EventsPage(Context& ctx, db::Db& db, org::Service& org) {
   const auth::Principal& user = *ctx.user;
-  if (auth::Roots(user, {auth::Role::kAdmin}).empty()) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+  if (auth::Roots(user, {auth::Role::kAdmin}).empty()) throw Forbidden();
   Problems problems;
   LogFilter f;
   auto number = [&](const char* name) -> int64_t {

@@ -11,7 +11,6 @@
 namespace fg::dashboard {
 namespace {
 
-AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
 
 // The first instant of a local (UTC+7) day, as stored.
 std::string StartOfLocalDay(const std::string& iso, int days_after = 0) {

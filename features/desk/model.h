@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "features/calendar/engine.h"
+
 namespace fg::desk {
 
-// How a procedure's legal time limit is counted (calendar::LimitUnit).
-enum class Limit { kDays, kHours, kSameDay };
+// How a procedure's legal time limit is counted: the calendar engine's own unit.
+using Limit = calendar::LimitUnit;
 
 // A document the applicant hands in: its name, original / copy / certified copy, how many.
 struct Document {

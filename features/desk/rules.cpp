@@ -72,15 +72,6 @@ std::optional<Limit> ParseLimit(std::string_view s) {
   return std::nullopt;
 }
 
-calendar::LimitUnit ToCalendar(Limit l) {
-  switch (l) {
-    case Limit::kDays: return calendar::LimitUnit::kDays;
-    case Limit::kHours: return calendar::LimitUnit::kHours;
-    case Limit::kSameDay: return calendar::LimitUnit::kSameDay;
-  }
-  return calendar::LimitUnit::kDays;
-}
-
 Procedure ValidateProcedure(const ProcedureInput& in, std::string_view today) {
   Procedure p;
   p.unit_code = text::Clean("unit_code", in.unit_code, 20, true);
@@ -338,7 +329,7 @@ std::string DossierCode(std::string_view agency, calendar::Date local_date, int6
 calendar::DueResult DueOf(const calendar::WorkCalendar& cal, const Procedure& p, bool same_day, Instant received_at) {
   calendar::DueRequest r;
   r.received_at = received_at;
-  r.unit = same_day ? calendar::LimitUnit::kSameDay : ToCalendar(p.limit);
+  r.unit = same_day ? Limit::kSameDay : p.limit;
   r.amount = same_day ? 0 : p.limit_amount;
   r.cutoff = ParseClock(p.cutoff).value_or(15 * 3600);
   return cal.Due(r);

@@ -25,7 +25,6 @@ std::vector<std::string> Terms(std::string_view search_key);
 // The smallest string greater than every string starting with `prefix` of
 // [a-z0-9] ("ho" -> "hp", "hz" -> "i", "z" -> ""): "" means no upper bound.
 std::string PrefixEnd(std::string_view prefix);
-calendar::LimitUnit ToCalendar(Limit l);
 
 // ---- dossiers ----
 std::string_view StateName(State s);  // new, received, refused, in_progress, ...

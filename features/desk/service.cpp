@@ -20,9 +20,6 @@ namespace {
 using auth::Principal;
 using auth::Role;
 
-AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
-AppError NotFound(const std::string& key) { return AppError(ErrorKind::kNotFound, key); }
-
 std::string Json(const Procedure& p) { return boost::json::serialize(ToJson(p)); }
 
 std::string Json(const Dossier& d) { return boost::json::serialize(ToJson(d)); }

@@ -20,7 +20,7 @@ bool IsManager(const Context& ctx) { return IsAdmin(ctx) || auth::HasRole(*ctx.u
 
 // Pages that only administrators can use answer 403 to others instead of offering a form.
 void RequireAdmin(const Context& ctx) {
-  if (!IsAdmin(ctx)) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+  if (!IsAdmin(ctx)) throw Forbidden();
 }
 
 void LevelOptions(ctemplate::TemplateDictionary& d, const std::string& selected) {
@@ -228,9 +228,6 @@ int64_t IdParam(const Context& ctx, const char* name) {
   throw AppError(ErrorKind::kNotFound, "org.official_not_found");
 }
 
-// Refusals a form shows beside its fields; others become the error page.
-bool ShownInForm(const AppError& e) { return e.kind() == ErrorKind::kBadRequest || e.kind() == ErrorKind::kConflict; }
-
 }  // namespace
 
 Response OfficialPageWithError(Context& ctx, Service& svc, int64_t id, const AppError& error) {
@@ -297,7 +294,7 @@ void RegisterPages(http::App& app, Service& svc) {
                         {{"created", std::to_string(res.created)}, {"updated", std::to_string(res.updated)}}));
       return v.render();
     } catch (const AppError& e) {
-      if (!ShownInForm(e)) throw;
+      if (!render::ShownInForm(e)) throw;
       v.body().SetValue("CSV", form["csv"]);
       v.ShowErrors(AppError(e.kind(), e.key(), "csv", e.args()));
       return v.render(http::StatusOf(e.kind()));
@@ -319,7 +316,7 @@ void RegisterPages(http::App& app, Service& svc) {
       auto u = svc.CreateUnit(*ctx.user, in);
       return Response::Redirect("/units/" + http::UrlEncode(u.code) + "?done=created");
     } catch (const AppError& e) {
-      if (!ShownInForm(e)) throw;
+      if (!render::ShownInForm(e)) throw;
       return UnitForm(ctx, svc, in, true, &e);
     }
   });
@@ -329,8 +326,7 @@ void RegisterPages(http::App& app, Service& svc) {
 
   app.page("GET", "/units/{code}/edit", http::Access::kUser, [&svc](Context& ctx) {
     auto u = svc.GetUnit(*ctx.user, ctx.req.params.at("code"));
-    if (!auth::Covers(*ctx.user, u.path, {auth::Role::kAdmin}))
-      throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    if (!auth::Covers(*ctx.user, u.path, {auth::Role::kAdmin})) throw Forbidden();
     return UnitForm(ctx, svc, InputOf(u), false, nullptr);
   });
 
@@ -341,7 +337,7 @@ void RegisterPages(http::App& app, Service& svc) {
       svc.UpdateUnit(*ctx.user, code, in);
       return Response::Redirect("/units/" + http::UrlEncode(code) + "?done=saved");
     } catch (const AppError& e) {
-      if (!ShownInForm(e)) throw;
+      if (!render::ShownInForm(e)) throw;
       return UnitForm(ctx, svc, in, false, &e);
     }
   });
@@ -378,7 +374,7 @@ void RegisterPages(http::App& app, Service& svc) {
       auto o = svc.CreateOfficial(*ctx.user, in, roles);
       return Response::Redirect("/officials/" + std::to_string(o.id) + "?done=created");
     } catch (const AppError& e) {
-      if (!ShownInForm(e)) throw;
+      if (!render::ShownInForm(e)) throw;
       in.password.clear();
       return OfficialPage(ctx, svc, in, nullptr, &e);
     }
@@ -396,7 +392,7 @@ void RegisterPages(http::App& app, Service& svc) {
       svc.UpdateOfficial(*ctx.user, id, in);
       return Response::Redirect("/officials/" + std::to_string(id) + "?done=saved");
     } catch (const AppError& e) {
-      if (!ShownInForm(e)) throw;
+      if (!render::ShownInForm(e)) throw;
       auto o = svc.GetOfficial(*ctx.user, id);
       in.username = o.username;
       return OfficialPage(ctx, svc, in, &o, &e);
@@ -410,7 +406,7 @@ void RegisterPages(http::App& app, Service& svc) {
       svc.AddGrant(*ctx.user, id, form["grant_unit_code"], form["role"]);
       return Response::Redirect("/officials/" + std::to_string(id) + "?done=granted#roles-heading");
     } catch (const AppError& e) {
-      if (!ShownInForm(e)) throw;
+      if (!render::ShownInForm(e)) throw;
       auto o = svc.GetOfficial(*ctx.user, id);
       // The grant form's unit field, not the official's own unit above it.
       const AppError shown = e.field() == "unit_code" ? WithField(e, "grant_unit_code") : e;
@@ -422,7 +418,7 @@ void RegisterPages(http::App& app, Service& svc) {
   app.page("GET", "/officials/{id}/grants/{gid}/delete", http::Access::kUser, [&svc](Context& ctx) {
     auto o = svc.GetOfficial(*ctx.user, IdParam(ctx, "id"));
     int64_t gid = IdParam(ctx, "gid");
-    if (!CoversOfficial(*ctx.user, o, {auth::Role::kAdmin})) throw AppError(ErrorKind::kForbidden, "error.forbidden");
+    if (!CoversOfficial(*ctx.user, o, {auth::Role::kAdmin})) throw Forbidden();
     for (auto& g : o.grants) {
       if (g.id != gid) continue;
       const std::string here = "/officials/" + std::to_string(o.id);

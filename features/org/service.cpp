@@ -20,9 +20,6 @@ namespace {
 using auth::Principal;
 using auth::Role;
 
-AppError Forbidden() { return AppError(ErrorKind::kForbidden, "error.forbidden"); }
-AppError NotFound(const std::string& key) { return AppError(ErrorKind::kNotFound, key); }
-
 void RequireAdminOn(const Principal& p, const std::string& path) {
   if (!auth::Covers(p, path, {Role::kAdmin})) throw Forbidden();
 }

@@ -69,8 +69,10 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
     : ctx_(ctx), layout_("layout"), body_template_(std::move(body_template)), title_(title) {
   layout_.SetValue("TITLE", title);
   layout_.SetValue("CSRF_TOKEN", ctx.csrf_token);
-  if (!ctx.user) layout_.ShowSection("NAV_PUBLIC");
-  if (ctx.user) {
+  if (!ctx.user) {
+    layout_.ShowSection("NAV_PUBLIC");
+    layout_.ShowSection("FOOT_LOGIN");
+  } else {
     auto* u = layout_.AddSectionDictionary("USER");
     u->SetValue("FULL_NAME", ctx.user->full_name);
     u->SetValue("USERNAME", ctx.user->username);
@@ -90,7 +92,6 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
       layout_.ShowSection(item.section);
   }
   FillFooter(layout_);
-  if (!ctx.user) layout_.ShowSection("FOOT_LOGIN");
   body_ = layout_.AddIncludeDictionary("CONTENT");
   body_->SetFilename(body_template_);
   body_->SetValue("CSRF_TOKEN", ctx.csrf_token);

@@ -73,6 +73,12 @@ std::string FieldId(std::string_view field);
 // which the services' date check refuses, and DateInput shows them again.
 std::string DateFromForm(const std::map<std::string, std::string>& form, const std::string& name);
 
+// Whether a page shows `e` in its form (bad input, a conflict such as a taken
+// code) rather than on the error page (forbidden, not found ...).
+inline bool ShownInForm(const AppError& e) {
+  return e.kind() == ErrorKind::kBadRequest || e.kind() == ErrorKind::kConflict;
+}
+
 // The site's error page.
 http::Response ErrorPage(http::Context& ctx, int status, const std::string& message);
 
