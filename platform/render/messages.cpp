@@ -30,6 +30,11 @@ void LoadFile(const std::filesystem::path& p, std::map<std::string, std::string>
       throw std::runtime_error("message " + std::string(k) + " is defined twice (" + p.string() + ")");
   }
 }
+// `messages.vi.json`, or `<part>.messages.vi.json` for a large feature split by part.
+bool IsCatalogue(const std::string& name) {
+  static const std::string kSuffix = "messages.vi.json";
+  return name == kSuffix || (name.size() > kSuffix.size() + 1 && name.ends_with("." + kSuffix));
+}
 }  // namespace
 
 void LoadMessages(const std::string& assets_dir) {
@@ -38,7 +43,7 @@ void LoadMessages(const std::string& assets_dir) {
     std::filesystem::path root = std::filesystem::path(assets_dir) / top;
     if (!std::filesystem::exists(root)) continue;
     for (auto& e : std::filesystem::recursive_directory_iterator(root))
-      if (e.path().filename() == "messages.vi.json") LoadFile(e.path(), all);
+      if (IsCatalogue(e.path().filename().string())) LoadFile(e.path(), all);
   }
   std::unique_lock lk(g_mu);
   g_messages = std::move(all);
