@@ -38,6 +38,11 @@ std::unique_ptr<db::Db> OpenStore(const Config& cfg) {
   opt.max_queued_writes = static_cast<size_t>(cfg.max_queued_writes);
   auto db = db::Open(cfg.database, opt);
   db::Migrate(*db, cfg.assets_dir + "/platform/db/migrations");
+  {
+    // Dossiers written before their search index existed (migration 0009) are indexed now.
+    calendar::Service calendar(*db);
+    if (auto n = desk::Service(*db, calendar).IndexSearchTerms()) spdlog::info("{} dossiers indexed for search", n);
+  }
   return db;
 }
 

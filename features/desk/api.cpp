@@ -231,6 +231,12 @@ void RegisterApi(http::App& app, Service& svc) {
   app.api("GET", "/api/v1/dossiers", http::Access::kUser, [&svc](Context& ctx) {
     DossierQuery q;
     q.unit_code = ctx.req.query_param("unit");
+    q.q = ctx.req.query_param("q");
+    if (ctx.req.has_query_param("view")) {
+      auto v = ParseView(ctx.req.query_param("view"));
+      if (!v) throw BadInput("desk.bad_view", "view");
+      q.view = *v;
+    }
     if (ctx.req.has_query_param("state")) {
       q.state = ParseState(ctx.req.query_param("state"));
       if (!q.state) throw BadInput("desk.bad_state", "state");

@@ -2,6 +2,7 @@
 // (hồ sơ) from receipt to return. Plain structs; rules.h holds the logic.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -210,14 +211,48 @@ struct StatsRow {
   bool operator==(const StatsRow&) const = default;
 };
 
+// The officials' lists: all, mine (assigned to the caller, open), due within one
+// working day (on the calendar), late (past due, still open).
+enum class DossierView { kAll, kMine, kDueSoon, kLate };
+
+// How urgent an open dossier is: late (the clock ran past the due instant) or
+// due within one working day.
+enum class Urgency { kNone, kDueSoon, kLate };
+
+// One entry of the dossiers' search index: kind "n" a word of the applicant's
+// name (folded), "d" the digits of the phone or ID number (reversed, so that a
+// suffix is a prefix), "c" the code (folded, without separators).
+struct SearchTerm {
+  std::string kind, term;
+  bool operator==(const SearchTerm&) const = default;
+};
+
+// A search as planned from what the official typed: the index is read by the
+// range [from, to) of `kind` (to "" = no upper bound); `code` (lower case)
+// must then equal the dossier's code; every one of `words` must be the prefix
+// of a word of the applicant's name.
+struct DossierSearch {
+  std::string kind, from, to, code;
+  std::vector<std::string> words;
+};
+
 struct DossierQuery {
   std::string unit_code;  // subtree; "" = every unit the caller covers
+  DossierView view = DossierView::kAll;
+  std::string q;  // search: code, applicant's name (any words, diacritics ignored), phone or ID digits
   std::optional<State> state;
   std::optional<int64_t> procedure_id;
   std::optional<int64_t> assignee_id;
   std::string due_before;  // UTC text
   int64_t after_id = 0;    // cursor: dossiers with a smaller id (newest first)
   int64_t limit = 50;
+};
+
+// What the desk's home page counts: open dossiers assigned to the official,
+// due within one working day, late, and open ones by state.
+struct QueueCounts {
+  int64_t mine = 0, due_soon = 0, late = 0;
+  std::map<State, int64_t> by_state;
 };
 
 struct DossierPage {

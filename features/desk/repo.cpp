@@ -205,10 +205,60 @@ const db::Query kUpdateDossier{
     "UPDATE dossiers SET state = ?, version = version + 1, due_at = ?, warning_at = ?, original_due_at = ?, "
     "step = ?, assignee_id = ?, paused_since = ?, paused_seconds = ?, completed_at = ?, timeliness = ?, "
     "closed_at = ?, reason = ?, returned_to = ?, apologised = ?, updated_at = ? WHERE id = ? AND version = ?"};
-const db::Query kListDossiers{
-    "dossier_list", FG_DOSSIER_COLUMNS
-    "WHERE u.path LIKE ? AND (? = 0 OR d.state = ?) AND (? = 0 OR d.procedure_id = ?) AND "
-    "(? = 0 OR d.assignee_id = ?) AND (? = '' OR d.due_at < ?) AND (? = 0 OR d.id < ?) ORDER BY d.id DESC LIMIT ?"};
+// The filters every list takes (subtree, state, procedure, assignee, due before, cursor) ...
+#define FG_DOSSIER_FILTERS                                                                 \
+  "WHERE u.path LIKE ? AND (? = 0 OR d.state = ?) AND (? = 0 OR d.procedure_id = ?) AND " \
+  "(? = 0 OR d.assignee_id = ?) AND (? = '' OR d.due_at < ?) AND (? = 0 OR d.id < ?) "
+// ... and the views, each written so that its index serves it: open = not
+// refused (3), withdrawn (7), stopped (8) or returned (10); the clock runs in 1, 2, 4
+// and is stopped in 5, 6 (rules.h UrgencyOf says the same).
+#define FG_OPEN "d.state IN (1, 2, 4, 5, 6, 9)"
+#define FG_RUNNING "d.state IN (1, 2, 4)"
+#define FG_PAUSED "d.state IN (5, 6)"
+#define FG_VIEW_MINE "AND d.assignee_id = ? AND " FG_OPEN " "
+#define FG_VIEW_DUE_SOON "AND " FG_RUNNING " AND d.due_at >= ? AND d.due_at <= ? "
+#define FG_VIEW_LATE "AND ((" FG_RUNNING " AND d.due_at < ?) OR (" FG_PAUSED " AND d.due_at < d.paused_since)) "
+#define FG_NEWEST "ORDER BY d.id DESC LIMIT ?"
+const db::Query kListDossiers{"dossier_list", FG_DOSSIER_COLUMNS FG_DOSSIER_FILTERS FG_NEWEST};
+const db::Query kListMine{"dossier_list_mine", FG_DOSSIER_COLUMNS FG_DOSSIER_FILTERS FG_VIEW_MINE FG_NEWEST};
+const db::Query kListDueSoon{"dossier_list_due_soon", FG_DOSSIER_COLUMNS FG_DOSSIER_FILTERS FG_VIEW_DUE_SOON FG_NEWEST};
+const db::Query kListLate{"dossier_list_late", FG_DOSSIER_COLUMNS FG_DOSSIER_FILTERS FG_VIEW_LATE FG_NEWEST};
+// A search: the term index gives the candidates (a range of one kind), then
+// the exact code, the view (each switched on by a non-empty / non-zero first
+// parameter) and up to 4 more name words (each the start of one of the name's words).
+#define FG_SEARCH_WORD                                                                                 \
+  "AND (? = '' OR EXISTS (SELECT 1 FROM dossier_terms w WHERE w.dossier_id = d.id AND w.kind = 'n' " \
+  "AND w.term >= ? AND (? = '' OR w.term < ?))) "
+#define FG_SEARCH(UPPER)                                                                                          \
+  FG_DOSSIER_FILTERS "AND d.id IN (SELECT t.dossier_id FROM dossier_terms t WHERE t.kind = ? AND t.term >= ? " UPPER \
+  ") AND (? = '' OR lower(d.code) = ?) "                                                                          \
+  "AND (? = 0 OR (d.assignee_id = ? AND " FG_OPEN ")) "                                                            \
+  "AND (? = '' OR (" FG_RUNNING " AND d.due_at >= ? AND d.due_at <= ?)) "                                          \
+  "AND (? = '' OR (" FG_RUNNING " AND d.due_at < ?) OR (" FG_PAUSED " AND d.due_at < d.paused_since)) "           \
+  FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_NEWEST
+const db::Query kSearch{"dossier_search", FG_DOSSIER_COLUMNS FG_SEARCH("AND t.term < ?")};
+const db::Query kSearchOpen{"dossier_search_open", FG_DOSSIER_COLUMNS FG_SEARCH("")};
+const db::Query kExplainSearch{"dossier_search_explain", "EXPLAIN QUERY PLAN " FG_DOSSIER_COLUMNS FG_SEARCH("AND t.term < ?")};
+#define FG_COUNT "SELECT count(*) FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE u.path LIKE ? "
+const db::Query kCountMine{"dossier_count_mine", FG_COUNT FG_VIEW_MINE};
+const db::Query kCountDueSoon{"dossier_count_due_soon", FG_COUNT FG_VIEW_DUE_SOON};
+const db::Query kCountLate{"dossier_count_late", FG_COUNT FG_VIEW_LATE};
+const db::Query kCountByState{"dossier_count_by_state",
+                              "SELECT d.state, count(*) FROM dossiers d JOIN units u ON u.id = d.unit_id "
+                              "WHERE u.path LIKE ? AND " FG_OPEN " GROUP BY d.state ORDER BY d.state"};
+
+const db::Query kDeleteSearchTerms{"dossier_terms_delete", "DELETE FROM dossier_terms WHERE dossier_id = ?"};
+const db::Query kInsertSearchTerm{"dossier_term_insert",
+                                  "INSERT INTO dossier_terms (kind, term, dossier_id) VALUES (?, ?, ?)"};
+const db::Query kSetSearchVersion{"dossier_search_version", "UPDATE dossiers SET search_version = ? WHERE id = ?"};
+const db::Query kUpdateApplicant{
+    "dossier_update_applicant",
+    "UPDATE dossiers SET applicant_name = ?, applicant_id_number = ?, applicant_phone = ?, applicant_email = ?, "
+    "applicant_address = ? WHERE id = ?"};
+const db::Query kUnindexed{
+    "dossier_unindexed",
+    "SELECT id, code, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address "
+    "FROM dossiers WHERE search_version < ? ORDER BY search_version, id LIMIT ?"};
 
 const db::Query kInsertEntry{
     "dossier_entry_insert",
@@ -407,14 +457,105 @@ bool UpdateDossier(db::Conn& c, const Dossier& d, int64_t expected_version) {
                  expected_version}) == 1;
 }
 
-std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q) {
+namespace {
+// The parameters of FG_DOSSIER_FILTERS.
+std::vector<db::Value> Filters(const std::string& path_prefix, const DossierQuery& q) {
   const int64_t state = q.state ? static_cast<int>(*q.state) : 0;
   const int64_t procedure = q.procedure_id.value_or(0);
   const int64_t assignee = q.assignee_id.value_or(0);
+  return {path_prefix + "%", state,        state,        procedure,  procedure, assignee,
+          assignee,          q.due_before, q.due_before, q.after_id, q.after_id};
+}
+
+// The query of a search, with its parameters after the filters' ones.
+const db::Query& Search(const DossierSearch& s, DossierView view, const ListScope& scope,
+                        std::vector<db::Value>& params) {
+  params.emplace_back(s.kind);
+  params.emplace_back(s.from);
+  if (!s.to.empty()) params.emplace_back(s.to);
+  params.emplace_back(s.code);
+  params.emplace_back(s.code);
+  const bool mine = view == DossierView::kMine, soon = view == DossierView::kDueSoon, late = view == DossierView::kLate;
+  params.emplace_back(int64_t{mine});
+  params.emplace_back(scope.me);
+  const std::string none;
+  for (const std::string& v : std::initializer_list<std::string>{soon ? scope.now : none, scope.now, scope.soon_by,
+                                                                   late ? scope.now : none, scope.now})
+    params.emplace_back(v);
+  for (size_t i = 0; i < 4; ++i) {
+    const std::string w = i < s.words.size() ? s.words[i] : none, end = w.empty() ? none : PrefixEnd(w);
+    for (const std::string& v : std::initializer_list<std::string>{w, w, end, end}) params.emplace_back(v);
+  }
+  return s.to.empty() ? kSearchOpen : kSearch;
+}
+}  // namespace
+
+std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q,
+                                  const ListScope& scope) {
+  auto params = Filters(path_prefix, q);
+  const db::Query* query = &kListDossiers;
+  if (scope.search) {
+    query = &Search(*scope.search, q.view, scope, params);
+  } else {
+    switch (q.view) {
+      case DossierView::kAll: break;
+      case DossierView::kMine:
+        query = &kListMine;
+        params.emplace_back(scope.me);
+        break;
+      case DossierView::kDueSoon:
+        query = &kListDueSoon;
+        params.emplace_back(scope.now);
+        params.emplace_back(scope.soon_by);
+        break;
+      case DossierView::kLate:
+        query = &kListLate;
+        params.emplace_back(scope.now);
+        break;
+    }
+  }
+  params.emplace_back(q.limit);
   std::vector<Dossier> out;
-  for (auto& r : c.query(kListDossiers, {path_prefix + "%", state, state, procedure, procedure, assignee, assignee,
-                                         q.due_before, q.due_before, q.after_id, q.after_id, q.limit}))
-    out.push_back(DossierFrom(r));
+  for (auto& r : c.query(*query, params)) out.push_back(DossierFrom(r));
+  return out;
+}
+
+QueueCounts CountQueue(db::Conn& c, const std::string& path_prefix, const ListScope& scope) {
+  const std::string path = path_prefix + "%";
+  QueueCounts n;
+  n.mine = c.query_one(kCountMine, {path, scope.me})->i64(0);
+  n.due_soon = c.query_one(kCountDueSoon, {path, scope.now, scope.soon_by})->i64(0);
+  n.late = c.query_one(kCountLate, {path, scope.now})->i64(0);
+  for (auto& r : c.query(kCountByState, {path})) n.by_state[static_cast<State>(r.i64(0))] = r.i64(1);
+  return n;
+}
+
+void PutSearchTerms(db::Conn& c, int64_t dossier_id, const std::vector<SearchTerm>& terms) {
+  c.exec(kDeleteSearchTerms, {dossier_id});
+  for (auto& t : terms) c.exec(kInsertSearchTerm, {t.kind, t.term, dossier_id});
+  c.exec(kSetSearchVersion, {kSearchVersion, dossier_id});
+}
+
+void UpdateApplicant(db::Conn& c, int64_t dossier_id, const std::string& code, const Applicant& a) {
+  c.exec(kUpdateApplicant, {a.name, a.id_number, a.phone, a.email, a.address, dossier_id});
+  PutSearchTerms(c, dossier_id, DossierTerms(code, a));
+}
+
+std::vector<Unindexed> UnindexedDossiers(db::Conn& c, int64_t limit) {
+  std::vector<Unindexed> out;
+  for (auto& r : c.query(kUnindexed, {kSearchVersion, limit}))
+    out.push_back({r.i64(0), r.text(1), {r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)}});
+  return out;
+}
+
+std::vector<std::string> SearchPlan(db::Conn& c, const std::string& path_prefix, const DossierSearch& s) {
+  if (c.backend() != db::Backend::kSqlite || s.to.empty()) return {};
+  DossierQuery q;
+  auto params = Filters(path_prefix, q);
+  Search(s, DossierView::kAll, {}, params);
+  params.emplace_back(q.limit);
+  std::vector<std::string> out;
+  for (auto& r : c.query(kExplainSearch, params)) out.push_back(r.text(3));
   return out;
 }
 

@@ -43,8 +43,39 @@ std::optional<Dossier> DossierByClientKey(db::Conn& c, int64_t official_id, cons
 // Writes every mutable field and adds one to the version, only if the stored
 // version is still `expected_version`; false when it is not (someone else won).
 bool UpdateDossier(db::Conn& c, const Dossier& d, int64_t expected_version);
-// Newest first: dossiers of units under `path_prefix` with id < before_id (0: from the newest).
-std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q);
+// What a list needs besides the query: the caller (view "mine"), the instants
+// the views compare with (UTC text), and the planned search.
+struct ListScope {
+  int64_t me = 0;
+  std::string now;      // late: due before it (clock running)
+  std::string soon_by;  // due soon: due in [now, soon_by] (DueSoonBy on the subtree's calendar)
+  const DossierSearch* search = nullptr;
+};
+// Newest first: dossiers of units under `path_prefix` with id < q.after_id (0:
+// from the newest), in q.view, matching q's filters and the search. Each view
+// and the search read their own index (assignee, state + due, search terms).
+std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q,
+                                  const ListScope& scope);
+// The counts of the desk's home page in the subtree.
+QueueCounts CountQueue(db::Conn& c, const std::string& path_prefix, const ListScope& scope);
+
+// ---- search index (migration 0009) ----
+// The version of the term rules (DossierTerms); dossiers indexed with an older
+// one are indexed again at start-up.
+inline constexpr int64_t kSearchVersion = 1;
+// Replaces the dossier's terms (same write as the dossier or its applicant).
+void PutSearchTerms(db::Conn& c, int64_t dossier_id, const std::vector<SearchTerm>& terms);
+// Changes the applicant and the search terms together (the only way to change them).
+void UpdateApplicant(db::Conn& c, int64_t dossier_id, const std::string& code, const Applicant& a);
+struct Unindexed {
+  int64_t id = 0;
+  std::string code;
+  Applicant applicant;
+};
+// Dossiers indexed with an older version of the rules, by id, at most `limit`.
+std::vector<Unindexed> UnindexedDossiers(db::Conn& c, int64_t limit);
+// The search plan of a query as SQLite runs it (EXPLAIN QUERY PLAN), for tests.
+std::vector<std::string> SearchPlan(db::Conn& c, const std::string& path_prefix, const DossierSearch& s);
 
 void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t);
 std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id);

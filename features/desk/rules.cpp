@@ -1,6 +1,7 @@
 #include "features/desk/rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 
@@ -297,24 +298,35 @@ std::string Refusal(State from, Action a) {
 }
 
 IntakeInput ValidateIntake(const IntakeInput& in) {
+  // Every bad field at once (the intake form shows them all).
   IntakeInput out;
-  if (in.procedure_id <= 0) throw BadInput("error.required", "procedure_id");
+  Problems p;
+  p.check([&] {
+    if (in.procedure_id <= 0) throw BadInput("error.required", "procedure_id");
+  });
   out.procedure_id = in.procedure_id;
-  out.unit_code = text::Clean("unit_code", in.unit_code, 20, true);
-  out.applicant.name = text::Clean("applicant.name", in.applicant.name, 120, true);
-  out.applicant.id_number = text::Clean("applicant.id_number", in.applicant.id_number, 20, false);
-  for (char c : out.applicant.id_number)
-    if (!std::isdigit(static_cast<unsigned char>(c))) throw BadInput("desk.bad_id_number", "applicant.id_number");
-  if (!out.applicant.id_number.empty() && out.applicant.id_number.size() != 9 && out.applicant.id_number.size() != 12)
-    throw BadInput("desk.bad_id_number", "applicant.id_number");
-  out.applicant.phone = text::Phone("applicant.phone", in.applicant.phone);
-  out.applicant.email = text::Email("applicant.email", in.applicant.email);
-  out.applicant.address = text::Clean("applicant.address", in.applicant.address, 300, false);
-  out.summary = text::Clean("summary", in.summary, 1000, false, true);
-  out.documents = ValidateDocuments(in.documents, "documents");
-  out.return_method = in.return_method.empty() ? "at_desk" : in.return_method;
-  if (!OneOf(out.return_method, kReturnMethods)) throw BadInput("desk.bad_return_method", "return_method");
-  out.client_key = text::Clean("client_key", in.client_key, 100, false);
+  out.unit_code = p.check([&] { return text::Clean("unit_code", in.unit_code, 20, true); });
+  out.applicant.name = p.check([&] { return text::Clean("applicant.name", in.applicant.name, 120, true); });
+  out.applicant.id_number = p.check([&] {
+    auto id = text::Clean("applicant.id_number", in.applicant.id_number, 20, false);
+    for (char c : id)
+      if (!std::isdigit(static_cast<unsigned char>(c))) throw BadInput("desk.bad_id_number", "applicant.id_number");
+    if (!id.empty() && id.size() != 9 && id.size() != 12)
+      throw BadInput("desk.bad_id_number", "applicant.id_number");
+    return id;
+  });
+  out.applicant.phone = p.check([&] { return text::Phone("applicant.phone", in.applicant.phone); });
+  out.applicant.email = p.check([&] { return text::Email("applicant.email", in.applicant.email); });
+  out.applicant.address = p.check([&] { return text::Clean("applicant.address", in.applicant.address, 300, false); });
+  out.summary = p.check([&] { return text::Clean("summary", in.summary, 1000, false, true); });
+  out.documents = p.check([&] { return ValidateDocuments(in.documents, "documents"); });
+  out.return_method = p.check([&] {
+    std::string m = in.return_method.empty() ? "at_desk" : in.return_method;
+    if (!OneOf(m, kReturnMethods)) throw BadInput("desk.bad_return_method", "return_method");
+    return m;
+  });
+  out.client_key = p.check([&] { return text::Clean("client_key", in.client_key, 100, false); });
+  p.raise_if_any();
   return out;
 }
 
@@ -406,6 +418,198 @@ Counters Delta(Action a, std::optional<Timeliness> t) {
     default: break;
   }
   return n;
+}
+
+// ---- the officials' lists and search ----
+
+namespace {
+constexpr std::pair<DossierView, const char*> kViews[] = {
+    {DossierView::kAll, "all"},
+    {DossierView::kMine, "mine"},
+    {DossierView::kDueSoon, "due_soon"},
+    {DossierView::kLate, "late"},
+};
+
+bool Running(State s) { return s == State::kNew || s == State::kReceived || s == State::kInProgress; }
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string Reversed(std::string s) {
+  std::reverse(s.begin(), s.end());
+  return s;
+}
+
+// The code as the index holds it: folded, without separators ("000.27.01.H75-260317-0042" -> "0002701h752603170042").
+std::string CompactCode(std::string_view code) {
+  std::string out = text::Fold(code);
+  std::erase(out, ' ');
+  return out;
+}
+
+// `<agency: letters, digits, dots>-<6 digits>-<at least 4 digits>`.
+bool LooksLikeCode(std::string_view q) {
+  std::vector<std::string_view> parts;
+  for (size_t i = 0;;) {
+    const size_t j = q.find('-', i);
+    parts.push_back(q.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
+    if (j == std::string_view::npos) break;
+    i = j + 1;
+  }
+  if (parts.size() < 3) return false;
+  const auto last = parts.back(), day = parts[parts.size() - 2];
+  if (!AllDigits(last) || last.size() < 4 || !AllDigits(day) || day.size() != 6) return false;
+  for (size_t i = 0; i + 2 < parts.size(); ++i) {
+    if (parts[i].empty()) return false;
+    for (char c : parts[i])
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.') return false;
+  }
+  return true;
+}
+
+// How many of all names (per cent, roughly) hold a word starting with each of
+// the most frequent family names and the two usual middle names: reading the
+// index by "nguyen" or "van" visits a large share of all dossiers.
+constexpr std::pair<std::string_view, double> kFrequentNames[] = {
+    {"nguyen", 38}, {"tran", 11},  {"le", 9.5}, {"pham", 7}, {"hoang", 5}, {"huynh", 5}, {"phan", 4.5},
+    {"vu", 3.9},    {"vo", 3.9},   {"dang", 2}, {"bui", 2},  {"do", 1.4},  {"ho", 1.3},  {"ngo", 1.3},
+    {"duong", 1},   {"ly", 0.5},   {"van", 40}, {"thi", 40}};
+
+// A rough cost of reading the index by names starting with `word`: the frequent
+// names it starts, and more for a word of one or two letters.
+double Cost(std::string_view word) {
+  double cost = word.size() <= 1 ? 10 : word.size() == 2 ? 2 : 0.5;
+  for (auto& [name, share] : kFrequentNames)
+    if (name.substr(0, word.size()) == word) cost += share;
+  return cost;
+}
+}  // namespace
+
+std::string_view ViewName(DossierView v) {
+  for (auto& [view, name] : kViews)
+    if (view == v) return name;
+  return "all";
+}
+
+std::optional<DossierView> ParseView(std::string_view s) {
+  for (auto& [view, name] : kViews)
+    if (name == s) return view;
+  return std::nullopt;
+}
+
+bool IsOpen(State s) { return !IsTerminal(s); }
+
+Instant DueSoonBy(const calendar::WorkCalendar& cal, Instant now) {
+  return cal.At(cal.Position(now) + cal.SecondsPerDay(), calendar::WorkCalendar::Edge::kEnd);
+}
+
+Urgency UrgencyOf(const Dossier& d, Instant now, Instant soon_by) {
+  const auto due = ParseUtc(d.due_at);
+  if (!due) return Urgency::kNone;
+  if (Running(d.state)) {
+    if (*due < now) return Urgency::kLate;
+    return *due <= soon_by ? Urgency::kDueSoon : Urgency::kNone;
+  }
+  if (IsPaused(d.state)) {
+    const auto since = ParseUtc(d.paused_since);
+    if (since && *due < *since) return Urgency::kLate;
+  }
+  return Urgency::kNone;
+}
+
+std::vector<Action> AllowedActions(const Dossier& d, Instant now, bool is_admin) {
+  // The usual next steps first, the ones that end a dossier early last.
+  constexpr Action kOrder[] = {Action::kTransfer,         Action::kSupplementReceived, Action::kPaymentReceived,
+                               Action::kResultReady,      Action::kReturn,             Action::kRequestSupplement,
+                               Action::kRequestPayment,   Action::kApology,            Action::kWithdraw,
+                               Action::kRefuse,           Action::kStop};
+  std::vector<Action> out;
+  for (Action a : kOrder) {
+    if (a == Action::kApology) {
+      const auto warning = ParseUtc(d.warning_at);
+      if (warning && ApologyRefusal(d, now, *warning, is_admin, true).empty()) out.push_back(a);
+    } else if (Next(d.state, a)) {
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+std::string PhoneDigits(std::string_view s) {
+  std::string digits;
+  for (char c : s)
+    if (c >= '0' && c <= '9') digits += c;
+  // +84 (the country code) for the leading 0 of a national number.
+  if ((digits.size() == 11 || digits.size() == 12) && digits.rfind("84", 0) == 0) digits = "0" + digits.substr(2);
+  return digits;
+}
+
+std::vector<SearchTerm> DossierTerms(const std::string& code, const Applicant& a) {
+  std::vector<SearchTerm> out;
+  if (auto c = CompactCode(code); !c.empty()) out.push_back({"c", c});
+  for (auto& w : Terms(text::Fold(a.name))) out.push_back({"n", w});
+  std::set<std::string> digits;
+  for (const std::string& s : {PhoneDigits(a.phone), PhoneDigits(a.id_number)})
+    if (!s.empty()) digits.insert(Reversed(s));
+  for (auto& d : digits) out.push_back({"d", d});
+  return out;
+}
+
+std::optional<DossierSearch> PlanSearch(std::string_view raw) {
+  const std::string q = text::Clean("q", raw, 100, false);
+  if (q.empty()) return std::nullopt;
+  DossierSearch s;
+  if (LooksLikeCode(q)) {
+    s.kind = "c";
+    s.from = CompactCode(q);
+    s.to = PrefixEnd(s.from);
+    s.code = q;
+    std::transform(s.code.begin(), s.code.end(), s.code.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  }
+  bool only_digits = true;
+  std::string digits;
+  for (char c : q) {
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (!(c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || (c == '+' && digits.empty())))
+      only_digits = false;
+  }
+  if (only_digits && !digits.empty()) {
+    digits = PhoneDigits(digits);
+    if (digits.size() < 4) throw BadInput("desk.search_few_digits", "q", {{"min", "4"}});
+    if (digits.size() > 15) throw BadInput("desk.search_many_digits", "q", {{"max", "15"}});
+    s.kind = "d";
+    s.from = Reversed(digits);
+    s.to = PrefixEnd(s.from);
+    return s;
+  }
+  std::vector<std::string> words;  // in the order typed
+  const std::string folded = text::Fold(q);
+  for (size_t i = 0; i < folded.size();) {
+    size_t j = folded.find(' ', i);
+    if (j == std::string::npos) j = folded.size();
+    std::string w = folded.substr(i, j - i);
+    if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(std::move(w));
+    i = j + 1;
+  }
+  if (words.empty()) throw BadInput("desk.search_nothing", "q");
+  if (words.size() > 5) throw BadInput("desk.search_many_words", "q", {{"max", "5"}});
+  auto better = [](const std::string& a, const std::string& b) {  // a drives better than b
+    if (Cost(a) != Cost(b)) return Cost(a) < Cost(b);
+    return a.size() > b.size();
+  };
+  size_t best = 0;
+  for (size_t i = 1; i < words.size(); ++i)
+    if (!better(words[best], words[i])) best = i;  // ties: the later word (usually the given name)
+  s.kind = "n";
+  s.from = words[best];
+  s.to = PrefixEnd(s.from);
+  words.erase(words.begin() + static_cast<std::ptrdiff_t>(best));
+  s.words = std::move(words);
+  return s;
 }
 
 }  // namespace fg::desk

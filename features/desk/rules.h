@@ -79,4 +79,40 @@ std::string ApologyRefusal(const Dossier& d, calendar::Instant now, calendar::In
 // The statistics counters an action adds (resolutions by their timeliness).
 Counters Delta(Action a, std::optional<Timeliness> t = std::nullopt);
 
+// ---- the officials' lists and search ----
+std::string_view ViewName(DossierView v);  // all, mine, due_soon, late
+std::optional<DossierView> ParseView(std::string_view s);
+// Not refused, withdrawn, stopped or returned (a ready result still awaits its return).
+bool IsOpen(State s);
+// The latest due instant that is "within one working day" of `now` on `cal`:
+// one working day of working time after now (outside working hours, from the
+// end of the last session): on the usual week (07:30-11:30, 13:30-17:00) Friday
+// 16:00 reaches Monday 16:00, and Friday before Tết reaches past the holiday.
+calendar::Instant DueSoonBy(const calendar::WorkCalendar& cal, calendar::Instant now);
+// Late: the clock is running (new, received, in progress) past the due instant,
+// or it was stopped (supplement, payment) only after the due instant; due soon:
+// running and due by `soon_by` (DueSoonBy). Paused dossiers are never "due soon":
+// their clock is not running.
+Urgency UrgencyOf(const Dossier& d, calendar::Instant now, calendar::Instant soon_by);
+// The actions an official working on the dossier may take now: the state
+// allows them; an apology only once and, after the warning instant, only for
+// an administrator (who must give a reason).
+std::vector<Action> AllowedActions(const Dossier& d, calendar::Instant now, bool is_admin);
+
+// A phone number's digits as stored for search: "+84 912 345 678" and
+// "0912.345.678" are both "0912345678".
+std::string PhoneDigits(std::string_view s);
+// What the search index holds for a dossier (see SearchTerm).
+std::vector<SearchTerm> DossierTerms(const std::string& code, const Applicant& a);
+// Plans a search from what an official typed (at most 100 characters):
+//  - a dossier code ("000.27.01.H75-260317-0042", any case): exactly that dossier;
+//  - only digits, with spaces, dots, dashes, brackets or a leading "+" ("0912 345 678",
+//    "345678", "+84 912..."): phones or ID numbers ending with them (at least 4 digits);
+//  - else words of the applicant's name, diacritics and case ignored ("nguyen van a"):
+//    each word the start of a word of the name, in any order (at most 5 words). The
+//    index is read by the word that should find the fewest names (not the start of
+//    a frequent family or middle name such as Nguyễn or Văn, not one or two letters).
+// nullopt for an empty query; BadInput naming "q" otherwise.
+std::optional<DossierSearch> PlanSearch(std::string_view q);
+
 }  // namespace fg::desk

@@ -1,5 +1,8 @@
 #include "features/desk/service.h"
 
+#include <algorithm>
+#include <set>
+
 #include <boost/json.hpp>
 
 #include "features/desk/json.h"
@@ -82,6 +85,31 @@ std::optional<int64_t> UnitIdOf(db::Conn& c, const std::string& code) {
   auto u = org::Service::FindUnit(c, code);
   if (!u) return std::nullopt;
   return u->id;
+}
+
+// A subtree to list: its path, and the unit whose calendar judges "due soon" in it.
+struct Root {
+  std::string path, unit_code;
+};
+
+// `unit_code`'s subtree, else every unit the caller works on (the roots of their grants).
+std::vector<Root> ListRoots(db::Conn& c, const Principal& p, const std::string& unit_code) {
+  std::vector<Root> out;
+  if (!unit_code.empty()) {
+    auto unit = org::Service::FindUnit(c, unit_code);
+    if (!unit) throw BadInput("desk.unknown_unit", "unit", {{"code", unit_code}});
+    if (!Works(p, unit->path)) throw Forbidden();
+    out.push_back({unit->path, unit->code});
+    return out;
+  }
+  for (auto& path : auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist}))
+    for (auto& g : p.grants)
+      if (g.unit_path == path) {
+        out.push_back({path, g.unit_code});
+        break;
+      }
+  if (out.empty()) throw Forbidden();
+  return out;
 }
 
 }  // namespace
@@ -312,6 +340,7 @@ Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {
       Dossier x = d;
       x.code = DossierCode(f.agency, local_date, repo::NextSerial(c, unit.id, day));
       x.id = repo::InsertDossier(c, x, in.client_key);
+      repo::PutSearchTerms(c, x.id, DossierTerms(x.code, x.applicant));
       repo::InsertHandover(c, x.id, first);
       repo::InsertEntry(
           c, x.id, {0, Action::kReceive, State::kNew, State::kReceived, p.official_id, p.username, x.received_at, ""},
@@ -342,25 +371,110 @@ DossierDetail Service::GetDossier(const Principal& p, const std::string& code) {
 DossierPage Service::ListDossiers(const Principal& p, const DossierQuery& q) {
   if (q.limit < 1 || q.limit > 200) throw BadInput("desk.bad_limit", "limit", {{"max", "200"}});
   if (q.after_id < 0) throw BadInput("desk.bad_cursor", "cursor");
+  const std::optional<DossierSearch> search = PlanSearch(q.q);
+  const SysSeconds now = Now();
+  const auto roots = db_.read([&](db::Conn& c) { return ListRoots(c, p, q.unit_code); });
+  std::vector<repo::ListScope> scopes;
+  for (auto& root : roots) {
+    repo::ListScope scope;
+    scope.me = p.official_id;
+    scope.now = FormatUtc(now);
+    if (q.view == DossierView::kDueSoon)
+      scope.soon_by = FormatUtc(DueSoonBy(*calendar_.View(root.unit_code).calendar, now));
+    scope.search = search ? &*search : nullptr;
+    scopes.push_back(std::move(scope));
+  }
   return db_.read([&](db::Conn& c) {
-    std::vector<std::string> roots;
-    if (!q.unit_code.empty()) {
-      auto unit = org::Service::FindUnit(c, q.unit_code);
-      if (!unit) throw BadInput("desk.unknown_unit", "unit", {{"code", q.unit_code}});
-      if (!Works(p, unit->path)) throw Forbidden();
-      roots.push_back(unit->path);
-    } else {
-      roots = auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
-      if (roots.empty()) throw Forbidden();
-    }
     DossierPage page;
-    for (auto& root : roots)
-      for (auto& d : repo::ListDossiers(c, root, q)) page.items.push_back(std::move(d));
+    for (size_t i = 0; i < roots.size(); ++i)
+      for (auto& d : repo::ListDossiers(c, roots[i].path, q, scopes[i])) page.items.push_back(std::move(d));
     std::sort(page.items.begin(), page.items.end(), [](auto& a, auto& b) { return a.id > b.id; });
     if (static_cast<int64_t>(page.items.size()) > q.limit) page.items.resize(static_cast<size_t>(q.limit));
     if (static_cast<int64_t>(page.items.size()) == q.limit) page.next_cursor = page.items.back().id;
     return page;
   });
+}
+
+QueueCounts Service::CountQueue(const Principal& p, const std::string& unit_code) {
+  const SysSeconds now = Now();
+  const auto roots = db_.read([&](db::Conn& c) { return ListRoots(c, p, unit_code); });
+  QueueCounts total;
+  for (auto& root : roots) {
+    repo::ListScope scope;
+    scope.me = p.official_id;
+    scope.now = FormatUtc(now);
+    scope.soon_by = FormatUtc(DueSoonBy(*calendar_.View(root.unit_code).calendar, now));
+    auto n = db_.read([&](db::Conn& c) { return repo::CountQueue(c, root.path, scope); });
+    total.mine += n.mine;
+    total.due_soon += n.due_soon;
+    total.late += n.late;
+    for (auto& [state, count] : n.by_state) total.by_state[state] += count;
+  }
+  return total;
+}
+
+std::vector<Urgency> Service::UrgencyOf(const std::vector<Dossier>& items) {
+  const SysSeconds now = Now();
+  std::map<std::string, SysSeconds> soon_by;  // by unit code: one calendar per unit on the page
+  std::vector<Urgency> out;
+  for (auto& d : items) {
+    auto it = soon_by.find(d.unit_code);
+    if (it == soon_by.end()) it = soon_by.emplace(d.unit_code, DueSoonBy(*calendar_.View(d.unit_code).calendar, now)).first;
+    out.push_back(desk::UrgencyOf(d, now, it->second));
+  }
+  return out;
+}
+
+std::vector<Action> Service::ActionsFor(const Principal& p, const Dossier& d) {
+  if (!Works(p, d.unit_path)) return {};
+  return AllowedActions(d, Now(), auth::Covers(p, d.unit_path, {Role::kAdmin}));
+}
+
+bool Service::ApologyNeedsOverride(const Dossier& d) { return Now() > At(d.warning_at); }
+
+std::vector<org::Official> Service::Colleagues(const Principal& p, const std::string& code) {
+  return db_.read([&](db::Conn& c) {
+    auto d = repo::DossierByCode(c, code);
+    if (!d) throw NotFound("desk.dossier_not_found");
+    if (!Works(p, d->unit_path)) throw Forbidden();
+    return org::Service::Covering(c, d->unit_path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+  });
+}
+
+std::map<int64_t, std::string> Service::OfficialNames(const std::vector<int64_t>& ids) {
+  std::set<int64_t> wanted(ids.begin(), ids.end());
+  wanted.erase(0);
+  return db_.read([&](db::Conn& c) {
+    std::map<int64_t, std::string> out;
+    for (int64_t id : wanted)
+      if (auto o = org::Service::FindOfficial(c, id)) out[id] = o->full_name;
+    return out;
+  });
+}
+
+std::vector<org::Unit> Service::IntakeUnits(const Principal& p) {
+  auto receives = [&](const org::Unit& u) { return auth::Covers(p, u.path, {Role::kAdmin, Role::kLeader, Role::kDesk}); };
+  auto units = org::Service(db_).ListUnits(p, TodayLocalIso());  // in force, in the subtrees they hold
+  for (auto& u : units)
+    if (u.id == p.unit_id && receives(u)) return {u};
+  std::vector<org::Unit> out;
+  for (auto& u : units)
+    if (receives(u)) out.push_back(std::move(u));
+  return out;
+}
+
+int64_t Service::IndexSearchTerms() {
+  int64_t done = 0;
+  for (;;) {
+    // Batches of 500, each in one write (a start-up over a million dossiers does not hold the writer long).
+    const int64_t n = db_.write([&](db::Conn& c) {
+      auto batch = repo::UnindexedDossiers(c, 500);
+      for (auto& d : batch) repo::PutSearchTerms(c, d.id, DossierTerms(d.code, d.applicant));
+      return static_cast<int64_t>(batch.size());
+    });
+    done += n;
+    if (n < 500) return done;
+  }
 }
 
 DossierDetail Service::Apply(const Principal& p, const std::string& code, const TransitionInput& in) {

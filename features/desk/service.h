@@ -13,12 +13,14 @@
 //     of the applicant's phone or ID number.
 #pragma once
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "features/calendar/service.h"
 #include "features/desk/model.h"
+#include "features/org/model.h"
 #include "platform/auth/principal.h"
 #include "platform/db/db.h"
 
@@ -76,6 +78,30 @@ class Service {
   DossierDetail Apply(const auth::Principal& p, const std::string& code, const TransitionInput& in);
   // `check`: "" or 4 digits.
   PublicView Lookup(const std::string& code, const std::string& check);
+
+  // ---- the officials' pages (lists, desk home, action forms) ----
+  // ListDossiers's `view` and `q` (PlanSearch): due soon is judged on the
+  // calendar of the listed subtree (the `unit` filter, else each unit the
+  // caller is granted on).
+  // What the desk home counts in the caller's units (or `unit_code`'s subtree).
+  QueueCounts CountQueue(const auth::Principal& p, const std::string& unit_code = "");
+  // How urgent each dossier is now, on its unit's calendar (UrgencyOf).
+  std::vector<Urgency> UrgencyOf(const std::vector<Dossier>& items);
+  // The actions `p` may take on the dossier now (AllowedActions; none for
+  // someone who does not work on its unit).
+  std::vector<Action> ActionsFor(const auth::Principal& p, const Dossier& d);
+  // Whether an apology by `p` now needs an override reason (after the warning instant).
+  bool ApologyNeedsOverride(const Dossier& d);
+  // The officials a dossier of `code` may be handed to (they work on its unit), by name.
+  std::vector<org::Official> Colleagues(const auth::Principal& p, const std::string& code);
+  // Full names of officials by id (lists, histories, hand-overs); unknown ids are left out.
+  std::map<int64_t, std::string> OfficialNames(const std::vector<int64_t>& ids);
+  // The units where `p` may receive dossiers: their own unit when they may receive
+  // there, else every unit in force they cover as desk officer, leader or administrator.
+  std::vector<org::Unit> IntakeUnits(const auth::Principal& p);
+  // Writes the search terms of dossiers written before migration 0009 (or with
+  // older term rules), in batches; run at start-up. Returns how many.
+  int64_t IndexSearchTerms();
 
   // Statistics: the stored counters, and the same recounted from the history (for checks).
   std::vector<StatsRow> Stats();

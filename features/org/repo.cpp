@@ -64,6 +64,9 @@ const db::Query kGrantsOf{
     "grants_of",
     "SELECT g.id, g.role, g.unit_id, u.path, u.code, u.name FROM role_grants g JOIN units u ON u.id = g.unit_id "
     "WHERE g.official_id = ? ORDER BY u.path, g.role"};
+const db::Query kGrantedOver{"officials_granted_over",
+                             "SELECT DISTINCT g.official_id FROM role_grants g JOIN units gu ON gu.id = g.unit_id "
+                             "JOIN officials o ON o.id = g.official_id WHERE o.active = 1 AND ? LIKE gu.path || '%'"};
 const db::Query kInsertOfficial{
     "official_insert",
     "INSERT INTO officials (username, full_name, unit_id, position, phone, email, password_hash, "
@@ -186,6 +189,12 @@ std::optional<Official> OfficialById(db::Conn& c, int64_t id) {
   Official o = OfficialFrom(*r);
   o.grants = GrantsOf(c, o.id);
   return o;
+}
+
+std::vector<int64_t> OfficialsGrantedOver(db::Conn& c, const std::string& unit_path) {
+  std::vector<int64_t> out;
+  for (auto& r : c.query(kGrantedOver, {unit_path})) out.push_back(r.i64(0));
+  return out;
 }
 
 std::optional<Official> OfficialByUsername(db::Conn& c, const std::string& username) {

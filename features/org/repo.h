@@ -29,6 +29,8 @@ std::optional<Official> OfficialById(db::Conn& c, int64_t id);
 std::optional<Official> OfficialByUsername(db::Conn& c, const std::string& username);
 std::vector<Official> OfficialsUnder(db::Conn& c, const std::string& path_prefix);  // with their grants
 std::vector<auth::Grant> GrantsOf(db::Conn& c, int64_t official_id);
+// Ids of active officials holding a role on the unit at `unit_path` or one of its ancestors.
+std::vector<int64_t> OfficialsGrantedOver(db::Conn& c, const std::string& unit_path);
 int64_t InsertOfficial(db::Conn& c, const Official& o, const std::string& password_hash, bool password_is_demo);
 void UpdateOfficial(db::Conn& c, const Official& o);
 int64_t InsertGrant(db::Conn& c, int64_t official_id, int64_t unit_id, auth::Role role);

@@ -1,5 +1,8 @@
 #include "features/org/service.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include <boost/json.hpp>
 
 #include "features/accounts/service.h"
@@ -366,6 +369,22 @@ bool CoversOfficial(const Principal& p, const Official& o, std::initializer_list
 std::optional<Unit> Service::FindUnit(db::Conn& c, const std::string& code) { return repo::UnitByCode(c, code); }
 
 std::optional<Official> Service::FindOfficial(db::Conn& c, int64_t id) { return repo::OfficialById(c, id); }
+
+std::vector<Official> Service::Covering(db::Conn& c, const std::string& unit_path,
+                                        std::initializer_list<auth::Role> roles) {
+  std::vector<Official> out;
+  for (int64_t id : repo::OfficialsGrantedOver(c, unit_path)) {
+    auto o = repo::OfficialById(c, id);
+    if (!o) continue;
+    auth::Principal as;
+    as.grants = o->grants;
+    if (auth::Covers(as, unit_path, roles)) out.push_back(std::move(*o));
+  }
+  std::sort(out.begin(), out.end(), [](const Official& a, const Official& b) {
+    return std::tie(a.full_name, a.id) < std::tie(b.full_name, b.id);
+  });
+  return out;
+}
 
 bool Service::AdministersWholeTree(db::Conn& c, const Principal& p) {
   if (auth::Covers(p, "/", {Role::kAdmin})) return true;  // a grant on "/": the system principal

@@ -74,6 +74,10 @@ class Service {
   // caller decides what the unit may be used for).
   static std::optional<Unit> FindUnit(db::Conn& c, const std::string& code);
   static std::optional<Official> FindOfficial(db::Conn& c, int64_t id);
+  // Active officials holding one of `roles` on the unit at `unit_path` or an
+  // ancestor (those who may work on it), by name; inside another feature's read.
+  static std::vector<Official> Covering(db::Conn& c, const std::string& unit_path,
+                                        std::initializer_list<auth::Role> roles);
   // The system principal, or an administrator of the root when the tree has
   // exactly one root (units in force or not): who may decide for the whole country.
   static bool AdministersWholeTree(db::Conn& c, const auth::Principal& p);

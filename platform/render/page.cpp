@@ -19,7 +19,8 @@ struct NavItem {
   std::string_view prefix;
   const char* section;
 };
-constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/units", "NAV_UNITS"},   {"/calendar", "NAV_CALENDAR"},
+constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/desk", "NAV_DESK"},     {"/units", "NAV_UNITS"},
+                            {"/calendar", "NAV_CALENDAR"},
                             {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"}, {"/tokens", "NAV_TOKENS"},
                             {"/dang-nhap", "NAV_LOGIN"}};
 
@@ -81,6 +82,11 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
     if (!ctx.user->must_change_password) {
       layout_.ShowSection("NAV_USER");
       if (auth::HasRole(*ctx.user, auth::Role::kAdmin)) layout_.ShowSection("ADMIN");
+      for (auth::Role r : {auth::Role::kAdmin, auth::Role::kLeader, auth::Role::kDesk, auth::Role::kSpecialist})
+        if (auth::HasRole(*ctx.user, r)) {
+          layout_.ShowSection("DESK");  // the one-stop desk's pages
+          break;
+        }
       if (auth::HasRole(*ctx.user, auth::Role::kAdmin) || auth::HasRole(*ctx.user, auth::Role::kLeader))
         layout_.ShowSection("MANAGER");
     }

@@ -1,0 +1,5 @@
+{{%AUTOESCAPE context="HTML"}}<div class="table-wrap" role="region" aria-labelledby="{{ID}}-caption" tabindex="0"><table class="stack dossiers" id="{{ID}}">
+  <caption id="{{ID}}-caption" class="visually-hidden">{{CAPTION}}</caption>
+  <thead><tr><th scope="col">Mã hồ sơ</th><th scope="col">Người nộp</th><th scope="col">Thủ tục</th><th scope="col">Trạng thái</th><th scope="col">Tiếp nhận</th><th scope="col">Hẹn trả kết quả</th><th scope="col">Người đang xử lý</th></tr></thead>
+  <tbody>{{#DOSSIER}}<tr><td class="dossier-code"><a href="{{URL}}">{{CODE}}</a></td><td data-label="Người nộp">{{APPLICANT}}</td><td data-label="Thủ tục">{{PROCEDURE}}</td><td data-label="Trạng thái">{{STATE}}</td><td data-label="Tiếp nhận">{{RECEIVED}}</td><td data-label="Hẹn trả kết quả">{{DUE}}{{#LATE}} <span class="badge badge-late">Quá hạn</span>{{/LATE}}{{#DUE_SOON}} <span class="badge badge-soon">Sắp đến hạn</span>{{/DUE_SOON}}</td><td data-label="Người đang xử lý">{{ASSIGNEE}}</td></tr>{{/DOSSIER}}</tbody>
+</table></div>
