@@ -34,7 +34,7 @@ const char* const kConflict = "features/desk/templates/dossiers_conflict.tpl";
 const char* const kTable = "features/desk/templates/dossiers_table.tpl";
 
 constexpr int64_t kPageSize = 50;
-constexpr size_t kQueueShown = 20;
+constexpr size_t kQueueShown = 10;
 constexpr State kOpenStates[] = {State::kNew,        State::kReceived,        State::kInProgress,
                                  State::kSupplementRequested, State::kPaymentRequired, State::kResultReady};
 
@@ -192,6 +192,7 @@ Response List(Context& ctx, Service& svc, org::Service& org) {
     if (view == q.view) tab->ShowSection("CURRENT");
   }
   b.SetValue("VIEW", std::string(ViewName(q.view)));
+  if (q.state || q.procedure_id || !q.unit_code.empty()) b.ShowSection("FILTERED");
   b.SetValue("Q", q.q);
   for (const char* name : {"new", "received", "refused", "in_progress", "supplement_requested", "payment_required",
                            "withdrawn", "stopped", "result_ready", "returned"}) {

@@ -11,6 +11,8 @@
       {{#Q_INVALID}}<p class="field-error" id="q-error"><span class="visually-hidden">Lỗi: </span>{{Q_ERROR}}</p>{{/Q_INVALID}}
       <input id="q" name="q" type="search" maxlength="100" value="{{Q}}" autocomplete="off" aria-describedby="q-hint{{#Q_INVALID}} q-error{{/Q_INVALID}}"{{#Q_INVALID}} aria-invalid="true"{{/Q_INVALID}}>
     </div>
+    <details class="filters-more"{{#FILTERED}} open{{/FILTERED}}>
+    <summary>Lọc theo trạng thái, thủ tục, đơn vị</summary>
     <div class="filter-row">
       <div class="field">
         <label for="state">Trạng thái</label>
@@ -26,6 +28,7 @@
         <select id="unit" name="unit"{{#UNIT_INVALID}} aria-describedby="unit-error" aria-invalid="true"{{/UNIT_INVALID}}><option value="">Mọi đơn vị tôi phụ trách</option>{{#UNIT}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/UNIT}}</select>
       </div>
     </div>
+    </details>
     <div class="actions">
       <button type="submit">Lọc danh sách</button>
       <a class="button secondary" href="/desk/dossiers?view={{VIEW}}">Bỏ lọc</a>

@@ -15,16 +15,16 @@
   <dl class="summary">
     <div><dt>Mã hồ sơ</dt><dd>{{CODE}}</dd></div>
     <div><dt>Thủ tục</dt><dd>{{PROCEDURE}} <small>mã {{PROCEDURE_CODE}}, phiên bản {{PROCEDURE_VERSION}}</small></dd></div>
-    <div><dt>Người nộp</dt><dd>{{APPLICANT}}</dd>
-      {{#HAS_ID_NUMBER}}<dd>Số định danh: {{ID_NUMBER}}</dd>{{/HAS_ID_NUMBER}}
-      {{#HAS_PHONE}}<dd>Điện thoại: <a href="tel:{{PHONE}}">{{PHONE}}</a></dd>{{/HAS_PHONE}}
-      {{#HAS_EMAIL}}<dd>Thư điện tử: {{EMAIL}}</dd>{{/HAS_EMAIL}}
-      {{#HAS_ADDRESS}}<dd>Địa chỉ: {{ADDRESS}}</dd>{{/HAS_ADDRESS}}</div>
+    <div><dt>Người nộp</dt><dd><span class="line">{{APPLICANT}}</span>
+      {{#HAS_ID_NUMBER}}<span class="line">Số định danh: {{ID_NUMBER}}</span>{{/HAS_ID_NUMBER}}
+      {{#HAS_PHONE}}<span class="line">Điện thoại: <a href="tel:{{PHONE}}">{{PHONE}}</a></span>{{/HAS_PHONE}}
+      {{#HAS_EMAIL}}<span class="line">Thư điện tử: {{EMAIL}}</span>{{/HAS_EMAIL}}
+      {{#HAS_ADDRESS}}<span class="line">Địa chỉ: {{ADDRESS}}</span>{{/HAS_ADDRESS}}</dd></div>
     {{#HAS_SUMMARY}}<div><dt>Nội dung yêu cầu</dt><dd class="pre">{{SUMMARY}}</dd></div>{{/HAS_SUMMARY}}
-    <div><dt>Giấy tờ đã nộp</dt>{{#NO_DOCUMENTS}}<dd>Không ghi nhận giấy tờ nào.</dd>{{/NO_DOCUMENTS}}{{#DOCUMENT}}<dd>{{NAME}} ({{KIND}}, {{COUNT}} bản)</dd>{{/DOCUMENT}}</div>
+    <div><dt>Giấy tờ đã nộp</dt><dd>{{#NO_DOCUMENTS}}Không ghi nhận giấy tờ nào.{{/NO_DOCUMENTS}}{{#DOCUMENT}}<span class="line">{{NAME}} ({{KIND}}, {{COUNT}} bản)</span>{{/DOCUMENT}}</dd></div>
     <div><dt>Tiếp nhận</dt><dd>{{RECEIVED}}, {{RECEIVED_BY}}</dd></div>
     <div><dt>Bắt đầu tính thời hạn</dt><dd>{{STARTS}}</dd></div>
-    <div><dt>Hẹn trả kết quả</dt><dd id="due">{{DUE}}</dd>{{#MOVED}}<dd>Hẹn ban đầu: {{ORIGINAL_DUE}} (đã xin lỗi và hẹn lại)</dd>{{/MOVED}}</div>
+    <div><dt>Hẹn trả kết quả</dt><dd><span class="line" id="due">{{DUE}}</span>{{#MOVED}}<span class="line">Hẹn ban đầu: {{ORIGINAL_DUE}} (đã xin lỗi và hẹn lại)</span>{{/MOVED}}</dd></div>
     <div><dt>Hạn gửi văn bản xin lỗi</dt><dd>{{WARNING}} <small>(01 ngày làm việc trước hạn)</small></dd></div>
     <div><dt>Giải quyết trong ngày</dt><dd>{{SAME_DAY}}</dd></div>
     <div><dt>Hình thức nhận kết quả</dt><dd>{{RETURN_METHOD}}</dd></div>
@@ -38,7 +38,7 @@
   </dl>
 
   <h2 id="forms-heading">Giấy tờ in</h2>
-  <ul class="links" aria-labelledby="forms-heading">{{#FORM}}<li><a href="{{URL}}">Mẫu {{NUMBER}}: {{NAME}}</a> <a href="{{URL}}.pdf">(PDF<span class="visually-hidden"> mẫu {{NUMBER}}</span>)</a></li>{{/FORM}}</ul>
+  <ul class="links forms" aria-labelledby="forms-heading">{{#FORM}}<li><a href="{{URL}}">Mẫu {{NUMBER}}: {{NAME}}</a> <a href="{{URL}}.pdf">Bản PDF<span class="visually-hidden"> mẫu {{NUMBER}}</span></a></li>{{/FORM}}</ul>
 
   {{#APOLOGY}}<h2 id="apology-heading">Văn bản xin lỗi và hẹn lại ngày trả kết quả</h2>
   <dl class="summary" aria-labelledby="apology-heading">
