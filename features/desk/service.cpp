@@ -563,7 +563,7 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
       next.state = *Next(d.state, a);
       switch (a) {
         case Action::kTransfer: {
-          if (!in.to_official) throw BadInput("error.required", "to_official");
+          if (!in.to_official) throw BadInput("desk.official_required", "to_official");
           if (!f.to || !Works(*f.to, d.unit_path))
             throw BadInput("desk.unknown_official", "to_official", {{"id", std::to_string(*in.to_official)}});
           int64_t step = 0;
