@@ -123,14 +123,11 @@ TEST(DeskSearchTerms, NameWordsDigitsReversedAndTheCode) {
   EXPECT_EQ(PhoneDigits("(0251) 3822-222"), "02513822222");
   EXPECT_EQ(PhoneDigits("+84 251 3822 222"), "02513822222");
   EXPECT_EQ(PhoneDigits("079123456789"), "079123456789");  // an ID number stays as it is
-  const auto terms = DossierTerms("000.27.01.H75-260317-0042",
-                                  {"Nguyễn Thị Đào", "079123456789", "+84 912 345 678", "", ""});
-  const std::vector<SearchTerm> expected = {{"c", "0002701h752603170042"},
-                                            {"n", "dao"},
-                                            {"n", "nguyen"},
-                                            {"n", "thi"},
-                                            {"d", "8765432190"},
-                                            {"d", "987654321970"}};
+  const auto terms =
+      DossierTerms("000.27.01.H75-260317-0042", {"Nguyễn Thị Đào", "079123456789", "+84 912 345 678", "", ""});
+  const std::vector<SearchTerm> expected = {
+      {"c", "0002701h752603170042"}, {"n", "dao"},         {"n", "nguyen"}, {"n", "thi"},
+      {"d", "8765432190"},           {"d", "987654321970"}};
   EXPECT_EQ(terms, expected);
   // A repeated word or the same number twice is one term.
   EXPECT_EQ(DossierTerms("X-260317-0001", {"Lê Lê", "0912345678", "0912345678", "", ""}).size(), 3u);

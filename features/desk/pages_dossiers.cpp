@@ -35,8 +35,9 @@ const char* const kTable = "features/desk/templates/dossiers_table.tpl";
 
 constexpr int64_t kPageSize = 50;
 constexpr size_t kQueueShown = 10;
-constexpr State kOpenStates[] = {State::kNew,        State::kReceived,        State::kInProgress,
-                                 State::kSupplementRequested, State::kPaymentRequired, State::kResultReady};
+constexpr State kOpenStates[] = {
+    State::kNew,        State::kReceived, State::kInProgress, State::kSupplementRequested, State::kPaymentRequired,
+    State::kResultReady};
 
 bool HasAny(const auth::Principal& p, std::initializer_list<Role> roles) {
   return std::any_of(roles.begin(), roles.end(), [&](Role r) { return auth::HasRole(p, r); });
@@ -188,7 +189,8 @@ Response List(Context& ctx, Service& svc, org::Service& org) {
     auto* tab = b.AddSectionDictionary("TAB");
     tab->SetValue("LABEL", Text("desk.view." + std::string(ViewName(view))));
     std::string rest = query(false);
-    tab->SetValue("URL", "/desk/dossiers?view=" + std::string(ViewName(view)) + (rest.empty() ? "" : "&" + rest.substr(1)));
+    tab->SetValue("URL",
+                  "/desk/dossiers?view=" + std::string(ViewName(view)) + (rest.empty() ? "" : "&" + rest.substr(1)));
     if (view == q.view) tab->ShowSection("CURRENT");
   }
   b.SetValue("VIEW", std::string(ViewName(q.view)));
@@ -272,7 +274,8 @@ void UnitChoice(Dict& b, const std::vector<org::Unit>& units, const std::string&
 }
 
 // Step 1: find the procedure (its results lead to step 2).
-Response ChooseProcedure(Context& ctx, Service& svc, const std::vector<org::Unit>& units, const std::string& unit_code) {
+Response ChooseProcedure(Context& ctx, Service& svc, const std::vector<org::Unit>& units,
+                         const std::string& unit_code) {
   PageView v(ctx, Text("desk.intake_title"), kChoose);
   auto& b = v.body();
   const std::string q = ctx.req.query_param("q");
@@ -355,11 +358,11 @@ std::vector<std::string> FormsOf(const DossierDetail& detail) {
   std::set<Action> done;
   for (auto& e : detail.entries) done.insert(e.action);
   std::vector<std::string> out{"01"};
-  if (done.count(Action::kRequestSupplement)) out.push_back("02");
-  if (done.count(Action::kRefuse)) out.push_back("03");
-  if (detail.apology) out.push_back("04");
-  if (done.count(Action::kStop)) out.push_back("05");
-  out.push_back("06");
+  if (done.count(Action::kRequestSupplement)) out.emplace_back("02");
+  if (done.count(Action::kRefuse)) out.emplace_back("03");
+  if (detail.apology) out.emplace_back("04");
+  if (done.count(Action::kStop)) out.emplace_back("05");
+  out.emplace_back("06");
   return out;
 }
 
@@ -416,8 +419,10 @@ Response DossierPageView(Context& ctx, Service& svc, const DossierDetail& detail
   b.SetValue("WARNING", When(d.warning_at));
   b.SetValue("SAME_DAY", Text(d.same_day ? "desk.yes" : "desk.no"));
   b.SetValue("ASSIGNEE", name(d.assignee_id));
-  if (!d.paused_since.empty()) b.SetValueAndShowSection("PAUSED_SINCE", When(d.paused_since), "PAUSED");
-  else b.ShowSection("NOT_PAUSED");
+  if (!d.paused_since.empty())
+    b.SetValueAndShowSection("PAUSED_SINCE", When(d.paused_since), "PAUSED");
+  else
+    b.ShowSection("NOT_PAUSED");
   if (!d.completed_at.empty()) {
     b.SetValueAndShowSection("COMPLETED", When(d.completed_at), "HAS_COMPLETED");
     if (d.timeliness) b.SetValue("TIMELINESS", Text("desk.timeliness." + std::string(TimelinessName(*d.timeliness))));
@@ -501,11 +506,14 @@ Response ActionForm(Context& ctx, Service& svc, const DossierDetail& detail, Act
   const Dossier& d = detail.dossier;
   const auto allowed = svc.ActionsFor(*ctx.user, d);
   if (std::find(allowed.begin(), allowed.end(), a) == allowed.end()) {
-    std::string key = a == Action::kApology ? ApologyRefusal(d, Now(), ParseUtc(d.warning_at).value_or(Now()), false, true)
-                                            : Refusal(d.state, a);
+    std::string key = a == Action::kApology
+                          ? ApologyRefusal(d, Now(), ParseUtc(d.warning_at).value_or(Now()), false, true)
+                          : Refusal(d.state, a);
     if (key.empty()) key = "desk.bad_transition";
-    return ConflictPage(ctx, d.code, Text(key, {{"state", StateText(d.state)}, {"action", Text("desk.action." + std::string(ActionName(a)))}}),
-                        false);
+    return ConflictPage(
+        ctx, d.code,
+        Text(key, {{"state", StateText(d.state)}, {"action", Text("desk.action." + std::string(ActionName(a)))}}),
+        false);
   }
   const std::string name(ActionName(a));
   PageView v(ctx, Text("desk.form." + name + ".title", {{"code", d.code}}), kAction);
@@ -536,8 +544,8 @@ Response ActionForm(Context& ctx, Service& svc, const DossierDetail& detail, Act
           auto* o = steps->AddSectionDictionary("STEP");
           o->SetIntValue("VALUE", static_cast<long>(i));
           o->SetValue("LABEL", Text("desk.step_label", {{"n", std::to_string(i + 1)},
-                                                         {"name", proc->steps[i].name},
-                                                         {"handler", proc->steps[i].handler}}));
+                                                        {"name", proc->steps[i].name},
+                                                        {"handler", proc->steps[i].handler}}));
           if (static_cast<int64_t>(i) == chosen) o->SetValue("SELECTED", "selected");
         }
       }
@@ -596,8 +604,7 @@ Action ActionParam(const Context& ctx) {
 void RegisterDossiersPages(http::App& app, Service& svc, org::Service& org) {
   app.page("GET", "/desk", http::Access::kUser, [&svc](Context& ctx) { return Home(ctx, svc); });
 
-  app.page("GET", "/desk/dossiers", http::Access::kUser,
-           [&svc, &org](Context& ctx) { return List(ctx, svc, org); });
+  app.page("GET", "/desk/dossiers", http::Access::kUser, [&svc, &org](Context& ctx) { return List(ctx, svc, org); });
 
   app.page("GET", "/desk/intake", http::Access::kUser, [&svc](Context& ctx) {
     if (!MayReceive(*ctx.user)) throw Forbidden();
@@ -633,8 +640,8 @@ void RegisterDossiersPages(http::App& app, Service& svc, org::Service& org) {
     IntakeInput in;
     in.procedure_id = proc.id;
     in.unit_code = get("unit_code").empty() ? units[0].code : get("unit_code");  // the service authorises it
-    in.applicant = {get("applicant.name"), get("applicant.id_number"), get("applicant.phone"),
-                    get("applicant.email"), get("applicant.address")};
+    in.applicant = {get("applicant.name"), get("applicant.id_number"), get("applicant.phone"), get("applicant.email"),
+                    get("applicant.address")};
     in.summary = get("summary");
     in.return_method = get("return_method");
     in.client_key = get("client_key");

@@ -206,7 +206,7 @@ const db::Query kUpdateDossier{
     "step = ?, assignee_id = ?, paused_since = ?, paused_seconds = ?, completed_at = ?, timeliness = ?, "
     "closed_at = ?, reason = ?, returned_to = ?, apologised = ?, updated_at = ? WHERE id = ? AND version = ?"};
 // The filters every list takes (subtree, state, procedure, assignee, due before, cursor) ...
-#define FG_DOSSIER_FILTERS                                                                 \
+#define FG_DOSSIER_FILTERS                                                                \
   "WHERE u.path LIKE ? AND (? = 0 OR d.state = ?) AND (? = 0 OR d.procedure_id = ?) AND " \
   "(? = 0 OR d.assignee_id = ?) AND (? = '' OR d.due_at < ?) AND (? = 0 OR d.id < ?) "
 // ... and the views, each written so that its index serves it: open = not
@@ -226,19 +226,23 @@ const db::Query kListLate{"dossier_list_late", FG_DOSSIER_COLUMNS FG_DOSSIER_FIL
 // A search: the term index gives the candidates (a range of one kind), then
 // the exact code, the view (each switched on by a non-empty / non-zero first
 // parameter) and up to 4 more name words (each the start of one of the name's words).
-#define FG_SEARCH_WORD                                                                                 \
+#define FG_SEARCH_WORD                                                                               \
   "AND (? = '' OR EXISTS (SELECT 1 FROM dossier_terms w WHERE w.dossier_id = d.id AND w.kind = 'n' " \
   "AND w.term >= ? AND (? = '' OR w.term < ?))) "
-#define FG_SEARCH(UPPER)                                                                                          \
-  FG_DOSSIER_FILTERS "AND d.id IN (SELECT t.dossier_id FROM dossier_terms t WHERE t.kind = ? AND t.term >= ? " UPPER \
-  ") AND (? = '' OR lower(d.code) = ?) "                                                                          \
-  "AND (? = 0 OR (d.assignee_id = ? AND " FG_OPEN ")) "                                                            \
-  "AND (? = '' OR (" FG_RUNNING " AND d.due_at >= ? AND d.due_at <= ?)) "                                          \
-  "AND (? = '' OR (" FG_RUNNING " AND d.due_at < ?) OR (" FG_PAUSED " AND d.due_at < d.paused_since)) "           \
-  FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_NEWEST
+#define FG_SEARCH(UPPER)                                                                              \
+  FG_DOSSIER_FILTERS                                                                                  \
+      "AND d.id IN (SELECT t.dossier_id FROM dossier_terms t WHERE t.kind = ? AND t.term >= ? " UPPER \
+      ") AND (? = '' OR lower(d.code) = ?) "                                                          \
+      "AND (? = 0 OR (d.assignee_id = ? AND " FG_OPEN                                                 \
+      ")) "                                                                                           \
+      "AND (? = '' OR (" FG_RUNNING                                                                   \
+      " AND d.due_at >= ? AND d.due_at <= ?)) "                                                       \
+      "AND (? = '' OR (" FG_RUNNING " AND d.due_at < ?) OR (" FG_PAUSED                               \
+      " AND d.due_at < d.paused_since)) " FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_NEWEST
 const db::Query kSearch{"dossier_search", FG_DOSSIER_COLUMNS FG_SEARCH("AND t.term < ?")};
 const db::Query kSearchOpen{"dossier_search_open", FG_DOSSIER_COLUMNS FG_SEARCH("")};
-const db::Query kExplainSearch{"dossier_search_explain", "EXPLAIN QUERY PLAN " FG_DOSSIER_COLUMNS FG_SEARCH("AND t.term < ?")};
+const db::Query kExplainSearch{"dossier_search_explain",
+                               "EXPLAIN QUERY PLAN " FG_DOSSIER_COLUMNS FG_SEARCH("AND t.term < ?")};
 #define FG_COUNT "SELECT count(*) FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE u.path LIKE ? "
 const db::Query kCountMine{"dossier_count_mine", FG_COUNT FG_VIEW_MINE};
 const db::Query kCountDueSoon{"dossier_count_due_soon", FG_COUNT FG_VIEW_DUE_SOON};
@@ -480,7 +484,7 @@ const db::Query& Search(const DossierSearch& s, DossierView view, const ListScop
   params.emplace_back(scope.me);
   const std::string none;
   for (const std::string& v : std::initializer_list<std::string>{soon ? scope.now : none, scope.now, scope.soon_by,
-                                                                   late ? scope.now : none, scope.now})
+                                                                 late ? scope.now : none, scope.now})
     params.emplace_back(v);
   for (size_t i = 0; i < 4; ++i) {
     const std::string w = i < s.words.size() ? s.words[i] : none, end = w.empty() ? none : PrefixEnd(w);

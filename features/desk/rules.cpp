@@ -311,8 +311,7 @@ IntakeInput ValidateIntake(const IntakeInput& in) {
     auto id = text::Clean("applicant.id_number", in.applicant.id_number, 20, false);
     for (char c : id)
       if (!std::isdigit(static_cast<unsigned char>(c))) throw BadInput("desk.bad_id_number", "applicant.id_number");
-    if (!id.empty() && id.size() != 9 && id.size() != 12)
-      throw BadInput("desk.bad_id_number", "applicant.id_number");
+    if (!id.empty() && id.size() != 9 && id.size() != 12) throw BadInput("desk.bad_id_number", "applicant.id_number");
     return id;
   });
   out.applicant.phone = p.check([&] { return text::Phone("applicant.phone", in.applicant.phone); });
@@ -472,9 +471,9 @@ bool LooksLikeCode(std::string_view q) {
 // the most frequent family names and the two usual middle names: reading the
 // index by "nguyen" or "van" visits a large share of all dossiers.
 constexpr std::pair<std::string_view, double> kFrequentNames[] = {
-    {"nguyen", 38}, {"tran", 11},  {"le", 9.5}, {"pham", 7}, {"hoang", 5}, {"huynh", 5}, {"phan", 4.5},
-    {"vu", 3.9},    {"vo", 3.9},   {"dang", 2}, {"bui", 2},  {"do", 1.4},  {"ho", 1.3},  {"ngo", 1.3},
-    {"duong", 1},   {"ly", 0.5},   {"van", 40}, {"thi", 40}};
+    {"nguyen", 38}, {"tran", 11}, {"le", 9.5},  {"pham", 7}, {"hoang", 5}, {"huynh", 5},
+    {"phan", 4.5},  {"vu", 3.9},  {"vo", 3.9},  {"dang", 2}, {"bui", 2},   {"do", 1.4},
+    {"ho", 1.3},    {"ngo", 1.3}, {"duong", 1}, {"ly", 0.5}, {"van", 40},  {"thi", 40}};
 
 // A rough cost of reading the index by names starting with `word`: the frequent
 // names it starts, and more for a word of one or two letters.
@@ -520,10 +519,17 @@ Urgency UrgencyOf(const Dossier& d, Instant now, Instant soon_by) {
 
 std::vector<Action> AllowedActions(const Dossier& d, Instant now, bool is_admin) {
   // The usual next steps first, the ones that end a dossier early last.
-  constexpr Action kOrder[] = {Action::kTransfer,         Action::kSupplementReceived, Action::kPaymentReceived,
-                               Action::kResultReady,      Action::kReturn,             Action::kRequestSupplement,
-                               Action::kRequestPayment,   Action::kApology,            Action::kWithdraw,
-                               Action::kRefuse,           Action::kStop};
+  constexpr Action kOrder[] = {Action::kTransfer,
+                               Action::kSupplementReceived,
+                               Action::kPaymentReceived,
+                               Action::kResultReady,
+                               Action::kReturn,
+                               Action::kRequestSupplement,
+                               Action::kRequestPayment,
+                               Action::kApology,
+                               Action::kWithdraw,
+                               Action::kRefuse,
+                               Action::kStop};
   std::vector<Action> out;
   for (Action a : kOrder) {
     if (a == Action::kApology) {

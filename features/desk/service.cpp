@@ -419,7 +419,8 @@ std::vector<Urgency> Service::UrgencyOf(const std::vector<Dossier>& items) {
   std::vector<Urgency> out;
   for (auto& d : items) {
     auto it = soon_by.find(d.unit_code);
-    if (it == soon_by.end()) it = soon_by.emplace(d.unit_code, DueSoonBy(*calendar_.View(d.unit_code).calendar, now)).first;
+    if (it == soon_by.end())
+      it = soon_by.emplace(d.unit_code, DueSoonBy(*calendar_.View(d.unit_code).calendar, now)).first;
     out.push_back(desk::UrgencyOf(d, now, it->second));
   }
   return out;
@@ -453,7 +454,9 @@ std::map<int64_t, std::string> Service::OfficialNames(const std::vector<int64_t>
 }
 
 std::vector<org::Unit> Service::IntakeUnits(const Principal& p) {
-  auto receives = [&](const org::Unit& u) { return auth::Covers(p, u.path, {Role::kAdmin, Role::kLeader, Role::kDesk}); };
+  auto receives = [&](const org::Unit& u) {
+    return auth::Covers(p, u.path, {Role::kAdmin, Role::kLeader, Role::kDesk});
+  };
   auto units = org::Service(db_).ListUnits(p, TodayLocalIso());  // in force, in the subtrees they hold
   for (auto& u : units)
     if (u.id == p.unit_id && receives(u)) return {u};

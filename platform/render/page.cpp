@@ -19,10 +19,9 @@ struct NavItem {
   std::string_view prefix;
   const char* section;
 };
-constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/desk", "NAV_DESK"},     {"/units", "NAV_UNITS"},
-                            {"/calendar", "NAV_CALENDAR"},
-                            {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"}, {"/tokens", "NAV_TOKENS"},
-                            {"/dang-nhap", "NAV_LOGIN"}};
+constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/desk", "NAV_DESK"},           {"/units", "NAV_UNITS"},
+                            {"/calendar", "NAV_CALENDAR"},   {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"},
+                            {"/tokens", "NAV_TOKENS"},       {"/dang-nhap", "NAV_LOGIN"}};
 
 std::string Marker(std::string_view field) {
   std::string m;

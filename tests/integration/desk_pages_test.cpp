@@ -64,10 +64,9 @@ class DeskPagesTest : public ::testing::Test {
   }
   // A dossier of the test procedure received at the demo ward through the API.
   static std::string Receive(const std::string& name, const std::string& phone = "") {
-    auto r = Api("desk", "POST", "/api/v1/dossiers",
-                 {{"unit_code", "25270"},
-                  {"procedure_id", procedure_},
-                  {"applicant", {{"name", name}, {"phone", phone}}}});
+    auto r =
+        Api("desk", "POST", "/api/v1/dossiers",
+            {{"unit_code", "25270"}, {"procedure_id", procedure_}, {"applicant", {{"name", name}, {"phone", phone}}}});
     EXPECT_EQ(r.status, 201) << r.body;
     return std::string(json::parse(r.body).at("code").as_string());
   }
@@ -120,14 +119,16 @@ TEST_F(DeskPagesTest, IntakeReceivesAndOpensTheDossierWithABannerAndForm01) {
   ASSERT_EQ(posted.status, 303) << posted.body;
   const std::string location = Location(posted);
   std::smatch m;
-  ASSERT_TRUE(std::regex_match(location, m, std::regex("/desk/dossiers/(000\\.27\\.01\\.H75-\\d{6}-\\d{4,})\\?done=received")))
+  ASSERT_TRUE(
+      std::regex_match(location, m, std::regex("/desk/dossiers/(000\\.27\\.01\\.H75-\\d{6}-\\d{4,})\\?done=received")))
       << location;
   const std::string code = m[1];
   auto page = Get("desk", location);
   ASSERT_EQ(page.status, 200) << page.body;
   // The banner names the code and the due date (dd/mm/yyyy HH:MM); form 01 is one click away.
-  EXPECT_TRUE(std::regex_search(page.body, std::regex("Đã tiếp nhận hồ sơ " + std::regex_replace(code, std::regex("\\."), "\\.") +
-                                                          "\\. Hẹn trả kết quả lúc \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\.")))
+  EXPECT_TRUE(std::regex_search(page.body,
+                                std::regex("Đã tiếp nhận hồ sơ " + std::regex_replace(code, std::regex("\\."), "\\.") +
+                                           "\\. Hẹn trả kết quả lúc \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\.")))
       << page.body;
   EXPECT_TRUE(Has(page, "href=\"/desk/dossiers/" + code + "/forms/01\">In giấy tiếp nhận (mẫu 01)"));
   EXPECT_TRUE(Has(page, "Giấy chứng sinh (bản sao, 1 bản)"));  // the ticked document only
@@ -201,8 +202,8 @@ struct Row {
   std::optional<SysSeconds> paused_since;
 };
 void Rewrite(const std::string& db_path, const std::vector<Row>& rows) {
-  static const db::Query kSet{"test_set_dossier",
-                              "UPDATE dossiers SET state = ?, due_at = ?, warning_at = ?, paused_since = ? WHERE code = ?"};
+  static const db::Query kSet{
+      "test_set_dossier", "UPDATE dossiers SET state = ?, due_at = ?, warning_at = ?, paused_since = ? WHERE code = ?"};
   auto db = db::OpenSqlite(db_path, {});
   db->write([&](db::Conn& c) {
     for (auto& r : rows)
@@ -264,7 +265,8 @@ TEST_F(DeskPagesTest, SearchFindsByNamePhoneOrCodeThroughTheIndex) {
   const std::string code = Receive("Võ Thị Tường Vi", "0987 111 555");
   const std::string other = Receive("Võ Văn Tường", "0987 111 666");
   auto list = [&](const std::string& q) { return Get("desk", "/desk/dossiers?view=all&q=" + http::UrlEncode(q)); };
-  for (const char* q : {"vo thi tuong vi", "VÕ THỊ TƯỜNG VI", "tuong vi", "111555", "0987 111 555", "+84 987 111 555"}) {
+  for (const char* q :
+       {"vo thi tuong vi", "VÕ THỊ TƯỜNG VI", "tuong vi", "111555", "0987 111 555", "+84 987 111 555"}) {
     auto r = list(q);
     EXPECT_EQ(r.status, 200) << q;
     EXPECT_TRUE(Has(r, "href=\"/desk/dossiers/" + code + "\"")) << q;
@@ -304,7 +306,7 @@ TEST_F(DeskPagesTest, AnActionIsAFormAndAStaleVersionIsAClear409) {
   auto form = Get("desk", base + "/actions/transfer");
   ASSERT_EQ(form.status, 200) << form.body;
   EXPECT_EQ(InputValue(form.body, "version"), "1");
-  EXPECT_TRUE(Has(form, "Phạm Thị Chuyên"));          // officials of the ward
+  EXPECT_TRUE(Has(form, "Phạm Thị Chuyên"));  // officials of the ward
   EXPECT_TRUE(Has(form, "Bước 2: Thẩm định (Chuyên môn)"));
   std::smatch m;
   ASSERT_TRUE(std::regex_search(form.body, m, std::regex("<option value=\"(\\d+)\" >Phạm Thị Chuyên")));
