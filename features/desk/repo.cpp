@@ -229,16 +229,16 @@ const db::Query kListLate{"dossier_list_late", FG_DOSSIER_COLUMNS FG_DOSSIER_FIL
 #define FG_SEARCH_WORD                                                                               \
   "AND (? = '' OR EXISTS (SELECT 1 FROM dossier_terms w WHERE w.dossier_id = d.id AND w.kind = 'n' " \
   "AND w.term >= ? AND (? = '' OR w.term < ?))) "
-#define FG_SEARCH(UPPER)                                                                              \
-  FG_DOSSIER_FILTERS                                                                                  \
-      "AND d.id IN (SELECT t.dossier_id FROM dossier_terms t WHERE t.kind = ? AND t.term >= ? " UPPER \
-      ") AND (? = '' OR lower(d.code) = ?) "                                                          \
-      "AND (? = 0 OR (d.assignee_id = ? AND " FG_OPEN                                                 \
-      ")) "                                                                                           \
-      "AND (? = '' OR (" FG_RUNNING                                                                   \
-      " AND d.due_at >= ? AND d.due_at <= ?)) "                                                       \
-      "AND (? = '' OR (" FG_RUNNING " AND d.due_at < ?) OR (" FG_PAUSED                               \
-      " AND d.due_at < d.paused_since)) " FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_NEWEST
+#define FG_SEARCH(UPPER)                                                                          \
+  FG_DOSSIER_FILTERS                                                                              \
+  "AND d.id IN (SELECT t.dossier_id FROM dossier_terms t WHERE t.kind = ? AND t.term >= ? " UPPER \
+  ") AND (? = '' OR lower(d.code) = ?) "                                                          \
+  "AND (? = 0 OR (d.assignee_id = ? AND " FG_OPEN                                                 \
+  ")) "                                                                                           \
+  "AND (? = '' OR (" FG_RUNNING                                                                   \
+  " AND d.due_at >= ? AND d.due_at <= ?)) "                                                       \
+  "AND (? = '' OR (" FG_RUNNING " AND d.due_at < ?) OR (" FG_PAUSED                               \
+  " AND d.due_at < d.paused_since)) " FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_SEARCH_WORD FG_NEWEST
 const db::Query kSearch{"dossier_search", FG_DOSSIER_COLUMNS FG_SEARCH("AND t.term < ?")};
 const db::Query kSearchOpen{"dossier_search_open", FG_DOSSIER_COLUMNS FG_SEARCH("")};
 const db::Query kExplainSearch{"dossier_search_explain",
