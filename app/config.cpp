@@ -137,8 +137,8 @@ const std::map<std::string, Setter>& Setters() {
            return ch > ' ' && ch < 0x7f && ch != '?' && ch != '#' && ch != '"' && ch != '<' && ch != '>';
          });
          if (!u.empty() && (scheme == 0 || u.size() == scheme || !plain))
-           throw ConfigError("configuration key 'public_url': expected http://HOST[:PORT][/PATH] or https://..., got '" +
-                             v + "'");
+           throw ConfigError(
+               "configuration key 'public_url': expected http://HOST[:PORT][/PATH] or https://..., got '" + v + "'");
          c.public_url = u;
        }},
   };
@@ -218,8 +218,8 @@ std::string Describe(const Config& c) {
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\nsite_agency=" << c.site_agency
-    << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email << "\npublic_url=" << c.public_url
-    << "\n";
+    << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email
+    << "\npublic_url=" << c.public_url << "\n";
   return o.str();
 }
 

@@ -30,9 +30,10 @@ std::chrono::sys_days LocalDay(std::string_view utc_text) {
 
 // The last entry of the history with action `a`, if any.
 const Entry* Last(const DossierDetail& d, Action a) {
-  for (auto it = d.entries.rbegin(); it != d.entries.rend(); ++it)
-    if (it->action == a) return &*it;
-  return nullptr;
+  const Entry* found = nullptr;
+  for (const auto& e : d.entries)
+    if (e.action == a) found = &e;
+  return found;
 }
 
 bool Has(const DossierDetail& d, Action a) { return Last(d, a) != nullptr; }
@@ -83,7 +84,9 @@ std::string LimitText(const FormsSource& s) {
 }
 
 // The appointment given at receipt: before an apology moved it.
-std::string Appointment(const Dossier& d) { return d.apologised && !d.original_due_at.empty() ? d.original_due_at : d.due_at; }
+std::string Appointment(const Dossier& d) {
+  return d.apologised && !d.original_due_at.empty() ? d.original_due_at : d.due_at;
+}
 
 std::string TimelinessText(std::optional<desk::Timeliness> t) {
   return t ? Text("desk.timeliness." + std::string(TimelinessName(*t))) : std::string();
@@ -125,9 +128,9 @@ std::string Instant(std::string_view utc_text) {
   auto t = ParseUtc(utc_text);
   if (!t) return "";
   const LocalTime l = ToLocal(*t);
-  return Text("desk.forms.instant", {{"hour", Two(l.seconds / 3600)},
-                                     {"minute", Two(l.seconds / 60 % 60)},
-                                     {"date", FormatDayMonthYear(l.date)}});
+  return Text(
+      "desk.forms.instant",
+      {{"hour", Two(l.seconds / 3600)}, {"minute", Two(l.seconds / 60 % 60)}, {"date", FormatDayMonthYear(l.date)}});
 }
 
 std::string Upper(std::string_view s) {
@@ -156,7 +159,9 @@ std::string PlaceName(std::string_view unit_name) {
     const std::string_view prefix = std::string_view(prefixes).substr(start, end - start);
     if (!prefix.empty() && unit_name.starts_with(prefix)) {
       const std::string_view rest = unit_name.substr(prefix.size());
-      const bool number = !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      const bool number = !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
       return std::string(number || rest.empty() ? unit_name : rest);
     }
     start = end + 1;
@@ -228,9 +233,10 @@ Form Build(Kind k, const FormsSource& s, std::string_view public_url) {
         t.widths = {1.1, 6, 3, 1.8};
         int n = 0;
         for (const auto& doc : d.documents)
-          t.rows.push_back({std::to_string(++n), doc.name,
-                            render::HasText("desk.forms.kind." + doc.kind) ? Text("desk.forms.kind." + doc.kind) : doc.kind,
-                            Two(static_cast<int>(doc.count))});
+          t.rows.push_back(
+              {std::to_string(++n), doc.name,
+               render::HasText("desk.forms.kind." + doc.kind) ? Text("desk.forms.kind." + doc.kind) : doc.kind,
+               Two(static_cast<int>(doc.count))});
         t.caption = Text("desk.forms.receipt.documents_caption");
         b.push_back({Block::Type::kTable, "", "", std::move(t)});
       }
@@ -241,8 +247,9 @@ Form Build(Kind k, const FormsSource& s, std::string_view public_url) {
       if (!d.starts_at.empty() && LocalDay(d.starts_at) != LocalDay(d.received_at))
         b.push_back(Note(Text("desk.forms.receipt.starts", {{"start", Instant(d.starts_at)}})));
       const std::string how = "desk.forms.return." + d.return_method;
-      b.push_back(Field("desk.forms.receipt.return",
-                        d.return_method.empty() || !render::HasText(how) ? std::string() : Text(how, {{"unit", unit}})));
+      b.push_back(Field("desk.forms.receipt.return", d.return_method.empty() || !render::HasText(how)
+                                                         ? std::string()
+                                                         : Text(how, {{"unit", unit}})));
       f.qr_url = LookupUrl(public_url, d.code);
       f.qr_caption = Text("desk.forms.receipt.qr_caption");
       f.qr_short = Text("desk.forms.receipt.qr_short");
@@ -262,8 +269,9 @@ Form Build(Kind k, const FormsSource& s, std::string_view public_url) {
       const std::string phone = who == s.officials.end() ? std::string() : who->second.phone;
       const std::string contact = OfficialOf(s, by);
       if (!contact.empty())
-        b.push_back(Sentence(Text(phone.empty() ? "desk.forms.supplement.contact" : "desk.forms.supplement.contact_phone",
-                                  {{"name", contact}, {"phone", phone}})));
+        b.push_back(
+            Sentence(Text(phone.empty() ? "desk.forms.supplement.contact" : "desk.forms.supplement.contact_phone",
+                          {{"name", contact}, {"phone", phone}})));
       f.signatures = {signature("desk.forms.sign.guide", "desk.forms.sign.hint", contact)};
       break;
     }
@@ -291,8 +299,8 @@ Form Build(Kind k, const FormsSource& s, std::string_view public_url) {
                                                                 {"due", Instant(a.previous_due_at)}})));
       b.push_back(Sentence(Text("desk.forms.apology.late")));
       b.push_back(Field("desk.forms.reason", a.reason));
-      b.push_back(Sentence(
-          Text("desk.forms.apology.sorry", {{"body", committee_text}, {"due", Instant(a.new_due_at)}})));
+      b.push_back(
+          Sentence(Text("desk.forms.apology.sorry", {{"body", committee_text}, {"due", Instant(a.new_due_at)}})));
       b.push_back(Sentence(Text("desk.forms.apology.closing")));
       break;
     }
@@ -328,31 +336,36 @@ Form Build(Kind k, const FormsSource& s, std::string_view public_url) {
                                      : Text("desk.forms.control.applicant", {{"name", d.applicant.name}});
         Args a{{"n", std::to_string(n)}, {"from", from}, {"to", OfficialOf(s, h.to_official)}, {"step", h.step_name}};
         std::string note;
-        if (!h.due_at.empty() && h.budget_seconds > 0) note = Text("desk.forms.control.step_due", {{"due", Instant(h.due_at)}});
+        if (!h.due_at.empty() && h.budget_seconds > 0)
+          note = Text("desk.forms.control.step_due", {{"due", Instant(h.due_at)}});
         if (!h.finished_at.empty())
           note += (note.empty() ? "" : "\n") + Text("desk.forms.control.finished", {{"at", Instant(h.finished_at)}});
-        const std::string result = h.finished_at.empty() ? Text("desk.forms.control.open") : TimelinessText(h.timeliness);
-        t.rows.push_back({Text(h.step_name.empty() ? "desk.forms.control.handover" : "desk.forms.control.handover_step", a),
-                          Instant(h.given_at), result, note});
+        const std::string result =
+            h.finished_at.empty() ? Text("desk.forms.control.open") : TimelinessText(h.timeliness);
+        t.rows.push_back(
+            {Text(h.step_name.empty() ? "desk.forms.control.handover" : "desk.forms.control.handover_step", a),
+             Instant(h.given_at), result, note});
       }
       // How the dossier ended: the result handed over, or refused, withdrawn, stopped.
       for (const auto& e : s.detail.entries) {
         if (e.action == Action::kReturn) {
-          t.rows.push_back({Text("desk.forms.control.return", {{"n", std::to_string(++n)},
-                                                                {"from", OfficialOf(s, e.actor_id)},
-                                                                {"to", d.returned_to}}),
-                            Instant(e.at), TimelinessText(d.timeliness), ""});
+          t.rows.push_back(
+              {Text("desk.forms.control.return",
+                    {{"n", std::to_string(++n)}, {"from", OfficialOf(s, e.actor_id)}, {"to", d.returned_to}}),
+               Instant(e.at), TimelinessText(d.timeliness), ""});
         } else if (e.action == Action::kRefuse || e.action == Action::kWithdraw || e.action == Action::kStop) {
-          t.rows.push_back({Text("desk.forms.control.closing",
-                                 {{"n", std::to_string(++n)},
-                                  {"action", text::UpperFirst(Text("desk.action." + std::string(ActionName(e.action))))}}),
-                            Instant(e.at), "", e.note});
+          t.rows.push_back(
+              {Text("desk.forms.control.closing",
+                    {{"n", std::to_string(++n)},
+                     {"action", text::UpperFirst(Text("desk.action." + std::string(ActionName(e.action))))}}),
+               Instant(e.at), "", e.note});
         }
       }
       t.caption = Text("desk.forms.control.caption");
       b.push_back({Block::Type::kTable, "", "", std::move(t)});
-      b.push_back(Field("desk.forms.control.result", d.timeliness ? TimelinessText(d.timeliness)
-                                                                  : Text("desk.state." + std::string(StateName(d.state)))));
+      b.push_back(Field("desk.forms.control.result", d.timeliness
+                                                         ? TimelinessText(d.timeliness)
+                                                         : Text("desk.state." + std::string(StateName(d.state)))));
       break;
     }
   }
@@ -368,8 +381,19 @@ std::vector<std::string> Cells(const RegisterRow& r) {
   auto at = [](const std::string& utc) { return utc.empty() ? std::string() : FormatLocal(utc); };
   std::string returned = at(r.returned_at);
   if (!r.returned_to.empty()) returned += "\n" + Text("desk.register.returned_to", {{"name", r.returned_to}});
-  return {std::to_string(r.number), r.code, r.procedure, std::to_string(r.sets), r.applicant, r.contact, r.unit,
-          at(r.received_at), at(r.due_at), at(r.transferred_at), at(r.resolved_at), returned, r.note};
+  return {std::to_string(r.number),
+          r.code,
+          r.procedure,
+          std::to_string(r.sets),
+          r.applicant,
+          r.contact,
+          r.unit,
+          at(r.received_at),
+          at(r.due_at),
+          at(r.transferred_at),
+          at(r.resolved_at),
+          returned,
+          r.note};
 }
 
 Register BuildRegister(const TrackingRegister& r, std::chrono::sys_days today) {

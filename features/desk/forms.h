@@ -58,15 +58,15 @@ struct Signature {
 
 struct Form {
   Kind kind = Kind::kReceipt;
-  std::string model;                  // "Mẫu số 01" of the set in force on the form's date
-  std::string parent_body, body;      // issuing body, upper case (Nghị định 30/2020)
-  std::string date_line;              // "Chơn Thành, ngày 17 tháng 02 năm 2026"
-  std::string title;                  // upper case
-  std::string code_line;              // "Mã hồ sơ: ..."
+  std::string model;              // "Mẫu số 01" of the set in force on the form's date
+  std::string parent_body, body;  // issuing body, upper case (Nghị định 30/2020)
+  std::string date_line;          // "Chơn Thành, ngày 17 tháng 02 năm 2026"
+  std::string title;              // upper case
+  std::string code_line;          // "Mã hồ sơ: ..."
   std::vector<Block> blocks;
-  std::string qr_url;                 // form 01: the public lookup of the dossier
-  std::string qr_caption;             // what the code is for, with the address below it
-  std::string qr_short;               // beside the code
+  std::string qr_url;                   // form 01: the public lookup of the dossier
+  std::string qr_caption;               // what the code is for, with the address below it
+  std::string qr_short;                 // beside the code
   std::vector<std::string> recipients;  // "Nơi nhận" (forms 04, 05)
   std::vector<Signature> signatures;    // side by side, left to right
   std::string file_name;                // without extension, ASCII
@@ -96,8 +96,8 @@ struct Register {
   std::vector<std::string> columns;    // 13 headings
   std::vector<double> widths;          // relative, for print
   std::vector<RegisterRow> rows;
-  std::string file_name;               // without extension, ASCII
-  std::string empty_text;              // when there are no rows
+  std::string file_name;   // without extension, ASCII
+  std::string empty_text;  // when there are no rows
 };
 // `today`: the local date printed in the header.
 Register BuildRegister(const TrackingRegister& r, std::chrono::sys_days today);

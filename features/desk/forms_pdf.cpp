@@ -46,14 +46,19 @@ std::string FormPdf(const Form& f) {
       t.size = size;
       t.padding = 0;
       t.before = t.after = 2;
-      t.rows.push_back({{lines}, {"<span size=\"7pt\"><i>" + Escape(f.qr_short) + "</i></span>", Align::kCenter, &*qr, 66}});
+      t.rows.push_back(
+          {{lines}, {"<span size=\"7pt\"><i>" + Escape(f.qr_short) + "</i></span>", Align::kCenter, &*qr, 66}});
       doc.Table(t);
     }
     for (size_t i = first; i < f.blocks.size(); ++i) {
       const Block& b = f.blocks[i];
       switch (b.type) {
-        case Block::Type::kText: doc.Paragraph(Escape(b.text), {size, false, false, Align::kJustify, 0, 2, 0, 1.1}); break;
-        case Block::Type::kNote: doc.Paragraph(Escape(b.text), {size - 1, false, true, Align::kJustify, 0, 2, 0, 1.1}); break;
+        case Block::Type::kText:
+          doc.Paragraph(Escape(b.text), {size, false, false, Align::kJustify, 0, 2, 0, 1.1});
+          break;
+        case Block::Type::kNote:
+          doc.Paragraph(Escape(b.text), {size - 1, false, true, Align::kJustify, 0, 2, 0, 1.1});
+          break;
         case Block::Type::kField: doc.Paragraph(field(b), {size, false, false, Align::kLeft, 0, 2, 0, 1.1}); break;
         case Block::Type::kTable: {
           pdf::Table t;
@@ -87,8 +92,9 @@ std::string FormPdf(const Form& f) {
         t.widths.push_back(1);
       }
       for (const auto& s : f.signatures) {
-        row.push_back({"<b>" + Escape(s.title) + "</b>\n<i>" + Escape(s.hint) + "</i>\n\n\n<b>" + Escape(s.name) + "</b>",
-                       Align::kCenter});
+        row.push_back(
+            {"<b>" + Escape(s.title) + "</b>\n<i>" + Escape(s.hint) + "</i>\n\n\n<b>" + Escape(s.name) + "</b>",
+             Align::kCenter});
         t.widths.push_back(f.recipients.empty() ? 1 : 1.3);
       }
       t.rows.push_back(std::move(row));
@@ -98,28 +104,32 @@ std::string FormPdf(const Form& f) {
 }
 
 std::string RegisterPdf(const Register& r) {
-  return pdf::Render(pdf::Paper::kA4Landscape, r.title + " – " + r.unit_line, [&](pdf::Document& doc) {
-    using pdf::Align;
-    using pdf::Escape;
-    doc.AdministrativeHeader({r.parent_body, r.body, "", r.date_line, 11});
-    doc.Paragraph("<b>" + Escape(r.title) + "</b>", {14, false, false, Align::kCenter, 6, 2});
-    doc.Paragraph(Escape(r.unit_line), {10, false, false, Align::kCenter, 0, 0});
-    doc.Paragraph(Escape(r.period_line), {10, false, true, Align::kCenter, 0, 6});
-    pdf::Table t;
-    t.widths = r.widths;
-    t.size = 7;
-    t.padding = 2;
-    for (const auto& c : r.columns) t.header.push_back({Escape(c), Align::kCenter});
-    for (const auto& row : r.rows) {
-      std::vector<pdf::Cell> cells;
-      for (const auto& c : Cells(row)) cells.push_back({Escape(c)});
-      cells[0].align = Align::kRight;
-      cells[3].align = Align::kRight;
-      t.rows.push_back(std::move(cells));
-    }
-    doc.Table(t);
-    if (r.rows.empty()) doc.Paragraph("<i>" + Escape(r.empty_text) + "</i>", {10, false, false, Align::kCenter, 4, 0});
-  });
+  return pdf::Render(
+      pdf::Paper::kA4Landscape, r.title + " – " + r.unit_line,
+      [&](pdf::Document& doc) {
+        using pdf::Align;
+        using pdf::Escape;
+        doc.AdministrativeHeader({r.parent_body, r.body, "", r.date_line, 11});
+        doc.Paragraph("<b>" + Escape(r.title) + "</b>", {14, false, false, Align::kCenter, 6, 2});
+        doc.Paragraph(Escape(r.unit_line), {10, false, false, Align::kCenter, 0, 0});
+        doc.Paragraph(Escape(r.period_line), {10, false, true, Align::kCenter, 0, 6});
+        pdf::Table t;
+        t.widths = r.widths;
+        t.size = 7;
+        t.padding = 2;
+        for (const auto& c : r.columns) t.header.push_back({Escape(c), Align::kCenter});
+        for (const auto& row : r.rows) {
+          std::vector<pdf::Cell> cells;
+          for (const auto& c : Cells(row)) cells.push_back({Escape(c)});
+          cells[0].align = Align::kRight;
+          cells[3].align = Align::kRight;
+          t.rows.push_back(std::move(cells));
+        }
+        doc.Table(t);
+        if (r.rows.empty())
+          doc.Paragraph("<i>" + Escape(r.empty_text) + "</i>", {10, false, false, Align::kCenter, 4, 0});
+      },
+      pdf::Lane::kExport);
 }
 
 std::string RegisterXlsx(const Register& r) {
@@ -144,7 +154,7 @@ std::string RegisterXlsx(const Register& r) {
                       when(row.received_at), when(row.due_at), when(row.transferred_at), when(row.resolved_at),
                       when(row.returned_at), xlsx::Cell::Text(note)});
   }
-  return pdf::Pool().run([&] { return xlsx::Write(s); });
+  return pdf::Pool(pdf::Lane::kExport).run([&] { return xlsx::Write(s); });
 }
 
 }  // namespace fg::desk::forms

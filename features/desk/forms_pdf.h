@@ -1,6 +1,7 @@
 // The printed forms laid out as files: forms 01-06 as PDF on A5, the register
 // (form 07) as PDF on A4 landscape and as a spreadsheet. Each runs on the
-// rendering pool (render::pdf::Pool) when called from a request.
+// rendering pool (render::pdf::Pool; the register in its export lane) when
+// called from a request.
 #pragma once
 #include <string>
 

@@ -146,8 +146,9 @@ TEST_P(DeskFormsTest, FormsExistOnlyWhenTheHistoryGivesThemContent) {
   EXPECT_EQ(f02.title, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
   EXPECT_TRUE(HasText(f02, "1. Bản sao giấy chứng sinh có chứng thực"));
   EXPECT_TRUE(HasText(f02, "2. Giấy tờ tùy thân của người đi khai sinh"));
-  EXPECT_TRUE(HasText(f02, "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với Người desk.c1 để "
-                           "được hướng dẫn."));
+  EXPECT_TRUE(HasText(f02,
+                      "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với Người desk.c1 để "
+                      "được hướng dẫn."));
   ASSERT_EQ(f02.signatures.size(), 1u);
   EXPECT_EQ(f02.signatures[0].name, "Người desk.c1");
 
@@ -162,8 +163,9 @@ TEST_P(DeskFormsTest, FormsExistOnlyWhenTheHistoryGivesThemContent) {
   EXPECT_EQ(f04.body, "ỦY BAN NHÂN DÂN XÃ MỘT");
   EXPECT_EQ(Field(f04, "Kính gửi:"), "Ông/bà Nguyễn Thị Hồng Ánh");
   EXPECT_EQ(Field(f04, "Lý do:"), "Chờ xác minh thông tin từ nơi cư trú trước đây");
-  EXPECT_TRUE(HasText(f04, "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của ông/bà. Ủy ban nhân dân Xã "
-                           "Một xin lỗi ông/bà và hẹn trả kết quả giải quyết hồ sơ vào 17 giờ 00 phút, ngày 25/03/2026."));
+  EXPECT_TRUE(HasText(f04,
+                      "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của ông/bà. Ủy ban nhân dân Xã "
+                      "Một xin lỗi ông/bà và hẹn trả kết quả giải quyết hồ sơ vào 17 giờ 00 phút, ngày 25/03/2026."));
   EXPECT_FALSE(f04.recipients.empty());
   // The receipt keeps the appointment it gave (the apology moved the due date).
   EXPECT_EQ(Field(Form(Kind::kReceipt, d.code), "5. Thời gian trả kết quả giải quyết hồ sơ:"),
@@ -172,8 +174,8 @@ TEST_P(DeskFormsTest, FormsExistOnlyWhenTheHistoryGivesThemContent) {
   TransitionInput stop;
   stop.reason = "Người nộp hồ sơ đã chết";
   Do(desk_, d.code, Action::kStop, stop);
-  EXPECT_EQ(Existing(d.code), (std::vector<Kind>{Kind::kReceipt, Kind::kSupplement, Kind::kApology, Kind::kStop,
-                                                 Kind::kControl}));
+  EXPECT_EQ(Existing(d.code),
+            (std::vector<Kind>{Kind::kReceipt, Kind::kSupplement, Kind::kApology, Kind::kStop, Kind::kControl}));
   const forms::Form f05 = Form(Kind::kStop, d.code);
   EXPECT_EQ(f05.title, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
   EXPECT_EQ(Field(f05, "Lý do:"), "Người nộp hồ sơ đã chết");
@@ -186,8 +188,9 @@ TEST_P(DeskFormsTest, FormsExistOnlyWhenTheHistoryGivesThemContent) {
   const forms::Form f03 = Form(Kind::kRefusal, refused.code);
   EXPECT_EQ(f03.title, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
   EXPECT_TRUE(HasText(f03, "Thủ tục không thuộc thẩm quyền giải quyết của xã"));
-  EXPECT_TRUE(HasText(f03, "Qua xem xét, Bộ phận một cửa Xã Một từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ "
-                           "thể như sau:"));
+  EXPECT_TRUE(HasText(f03,
+                      "Qua xem xét, Bộ phận một cửa Xã Một từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ "
+                      "thể như sau:"));
 }
 
 TEST_P(DeskFormsTest, ControlSlipHasARowPerHandOverWithItsTimeliness) {
@@ -294,12 +297,11 @@ TEST_P(DeskFormsTest, RegisterRefusesBadPeriodsAndOutsiders) {
   EXPECT_EQ(problems({"C1", "2026-02-30", "2026-13-01"}), "from:desk.register.bad_from to:desk.register.bad_to ");
   EXPECT_EQ(problems({"C1", "2026-03-18", "2026-03-17"}), "to:desk.register.bad_period ");
   EXPECT_EQ(problems({"C1", "2025-01-01", "2026-01-02"}), "to:desk.register.period_too_long ");  // 367 days
-  EXPECT_EQ(problems({"C1", "2025-01-01", "2026-01-01"}), "none");                              // 366 days
+  EXPECT_EQ(problems({"C1", "2025-01-01", "2026-01-01"}), "none");                               // 366 days
   EXPECT_EQ(problems({"C1", "2024-01-01", "2024-12-31"}), "none");  // a leap year: 366 days
   EXPECT_EQ(problems({"X9", "2026-03-01", "2026-03-31"}), "unit:desk.unknown_unit ");
   EXPECT_EQ(KindOf([&] { svc_->GetRegister(outsider_, {"C1", "2026-03-01", "2026-03-31"}); }), ErrorKind::kForbidden);
-  EXPECT_EQ(KindOf([&] { svc_->GetRegister(evaluator_, {"C1", "2026-03-01", "2026-03-31"}); }),
-            ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { svc_->GetRegister(evaluator_, {"C1", "2026-03-01", "2026-03-31"}); }), ErrorKind::kForbidden);
 }
 
 TEST_P(DeskFormsTest, RegisterRefusesMoreThanTwentyThousandDossiers) {

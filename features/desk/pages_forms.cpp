@@ -127,13 +127,14 @@ Response FormPage(Context& ctx, Service& svc) {
     q->SetValue("QR_URL", f.qr_url);
     q->SetValue("QR_CAPTION", f.qr_caption);
     q->SetValue("QR_SHORT", f.qr_short);
-    q->SetValue("QR_SVG", render::qr::Svg(render::qr::Encode(f.qr_url),
-                                          Text("desk.forms.receipt.qr_label", {{"code", code}})));
+    q->SetValue("QR_SVG",
+                render::qr::Svg(render::qr::Encode(f.qr_url), Text("desk.forms.receipt.qr_label", {{"code", code}})));
   }
   if (!f.recipients.empty()) {
     auto* r = b.AddSectionDictionary("RECIPIENTS");
     r->SetValue("RECIPIENTS_HEAD", f.recipients.front());
-    for (size_t i = 1; i < f.recipients.size(); ++i) r->AddSectionDictionary("RECIPIENT")->SetValue("LINE", f.recipients[i]);
+    for (size_t i = 1; i < f.recipients.size(); ++i)
+      r->AddSectionDictionary("RECIPIENT")->SetValue("LINE", f.recipients[i]);
   }
   for (const auto& s : f.signatures) {
     auto* d = b.AddSectionDictionary("SIGN");
@@ -176,8 +177,8 @@ RegisterRequest RegisterQueryOf(const Context& ctx, const std::vector<org::Unit>
 std::vector<org::Unit> WorkUnits(const Context& ctx, org::Service& org) {
   std::vector<org::Unit> out;
   for (auto& u : org.ListUnits(*ctx.user, TodayLocalIso()))
-    if (auth::Covers(*ctx.user, u.path, {auth::Role::kAdmin, auth::Role::kLeader, auth::Role::kDesk,
-                                         auth::Role::kSpecialist}))
+    if (auth::Covers(*ctx.user, u.path,
+                     {auth::Role::kAdmin, auth::Role::kLeader, auth::Role::kDesk, auth::Role::kSpecialist}))
       out.push_back(std::move(u));
   return out;
 }
@@ -236,7 +237,7 @@ Response RegisterPage(Context& ctx, Service& svc, org::Service& org) {
     FillTable(s->AddSectionDictionary("TABLE"), t, "register-table", links);
   }
   // A register of thousands of rows takes a while to lay out: off the io thread.
-  return pdf::Pool().run([&] { return v.render(status); });
+  return pdf::Pool(pdf::Lane::kExport).run([&] { return v.render(status); });
 }
 
 TrackingRegister RegisterOf(const Context& ctx, Service& svc) {

@@ -230,7 +230,9 @@ Response App::dispatch(Request& req, std::string& route_name) {
       // "{name}" or "{name}.suffix": the suffix must end the segment, after at least one character.
       const std::string_view suffix = std::string_view(s).substr(close + 1);
       ok = segs[i].size() > suffix.size() && std::string_view(segs[i]).ends_with(suffix);
-      if (ok) p[s.substr(1, close - 1)] = UrlDecode(std::string_view(segs[i]).substr(0, segs[i].size() - suffix.size()), false);
+      if (ok)
+        p[s.substr(1, close - 1)] =
+            UrlDecode(std::string_view(segs[i]).substr(0, segs[i].size() - suffix.size()), false);
     }
     if (!ok) continue;
     path_matched = true;

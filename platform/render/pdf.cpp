@@ -12,11 +12,20 @@
 #include "platform/render/messages.h"
 
 #if defined(__SANITIZE_ADDRESS__)
+#define FG_PDF_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FG_PDF_ASAN 1
+#endif
+#endif
+#ifdef FG_PDF_ASAN
 // LeakSanitizer: fontconfig keeps its caches (loaded once per process and per
 // thread's font map) through encoded offsets LSan cannot follow, and reports
 // them at exit: about 64 KB whether 1 or 50 documents were built, so no
 // document leaks. Suppressed for every binary that links the PDF builder.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+extern "C" const char* __lsan_default_suppressions() {  // NOLINT(bugprone-reserved-identifier): LSan's hook
+  return "leak:libfontconfig.so\n";
+}
 #endif
 
 namespace fg::render::pdf {
@@ -414,14 +423,15 @@ std::string Document::Finish() {
   return std::move(d.out);
 }
 
-async::BlockingPool& Pool() {
-  static async::BlockingPool pool(static_cast<int>(std::clamp(std::thread::hardware_concurrency() / 2, 1u, 4u)), 64,
-                                  5);
-  return pool;
+async::BlockingPool& Pool(Lane lane) {
+  static async::BlockingPool documents(static_cast<int>(std::clamp(std::thread::hardware_concurrency() / 2, 1u, 4u)),
+                                       64, 5);
+  static async::BlockingPool exports(1, 8, 10);
+  return lane == Lane::kExport ? exports : documents;
 }
 
-std::string Render(Paper paper, const std::string& title, const std::function<void(Document&)>& build) {
-  return Pool().run([&] {
+std::string Render(Paper paper, const std::string& title, const std::function<void(Document&)>& build, Lane lane) {
+  return Pool(lane).run([&] {
     Document doc(paper, title);
     build(doc);
     return doc.Finish();

@@ -48,9 +48,9 @@ struct Style {
   bool bold = false;
   bool italic = false;
   Align align = Align::kLeft;
-  double before = 0;  // space above, points
-  double after = 0;   // space below, points
-  double indent = 0;  // left indent, points
+  double before = 0;           // space above, points
+  double after = 0;            // space below, points
+  double indent = 0;           // left indent, points
   double line_spacing = 1.15;  // of the font's line height
 };
 
@@ -119,13 +119,18 @@ class Document {
   std::unique_ptr<Impl> impl_;
 };
 
-// The rendering threads (PDF and spreadsheets): half the cores, 1 to 4, at
-// nice 5, 64 jobs waiting at most (then 503).
-async::BlockingPool& Pool();
+// The rendering threads, in two lanes so that a long export never holds up a
+// short document: kDocument (a form, a letter: milliseconds) has half the
+// cores, 1 to 4 threads, at nice 5, 64 jobs waiting; kExport (a register of
+// thousands of rows: seconds) one thread at nice 10, 8 jobs waiting. Past
+// the waiting bound the caller gets 503.
+enum class Lane { kDocument, kExport };
+async::BlockingPool& Pool(Lane lane = Lane::kDocument);
 
 // Builds a document on the rendering pool and returns its bytes. Inside a
 // request coroutine the request is suspended meanwhile; elsewhere (tests,
 // benchmarks, the CLI) it runs on the calling thread.
-std::string Render(Paper paper, const std::string& title, const std::function<void(Document&)>& build);
+std::string Render(Paper paper, const std::string& title, const std::function<void(Document&)>& build,
+                   Lane lane = Lane::kDocument);
 
 }  // namespace fg::render::pdf

@@ -87,9 +87,9 @@ TEST_F(PdfTest, EscapeMakesUserTextSafeForMarkup) {
 }
 
 TEST_F(PdfTest, PageSizesAreA5AndA4InPoints) {
-  for (auto [paper, expected] : {std::pair{Paper::kA5, "419.528 x 595.276 pts"},
-                                 std::pair{Paper::kA4, "595.276 x 841.89 pts"},
-                                 std::pair{Paper::kA4Landscape, "841.89 x 595.276 pts"}}) {
+  for (auto [paper, expected] :
+       {std::pair{Paper::kA5, "419.528 x 595.276 pts"}, std::pair{Paper::kA4, "595.276 x 841.89 pts"},
+        std::pair{Paper::kA4Landscape, "841.89 x 595.276 pts"}}) {
     Document d(paper, "Thử khổ giấy");
     d.Paragraph("Trang");
     const std::string info = Tool("pdfinfo", d.Finish());
@@ -106,8 +106,9 @@ TEST_F(PdfTest, VietnameseTextComesBackOutWithItsDiacritics) {
   d.Paragraph("Tiếp nhận hồ sơ của: <b>" + Escape("Nguyễn Thị Hồng Ánh") + "</b>");
   d.Paragraph("Không phải markup: a < b & c > d");  // printed as it is
   const std::string text = TextOf(d.Finish());
-  for (const char* s : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BỘ PHẬN MỘT CỬA",
-                        "Chơn Thành, ngày 17 tháng 02 năm 2026", "Nguyễn Thị Hồng Ánh", "Không phải markup: a < b & c > d"})
+  for (const char* s :
+       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BỘ PHẬN MỘT CỬA",
+        "Chơn Thành, ngày 17 tháng 02 năm 2026", "Nguyễn Thị Hồng Ánh", "Không phải markup: a < b & c > d"})
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
 }
 
@@ -122,7 +123,8 @@ TEST_F(PdfTest, LongTextBreaksAcrossPagesAndTablesRepeatTheirHeader) {
   t.widths = {1, 4, 2};
   t.header = {{"<b>STT</b>"}, {"Tên giấy tờ"}, {"Hình thức"}};
   for (int i = 1; i <= 120; ++i)
-    t.rows.push_back({{std::to_string(i)}, {"Giấy tờ số " + std::to_string(i) + " có tên khá dài để xuống dòng"},
+    t.rows.push_back({{std::to_string(i)},
+                      {"Giấy tờ số " + std::to_string(i) + " có tên khá dài để xuống dòng"},
                       {"Bản sao chứng thực"}});
   d.Table(t);
   const int pages = d.pages();
@@ -165,9 +167,9 @@ TEST_F(PdfTest, DocumentsBuiltOnSeveralThreadsAtOnce) {
   const std::string alone = TextOf(build(7));
   std::vector<std::string> out(8);
   std::vector<std::thread> threads;
-  for (int i = 0; i < 4; ++i)
+  for (size_t i = 0; i < 4; ++i)
     threads.emplace_back([&, i] {
-      for (int j = 0; j < 2; ++j) out[static_cast<size_t>(i * 2 + j)] = build(7);
+      for (size_t j = 0; j < 2; ++j) out[i * 2 + j] = build(7);
     });
   for (auto& t : threads) t.join();
   for (const auto& pdf : out) {

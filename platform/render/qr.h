@@ -12,10 +12,12 @@ namespace fg::render::qr {
 enum class Level { kL, kM, kQ, kH };
 
 struct Matrix {
-  int version = 0;  // 1-40
-  int size = 0;     // modules per side (17 + 4 * version), without the quiet zone
+  int version = 0;            // 1-40
+  int size = 0;               // modules per side (17 + 4 * version), without the quiet zone
   std::vector<uint8_t> dark;  // size * size, row by row: 1 = dark module
-  bool at(int x, int y) const { return dark[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)] != 0; }
+  bool at(int x, int y) const {
+    return dark[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)] != 0;
+  }
   int count_dark() const;
 };
 

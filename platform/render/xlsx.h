@@ -2,7 +2,8 @@
 // row that stays in view (frozen) and carries an autofilter, column widths,
 // and typed cells: numbers as numbers, dates as real Excel dates shown
 // dd/mm/yyyy (or dd/mm/yyyy hh:mm), so that sorting and sums work.
-// Synchronous: run it on pdf::Pool() from a request (it writes a temporary file).
+// Synchronous: run it on pdf::Pool(pdf::Lane::kExport) from a request (it
+// writes a temporary file).
 #pragma once
 #include <chrono>
 #include <string>
@@ -32,8 +33,8 @@ struct Column {
 };
 
 struct Sheet {
-  std::string name;   // the tab's name (at most 31 characters; []:*?/\ are replaced)
-  std::string title;  // row 1, bold and larger
+  std::string name;                    // the tab's name (at most 31 characters; []:*?/\ are replaced)
+  std::string title;                   // row 1, bold and larger
   std::vector<std::string> subtitles;  // the rows below the title
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;

@@ -15,8 +15,7 @@ namespace fg::render::xlsx {
 namespace {
 
 std::string Part(const std::string& xlsx, const std::string& member) {
-  const auto path =
-      std::filesystem::temp_directory_path() / ("fg_xlsx_" + std::to_string(getpid()) + ".xlsx");
+  const auto path = std::filesystem::temp_directory_path() / ("fg_xlsx_" + std::to_string(getpid()) + ".xlsx");
   std::ofstream(path, std::ios::binary) << xlsx;
   std::string out;
   if (FILE* p = popen(("unzip -p " + path.string() + " " + member).c_str(), "r")) {
@@ -60,7 +59,7 @@ TEST(Xlsx, SheetHasTitleBoldHeaderTypedCellsFrozenHeaderAndFilter) {
   EXPECT_NE(sheet.find("<pane ySplit=\"5\""), std::string::npos) << sheet;  // frozen below the header (row 5)
   EXPECT_NE(sheet.find("<autoFilter ref=\"A5:D9\"/>"), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("<v>46070.43402777778"), std::string::npos) << sheet;  // 17/02/2026 10:25
-  EXPECT_NE(sheet.find("<v>46073</v>"), std::string::npos) << sheet;             // 20/02/2026
+  EXPECT_NE(sheet.find("<v>46073</v>"), std::string::npos) << sheet;          // 20/02/2026
   EXPECT_NE(sheet.find("<c r=\"A7\" s=\""), std::string::npos);
   EXPECT_NE(sheet.find("<v>2</v>"), std::string::npos);  // the number 2, not a string
   EXPECT_NE(sheet.find("<cols>"), std::string::npos);

@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <regex>
+#include <sstream>
 
 #include "features/accounts/service.h"
 #include "features/calendar/service.h"
@@ -36,8 +36,8 @@ SysSeconds Local(int y, unsigned m, unsigned d, int hh, int mm) {
 std::string Tool(const std::string& command, const std::string& bytes, const std::string& ext,
                  const std::string& after = "") {
   static int n = 0;
-  const auto path =
-      std::filesystem::temp_directory_path() / ("fg_forms_" + std::to_string(getpid()) + "_" + std::to_string(++n) + ext);
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("fg_forms_" + std::to_string(getpid()) + "_" + std::to_string(++n) + ext);
   std::ofstream(path, std::ios::binary) << bytes;
   std::string out;
   if (FILE* p = popen((command + " " + path.string() + " " + after + " 2>&1").c_str(), "r")) {
@@ -95,9 +95,10 @@ Fixture Prepare() {
                   "code,name,level,parent_code,valid_from,valid_to\n"
                   "88,Tỉnh Thử Nghiệm,province,,1976-01-01,\n"
                   "88001,Phường Hòa Bình,ward,88,2025-07-01,\n");
-    auto officer = org.CreateOfficial(sys, {"forms.desk", "Lê Thị Tiếp Nhận", "88001", "Công chức một cửa", "0912000111",
-                                            "", "forms-password-1", true},
-                                      {{"desk", "88001"}});
+    auto officer = org.CreateOfficial(
+        sys,
+        {"forms.desk", "Lê Thị Tiếp Nhận", "88001", "Công chức một cửa", "0912000111", "", "forms-password-1", true},
+        {{"desk", "88001"}});
     f.token = accounts.CreateToken(sys, officer.id, "forms").second;
     const auto p = *db->read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, officer.id); });
     desk::ProcedureInput pin;
@@ -224,8 +225,7 @@ TEST_F(FormsHttpTest, EachFormOfTheHistoryPrintsItsOwnText) {
   const std::string f04 = Text(Pdf(a, "04").body);
   EXPECT_NE(f04.find("Ủy ban nhân dân Phường Hòa Bình xin lỗi ông/bà"), std::string::npos) << f04;
   EXPECT_NE(f04.find("Kính gửi: Ông/bà Nguyễn Thị Hồng Ánh"), std::string::npos) << f04;
-  EXPECT_NE(f04.find("hẹn trả kết quả giải quyết hồ sơ vào 17 giờ 00 phút, ngày 26/02/2026"), std::string::npos)
-      << f04;
+  EXPECT_NE(f04.find("hẹn trả kết quả giải quyết hồ sơ vào 17 giờ 00 phút, ngày 26/02/2026"), std::string::npos) << f04;
   EXPECT_NE(f04.find("TM. ỦY BAN NHÂN DÂN"), std::string::npos) << f04;
   const std::string f05 = Text(Pdf(a, "05").body);
   EXPECT_NE(f05.find("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"), std::string::npos) << f05;
