@@ -319,7 +319,8 @@ TEST_P(DeskFormsTest, RegisterRefusesMoreThanTwentyThousandDossiers) {
   } catch (const AppError& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kBadRequest);
     EXPECT_EQ(e.key(), "desk.register.too_many");
-    EXPECT_EQ(e.args().at("count"), "20001");
+    EXPECT_EQ(e.args().at("count"), "20.001");
+    EXPECT_EQ(e.args().at("max"), "20.000");
   }
   // One day less leaves them out.
   EXPECT_EQ(svc_->GetRegister(desk_, {"C1", "2026-03-16", "2026-03-16"}).entries.size(), 0u);

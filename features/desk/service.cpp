@@ -623,9 +623,15 @@ TrackingRegister Service::GetRegister(const Principal& p, const RegisterQuery& q
     if (!unit) throw BadInput("desk.unknown_unit", "unit", {{"code", unit_code}});
     if (!Works(p, unit->path)) throw Forbidden();
     const int64_t n = repo::CountRegister(c, unit->path, from_utc, to_utc);
-    if (n > kRegisterMaxRows)
+    if (n > kRegisterMaxRows) {
+      auto grouped = [](int64_t v) {  // 20.000, as numbers are written in Việt Nam
+        std::string s = std::to_string(v);
+        for (int at = static_cast<int>(s.size()) - 3; at > 0; at -= 3) s.insert(static_cast<size_t>(at), ".");
+        return s;
+      };
       throw AppError(ErrorKind::kBadRequest, "desk.register.too_many", "",
-                     {{"count", std::to_string(n)}, {"max", std::to_string(kRegisterMaxRows)}});
+                     {{"count", grouped(n)}, {"max", grouped(kRegisterMaxRows)}});
+    }
     TrackingRegister r{unit->code, unit->name, FormatIsoDate(*from), FormatIsoDate(*to), {}};
     const auto names = repo::UnitNames(c, unit->path);
     const auto transfers = repo::FirstTransfers(c, unit->path, from_utc, to_utc);
