@@ -1,5 +1,6 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -127,6 +128,19 @@ const std::map<std::string, Setter>& Setters() {
       {"site_address", SiteText(&Config::site_address, 300, nullptr, "")},
       {"site_hotline", SiteText(&Config::site_hotline, 30, IsHotline, "a telephone number (digits, spaces, +, ., -)")},
       {"site_email", SiteText(&Config::site_email, 120, IsEmail, "an e-mail address")},
+      {"public_url",
+       [](Config& c, const std::string&, const std::string& v) {
+         std::string u = v;
+         while (!u.empty() && u.back() == '/') u.pop_back();
+         const size_t scheme = u.rfind("https://", 0) == 0 ? 8 : u.rfind("http://", 0) == 0 ? 7 : 0;
+         const bool plain = std::all_of(u.begin(), u.end(), [](char ch) {
+           return ch > ' ' && ch < 0x7f && ch != '?' && ch != '#' && ch != '"' && ch != '<' && ch != '>';
+         });
+         if (!u.empty() && (scheme == 0 || u.size() == scheme || !plain))
+           throw ConfigError(
+               "configuration key 'public_url': expected http://HOST[:PORT][/PATH] or https://..., got '" + v + "'");
+         c.public_url = u;
+       }},
   };
   return s;
 }
@@ -184,6 +198,13 @@ http::ServerOptions ServerOptionsOf(const Config& c) {
   return o;
 }
 
+std::string PublicUrlOf(const Config& c, uint16_t port) {
+  if (!c.public_url.empty()) return c.public_url;
+  std::string host = c.listen.substr(0, c.listen.rfind(':'));
+  if (host.find(':') != std::string::npos && host.front() != '[') host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(port);
+}
+
 std::string Describe(const Config& c) {
   std::ostringstream o;
   o << "listen=" << c.listen << "\ndatabase=" << c.database << "\nassets_dir=" << c.assets_dir
@@ -198,7 +219,7 @@ std::string Describe(const Config& c) {
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\nsite_agency=" << c.site_agency
     << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email
-    << "\n";
+    << "\npublic_url=" << c.public_url << "\n";
   return o.str();
 }
 

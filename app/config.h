@@ -33,6 +33,9 @@ struct Config {
   // The footer of every page: who answers for the site. Empty: left out (under
   // --demo, the catalogue's demo values stand in for empty ones).
   std::string site_agency, site_address, site_hotline, site_email;
+  // Where citizens reach the site (http:// or https://, no path needed), for
+  // links printed on paper (a receipt's QR code). "" = http://<listen>.
+  std::string public_url;
 };
 
 class ConfigError : public std::runtime_error {
@@ -43,6 +46,8 @@ class ConfigError : public std::runtime_error {
 // `overrides` are the flags given on the command line (key -> value).
 Config LoadConfig(const std::string& file, const std::map<std::string, std::string>& overrides);
 http::ServerOptions ServerOptionsOf(const Config& c);
+// public_url, or http://<host>:<port> of the address the server listens on.
+std::string PublicUrlOf(const Config& c, uint16_t port);
 std::string Describe(const Config& c);
 
 }  // namespace fg::app

@@ -67,12 +67,13 @@ void Init(const Config& cfg, bool server) {
 }
 
 // The footer's settings; under --demo the catalogue's demo values fill empty ones.
+// public_url is completed once the port is known (Serve).
 render::SiteSettings SiteOf(const Config& cfg, bool demo) {
   auto value = [demo](const std::string& configured, const char* key) {
     return configured.empty() && demo ? render::Text(std::string("site.demo.") + key) : configured;
   };
   return {value(cfg.site_agency, "agency"), value(cfg.site_address, "address"), value(cfg.site_hotline, "hotline"),
-          value(cfg.site_email, "email")};
+          value(cfg.site_email, "email"), cfg.public_url};
 }
 
 int Serve(const Config& cfg, bool demo) {
@@ -100,6 +101,13 @@ int Serve(const Config& cfg, bool demo) {
 
   const auto options = ServerOptionsOf(cfg);
   http::Serve(app, options, [&](uint16_t port) {
+    // Before the first request: the address printed on paper (receipts' QR codes).
+    auto site = render::Site();
+    site.public_url = PublicUrlOf(cfg, port);
+    render::SetSite(site);
+    if (cfg.public_url.empty() && !demo)
+      spdlog::warn("public_url is not set: printed forms link to {}; set it to the address citizens use",
+                   site.public_url);
     std::cout << "FriendlyGov listening on http://" << options.host << ":" << port << "/" << std::endl;
     if (demo) {
       std::cout << "Demo logins (password \"demo\"): admin, leader, desk, specialist, evaluator" << std::endl;

@@ -22,6 +22,7 @@ void RegisterAll(http::App& app, Services& s) {
   calendar::RegisterPages(app, s.calendar, s.org);
   desk::RegisterApi(app, s.desk);
   desk::RegisterDossiersPages(app, s.desk, s.org);
+  desk::RegisterFormsPages(app, s.desk, s.org);
   pub::RegisterPages(app, s.db, s.calendar);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");

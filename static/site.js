@@ -15,3 +15,12 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+// Printed forms: "In" prints the page; without this script the same link opens the PDF to print.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('a[data-print]').forEach((a) => {
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      window.print();
+    });
+  });
+});

@@ -297,6 +297,19 @@ const db::Query kInsertApology{
     "dossier_apology_insert",
     "INSERT INTO dossier_apologies (dossier_id, reason, previous_due_at, new_due_at, by_official, at, "
     "override_reason) VALUES (?, ?, ?, ?, ?, ?, ?)"};
+// Form 07 (dossiers_unit_received, migration 0012, serves the period).
+const db::Query kCountRegister{"dossier_register_count",
+                               "SELECT count(*) FROM dossiers d JOIN units u ON u.id = d.unit_id "
+                               "WHERE u.path LIKE ? AND d.received_at >= ? AND d.received_at < ?"};
+const db::Query kRegisterDossiers{"dossier_register", FG_DOSSIER_COLUMNS
+                                  "WHERE u.path LIKE ? AND d.received_at >= ? AND d.received_at < ? "
+                                  "ORDER BY d.received_at, d.id LIMIT ?"};
+const db::Query kFirstTransfers{"dossier_register_transfers",
+                                "SELECT h.dossier_id, MIN(h.given_at) FROM dossier_handovers h "
+                                "JOIN dossiers d ON d.id = h.dossier_id JOIN units u ON u.id = d.unit_id "
+                                "WHERE u.path LIKE ? AND d.received_at >= ? AND d.received_at < ? "
+                                "AND h.from_official <> 0 GROUP BY h.dossier_id"};
+const db::Query kUnitNames{"dossier_register_units", "SELECT id, name FROM units WHERE path LIKE ?"};
 const db::Query kApologyOf{
     "dossier_apology",
     "SELECT reason, previous_due_at, new_due_at, by_official, at, override_reason FROM dossier_apologies "
@@ -640,6 +653,31 @@ std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id) {
   auto r = c.query_one(kApologyOf, {dossier_id});
   if (!r) return std::nullopt;
   return Apology{r->text(0), r->text(1), r->text(2), r->i64(3), r->text(4), r->text(5)};
+}
+
+int64_t CountRegister(db::Conn& c, const std::string& path_prefix, const std::string& from, const std::string& to) {
+  auto r = c.query_one(kCountRegister, {path_prefix + "%", from, to});
+  return r ? r->i64(0) : 0;
+}
+
+std::vector<Dossier> RegisterDossiers(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                      const std::string& to, int64_t limit) {
+  std::vector<Dossier> out;
+  for (auto& r : c.query(kRegisterDossiers, {path_prefix + "%", from, to, limit})) out.push_back(DossierFrom(r));
+  return out;
+}
+
+std::map<int64_t, std::string> FirstTransfers(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                              const std::string& to) {
+  std::map<int64_t, std::string> out;
+  for (auto& r : c.query(kFirstTransfers, {path_prefix + "%", from, to})) out[r.i64(0)] = r.text(1);
+  return out;
+}
+
+std::map<int64_t, std::string> UnitNames(db::Conn& c, const std::string& path_prefix) {
+  std::map<int64_t, std::string> out;
+  for (auto& r : c.query(kUnitNames, {path_prefix + "%"})) out[r.i64(0)] = r.text(1);
+  return out;
 }
 
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,

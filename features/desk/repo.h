@@ -1,6 +1,7 @@
 // The SQL of the desk: procedures and their versions, dossiers, hand-overs,
 // history, apologies, daily serials and statistics counters.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +95,18 @@ std::vector<PauseRow> Pauses(db::Conn& c, int64_t dossier_id);
 
 void InsertApology(db::Conn& c, int64_t dossier_id, const Apology& a);
 std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id);
+
+// ---- form 07, the tracking register ----
+// Dossiers of units under `path_prefix` received in [from, to) (UTC text).
+int64_t CountRegister(db::Conn& c, const std::string& path_prefix, const std::string& from, const std::string& to);
+// The same dossiers, oldest first, at most `limit`.
+std::vector<Dossier> RegisterDossiers(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                      const std::string& to, int64_t limit);
+// For the same dossiers: when each was first handed on by an official (after intake), by dossier id.
+std::map<int64_t, std::string> FirstTransfers(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                              const std::string& to);
+// Names of the units under `path_prefix`, by id.
+std::map<int64_t, std::string> UnitNames(db::Conn& c, const std::string& path_prefix);
 
 // Adds `n` to the counters of (unit, day, procedure, official).
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,

@@ -4,6 +4,7 @@
 #include <set>
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "features/desk/json.h"
 #include "features/desk/repo.h"
@@ -682,6 +683,84 @@ PublicView Service::Lookup(const std::string& code_in, const std::string& check)
     view->personal = phone || id;
   }
   return std::move(*view);
+}
+
+// ---- printed forms ----
+
+FormsSource Service::GetFormsSource(const Principal& p, const std::string& code) {
+  auto src = db_.read([&](db::Conn& c) -> std::optional<FormsSource> {
+    auto d = repo::DossierByCode(c, code);
+    if (!d) return std::nullopt;
+    FormsSource s;
+    if (auto u = org::Service::FindUnit(c, d->unit_code)) s.unit_name = u->name;
+    s.procedure = repo::ProcedureById(c, d->procedure_id, d->procedure_version);
+    s.detail = DetailOf(c, std::move(*d));
+    const auto& x = s.detail;
+    std::set<int64_t> ids{x.dossier.received_by, x.dossier.assignee_id};
+    for (auto& h : x.handovers) ids.insert({h.from_official, h.to_official});
+    for (auto& e : x.entries) ids.insert(e.actor_id);
+    if (x.apology) ids.insert(x.apology->by);
+    for (int64_t id : ids)
+      if (id > 0)
+        if (auto o = org::Service::FindOfficial(c, id)) s.officials[id] = {o->full_name, o->phone};
+    return s;
+  });
+  if (!src) throw NotFound("desk.dossier_not_found");
+  if (!Works(p, src->detail.dossier.unit_path)) throw Forbidden();
+  return std::move(*src);
+}
+
+TrackingRegister Service::GetRegister(const Principal& p, const RegisterQuery& q) {
+  Problems problems;
+  const std::string unit_code = problems.check([&] {
+    std::string s = text::Clean("unit", q.unit_code, 20, false);
+    if (s.empty()) throw BadInput("desk.register.unit_required", "unit");
+    return s;
+  });
+  auto day = [&](const std::string& text, const char* field) {
+    return problems.check([&]() -> std::optional<calendar::Date> {
+      if (text.empty()) throw BadInput(std::string("desk.register.") + field + "_required", field);
+      auto d = ParseIsoDate(text);
+      if (!d) throw BadInput(std::string("desk.register.bad_") + field, field);
+      return d;
+    });
+  };
+  const auto from = day(q.from, "from"), to = day(q.to, "to");
+  if (from && to) {
+    if (*to < *from)
+      problems.add(BadInput("desk.register.bad_period", "to"));
+    else if ((*to - *from).count() + 1 > kRegisterMaxDays)
+      problems.add(BadInput("desk.register.period_too_long", "to", {{"max", std::to_string(kRegisterMaxDays)}}));
+  }
+  problems.raise_if_any();
+  const std::string from_utc = FormatUtc(FromLocal(*from, 0));
+  const std::string to_utc = FormatUtc(FromLocal(*to + std::chrono::days{1}, 0));
+  return db_.read([&](db::Conn& c) {
+    auto unit = org::Service::FindUnit(c, unit_code);
+    if (!unit) throw BadInput("desk.unknown_unit", "unit", {{"code", unit_code}});
+    if (!Works(p, unit->path)) throw Forbidden();
+    const int64_t n = repo::CountRegister(c, unit->path, from_utc, to_utc);
+    if (n > kRegisterMaxRows) {
+      auto grouped = [](int64_t v) {  // 20.000, as numbers are written in Việt Nam
+        std::string s = std::to_string(v);
+        for (int at = static_cast<int>(s.size()) - 3; at > 0; at -= 3) s.insert(static_cast<size_t>(at), ".");
+        return s;
+      };
+      throw AppError(ErrorKind::kBadRequest, "desk.register.too_many", "",
+                     {{"count", grouped(n)}, {"max", grouped(kRegisterMaxRows)}});
+    }
+    TrackingRegister r{unit->code, unit->name, FormatIsoDate(*from), FormatIsoDate(*to), {}};
+    const auto names = repo::UnitNames(c, unit->path);
+    const auto transfers = repo::FirstTransfers(c, unit->path, from_utc, to_utc);
+    for (auto& d : repo::RegisterDossiers(c, unit->path, from_utc, to_utc, kRegisterMaxRows)) {
+      RegisterEntry e;
+      if (auto it = names.find(d.unit_id); it != names.end()) e.unit_name = it->second;
+      if (auto it = transfers.find(d.id); it != transfers.end()) e.transferred_at = it->second;
+      e.dossier = std::move(d);
+      r.entries.push_back(std::move(e));
+    }
+    return r;
+  });
 }
 
 std::vector<StatsRow> Service::Stats() {

@@ -46,6 +46,37 @@ struct PublicView {
   bool personal = false;
 };
 
+// ---- printed forms (features/desk/forms.h) ----
+struct OfficialName {
+  std::string full_name, phone;
+};
+
+// What forms 01-06 need besides the dossier: the names of its unit and of the
+// officials in its history, and the procedure version it was received under.
+struct FormsSource {
+  DossierDetail detail;
+  std::string unit_name;
+  std::map<int64_t, OfficialName> officials;  // by id
+  std::optional<Procedure> procedure;
+};
+
+// Form 07, the tracking register: the dossiers received in a unit's subtree
+// over a period of local days (both included).
+struct RegisterQuery {
+  std::string unit_code, from, to;  // YYYY-MM-DD
+};
+inline constexpr int64_t kRegisterMaxDays = 366;
+inline constexpr int64_t kRegisterMaxRows = 20000;
+struct RegisterEntry {
+  Dossier dossier;
+  std::string unit_name;       // the unit that received it
+  std::string transferred_at;  // first handed on by an official after intake ("" if not yet)
+};
+struct TrackingRegister {
+  std::string unit_code, unit_name, from, to;
+  std::vector<RegisterEntry> entries;  // oldest first
+};
+
 class Service {
  public:
   Service(db::Db& db, calendar::Service& calendar) : db_(db), calendar_(calendar) {}
@@ -102,6 +133,12 @@ class Service {
   // Writes the search terms of dossiers written before migration 0009 (or with
   // older term rules), in batches; run at start-up. Returns how many.
   int64_t IndexSearchTerms();
+  // ---- printed forms ----
+  // The dossier with the names its forms print; for those who read its dossiers.
+  FormsSource GetFormsSource(const auth::Principal& p, const std::string& code);
+  // Form 07 for those who work on the unit's dossiers. Every bad field at once
+  // (400); a period over kRegisterMaxDays days or over kRegisterMaxRows dossiers is refused (400).
+  TrackingRegister GetRegister(const auth::Principal& p, const RegisterQuery& q);
 
   // Statistics: the stored counters, and the same recounted from the history (for checks).
   std::vector<StatsRow> Stats();

@@ -222,10 +222,17 @@ Response App::dispatch(Request& req, std::string& route_name) {
     bool ok = true;
     for (size_t i = 0; i < segs.size() && ok; ++i) {
       const auto& s = r.segments[i];
-      if (s.size() > 2 && s.front() == '{' && s.back() == '}')
-        p[s.substr(1, s.size() - 2)] = UrlDecode(segs[i], false);
-      else
+      const size_t close = s.size() > 2 && s.front() == '{' ? s.find('}') : std::string::npos;
+      if (close == std::string::npos) {
         ok = s == segs[i];
+        continue;
+      }
+      // "{name}" or "{name}.suffix": the suffix must end the segment, after at least one character.
+      const std::string_view suffix = std::string_view(s).substr(close + 1);
+      ok = segs[i].size() > suffix.size() && std::string_view(segs[i]).ends_with(suffix);
+      if (ok)
+        p[s.substr(1, close - 1)] =
+            UrlDecode(std::string_view(segs[i]).substr(0, segs[i].size() - suffix.size()), false);
     }
     if (!ok) continue;
     path_matched = true;

@@ -13,5 +13,26 @@ TEST(LogSafe, EscapesControlCharactersAndKeepsText) {
   EXPECT_EQ(LogSafe("/tra-cuu/Xã Tân Hưng"), "/tra-cuu/Xã Tân Hưng");
 }
 
+// A pattern segment "{name}.pdf" binds what comes before the suffix; registered
+// before "{name}", it takes the paths with the suffix and leaves the others.
+TEST(Routes, SegmentWithASuffix) {
+  App app(FG_SOURCE_DIR);
+  app.page("GET", "/f/{code}/forms/{form}.pdf", Access::kPublic, [](Context& c) {
+    return Response::Text(200, "pdf " + c.req.params.at("code") + " " + c.req.params.at("form"));
+  });
+  app.page("GET", "/f/{code}/forms/{form}", Access::kPublic,
+           [](Context& c) { return Response::Text(200, "html " + c.req.params.at("form")); });
+  auto get = [&](const std::string& target) {
+    Request r;
+    r.method = "GET";
+    r.set_target(target);
+    return app.handle(r).body;
+  };
+  EXPECT_EQ(get("/f/A-1/forms/01.pdf"), "pdf A-1 01");
+  EXPECT_EQ(get("/f/A-1/forms/01"), "html 01");
+  EXPECT_EQ(get("/f/A-1/forms/.pdf"), "html .pdf");  // the suffix alone names nothing
+  EXPECT_EQ(get("/f/A-1/forms/01.pdfx"), "html 01.pdfx");
+}
+
 }  // namespace
 }  // namespace fg::http

@@ -157,6 +157,10 @@ void PageView::DateInput(const std::string& marker, const std::string& name, con
   dates_[name] = d;
 }
 
+void PageView::AddStylesheet(const std::string& href) {
+  layout_.AddSectionDictionary("STYLESHEET")->SetValue("HREF", href);
+}
+
 http::Response PageView::render(int status) {
   if (has_errors_) {
     layout_.SetValue("TITLE", Text("page.error_prefix") + title_);

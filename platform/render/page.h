@@ -23,6 +23,9 @@ void InitTemplates(const std::string& assets_dir);
 // before serving; an empty value is left out of the footer.
 struct SiteSettings {
   std::string agency, address, hotline, email;
+  // Where citizens reach the site (configuration key public_url, no trailing
+  // slash): links printed on paper, such as a receipt's QR code.
+  std::string public_url;
 };
 void SetSite(SiteSettings site);
 const SiteSettings& Site();
@@ -51,6 +54,8 @@ class PageView {
   // is "YYYY-MM-DD" (or what the person typed, as DateFromForm returned it).
   void DateInput(const std::string& marker, const std::string& name, const std::string& label, const std::string& hint,
                  const std::string& value);
+  // A stylesheet of the page's own after site.css (a path under /static/).
+  void AddStylesheet(const std::string& href);
   http::Response render(int status = 200);
 
  private:

@@ -5,7 +5,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · Chính quyền thân thiện</title>
 <link rel="stylesheet" href="/static/site.css">
-<script src="/static/site.js" defer></script>
+{{#STYLESHEET}}<link rel="stylesheet" href="{{HREF}}">
+{{/STYLESHEET}}<script src="/static/site.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
