@@ -21,6 +21,8 @@ void RegisterAll(http::App& app, Services& s) {
   calendar::RegisterApi(app, s.calendar);
   calendar::RegisterPages(app, s.calendar, s.org);
   desk::RegisterApi(app, s.desk);
+  desk::RegisterProceduresPages(app, s.desk, s.org);
+  desk::RegisterProceduresCsvApi(app, s.desk);
   pub::RegisterPages(app, s.db, s.calendar);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");

@@ -168,6 +168,19 @@ bool IsSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id) {
   return c.query_one(kSameDayOne, {procedure_id, unit_id}).has_value();
 }
 
+namespace {
+const db::Query kProcedureVersions{
+    "procedure_versions_list",
+    "SELECT v.version, v.created_at, COALESCE(o.full_name, '') FROM procedure_versions v "
+    "LEFT JOIN officials o ON o.id = v.created_by WHERE v.procedure_id = ? ORDER BY v.version DESC"};
+}  // namespace
+
+std::vector<VersionRow> ProcedureVersions(db::Conn& c, int64_t id) {
+  std::vector<VersionRow> out;
+  for (auto& r : c.query(kProcedureVersions, {id})) out.push_back({r.i64(0), r.text(1), r.text(2)});
+  return out;
+}
+
 // ---- dossiers ----
 namespace {
 
@@ -176,6 +189,8 @@ const db::Query kPutAgencyCode{
     "desk_agency_put",
     "INSERT INTO desk_agencies (unit_id, agency_code, updated_at) VALUES (?, ?, ?) "
     "ON CONFLICT (unit_id) DO UPDATE SET agency_code = excluded.agency_code, updated_at = excluded.updated_at"};
+const db::Query kLastSerial{"dossier_last_serial",
+                            "SELECT last FROM dossier_serials WHERE unit_id = ? AND day = ?"};
 const db::Query kNextSerial{"dossier_next_serial",
                             "INSERT INTO dossier_serials (unit_id, day, last) VALUES (?, ?, 1) "
                             "ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_serials.last + 1 RETURNING last"};
@@ -350,6 +365,11 @@ std::optional<std::string> AgencyCode(db::Conn& c, int64_t unit_id) {
 
 void PutAgencyCode(db::Conn& c, int64_t unit_id, const std::string& agency_code) {
   c.exec(kPutAgencyCode, {unit_id, agency_code, NowUtcText()});
+}
+
+int64_t LastSerial(db::Conn& c, int64_t unit_id, const std::string& day) {
+  auto r = c.query_one(kLastSerial, {unit_id, day});
+  return r ? r->i64(0) : 0;
 }
 
 int64_t NextSerial(db::Conn& c, int64_t unit_id, const std::string& day) {

@@ -27,11 +27,19 @@ std::vector<Procedure> SearchProcedures(db::Conn& c, const std::string& term_pre
                                         const std::string& phrase, const std::string& unit_path, bool include_inactive,
                                         int64_t limit);
 void SetSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id, bool on, int64_t by);
+// Every version of a procedure, newest first: number, when, by whom (full name; "" when unknown).
+struct VersionRow {
+  int64_t version = 0;
+  std::string created_at, created_by;
+};
+std::vector<VersionRow> ProcedureVersions(db::Conn& c, int64_t id);
 bool IsSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id);
 
 // ---- dossiers ----
 std::optional<std::string> AgencyCode(db::Conn& c, int64_t unit_id);
 void PutAgencyCode(db::Conn& c, int64_t unit_id, const std::string& agency_code);
+// The last serial given at the unit on `day` (0 when none yet).
+int64_t LastSerial(db::Conn& c, int64_t unit_id, const std::string& day);
 // The next serial of the unit on `day` (1, 2, ...): one atomic statement whose
 // row lock holds until the write commits (PostgreSQL), so numbers never repeat
 // and a rolled-back intake leaves no gap.
