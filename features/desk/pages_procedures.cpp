@@ -284,7 +284,7 @@ Response ProcedureForm(Context& ctx, org::Service& org, const FormState& s, cons
     row->SetValue("NAME", filled ? in.steps[i].name : "");
     row->SetValue("HANDLER", filled ? in.steps[i].handler : "");
     row->SetValue("HOURS", filled ? s.step_amounts[i] : "");
-    Options(*row, "HOURS_UNIT", {"hours", "days"}, "desk.budget_unit.", filled ? s.step_units[i] : "hours");
+    Options(*row, "HOURS_UNIT", {"hours", "days"}, "desk.limit_unit.", filled ? s.step_units[i] : "hours");
     for (const char* part : {"name", "handler", "hours"}) RowError(*row, errors, at + "." + part, part);
   }
   b.ShowSection(s.document_rows >= kMaxDocumentRows ? "DOCUMENTS_FULL" : "CAN_ADD_DOCUMENTS");
@@ -315,8 +315,9 @@ void FillProcedure(ctemplate::TemplateDictionary& b, org::Service& org, const Pr
   b.SetValue("FEES", p.fees.empty() ? Text("desk.not_given") : p.fees);
   b.SetValue("RESULT", p.result.empty() ? Text("desk.not_given") : p.result);
   b.SetValue("LEGAL_BASIS", p.legal_basis.empty() ? Text("desk.not_given") : p.legal_basis);
-  b.SetValue("VALID_FROM", DisplayDate(p.valid_from));
-  b.SetValue("VALID_TO", p.valid_to ? DisplayDate(*p.valid_to) : Text("desk.no_end"));
+  b.SetValue("VALIDITY", p.valid_to ? Text("desk.valid_between", {{"from", DisplayDate(p.valid_from)},
+                                                                   {"to", DisplayDate(*p.valid_to)}})
+                                     : Text("desk.valid_since", {{"from", DisplayDate(p.valid_from)}}));
   b.SetIntValue("VERSION", p.version);
   b.SetValue("STATUS", Text(p.active ? "desk.active" : "desk.inactive"));
   b.ShowSection(p.active ? "ACTIVE" : "INACTIVE");

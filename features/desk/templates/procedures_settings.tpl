@@ -1,8 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
   <h1>Mã hồ sơ của đơn vị</h1>
-  <p>Mỗi hồ sơ tiếp nhận có mã dạng <code>mã định danh cơ quan-năm tháng ngày-số thứ tự</code>, ví dụ
-     <code>000.27.01.H75-260317-0042</code>: mã định danh điện tử của cơ quan giải quyết, ngày tiếp nhận (hai số cuối của năm,
-     tháng, ngày) và số thứ tự trong ngày (ít nhất 4 chữ số). Đơn vị chưa đặt mã định danh thì dùng mã đơn vị.</p>
+  <p>Mỗi hồ sơ tiếp nhận có một mã gồm ba phần nối bằng dấu gạch ngang: mã định danh điện tử của cơ quan giải quyết,
+     ngày tiếp nhận (hai số cuối của năm, tháng, ngày) và số thứ tự trong ngày (ít nhất 4 chữ số), ví dụ
+     <code>000.27.01.H75-260317-0042</code>. Đơn vị chưa đặt mã định danh thì dùng mã đơn vị.</p>
   <form method="get" action="/desk/settings" class="inline" novalidate>
     <div class="field{{#UNIT_INVALID}} field-invalid{{/UNIT_INVALID}}">
       <label for="unit">Đơn vị</label>

@@ -17,7 +17,7 @@
     <div><dt>Dịch vụ công trực tuyến</dt><dd>{{ONLINE_LEVEL}}</dd></div>
     <div><dt>Phí, lệ phí</dt><dd>{{FEES}}</dd></div>
     <div><dt>Kết quả</dt><dd>{{RESULT}}</dd></div>
-    <div><dt>Hiệu lực</dt><dd>Từ {{VALID_FROM}}; {{VALID_TO}}</dd></div>
+    <div><dt>Hiệu lực</dt><dd>{{VALIDITY}}</dd></div>
     <div><dt>Căn cứ pháp lý</dt><dd class="pre-line">{{LEGAL_BASIS:pre_escape}}</dd></div>
     <div><dt>Phiên bản</dt><dd>{{VERSION}}</dd></div>
   </dl>
@@ -26,8 +26,8 @@
   {{#NO_DOCUMENTS}}<p>Chưa ghi thành phần hồ sơ.</p>{{/NO_DOCUMENTS}}
   {{#HAS_DOCUMENTS}}<div class="table-wrap" role="region" aria-labelledby="documents-heading" tabindex="0"><table class="stack">
     <caption class="visually-hidden">Thành phần hồ sơ</caption>
-    <thead><tr><th scope="col">Giấy tờ</th><th scope="col">Loại bản</th><th scope="col" class="num">Số lượng</th></tr></thead>
-    <tbody>{{#DOCUMENT}}<tr><td>{{NAME}}</td><td data-label="Loại bản">{{KIND}}</td><td data-label="Số lượng" class="num">{{COUNT}}</td></tr>{{/DOCUMENT}}</tbody>
+    <thead><tr><th scope="col">Giấy tờ</th><th scope="col">Loại bản</th><th scope="col">Số lượng</th></tr></thead>
+    <tbody>{{#DOCUMENT}}<tr><td>{{NAME}}</td><td data-label="Loại bản">{{KIND}}</td><td data-label="Số lượng">{{COUNT}}</td></tr>{{/DOCUMENT}}</tbody>
   </table></div>{{/HAS_DOCUMENTS}}
 
   <h2 id="steps-heading">Quy trình xử lý</h2>
