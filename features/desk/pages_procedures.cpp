@@ -3,6 +3,7 @@
 // same-day registration, CSV import and export) and the unit's dossier-code
 // settings. Handlers parse and render; the service decides and authorises.
 #include <algorithm>
+#include <cctype>
 
 #include "features/desk/procedures_csv.h"
 #include "features/desk/routes.h"
@@ -48,7 +49,8 @@ std::string Url(int64_t id, const std::string& rest = "") { return "/desk/proced
 
 std::string LimitText(Limit unit, int64_t amount) {
   if (unit == Limit::kSameDay) return Text("desk.limit_text.same_day");
-  return Text(unit == Limit::kHours ? "desk.limit_text.hours" : "desk.limit_text.days", {{"n", std::to_string(amount)}});
+  return Text(unit == Limit::kHours ? "desk.limit_text.hours" : "desk.limit_text.days",
+              {{"n", std::to_string(amount)}});
 }
 
 // A step's budget: whole working days when it is some, else hours.
@@ -103,12 +105,12 @@ AppError Worded(const AppError& e) {
 
 struct FormState {
   ProcedureInput in;
-  std::string version;                          // the version the edit started from
-  std::vector<std::string> step_units;          // "hours" | "days", per step row as typed
-  std::vector<std::string> step_amounts;        // as typed (a bad number is shown again)
-  std::vector<std::string> document_counts;     // as typed
-  std::string limit_amount;                     // as typed
-  size_t document_rows = 0, step_rows = 0;      // rows to show (blank ones included)
+  std::string version;                       // the version the edit started from
+  std::vector<std::string> step_units;       // "hours" | "days", per step row as typed
+  std::vector<std::string> step_amounts;     // as typed (a bad number is shown again)
+  std::vector<std::string> document_counts;  // as typed
+  std::string limit_amount;                  // as typed
+  size_t document_rows = 0, step_rows = 0;   // rows to show (blank ones included)
 };
 
 // A whole number as typed; "" -> nullopt; anything else -> -1, which the
@@ -180,7 +182,7 @@ FormState FromProcedure(const Procedure& p) {
   for (auto& d : p.documents) s.document_counts.push_back(std::to_string(d.count));
   for (auto& st : p.steps) {
     const bool days = st.hours > 0 && st.hours % 8 == 0;
-    s.step_units.push_back(days ? "days" : "hours");
+    s.step_units.emplace_back(days ? "days" : "hours");
     s.step_amounts.push_back(std::to_string(days ? st.hours / 8 : st.hours));
   }
   s.document_rows = std::min(kMaxDocumentRows, p.documents.size() + kBlankRows);
@@ -211,18 +213,17 @@ void RowError(ctemplate::TemplateDictionary& row, const std::map<std::string, st
 }
 
 struct FormContext {
-  const Procedure* existing = nullptr;     // editing this one (the current version)
-  const AppError* error = nullptr;         // shown in the form
-  std::vector<std::string> conflict_notes; // fields the person changed, on a stale edit
+  const Procedure* existing = nullptr;      // editing this one (the current version)
+  const AppError* error = nullptr;          // shown in the form
+  std::vector<std::string> conflict_notes;  // fields the person changed, on a stale edit
 };
 
 Response ProcedureForm(Context& ctx, org::Service& org, const FormState& s, const FormContext& fc) {
   const ProcedureInput& in = s.in;
   const bool is_new = !fc.existing;
-  PageView v(ctx,
-             is_new ? Text("desk.procedure_new_title")
-                    : Text("desk.procedure_edit_title", {{"name", fc.existing->name}}),
-             Tpl("procedures_form.tpl"));
+  PageView v(
+      ctx, is_new ? Text("desk.procedure_new_title") : Text("desk.procedure_edit_title", {{"name", fc.existing->name}}),
+      Tpl("procedures_form.tpl"));
   auto& b = v.body();
   b.ShowSection(is_new ? "IS_NEW" : "IS_EDIT");
   b.SetValue("ACTION", is_new ? "/desk/procedures/new" : Url(fc.existing->id, "/edit"));
@@ -315,9 +316,9 @@ void FillProcedure(ctemplate::TemplateDictionary& b, org::Service& org, const Pr
   b.SetValue("FEES", p.fees.empty() ? Text("desk.not_given") : p.fees);
   b.SetValue("RESULT", p.result.empty() ? Text("desk.not_given") : p.result);
   b.SetValue("LEGAL_BASIS", p.legal_basis.empty() ? Text("desk.not_given") : p.legal_basis);
-  b.SetValue("VALIDITY", p.valid_to ? Text("desk.valid_between", {{"from", DisplayDate(p.valid_from)},
-                                                                   {"to", DisplayDate(*p.valid_to)}})
-                                     : Text("desk.valid_since", {{"from", DisplayDate(p.valid_from)}}));
+  b.SetValue("VALIDITY", p.valid_to ? Text("desk.valid_between",
+                                           {{"from", DisplayDate(p.valid_from)}, {"to", DisplayDate(*p.valid_to)}})
+                                    : Text("desk.valid_since", {{"from", DisplayDate(p.valid_from)}}));
   b.SetIntValue("VERSION", p.version);
   b.SetValue("STATUS", Text(p.active ? "desk.active" : "desk.inactive"));
   b.ShowSection(p.active ? "ACTIVE" : "INACTIVE");
@@ -370,8 +371,9 @@ Response ProcedurePage(Context& ctx, Service& svc, org::Service& org, int64_t id
     }
   }
   const bool old = shown.version != current.version;
-  PageView v(ctx, old ? Text("desk.procedure_old_title", {{"name", shown.name}, {"version", std::to_string(shown.version)}})
-                      : shown.name,
+  PageView v(ctx,
+             old ? Text("desk.procedure_old_title", {{"name", shown.name}, {"version", std::to_string(shown.version)}})
+                 : shown.name,
              Tpl("procedures_view.tpl"));
   auto& b = v.body();
   FillProcedure(b, org, shown);
@@ -398,9 +400,12 @@ Response ProcedurePage(Context& ctx, Service& svc, org::Service& org, int64_t id
     row->SetIntValue("VERSION", x.version);
     row->SetValue("AT", FormatLocal(x.created_at));
     row->SetValue("BY", x.created_by.empty() ? Text("desk.by_system") : x.created_by);
-    if (x.version == current.version) row->ShowSection("IS_CURRENT");
-    else if (x.version == shown.version) row->ShowSection("IS_SHOWN");
-    else row->ShowSection("IS_OTHER");
+    if (x.version == current.version)
+      row->ShowSection("IS_CURRENT");
+    else if (x.version == shown.version)
+      row->ShowSection("IS_SHOWN");
+    else
+      row->ShowSection("IS_OTHER");
   }
   std::map<std::string, std::string> args{
       {"name", current.name}, {"version", std::to_string(current.version)}, {"unit", Text("desk.the_unit")}};
@@ -478,6 +483,7 @@ Response ImportPage(Context& ctx, const std::string& csv, const ImportReport* re
       if (!row.changed.empty()) d->SetValueAndShowSection("CHANGED", ChangedText(row.changed), "HAS_CHANGED");
     }
     if (!report->rows.empty()) r->ShowSection("HAS_ROWS");
+    if (report->problems.empty()) r->ShowSection("COUNTS");
     if (!report->problems.empty()) {
       // One summary line linking to the list, which names every row and column.
       v.ShowErrors(BadInput("desk.import_problems", "problems", {{"count", std::to_string(report->problems.size())}}));
@@ -520,8 +526,10 @@ Response SettingsPage(Context& ctx, Service& svc, org::Service& org, const std::
       d->SetValue("UNIT_URL", http::UrlEncode(s.unit_code));
       d->SetValue("NEXT_CODE", s.next_code);
       d->SetValue("AGENCY_CODE", error ? typed : s.agency_code);
-      if (s.agency_code.empty()) d->ShowSection("NO_AGENCY_CODE");
-      else d->SetValueAndShowSection("CURRENT_AGENCY_CODE", s.agency_code, "HAS_AGENCY_CODE");
+      if (s.agency_code.empty())
+        d->ShowSection("NO_AGENCY_CODE");
+      else
+        d->SetValueAndShowSection("CURRENT_AGENCY_CODE", s.agency_code, "HAS_AGENCY_CODE");
       d->ShowSection(s.can_edit ? "CAN_EDIT" : "READ_ONLY");
       v.ShowDone("desk.settings_done.", {{"unit", s.unit_name}});
     } catch (const AppError& e) {
@@ -662,8 +670,7 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
     try {
       svc.PatchProcedure(*ctx.user, id, [&](const Procedure& now) {
         if (!expected || *expected != now.version)
-          throw AppError(ErrorKind::kConflict, "desk.procedure_stale", "",
-                         {{"version", std::to_string(now.version)}});
+          throw AppError(ErrorKind::kConflict, "desk.procedure_stale", "", {{"version", std::to_string(now.version)}});
         ProcedureInput in = s.in;
         in.active = now.active;
         return in;
@@ -686,7 +693,7 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
       }
       const auto versions = svc.ProcedureVersions(ctx.user, id);
       const std::string by = versions.empty() || versions.front().created_by.empty() ? Text("desk.by_system")
-                                                                                    : versions.front().created_by;
+                                                                                     : versions.front().created_by;
       const AppError stale(ErrorKind::kConflict, "desk.procedure_stale", "",
                            {{"version", std::to_string(now.version)},
                             {"by", by},
@@ -701,10 +708,9 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
     if (!auth::Covers(*ctx.user, p.unit_path, {Role::kAdmin})) throw Forbidden();
     const bool on = ctx.req.has_query_param("set") ? ctx.req.query_param("set") == "on" : !p.active;
     const std::string key = on ? "desk.activate" : "desk.deactivate";
-    return render::ConfirmPage(ctx, Text(key + "_title", {{"name", p.name}}),
-                               Text(key + "_question", {{"name", p.name}, {"code", p.code}}),
-                               Url(p.id, std::string("/active?set=") + (on ? "on" : "off")), Text(key + "_button"),
-                               Url(p.id));
+    return render::ConfirmPage(
+        ctx, Text(key + "_title", {{"name", p.name}}), Text(key + "_question", {{"name", p.name}, {"code", p.code}}),
+        Url(p.id, std::string("/active?set=") + (on ? "on" : "off")), Text(key + "_button"), Url(p.id));
   });
 
   app.page("POST", "/desk/procedures/{id}/active", http::Access::kUser, [&svc](Context& ctx) {
@@ -751,8 +757,8 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
     const bool on = http::FormValue(form, "on") != "0";
     try {
       svc.SetSameDay(*ctx.user, id, unit, on);
-      return Response::Redirect(Url(id, std::string(on ? "?done=same_day_on" : "?done=same_day_off") +
-                                            "&unit=" + http::UrlEncode(unit)));
+      return Response::Redirect(
+          Url(id, std::string(on ? "?done=same_day_on" : "?done=same_day_off") + "&unit=" + http::UrlEncode(unit)));
     } catch (const AppError& e) {
       if (!render::ShownInForm(e)) throw;
       return same_day_page(ctx, &e, unit);

@@ -46,9 +46,8 @@ boost::json::object Summary(const ImportReport& r, bool dry_run) {
                     {"id", row.id ? boost::json::value(row.id) : boost::json::value()},
                     {"changed", changed}});
   }
-  return {{"dry_run", dry_run}, {"valid", r.problems.empty()}, {"written", r.written},
-          {"created", r.created}, {"updated", r.updated},       {"unchanged", r.unchanged},
-          {"rows", rows},         {"errors", Errors(r)}};
+  return {{"dry_run", dry_run},   {"valid", r.problems.empty()}, {"written", r.written}, {"created", r.created},
+          {"updated", r.updated}, {"unchanged", r.unchanged},    {"rows", rows},         {"errors", Errors(r)}};
 }
 
 bool IsCsv(std::string_view content_type) {
@@ -64,23 +63,21 @@ bool IsCsv(std::string_view content_type) {
 void RegisterProceduresCsvApi(http::App& app, Service& svc) {
   app.api("GET", "/api/v1/procedures.csv", http::Access::kUser, [&svc](Context& ctx) {
     ProcedureQuery q{ctx.req.query_param("q"), ctx.req.query_param("unit"), true, 0};
-    auto r = http::Response::Text(200, WriteProceduresCsv(svc.ExportProcedures(ctx.user, q)),
-                                  "text/csv; charset=utf-8");
+    auto r =
+        http::Response::Text(200, WriteProceduresCsv(svc.ExportProcedures(ctx.user, q)), "text/csv; charset=utf-8");
     r.set_header("Content-Disposition", "attachment; filename=\"procedures.csv\"");
     return r;
   });
 
   app.api("POST", "/api/v1/procedures/import", http::Access::kUser, [&svc](Context& ctx) {
-    if (!IsCsv(ctx.req.header("content-type")))
-      throw AppError(ErrorKind::kUnsupportedMediaType, "desk.csv_media_type");
+    if (!IsCsv(ctx.req.header("content-type"))) throw AppError(ErrorKind::kUnsupportedMediaType, "desk.csv_media_type");
     const std::string dry = ctx.req.query_param("dry_run");
     if (dry != "" && dry != "true" && dry != "false") throw BadInput("desk.bad_dry_run", "dry_run");
     const bool dry_run = dry == "true";
     const ImportReport r = svc.ImportProcedures(*ctx.user, ctx.req.body, dry_run);
     if (dry_run || r.problems.empty()) return http::Json(200, Summary(r, dry_run));
     const int status = r.forbidden ? 403 : 400;
-    const std::string detail =
-        render::Text("desk.import_problems", {{"count", std::to_string(r.problems.size())}});
+    const std::string detail = render::Text("desk.import_problems", {{"count", std::to_string(r.problems.size())}});
     boost::json::object o{{"type", "about:blank"},
                           {"title", render::Text("status." + std::to_string(status))},
                           {"status", status},

@@ -147,9 +147,10 @@ ItemField SplitField(std::string_view field) {
 }  // namespace
 
 const std::vector<std::string>& ProcedureCsvColumns() {
-  static const std::vector<std::string> columns = {
-      "unit_code", "code",  "name",      "field", "level",       "limit_unit", "limit_amount", "cutoff", "online_level",
-      "fees",      "result", "documents", "steps", "legal_basis", "valid_from", "valid_to",     "active"};
+  static const std::vector<std::string> columns = {"unit_code",  "code",         "name",   "field",        "level",
+                                                   "limit_unit", "limit_amount", "cutoff", "online_level", "fees",
+                                                   "result",     "documents",    "steps",  "legal_basis",  "valid_from",
+                                                   "valid_to",   "active"};
   return columns;
 }
 
@@ -189,7 +190,8 @@ std::vector<Step> ParseSteps(std::string_view cell, Problems& problems) {
   std::vector<Step> out;
   for (auto& parts : Items(cell)) {
     const std::string at = "steps[" + std::to_string(out.size()) + "]";
-    if (parts.size() > 3) problems.add(BadInput("desk.csv_item_parts", at, {{"parts", "tên bước|người thực hiện|số giờ"}}));
+    if (parts.size() > 3)
+      problems.add(BadInput("desk.csv_item_parts", at, {{"parts", "tên bước|người thực hiện|số giờ"}}));
     Step s;
     s.name = parts[0];
     s.handler = parts.size() > 1 ? parts[1] : "";
@@ -241,7 +243,8 @@ ProceduresCsv ReadProceduresCsv(std::string_view text) {
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   const std::string_view first = body.substr(0, body.find('\n'));
-  const char delimiter = first.find(',') == std::string_view::npos && first.find(';') != std::string_view::npos ? ';' : ',';
+  const char delimiter =
+      first.find(',') == std::string_view::npos && first.find(';') != std::string_view::npos ? ';' : ',';
   std::vector<std::vector<std::string>> rows;
   try {
     rows = org::ParseCsv(text, delimiter);
@@ -283,27 +286,46 @@ ProceduresCsv ReadProceduresCsv(std::string_view text) {
     for (size_t c = 0; c < out.columns.size(); ++c) {
       const std::string& column = out.columns[c];
       const std::string cell = c < cells.size() ? cells[c] : std::string();
-      if (column == "unit_code") in.unit_code = text::Trim(cell);
-      else if (column == "code") in.code = text::Trim(cell);
-      else if (column == "name") in.name = cell;
-      else if (column == "field") in.field = cell;
-      else if (column == "level") in.level = text::Trim(cell);
-      else if (column == "limit_unit") in.limit_unit = text::Trim(cell);
-      else if (column == "limit_amount") in.limit_amount = Number(cell, column, problems);
-      else if (column == "cutoff") in.cutoff = text::Trim(cell);
-      else if (column == "online_level") in.online_level = Number(cell, column, problems);
-      else if (column == "fees") in.fees = cell;
-      else if (column == "result") in.result = cell;
-      else if (column == "documents") in.documents = ParseDocuments(cell, problems);
-      else if (column == "steps") in.steps = ParseSteps(cell, problems);
-      else if (column == "legal_basis") in.legal_basis = cell;
-      else if (column == "valid_from") in.valid_from = IsoFromDayMonthYear(text::Trim(cell));
-      else if (column == "valid_to") in.valid_to = IsoFromDayMonthYear(text::Trim(cell));
+      if (column == "unit_code")
+        in.unit_code = text::Trim(cell);
+      else if (column == "code")
+        in.code = text::Trim(cell);
+      else if (column == "name")
+        in.name = cell;
+      else if (column == "field")
+        in.field = cell;
+      else if (column == "level")
+        in.level = text::Trim(cell);
+      else if (column == "limit_unit")
+        in.limit_unit = text::Trim(cell);
+      else if (column == "limit_amount")
+        in.limit_amount = Number(cell, column, problems);
+      else if (column == "cutoff")
+        in.cutoff = text::Trim(cell);
+      else if (column == "online_level")
+        in.online_level = Number(cell, column, problems);
+      else if (column == "fees")
+        in.fees = cell;
+      else if (column == "result")
+        in.result = cell;
+      else if (column == "documents")
+        in.documents = ParseDocuments(cell, problems);
+      else if (column == "steps")
+        in.steps = ParseSteps(cell, problems);
+      else if (column == "legal_basis")
+        in.legal_basis = cell;
+      else if (column == "valid_from")
+        in.valid_from = IsoFromDayMonthYear(text::Trim(cell));
+      else if (column == "valid_to")
+        in.valid_to = IsoFromDayMonthYear(text::Trim(cell));
       else if (column == "active") {
         const std::string v = text::Fold(cell);
-        if (v == "true" || v == "1" || v == "co") in.active = true;
-        else if (v == "false" || v == "0" || v == "khong") in.active = false;
-        else if (!v.empty() || !text::Trim(cell).empty()) problems.add(BadInput("desk.csv_bad_active", "active"));
+        if (v == "true" || v == "1" || v == "co")
+          in.active = true;
+        else if (v == "false" || v == "0" || v == "khong")
+          in.active = false;
+        else if (!v.empty() || !text::Trim(cell).empty())
+          problems.add(BadInput("desk.csv_bad_active", "active"));
       }
     }
     if (!problems.empty()) {
@@ -320,23 +342,40 @@ ProceduresCsv ReadProceduresCsv(std::string_view text) {
 
 ProcedureInput Overlay(ProcedureInput base, const ProcedureInput& row, const std::vector<std::string>& columns) {
   for (auto& column : columns) {
-    if (column == "unit_code") base.unit_code = row.unit_code;
-    else if (column == "code") base.code = row.code;
-    else if (column == "name") base.name = row.name;
-    else if (column == "field") base.field = row.field;
-    else if (column == "level") base.level = row.level;
-    else if (column == "limit_unit") base.limit_unit = row.limit_unit;
-    else if (column == "limit_amount") base.limit_amount = row.limit_amount;
-    else if (column == "cutoff") base.cutoff = row.cutoff;
-    else if (column == "online_level") base.online_level = row.online_level;
-    else if (column == "fees") base.fees = row.fees;
-    else if (column == "result") base.result = row.result;
-    else if (column == "documents") base.documents = row.documents;
-    else if (column == "steps") base.steps = row.steps;
-    else if (column == "legal_basis") base.legal_basis = row.legal_basis;
-    else if (column == "valid_from" && !row.valid_from.empty()) base.valid_from = row.valid_from;
-    else if (column == "valid_to") base.valid_to = row.valid_to;
-    else if (column == "active" && row.active) base.active = row.active;
+    if (column == "unit_code")
+      base.unit_code = row.unit_code;
+    else if (column == "code")
+      base.code = row.code;
+    else if (column == "name")
+      base.name = row.name;
+    else if (column == "field")
+      base.field = row.field;
+    else if (column == "level")
+      base.level = row.level;
+    else if (column == "limit_unit")
+      base.limit_unit = row.limit_unit;
+    else if (column == "limit_amount")
+      base.limit_amount = row.limit_amount;
+    else if (column == "cutoff")
+      base.cutoff = row.cutoff;
+    else if (column == "online_level")
+      base.online_level = row.online_level;
+    else if (column == "fees")
+      base.fees = row.fees;
+    else if (column == "result")
+      base.result = row.result;
+    else if (column == "documents")
+      base.documents = row.documents;
+    else if (column == "steps")
+      base.steps = row.steps;
+    else if (column == "legal_basis")
+      base.legal_basis = row.legal_basis;
+    else if (column == "valid_from" && !row.valid_from.empty())
+      base.valid_from = row.valid_from;
+    else if (column == "valid_to")
+      base.valid_to = row.valid_to;
+    else if (column == "active" && row.active)
+      base.active = row.active;
   }
   return base;
 }

@@ -51,12 +51,10 @@ TEST_F(ProceduresCsvTest, DocumentsCellReadsItemsPartsAndDefaults) {
 }
 
 TEST_F(ProceduresCsvTest, EscapedSeparatorsRoundTrip) {
-  const std::vector<Document> docs = {{"Giấy tờ A; hoặc B", "copy", 2},
-                                      {"Mẫu 01|02", "original", 1},
-                                      {"Đường dẫn C:\\hồ sơ\\", "certified_copy", 3}};
+  const std::vector<Document> docs = {
+      {"Giấy tờ A; hoặc B", "copy", 2}, {"Mẫu 01|02", "original", 1}, {"Đường dẫn C:\\hồ sơ\\", "certified_copy", 3}};
   const std::string cell = FormatDocuments(docs);
-  EXPECT_EQ(cell,
-            "Giấy tờ A\\; hoặc B|copy|2; Mẫu 01\\|02|original|1; Đường dẫn C:\\\\hồ sơ\\\\|certified_copy|3");
+  EXPECT_EQ(cell, "Giấy tờ A\\; hoặc B|copy|2; Mẫu 01\\|02|original|1; Đường dẫn C:\\\\hồ sơ\\\\|certified_copy|3");
   fg::Problems problems;
   const auto back = ParseDocuments(cell, problems);
   EXPECT_TRUE(problems.empty());
@@ -85,8 +83,9 @@ TEST_F(ProceduresCsvTest, BadItemsAreNamedByPosition) {
   } catch (const AppError& e) {
     std::vector<std::string> fields;
     for (auto& p : e.problems()) fields.push_back(p.field + ":" + p.key);
-    EXPECT_EQ(fields, (std::vector<std::string>{"documents[0].count:error.bad_number",
-                                                "documents[1]:desk.csv_item_parts", "steps[0].hours:error.bad_number"}));
+    EXPECT_EQ(fields,
+              (std::vector<std::string>{"documents[0].count:error.bad_number", "documents[1]:desk.csv_item_parts",
+                                        "steps[0].hours:error.bad_number"}));
   }
   // A negative count parses; ValidateProcedure refuses it.
   fg::Problems none;
@@ -137,10 +136,10 @@ TEST_F(ProceduresCsvTest, SemicolonsBomBlankRowsAndEveryCellProblem) {
   EXPECT_EQ(f.rows[1].line, 5);
   EXPECT_EQ(f.rows[2].line, 6);
   EXPECT_EQ(f.rows[2].in.active, false);
-  EXPECT_EQ(Problems(f), (std::vector<std::string>{
-                             "5:limit_amount:error.bad_number", "5:online_level:error.bad_number",
-                             "5:active:desk.csv_bad_active", "5:documents[0].count:error.bad_number",
-                             "6::desk.csv_extra_cells"}));
+  EXPECT_EQ(Problems(f),
+            (std::vector<std::string>{"5:limit_amount:error.bad_number", "5:online_level:error.bad_number",
+                                      "5:active:desk.csv_bad_active", "5:documents[0].count:error.bad_number",
+                                      "6::desk.csv_extra_cells"}));
 }
 
 TEST_F(ProceduresCsvTest, ExportReadsBackToTheSameProcedures) {

@@ -98,11 +98,11 @@ TEST_P(DeskImportTest, ExportThenImportChangesNothing) {
 
 TEST_P(DeskImportTest, EveryBadRowIsReportedAndNothingIsWritten) {
   const std::string csv = std::string(kHeader) +
-                          "P1,1.001,Đăng ký khai sinh,Hộ tịch,days,3,,\n"  // fine
-                          "P1,1.002,,Hộ tịch,weeks,3,,\n"                  // name, limit_unit
+                          "P1,1.001,Đăng ký khai sinh,Hộ tịch,days,3,,\n"       // fine
+                          "P1,1.002,,Hộ tịch,weeks,3,,\n"                       // name, limit_unit
                           "P1,1.003,Thủ tục,Hộ tịch,days,3,Tờ khai|photo|0,\n"  // kind and count
-                          "ZZ,1.004,Thủ tục,Hộ tịch,days,x,,\n"             // unit, amount
-                          "P1,1.001,Trùng,Hộ tịch,days,3,,\n";             // the code of line 2 again
+                          "ZZ,1.004,Thủ tục,Hộ tịch,days,x,,\n"                 // unit, amount
+                          "P1,1.001,Trùng,Hộ tịch,days,3,,\n";                  // the code of line 2 again
   auto r = svc_->ImportProcedures(admin_, csv, false);
   EXPECT_FALSE(r.written);
   std::vector<std::string> got;
@@ -126,7 +126,8 @@ TEST_P(DeskImportTest, OnlyAdministratorsAndOnlyTheirUnits) {
   EXPECT_EQ(r.problems[0].problem.key, "desk.csv_forbidden");
   EXPECT_EQ(All("C1").size(), 1u) << "nothing written, not even the allowed row";
   // A row of the province's catalogue that changes nothing is fine for the commune's administrator.
-  const std::string same = WriteProceduresCsv(All("P1")) + "C1,C1.1,Thủ tục xã,Thử,commune,days,1,15:00,0,,,,,,,,true\n";
+  const std::string same =
+      WriteProceduresCsv(All("P1")) + "C1,C1.1,Thủ tục xã,Thử,commune,days,1,15:00,0,,,,,,,,true\n";
   auto ok = svc_->ImportProcedures(admin_c1, same, false);
   EXPECT_TRUE(ok.problems.empty()) << ok.problems.at(0).problem.key;
   EXPECT_TRUE(ok.written);

@@ -20,6 +20,7 @@
 #include "features/calendar/service.h"
 #include "features/desk/model.h"
 #include "features/desk/procedures_csv.h"
+#include "platform/async/pool.h"
 #include "platform/auth/principal.h"
 #include "platform/db/db.h"
 
@@ -62,10 +63,10 @@ struct ImportRow {
   std::vector<std::string> changed;  // the fields an update changes (ChangedFields)
 };
 struct ImportReport {
-  std::vector<ImportRow> rows;         // rows that can be applied, in file order
-  std::vector<CsvProblem> problems;    // every problem of every row, by line
-  bool forbidden = false;              // a problem is a unit the caller does not administer
-  bool written = false;                // applied (no problems and not a dry run)
+  std::vector<ImportRow> rows;       // rows that can be applied, in file order
+  std::vector<CsvProblem> problems;  // every problem of every row, by line
+  bool forbidden = false;            // a problem is a unit the caller does not administer
+  bool written = false;              // applied (no problems and not a dry run)
   int64_t created = 0, updated = 0, unchanged = 0;
 };
 
@@ -131,9 +132,12 @@ class Service {
   std::vector<StatsRow> RecountStats();
 
  private:
-  std::vector<Procedure> Search(const auth::Principal* p, const ProcedureQuery& q, int64_t limit);
+  std::vector<Procedure> Search(const auth::Principal* p, const ProcedureQuery& q, int64_t limit,
+                                bool with_same_day = true);
   db::Db& db_;
   calendar::Service& calendar_;
+  // CSV imports are read and checked here, off the io threads: one at a time, 4 waiting, then 503.
+  async::BlockingPool import_pool_{1, 4, 10};
 };
 
 }  // namespace fg::desk

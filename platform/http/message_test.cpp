@@ -64,9 +64,10 @@ TEST(Message, MultipartBoundaryAndMalformedBodies) {
   EXPECT_EQ(MultipartBoundary("multipart/form-data"), "");
   EXPECT_EQ(MultipartBoundary("multipart/mixed; boundary=abc"), "");
   // A part cut short is dropped; what came before it is kept.
-  auto cut = ParseMultipart("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\r\n"
-                            "Content-Disposition: form-data; name=\"c\"\r\n\r\nnever closed",
-                            "b");
+  auto cut = ParseMultipart(
+      "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\r\n"
+      "Content-Disposition: form-data; name=\"c\"\r\n\r\nnever closed",
+      "b");
   EXPECT_EQ(cut.size(), 1u);
   EXPECT_EQ(cut.find("a")->second, "1");
   EXPECT_TRUE(ParseMultipart("no delimiter at all", "b").empty());
