@@ -311,15 +311,20 @@ ImportReport Service::ImportProcedures(const Principal& p, std::string_view csv,
   if (dry_run || !report.problems.empty() || report.created + report.updated == 0) return report;
 
   auto changed_meanwhile = [] { return AppError(ErrorKind::kConflict, "desk.csv_changed_meanwhile", "csv"); };
-  db_.write([&](db::Conn& c) {
+  // Every row in one transaction; the ids of the rows in plan order.
+  const std::vector<int64_t> ids = db_.write([&](db::Conn& c) {
+    std::vector<int64_t> out;
     for (auto& x : plan) {
-      if (x.row.kind == ImportRow::Kind::kUnchanged) continue;
+      if (x.row.kind == ImportRow::Kind::kUnchanged) {
+        out.push_back(x.row.id);
+        continue;
+      }
       if (!x.before) {
         if (repo::ProcedureIdByCode(c, x.unit_id, x.draft.code)) throw changed_meanwhile();
         const int64_t id = repo::InsertProcedure(c, x.unit_id, x.draft, SearchKey(x.draft), p.official_id);
         Procedure saved = *repo::ProcedureById(c, id);
         events::Append(c, events::By(p, x.unit_id, "procedure", std::to_string(id), "create", "", Json(saved)));
-        x.row.id = id;
+        out.push_back(id);
         continue;
       }
       repo::LockProcedure(c, x.before->id);
@@ -331,11 +336,12 @@ ImportReport Service::ImportProcedures(const Principal& p, std::string_view csv,
       Procedure saved = *repo::ProcedureById(c, now->id);
       events::Append(c,
                      events::By(p, x.unit_id, "procedure", std::to_string(now->id), "update", Json(*now), Json(saved)));
+      out.push_back(now->id);
     }
+    return out;
   });
   report.written = true;
-  size_t k = 0;
-  for (auto& x : plan) report.rows[k++].id = x.row.id;
+  for (size_t k = 0; k < ids.size(); ++k) report.rows[k].id = ids[k];
   return report;
 }
 
