@@ -7,7 +7,6 @@
 
 #include "features/desk/procedures_csv.h"
 #include "features/desk/routes.h"
-#include "features/desk/rules.h"
 #include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
@@ -299,6 +298,50 @@ Response ProcedureForm(Context& ctx, org::Service& org, const FormState& s, cons
   }
   if (worded) v.ShowErrors(*worded);
   return v.render(fc.error ? http::StatusOf(fc.error->kind()) : 200);
+}
+
+// The fields of `typed` that differ from `started` as a person sees them
+// (spaces around text and line-break styles aside), valid or not.
+std::vector<std::string> TypedChanges(const ProcedureInput& started, const ProcedureInput& typed) {
+  auto same = [](const std::string& a, const std::string& b) {
+    auto norm = [](const std::string& x) {
+      std::string t = text::Trim(x);
+      std::erase(t, '\r');
+      return t;
+    };
+    return norm(a) == norm(b);
+  };
+  std::vector<std::string> out;
+  auto add = [&](bool differs, const char* field) {
+    if (differs) out.emplace_back(field);
+  };
+  add(!same(started.name, typed.name), "name");
+  add(!same(started.field, typed.field), "field");
+  add(!same(started.level, typed.level), "level");
+  const bool same_day = same(typed.limit_unit, "same_day");  // its amount is not asked for
+  add(!same(started.limit_unit, typed.limit_unit) ||
+          (!same_day && started.limit_amount.value_or(0) != typed.limit_amount.value_or(0)),
+      "limit");
+  add(!same(started.cutoff, typed.cutoff), "cutoff");
+  add(started.online_level.value_or(0) != typed.online_level.value_or(0), "online_level");
+  add(!same(started.fees, typed.fees), "fees");
+  add(!same(started.result, typed.result), "result");
+  add(!std::equal(started.documents.begin(), started.documents.end(), typed.documents.begin(), typed.documents.end(),
+                  [&](const Document& a, const Document& b) {
+                    return same(a.name, b.name) &&
+                           (a.kind.empty() ? "original" : a.kind) == (b.kind.empty() ? "original" : b.kind) &&
+                           a.count == b.count;
+                  }),
+      "documents");
+  add(!std::equal(started.steps.begin(), started.steps.end(), typed.steps.begin(), typed.steps.end(),
+                  [&](const Step& a, const Step& b) {
+                    return same(a.name, b.name) && same(a.handler, b.handler) && a.hours == b.hours;
+                  }),
+      "steps");
+  add(!same(started.legal_basis, typed.legal_basis), "legal_basis");
+  add(!same(started.valid_from, typed.valid_from), "valid_from");
+  add(!same(started.valid_to, typed.valid_to), "valid_to");
+  return out;
 }
 
 // ---- the procedure ----
@@ -684,12 +727,9 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
       const Procedure now = svc.GetProcedure(ctx.user, id);
       std::vector<std::string> changed;
       try {
-        const Procedure started = expected ? svc.GetProcedure(ctx.user, id, *expected) : before;
-        ProcedureInput mine = s.in;
-        mine.active = started.active;
-        changed = ChangedFields(started, ValidateProcedure(mine, started.valid_from));
+        changed = TypedChanges(InputOf(expected ? svc.GetProcedure(ctx.user, id, *expected) : before), s.in);
       } catch (const AppError&) {
-        changed.clear();  // an invalid edit, or an unknown version: nothing to compare
+        changed.clear();  // an unknown version: nothing to compare with
       }
       const auto versions = svc.ProcedureVersions(ctx.user, id);
       const std::string by = versions.empty() || versions.front().created_by.empty() ? Text("desk.by_system")
