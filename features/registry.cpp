@@ -23,6 +23,8 @@ void RegisterAll(http::App& app, Services& s) {
   desk::RegisterApi(app, s.desk);
   desk::RegisterDossiersPages(app, s.desk, s.org);
   desk::RegisterFormsPages(app, s.desk, s.org);
+  desk::RegisterProceduresPages(app, s.desk, s.org);
+  desk::RegisterProceduresCsvApi(app, s.desk);
   pub::RegisterPages(app, s.db, s.calendar);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");

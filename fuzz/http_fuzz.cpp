@@ -41,6 +41,7 @@ void CheckDecoding(std::string_view s) {
     ++pairs;
   }
   FG_FUZZ_CHECK(pairs <= s.size());
+  for (auto& [k, v] : ParseMultipart(s, "b")) FG_FUZZ_CHECK(k.size() + v.size() <= s.size());
   if (auto v = ParseInt64(s)) FG_FUZZ_CHECK(ParseInt64(std::to_string(*v)) == v);
   if (IsLocalPath(s)) FG_FUZZ_CHECK(s[0] == '/' && s.find('\\') == std::string_view::npos);
 }

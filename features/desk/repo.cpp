@@ -37,6 +37,9 @@ const db::Query kProcedureVersion{
     "procedure_version",
     FG_PROCEDURE_COLUMNS "JOIN procedure_versions v ON v.procedure_id = p.id WHERE p.id = ? AND v.version = ?"};
 const db::Query kProcedureIdByCode{"procedure_id_by_code", "SELECT id FROM procedures WHERE unit_id = ? AND code = ?"};
+const db::Query kCatalogueOf{"procedure_catalogue_of", FG_PROCEDURE_COLUMNS
+                             "JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.version "
+                             "WHERE p.unit_id = ? ORDER BY p.id"};
 const db::Query kLockProcedure{"procedure_lock", "UPDATE procedures SET updated_at = updated_at WHERE id = ?"};
 #define FG_PROCEDURE_SEARCH                                                       \
   FG_PROCEDURE_COLUMNS                                                            \
@@ -61,7 +64,8 @@ const db::Query kSameDayDelete{"procedure_same_day_delete",
 const db::Query kSameDayOne{"procedure_same_day_one",
                             "SELECT 1 FROM procedure_same_day WHERE procedure_id = ? AND unit_id = ?"};
 
-Procedure ProcedureFrom(db::Conn& c, const db::Row& r) {
+// A procedure's columns (FG_PROCEDURE_COLUMNS), without its same-day registrations.
+Procedure ProcedureColumns(const db::Row& r) {
   Procedure p;
   p.id = r.i64(0);
   p.version = r.i64(1);
@@ -84,6 +88,11 @@ Procedure ProcedureFrom(db::Conn& c, const db::Row& r) {
   p.valid_to = r.opt_text(18);
   p.active = r.i64(19) != 0;
   p.updated_at = r.text(20);
+  return p;
+}
+
+Procedure ProcedureFrom(db::Conn& c, const db::Row& r) {
+  Procedure p = ProcedureColumns(r);
   for (auto& u : c.query(kSameDayUnits, {p.id})) p.same_day_units.push_back(u.text(0));
   return p;
 }
@@ -135,11 +144,17 @@ std::optional<int64_t> ProcedureIdByCode(db::Conn& c, int64_t unit_id, const std
   return r->i64(0);
 }
 
+std::vector<Procedure> CatalogueOf(db::Conn& c, int64_t unit_id) {
+  std::vector<Procedure> out;
+  for (auto& r : c.query(kCatalogueOf, {unit_id})) out.push_back(ProcedureColumns(r));
+  return out;
+}
+
 void LockProcedure(db::Conn& c, int64_t id) { c.exec(kLockProcedure, {id}); }
 
 std::vector<Procedure> SearchProcedures(db::Conn& c, const std::string& term_prefix, const std::string& term_end,
                                         const std::string& phrase, const std::string& unit_path, bool include_inactive,
-                                        int64_t limit) {
+                                        int64_t limit, bool with_same_day) {
   std::vector<db::Value> params{int64_t{include_inactive}, unit_path, unit_path, "%" + phrase + "%"};
   const db::Query* q = &kSearchAll;
   if (!term_prefix.empty()) {
@@ -153,7 +168,7 @@ std::vector<Procedure> SearchProcedures(db::Conn& c, const std::string& term_pre
   }
   params.emplace_back(limit);
   std::vector<Procedure> out;
-  for (auto& r : c.query(*q, params)) out.push_back(ProcedureFrom(c, r));
+  for (auto& r : c.query(*q, params)) out.push_back(with_same_day ? ProcedureFrom(c, r) : ProcedureColumns(r));
   return out;
 }
 
@@ -168,6 +183,19 @@ bool IsSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id) {
   return c.query_one(kSameDayOne, {procedure_id, unit_id}).has_value();
 }
 
+namespace {
+const db::Query kProcedureVersions{
+    "procedure_versions_list",
+    "SELECT v.version, v.created_at, COALESCE(o.full_name, '') FROM procedure_versions v "
+    "LEFT JOIN officials o ON o.id = v.created_by WHERE v.procedure_id = ? ORDER BY v.version DESC"};
+}  // namespace
+
+std::vector<VersionRow> ProcedureVersions(db::Conn& c, int64_t id) {
+  std::vector<VersionRow> out;
+  for (auto& r : c.query(kProcedureVersions, {id})) out.push_back({r.i64(0), r.text(1), r.text(2)});
+  return out;
+}
+
 // ---- dossiers ----
 namespace {
 
@@ -176,6 +204,7 @@ const db::Query kPutAgencyCode{
     "desk_agency_put",
     "INSERT INTO desk_agencies (unit_id, agency_code, updated_at) VALUES (?, ?, ?) "
     "ON CONFLICT (unit_id) DO UPDATE SET agency_code = excluded.agency_code, updated_at = excluded.updated_at"};
+const db::Query kLastSerial{"dossier_last_serial", "SELECT last FROM dossier_serials WHERE unit_id = ? AND day = ?"};
 const db::Query kNextSerial{"dossier_next_serial",
                             "INSERT INTO dossier_serials (unit_id, day, last) VALUES (?, ?, 1) "
                             "ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_serials.last + 1 RETURNING last"};
@@ -417,6 +446,11 @@ std::optional<std::string> AgencyCode(db::Conn& c, int64_t unit_id) {
 
 void PutAgencyCode(db::Conn& c, int64_t unit_id, const std::string& agency_code) {
   c.exec(kPutAgencyCode, {unit_id, agency_code, NowUtcText()});
+}
+
+int64_t LastSerial(db::Conn& c, int64_t unit_id, const std::string& day) {
+  auto r = c.query_one(kLastSerial, {unit_id, day});
+  return r ? r->i64(0) : 0;
 }
 
 int64_t NextSerial(db::Conn& c, int64_t unit_id, const std::string& day) {

@@ -20,19 +20,31 @@ void SetProcedureActive(db::Conn& c, int64_t id, bool active);
 // The current version, or the given one.
 std::optional<Procedure> ProcedureById(db::Conn& c, int64_t id, std::optional<int64_t> version = std::nullopt);
 std::optional<int64_t> ProcedureIdByCode(db::Conn& c, int64_t unit_id, const std::string& code);
+// The current version of every procedure in the unit's own catalogue, in one
+// statement (same_day_units left empty), for an import.
+std::vector<Procedure> CatalogueOf(db::Conn& c, int64_t unit_id);
 void LockProcedure(db::Conn& c, int64_t id);
 // Procedures whose search key contains `phrase` (folded; "" = any), found
 // through the term index by `term_prefix` ([a-z0-9], "" = no term) below
 // `term_end` ("" = no bound); applying at `unit_path` ("" = anywhere).
+// Without `with_same_day`, same_day_units is left empty (one statement in all).
 std::vector<Procedure> SearchProcedures(db::Conn& c, const std::string& term_prefix, const std::string& term_end,
                                         const std::string& phrase, const std::string& unit_path, bool include_inactive,
-                                        int64_t limit);
+                                        int64_t limit, bool with_same_day = true);
 void SetSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id, bool on, int64_t by);
+// Every version of a procedure, newest first: number, when, by whom (full name; "" when unknown).
+struct VersionRow {
+  int64_t version = 0;
+  std::string created_at, created_by;
+};
+std::vector<VersionRow> ProcedureVersions(db::Conn& c, int64_t id);
 bool IsSameDay(db::Conn& c, int64_t procedure_id, int64_t unit_id);
 
 // ---- dossiers ----
 std::optional<std::string> AgencyCode(db::Conn& c, int64_t unit_id);
 void PutAgencyCode(db::Conn& c, int64_t unit_id, const std::string& agency_code);
+// The last serial given at the unit on `day` (0 when none yet).
+int64_t LastSerial(db::Conn& c, int64_t unit_id, const std::string& day);
 // The next serial of the unit on `day` (1, 2, ...): one atomic statement whose
 // row lock holds until the write commits (PostgreSQL), so numbers never repeat
 // and a rolled-back intake leaves no gap.

@@ -10,4 +10,8 @@ void RegisterApi(http::App& app, Service& svc);
 void RegisterDossiersPages(http::App& app, Service& svc, org::Service& org);
 // Printed forms 01-06 (HTML, PDF; PDF in the API too) and form 07, the register (HTML, PDF, XLSX).
 void RegisterFormsPages(http::App& app, Service& svc, org::Service& org);
+// The procedure catalogue's pages and the dossier-code settings (pages_procedures.cpp).
+void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org);
+// The catalogue as CSV over the API (procedures_api.cpp).
+void RegisterProceduresCsvApi(http::App& app, Service& svc);
 }  // namespace fg::desk

@@ -73,60 +73,140 @@ std::optional<Limit> ParseLimit(std::string_view s) {
   return std::nullopt;
 }
 
-Procedure ValidateProcedure(const ProcedureInput& in, std::string_view today) {
-  Procedure p;
-  p.unit_code = text::Clean("unit_code", in.unit_code, 20, true);
-  p.code = text::Clean("code", in.code, 30, true);
-  for (char c : p.code)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_')
-      throw BadInput("desk.bad_procedure_code", "code");
-  p.name = text::Clean("name", in.name, 500, true);
-  p.field = text::Clean("field", in.field, 200, true);
-  p.level = in.level.empty() ? "commune" : in.level;
-  if (!OneOf(p.level, kLevels)) throw BadInput("desk.bad_level", "level");
-  auto limit = ParseLimit(in.limit_unit);
-  if (!limit) throw BadInput("desk.bad_limit_unit", "limit_unit");
-  p.limit = *limit;
-  if (p.limit == Limit::kSameDay) {
-    if (in.limit_amount && *in.limit_amount != 0 && *in.limit_amount != 1)
-      throw BadInput("desk.bad_same_day_amount", "limit_amount");
-    p.limit_amount = 0;
-  } else {
-    if (!in.limit_amount) throw BadInput("error.required", "limit_amount");
-    const int64_t max = p.limit == Limit::kDays ? calendar::kMaxDays : calendar::kMaxHours;
-    if (*in.limit_amount < 0 || *in.limit_amount > max)
-      throw BadInput("desk.bad_limit_amount", "limit_amount", {{"max", std::to_string(max)}});
-    p.limit_amount = *in.limit_amount;
+namespace {
+
+// "8:00" and "08:00:00" (as spreadsheets write times) as "08:00"; other text unchanged.
+std::string NormalClock(std::string s) {
+  if (s.size() == 4 && s[1] == ':') s.insert(0, "0");
+  if (s.size() == 8 && s[2] == ':' && s.substr(5) == ":00") s.resize(5);
+  return s;
+}
+
+// Line breaks as "\n" (browsers send "\r\n" from a textarea): the same text compares equal.
+std::string UnixLines(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') {
+      out += s[i];
+      continue;
+    }
+    out += '\n';
+    if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
   }
-  p.cutoff = in.cutoff.empty() ? "15:00" : in.cutoff;
-  if (!ParseClock(p.cutoff)) throw BadInput("desk.bad_cutoff", "cutoff");
-  p.fees = text::Clean("fees", in.fees, 500, false);
-  p.result = text::Clean("result", in.result, 500, false);
-  p.legal_basis = text::Clean("legal_basis", in.legal_basis, 2000, false, true);
-  p.documents = ValidateDocuments(in.documents, "documents");
-  if (in.steps.size() > 20) throw BadInput("desk.too_many", "steps", {{"max", "20"}});
-  for (size_t i = 0; i < in.steps.size(); ++i) {
+  return out;
+}
+
+}  // namespace
+
+Procedure ValidateProcedure(const ProcedureInput& in, std::string_view today) {
+  Problems pr;
+  Procedure p;
+  p.unit_code = pr.check([&] { return text::Clean("unit_code", in.unit_code, 20, true); });
+  p.code = pr.check([&] {
+    std::string code = text::Clean("code", in.code, 30, true);
+    for (char c : code)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_')
+        throw BadInput("desk.bad_procedure_code", "code");
+    return code;
+  });
+  p.name = pr.check([&] { return text::Clean("name", in.name, 500, true); });
+  p.field = pr.check([&] { return text::Clean("field", in.field, 200, true); });
+  p.level = in.level.empty() ? "commune" : in.level;
+  if (!OneOf(p.level, kLevels)) pr.add(BadInput("desk.bad_level", "level"));
+  const auto limit = ParseLimit(in.limit_unit);
+  if (!limit) pr.add(BadInput("desk.bad_limit_unit", "limit_unit"));
+  p.limit = limit.value_or(Limit::kDays);
+  if (limit == Limit::kSameDay) {
+    if (in.limit_amount && *in.limit_amount != 0 && *in.limit_amount != 1)
+      pr.add(BadInput("desk.bad_same_day_amount", "limit_amount"));
+    p.limit_amount = 0;
+  } else if (limit) {
+    const int64_t max = p.limit == Limit::kDays ? calendar::kMaxDays : calendar::kMaxHours;
+    if (!in.limit_amount)
+      pr.add(BadInput("error.required", "limit_amount"));
+    else if (*in.limit_amount < 0 || *in.limit_amount > max)
+      pr.add(BadInput("desk.bad_limit_amount", "limit_amount", {{"max", std::to_string(max)}}));
+    else
+      p.limit_amount = *in.limit_amount;
+  }
+  p.cutoff = in.cutoff.empty() ? "15:00" : NormalClock(in.cutoff);
+  if (!ParseClock(p.cutoff)) pr.add(BadInput("desk.bad_cutoff", "cutoff"));
+  p.fees = pr.check([&] { return text::Clean("fees", in.fees, 500, false); });
+  p.result = pr.check([&] { return text::Clean("result", in.result, 500, false); });
+  p.legal_basis = pr.check([&] { return UnixLines(text::Clean("legal_basis", in.legal_basis, 2000, false, true)); });
+  if (in.documents.size() > 50) pr.add(BadInput("desk.too_many", "documents", {{"max", "50"}}));
+  for (size_t i = 0; i < in.documents.size() && i < 50; ++i) {
+    const std::string at = "documents[" + std::to_string(i) + "]";
+    Document d;
+    d.name = pr.check([&] { return text::Clean(at + ".name", in.documents[i].name, 300, true); });
+    d.kind = in.documents[i].kind.empty() ? "original" : in.documents[i].kind;
+    if (!OneOf(d.kind, kDocumentKinds)) pr.add(BadInput("desk.bad_document_kind", at + ".kind"));
+    if (in.documents[i].count < 1 || in.documents[i].count > 100)
+      pr.add(BadInput("desk.bad_count", at + ".count", {{"max", "100"}}));
+    d.count = in.documents[i].count;
+    p.documents.push_back(std::move(d));
+  }
+  if (in.steps.size() > 20) pr.add(BadInput("desk.too_many", "steps", {{"max", "20"}}));
+  for (size_t i = 0; i < in.steps.size() && i < 20; ++i) {
     const std::string at = "steps[" + std::to_string(i) + "]";
     Step s;
-    s.name = text::Clean(at + ".name", in.steps[i].name, 200, true);
-    s.handler = text::Clean(at + ".handler", in.steps[i].handler, 200, false);
+    s.name = pr.check([&] { return text::Clean(at + ".name", in.steps[i].name, 200, true); });
+    s.handler = pr.check([&] { return text::Clean(at + ".handler", in.steps[i].handler, 200, false); });
     if (in.steps[i].hours < 0 || in.steps[i].hours > calendar::kMaxHours)
-      throw BadInput("desk.bad_step_hours", at + ".hours");
+      pr.add(BadInput("desk.bad_step_hours", at + ".hours"));
     s.hours = in.steps[i].hours;
     p.steps.push_back(std::move(s));
   }
   p.online_level = in.online_level.value_or(0);
-  if (p.online_level < 0 || p.online_level > 2) throw BadInput("desk.bad_online_level", "online_level");
-  p.valid_from = in.valid_from.empty() ? std::string(today) : text::Clean("valid_from", in.valid_from, 10, true);
-  if (!IsIsoDate(p.valid_from)) throw BadInput("error.bad_date", "valid_from");
+  if (p.online_level < 0 || p.online_level > 2) pr.add(BadInput("desk.bad_online_level", "online_level"));
+  p.valid_from = in.valid_from.empty() ? std::string(today)
+                                       : pr.check([&] { return text::Clean("valid_from", in.valid_from, 10, true); });
+  const bool from_ok = IsIsoDate(p.valid_from);
+  if (!from_ok && !pr.has("valid_from")) pr.add(BadInput("error.bad_date", "valid_from"));
   if (!in.valid_to.empty()) {
-    std::string to = text::Clean("valid_to", in.valid_to, 10, true);
-    if (!IsIsoDate(to)) throw BadInput("error.bad_date", "valid_to");
-    if (to <= p.valid_from) throw BadInput("desk.bad_validity", "valid_to");
+    std::string to = pr.check([&] { return text::Clean("valid_to", in.valid_to, 10, true); });
+    if (!IsIsoDate(to)) {
+      if (!pr.has("valid_to")) pr.add(BadInput("error.bad_date", "valid_to"));
+    } else if (from_ok && to <= p.valid_from) {
+      pr.add(BadInput("desk.bad_validity", "valid_to"));
+    }
     p.valid_to = to;
   }
   p.active = in.active.value_or(true);
+  pr.raise_if_any();
   return p;
+}
+
+std::vector<std::string> ChangedFields(const Procedure& a, const Procedure& b) {
+  std::vector<std::string> out;
+  auto add = [&](bool differs, const char* field) {
+    if (differs) out.emplace_back(field);
+  };
+  add(a.name != b.name, "name");
+  add(a.field != b.field, "field");
+  add(a.level != b.level, "level");
+  add(a.limit != b.limit || a.limit_amount != b.limit_amount, "limit");
+  add(a.cutoff != b.cutoff, "cutoff");
+  add(a.online_level != b.online_level, "online_level");
+  add(a.fees != b.fees, "fees");
+  add(a.result != b.result, "result");
+  auto same_documents = [](const std::vector<Document>& x, const std::vector<Document>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const Document& d, const Document& e) {
+      return d.name == e.name && d.kind == e.kind && d.count == e.count;
+    });
+  };
+  auto same_steps = [](const std::vector<Step>& x, const std::vector<Step>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const Step& s, const Step& t) {
+      return s.name == t.name && s.handler == t.handler && s.hours == t.hours;
+    });
+  };
+  add(!same_documents(a.documents, b.documents), "documents");
+  add(!same_steps(a.steps, b.steps), "steps");
+  add(a.legal_basis != b.legal_basis, "legal_basis");
+  add(a.valid_from != b.valid_from, "valid_from");
+  add(a.valid_to != b.valid_to, "valid_to");
+  add(a.active != b.active, "active");
+  return out;
 }
 
 std::string SearchKey(const Procedure& p) { return text::Fold(p.code + " " + p.name + " " + p.field); }

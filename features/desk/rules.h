@@ -15,9 +15,14 @@ namespace fg::desk {
 // ---- procedures ----
 std::string_view LimitName(Limit l);  // days | hours | same_day
 std::optional<Limit> ParseLimit(std::string_view s);
-// Trims, checks and normalises; throws BadInput naming the field ("documents[2].name" ...).
-// The result has no id, version or unit path yet.
+// Trims, checks and normalises (a cut-off "8:00" as "08:00", line breaks as
+// "\n"); throws one BadInput carrying every field at fault ("documents[2].name"
+// ...). The result has no id, version or unit path yet.
 Procedure ValidateProcedure(const ProcedureInput& in, std::string_view today);
+// The content fields that differ between two versions, by name (name, field,
+// level, limit, cutoff, online_level, fees, result, documents, steps,
+// legal_basis, valid_from, valid_to, active); empty when nothing changed.
+std::vector<std::string> ChangedFields(const Procedure& a, const Procedure& b);
 // The folded text a procedure is found by (text::Fold of code, name and field).
 std::string SearchKey(const Procedure& p);
 // Distinct words of a search key, for the term index.

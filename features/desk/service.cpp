@@ -1,10 +1,10 @@
 #include "features/desk/service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <boost/json.hpp>
-#include <set>
 
 #include "features/desk/json.h"
 #include "features/desk/repo.h"
@@ -196,12 +196,20 @@ Procedure Service::GetProcedure(const Principal* p, int64_t id, std::optional<in
 }
 
 std::vector<Procedure> Service::SearchProcedures(const Principal* p, const ProcedureQuery& q) {
+  if (q.limit < 1 || q.limit > 200) throw BadInput("desk.bad_limit", "limit", {{"max", "200"}});
+  return Search(p, q, q.limit);
+}
+
+std::vector<Procedure> Service::ExportProcedures(const Principal* p, const ProcedureQuery& q) {
+  return Search(p, q, kMaxExport, false);  // the file has no same-day registrations
+}
+
+std::vector<Procedure> Service::Search(const Principal* p, const ProcedureQuery& q, int64_t limit, bool with_same_day) {
   const std::string phrase = text::Fold(text::Clean("q", q.q, 200, false));
   // The longest word goes through the term index; the phrase filters the candidates.
   std::string term;
   for (auto& t : Terms(phrase))
     if (t.size() > term.size()) term = t;
-  if (q.limit < 1 || q.limit > 200) throw BadInput("desk.bad_limit", "limit", {{"max", "200"}});
   return db_.read([&](db::Conn& c) {
     std::string path;
     if (!q.unit_code.empty()) {
@@ -209,11 +217,160 @@ std::vector<Procedure> Service::SearchProcedures(const Principal* p, const Proce
       if (!unit) throw BadInput("desk.unknown_unit", "unit", {{"code", q.unit_code}});
       path = unit->path;
     }
-    auto found = repo::SearchProcedures(c, term, PrefixEnd(term), phrase, path, q.include_inactive && p, q.limit);
+    auto found =
+        repo::SearchProcedures(c, term, PrefixEnd(term), phrase, path, q.include_inactive && p, limit, with_same_day);
     // Inactive ones only for callers covering their owner.
     std::erase_if(found, [&](const Procedure& x) { return !x.active && !auth::Covers(*p, x.unit_path); });
     return found;
   });
+}
+
+std::vector<ProcedureVersionInfo> Service::ProcedureVersions(const Principal* p, int64_t id) {
+  GetProcedure(p, id);  // not found, or inactive and not the caller's
+  auto rows = db_.read([&](db::Conn& c) { return repo::ProcedureVersions(c, id); });
+  std::vector<ProcedureVersionInfo> out;
+  for (auto& r : rows) out.push_back({r.version, r.created_at, r.created_by});
+  return out;
+}
+
+ImportReport Service::ImportProcedures(const Principal& p, std::string_view csv, bool dry_run) {
+  if (!auth::HasRole(p, Role::kAdmin)) throw Forbidden();
+  struct Planned {
+    ImportRow row;
+    int64_t unit_id = 0;
+    std::optional<Procedure> before;
+    Procedure draft;
+  };
+  struct Planning {
+    ImportReport report;
+    std::vector<Planned> plan;
+  };
+  // Reading, checking and comparing up to 2,000 rows: on a thread of its own, not the io thread.
+  Planning planning = import_pool_.run([&] {
+    Planning result;
+    const ProceduresCsv file = ReadProceduresCsv(csv);
+    const std::string today = TodayLocalIso();
+    struct Found {
+      std::optional<org::Unit> unit;
+      std::optional<Procedure> before;
+    };
+    std::vector<Found> found = db_.read([&](db::Conn& c) {
+      // Each unit and its catalogue once (one statement per unit named in the file).
+      std::map<std::string, std::optional<org::Unit>> units;
+      std::map<std::pair<int64_t, std::string>, Procedure> procedures;  // (unit id, code)
+      std::vector<Found> rows_found;
+      for (auto& row : file.rows) {
+        auto it = units.find(row.in.unit_code);
+        if (it == units.end()) {
+          it = units.emplace(row.in.unit_code, org::Service::FindUnit(c, row.in.unit_code)).first;
+          if (it->second)
+            for (auto& p : repo::CatalogueOf(c, it->second->id))
+              procedures.emplace(std::pair(it->second->id, p.code), p);
+        }
+        Found f;
+        f.unit = it->second;
+        if (f.unit)
+          if (auto p = procedures.find({f.unit->id, row.in.code}); p != procedures.end()) f.before = p->second;
+        rows_found.push_back(std::move(f));
+      }
+      return rows_found;
+    });
+
+    ImportReport& report = result.report;
+    std::vector<Planned>& plan = result.plan;
+    std::map<std::pair<std::string, std::string>, int64_t> first_line;  // (unit, code) -> line
+    std::map<int64_t, std::vector<FieldProblem>> read_problems;         // cells the reader could not read, by line
+    for (auto& cp : file.problems) read_problems[cp.line].push_back(cp.problem);
+    for (size_t i = 0; i < file.rows.size(); ++i) {
+      const CsvRow& row = file.rows[i];
+      const Found& f = found[i];
+      Problems problems;
+      for (auto& fp : read_problems[row.line]) problems.add(fp);
+      if (!f.unit && !row.in.unit_code.empty())
+        problems.add(BadInput("desk.unknown_unit", "unit_code", {{"code", row.in.unit_code}}));
+      auto [seen, fresh] = first_line.emplace(std::pair(row.in.unit_code, row.in.code), row.line);
+      if (!fresh) problems.add(BadInput("desk.csv_duplicate", "code", {{"line", std::to_string(seen->second)}}));
+      Planned planned;
+      try {
+        planned.draft =
+            ValidateProcedure(Overlay(f.before ? InputOf(*f.before) : ProcedureInput{}, row.in, file.columns), today);
+      } catch (const AppError& e) {
+        if (e.kind() != ErrorKind::kBadRequest) throw;
+        problems.add(e);
+      }
+      ImportRow& out = planned.row;
+      out.line = row.line;
+      out.unit_code = row.in.unit_code;
+      out.code = row.in.code;
+      out.name = f.before ? f.before->name : planned.draft.name;
+      if (f.before) {
+        out.id = f.before->id;
+        out.changed = ChangedFields(*f.before, planned.draft);
+        out.kind = out.changed.empty() ? ImportRow::Kind::kUnchanged : ImportRow::Kind::kUpdate;
+        if (!out.changed.empty()) out.name = planned.draft.name;
+      }
+      const bool writes = out.kind != ImportRow::Kind::kUnchanged;
+      const bool allowed = !f.unit || (writes ? auth::Covers(p, f.unit->path, {Role::kAdmin})
+                                              : f.before->active || auth::Covers(p, f.before->unit_path));
+      if (!allowed) {
+        problems.add(BadInput("desk.csv_forbidden", "unit_code", {{"code", row.in.unit_code}}));
+        report.forbidden = true;
+      }
+      if (!problems.empty()) {
+        try {
+          problems.raise_if_any();
+        } catch (const AppError& e) {
+          for (auto& fp : e.problems()) report.problems.push_back({row.line, fp});
+        }
+        continue;
+      }
+      planned.unit_id = f.unit->id;
+      planned.before = f.before;
+      report.rows.push_back(out);
+      ++(out.kind == ImportRow::Kind::kCreate   ? report.created
+         : out.kind == ImportRow::Kind::kUpdate ? report.updated
+                                                : report.unchanged);
+      plan.push_back(std::move(planned));
+    }
+    return result;
+  });
+  ImportReport& report = planning.report;
+  std::vector<Planned>& plan = planning.plan;
+  if (dry_run || !report.problems.empty() || report.created + report.updated == 0) return report;
+
+  auto changed_meanwhile = [] { return AppError(ErrorKind::kConflict, "desk.csv_changed_meanwhile", "csv"); };
+  // Every row in one transaction; the ids of the rows in plan order.
+  const std::vector<int64_t> ids = db_.write([&](db::Conn& c) {
+    std::vector<int64_t> out;
+    for (auto& x : plan) {
+      if (x.row.kind == ImportRow::Kind::kUnchanged) {
+        out.push_back(x.row.id);
+        continue;
+      }
+      if (!x.before) {
+        if (repo::ProcedureIdByCode(c, x.unit_id, x.draft.code)) throw changed_meanwhile();
+        const int64_t id = repo::InsertProcedure(c, x.unit_id, x.draft, SearchKey(x.draft), p.official_id);
+        Procedure saved = *repo::ProcedureById(c, id);
+        events::Append(c, events::By(p, x.unit_id, "procedure", std::to_string(id), "create", "", Json(saved)));
+        out.push_back(id);
+        continue;
+      }
+      repo::LockProcedure(c, x.before->id);
+      auto now = repo::ProcedureById(c, x.before->id);
+      if (!now || now->version != x.before->version || now->active != x.before->active) throw changed_meanwhile();
+      Procedure next = x.draft;
+      next.version = now->version + 1;
+      repo::AddProcedureVersion(c, now->id, next, SearchKey(next), p.official_id);
+      Procedure saved = *repo::ProcedureById(c, now->id);
+      events::Append(c,
+                     events::By(p, x.unit_id, "procedure", std::to_string(now->id), "update", Json(*now), Json(saved)));
+      out.push_back(now->id);
+    }
+    return out;
+  });
+  report.written = true;
+  for (size_t k = 0; k < ids.size(); ++k) report.rows[k].id = ids[k];
+  return report;
 }
 
 Procedure Service::SetSameDay(const Principal& p, int64_t id, const std::string& unit_code_in, bool on) {
@@ -242,6 +399,9 @@ void Service::SetAgencyCode(const Principal& p, const std::string& unit_code, co
   for (char ch : agency)
     if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.')
       throw BadInput("desk.bad_agency_code", "agency_code");
+  // Groups of letters and digits between single dots, as 000.27.01.H75.
+  if (agency.front() == '.' || agency.back() == '.' || agency.find("..") != std::string::npos)
+    throw BadInput("desk.bad_agency_code_dots", "agency_code");
   db_.write([&](db::Conn& c) {
     auto unit = org::Service::FindUnit(c, unit_code);
     if (!unit) throw BadInput("desk.unknown_unit", "unit_code", {{"code", unit_code}});
@@ -252,6 +412,33 @@ void Service::SetAgencyCode(const Principal& p, const std::string& unit_code, co
                                  boost::json::serialize(boost::json::object{{"agency_code", before}}),
                                  boost::json::serialize(boost::json::object{{"agency_code", agency}})));
   });
+}
+
+AgencySettings Service::GetAgencySettings(const Principal& p, const std::string& unit_code) {
+  const SysSeconds now = Now();
+  const std::string day = DayOf(now);
+  struct Found {
+    std::optional<org::Unit> unit;
+    std::optional<std::string> agency;
+    int64_t last = 0;
+  };
+  Found f = db_.read([&](db::Conn& c) {
+    Found f;
+    f.unit = org::Service::FindUnit(c, unit_code);
+    if (!f.unit) return f;
+    f.agency = repo::AgencyCode(c, f.unit->id);
+    f.last = repo::LastSerial(c, f.unit->id, day);
+    return f;
+  });
+  if (!f.unit) throw BadInput("desk.unknown_unit", "unit", {{"code", unit_code}});
+  if (!auth::Covers(p, f.unit->path)) throw Forbidden();
+  AgencySettings out;
+  out.unit_code = f.unit->code;
+  out.unit_name = f.unit->name;
+  out.agency_code = f.agency.value_or("");
+  out.next_code = DossierCode(f.agency.value_or(f.unit->code), ToLocal(now).date, f.last + 1);
+  out.can_edit = auth::Covers(p, f.unit->path, {Role::kAdmin});
+  return out;
 }
 
 Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {

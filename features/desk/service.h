@@ -21,6 +21,8 @@
 #include "features/calendar/service.h"
 #include "features/desk/model.h"
 #include "features/org/model.h"
+#include "features/desk/procedures_csv.h"
+#include "platform/async/pool.h"
 #include "platform/auth/principal.h"
 #include "platform/db/db.h"
 
@@ -77,6 +79,38 @@ struct TrackingRegister {
   std::vector<RegisterEntry> entries;  // oldest first
 };
 
+// A version of a procedure in its history: number, when, by whom.
+struct ProcedureVersionInfo {
+  int64_t version = 0;
+  std::string created_at;  // UTC text
+  std::string created_by;  // full name; "" when unknown
+};
+
+// What a CSV import of the catalogue does (or would do) row by row.
+struct ImportRow {
+  enum class Kind { kCreate, kUpdate, kUnchanged };
+  int64_t line = 0;
+  Kind kind = Kind::kCreate;
+  std::string unit_code, code, name;
+  int64_t id = 0;                    // the procedure (0 for a new one until written)
+  std::vector<std::string> changed;  // the fields an update changes (ChangedFields)
+};
+struct ImportReport {
+  std::vector<ImportRow> rows;       // rows that can be applied, in file order
+  std::vector<CsvProblem> problems;  // every problem of every row, by line
+  bool forbidden = false;            // a problem is a unit the caller does not administer
+  bool written = false;              // applied (no problems and not a dry run)
+  int64_t created = 0, updated = 0, unchanged = 0;
+};
+
+// A unit's dossier-code settings as the settings page shows them.
+struct AgencySettings {
+  std::string unit_code, unit_name;
+  std::string agency_code;  // "" when not set: codes then start with the unit's code
+  std::string next_code;    // the code the unit's next dossier today would get
+  bool can_edit = false;    // an administrator covering the unit
+};
+
 class Service {
  public:
   Service(db::Db& db, calendar::Service& calendar) : db_(db), calendar_(calendar) {}
@@ -91,10 +125,26 @@ class Service {
   std::vector<Procedure> SearchProcedures(const auth::Principal* p, const ProcedureQuery& q);
   // Registers (or withdraws) same-day resolution of procedure `id` at `unit_code`.
   Procedure SetSameDay(const auth::Principal& p, int64_t id, const std::string& unit_code, bool on);
+  // The versions of a procedure, newest first (visible as GetProcedure).
+  std::vector<ProcedureVersionInfo> ProcedureVersions(const auth::Principal* p, int64_t id);
+  // What SearchProcedures finds, without its page limit (at most kMaxExport), for a CSV export.
+  static constexpr int64_t kMaxExport = 10000;
+  std::vector<Procedure> ExportProcedures(const auth::Principal* p, const ProcedureQuery& q);
+  // A CSV file of procedures (procedures_csv.h): each row creates a procedure
+  // in unit_code's catalogue or updates the one with that code there; a row
+  // that changes nothing is left alone. Every problem of every row is
+  // reported; with any problem, or when `dry_run`, nothing is written;
+  // otherwise all rows are written in one transaction (409 if the catalogue
+  // changed since it was read). Administrators only (403 for others); a row
+  // that would change the catalogue of a unit the caller does not administer
+  // is a problem (`forbidden`).
+  ImportReport ImportProcedures(const auth::Principal& p, std::string_view csv, bool dry_run);
 
   // ---- dossiers ----
   // The prefix of the unit's dossier codes (administrators covering it).
   void SetAgencyCode(const auth::Principal& p, const std::string& unit_code, const std::string& agency_code);
+  // Anyone working on the unit (any role covering it) reads them.
+  AgencySettings GetAgencySettings(const auth::Principal& p, const std::string& unit_code);
   // Receives a dossier: code, due instant, first hand-over, statistics, event.
   // With a client key already used by this official, returns that dossier (`created` false).
   struct Intake {
@@ -145,8 +195,12 @@ class Service {
   std::vector<StatsRow> RecountStats();
 
  private:
+  std::vector<Procedure> Search(const auth::Principal* p, const ProcedureQuery& q, int64_t limit,
+                                bool with_same_day = true);
   db::Db& db_;
   calendar::Service& calendar_;
+  // CSV imports are read and checked here, off the io threads: one at a time, 4 waiting, then 503.
+  async::BlockingPool import_pool_{1, 4, 10};
 };
 
 }  // namespace fg::desk

@@ -27,10 +27,11 @@ struct CsvReader {
 
 }  // namespace
 
-std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
+std::vector<std::vector<std::string>> ParseCsv(std::string_view text, char delimiter) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // Excel's BOM
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::runtime_error("csv_init failed");
+  csv_set_delim(&parser, static_cast<unsigned char>(delimiter));
   CsvReader r;
   size_t n = csv_parse(&parser, text.data(), text.size(), CsvReader::Field, CsvReader::EndRow, &r);
   bool ok = n == text.size() && csv_fini(&parser, CsvReader::Field, CsvReader::EndRow, &r) == 0;

@@ -9,9 +9,9 @@
 
 namespace fg::org {
 
-// Rows of fields; a leading UTF-8 byte order mark (Excel) is skipped.
-// BadInput("org.csv_malformed", "file") naming the line otherwise.
-std::vector<std::vector<std::string>> ParseCsv(std::string_view text);
+// Rows of fields separated by `delimiter`; a leading UTF-8 byte order mark
+// (Excel) is skipped. BadInput("org.csv_malformed", "file") naming the line otherwise.
+std::vector<std::vector<std::string>> ParseCsv(std::string_view text, char delimiter = ',');
 // `s` as one quoted CSV field, appended to `out`.
 void AppendCsvField(std::string& out, std::string_view s);
 // An import's rows, validated (header code,name,level,parent_code,valid_from,

@@ -74,11 +74,14 @@ bool Request::has_query_param(std::string_view name) const {
 
 std::map<std::string, std::string> Request::form() const {
   std::map<std::string, std::string> out;
-  for (auto& [k, v] : ParseUrlEncoded(body)) out[k] = v;
+  for (auto& [k, v] : form_all()) out[k] = v;
   return out;
 }
 
-std::multimap<std::string, std::string> Request::form_all() const { return ParseUrlEncoded(body); }
+std::multimap<std::string, std::string> Request::form_all() const {
+  const std::string boundary = MultipartBoundary(header("content-type"));
+  return boundary.empty() ? ParseUrlEncoded(body) : ParseMultipart(body, boundary);
+}
 
 Response Response::Text(int status, std::string body, std::string type) {
   Response r;
@@ -183,6 +186,83 @@ std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view s) {
     }
     if (amp == std::string_view::npos) break;
     s.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The value of parameter `name` in a header value such as
+// `form-data; name="x"; filename="y"` or `multipart/form-data; boundary=z`.
+std::string HeaderParam(std::string_view value, std::string_view name) {
+  size_t at = 0;
+  while ((at = value.find(';', at)) != std::string_view::npos) {
+    ++at;
+    while (at < value.size() && (value[at] == ' ' || value[at] == '\t')) ++at;
+    const size_t eq = value.find('=', at);
+    if (eq == std::string_view::npos) return {};
+    if (Lower(value.substr(at, eq - at)) != name) continue;
+    std::string_view rest = value.substr(eq + 1);
+    if (!rest.empty() && rest.front() == '"') {
+      const size_t close = rest.find('"', 1);
+      return std::string(rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
+    }
+    return std::string(rest.substr(0, rest.find(';')));
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string MultipartBoundary(std::string_view content_type) {
+  std::string type = Lower(content_type.substr(0, content_type.find(';')));
+  type.erase(0, type.find_first_not_of(' '));
+  type.erase(type.find_last_not_of(' ') + 1);
+  if (type != "multipart/form-data") return {};
+  std::string b = HeaderParam(content_type, "boundary");
+  while (!b.empty() && b.back() == ' ') b.pop_back();
+  return b.size() <= 70 ? b : std::string();  // RFC 2046: 1 to 70 characters
+}
+
+std::multimap<std::string, std::string> ParseMultipart(std::string_view body, std::string_view boundary) {
+  std::multimap<std::string, std::string> out;
+  if (boundary.empty()) return out;
+  const std::string delimiter = "--" + std::string(boundary);
+  const std::string next = "\r\n" + delimiter;
+  size_t at = body.find(delimiter);
+  if (at == std::string_view::npos) return out;
+  at += delimiter.size();
+  while (at + 2 <= body.size()) {
+    if (body.substr(at, 2) == "--") break;  // the closing delimiter
+    if (body.substr(at, 2) != "\r\n") break;
+    at += 2;
+    const size_t head_end = body.find("\r\n\r\n", at);
+    if (head_end == std::string_view::npos) break;
+    std::string name;
+    bool named = false;
+    for (std::string_view head = body.substr(at, head_end - at); !head.empty();) {
+      const size_t eol = head.find("\r\n");
+      const std::string_view line = head.substr(0, eol);
+      const size_t colon = line.find(':');
+      if (colon != std::string_view::npos && Lower(line.substr(0, colon)) == "content-disposition") {
+        const std::string_view value = line.substr(colon + 1);
+        named = value.find("name=") != std::string_view::npos;
+        name = HeaderParam(value, "name");
+      }
+      if (eol == std::string_view::npos) break;
+      head.remove_prefix(eol + 2);
+    }
+    const size_t content = head_end + 4;
+    const size_t end = body.find(next, content);
+    if (end == std::string_view::npos) break;
+    if (named && !name.empty()) out.emplace(std::move(name), std::string(body.substr(content, end - content)));
+    at = end + next.size();
   }
   return out;
 }

@@ -32,7 +32,9 @@ struct Request {
   // The path parameter `name` as a positive integer id; nullopt if it is not one.
   std::optional<int64_t> id_param(std::string_view name) const;
   bool has_query_param(std::string_view name) const;
-  // application/x-www-form-urlencoded body, decoded (a repeated key keeps the last value).
+  // The form fields of an application/x-www-form-urlencoded or a
+  // multipart/form-data body (a file field's value is the file's content),
+  // decoded (a repeated key keeps the last value).
   std::map<std::string, std::string> form() const;
   std::multimap<std::string, std::string> form_all() const;
 };
@@ -71,5 +73,11 @@ bool IsLocalPath(std::string_view target);
 std::string UrlDecode(std::string_view s, bool plus_is_space = true);
 std::string UrlEncode(std::string_view s);
 std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view s);
+// The parts of a multipart/form-data body (RFC 7578) by their field name; a
+// file's part holds the file's bytes. Parts without a name are skipped; a
+// malformed body yields the parts read before the fault.
+std::multimap<std::string, std::string> ParseMultipart(std::string_view body, std::string_view boundary);
+// The boundary parameter of a multipart/form-data Content-Type; "" for any other type.
+std::string MultipartBoundary(std::string_view content_type);
 
 }  // namespace fg::http

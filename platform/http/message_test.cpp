@@ -35,5 +35,48 @@ TEST(Message, IsLocalPathAcceptsOnlyPathsOnThisSite) {
     EXPECT_FALSE(IsLocalPath(bad)) << bad;
 }
 
+TEST(Message, MultipartFormsAreReadLikeUrlEncodedOnes) {
+  Request r;
+  r.add_header("Content-Type", "multipart/form-data; boundary=----WebKitFormBoundaryX1");
+  r.body =
+      "------WebKitFormBoundaryX1\r\n"
+      "Content-Disposition: form-data; name=\"csrf_token\"\r\n\r\n"
+      "tok\r\n"
+      "------WebKitFormBoundaryX1\r\n"
+      "Content-Disposition: form-data; name=\"file\"; filename=\"thủ tục.csv\"\r\n"
+      "Content-Type: text/csv\r\n\r\n"
+      "code,name\r\n1.0,\"Tờ khai\r\n--x\"\r\n\r\n"
+      "------WebKitFormBoundaryX1\r\n"
+      "Content-Disposition: form-data; name=\"empty\"; filename=\"\"\r\n\r\n"
+      "\r\n"
+      "------WebKitFormBoundaryX1--\r\n";
+  auto f = r.form();
+  EXPECT_EQ(f["csrf_token"], "tok");
+  EXPECT_EQ(f["file"], "code,name\r\n1.0,\"Tờ khai\r\n--x\"\r\n");  // the file's bytes, line breaks kept
+  EXPECT_EQ(f["empty"], "");
+  EXPECT_EQ(f.size(), 3u);
+}
+
+TEST(Message, MultipartBoundaryAndMalformedBodies) {
+  EXPECT_EQ(MultipartBoundary("multipart/form-data; boundary=abc"), "abc");
+  EXPECT_EQ(MultipartBoundary("Multipart/Form-Data;boundary=\"a b\""), "a b");
+  EXPECT_EQ(MultipartBoundary("application/x-www-form-urlencoded"), "");
+  EXPECT_EQ(MultipartBoundary("multipart/form-data"), "");
+  EXPECT_EQ(MultipartBoundary("multipart/mixed; boundary=abc"), "");
+  // A part cut short is dropped; what came before it is kept.
+  auto cut = ParseMultipart(
+      "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\r\n"
+      "Content-Disposition: form-data; name=\"c\"\r\n\r\nnever closed",
+      "b");
+  EXPECT_EQ(cut.size(), 1u);
+  EXPECT_EQ(cut.find("a")->second, "1");
+  EXPECT_TRUE(ParseMultipart("no delimiter at all", "b").empty());
+  EXPECT_TRUE(ParseMultipart("--b--", "b").empty());
+  // A body that is not multipart is read as urlencoded.
+  Request plain;
+  plain.body = "a=1&b=%C3%A1";
+  EXPECT_EQ(plain.form()["b"], "á");
+}
+
 }  // namespace
 }  // namespace fg::http

@@ -50,6 +50,8 @@ function linksOf(html, base) {
 // from any link (a new route: link to it from a page, or extend `preferred`).
 export async function pagePaths(routes, request, base) {
   const pages = routes.filter((r) => r.method === 'GET' && !r.is_api);
+  // A link to a route of its own (/desk/procedures/new) does not fill another's parameter (/desk/procedures/{id}).
+  const literal = new Set(pages.filter((r) => !r.pattern.includes('{')).map((r) => r.pattern));
   const filled = new Map();  // pattern -> path
   const links = [];
   const visited = new Set();
@@ -58,7 +60,7 @@ export async function pagePaths(routes, request, base) {
       if (!filled.has(r.pattern) && !r.pattern.includes('{')) filled.set(r.pattern, r.pattern);
       if (filled.has(r.pattern)) continue;
       const re = patternRegex(r.pattern);
-      const matches = links.filter((l) => re.test(l.path));
+      const matches = links.filter((l) => re.test(l.path) && !literal.has(l.path));
       if (!matches.length) continue;
       const best = preferred.map((p) => matches.find((l) => p(l.path, l.text))).find(Boolean) ?? matches[0];
       filled.set(r.pattern, best.path);

@@ -1,7 +1,9 @@
 // Runs every tests/api/*.json scenario against a fresh server: adding an API
 // case is adding a file. A step is {"login": user} | {"logout": true} |
-// {"request": {method, path, body?, headers?}, "expect": {status, json?: {pointer: value}, absent?: [pointer]},
-//  "save"?: {name: pointer}}; "{name}" in paths, headers and bodies is replaced by saved values.
+// {"request": {method, path, body?, body_text?, headers?}, "expect": {status, json?: {pointer: value},
+//  absent?: [pointer], contains?: [text]}, "save"?: {name: pointer}}; "{name}" in paths, headers and bodies
+// is replaced by saved values. `body_text` is sent as it is (a CSV file, say) under the Content-Type
+// of `headers` (application/json when none); `contains` checks a text answer.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -48,7 +50,9 @@ TEST_P(ApiScenario, Runs) {
       continue;
     }
     auto& req = step.at("request").as_object();
-    std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!req.contains("headers") || !req.at("headers").as_object().contains("Content-Type"))
+      headers.emplace_back("Content-Type", "application/json");
     if (!session.cookie.empty()) {
       headers.emplace_back("Cookie", session.cookie);
       headers.emplace_back("X-CSRF-Token", session.csrf);
@@ -56,7 +60,9 @@ TEST_P(ApiScenario, Runs) {
     if (req.contains("headers"))
       for (auto& [k, v] : req.at("headers").as_object())
         headers.emplace_back(std::string(k), Substitute(std::string(v.as_string()), vars));
-    std::string body = req.contains("body") ? Substitute(boost::json::serialize(req.at("body")), vars) : "";
+    std::string body = req.contains("body_text") ? Substitute(std::string(req.at("body_text").as_string()), vars)
+                       : req.contains("body")    ? Substitute(boost::json::serialize(req.at("body")), vars)
+                                                 : "";
     auto r = Request(server.port(), std::string(req.at("method").as_string()),
                      Substitute(std::string(req.at("path").as_string()), vars), body, headers);
     auto& expect = step.at("expect").as_object();
@@ -71,6 +77,9 @@ TEST_P(ApiScenario, Runs) {
         ASSERT_NE(at, nullptr) << "no " << ptr << " in " << r.body;
         EXPECT_EQ(*at, want) << ptr << " in " << r.body;
       }
+    if (expect.contains("contains"))
+      for (auto& text : expect.at("contains").as_array())
+        EXPECT_NE(r.body.find(std::string(text.as_string())), std::string::npos) << text << " not in " << r.body;
     if (expect.contains("absent"))
       for (auto& ptr : expect.at("absent").as_array()) {
         boost::system::error_code ec;
