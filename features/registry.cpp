@@ -21,6 +21,8 @@ void RegisterAll(http::App& app, Services& s) {
   calendar::RegisterApi(app, s.calendar);
   calendar::RegisterPages(app, s.calendar, s.org);
   desk::RegisterApi(app, s.desk);
+  desk::RegisterStatsPages(app, s.desk);
+  desk::RegisterLookupPages(app, s.desk);
   pub::RegisterPages(app, s.db, s.calendar);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");

@@ -46,7 +46,9 @@ bool UpdateDossier(db::Conn& c, const Dossier& d, int64_t expected_version);
 // Newest first: dossiers of units under `path_prefix` with id < before_id (0: from the newest).
 std::vector<Dossier> ListDossiers(db::Conn& c, const std::string& path_prefix, const DossierQuery& q);
 
-void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t);
+// `working_seconds`: of a result, its working time from the clock's start (what the statistics sum).
+void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t,
+                 int64_t working_seconds = 0);
 std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id);
 
 void InsertHandover(db::Conn& c, int64_t dossier_id, const Handover& h);
@@ -64,12 +66,55 @@ std::vector<PauseRow> Pauses(db::Conn& c, int64_t dossier_id);
 void InsertApology(db::Conn& c, int64_t dossier_id, const Apology& a);
 std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id);
 
-// Adds `n` to the counters of (unit, day, procedure, official).
+// Adds `n` to the counters of (unit, day, procedure, official) and of the day's month.
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
               const Counters& n);
 // Every counter row, ordered by key (rows of zeros left out).
 std::vector<StatsRow> AllStats(db::Conn& c);
+// Every monthly counter row (`day` holds the month, YYYY-MM), ordered by key.
+std::vector<StatsRow> AllMonthlyStats(db::Conn& c);
 // The same counters recounted from the dossiers' history.
 std::vector<StatsRow> RecountStats(db::Conn& c);
+
+// ---- statistics reports ----
+// Counters summed per group of `by` (its key as text: the unit, procedure or
+// official id, or the month YYYY-MM) over the units under `path_prefix`;
+// `procedure` / `official` 0 = any. SumMonths reads the monthly rows of months
+// [from, to] (YYYY-MM), SumDays the daily rows of days [from, to] (YYYY-MM-DD).
+struct Keyed {
+  std::string key;
+  Counters n;
+};
+std::vector<Keyed> SumMonths(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
+                             const std::string& to, int64_t procedure, int64_t official);
+std::vector<Keyed> SumDays(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
+                           const std::string& to, int64_t procedure, int64_t official);
+// Dossiers in progress (states 2, 4, 5, 6) under `path_prefix` per unit,
+// procedure or assignee (kMonth: per unit), on time or overdue at `now` (UTC text).
+struct OpenCount {
+  std::string key;
+  int64_t on_time = 0, overdue = 0;
+};
+std::vector<OpenCount> CountOpen(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& now,
+                                 int64_t procedure, int64_t official);
+struct UnitRow {
+  int64_t id = 0;
+  std::string code, name, path;
+  std::optional<std::string> valid_to;
+};
+// The units under `path_prefix` (the unit itself included), by path.
+std::vector<UnitRow> UnitsUnder(db::Conn& c, const std::string& path_prefix);
+// An id with its code (procedure code, username) and name.
+struct Named {
+  int64_t id = 0;
+  std::string code, name;
+};
+// Procedures of the catalogues that apply in the unit's subtree (its own, its
+// ancestors' and its descendants'), by code.
+std::vector<Named> ProceduresFor(db::Conn& c, const std::string& unit_path);
+// Officials whose home unit or one of whose grants is under `path_prefix`, by name.
+std::vector<Named> OfficialsUnder(db::Conn& c, const std::string& path_prefix);
+std::optional<Named> ProcedureLabel(db::Conn& c, int64_t id);
+std::optional<Named> OfficialLabel(db::Conn& c, int64_t id);
 
 }  // namespace fg::desk::repo
