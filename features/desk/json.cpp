@@ -183,10 +183,8 @@ boost::json::object FiguresJson(const StatsFigures& f) {
 boost::json::value ToJson(const StatsReport& r) {
   boost::json::array groups;
   for (const auto& l : r.lines) {
-    auto o = FiguresJson(l.f);
-    o["key"] = l.key;
-    o["label"] = OrNull(l.label);
-    o["code"] = OrNull(l.code);
+    boost::json::object o{{"key", l.key}, {"label", OrNull(l.label)}, {"code", OrNull(l.code)}};
+    for (auto& [k, v] : FiguresJson(l.f)) o[k] = v;
     groups.push_back(std::move(o));
   }
   return boost::json::object{

@@ -72,11 +72,8 @@ void FillCells(ctemplate::TemplateDictionary& d, const char* section, const Stat
   }
 }
 
-std::string Lowered(std::string s) {
-  // The group's word inside a sentence ("theo đơn vị"): its first letter is ASCII in every group name.
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
-}
+// The group's word inside a sentence ("theo đơn vị").
+std::string GroupInSentence(StatsGroup g) { return Text("desk.stats.word." + std::string(StatsGroupName(g))); }
 
 void ShowReport(PageView& v, const StatsReport& r) {
   auto& b = v.body();
@@ -90,7 +87,7 @@ void ShowReport(PageView& v, const StatsReport& r) {
   b.SetValue("TOTAL_OPEN", FormatCount(r.total.open_on_time + r.total.open_overdue));
   b.SetValue("TOTAL_OVERDUE", FormatCount(r.total.open_overdue));
   b.SetValue("AS_OF", FormatLocal(r.as_of));
-  const std::string word = Lowered(GroupWord(r.by));
+  const std::string word = GroupInSentence(r.by);
   b.SetValue("GROUP_WORD", word);
   b.SetValue("GROUP_HEADER", GroupWord(r.by));
   b.SetValue("XLSX_URL", "/desk/stats.xlsx?" + QueryOf(r, r.unit_code, r.by));
@@ -184,7 +181,7 @@ void RegisterStatsPages(http::App& app, Service& svc) {
     sheet.title = Text("desk.stats.sheet_title", {{"unit", r.unit_name}});
     sheet.lines.push_back(Text("desk.stats.sheet_period", {{"from", DisplayDate(r.from)},
                                                            {"to", DisplayDate(r.to)},
-                                                           {"group", Lowered(GroupWord(r.by))}}));
+                                                           {"group", GroupInSentence(r.by)}}));
     sheet.lines.push_back(Text(
         "desk.stats.sheet_filters",
         {{"procedure", r.procedure_id ? r.procedure_name : Text("desk.stats.all_procedures")},
