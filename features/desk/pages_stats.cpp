@@ -50,7 +50,8 @@ std::string QueryOf(const StatsReport& r, const std::string& unit_code, StatsGro
 // What a line is called where people read it.
 std::string LabelOf(const StatsReport& r, const StatsLine& l) {
   switch (r.by) {
-    case StatsGroup::kUnit: return l.code == r.unit_code ? Text("desk.stats.own_line", {{"name", l.label}}) : l.label;
+    case StatsGroup::kUnit:  // the unit's own dossiers beside its children's
+      return l.code == r.unit_code && r.lines.size() > 1 ? Text("desk.stats.own_line", {{"name", l.label}}) : l.label;
     case StatsGroup::kProcedure:
       return l.label.empty() ? Text("desk.stats.procedure_label", {{"id", l.key}}) : l.label;
     case StatsGroup::kOfficial:
