@@ -20,8 +20,8 @@
 
 #include "features/calendar/service.h"
 #include "features/desk/repo.h"
-#include "features/desk/rules.h"
 #include "features/desk/routes.h"
+#include "features/desk/rules.h"
 #include "features/desk/service.h"
 #include "features/org/service.h"
 #include "platform/auth/crypto.h"
@@ -103,7 +103,8 @@ World Load(db::Db& db) {
 
 void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
   const auto sys = org::SystemPrincipal();
-  std::string csv = "code,name,level,parent_code,valid_from,valid_to,successor_code\nP,Tỉnh Thử,province,,2000-01-01,,\n";
+  std::string csv =
+      "code,name,level,parent_code,valid_from,valid_to,successor_code\nP,Tỉnh Thử,province,,2000-01-01,,\n";
   for (int u = 1; u <= kUnits; ++u) {
     char code[16];
     std::snprintf(code, sizeof code, "C%03d", u);
@@ -167,7 +168,9 @@ void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
         if (pick(100) < 8) add(day + 1, resolver, desk::Action::kRequestSupplement);
         const int spent = pick(12);  // working days to the result
         const int t = pick(100);
-        const auto timeliness = t < 62 ? desk::Timeliness::kEarly : t < 94 ? desk::Timeliness::kOnTime : desk::Timeliness::kLate;
+        const auto timeliness = t < 62   ? desk::Timeliness::kEarly
+                                : t < 94 ? desk::Timeliness::kOnTime
+                                         : desk::Timeliness::kLate;
         if (timeliness == desk::Timeliness::kLate && pick(2) == 0)
           add(day + static_cast<size_t>(spent / 2), resolver, desk::Action::kApology);
         const size_t done = day + static_cast<size_t>(spent);
@@ -264,7 +267,8 @@ int main(int argc, char** argv) {
   const World w = Load(*db);
   const std::string year = std::to_string(kFirstYear + kYears - 1);
   const auto [daily, monthly] = db->read([&](db::Conn& c) {
-    return std::pair(c.query_one(kCountDaily)->i64(0), c.query_one(kCountMonthly, {year + "-01", year + "-12"})->i64(0));
+    return std::pair(c.query_one(kCountDaily)->i64(0),
+                     c.query_one(kCountMonthly, {year + "-01", year + "-12"})->i64(0));
   });
 
   // An administrator of the province.
@@ -310,7 +314,8 @@ int main(int argc, char** argv) {
   report("query + page, by month", page(whole + "month"));
   report("query + page, by unit, 15/01-20/12 (days at both ends)",
          page("unit=P&from=" + year + "-01-15&to=" + year + "-12-20&by=unit"));
-  report("query + page, one commune, by month", page("unit=C001&from=" + year + "-01-01&to=" + year + "-12-31&by=month"));
+  report("query + page, one commune, by month",
+         page("unit=C001&from=" + year + "-01-01&to=" + year + "-12-31&by=month"));
   db->close();
   return 0;
 }

@@ -5,10 +5,10 @@
 #include <atomic>
 #include <barrier>
 #include <map>
-#include <tuple>
 #include <random>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "features/calendar/testing.h"
 #include "features/desk/rules.h"

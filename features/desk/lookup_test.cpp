@@ -48,10 +48,10 @@ TEST(DeskLookup, TimelineMergesHandOversAndHidesNotesWithoutTheDigits) {
     keys.push_back(s.key);
     EXPECT_EQ(s.note, "");  // no official's name, no detail without the 4 digits
   }
-  EXPECT_EQ(keys, (std::vector<std::string>{"desk.lookup.step.receive", "desk.lookup.step.transfer",
-                                            "desk.lookup.step.request_supplement",
-                                            "desk.lookup.step.supplement_received", "desk.lookup.step.transfer",
-                                            "desk.lookup.step.result_ready.at_desk"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"desk.lookup.step.receive", "desk.lookup.step.transfer",
+                                      "desk.lookup.step.request_supplement", "desk.lookup.step.supplement_received",
+                                      "desk.lookup.step.transfer", "desk.lookup.step.result_ready.at_desk"}));
   EXPECT_EQ(steps[1].at, "2026-03-09T03:00:00Z");  // the first of the merged hand-overs
 }
 

@@ -38,7 +38,8 @@ void ShowDossier(PageView& v, const PublicView& view, const std::string& check) 
   b.SetValue("RECEIVED", FormatLocal(d.received_at));
   b.SetValue("DUE", FormatLocal(d.due_at));
   const bool open = d.state == State::kReceived || d.state == State::kInProgress;
-  if (open && FormatUtc(Now()) > d.due_at) b.SetValueAndShowSection("OVERDUE_TEXT", Text("desk.lookup.overdue"), "OVERDUE");
+  if (open && FormatUtc(Now()) > d.due_at)
+    b.SetValueAndShowSection("OVERDUE_TEXT", Text("desk.lookup.overdue"), "OVERDUE");
   if (IsPaused(d.state)) b.SetValueAndShowSection("PAUSED_TEXT", Text("desk.lookup.paused"), "PAUSED");
   if (view.apology) {
     b.SetValueAndShowSection("APOLOGY_TEXT",
@@ -77,9 +78,7 @@ Response LookupPage(Context& ctx, Service& svc) {
     return v.render();
   } catch (const AppError& e) {
     switch (e.kind()) {
-      case ErrorKind::kNotFound:
-        b.SetValueAndShowSection("ASKED", code, "NOT_FOUND");
-        return v.render(404);
+      case ErrorKind::kNotFound: b.SetValueAndShowSection("ASKED", code, "NOT_FOUND"); return v.render(404);
       case ErrorKind::kTooMany: {
         v.ShowError(Text(e.key(), e.args()));
         Response r = v.render(429);

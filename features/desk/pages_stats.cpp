@@ -22,8 +22,7 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-constexpr StatsGroup kGroups[] = {StatsGroup::kUnit, StatsGroup::kProcedure, StatsGroup::kOfficial,
-                                  StatsGroup::kMonth};
+constexpr StatsGroup kGroups[] = {StatsGroup::kUnit, StatsGroup::kProcedure, StatsGroup::kOfficial, StatsGroup::kMonth};
 
 // The filters as typed: dates from the Ngày / Tháng / Năm inputs (or from=YYYY-MM-DD).
 StatsQuery QueryFrom(const http::Request& req) {
@@ -52,8 +51,7 @@ std::string LabelOf(const StatsReport& r, const StatsLine& l) {
   switch (r.by) {
     case StatsGroup::kUnit:  // the unit's own dossiers beside its children's
       return l.code == r.unit_code && r.lines.size() > 1 ? Text("desk.stats.own_line", {{"name", l.label}}) : l.label;
-    case StatsGroup::kProcedure:
-      return l.label.empty() ? Text("desk.stats.procedure_label", {{"id", l.key}}) : l.label;
+    case StatsGroup::kProcedure: return l.label.empty() ? Text("desk.stats.procedure_label", {{"id", l.key}}) : l.label;
     case StatsGroup::kOfficial:
       if (l.key == "0") return Text("desk.stats.system");
       return l.label.empty() ? Text("desk.stats.official_label", {{"id", l.key}}) : l.label;
@@ -110,10 +108,10 @@ void ShowReport(PageView& v, const StatsReport& r) {
     bars.push_back({label, l.f.n.resolved_early, l.f.n.resolved_on_time, l.f.n.resolved_late});
   }
   FillCells(b, "TOTAL_CELL", r.total);
-  b.SetValue("CHART", StatsChartSvg(bars, {Text("desk.stats.chart_title", {{"group", word}}),
-                                           Text("desk.stats.chart_desc", {{"group", word}}), Text("desk.stats.early"),
-                                           Text("desk.stats.on_time"), Text("desk.stats.late"),
-                                           Text("desk.stats.chart_empty")}));
+  b.SetValue("CHART", StatsChartSvg(
+                          bars, {Text("desk.stats.chart_title", {{"group", word}}),
+                                 Text("desk.stats.chart_desc", {{"group", word}}), Text("desk.stats.early"),
+                                 Text("desk.stats.on_time"), Text("desk.stats.late"), Text("desk.stats.chart_empty")}));
 }
 
 // The form with the caller's choices; `error` when the filters were refused.
@@ -180,13 +178,12 @@ void RegisterStatsPages(http::App& app, Service& svc) {
     const StatsReport r = svc.Statistics(*ctx.user, QueryFrom(ctx.req));
     StatsSheet sheet;
     sheet.title = Text("desk.stats.sheet_title", {{"unit", r.unit_name}});
-    sheet.lines.push_back(Text("desk.stats.sheet_period", {{"from", DisplayDate(r.from)},
-                                                           {"to", DisplayDate(r.to)},
-                                                           {"group", GroupInSentence(r.by)}}));
-    sheet.lines.push_back(Text(
-        "desk.stats.sheet_filters",
-        {{"procedure", r.procedure_id ? r.procedure_name : Text("desk.stats.all_procedures")},
-         {"official", r.official_id ? r.official_name : Text("desk.stats.all_officials")}}));
+    sheet.lines.push_back(
+        Text("desk.stats.sheet_period",
+             {{"from", DisplayDate(r.from)}, {"to", DisplayDate(r.to)}, {"group", GroupInSentence(r.by)}}));
+    sheet.lines.push_back(Text("desk.stats.sheet_filters",
+                               {{"procedure", r.procedure_id ? r.procedure_name : Text("desk.stats.all_procedures")},
+                                {"official", r.official_id ? r.official_name : Text("desk.stats.all_officials")}}));
     sheet.lines.push_back(Text("desk.stats.sheet_as_of", {{"at", FormatLocal(r.as_of)}}));
     sheet.group_header = GroupWord(r.by);
     for (const auto& c : StatsColumns()) sheet.columns.push_back(Text("desk.stats.col." + std::string(c.name)));

@@ -248,19 +248,29 @@ const db::Query kApologyOf{
     "SELECT reason, previous_due_at, new_due_at, by_official, at, override_reason FROM dossier_apologies "
     "WHERE dossier_id = ?"};
 
-#define FG_STATS_UPSERT(table, period)                                                                         \
-  "INSERT INTO " table " (unit_id, " period ", procedure_id, official_id, received, resolved_early, "           \
-  "resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, apologies, supplements, "             \
-  "resolved_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "                                      \
-  "ON CONFLICT (unit_id, " period ", procedure_id, official_id) "                                               \
-  "DO UPDATE SET received = " table ".received + excluded.received, "                                           \
-  "resolved_early = " table ".resolved_early + excluded.resolved_early, "                                       \
-  "resolved_on_time = " table ".resolved_on_time + excluded.resolved_on_time, "                                 \
-  "resolved_late = " table ".resolved_late + excluded.resolved_late, "                                          \
-  "refused = " table ".refused + excluded.refused, withdrawn = " table ".withdrawn + excluded.withdrawn, "      \
-  "stopped = " table ".stopped + excluded.stopped, returned = " table ".returned + excluded.returned, "          \
-  "apologies = " table ".apologies + excluded.apologies, "                                                      \
-  "supplements = " table ".supplements + excluded.supplements, "                                                \
+#define FG_STATS_UPSERT(table, period)                                                               \
+  "INSERT INTO " table " (unit_id, " period                                                          \
+  ", procedure_id, official_id, received, resolved_early, "                                          \
+  "resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, apologies, supplements, " \
+  "resolved_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "                          \
+  "ON CONFLICT (unit_id, " period                                                                    \
+  ", procedure_id, official_id) "                                                                    \
+  "DO UPDATE SET received = " table                                                                  \
+  ".received + excluded.received, "                                                                  \
+  "resolved_early = " table                                                                          \
+  ".resolved_early + excluded.resolved_early, "                                                      \
+  "resolved_on_time = " table                                                                        \
+  ".resolved_on_time + excluded.resolved_on_time, "                                                  \
+  "resolved_late = " table                                                                           \
+  ".resolved_late + excluded.resolved_late, "                                                        \
+  "refused = " table ".refused + excluded.refused, withdrawn = " table                               \
+  ".withdrawn + excluded.withdrawn, "                                                                \
+  "stopped = " table ".stopped + excluded.stopped, returned = " table                                \
+  ".returned + excluded.returned, "                                                                  \
+  "apologies = " table                                                                               \
+  ".apologies + excluded.apologies, "                                                                \
+  "supplements = " table                                                                             \
+  ".supplements + excluded.supplements, "                                                            \
   "resolved_seconds = " table ".resolved_seconds + excluded.resolved_seconds"
 const db::Query kAddStats{"dossier_stats_add", FG_STATS_UPSERT("dossier_stats", "day")};
 const db::Query kAddMonthlyStats{"dossier_stats_monthly_add", FG_STATS_UPSERT("dossier_stats_monthly", "month")};
@@ -294,7 +304,7 @@ const db::Query kRecountStats{
     "GROUP BY d.unit_id, e.day, d.procedure_id, e.actor_id ORDER BY d.unit_id, e.day, d.procedure_id, e.actor_id"};
 
 // ---- statistics reports ----
-#define FG_STATS_SUMS                                                                                        \
+#define FG_STATS_SUMS                                                                                       \
   "sum(s.received), sum(s.resolved_early), sum(s.resolved_on_time), sum(s.resolved_late), sum(s.refused), " \
   "sum(s.withdrawn), sum(s.stopped), sum(s.returned), sum(s.apologies), sum(s.supplements), "               \
   "CAST(sum(s.resolved_seconds) AS BIGINT) "
@@ -303,9 +313,11 @@ const db::Query kRecountStats{
 // CROSS JOIN fixes that order on SQLite, whose planner would otherwise rather
 // scan the whole table in key order to avoid sorting for GROUP BY; PostgreSQL
 // plans it as the inner join it is.
-#define FG_STATS_SUM(key, table, period)                                                               \
-  "SELECT " key ", " FG_STATS_SUMS "FROM units u CROSS JOIN " table " s WHERE s.unit_id = u.id "     \
-  "AND u.path LIKE ? AND s." period " >= ? AND s." period " <= ? AND (? = 0 OR s.procedure_id = ?) " \
+#define FG_STATS_SUM(key, table, period)                            \
+  "SELECT " key ", " FG_STATS_SUMS "FROM units u CROSS JOIN " table \
+  " s WHERE s.unit_id = u.id "                                      \
+  "AND u.path LIKE ? AND s." period " >= ? AND s." period           \
+  " <= ? AND (? = 0 OR s.procedure_id = ?) "                        \
   "AND (? = 0 OR s.official_id = ?) GROUP BY " key
 const db::Query kSumMonths[] = {
     {"dossier_stats_months_by_unit", FG_STATS_SUM("s.unit_id", "dossier_stats_monthly", "month")},
@@ -325,8 +337,9 @@ const db::Query kSumDays[] = {
 // past the due instant now, or already past it when the clock was paused (a
 // paused dossier's due instant moves on resumption).
 #define FG_OPEN_COUNT(key)                                                                                   \
-  "SELECT " key ", sum(CASE WHEN d.due_at < COALESCE(d.paused_since, ?) THEN 0 ELSE 1 END), "              \
-  "sum(CASE WHEN d.due_at < COALESCE(d.paused_since, ?) THEN 1 ELSE 0 END) "                                \
+  "SELECT " key                                                                                              \
+  ", sum(CASE WHEN d.due_at < COALESCE(d.paused_since, ?) THEN 0 ELSE 1 END), "                              \
+  "sum(CASE WHEN d.due_at < COALESCE(d.paused_since, ?) THEN 1 ELSE 0 END) "                                 \
   "FROM units u CROSS JOIN dossiers d WHERE d.unit_id = u.id AND u.path LIKE ? AND d.state IN (2, 4, 5, 6) " \
   "AND (? = 0 OR d.procedure_id = ?) AND (? = 0 OR d.assignee_id = ?) GROUP BY " key
 const db::Query kOpenBy[] = {
@@ -336,11 +349,10 @@ const db::Query kOpenBy[] = {
 };
 const db::Query kUnitsUnder{"desk_units_under",
                             "SELECT id, code, name, path, valid_to FROM units WHERE path LIKE ? ORDER BY path"};
-const db::Query kProceduresFor{
-    "desk_procedures_for",
-    "SELECT p.id, p.code, v.name FROM procedures p JOIN units u ON u.id = p.unit_id "
-    "JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.version "
-    "WHERE u.path LIKE ? OR ? LIKE u.path || '%' ORDER BY p.code, p.id LIMIT 1000"};
+const db::Query kProceduresFor{"desk_procedures_for",
+                               "SELECT p.id, p.code, v.name FROM procedures p JOIN units u ON u.id = p.unit_id "
+                               "JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.version "
+                               "WHERE u.path LIKE ? OR ? LIKE u.path || '%' ORDER BY p.code, p.id LIMIT 1000"};
 const db::Query kOfficialsUnder{
     "desk_officials_under",
     "SELECT o.id, o.username, o.full_name FROM officials o JOIN units u ON u.id = o.unit_id WHERE u.path LIKE ? "
@@ -492,8 +504,7 @@ void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::str
                  int64_t working_seconds) {
   c.exec(kInsertEntry, {dossier_id, std::string(ActionName(e.action)), int64_t{static_cast<int>(e.from)},
                         int64_t{static_cast<int>(e.to)}, e.actor_id, e.actor, e.at, day,
-                        t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), e.note,
-                        working_seconds});
+                        t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), e.note, working_seconds});
 }
 
 std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id) {
@@ -594,9 +605,9 @@ std::vector<StatsRow> AllMonthlyStats(db::Conn& c) {
 namespace {
 Counters CountersFrom(const db::Row& r, size_t first) {
   Counters n;
-  int64_t* fields[] = {&n.received, &n.resolved_early, &n.resolved_on_time, &n.resolved_late,
-                       &n.refused,  &n.withdrawn,      &n.stopped,          &n.returned,
-                       &n.apologies, &n.supplements,   &n.resolved_seconds};
+  int64_t* fields[] = {&n.received,  &n.resolved_early, &n.resolved_on_time, &n.resolved_late,
+                       &n.refused,   &n.withdrawn,      &n.stopped,          &n.returned,
+                       &n.apologies, &n.supplements,    &n.resolved_seconds};
   for (size_t i = 0; i < std::size(fields); ++i) *fields[i] = r.i64(first + i);
   return n;
 }

@@ -517,8 +517,8 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
           timeliness = Classify(now, At(d.due_at));
           next.timeliness = timeliness;
           // Results come from states 2 and 4, so every pause is closed.
-          working_seconds =
-              std::max<int64_t>(0, cal.Elapsed(At(d.starts_at), std::max(now, At(d.starts_at)), PausesOf(f.pauses, now)));
+          working_seconds = std::max<int64_t>(
+              0, cal.Elapsed(At(d.starts_at), std::max(now, At(d.starts_at)), PausesOf(f.pauses, now)));
           break;
         case Action::kReturn:
           next.returned_to = text::Clean("returned_to", in.returned_to, 120, false);
@@ -793,7 +793,8 @@ StatsOptions Service::StatsChoices(const Principal& p, const std::string& unit_c
     const auto roots = auth::Roots(p);
     for (const auto& root : roots)
       for (const auto& u : repo::UnitsUnder(c, root)) {
-        const int depth = static_cast<int>(std::count(u.path.begin() + static_cast<long>(root.size()), u.path.end(), '/'));
+        const int depth =
+            static_cast<int>(std::count(u.path.begin() + static_cast<long>(root.size()), u.path.end(), '/'));
         out.units.push_back({u.code, u.name, u.code, depth, u.valid_to && *u.valid_to <= TodayLocalIso()});
         if (u.code == unit_code || (chosen_path.empty() && unit_code.empty())) {
           chosen_path = u.path;

@@ -95,7 +95,8 @@ StatsPeriod ValidateStatsPeriod(const std::string& from_in, const std::string& t
       const year_month_day f{*from};
       // At most kStatsMaxYears years: 01/01/2021 to 31/12/2025 is the longest from 01/01/2021.
       const sys_days limit = sys_days{year_month_day{f.year() + years{kStatsMaxYears}, f.month(), f.day()}};
-      if (*to >= limit) p.add(BadInput("desk.stats.period_too_long", "to", {{"years", std::to_string(kStatsMaxYears)}}));
+      if (*to >= limit)
+        p.add(BadInput("desk.stats.period_too_long", "to", {{"years", std::to_string(kStatsMaxYears)}}));
     }
   }
   p.raise_if_any();
@@ -157,8 +158,6 @@ std::string FormatCount(int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
-std::string FormatPercent(double fraction) {
-  return OneDecimal(std::llround(fraction * 1000)) + " %";
-}
+std::string FormatPercent(double fraction) { return OneDecimal(std::llround(fraction * 1000)) + " %"; }
 
 }  // namespace fg::desk

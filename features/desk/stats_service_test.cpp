@@ -76,8 +76,8 @@ class DeskStatsTest : public testing::DeskFixture {
   }
   StatsReport Report(const auth::Principal& p, std::string unit, std::string from, std::string to, std::string by,
                      std::string procedure = "", std::string official = "") {
-    return svc_->Statistics(p, {std::move(unit), std::move(from), std::move(to), std::move(procedure),
-                                std::move(official), std::move(by)});
+    return svc_->Statistics(
+        p, {std::move(unit), std::move(from), std::move(to), std::move(procedure), std::move(official), std::move(by)});
   }
   static const StatsLine* Line(const StatsReport& r, const std::string& key) {
     for (auto& l : r.lines)
@@ -92,7 +92,7 @@ class DeskStatsTest : public testing::DeskFixture {
 TEST_P(DeskStatsTest, ByUnitEachChildWithItsFigures) {
   auto r = Report(admin_, "P1", "2026-03-01", "2026-03-31", "unit");
   EXPECT_EQ(r.unit_code, "P1");
-  ASSERT_EQ(r.lines.size(), 2u);  // P1 has no dossier of its own: its two communes, by name
+  ASSERT_EQ(r.lines.size(), 2u);     // P1 has no dossier of its own: its two communes, by name
   EXPECT_EQ(r.lines[0].code, "C2");  // Xã Hai before Xã Một
   EXPECT_EQ(r.lines[1].code, "C1");
   const auto& c1 = r.lines[1].f;
@@ -101,9 +101,9 @@ TEST_P(DeskStatsTest, ByUnitEachChildWithItsFigures) {
   EXPECT_EQ(c1.n.resolved_on_time, 1);
   EXPECT_EQ(c1.n.resolved_late, 1);
   EXPECT_EQ(c1.n.refused, 1);
-  EXPECT_EQ(c1.n.returned, 0);  // in April
+  EXPECT_EQ(c1.n.returned, 0);               // in April
   EXPECT_EQ(c1.n.resolved_seconds, 243000);  // (8.5 + 21.5 + 37.5) working hours
-  EXPECT_EQ(c1.open_on_time, 1);  // d5
+  EXPECT_EQ(c1.open_on_time, 1);             // d5
   EXPECT_EQ(c1.open_overdue, 0);
   const auto& c2 = r.lines[0].f;
   EXPECT_EQ(c2.n.received, 1);

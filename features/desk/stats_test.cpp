@@ -92,11 +92,11 @@ TEST(DeskStats, OnTimeRateAndAverageAreOverResolvedDossiers) {
 }
 
 TEST(DeskStats, AUnitIsCountedInTheLineOfTheRootsChildAboveIt) {
-  EXPECT_EQ(LineOf("/1/", "/1/"), "/1/");               // the root's own
-  EXPECT_EQ(LineOf("/1/", "/1/4/"), "/1/4/");           // a child
-  EXPECT_EQ(LineOf("/1/", "/1/4/9/"), "/1/4/");         // a grandchild: in its parent's line
-  EXPECT_EQ(LineOf("/1/", "/2/4/"), "");                // elsewhere
-  EXPECT_EQ(LineOf("/1/4/", "/1/45/"), "");             // a prefix of digits is not an ancestor
+  EXPECT_EQ(LineOf("/1/", "/1/"), "/1/");        // the root's own
+  EXPECT_EQ(LineOf("/1/", "/1/4/"), "/1/4/");    // a child
+  EXPECT_EQ(LineOf("/1/", "/1/4/9/"), "/1/4/");  // a grandchild: in its parent's line
+  EXPECT_EQ(LineOf("/1/", "/2/4/"), "");         // elsewhere
+  EXPECT_EQ(LineOf("/1/4/", "/1/45/"), "");      // a prefix of digits is not an ancestor
   EXPECT_EQ(LineOf("/1/4/", "/1/4/12/30/"), "/1/4/12/");
 }
 

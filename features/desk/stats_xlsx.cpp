@@ -84,9 +84,8 @@ std::string StatsXlsx(const StatsSheet& s) {
     }
   };
   for (const auto& r : s.rows) {
-    const std::string label = r.code.empty() || r.label.find(r.code) != std::string::npos
-                                  ? r.label
-                                  : r.label + " (" + r.code + ")";
+    const std::string label =
+        r.code.empty() || r.label.find(r.code) != std::string::npos ? r.label : r.label + " (" + r.code + ")";
     worksheet_write_string(ws, row, 0, label.c_str(), nullptr);
     write_figures(row, *r.f);
     ++row;

@@ -84,7 +84,9 @@ TEST_F(DeskStatsLookupTest, StatisticsMatchARecountOfTheListedDossiers) {
   std::map<std::string, int64_t> want;
   const auto dossiers = AllDossiers(admin.cookie);
   ASSERT_GT(dossiers.size(), 100u);
-  auto in_period = [&](const std::string& at) { return !at.empty() && at.substr(0, 10) >= from && at.substr(0, 10) <= today; };
+  auto in_period = [&](const std::string& at) {
+    return !at.empty() && at.substr(0, 10) >= from && at.substr(0, 10) <= today;
+  };
   for (const auto& d : dossiers) {
     const std::string state = Text(d, "state"), closed = Text(d, "closed_at"), done = Text(d, "completed_at");
     if (in_period(Text(d, "received_at"))) ++want["received"];
@@ -114,9 +116,9 @@ TEST_F(DeskStatsLookupTest, StatisticsMatchARecountOfTheListedDossiers) {
   }
   ASSERT_GT(want["resolved"], 10);
   const auto& total = report["total"].as_object();
-  for (const char* k : {"received", "resolved", "resolved_early", "resolved_on_time", "resolved_late", "refused",
-                        "withdrawn", "stopped", "returned", "apologies", "supplements", "in_progress_on_time",
-                        "in_progress_overdue"})
+  for (const char* k :
+       {"received", "resolved", "resolved_early", "resolved_on_time", "resolved_late", "refused", "withdrawn",
+        "stopped", "returned", "apologies", "supplements", "in_progress_on_time", "in_progress_overdue"})
     EXPECT_EQ(total.at(k).as_int64(), want[k]) << k;
   EXPECT_NEAR(total.at("on_time_rate").as_double(),
               double(want["resolved_early"] + want["resolved_on_time"]) / double(want["resolved"]), 1e-9);
