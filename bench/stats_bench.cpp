@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "features/calendar/service.h"
@@ -50,8 +51,11 @@ const db::Query kUnitIds{"bench_unit_ids", "SELECT id, code, path FROM units ORD
 const db::Query kOfficialIds{"bench_official_ids", "SELECT id FROM officials ORDER BY id"};
 const db::Query kProcedureIds{"bench_procedure_ids", "SELECT id FROM procedures ORDER BY id"};
 const db::Query kCountDaily{"bench_count_daily", "SELECT count(*) FROM dossier_stats"};
-const db::Query kCountMonthly{"bench_count_monthly",
-                              "SELECT count(*) FROM dossier_stats_monthly WHERE month >= ? AND month <= ?"};
+const db::Query kCountByProcedure{
+    "bench_count_month_procedures",
+    "SELECT count(*) FROM dossier_stats_month_procedures WHERE month >= ? AND month <= ?"};
+const db::Query kCountByOfficial{"bench_count_month_officials",
+                                 "SELECT count(*) FROM dossier_stats_month_officials WHERE month >= ? AND month <= ?"};
 
 // Working days (Monday to Friday) of the counters' years.
 std::vector<sys_days> WorkingDays() {
@@ -266,9 +270,10 @@ int main(int argc, char** argv) {
   desk::Service desk(*db, calendar);
   const World w = Load(*db);
   const std::string year = std::to_string(kFirstYear + kYears - 1);
-  const auto [daily, monthly] = db->read([&](db::Conn& c) {
-    return std::pair(c.query_one(kCountDaily)->i64(0),
-                     c.query_one(kCountMonthly, {year + "-01", year + "-12"})->i64(0));
+  const auto [daily, by_procedure, by_official] = db->read([&](db::Conn& c) {
+    const std::vector<db::Value> months{year + "-01", year + "-12"};
+    return std::tuple(c.query_one(kCountDaily)->i64(0), c.query_one(kCountByProcedure, months)->i64(0),
+                      c.query_one(kCountByOfficial, months)->i64(0));
   });
 
   // An administrator of the province.
@@ -281,9 +286,11 @@ int main(int argc, char** argv) {
   app.authenticate = [&admin](const http::Request&) { return std::optional(admin); };
   desk::RegisterStatsPages(app, desk);
 
-  std::printf("store: %s, %d dossiers over %d-%d, %lld daily counter rows, %lld monthly rows in %s, %d in progress\n",
-              path.c_str(), dossiers, kFirstYear, kFirstYear + kYears - 1, static_cast<long long>(daily),
-              static_cast<long long>(monthly), year.c_str(), kOpen);
+  std::printf(
+      "store: %s, %d dossiers over %d-%d, %lld daily counter rows; in %s %lld monthly rows by procedure, %lld by "
+      "official; %d in progress\n",
+      path.c_str(), dossiers, kFirstYear, kFirstYear + kYears - 1, static_cast<long long>(daily), year.c_str(),
+      static_cast<long long>(by_procedure), static_cast<long long>(by_official), kOpen);
   std::printf("%-58s %10s %10s\n", "province subtree (100 communes), one year", "median ms", "p95 ms");
   const int runs = 20;
   auto report = [&](const char* what, Timing t) { std::printf("%-58s %10.1f %10.1f\n", what, t.median, t.p95); };
@@ -314,6 +321,9 @@ int main(int argc, char** argv) {
   report("query + page, by month", page(whole + "month"));
   report("query + page, by unit, 15/01-20/12 (days at both ends)",
          page("unit=P&from=" + year + "-01-15&to=" + year + "-12-20&by=unit"));
+  report("query + page, by unit, one procedure and one official (daily rows)",
+         page(whole + "unit&procedure=" + std::to_string(w.procedures.front()) +
+              "&official=" + std::to_string(w.officials[1])));
   report("query + page, one commune, by month",
          page("unit=C001&from=" + year + "-01-01&to=" + year + "-12-31&by=month"));
   db->close();

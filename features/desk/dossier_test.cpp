@@ -438,11 +438,16 @@ TEST_P(DeskDossierTest, StatisticsEqualARecountAfterRandomOperations) {
   auto stored = svc_->Stats();
   auto recount = svc_->RecountStats();
   EXPECT_EQ(stored, recount);
-  // The monthly counters (maintained in the same writes) are the daily ones summed by month.
-  std::map<std::tuple<int64_t, std::string, int64_t, int64_t>, Counters> by_month, monthly;
-  for (auto& r : stored) by_month[{r.unit_id, r.day.substr(0, 7), r.procedure_id, r.official_id}] += r.n;
-  for (auto& r : svc_->MonthlyStats()) monthly[{r.unit_id, r.day, r.procedure_id, r.official_id}] += r.n;
-  EXPECT_EQ(monthly, by_month);
+  // The monthly counters (maintained in the same writes) are the daily ones summed
+  // by month and procedure, and by month and official.
+  for (bool by_official : {false, true}) {
+    std::map<std::tuple<int64_t, std::string, int64_t>, Counters> by_month, monthly;
+    for (auto& r : stored)
+      by_month[{r.unit_id, r.day.substr(0, 7), by_official ? r.official_id : r.procedure_id}] += r.n;
+    for (auto& r : svc_->MonthlyStats(by_official))
+      monthly[{r.unit_id, r.day, by_official ? r.official_id : r.procedure_id}] += r.n;
+    EXPECT_EQ(monthly, by_month) << (by_official ? "by official" : "by procedure");
+  }
   // And against the dossiers themselves.
   Counters total;
   for (auto& r : stored) total += r.n;

@@ -216,6 +216,10 @@ struct StatsRow {
 // ---- statistics (the desk's counters, summed over a unit's subtree and a period) ----
 enum class StatsGroup { kUnit, kProcedure, kOfficial, kMonth };
 
+// Which counters serve a report's whole months: per unit x month x procedure,
+// per unit x month x official, or only the daily ones (keyed by both).
+enum class StatsSource { kMonthProcedures, kMonthOfficials, kDaysOnly };
+
 // As typed (the service checks every field and reports all problems at once).
 struct StatsQuery {
   std::string unit_code;  // the unit whose subtree is counted; "" = the caller's first covered root

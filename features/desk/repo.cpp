@@ -248,13 +248,16 @@ const db::Query kApologyOf{
     "SELECT reason, previous_due_at, new_due_at, by_official, at, override_reason FROM dossier_apologies "
     "WHERE dossier_id = ?"};
 
-#define FG_STATS_UPSERT(table, period)                                                               \
-  "INSERT INTO " table " (unit_id, " period                                                          \
-  ", procedure_id, official_id, received, resolved_early, "                                          \
+// `keys`: the key columns after unit_id, `marks` a "?, " for each.
+#define FG_STATS_UPSERT(table, keys, marks)                                                          \
+  "INSERT INTO " table " (unit_id, " keys                                                            \
+  ", received, resolved_early, "                                                                     \
   "resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, apologies, supplements, " \
-  "resolved_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "                          \
-  "ON CONFLICT (unit_id, " period                                                                    \
-  ", procedure_id, official_id) "                                                                    \
+  "resolved_seconds) VALUES "                                                                        \
+  "(?, " marks                                                                                       \
+  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "                                                                \
+  "ON CONFLICT (unit_id, " keys                                                                      \
+  ") "                                                                                               \
   "DO UPDATE SET received = " table                                                                  \
   ".received + excluded.received, "                                                                  \
   "resolved_early = " table                                                                          \
@@ -272,20 +275,26 @@ const db::Query kApologyOf{
   "supplements = " table                                                                             \
   ".supplements + excluded.supplements, "                                                            \
   "resolved_seconds = " table ".resolved_seconds + excluded.resolved_seconds"
-const db::Query kAddStats{"dossier_stats_add", FG_STATS_UPSERT("dossier_stats", "day")};
-const db::Query kAddMonthlyStats{"dossier_stats_monthly_add", FG_STATS_UPSERT("dossier_stats_monthly", "month")};
+const db::Query kAddStats{"dossier_stats_add",
+                          FG_STATS_UPSERT("dossier_stats", "day, procedure_id, official_id", "?, ?, ?, ")};
+const db::Query kAddMonthProcedures{"dossier_stats_month_procedures_add",
+                                    FG_STATS_UPSERT("dossier_stats_month_procedures", "month, procedure_id", "?, ?, ")};
+const db::Query kAddMonthOfficials{"dossier_stats_month_officials_add",
+                                   FG_STATS_UPSERT("dossier_stats_month_officials", "month, official_id", "?, ?, ")};
 const db::Query kAllStats{
     "dossier_stats_all",
     "SELECT unit_id, day, procedure_id, official_id, received, resolved_early, resolved_on_time, resolved_late, "
     "refused, withdrawn, stopped, returned, apologies, supplements, resolved_seconds FROM dossier_stats "
     "WHERE received + resolved_early + resolved_on_time + resolved_late + refused + withdrawn + stopped + returned "
     "+ apologies + supplements + resolved_seconds > 0 ORDER BY unit_id, day, procedure_id, official_id"};
-const db::Query kAllMonthlyStats{
-    "dossier_stats_monthly_all",
-    "SELECT unit_id, month, procedure_id, official_id, received, resolved_early, resolved_on_time, resolved_late, "
-    "refused, withdrawn, stopped, returned, apologies, supplements, resolved_seconds FROM dossier_stats_monthly "
-    "WHERE received + resolved_early + resolved_on_time + resolved_late + refused + withdrawn + stopped + returned "
-    "+ apologies + supplements + resolved_seconds > 0 ORDER BY unit_id, month, procedure_id, official_id"};
+#define FG_STATS_MONTH_ALL(key, table)                                                                   \
+  "SELECT unit_id, month, " key                                                                          \
+  ", received, resolved_early, resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, " \
+  "apologies, supplements, resolved_seconds FROM " table " ORDER BY unit_id, month, " key
+const db::Query kAllMonthProcedures{"dossier_stats_month_procedures_all",
+                                    FG_STATS_MONTH_ALL("procedure_id", "dossier_stats_month_procedures")};
+const db::Query kAllMonthOfficials{"dossier_stats_month_officials_all",
+                                   FG_STATS_MONTH_ALL("official_id", "dossier_stats_month_officials")};
 const db::Query kRecountStats{
     "dossier_stats_recount",
     "SELECT d.unit_id, e.day, d.procedure_id, e.actor_id, "
@@ -313,23 +322,32 @@ const db::Query kRecountStats{
 // CROSS JOIN fixes that order on SQLite, whose planner would otherwise rather
 // scan the whole table in key order to avoid sorting for GROUP BY; PostgreSQL
 // plans it as the inner join it is.
-#define FG_STATS_SUM(key, table, period)                            \
+#define FG_STATS_SUM(key, table, period, filters)                   \
   "SELECT " key ", " FG_STATS_SUMS "FROM units u CROSS JOIN " table \
   " s WHERE s.unit_id = u.id "                                      \
-  "AND u.path LIKE ? AND s." period " >= ? AND s." period           \
-  " <= ? AND (? = 0 OR s.procedure_id = ?) "                        \
-  "AND (? = 0 OR s.official_id = ?) GROUP BY " key
-const db::Query kSumMonths[] = {
-    {"dossier_stats_months_by_unit", FG_STATS_SUM("s.unit_id", "dossier_stats_monthly", "month")},
-    {"dossier_stats_months_by_procedure", FG_STATS_SUM("s.procedure_id", "dossier_stats_monthly", "month")},
-    {"dossier_stats_months_by_official", FG_STATS_SUM("s.official_id", "dossier_stats_monthly", "month")},
-    {"dossier_stats_months_by_month", FG_STATS_SUM("s.month", "dossier_stats_monthly", "month")},
+  "AND u.path LIKE ? AND s." period " >= ? AND s." period " <= ? " filters " GROUP BY " key
+#define FG_ONE_FILTER(column) "AND (? = 0 OR s." column " = ?)"
+#define FG_TWO_FILTERS "AND (? = 0 OR s.procedure_id = ?) AND (? = 0 OR s.official_id = ?)"
+#define FG_MONTHS(key, table, column) FG_STATS_SUM(key, table, "month", FG_ONE_FILTER(column))
+// Each by unit, by the table's own key, by month.
+const db::Query kSumMonthProcedures[] = {
+    {"dossier_stats_month_procedures_by_unit",
+     FG_MONTHS("s.unit_id", "dossier_stats_month_procedures", "procedure_id")},
+    {"dossier_stats_month_procedures_by_procedure",
+     FG_MONTHS("s.procedure_id", "dossier_stats_month_procedures", "procedure_id")},
+    {"dossier_stats_month_procedures_by_month", FG_MONTHS("s.month", "dossier_stats_month_procedures", "procedure_id")},
+};
+const db::Query kSumMonthOfficials[] = {
+    {"dossier_stats_month_officials_by_unit", FG_MONTHS("s.unit_id", "dossier_stats_month_officials", "official_id")},
+    {"dossier_stats_month_officials_by_official",
+     FG_MONTHS("s.official_id", "dossier_stats_month_officials", "official_id")},
+    {"dossier_stats_month_officials_by_month", FG_MONTHS("s.month", "dossier_stats_month_officials", "official_id")},
 };
 const db::Query kSumDays[] = {
-    {"dossier_stats_days_by_unit", FG_STATS_SUM("s.unit_id", "dossier_stats", "day")},
-    {"dossier_stats_days_by_procedure", FG_STATS_SUM("s.procedure_id", "dossier_stats", "day")},
-    {"dossier_stats_days_by_official", FG_STATS_SUM("s.official_id", "dossier_stats", "day")},
-    {"dossier_stats_days_by_month", FG_STATS_SUM("substr(s.day, 1, 7)", "dossier_stats", "day")},
+    {"dossier_stats_days_by_unit", FG_STATS_SUM("s.unit_id", "dossier_stats", "day", FG_TWO_FILTERS)},
+    {"dossier_stats_days_by_procedure", FG_STATS_SUM("s.procedure_id", "dossier_stats", "day", FG_TWO_FILTERS)},
+    {"dossier_stats_days_by_official", FG_STATS_SUM("s.official_id", "dossier_stats", "day", FG_TWO_FILTERS)},
+    {"dossier_stats_days_by_month", FG_STATS_SUM("substr(s.day, 1, 7)", "dossier_stats", "day", FG_TWO_FILTERS)},
 };
 // Open dossiers, unit by unit of the subtree, through the partial index
 // dossiers_open (migration 0010: its WHERE is repeated here; CROSS JOIN as
@@ -583,22 +601,22 @@ std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id) {
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
               const Counters& n) {
   if (n == Counters{}) return;
-  // The day's row and its month's, in the same write.
-  for (auto [q, period] : {std::pair{&kAddStats, day}, std::pair{&kAddMonthlyStats, day.substr(0, 7)}})
-    c.exec(*q, {unit_id, period, procedure_id, official_id, n.received, n.resolved_early, n.resolved_on_time,
-                n.resolved_late, n.refused, n.withdrawn, n.stopped, n.returned, n.apologies, n.supplements,
-                n.resolved_seconds});
+  // The day's row and its month's two, in the same write.
+  const std::string month = day.substr(0, 7);
+  auto with_counters = [&](std::vector<db::Value> keys) {
+    for (int64_t v : {n.received, n.resolved_early, n.resolved_on_time, n.resolved_late, n.refused, n.withdrawn,
+                      n.stopped, n.returned, n.apologies, n.supplements, n.resolved_seconds})
+      keys.emplace_back(v);
+    return keys;
+  };
+  c.exec(kAddStats, with_counters({unit_id, day, procedure_id, official_id}));
+  c.exec(kAddMonthProcedures, with_counters({unit_id, month, procedure_id}));
+  c.exec(kAddMonthOfficials, with_counters({unit_id, month, official_id}));
 }
 
 std::vector<StatsRow> AllStats(db::Conn& c) {
   std::vector<StatsRow> out;
   for (auto& r : c.query(kAllStats)) out.push_back(StatsFrom(r));
-  return out;
-}
-
-std::vector<StatsRow> AllMonthlyStats(db::Conn& c) {
-  std::vector<StatsRow> out;
-  for (auto& r : c.query(kAllMonthlyStats)) out.push_back(StatsFrom(r));
   return out;
 }
 
@@ -612,25 +630,40 @@ Counters CountersFrom(const db::Row& r, size_t first) {
   return n;
 }
 
-std::vector<Keyed> Sum(db::Conn& c, const db::Query& q, const std::string& path_prefix, const std::string& from,
-                       const std::string& to, int64_t procedure, int64_t official) {
+Named NamedFrom(const db::Row& r) { return {r.i64(0), r.text(1), r.text(2)}; }
+}  // namespace
+
+std::vector<StatsRow> AllMonthStats(db::Conn& c, bool by_official) {
+  std::vector<StatsRow> out;
+  for (auto& r : c.query(by_official ? kAllMonthOfficials : kAllMonthProcedures)) {
+    StatsRow s;
+    s.unit_id = r.i64(0);
+    s.day = r.text(1);
+    (by_official ? s.official_id : s.procedure_id) = r.i64(2);
+    s.n = CountersFrom(r, 3);
+    if (!(s.n == Counters{})) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Keyed> SumMonths(db::Conn& c, StatsSource source, StatsGroup by, const std::string& path_prefix,
+                             const std::string& from, const std::string& to, int64_t filter) {
+  // The group's query: by unit, by the table's own key, by month.
+  const size_t i = by == StatsGroup::kUnit ? 0 : by == StatsGroup::kMonth ? 2 : 1;
+  const db::Query& q = source == StatsSource::kMonthProcedures ? kSumMonthProcedures[i] : kSumMonthOfficials[i];
   std::vector<Keyed> out;
-  for (auto& r : c.query(q, {path_prefix + "%", from, to, procedure, procedure, official, official}))
+  for (auto& r : c.query(q, {path_prefix + "%", from, to, filter, filter}))
     out.push_back({r.text(0), CountersFrom(r, 1)});
   return out;
 }
 
-Named NamedFrom(const db::Row& r) { return {r.i64(0), r.text(1), r.text(2)}; }
-}  // namespace
-
-std::vector<Keyed> SumMonths(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
-                             const std::string& to, int64_t procedure, int64_t official) {
-  return Sum(c, kSumMonths[static_cast<size_t>(by)], path_prefix, from, to, procedure, official);
-}
-
 std::vector<Keyed> SumDays(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
                            const std::string& to, int64_t procedure, int64_t official) {
-  return Sum(c, kSumDays[static_cast<size_t>(by)], path_prefix, from, to, procedure, official);
+  std::vector<Keyed> out;
+  for (auto& r : c.query(kSumDays[static_cast<size_t>(by)],
+                         {path_prefix + "%", from, to, procedure, procedure, official, official}))
+    out.push_back({r.text(0), CountersFrom(r, 1)});
+  return out;
 }
 
 std::vector<OpenCount> CountOpen(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& now,

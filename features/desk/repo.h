@@ -66,27 +66,30 @@ std::vector<PauseRow> Pauses(db::Conn& c, int64_t dossier_id);
 void InsertApology(db::Conn& c, int64_t dossier_id, const Apology& a);
 std::optional<Apology> ApologyOf(db::Conn& c, int64_t dossier_id);
 
-// Adds `n` to the counters of (unit, day, procedure, official) and of the day's month.
+// Adds `n` to the counters of (unit, day, procedure, official), and of the
+// day's month by procedure and by official.
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
               const Counters& n);
 // Every counter row, ordered by key (rows of zeros left out).
 std::vector<StatsRow> AllStats(db::Conn& c);
-// Every monthly counter row (`day` holds the month, YYYY-MM), ordered by key.
-std::vector<StatsRow> AllMonthlyStats(db::Conn& c);
+// Every monthly counter row by procedure (official_id 0) or by official
+// (procedure_id 0); `day` holds the month, YYYY-MM. Ordered by key.
+std::vector<StatsRow> AllMonthStats(db::Conn& c, bool by_official);
 // The same counters recounted from the dossiers' history.
 std::vector<StatsRow> RecountStats(db::Conn& c);
 
 // ---- statistics reports ----
 // Counters summed per group of `by` (its key as text: the unit, procedure or
-// official id, or the month YYYY-MM) over the units under `path_prefix`;
-// `procedure` / `official` 0 = any. SumMonths reads the monthly rows of months
-// [from, to] (YYYY-MM), SumDays the daily rows of days [from, to] (YYYY-MM-DD).
+// official id, or the month YYYY-MM) over the units under `path_prefix`.
+// SumMonths reads the months [from, to] (YYYY-MM) of `source` (never kDaysOnly;
+// `by` a key it has), `filter` its procedure or official (0 = any); SumDays the
+// daily rows of days [from, to] (YYYY-MM-DD), `procedure` / `official` 0 = any.
 struct Keyed {
   std::string key;
   Counters n;
 };
-std::vector<Keyed> SumMonths(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
-                             const std::string& to, int64_t procedure, int64_t official);
+std::vector<Keyed> SumMonths(db::Conn& c, StatsSource source, StatsGroup by, const std::string& path_prefix,
+                             const std::string& from, const std::string& to, int64_t filter);
 std::vector<Keyed> SumDays(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
                            const std::string& to, int64_t procedure, int64_t official);
 // Dossiers in progress (states 2, 4, 5, 6) under `path_prefix` per unit,

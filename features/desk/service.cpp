@@ -631,8 +631,8 @@ std::vector<StatsRow> Service::RecountStats() {
   return db_.read([](db::Conn& c) { return repo::RecountStats(c); });
 }
 
-std::vector<StatsRow> Service::MonthlyStats() {
-  return db_.read([](db::Conn& c) { return repo::AllMonthlyStats(c); });
+std::vector<StatsRow> Service::MonthlyStats(bool by_official) {
+  return db_.read([&](db::Conn& c) { return repo::AllMonthStats(c, by_official); });
 }
 
 namespace {
@@ -701,11 +701,15 @@ StatsReport Service::Statistics(const Principal& p, const StatsQuery& q) {
     if (procedure_named) r.procedure_name = procedure_named->name;
     if (official_named) r.official_name = official_named->name;
     r.as_of = now;
-    // Whole months from the monthly counters, the loose days from the daily ones.
+    // Whole months from the monthly counters, the loose days from the daily ones
+    // (the whole period when the report needs both procedure and official).
     Sums sums;
-    const StatsSpans spans = SplitPeriod(period);
+    const StatsSource source = SourceOf(group, procedure_id.has_value(), official_id.has_value());
+    StatsSpans spans = SplitPeriod(period);
+    if (source == StatsSource::kDaysOnly) spans = {"", "", {{period.from, period.to}}};
     if (!spans.months_from.empty())
-      AddSums(sums, repo::SumMonths(c, group, unit->path, spans.months_from, spans.months_to, procedure, official));
+      AddSums(sums, repo::SumMonths(c, source, group, unit->path, spans.months_from, spans.months_to,
+                                    source == StatsSource::kMonthProcedures ? procedure : official));
     for (const auto& [from, to] : spans.days)
       AddSums(sums, repo::SumDays(c, group, unit->path, from, to, procedure, official));
     for (const auto& o : repo::CountOpen(c, group, unit->path, now, procedure, official)) {

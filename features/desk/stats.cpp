@@ -122,6 +122,13 @@ StatsSpans SplitPeriod(const StatsPeriod& p) {
   return s;
 }
 
+StatsSource SourceOf(StatsGroup by, bool procedure_filter, bool official_filter) {
+  const bool procedure = by == StatsGroup::kProcedure || procedure_filter;
+  const bool official = by == StatsGroup::kOfficial || official_filter;
+  if (procedure && official) return StatsSource::kDaysOnly;
+  return procedure ? StatsSource::kMonthProcedures : StatsSource::kMonthOfficials;
+}
+
 std::vector<std::string> MonthsOf(const StatsPeriod& p) {
   const year_month_day f{*ParseIsoDate(p.from)}, t{*ParseIsoDate(p.to)};
   std::vector<std::string> out;

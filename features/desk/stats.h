@@ -35,6 +35,12 @@ struct StatsSpans {
   std::vector<std::pair<std::string, std::string>> days;
 };
 StatsSpans SplitPeriod(const StatsPeriod& p);
+// The counters a report reads for its whole months: the monthly rows keyed by
+// the one of procedure and official it groups or filters by (by official when
+// neither: a commune has fewer officials than procedures, so fewer rows); the
+// daily rows, keyed by both, when it needs both.
+StatsSource SourceOf(StatsGroup by, bool procedure_filter, bool official_filter);
+
 // Every month of the period, in order ("2026-01", "2026-02", ...).
 std::vector<std::string> MonthsOf(const StatsPeriod& p);
 

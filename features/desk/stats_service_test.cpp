@@ -191,9 +191,17 @@ TEST_P(DeskStatsTest, PeriodsOfLooseDaysCountLikeWholeMonths) {
   // And the monthly counters hold what the daily ones do.
   std::map<std::pair<int64_t, std::string>, Counters> by_month;
   for (auto& row : svc_->Stats()) by_month[{row.unit_id, row.day.substr(0, 7)}] += row.n;
-  std::map<std::pair<int64_t, std::string>, Counters> monthly;
-  for (auto& row : svc_->MonthlyStats()) monthly[{row.unit_id, row.day}] += row.n;
-  EXPECT_EQ(monthly, by_month);
+  for (bool by_official : {false, true}) {
+    std::map<std::pair<int64_t, std::string>, Counters> monthly;
+    for (auto& row : svc_->MonthlyStats(by_official)) monthly[{row.unit_id, row.day}] += row.n;
+    EXPECT_EQ(monthly, by_month);
+  }
+  // A procedure and an official together: read from the daily rows, whole months included.
+  auto both = Report(admin_, "P1", "2026-03-01", "2026-04-30", "procedure", std::to_string(proc_.id),
+                     std::to_string(specialist_.official_id));
+  EXPECT_EQ(both.total.n.resolved_early, 1);  // d1 (d3, also the specialist's, is another procedure)
+  EXPECT_EQ(both.total.n.resolved_late, 0);
+  EXPECT_EQ(both.total.n.received, 0);
 }
 
 TEST_P(DeskStatsTest, WorkingTimeToResolveLeavesPausesOut) {

@@ -77,6 +77,18 @@ TEST(DeskStats, APeriodSplitsIntoWholeMonthsAndLooseDays) {
             (std::vector<std::string>{"2025-11", "2025-12", "2026-01", "2026-02"}));
 }
 
+TEST(DeskStats, EachReportReadsTheMonthlyRowsKeyedByWhatItNeeds) {
+  EXPECT_EQ(SourceOf(StatsGroup::kUnit, false, false), StatsSource::kMonthOfficials);
+  EXPECT_EQ(SourceOf(StatsGroup::kMonth, false, false), StatsSource::kMonthOfficials);
+  EXPECT_EQ(SourceOf(StatsGroup::kOfficial, false, false), StatsSource::kMonthOfficials);
+  EXPECT_EQ(SourceOf(StatsGroup::kProcedure, false, false), StatsSource::kMonthProcedures);
+  EXPECT_EQ(SourceOf(StatsGroup::kUnit, true, false), StatsSource::kMonthProcedures);
+  EXPECT_EQ(SourceOf(StatsGroup::kMonth, false, true), StatsSource::kMonthOfficials);
+  EXPECT_EQ(SourceOf(StatsGroup::kProcedure, false, true), StatsSource::kDaysOnly);
+  EXPECT_EQ(SourceOf(StatsGroup::kOfficial, true, false), StatsSource::kDaysOnly);
+  EXPECT_EQ(SourceOf(StatsGroup::kUnit, true, true), StatsSource::kDaysOnly);
+}
+
 TEST(DeskStats, OnTimeRateAndAverageAreOverResolvedDossiers) {
   Counters n;
   EXPECT_FALSE(OnTimeRate(n));
