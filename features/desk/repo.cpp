@@ -312,6 +312,18 @@ const db::Query kRecountStats{
     "FROM dossier_entries e JOIN dossiers d ON d.id = e.dossier_id "
     "GROUP BY d.unit_id, e.day, d.procedure_id, e.actor_id ORDER BY d.unit_id, e.day, d.procedure_id, e.actor_id"};
 
+// ---- the public lookup ----
+const db::Query kPublicByCode{
+    "dossier_public_by_code",
+    "SELECT d.id, d.code, u.code, u.name, d.procedure_id, d.procedure_version, p.code, v.name, d.state, d.version, "
+    "d.applicant_name, d.applicant_id_number, d.applicant_phone, d.applicant_address, d.return_method, "
+    "d.received_at, d.starts_at, d.due_at, d.same_day, d.completed_at, d.timeliness, d.closed_at, d.apologised, "
+    "d.paused_since, a.reason, a.previous_due_at, a.new_due_at, a.at, e.id, e.action, e.from_state, e.to_state, "
+    "e.at, e.note FROM dossiers d JOIN units u ON u.id = d.unit_id JOIN procedures p ON p.id = d.procedure_id "
+    "JOIN procedure_versions v ON v.procedure_id = d.procedure_id AND v.version = d.procedure_version "
+    "LEFT JOIN dossier_apologies a ON a.dossier_id = d.id LEFT JOIN dossier_entries e ON e.dossier_id = d.id "
+    "WHERE d.code = ? ORDER BY e.id"};
+
 // ---- statistics reports ----
 #define FG_STATS_SUMS                                                                                       \
   "sum(s.received), sum(s.resolved_early), sum(s.resolved_on_time), sum(s.resolved_late), sum(s.refused), " \
@@ -523,6 +535,51 @@ void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::str
   c.exec(kInsertEntry, {dossier_id, std::string(ActionName(e.action)), int64_t{static_cast<int>(e.from)},
                         int64_t{static_cast<int>(e.to)}, e.actor_id, e.actor, e.at, day,
                         t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), e.note, working_seconds});
+}
+
+std::optional<PublicRecord> PublicByCode(db::Conn& c, const std::string& code) {
+  auto rows = c.query(kPublicByCode, {code});
+  if (rows.empty()) return std::nullopt;
+  const db::Row& r = rows.front();
+  PublicRecord out;
+  Dossier& d = out.dossier;
+  d.id = r.i64(0);
+  d.code = r.text(1);
+  d.unit_code = r.text(2);
+  out.unit_name = r.text(3);
+  d.procedure_id = r.i64(4);
+  d.procedure_version = r.i64(5);
+  d.procedure_code = r.text(6);
+  d.procedure_name = r.text(7);
+  d.state = static_cast<State>(r.i64(8));
+  d.version = r.i64(9);
+  d.applicant.name = r.text(10);
+  d.applicant.id_number = r.text(11);
+  d.applicant.phone = r.text(12);
+  d.applicant.address = r.text(13);
+  d.return_method = r.text(14);
+  d.received_at = r.text(15);
+  d.starts_at = r.text(16);
+  d.due_at = r.text(17);
+  d.same_day = r.i64(18) != 0;
+  d.completed_at = r.text(19);
+  d.timeliness = ParseTimeliness(r.text(20));
+  d.closed_at = r.text(21);
+  d.apologised = r.i64(22) != 0;
+  d.paused_since = r.text(23);
+  if (!r.is_null(24)) out.apology = Apology{r.text(24), r.text(25), r.text(26), 0, r.text(27), ""};
+  for (const auto& row : rows) {
+    if (row.is_null(28)) continue;  // no history (never: a receipt is an entry)
+    Entry e;
+    e.id = row.i64(28);
+    e.action = ParseAction(row.text(29)).value_or(Action::kReceive);
+    e.from = static_cast<State>(row.i64(30));
+    e.to = static_cast<State>(row.i64(31));
+    e.at = row.text(32);
+    e.note = row.text(33);
+    out.entries.push_back(std::move(e));
+  }
+  return out;
 }
 
 std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id) {

@@ -78,6 +78,21 @@ std::vector<StatsRow> AllMonthStats(db::Conn& c, bool by_official);
 // The same counters recounted from the dossiers' history.
 std::vector<StatsRow> RecountStats(db::Conn& c);
 
+// ---- the public lookup ----
+// What the public lookup shows of a dossier, read in one statement (the dossier
+// with its unit's and procedure's names, its apology and its history, one row
+// per entry): an unknown code runs the same statement and finds nothing.
+// `dossier` holds only what a public view uses: code, unit, procedure, state,
+// version, applicant (name, ID number, phone, address), return method, the
+// instants, same day, timeliness, apologised.
+struct PublicRecord {
+  Dossier dossier;
+  std::string unit_name;
+  std::optional<Apology> apology;
+  std::vector<Entry> entries;
+};
+std::optional<PublicRecord> PublicByCode(db::Conn& c, const std::string& code);
+
 // ---- statistics reports ----
 // Counters summed per group of `by` (its key as text: the unit, procedure or
 // official id, or the month YYYY-MM) over the units under `path_prefix`.

@@ -559,11 +559,16 @@ void Service::LimitLookups(int max, std::chrono::seconds window) {
 }
 
 PublicView Service::Lookup(const std::string& code_in, const std::string& check, const std::string& client) {
-  std::string code;
-  try {
-    code = text::Clean("code", code_in, 80, true);
-  } catch (const AppError&) {
-    throw BadInput("desk.lookup.bad_code", "code");
+  // Codes are printable ASCII: those need no normalising (the common case, kept cheap).
+  const bool plain = !code_in.empty() && code_in.size() <= 80 &&
+                     std::all_of(code_in.begin(), code_in.end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
+  std::string code = plain ? code_in : std::string();
+  if (!plain) {
+    try {
+      code = text::Clean("code", code_in, 80, true);
+    } catch (const AppError&) {
+      throw BadInput("desk.lookup.bad_code", "code");
+    }
   }
   if (!check.empty() && (check.size() != 4 || !std::all_of(check.begin(), check.end(), [](char ch) {
                            return std::isdigit(static_cast<unsigned char>(ch));
@@ -576,33 +581,16 @@ PublicView Service::Lookup(const std::string& code_in, const std::string& check,
                    {{"minutes", std::to_string((lookup_window_.count() + 59) / 60)}});
 
   // Against enumeration, an unknown code costs what a known one does: the same
-  // four statements (no dossier has id 0, so the history and apology lookups
-  // probe the same indexes and find nothing; the unit is looked up by the code
-  // typed), then the same two constant-time
-  // comparisons of the 4 digits, against digits that match no check. What the
-  // answer says differs (a code alone shows its dossier's status, as on the
-  // national portal: the code is printed on the receipt); how long it takes
-  // does not, beyond the few rows of a known dossier's history. Every lookup
-  // that did not prove the 4 digits counts against the caller's address, unknown
-  // codes included.
-  struct Found {
-    std::optional<Dossier> dossier;
-    std::vector<Entry> entries;
-    std::optional<Apology> apology;
-    std::string unit_name;
-  };
-  Found f = db_.read([&](db::Conn& c) {
-    Found f;
-    f.dossier = repo::DossierByCode(c, code);
-    const int64_t id = f.dossier ? f.dossier->id : 0;
-    f.entries = repo::Entries(c, id);
-    f.apology = repo::ApologyOf(c, id);
-    auto unit = org::Service::FindUnit(c, f.dossier ? f.dossier->unit_code : code);
-    if (unit && f.dossier) f.unit_name = unit->name;
-    return f;
-  });
+  // one statement (the dossier with its history: for an unknown code it finds
+  // no row), then the same two constant-time comparisons of the 4 digits,
+  // against digits that match no check. What the answer says differs (a code
+  // alone shows its dossier's status, as on the national portal: the code is
+  // printed on the receipt); how long it takes does not, beyond the few rows of
+  // a known dossier's history. Every lookup that did not prove the 4 digits
+  // counts against the caller's address, unknown codes included.
+  auto found = db_.read([&](db::Conn& c) { return repo::PublicByCode(c, code); });
   static const Applicant kNobody{"", "----", "----", "", ""};  // "----" never equals 4 digits
-  const Applicant& a = f.dossier ? f.dossier->applicant : kNobody;
+  const Applicant& a = found ? found->dossier.applicant : kNobody;
   auto digits = [](const std::string& s) {
     std::string d = LastDigits(s, 4);
     return d.empty() ? std::string("----") : d;
@@ -611,14 +599,14 @@ PublicView Service::Lookup(const std::string& code_in, const std::string& check,
   // Both compared in constant time, always both.
   const bool phone = auth::SafeEqual(digits(a.phone), probe);
   const bool id = auth::SafeEqual(digits(a.id_number), probe);
-  const bool personal = f.dossier && (phone || id);
+  const bool personal = found && (phone || id);
   if (limiter && !personal) limiter->record(client, now);
-  if (!f.dossier) throw NotFound("desk.dossier_not_found");
+  if (!found) throw NotFound("desk.dossier_not_found");
   PublicView view;
-  view.dossier = std::move(*f.dossier);
-  view.entries = std::move(f.entries);
-  view.apology = std::move(f.apology);
-  view.unit_name = std::move(f.unit_name);
+  view.dossier = std::move(found->dossier);
+  view.entries = std::move(found->entries);
+  view.apology = std::move(found->apology);
+  view.unit_name = std::move(found->unit_name);
   view.personal = personal;
   return view;
 }
