@@ -291,9 +291,9 @@ int main(int argc, char** argv) {
       "official; %d in progress\n",
       path.c_str(), dossiers, kFirstYear, kFirstYear + kYears - 1, static_cast<long long>(daily), year.c_str(),
       static_cast<long long>(by_procedure), static_cast<long long>(by_official), kOpen);
-  std::printf("%-58s %10s %10s\n", "province subtree (100 communes), one year", "median ms", "p95 ms");
+  std::printf("%-70s %10s %10s\n", "province subtree (100 communes), one year", "median ms", "p95 ms");
   const int runs = 20;
-  auto report = [&](const char* what, Timing t) { std::printf("%-58s %10.1f %10.1f\n", what, t.median, t.p95); };
+  auto report = [&](const char* what, Timing t) { std::printf("%-70s %10.1f %10.1f\n", what, t.median, t.p95); };
   size_t lines = 0;
   report("query only (Service::Statistics), by unit", Time(runs, [&] {
            lines = desk.Statistics(admin, {"P", year + "-01-01", year + "-12-31", "", "", "unit"}).lines.size();
