@@ -33,12 +33,13 @@ test: setup-test
 bench-build: setup
 	@scripts/setup.sh --bench
 	@cmake -S . -B build-bench $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF -DFG_BENCH=ON >/dev/null
-	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench
+	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench stats_bench
 
 bench: bench-build
 	build-bench/store_bench
 	build-bench/calendar_bench
 	build-bench/forms_bench
+	build-bench/stats_bench
 
 # nginx and wrk side by side with friendlygov, on loopback (bench/http_bench.py).
 bench-http: bench-build

@@ -124,6 +124,7 @@ const std::map<std::string, Setter>& Setters() {
       {"read_timeout_ms", Int(&Config::read_timeout_ms, 100, 3600000)},
       {"shutdown_grace_ms", Int(&Config::shutdown_grace_ms, 0, 3600000)},
       {"anonymous_requests_per_minute", Int(&Config::anonymous_requests_per_minute, 0, 1000000)},
+      {"lookups_per_address", Int(&Config::lookups_per_address, 0, 1000000)},
       {"site_agency", SiteText(&Config::site_agency, 200, nullptr, "")},
       {"site_address", SiteText(&Config::site_address, 300, nullptr, "")},
       {"site_hotline", SiteText(&Config::site_hotline, 30, IsHotline, "a telephone number (digits, spaces, +, ., -)")},
@@ -217,7 +218,8 @@ std::string Describe(const Config& c) {
     << "\ncookie_secure=" << (c.cookie_secure ? "true" : "false") << "\nmax_body_bytes=" << c.max_body_bytes
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
-    << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute << "\nsite_agency=" << c.site_agency
+    << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute
+    << "\nlookups_per_address=" << c.lookups_per_address << "\nsite_agency=" << c.site_agency
     << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email
     << "\npublic_url=" << c.public_url << "\n";
   return o.str();

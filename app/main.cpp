@@ -82,6 +82,7 @@ int Serve(const Config& cfg, bool demo) {
   accounts::Service accounts(*db, demo);
   calendar::Service calendar(*db);
   desk::Service desk(*db, calendar);
+  desk.LimitLookups(cfg.lookups_per_address, std::chrono::minutes(5));
   if (demo && SeedDemo(*db, org, calendar, accounts, desk)) spdlog::info("demo data seeded");
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())

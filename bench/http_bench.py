@@ -7,7 +7,11 @@ For 64 and 256 keep-alive connections, interleaved, wrk measures req/s and p99:
   (a) GET /api/v1/calendar/lunar?date=2026-02-17   (public, no store read)
   (b) GET /api/v1/units/75 with a bearer token     (authenticated point read)
   (c) POST /api/v1/units with a bearer token       (one durable write + event)
-and nginx serving a file with exactly the bytes of each answer. It also runs
+  (d) GET /api/v1/public/dossiers/{code}           (the public lookup, anonymous: two reads)
+  (e) POST /api/v1/dossiers with a bearer token    (durable dossier intake: code, deadline,
+                                                    hand-over, history, counters, event)
+and nginx serving a file with exactly the bytes of each answer. The lookup's
+per-address limit and the anonymous limit are off for the run. It also runs
 raw SQLite inserts (store_bench: synchronous=FULL, WAL, 100 rows per
 transaction) on the same disk and prints every ratio the pipeline issue asks
 for, with the mean group-commit size read from /metrics.
@@ -132,6 +136,7 @@ def metric(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=8)
+    ap.add_argument("--cases", default="abcde", help="which cases to run (letters, default abcde)")
     ap.add_argument("--postgres", action="store_true",
                     help="run friendlygov on a throwaway local PostgreSQL (fsync on) and compare writes with pgbench")
     args = ap.parse_args()
@@ -139,7 +144,7 @@ def main():
         if not shutil.which(tool) and not os.path.exists("/usr/sbin/" + tool):
             sys.exit(f"{tool} is missing: run scripts/setup.sh --bench")
     work = tempfile.mkdtemp(prefix="fg-bench-", dir=os.path.join(ROOT, "var") if os.path.isdir(os.path.join(ROOT, "var")) else None)
-    env = dict(os.environ, FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE="0")
+    env = dict(os.environ, FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE="0", FRIENDLYGOV_LOOKUPS_PER_ADDRESS="0")
     pg_stop = None
     if args.postgres:
         database, pg_sock, pg_stop = start_postgres(work)
@@ -162,6 +167,17 @@ def main():
             "write": http("POST", "/api/v1/units", json.dumps({"code": "BENCH0", "name": "Xã Bench", "level": "commune",
                                                                 "parent_code": "75"}), dict(auth, **{"Content-Type": "application/json"}))[2],
         }
+        # A demo dossier for the lookup, a procedure of the ward for the intake.
+        dossier = json.loads(http("GET", "/api/v1/dossiers?unit=25270&limit=1", headers=auth)[2])["items"][0]["code"]
+        lookup_path = "/api/v1/public/dossiers/" + urllib.parse.quote(dossier, safe="")
+        procedure = json.loads(http("GET", "/api/v1/procedures?unit=25270&limit=1")[2])["items"][0]["id"]
+        intake_body = json.dumps({"procedure_id": procedure, "unit_code": "25270", "summary": "Hồ sơ đo tải",
+                                  "applicant": {"name": "Nguyễn Văn Thử", "phone": "0912 345 678"}}, ensure_ascii=False)
+        bodies["lookup"] = http("GET", lookup_path)[2]
+        st, _, bodies["intake"], _ = http("POST", "/api/v1/dossiers", intake_body.encode(),
+                                          dict(auth, **{"Content-Type": "application/json"}))
+        if st != 201:
+            sys.exit(f"intake: {st} {bodies['intake'][:300]!r}")
         for k, v in bodies.items():
             open(os.path.join(root, k), "wb").write(v)
         conf = os.path.join(work, "nginx.conf")
@@ -187,6 +203,13 @@ request = function()
 end
 """ % (run, token))
             return path
+        intake_script = os.path.join(work, "intake.lua")
+        open(intake_script, "w").write("""
+wrk.method = "POST"
+wrk.body = [==[%s]==]
+wrk.headers["Authorization"] = "Bearer %s"
+wrk.headers["Content-Type"] = "application/json"
+""" % (intake_body, token))
         header = open(os.path.join(work, "auth.lua"), "w")
         header.write('wrk.headers["Authorization"] = "Bearer %s"\n' % token)
         header.close()
@@ -204,20 +227,37 @@ end
         print()
         print(f"{'case':<26}{'conns':>6}{'nginx req/s':>13}{'p99 ms':>8}{'fg req/s':>11}{'p99 ms':>8}{'ratio':>7}  floor  notes")
         for conns in (64, 256):
-            n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/lunar", conns, args.seconds)
-            f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/calendar/lunar?date=2026-02-17", conns, args.seconds)
-            print(f"{'(a) public lunar':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.80  {bad} non-2xx {err}")
-            n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/unit", conns, args.seconds)
-            f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units/75", conns, args.seconds, os.path.join(work, "auth.lua"))
-            print(f"{'(b) token point read':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.50  {bad} non-2xx {err}")
-            n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/write", conns, args.seconds)
-            b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-            f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units", conns, args.seconds, write_script(conns))
-            b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-            limit = 1 / (1 / n_rps + 1 / raw_rows)
-            batch = (w1 - w0) / max(1, b1 - b0)
-            print(f"{'(c) durable write':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
-                  f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+            if "a" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/lunar", conns, args.seconds)
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/calendar/lunar?date=2026-02-17", conns, args.seconds)
+                print(f"{'(a) public lunar':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.80  {bad} non-2xx {err}")
+            if "b" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/unit", conns, args.seconds)
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units/75", conns, args.seconds, os.path.join(work, "auth.lua"))
+                print(f"{'(b) token point read':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.50  {bad} non-2xx {err}")
+            if "c" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/write", conns, args.seconds)
+                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units", conns, args.seconds, write_script(conns))
+                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                limit = 1 / (1 / n_rps + 1 / raw_rows)
+                batch = (w1 - w0) / max(1, b1 - b0)
+                print(f"{'(c) durable write':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
+                      f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+            if "d" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/lookup", conns, args.seconds)
+                f_rps, f_p99, bad, err = wrk(FG_PORT, lookup_path, conns, args.seconds)
+                print(f"{'(d) public lookup':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.50  "
+                      f"p99 floor 10 ms; {bad} non-2xx {err}")
+            if "e" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/intake", conns, args.seconds)
+                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/dossiers", conns, args.seconds, intake_script)
+                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                limit = 1 / (1 / n_rps + 1 / raw_rows)
+                batch = (w1 - w0) / max(1, b1 - b0)
+                print(f"{'(e) durable intake':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
+                      f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
     finally:
         for p in (nginx, fg):
             if p and p.poll() is None:

@@ -25,6 +25,8 @@ void RegisterAll(http::App& app, Services& s) {
   desk::RegisterFormsPages(app, s.desk, s.org);
   desk::RegisterProceduresPages(app, s.desk, s.org);
   desk::RegisterProceduresCsvApi(app, s.desk);
+  desk::RegisterStatsPages(app, s.desk);
+  desk::RegisterLookupPages(app, s.desk);
   pub::RegisterPages(app, s.db, s.calendar);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");

@@ -261,6 +261,17 @@ void RegisterApi(http::App& app, Service& svc) {
                             {"next_cursor", page.next_cursor ? boost::json::value(std::to_string(page.next_cursor))
                                                              : boost::json::value()}});
   });
+  // Before /api/v1/dossiers/{code}, which would take "stats" for a code.
+  app.api("GET", "/api/v1/dossiers/stats", http::Access::kUser, [&svc](Context& ctx) {
+    StatsQuery q;
+    q.unit_code = ctx.req.query_param("unit");
+    q.from = ctx.req.query_param("from");
+    q.to = ctx.req.query_param("to");
+    q.procedure = ctx.req.query_param("procedure");
+    q.official = ctx.req.query_param("official");
+    q.by = ctx.req.query_param("by");
+    return http::Json(200, ToJson(svc.Statistics(*ctx.user, q)));
+  });
   app.api("GET", "/api/v1/dossiers/{code}", http::Access::kUser, [&svc](Context& ctx) {
     return http::Json(200, DetailJson(svc.GetDossier(*ctx.user, ctx.req.params.at("code"))));
   });
@@ -272,8 +283,17 @@ void RegisterApi(http::App& app, Service& svc) {
     r.set_header("ETag", "\"" + std::to_string(detail.dossier.version) + "\"");
     return r;
   });
+  // Anonymous callers are rate limited per address (Service::LimitLookups), as the /tra-cuu page.
   app.api("GET", "/api/v1/public/dossiers/{code}", http::Access::kPublic, [&svc](Context& ctx) {
-    return http::Json(200, PublicJson(svc.Lookup(ctx.req.params.at("code"), ctx.req.query_param("check"))));
+    try {
+      return http::Json(200, PublicJson(svc.Lookup(ctx.req.params.at("code"), ctx.req.query_param("check"),
+                                                   ctx.user ? "" : ctx.req.remote_addr)));
+    } catch (const AppError& e) {
+      if (e.kind() != ErrorKind::kTooMany) throw;
+      auto r = http::Problem(429, render::Text("status.429"), render::Text(e.key(), e.args()), ctx.req.path);
+      r.set_header("Retry-After", std::to_string(svc.LookupWindow().count()));
+      return r;
+    }
   });
 }
 

@@ -4,9 +4,11 @@
 
 #include <atomic>
 #include <barrier>
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "features/calendar/testing.h"
 #include "features/desk/rules.h"
@@ -436,17 +438,38 @@ TEST_P(DeskDossierTest, StatisticsEqualARecountAfterRandomOperations) {
   auto stored = svc_->Stats();
   auto recount = svc_->RecountStats();
   EXPECT_EQ(stored, recount);
+  // The monthly counters (maintained in the same writes) are the daily ones summed
+  // by month and procedure, and by month and official.
+  for (bool by_official : {false, true}) {
+    std::map<std::tuple<int64_t, std::string, int64_t>, Counters> by_month, monthly;
+    for (auto& r : stored)
+      by_month[{r.unit_id, r.day.substr(0, 7), by_official ? r.official_id : r.procedure_id}] += r.n;
+    for (auto& r : svc_->MonthlyStats(by_official))
+      monthly[{r.unit_id, r.day, by_official ? r.official_id : r.procedure_id}] += r.n;
+    EXPECT_EQ(monthly, by_month) << (by_official ? "by official" : "by procedure");
+  }
   // And against the dossiers themselves.
   Counters total;
   for (auto& r : stored) total += r.n;
   EXPECT_EQ(total.received, static_cast<int64_t>(codes.size()));
   int64_t resolved = 0, returned = 0, apologised = 0;
+  // Working time to resolve: between the working time from the clock's start to
+  // the result with and without the dossier's pauses taken off.
+  int64_t most_seconds = 0, least_seconds = 0;
+  const auto& cal = *calendar_->View("C1").calendar;
   for (auto& c : codes) {
     auto d = svc_->GetDossier(admin_, c).dossier;
     resolved += !d.completed_at.empty();
     returned += d.state == State::kReturned;
     apologised += d.apologised;
+    if (d.completed_at.empty()) continue;
+    const auto start = *ParseUtc(d.starts_at), done = std::max(start, *ParseUtc(d.completed_at));
+    most_seconds += cal.Elapsed(start, done);
+    least_seconds += std::max<int64_t>(0, cal.Elapsed(start, done) - d.paused_seconds);
   }
+  EXPECT_LE(total.resolved_seconds, most_seconds);
+  EXPECT_GE(total.resolved_seconds, least_seconds);
+  EXPECT_GT(total.resolved_seconds, 0);
   EXPECT_EQ(total.resolved_early + total.resolved_on_time + total.resolved_late, resolved);
   EXPECT_EQ(total.returned, returned);
   EXPECT_EQ(total.apologies, apologised);

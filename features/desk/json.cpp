@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "features/desk/rules.h"
+#include "features/desk/stats.h"
 #include "platform/time.h"
 
 namespace fg::desk {
@@ -152,6 +153,51 @@ std::vector<Step> StepsFrom(const std::string& json) {
                    o.at("hours").to_number<int64_t>()});
   }
   return out;
+}
+
+namespace {
+boost::json::object FiguresJson(const StatsFigures& f) {
+  const Counters& n = f.n;
+  boost::json::object o{{"received", n.received},
+                        {"resolved", f.resolved()},
+                        {"resolved_early", n.resolved_early},
+                        {"resolved_on_time", n.resolved_on_time},
+                        {"resolved_late", n.resolved_late},
+                        {"refused", n.refused},
+                        {"withdrawn", n.withdrawn},
+                        {"stopped", n.stopped},
+                        {"returned", n.returned},
+                        {"apologies", n.apologies},
+                        {"supplements", n.supplements},
+                        {"resolved_working_seconds", n.resolved_seconds},
+                        {"in_progress_on_time", f.open_on_time},
+                        {"in_progress_overdue", f.open_overdue}};
+  auto rate = OnTimeRate(n);
+  o["on_time_rate"] = rate ? boost::json::value(*rate) : boost::json::value();
+  auto avg = AverageResolveSeconds(n);
+  o["average_working_seconds"] = avg ? boost::json::value(*avg) : boost::json::value();
+  return o;
+}
+}  // namespace
+
+boost::json::value ToJson(const StatsReport& r) {
+  boost::json::array groups;
+  for (const auto& l : r.lines) {
+    boost::json::object o{{"key", l.key}, {"label", OrNull(l.label)}, {"code", OrNull(l.code)}};
+    for (auto& [k, v] : FiguresJson(l.f)) o[k] = v;
+    groups.push_back(std::move(o));
+  }
+  return boost::json::object{
+      {"unit", {{"code", r.unit_code}, {"name", r.unit_name}}},
+      {"from", r.from},
+      {"to", r.to},
+      {"by", StatsGroupName(r.by)},
+      {"procedure", r.procedure_id ? boost::json::value(std::to_string(*r.procedure_id)) : boost::json::value()},
+      {"official", r.official_id ? boost::json::value(std::to_string(*r.official_id)) : boost::json::value()},
+      {"as_of", InstantJson(r.as_of)},
+      {"groups", std::move(groups)},
+      {"total", FiguresJson(r.total)},
+  };
 }
 
 }  // namespace fg::desk

@@ -15,6 +15,8 @@ boost::json::value ToJson(const Dossier& d, bool personal = true);
 boost::json::value ToJson(const Handover& h);
 boost::json::value ToJson(const Entry& e);
 boost::json::value ToJson(const Apology& a);
+// A statistics report (docs/api.md, GET /api/v1/dossiers/stats).
+boost::json::value ToJson(const StatsReport& r);
 
 std::string DocumentsText(const std::vector<Document>& docs);
 std::vector<Document> DocumentsFrom(const std::string& json);

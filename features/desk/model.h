@@ -195,9 +195,12 @@ struct TransitionInput {
 };
 
 // Statistics counters of one unit x day x procedure x official.
+// resolved_seconds: the working seconds from the clock's start to the result of
+// each dossier resolved (pauses left out), summed, so that the average time to
+// resolve is resolved_seconds / (resolved_early + resolved_on_time + resolved_late).
 struct Counters {
   int64_t received = 0, resolved_early = 0, resolved_on_time = 0, resolved_late = 0, refused = 0, withdrawn = 0,
-          stopped = 0, returned = 0, apologies = 0, supplements = 0;
+          stopped = 0, returned = 0, apologies = 0, supplements = 0, resolved_seconds = 0;
   bool operator==(const Counters&) const = default;
   Counters& operator+=(const Counters& o);
 };
@@ -234,6 +237,51 @@ struct SearchTerm {
 struct DossierSearch {
   std::string kind, from, to, code;
   std::vector<std::string> words;
+// ---- statistics (the desk's counters, summed over a unit's subtree and a period) ----
+enum class StatsGroup { kUnit, kProcedure, kOfficial, kMonth };
+
+// Which counters serve a report's whole months: per unit x month x procedure,
+// per unit x month x official, or only the daily ones (keyed by both).
+enum class StatsSource { kMonthProcedures, kMonthOfficials, kDaysOnly };
+
+// As typed (the service checks every field and reports all problems at once).
+struct StatsQuery {
+  std::string unit_code;  // the unit whose subtree is counted; "" = the caller's first covered root
+  std::string from, to;   // local dates YYYY-MM-DD, both included; "" = this month
+  std::string procedure;  // a procedure id, "" = all
+  std::string official;   // an official id, "" = all
+  std::string by;         // unit | procedure | official | month; "" = unit
+};
+
+// The figures of one group (or of the whole report).
+// open_on_time / open_overdue: dossiers in progress now (states 2, 4, 5, 6),
+// whatever the period; a paused dossier is overdue when it was paused after its due instant.
+struct StatsFigures {
+  Counters n;
+  int64_t open_on_time = 0, open_overdue = 0;
+  int64_t resolved() const { return n.resolved_early + n.resolved_on_time + n.resolved_late; }
+};
+
+// One line of a report: the group's key and what people read.
+//   unit: a child unit of the report's unit, its subtree counted in (or the unit itself);
+//   procedure, official (the one who acted; for open dossiers the one holding it): by id;
+//   month: "YYYY-MM" (open dossiers are counted in the total only).
+struct StatsLine {
+  std::string key;    // unit code, procedure id, official id or YYYY-MM
+  std::string label;  // unit or procedure name, official's full name; "" for a month
+  std::string code;   // unit code or procedure code; "" otherwise
+  StatsFigures f;
+};
+
+struct StatsReport {
+  std::string unit_code, unit_name;
+  std::string from, to;  // as counted (the defaults filled in)
+  StatsGroup by = StatsGroup::kUnit;
+  std::optional<int64_t> procedure_id, official_id;
+  std::string procedure_name, official_name;  // of the filters, when set
+  std::vector<StatsLine> lines;
+  StatsFigures total;
+  std::string as_of;  // UTC text: the instant the open dossiers were counted at
 };
 
 struct DossierQuery {

@@ -296,7 +296,7 @@ const db::Query kUnindexed{
 const db::Query kInsertEntry{
     "dossier_entry_insert",
     "INSERT INTO dossier_entries (dossier_id, action, from_state, to_state, actor_id, actor, at, day, timeliness, "
-    "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    "note, working_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kEntries{"dossier_entries",
                          "SELECT id, action, from_state, to_state, actor_id, actor, at, note FROM dossier_entries "
                          "WHERE dossier_id = ? ORDER BY id"};
@@ -344,25 +344,53 @@ const db::Query kApologyOf{
     "SELECT reason, previous_due_at, new_due_at, by_official, at, override_reason FROM dossier_apologies "
     "WHERE dossier_id = ?"};
 
-const db::Query kAddStats{
-    "dossier_stats_add",
-    "INSERT INTO dossier_stats (unit_id, day, procedure_id, official_id, received, resolved_early, "
-    "resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, apologies, supplements) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, day, procedure_id, official_id) "
-    "DO UPDATE SET received = dossier_stats.received + excluded.received, "
-    "resolved_early = dossier_stats.resolved_early + excluded.resolved_early, "
-    "resolved_on_time = dossier_stats.resolved_on_time + excluded.resolved_on_time, "
-    "resolved_late = dossier_stats.resolved_late + excluded.resolved_late, "
-    "refused = dossier_stats.refused + excluded.refused, withdrawn = dossier_stats.withdrawn + excluded.withdrawn, "
-    "stopped = dossier_stats.stopped + excluded.stopped, returned = dossier_stats.returned + excluded.returned, "
-    "apologies = dossier_stats.apologies + excluded.apologies, "
-    "supplements = dossier_stats.supplements + excluded.supplements"};
+// `keys`: the key columns after unit_id, `marks` a "?, " for each.
+#define FG_STATS_UPSERT(table, keys, marks)                                                          \
+  "INSERT INTO " table " (unit_id, " keys                                                            \
+  ", received, resolved_early, "                                                                     \
+  "resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, apologies, supplements, " \
+  "resolved_seconds) VALUES "                                                                        \
+  "(?, " marks                                                                                       \
+  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "                                                                \
+  "ON CONFLICT (unit_id, " keys                                                                      \
+  ") "                                                                                               \
+  "DO UPDATE SET received = " table                                                                  \
+  ".received + excluded.received, "                                                                  \
+  "resolved_early = " table                                                                          \
+  ".resolved_early + excluded.resolved_early, "                                                      \
+  "resolved_on_time = " table                                                                        \
+  ".resolved_on_time + excluded.resolved_on_time, "                                                  \
+  "resolved_late = " table                                                                           \
+  ".resolved_late + excluded.resolved_late, "                                                        \
+  "refused = " table ".refused + excluded.refused, withdrawn = " table                               \
+  ".withdrawn + excluded.withdrawn, "                                                                \
+  "stopped = " table ".stopped + excluded.stopped, returned = " table                                \
+  ".returned + excluded.returned, "                                                                  \
+  "apologies = " table                                                                               \
+  ".apologies + excluded.apologies, "                                                                \
+  "supplements = " table                                                                             \
+  ".supplements + excluded.supplements, "                                                            \
+  "resolved_seconds = " table ".resolved_seconds + excluded.resolved_seconds"
+const db::Query kAddStats{"dossier_stats_add",
+                          FG_STATS_UPSERT("dossier_stats", "day, procedure_id, official_id", "?, ?, ?, ")};
+const db::Query kAddMonthProcedures{"dossier_stats_month_procedures_add",
+                                    FG_STATS_UPSERT("dossier_stats_month_procedures", "month, procedure_id", "?, ?, ")};
+const db::Query kAddMonthOfficials{"dossier_stats_month_officials_add",
+                                   FG_STATS_UPSERT("dossier_stats_month_officials", "month, official_id", "?, ?, ")};
 const db::Query kAllStats{
     "dossier_stats_all",
     "SELECT unit_id, day, procedure_id, official_id, received, resolved_early, resolved_on_time, resolved_late, "
-    "refused, withdrawn, stopped, returned, apologies, supplements FROM dossier_stats "
+    "refused, withdrawn, stopped, returned, apologies, supplements, resolved_seconds FROM dossier_stats "
     "WHERE received + resolved_early + resolved_on_time + resolved_late + refused + withdrawn + stopped + returned "
-    "+ apologies + supplements > 0 ORDER BY unit_id, day, procedure_id, official_id"};
+    "+ apologies + supplements + resolved_seconds > 0 ORDER BY unit_id, day, procedure_id, official_id"};
+#define FG_STATS_MONTH_ALL(key, table)                                                                   \
+  "SELECT unit_id, month, " key                                                                          \
+  ", received, resolved_early, resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, " \
+  "apologies, supplements, resolved_seconds FROM " table " ORDER BY unit_id, month, " key
+const db::Query kAllMonthProcedures{"dossier_stats_month_procedures_all",
+                                    FG_STATS_MONTH_ALL("procedure_id", "dossier_stats_month_procedures")};
+const db::Query kAllMonthOfficials{"dossier_stats_month_officials_all",
+                                   FG_STATS_MONTH_ALL("official_id", "dossier_stats_month_officials")};
 const db::Query kRecountStats{
     "dossier_stats_recount",
     "SELECT d.unit_id, e.day, d.procedure_id, e.actor_id, "
@@ -375,9 +403,92 @@ const db::Query kRecountStats{
     "sum(CASE WHEN e.action = 'stop' THEN 1 ELSE 0 END), "
     "sum(CASE WHEN e.action = 'return' THEN 1 ELSE 0 END), "
     "sum(CASE WHEN e.action = 'apology' THEN 1 ELSE 0 END), "
-    "sum(CASE WHEN e.action = 'request_supplement' THEN 1 ELSE 0 END) "
+    "sum(CASE WHEN e.action = 'request_supplement' THEN 1 ELSE 0 END), "
+    "CAST(sum(CASE WHEN e.action = 'result_ready' THEN e.working_seconds ELSE 0 END) AS BIGINT) "
     "FROM dossier_entries e JOIN dossiers d ON d.id = e.dossier_id "
     "GROUP BY d.unit_id, e.day, d.procedure_id, e.actor_id ORDER BY d.unit_id, e.day, d.procedure_id, e.actor_id"};
+
+// ---- the public lookup ----
+const db::Query kPublicByCode{
+    "dossier_public_by_code",
+    "SELECT d.id, d.code, u.code, u.name, d.procedure_id, d.procedure_version, p.code, v.name, d.state, d.version, "
+    "d.applicant_name, d.applicant_id_number, d.applicant_phone, d.applicant_address, d.return_method, "
+    "d.received_at, d.starts_at, d.due_at, d.same_day, d.completed_at, d.timeliness, d.closed_at, d.apologised, "
+    "d.paused_since, a.reason, a.previous_due_at, a.new_due_at, a.at, e.id, e.action, e.from_state, e.to_state, "
+    "e.at, e.note FROM dossiers d JOIN units u ON u.id = d.unit_id JOIN procedures p ON p.id = d.procedure_id "
+    "JOIN procedure_versions v ON v.procedure_id = d.procedure_id AND v.version = d.procedure_version "
+    "LEFT JOIN dossier_apologies a ON a.dossier_id = d.id LEFT JOIN dossier_entries e ON e.dossier_id = d.id "
+    "WHERE d.code = ? ORDER BY e.id"};
+
+// ---- statistics reports ----
+#define FG_STATS_SUMS                                                                                       \
+  "sum(s.received), sum(s.resolved_early), sum(s.resolved_on_time), sum(s.resolved_late), sum(s.refused), " \
+  "sum(s.withdrawn), sum(s.stopped), sum(s.returned), sum(s.apologies), sum(s.supplements), "               \
+  "CAST(sum(s.resolved_seconds) AS BIGINT) "
+// The units of the subtree are walked (tens to thousands of units) and each
+// unit's counters read through the table's primary key (unit_id, period, ...).
+// CROSS JOIN fixes that order on SQLite, whose planner would otherwise rather
+// scan the whole table in key order to avoid sorting for GROUP BY; PostgreSQL
+// plans it as the inner join it is.
+#define FG_STATS_SUM(key, table, period, filters)                   \
+  "SELECT " key ", " FG_STATS_SUMS "FROM units u CROSS JOIN " table \
+  " s WHERE s.unit_id = u.id "                                      \
+  "AND u.path LIKE ? AND s." period " >= ? AND s." period " <= ? " filters " GROUP BY " key
+#define FG_ONE_FILTER(column) "AND (? = 0 OR s." column " = ?)"
+#define FG_TWO_FILTERS "AND (? = 0 OR s.procedure_id = ?) AND (? = 0 OR s.official_id = ?)"
+#define FG_MONTHS(key, table, column) FG_STATS_SUM(key, table, "month", FG_ONE_FILTER(column))
+// Each by unit, by the table's own key, by month.
+const db::Query kSumMonthProcedures[] = {
+    {"dossier_stats_month_procedures_by_unit",
+     FG_MONTHS("s.unit_id", "dossier_stats_month_procedures", "procedure_id")},
+    {"dossier_stats_month_procedures_by_procedure",
+     FG_MONTHS("s.procedure_id", "dossier_stats_month_procedures", "procedure_id")},
+    {"dossier_stats_month_procedures_by_month", FG_MONTHS("s.month", "dossier_stats_month_procedures", "procedure_id")},
+};
+const db::Query kSumMonthOfficials[] = {
+    {"dossier_stats_month_officials_by_unit", FG_MONTHS("s.unit_id", "dossier_stats_month_officials", "official_id")},
+    {"dossier_stats_month_officials_by_official",
+     FG_MONTHS("s.official_id", "dossier_stats_month_officials", "official_id")},
+    {"dossier_stats_month_officials_by_month", FG_MONTHS("s.month", "dossier_stats_month_officials", "official_id")},
+};
+const db::Query kSumDays[] = {
+    {"dossier_stats_days_by_unit", FG_STATS_SUM("s.unit_id", "dossier_stats", "day", FG_TWO_FILTERS)},
+    {"dossier_stats_days_by_procedure", FG_STATS_SUM("s.procedure_id", "dossier_stats", "day", FG_TWO_FILTERS)},
+    {"dossier_stats_days_by_official", FG_STATS_SUM("s.official_id", "dossier_stats", "day", FG_TWO_FILTERS)},
+    {"dossier_stats_days_by_month", FG_STATS_SUM("substr(s.day, 1, 7)", "dossier_stats", "day", FG_TWO_FILTERS)},
+};
+// Open dossiers, unit by unit of the subtree, through the partial index
+// dossiers_open (migration 0010: its WHERE is repeated here; CROSS JOIN as
+// above, else SQLite walks every open dossier of every unit by state). Overdue:
+// past the due instant now, or already past it when the clock was paused (a
+// paused dossier's due instant moves on resumption).
+#define FG_OPEN_COUNT(key)                                                                                   \
+  "SELECT " key                                                                                              \
+  ", sum(CASE WHEN d.due_at < COALESCE(d.paused_since, ?) THEN 0 ELSE 1 END), "                              \
+  "sum(CASE WHEN d.due_at < COALESCE(d.paused_since, ?) THEN 1 ELSE 0 END) "                                 \
+  "FROM units u CROSS JOIN dossiers d WHERE d.unit_id = u.id AND u.path LIKE ? AND d.state IN (2, 4, 5, 6) " \
+  "AND (? = 0 OR d.procedure_id = ?) AND (? = 0 OR d.assignee_id = ?) GROUP BY " key
+const db::Query kOpenBy[] = {
+    {"dossiers_open_by_unit", FG_OPEN_COUNT("d.unit_id")},
+    {"dossiers_open_by_procedure", FG_OPEN_COUNT("d.procedure_id")},
+    {"dossiers_open_by_official", FG_OPEN_COUNT("d.assignee_id")},
+};
+const db::Query kUnitsUnder{"desk_units_under",
+                            "SELECT id, code, name, path, valid_to FROM units WHERE path LIKE ? ORDER BY path"};
+const db::Query kProceduresFor{"desk_procedures_for",
+                               "SELECT p.id, p.code, v.name FROM procedures p JOIN units u ON u.id = p.unit_id "
+                               "JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.version "
+                               "WHERE u.path LIKE ? OR ? LIKE u.path || '%' ORDER BY p.code, p.id LIMIT 1000"};
+const db::Query kOfficialsUnder{
+    "desk_officials_under",
+    "SELECT o.id, o.username, o.full_name FROM officials o JOIN units u ON u.id = o.unit_id WHERE u.path LIKE ? "
+    "UNION SELECT o.id, o.username, o.full_name FROM officials o JOIN role_grants g ON g.official_id = o.id "
+    "JOIN units u ON u.id = g.unit_id WHERE u.path LIKE ? ORDER BY 3, 1 LIMIT 2000"};
+const db::Query kProcedureLabel{
+    "desk_procedure_label",
+    "SELECT p.id, p.code, v.name FROM procedures p "
+    "JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.version WHERE p.id = ?"};
+const db::Query kOfficialLabel{"desk_official_label", "SELECT id, username, full_name FROM officials WHERE id = ?"};
 
 db::Value OptText(const std::string& s) { return s.empty() ? db::Value(nullptr) : db::Value(s); }
 
@@ -432,7 +543,8 @@ StatsRow StatsFrom(const db::Row& r) {
   s.day = r.text(1);
   s.procedure_id = r.i64(2);
   s.official_id = r.i64(3);
-  s.n = {r.i64(4), r.i64(5), r.i64(6), r.i64(7), r.i64(8), r.i64(9), r.i64(10), r.i64(11), r.i64(12), r.i64(13)};
+  s.n = {r.i64(4),  r.i64(5),  r.i64(6),  r.i64(7),  r.i64(8), r.i64(9),
+         r.i64(10), r.i64(11), r.i64(12), r.i64(13), r.i64(14)};
   return s;
 }
 
@@ -610,10 +722,56 @@ std::vector<std::string> SearchPlan(db::Conn& c, const std::string& path_prefix,
   return out;
 }
 
-void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t) {
+void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t,
+                 int64_t working_seconds) {
   c.exec(kInsertEntry, {dossier_id, std::string(ActionName(e.action)), int64_t{static_cast<int>(e.from)},
                         int64_t{static_cast<int>(e.to)}, e.actor_id, e.actor, e.at, day,
-                        t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), e.note});
+                        t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), e.note, working_seconds});
+}
+
+std::optional<PublicRecord> PublicByCode(db::Conn& c, const std::string& code) {
+  auto rows = c.query(kPublicByCode, {code});
+  if (rows.empty()) return std::nullopt;
+  const db::Row& r = rows.front();
+  PublicRecord out;
+  Dossier& d = out.dossier;
+  d.id = r.i64(0);
+  d.code = r.text(1);
+  d.unit_code = r.text(2);
+  out.unit_name = r.text(3);
+  d.procedure_id = r.i64(4);
+  d.procedure_version = r.i64(5);
+  d.procedure_code = r.text(6);
+  d.procedure_name = r.text(7);
+  d.state = static_cast<State>(r.i64(8));
+  d.version = r.i64(9);
+  d.applicant.name = r.text(10);
+  d.applicant.id_number = r.text(11);
+  d.applicant.phone = r.text(12);
+  d.applicant.address = r.text(13);
+  d.return_method = r.text(14);
+  d.received_at = r.text(15);
+  d.starts_at = r.text(16);
+  d.due_at = r.text(17);
+  d.same_day = r.i64(18) != 0;
+  d.completed_at = r.text(19);
+  d.timeliness = ParseTimeliness(r.text(20));
+  d.closed_at = r.text(21);
+  d.apologised = r.i64(22) != 0;
+  d.paused_since = r.text(23);
+  if (!r.is_null(24)) out.apology = Apology{r.text(24), r.text(25), r.text(26), 0, r.text(27), ""};
+  for (const auto& row : rows) {
+    if (row.is_null(28)) continue;  // no history (never: a receipt is an entry)
+    Entry e;
+    e.id = row.i64(28);
+    e.action = ParseAction(row.text(29)).value_or(Action::kReceive);
+    e.from = static_cast<State>(row.i64(30));
+    e.to = static_cast<State>(row.i64(31));
+    e.at = row.text(32);
+    e.note = row.text(33);
+    out.entries.push_back(std::move(e));
+  }
+  return out;
 }
 
 std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id) {
@@ -717,14 +875,109 @@ std::map<int64_t, std::string> UnitNames(db::Conn& c, const std::string& path_pr
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
               const Counters& n) {
   if (n == Counters{}) return;
-  c.exec(kAddStats, {unit_id, day, procedure_id, official_id, n.received, n.resolved_early, n.resolved_on_time,
-                     n.resolved_late, n.refused, n.withdrawn, n.stopped, n.returned, n.apologies, n.supplements});
+  // The day's row and its month's two, in the same write.
+  const std::string month = day.substr(0, 7);
+  auto with_counters = [&](std::vector<db::Value> keys) {
+    for (int64_t v : {n.received, n.resolved_early, n.resolved_on_time, n.resolved_late, n.refused, n.withdrawn,
+                      n.stopped, n.returned, n.apologies, n.supplements, n.resolved_seconds})
+      keys.emplace_back(v);
+    return keys;
+  };
+  c.exec(kAddStats, with_counters({unit_id, day, procedure_id, official_id}));
+  c.exec(kAddMonthProcedures, with_counters({unit_id, month, procedure_id}));
+  c.exec(kAddMonthOfficials, with_counters({unit_id, month, official_id}));
 }
 
 std::vector<StatsRow> AllStats(db::Conn& c) {
   std::vector<StatsRow> out;
   for (auto& r : c.query(kAllStats)) out.push_back(StatsFrom(r));
   return out;
+}
+
+namespace {
+Counters CountersFrom(const db::Row& r, size_t first) {
+  Counters n;
+  int64_t* fields[] = {&n.received,  &n.resolved_early, &n.resolved_on_time, &n.resolved_late,
+                       &n.refused,   &n.withdrawn,      &n.stopped,          &n.returned,
+                       &n.apologies, &n.supplements,    &n.resolved_seconds};
+  for (size_t i = 0; i < std::size(fields); ++i) *fields[i] = r.i64(first + i);
+  return n;
+}
+
+Named NamedFrom(const db::Row& r) { return {r.i64(0), r.text(1), r.text(2)}; }
+}  // namespace
+
+std::vector<StatsRow> AllMonthStats(db::Conn& c, bool by_official) {
+  std::vector<StatsRow> out;
+  for (auto& r : c.query(by_official ? kAllMonthOfficials : kAllMonthProcedures)) {
+    StatsRow s;
+    s.unit_id = r.i64(0);
+    s.day = r.text(1);
+    (by_official ? s.official_id : s.procedure_id) = r.i64(2);
+    s.n = CountersFrom(r, 3);
+    if (!(s.n == Counters{})) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Keyed> SumMonths(db::Conn& c, StatsSource source, StatsGroup by, const std::string& path_prefix,
+                             const std::string& from, const std::string& to, int64_t filter) {
+  // The group's query: by unit, by the table's own key, by month.
+  const size_t i = by == StatsGroup::kUnit ? 0 : by == StatsGroup::kMonth ? 2 : 1;
+  const db::Query& q = source == StatsSource::kMonthProcedures ? kSumMonthProcedures[i] : kSumMonthOfficials[i];
+  std::vector<Keyed> out;
+  for (auto& r : c.query(q, {path_prefix + "%", from, to, filter, filter}))
+    out.push_back({r.text(0), CountersFrom(r, 1)});
+  return out;
+}
+
+std::vector<Keyed> SumDays(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
+                           const std::string& to, int64_t procedure, int64_t official) {
+  std::vector<Keyed> out;
+  for (auto& r : c.query(kSumDays[static_cast<size_t>(by)],
+                         {path_prefix + "%", from, to, procedure, procedure, official, official}))
+    out.push_back({r.text(0), CountersFrom(r, 1)});
+  return out;
+}
+
+std::vector<OpenCount> CountOpen(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& now,
+                                 int64_t procedure, int64_t official) {
+  const auto& q = kOpenBy[by == StatsGroup::kMonth ? 0 : static_cast<size_t>(by)];
+  std::vector<OpenCount> out;
+  for (auto& r : c.query(q, {now, now, path_prefix + "%", procedure, procedure, official, official}))
+    out.push_back({r.text(0), r.i64(1), r.i64(2)});
+  return out;
+}
+
+std::vector<UnitRow> UnitsUnder(db::Conn& c, const std::string& path_prefix) {
+  std::vector<UnitRow> out;
+  for (auto& r : c.query(kUnitsUnder, {path_prefix + "%"}))
+    out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.opt_text(4)});
+  return out;
+}
+
+std::vector<Named> ProceduresFor(db::Conn& c, const std::string& unit_path) {
+  std::vector<Named> out;
+  for (auto& r : c.query(kProceduresFor, {unit_path + "%", unit_path})) out.push_back(NamedFrom(r));
+  return out;
+}
+
+std::vector<Named> OfficialsUnder(db::Conn& c, const std::string& path_prefix) {
+  std::vector<Named> out;
+  for (auto& r : c.query(kOfficialsUnder, {path_prefix + "%", path_prefix + "%"})) out.push_back(NamedFrom(r));
+  return out;
+}
+
+std::optional<Named> ProcedureLabel(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kProcedureLabel, {id});
+  if (!r) return std::nullopt;
+  return NamedFrom(*r);
+}
+
+std::optional<Named> OfficialLabel(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kOfficialLabel, {id});
+  if (!r) return std::nullopt;
+  return NamedFrom(*r);
 }
 
 std::vector<StatsRow> RecountStats(db::Conn& c) {

@@ -90,7 +90,9 @@ std::vector<Unindexed> UnindexedDossiers(db::Conn& c, int64_t limit);
 // The search plan of a query as SQLite runs it (EXPLAIN QUERY PLAN), for tests.
 std::vector<std::string> SearchPlan(db::Conn& c, const std::string& path_prefix, const DossierSearch& s);
 
-void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t);
+// `working_seconds`: of a result, its working time from the clock's start (what the statistics sum).
+void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::string& day, std::optional<Timeliness> t,
+                 int64_t working_seconds = 0);
 std::vector<Entry> Entries(db::Conn& c, int64_t dossier_id);
 
 void InsertHandover(db::Conn& c, int64_t dossier_id, const Handover& h);
@@ -120,12 +122,73 @@ std::map<int64_t, std::string> FirstTransfers(db::Conn& c, const std::string& pa
 // Names of the units under `path_prefix`, by id.
 std::map<int64_t, std::string> UnitNames(db::Conn& c, const std::string& path_prefix);
 
-// Adds `n` to the counters of (unit, day, procedure, official).
+// Adds `n` to the counters of (unit, day, procedure, official), and of the
+// day's month by procedure and by official.
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
               const Counters& n);
 // Every counter row, ordered by key (rows of zeros left out).
 std::vector<StatsRow> AllStats(db::Conn& c);
+// Every monthly counter row by procedure (official_id 0) or by official
+// (procedure_id 0); `day` holds the month, YYYY-MM. Ordered by key.
+std::vector<StatsRow> AllMonthStats(db::Conn& c, bool by_official);
 // The same counters recounted from the dossiers' history.
 std::vector<StatsRow> RecountStats(db::Conn& c);
+
+// ---- the public lookup ----
+// What the public lookup shows of a dossier, read in one statement (the dossier
+// with its unit's and procedure's names, its apology and its history, one row
+// per entry): an unknown code runs the same statement and finds nothing.
+// `dossier` holds only what a public view uses: code, unit, procedure, state,
+// version, applicant (name, ID number, phone, address), return method, the
+// instants, same day, timeliness, apologised.
+struct PublicRecord {
+  Dossier dossier;
+  std::string unit_name;
+  std::optional<Apology> apology;
+  std::vector<Entry> entries;
+};
+std::optional<PublicRecord> PublicByCode(db::Conn& c, const std::string& code);
+
+// ---- statistics reports ----
+// Counters summed per group of `by` (its key as text: the unit, procedure or
+// official id, or the month YYYY-MM) over the units under `path_prefix`.
+// SumMonths reads the months [from, to] (YYYY-MM) of `source` (never kDaysOnly;
+// `by` a key it has), `filter` its procedure or official (0 = any); SumDays the
+// daily rows of days [from, to] (YYYY-MM-DD), `procedure` / `official` 0 = any.
+struct Keyed {
+  std::string key;
+  Counters n;
+};
+std::vector<Keyed> SumMonths(db::Conn& c, StatsSource source, StatsGroup by, const std::string& path_prefix,
+                             const std::string& from, const std::string& to, int64_t filter);
+std::vector<Keyed> SumDays(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
+                           const std::string& to, int64_t procedure, int64_t official);
+// Dossiers in progress (states 2, 4, 5, 6) under `path_prefix` per unit,
+// procedure or assignee (kMonth: per unit), on time or overdue at `now` (UTC text).
+struct OpenCount {
+  std::string key;
+  int64_t on_time = 0, overdue = 0;
+};
+std::vector<OpenCount> CountOpen(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& now,
+                                 int64_t procedure, int64_t official);
+struct UnitRow {
+  int64_t id = 0;
+  std::string code, name, path;
+  std::optional<std::string> valid_to;
+};
+// The units under `path_prefix` (the unit itself included), by path.
+std::vector<UnitRow> UnitsUnder(db::Conn& c, const std::string& path_prefix);
+// An id with its code (procedure code, username) and name.
+struct Named {
+  int64_t id = 0;
+  std::string code, name;
+};
+// Procedures of the catalogues that apply in the unit's subtree (its own, its
+// ancestors' and its descendants'), by code.
+std::vector<Named> ProceduresFor(db::Conn& c, const std::string& unit_path);
+// Officials whose home unit or one of whose grants is under `path_prefix`, by name.
+std::vector<Named> OfficialsUnder(db::Conn& c, const std::string& path_prefix);
+std::optional<Named> ProcedureLabel(db::Conn& c, int64_t id);
+std::optional<Named> OfficialLabel(db::Conn& c, int64_t id);
 
 }  // namespace fg::desk::repo

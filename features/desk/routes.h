@@ -14,4 +14,8 @@ void RegisterFormsPages(http::App& app, Service& svc, org::Service& org);
 void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org);
 // The catalogue as CSV over the API (procedures_api.cpp).
 void RegisterProceduresCsvApi(http::App& app, Service& svc);
+// /desk/stats and /desk/stats.xlsx (pages_stats.cpp).
+void RegisterStatsPages(http::App& app, Service& svc);
+// /tra-cuu, the public lookup (pages_lookup.cpp).
+void RegisterLookupPages(http::App& app, Service& svc);
 }  // namespace fg::desk

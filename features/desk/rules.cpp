@@ -53,6 +53,7 @@ Counters& Counters::operator+=(const Counters& o) {
   returned += o.returned;
   apologies += o.apologies;
   supplements += o.supplements;
+  resolved_seconds += o.resolved_seconds;
   return *this;
 }
 
@@ -476,11 +477,12 @@ std::string ApologyRefusal(const Dossier& d, Instant now, Instant warning_at, bo
   return "";
 }
 
-Counters Delta(Action a, std::optional<Timeliness> t) {
+Counters Delta(Action a, std::optional<Timeliness> t, int64_t working_seconds) {
   Counters n;
   switch (a) {
     case Action::kReceive: n.received = 1; break;
     case Action::kResultReady:
+      n.resolved_seconds = std::max<int64_t>(0, working_seconds);
       if (t == Timeliness::kEarly)
         n.resolved_early = 1;
       else if (t == Timeliness::kLate)

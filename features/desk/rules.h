@@ -81,8 +81,9 @@ StepOutcome FinishStep(const calendar::WorkCalendar& cal, calendar::Instant give
 std::string ApologyRefusal(const Dossier& d, calendar::Instant now, calendar::Instant warning_at, bool is_admin,
                            bool has_override_reason);
 
-// The statistics counters an action adds (resolutions by their timeliness).
-Counters Delta(Action a, std::optional<Timeliness> t = std::nullopt);
+// The statistics counters an action adds (resolutions by their timeliness;
+// `working_seconds`: a resolution's working time from the clock's start, pauses left out).
+Counters Delta(Action a, std::optional<Timeliness> t = std::nullopt, int64_t working_seconds = 0);
 
 // ---- the officials' lists and search ----
 std::string_view ViewName(DossierView v);  // all, mine, due_soon, late

@@ -1,6 +1,7 @@
 #include "features/desk/service.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -9,6 +10,7 @@
 #include "features/desk/json.h"
 #include "features/desk/repo.h"
 #include "features/desk/rules.h"
+#include "features/desk/stats.h"
 #include "features/org/service.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
@@ -711,6 +713,7 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
   std::optional<std::string> open_pause;  // its kind
   std::optional<int64_t> close_pause;     // its working seconds
   std::optional<Timeliness> timeliness;
+  int64_t working_seconds = 0;  // of a result: from the clock's start, pauses left out
   std::optional<Apology> apology;
   std::string note = reason;
 
@@ -815,6 +818,9 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
           next.completed_at = now_text;
           timeliness = Classify(now, At(d.due_at));
           next.timeliness = timeliness;
+          // Results come from states 2 and 4, so every pause is closed.
+          working_seconds = std::max<int64_t>(
+              0, cal.Elapsed(At(d.starts_at), std::max(now, At(d.starts_at)), PausesOf(f.pauses, now)));
           break;
         case Action::kReturn:
           next.returned_to = text::Clean("returned_to", in.returned_to, 120, false);
@@ -839,8 +845,9 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
     if (open_pause) repo::OpenPause(c, d.id, *open_pause, now_text);
     if (close_pause) repo::ClosePause(c, d.id, now_text, *close_pause);
     if (apology) repo::InsertApology(c, d.id, *apology);
-    repo::InsertEntry(c, d.id, {0, a, d.state, next.state, p.official_id, p.username, now_text, note}, day, timeliness);
-    repo::AddStats(c, d.unit_id, day, d.procedure_id, p.official_id, Delta(a, timeliness));
+    repo::InsertEntry(c, d.id, {0, a, d.state, next.state, p.official_id, p.username, now_text, note}, day, timeliness,
+                      working_seconds);
+    repo::AddStats(c, d.unit_id, day, d.procedure_id, p.official_id, Delta(a, timeliness, working_seconds));
     Dossier saved = *repo::DossierByCode(c, d.code);
     auto [was, now] = Changes(d, saved);
     events::Append(c, events::By(p, d.unit_id, "dossier", d.code, std::string(ActionName(a)), was, now));
@@ -848,28 +855,62 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
   });
 }
 
-PublicView Service::Lookup(const std::string& code_in, const std::string& check) {
-  const std::string code = text::Clean("code", code_in, 80, true);
+void Service::LimitLookups(int max, std::chrono::seconds window) {
+  lookup_limiter_ = max > 0 ? std::make_unique<auth::RateLimiter>(max, window) : nullptr;
+  lookup_window_ = window;
+}
+
+PublicView Service::Lookup(const std::string& code_in, const std::string& check, const std::string& client) {
+  // Codes are printable ASCII: those need no normalising (the common case, kept cheap).
+  const bool plain = !code_in.empty() && code_in.size() <= 80 &&
+                     std::all_of(code_in.begin(), code_in.end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
+  std::string code = plain ? code_in : std::string();
+  if (!plain) {
+    try {
+      code = text::Clean("code", code_in, 80, true);
+    } catch (const AppError&) {
+      throw BadInput("desk.lookup.bad_code", "code");
+    }
+  }
   if (!check.empty() && (check.size() != 4 || !std::all_of(check.begin(), check.end(), [](char ch) {
                            return std::isdigit(static_cast<unsigned char>(ch));
                          })))
     throw BadInput("desk.bad_check", "check");
-  auto view = db_.read([&](db::Conn& c) -> std::optional<PublicView> {
-    auto d = repo::DossierByCode(c, code);
-    if (!d) return std::nullopt;
-    PublicView v;
-    v.entries = repo::Entries(c, d->id);
-    v.dossier = std::move(*d);
-    return v;
-  });
-  if (!view) throw NotFound("desk.dossier_not_found");
-  if (!check.empty()) {
-    // Both compared in constant time, always both.
-    const bool phone = auth::SafeEqual(LastDigits(view->dossier.applicant.phone, 4), check);
-    const bool id = auth::SafeEqual(LastDigits(view->dossier.applicant.id_number, 4), check);
-    view->personal = phone || id;
-  }
-  return std::move(*view);
+  const auto now = Now();
+  auth::RateLimiter* limiter = client.empty() ? nullptr : lookup_limiter_.get();
+  if (limiter && limiter->exhausted(client, now))
+    throw AppError(ErrorKind::kTooMany, "desk.lookup_too_many", "",
+                   {{"minutes", std::to_string((lookup_window_.count() + 59) / 60)}});
+
+  // Against enumeration, an unknown code costs what a known one does: the same
+  // one statement (the dossier with its history: for an unknown code it finds
+  // no row), then the same two constant-time comparisons of the 4 digits,
+  // against digits that match no check. What the answer says differs (a code
+  // alone shows its dossier's status, as on the national portal: the code is
+  // printed on the receipt); how long it takes does not, beyond the few rows of
+  // a known dossier's history. Every lookup that did not prove the 4 digits
+  // counts against the caller's address, unknown codes included.
+  auto found = db_.read([&](db::Conn& c) { return repo::PublicByCode(c, code); });
+  static const Applicant kNobody{"", "----", "----", "", ""};  // "----" never equals 4 digits
+  const Applicant& a = found ? found->dossier.applicant : kNobody;
+  auto digits = [](const std::string& s) {
+    std::string d = LastDigits(s, 4);
+    return d.empty() ? std::string("----") : d;
+  };
+  const std::string probe = check.empty() ? std::string("    ") : check;  // "    " matches nothing either
+  // Both compared in constant time, always both.
+  const bool phone = auth::SafeEqual(digits(a.phone), probe);
+  const bool id = auth::SafeEqual(digits(a.id_number), probe);
+  const bool personal = found && (phone || id);
+  if (limiter && !personal) limiter->record(client, now);
+  if (!found) throw NotFound("desk.dossier_not_found");
+  PublicView view;
+  view.dossier = std::move(found->dossier);
+  view.entries = std::move(found->entries);
+  view.apology = std::move(found->apology);
+  view.unit_name = std::move(found->unit_name);
+  view.personal = personal;
+  return view;
 }
 
 // ---- printed forms ----
@@ -956,6 +997,197 @@ std::vector<StatsRow> Service::Stats() {
 
 std::vector<StatsRow> Service::RecountStats() {
   return db_.read([](db::Conn& c) { return repo::RecountStats(c); });
+}
+
+std::vector<StatsRow> Service::MonthlyStats(bool by_official) {
+  return db_.read([&](db::Conn& c) { return repo::AllMonthStats(c, by_official); });
+}
+
+namespace {
+
+// The caller's unit for a statistics request: the one asked for, else the first covered root.
+std::string StatsUnitCode(const Principal& p, const std::string& asked) {
+  if (!asked.empty()) return asked;
+  for (const auto& root : auth::Roots(p))
+    for (const auto& g : p.grants)
+      if (g.unit_path == root) return g.unit_code;
+  return "";
+}
+
+// The counters of a group (by its key), the whole months and loose days added up.
+using Sums = std::map<std::string, StatsFigures>;
+
+void AddSums(Sums& into, const std::vector<repo::Keyed>& rows) {
+  for (const auto& r : rows) into[r.key].n += r.n;
+}
+
+}  // namespace
+
+StatsReport Service::Statistics(const Principal& p, const StatsQuery& q) {
+  Problems problems;
+  StatsPeriod period;
+  problems.check([&] { period = ValidateStatsPeriod(q.from, q.to, TodayLocalIso()); });
+  const std::string unit_code =
+      problems.check([&] { return StatsUnitCode(p, text::Clean("unit", q.unit_code, 20, false)); });
+  if (unit_code.empty() && q.unit_code.empty()) throw Forbidden();  // no role anywhere
+  const std::string now = FormatUtc(Now());
+  auto id_of = [&](const std::string& text, const char* field, const char* key) -> std::optional<int64_t> {
+    if (text.empty()) return std::nullopt;
+    int64_t id = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size() || id < 0) {
+      problems.add(BadInput(key, field));
+      return std::nullopt;
+    }
+    return id;
+  };
+  const auto procedure_id = id_of(q.procedure, "procedure", "desk.stats.unknown_procedure");
+  const auto official_id = id_of(q.official, "official", "desk.stats.unknown_official");
+  const auto by = q.by.empty() ? std::optional(StatsGroup::kUnit) : ParseStatsGroup(q.by);
+  if (!by) problems.add(BadInput("desk.stats.bad_group", "by"));
+  const int64_t procedure = procedure_id.value_or(0), official = official_id.value_or(0);
+  return db_.read([&](db::Conn& c) {
+    auto unit = unit_code.empty() ? std::nullopt : org::Service::FindUnit(c, unit_code);
+    if (!unit) problems.add(BadInput("desk.unknown_unit", "unit", {{"code", unit_code}}));
+    std::optional<repo::Named> procedure_named, official_named;
+    if (procedure_id && !(procedure_named = repo::ProcedureLabel(c, *procedure_id)))
+      problems.add(BadInput("desk.stats.unknown_procedure", "procedure"));
+    if (official_id && !(official_named = repo::OfficialLabel(c, *official_id)))
+      problems.add(BadInput("desk.stats.unknown_official", "official"));
+    problems.raise_if_any();
+    const StatsGroup group = *by;
+    if (!auth::Covers(p, unit->path)) throw Forbidden();
+
+    StatsReport r;
+    r.unit_code = unit->code;
+    r.unit_name = unit->name;
+    r.from = period.from;
+    r.to = period.to;
+    r.by = group;
+    r.procedure_id = procedure_id;
+    r.official_id = official_id;
+    if (procedure_named) r.procedure_name = procedure_named->name;
+    if (official_named) r.official_name = official_named->name;
+    r.as_of = now;
+    // Whole months from the monthly counters, the loose days from the daily ones
+    // (the whole period when the report needs both procedure and official).
+    Sums sums;
+    const StatsSource source = SourceOf(group, procedure_id.has_value(), official_id.has_value());
+    StatsSpans spans = SplitPeriod(period);
+    if (source == StatsSource::kDaysOnly) spans = {"", "", {{period.from, period.to}}};
+    if (!spans.months_from.empty())
+      AddSums(sums, repo::SumMonths(c, source, group, unit->path, spans.months_from, spans.months_to,
+                                    source == StatsSource::kMonthProcedures ? procedure : official));
+    for (const auto& [from, to] : spans.days)
+      AddSums(sums, repo::SumDays(c, group, unit->path, from, to, procedure, official));
+    for (const auto& o : repo::CountOpen(c, group, unit->path, now, procedure, official)) {
+      r.total.open_on_time += o.on_time;
+      r.total.open_overdue += o.overdue;
+      if (group == StatsGroup::kMonth) continue;  // in the total only
+      sums[o.key].open_on_time += o.on_time;
+      sums[o.key].open_overdue += o.overdue;
+    }
+    for (const auto& [key, f] : sums) r.total.n += f.n;
+
+    switch (group) {
+      case StatsGroup::kUnit: {
+        // Each unit's figures go to the line of the root's child it lies under
+        // (the root's own to the root's line). Children in force on the period's
+        // first day are listed even without figures; others only with some.
+        struct Line {
+          StatsLine line;
+          bool listed = false;
+        };
+        std::map<std::string, Line> lines;           // by the line's unit path
+        std::map<std::string, std::string> path_of;  // unit id -> path
+        for (const auto& u : repo::UnitsUnder(c, unit->path)) {
+          path_of[std::to_string(u.id)] = u.path;
+          if (LineOf(unit->path, u.path) != u.path) continue;
+          auto& l = lines[u.path];
+          l.line.key = l.line.code = u.code;
+          l.line.label = u.name;
+          l.listed = u.path != unit->path && !(u.valid_to && *u.valid_to <= period.from);
+        }
+        for (const auto& [key, f] : sums) {
+          auto it = path_of.find(key);
+          if (it == path_of.end()) continue;
+          auto& l = lines[LineOf(unit->path, it->second)].line;
+          l.f.n += f.n;
+          l.f.open_on_time += f.open_on_time;
+          l.f.open_overdue += f.open_overdue;
+        }
+        for (auto& [path, l] : lines) {
+          const bool empty = l.line.f.n == Counters{} && l.line.f.open_on_time + l.line.f.open_overdue == 0;
+          if (l.listed || !empty) r.lines.push_back(std::move(l.line));
+        }
+        // The root's own dossiers first, then its children by name.
+        std::sort(r.lines.begin(), r.lines.end(), [&](const StatsLine& a, const StatsLine& b) {
+          if ((a.code == unit->code) != (b.code == unit->code)) return a.code == unit->code;
+          return std::pair(text::Fold(a.label), a.code) < std::pair(text::Fold(b.label), b.code);
+        });
+        break;
+      }
+      case StatsGroup::kProcedure:
+      case StatsGroup::kOfficial:
+        for (auto& [key, f] : sums) {
+          StatsLine l;
+          l.key = key;
+          l.f = f;
+          const int64_t id = std::stoll(key);
+          if (auto named = group == StatsGroup::kProcedure ? repo::ProcedureLabel(c, id) : repo::OfficialLabel(c, id)) {
+            l.label = named->name;
+            if (group == StatsGroup::kProcedure) l.code = named->code;
+          }
+          r.lines.push_back(std::move(l));
+        }
+        std::sort(r.lines.begin(), r.lines.end(), [&](const StatsLine& a, const StatsLine& b) {
+          if (group == StatsGroup::kProcedure) return std::pair(a.code, a.key) < std::pair(b.code, b.key);
+          return std::pair(text::Fold(a.label), a.key) < std::pair(text::Fold(b.label), b.key);
+        });
+        break;
+      case StatsGroup::kMonth:
+        for (const auto& month : MonthsOf(period)) {
+          StatsLine l;
+          l.key = month;
+          if (auto it = sums.find(month); it != sums.end()) l.f = it->second;
+          r.lines.push_back(std::move(l));
+        }
+        break;
+    }
+    return r;
+  });
+}
+
+StatsOptions Service::StatsChoices(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    StatsOptions out;
+    std::string chosen_path;
+    const auto roots = auth::Roots(p);
+    for (const auto& root : roots)
+      for (const auto& u : repo::UnitsUnder(c, root)) {
+        const int depth =
+            static_cast<int>(std::count(u.path.begin() + static_cast<long>(root.size()), u.path.end(), '/'));
+        out.units.push_back({u.code, u.name, u.code, depth, u.valid_to && *u.valid_to <= TodayLocalIso()});
+        if (u.code == unit_code || (chosen_path.empty() && unit_code.empty())) {
+          chosen_path = u.path;
+          out.unit_code = u.code;
+        }
+      }
+    if (chosen_path.empty() && !roots.empty()) {  // not covered: the first root's lists
+      chosen_path = roots.front();
+      for (const auto& u : out.units)
+        if (u.depth == 0) {
+          out.unit_code = u.code;
+          break;
+        }
+    }
+    if (chosen_path.empty()) return out;
+    for (const auto& n : repo::ProceduresFor(c, chosen_path))
+      out.procedures.push_back({std::to_string(n.id), n.name, n.code});
+    for (const auto& n : repo::OfficialsUnder(c, chosen_path))
+      out.officials.push_back({std::to_string(n.id), n.name, n.code});
+    return out;
+  });
 }
 
 }  // namespace fg::desk

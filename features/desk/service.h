@@ -10,10 +10,13 @@
 //     receive; they and specialists read and act on the unit's dossiers; an
 //     apology after the warning instant needs an administrator and a reason.
 //   public lookup: anyone, by code; personal data only with the last 4 digits
-//     of the applicant's phone or ID number.
+//     of the applicant's phone or ID number; anonymous callers rate limited.
+//   statistics: any role covering the unit (its subtree's figures).
 #pragma once
+#include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +27,7 @@
 #include "features/desk/procedures_csv.h"
 #include "platform/async/pool.h"
 #include "platform/auth/principal.h"
+#include "platform/auth/rate_limit.h"
 #include "platform/db/db.h"
 
 namespace fg::desk {
@@ -46,6 +50,19 @@ struct PublicView {
   Dossier dossier;
   std::vector<Entry> entries;
   bool personal = false;
+  std::optional<Apology> apology;
+  std::string unit_name;  // the receiving unit
+};
+
+// The choices of the statistics page's filters for a caller and a unit.
+struct StatsOptions {
+  struct Option {
+    std::string value, label, code;
+    int depth = 0;       // units: levels below the caller's covered root
+    bool ended = false;  // units no longer in force
+  };
+  std::string unit_code;  // the unit the lists are for (the default one when none was asked)
+  std::vector<Option> units, procedures, officials;
 };
 
 // ---- printed forms (features/desk/forms.h) ----
@@ -157,8 +174,14 @@ class Service {
   // Applies one action. 409 when the state does not allow it, or when the
   // dossier changed since `expected_version` (or since it was read here).
   DossierDetail Apply(const auth::Principal& p, const std::string& code, const TransitionInput& in);
-  // `check`: "" or 4 digits.
-  PublicView Lookup(const std::string& code, const std::string& check);
+  // `check`: "" or 4 digits. `client`: the caller's address when the caller is
+  // anonymous ("" for officials): then lookups are rate limited (LimitLookups).
+  PublicView Lookup(const std::string& code, const std::string& check, const std::string& client = "");
+  // At most `max` anonymous lookups per client address in `window` (0: no
+  // limit); a lookup whose 4 digits match is not counted. Past it, AppError
+  // kTooMany "desk.lookup_too_many" (429). Call before serving.
+  void LimitLookups(int max, std::chrono::seconds window);
+  std::chrono::seconds LookupWindow() const { return lookup_window_; }
 
   // ---- the officials' pages (lists, desk home, action forms) ----
   // ListDossiers's `view` and `q` (PlanSearch): due soon is judged on the
@@ -193,6 +216,16 @@ class Service {
   // Statistics: the stored counters, and the same recounted from the history (for checks).
   std::vector<StatsRow> Stats();
   std::vector<StatsRow> RecountStats();
+  // The monthly counters by procedure (official_id 0) or by official (procedure_id 0);
+  // `day` holds the month (YYYY-MM).
+  std::vector<StatsRow> MonthlyStats(bool by_official);
+  // The statistics report of a unit's subtree over a period, grouped (features/desk/stats.h
+  // defines the figures). Any role covering the unit may read it. Bad filters: one 400
+  // listing each (from, to, unit, procedure, official); a unit not covered: 403.
+  StatsReport Statistics(const auth::Principal& p, const StatsQuery& q);
+  // The units the caller covers, and the procedures and officials of `unit_code`'s subtree
+  // ("" or a unit not covered: the caller's first covered root).
+  StatsOptions StatsChoices(const auth::Principal& p, const std::string& unit_code);
 
  private:
   std::vector<Procedure> Search(const auth::Principal* p, const ProcedureQuery& q, int64_t limit,
@@ -201,6 +234,8 @@ class Service {
   calendar::Service& calendar_;
   // CSV imports are read and checked here, off the io threads: one at a time, 4 waiting, then 503.
   async::BlockingPool import_pool_{1, 4, 10};
+  std::unique_ptr<auth::RateLimiter> lookup_limiter_;
+  std::chrono::seconds lookup_window_{300};
 };
 
 }  // namespace fg::desk
