@@ -237,6 +237,8 @@ struct SearchTerm {
 struct DossierSearch {
   std::string kind, from, to, code;
   std::vector<std::string> words;
+};
+
 // ---- statistics (the desk's counters, summed over a unit's subtree and a period) ----
 enum class StatsGroup { kUnit, kProcedure, kOfficial, kMonth };
 
