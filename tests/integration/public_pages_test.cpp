@@ -40,7 +40,8 @@ TEST_F(PublicPagesTest, HomePageIsForCitizensWithTheConfiguredFooter) {
   EXPECT_TRUE(Has(r, "action=\"/xa\"")) << r.body;
   EXPECT_TRUE(Has(r, "name=\"ten\""));
   EXPECT_TRUE(Has(r, "href=\"/calendar/due\""));
-  EXPECT_TRUE(Has(r, "sắp có"));
+  EXPECT_TRUE(Has(r, "id=\"home-lookup\" href=\"/tra-cuu\""));
+  EXPECT_FALSE(Has(r, "sắp có"));
   EXPECT_TRUE(Has(r, "href=\"/dang-nhap\""));  // staff still find the login
   EXPECT_FALSE(Has(r, "href=\"/dashboard\""));
   // A site with few communes lists those in force (the demo: three), not the merged ones.
@@ -119,7 +120,7 @@ TEST_F(PublicPagesTest, CommunePageShowsHoursAndLinks) {
   EXPECT_TRUE(Has(r, "07:30 – 11:30"));
   EXPECT_TRUE(Has(r, "href=\"/calendar?unit=25270\""));
   EXPECT_TRUE(Has(r, "href=\"/calendar/due?unit=25270\""));
-  EXPECT_TRUE(Has(r, "sắp có"));
+  EXPECT_TRUE(Has(r, "id=\"place-lookup\" href=\"/tra-cuu\""));
   EXPECT_FALSE(Has(r, "<form method=\"post\""));  // no dead form
   // A ward merged away points to its successor and offers nothing else.
   auto old = Get("/xa/25276");

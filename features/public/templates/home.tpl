@@ -16,6 +16,6 @@
     <li><a href="/calendar">Xem lịch làm việc, ngày nghỉ lễ, Tết năm nay</a></li>
     <li><a href="/calendar/due">Tính hạn giải quyết hồ sơ (ngày hẹn trả kết quả)</a></li>
   </ul>
-  <h2>Tra cứu hồ sơ đã nộp <small>(sắp có)</small></h2>
-  <p>Sắp tới, bạn sẽ tra cứu được hồ sơ đang giải quyết đến đâu bằng số ghi trên giấy tiếp nhận. Trong lúc chờ, hãy hỏi Bộ phận một cửa của xã, phường nơi bạn nộp hồ sơ{{#HAS_HOTLINE}} hoặc gọi đường dây nóng {{HOTLINE}}{{/HAS_HOTLINE}}.</p>
+  <h2>Tra cứu hồ sơ đã nộp</h2>
+  <p><a id="home-lookup" href="/tra-cuu">Xem hồ sơ của bạn đang giải quyết đến đâu</a> bằng mã hồ sơ ghi trên giấy tiếp nhận (hoặc quét mã QR trên giấy). Cần hỏi thêm, hãy hỏi Bộ phận một cửa của xã, phường nơi bạn nộp hồ sơ{{#HAS_HOTLINE}} hoặc gọi đường dây nóng {{HOTLINE}}{{/HAS_HOTLINE}}.</p>
 </section>

@@ -15,7 +15,7 @@
     <li><a id="place-calendar" href="/calendar?unit={{CODE_URL}}">Lịch làm việc, ngày nghỉ lễ năm nay của {{NAME}}</a></li>
     <li><a id="place-due" href="/calendar/due?unit={{CODE_URL}}">Tính hạn giải quyết hồ sơ nộp tại {{NAME}}</a></li>
   </ul>
-  <h2>Tra cứu hồ sơ <small>(sắp có)</small></h2>
-  <p>Sắp tới, bạn sẽ tra cứu được hồ sơ nộp tại {{NAME}} đang giải quyết đến đâu. Trong lúc chờ, hãy hỏi trực tiếp Bộ phận một cửa{{#HAS_HOTLINE}} hoặc gọi đường dây nóng {{HOTLINE}}{{/HAS_HOTLINE}}.</p>{{/OPEN}}
+  <h2>Tra cứu hồ sơ</h2>
+  <p><a id="place-lookup" href="/tra-cuu">Xem hồ sơ nộp tại {{NAME}} đang giải quyết đến đâu</a> bằng mã hồ sơ ghi trên giấy tiếp nhận. Cần hỏi thêm, hãy hỏi trực tiếp Bộ phận một cửa{{#HAS_HOTLINE}} hoặc gọi đường dây nóng {{HOTLINE}}{{/HAS_HOTLINE}}.</p>{{/OPEN}}
   <p class="choose-place"><a href="/xa">Tìm xã, phường khác</a></p>
 </section>
