@@ -1,5 +1,4 @@
-// The statistics table as an XLSX workbook, written with libxlsxwriter.
-// (Kept here until platform/render/xlsx.* lands; it will then use that helper.)
+// The statistics table as an XLSX workbook (platform/render/xlsx).
 #pragma once
 #include <string>
 #include <vector>

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -78,6 +79,20 @@ std::string Write(const Sheet& s) {
   format_set_num_format(datetime, "dd/mm/yyyy hh:mm");
   format_set_align(datetime, LXW_ALIGN_VERTICAL_TOP);
 
+  // Text and numbers with a number format or in bold: one format per kind, made when first used.
+  std::map<std::pair<std::string, bool>, lxw_format*> styled;
+  auto style = [&](const Cell& v, lxw_format* plain) {
+    if (v.format.empty() && !v.bold) return plain;
+    auto [it, added] = styled.try_emplace({v.format, v.bold}, nullptr);
+    if (added) {
+      it->second = workbook_add_format(wb);
+      format_set_align(it->second, LXW_ALIGN_VERTICAL_TOP);
+      if (!v.format.empty()) format_set_num_format(it->second, v.format.c_str());
+      if (v.bold) format_set_bold(it->second);
+    }
+    return it->second;
+  };
+
   lxw_row_t row = 0;
   if (!s.title.empty()) Check(worksheet_write_string(ws, row++, 0, s.title.c_str(), title), "title");
   for (const auto& line : s.subtitles) Check(worksheet_write_string(ws, row++, 0, line.c_str(), nullptr), "subtitle");
@@ -94,8 +109,8 @@ std::string Write(const Sheet& s) {
       const Cell& v = cells[c];
       switch (v.type) {
         case Type::kEmpty: break;
-        case Type::kText: Check(worksheet_write_string(ws, row, c, v.text.c_str(), text), "cell"); break;
-        case Type::kNumber: Check(worksheet_write_number(ws, row, c, v.number, number), "cell"); break;
+        case Type::kText: Check(worksheet_write_string(ws, row, c, v.text.c_str(), style(v, text)), "cell"); break;
+        case Type::kNumber: Check(worksheet_write_number(ws, row, c, v.number, style(v, number)), "cell"); break;
         case Type::kDate: Check(worksheet_write_number(ws, row, c, Serial(v.day), date), "cell"); break;
         case Type::kDateTime:
           Check(worksheet_write_number(ws, row, c, Serial(v.day, v.seconds), datetime), "cell");

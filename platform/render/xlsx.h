@@ -19,10 +19,12 @@ struct Cell {
   double number = 0;
   std::chrono::sys_days day{};  // local date (kDate, kDateTime)
   int seconds = 0;              // after local midnight (kDateTime)
+  std::string format;           // kNumber: Excel's number format ("0.0%", "#,##0"); "" = general
+  bool bold = false;            // kText, kNumber
 
   static Cell Empty() { return {}; }
-  static Cell Text(std::string s) { return {Type::kText, std::move(s)}; }
-  static Cell Number(double n) { return {Type::kNumber, {}, n}; }
+  static Cell Text(std::string s, bool bold = false) { return {Type::kText, std::move(s), 0, {}, 0, {}, bold}; }
+  static Cell Number(double n, std::string format = {}) { return {Type::kNumber, {}, n, {}, 0, std::move(format)}; }
   static Cell Date(std::chrono::sys_days d) { return {Type::kDate, {}, 0, d}; }
   static Cell DateTime(std::chrono::sys_days d, int seconds) { return {Type::kDateTime, {}, 0, d, seconds}; }
 };

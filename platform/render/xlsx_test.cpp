@@ -82,5 +82,19 @@ TEST(Xlsx, SheetNamesAreCutAndCleaned) {
   EXPECT_NE(workbook.find("name=\"Một-hai-ba-bốn- năm -sáu- bảy t\""), std::string::npos) << workbook;  // 31 characters
 }
 
+TEST(Xlsx, NumberFormatsAndBoldTextGetStylesOfTheirOwn) {
+  Sheet s;
+  s.columns = {{"Đơn vị", 20}, {"Tỉ lệ", 10}};
+  s.rows.push_back({Cell::Text("Phường Chơn Thành"), Cell::Number(0.918, "0.0%")});
+  s.rows.push_back({Cell::Text("Tổng cộng", true), Cell::Number(0.5, "0.0%")});
+  const std::string styles = Part(Write(s), "xl/styles.xml");
+  EXPECT_NE(styles.find("formatCode=\"0.0%\""), std::string::npos) << styles;
+  // One style for both rates (made once), one bold one for the total's label.
+  EXPECT_EQ(Count(styles, std::regex("formatCode=\"0\\.0%\"")), 1u) << styles;
+  // The total's label: the bold font (fonts are shared), without the header's fill and border.
+  EXPECT_NE(styles.find("<font><b/>"), std::string::npos) << styles;
+  EXPECT_NE(styles.find("<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\""), std::string::npos) << styles;
+}
+
 }  // namespace
 }  // namespace fg::render::xlsx
