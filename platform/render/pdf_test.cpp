@@ -14,54 +14,18 @@
 #include <thread>
 
 #include "platform/render/messages.h"
+#include "tests/support/tools.h"
 
 namespace fg::render::pdf {
 namespace {
 
-// Runs `command` with the PDF as its last argument; its standard output.
-std::string Tool(const std::string& command, const std::string& pdf) {
-  static int n = 0;
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("fg_pdf_" + std::to_string(getpid()) + "_" + std::to_string(++n) + ".pdf");
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = popen((command + " " + path.string() + " 2>&1").c_str(), "r")) {
-    std::array<char, 4096> buf;
-    size_t got;
-    while ((got = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), got);
-    pclose(p);
-  }
-  std::filesystem::remove(path);
-  return out;
-}
+// `command PDF`'s output.
+std::string Tool(const std::string& command, const std::string& pdf) { return testing::RunTool(command, pdf, ".pdf"); }
 // The text of a PDF as `pdftotext -layout` reads it (to standard output).
 std::string TextOf(const std::string& pdf) {
-  static int n = 0;
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("fg_pdftext_" + std::to_string(getpid()) + "_" + std::to_string(++n) + ".pdf");
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = popen(("pdftotext -layout -enc UTF-8 " + path.string() + " - 2>&1").c_str(), "r")) {
-    std::array<char, 4096> buf;
-    size_t got;
-    while ((got = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), got);
-    pclose(p);
-  }
-  std::filesystem::remove(path);
-  return out;
+  return testing::RunTool("pdftotext -layout -enc UTF-8", pdf, ".pdf", "-");
 }
-
-// The value of `key` in pdfinfo's output ("Page size" -> "419.528 x 595.276 pts").
-std::string InfoField(const std::string& info, const std::string& key) {
-  std::istringstream in(info);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(key + ":", 0) == 0) {
-      size_t start = key.size() + 1;
-      while (start < line.size() && line[start] == ' ') ++start;
-      return line.substr(start);
-    }
-  return "";
-}
+using testing::InfoField;
 
 size_t Count(const std::string& s, const std::string& what) {
   size_t n = 0;

@@ -11,21 +11,14 @@
 #include <fstream>
 #include <regex>
 
+#include "tests/support/tools.h"
+
 namespace fg::render::xlsx {
 namespace {
 
+// A member of the zip, as `unzip -p` prints it.
 std::string Part(const std::string& xlsx, const std::string& member) {
-  const auto path = std::filesystem::temp_directory_path() / ("fg_xlsx_" + std::to_string(getpid()) + ".xlsx");
-  std::ofstream(path, std::ios::binary) << xlsx;
-  std::string out;
-  if (FILE* p = popen(("unzip -p " + path.string() + " " + member).c_str(), "r")) {
-    std::array<char, 4096> buf;
-    size_t got;
-    while ((got = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), got);
-    pclose(p);
-  }
-  std::filesystem::remove(path);
-  return out;
+  return testing::RunTool("unzip -p", xlsx, ".xlsx", member);
 }
 
 size_t Count(const std::string& s, const std::regex& re) {

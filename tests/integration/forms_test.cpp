@@ -24,6 +24,7 @@
 #include "platform/render/messages.h"
 #include "platform/time.h"
 #include "tests/support/http_client.h"
+#include "tests/support/tools.h"
 
 namespace fg::testing {
 namespace {
@@ -32,40 +33,10 @@ SysSeconds Local(int y, unsigned m, unsigned d, int hh, int mm) {
   return FromLocal(std::chrono::year{y} / m / d, (hh * 60 + mm) * 60);
 }
 
-// Runs `command FILE after` on `bytes` written to FILE; its output.
-std::string Tool(const std::string& command, const std::string& bytes, const std::string& ext,
-                 const std::string& after = "") {
-  static int n = 0;
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("fg_forms_" + std::to_string(getpid()) + "_" + std::to_string(++n) + ext);
-  std::ofstream(path, std::ios::binary) << bytes;
-  std::string out;
-  if (FILE* p = popen((command + " " + path.string() + " " + after + " 2>&1").c_str(), "r")) {
-    std::array<char, 4096> buf;
-    size_t got;
-    while ((got = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), got);
-    pclose(p);
-  }
-  std::filesystem::remove(path);
-  return out;
-}
-
-// The value of `key` in pdfinfo's output ("Page size" -> "419.528 x 595.276 pts").
-std::string InfoField(const std::string& info, const std::string& key) {
-  std::istringstream in(info);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(key + ":", 0) == 0) {
-      size_t start = key.size() + 1;
-      while (start < line.size() && line[start] == ' ') ++start;
-      return line.substr(start);
-    }
-  return "";
-}
-
 // pdftotext -layout, with every run of white space made one space (so that a
 // sentence wrapped over two lines is found whole).
 std::string Text(const std::string& pdf) {
-  return std::regex_replace(Tool("pdftotext -layout -enc UTF-8", pdf, ".pdf", "-"), std::regex("\\s+"), " ");
+  return std::regex_replace(RunTool("pdftotext -layout -enc UTF-8", pdf, ".pdf", "-"), std::regex("\\s+"), " ");
 }
 
 struct Fixture {
@@ -182,7 +153,7 @@ TEST_F(FormsHttpTest, ReceiptPdfIsA5AndReadsBackInVietnamese) {
   ASSERT_FALSE(::testing::Test::HasFailure());
   const auto r = Pdf(fixture_->plain, "01");
   EXPECT_NE(r.headers.at("content-disposition").find("mau-01-" + fixture_->plain + ".pdf"), std::string::npos);
-  const std::string info = Tool("pdfinfo", r.body, ".pdf");
+  const std::string info = RunTool("pdfinfo", r.body, ".pdf");
   EXPECT_EQ(InfoField(info, "Page size").rfind("419.528 x 595.276 pts", 0), 0u) << info;  // A5: 148 x 210 mm
   EXPECT_EQ(InfoField(info, "Pages"), "1") << info;
   EXPECT_EQ(InfoField(info, "Title"), "Giấy tiếp nhận hồ sơ và hẹn trả kết quả – hồ sơ " + fixture_->plain) << info;
@@ -231,7 +202,7 @@ TEST_F(FormsHttpTest, EachFormOfTheHistoryPrintsItsOwnText) {
   EXPECT_NE(f05.find("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"), std::string::npos) << f05;
   EXPECT_NE(f05.find("Lý do: Người yêu cầu đề nghị dừng"), std::string::npos) << f05;
   const auto r06 = Pdf(a, "06");
-  EXPECT_EQ(InfoField(Tool("pdfinfo", r06.body, ".pdf"), "Page size").rfind("419.528 x 595.276 pts", 0), 0u);
+  EXPECT_EQ(InfoField(RunTool("pdfinfo", r06.body, ".pdf"), "Page size").rfind("419.528 x 595.276 pts", 0), 0u);
   const std::string f06 = Text(r06.body);
   EXPECT_NE(f06.find("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"), std::string::npos) << f06;
   EXPECT_NE(f06.find("Dừng xử lý"), std::string::npos) << f06;  // the dossier's state, as it ended
@@ -291,7 +262,7 @@ TEST_F(FormsHttpTest, RegisterAsPageA4PdfAndSpreadsheet) {
 
   auto pdf = Get("/desk/register.pdf" + q);
   ASSERT_EQ(pdf.status, 200) << pdf.body;
-  EXPECT_EQ(InfoField(Tool("pdfinfo", pdf.body, ".pdf"), "Page size"), "841.89 x 595.276 pts (A4)");  // landscape
+  EXPECT_EQ(InfoField(RunTool("pdfinfo", pdf.body, ".pdf"), "Page size"), "841.89 x 595.276 pts (A4)");  // landscape
   const std::string text = Text(pdf.body);
   EXPECT_NE(text.find("SỔ THEO DÕI HỒ SƠ"), std::string::npos) << text;
   EXPECT_NE(text.find("Hồ sơ tiếp nhận từ ngày 01/02/2026 đến ngày 28/02/2026"), std::string::npos) << text;
@@ -300,12 +271,13 @@ TEST_F(FormsHttpTest, RegisterAsPageA4PdfAndSpreadsheet) {
   auto x = Get("/desk/register.xlsx" + q);
   ASSERT_EQ(x.status, 200) << x.body;
   EXPECT_EQ(x.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  const std::string xml = Tool("unzip -p", x.body, ".xlsx", "xl/worksheets/sheet1.xml");
+  const std::string xml = RunTool("unzip -p", x.body, ".xlsx", "xl/worksheets/sheet1.xml");
   // Title, unit, period, header and the three dossiers.
   const std::regex row("<row ");
   EXPECT_EQ(std::distance(std::sregex_iterator(xml.begin(), xml.end(), row), std::sregex_iterator()), 7) << xml;
-  EXPECT_NE(Tool("unzip -p", x.body, ".xlsx", "xl/sharedStrings.xml").find("Nguyễn Thị Hồng Ánh"), std::string::npos);
-  EXPECT_NE(Tool("unzip -p", x.body, ".xlsx", "xl/styles.xml").find("formatCode=\"dd/mm/yyyy hh:mm\""),
+  EXPECT_NE(RunTool("unzip -p", x.body, ".xlsx", "xl/sharedStrings.xml").find("Nguyễn Thị Hồng Ánh"),
+            std::string::npos);
+  EXPECT_NE(RunTool("unzip -p", x.body, ".xlsx", "xl/styles.xml").find("formatCode=\"dd/mm/yyyy hh:mm\""),
             std::string::npos);
 }
 
