@@ -4,10 +4,13 @@
 // a colleague, and finds it again by the applicant's name typed without
 // diacritics. axe-core (WCAG 2.x A/AA) on every page visited, no sideways
 // scrolling at 360 px, dates as dd/mm/yyyy; the dossier page again at desktop
-// width. Screenshots: screenshots/desk-*.png.
+// width. The printable receipt (form 01) at desktop width; its QR code is
+// decoded from the screenshot (zbarimg) and a citizen on a phone, not logged in,
+// follows it to the public lookup. Screenshots: screenshots/desk-*.png.
 // Usage: node desk_intake.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { run, viewports, login } from './harness.mjs';
 import { axeFindings, overflowFindings, dateFindings } from './audit.mjs';
 
@@ -74,6 +77,37 @@ await run('desk_intake', async ({ base, browser, shots }) => {
   assert.equal(await page.locator('#state').innerText(), 'Được tiếp nhận');
   await audit(page, 'dossier page');
   await page.screenshot({ path: join(shots, 'desk-dossier-received-phone.png'), fullPage: true });
+
+  // The printable receipt: its title, the code, and a QR code that leads a citizen's phone to the lookup.
+  {
+    const sheet = await context.newPage();
+    await sheet.setViewportSize(desktop);
+    await sheet.goto(page.url());  // the dossier page as intake left it, with its call-out
+    await Promise.all([sheet.waitForNavigation(), sheet.getByRole('link', { name: 'In giấy tiếp nhận (mẫu 01)' }).click()]);
+    assert.match(await sheet.locator('#form-title').innerText(), /GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ/i);
+    assert.ok((await sheet.locator('.sheet-code').innerText()).includes(code));
+    assert.ok((await sheet.locator('article.sheet').innerText()).includes('Huỳnh Thị Thu Hà'));
+    await audit(sheet, 'receipt');
+    await sheet.screenshot({ path: join(shots, 'desk-receipt-desktop.png'), fullPage: true });
+    const qrShot = join(shots, 'desk-receipt-qr.png');
+    await sheet.locator('.sheet-qr svg').screenshot({ path: qrShot });
+    // What a phone camera reads: the symbol itself, decoded by zbar, not the link printed beside it.
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', qrShot], { encoding: 'utf8' }).trim();
+    assert.equal(scanned, `${base}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    await sheet.close();
+
+    const citizen = await browser.newContext({ viewport: phone, isMobile: true, hasTouch: true, bypassCSP: true });
+    const mobile = await citizen.newPage();
+    const res = await mobile.goto(scanned);
+    assert.equal(res.status(), 200);
+    assert.equal(await mobile.locator('#ma').inputValue(), code);
+    assert.equal(await mobile.locator('#dossier-status').innerText(), 'Đã tiếp nhận, đang chờ giải quyết');
+    assert.ok((await mobile.locator('dl.summary').innerText()).includes('Cấp giấy xác nhận tình trạng hôn nhân'));
+    assert.notEqual(await mobile.locator('#applicant-name').innerText(), 'Huỳnh Thị Thu Hà');  // masked without the last 4 digits
+    await audit(mobile, 'lookup from the receipt QR');
+    await mobile.screenshot({ path: join(shots, 'desk-receipt-qr-lookup-phone.png'), fullPage: true });
+    await citizen.close();
+  }
 
   // Transfer to the specialist for appraisal.
   await page.getByRole('link', { name: 'Chuyển xử lý' }).click();
