@@ -319,8 +319,10 @@ int main(int argc, char** argv) {
   report("query + page, by procedure", page(whole + "procedure"));
   report("query + page, by official", page(whole + "official"));
   report("query + page, by month", page(whole + "month"));
-  report("query + page, by unit, 15/01-20/12 (days at both ends)",
-         page("unit=P&from=" + year + "-01-15&to=" + year + "-12-20&by=unit"));
+  const std::string loose = "unit=P&from=" + year + "-01-15&to=" + year + "-12-20&by=";
+  report("query + page, by unit, 15/01-20/12 (days at both ends)", page(loose + "unit"));
+  report("query + page, by official, 15/01-20/12", page(loose + "official"));
+  report("query + page, by procedure, 15/01-20/12", page(loose + "procedure"));
   report("query + page, by unit, one procedure and one official (daily rows)",
          page(whole + "unit&procedure=" + std::to_string(w.procedures.front()) +
               "&official=" + std::to_string(w.officials[1])));

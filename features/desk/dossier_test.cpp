@@ -438,15 +438,17 @@ TEST_P(DeskDossierTest, StatisticsEqualARecountAfterRandomOperations) {
   auto stored = svc_->Stats();
   auto recount = svc_->RecountStats();
   EXPECT_EQ(stored, recount);
-  // The monthly counters (maintained in the same writes) are the daily ones summed
-  // by month and procedure, and by month and official.
-  for (bool by_official : {false, true}) {
-    std::map<std::tuple<int64_t, std::string, int64_t>, Counters> by_month, monthly;
+  // The rolled-up counters (maintained in the same writes) are the daily ones
+  // summed by month and procedure, by month and official, and by day and official.
+  for (auto rollup : {StatsRollup::kMonthProcedures, StatsRollup::kMonthOfficials, StatsRollup::kDayOfficials}) {
+    const bool by_official = rollup != StatsRollup::kMonthProcedures;
+    const size_t period = rollup == StatsRollup::kDayOfficials ? 10 : 7;
+    std::map<std::tuple<int64_t, std::string, int64_t>, Counters> summed, rolled;
     for (auto& r : stored)
-      by_month[{r.unit_id, r.day.substr(0, 7), by_official ? r.official_id : r.procedure_id}] += r.n;
-    for (auto& r : svc_->MonthlyStats(by_official))
-      monthly[{r.unit_id, r.day, by_official ? r.official_id : r.procedure_id}] += r.n;
-    EXPECT_EQ(monthly, by_month) << (by_official ? "by official" : "by procedure");
+      summed[{r.unit_id, r.day.substr(0, period), by_official ? r.official_id : r.procedure_id}] += r.n;
+    for (auto& r : svc_->RollupStats(rollup))
+      rolled[{r.unit_id, r.day, by_official ? r.official_id : r.procedure_id}] += r.n;
+    EXPECT_EQ(rolled, summed) << static_cast<int>(rollup);
   }
   // And against the dossiers themselves.
   Counters total;

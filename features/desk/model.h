@@ -245,6 +245,8 @@ enum class StatsGroup { kUnit, kProcedure, kOfficial, kMonth };
 // Which counters serve a report's whole months: per unit x month x procedure,
 // per unit x month x official, or only the daily ones (keyed by both).
 enum class StatsSource { kMonthProcedures, kMonthOfficials, kDaysOnly };
+// The counter tables kept beside the daily rows keyed by procedure and official.
+enum class StatsRollup { kMonthProcedures, kMonthOfficials, kDayOfficials };
 
 // As typed (the service checks every field and reports all problems at once).
 struct StatsQuery {

@@ -377,20 +377,25 @@ const db::Query kAddMonthProcedures{"dossier_stats_month_procedures_add",
                                     FG_STATS_UPSERT("dossier_stats_month_procedures", "month, procedure_id", "?, ?, ")};
 const db::Query kAddMonthOfficials{"dossier_stats_month_officials_add",
                                    FG_STATS_UPSERT("dossier_stats_month_officials", "month, official_id", "?, ?, ")};
+const db::Query kAddDayOfficials{"dossier_stats_day_officials_add",
+                                 FG_STATS_UPSERT("dossier_stats_day_officials", "day, official_id", "?, ?, ")};
 const db::Query kAllStats{
     "dossier_stats_all",
     "SELECT unit_id, day, procedure_id, official_id, received, resolved_early, resolved_on_time, resolved_late, "
     "refused, withdrawn, stopped, returned, apologies, supplements, resolved_seconds FROM dossier_stats "
     "WHERE received + resolved_early + resolved_on_time + resolved_late + refused + withdrawn + stopped + returned "
     "+ apologies + supplements + resolved_seconds > 0 ORDER BY unit_id, day, procedure_id, official_id"};
-#define FG_STATS_MONTH_ALL(key, table)                                                                   \
-  "SELECT unit_id, month, " key                                                                          \
+#define FG_STATS_ROLLUP_ALL(period, key, table)                                                          \
+  "SELECT unit_id, " period ", " key                                                                     \
   ", received, resolved_early, resolved_on_time, resolved_late, refused, withdrawn, stopped, returned, " \
-  "apologies, supplements, resolved_seconds FROM " table " ORDER BY unit_id, month, " key
-const db::Query kAllMonthProcedures{"dossier_stats_month_procedures_all",
-                                    FG_STATS_MONTH_ALL("procedure_id", "dossier_stats_month_procedures")};
-const db::Query kAllMonthOfficials{"dossier_stats_month_officials_all",
-                                   FG_STATS_MONTH_ALL("official_id", "dossier_stats_month_officials")};
+  "apologies, supplements, resolved_seconds FROM " table " ORDER BY unit_id, " period ", " key
+// Indexed by StatsRollup.
+const db::Query kAllRollups[] = {
+    {"dossier_stats_month_procedures_all",
+     FG_STATS_ROLLUP_ALL("month", "procedure_id", "dossier_stats_month_procedures")},
+    {"dossier_stats_month_officials_all", FG_STATS_ROLLUP_ALL("month", "official_id", "dossier_stats_month_officials")},
+    {"dossier_stats_day_officials_all", FG_STATS_ROLLUP_ALL("day", "official_id", "dossier_stats_day_officials")},
+};
 const db::Query kRecountStats{
     "dossier_stats_recount",
     "SELECT d.unit_id, e.day, d.procedure_id, e.actor_id, "
@@ -456,6 +461,15 @@ const db::Query kSumDays[] = {
     {"dossier_stats_days_by_procedure", FG_STATS_SUM("s.procedure_id", "dossier_stats", "day", FG_TWO_FILTERS)},
     {"dossier_stats_days_by_official", FG_STATS_SUM("s.official_id", "dossier_stats", "day", FG_TWO_FILTERS)},
     {"dossier_stats_days_by_month", FG_STATS_SUM("substr(s.day, 1, 7)", "dossier_stats", "day", FG_TWO_FILTERS)},
+};
+// The same from the days by official: by unit, by official, by month.
+const db::Query kSumDayOfficials[] = {
+    {"dossier_stats_day_officials_by_unit",
+     FG_STATS_SUM("s.unit_id", "dossier_stats_day_officials", "day", FG_ONE_FILTER("official_id"))},
+    {"dossier_stats_day_officials_by_official",
+     FG_STATS_SUM("s.official_id", "dossier_stats_day_officials", "day", FG_ONE_FILTER("official_id"))},
+    {"dossier_stats_day_officials_by_month",
+     FG_STATS_SUM("substr(s.day, 1, 7)", "dossier_stats_day_officials", "day", FG_ONE_FILTER("official_id"))},
 };
 // Open dossiers, unit by unit of the subtree, through the partial index
 // dossiers_open (migration 0010: its WHERE is repeated here; CROSS JOIN as
@@ -875,7 +889,7 @@ std::map<int64_t, std::string> UnitNames(db::Conn& c, const std::string& path_pr
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
               const Counters& n) {
   if (n == Counters{}) return;
-  // The day's row and its month's two, in the same write.
+  // The day's two rows and its month's two, in the same write.
   const std::string month = day.substr(0, 7);
   auto with_counters = [&](std::vector<db::Value> keys) {
     for (int64_t v : {n.received, n.resolved_early, n.resolved_on_time, n.resolved_late, n.refused, n.withdrawn,
@@ -886,6 +900,7 @@ void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t proc
   c.exec(kAddStats, with_counters({unit_id, day, procedure_id, official_id}));
   c.exec(kAddMonthProcedures, with_counters({unit_id, month, procedure_id}));
   c.exec(kAddMonthOfficials, with_counters({unit_id, month, official_id}));
+  c.exec(kAddDayOfficials, with_counters({unit_id, day, official_id}));
 }
 
 std::vector<StatsRow> AllStats(db::Conn& c) {
@@ -907,13 +922,13 @@ Counters CountersFrom(const db::Row& r, size_t first) {
 Named NamedFrom(const db::Row& r) { return {r.i64(0), r.text(1), r.text(2)}; }
 }  // namespace
 
-std::vector<StatsRow> AllMonthStats(db::Conn& c, bool by_official) {
+std::vector<StatsRow> AllRollupStats(db::Conn& c, StatsRollup rollup) {
   std::vector<StatsRow> out;
-  for (auto& r : c.query(by_official ? kAllMonthOfficials : kAllMonthProcedures)) {
+  for (auto& r : c.query(kAllRollups[static_cast<size_t>(rollup)])) {
     StatsRow s;
     s.unit_id = r.i64(0);
     s.day = r.text(1);
-    (by_official ? s.official_id : s.procedure_id) = r.i64(2);
+    (rollup == StatsRollup::kMonthProcedures ? s.procedure_id : s.official_id) = r.i64(2);
     s.n = CountersFrom(r, 3);
     if (!(s.n == Counters{})) out.push_back(std::move(s));
   }
@@ -931,12 +946,15 @@ std::vector<Keyed> SumMonths(db::Conn& c, StatsSource source, StatsGroup by, con
   return out;
 }
 
-std::vector<Keyed> SumDays(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
-                           const std::string& to, int64_t procedure, int64_t official) {
+std::vector<Keyed> SumDays(db::Conn& c, StatsSource source, StatsGroup by, const std::string& path_prefix,
+                           const std::string& from, const std::string& to, int64_t procedure, int64_t official) {
   std::vector<Keyed> out;
-  for (auto& r : c.query(kSumDays[static_cast<size_t>(by)],
-                         {path_prefix + "%", from, to, procedure, procedure, official, official}))
-    out.push_back({r.text(0), CountersFrom(r, 1)});
+  auto rows = source == StatsSource::kMonthOfficials
+                  ? c.query(kSumDayOfficials[by == StatsGroup::kUnit ? 0 : by == StatsGroup::kMonth ? 2 : 1],
+                            {path_prefix + "%", from, to, official, official})
+                  : c.query(kSumDays[static_cast<size_t>(by)],
+                            {path_prefix + "%", from, to, procedure, procedure, official, official});
+  for (auto& r : rows) out.push_back({r.text(0), CountersFrom(r, 1)});
   return out;
 }
 

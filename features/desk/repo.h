@@ -128,9 +128,9 @@ void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t proc
               const Counters& n);
 // Every counter row, ordered by key (rows of zeros left out).
 std::vector<StatsRow> AllStats(db::Conn& c);
-// Every monthly counter row by procedure (official_id 0) or by official
-// (procedure_id 0); `day` holds the month, YYYY-MM. Ordered by key.
-std::vector<StatsRow> AllMonthStats(db::Conn& c, bool by_official);
+// Every row of a rolled-up counter table: by procedure (official_id 0) or by
+// official (procedure_id 0); `day` holds the month (YYYY-MM) or the day. Ordered by key.
+std::vector<StatsRow> AllRollupStats(db::Conn& c, StatsRollup rollup);
 // The same counters recounted from the dossiers' history.
 std::vector<StatsRow> RecountStats(db::Conn& c);
 
@@ -154,15 +154,17 @@ std::optional<PublicRecord> PublicByCode(db::Conn& c, const std::string& code);
 // official id, or the month YYYY-MM) over the units under `path_prefix`.
 // SumMonths reads the months [from, to] (YYYY-MM) of `source` (never kDaysOnly;
 // `by` a key it has), `filter` its procedure or official (0 = any); SumDays the
-// daily rows of days [from, to] (YYYY-MM-DD), `procedure` / `official` 0 = any.
+// daily rows of days [from, to] (YYYY-MM-DD), `procedure` / `official` 0 = any:
+// those by official when `source` is kMonthOfficials (then `procedure` is 0 and
+// `by` not kProcedure), else those keyed by both.
 struct Keyed {
   std::string key;
   Counters n;
 };
 std::vector<Keyed> SumMonths(db::Conn& c, StatsSource source, StatsGroup by, const std::string& path_prefix,
                              const std::string& from, const std::string& to, int64_t filter);
-std::vector<Keyed> SumDays(db::Conn& c, StatsGroup by, const std::string& path_prefix, const std::string& from,
-                           const std::string& to, int64_t procedure, int64_t official);
+std::vector<Keyed> SumDays(db::Conn& c, StatsSource source, StatsGroup by, const std::string& path_prefix,
+                           const std::string& from, const std::string& to, int64_t procedure, int64_t official);
 // Dossiers in progress (states 2, 4, 5, 6) under `path_prefix` per unit,
 // procedure or assignee (kMonth: per unit), on time or overdue at `now` (UTC text).
 struct OpenCount {

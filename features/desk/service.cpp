@@ -999,8 +999,8 @@ std::vector<StatsRow> Service::RecountStats() {
   return db_.read([](db::Conn& c) { return repo::RecountStats(c); });
 }
 
-std::vector<StatsRow> Service::MonthlyStats(bool by_official) {
-  return db_.read([&](db::Conn& c) { return repo::AllMonthStats(c, by_official); });
+std::vector<StatsRow> Service::RollupStats(StatsRollup rollup) {
+  return db_.read([&](db::Conn& c) { return repo::AllRollupStats(c, rollup); });
 }
 
 namespace {
@@ -1070,7 +1070,8 @@ StatsReport Service::Statistics(const Principal& p, const StatsQuery& q) {
     if (official_named) r.official_name = official_named->name;
     r.as_of = now;
     // Whole months from the monthly counters, the loose days from the daily ones
-    // (the whole period when the report needs both procedure and official).
+    // of the same key (the whole period from the rows keyed by both when the
+    // report needs both procedure and official).
     Sums sums;
     const StatsSource source = SourceOf(group, procedure_id.has_value(), official_id.has_value());
     StatsSpans spans = SplitPeriod(period);
@@ -1079,7 +1080,7 @@ StatsReport Service::Statistics(const Principal& p, const StatsQuery& q) {
       AddSums(sums, repo::SumMonths(c, source, group, unit->path, spans.months_from, spans.months_to,
                                     source == StatsSource::kMonthProcedures ? procedure : official));
     for (const auto& [from, to] : spans.days)
-      AddSums(sums, repo::SumDays(c, group, unit->path, from, to, procedure, official));
+      AddSums(sums, repo::SumDays(c, source, group, unit->path, from, to, procedure, official));
     for (const auto& o : repo::CountOpen(c, group, unit->path, now, procedure, official)) {
       r.total.open_on_time += o.on_time;
       r.total.open_overdue += o.overdue;

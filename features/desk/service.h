@@ -216,9 +216,9 @@ class Service {
   // Statistics: the stored counters, and the same recounted from the history (for checks).
   std::vector<StatsRow> Stats();
   std::vector<StatsRow> RecountStats();
-  // The monthly counters by procedure (official_id 0) or by official (procedure_id 0);
-  // `day` holds the month (YYYY-MM).
-  std::vector<StatsRow> MonthlyStats(bool by_official);
+  // A rolled-up counter table: by procedure (official_id 0) or by official
+  // (procedure_id 0); `day` holds the month (YYYY-MM) or the day.
+  std::vector<StatsRow> RollupStats(StatsRollup rollup);
   // The statistics report of a unit's subtree over a period, grouped (features/desk/stats.h
   // defines the figures). Any role covering the unit may read it. Bad filters: one 400
   // listing each (from, to, unit, procedure, official); a unit not covered: 403.

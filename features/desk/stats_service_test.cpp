@@ -181,6 +181,10 @@ TEST_P(DeskStatsTest, PeriodsOfLooseDaysCountLikeWholeMonths) {
   EXPECT_EQ(a.total.n.resolved_late, 1);
   EXPECT_EQ(a.total.n.refused, 1);
   EXPECT_EQ(a.total.n.returned, 1);
+  // The same days grouped otherwise come from the other daily tables (by
+  // official; by procedure and official) and add up to the same.
+  for (const char* by : {"official", "procedure", "month"})
+    EXPECT_EQ(Report(admin_, "P1", "2026-03-10", "2026-04-05", by).total.n, a.total.n) << by;
   // 10/03 - 31/05: loose days of March, then April and May whole.
   auto b = Report(admin_, "P1", "2026-03-10", "2026-05-31", "unit");
   EXPECT_EQ(b.total.n, a.total.n);
@@ -188,13 +192,13 @@ TEST_P(DeskStatsTest, PeriodsOfLooseDaysCountLikeWholeMonths) {
   auto c = Report(admin_, "P1", "2026-03-12", "2026-03-12", "month");
   EXPECT_EQ(c.total.n.resolved_on_time, 1);
   EXPECT_EQ(c.total.n.received, 0);
-  // And the monthly counters hold what the daily ones do.
-  std::map<std::pair<int64_t, std::string>, Counters> by_month;
-  for (auto& row : svc_->Stats()) by_month[{row.unit_id, row.day.substr(0, 7)}] += row.n;
-  for (bool by_official : {false, true}) {
-    std::map<std::pair<int64_t, std::string>, Counters> monthly;
-    for (auto& row : svc_->MonthlyStats(by_official)) monthly[{row.unit_id, row.day}] += row.n;
-    EXPECT_EQ(monthly, by_month);
+  // And the rolled-up counters hold what the daily ones do.
+  for (auto rollup : {StatsRollup::kMonthProcedures, StatsRollup::kMonthOfficials, StatsRollup::kDayOfficials}) {
+    const size_t period = rollup == StatsRollup::kDayOfficials ? 10 : 7;
+    std::map<std::pair<int64_t, std::string>, Counters> summed, rolled;
+    for (auto& row : svc_->Stats()) summed[{row.unit_id, row.day.substr(0, period)}] += row.n;
+    for (auto& row : svc_->RollupStats(rollup)) rolled[{row.unit_id, row.day}] += row.n;
+    EXPECT_EQ(rolled, summed) << static_cast<int>(rollup);
   }
   // A procedure and an official together: read from the daily rows, whole months included.
   auto both = Report(admin_, "P1", "2026-03-01", "2026-04-30", "procedure", std::to_string(proc_.id),
