@@ -7,7 +7,9 @@ For 64 and 256 keep-alive connections, interleaved, wrk measures req/s and p99:
   (a) GET /api/v1/calendar/lunar?date=2026-02-17   (public, no store read)
   (b) GET /api/v1/units/75 with a bearer token     (authenticated point read)
   (c) POST /api/v1/units with a bearer token       (one durable write + event)
-  (d) GET /api/v1/public/dossiers/{code}           (the public lookup, anonymous: two reads)
+  (d) GET /api/v1/public/dossiers/{code}           (the public lookup, anonymous, 100 codes in
+                                                    turn; again with 4 wrong digits, which is
+                                                    never answered from a held copy)
   (e) POST /api/v1/dossiers with a bearer token    (durable dossier intake: code, deadline,
                                                     hand-over, history, counters, event)
 and nginx serving a file with exactly the bytes of each answer. The lookup's
@@ -167,13 +169,32 @@ def main():
             "write": http("POST", "/api/v1/units", json.dumps({"code": "BENCH0", "name": "Xã Bench", "level": "commune",
                                                                 "parent_code": "75"}), dict(auth, **{"Content-Type": "application/json"}))[2],
         }
-        # A demo dossier for the lookup, a procedure of the ward for the intake.
-        dossier = json.loads(http("GET", "/api/v1/dossiers?unit=25270&limit=1", headers=auth)[2])["items"][0]["code"]
-        lookup_path = "/api/v1/public/dossiers/" + urllib.parse.quote(dossier, safe="")
+        # The ward's demo dossiers for the lookup, a procedure of the ward for the intake.
+        codes = [d["code"] for d in json.loads(http("GET", "/api/v1/dossiers?unit=25270&limit=100", headers=auth)[2])["items"]]
+        lookup_paths = ["/api/v1/public/dossiers/" + urllib.parse.quote(c, safe="") for c in codes]
         procedure = json.loads(http("GET", "/api/v1/procedures?unit=25270&limit=1")[2])["items"][0]["id"]
         intake_body = json.dumps({"procedure_id": procedure, "unit_code": "25270", "summary": "Hồ sơ đo tải",
                                   "applicant": {"name": "Nguyễn Văn Thử", "phone": "0912 345 678"}}, ensure_ascii=False)
-        bodies["lookup"] = http("GET", lookup_path)[2]
+        os.makedirs(os.path.join(root, "lookup"))
+        for i, p in enumerate(lookup_paths):
+            open(os.path.join(root, "lookup", str(i)), "wb").write(http("GET", p)[2])
+            # With 4 wrong digits the answer is the same, read in full every time.
+            if http("GET", p + "?check=0000")[2] != open(os.path.join(root, "lookup", str(i)), "rb").read():
+                sys.exit(f"lookup {p}: the answer with wrong digits differs")
+        def rotate_script(name, paths):
+            # Each wrk thread walks the list from its own starting point.
+            path = os.path.join(work, name + ".lua")
+            open(path, "w").write("""
+local paths = {%s}
+local i = 0
+local started = 0
+setup = function(thread) started = started + 1; thread:set("i", started * 37) end
+request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
+""" % ", ".join(json.dumps(p) for p in paths))
+            return path
+        nginx_lookup = rotate_script("nginx_lookup", [f"/lookup/{i}" for i in range(len(lookup_paths))])
+        fg_lookup = rotate_script("fg_lookup", lookup_paths)
+        fg_lookup_full = rotate_script("fg_lookup_full", [p + "?check=0000" for p in lookup_paths])
         st, _, bodies["intake"], _ = http("POST", "/api/v1/dossiers", intake_body.encode(),
                                           dict(auth, **{"Content-Type": "application/json"}))
         if st != 201:
@@ -245,10 +266,13 @@ wrk.headers["Content-Type"] = "application/json"
                 print(f"{'(c) durable write':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
                       f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
             if "d" in args.cases:
-                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/lookup", conns, args.seconds)
-                f_rps, f_p99, bad, err = wrk(FG_PORT, lookup_path, conns, args.seconds)
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/", conns, args.seconds, nginx_lookup)
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/", conns, args.seconds, fg_lookup)
                 print(f"{'(d) public lookup':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.50  "
-                      f"p99 floor 10 ms; {bad} non-2xx {err}")
+                      f"{len(lookup_paths)} codes in turn; p99 floor 10 ms; {bad} non-2xx {err}")
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/", conns, args.seconds, fg_lookup_full)
+                print(f"{'(d) ... with wrong digits':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}     -  "
+                      f"read in full every time (no held answer); {bad} non-2xx {err}")
             if "e" in args.cases:
                 n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/intake", conns, args.seconds)
                 b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")

@@ -1,5 +1,9 @@
 // The desk's JSON API: procedures (public reading), dossiers and their transitions.
 #include <boost/json.hpp>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include "features/desk/json.h"
 #include "features/desk/routes.h"
@@ -177,6 +181,37 @@ TransitionInput TransitionFrom(const Context& ctx, Action a) {
   return in;
 }
 
+// Answers of the public lookup without the 4 digits (the same for every
+// caller), by code: served again while the dossier's version is unchanged
+// (Service::Lookup checks it with one point read) and for at most 10 minutes
+// (what the version does not cover: the receiving unit renamed). At most 10,000 codes; past
+// that an arbitrary one makes room.
+class PublicAnswers {
+ public:
+  struct Answer {
+    int64_t version;
+    std::chrono::steady_clock::time_point fresh_until;
+    std::string body;
+  };
+  std::shared_ptr<const Answer> find(const std::string& code) {
+    std::lock_guard lock(mu_);
+    auto it = answers_.find(code);
+    if (it == answers_.end() || it->second->fresh_until < std::chrono::steady_clock::now()) return nullptr;
+    return it->second;
+  }
+  void put(const std::string& code, int64_t version, const std::string& body) {
+    auto a = std::make_shared<const Answer>(
+        Answer{version, std::chrono::steady_clock::now() + std::chrono::minutes(10), body});
+    std::lock_guard lock(mu_);
+    if (answers_.size() >= 10000 && !answers_.contains(code)) answers_.erase(answers_.begin());
+    answers_[code] = std::move(a);
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const Answer>> answers_;
+};
+
 }  // namespace
 
 void RegisterApi(http::App& app, Service& svc) {
@@ -284,10 +319,18 @@ void RegisterApi(http::App& app, Service& svc) {
     return r;
   });
   // Anonymous callers are rate limited per address (Service::LimitLookups), as the /tra-cuu page.
-  app.api("GET", "/api/v1/public/dossiers/{code}", http::Access::kPublic, [&svc](Context& ctx) {
+  app.api("GET", "/api/v1/public/dossiers/{code}", http::Access::kPublic,
+          [&svc, answers = std::make_shared<PublicAnswers>()](Context& ctx) {
+    const std::string& code = ctx.req.params.at("code");
+    const std::string check = ctx.req.query_param("check");
     try {
-      return http::Json(200, PublicJson(svc.Lookup(ctx.req.params.at("code"), ctx.req.query_param("check"),
-                                                   ctx.user ? "" : ctx.req.remote_addr)));
+      auto held = check.empty() ? answers->find(code) : nullptr;
+      auto view = svc.Lookup(code, check, ctx.user ? "" : ctx.req.remote_addr,
+                             held ? std::optional(held->version) : std::nullopt);
+      if (view.unchanged) return http::Response::Text(200, held->body, "application/json");
+      auto r = http::Json(200, PublicJson(view));
+      if (check.empty()) answers->put(code, view.dossier.version, r.body);
+      return r;
     } catch (const AppError& e) {
       if (e.kind() != ErrorKind::kTooMany) throw;
       auto r = http::Problem(429, render::Text("status.429"), render::Text(e.key(), e.args()), ctx.req.path);

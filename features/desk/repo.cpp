@@ -425,6 +425,8 @@ const db::Query kPublicByCode{
     "LEFT JOIN dossier_apologies a ON a.dossier_id = d.id LEFT JOIN dossier_entries e ON e.dossier_id = d.id "
     "WHERE d.code = ? ORDER BY e.id"};
 
+const db::Query kVersionByCode{"dossier_version_by_code", "SELECT version FROM dossiers WHERE code = ?"};
+
 // ---- statistics reports ----
 #define FG_STATS_SUMS                                                                                       \
   "sum(s.received), sum(s.resolved_early), sum(s.resolved_on_time), sum(s.resolved_late), sum(s.refused), " \
@@ -741,6 +743,12 @@ void InsertEntry(db::Conn& c, int64_t dossier_id, const Entry& e, const std::str
   c.exec(kInsertEntry, {dossier_id, std::string(ActionName(e.action)), int64_t{static_cast<int>(e.from)},
                         int64_t{static_cast<int>(e.to)}, e.actor_id, e.actor, e.at, day,
                         t ? db::Value(std::string(TimelinessName(*t))) : db::Value(nullptr), e.note, working_seconds});
+}
+
+std::optional<int64_t> VersionByCode(db::Conn& c, const std::string& code) {
+  auto r = c.query_one(kVersionByCode, {code});
+  if (!r) return std::nullopt;
+  return r->i64(0);
 }
 
 std::optional<PublicRecord> PublicByCode(db::Conn& c, const std::string& code) {

@@ -148,6 +148,8 @@ struct PublicRecord {
   std::vector<Entry> entries;
 };
 std::optional<PublicRecord> PublicByCode(db::Conn& c, const std::string& code);
+// The dossier's version (bumped by every change), by code.
+std::optional<int64_t> VersionByCode(db::Conn& c, const std::string& code);
 
 // ---- statistics reports ----
 // Counters summed per group of `by` (its key as text: the unit, procedure or

@@ -860,7 +860,8 @@ void Service::LimitLookups(int max, std::chrono::seconds window) {
   lookup_window_ = window;
 }
 
-PublicView Service::Lookup(const std::string& code_in, const std::string& check, const std::string& client) {
+PublicView Service::Lookup(const std::string& code_in, const std::string& check, const std::string& client,
+                           std::optional<int64_t> held_version) {
   // Codes are printable ASCII: those need no normalising (the common case, kept cheap).
   const bool plain = !code_in.empty() && code_in.size() <= 80 &&
                      std::all_of(code_in.begin(), code_in.end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
@@ -890,6 +891,16 @@ PublicView Service::Lookup(const std::string& code_in, const std::string& check,
   // printed on the receipt); how long it takes does not, beyond the few rows of
   // a known dossier's history. Every lookup that did not prove the 4 digits
   // counts against the caller's address, unknown codes included.
+  // A held answer without personal data that is still current (only a known
+  // code has one, and a code alone already tells that it exists).
+  if (held_version && check.empty() &&
+      db_.read([&](db::Conn& c) { return repo::VersionByCode(c, code); }) == held_version) {
+    if (limiter) limiter->record(client, now);
+    PublicView view;
+    view.unchanged = true;
+    view.dossier.version = *held_version;
+    return view;
+  }
   auto found = db_.read([&](db::Conn& c) { return repo::PublicByCode(c, code); });
   static const Applicant kNobody{"", "----", "----", "", ""};  // "----" never equals 4 digits
   const Applicant& a = found ? found->dossier.applicant : kNobody;

@@ -47,6 +47,9 @@ struct DossierDetail {
 
 // What the public lookup shows: the dossier (personal data only when `personal`) and its timeline.
 struct PublicView {
+  // The caller's held copy is still current (Lookup's `held_version`): nothing
+  // else is filled in but dossier.version.
+  bool unchanged = false;
   Dossier dossier;
   std::vector<Entry> entries;
   bool personal = false;
@@ -176,7 +179,11 @@ class Service {
   DossierDetail Apply(const auth::Principal& p, const std::string& code, const TransitionInput& in);
   // `check`: "" or 4 digits. `client`: the caller's address when the caller is
   // anonymous ("" for officials): then lookups are rate limited (LimitLookups).
-  PublicView Lookup(const std::string& code, const std::string& check, const std::string& client = "");
+  // `held_version`: the version of an answer without the 4 digits the caller
+  // kept; if the dossier is still at it (and `check` is ""), the answer is
+  // {.unchanged = true} after one point read instead of the whole history.
+  PublicView Lookup(const std::string& code, const std::string& check, const std::string& client = "",
+                    std::optional<int64_t> held_version = std::nullopt);
   // At most `max` anonymous lookups per client address in `window` (0: no
   // limit); a lookup whose 4 digits match is not counted. Past it, AppError
   // kTooMany "desk.lookup_too_many" (429). Call before serving.
