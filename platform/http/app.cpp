@@ -339,12 +339,17 @@ Response App::error(Context& ctx, bool is_api, int status, const std::string& ke
   return r;
 }
 
-std::string App::limit_problem_body(int status, const std::string& key, size_t limit) {
+Response App::limit_response(int status, const std::string& key, size_t limit, std::string_view target) {
   std::string human =
       limit >= 1024 * 1024 ? std::to_string(limit / (1024 * 1024)) + " MiB" : std::to_string(limit / 1024) + " KiB";
   metrics_.observe("server_refused", status, 0);
-  return Problem(status, render::Text("status." + std::to_string(status)), render::Text(key, {{"limit", human}}), "")
-      .body;
+  Request req;
+  if (!target.empty()) req.set_target(target);
+  Context ctx{req};
+  const bool page = !req.path.empty() && !req.path.starts_with("/api/");
+  Response r = error(ctx, !page, status, key, render::Text(key, {{"limit", human}}), {});
+  SecurityHeaders(r);
+  return r;
 }
 
 Response App::serve_static(const Request& req) {

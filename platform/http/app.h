@@ -74,9 +74,11 @@ class App {
   };
   // Every route, pages and API, in registration order (for route-table tests).
   std::vector<RouteInfo> routes() const;
-  // The problem+json body the server sends when it refuses a request itself
-  // (413, 431, 400): `key` names the message, `limit` its size in bytes.
-  std::string limit_problem_body(int status, const std::string& key, size_t limit);
+  // What the server sends when it refuses a request itself (413, 431, 400):
+  // `key` names the message, `limit` its size in bytes; `target` the request's
+  // target when it was read ("" if not): a page's path gets the HTML error
+  // page, anything else problem+json.
+  Response limit_response(int status, const std::string& key, size_t limit, std::string_view target = "");
   // The 503 answer when the server has too many requests in flight.
   Response overloaded(const Request& req);
   Metrics& metrics() { return metrics_; }

@@ -241,12 +241,13 @@ class Server {
   }
 
   // Writes a response the server itself decides (limits, timeouts) and closes.
-  static void reply_and_close(Connection& c, unsigned version, bhttp::status status, std::string problem_json,
+  static void reply_and_close(Connection& c, unsigned version, bhttp::status status, Response answer,
                               const Yield& yield) {
     bhttp::response<bhttp::string_body> res{status, version ? version : 11};
-    res.set(bhttp::field::content_type, "application/problem+json");
+    res.set(bhttp::field::content_type, answer.content_type);
+    for (auto& [name, value] : answer.headers) res.set(name, value);
     res.set(bhttp::field::connection, "close");
-    res.body() = std::move(problem_json);
+    res.body() = std::move(answer.body);
     res.prepare_payload();
     beast::error_code ec;
     c.stream.expires_after(std::chrono::seconds(5));
@@ -335,19 +336,22 @@ class Server {
       bhttp::async_read(c.stream, buffer, parser, yield[ec]);
       if (ec == bhttp::error::end_of_stream) break;
       if (ec == bhttp::error::body_limit) {
+        const auto target = parser.get().target();
         reply_and_close(c, parser.get().version(), bhttp::status::payload_too_large,
-                        app_.limit_problem_body(413, "limit.body", opt_.limits.max_body_bytes), yield);
+                        app_.limit_response(413, "limit.body", opt_.limits.max_body_bytes,
+                                            std::string_view(target.data(), target.size())),
+                        yield);
         return;
       }
       if (ec == bhttp::error::header_limit) {
         reply_and_close(c, 11, bhttp::status::request_header_fields_too_large,
-                        app_.limit_problem_body(431, "limit.header", opt_.limits.max_header_bytes), yield);
+                        app_.limit_response(431, "limit.header", opt_.limits.max_header_bytes), yield);
         return;
       }
       // A timeout (tcp_stream closes the socket itself) or a vanished client.
       if (ec) {
         if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
-          reply_and_close(c, 11, bhttp::status::bad_request, app_.limit_problem_body(400, "limit.bad_request", 0),
+          reply_and_close(c, 11, bhttp::status::bad_request, app_.limit_response(400, "limit.bad_request", 0),
                           yield);
         return;
       }

@@ -135,6 +135,13 @@ TEST_F(ServerTest, OversizedBodyIs413AndOversizedHeaderIs431) {
   EXPECT_NE(r.body.find("8 KiB"), std::string::npos) << r.body;
   auto h = Request(port(), "GET", "/healthz", "", {{"X-Padding", std::string(6000, 'y')}});
   EXPECT_EQ(h.status, 431);
+  // A page's form gets the error page a person reads, in Vietnamese, not JSON.
+  auto page = Request(port(), "POST", "/org/units", big, {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(page.status, 413);
+  EXPECT_EQ(page.headers["content-type"].rfind("text/html", 0), 0u) << page.headers["content-type"];
+  EXPECT_NE(page.body.find("<html"), std::string::npos);
+  EXPECT_NE(page.body.find("8 KiB"), std::string::npos) << page.body;
+  EXPECT_FALSE(page.headers["content-security-policy"].empty());
 }
 
 TEST_F(ServerTest, SlowClientIsDisconnectedAfterTheReadTimeout) {
