@@ -11,8 +11,9 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-context1.81-dev
   libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libcsv-dev
   libcli11-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libutf8proc-dev
-  libcairo2-dev libpango1.0-dev fonts-noto-core libqrencode-dev libxlsxwriter-dev)  # forms as PDF, QR, XLSX
-test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils)  # clang: fuzz/run.sh; pdftotext
+  libcairo2-dev libpango1.0-dev fonts-noto-core libqrencode-dev libxlsxwriter-dev  # forms as PDF, QR, XLSX
+  libcurl4-openssl-dev)  # notifications: SMTP, SMS and Zalo gateways
+test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils python3-aiosmtpd)  # clang: fuzz/run.sh; pdftotext
 bench_pkgs=(nginx-light wrk python3)
 
 want=("${build_pkgs[@]}")
