@@ -12,6 +12,7 @@
 #include "features/desk/rules.h"
 #include "features/desk/stats.h"
 #include "features/notify/outbox.h"
+#include "features/notify/repo.h"
 #include "features/org/service.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
@@ -67,6 +68,7 @@ DossierDetail DetailOf(db::Conn& c, Dossier d) {
   out.handovers = repo::Handovers(c, d.id);
   out.entries = repo::Entries(c, d.id);
   out.apology = repo::ApologyOf(c, d.id);
+  out.messages = notify::repo::MessagesOfDossier(c, d.id);
   out.dossier = std::move(d);
   return out;
 }

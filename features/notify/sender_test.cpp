@@ -52,7 +52,7 @@ class Helper {
     fs::create_directories(dir_);
     log_ = (dir_ / "log.jsonl").string();
     const std::string port_file = (dir_ / "port").string();
-    std::vector<std::string> argv = {"python3", std::string(FG_SOURCE_DIR) + "/features/notify/tests/" + script,
+    std::vector<std::string> argv = {"/usr/bin/python3", std::string(FG_SOURCE_DIR) + "/features/notify/tests/" + script,
                                      port_file, log_};
     argv.insert(argv.end(), args.begin(), args.end());
     pid_ = fork();
@@ -60,7 +60,7 @@ class Helper {
       std::vector<char*> a;
       for (auto& s : argv) a.push_back(s.data());
       a.push_back(nullptr);
-      execvp("python3", a.data());
+      execv("/usr/bin/python3", a.data());  // Debian's, with python3-aiosmtpd
       _exit(127);
     }
     for (int i = 0; i < 200 && !fs::exists(port_file); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
