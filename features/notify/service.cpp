@@ -56,6 +56,12 @@ std::vector<Message> Service::List(const auth::Principal& p, const std::string& 
   });
 }
 
+bool Service::CanRetry(const auth::Principal& p) {
+  return auth::Covers(p, "/") || std::any_of(p.grants.begin(), p.grants.end(), [](const auth::Grant& g) {
+           return g.role == Role::kAdmin || g.role == Role::kLeader || g.role == Role::kDesk;
+         });
+}
+
 Message Service::Retry(const auth::Principal& p, int64_t id) {
   return db_.write([&](db::Conn& c) {
     auto m = repo::MessageById(c, id);

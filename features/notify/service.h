@@ -23,6 +23,8 @@ class Service {
   // status: "" (all), queued, sent, failed; unit_code "" = the caller's units (system: all).
   std::vector<Message> List(const auth::Principal& p, const std::string& status, const std::string& unit_code,
                             int64_t limit = 200);
+  // Whether `p` may send failed messages again somewhere (administrator, leader or desk officer).
+  static bool CanRetry(const auth::Principal& p);
   // A failed message queued again (attempts from zero). 404 unknown, 409 not failed.
   Message Retry(const auth::Principal& p, int64_t id);
   // The messages of a dossier, for its timeline (the caller is authorised by the desk).
