@@ -379,8 +379,8 @@ int main(int argc, char** argv) {
       notify::Service notify(*db);
       std::cout << "id\tstatus\tevent\tdossier\tchannel\tattempts\tnext_at\tlast_error\n";
       for (const auto& m : notify.List(org::SystemPrincipal(), outbox_status, outbox_unit, outbox_limit))
-        std::cout << m.id << "\t" << m.status << "\t" << m.event << "\t" << m.dossier_code << "\t" << m.channel
-                  << "\t" << m.attempts << "\t" << m.next_at << "\t" << m.last_error << "\n";
+        std::cout << m.id << "\t" << m.status << "\t" << m.event << "\t" << m.dossier_code << "\t" << m.channel << "\t"
+                  << m.attempts << "\t" << m.next_at << "\t" << m.last_error << "\n";
     } else if (*outbox_retry) {
       notify::Service notify(*db);
       auto m = notify.Retry(org::SystemPrincipal(), outbox_id);

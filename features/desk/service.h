@@ -23,9 +23,9 @@
 
 #include "features/calendar/service.h"
 #include "features/desk/model.h"
-#include "features/org/model.h"
 #include "features/desk/procedures_csv.h"
 #include "features/notify/model.h"
+#include "features/org/model.h"
 #include "platform/async/pool.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"

@@ -1,16 +1,16 @@
 #include "features/notify/channels.h"
 
 #include <curl/curl.h>
-#include <spdlog/spdlog.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cstring>
 #include <ctime>
 #include <mutex>
-#include <vector>
 #include <sstream>
+#include <vector>
 
 #include "features/notify/rules.h"
 #include "platform/time.h"
@@ -154,13 +154,12 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
   const std::string url = Get(cfg, "url");
   if (url.empty()) return {false, true, "", "sms: no url"};
   const std::string enc = Get(cfg, "body_encoding", "json");
-  auto esc = [&](const std::string& s) {
-    return enc == "json" ? JsonEscaped(s) : enc == "form" ? FormEscaped(s) : s;
-  };
+  auto esc = [&](const std::string& s) { return enc == "json" ? JsonEscaped(s) : enc == "form" ? FormEscaped(s) : s; };
   const std::string text = Get(cfg, "ascii") == "1" ? StripDiacritics(m.text) : m.text;
   const std::map<std::string, std::string> values = {
       {"phone", esc(Msisdn(m.phone))}, {"text", esc(text)}, {"idempotency_key", esc(m.idem_key)}};
-  const std::string body = Fill(Get(cfg, "body", R"({"to":"{phone}","text":"{text}","id":"{idempotency_key}"})"), values);
+  const std::string body =
+      Fill(Get(cfg, "body", R"({"to":"{phone}","text":"{text}","id":"{idempotency_key}"})"), values);
   std::vector<std::string> headers;
   std::istringstream hs(Get(cfg, "headers"));
   for (std::string line; std::getline(hs, line);) {
@@ -175,7 +174,8 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
   const std::string want = Get(cfg, "success_status");
   const bool status_ok = want.empty() ? (a.status >= 200 && a.status < 300) : std::to_string(a.status) == want;
   if (!status_ok) return {false, false, "", "sms: HTTP " + std::to_string(a.status)};
-  if (const std::string p = Get(cfg, "success_json_path"); !p.empty() && JsonPath(a.body, p) != Get(cfg, "success_value"))
+  if (const std::string p = Get(cfg, "success_json_path");
+      !p.empty() && JsonPath(a.body, p) != Get(cfg, "success_value"))
     return {false, false, "", "sms: " + p + " = '" + JsonPath(a.body, p) + "'"};
   if (const std::string p = Get(cfg, "success_pattern"); !p.empty() && a.body.find(p) == std::string::npos)
     return {false, false, "", "sms: answer without '" + p + "'"};
@@ -188,8 +188,8 @@ SendResult SendZalo(const Channel& ch, const Outgoing& m) {
   if (tpl.empty()) return {false, true, "", "zalo: no template for " + m.event};
   json::object data;
   for (auto& [k, v] : m.params) data[k] = v;
-  json::object body{{"phone", Msisdn(m.phone)}, {"template_id", tpl}, {"template_data", data},
-                    {"tracking_id", m.idem_key}};
+  json::object body{
+      {"phone", Msisdn(m.phone)}, {"template_id", tpl}, {"template_data", data}, {"tracking_id", m.idem_key}};
   const auto a = Http("POST", Get(cfg, "url", "https://business.openapi.zalo.me/message/template"),
                       {"Content-Type: application/json", "access_token: " + Get(cfg, "access_token")},
                       json::serialize(body), TimeoutMs(ch));
@@ -228,8 +228,8 @@ SendResult SendEmail(const Channel& ch, const Outgoing& m) {
     long status = 0;
     curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &status);
     // 5xx answers (a refused address) are permanent; the rest may pass later.
-    return {false, status >= 500 && status < 600, "", "email: " + std::string(curl_easy_strerror(rc)) +
-                                                          (status ? " (" + std::to_string(status) + ")" : "")};
+    return {false, status >= 500 && status < 600, "",
+            "email: " + std::string(curl_easy_strerror(rc)) + (status ? " (" + std::to_string(status) + ")" : "")};
   }
   return {true, false, "<" + m.idem_key + "@friendlygov>", ""};
 }

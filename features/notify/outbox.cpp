@@ -12,8 +12,7 @@ void CheckChoice(const std::string& channel) {
     throw BadInput("desk.notify_bad_channel", "notify_channel");
 }
 
-void RecordConsent(db::Conn& c, int64_t dossier_id, const std::string& channel, bool opt_out,
-                   const std::string& now) {
+void RecordConsent(db::Conn& c, int64_t dossier_id, const std::string& channel, bool opt_out, const std::string& now) {
   repo::PutConsent(c, dossier_id, channel, opt_out, now);
 }
 

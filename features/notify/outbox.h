@@ -12,8 +12,7 @@ namespace fg::notify {
 // What the citizen chose at intake. channel: "" (the unit's order), sms,
 // email or zalo. Throws BadInput("desk.notify_bad_channel", "notify_channel").
 void CheckChoice(const std::string& channel);
-void RecordConsent(db::Conn& c, int64_t dossier_id, const std::string& channel, bool opt_out,
-                   const std::string& now);
+void RecordConsent(db::Conn& c, int64_t dossier_id, const std::string& channel, bool opt_out, const std::string& now);
 
 struct Subject {
   int64_t dossier_id = 0;

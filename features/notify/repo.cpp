@@ -26,7 +26,7 @@ std::map<std::string, std::string> JsonMap(const std::string& s) {
   return out;
 }
 
-#define FG_MESSAGE_COLUMNS                                                                                        \
+#define FG_MESSAGE_COLUMNS                                                                                          \
   "o.id, o.idem_key, o.unit_id, o.dossier_id, o.event, o.channel_pref, o.phone, o.email, o.params_json, o.status, " \
   "o.attempts, o.next_at, o.channel, o.provider_id, o.last_error, o.created_at, o.sent_at, o.updated_at"
 
@@ -55,10 +55,11 @@ Message MessageOf(const db::Row& r) {
   return m;
 }
 
-const db::Query kPutConsent{"notify_consent_put",
-                            "INSERT INTO notify_consents (dossier_id, channel, opt_out, recorded_at) VALUES (?, ?, ?, ?) "
-                            "ON CONFLICT (dossier_id) DO UPDATE SET channel = excluded.channel, "
-                            "opt_out = excluded.opt_out, recorded_at = excluded.recorded_at"};
+const db::Query kPutConsent{
+    "notify_consent_put",
+    "INSERT INTO notify_consents (dossier_id, channel, opt_out, recorded_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (dossier_id) DO UPDATE SET channel = excluded.channel, "
+    "opt_out = excluded.opt_out, recorded_at = excluded.recorded_at"};
 const db::Query kConsent{"notify_consent", "SELECT channel, opt_out FROM notify_consents WHERE dossier_id = ?"};
 const db::Query kInsert{
     "outbox_insert",
@@ -92,9 +93,9 @@ const db::Query kDefer{"outbox_defer",
 const db::Query kRequeue{"outbox_requeue",
                          "UPDATE outbox SET status = 'queued', attempts = 0, next_at = ?, last_error = '', "
                          "updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'failed'"};
-const db::Query kList{"outbox_list",
-                      "SELECT " FG_MESSAGE_COLUMNS " FROM outbox o JOIN units u ON u.id = o.unit_id "
-                      "WHERE (? = '' OR o.status = ?) AND u.path LIKE ? ORDER BY o.id DESC LIMIT ?"};
+const db::Query kList{"outbox_list", "SELECT " FG_MESSAGE_COLUMNS
+                                     " FROM outbox o JOIN units u ON u.id = o.unit_id "
+                                     "WHERE (? = '' OR o.status = ?) AND u.path LIKE ? ORDER BY o.id DESC LIMIT ?"};
 const db::Query kOfDossier{"outbox_of_dossier",
                            "SELECT " FG_MESSAGE_COLUMNS " FROM outbox o WHERE o.dossier_id = ? ORDER BY o.id"};
 const db::Query kCounts{"outbox_counts",
@@ -136,9 +137,9 @@ std::optional<Consent> ConsentOf(db::Conn& c, int64_t dossier_id) {
 }
 
 bool InsertMessage(db::Conn& c, const Message& m) {
-  return c.exec(kInsert, {m.idem_key, m.unit_id, m.dossier_id ? db::Value(*m.dossier_id) : db::Value(nullptr),
-                          m.event, m.channel_pref, m.phone, m.email, MapJson(m.params), m.next_at, m.created_at,
-                          m.created_at}) > 0;
+  return c.exec(kInsert, {m.idem_key, m.unit_id, m.dossier_id ? db::Value(*m.dossier_id) : db::Value(nullptr), m.event,
+                          m.channel_pref, m.phone, m.email, MapJson(m.params), m.next_at, m.created_at, m.created_at}) >
+         0;
 }
 
 std::vector<Message> Claim(db::Conn& c, const std::string& owner, const std::string& now,
@@ -199,7 +200,8 @@ std::vector<ChannelCounts> Counts(db::Conn& c, const std::string& now) {
     const int64_t n = r.i64(2);
     if (status == "queued") {
       x.queued += n;
-      if (auto t = ParseUtc(r.text(3)); t && now_t) x.oldest_queued_seconds = std::max<int64_t>(0, (*now_t - *t).count());
+      if (auto t = ParseUtc(r.text(3)); t && now_t)
+        x.oldest_queued_seconds = std::max<int64_t>(0, (*now_t - *t).count());
     } else if (status == "sent") {
       x.sent += n;
     } else if (status == "failed") {

@@ -90,8 +90,10 @@ std::string StripDiacritics(std::string_view s) {
     utf8proc_int32_t cp;
     const utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
     if (len <= 0) break;
-    if (cp == 0x111) cp = 'd';       // đ has no decomposition
-    else if (cp == 0x110) cp = 'D';  // Đ
+    if (cp == 0x111)
+      cp = 'd';  // đ has no decomposition
+    else if (cp == 0x110)
+      cp = 'D';  // Đ
     utf8proc_uint8_t buf[4];
     out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(utf8proc_encode_char(cp, buf)));
     p += len;

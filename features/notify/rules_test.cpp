@@ -38,7 +38,8 @@ TEST(NotifyRules, UnknownPlaceholdersAreListedOnce) {
   EXPECT_EQ(UnknownPlaceholders("received", "Hồ sơ {code}: {reason} {ten} {reason}"),
             (std::vector<std::string>{"reason", "ten"}));
   EXPECT_TRUE(UnknownPlaceholders("refused", "Lý do: {reason}").empty());
-  EXPECT_EQ(UnknownPlaceholders("result_ready", "Nhận tại {pickup} {due_date"), (std::vector<std::string>{"{due_date"}));
+  EXPECT_EQ(UnknownPlaceholders("result_ready", "Nhận tại {pickup} {due_date"),
+            (std::vector<std::string>{"{due_date"}));
   EXPECT_EQ(UnknownPlaceholders("apology", "{}"), (std::vector<std::string>{""}));
 }
 

@@ -50,8 +50,7 @@ Outgoing Render(db::Conn& c, const Message& m, const Channel& ch, const std::str
   out.params["link"] = public_url + "/tra-cuu?ma=" + code;
   const std::string kind = ch.name == "email" ? "email" : "sms";
   auto saved = repo::LatestTemplate(c, m.event, kind);
-  const std::string body =
-      saved ? saved->body : render::Text("notify.tpl." + m.event + "." + kind);
+  const std::string body = saved ? saved->body : render::Text("notify.tpl." + m.event + "." + kind);
   out.text = render::Fill(body, out.params);
   if (kind == "email") {
     const std::string subject = saved ? saved->subject : render::Text("notify.tpl." + m.event + ".subject");
@@ -106,9 +105,8 @@ void Sender::Wake() {
 int64_t Sender::RunOnce() {
   const SysSeconds now = Now();
   if (!db_.read([&](db::Conn& c) { return repo::AnyDue(c, FormatUtc(now)); })) return 0;
-  auto claimed = db_.write([&](db::Conn& c) {
-    return repo::Claim(c, opt_.owner, FormatUtc(now), FormatUtc(now + opt_.lease), opt_.batch);
-  });
+  auto claimed = db_.write(
+      [&](db::Conn& c) { return repo::Claim(c, opt_.owner, FormatUtc(now), FormatUtc(now + opt_.lease), opt_.batch); });
   for (const auto& m : claimed) {
     try {
       Deliver(m);

@@ -52,8 +52,8 @@ class Helper {
     fs::create_directories(dir_);
     log_ = (dir_ / "log.jsonl").string();
     const std::string port_file = (dir_ / "port").string();
-    std::vector<std::string> argv = {"/usr/bin/python3", std::string(FG_SOURCE_DIR) + "/features/notify/tests/" + script,
-                                     port_file, log_};
+    std::vector<std::string> argv = {"/usr/bin/python3",
+                                     std::string(FG_SOURCE_DIR) + "/features/notify/tests/" + script, port_file, log_};
     argv.insert(argv.end(), args.begin(), args.end());
     pid_ = fork();
     if (pid_ == 0) {
@@ -342,7 +342,8 @@ TEST_P(NotifyTest, FallsBackToTheNextChannelAndFailsAfterTheLimit) {
 TEST_P(NotifyTest, EmailReachesAnSmtpServerAsUtf8TextAndHtml) {
   Helper smtp("smtp_sink.py", {});
   ASSERT_GT(smtp.port(), 0);
-  Channels({{"email", 0, {{"url", "smtp://127.0.0.1:" + std::to_string(smtp.port())}, {"from", "motcua@xamot.gov.vn"}}}});
+  Channels(
+      {{"email", 0, {{"url", "smtp://127.0.0.1:" + std::to_string(smtp.port())}, {"from", "motcua@xamot.gov.vn"}}}});
   auto in = Intake("", "hoa@example.vn");
   const auto d = Receive(in);
   Sender s(*db_, {"", std::chrono::seconds{120}, 16, std::chrono::milliseconds{1000}, "https://xamot.gov.vn"});
@@ -417,7 +418,9 @@ TEST_P(NotifyTest, TemplatesAreVersionedAndCheckedWhenSaved) {
     EXPECT_EQ(e.args().at("unknown"), "{ten_nguoi_nop}, {ngay}");
     EXPECT_EQ(e.args().at("valid"), "{code}, {procedure}, {unit}, {link}, {due_date}");
   }
-  EXPECT_EQ(KindOf([&] { notify_->SaveTemplate(commune_admin_, {"received", "sms", 0, "", "{code}"}); }),
+  EXPECT_EQ(KindOf([&] {
+              notify_->SaveTemplate(commune_admin_, {"received", "sms", 0, "", "{code}"});
+            }),
             ErrorKind::kForbidden);
   EXPECT_EQ(notify_->GetTemplate("received", "sms").version, 0);  // the shipped default
   EXPECT_EQ(notify_->SaveTemplate(admin_, {"received", "sms", 0, "", "Mã {code}"}).version, 1);

@@ -88,9 +88,10 @@ Template Service::GetTemplate(const std::string& event, const std::string& chann
 }
 
 Template Service::SaveTemplate(const auth::Principal& p, const Template& in) {
-  const bool top_admin = auth::Covers(p, "/") || std::any_of(p.grants.begin(), p.grants.end(), [](const auth::Grant& g) {
-                           return g.role == Role::kAdmin && std::count(g.unit_path.begin(), g.unit_path.end(), '/') == 2;
-                         });
+  const bool top_admin =
+      auth::Covers(p, "/") || std::any_of(p.grants.begin(), p.grants.end(), [](const auth::Grant& g) {
+        return g.role == Role::kAdmin && std::count(g.unit_path.begin(), g.unit_path.end(), '/') == 2;
+      });
   if (!top_admin) throw Forbidden();
   Problems problems;
   if (!IsEvent(in.event)) problems.add(BadInput("notify.bad_event", "event"));
@@ -98,13 +99,16 @@ Template Service::SaveTemplate(const auth::Principal& p, const Template& in) {
   problems.raise_if_any();
   Template t = in;
   problems.check([&] { t.body = text::Clean("body", in.body, 2000, true, true); });
-  if (t.channel == "email") problems.check([&] { t.subject = text::Clean("subject", in.subject, 200, true); });
-  else t.subject.clear();
+  if (t.channel == "email")
+    problems.check([&] { t.subject = text::Clean("subject", in.subject, 200, true); });
+  else
+    t.subject.clear();
   const std::string valid = Joined(Placeholders(t.event));
   for (auto [field, value] : {std::pair{"subject", &t.subject}, std::pair{"body", &t.body}}) {
     const auto unknown = UnknownPlaceholders(t.event, *value);
     if (!unknown.empty())
-      problems.add(BadInput("notify.template_unknown_placeholder", field, {{"unknown", Joined(unknown)}, {"valid", valid}}));
+      problems.add(
+          BadInput("notify.template_unknown_placeholder", field, {{"unknown", Joined(unknown)}, {"valid", valid}}));
   }
   problems.raise_if_any();
   t.version = db_.write([&](db::Conn& c) { return repo::InsertTemplate(c, t, p.official_id, NowUtcText()); });
@@ -125,7 +129,8 @@ std::vector<Channel> Service::Channels(const auth::Principal& p, const std::stri
   return out;
 }
 
-void Service::SetChannels(const auth::Principal& p, const std::string& unit_code, const std::vector<Channel>& channels) {
+void Service::SetChannels(const auth::Principal& p, const std::string& unit_code,
+                          const std::vector<Channel>& channels) {
   for (auto& ch : channels)
     if (!IsChannel(ch.name)) throw BadInput("notify.bad_channel", "channel");
   db_.write([&](db::Conn& c) {

@@ -42,8 +42,12 @@ TEST(Notify, IntakeMessageIsSentAndShown) {
     return Request(server.port(), "GET", target, "", {{"Cookie", s.cookie}});
   };
   auto r = api(admin, "POST", "/api/v1/procedures",
-               {{"unit_code", "75"}, {"code", "T.NOTIFY"}, {"name", "Thủ tục thử thông báo"}, {"field", "Thử"},
-                {"limit_unit", "days"}, {"limit_amount", 3}});
+               {{"unit_code", "75"},
+                {"code", "T.NOTIFY"},
+                {"name", "Thủ tục thử thông báo"},
+                {"field", "Thử"},
+                {"limit_unit", "days"},
+                {"limit_amount", 3}});
   ASSERT_EQ(r.status, 201) << r.body;
   const int64_t procedure = json::parse(r.body).at("id").as_int64();
 
@@ -58,9 +62,9 @@ TEST(Notify, IntakeMessageIsSentAndShown) {
   };
   const std::string told = receive({});
   const std::string declined = receive({{"notify_opt_out", true}});
-  auto bad = api(desk, "POST", "/api/v1/dossiers",
-                 {{"unit_code", "25270"}, {"procedure_id", procedure}, {"applicant", {{"name", "A"}}},
-                  {"notify_channel", "fax"}});
+  auto bad = api(
+      desk, "POST", "/api/v1/dossiers",
+      {{"unit_code", "25270"}, {"procedure_id", procedure}, {"applicant", {{"name", "A"}}}, {"notify_channel", "fax"}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("notify_channel"), std::string::npos) << bad.body;
 
