@@ -76,7 +76,7 @@ TEST(Notify, IntakeMessageIsSentAndShown) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   EXPECT_NE(page.body.find("Tin nhắn báo cho người nộp"), std::string::npos);
-  EXPECT_NE(page.body.find("Đã tiếp nhận hồ sơ"), std::string::npos);
+  EXPECT_NE(page.body.find("Báo đã tiếp nhận"), std::string::npos);
   EXPECT_NE(page.body.find("Đã gửi"), std::string::npos) << page.body;
   EXPECT_EQ(get(desk, "/desk/dossiers/" + declined).body.find("Tin nhắn báo cho người nộp"), std::string::npos);
 
