@@ -37,6 +37,9 @@ struct Config {
   // Where citizens reach the site (http:// or https://, no path needed), for
   // links printed on paper (a receipt's QR code). "" = http://<listen>.
   std::string public_url;
+  // Notifications (features/notify): how often the sender looks for due
+  // messages; 0 = no sender in this process (another process sends).
+  int notify_poll_ms = 1000;
 };
 
 class ConfigError : public std::runtime_error {

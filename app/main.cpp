@@ -14,6 +14,8 @@
 #include "app/config.h"
 #include "app/demo.h"
 #include "features/calendar/lunar.h"
+#include "features/notify/sender.h"
+#include "features/notify/service.h"
 #include "features/registry.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
@@ -99,6 +101,9 @@ int Serve(const Config& cfg, bool demo) {
   http::SetSecureCookies(cfg.cookie_secure);
   Services services{*db, org, accounts, calendar, desk};
   RegisterAll(app, services);
+  notify::Service notify(*db);
+  app.metrics().add_collector([&notify] { return notify.MetricsText(); });
+  std::unique_ptr<notify::Sender> sender;
 
   const auto options = ServerOptionsOf(cfg);
   http::Serve(app, options, [&](uint16_t port) {
@@ -109,12 +114,20 @@ int Serve(const Config& cfg, bool demo) {
     if (cfg.public_url.empty() && !demo)
       spdlog::warn("public_url is not set: printed forms link to {}; set it to the address citizens use",
                    site.public_url);
+    if (cfg.notify_poll_ms > 0) {
+      notify::SenderOptions so;
+      so.idle = std::chrono::milliseconds(cfg.notify_poll_ms);
+      so.public_url = site.public_url;
+      sender = std::make_unique<notify::Sender>(*db, so);
+      sender->Start();
+    }
     std::cout << "FriendlyGov listening on http://" << options.host << ":" << port << "/" << std::endl;
     if (demo) {
       std::cout << "Demo logins (password \"demo\"): admin, leader, desk, specialist, evaluator" << std::endl;
     }
   });
   spdlog::info("stopped accepting; flushing the store");
+  if (sender) sender->Stop();
   db->close();
   spdlog::info("bye");
   return 0;
@@ -188,6 +201,17 @@ int main(int argc, char** argv) {
   auto* units_export = units->add_subcommand("export", "write all units as CSV to standard output");
   std::string csv_file;
   units_import->add_option("FILE", csv_file)->required();
+
+  auto* outbox = cli.add_subcommand("outbox", "messages to citizens (notifications)");
+  outbox->require_subcommand(1);
+  auto* outbox_list = outbox->add_subcommand("list", "list messages, newest first (tab-separated)");
+  std::string outbox_status, outbox_unit;
+  int64_t outbox_limit = 100, outbox_id = 0;
+  outbox_list->add_option("--status", outbox_status, "queued, sent or failed");
+  outbox_list->add_option("--unit", outbox_unit, "unit code (its subtree)");
+  outbox_list->add_option("--limit", outbox_limit, "at most this many (1-1000)");
+  auto* outbox_retry = outbox->add_subcommand("retry", "queue a failed message again");
+  outbox_retry->add_option("ID", outbox_id)->required();
 
   auto* cal = cli.add_subcommand("calendar", "holidays, lunar dates and legal deadlines");
   cal->require_subcommand(1);
@@ -351,6 +375,16 @@ int main(int argc, char** argv) {
       std::cout << "imported: " << r.created << " created, " << r.updated << " updated\n";
     } else if (*units_export) {
       std::cout << org.ExportCsv(org::SystemPrincipal());
+    } else if (*outbox_list) {
+      notify::Service notify(*db);
+      std::cout << "id\tstatus\tevent\tdossier\tchannel\tattempts\tnext_at\tlast_error\n";
+      for (const auto& m : notify.List(org::SystemPrincipal(), outbox_status, outbox_unit, outbox_limit))
+        std::cout << m.id << "\t" << m.status << "\t" << m.event << "\t" << m.dossier_code << "\t" << m.channel << "\t"
+                  << m.attempts << "\t" << m.next_at << "\t" << m.last_error << "\n";
+    } else if (*outbox_retry) {
+      notify::Service notify(*db);
+      auto m = notify.Retry(org::SystemPrincipal(), outbox_id);
+      std::cout << "message " << m.id << " queued again\n";
     }
     db->close();
   } catch (const AppError& e) {

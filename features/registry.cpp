@@ -7,6 +7,7 @@
 #include "features/calendar/routes.h"
 #include "features/dashboard/routes.h"
 #include "features/desk/routes.h"
+#include "features/notify/pages.h"
 #include "features/org/routes.h"
 #include "features/public/routes.h"
 
@@ -28,6 +29,7 @@ void RegisterAll(http::App& app, Services& s) {
   desk::RegisterStatsPages(app, s.desk);
   desk::RegisterLookupPages(app, s.desk);
   pub::RegisterPages(app, s.db, s.calendar);
+  notify::RegisterPages(app, std::make_shared<notify::Service>(s.db));
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

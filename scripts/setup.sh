@@ -12,8 +12,11 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
   libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libcsv-dev
   libcli11-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libutf8proc-dev
   libcairo2-dev libpango1.0-dev fonts-noto-core libqrencode-dev libxlsxwriter-dev  # forms as PDF, QR, XLSX
-  libgoogle-perftools-dev)  # tcmalloc for the server binary
-test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils zbar-tools)  # clang: fuzz/run.sh; pdftotext; zbarimg (the receipt QR in e2e)
+  libgoogle-perftools-dev  # tcmalloc for the server binary
+  libcurl4-openssl-dev)  # notifications: SMTP, SMS and Zalo gateways
+# clang: fuzz/run.sh; poppler-utils: pdftotext; zbar-tools: zbarimg (the receipt QR in e2e);
+# python3-aiosmtpd: the SMTP sink of the notification tests
+test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils zbar-tools python3-aiosmtpd)
 bench_pkgs=(nginx-light wrk python3)
 
 want=("${build_pkgs[@]}")

@@ -136,7 +136,8 @@ boost::json::value PublicJson(const PublicView& v) {
 }
 
 IntakeInput IntakeFrom(const boost::json::object& b) {
-  http::JsonAllowOnly(b, {"procedure_id", "unit_code", "applicant", "summary", "documents", "return_method"});
+  http::JsonAllowOnly(b, {"procedure_id", "unit_code", "applicant", "summary", "documents", "return_method",
+                          "notify_channel", "notify_opt_out"});
   IntakeInput in;
   in.procedure_id = http::JsonInt(b, "procedure_id").value_or(0);
   in.unit_code = http::JsonString(b, "unit_code").value_or("");
@@ -152,6 +153,8 @@ IntakeInput IntakeFrom(const boost::json::object& b) {
   in.summary = http::JsonString(b, "summary").value_or("");
   in.documents = DocumentsIn(b);
   in.return_method = http::JsonString(b, "return_method").value_or("");
+  in.notify_channel = http::JsonString(b, "notify_channel").value_or("");
+  in.notify_opt_out = http::JsonBool(b, "notify_opt_out").value_or(false);
   return in;
 }
 

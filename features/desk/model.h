@@ -115,6 +115,10 @@ struct IntakeInput {
   std::vector<Document> documents;
   std::string return_method;  // at_desk | post | online
   std::string client_key;     // Idempotency-Key: a retried intake returns the first dossier
+  // Notifications (features/notify): the citizen's channel ("" = the unit's
+  // order, sms, email, zalo) and opt-out, recorded with the dossier.
+  std::string notify_channel;
+  bool notify_opt_out = false;
 };
 
 struct Dossier {

@@ -346,6 +346,14 @@ Response IntakeForm(Context& ctx, const Procedure& proc, const std::vector<org::
     o->SetValue("LABEL", Text("desk.return_method." + std::string(m)));
     if (in.return_method == m) o->SetValue("SELECTED", "selected");
   }
+  // The citizen's choice of notifications (features/notify); "none" = opted out.
+  const std::string chosen = in.notify_opt_out ? "none" : in.notify_channel;
+  for (const char* c : {"", "sms", "email", "zalo", "none"}) {
+    auto* o = b.AddSectionDictionary("NOTIFY_CHANNEL");
+    o->SetValue("VALUE", c);
+    o->SetValue("LABEL", Text(std::string("desk.notify_channel.") + (*c ? c : "unit")));
+    if (chosen == c) o->SetValue("SELECTED", "selected");
+  }
   b.SetValue("CLIENT_KEY", in.client_key);
   if (error) v.ShowErrors(*error);
   return v.render(error ? http::StatusOf(error->kind()) : 200);
@@ -457,6 +465,17 @@ Response DossierPageView(Context& ctx, Service& svc, const DossierDetail& detail
     o->SetValue("TO", StateText(e.to));
     o->SetValue("NOTE", e.note);
   }
+  // Messages to the applicant (features/notify) and how their delivery went.
+  for (auto& m : detail.messages) {
+    auto* o = b.AddSectionDictionary("MESSAGE");
+    o->SetValue("AT", When(m.created_at));
+    o->SetValue("EVENT", Text("desk.notify_event." + m.event));
+    o->SetValue("STATUS", Text("desk.notify_status." + m.status));
+    o->SetValue("CHANNEL", m.channel.empty() ? "" : Text("desk.notify_channel." + m.channel));
+    o->SetValue("SENT", m.sent_at.empty() ? "" : When(m.sent_at));
+    o->SetValue("ERROR", m.status == "sent" ? "" : m.last_error);
+  }
+  if (!detail.messages.empty()) b.ShowSection("HAS_MESSAGES");
   for (auto& h : detail.handovers) {
     auto* o = b.AddSectionDictionary("HANDOVER");
     o->SetIntValue("STEP", static_cast<long>(h.step + 1));
@@ -645,6 +664,11 @@ void RegisterDossiersPages(http::App& app, Service& svc, org::Service& org) {
     in.summary = get("summary");
     in.return_method = get("return_method");
     in.client_key = get("client_key");
+    in.notify_channel = get("notify_channel");
+    if (in.notify_channel == "none") {
+      in.notify_opt_out = true;
+      in.notify_channel.clear();
+    }
     std::set<size_t> ticked;
     for (auto& [key, value] : ctx.req.form_all()) {
       if (key != "document") continue;

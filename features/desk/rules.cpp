@@ -6,6 +6,7 @@
 #include <set>
 
 #include "features/calendar/service.h"
+#include "features/notify/outbox.h"
 #include "platform/errors.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
@@ -406,6 +407,9 @@ IntakeInput ValidateIntake(const IntakeInput& in) {
     return m;
   });
   out.client_key = p.check([&] { return text::Clean("client_key", in.client_key, 100, false); });
+  p.check([&] { notify::CheckChoice(in.notify_channel); });
+  out.notify_channel = in.notify_channel;
+  out.notify_opt_out = in.notify_opt_out;
   p.raise_if_any();
   return out;
 }

@@ -11,6 +11,8 @@
 #include "features/desk/repo.h"
 #include "features/desk/rules.h"
 #include "features/desk/stats.h"
+#include "features/notify/outbox.h"
+#include "features/notify/repo.h"
 #include "features/org/service.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
@@ -66,6 +68,7 @@ DossierDetail DetailOf(db::Conn& c, Dossier d) {
   out.handovers = repo::Handovers(c, d.id);
   out.entries = repo::Entries(c, d.id);
   out.apology = repo::ApologyOf(c, d.id);
+  out.messages = notify::repo::MessagesOfDossier(c, d.id);
   out.dossier = std::move(d);
   return out;
 }
@@ -113,6 +116,23 @@ std::vector<Root> ListRoots(db::Conn& c, const Principal& p, const std::string& 
       }
   if (out.empty()) throw Forbidden();
   return out;
+}
+
+// The message to the citizen a change sends (features/notify), or none.
+const char* NotifyEvent(Action a) {
+  switch (a) {
+    case Action::kRequestSupplement: return "supplement";
+    case Action::kApology: return "apology";
+    case Action::kResultReady: return "result_ready";
+    case Action::kRefuse: return "refused";
+    default: return nullptr;
+  }
+}
+notify::Subject NotifySubject(const Dossier& d, const std::string& reason) {
+  notify::Subject s{d.id, d.version, d.unit_id, d.applicant.phone, d.applicant.email, {}};
+  s.params = {{"code", d.code}, {"procedure", d.procedure_name}, {"reason", reason}};
+  if (auto due = ParseUtc(d.due_at)) s.params["due_date"] = FormatDayMonthYear(ToLocal(*due).date);
+  return s;
 }
 
 }  // namespace
@@ -538,6 +558,8 @@ Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {
       repo::AddStats(c, unit.id, day, proc.id, p.official_id, Delta(Action::kReceive));
       Dossier saved = *repo::DossierByCode(c, x.code);
       events::Append(c, events::By(p, unit.id, "dossier", saved.code, "receive", "", Json(saved)));
+      notify::RecordConsent(c, saved.id, in.notify_channel, in.notify_opt_out, saved.received_at);
+      notify::Enqueue(c, NotifySubject(saved, ""), "received", saved.received_at);
       return Intake{DetailOf(c, std::move(saved)), true};
     });
   } catch (const db::ConstraintError&) {
@@ -851,6 +873,7 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
     Dossier saved = *repo::DossierByCode(c, d.code);
     auto [was, now] = Changes(d, saved);
     events::Append(c, events::By(p, d.unit_id, "dossier", d.code, std::string(ActionName(a)), was, now));
+    if (const char* event = NotifyEvent(a)) notify::Enqueue(c, NotifySubject(saved, reason), event, now_text);
     return DetailOf(c, std::move(saved));
   });
 }

@@ -23,8 +23,9 @@
 
 #include "features/calendar/service.h"
 #include "features/desk/model.h"
-#include "features/org/model.h"
 #include "features/desk/procedures_csv.h"
+#include "features/notify/model.h"
+#include "features/org/model.h"
 #include "platform/async/pool.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
@@ -43,6 +44,7 @@ struct DossierDetail {
   std::vector<Handover> handovers;
   std::vector<Entry> entries;
   std::optional<Apology> apology;
+  std::vector<notify::Message> messages;  // to the applicant (features/notify), oldest first
 };
 
 // What the public lookup shows: the dossier (personal data only when `personal`) and its timeline.

@@ -33,6 +33,7 @@
   <ul class="links">
     <li><a href="/desk/dossiers?view=all">Danh sách hồ sơ</a></li>
     {{#CAN_RECEIVE}}<li><a href="/desk/intake">Tiếp nhận hồ sơ</a></li>{{/CAN_RECEIVE}}
+    {{#CAN_RECEIVE}}<li><a href="/desk/messages">Tin nhắn báo cho người nộp</a></li>{{/CAN_RECEIVE}}
     <li><a href="/desk/procedures">Danh mục thủ tục hành chính</a></li>
     <li><a href="/desk/register">Sổ theo dõi hồ sơ (mẫu 07)</a></li>
     <li><a href="/desk/stats">Thống kê kết quả giải quyết</a></li>

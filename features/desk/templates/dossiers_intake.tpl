@@ -75,6 +75,12 @@
       {{#RETURN_METHOD_INVALID}}<p class="field-error" id="return_method-error"><span class="visually-hidden">Lỗi: </span>{{RETURN_METHOD_ERROR}}</p>{{/RETURN_METHOD_INVALID}}
       <select id="return_method" name="return_method"{{#RETURN_METHOD_INVALID}} aria-describedby="return_method-error" aria-invalid="true"{{/RETURN_METHOD_INVALID}}>{{#RETURN_METHOD}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/RETURN_METHOD}}</select>
     </div>
+    <div class="field{{#NOTIFY_CHANNEL_INVALID}} field-invalid{{/NOTIFY_CHANNEL_INVALID}}">
+      <label for="notify_channel">Báo cho người nộp qua</label>
+      <p class="hint" id="notify_channel-hint">Tin nhắn khi tiếp nhận, khi cần bổ sung, khi có kết quả. Hỏi người nộp có đồng ý nhận không.</p>
+      {{#NOTIFY_CHANNEL_INVALID}}<p class="field-error" id="notify_channel-error"><span class="visually-hidden">Lỗi: </span>{{NOTIFY_CHANNEL_ERROR}}</p>{{/NOTIFY_CHANNEL_INVALID}}
+      <select id="notify_channel" name="notify_channel" aria-describedby="notify_channel-hint{{#NOTIFY_CHANNEL_INVALID}} notify_channel-error{{/NOTIFY_CHANNEL_INVALID}}"{{#NOTIFY_CHANNEL_INVALID}} aria-invalid="true"{{/NOTIFY_CHANNEL_INVALID}}>{{#NOTIFY_CHANNEL}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/NOTIFY_CHANNEL}}</select>
+    </div>
     <div class="actions">
       <button type="submit">Tiếp nhận hồ sơ</button>
       <a class="button secondary" href="/desk">Hủy</a>

@@ -56,6 +56,13 @@
     <tbody>{{#ENTRY}}<tr><td>{{AT}}</td><td data-label="Người thực hiện">{{WHO}}</td><td data-label="Việc">{{WHAT}}</td><td data-label="Trạng thái sau đó">{{TO}}</td><td data-label="Ghi chú" class="pre">{{NOTE}}</td></tr>{{/ENTRY}}</tbody>
   </table></div>
 
+  {{#HAS_MESSAGES}}<h2 id="messages-heading">Tin nhắn báo cho người nộp</h2>
+  <div class="table-wrap" role="region" aria-labelledby="messages-caption" tabindex="0"><table class="stack" id="messages">
+    <caption id="messages-caption" class="visually-hidden">Tin nhắn báo cho người nộp và kết quả gửi</caption>
+    <thead><tr><th scope="col">Lúc tạo</th><th scope="col">Nội dung</th><th scope="col">Trạng thái</th><th scope="col">Kênh</th><th scope="col">Gửi lúc</th><th scope="col">Lỗi gần nhất</th></tr></thead>
+    <tbody>{{#MESSAGE}}<tr><td>{{AT}}</td><td data-label="Nội dung">{{EVENT}}</td><td data-label="Trạng thái">{{STATUS}}</td><td data-label="Kênh">{{CHANNEL}}</td><td data-label="Gửi lúc">{{SENT}}</td><td data-label="Lỗi gần nhất">{{ERROR}}</td></tr>{{/MESSAGE}}</tbody>
+  </table></div>{{/HAS_MESSAGES}}
+
   <h2 id="handovers-heading">Phiếu kiểm soát quá trình giải quyết (mẫu 06)</h2>
   <div class="table-wrap" role="region" aria-labelledby="handovers-caption" tabindex="0"><table class="stack" id="handovers">
     <caption id="handovers-caption" class="visually-hidden">Các lần giao, nhận hồ sơ</caption>

@@ -1,0 +1,301 @@
+#include "features/notify/channels.h"
+
+#include <curl/curl.h>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+#include <sstream>
+#include <vector>
+
+#include "features/notify/rules.h"
+#include "platform/time.h"
+
+namespace fg::notify {
+namespace {
+
+namespace json = boost::json;
+
+void InitCurl() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string Get(const std::map<std::string, std::string>& m, const std::string& k, const std::string& def = "") {
+  auto it = m.find(k);
+  return it == m.end() || it->second.empty() ? def : it->second;
+}
+long TimeoutMs(const Channel& ch) {
+  try {
+    return std::clamp(std::stol(Get(ch.config, "timeout_ms", "10000")), 100L, 120000L);
+  } catch (...) {
+    return 10000;
+  }
+}
+
+struct Curl {
+  CURL* h = curl_easy_init();
+  curl_slist* headers = nullptr;
+  curl_slist* rcpt = nullptr;
+  ~Curl() {
+    if (headers) curl_slist_free_all(headers);
+    if (rcpt) curl_slist_free_all(rcpt);
+    if (h) curl_easy_cleanup(h);
+  }
+};
+
+size_t Collect(char* p, size_t size, size_t n, void* out) {
+  static_cast<std::string*>(out)->append(p, size * n);
+  return size * n;
+}
+
+struct Upload {
+  std::string data;
+  size_t pos = 0;
+};
+size_t Feed(char* p, size_t size, size_t n, void* in) {
+  auto* u = static_cast<Upload*>(in);
+  const size_t len = std::min(size * n, u->data.size() - u->pos);
+  std::memcpy(p, u->data.data() + u->pos, len);
+  u->pos += len;
+  return len;
+}
+
+std::string Base64(const std::string& s) {
+  std::string out(sodium_base64_encoded_len(s.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(s.data()), s.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+// Base64 wrapped at 76 characters (RFC 2045).
+std::string Wrapped(const std::string& b64) {
+  std::string out;
+  for (size_t i = 0; i < b64.size(); i += 76) out += b64.substr(i, 76) + "\r\n";
+  return out;
+}
+
+std::string JsonEscaped(const std::string& s) {
+  std::string q = json::serialize(json::value(s));
+  return q.substr(1, q.size() - 2);
+}
+std::string FormEscaped(const std::string& s) {
+  std::string out;
+  char buf[4];
+  for (unsigned char ch : s) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      std::snprintf(buf, sizeof buf, "%%%02X", ch);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string Fill(std::string tpl, const std::map<std::string, std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < tpl.size();) {
+    if (tpl[i] == '{') {
+      const size_t close = tpl.find('}', i);
+      if (close != std::string::npos) {
+        auto it = values.find(tpl.substr(i + 1, close - i - 1));
+        if (it != values.end()) {
+          out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += tpl[i++];
+  }
+  return out;
+}
+
+struct HttpAnswer {
+  CURLcode code = CURLE_OK;
+  long status = 0;
+  std::string body;
+};
+
+HttpAnswer Http(const std::string& method, const std::string& url, const std::vector<std::string>& headers,
+                const std::string& body, long timeout_ms) {
+  InitCurl();
+  Curl c;
+  HttpAnswer a;
+  for (auto& h : headers) c.headers = curl_slist_append(c.headers, h.c_str());
+  curl_easy_setopt(c.h, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c.h, CURLOPT_TIMEOUT_MS, timeout_ms);
+  curl_easy_setopt(c.h, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeout_ms, 5000L));
+  curl_easy_setopt(c.h, CURLOPT_HTTPHEADER, c.headers);
+  curl_easy_setopt(c.h, CURLOPT_WRITEFUNCTION, Collect);
+  curl_easy_setopt(c.h, CURLOPT_WRITEDATA, &a.body);
+  curl_easy_setopt(c.h, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (method == "GET") {
+    curl_easy_setopt(c.h, CURLOPT_HTTPGET, 1L);
+  } else {
+    curl_easy_setopt(c.h, CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_easy_setopt(c.h, CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(c.h, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  }
+  a.code = curl_easy_perform(c.h);
+  curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &a.status);
+  if (a.body.size() > 4096) a.body.resize(4096);
+  return a;
+}
+
+SendResult SendSms(const Channel& ch, const Outgoing& m) {
+  const auto& cfg = ch.config;
+  const std::string url = Get(cfg, "url");
+  if (url.empty()) return {false, true, "", "sms: no url"};
+  const std::string enc = Get(cfg, "body_encoding", "json");
+  auto esc = [&](const std::string& s) { return enc == "json" ? JsonEscaped(s) : enc == "form" ? FormEscaped(s) : s; };
+  const std::string text = Get(cfg, "ascii") == "1" ? StripDiacritics(m.text) : m.text;
+  const std::map<std::string, std::string> values = {
+      {"phone", esc(Msisdn(m.phone))}, {"text", esc(text)}, {"idempotency_key", esc(m.idem_key)}};
+  const std::string body =
+      Fill(Get(cfg, "body", R"({"to":"{phone}","text":"{text}","id":"{idempotency_key}"})"), values);
+  std::vector<std::string> headers;
+  std::istringstream hs(Get(cfg, "headers"));
+  for (std::string line; std::getline(hs, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) headers.push_back(Fill(line, values));
+  }
+  if (enc == "json") headers.push_back("Content-Type: application/json; charset=utf-8");
+  if (enc == "form") headers.push_back("Content-Type: application/x-www-form-urlencoded");
+  headers.push_back("Idempotency-Key: " + m.idem_key);
+  const auto a = Http(Get(cfg, "method", "POST"), url, headers, body, TimeoutMs(ch));
+  if (a.code != CURLE_OK) return {false, false, "", std::string("sms: ") + curl_easy_strerror(a.code)};
+  const std::string want = Get(cfg, "success_status");
+  const bool status_ok = want.empty() ? (a.status >= 200 && a.status < 300) : std::to_string(a.status) == want;
+  if (!status_ok) return {false, false, "", "sms: HTTP " + std::to_string(a.status)};
+  if (const std::string p = Get(cfg, "success_json_path");
+      !p.empty() && JsonPath(a.body, p) != Get(cfg, "success_value"))
+    return {false, false, "", "sms: " + p + " = '" + JsonPath(a.body, p) + "'"};
+  if (const std::string p = Get(cfg, "success_pattern"); !p.empty() && a.body.find(p) == std::string::npos)
+    return {false, false, "", "sms: answer without '" + p + "'"};
+  return {true, false, JsonPath(a.body, Get(cfg, "message_id_path", "id")), ""};
+}
+
+SendResult SendZalo(const Channel& ch, const Outgoing& m) {
+  const auto& cfg = ch.config;
+  const std::string tpl = Get(cfg, "template_" + m.event);
+  if (tpl.empty()) return {false, true, "", "zalo: no template for " + m.event};
+  json::object data;
+  for (auto& [k, v] : m.params) data[k] = v;
+  json::object body{
+      {"phone", Msisdn(m.phone)}, {"template_id", tpl}, {"template_data", data}, {"tracking_id", m.idem_key}};
+  const auto a = Http("POST", Get(cfg, "url", "https://business.openapi.zalo.me/message/template"),
+                      {"Content-Type: application/json", "access_token: " + Get(cfg, "access_token")},
+                      json::serialize(body), TimeoutMs(ch));
+  if (a.code != CURLE_OK) return {false, false, "", std::string("zalo: ") + curl_easy_strerror(a.code)};
+  if (a.status < 200 || a.status >= 300) return {false, false, "", "zalo: HTTP " + std::to_string(a.status)};
+  const std::string err = JsonPath(a.body, "error");
+  if (err != "0") return {false, false, "", "zalo: error " + err + " " + JsonPath(a.body, "message")};
+  return {true, false, JsonPath(a.body, "data.msg_id"), ""};
+}
+
+SendResult SendEmail(const Channel& ch, const Outgoing& m) {
+  const auto& cfg = ch.config;
+  const std::string url = Get(cfg, "url"), from = Get(cfg, "from");
+  if (url.empty() || from.empty()) return {false, true, "", "email: no url or sender"};
+  InitCurl();
+  Curl c;
+  Upload up{MimeMessage(from, m.email, m, FormatUtc(Now())), 0};
+  c.rcpt = curl_slist_append(nullptr, ("<" + m.email + ">").c_str());
+  curl_easy_setopt(c.h, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c.h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c.h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+  curl_easy_setopt(c.h, CURLOPT_TIMEOUT_MS, TimeoutMs(ch));
+  curl_easy_setopt(c.h, CURLOPT_MAIL_FROM, ("<" + from + ">").c_str());
+  curl_easy_setopt(c.h, CURLOPT_MAIL_RCPT, c.rcpt);
+  curl_easy_setopt(c.h, CURLOPT_READFUNCTION, Feed);
+  curl_easy_setopt(c.h, CURLOPT_READDATA, &up);
+  curl_easy_setopt(c.h, CURLOPT_UPLOAD, 1L);
+  if (Get(cfg, "starttls") == "1") curl_easy_setopt(c.h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  const std::string user = Get(cfg, "username"), pass = Get(cfg, "password");
+  if (!user.empty()) {
+    curl_easy_setopt(c.h, CURLOPT_USERNAME, user.c_str());
+    curl_easy_setopt(c.h, CURLOPT_PASSWORD, pass.c_str());
+  }
+  const CURLcode rc = curl_easy_perform(c.h);
+  if (rc != CURLE_OK) {
+    long status = 0;
+    curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &status);
+    // 5xx answers (a refused address) are permanent; the rest may pass later.
+    return {false, status >= 500 && status < 600, "",
+            "email: " + std::string(curl_easy_strerror(rc)) + (status ? " (" + std::to_string(status) + ")" : "")};
+  }
+  return {true, false, "<" + m.idem_key + "@friendlygov>", ""};
+}
+
+}  // namespace
+
+bool IsSecret(const std::string& key) {
+  return key == "password" || key == "access_token" || key.find("secret") != std::string::npos;
+}
+
+std::string MimeMessage(const std::string& from, const std::string& to, const Outgoing& m, const std::string& date) {
+  const std::string boundary = "fg-" + m.idem_key;
+  std::string date_header;
+  if (auto t = ParseUtc(date)) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(*t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    date_header = buf;
+  }
+  std::string s;
+  s += "Date: " + date_header + "\r\n";
+  s += "From: <" + from + ">\r\n";
+  s += "To: <" + to + ">\r\n";
+  s += "Subject: =?UTF-8?B?" + Base64(m.subject) + "?=\r\n";
+  s += "Message-ID: <" + m.idem_key + "@friendlygov>\r\n";
+  s += "MIME-Version: 1.0\r\n";
+  s += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+  s += "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+  s += Wrapped(Base64(m.text));
+  s += "--" + boundary + "\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+  s += Wrapped(Base64(m.html));
+  s += "--" + boundary + "--\r\n";
+  return s;
+}
+
+std::string JsonPath(const std::string& json_text, const std::string& path) {
+  boost::system::error_code ec;
+  json::value v = json::parse(json_text, ec);
+  if (ec) return {};
+  const json::value* cur = &v;
+  std::istringstream ps(path);
+  for (std::string part; std::getline(ps, part, '.');) {
+    if (!cur->is_object()) return {};
+    const auto* next = cur->as_object().if_contains(part);
+    if (!next) return {};
+    cur = next;
+  }
+  if (cur->is_string()) return std::string(cur->as_string());
+  if (cur->is_int64()) return std::to_string(cur->as_int64());
+  if (cur->is_uint64()) return std::to_string(cur->as_uint64());
+  if (cur->is_bool()) return cur->as_bool() ? "true" : "false";
+  if (cur->is_null()) return {};
+  return json::serialize(*cur);
+}
+
+SendResult Send(const Channel& ch, const Outgoing& m) {
+  if (ch.name == "log") {
+    spdlog::info("notify log channel: {} {} {}", m.idem_key, m.event, m.text);
+    return {true, false, m.idem_key, ""};
+  }
+  if (ch.name == "sms") return SendSms(ch, m);
+  if (ch.name == "email") return SendEmail(ch, m);
+  if (ch.name == "zalo") return SendZalo(ch, m);
+  return {false, true, "", "unknown channel " + ch.name};
+}
+
+}  // namespace fg::notify

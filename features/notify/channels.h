@@ -1,0 +1,43 @@
+// Delivery channels (libcurl): log, e-mail over SMTP, SMS through a
+// configurable HTTP gateway, Zalo ZNS. Each send is one blocking call with a
+// timeout; the Sender calls them outside any transaction.
+//
+// Settings (Channel::config, all strings):
+//   email: url (smtp://host:587 or smtps://...), from, username, password,
+//          starttls ("1": required), timeout_ms
+//   sms:   url, method (POST), headers (one "Name: value" per line), body (a
+//          template: {phone} {text} {idempotency_key}), body_encoding (json |
+//          form | raw: how values are escaped), success_status (default: any
+//          2xx), success_json_path + success_value (dotted path in a JSON
+//          answer), success_pattern (text the answer must contain),
+//          message_id_path, ascii ("1": no diacritics), night ("1": allowed
+//          21:00-07:00), timeout_ms
+//   zalo:  url, access_token (secret: never logged or shown), template_<event>
+//          (the ZNS template id of each event), timeout_ms
+#pragma once
+#include <map>
+#include <string>
+
+#include "features/notify/model.h"
+
+namespace fg::notify {
+
+struct Outgoing {
+  std::string idem_key, event, phone, email;
+  std::string subject, text, html;            // rendered (email: all three; sms/log: text)
+  std::map<std::string, std::string> params;  // zalo: the template's parameters
+};
+
+SendResult Send(const Channel& ch, const Outgoing& m);
+
+// Settings whose values are secrets: shown masked, never logged.
+bool IsSecret(const std::string& key);
+
+// The MIME message sent by SMTP (exposed for tests): UTF-8 subject (RFC 2047),
+// text and HTML parts (base64), Message-ID from the idempotency key.
+std::string MimeMessage(const std::string& from, const std::string& to, const Outgoing& m, const std::string& date);
+
+// A dotted path ("data.msg_id") in a JSON text; "" when absent. Numbers as text.
+std::string JsonPath(const std::string& json_text, const std::string& path);
+
+}  // namespace fg::notify

@@ -1,0 +1,443 @@
+// The outbox and the sender with real parts, on both backends: a local SMS
+// gateway (tests/sms_gateway_stub.py) that fails, times out and deduplicates
+// by idempotency key; an SMTP sink (tests/smtp_sink.py, aiosmtpd) that decodes
+// what it receives; sender processes killed with SIGKILL or running side by
+// side (this test binary started again as a child: NotifyChild.Run).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "features/desk/testing.h"
+#include "features/notify/outbox.h"
+#include "features/notify/repo.h"
+#include "features/notify/rules.h"
+#include "features/notify/sender.h"
+#include "features/notify/service.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/time.h"
+
+namespace fg::notify {
+namespace {
+
+namespace fs = std::filesystem;
+using fg::testing::KindOf;
+
+SysSeconds Local(int y, unsigned m, unsigned d, int hh, int mm) {
+  return FromLocal(std::chrono::sys_days{std::chrono::year{y} / m / d}, hh * 3600 + mm * 60);
+}
+
+std::vector<boost::json::object> JsonLines(const std::string& path) {
+  std::vector<boost::json::object> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(boost::json::parse(line).as_object());
+  return out;
+}
+std::string Str(const boost::json::object& o, const char* k) { return std::string(o.at(k).as_string()); }
+
+// A helper process (python3 script) listening on a port it writes to a file.
+class Helper {
+ public:
+  Helper(const std::string& script, std::vector<std::string> args) {
+    dir_ = fs::temp_directory_path() / ("fg-notify-" + std::to_string(getpid()) + "-" + std::to_string(++n_));
+    fs::create_directories(dir_);
+    log_ = (dir_ / "log.jsonl").string();
+    const std::string port_file = (dir_ / "port").string();
+    std::vector<std::string> argv = {"/usr/bin/python3",
+                                     std::string(FG_SOURCE_DIR) + "/features/notify/tests/" + script, port_file, log_};
+    argv.insert(argv.end(), args.begin(), args.end());
+    pid_ = fork();
+    if (pid_ == 0) {
+      std::vector<char*> a;
+      for (auto& s : argv) a.push_back(s.data());
+      a.push_back(nullptr);
+      execv("/usr/bin/python3", a.data());  // Debian's, with python3-aiosmtpd
+      _exit(127);
+    }
+    for (int i = 0; i < 200 && !fs::exists(port_file); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::ifstream in(port_file);
+    in >> port_;
+  }
+  ~Helper() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  int port() const { return port_; }
+  const std::string& log() const { return log_; }
+
+ private:
+  static inline int n_ = 0;
+  fs::path dir_;
+  std::string log_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+// This binary again, running NotifyChild.Run with `mode` on the database `url`.
+pid_t StartChild(const std::string& mode, const std::string& url, int port) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    setenv("FG_NOTIFY_CHILD", mode.c_str(), 1);
+    setenv("FG_NOTIFY_DB", url.c_str(), 1);
+    setenv("FG_NOTIFY_PORT", std::to_string(port).c_str(), 1);
+    execl("/proc/self/exe", "fg_unit_tests", "--gtest_filter=NotifyChild.Run", nullptr);
+    _exit(127);
+  }
+  return pid;
+}
+
+Channel SmsChannel(int port, std::map<std::string, std::string> extra = {}) {
+  Channel ch{"sms", 0, {{"url", "http://127.0.0.1:" + std::to_string(port) + "/"}, {"timeout_ms", "1000"}}};
+  for (auto& [k, v] : extra) ch.config[k] = v;
+  return ch;
+}
+
+// A child sender process (see StartChild). "kill": sends one message and is
+// killed with SIGKILL before writing that it was sent. "drain": sends until
+// nothing is due.
+TEST(NotifyChild, Run) {
+  const char* mode = std::getenv("FG_NOTIFY_CHILD");
+  if (!mode) GTEST_SKIP() << "only run as a child of the notification tests";
+  render::LoadMessages(FG_SOURCE_DIR);
+  auto db = db::Open(std::getenv("FG_NOTIFY_DB"));
+  Sender sender(*db, {});
+  if (std::string(mode) == "kill") {
+    sender.after_send_for_testing = [](const Message&, const SendResult& r) {
+      if (r.ok) raise(SIGKILL);
+      return true;
+    };
+    sender.RunOnce();
+    _exit(3);  // not reached when a message was sent
+  }
+  for (int idle = 0; idle < 3;) idle = sender.RunOnce() == 0 ? idle + 1 : 0;
+  db->close();
+  _exit(0);
+}
+
+class NotifyTest : public desk::testing::DeskFixture {
+ protected:
+  void SetUp() override {
+    // The store is opened here (not by OpenTestDb) so that child processes can open it too.
+    static int n = 0;
+    auth::InitCrypto();
+    render::LoadMessages(FG_SOURCE_DIR);
+    const std::string name = "fgn_" + std::to_string(getpid()) + "_" + std::to_string(++n);
+    if (GetParam() == "sqlite") {
+      path_ = (fs::temp_directory_path() / (name + ".db")).string();
+      for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path_ + ext);
+      url_ = "sqlite:" + path_;
+    } else {
+      auto& pg = fg::testing::SharedPg();
+      if (!pg.ok()) GTEST_SKIP() << pg.error();
+      url_ = pg.url(name);
+    }
+    db_ = db::Open(url_);
+    db::Migrate(*db_, std::string(FG_SOURCE_DIR) + "/platform/db/migrations");
+    org_ = std::make_unique<org::Service>(*db_);
+    calendar_ = std::make_unique<calendar::Service>(*db_);
+    svc_ = std::make_unique<desk::Service>(*db_, *calendar_);
+    org_->ImportCsv(org::SystemPrincipal(), desk::testing::kTree);
+    SetClockForTesting(Local(2026, 11, 26, 10, 0));  // Thursday morning
+    admin_ = Official("admin.p1", "P1", "admin");
+    commune_admin_ = Official("admin.c1", "C1", "admin");
+    desk_ = Official("desk.c1", "C1", "desk");
+    outsider_ = Official("desk.c2", "C2", "desk");
+    proc_ = svc_->CreateProcedure(admin_, BirthInput("P1"));
+    notify_ = std::make_unique<Service>(*db_);
+  }
+  void TearDown() override {
+    SetClockForTesting(std::nullopt);
+    if (db_) db_->close();
+    if (!path_.empty())
+      for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path_ + ext);
+  }
+  desk::IntakeInput Intake(const std::string& phone = "0912 345 678", const std::string& email = "hoa@example.vn") {
+    desk::IntakeInput in;
+    in.procedure_id = proc_.id;
+    in.unit_code = "C1";
+    in.applicant = {"Nguyễn Thị Hoa", "079123456789", phone, email, "Ấp 3, Xã Một"};
+    in.documents = {{"Tờ khai đăng ký khai sinh", "original", 1}};
+    return in;
+  }
+  desk::Dossier Receive(desk::IntakeInput in) { return svc_->Receive(desk_, in).detail.dossier; }
+  desk::Dossier Receive() { return Receive(Intake()); }
+  std::vector<Message> All() { return notify_->List(org::SystemPrincipal(), "", ""); }
+  void Channels(std::vector<Channel> channels) { notify_->SetChannels(admin_, "C1", channels); }
+  // Runs the sender until nothing is due, moving the clock past each back-off.
+  void Drain(Sender& s, int rounds = 40) {
+    for (int i = 0; i < rounds; ++i) {
+      s.RunOnce();
+      bool queued = false;
+      for (auto& m : All())
+        if (m.status == "queued") queued = true;
+      if (!queued) return;
+      SetClockForTesting(Now() + std::chrono::hours(7));
+    }
+  }
+
+  std::string path_, url_;
+  auth::Principal admin_, commune_admin_, desk_, outsider_;
+  desk::Procedure proc_;
+  std::unique_ptr<Service> notify_;
+};
+
+TEST_P(NotifyTest, IntakeQueuesTheMessageInTheSameWrite) {
+  const auto d = Receive();
+  auto all = All();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].event, "received");
+  EXPECT_EQ(all[0].status, "queued");
+  EXPECT_EQ(all[0].dossier_id, d.id);
+  EXPECT_EQ(all[0].params.at("code"), d.code);
+  EXPECT_EQ(all[0].params.at("due_date").size(), 10u);  // dd/mm/yyyy
+  EXPECT_EQ(all[0].idem_key, IdemKey(d.id, d.version, "received"));
+
+  // Opted out, or no address: nothing queued.
+  auto in = Intake();
+  in.notify_opt_out = true;
+  Receive(in);
+  Receive(Intake("", ""));
+  EXPECT_EQ(All().size(), 1u);
+
+  // A refused change writes no message either.
+  desk::TransitionInput stale;
+  stale.action = desk::Action::kRequestSupplement;
+  stale.reason = "Thiếu giấy chứng sinh";
+  stale.expected_version = d.version + 5;
+  EXPECT_EQ(KindOf([&] { svc_->Apply(desk_, d.code, stale); }), ErrorKind::kConflict);
+  EXPECT_EQ(All().size(), 1u);
+  stale.expected_version.reset();
+  svc_->Apply(desk_, d.code, stale);
+  all = All();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].event, "supplement");
+  EXPECT_EQ(all[0].params.at("reason"), "Thiếu giấy chứng sinh");
+
+  in = Intake();
+  in.notify_channel = "fax";
+  EXPECT_EQ(KindOf([&] { Receive(in); }), ErrorKind::kBadRequest);
+}
+
+TEST_P(NotifyTest, GatewayFailuresAndATimeoutStillDeliverEachMessageOnce) {
+  Helper gw("sms_gateway_stub.py", {"2", "3"});  // 503 twice, then a 3 s answer (the client waits 1 s)
+  ASSERT_GT(gw.port(), 0);
+  Channels({SmsChannel(gw.port())});
+  std::set<std::string> codes;
+  for (int i = 0; i < 3; ++i) codes.insert(Receive().code);
+  Sender s(*db_, {});
+  Drain(s);
+  const auto accepted = JsonLines(gw.log());
+  std::map<std::string, int> per_key;
+  for (auto& a : accepted) ++per_key[Str(a, "key")];
+  ASSERT_EQ(per_key.size(), 3u);
+  for (auto& [k, n] : per_key) EXPECT_EQ(n, 1) << k;
+  for (auto& m : All()) {
+    EXPECT_EQ(m.status, "sent") << m.idem_key << " " << m.last_error;
+    EXPECT_EQ(m.channel, "sms");
+    EXPECT_EQ(m.provider_id.rfind("gw-", 0), 0u);
+    EXPECT_TRUE(per_key.count(m.idem_key));
+  }
+  // The text reached the gateway in Vietnamese with its code and link.
+  for (auto& a : accepted) {
+    EXPECT_NE(Str(a, "text").find("đã tiếp nhận hồ sơ"), std::string::npos) << Str(a, "text");
+    EXPECT_NE(Str(a, "text").find("/tra-cuu?ma="), std::string::npos);
+    EXPECT_EQ(Str(a, "to"), "84912345678");
+  }
+  // 2 refusals, 1 timeout, then one call per message (the timed-out one accepted once).
+  EXPECT_EQ(JsonLines(gw.log() + ".calls").size(), 6u);
+}
+
+TEST_P(NotifyTest, NoDiacriticsOption) {
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port(), {{"ascii", "1"}})});
+  Receive();
+  Sender s(*db_, {});
+  Drain(s);
+  const auto accepted = JsonLines(gw.log());
+  ASSERT_EQ(accepted.size(), 1u);
+  const std::string text = Str(accepted[0], "text");
+  EXPECT_NE(text.find("da tiep nhan ho so"), std::string::npos) << text;
+  EXPECT_TRUE(std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+}
+
+TEST_P(NotifyTest, QuietHoursHoldSmsUntilMorningUnlessAllowed) {
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port())});
+  SetClockForTesting(Local(2026, 11, 26, 16, 0));
+  Receive();
+  SetClockForTesting(Local(2026, 11, 26, 22, 15));
+  Sender s(*db_, {});
+  s.RunOnce();
+  auto m = All().at(0);
+  EXPECT_EQ(m.status, "queued");
+  EXPECT_EQ(m.next_at, FormatUtc(Local(2026, 11, 27, 7, 0)));
+  EXPECT_EQ(m.attempts, 0);
+  SetClockForTesting(Local(2026, 11, 27, 6, 59));
+  s.RunOnce();
+  EXPECT_TRUE(JsonLines(gw.log()).empty());
+  SetClockForTesting(Local(2026, 11, 27, 7, 0));
+  s.RunOnce();
+  EXPECT_EQ(JsonLines(gw.log()).size(), 1u);
+  EXPECT_EQ(All().at(0).status, "sent");
+
+  // A unit that allows night messages.
+  Channels({SmsChannel(gw.port(), {{"night", "1"}})});
+  SetClockForTesting(Local(2026, 11, 27, 16, 0));
+  Receive();
+  SetClockForTesting(Local(2026, 11, 27, 23, 0));
+  s.RunOnce();
+  EXPECT_EQ(JsonLines(gw.log()).size(), 2u);
+}
+
+TEST_P(NotifyTest, FallsBackToTheNextChannelAndFailsAfterTheLimit) {
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  // Zalo first (its server refuses connections), SMS second.
+  Channels({{"zalo", 0, {{"url", "http://127.0.0.1:1/"}, {"access_token", "bí-mật-123"}, {"template_received", "42"}}},
+            SmsChannel(gw.port())});
+  Receive();
+  Sender s(*db_, {});
+  s.RunOnce();  // zalo fails
+  auto m = All().at(0);
+  EXPECT_EQ(m.status, "queued");
+  EXPECT_EQ(m.channel, "zalo");
+  EXPECT_EQ(m.last_error.find("bí-mật"), std::string::npos);
+  s.RunOnce();  // at once, SMS
+  m = All().at(0);
+  EXPECT_EQ(m.status, "sent");
+  EXPECT_EQ(m.channel, "sms");
+  EXPECT_EQ(notify_->Channels(desk_, "C1").at(0).config.at("access_token"), "********");
+
+  // Only a dead gateway: failed after kMaxAttempts, with the last error; then sent again by staff.
+  Channels({SmsChannel(1)});
+  const auto d = Receive();
+  Drain(s);
+  const auto failed = notify_->List(desk_, "failed", "C1");
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].dossier_id, d.id);
+  EXPECT_EQ(failed[0].attempts, kMaxAttempts);
+  EXPECT_NE(failed[0].last_error, "");
+  EXPECT_EQ(KindOf([&] { notify_->Retry(outsider_, failed[0].id); }), ErrorKind::kForbidden);
+  const auto again = notify_->Retry(desk_, failed[0].id);
+  EXPECT_EQ(again.status, "queued");
+  EXPECT_EQ(again.attempts, 0);
+  EXPECT_EQ(KindOf([&] { notify_->Retry(desk_, failed[0].id); }), ErrorKind::kConflict);
+  EXPECT_NE(notify_->MetricsText().find("friendlygov_outbox_messages{channel=\"sms\",status=\"sent\"} 1"),
+            std::string::npos)
+      << notify_->MetricsText();
+}
+
+TEST_P(NotifyTest, EmailReachesAnSmtpServerAsUtf8TextAndHtml) {
+  Helper smtp("smtp_sink.py", {});
+  ASSERT_GT(smtp.port(), 0);
+  Channels(
+      {{"email", 0, {{"url", "smtp://127.0.0.1:" + std::to_string(smtp.port())}, {"from", "motcua@xamot.gov.vn"}}}});
+  auto in = Intake("", "hoa@example.vn");
+  const auto d = Receive(in);
+  Sender s(*db_, {"", std::chrono::seconds{120}, 16, std::chrono::milliseconds{1000}, "https://xamot.gov.vn"});
+  Drain(s);
+  ASSERT_EQ(All().at(0).status, "sent") << All().at(0).last_error;
+  std::vector<boost::json::object> mails;
+  for (int i = 0; i < 50 && mails.empty(); ++i) {
+    mails = JsonLines(smtp.log());
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_EQ(Str(mails[0], "subject"), "Đã tiếp nhận hồ sơ " + d.code);
+  EXPECT_EQ(Str(mails[0], "from"), "motcua@xamot.gov.vn");
+  EXPECT_TRUE(mails[0].at("charset_ok").as_bool());
+  const std::string text = Str(mails[0], "text");
+  EXPECT_NE(text.find("Xã Một đã tiếp nhận hồ sơ " + d.code + " (Đăng ký khai sinh)"), std::string::npos) << text;
+  EXPECT_NE(text.find("https://xamot.gov.vn/tra-cuu?ma=" + d.code), std::string::npos) << text;
+  EXPECT_NE(Str(mails[0], "html").find("Đăng ký khai sinh"), std::string::npos);
+  EXPECT_NE(Str(mails[0], "message_id").find(All().at(0).idem_key), std::string::npos);
+}
+
+TEST_P(NotifyTest, ASenderKilledAfterSendingLosesNothingAndTheGatewayDeduplicates) {
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port(), {{"night", "1"}})});  // the child runs on the real clock, maybe at night
+  Receive();
+  const pid_t child = StartChild("kill", url_, gw.port());
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << status;
+  auto m = All().at(0);
+  EXPECT_EQ(m.status, "queued");  // sent, but the outcome was never written
+  ASSERT_EQ(JsonLines(gw.log()).size(), 1u);
+  Sender s(*db_, {});
+  s.RunOnce();  // the lease has not expired: left alone
+  EXPECT_EQ(JsonLines(gw.log() + ".calls").size(), 1u);
+  SetClockForTesting(std::nullopt);  // past the child's lease, taken on the real clock
+  SetClockForTesting(Now() + std::chrono::minutes(5));
+  s.RunOnce();
+  EXPECT_EQ(All().at(0).status, "sent");
+  EXPECT_EQ(JsonLines(gw.log() + ".calls").size(), 2u);  // sent twice ...
+  EXPECT_EQ(JsonLines(gw.log()).size(), 1u);             // ... delivered once
+}
+
+TEST_P(NotifyTest, TwoSenderProcessesNeverSendTheSameMessageTwice) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "several processes share PostgreSQL";
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port(), {{"night", "1"}})});  // the children run on the real clock
+  constexpr int kMessages = 40;
+  for (int i = 0; i < kMessages; ++i) Receive();
+  const pid_t a = StartChild("drain", url_, gw.port());
+  const pid_t b = StartChild("drain", url_, gw.port());
+  int sa = 0, sb = 0;
+  waitpid(a, &sa, 0);
+  waitpid(b, &sb, 0);
+  EXPECT_TRUE(WIFEXITED(sa) && WEXITSTATUS(sa) == 0) << sa;
+  EXPECT_TRUE(WIFEXITED(sb) && WEXITSTATUS(sb) == 0) << sb;
+  std::map<std::string, int> calls;
+  for (auto& c : JsonLines(gw.log() + ".calls")) ++calls[Str(c, "key")];
+  EXPECT_EQ(calls.size(), static_cast<size_t>(kMessages));
+  for (auto& [k, n] : calls) EXPECT_EQ(n, 1) << k;
+  for (auto& m : All()) EXPECT_EQ(m.status, "sent");
+}
+
+TEST_P(NotifyTest, TemplatesAreVersionedAndCheckedWhenSaved) {
+  Template t{"received", "sms", 0, "", "Hồ sơ {code} của {ten_nguoi_nop} hẹn {ngay}"};
+  try {
+    notify_->SaveTemplate(admin_, t);
+    ADD_FAILURE() << "saved";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.key(), "notify.template_unknown_placeholder");
+    EXPECT_EQ(e.field(), "body");
+    EXPECT_EQ(e.args().at("unknown"), "{ten_nguoi_nop}, {ngay}");
+    EXPECT_EQ(e.args().at("valid"), "{code}, {procedure}, {unit}, {link}, {due_date}");
+  }
+  EXPECT_EQ(KindOf([&] {
+              notify_->SaveTemplate(commune_admin_, {"received", "sms", 0, "", "{code}"});
+            }),
+            ErrorKind::kForbidden);
+  EXPECT_EQ(notify_->GetTemplate("received", "sms").version, 0);  // the shipped default
+  EXPECT_EQ(notify_->SaveTemplate(admin_, {"received", "sms", 0, "", "Mã {code}"}).version, 1);
+  EXPECT_EQ(notify_->SaveTemplate(admin_, {"received", "sms", 0, "", "Hồ sơ {code}, hẹn {due_date}"}).version, 2);
+  EXPECT_EQ(notify_->GetTemplate("received", "sms").body, "Hồ sơ {code}, hẹn {due_date}");
+
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port())});
+  const auto d = Receive();
+  Sender s(*db_, {});
+  s.RunOnce();
+  const auto accepted = JsonLines(gw.log());
+  ASSERT_EQ(accepted.size(), 1u);
+  EXPECT_EQ(Str(accepted[0], "text").rfind("Hồ sơ " + d.code + ", hẹn ", 0), 0u) << Str(accepted[0], "text");
+}
+
+FG_BOTH_BACKENDS(NotifyTest);
+
+}  // namespace
+}  // namespace fg::notify

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""A local SMS gateway for the notification tests (features/notify).
+
+POST / with a JSON body {"to", "text", "id"} (the default body template).
+The first FAIL calls answer 503; the call after them sleeps SLOW seconds (the
+client times out) and then accepts; the rest accept at once. A message is
+accepted once per idempotency key (the Idempotency-Key header): a repeat gets
+the same message id and is not delivered again, as real gateways with
+idempotency do. Every accepted message is appended to LOG as a JSON line
+{"key", "to", "text", "id"}; every call to LOG.calls.
+
+Usage: sms_gateway_stub.py PORT_FILE LOG FAIL SLOW
+Prints nothing; writes the port it listens on to PORT_FILE.
+"""
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+port_file, log_path, fail, slow = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+lock = threading.Lock()
+state = {"calls": 0, "seen": {}}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        key = self.headers.get("Idempotency-Key", "")
+        with lock:
+            state["calls"] += 1
+            n = state["calls"]
+            with open(log_path + ".calls", "a") as f:
+                f.write(json.dumps({"n": n, "key": key}) + "\n")
+        if n <= fail:
+            return self.answer(503, {"status": "busy"})
+        if n == fail + 1 and slow > 0:
+            time.sleep(slow)
+        msg = json.loads(body.decode("utf-8"))
+        with lock:
+            if key not in state["seen"]:
+                state["seen"][key] = "gw-%d" % (len(state["seen"]) + 1)
+                with open(log_path, "a") as f:
+                    f.write(json.dumps({"key": key, "to": msg["to"], "text": msg["text"],
+                                        "id": state["seen"][key]}, ensure_ascii=False) + "\n")
+            mid = state["seen"][key]
+        try:
+            self.answer(200, {"status": "ok", "id": mid})
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def answer(self, code, obj):
+        data = json.dumps(obj).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+with open(port_file + ".tmp", "w") as f:
+    f.write(str(server.server_address[1]))
+import os
+os.rename(port_file + ".tmp", port_file)
+server.serve_forever()
