@@ -33,13 +33,14 @@ test: setup-test
 bench-build: setup
 	@scripts/setup.sh --bench
 	@cmake -S . -B build-bench $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF -DFG_BENCH=ON >/dev/null
-	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench stats_bench
+	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench stats_bench letters_bench
 
 bench: bench-build
 	build-bench/store_bench
 	build-bench/calendar_bench
 	build-bench/forms_bench
 	build-bench/stats_bench
+	build-bench/letters_bench
 
 # nginx and wrk side by side with friendlygov, on loopback (bench/http_bench.py).
 bench-http: bench-build

@@ -7,6 +7,7 @@
 #include "features/calendar/routes.h"
 #include "features/dashboard/routes.h"
 #include "features/desk/routes.h"
+#include "features/letters/routes.h"
 #include "features/org/routes.h"
 #include "features/public/routes.h"
 
@@ -27,6 +28,8 @@ void RegisterAll(http::App& app, Services& s) {
   desk::RegisterProceduresCsvApi(app, s.desk);
   desk::RegisterStatsPages(app, s.desk);
   desk::RegisterLookupPages(app, s.desk);
+  letters::RegisterApi(app, s.letters);
+  letters::RegisterPages(app, s.letters);
   pub::RegisterPages(app, s.db, s.calendar);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
