@@ -2,10 +2,11 @@
 // condolence letter, whose reminders fill the back side), built the way
 // POST /api/v1/letters/print builds it (features/letters/letter_pdf), on the
 // calling thread (one core). Target: at least 200 letters per second.
-//   build-bench/letters_bench [letters] [runs]     (defaults: 1000, 3)
+//   build-bench/letters_bench [letters] [runs] [out.pdf]     (defaults: 1000, 3; out.pdf: keep the last PDF)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
   }
   std::vector<Printed> printed;
   for (const auto& l : letters)
-    printed.push_back({&l, "ỦY BAN NHÂN DÂN PHƯỜNG CHƠN THÀNH",
+    printed.push_back({&l, "ỦY BAN NHÂN DÂN\nPHƯỜNG CHƠN THÀNH",
                        "Số: " + std::to_string(*l.number) + "/2026",
                        render::pdf::DateLine("Phường Chơn Thành", std::chrono::sys_days{std::chrono::year{2026} /
                                                                                        2 / 17})});
@@ -49,7 +50,9 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (int r = 0; r < runs; ++r) {
     const auto t0 = std::chrono::steady_clock::now();
-    bytes = LettersPdf(printed).size();
+    const std::string pdf = LettersPdf(printed);
+    bytes = pdf.size();
+    if (argc > 3) std::ofstream(argv[3], std::ios::binary) << pdf;
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     best = std::min(best, s);
     std::printf("run %d: %d letters (%d pages) in %.3f s: %.0f letters/s\n", r + 1, n, 2 * n, s, n / s);

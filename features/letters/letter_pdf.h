@@ -16,7 +16,7 @@ namespace fg::letters {
 // the date line ("Phường X, ngày 17 tháng 02 năm 2026").
 struct Printed {
   const Letter* letter = nullptr;
-  std::string committee;  // e.g. ỦY BAN NHÂN DÂN PHƯỜNG CHƠN THÀNH
+  std::string committee;  // e.g. "ỦY BAN NHÂN DÂN\nPHƯỜNG CHƠN THÀNH" (bold, centred)
   std::string number;     // e.g. "Số: 12/TCM-UBND" ("" for a draft)
   std::string date_line;
 };

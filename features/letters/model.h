@@ -69,7 +69,7 @@ struct LetterQuery {
   std::string unit_code;  // the unit and its subtree ("" : the caller's first unit)
   std::string type;       // "" : all
   std::string state;      // "" : all
-  std::string from, to;   // created between, YYYY-MM-DD (inclusive)
+  std::string from, to;   // made between these local days, YYYY-MM-DD (inclusive)
   int64_t after_id = 0;   // paging, newest first: letters with id < after_id
   int64_t limit = 50;
 };

@@ -154,6 +154,8 @@ Response LetterPageView(Context& ctx, Service& svc, int64_t id) {
   b.SetValue("DOSSIER", l.dossier_code.empty() ? "—" : l.dossier_code);
   if (!l.dossier_code.empty())
     b.SetValueAndShowSection("DOSSIER_URL", "/desk/dossiers/" + http::UrlEncode(l.dossier_code), "HAS_DOSSIER");
+  else
+    b.ShowSection("NO_DOSSIER");
   b.SetValue("UNIT", l.unit_name);
   b.SetValue("SOURCE", Text("letters.source." + l.source));
   b.SetValue("CHANNEL", Text("letters.channel." + l.channel));
@@ -211,6 +213,7 @@ Response NewForm(Context& ctx, const LetterInput& in, const AppError* e) {
 
 Response CsvForm(Context& ctx, const std::string& unit, const AppError* e) {
   PageView v(ctx, Text("letters.csv_title"), "features/letters/templates/csv.tpl");
+  v.AddStylesheet("/static/letters.css");
   if (e) v.ShowErrors(*e);
   auto& b = v.body();
   b.SetValue("CSRF_TOKEN", ctx.csrf_token);

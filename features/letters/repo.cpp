@@ -71,7 +71,7 @@ db::Value OrNull(const std::optional<int64_t>& v) { return v ? db::Value(*v) : d
 std::optional<Template> NearestTemplate(db::Conn& c, const std::string& unit_path, const std::string& type) {
   static const std::string sql = std::string("SELECT ") + kTemplateCols +
                                  " FROM letter_templates t JOIN units u ON u.id = t.unit_id"
-                                 " WHERE t.type = ? AND substr(?, 1, length(u.path)) = u.path"
+                                 " WHERE t.type = ? AND ? LIKE u.path || '%'"
                                  " ORDER BY length(u.path) DESC, t.version DESC LIMIT 1";
   auto r = c.query_one({"letters.nearest_template", sql.c_str()}, {type, unit_path});
   if (!r) return std::nullopt;
@@ -111,7 +111,7 @@ std::optional<Settings> SettingsOf(db::Conn& c, int64_t unit_id) {
 std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_path) {
   auto r = c.query_one({"letters.nearest_settings",
                         "SELECT u.code, s.place, s.signer_title, s.signer_name FROM letter_settings s "
-                        "JOIN units u ON u.id = s.unit_id WHERE substr(?, 1, length(u.path)) = u.path "
+                        "JOIN units u ON u.id = s.unit_id WHERE ? LIKE u.path || '%' "
                         "ORDER BY length(u.path) DESC LIMIT 1"},
                        {unit_path});
   if (!r) return std::nullopt;
@@ -156,8 +156,8 @@ std::vector<Letter> LettersByIds(db::Conn& c, const std::vector<int64_t>& ids) {
 }
 
 std::vector<Letter> ListLetters(db::Conn& c, const std::string& path_prefix, const LetterQuery& q) {
-  std::string sql = "SELECT " LETTER_COLS "WHERE substr(u.path, 1, length(?)) = ?";
-  std::vector<db::Value> params{path_prefix, path_prefix};
+  std::string sql = "SELECT " LETTER_COLS "WHERE u.path LIKE ?";
+  std::vector<db::Value> params{path_prefix + "%"};
   if (!q.type.empty()) {
     sql += " AND l.type = ?";
     params.emplace_back(q.type);
@@ -172,7 +172,7 @@ std::vector<Letter> ListLetters(db::Conn& c, const std::string& path_prefix, con
   }
   if (!q.to.empty()) {
     sql += " AND l.created_at < ?";
-    params.emplace_back(q.to + "T99");  // the whole last day (UTC text sorts as text)
+    params.emplace_back(q.to);
   }
   if (q.after_id > 0) {
     sql += " AND l.id < ?";
@@ -216,9 +216,9 @@ std::vector<CountRow> CountsUnder(db::Conn& c, const std::string& path_prefix, c
   std::vector<CountRow> out;
   for (auto& r : c.query({"letters.counts",
                           "SELECT k.month, k.type, SUM(k.n) FROM letter_counts k JOIN units u ON u.id = k.unit_id "
-                          "WHERE substr(u.path, 1, length(?)) = ? AND k.month >= ? AND k.month <= ? "
+                          "WHERE u.path LIKE ? AND k.month >= ? AND k.month <= ? "
                           "GROUP BY k.month, k.type ORDER BY k.month, k.type"},
-                         {path_prefix, path_prefix, from, to}))
+                         {path_prefix + "%", from, to}))
     out.push_back({r.text(0), r.text(1), r.i64(2)});
   return out;
 }
@@ -264,9 +264,9 @@ std::vector<DoNotSend> DoNotSendUnder(db::Conn& c, const std::string& path_prefi
   std::vector<DoNotSend> out;
   for (auto& r : c.query({"letters.do_not_send",
                           "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at FROM letter_do_not_send d "
-                          "JOIN units u ON u.id = d.unit_id WHERE substr(u.path, 1, length(?)) = ? "
+                          "JOIN units u ON u.id = d.unit_id WHERE u.path LIKE ? "
                           "ORDER BY d.id DESC LIMIT 1000"},
-                         {path_prefix, path_prefix}))
+                         {path_prefix + "%"}))
     out.push_back(DoNotSendOf(r));
   return out;
 }
@@ -276,7 +276,7 @@ bool DoNotSendMatches(db::Conn& c, const std::string& unit_path, const std::stri
   return c
       .query_one({"letters.do_not_send_match",
                   "SELECT 1 FROM letter_do_not_send d JOIN units u ON u.id = d.unit_id "
-                  "WHERE substr(?, 1, length(u.path)) = u.path AND "
+                  "WHERE ? LIKE u.path || '%' AND "
                   "((d.id_number <> '' AND d.id_number = ?) OR ((d.id_number = '' OR ? = '') AND d.name_fold = ?)) "
                   "LIMIT 1"},
                  {unit_path, id_number, id_number, name_fold})

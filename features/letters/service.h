@@ -91,6 +91,7 @@ class Service {
  private:
   db::Db& db_;
   TriggerRun Pass();
+  void TriggersBeforeReading();
   std::unique_ptr<async::BlockingPool> pool_;  // the passes run by requests
   std::mutex trigger_mutex_;                   // one pass at a time in this process
   std::mutex loop_mutex_;

@@ -31,7 +31,7 @@ class LettersServiceTest : public desk::testing::DeskFixture {
  protected:
   void SetUp() override {
     DeskFixture::SetUp();
-    SetClockForTesting(T(2026, 2, 17, 9, 0));  // Tuesday
+    SetClockForTesting(T(2026, 3, 9, 9, 0));  // Monday
     admin_ = Official("admin.p1", "P1", "admin");
     desk_ = Official("desk.c1", "C1", "desk");
     leader_ = Official("leader.c1", "C1", "leader");
@@ -149,7 +149,7 @@ TEST_P(LettersServiceTest, BirthMakesACongratulationAndDoNotSendIsRespected) {
 
 TEST_P(LettersServiceTest, DeskApologyIsRegisteredAsAnIssuedApologyLetter) {
   const auto d = Receive(other_);
-  Do(d.code, desk::Action::kApology, {.reason = "Chờ xác minh thông tin", .new_due_date = "2026-02-27"});
+  Do(d.code, desk::Action::kApology, {.reason = "Chờ xác minh thông tin", .new_due_date = "2026-03-16"});
   letters_->RunTriggers();
   auto all = All(leader_);
   ASSERT_EQ(all.size(), 1u);
@@ -264,7 +264,7 @@ TEST_P(LettersServiceTest, PdfHasTheOfficialLayoutOnA5WithTheBackOnTheReverse) {
   EXPECT_EQ(fg::testing::InfoField(info, "Page size").rfind("419.528 x 595.276", 0), 0u) << info;
   const std::string text = PdfText(pdf);
   for (const char* expected : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                               "ỦY BAN NHÂN DÂN XÃ MỘT", "Xã Một, ngày 17 tháng 02 năm 2026", "THƯ CHIA BUỒN",
+                               "ỦY BAN NHÂN DÂN", "XÃ MỘT", "Xã Một, ngày 09 tháng 3 năm 2026", "THƯ CHIA BUỒN",
                                "Gia đình Trần Văn Bình", "CHỦ TỊCH", "Nguyễn Thị Lành", "Số: 1/2026",
                                "NHỮNG ĐIỀU GIA ĐÌNH CẦN LƯU Ý"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;

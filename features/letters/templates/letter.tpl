@@ -10,7 +10,7 @@
     <div><dt>Số điện thoại</dt><dd>{{PHONE}}</dd></div>
     <div><dt>Dịp gửi thư</dt><dd>{{OCCASION}}</dd></div>
     <div><dt>Ngày diễn ra sự kiện</dt><dd>{{EVENT_DATE}}</dd></div>
-    <div><dt>Hồ sơ liên quan</dt><dd>{{#HAS_DOSSIER}}<a href="{{DOSSIER_URL}}">{{DOSSIER}}</a>{{/HAS_DOSSIER}}{{^HAS_DOSSIER}}{{DOSSIER}}{{/HAS_DOSSIER}}</dd></div>
+    <div><dt>Hồ sơ liên quan</dt><dd>{{#HAS_DOSSIER}}<a href="{{DOSSIER_URL}}">{{DOSSIER}}</a>{{/HAS_DOSSIER}}{{#NO_DOSSIER}}{{DOSSIER}}{{/NO_DOSSIER}}</dd></div>
     <div><dt>Đơn vị</dt><dd>{{UNIT}}</dd></div>
     <div><dt>Nguồn</dt><dd>{{SOURCE}}</dd></div>
     <div><dt>Cách gửi</dt><dd>{{CHANNEL}}</dd></div>
