@@ -110,7 +110,7 @@ TEST_P(LettersServiceTest, DeathRegistrationMakesOneCondolenceDraftHoweverOftenT
   EXPECT_FALSE(l.back.empty());
 
   // The same dossier returned: still one condolence letter for it.
-  Do(d.code, desk::Action::kTransfer);
+  Do(d.code, desk::Action::kTransfer, {.to_official = leader_.official_id});
   Do(d.code, desk::Action::kResultReady);
   Do(d.code, desk::Action::kReturn, {.returned_to = "Trần Văn Bình"});
   EXPECT_EQ(letters_->RunTriggers().drafts, 0);
@@ -188,13 +188,14 @@ TEST_P(LettersServiceTest, ManualLettersAreNumberedAndCountedWhenIssued) {
   EXPECT_EQ(delivered.channel, "post");
   EXPECT_FALSE(delivered.delivered_at.empty());
 
-  auto c = letters_->CountsOf(evaluator_, "P1", "2026-01", "2026-12");  // the province: its subtree
+  auto c = letters_->CountsOf(admin_, "P1", "2026-01", "2026-12");  // the province: its subtree
   EXPECT_EQ(c.total, 2);
   for (const auto& line : c.by_type) {
     if (line.type == "longevity" || line.type == "thanks") EXPECT_EQ(line.n, 1) << line.type;
     else EXPECT_EQ(line.n, 0) << line.type;
   }
-  EXPECT_EQ(letters_->CountsOf(evaluator_, "C2", "2026-01", "2026-12").total, 0);
+  EXPECT_EQ(letters_->CountsOf(admin_, "C2", "2026-01", "2026-12").total, 0);
+  EXPECT_EQ(KindOf([&] { letters_->CountsOf(evaluator_, "P1", "2026-01", "2026-12"); }), ErrorKind::kForbidden);
   letters_->Act(leader_, l.id, "cancel");
   EXPECT_EQ(letters_->CountsOf(evaluator_, "C1", "2026-01", "2026-12").total, 1);
   // Personal data only for officials of the unit: evaluators and other communes get 403.
