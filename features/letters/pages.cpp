@@ -68,9 +68,11 @@ std::string NumberOf(const Letter& l) {
 
 // ---- the register ----
 
-Response RegisterPage(Context& ctx, Service& svc) {
+// `refused`: the batch print's error (no letter chosen ...), shown above the list.
+Response RegisterPage(Context& ctx, Service& svc, const AppError* refused = nullptr) {
   PageView v(ctx, Text("letters.register_title"), "features/letters/templates/register.tpl");
   v.ShowDone("letters.done.", {{"count", ctx.req.query_param("count")}});
+  if (refused) v.ShowErrors(*refused);
   LetterQuery q;
   q.unit_code = ctx.req.query_param("unit");
   q.type = ctx.req.query_param("type");
@@ -117,7 +119,7 @@ Response RegisterPage(Context& ctx, Service& svc) {
     if (!q.state.empty()) next += "&state=" + http::UrlEncode(q.state);
     b.SetValueAndShowSection("NEXT_URL", next, "HAS_NEXT");
   }
-  return v.render(status);
+  return v.render(refused ? http::StatusOf(refused->kind()) : status);
 }
 
 // ---- one letter ----
@@ -394,9 +396,14 @@ void RegisterPages(http::App& app, Service& svc) {
     for (auto& [k, value] : ctx.req.form_all())
       if (k == "id")
         if (auto id = http::ParseInt64(value)) ids.push_back(*id);
-    auto r = Response::Text(200, svc.BatchPdf(*ctx.user, ids), "application/pdf");
-    r.set_header("Content-Disposition", "inline; filename=\"thu.pdf\"");
-    return r;
+    try {
+      auto r = Response::Text(200, svc.BatchPdf(*ctx.user, ids), "application/pdf");
+      r.set_header("Content-Disposition", "inline; filename=\"thu.pdf\"");
+      return r;
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      return RegisterPage(ctx, svc, &e);
+    }
   });
 
   app.page("GET", "/thu/mau", http::Access::kUser, [&svc](Context& ctx) { return TemplatesPage(ctx, svc); });

@@ -23,7 +23,8 @@
   {{#EMPTY}}<p>Chưa có thư nào phù hợp.</p>{{/EMPTY}}
   {{#HAS_LETTERS}}<form method="post" action="/thu/in" novalidate>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-    <div class="table-wrap" role="region" aria-labelledby="letters-caption" tabindex="0"><table class="stack letters">
+    {{#IDS_INVALID}}<p class="field-error" id="ids-error"><span class="visually-hidden">Lỗi: </span>{{IDS_ERROR}}</p>{{/IDS_INVALID}}
+    <div class="table-wrap" role="region" aria-labelledby="letters-caption" tabindex="0" id="ids"><table class="stack letters">
       <caption id="letters-caption">Các thư, mới nhất trước. Chọn thư rồi bấm “In các thư đã chọn” để in thành một tệp PDF (in hai mặt).</caption>
       <thead><tr><th scope="col">Chọn</th><th scope="col">Số</th><th scope="col">Loại thư</th><th scope="col">Người nhận</th><th scope="col">Dịp gửi thư</th><th scope="col">Mã hồ sơ</th><th scope="col">Trạng thái</th><th scope="col">Ngày lập</th><th scope="col">Ngày ký</th></tr></thead>
       <tbody>{{#LETTER}}<tr><td><input type="checkbox" name="id" value="{{ID}}" id="pick-{{ID}}" aria-label="Chọn thư gửi {{RECIPIENT}}"></td><td data-label="Số"><a href="{{URL}}">{{NUMBER}}</a></td><td data-label="Loại thư"><a href="{{URL}}">{{TYPE}}</a></td><td data-label="Người nhận">{{RECIPIENT}}</td><td data-label="Dịp gửi thư">{{OCCASION}}</td><td data-label="Mã hồ sơ">{{DOSSIER}}</td><td data-label="Trạng thái">{{STATE}}</td><td data-label="Ngày lập" class="when">{{CREATED}}</td><td data-label="Ngày ký" class="when">{{ISSUED}}</td></tr>{{/LETTER}}</tbody>
