@@ -2,6 +2,7 @@
 #include "features/accounts/service.h"
 #include "features/calendar/service.h"
 #include "features/desk/service.h"
+#include "features/letters/service.h"
 #include "features/org/service.h"
 
 namespace fg::app {
@@ -10,4 +11,7 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
               desk::Service& desk);
 // The desk's catalogue and a few hundred dossiers (part of SeedDemo).
 void SeedDesk(db::Db& db, org::Service& org, calendar::Service& calendar, desk::Service& desk);
+// Letters from the demo dossiers' events (drafts; most of them signed) and a few
+// made by hand, so that the register and the counts have content.
+void SeedLetters(letters::Service& letters);
 }  // namespace fg::app

@@ -85,7 +85,11 @@ int Serve(const Config& cfg, bool demo) {
   calendar::Service calendar(*db);
   desk::Service desk(*db, calendar);
   desk.LimitLookups(cfg.lookups_per_address, std::chrono::minutes(5));
-  if (demo && SeedDemo(*db, org, calendar, accounts, desk)) spdlog::info("demo data seeded");
+  letters::Service letters(*db);
+  if (demo && SeedDemo(*db, org, calendar, accounts, desk)) {
+    SeedLetters(letters);
+    spdlog::info("demo data seeded");
+  }
   if (!demo) {
     if (auto n = accounts.CountDemoAccounts())
       spdlog::warn("{} account(s) use the demo password; they cannot log in without --demo. Change their passwords.",
@@ -99,7 +103,9 @@ int Serve(const Config& cfg, bool demo) {
   app.limit_anonymous(cfg.anonymous_requests_per_minute);
   app.set_metrics_token(cfg.metrics_token);
   http::SetSecureCookies(cfg.cookie_secure);
-  Services services{*db, org, accounts, calendar, desk};
+  // Letters: drafts from the desk's events, by a pass every few seconds (and before the letters pages list).
+  letters.Start(std::chrono::seconds(5));
+  Services services{*db, org, accounts, calendar, desk, letters};
   RegisterAll(app, services);
   notify::Service notify(*db);
   app.metrics().add_collector([&notify] { return notify.MetricsText(); });
@@ -128,6 +134,7 @@ int Serve(const Config& cfg, bool demo) {
   });
   spdlog::info("stopped accepting; flushing the store");
   if (sender) sender->Stop();
+  letters.Stop();
   db->close();
   spdlog::info("bye");
   return 0;
@@ -312,7 +319,8 @@ int main(int argc, char** argv) {
     } else if (*routes) {
       accounts::Service accounts(*db, false);
       http::App app(cfg.assets_dir);
-      Services services{*db, org, accounts, calsvc, desksvc};
+      letters::Service letters(*db);
+      Services services{*db, org, accounts, calsvc, desksvc, letters};
       RegisterAll(app, services);
       for (const auto& r : app.routes()) {
         boost::json::object line{
@@ -323,8 +331,12 @@ int main(int argc, char** argv) {
       std::cout << "schema up to date\n";
     } else if (*seed) {
       accounts::Service accounts(*db, false);
-      std::cout << (app::SeedDemo(*db, org, calsvc, accounts, desksvc) ? "demo data added\n"
-                                                                       : "demo data already present\n");
+      const bool added = app::SeedDemo(*db, org, calsvc, accounts, desksvc);
+      if (added) {
+        letters::Service letters(*db);
+        app::SeedLetters(letters);
+      }
+      std::cout << (added ? "demo data added\n" : "demo data already present\n");
     } else if (*backup) {
       db->backup(backup_file);
       std::cout << "backup written to " << backup_file << "\n";

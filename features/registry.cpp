@@ -8,6 +8,7 @@
 #include "features/dashboard/routes.h"
 #include "features/desk/routes.h"
 #include "features/notify/pages.h"
+#include "features/letters/routes.h"
 #include "features/org/routes.h"
 #include "features/public/routes.h"
 
@@ -28,6 +29,8 @@ void RegisterAll(http::App& app, Services& s) {
   desk::RegisterProceduresCsvApi(app, s.desk);
   desk::RegisterStatsPages(app, s.desk);
   desk::RegisterLookupPages(app, s.desk);
+  letters::RegisterApi(app, s.letters);
+  letters::RegisterPages(app, s.letters);
   pub::RegisterPages(app, s.db, s.calendar);
   notify::RegisterPages(app, std::make_shared<notify::Service>(s.db));
 

@@ -5,6 +5,7 @@
 #include "features/accounts/service.h"
 #include "features/calendar/service.h"
 #include "features/desk/service.h"
+#include "features/letters/service.h"
 #include "features/org/service.h"
 #include "platform/db/db.h"
 #include "platform/http/app.h"
@@ -17,6 +18,7 @@ struct Services {
   accounts::Service& accounts;
   calendar::Service& calendar;
   desk::Service& desk;
+  letters::Service& letters;
 };
 
 // Registers every feature's pages and API routes, and GET /api/v1/openapi.json

@@ -258,6 +258,19 @@ void Document::Space(double points) {
 
 void Document::NewPage() { impl_->new_page(); }
 
+void Document::Frame(double inset) {
+  auto& d = *impl_;
+  cairo_save(d.cr);
+  cairo_set_line_width(d.cr, 1.6);
+  cairo_rectangle(d.cr, inset, inset, d.size.width - 2 * inset, d.size.height - 2 * inset);
+  cairo_stroke(d.cr);
+  cairo_set_line_width(d.cr, kRuleWidth);
+  const double in = inset + 3;
+  cairo_rectangle(d.cr, in, in, d.size.width - 2 * in, d.size.height - 2 * in);
+  cairo_stroke(d.cr);
+  cairo_restore(d.cr);
+}
+
 void Document::Table(const pdf::Table& t) {
   auto& d = *impl_;
   const size_t n = t.widths.size();

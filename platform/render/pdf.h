@@ -109,6 +109,9 @@ class Document {
   // A QR symbol with its quiet zone, `size` points wide.
   void Qr(const qr::Matrix& m, double size, Align align = Align::kCenter);
   void AdministrativeHeader(const Header& h);
+  // A decorative double frame around the current page, `inset` points inside
+  // its edges (a letter's border). Draws only; the cursor does not move.
+  void Frame(double inset);
   void NewPage();
 
   // The PDF bytes. The document cannot be added to afterwards.

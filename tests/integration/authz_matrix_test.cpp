@@ -191,6 +191,12 @@ void AddOutsideTree(const std::string& db_path, Vars& outside) {
     in.unit_code = "26560";
     in.applicant.name = "Người ngoài";
     outside["dossier"] = desk.Receive(sys, in).detail.dossier.code;
+    letters::Service letters(*db);
+    letters::LetterInput letter;
+    letter.unit_code = "26560";
+    letter.type = "thanks";
+    letter.recipient_name = "Người ngoài";
+    outside["letter"] = std::to_string(letters.Create(sys, letter).id);
   }
   db->close();
 }
@@ -277,6 +283,13 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
               {{"unit_code", "25270"}, {"procedure_id", procedure_id}, {"applicant", {{"name", "Người thử"}}}}, 201)
           .at("code")
           .as_string());
+
+  // A draft letter of the ward.
+  targets.inside["letter"] = std::to_string(
+      ApiCall(port, admin, "POST", "/api/v1/letters",
+              {{"unit_code", "25270"}, {"type", "thanks"}, {"recipient_name", "Người thử"}}, 201)
+          .at("id")
+          .as_int64());
 
   // Entries marked "last" (logging out) run after the others.
   std::vector<const json::object*> entries;

@@ -15,8 +15,9 @@ inline std::vector<http::App::RouteInfo> RegisteredRoutes() {
   accounts::Service accounts(*db, false);
   calendar::Service calendar(*db);
   desk::Service desk(*db, calendar);
+  letters::Service letters(*db);
   http::App app(FG_SOURCE_DIR);
-  Services services{*db, org, accounts, calendar, desk};
+  Services services{*db, org, accounts, calendar, desk, letters};
   RegisterAll(app, services);
   return app.routes();
 }
