@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include <atomic>
-#include <cstdio>
+
+#include <fmt/compile.h>
+#include <fmt/format.h>
 
 namespace fg {
 namespace {
@@ -36,12 +38,10 @@ std::string FormatUtc(SysSeconds t) {
   auto dp = floor<days>(t);
   year_month_day ymd{dp};
   hh_mm_ss hms{t - dp};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                static_cast<long>(hms.seconds().count()));
-  return buf;
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                     static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                     static_cast<long>(hms.seconds().count()));
 }
 
 std::string NowUtcText() { return FormatUtc(Now()); }
@@ -67,10 +67,8 @@ std::string FormatLocal(std::string_view utc_text) {
 
 std::string FormatDayMonthYear(sys_days d) {
   year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                static_cast<int>(ymd.year()));
-  return buf;
+  return fmt::format(FMT_COMPILE("{:02}/{:02}/{:04}"), static_cast<unsigned>(ymd.day()),
+                     static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
 }
 
 std::optional<sys_days> ParseIsoDate(std::string_view s) {
@@ -86,10 +84,8 @@ bool IsIsoDate(std::string_view s) { return ParseIsoDate(s).has_value(); }
 
 std::string FormatIsoDate(sys_days d) {
   year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 std::optional<SysSeconds> ParseRfc3339(std::string_view s) {
@@ -122,10 +118,10 @@ std::optional<SysSeconds> ParseRfc3339(std::string_view s) {
 
 std::string FormatRfc3339Local(SysSeconds t) {
   const LocalTime local = ToLocal(t);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%s:%02d+07:00", FormatIsoDate(local.date).c_str(),
-                FormatClock(local.seconds).c_str(), local.seconds % 60);
-  return buf;
+  const year_month_day ymd{local.date};
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00"), static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), local.seconds / 3600,
+                     local.seconds / 60 % 60, local.seconds % 60);
 }
 
 std::optional<int> ParseClock(std::string_view s) {
@@ -136,9 +132,7 @@ std::optional<int> ParseClock(std::string_view s) {
 }
 
 std::string FormatClock(int seconds) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", seconds / 3600, seconds / 60 % 60);
-  return buf;
+  return fmt::format(FMT_COMPILE("{:02}:{:02}"), seconds / 3600, seconds / 60 % 60);
 }
 
 std::string TodayLocalIso() { return FormatIsoDate(ToLocal(Now()).date); }
