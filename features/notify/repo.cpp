@@ -79,6 +79,9 @@ const db::Query kAnyDue{"outbox_any_due",
                         "SELECT id FROM outbox WHERE status = 'queued' AND next_at <= ? "
                         "AND (lease_until IS NULL OR lease_until < ?) LIMIT 1"};
 const db::Query kById{"outbox_by_id", "SELECT " FG_MESSAGE_COLUMNS " FROM outbox o WHERE o.id = ?"};
+const db::Query kRenew{"outbox_renew",
+                       "UPDATE outbox SET lease_until = ?, updated_at = ? "
+                       "WHERE id = ? AND lease_owner = ? AND status = 'queued'"};
 const db::Query kMarkSent{"outbox_sent",
                           "UPDATE outbox SET status = 'sent', attempts = attempts + 1, channel = ?, provider_id = ?, "
                           "last_error = '', sent_at = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL "
@@ -154,6 +157,11 @@ std::vector<Message> Claim(db::Conn& c, const std::string& owner, const std::str
 }
 
 bool AnyDue(db::Conn& c, const std::string& now) { return c.query_one(kAnyDue, {now, now}).has_value(); }
+
+bool Renew(db::Conn& c, int64_t id, const std::string& owner, const std::string& lease_until,
+           const std::string& now) {
+  return c.exec(kRenew, {lease_until, now, id, owner}) > 0;
+}
 
 bool MarkSent(db::Conn& c, int64_t id, const std::string& owner, const std::string& channel,
               const std::string& provider_id, const std::string& now) {

@@ -6,6 +6,7 @@
 #include "features/notify/channels.h"
 #include "features/notify/repo.h"
 #include "features/notify/rules.h"
+#include "platform/db/retry.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
 
@@ -137,9 +138,9 @@ void Sender::Deliver(const Message& m) {
   });
   const std::string now_text = FormatUtc(now);
   if (f.route.empty()) {
-    db_.write([&](db::Conn& c) {
-      repo::MarkAttempt(c, m.id, opt_.owner, m.attempts, "failed", m.next_at, "", "no channel for this recipient",
-                        now_text);
+    db::WriteRetrying(db_, [&](db::Conn& c) {
+      return repo::MarkAttempt(c, m.id, opt_.owner, m.attempts, "failed", m.next_at, "",
+                               "no channel for this recipient", now_text);
     });
     return;
   }
@@ -149,15 +150,24 @@ void Sender::Deliver(const Message& m) {
     const auto night = ch.config.find("night");
     const SysSeconds not_before = NotBefore(now, night != ch.config.end() && night->second == "1");
     if (not_before > now) {
-      db_.write([&](db::Conn& c) { repo::Defer(c, m.id, opt_.owner, FormatUtc(not_before), now_text); });
+      db::WriteRetrying(db_, [&](db::Conn& c) { return repo::Defer(c, m.id, opt_.owner, FormatUtc(not_before), now_text); });
       return;
     }
   }
+  // The claim leased a batch; by this message's turn that lease may have run
+  // out and another sender may hold it. Renew it (covering the longest send,
+  // 120 s) and send only if it is still ours.
+  const bool ours = db::WriteRetrying(db_, [&](db::Conn& c) {
+    return repo::Renew(c, m.id, opt_.owner, FormatUtc(Now() + opt_.lease + std::chrono::seconds(120)), now_text);
+  });
+  if (!ours) return;
   const SendResult r = Send(ch, *f.out);
   if (after_send_for_testing && !after_send_for_testing(m, r)) return;
   const std::string done_text = FormatUtc(Now());
   if (r.ok) {
-    db_.write([&](db::Conn& c) { repo::MarkSent(c, m.id, opt_.owner, ch.name, r.provider_id, done_text); });
+    // Retried on a serialisation failure: a lost outcome would send the message again.
+    db::WriteRetrying(db_,
+                      [&](db::Conn& c) { return repo::MarkSent(c, m.id, opt_.owner, ch.name, r.provider_id, done_text); });
     return;
   }
   const int64_t attempts = m.attempts + 1;
@@ -165,9 +175,9 @@ void Sender::Deliver(const Message& m) {
   std::uniform_real_distribution<double> jitter(0.0, 1.0);
   const SysSeconds next = attempts % n != 0 ? Now() : Now() + Backoff(attempts / n, jitter(rng_));
   spdlog::info("notify: message {} via {} failed (attempt {}): {}", m.id, ch.name, attempts, r.error);
-  db_.write([&](db::Conn& c) {
-    repo::MarkAttempt(c, m.id, opt_.owner, attempts, give_up ? "failed" : "queued", FormatUtc(next), ch.name, r.error,
-                      done_text);
+  db::WriteRetrying(db_, [&](db::Conn& c) {
+    return repo::MarkAttempt(c, m.id, opt_.owner, attempts, give_up ? "failed" : "queued", FormatUtc(next), ch.name,
+                             r.error, done_text);
   });
 }
 
