@@ -155,34 +155,28 @@ std::vector<Letter> LettersByIds(db::Conn& c, const std::vector<int64_t>& ids) {
   return out;
 }
 
+// One statement for every filter combination (an empty filter matches all):
+// statements are cached by the address of their text, so SQL is never built
+// per call.
+const db::Query kListLetters{"letters.list",
+                             "SELECT " LETTER_COLS
+                             "WHERE u.path LIKE ? AND (? = '' OR l.type = ?) AND (? = '' OR l.state = ?) "
+                             "AND (? = '' OR l.created_at >= ?) AND (? = '' OR l.created_at < ?) "
+                             "AND (? = 0 OR l.id < ?) ORDER BY l.id DESC LIMIT ?"};
+
 std::vector<Letter> ListLetters(db::Conn& c, const std::string& path_prefix, const LetterQuery& q) {
-  std::string sql = "SELECT " LETTER_COLS "WHERE u.path LIKE ?";
-  std::vector<db::Value> params{path_prefix + "%"};
-  if (!q.type.empty()) {
-    sql += " AND l.type = ?";
-    params.emplace_back(q.type);
-  }
-  if (!q.state.empty()) {
-    sql += " AND l.state = ?";
-    params.emplace_back(q.state);
-  }
-  if (!q.from.empty()) {
-    sql += " AND l.created_at >= ?";
-    params.emplace_back(q.from);
-  }
-  if (!q.to.empty()) {
-    sql += " AND l.created_at < ?";
-    params.emplace_back(q.to);
-  }
-  if (q.after_id > 0) {
-    sql += " AND l.id < ?";
-    params.emplace_back(q.after_id);
-  }
-  sql += " ORDER BY l.id DESC LIMIT ?";
-  params.emplace_back(q.limit);
+  const std::vector<db::Value> params{path_prefix + "%", q.type,    q.type,     q.state, q.state, q.from,
+                                      q.from,            q.to,      q.to,       q.after_id, q.after_id, q.limit};
   std::vector<Letter> out;
-  for (auto& r : c.query({"letters.list", sql.c_str()}, params)) out.push_back(LetterOf(r));
+  for (auto& r : c.query(kListLetters, params)) out.push_back(LetterOf(r));
   return out;
+}
+
+bool MarkPrinted(db::Conn& c, int64_t id, const std::string& now) {
+  return c.exec({"letters.mark_printed",
+                 "UPDATE letters SET printed_at = ?, updated_at = ? "
+                 "WHERE id = ? AND state = 'issued' AND printed_at IS NULL"},
+                {now, now, id}) == 1;
 }
 
 bool UpdateState(db::Conn& c, const Letter& l) {

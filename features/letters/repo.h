@@ -26,6 +26,8 @@ std::optional<int64_t> InsertLetter(db::Conn& c, const Letter& l, int64_t by, co
 std::optional<Letter> LetterById(db::Conn& c, int64_t id);
 std::vector<Letter> LettersByIds(db::Conn& c, const std::vector<int64_t>& ids);
 std::vector<Letter> ListLetters(db::Conn& c, const std::string& path_prefix, const LetterQuery& q);
+// Marks an issued letter printed unless it was already (or changed state since it was read).
+bool MarkPrinted(db::Conn& c, int64_t id, const std::string& now);
 bool UpdateState(db::Conn& c, const Letter& l);  // state, year, number, dates, channel, signer
 int64_t NextNumber(db::Conn& c, int64_t unit_id, int64_t year);
 void AddCount(db::Conn& c, int64_t unit_id, const std::string& month, const std::string& type, int64_t delta);

@@ -423,12 +423,10 @@ std::string Service::BatchPdf(const Principal& p, const std::vector<int64_t>& id
   // Issued letters are marked printed (drafts print as proofs).
   const std::string now = NowUtcText();
   db::WriteRetrying(db_, [&](db::Conn& c) {
-    for (auto l : letters) {
-      if (l.state != State::kIssued || !l.printed_at.empty()) continue;
-      l.printed_at = now;
-      l.updated_at = now;
-      repo::UpdateState(c, l);
-    }
+    // Only the printed date, and only where the letter is still issued and
+    // unprinted: a cancel or delivery since the read above stays as it is.
+    for (const auto& l : letters)
+      if (l.state == State::kIssued && l.printed_at.empty()) repo::MarkPrinted(c, l.id, now);
     events::Append(c, events::By(p, letters.front().unit_id, "letter", "batch", "printed", "",
                                  boost::json::serialize(boost::json::object{{"count", letters.size()}})));
   });
