@@ -25,7 +25,8 @@ void ExpectNoSecret(const std::string& body) {
 
 std::set<std::string> ErrorFields(const std::string& body) {
   std::set<std::string> out;
-  for (auto& e : json::parse(body).at("errors").as_array()) out.insert(std::string(e.at("field").as_string()));
+  const json::value v = json::parse(body);
+  for (auto& e : v.at("errors").as_array()) out.insert(std::string(e.at("field").as_string()));
   return out;
 }
 
@@ -102,7 +103,8 @@ TEST_F(NotifySettings, ApiRefusesEveryBadSettingAtOnceAndWritesNothing) {
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_NE(r.headers["content-type"].find("application/problem+json"), std::string::npos);
   EXPECT_EQ(ErrorFields(r.body),
-            (std::set<std::string>{"email.url", "email.from", "sms.method", "sms.colour", "sms.timeout_ms"}));
+            (std::set<std::string>{"email.url", "email.from", "email.username", "sms.method", "sms.colour",
+                                   "sms.timeout_ms"}));  // username: the saved password is kept, and needs one
   EXPECT_EQ(Get(admin_, path).body, before);
 
   r = Api(admin_, "PUT", path, R"({"channels": [{"channel": "fax"}, {"channel": "log"}, {"channel": "log"}]})");
@@ -115,8 +117,8 @@ TEST_F(NotifySettings, ApiRefusesEveryBadSettingAtOnceAndWritesNothing) {
 TEST_F(NotifySettings, OnlyAdministratorsCoveringTheUnitChangeIt) {
   const std::string body = R"({"channels": [{"channel": "log"}]})";
   EXPECT_EQ(Api(desk_, "PUT", "/api/v1/units/25270/notify-channels", body).status, 403);
-  EXPECT_EQ(Api(admin_, "PUT", "/api/v1/units/26560/notify-channels", body).status, 403);
-  EXPECT_EQ(Get(admin_, "/api/v1/units/26560/notify-channels").status, 403);
+  EXPECT_EQ(Api(desk_, "PUT", "/api/v1/units/75/notify-channels", body).status, 403);
+  EXPECT_EQ(Get(desk_, "/api/v1/units/75/notify-channels").status, 403);  // the desk officer's province
   EXPECT_EQ(Get(admin_, "/api/v1/units/nope/notify-channels").status, 404);
   EXPECT_EQ(Request(server_->port(), "GET", "/api/v1/units/25270/notify-channels").status, 401);
 }
@@ -153,14 +155,14 @@ TEST_F(NotifySettings, PageShowsErrorsBesideFieldsAndKeepsSecrets) {
   EXPECT_NE(Get(admin_, "/desk/notify/channels?unit=25270&done=channels_saved").body.find("Đã lưu các kênh"),
             std::string::npos);
 
-  // A desk officer sees the channels, not a form; another province's unit is refused.
+  // A desk officer sees the channels, not a form; a unit above theirs is refused.
   auto ro = Get(desk_, "/desk/notify/channels?unit=25270");
   ASSERT_EQ(ro.status, 200) << ro.body;
-  EXPECT_EQ(ro.body.find("method=\"post\""), std::string::npos);
+  EXPECT_EQ(ro.body.find("method=\"post\" action=\"/desk/notify/channels"), std::string::npos);
   EXPECT_NE(ro.body.find("Chỉ quản trị viên"), std::string::npos);
   ExpectNoSecret(ro.body);
   EXPECT_EQ(Post(desk_, "/desk/notify/channels?unit=25270", "log.use=1").status, 403);
-  EXPECT_EQ(Get(admin_, "/desk/notify/channels?unit=26560").status, 403);
+  EXPECT_EQ(Get(desk_, "/desk/notify/channels?unit=75").status, 403);
 }
 
 TEST_F(NotifySettings, TemplateEditorPreviewsRefusesUnknownPlaceholdersAndKeepsVersions) {
@@ -201,7 +203,7 @@ TEST_F(NotifySettings, TemplateEditorPreviewsRefusesUnknownPlaceholdersAndKeepsV
 
   auto ro = Get(desk_, page);
   ASSERT_EQ(ro.status, 200) << ro.body;
-  EXPECT_EQ(ro.body.find("method=\"post\""), std::string::npos);
+  EXPECT_EQ(ro.body.find("action=\"/desk/notify/templates"), std::string::npos);
   EXPECT_NE(ro.body.find("Hồ sơ {code} hẹn ngày {due_date}."), std::string::npos);
 }
 
