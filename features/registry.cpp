@@ -32,7 +32,11 @@ void RegisterAll(http::App& app, Services& s) {
   letters::RegisterApi(app, s.letters);
   letters::RegisterPages(app, s.letters);
   pub::RegisterPages(app, s.db, s.calendar);
-  notify::RegisterPages(app, std::make_shared<notify::Service>(s.db));
+  auto notify_svc = std::make_shared<notify::Service>(s.db);
+  notify::RegisterPages(app, notify_svc);
+  notify::RegisterChannelsPages(app, notify_svc);
+  notify::RegisterAdminPages(app, notify_svc);
+  notify::RegisterApi(app, notify_svc);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

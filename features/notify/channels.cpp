@@ -4,6 +4,9 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <deque>
+#include <mutex>
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstring>
@@ -157,7 +160,10 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
   auto esc = [&](const std::string& s) { return enc == "json" ? JsonEscaped(s) : enc == "form" ? FormEscaped(s) : s; };
   const std::string text = Get(cfg, "ascii") == "1" ? StripDiacritics(m.text) : m.text;
   const std::map<std::string, std::string> values = {
-      {"phone", esc(Msisdn(m.phone))}, {"text", esc(text)}, {"idempotency_key", esc(m.idem_key)}};
+      {"phone", esc(Msisdn(m.phone))},
+      {"text", esc(text)},
+      {"idempotency_key", esc(m.idem_key)},
+      {"callback_url", esc(m.callback_url)}};
   const std::string body =
       Fill(Get(cfg, "body", R"({"to":"{phone}","text":"{text}","id":"{idempotency_key}"})"), values);
   std::vector<std::string> headers;
@@ -166,6 +172,7 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty()) headers.push_back(Fill(line, values));
   }
+  if (const std::string auth = Get(cfg, "auth_header"); !auth.empty()) headers.push_back(auth);
   if (enc == "json") headers.push_back("Content-Type: application/json; charset=utf-8");
   if (enc == "form") headers.push_back("Content-Type: application/x-www-form-urlencoded");
   headers.push_back("Idempotency-Key: " + m.idem_key);
@@ -237,7 +244,7 @@ SendResult SendEmail(const Channel& ch, const Outgoing& m) {
 }  // namespace
 
 bool IsSecret(const std::string& key) {
-  return key == "password" || key == "access_token" || key.find("secret") != std::string::npos;
+  return key == "password" || key == "access_token" || key == "auth_header" || key.find("secret") != std::string::npos;
 }
 
 std::string MimeMessage(const std::string& from, const std::string& to, const Outgoing& m, const std::string& date) {
@@ -287,9 +294,22 @@ std::string JsonPath(const std::string& json_text, const std::string& path) {
   return json::serialize(*cur);
 }
 
+namespace {
+std::mutex g_log_mu;
+std::deque<LoggedMessage> g_log;  // newest first
+}  // namespace
+
+std::vector<LoggedMessage> LoggedMessages() {
+  std::lock_guard lk(g_log_mu);
+  return {g_log.begin(), g_log.end()};
+}
+
 SendResult Send(const Channel& ch, const Outgoing& m) {
   if (ch.name == "log") {
     spdlog::info("notify log channel: {} {} {}", m.idem_key, m.event, m.text);
+    std::lock_guard lk(g_log_mu);
+    g_log.push_front({FormatUtc(Now()), m});
+    if (g_log.size() > kLogKept) g_log.pop_back();
     return {true, false, m.idem_key, ""};
   }
   if (ch.name == "sms") return SendSms(ch, m);

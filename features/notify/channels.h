@@ -6,17 +6,18 @@
 //   email: url (smtp://host:587 or smtps://...), from, username, password,
 //          starttls ("1": required), timeout_ms
 //   sms:   url, method (POST), headers (one "Name: value" per line), body (a
-//          template: {phone} {text} {idempotency_key}), body_encoding (json |
+//          template: {phone} {text} {idempotency_key} {callback_url}), body_encoding (json |
 //          form | raw: how values are escaped), success_status (default: any
 //          2xx), success_json_path + success_value (dotted path in a JSON
 //          answer), success_pattern (text the answer must contain),
-//          message_id_path, ascii ("1": no diacritics), night ("1": allowed
+//          message_id_path, auth_header (secret: one "Name: value" line), ascii ("1": no diacritics), night ("1": allowed
 //          21:00-07:00), timeout_ms
 //   zalo:  url, access_token (secret: never logged or shown), template_<event>
 //          (the ZNS template id of each event), timeout_ms
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include "features/notify/model.h"
 
@@ -26,9 +27,19 @@ struct Outgoing {
   std::string idem_key, event, phone, email;
   std::string subject, text, html;            // rendered (email: all three; sms/log: text)
   std::map<std::string, std::string> params;  // zalo: the template's parameters
+  std::string callback_url;                   // where the gateway reports delivery ("" = none)
 };
 
 SendResult Send(const Channel& ch, const Outgoing& m);
+
+// What the `log` channel "sent" in this process, newest first (the last
+// kLogKept), for the developers' page /desk/notify/log.
+inline constexpr size_t kLogKept = 100;
+struct LoggedMessage {
+  std::string at;  // UTC
+  Outgoing message;
+};
+std::vector<LoggedMessage> LoggedMessages();
 
 // Settings whose values are secrets: shown masked, never logged.
 bool IsSecret(const std::string& key);

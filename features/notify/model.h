@@ -50,6 +50,7 @@ struct Template {
   std::string event, channel;
   int64_t version = 0;  // 0: the shipped default
   std::string subject, body;
+  std::string created_at;  // saved versions
 };
 
 // What a channel's send returned.

@@ -20,7 +20,7 @@ Response MessagesPage(Context& ctx, Service& svc) {
   PageView v(ctx, Text("notify.page_title"), "features/notify/templates/messages.tpl");
   auto& b = v.body();
   const std::string status = ctx.req.has_query_param("status") ? ctx.req.query_param("status") : "failed";
-  for (const char* s : {"failed", "queued", "sent", ""}) {
+  for (const char* s : {"failed", "queued", "sent", "delivered", ""}) {
     auto* o = b.AddSectionDictionary("STATUS_OPTION");
     o->SetValue("VALUE", s);
     o->SetValue("LABEL", Text(std::string("notify.status_filter.") + (*s ? s : "all")));
@@ -35,6 +35,7 @@ Response MessagesPage(Context& ctx, Service& svc) {
     return v.render(400);
   }
   const bool can_retry = svc.CanRetry(*ctx.user);
+  if (Service::IsAdministrator(*ctx.user)) b.ShowSection("IS_ADMIN");
   for (const auto& m : rows) {
     auto* o = b.AddSectionDictionary("ROW");
     o->SetIntValue("ID", static_cast<long>(m.id));

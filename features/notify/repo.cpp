@@ -93,6 +93,10 @@ const db::Query kMarkAttempt{"outbox_attempt",
 const db::Query kDefer{"outbox_defer",
                        "UPDATE outbox SET next_at = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL "
                        "WHERE id = ? AND lease_owner = ? AND status = 'queued'"};
+const db::Query kMarkDelivery{"outbox_delivery",
+                              "UPDATE outbox SET status = ?, last_error = ?, updated_at = ? "
+                              "WHERE id = ? AND channel = ? AND status IN ('sent', 'delivered', 'failed') "
+                              "AND sent_at IS NOT NULL"};
 const db::Query kRequeue{"outbox_requeue",
                          "UPDATE outbox SET status = 'queued', attempts = 0, next_at = ?, last_error = '', "
                          "updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'failed'"};
@@ -121,6 +125,9 @@ const db::Query kDeleteChannel{"notify_channel_delete",
 const db::Query kLatestTemplate{"notify_template_latest",
                                 "SELECT event, channel, version, subject, body FROM notify_templates "
                                 "WHERE event = ? AND channel = ? ORDER BY version DESC LIMIT 1"};
+const db::Query kTemplateVersions{"notify_template_versions",
+                                  "SELECT event, channel, version, subject, body, created_at FROM notify_templates "
+                                  "WHERE event = ? AND channel = ? ORDER BY version DESC LIMIT ?"};
 const db::Query kInsertTemplate{
     "notify_template_insert",
     "INSERT INTO notify_templates (event, channel, version, subject, body, created_by, created_at) "
@@ -178,6 +185,11 @@ bool Defer(db::Conn& c, int64_t id, const std::string& owner, const std::string&
   return c.exec(kDefer, {next_at, now, id, owner}) > 0;
 }
 
+bool MarkDelivery(db::Conn& c, int64_t id, const std::string& channel, const std::string& status,
+                  const std::string& error, const std::string& now) {
+  return c.exec(kMarkDelivery, {status, error, now, id, channel}) > 0;
+}
+
 bool Requeue(db::Conn& c, int64_t id, const std::string& now) { return c.exec(kRequeue, {now, now, id}) > 0; }
 
 std::optional<Message> MessageById(db::Conn& c, int64_t id) {
@@ -210,7 +222,7 @@ std::vector<ChannelCounts> Counts(db::Conn& c, const std::string& now) {
       x.queued += n;
       if (auto t = ParseUtc(r.text(3)); t && now_t)
         x.oldest_queued_seconds = std::max<int64_t>(0, (*now_t - *t).count());
-    } else if (status == "sent") {
+    } else if (status == "sent" || status == "delivered") {
       x.sent += n;
     } else if (status == "failed") {
       x.failed += n;
@@ -247,7 +259,15 @@ void DeleteChannel(db::Conn& c, int64_t unit_id, const std::string& name) { c.ex
 std::optional<Template> LatestTemplate(db::Conn& c, const std::string& event, const std::string& channel) {
   auto r = c.query_one(kLatestTemplate, {event, channel});
   if (!r) return std::nullopt;
-  return Template{r->text(0), r->text(1), r->i64(2), r->text(3), r->text(4)};
+  return Template{r->text(0), r->text(1), r->i64(2), r->text(3), r->text(4), ""};
+}
+
+std::vector<Template> TemplateVersions(db::Conn& c, const std::string& event, const std::string& channel,
+                                       int64_t limit) {
+  std::vector<Template> out;
+  for (auto& r : c.query(kTemplateVersions, {event, channel, limit}))
+    out.push_back({r.text(0), r.text(1), r.i64(2), r.text(3), r.text(4), r.text(5)});
+  return out;
 }
 
 int64_t InsertTemplate(db::Conn& c, const Template& t, int64_t by, const std::string& now) {

@@ -38,6 +38,11 @@ bool MarkAttempt(db::Conn& c, int64_t id, const std::string& owner, int64_t atte
                  const std::string& next_at, const std::string& channel, const std::string& error,
                  const std::string& now);
 bool Defer(db::Conn& c, int64_t id, const std::string& owner, const std::string& next_at, const std::string& now);
+// A gateway's report on a message it accepted on `channel`: status
+// "delivered" or "failed" (with `error`); false unless the message was sent
+// (or already reported) on that channel.
+bool MarkDelivery(db::Conn& c, int64_t id, const std::string& channel, const std::string& status,
+                  const std::string& error, const std::string& now);
 // A failed message queued again from the start; false unless it was failed.
 bool Requeue(db::Conn& c, int64_t id, const std::string& now);
 
@@ -54,6 +59,9 @@ void PutChannel(db::Conn& c, int64_t unit_id, const Channel& ch, const std::stri
 void DeleteChannel(db::Conn& c, int64_t unit_id, const std::string& name);
 
 std::optional<Template> LatestTemplate(db::Conn& c, const std::string& event, const std::string& channel);
+// Saved versions, newest first (at most `limit`).
+std::vector<Template> TemplateVersions(db::Conn& c, const std::string& event, const std::string& channel,
+                                       int64_t limit);
 int64_t InsertTemplate(db::Conn& c, const Template& t, int64_t by, const std::string& now);  // returns the version
 
 }  // namespace fg::notify::repo

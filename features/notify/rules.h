@@ -28,6 +28,8 @@ SysSeconds NotBefore(SysSeconds now, bool night_allowed);
 std::vector<std::string> Placeholders(std::string_view event);
 bool IsEvent(std::string_view event);
 bool IsChannel(std::string_view channel);
+// The settings a channel accepts (channels.h), in the order pages show them.
+std::vector<std::string> ChannelKeys(std::string_view channel);
 // The unknown placeholders of `text` ({name}) for `event`, in order of appearance.
 std::vector<std::string> UnknownPlaceholders(std::string_view event, std::string_view text);
 

@@ -1,5 +1,7 @@
 #include "features/notify/sender.h"
 
+#include "features/notify/callbacks.h"
+
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -49,6 +51,8 @@ Outgoing Render(db::Conn& c, const Message& m, const Channel& ch, const std::str
   if (out.params["unit"].empty()) out.params["unit"] = unit_name;
   if (out.params["pickup"].empty()) out.params["pickup"] = unit_name;
   out.params["link"] = public_url + "/tra-cuu?ma=" + code;
+  if (const std::string key = CallbackKey(c); !key.empty())
+    out.callback_url = public_url + "/api/v1/notify/callbacks/" + ch.name + "?token=" + CallbackToken(m.id, key);
   const std::string kind = ch.name == "email" ? "email" : "sms";
   auto saved = repo::LatestTemplate(c, m.event, kind);
   const std::string body = saved ? saved->body : render::Text("notify.tpl." + m.event + "." + kind);
@@ -69,6 +73,11 @@ Sender::Sender(db::Db& db, SenderOptions opt) : db_(db), opt_(std::move(opt)), r
 Sender::~Sender() { Stop(); }
 
 void Sender::Start() {
+  try {  // the key that signs delivery callback URLs, before the first send
+    db_.write([](db::Conn& c) { EnsureCallbackKey(c); });
+  } catch (const std::exception& e) {
+    spdlog::warn("notify sender: no callback key: {}", e.what());
+  }
   thread_ = std::thread([this] {
     while (true) {
       int64_t n = 0;

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "features/desk/testing.h"
+#include "features/notify/callbacks.h"
 #include "features/notify/outbox.h"
 #include "features/notify/repo.h"
 #include "features/notify/rules.h"
@@ -408,7 +409,7 @@ TEST_P(NotifyTest, TwoSenderProcessesNeverSendTheSameMessageTwice) {
 }
 
 TEST_P(NotifyTest, TemplatesAreVersionedAndCheckedWhenSaved) {
-  Template t{"received", "sms", 0, "", "Hồ sơ {code} của {ten_nguoi_nop} hẹn {ngay}"};
+  Template t{"received", "sms", 0, "", "Hồ sơ {code} của {ten_nguoi_nop} hẹn {ngay}", ""};
   try {
     notify_->SaveTemplate(admin_, t);
     ADD_FAILURE() << "saved";
@@ -435,6 +436,80 @@ TEST_P(NotifyTest, TemplatesAreVersionedAndCheckedWhenSaved) {
   const auto accepted = JsonLines(gw.log());
   ASSERT_EQ(accepted.size(), 1u);
   EXPECT_EQ(Str(accepted[0], "text").rfind("Hồ sơ " + d.code + ", hẹn ", 0), 0u) << Str(accepted[0], "text");
+}
+
+TEST_P(NotifyTest, GatewayReportsDeliveryThroughTheSignedCallbackUrl) {
+  const std::string key = db_->write([](db::Conn& c) { return EnsureCallbackKey(c); });
+  EXPECT_EQ(db_->write([](db::Conn& c) { return EnsureCallbackKey(c); }), key);  // created once
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port(), {{"body", R"({"to":"{phone}","text":"{text}","callback":"{callback_url}"})"}})});
+  const auto d = Receive();
+  Sender s(*db_, {"", std::chrono::seconds{120}, 16, std::chrono::milliseconds{1000}, "https://xamot.gov.vn"});
+  s.RunOnce();
+  const auto accepted = JsonLines(gw.log());
+  ASSERT_EQ(accepted.size(), 1u);
+  const std::string url = Str(accepted[0], "callback");
+  const std::string prefix = "https://xamot.gov.vn/api/v1/notify/callbacks/sms?token=";
+  ASSERT_EQ(url.rfind(prefix, 0), 0u) << url;
+  const std::string token = url.substr(prefix.size());
+  const int64_t id = All().at(0).id;
+  EXPECT_EQ(token.substr(0, token.find('.')), std::to_string(id));
+
+  EXPECT_EQ(KindOf([&] { notify_->Callback("sms", std::to_string(id) + ".AAAA", "delivered", ""); }),
+            ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { notify_->Callback("zalo", token, "delivered", ""); }), ErrorKind::kConflict);
+  EXPECT_EQ(KindOf([&] { notify_->Callback("sms", token, "read", ""); }), ErrorKind::kBadRequest);
+  EXPECT_EQ(notify_->Callback("sms", token, "delivered", "").status, "delivered");
+  auto of = notify_->OfDossier(d.id);
+  ASSERT_EQ(of.size(), 1u);
+  EXPECT_EQ(of[0].status, "delivered");
+  EXPECT_EQ(notify_->List(org::SystemPrincipal(), "delivered", "").size(), 1u);
+  auto failed = notify_->Callback("sms", token, "failed", "số không tồn tại");
+  EXPECT_EQ(failed.status, "failed");
+  EXPECT_EQ(failed.last_error, "sms: số không tồn tại");
+  // Sent again from "failed": queued, and the gateway deduplicates by key.
+  EXPECT_EQ(notify_->Retry(desk_, id).status, "queued");
+}
+
+TEST_P(NotifyTest, ChannelSecretsAreWriteOnlyAndEveryBadSettingIsReported) {
+  Channels({{"email", 0, {{"url", "smtp://127.0.0.1:25"}, {"from", "motcua@xamot.gov.vn"}, {"username", "motcua"},
+                          {"password", "mật-khẩu-1"}}},
+            {"zalo", 0, {{"access_token", "tok-1"}}}});
+  auto shown = notify_->Channels(desk_, "C1");
+  ASSERT_EQ(shown.size(), 2u);
+  EXPECT_EQ(shown[0].config.at("password"), "********");
+  EXPECT_EQ(shown[1].config.at("access_token"), "********");
+  // Reordered; the password left empty, the token sent back masked: both kept.
+  Channels({{"zalo", 0, {{"access_token", "********"}}},
+            {"email", 0, {{"url", "smtp://127.0.0.1:25"}, {"from", "motcua@xamot.gov.vn"}, {"username", "motcua"},
+                          {"password", ""}}}});
+  auto saved = notify_->Channels(admin_, "C1", true);
+  ASSERT_EQ(saved.size(), 2u);
+  EXPECT_EQ(saved[0].name, "zalo");
+  EXPECT_EQ(saved[0].config.at("access_token"), "tok-1");
+  EXPECT_EQ(saved[1].config.at("password"), "mật-khẩu-1");
+
+  try {
+    Channels({{"sms", 0, {{"url", "ftp://gw"}, {"body_encoding", "xml"}, {"ascii", "yes"}, {"colour", "red"}}},
+              {"email", 0, {{"url", "smtp://m"}}}});
+    ADD_FAILURE() << "saved";
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"sms.url", "sms.body_encoding", "sms.ascii", "sms.colour",
+                                             "email.from"}));
+  }
+  EXPECT_EQ(notify_->Channels(admin_, "C1", true).at(0).name, "zalo");  // nothing written
+  EXPECT_EQ(KindOf([&] { notify_->SetChannels(desk_, "C1", {{"log", 0, {}}}); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { Channels({{"log", 0, {}}, {"log", 0, {}}}); }), ErrorKind::kBadRequest);
+
+  EXPECT_EQ(notify_->SaveTemplate(admin_, {"refused", "sms", 0, "", "Mã {code}", ""}).version, 1);
+  EXPECT_EQ(notify_->SaveTemplate(admin_, {"refused", "sms", 0, "", "Mã {code}: {reason}", ""}).version, 2);
+  auto history = notify_->TemplateHistory("refused", "sms");
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].version, 2);
+  EXPECT_EQ(history[1].body, "Mã {code}");
+  EXPECT_FALSE(history[0].created_at.empty());
 }
 
 FG_BOTH_BACKENDS(NotifyTest);

@@ -1,7 +1,9 @@
 #include "features/notify/service.h"
 
 #include <algorithm>
+#include <iterator>
 
+#include "features/notify/callbacks.h"
 #include "features/notify/channels.h"
 #include "features/notify/repo.h"
 #include "features/notify/rules.h"
@@ -13,6 +15,8 @@
 namespace fg::notify {
 namespace {
 using auth::Role;
+
+const char* const kMasked = "********";
 
 bool Works(const auth::Principal& p, const std::string& path) {
   return auth::Covers(p, path, {Role::kAdmin, Role::kLeader, Role::kDesk});
@@ -28,7 +32,7 @@ std::string Joined(const std::vector<std::string>& v) {
 
 std::vector<Message> Service::List(const auth::Principal& p, const std::string& status, const std::string& unit_code,
                                    int64_t limit) {
-  if (!status.empty() && status != "queued" && status != "sent" && status != "failed")
+  if (!status.empty() && status != "queued" && status != "sent" && status != "delivered" && status != "failed")
     throw BadInput("notify.bad_status", "status");
   limit = std::clamp<int64_t>(limit, 1, 1000);
   return db_.read([&](db::Conn& c) {
@@ -73,6 +77,29 @@ Message Service::Retry(const auth::Principal& p, int64_t id) {
   });
 }
 
+Message Service::Callback(const std::string& channel, const std::string& token, const std::string& status,
+                          const std::string& error) {
+  const int64_t id = VerifyCallback(token);
+  if (!IsChannel(channel)) throw NotFound("notify.bad_channel");
+  Problems problems;
+  if (status != "delivered" && status != "failed") problems.add(BadInput("notify.bad_delivery_status", "status"));
+  const std::string err = problems.check([&] { return text::Clean("error", error, 500, false); });
+  problems.raise_if_any();
+  return db_.write([&](db::Conn& c) {
+    if (!repo::MessageById(c, id)) throw NotFound("notify.message_not_found");
+    const std::string last = status == "failed" ? (err.empty() ? channel + ": failed (gateway)" : channel + ": " + err) : "";
+    if (!repo::MarkDelivery(c, id, channel, status, last, NowUtcText()))
+      throw AppError(ErrorKind::kConflict, "notify.not_sent");
+    return *repo::MessageById(c, id);
+  });
+}
+
+int64_t Service::VerifyCallback(const std::string& token) {
+  const auto id = db_.read([&](db::Conn& c) { return CallbackTokenId(token, CallbackKey(c)); });
+  if (!id) throw AppError(ErrorKind::kForbidden, "notify.bad_token");
+  return *id;
+}
+
 std::vector<Message> Service::OfDossier(int64_t dossier_id) {
   return db_.read([&](db::Conn& c) { return repo::MessagesOfDossier(c, dossier_id); });
 }
@@ -82,17 +109,35 @@ Template Service::GetTemplate(const std::string& event, const std::string& chann
   if (channel != "sms" && channel != "email") throw BadInput("notify.bad_channel", "channel");
   auto saved = db_.read([&](db::Conn& c) { return repo::LatestTemplate(c, event, channel); });
   if (saved) return *saved;
-  Template t{event, channel, 0, "", render::Text("notify.tpl." + event + "." + channel)};
+  Template t{event, channel, 0, "", render::Text("notify.tpl." + event + "." + channel), ""};
   if (channel == "email") t.subject = render::Text("notify.tpl." + event + ".subject");
   return t;
 }
 
+std::vector<Template> Service::TemplateHistory(const std::string& event, const std::string& channel) {
+  if (!IsEvent(event)) throw BadInput("notify.bad_event", "event");
+  return db_.read([&](db::Conn& c) { return repo::TemplateVersions(c, event, channel, 50); });
+}
+
+bool Service::CanSaveTemplates(const auth::Principal& p) {
+  return auth::Covers(p, "/") || std::any_of(p.grants.begin(), p.grants.end(), [](const auth::Grant& g) {
+           return g.role == Role::kAdmin && std::count(g.unit_path.begin(), g.unit_path.end(), '/') == 2;
+         });
+}
+
+bool Service::IsAdministrator(const auth::Principal& p) {
+  return auth::Covers(p, "/") || std::any_of(p.grants.begin(), p.grants.end(),
+                                             [](const auth::Grant& g) { return g.role == Role::kAdmin; });
+}
+
 Template Service::SaveTemplate(const auth::Principal& p, const Template& in) {
-  const bool top_admin =
-      auth::Covers(p, "/") || std::any_of(p.grants.begin(), p.grants.end(), [](const auth::Grant& g) {
-        return g.role == Role::kAdmin && std::count(g.unit_path.begin(), g.unit_path.end(), '/') == 2;
-      });
-  if (!top_admin) throw Forbidden();
+  if (!CanSaveTemplates(p)) throw Forbidden();
+  Template t = CheckTemplate(in);
+  t.version = db_.write([&](db::Conn& c) { return repo::InsertTemplate(c, t, p.official_id, NowUtcText()); });
+  return t;
+}
+
+Template Service::CheckTemplate(const Template& in) {
   Problems problems;
   if (!IsEvent(in.event)) problems.add(BadInput("notify.bad_event", "event"));
   if (in.channel != "sms" && in.channel != "email") problems.add(BadInput("notify.bad_channel", "channel"));
@@ -111,7 +156,6 @@ Template Service::SaveTemplate(const auth::Principal& p, const Template& in) {
           BadInput("notify.template_unknown_placeholder", field, {{"unknown", Joined(unknown)}, {"valid", valid}}));
   }
   problems.raise_if_any();
-  t.version = db_.write([&](db::Conn& c) { return repo::InsertTemplate(c, t, p.official_id, NowUtcText()); });
   return t;
 }
 
@@ -125,26 +169,140 @@ std::vector<Channel> Service::Channels(const auth::Principal& p, const std::stri
   if (!with_secrets)
     for (auto& ch : out)
       for (auto& [k, v] : ch.config)
-        if (IsSecret(k) && !v.empty()) v = "********";
+        if (IsSecret(k) && !v.empty()) v = kMasked;
   return out;
 }
 
+namespace {
+
+bool Flag(const std::string& k) { return k == "ascii" || k == "night" || k == "starttls"; }
+
+bool Digits(const std::string& v) {
+  return !v.empty() && v.size() <= 6 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool HttpUrl(const std::string& v) { return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0; }
+
+// The checks that need the whole of a channel's settings (secrets kept included).
+void CheckChannel(const Channel& ch, Problems& problems) {
+  auto get = [&](const char* k) {
+    auto it = ch.config.find(k);
+    return it == ch.config.end() ? std::string() : it->second;
+  };
+  auto field = [&](const char* k) { return ch.name + "." + k; };
+  for (auto& [k, v] : ch.config) {
+    const std::string f = ch.name + "." + k;
+    if (Flag(k) && v != "1") problems.add(BadInput("notify.channel_bad_flag", f));
+    if (k == "timeout_ms" && (!Digits(v) || std::stol(v) < 100 || std::stol(v) > 120000))
+      problems.add(BadInput("notify.channel_bad_timeout", f));
+  }
+  if (ch.name == "email") {
+    const std::string url = get("url");
+    if (url.empty())
+      problems.add(BadInput("error.required", field("url")));
+    else if (url.rfind("smtp://", 0) != 0 && url.rfind("smtps://", 0) != 0)
+      problems.add(BadInput("notify.channel_bad_smtp_url", field("url")));
+    if (get("from").empty()) problems.add(BadInput("error.required", field("from")));
+    problems.check([&] { text::Email(field("from"), get("from")); });
+    if (!get("password").empty() && get("username").empty())
+      problems.add(BadInput("notify.channel_password_without_user", field("username")));
+  } else if (ch.name == "sms") {
+    const std::string url = get("url");
+    if (url.empty())
+      problems.add(BadInput("error.required", field("url")));
+    else if (!HttpUrl(url))
+      problems.add(BadInput("notify.channel_bad_http_url", field("url")));
+    const std::string method = get("method");
+    if (!method.empty() && method != "GET" && method != "POST" && method != "PUT")
+      problems.add(BadInput("notify.channel_bad_method", field("method")));
+    const std::string enc = get("body_encoding");
+    if (!enc.empty() && enc != "json" && enc != "form" && enc != "raw")
+      problems.add(BadInput("notify.channel_bad_encoding", field("body_encoding")));
+    const std::string status = get("success_status");
+    if (!status.empty() && (!Digits(status) || status.size() != 3))
+      problems.add(BadInput("notify.channel_bad_status", field("success_status")));
+    const std::string auth = get("auth_header");
+    if (!auth.empty() && (auth.find(':') == std::string::npos || auth.find('\n') != std::string::npos))
+      problems.add(BadInput("notify.channel_bad_header", field("auth_header")));
+  } else if (ch.name == "zalo") {
+    if (!get("url").empty() && !HttpUrl(get("url")))
+      problems.add(BadInput("notify.channel_bad_http_url", field("url")));
+    if (get("access_token").empty()) problems.add(BadInput("error.required", field("access_token")));
+  }
+}
+
+}  // namespace
+
 void Service::SetChannels(const auth::Principal& p, const std::string& unit_code,
                           const std::vector<Channel>& channels) {
-  for (auto& ch : channels)
-    if (!IsChannel(ch.name)) throw BadInput("notify.bad_channel", "channel");
+  Problems problems;
+  if (channels.size() > std::size(kChannels)) throw BadInput("notify.channel_twice", "channel");
+  std::vector<Channel> clean;
+  for (auto& ch : channels) {
+    if (!IsChannel(ch.name)) {
+      problems.add(BadInput("notify.bad_channel", "channel"));
+      continue;
+    }
+    if (std::any_of(clean.begin(), clean.end(), [&](const Channel& x) { return x.name == ch.name; })) {
+      problems.add(BadInput("notify.channel_twice", "channel"));
+      continue;
+    }
+    Channel out{ch.name, 0, {}};
+    const auto keys = ChannelKeys(ch.name);
+    for (auto& [k, v] : ch.config) {
+      const std::string f = ch.name + "." + k;
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+        problems.add(BadInput("error.unknown_field", f));
+        continue;
+      }
+      const bool multiline = k == "headers" || k == "body";
+      std::string value = problems.check([&] { return text::Clean(f, v, multiline ? 2000 : 500, false, multiline); });
+      if (Flag(k) && value == "0") value.clear();
+      if (IsSecret(k) && value == kMasked) value.clear();  // the masked value sent back: kept
+      if (!value.empty()) out.config[k] = value;
+    }
+    clean.push_back(std::move(out));
+  }
   db_.write([&](db::Conn& c) {
     auto u = repo::UnitByCode(c, unit_code);
     if (!u) throw NotFound("error.not_found");
     if (!auth::Covers(p, u->path, {Role::kAdmin})) throw Forbidden();
+    const auto old = repo::Channels(c, u->id);
+    // Secrets are write-only: left empty, the saved one is kept.
+    for (auto& ch : clean)
+      for (auto& o : old)
+        if (o.name == ch.name)
+          for (auto& [k, v] : o.config)
+            if (IsSecret(k) && !ch.config.count(k)) ch.config[k] = v;
+    for (auto& ch : clean) CheckChannel(ch, problems);
+    problems.raise_if_any();  // every problem at once, nothing written
     const std::string now = NowUtcText();
-    for (auto& old : repo::Channels(c, u->id)) repo::DeleteChannel(c, u->id, old.name);
+    for (auto& o : old) repo::DeleteChannel(c, u->id, o.name);
     int64_t pos = 0;
-    for (auto ch : channels) {
+    for (auto& ch : clean) {
       ch.position = pos++;
       repo::PutChannel(c, u->id, ch, now);
     }
   });
+}
+
+bool Service::CanSetChannels(const auth::Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    auto u = repo::UnitByCode(c, unit_code);
+    return u && auth::Covers(p, u->path, {Role::kAdmin});
+  });
+}
+
+UnitName Service::Unit(const std::string& unit_code) {
+  auto u = db_.read([&](db::Conn& c) { return repo::UnitByCode(c, unit_code); });
+  if (!u) throw NotFound("error.not_found");
+  return {u->code, u->name};
+}
+
+std::map<std::string, std::string> Service::SampleParams(const std::string& event) {
+  std::map<std::string, std::string> out;
+  for (auto& p : Placeholders(event)) out[p] = render::Text("notify.sample." + p);
+  return out;
 }
 
 std::vector<ChannelCounts> Service::Counts() {

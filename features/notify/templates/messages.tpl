@@ -2,6 +2,7 @@
   <p class="back"><a href="/desk">← Bộ phận một cửa</a></p>
   <h1>Tin nhắn báo cho người nộp</h1>
   <p>Tin nhắn được tạo cùng lúc với việc tiếp nhận, yêu cầu bổ sung, xin lỗi, trả kết quả hoặc từ chối hồ sơ, rồi gửi qua các kênh của đơn vị. Tin nhắn gửi không thành công sau nhiều lần thử có thể gửi lại.</p>
+  <p>Cài đặt: <a href="/desk/notify/channels">kênh gửi của đơn vị</a> · <a href="/desk/notify/templates">mẫu tin nhắn</a>{{#IS_ADMIN}} · <a href="/desk/notify/log">tin nhắn kênh nhật ký</a>{{/IS_ADMIN}}</p>
   <form method="get" action="/desk/messages" class="filters" novalidate>
     <div class="field{{#STATUS_INVALID}} field-invalid{{/STATUS_INVALID}}">
       <label for="status">Trạng thái</label>

@@ -7,7 +7,7 @@ client times out) and then accepts; the rest accept at once. A message is
 accepted once per idempotency key (the Idempotency-Key header): a repeat gets
 the same message id and is not delivered again, as real gateways with
 idempotency do. Every accepted message is appended to LOG as a JSON line
-{"key", "to", "text", "id"}; every call to LOG.calls.
+{"key", "to", "text", "id", "callback"}; every call to LOG.calls.
 
 Usage: sms_gateway_stub.py PORT_FILE LOG FAIL SLOW
 Prints nothing; writes the port it listens on to PORT_FILE.
@@ -45,7 +45,8 @@ class Handler(BaseHTTPRequestHandler):
                 state["seen"][key] = "gw-%d" % (len(state["seen"]) + 1)
                 with open(log_path, "a") as f:
                     f.write(json.dumps({"key": key, "to": msg["to"], "text": msg["text"],
-                                        "id": state["seen"][key]}, ensure_ascii=False) + "\n")
+                                        "id": state["seen"][key], "callback": msg.get("callback", "")},
+                                       ensure_ascii=False) + "\n")
             mid = state["seen"][key]
         try:
             self.answer(200, {"status": "ok", "id": mid})
