@@ -224,8 +224,11 @@ SendResult SendEmail(const Channel& ch, const Outgoing& m) {
   curl_easy_setopt(c.h, CURLOPT_READFUNCTION, Feed);
   curl_easy_setopt(c.h, CURLOPT_READDATA, &up);
   curl_easy_setopt(c.h, CURLOPT_UPLOAD, 1L);
-  if (Get(cfg, "starttls") == "1") curl_easy_setopt(c.h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   const std::string user = Get(cfg, "username"), pass = Get(cfg, "password");
+  // A password never travels in clear: with a user, TLS is required (STARTTLS
+  // on smtp://; smtps:// is TLS from the start).
+  if (Get(cfg, "starttls") == "1" || (!user.empty() && !url.starts_with("smtps://")))
+    curl_easy_setopt(c.h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   if (!user.empty()) {
     curl_easy_setopt(c.h, CURLOPT_USERNAME, user.c_str());
     curl_easy_setopt(c.h, CURLOPT_PASSWORD, pass.c_str());
@@ -234,8 +237,7 @@ SendResult SendEmail(const Channel& ch, const Outgoing& m) {
   if (rc != CURLE_OK) {
     long status = 0;
     curl_easy_getinfo(c.h, CURLINFO_RESPONSE_CODE, &status);
-    // 5xx answers (a refused address) are permanent; the rest may pass later.
-    return {false, status >= 500 && status < 600, "",
+    return {false, PermanentSmtpFailure(rc == CURLE_LOGIN_DENIED, status), "",
             "email: " + std::string(curl_easy_strerror(rc)) + (status ? " (" + std::to_string(status) + ")" : "")};
   }
   return {true, false, "<" + m.idem_key + "@friendlygov>", ""};
@@ -272,6 +274,13 @@ std::string MimeMessage(const std::string& from, const std::string& to, const Ou
   s += Wrapped(Base64(m.html));
   s += "--" + boundary + "--\r\n";
   return s;
+}
+
+bool PermanentSmtpFailure(bool login_denied, long status) {
+  // Only the recipient's mailbox refused (550-553) or the message refused (554)
+  // will not pass later; a refused login or TLS is the unit's setting to fix,
+  // and the message waits for it.
+  return !login_denied && status >= 550 && status <= 554;
 }
 
 std::string JsonPath(const std::string& json_text, const std::string& path) {

@@ -50,5 +50,8 @@ std::string MimeMessage(const std::string& from, const std::string& to, const Ou
 
 // A dotted path ("data.msg_id") in a JSON text; "" when absent. Numbers as text.
 std::string JsonPath(const std::string& json_text, const std::string& path);
+// Whether an SMTP failure (the server's last status; whether the login was
+// refused) is permanent for the message, so that retrying is pointless.
+bool PermanentSmtpFailure(bool login_denied, long status);
 
 }  // namespace fg::notify

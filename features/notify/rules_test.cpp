@@ -79,6 +79,15 @@ TEST(NotifyRules, RouteChoiceFirstThenPositionWithoutAddresslessChannels) {
   EXPECT_TRUE(Route(unit, "", "", "").empty());
 }
 
+TEST(NotifyChannels, OnlyARefusedMailboxOrMessageIsAPermanentSmtpFailure) {
+  EXPECT_TRUE(PermanentSmtpFailure(false, 550));
+  EXPECT_TRUE(PermanentSmtpFailure(false, 553));
+  EXPECT_FALSE(PermanentSmtpFailure(true, 535));   // login refused: the setting is wrong, not the message
+  EXPECT_FALSE(PermanentSmtpFailure(false, 530));  // TLS required
+  EXPECT_FALSE(PermanentSmtpFailure(false, 421));  // busy
+  EXPECT_FALSE(PermanentSmtpFailure(false, 0));    // no answer
+}
+
 TEST(NotifyChannels, JsonPath) {
   EXPECT_EQ(JsonPath(R"({"error":0,"data":{"msg_id":"abc"}})", "data.msg_id"), "abc");
   EXPECT_EQ(JsonPath(R"({"error":0})", "error"), "0");
