@@ -485,6 +485,13 @@ TEST_P(NotifyTest, ChannelSecretsAreWriteOnlyAndEveryBadSettingIsReported) {
                           {"password", ""}}}});
   auto saved = notify_->Channels(admin_, "C1", true);
   ASSERT_EQ(saved.size(), 2u);
+  // Each change is in the event log: which channels in which order, never a secret.
+  static const db::Query kChannelEvents{
+      "test_channel_events", "SELECT after_json FROM events WHERE entity = 'notify_channels' ORDER BY id"};
+  auto changes = db_->read([](db::Conn& c) { return c.query(kChannelEvents); });
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[1].text(0), R"({"channels":["zalo","email"]})");
+  for (auto& r : changes) EXPECT_EQ(r.text(0).find("tok-1"), std::string::npos);
   EXPECT_EQ(saved[0].name, "zalo");
   EXPECT_EQ(saved[0].config.at("access_token"), "tok-1");
   EXPECT_EQ(saved[1].config.at("password"), "mật-khẩu-1");

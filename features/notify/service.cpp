@@ -1,12 +1,14 @@
 #include "features/notify/service.h"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <iterator>
 
 #include "features/notify/callbacks.h"
 #include "features/notify/channels.h"
 #include "features/notify/repo.h"
 #include "features/notify/rules.h"
+#include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/text/text.h"
@@ -73,6 +75,7 @@ Message Service::Retry(const auth::Principal& p, int64_t id) {
     auto u = repo::UnitById(c, m->unit_id);
     if (!u || !Works(p, u->path)) throw Forbidden();
     if (!repo::Requeue(c, id, NowUtcText())) throw AppError(ErrorKind::kConflict, "notify.not_failed");
+    events::Append(c, events::By(p, m->unit_id, "outbox", std::to_string(id), "retry", "", ""));
     return *repo::MessageById(c, id);
   });
 }
@@ -133,7 +136,12 @@ bool Service::IsAdministrator(const auth::Principal& p) {
 Template Service::SaveTemplate(const auth::Principal& p, const Template& in) {
   if (!CanSaveTemplates(p)) throw Forbidden();
   Template t = CheckTemplate(in);
-  t.version = db_.write([&](db::Conn& c) { return repo::InsertTemplate(c, t, p.official_id, NowUtcText()); });
+  t.version = db_.write([&](db::Conn& c) {
+    const int64_t version = repo::InsertTemplate(c, t, p.official_id, NowUtcText());
+    events::Append(c, events::By(p, std::nullopt, "notify_template", t.event + "/" + t.channel, "save", "",
+                                 boost::json::serialize(boost::json::object{{"version", version}})));
+    return version;
+  });
   return t;
 }
 
@@ -283,6 +291,13 @@ void Service::SetChannels(const auth::Principal& p, const std::string& unit_code
       ch.position = pos++;
       repo::PutChannel(c, u->id, ch, now);
     }
+    // Which channels, in which order: never their settings (secrets).
+    auto names = [](const std::vector<Channel>& list) {
+      boost::json::array a;
+      for (const auto& ch : list) a.emplace_back(ch.name);
+      return boost::json::serialize(boost::json::object{{"channels", a}});
+    };
+    events::Append(c, events::By(p, u->id, "notify_channels", unit_code, "set", names(old), names(clean)));
   });
 }
 
