@@ -62,6 +62,10 @@ void RegisterOps(http::App& app, db::Db& db) {
     o += "# HELP friendlygov_db_writes_refused_total Writes refused with 503 because the queue was full.\n"
          "# TYPE friendlygov_db_writes_refused_total counter\nfriendlygov_db_writes_refused_total " +
          std::to_string(s.write_refused) + "\n";
+    o += "# HELP friendlygov_db_write_retries_total Writes run again after PostgreSQL aborted them (deadlock, "
+         "serialization failure).\n"
+         "# TYPE friendlygov_db_write_retries_total counter\nfriendlygov_db_write_retries_total " +
+         std::to_string(s.write_retries) + "\n";
     return o;
   });
 }

@@ -16,7 +16,6 @@
 #include "features/org/service.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
-#include "platform/db/retry.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/text/text.h"
@@ -543,7 +542,7 @@ Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {
   const calendar::Date local_date = ToLocal(now).date;
 
   try {
-    return db::WriteRetrying(db_, [&](db::Conn& c) {
+    return db_.write([&](db::Conn& c) {
       if (!in.client_key.empty())
         if (auto dup = repo::DossierByClientKey(c, p.official_id, in.client_key))
           return Intake{DetailOf(c, std::move(*dup)), false};
@@ -858,7 +857,7 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
   }
 
   const std::string day = DayOf(now);
-  return db::WriteRetrying(db_, [&](db::Conn& c) {
+  return db_.write([&](db::Conn& c) {
     if (!repo::UpdateDossier(c, next, d.version)) throw Stale();  // someone else changed it since it was read
     if (finish)
       repo::FinishHandover(c, finish->id, now_text, finish->outcome.used_seconds,

@@ -13,7 +13,6 @@
 #include "features/org/repo.h"
 #include "platform/async/pool.h"
 #include "platform/db/events.h"
-#include "platform/db/retry.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/render/pdf.h"
@@ -184,7 +183,7 @@ Template Service::SaveTemplate(const Principal& p, const std::string& unit_code,
                                const TemplateInput& in) {
   if (!IsType(type)) throw NotFound("letters.type_not_found");
   const std::string now = NowUtcText();
-  return db::WriteRetrying(db_, [&](db::Conn& c) {
+  return db_.write([&](db::Conn& c) {
     const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
     if (!Signers(p, u.path)) throw Forbidden();
     Template t = CheckTemplate(in, TemplateFor(c, u.path, type));
@@ -237,7 +236,7 @@ Settings Service::PutSettings(const Principal& p, const std::string& unit_code, 
   s.signer_name = pr.check([&] { return text::Clean("signer_name", in.signer_name, 120, false); });
   pr.raise_if_any();
   const std::string now = NowUtcText();
-  return db::WriteRetrying(db_, [&](db::Conn& c) {
+  return db_.write([&](db::Conn& c) {
     const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
     if (!Signers(p, u.path)) throw Forbidden();
     Settings out = s;
@@ -253,7 +252,7 @@ Settings Service::PutSettings(const Principal& p, const std::string& unit_code, 
 
 Letter Service::Create(const Principal& p, const LetterInput& in) {
   const std::string now = NowUtcText();
-  return db::WriteRetrying(db_, [&](db::Conn& c) {
+  return db_.write([&](db::Conn& c) {
     const UnitRef u = UnitOf(c, UnitCodeOr(p, in.unit_code));
     if (!Officials(p, u.path)) throw Forbidden();
     const Settings s = SettingsFor(c, u);
@@ -289,7 +288,7 @@ std::vector<Letter> Service::CreateFromCsv(const Principal& p, const std::string
     throw BadInput("letters.csv_header", "file");
   const bool has_channel = h.size() > header.size() && h[header.size()] == "channel";
   const std::string now = NowUtcText();
-  return db::WriteRetrying(db_, [&](db::Conn& c) {
+  return db_.write([&](db::Conn& c) {
     const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
     if (!Officials(p, u.path)) throw Forbidden();
     const Settings s = SettingsFor(c, u);
@@ -360,7 +359,7 @@ Letter Service::Act(const Principal& p, int64_t id, const std::string& action, c
     throw NotFound("letters.bad_action");
   if (!channel.empty() && !IsChannel(channel)) throw BadInput("letters.bad_channel", "channel");
   const std::string now = NowUtcText();
-  return db::WriteRetrying(db_, [&](db::Conn& c) {
+  return db_.write([&](db::Conn& c) {
     auto found = repo::LetterById(c, id);
     if (!found) throw NotFound("letters.not_found");
     Letter l = *found;
@@ -422,7 +421,7 @@ std::string Service::BatchPdf(const Principal& p, const std::vector<int64_t>& id
   std::string out = LettersPdf(printed);
   // Issued letters are marked printed (drafts print as proofs).
   const std::string now = NowUtcText();
-  db::WriteRetrying(db_, [&](db::Conn& c) {
+  db_.write([&](db::Conn& c) {
     // Only the printed date, and only where the letter is still issued and
     // unprinted: a cancel or delivery since the read above stays as it is.
     for (const auto& l : letters)
@@ -488,7 +487,7 @@ DoNotSend Service::AddDoNotSend(const Principal& p, const DoNotSend& in) {
   d.note = pr.check([&] { return text::Clean("note", in.note, 300, false); });
   pr.raise_if_any();
   const std::string now = NowUtcText();
-  return db::WriteRetrying(db_, [&](db::Conn& c) {
+  return db_.write([&](db::Conn& c) {
     const UnitRef u = UnitOf(c, UnitCodeOr(p, in.unit_code));
     if (!auth::Covers(p, u.path, {Role::kAdmin, Role::kLeader, Role::kDesk})) throw Forbidden();
     DoNotSend out = d;
@@ -501,7 +500,7 @@ DoNotSend Service::AddDoNotSend(const Principal& p, const DoNotSend& in) {
 }
 
 void Service::RemoveDoNotSend(const Principal& p, int64_t id) {
-  db::WriteRetrying(db_, [&](db::Conn& c) {
+  db_.write([&](db::Conn& c) {
     std::string path;
     auto d = repo::DoNotSendById(c, id, &path);
     if (!d) throw NotFound("letters.do_not_send_not_found");
@@ -543,7 +542,7 @@ TriggerRun Service::Pass() {
   });
   if (!news) return run;
   for (;;) {
-    const bool more = db::WriteRetrying(db_, [&](db::Conn& c) {
+    const bool more = db_.write([&](db::Conn& c) {
       const int64_t from = repo::Cursor(c);
       const int64_t to = repo::LastSealed(c, from, kWindow);
       if (to == from) return false;

@@ -8,7 +8,6 @@
 #include "features/notify/channels.h"
 #include "features/notify/repo.h"
 #include "features/notify/rules.h"
-#include "platform/db/retry.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
 
@@ -147,7 +146,7 @@ void Sender::Deliver(const Message& m) {
   });
   const std::string now_text = FormatUtc(now);
   if (f.route.empty()) {
-    db::WriteRetrying(db_, [&](db::Conn& c) {
+    db_.write([&](db::Conn& c) {
       return repo::MarkAttempt(c, m.id, opt_.owner, m.attempts, "failed", m.next_at, "",
                                "no channel for this recipient", now_text);
     });
@@ -159,14 +158,14 @@ void Sender::Deliver(const Message& m) {
     const auto night = ch.config.find("night");
     const SysSeconds not_before = NotBefore(now, night != ch.config.end() && night->second == "1");
     if (not_before > now) {
-      db::WriteRetrying(db_, [&](db::Conn& c) { return repo::Defer(c, m.id, opt_.owner, FormatUtc(not_before), now_text); });
+      db_.write([&](db::Conn& c) { return repo::Defer(c, m.id, opt_.owner, FormatUtc(not_before), now_text); });
       return;
     }
   }
   // The claim leased a batch; by this message's turn that lease may have run
   // out and another sender may hold it. Renew it (covering the longest send,
   // 120 s) and send only if it is still ours.
-  const bool ours = db::WriteRetrying(db_, [&](db::Conn& c) {
+  const bool ours = db_.write([&](db::Conn& c) {
     return repo::Renew(c, m.id, opt_.owner, FormatUtc(Now() + opt_.lease + std::chrono::seconds(120)), now_text);
   });
   if (!ours) return;
@@ -175,7 +174,7 @@ void Sender::Deliver(const Message& m) {
   const std::string done_text = FormatUtc(Now());
   if (r.ok) {
     // Retried on a serialisation failure: a lost outcome would send the message again.
-    db::WriteRetrying(db_,
+    db_.write(
                       [&](db::Conn& c) { return repo::MarkSent(c, m.id, opt_.owner, ch.name, r.provider_id, done_text); });
     return;
   }
@@ -184,7 +183,7 @@ void Sender::Deliver(const Message& m) {
   std::uniform_real_distribution<double> jitter(0.0, 1.0);
   const SysSeconds next = attempts % n != 0 ? Now() : Now() + Backoff(attempts / n, jitter(rng_));
   spdlog::info("notify: message {} via {} failed (attempt {}): {}", m.id, ch.name, attempts, r.error);
-  db::WriteRetrying(db_, [&](db::Conn& c) {
+  db_.write([&](db::Conn& c) {
     return repo::MarkAttempt(c, m.id, opt_.owner, attempts, give_up ? "failed" : "queued", FormatUtc(next), ch.name,
                              r.error, done_text);
   });

@@ -85,6 +85,7 @@ struct Stats {
   uint64_t writes = 0;         // write functions applied
   uint64_t write_queue_depth = 0;
   uint64_t write_refused = 0;                // refused with 503: the queue was full
+  uint64_t write_retries = 0;                // run again after PostgreSQL aborted them (class 40)
   std::vector<uint64_t> batch_size_buckets;  // counts for sizes <=1,2,4,...,512,+Inf
 };
 

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
+#include "platform/db/retry.h"
 #include "platform/errors.h"
 
 namespace fg::db {
@@ -15,6 +16,18 @@ const Query kSavepoint{"savepoint", "SAVEPOINT w"};
 const Query kRelease{"release", "RELEASE SAVEPOINT w"};
 const Query kRollbackTo{"rollback_to", "ROLLBACK TO SAVEPOINT w"};
 
+constexpr int kAttempts = 4;
+
+bool IsRetryable(const std::exception_ptr& e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const RetryableError&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
 }  // namespace
 
 // A queued write. It lives on the caller's stack (or coroutine stack); once
@@ -24,6 +37,7 @@ struct GroupCommit::Job {
   std::chrono::steady_clock::time_point deadline;
   std::exception_ptr error;
   async::Resume resume;
+  int attempts = 0;  // times the write ran and PostgreSQL aborted it (deadlock, serialization)
 };
 
 GroupCommit::GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt,
@@ -55,6 +69,7 @@ void GroupCommit::fill(Stats& s) const {
   s.write_batches = stats_.write_batches;
   s.writes = stats_.writes;
   s.write_refused = stats_.write_refused;
+  s.write_retries = stats_.write_retries;
   s.batch_size_buckets = stats_.batch_size_buckets;
   s.write_queue_depth = queue_.size();
 }
@@ -161,7 +176,27 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     while (b + 1 < stats_.batch_size_buckets.size() && (size_t{1} << b) < batch.size()) ++b;
     ++stats_.batch_size_buckets[b];
   }
-  for (size_t i = 0; i < batch.size(); ++i) finish(*batch[i], commit_error && ran[i] ? commit_error : errors[i]);
+  // A write PostgreSQL aborted for a reason a retry cures (two batches took
+  // the same row locks in opposite orders) left nothing behind: its savepoint
+  // or the whole transaction was rolled back. It runs again in a later batch,
+  // ahead of newer writes, up to kAttempts times in all.
+  std::vector<Job*> again;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    auto error = commit_error && ran[i] ? commit_error : errors[i];
+    if (error && IsRetryable(error) && ++batch[i]->attempts < kAttempts) {
+      again.push_back(batch[i]);
+      continue;
+    }
+    finish(*batch[i], error);
+  }
+  if (!again.empty()) {
+    {
+      std::lock_guard lk(mu_);
+      stats_.write_retries += again.size();
+      queue_.insert(queue_.begin(), again.begin(), again.end());
+    }
+    cv_.notify_one();
+  }
   if (!commit_error && after_commit_) after_commit_();
 }
 
