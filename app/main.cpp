@@ -124,6 +124,7 @@ int Serve(const Config& cfg, bool demo) {
       notify::SenderOptions so;
       so.idle = std::chrono::milliseconds(cfg.notify_poll_ms);
       so.public_url = site.public_url;
+      so.log_when_unconfigured = demo;  // elsewhere a unit without channels gets nothing "sent"
       sender = std::make_unique<notify::Sender>(*db, so);
       sender->Start();
     }

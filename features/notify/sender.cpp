@@ -130,6 +130,7 @@ void Sender::Deliver(const Message& m) {
   struct Found {
     std::vector<Channel> route;
     std::string unit_name;
+    bool unconfigured = false;  // the unit (and its parents) set no channel
     std::optional<Outgoing> out;
   };
   const SysSeconds now = Now();
@@ -137,7 +138,8 @@ void Sender::Deliver(const Message& m) {
     Found f;
     auto unit = repo::UnitById(c, m.unit_id);
     auto channels = unit ? repo::ChannelsFor(c, unit->path) : std::vector<Channel>{};
-    if (channels.empty()) channels.push_back({"log", 0, {}});
+    if (channels.empty() && opt_.log_when_unconfigured) channels.push_back({"log", 0, {}});
+    f.unconfigured = channels.empty();
     f.unit_name = unit ? unit->name : "";
     f.route = Route(channels, m.channel_pref, m.phone, m.email);
     if (!f.route.empty())
@@ -145,6 +147,22 @@ void Sender::Deliver(const Message& m) {
     return f;
   });
   const std::string now_text = FormatUtc(now);
+  // A failed attempt: tried again later with back-off (the next channel at
+  // once), "failed" after the limit or a permanent refusal by the only channel.
+  auto failed = [&](const std::string& channel, const std::string& error, bool permanent, int64_t n) {
+    const int64_t attempts = m.attempts + 1;
+    const bool give_up = attempts >= kMaxAttempts * n || (permanent && n == 1);
+    std::uniform_real_distribution<double> jitter(0.0, 1.0);
+    const SysSeconds next = attempts % n != 0 ? Now() : Now() + Backoff(attempts / n, jitter(rng_));
+    spdlog::info("notify: message {} via {} failed (attempt {}): {}", m.id, channel, attempts, error);
+    db_.write([&](db::Conn& c) {
+      return repo::MarkAttempt(c, m.id, opt_.owner, attempts, give_up ? "failed" : "queued", FormatUtc(next), channel,
+                               error, FormatUtc(Now()));
+    });
+  };
+  // Nowhere to send yet: the message waits (with back-off) for an
+  // administrator to set a channel, and is "failed" if none comes in time.
+  if (f.unconfigured) return failed("", "no channel is set for the unit", false, 1);
   if (f.route.empty()) {
     db_.write([&](db::Conn& c) {
       return repo::MarkAttempt(c, m.id, opt_.owner, m.attempts, "failed", m.next_at, "",
@@ -171,22 +189,12 @@ void Sender::Deliver(const Message& m) {
   if (!ours) return;
   const SendResult r = Send(ch, *f.out);
   if (after_send_for_testing && !after_send_for_testing(m, r)) return;
-  const std::string done_text = FormatUtc(Now());
   if (r.ok) {
-    // Retried on a serialisation failure: a lost outcome would send the message again.
-    db_.write(
-                      [&](db::Conn& c) { return repo::MarkSent(c, m.id, opt_.owner, ch.name, r.provider_id, done_text); });
+    const std::string done_text = FormatUtc(Now());
+    db_.write([&](db::Conn& c) { return repo::MarkSent(c, m.id, opt_.owner, ch.name, r.provider_id, done_text); });
     return;
   }
-  const int64_t attempts = m.attempts + 1;
-  const bool give_up = attempts >= kMaxAttempts * n || (r.permanent && n == 1);
-  std::uniform_real_distribution<double> jitter(0.0, 1.0);
-  const SysSeconds next = attempts % n != 0 ? Now() : Now() + Backoff(attempts / n, jitter(rng_));
-  spdlog::info("notify: message {} via {} failed (attempt {}): {}", m.id, ch.name, attempts, r.error);
-  db_.write([&](db::Conn& c) {
-    return repo::MarkAttempt(c, m.id, opt_.owner, attempts, give_up ? "failed" : "queued", FormatUtc(next), ch.name,
-                             r.error, done_text);
-  });
+  failed(ch.name, r.error, r.permanent, n);
 }
 
 }  // namespace fg::notify

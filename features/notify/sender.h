@@ -27,6 +27,9 @@ struct SenderOptions {
   int64_t batch = 16;
   std::chrono::milliseconds idle{1000};  // between polls when nothing was due
   std::string public_url;                // the lookup link's base
+  // A unit without channels: "log" stands in (demo, development), else the
+  // message waits for a channel and fails after the attempt limit.
+  bool log_when_unconfigured = false;
 };
 
 // Renders the message for a channel: the newest saved template of the event

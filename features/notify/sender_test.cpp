@@ -408,6 +408,63 @@ TEST_P(NotifyTest, TwoSenderProcessesNeverSendTheSameMessageTwice) {
   for (auto& m : All()) EXPECT_EQ(m.status, "sent");
 }
 
+// A sender renews its lease before each send: one whose batch lease ran out
+// while it was busy leaves the message to the sender that claimed it since.
+TEST_P(NotifyTest, ASenderWhoseLeaseRanOutLeavesTheMessageToTheNextSender) {
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port())});
+  Receive();
+  Receive();
+  Sender slow(*db_, {});
+  Sender other(*db_, {});
+  bool once = false;
+  slow.after_send_for_testing = [&](const Message&, const SendResult&) {
+    if (once) return true;
+    once = true;
+    // The first send took 3 minutes: the batch lease (2 min) of the second
+    // message ran out, the first's renewed lease (4 min) did not.
+    SetClockForTesting(Now() + std::chrono::minutes(3));
+    EXPECT_EQ(other.RunOnce(), 1);
+    return true;
+  };
+  EXPECT_EQ(slow.RunOnce(), 2);
+  std::map<std::string, int> calls;
+  for (auto& c : JsonLines(gw.log() + ".calls")) ++calls[Str(c, "key")];
+  EXPECT_EQ(calls.size(), 2u);
+  for (auto& [k, n] : calls) EXPECT_EQ(n, 1) << k;
+  for (auto& m : All()) EXPECT_EQ(m.status, "sent");
+}
+
+// Without a channel nothing is reported "sent": the message waits, retried
+// with back-off, and goes out once an administrator sets a channel. Under
+// --demo the log channel stands in.
+TEST_P(NotifyTest, AUnitWithoutChannelsSendsNothingUntilOneIsSet) {
+  Receive();
+  Sender s(*db_, {});
+  s.RunOnce();
+  auto m = All().at(0);
+  EXPECT_EQ(m.status, "queued");
+  EXPECT_EQ(m.attempts, 1);
+  EXPECT_NE(m.last_error.find("no channel"), std::string::npos) << m.last_error;
+  Helper gw("sms_gateway_stub.py", {"0", "0"});
+  Channels({SmsChannel(gw.port())});
+  Drain(s);
+  m = All().at(0);
+  EXPECT_EQ(m.status, "sent");
+  EXPECT_EQ(m.channel, "sms");
+  EXPECT_EQ(JsonLines(gw.log()).size(), 1u);
+
+  notify_->SetChannels(admin_, "C1", {});
+  Receive();
+  SenderOptions demo;
+  demo.log_when_unconfigured = true;
+  Sender d(*db_, demo);
+  d.RunOnce();
+  m = All().at(0);
+  EXPECT_EQ(m.status, "sent");
+  EXPECT_EQ(m.channel, "log");
+}
+
 TEST_P(NotifyTest, TemplatesAreVersionedAndCheckedWhenSaved) {
   Template t{"received", "sms", 0, "", "Hồ sơ {code} của {ten_nguoi_nop} hẹn {ngay}", ""};
   try {
