@@ -558,7 +558,9 @@ Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {
       Dossier saved = *repo::DossierByCode(c, x.code);
       events::Append(c, events::By(p, unit.id, "dossier", saved.code, "receive", "", Json(saved)));
       notify::RecordConsent(c, saved.id, in.notify_channel, in.notify_opt_out, saved.received_at);
-      notify::Enqueue(c, NotifySubject(saved, ""), "received", saved.received_at);
+      auto subject = NotifySubject(saved, "");
+      subject.choice = notify::Subject::Choice{in.notify_channel, in.notify_opt_out};
+      notify::Enqueue(c, subject, "received", saved.received_at);
       return Intake{DetailOf(c, std::move(saved)), true};
     });
   } catch (const db::ConstraintError&) {

@@ -18,14 +18,16 @@ void RecordConsent(db::Conn& c, int64_t dossier_id, const std::string& channel, 
 
 bool Enqueue(db::Conn& c, const Subject& s, const std::string& event, const std::string& now) {
   if (s.phone.empty() && s.email.empty()) return false;
-  const auto consent = repo::ConsentOf(c, s.dossier_id);
-  if (consent && consent->opt_out) return false;
+  auto choice = s.choice;
+  if (!choice)
+    if (auto consent = repo::ConsentOf(c, s.dossier_id)) choice = Subject::Choice{consent->channel, consent->opt_out};
+  if (choice && choice->opt_out) return false;
   Message m;
   m.idem_key = IdemKey(s.dossier_id, s.dossier_version, event);
   m.unit_id = s.unit_id;
   m.dossier_id = s.dossier_id;
   m.event = event;
-  m.channel_pref = consent ? consent->channel : "";
+  m.channel_pref = choice ? choice->channel : "";
   m.phone = s.phone;
   m.email = s.email;
   m.params = s.params;

@@ -3,6 +3,7 @@
 // exactly when the change does. Nothing is sent here.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 
 #include "platform/db/db.h"
@@ -20,6 +21,13 @@ struct Subject {
   int64_t unit_id = 0;
   std::string phone, email;
   std::map<std::string, std::string> params;  // code, procedure, due_date, reason ... (rules.h Placeholders)
+  // The citizen's choice when the caller has it at hand (intake records it in
+  // the same write); otherwise it is read from the dossier's consent row.
+  struct Choice {
+    std::string channel;
+    bool opt_out = false;
+  };
+  std::optional<Choice> choice;
 };
 
 // Queues the message of `event` (model.h kEvents) unless the citizen opted
