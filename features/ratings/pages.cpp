@@ -570,9 +570,10 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
       return DevicesPage(ctx, *svc, nullptr, &e, name);
     }
   });
-  app.page("GET", "/desk/ratings/devices/{id}/revoke", http::Access::kUser, [](Context& ctx) {
+  app.page("GET", "/desk/ratings/devices/{id}/revoke", http::Access::kUser, [svc](Context& ctx) {
     const auto id = ctx.req.id_param("id");
     if (!id) throw NotFound("ratings.device_not_found");
+    svc->DeviceFor(*ctx.user, *id);  // no confirmation offered to someone who may not revoke it
     return render::ConfirmPage(ctx, Text("ratings.revoke_title"), Text("ratings.revoke_question"),
                                "/desk/ratings/devices/" + std::to_string(*id) + "/revoke", Text("ratings.revoke_button"),
                                "/desk/ratings/devices");

@@ -329,6 +329,16 @@ void Service::Revoke(const Principal& p, int64_t device_id) {
   });
 }
 
+Device Service::DeviceFor(const Principal& p, int64_t device_id) {
+  return db_.read([&](db::Conn& c) {
+    auto d = repo::DeviceById(c, device_id);
+    if (!d) throw NotFound("ratings.device_not_found");
+    auto u = org::repo::UnitById(c, d->unit_id);
+    if (!u || !Desk(p, u->path)) throw Forbidden();
+    return *d;
+  });
+}
+
 std::vector<Device> Service::Devices(const Principal& p, const std::string& unit_code) {
   return db_.read([&](db::Conn& c) {
     auto u = UnitOf(c, UnitCodeOr(p, unit_code));

@@ -69,6 +69,7 @@ class Service {
   std::string Pair(const std::string& code);
   Device DeviceOfToken(const std::string& token);  // Unauthorized ratings.kiosk_unpaired otherwise
   void Revoke(const auth::Principal& p, int64_t device_id);
+  Device DeviceFor(const auth::Principal& p, int64_t device_id);  // checks like Revoke
   std::vector<Device> Devices(const auth::Principal& p, const std::string& unit_code);
   KioskState KioskStateOf(const std::string& token);
   void Invite(const auth::Principal& p, const std::string& dossier_code);
