@@ -155,7 +155,7 @@ Response KioskPage(Context& ctx, Service& svc, const std::string& token) {
   b.SetValue("OFFICIAL", s.official_name);
   b.SetValue("UNIT", s.unit_name);
   b.SetValue("RESET_SECONDS", std::to_string(s.settings.reset_seconds));
-  if (ctx.req.query_param("done") == "thanks") b.ShowSection("THANKS");
+  b.ShowSection(ctx.req.query_param("done") == "thanks" ? "FORM_HIDDEN" : "THANKS_HIDDEN");
   b.SetValue("CLIENT_KEY", auth::RandomToken(12));
   Levels(b, s.settings.scale, "");
   Reasons(b, {});

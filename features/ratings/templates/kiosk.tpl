@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<section class="kiosk" id="kiosk" data-reset="{{RESET_SECONDS}}" data-dossier="{{DOSSIER_ID}}">
-  <div class="kiosk-thanks" role="status" id="kiosk-thanks"{{^THANKS}} hidden{{/THANKS}}><h1>Cảm ơn ông/bà!</h1><p>Đánh giá đã được ghi nhận.</p></div>
-  <form method="post" action="/kiosk/danh-gia" class="kiosk-form" id="kiosk-form"{{#THANKS}} hidden{{/THANKS}}>
+  <div class="kiosk-thanks" role="status" id="kiosk-thanks"{{#THANKS_HIDDEN}} hidden{{/THANKS_HIDDEN}}><h1>Cảm ơn ông/bà!</h1><p>Đánh giá đã được ghi nhận.</p></div>
+  <form method="post" action="/kiosk/danh-gia" class="kiosk-form" id="kiosk-form"{{#FORM_HIDDEN}} hidden{{/FORM_HIDDEN}}>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <input type="hidden" name="client_key" value="{{CLIENT_KEY}}">
     <input type="hidden" name="dossier_id" value="{{DOSSIER_ID}}">
