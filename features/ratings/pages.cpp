@@ -31,7 +31,16 @@ using http::FormValue;
 using render::PageView;
 using render::Text;
 
-constexpr const char* kFaces[] = {"😄", "🙂", "😐", "🙁", "😞"};
+// A face per level, drawn (no emoji font needed): the mouth from a wide smile to a frown.
+constexpr const char* kMouths[] = {"M13 29 Q24 43 35 29", "M15 31 Q24 38 33 31", "M15 33 L33 33",
+                                   "M15 35 Q24 29 33 35", "M13 37 Q24 26 35 37"};
+std::string FaceSvg(int level) {
+  return std::string("<svg viewBox=\"0 0 48 48\" width=\"48\" height=\"48\" focusable=\"false\">"
+                     "<circle cx=\"24\" cy=\"24\" r=\"21\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\"/>"
+                     "<circle cx=\"17\" cy=\"19\" r=\"3\" fill=\"currentColor\"/>"
+                     "<circle cx=\"31\" cy=\"19\" r=\"3\" fill=\"currentColor\"/><path d=\"") +
+         kMouths[level] + "\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\" stroke-linecap=\"round\"/></svg>";
+}
 
 std::string LevelLabel(const std::string& level) { return Text("ratings.level." + level); }
 
@@ -41,7 +50,7 @@ void Levels(ctemplate::TemplateDictionary& b, int scale, const std::string& sele
     auto* d = b.AddSectionDictionary("LEVEL");
     d->SetValue("VALUE", level);
     d->SetValue("LABEL", LevelLabel(level));
-    d->SetValue("FACE", kFaces[LevelIndex(level)]);
+    d->SetValue("FACE", FaceSvg(LevelIndex(level)));
     if (AsksReasons(level)) d->ShowSection("ASKS_REASONS");
     if (level == selected) d->SetValue("CHECKED", "checked");
   }

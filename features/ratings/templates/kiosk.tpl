@@ -8,7 +8,7 @@
     {{#WAITING}}<p class="kiosk-dossier" id="kiosk-dossier">Bàn tiếp nhận của {{OFFICIAL}} · {{UNIT}}</p>{{/WAITING}}
     <fieldset class="faces kiosk-faces">
       <legend>Ông/bà có hài lòng không?</legend>
-      {{#LEVEL}}<label class="face face-{{VALUE}}"><input type="radio" name="level" value="{{VALUE}}"{{#ASKS_REASONS}} data-reasons="1"{{/ASKS_REASONS}}><span class="face-icon" aria-hidden="true">{{FACE}}</span><span class="face-label">{{LABEL}}</span></label>
+      {{#LEVEL}}<label class="face face-{{VALUE}}"><input type="radio" name="level" value="{{VALUE}}"{{#ASKS_REASONS}} data-reasons="1"{{/ASKS_REASONS}}><span class="face-icon" aria-hidden="true">{{FACE:none}}</span><span class="face-label">{{LABEL}}</span></label>
       {{/LEVEL}}
     </fieldset>
     <fieldset class="reasons" id="kiosk-reasons">

@@ -8,7 +8,7 @@
     <fieldset class="field faces{{#LEVEL_INVALID}} field-invalid{{/LEVEL_INVALID}}" id="level">
       <legend>Ông/bà có hài lòng với việc giải quyết thủ tục hành chính không?</legend>
       {{#LEVEL_INVALID}}<p class="field-error" id="level-error"><span class="visually-hidden">Lỗi: </span>{{LEVEL_ERROR}}</p>{{/LEVEL_INVALID}}
-      {{#LEVEL}}<label class="face face-{{VALUE}}"><input type="radio" name="level" value="{{VALUE}}" {{CHECKED}}><span class="face-icon" aria-hidden="true">{{FACE}}</span><span class="face-label">{{LABEL}}</span></label>
+      {{#LEVEL}}<label class="face face-{{VALUE}}"><input type="radio" name="level" value="{{VALUE}}" {{CHECKED}}><span class="face-icon" aria-hidden="true">{{FACE:none}}</span><span class="face-label">{{LABEL}}</span></label>
       {{/LEVEL}}
     </fieldset>
     <fieldset class="field reasons{{#REASONS_INVALID}} field-invalid{{/REASONS_INVALID}}" id="reasons">
