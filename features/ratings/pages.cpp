@@ -522,7 +522,7 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
   app.page("POST", "/kiosk/ghep-noi", http::Access::kPublic, [svc](Context& ctx) {
     const std::string code = FormValue(ctx.req.form(), "code");
     try {
-      const std::string token = svc->Pair(code);
+      const std::string token = svc->Pair(code, ctx.req.remote_addr);
       ctx.set_cookies.push_back(http::SetCookieValue(kKioskCookie, token, {true, 400 * 24 * 3600}));
       return Response::Redirect("/kiosk");
     } catch (const AppError& e) {
@@ -602,8 +602,13 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     return Response::Redirect("/desk/ratings/review?done=reviewed");
   });
 
-  app.page("GET", "/desk/ratings/invite", http::Access::kUser,
-           [](Context& ctx) { return InvitePage(ctx, ctx.req.query_param("dossier"), nullptr); });
+  app.page("GET", "/desk/ratings/invite", http::Access::kUser, [](Context& ctx) {
+    // No form for someone who cannot invite (an evaluator only).
+    if (!auth::HasRole(*ctx.user, auth::Role::kAdmin) && !auth::HasRole(*ctx.user, auth::Role::kLeader) &&
+        !auth::HasRole(*ctx.user, auth::Role::kDesk) && !auth::HasRole(*ctx.user, auth::Role::kSpecialist))
+      throw Forbidden();
+    return InvitePage(ctx, ctx.req.query_param("dossier"), nullptr);
+  });
   app.page("POST", "/desk/ratings/invite", http::Access::kUser, [svc](Context& ctx) {
     const std::string code = FormValue(ctx.req.form(), "dossier");
     try {

@@ -291,12 +291,17 @@ Service::Pairing Service::CreatePairing(const Principal& p, const std::string& u
   }
 }
 
-std::string Service::Pair(const std::string& code) {
+std::string Service::Pair(const std::string& code, const std::string& address) {
   const SysSeconds now = Now();
+  const std::string who = Sha256Hex("pair-addr:" + address);
+  if (wrong_pairings_.exhausted(who, now)) throw AppError(ErrorKind::kTooMany, "ratings.too_many_pairings");
   std::string digits;
   for (char ch : code)
     if (ch >= '0' && ch <= '9') digits += ch;
-  if (digits.size() != 6) throw BadInput("ratings.bad_pairing", "code");
+  if (digits.size() != 6) {
+    wrong_pairings_.record(who, now);
+    throw BadInput("ratings.bad_pairing", "code");
+  }
   const std::string token = auth::RandomToken(32);
   const bool ok = db_.write([&](db::Conn& c) {
     auto d = repo::DeviceByPairing(c, Sha256Hex("pair:" + digits));
@@ -306,7 +311,10 @@ std::string Service::Pair(const std::string& code) {
                                     "pair", "", "{}"});
     return true;
   });
-  if (!ok) throw BadInput("ratings.bad_pairing", "code");
+  if (!ok) {
+    wrong_pairings_.record(who, now);
+    throw BadInput("ratings.bad_pairing", "code");
+  }
   return token;
 }
 

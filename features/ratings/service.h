@@ -66,7 +66,8 @@ class Service {
   };
   Pairing CreatePairing(const auth::Principal& p, const std::string& unit_code, const std::string& name);
   // The tablet's token (to keep in a cookie) for a pairing code; BadInput ratings.bad_pairing otherwise.
-  std::string Pair(const std::string& code);
+  // 10 wrong codes per address in 10 minutes, then 429 (6 digits must not be guessable).
+  std::string Pair(const std::string& code, const std::string& address = "");
   Device DeviceOfToken(const std::string& token);  // Unauthorized ratings.kiosk_unpaired otherwise
   void Revoke(const auth::Principal& p, int64_t device_id);
   Device DeviceFor(const auth::Principal& p, int64_t device_id);  // checks like Revoke
@@ -89,6 +90,7 @@ class Service {
   std::string key_;  // crypto_auth key (raw)
   auth::RateLimiter per_address_{20, std::chrono::hours(1)};
   auth::RateLimiter per_device_{5, std::chrono::hours(1)};
+  auth::RateLimiter wrong_pairings_{10, std::chrono::minutes(10)};
   std::mutex day_mu_;
   std::string day_;
   std::map<std::string, int> device_today_;  // hashed device cookie -> unbound ratings today

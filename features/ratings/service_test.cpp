@@ -262,7 +262,7 @@ TEST_P(RatingsServiceTest, TabletPairsShowsTheInvitedDossierAndIsRevocable) {
   auto pairing = ratings_->CreatePairing(desk_, "C1", "Bàn 1");
   EXPECT_EQ(pairing.code.size(), 6u);
   EXPECT_EQ(KindOf([&] { ratings_->CreatePairing(outsider_, "C1", "Bàn 9"); }), ErrorKind::kForbidden);
-  EXPECT_EQ(KindOf([&] { ratings_->Pair("000000"); }), ErrorKind::kBadRequest);
+  EXPECT_EQ(KindOf([&] { ratings_->Pair("000000", "192.0.2.77"); }), ErrorKind::kBadRequest);
   const std::string token = ratings_->Pair(pairing.code);
   EXPECT_EQ(KindOf([&] { ratings_->Pair(pairing.code); }), ErrorKind::kBadRequest);  // once
   EXPECT_EQ(ratings_->DeviceOfToken(token).official_id, desk_.official_id);
@@ -291,6 +291,11 @@ TEST_P(RatingsServiceTest, TabletPairsShowsTheInvitedDossierAndIsRevocable) {
   ratings_->Revoke(desk_, pairing.device.id);
   EXPECT_EQ(KindOf([&] { ratings_->DeviceOfToken(token); }), ErrorKind::kUnauthorized);
   EXPECT_EQ(ratings_->Devices(desk_, "C1").front().revoked_at.empty(), false);
+  // Guessing codes: 10 wrong ones from an address, then 429 even for a right one; other addresses go on.
+  auto next = ratings_->CreatePairing(desk_, "C1", "Bàn 2");
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(KindOf([&] { ratings_->Pair("12345", "192.0.2.77"); }), ErrorKind::kBadRequest);
+  EXPECT_EQ(KindOf([&] { ratings_->Pair(next.code, "192.0.2.77"); }), ErrorKind::kTooMany);
+  EXPECT_FALSE(ratings_->Pair(next.code, "192.0.2.78").empty());
 }
 
 TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
