@@ -58,6 +58,7 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
   // One ward keeps its own working week with the "no Friday to next week" rule.
   calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
   SeedDesk(db, org, calendar, desk);
+  SeedRatings(db, org);
   return true;
 }
 

@@ -14,4 +14,6 @@ void SeedDesk(db::Db& db, org::Service& org, calendar::Service& calendar, desk::
 // Letters from the demo dossiers' events (drafts; most of them signed) and a few
 // made by hand, so that the register and the counts have content.
 void SeedLetters(letters::Service& letters);
+// A paired tablet and ratings of the demo dossiers and officials (part of SeedDemo).
+void SeedRatings(db::Db& db, org::Service& org);
 }  // namespace fg::app

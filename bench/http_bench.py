@@ -12,6 +12,8 @@ For 64 and 256 keep-alive connections, interleaved, wrk measures req/s and p99:
                                                     never answered from a held copy)
   (e) POST /api/v1/dossiers with a bearer token    (durable dossier intake: code, deadline,
                                                     hand-over, history, counters, event)
+  (f) POST /api/v1/kiosk/ratings from a paired     (durable rating ingestion: idempotency key,
+      desk tablet                                   rating, counters, event; a key per request)
 and nginx serving a file with exactly the bytes of each answer. The lookup's
 per-address limit and the anonymous limit are off for the run. It also runs
 raw SQLite inserts (store_bench: synchronous=FULL, WAL, 100 rows per
@@ -22,7 +24,7 @@ Traffic goes to 127.0.0.1 only; every run is bounded in time.
 import argparse, http.client as httpclient, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "build-bench", "friendlygov")
+BIN = os.environ.get("FG_BENCH_BINARY", os.path.join(ROOT, "build-bench", "friendlygov"))
 STORE_BENCH = os.path.join(ROOT, "build-bench", "store_bench")
 FG_PORT, NGINX_PORT = 18080, 18081
 
@@ -138,7 +140,7 @@ def metric(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=8)
-    ap.add_argument("--cases", default="abcde", help="which cases to run (letters, default abcde)")
+    ap.add_argument("--cases", default="abcdef", help="which cases to run (letters, default abcdef)")
     ap.add_argument("--postgres", action="store_true",
                     help="run friendlygov on a throwaway local PostgreSQL (fsync on) and compare writes with pgbench")
     args = ap.parse_args()
@@ -199,6 +201,39 @@ request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
                                           dict(auth, **{"Content-Type": "application/json"}))
         if st != 201:
             sys.exit(f"intake: {st} {bodies['intake'][:300]!r}")
+        # A desk tablet paired through its pages (pairing code by the API, then the /kiosk form).
+        st, _, pairing, _ = http("POST", "/api/v1/ratings/devices", json.dumps({"unit_code": "25270", "name": "Bench"}),
+                                 dict(auth, **{"Content-Type": "application/json"}))
+        if st != 201:
+            sys.exit(f"pairing: {st} {pairing[:300]!r}")
+        _, _, kiosk_page, sc = http("GET", "/kiosk")
+        csrf = cookie(sc, "fg_csrf")
+        _, _, _, sc = http("POST", "/kiosk/ghep-noi", urllib.parse.urlencode(
+            {"csrf_token": csrf, "code": json.loads(pairing)["pairing_code"]}),
+            {"Content-Type": "application/x-www-form-urlencoded", "Cookie": "fg_csrf=" + csrf})
+        kiosk_token = cookie(sc, "fg_kiosk")
+        if not kiosk_token:
+            sys.exit("the tablet was not paired")
+        rating_headers = {"X-Kiosk": "1", "X-Kiosk-Token": kiosk_token, "Content-Type": "application/json"}
+        st, _, bodies["rating"], _ = http("POST", "/api/v1/kiosk/ratings",
+                                          json.dumps({"level": "satisfied", "client_key": "bench-0"}), rating_headers)
+        if st != 201:
+            sys.exit(f"rating: {st} {bodies['rating'][:300]!r}")
+        def rating_script(run):
+            # Client keys unique across threads and runs: r<run>-<thread>-<n>.
+            path = os.path.join(work, f"rating{run}.lua")
+            open(path, "w").write("""
+local n = 0
+local next_id = 0
+setup = function(thread) next_id = next_id + 1; thread:set("tid", "%d-" .. next_id) end
+request = function()
+  n = n + 1
+  local body = '{"level":"very_satisfied","client_key":"r' .. tid .. '-' .. n .. '"}'
+  return wrk.format("POST", "/api/v1/kiosk/ratings", {["X-Kiosk"] = "1", ["X-Kiosk-Token"] = "%s",
+                    ["Content-Type"] = "application/json"}, body)
+end
+""" % (run, kiosk_token))
+            return path
         for k, v in bodies.items():
             open(os.path.join(root, k), "wb").write(v)
         conf = os.path.join(work, "nginx.conf")
@@ -281,6 +316,15 @@ wrk.headers["Content-Type"] = "application/json"
                 limit = 1 / (1 / n_rps + 1 / raw_rows)
                 batch = (w1 - w0) / max(1, b1 - b0)
                 print(f"{'(e) durable intake':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
+                      f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+            if "f" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/rating", conns, args.seconds)
+                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/kiosk/ratings", conns, args.seconds, rating_script(conns))
+                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                limit = 1 / (1 / n_rps + 1 / raw_rows)
+                batch = (w1 - w0) / max(1, b1 - b0)
+                print(f"{'(f) durable rating':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
                       f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
     finally:
         for p in (nginx, fg):

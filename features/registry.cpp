@@ -11,6 +11,7 @@
 #include "features/letters/routes.h"
 #include "features/org/routes.h"
 #include "features/public/routes.h"
+#include "features/ratings/routes.h"
 
 namespace fg {
 
@@ -37,6 +38,10 @@ void RegisterAll(http::App& app, Services& s) {
   notify::RegisterChannelsPages(app, notify_svc);
   notify::RegisterAdminPages(app, notify_svc);
   notify::RegisterApi(app, notify_svc);
+  // Constructed here like notify's: it loads the signing key of the desk's result_ready rating link.
+  auto ratings_svc = std::make_shared<ratings::Service>(s.db);
+  ratings::RegisterApi(app, ratings_svc);
+  ratings::RegisterPages(app, ratings_svc);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

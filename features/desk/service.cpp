@@ -10,6 +10,7 @@
 #include "features/desk/json.h"
 #include "features/desk/repo.h"
 #include "features/desk/rules.h"
+#include "features/ratings/service.h"
 #include "features/desk/stats.h"
 #include "features/notify/outbox.h"
 #include "features/notify/repo.h"
@@ -131,6 +132,7 @@ notify::Subject NotifySubject(const Dossier& d, const std::string& reason) {
   notify::Subject s{d.id, d.version, d.unit_id, d.applicant.phone, d.applicant.email, {}};
   s.params = {{"code", d.code}, {"procedure", d.procedure_name}, {"reason", reason}};
   if (auto due = ParseUtc(d.due_at)) s.params["due_date"] = FormatDayMonthYear(ToLocal(*due).date);
+  s.params["rating_link"] = ratings::RatingLink(d.id);  // signed, expiring; rated once
   return s;
 }
 

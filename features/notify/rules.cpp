@@ -31,7 +31,7 @@ std::vector<std::string> Placeholders(std::string_view event) {
   if (event == "received") out.push_back("due_date");
   if (event == "supplement" || event == "refused") out.push_back("reason");
   if (event == "apology") out.insert(out.end(), {"due_date", "reason"});
-  if (event == "result_ready") out.push_back("pickup");
+  if (event == "result_ready") out.insert(out.end(), {"pickup", "rating_link"});
   return out;
 }
 

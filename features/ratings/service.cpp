@@ -1,0 +1,565 @@
+#include "features/ratings/service.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/json.hpp>
+
+#include "features/desk/repo.h"
+#include "features/org/repo.h"
+#include "features/org/service.h"
+#include "features/ratings/repo.h"
+#include "features/ratings/rules.h"
+#include "platform/auth/crypto.h"
+#include "platform/db/events.h"
+#include "platform/errors.h"
+#include "platform/render/page.h"
+#include "platform/text/text.h"
+#include "platform/time.h"
+
+namespace fg::ratings {
+namespace {
+
+using auth::Principal;
+using auth::Role;
+using auth::Sha256Hex;
+
+constexpr auto kInviteWindow = std::chrono::minutes(15);  // a tablet shows a dossier returned this recently
+constexpr auto kPairingLife = std::chrono::minutes(10);
+constexpr auto kBurstWindow = std::chrono::minutes(10);
+constexpr int kMaxReportDays = 5 * 366 + 1;
+
+// The process-wide key for RatingLinkPath (loaded by the first Service).
+std::mutex g_key_mu;
+std::string g_key;
+
+std::string Hex(const std::string& bin) {
+  std::string out(bin.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bin.data()), bin.size());
+  out.pop_back();
+  return out;
+}
+std::string Unhex(const std::string& hex) {
+  std::string out(hex.size() / 2, '\0');
+  size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
+                     nullptr) != 0 ||
+      len != crypto_auth_KEYBYTES)
+    return "";
+  out.resize(len);
+  return out;
+}
+
+std::string LocalDay(SysSeconds t) { return FormatIsoDate(ToLocal(t).date); }
+
+bool Reads(const Principal& p, const std::string& path) { return auth::Covers(p, path); }
+bool Desk(const Principal& p, const std::string& path) {
+  return auth::Covers(p, path, {Role::kAdmin, Role::kLeader, Role::kDesk});
+}
+bool Leads(const Principal& p, const std::string& path) { return auth::Covers(p, path, {Role::kAdmin, Role::kLeader}); }
+
+org::Unit UnitOf(db::Conn& c, const std::string& code) {
+  auto u = org::Service::FindUnit(c, code);
+  if (!u) throw BadInput("ratings.unknown_unit", "unit");
+  return *u;
+}
+
+// The unit asked for, else the caller's first grant's unit.
+std::string UnitCodeOr(const Principal& p, const std::string& code) {
+  if (!code.empty()) return code;
+  if (p.grants.empty()) throw Forbidden();
+  return p.grants.front().unit_code;
+}
+
+Settings SettingsAt(db::Conn& c, const std::string& path) { return repo::NearestSettings(c, path).value_or(Settings{}); }
+
+std::string EventJson(const Rating& r) {
+  boost::json::object o{{"official_id", r.official_id}, {"level", r.level},   {"source", r.source},
+                        {"scale", r.scale},             {"day", r.day},       {"flag", r.flag},
+                        {"procedure_id", r.procedure_id}};
+  o["dossier_id"] = r.dossier_id ? boost::json::value(*r.dossier_id) : boost::json::value(nullptr);
+  o["device_id"] = r.device_id ? boost::json::value(*r.device_id) : boost::json::value(nullptr);
+  boost::json::array reasons;
+  for (const auto& s : r.reasons) reasons.emplace_back(s);
+  o["reasons"] = std::move(reasons);
+  o["comment_sha256"] = Sha256Hex(r.comment);  // the text is in the row; the hash makes its change evident
+  return boost::json::serialize(o);
+}
+
+}  // namespace
+
+std::string RatingLink(int64_t dossier_id) {
+  std::lock_guard lock(g_key_mu);
+  if (g_key.empty()) return "";
+  const std::string t = LinkToken(dossier_id, Now() + std::chrono::days(Settings{}.link_days), g_key);
+  return render::Site().public_url + "/danh-gia/ho-so?t=" + t;
+}
+
+Service::Service(db::Db& db) : db_(db) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium");
+  key_ = db_.write([&](db::Conn& c) {
+    if (auto k = Unhex(repo::Key(c, "link")); !k.empty()) return k;
+    std::string key(crypto_auth_KEYBYTES, '\0');
+    crypto_auth_keygen(reinterpret_cast<unsigned char*>(key.data()));
+    repo::PutKeyIfAbsent(c, "link", Hex(key));
+    return Unhex(repo::Key(c, "link"));
+  });
+  std::lock_guard lock(g_key_mu);
+  g_key = key_;
+}
+
+std::string Service::OfficialTokenOf(int64_t official_id) const { return OfficialToken(official_id, key_); }
+std::string Service::LinkTokenOf(int64_t dossier_id, std::chrono::sys_seconds expires) const {
+  return LinkToken(dossier_id, expires, key_);
+}
+
+int Service::CountDeviceToday(const std::string& hash, const std::string& day) {
+  std::lock_guard lock(day_mu_);
+  if (day != day_) {
+    device_today_.clear();
+    day_ = day;
+  }
+  if (device_today_.size() > 100000) device_today_.clear();  // bounded memory
+  return ++device_today_[hash];
+}
+
+// ---- citizens ----
+
+Service::OfficialCard Service::OfficialOf(const std::string& token) {
+  const auto id = OfficialOfToken(token, key_);
+  if (!id) throw NotFound("ratings.bad_token");
+  auto card = db_.read([&](db::Conn& c) -> std::optional<OfficialCard> {
+    auto o = org::repo::OfficialById(c, *id);
+    if (!o || !o->active) return std::nullopt;
+    return OfficialCard{o->id, o->full_name, o->position, o->unit_name, o->unit_path, token,
+                        SettingsAt(c, o->unit_path)};
+  });
+  if (!card) throw NotFound("ratings.bad_token");
+  return *card;
+}
+
+Service::LinkTarget Service::LinkOf(const std::string& token) {
+  const auto check = CheckLinkToken(token, Now(), key_);
+  if (check.result == LinkCheck::kBad) throw NotFound("ratings.bad_link");
+  if (check.result == LinkCheck::kExpired) throw AppError(ErrorKind::kConflict, "ratings.link_expired");
+  auto t = db_.read([&](db::Conn& c) -> std::optional<LinkTarget> {
+    auto code = repo::DossierCode(c, check.dossier_id);
+    if (!code) return std::nullopt;
+    auto d = desk::repo::DossierByCode(c, *code);
+    if (!d) return std::nullopt;
+    if (repo::DossierRated(c, d->id)) throw AppError(ErrorKind::kConflict, "ratings.already_rated");
+    auto o = org::repo::OfficialById(c, d->received_by);
+    auto u = org::repo::UnitById(c, d->unit_id);
+    return LinkTarget{d->id, d->code, d->procedure_name, o ? o->full_name : "", u ? u->name : "",
+                      SettingsAt(c, d->unit_path)};
+  });
+  if (!t) throw NotFound("ratings.bad_link");
+  return *t;
+}
+
+Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender) {
+  const SysSeconds now = Now();
+  // Resolve the binding: official, unit, dossier.
+  struct Binding {
+    int64_t official_id = 0, unit_id = 0, procedure_id = 0;
+    std::optional<int64_t> dossier_id;
+    std::string unit_path;
+    Settings settings;
+  };
+  if (!raw.client_key.empty() && raw.client_key.size() <= kMaxClientKey) {
+    if (auto prior = db_.read([&](db::Conn& c) { return repo::RatingByClientKey(c, raw.client_key); }))
+      return {*prior, false};
+  }
+  const Binding b = db_.read([&](db::Conn& c) {
+    Binding b;
+    std::optional<desk::Dossier> d;
+    if (raw.dossier_id) {
+      if (auto code = repo::DossierCode(c, raw.dossier_id)) d = desk::repo::DossierByCode(c, *code);
+      if (!d) throw NotFound("ratings.bad_link");
+    } else if (!raw.dossier_code.empty()) {
+      if (raw.dossier_code.size() <= 40) d = desk::repo::DossierByCode(c, raw.dossier_code);
+      if (!d) throw BadInput("ratings.unknown_dossier", "dossier_code");
+    }
+    std::optional<org::Official> o;
+    if (raw.official_id) {
+      o = org::repo::OfficialById(c, raw.official_id);
+      if (!o) throw NotFound("ratings.bad_token");
+    } else if (d) {
+      o = org::repo::OfficialById(c, d->received_by);
+    }
+    if (!o) throw NotFound("ratings.bad_token");
+    if (d && raw.source != "link" && !std::string_view(d->unit_path).starts_with(o->unit_path) &&
+        d->received_by != o->id && d->assignee_id != o->id)
+      throw BadInput("ratings.dossier_not_official", "dossier_code");
+    b.official_id = o->id;
+    if (d) {
+      b.dossier_id = d->id;
+      b.unit_id = d->unit_id;
+      b.unit_path = d->unit_path;
+      b.procedure_id = d->procedure_id;
+    } else {
+      b.unit_id = o->unit_id;
+      b.unit_path = o->unit_path;
+    }
+    b.settings = SettingsAt(c, b.unit_path);
+    return b;
+  });
+  const RatingInput in = Checked(raw, b.settings.scale);
+
+  Rating r;
+  r.unit_id = b.unit_id;
+  r.official_id = b.official_id;
+  r.dossier_id = b.dossier_id;
+  r.procedure_id = b.procedure_id;
+  if (in.device_id) r.device_id = in.device_id;
+  r.scale = b.settings.scale;
+  r.level = in.level;
+  r.reasons = in.reasons;
+  r.comment = in.comment;
+  r.source = in.source;
+  r.client_key = in.client_key;
+  r.day = LocalDay(now);
+  r.at = FormatUtc(now);
+
+  if (!r.dossier_id && r.source != "kiosk") {
+    // Unbound: rate limits per address and device (hashed, in memory only) and the anomaly marks.
+    const std::string address_hash = Sha256Hex("addr:" + sender.address);
+    const std::string device_hash = sender.device.empty() ? "" : Sha256Hex("dev:" + sender.device);
+    if (!per_address_.allow(address_hash, now) || (!device_hash.empty() && !per_device_.allow(device_hash, now)))
+      throw AppError(ErrorKind::kTooMany, "ratings.too_many");
+    const int device_today = device_hash.empty() ? 0 : CountDeviceToday(device_hash, r.day);
+    const auto [staff, recent] = db_.read([&](db::Conn& c) {
+      return std::pair{repo::StaffAddress(c, b.unit_path, sender.address),
+                       repo::UnboundSince(c, r.official_id, FormatUtc(now - kBurstWindow))};
+    });
+    r.flag = AnomalyOf(staff, device_today, static_cast<int>(recent) + 1);
+  }
+
+  try {
+    return db_.write([&](db::Conn& c) -> Submitted {
+      if (!r.client_key.empty())
+        if (auto prior = repo::RatingByClientKey(c, r.client_key)) return {*prior, false};
+      if (r.dossier_id && repo::DossierRated(c, *r.dossier_id))
+        throw AppError(ErrorKind::kConflict, "ratings.already_rated");
+      r.id = repo::InsertRating(c, r);
+      repo::AddCounts(c, r);
+      events::Append(c, events::Event{std::nullopt, "citizen", r.unit_id, "rating", std::to_string(r.id), "create",
+                                      "", EventJson(r)});
+      return {*repo::RatingById(c, r.id), true};
+    });
+  } catch (const db::ConstraintError&) {
+    // A concurrent duplicate committed first: the same client key, or the same dossier.
+    if (!r.client_key.empty())
+      if (auto prior = db_.read([&](db::Conn& c) { return repo::RatingByClientKey(c, r.client_key); }))
+        return {*prior, false};
+    throw AppError(ErrorKind::kConflict, "ratings.already_rated");
+  }
+}
+
+// ---- tablets ----
+
+Service::Pairing Service::CreatePairing(const Principal& p, const std::string& unit_code, const std::string& name) {
+  std::string clean;
+  try {
+    clean = text::Clean("name", name, 80, true);
+  } catch (const AppError&) {
+    throw BadInput("ratings.bad_device_name", "name", {{"max", "80"}});
+  }
+  const SysSeconds now = Now();
+  for (int attempt = 0;; ++attempt) {
+    const std::string code = std::to_string(100000 + randombytes_uniform(900000));
+    try {
+      Device d = db_.write([&](db::Conn& c) {
+        auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+        if (!Desk(p, u.path)) throw Forbidden();
+        Device d;
+        d.unit_id = u.id;
+        d.official_id = p.official_id;
+        d.name = clean;
+        d.created_at = FormatUtc(now);
+        d.pairing_expires = FormatUtc(now + kPairingLife);
+        d.id = repo::InsertDevice(c, d, Sha256Hex("pair:" + code));
+        events::Append(c, events::By(p, u.id, "rating_device", std::to_string(d.id), "create", "",
+                                     boost::json::serialize(boost::json::object{{"name", clean}})));
+        return *repo::DeviceById(c, d.id);
+      });
+      return {d, code};
+    } catch (const db::ConstraintError&) {
+      if (attempt >= 3) throw;  // an unlikely clash of codes: try another
+    }
+  }
+}
+
+std::string Service::Pair(const std::string& code, const std::string& address) {
+  const SysSeconds now = Now();
+  const std::string who = Sha256Hex("pair-addr:" + address);
+  if (wrong_pairings_.exhausted(who, now)) throw AppError(ErrorKind::kTooMany, "ratings.too_many_pairings");
+  std::string digits;
+  for (char ch : code)
+    if (ch >= '0' && ch <= '9') digits += ch;
+  if (digits.size() != 6) {
+    wrong_pairings_.record(who, now);
+    throw BadInput("ratings.bad_pairing", "code");
+  }
+  const std::string token = auth::RandomToken(32);
+  const bool ok = db_.write([&](db::Conn& c) {
+    auto d = repo::DeviceByPairing(c, Sha256Hex("pair:" + digits));
+    if (!d || d->pairing_expires.empty() || d->pairing_expires < FormatUtc(now)) return false;
+    if (!repo::Pair(c, d->id, Sha256Hex("device:" + token), FormatUtc(now))) return false;
+    events::Append(c, events::Event{std::nullopt, "kiosk", d->unit_id, "rating_device", std::to_string(d->id),
+                                    "pair", "", "{}"});
+    return true;
+  });
+  if (!ok) {
+    wrong_pairings_.record(who, now);
+    throw BadInput("ratings.bad_pairing", "code");
+  }
+  return token;
+}
+
+Device Service::DeviceOfToken(const std::string& token) {
+  if (token.empty() || token.size() > 100) throw AppError(ErrorKind::kUnauthorized, "ratings.kiosk_unpaired");
+  auto d = db_.read([&](db::Conn& c) { return repo::DeviceByToken(c, Sha256Hex("device:" + token)); });
+  if (!d || !d->paired()) throw AppError(ErrorKind::kUnauthorized, "ratings.kiosk_unpaired");
+  return *d;
+}
+
+void Service::Revoke(const Principal& p, int64_t device_id) {
+  const std::string now = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    auto d = repo::DeviceById(c, device_id);
+    if (!d) throw NotFound("ratings.device_not_found");
+    auto u = org::repo::UnitById(c, d->unit_id);
+    if (!u || !Desk(p, u->path)) throw Forbidden();
+    if (repo::Revoke(c, device_id, now))
+      events::Append(c, events::By(p, d->unit_id, "rating_device", std::to_string(d->id), "revoke", "", "{}"));
+  });
+}
+
+Device Service::DeviceFor(const Principal& p, int64_t device_id) {
+  return db_.read([&](db::Conn& c) {
+    auto d = repo::DeviceById(c, device_id);
+    if (!d) throw NotFound("ratings.device_not_found");
+    auto u = org::repo::UnitById(c, d->unit_id);
+    if (!u || !Desk(p, u->path)) throw Forbidden();
+    return *d;
+  });
+}
+
+std::vector<Device> Service::Devices(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Desk(p, u.path)) throw Forbidden();
+    return repo::DevicesUnder(c, u.path);
+  });
+}
+
+KioskState Service::KioskStateOf(const std::string& token) {
+  const Device d = DeviceOfToken(token);
+  const SysSeconds now = Now();
+  return db_.read([&](db::Conn& c) {
+    KioskState s;
+    s.device_id = d.id;
+    s.official_name = d.official_name;
+    auto u = org::repo::UnitById(c, d.unit_id);
+    s.unit_name = u ? u->name : "";
+    s.settings = SettingsAt(c, u ? u->path : "/");
+    if (auto id = repo::LatestInvited(c, d.official_id, FormatUtc(now - kInviteWindow))) {
+      if (auto code = repo::DossierCode(c, *id)) {
+        if (auto dossier = desk::repo::DossierByCode(c, *code)) {
+          s.dossier_id = dossier->id;
+          s.dossier_code = dossier->code;
+          s.procedure_name = dossier->procedure_name;
+        }
+      }
+    }
+    return s;
+  });
+}
+
+void Service::Invite(const Principal& p, const std::string& dossier_code) {
+  const std::string now = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    auto d = desk::repo::DossierByCode(c, dossier_code);
+    if (!d) throw NotFound("desk.dossier_not_found");
+    if (!auth::Covers(p, d->unit_path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist}))
+      throw Forbidden();
+    if (repo::DossierRated(c, d->id)) throw AppError(ErrorKind::kConflict, "ratings.already_rated");
+    repo::InsertInvite(c, p.official_id, d->id, now);
+  });
+}
+
+// ---- officials ----
+
+Report Service::ReportOf(const Principal& p, const ReportQuery& q0) {
+  ReportQuery q = q0;
+  Problems pr;
+  pr.check([&] {
+    if (q.by != "official" && q.by != "unit" && q.by != "procedure" && q.by != "month")
+      throw BadInput("ratings.bad_by", "by");
+  });
+  const std::string today = TodayLocalIso();
+  if (q.to.empty()) q.to = today;
+  if (q.from.empty()) q.from = q.to.substr(0, 8) + "01";
+  pr.check([&] {
+    if (!ParseIsoDate(q.from)) throw BadInput("ratings.bad_date", "from");
+  });
+  pr.check([&] {
+    if (!ParseIsoDate(q.to)) throw BadInput("ratings.bad_date", "to");
+  });
+  pr.raise_if_any();
+  if (q.from > q.to) throw BadInput("ratings.bad_period", "to");
+  if ((*ParseIsoDate(q.to) - *ParseIsoDate(q.from)).count() > kMaxReportDays) throw BadInput("ratings.bad_period", "to");
+  if (q.minimum < 1 || q.minimum > 100000) q.minimum = stats::kDefaultMinimumAnswers;
+
+  return db_.read([&](db::Conn& c) {
+    auto u = UnitOf(c, UnitCodeOr(p, q.unit_code));
+    if (!Reads(p, u.path)) throw Forbidden();
+    q.unit_code = u.code;
+    Report rep;
+    rep.query = q;
+    rep.unit_name = u.name;
+    std::map<std::string, ReportLine> lines;
+    auto key_of = [&](const repo::CountRow& r) -> std::pair<std::string, std::string> {
+      if (q.by == "unit") return {r.unit_code, r.unit_name};
+      if (q.by == "month") return {r.day.substr(0, 7), r.day.substr(5, 2) + "/" + r.day.substr(0, 4)};
+      if (q.by == "procedure") return {std::to_string(r.procedure_id), ""};
+      return {std::to_string(r.official_id), ""};
+    };
+    auto line = [&](const repo::CountRow& r) -> ReportLine& {
+      auto [key, label] = key_of(r);
+      auto& l = lines[key];
+      if (l.key.empty()) {
+        l.key = key;
+        l.label = label;
+        l.counts.assign(5, 0);
+        l.reasons.assign(5, 0);
+      }
+      return l;
+    };
+    rep.total.counts.assign(5, 0);
+    rep.total.reasons.assign(5, 0);
+    for (const auto& r : repo::LevelCounts(c, u.path, q.from, q.to)) {
+      const int i = LevelIndex(r.key);
+      if (i < 0) continue;
+      auto& l = line(r);
+      l.counts[i] += r.n;
+      l.total += r.n;
+      rep.total.counts[i] += r.n;
+      rep.total.total += r.n;
+    }
+    if (q.by != "procedure")
+      for (const auto& r : repo::ReasonCounts(c, u.path, q.from, q.to)) {
+        const int i = ReasonIndex(r.key);
+        if (i < 0) continue;
+        line(r).reasons[i] += r.n;
+        rep.total.reasons[i] += r.n;
+      }
+    else
+      for (const auto& r : repo::ReasonCounts(c, u.path, q.from, q.to)) {
+        const int i = ReasonIndex(r.key);
+        if (i >= 0) rep.total.reasons[i] += r.n;
+      }
+    auto finish = [&](ReportLine& l) {
+      l.satisfied = stats::WilsonShare(l.counts[0] + l.counts[1], l.total, q.minimum);
+      l.shares.clear();
+      for (int i = 0; i < 5; ++i) l.shares.push_back(stats::WilsonShare(l.counts[i], l.total, q.minimum));
+    };
+    for (auto& [key, l] : lines) {
+      if (l.label.empty()) {
+        const int64_t id = std::stoll(key);
+        if (q.by == "official") {
+          auto n = desk::repo::OfficialLabel(c, id);
+          l.label = n ? n->name : key;
+        } else if (id == 0) {
+          l.label = "";  // no procedure (a rating without a dossier): named by the page
+        } else {
+          auto n = desk::repo::ProcedureLabel(c, id);
+          l.label = n ? n->code + " " + n->name : key;
+        }
+      }
+      finish(l);
+      rep.lines.push_back(std::move(l));
+    }
+    finish(rep.total);
+    return rep;
+  });
+}
+
+std::vector<Rating> Service::Flagged(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Leads(p, u.path)) throw Forbidden();
+    return repo::Flagged(c, u.path, 200);
+  });
+}
+
+void Service::Review(const Principal& p, int64_t rating_id) {
+  db_.write([&](db::Conn& c) {
+    auto r = repo::RatingById(c, rating_id);
+    if (!r) throw NotFound("ratings.not_found");
+    auto u = org::repo::UnitById(c, r->unit_id);
+    if (!u || !Leads(p, u->path)) throw Forbidden();
+    if (repo::MarkReviewed(c, rating_id, p.official_id))
+      events::Append(c, events::By(p, r->unit_id, "rating", std::to_string(r->id), "review", "", "{}"));
+  });
+}
+
+Settings Service::GetSettings(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Reads(p, u.path)) throw Forbidden();
+    return SettingsAt(c, u.path);
+  });
+}
+
+Settings Service::PutSettings(const Principal& p, const std::string& unit_code, const Settings& s) {
+  Problems pr;
+  pr.check([&] {
+    if (!IsScale(s.scale)) throw BadInput("ratings.bad_scale", "scale");
+  });
+  pr.check([&] {
+    if (s.reset_seconds < 5 || s.reset_seconds > 600) throw BadInput("ratings.bad_reset", "reset_seconds");
+  });
+  pr.check([&] {
+    if (s.link_days < 1 || s.link_days > 365) throw BadInput("ratings.bad_link_days", "link_days");
+  });
+  pr.raise_if_any();
+  return db_.write([&](db::Conn& c) {
+    auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Leads(p, u.path)) throw Forbidden();
+    repo::PutSettings(c, u.id, s);
+    events::Append(c, events::By(p, u.id, "rating_settings", u.code, "update", "",
+                                 boost::json::serialize(boost::json::object{
+                                     {"scale", s.scale}, {"reset_seconds", s.reset_seconds}, {"link_days", s.link_days}})));
+    return s;
+  });
+}
+
+std::vector<Service::OfficialCard> Service::Cards(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Desk(p, u.path)) throw Forbidden();
+    std::vector<OfficialCard> out;
+    for (const auto& n : desk::repo::OfficialsUnder(c, u.path)) {
+      auto o = org::repo::OfficialById(c, n.id);
+      if (!o || !o->active) continue;
+      out.push_back({o->id, o->full_name, o->position, o->unit_name, o->unit_path, OfficialTokenOf(o->id), {}});
+    }
+    return out;
+  });
+}
+
+Service::OfficialCard Service::Card(const Principal& p, int64_t official_id) {
+  auto card = db_.read([&](db::Conn& c) -> std::optional<OfficialCard> {
+    auto o = org::repo::OfficialById(c, official_id);
+    if (!o) return std::nullopt;
+    if (!Desk(p, o->unit_path) && p.official_id != o->id) throw Forbidden();
+    return OfficialCard{o->id, o->full_name, o->position, o->unit_name, o->unit_path, OfficialTokenOf(o->id), {}};
+  });
+  if (!card) throw NotFound("ratings.official_not_found");
+  return *card;
+}
+
+}  // namespace fg::ratings
