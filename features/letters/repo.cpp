@@ -25,7 +25,7 @@ Template TemplateOf(const db::Row& r) {
   "l.id, l.unit_id, u.code, u.name, u.path, l.type, l.state, l.year, l.number, l.template_version, l.title, "      \
   "l.front, l.back, l.paper, l.border, l.recipient_name, l.recipient_address, l.recipient_phone, l.occasion, "     \
   "l.event_date, l.dossier_code, l.signer_title, l.signer_name, l.channel, l.issued_at, l.printed_at, "            \
-  "l.delivered_at, l.source, l.trigger_seq, l.created_at, l.updated_at FROM letters l JOIN units u ON u.id = l.unit_id "
+  "l.delivered_at, l.source, l.trigger_seq, l.created_at, l.updated_at, l.revision FROM letters l JOIN units u ON u.id = l.unit_id "
 
 Letter LetterOf(const db::Row& r) {
   Letter l;
@@ -60,6 +60,7 @@ Letter LetterOf(const db::Row& r) {
   l.trigger_seq = r.opt_i64(28);
   l.created_at = r.text(29);
   l.updated_at = r.text(30);
+  l.revision = r.i64(31);
   return l;
 }
 
@@ -85,6 +86,15 @@ std::vector<Template> TemplateVersions(db::Conn& c, int64_t unit_id, const std::
   std::vector<Template> out;
   for (auto& r : c.query({"letters.template_versions", sql.c_str()}, {unit_id, type})) out.push_back(TemplateOf(r));
   return out;
+}
+
+std::optional<Template> TemplateVersion(db::Conn& c, int64_t unit_id, const std::string& type, int64_t version) {
+  static const std::string sql = std::string("SELECT ") + kTemplateCols +
+                                 " FROM letter_templates t JOIN units u ON u.id = t.unit_id"
+                                 " WHERE t.unit_id = ? AND t.type = ? AND t.version = ?";
+  auto r = c.query_one({"letters.template_version", sql.c_str()}, {unit_id, type, version});
+  if (!r) return std::nullopt;
+  return TemplateOf(*r);
 }
 
 int64_t InsertTemplate(db::Conn& c, int64_t unit_id, const Template& t, int64_t by, const std::string& at) {
@@ -174,7 +184,7 @@ std::vector<Letter> ListLetters(db::Conn& c, const std::string& path_prefix, con
 
 bool MarkPrinted(db::Conn& c, int64_t id, const std::string& now) {
   return c.exec({"letters.mark_printed",
-                 "UPDATE letters SET printed_at = ?, updated_at = ? "
+                 "UPDATE letters SET printed_at = ?, updated_at = ?, revision = revision + 1 "
                  "WHERE id = ? AND state = 'issued' AND printed_at IS NULL"},
                 {now, now, id}) == 1;
 }
@@ -182,11 +192,19 @@ bool MarkPrinted(db::Conn& c, int64_t id, const std::string& now) {
 bool UpdateState(db::Conn& c, const Letter& l) {
   return c.exec({"letters.update_state",
                  "UPDATE letters SET state = ?, year = ?, number = ?, issued_at = ?, printed_at = ?, delivered_at = ?, "
-                 "channel = ?, signer_title = ?, signer_name = ?, title = ?, front = ?, back = ?, updated_at = ? "
-                 "WHERE id = ?"},
+                 "channel = ?, signer_title = ?, signer_name = ?, title = ?, front = ?, back = ?, updated_at = ?, "
+                 "revision = revision + 1 WHERE id = ?"},
                 {std::string(StateName(l.state)), OrNull(l.year), OrNull(l.number), OrNull(l.issued_at),
                  OrNull(l.printed_at), OrNull(l.delivered_at), l.channel, l.signer_title, l.signer_name, l.title,
                  l.front, l.back, l.updated_at, l.id}) == 1;
+}
+
+bool UpdateDraftText(db::Conn& c, int64_t id, int64_t revision, const std::string& title, const std::string& front,
+                     const std::string& back, const std::string& now) {
+  return c.exec({"letters.update_draft_text",
+                 "UPDATE letters SET title = ?, front = ?, back = ?, updated_at = ?, revision = revision + 1 "
+                 "WHERE id = ? AND state = 'draft' AND revision = ?"},
+                {title, front, back, now, id, revision}) == 1;
 }
 
 int64_t NextNumber(db::Conn& c, int64_t unit_id, int64_t year) {
@@ -250,14 +268,22 @@ std::optional<std::string> ProcedureType(db::Conn& c, const std::string& procedu
 
 namespace {
 DoNotSend DoNotSendOf(const db::Row& r) {
-  return DoNotSend{r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
+  DoNotSend d;
+  d.id = r.i64(0);
+  d.unit_code = r.text(1);
+  d.name = r.text(2);
+  d.id_number = r.text(3);
+  d.note = r.text(4);
+  d.created_at = r.text(5);
+  d.phone = r.text(6);
+  return d;
 }
 }  // namespace
 
 std::vector<DoNotSend> DoNotSendUnder(db::Conn& c, const std::string& path_prefix) {
   std::vector<DoNotSend> out;
   for (auto& r : c.query({"letters.do_not_send",
-                          "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at FROM letter_do_not_send d "
+                          "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, d.phone FROM letter_do_not_send d "
                           "JOIN units u ON u.id = d.unit_id WHERE u.path LIKE ? "
                           "ORDER BY d.id DESC LIMIT 1000"},
                          {path_prefix + "%"}))
@@ -266,14 +292,14 @@ std::vector<DoNotSend> DoNotSendUnder(db::Conn& c, const std::string& path_prefi
 }
 
 bool DoNotSendMatches(db::Conn& c, const std::string& unit_path, const std::string& name_fold,
-                      const std::string& id_number) {
+                      const std::string& id_number, const std::string& phone) {
   return c
       .query_one({"letters.do_not_send_match",
                   "SELECT 1 FROM letter_do_not_send d JOIN units u ON u.id = d.unit_id "
                   "WHERE ? LIKE u.path || '%' AND "
-                  "((d.id_number <> '' AND d.id_number = ?) OR ((d.id_number = '' OR ? = '') AND d.name_fold = ?)) "
-                  "LIMIT 1"},
-                 {unit_path, id_number, id_number, name_fold})
+                  "((d.id_number <> '' AND d.id_number = ?) OR (d.phone <> '' AND d.phone = ?) OR "
+                  "((d.id_number = '' OR ? = '') AND d.name_fold = ?)) LIMIT 1"},
+                 {unit_path, id_number, phone, id_number, name_fold})
       .has_value();
 }
 
@@ -281,19 +307,19 @@ int64_t InsertDoNotSend(db::Conn& c, int64_t unit_id, const DoNotSend& d, const 
                         const std::string& at) {
   return c
       .query_one({"letters.insert_do_not_send",
-                  "INSERT INTO letter_do_not_send (unit_id, name, name_fold, id_number, note, created_by, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"},
-                 {unit_id, d.name, name_fold, d.id_number, d.note, by, at})
+                  "INSERT INTO letter_do_not_send (unit_id, name, name_fold, id_number, phone, note, created_by, created_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
+                 {unit_id, d.name, name_fold, d.id_number, d.phone, d.note, by, at})
       ->i64(0);
 }
 
 std::optional<DoNotSend> DoNotSendById(db::Conn& c, int64_t id, std::string* unit_path) {
   auto r = c.query_one({"letters.do_not_send_by_id",
-                        "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, u.path "
+                        "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, d.phone, u.path "
                         "FROM letter_do_not_send d JOIN units u ON u.id = d.unit_id WHERE d.id = ?"},
                        {id});
   if (!r) return std::nullopt;
-  if (unit_path) *unit_path = r->text(6);
+  if (unit_path) *unit_path = r->text(7);
   return DoNotSendOf(*r);
 }
 
