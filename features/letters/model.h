@@ -108,6 +108,15 @@ struct DoNotSend {
   bool masked = false;  // id_number and phone masked: the caller is not an official of the entry's unit
 };
 
+// Which letter a procedure (by national code) triggers at a unit.
+struct ProcedureRule {
+  std::string procedure_code;
+  std::string type;       // "" : no letter
+  std::string unit_code;  // the unit whose rule it is; "" : the default (letter_procedure_types)
+  std::string unit_name;
+  std::string default_type;  // the default's type ("" when the default has none)
+};
+
 // What one trigger pass did.
 struct TriggerRun {
   int64_t events = 0;   // events read

@@ -530,6 +530,62 @@ Response EditPage(Context& ctx, const Letter& l, const LetterEdit* typed, const 
   }
   return v.render(e ? http::StatusOf(e->kind()) : 200);
 }
+
+// ---- which procedure triggers which letter ----
+
+std::string RuleTypeName(const std::string& type) { return type.empty() ? Text("letters.rule_none") : TypeName(type); }
+
+Response ProceduresPage(Context& ctx, Service& svc, const std::string& typed_code, const std::string& typed_type,
+                        const AppError* e) {
+  const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+  const auto rules = svc.ProcedureRules(*ctx.user, unit);
+  const bool may_save = svc.MaySaveSettings(*ctx.user, unit);
+  PageView v(ctx, Text("letters.rules_title"), "features/letters/templates/procedures.tpl");
+  v.ShowDone("letters.done.");
+  if (e) v.ShowErrors(*e);
+  auto& b = v.body();
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  UnitOptions(b, *ctx.user, unit, false);
+  std::string unit_name = unit;
+  for (const auto& g : ctx.user->grants)
+    if (g.unit_code == unit) unit_name = g.unit_name;
+  b.SetValue("UNIT_NAME", unit_name);
+  b.SetValue("HEADING", Text("letters.rules_heading", {{"unit", unit_name}}));
+  b.SetValue("ACTION", "/thu/thu-tuc?unit=" + http::UrlEncode(unit));
+  if (rules.empty()) b.ShowSection("NO_RULES");
+  else b.ShowSection("HAS_RULES");
+  for (const auto& r : rules) {
+    auto* row = b.AddSectionDictionary("RULE");
+    row->SetValue("CODE", r.procedure_code);
+    row->SetValue("TYPE", RuleTypeName(r.type));
+    row->SetValue("SOURCE", r.unit_code.empty() ? Text("letters.rule_default") : r.unit_name);
+    row->SetValue("DEFAULT", RuleTypeName(r.default_type));
+    if (may_save && r.unit_code == unit)
+      row->SetValueAndShowSection("REMOVE_URL", "/thu/thu-tuc/xoa?unit=" + http::UrlEncode(unit) +
+                                                    "&code=" + http::UrlEncode(r.procedure_code),
+                                  "CAN_REMOVE");
+    else
+      row->ShowSection("NO_ACTION");
+  }
+  if (may_save) {
+    b.ShowSection("CAN_SAVE");
+    b.SetValue("CODE_VALUE", typed_code);
+    for (const auto& t : Types()) {
+      if (t == "apology") continue;
+      auto* o = b.AddSectionDictionary("RULE_TYPE_OPTION");
+      o->SetValue("VALUE", t);
+      o->SetValue("LABEL", TypeName(t));
+      if (t == typed_type) o->SetValue("SELECTED", "selected");
+    }
+    auto* none = b.AddSectionDictionary("RULE_TYPE_OPTION");
+    none->SetValue("VALUE", "none");
+    none->SetValue("LABEL", Text("letters.rule_none"));
+    if (typed_type == "none") none->SetValue("SELECTED", "selected");
+  } else {
+    b.ShowSection("READ_ONLY");
+  }
+  return v.render(e ? http::StatusOf(e->kind()) : 200);
+}
 }  // namespace
 
 void RegisterPages(http::App& app, Service& svc) {
@@ -643,6 +699,38 @@ void RegisterPages(http::App& app, Service& svc) {
     const DoNotSend d = svc.GetDoNotSend(*ctx.user, *id);
     svc.RemoveDoNotSend(*ctx.user, *id);
     return Response::Redirect("/thu/khong-gui?unit=" + http::UrlEncode(d.unit_code) + "&done=dns_removed");
+  });
+
+  // ---- which procedure triggers which letter (before /thu/{id}) ----
+  app.page("GET", "/thu/thu-tuc", http::Access::kUser,
+           [&svc](Context& ctx) { return ProceduresPage(ctx, svc, "", "", nullptr); });
+  app.page("POST", "/thu/thu-tuc", http::Access::kUser, [&svc](Context& ctx) {
+    const auto form = ctx.req.form();
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+    const std::string code = http::FormValue(form, "procedure_code"), type = http::FormValue(form, "type");
+    try {
+      svc.PutProcedureRule(*ctx.user, unit, code, type);
+      return Response::Redirect("/thu/thu-tuc?unit=" + http::UrlEncode(unit) + "&done=rule_saved");
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      return ProceduresPage(ctx, svc, code, type, &e);
+    }
+  });
+  app.page("GET", "/thu/thu-tuc/xoa", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit")), code = ctx.req.query_param("code");
+    if (!svc.MaySaveSettings(*ctx.user, unit)) throw Forbidden();
+    bool own = false;
+    for (const auto& r : svc.ProcedureRules(*ctx.user, unit)) own = own || (r.procedure_code == code && r.unit_code == unit);
+    if (!own) throw NotFound("letters.rule_not_found");
+    const std::string here = "/thu/thu-tuc/xoa?unit=" + http::UrlEncode(unit) + "&code=" + http::UrlEncode(code);
+    return render::ConfirmPage(ctx, Text("letters.rule_remove_title"),
+                               Text("letters.rule_remove_question", {{"code", code}, {"unit", unit}}), here,
+                               Text("letters.rule_remove_button"), "/thu/thu-tuc?unit=" + http::UrlEncode(unit));
+  });
+  app.page("POST", "/thu/thu-tuc/xoa", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+    svc.RemoveProcedureRule(*ctx.user, unit, ctx.req.query_param("code"));
+    return Response::Redirect("/thu/thu-tuc?unit=" + http::UrlEncode(unit) + "&done=rule_removed");
   });
 
   // ---- signer settings ----

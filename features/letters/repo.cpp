@@ -1,5 +1,7 @@
 #include "features/letters/repo.h"
 
+#include <map>
+
 #include "features/letters/rules.h"
 
 namespace fg::letters::repo {
@@ -259,11 +261,55 @@ int64_t LastSealed(db::Conn& c, int64_t after, int64_t limit) {
   return r && !r->is_null(0) ? r->i64(0) : after;
 }
 
-std::optional<std::string> ProcedureType(db::Conn& c, const std::string& procedure_code) {
+std::optional<std::string> ProcedureType(db::Conn& c, const std::string& unit_path, const std::string& procedure_code) {
+  auto rule = c.query_one({"letters.procedure_rule",
+                           "SELECT r.type FROM letter_procedure_rules r JOIN units u ON u.id = r.unit_id "
+                           "WHERE ? LIKE u.path || '%' AND r.procedure_code = ? ORDER BY length(u.path) DESC LIMIT 1"},
+                          {unit_path, procedure_code});
+  if (rule) {
+    if (rule->text(0).empty()) return std::nullopt;
+    return rule->text(0);
+  }
   auto r = c.query_one({"letters.procedure_type", "SELECT type FROM letter_procedure_types WHERE procedure_code = ?"},
                        {procedure_code});
   if (!r) return std::nullopt;
   return r->text(0);
+}
+
+std::vector<ProcedureRule> ProcedureRules(db::Conn& c, const std::string& unit_path) {
+  std::map<std::string, ProcedureRule> by_code;
+  for (auto& r : c.query({"letters.procedure_defaults",
+                          "SELECT procedure_code, type FROM letter_procedure_types ORDER BY procedure_code LIMIT 1000"}))
+    by_code[r.text(0)] = ProcedureRule{r.text(0), r.text(1), "", "", r.text(1)};
+  // Farthest ancestor first, so that the nearest unit's rule is written last.
+  for (auto& r : c.query({"letters.procedure_rules",
+                          "SELECT r.procedure_code, r.type, u.code, u.name FROM letter_procedure_rules r "
+                          "JOIN units u ON u.id = r.unit_id WHERE ? LIKE u.path || '%' "
+                          "ORDER BY length(u.path), r.procedure_code LIMIT 1000"},
+                         {unit_path})) {
+    auto& rule = by_code[r.text(0)];
+    rule.procedure_code = r.text(0);
+    rule.type = r.text(1);
+    rule.unit_code = r.text(2);
+    rule.unit_name = r.text(3);
+  }
+  std::vector<ProcedureRule> out;
+  for (auto& [code, rule] : by_code) out.push_back(std::move(rule));
+  return out;
+}
+
+void PutProcedureRule(db::Conn& c, int64_t unit_id, const std::string& code, const std::string& type,
+                      const std::string& at) {
+  c.exec({"letters.put_procedure_rule",
+          "INSERT INTO letter_procedure_rules (unit_id, procedure_code, type, updated_at) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, procedure_code) DO UPDATE SET type = excluded.type, updated_at = excluded.updated_at"},
+         {unit_id, code, type, at});
+}
+
+bool DeleteProcedureRule(db::Conn& c, int64_t unit_id, const std::string& code) {
+  return c.exec({"letters.delete_procedure_rule",
+                 "DELETE FROM letter_procedure_rules WHERE unit_id = ? AND procedure_code = ?"},
+                {unit_id, code}) == 1;
 }
 
 namespace {

@@ -54,7 +54,16 @@ struct DeskEvent {
 std::vector<DeskEvent> DeskEventsAfter(db::Conn& c, int64_t seq, int64_t limit);
 // The highest sealed seq (for a pass that found nothing of interest).
 int64_t LastSealed(db::Conn& c, int64_t after, int64_t limit);
-std::optional<std::string> ProcedureType(db::Conn& c, const std::string& procedure_code);
+// The letter type a procedure triggers for a dossier of the unit on `unit_path`: the rule of the
+// nearest unit on the path (letter_procedure_rules, "" : none), else the default
+// (letter_procedure_types); nothing when no letter.
+std::optional<std::string> ProcedureType(db::Conn& c, const std::string& unit_path, const std::string& procedure_code);
+// The rules in force at the unit: every code of the defaults and of the rules of the unit and its
+// ancestors, the nearest rule winning, by code.
+std::vector<ProcedureRule> ProcedureRules(db::Conn& c, const std::string& unit_path);
+void PutProcedureRule(db::Conn& c, int64_t unit_id, const std::string& code, const std::string& type,
+                      const std::string& at);
+bool DeleteProcedureRule(db::Conn& c, int64_t unit_id, const std::string& code);
 
 std::vector<DoNotSend> DoNotSendUnder(db::Conn& c, const std::string& path_prefix);
 // True when someone on the list of a unit on `unit_path` (or an ancestor) matches: the same

@@ -590,6 +590,53 @@ void Service::RemoveDoNotSend(const Principal& p, int64_t id) {
   });
 }
 
+// ---- which procedure triggers which letter ----
+
+std::vector<ProcedureRule> Service::ProcedureRules(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!auth::Covers(p, u.path)) throw Forbidden();
+    return repo::ProcedureRules(c, u.path);
+  });
+}
+
+ProcedureRule Service::PutProcedureRule(const Principal& p, const std::string& unit_code, const std::string& code,
+                                        const std::string& type) {
+  Problems pr;
+  const std::string clean = pr.check([&] {
+    std::string v = text::Clean("procedure_code", code, 40, true);
+    if (!std::all_of(v.begin(), v.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.'; }))
+      throw BadInput("letters.bad_procedure_code", "procedure_code");
+    return v;
+  });
+  const std::string t = pr.check([&] {
+    // Apologies come from the desk's form 04, not from a procedure.
+    if (type != "none" && (!IsType(type) || type == "apology")) throw BadInput("letters.bad_rule_type", "type");
+    return type == "none" ? std::string() : type;
+  });
+  pr.raise_if_any();
+  const std::string now = NowUtcText();
+  return db_.write([&](db::Conn& c) {
+    const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Signers(p, u.path)) throw Forbidden();
+    repo::PutProcedureRule(c, u.id, clean, t, now);
+    events::Append(c, events::By(p, u.id, "letter_procedure_rule", u.code + "/" + clean, "update", "",
+                                 boost::json::serialize(boost::json::object{{"procedure_code", clean}, {"type", t}})));
+    for (auto& r : repo::ProcedureRules(c, u.path))
+      if (r.procedure_code == clean) return r;
+    throw std::logic_error("letters: a saved rule is not in force");
+  });
+}
+
+void Service::RemoveProcedureRule(const Principal& p, const std::string& unit_code, const std::string& code) {
+  db_.write([&](db::Conn& c) {
+    const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Signers(p, u.path)) throw Forbidden();
+    if (!repo::DeleteProcedureRule(c, u.id, code)) throw NotFound("letters.rule_not_found");
+    events::Append(c, events::By(p, u.id, "letter_procedure_rule", u.code + "/" + code, "delete", "{}", ""));
+  });
+}
+
 // ---- triggers ----
 
 TriggerRun Service::RunTriggers() {
@@ -633,7 +680,7 @@ TriggerRun Service::Pass() {
         if (e.action == "apology") {
           type = "apology";
         } else {
-          auto t = repo::ProcedureType(c, d->procedure_code);
+          auto t = repo::ProcedureType(c, d->unit_path, d->procedure_code);
           if (!t) continue;
           type = *t;
         }

@@ -95,6 +95,17 @@ class Service {
   DoNotSend AddDoNotSend(const auth::Principal& p, const DoNotSend& in);
   void RemoveDoNotSend(const auth::Principal& p, int64_t id);
 
+  // ---- which procedure triggers which letter ----
+  // The rules in force at the unit (defaults, overridden by the unit's and its
+  // ancestors' own rules); any role covering the unit reads them.
+  std::vector<ProcedureRule> ProcedureRules(const auth::Principal& p, const std::string& unit_code);
+  // The unit's own rule for a national procedure code (type: a letter type, or
+  // "none" for no letter), for its subtree; leaders and administrators.
+  ProcedureRule PutProcedureRule(const auth::Principal& p, const std::string& unit_code, const std::string& code,
+                                 const std::string& type);
+  // Back to the inherited rule (NotFound letters.rule_not_found when the unit has none).
+  void RemoveProcedureRule(const auth::Principal& p, const std::string& unit_code, const std::string& code);
+
   // ---- triggers ----
   TriggerRun RunTriggers();
   // A background pass every `every` (0: none). Stopped by the destructor.

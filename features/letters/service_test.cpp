@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -438,6 +439,46 @@ TEST_P(LettersServiceTest, ADraftsOwnTextIsEditedUnderItsRevisionAndFrozenOnceSi
     EXPECT_EQ(err.key(), "letters.not_draft_edit");
   }
   EXPECT_NE(PdfText(letters_->Pdf(leader_, l.id)).find("Xin chúc ông sức khỏe."), std::string::npos);
+}
+
+TEST_P(LettersServiceTest, ProcedureRulesOverrideTheDefaultForTheUnitsSubtree) {
+  // The province maps a procedure the defaults do not know; the commune turns births off.
+  letters_->PutProcedureRule(admin_, "P1", "2.000815", "thanks");
+  letters_->PutProcedureRule(leader_, "C1", "1.001193", "none");
+  EXPECT_EQ(KindOf([&] { letters_->PutProcedureRule(desk_, "C1", "1.000656", "none"); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { letters_->PutProcedureRule(leader_, "C1", "1.000656", "apology"); }), ErrorKind::kBadRequest);
+  try {
+    letters_->PutProcedureRule(leader_, "C1", "1 000/656", "wedding");
+    FAIL();
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (const auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"procedure_code", "type"}));
+  }
+  Receive(birth_);
+  Receive(other_);
+  Receive(death_);
+  EXPECT_EQ(letters_->RunTriggers().drafts, 2);
+  std::multiset<std::string> types;
+  for (const auto& l : All(desk_)) types.insert(l.type);
+  EXPECT_EQ(types, (std::multiset<std::string>{"thanks", "condolence"}));
+  // What the commune sees in force: its own rule, the province's, the defaults.
+  std::map<std::string, ProcedureRule> rules;
+  for (auto& r : letters_->ProcedureRules(evaluator_, "C1")) rules[r.procedure_code] = r;
+  EXPECT_EQ(rules["1.001193"].type, "");
+  EXPECT_EQ(rules["1.001193"].unit_code, "C1");
+  EXPECT_EQ(rules["1.001193"].default_type, "birth");
+  EXPECT_EQ(rules["2.000815"].type, "thanks");
+  EXPECT_EQ(rules["2.000815"].unit_code, "P1");
+  EXPECT_EQ(rules["1.000894"].type, "marriage");
+  EXPECT_EQ(rules["1.000894"].unit_code, "");
+  // The other commune keeps the default for births.
+  for (auto& r : letters_->ProcedureRules(outsider_, "C2"))
+    if (r.procedure_code == "1.001193") EXPECT_EQ(r.type, "birth");
+  letters_->RemoveProcedureRule(leader_, "C1", "1.001193");
+  EXPECT_EQ(KindOf([&] { letters_->RemoveProcedureRule(leader_, "C1", "1.001193"); }), ErrorKind::kNotFound);
+  Receive(birth_, "Ngô Văn Sáu", "079000000002");
+  EXPECT_EQ(letters_->RunTriggers().drafts, 1);
 }
 
 FG_BOTH_BACKENDS(LettersServiceTest);

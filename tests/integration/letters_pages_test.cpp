@@ -254,5 +254,36 @@ TEST_F(LettersPagesTest, CountsFollowTheChosenMonthsOnThePageAndInTheSpreadsheet
   EXPECT_EQ(Get("leader", "/thu/thong-ke.xlsx?unit=25270&from=2026-13").status, 400);
 }
 
+TEST_F(LettersPagesTest, ProcedureRulesAreSetPerUnitWithErrorsAndRemovedThroughAConfirmation) {
+  auto page = Get("desk", "/thu/thu-tuc?unit=25270");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Has(page, "1.001193"));  // a default: births
+  EXPECT_FALSE(Has(page, "name=\"procedure_code\""));  // no form for who cannot save
+  auto bad = Post("leader", "/thu/thu-tuc?unit=25270", {{"procedure_code", "1 001/193"}, {"type", "wedding"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(SummaryItems(bad), 2u) << bad.body;
+  EXPECT_TRUE(Has(bad, "procedure_code-error"));
+  EXPECT_TRUE(Has(bad, "type-error"));
+  EXPECT_EQ(Post("desk", "/thu/thu-tuc?unit=25270", {{"procedure_code", "1.001193"}, {"type", "none"}}).status, 403);
+  auto ok = Post("leader", "/thu/thu-tuc?unit=25270", {{"procedure_code", "1.001193"}, {"type", "none"}});
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_EQ(Location(ok), "/thu/thu-tuc?unit=25270&done=rule_saved");
+  const std::string remove = "/thu/thu-tuc/xoa?unit=25270&code=1.001193";
+  auto mine = Get("leader", "/thu/thu-tuc?unit=25270&done=rule_saved");
+  EXPECT_TRUE(Has(mine, "banner-success"));
+  const std::string off = "<td data-label=\"Thư tự lập\">Không lập thư</td>";
+  EXPECT_TRUE(Has(mine, off)) << mine.body;
+  EXPECT_TRUE(Has(mine, "/thu/thu-tuc/xoa?unit=25270&amp;code=1.001193"));
+  EXPECT_EQ(Get("desk", remove).status, 403);
+  auto confirm = Get("leader", remove);
+  EXPECT_EQ(confirm.status, 200);
+  EXPECT_TRUE(Has(confirm, "1.001193"));
+  auto removed = Post("leader", remove, {});
+  ASSERT_EQ(removed.status, 303);
+  EXPECT_EQ(Location(removed), "/thu/thu-tuc?unit=25270&done=rule_removed");
+  EXPECT_EQ(Get("leader", remove).status, 404);
+  EXPECT_FALSE(Has(Get("leader", "/thu/thu-tuc?unit=25270"), off));
+}
+
 }  // namespace
 }  // namespace fg::testing
