@@ -347,8 +347,8 @@ struct Period {
   std::string from_month, from_year, to_month, to_year;  // as typed, shown again
 };
 
-Period PeriodOf(Context& ctx) {
-  Period p;
+// Fills `p` (the typed parts first, so that a refused period is shown again as typed).
+void ReadPeriod(Context& ctx, Period& p) {
   auto q = [&](const char* k) { return text::Trim(ctx.req.query_param(k)); };
   p.from_month = q("from_month");
   p.from_year = q("from_year");
@@ -373,6 +373,11 @@ Period PeriodOf(Context& ctx) {
   p.from = month("from", p.from_month, p.from_year, q("from"));
   p.to = month("to", p.to_month, p.to_year, q("to"));
   pr.raise_if_any();
+}
+
+Period PeriodOf(Context& ctx) {
+  Period p;
+  ReadPeriod(ctx, p);
   return p;
 }
 
@@ -391,7 +396,7 @@ Response CountsPage(Context& ctx, Service& svc) {
   Period period;
   int status = 200;
   try {
-    period = PeriodOf(ctx);
+    ReadPeriod(ctx, period);
     c = svc.CountsOf(*ctx.user, ctx.req.query_param("unit"), period.from, period.to);
   } catch (const AppError& e) {
     if (!render::ShownInForm(e)) throw;
