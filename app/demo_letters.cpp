@@ -1,6 +1,9 @@
 // Demo letters: the ward's signer, the drafts the demo dossiers trigger (two in
-// three signed, as a leader would), and a few letters made by hand.
+// three signed, as a leader would), a few letters made by hand, a family on the
+// ward's "do not send" list, and the province's templates saved twice (the
+// default text: the versions page has a version to restore).
 #include "app/demo.h"
+#include "features/letters/rules.h"
 #include "platform/errors.h"
 
 namespace fg::app {
@@ -26,6 +29,16 @@ void SeedLetters(letters::Service& svc) {
   int i = 0;
   for (const auto& l : svc.List(sys, q).items)
     if (i++ % 3 != 0) svc.Act(sys, l.id, "issue");
+  letters::DoNotSend dns;
+  dns.unit_code = "25270";
+  dns.name = "Huỳnh Thị Mười";
+  dns.id_number = "079150000123";
+  dns.note = "Gia đình đề nghị không gửi thư";
+  svc.AddDoNotSend(sys, dns);
+  for (const auto& type : letters::Types()) {
+    const letters::Template t = svc.GetTemplate(sys, "75", type);
+    for (int k = 0; k < 2; ++k) svc.SaveTemplate(sys, "75", type, {t.title, t.front, t.back, t.paper, t.border});
+  }
 }
 
 }  // namespace fg::app

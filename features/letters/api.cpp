@@ -53,11 +53,12 @@ void RegisterApi(http::App& app, Service& svc) {
   });
   app.api("POST", "/api/v1/letters/do-not-send", http::Access::kUser, [&svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
-    http::JsonAllowOnly(b, {"unit_code", "name", "id_number", "note"});
+    http::JsonAllowOnly(b, {"unit_code", "name", "id_number", "phone", "note"});
     DoNotSend in;
     in.unit_code = http::JsonString(b, "unit_code").value_or("");
     in.name = http::JsonString(b, "name").value_or("");
     in.id_number = http::JsonString(b, "id_number").value_or("");
+    in.phone = http::JsonString(b, "phone").value_or("");
     in.note = http::JsonString(b, "note").value_or("");
     return http::Json(201, ToJson(svc.AddDoNotSend(*ctx.user, in)));
   });
@@ -126,6 +127,22 @@ void RegisterApi(http::App& app, Service& svc) {
   });
   app.api("GET", "/api/v1/letters/{id}", http::Access::kUser,
           [&svc](Context& ctx) { return http::Json(200, ToJson(svc.Get(*ctx.user, Id(ctx)), true)); });
+  // A draft's own text; "revision" is the one read (409 letters.stale when it changed since).
+  app.api("PATCH", "/api/v1/letters/{id}", http::Access::kUser, [&svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"revision", "title", "front", "back"});
+    const int64_t id = Id(ctx);
+    auto revision = http::JsonInt(b, "revision");
+    if (!revision) throw BadInput("letters.revision_required", "revision");
+    LetterEdit in;
+    in.revision = *revision;
+    // A field left out keeps the draft's text.
+    const Letter now = svc.Get(*ctx.user, id);
+    in.title = http::JsonString(b, "title").value_or(now.title);
+    in.front = http::JsonString(b, "front").value_or(now.front);
+    in.back = http::JsonString(b, "back").value_or(now.back);
+    return http::Json(200, ToJson(svc.EditDraft(*ctx.user, id, in), true));
+  });
   app.api("GET", "/api/v1/letters/{id}/pdf", http::Access::kUser, [&svc](Context& ctx) {
     const int64_t id = Id(ctx);
     return PdfResponse(svc.Pdf(*ctx.user, id), "thu-" + std::to_string(id) + ".pdf");

@@ -32,7 +32,8 @@ boost::json::value ToJson(const Letter& l, bool personal) {
                         {"printed_at", OrNull(l.printed_at)},
                         {"delivered_at", OrNull(l.delivered_at)},
                         {"source", l.source},
-                        {"created_at", l.created_at}};
+                        {"created_at", l.created_at},
+                        {"revision", l.revision}};
   if (personal) {
     o["recipient_address"] = l.recipient_address;
     o["recipient_phone"] = l.recipient_phone;
@@ -61,8 +62,9 @@ boost::json::value ToJson(const Counts& c) {
 }
 
 boost::json::value ToJson(const DoNotSend& d) {
-  return boost::json::object{{"id", d.id},           {"unit_code", d.unit_code}, {"name", d.name},
-                             {"id_number", d.id_number}, {"note", d.note},       {"created_at", d.created_at}};
+  return boost::json::object{{"id", d.id},         {"unit_code", d.unit_code},   {"name", d.name},
+                             {"id_number", d.id_number}, {"phone", d.phone}, {"note", d.note},
+                             {"masked", d.masked}, {"created_at", d.created_at}};
 }
 
 }  // namespace fg::letters

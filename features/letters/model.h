@@ -57,6 +57,13 @@ struct Letter {
   std::string source;  // manual | csv | trigger
   std::optional<int64_t> trigger_seq;
   std::string created_at, updated_at;
+  int64_t revision = 1;  // +1 on every change; an edit of the text names the one it read
+};
+
+// A draft's own text, edited before signing (raw, unvalidated).
+struct LetterEdit {
+  int64_t revision = 0;  // the revision the editor read (optimistic concurrency)
+  std::string title, front, back;
 };
 
 // A manual letter (a form, the API, a CSV row): raw, unvalidated.
@@ -97,6 +104,17 @@ struct DoNotSend {
   std::string unit_code;
   std::string name, id_number, note;
   std::string created_at;
+  std::string phone;
+  bool masked = false;  // id_number and phone masked: the caller is not an official of the entry's unit
+};
+
+// Which letter a procedure (by national code) triggers at a unit.
+struct ProcedureRule {
+  std::string procedure_code;
+  std::string type;       // "" : no letter
+  std::string unit_code;  // the unit whose rule it is; "" : the default (letter_procedure_types)
+  std::string unit_name;
+  std::string default_type;  // the default's type ("" when the default has none)
 };
 
 // What one trigger pass did.

@@ -13,6 +13,7 @@
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
 #include "platform/render/xlsx.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::letters {
@@ -58,6 +59,13 @@ void UnitOptions(ctemplate::TemplateDictionary& b, const auth::Principal& p, con
     o->SetValue("LABEL", g.unit_name);
     if (g.unit_code == selected) o->SetValue("SELECTED", "selected");
   }
+}
+
+// The unit asked for, else the caller's first unit.
+std::string UnitOr(const Context& ctx, const std::string& unit) {
+  if (!unit.empty()) return unit;
+  if (ctx.user->grants.empty()) throw Forbidden();
+  return ctx.user->grants.front().unit_code;
 }
 
 std::string When(const std::string& utc) { return utc.empty() ? "—" : FormatLocal(utc); }
@@ -168,6 +176,7 @@ Response LetterPageView(Context& ctx, Service& svc, int64_t id) {
   b.SetValue("CSRF_TOKEN", ctx.csrf_token);
   const bool sign = MaySign(*ctx.user, l.unit_path);
   if (l.state == State::kDraft && sign) b.ShowSection("CAN_ISSUE");
+  if (l.state == State::kDraft) b.SetValueAndShowSection("EDIT_URL", Url(l.id) + "/sua", "CAN_EDIT");
   if (l.state != State::kCancelled && sign) b.ShowSection("CAN_CANCEL");
   if (l.state == State::kIssued) {
     b.ShowSection("CAN_DELIVER");
@@ -264,16 +273,15 @@ Response TemplateForm(Context& ctx, Service& svc, const std::string& type, const
   std::string placeholders;
   for (const auto& p : Placeholders()) placeholders += (placeholders.empty() ? "((" : ", ((") + p + "))";
   b.SetValue("PLACEHOLDERS", placeholders);
+  b.SetValue("VERSIONS_URL", "/thu/mau/" + type + "/phien-ban?unit=" + http::UrlEncode(unit_code));
   b.SetValue("TITLE_VALUE", typed ? typed->title : current.title);
   b.SetValue("FRONT", typed ? typed->front : current.front);
   b.SetValue("BACK", typed ? typed->back : current.back);
   const std::string paper = typed && !typed->paper.empty() ? typed->paper : current.paper;
   b.SetValue(paper == "A4" ? "A4_CHECKED" : "A5_CHECKED", "checked");
   if (typed ? typed->border.value_or(false) : current.border) b.SetValue("BORDER_CHECKED", "checked");
-  // Only administrators and leaders of the unit save; others read the template.
-  bool may_save = false;
-  for (const auto& g : ctx.user->grants)
-    if ((g.role == Role::kAdmin || g.role == Role::kLeader)) may_save = true;
+  // Only administrators and leaders covering the unit save; others read the template.
+  const bool may_save = svc.MaySaveSettings(*ctx.user, unit_code);
   if (may_save) b.ShowSection("CAN_SAVE");
   else b.ShowSection("READ_ONLY");
   if (preview) {
@@ -285,17 +293,99 @@ Response TemplateForm(Context& ctx, Service& svc, const std::string& type, const
   return v.render(e ? http::StatusOf(e->kind()) : 200);
 }
 
+
+// ---- a template's versions ----
+
+std::string VersionsUrl(const std::string& type, const std::string& unit) {
+  return "/thu/mau/" + type + "/phien-ban?unit=" + http::UrlEncode(unit);
+}
+
+Response VersionsPage(Context& ctx, Service& svc, const std::string& type) {
+  if (!IsType(type)) throw NotFound("letters.type_not_found");
+  const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+  const auto versions = svc.TemplateVersions(*ctx.user, unit, type);
+  const Template current = svc.GetTemplate(*ctx.user, unit, type);
+  const bool may_save = svc.MaySaveSettings(*ctx.user, unit);
+  PageView v(ctx, Text("letters.versions_title", {{"type", TypeName(type)}}),
+             "features/letters/templates/versions.tpl");
+  v.AddStylesheet("/static/letters.css");
+  auto& b = v.body();
+  b.SetValue("HEADING", Text("letters.versions_title", {{"type", TypeName(type)}}));
+  b.SetValue("TEMPLATE_URL", "/thu/mau/" + type + "?unit=" + http::UrlEncode(unit));
+  b.SetValue("UNIT", unit);
+  b.SetValue("CURRENT", current.version ? Text("letters.version", {{"version", std::to_string(current.version)},
+                                                                   {"unit", current.unit_code}})
+                                        : Text("letters.version_default"));
+  if (versions.empty()) b.ShowSection("NO_VERSIONS");
+  else b.ShowSection("HAS_VERSIONS");
+  for (size_t i = 0; i < versions.size(); ++i) {
+    const auto& t = versions[i];
+    auto* r = b.AddSectionDictionary("VERSION");
+    r->SetValue("N", std::to_string(t.version));
+    r->SetValue("AT", FormatLocal(t.created_at));
+    r->SetValue("TITLE", t.title);
+    r->SetValue("FRONT", t.front);
+    r->SetValue("BACK", t.back.empty() ? "—" : t.back);
+    r->SetValue("PAPER", t.paper);
+    // The newest is the one in use: nothing to restore.
+    if (i == 0) r->ShowSection("IN_USE");
+    else if (may_save)
+      r->SetValueAndShowSection("RESTORE_URL", "/thu/mau/" + type + "/phien-ban/" + std::to_string(t.version) +
+                                                   "/khoi-phuc?unit=" + http::UrlEncode(unit),
+                                "CAN_RESTORE");
+  }
+  return v.render();
+}
+
 // ---- counts ----
 
-Counts CountsFrom(Context& ctx, Service& svc) {
-  const std::string year = ctx.req.query_param("year");
-  std::string from, to;
-  if (!year.empty()) {
-    if (year.size() != 4 || !std::all_of(year.begin(), year.end(), ::isdigit)) throw BadInput("letters.bad_year", "year");
-    from = year + "-01";
-    to = year + "-12";
-  }
-  return svc.CountsOf(*ctx.user, ctx.req.query_param("unit"), from, to);
+// The period of the counts page: months from..to as YYYY-MM, typed as Tháng / Năm
+// pairs (from_month, from_year, to_month, to_year) or given as from=, to= (the
+// spreadsheet's link). Empty: the service's default (this year up to this month).
+struct Period {
+  std::string from, to;                          // YYYY-MM, or "" for the default
+  std::string from_month, from_year, to_month, to_year;  // as typed, shown again
+};
+
+// Fills `p` (the typed parts first, so that a refused period is shown again as typed).
+void ReadPeriod(Context& ctx, Period& p) {
+  auto q = [&](const char* k) { return text::Trim(ctx.req.query_param(k)); };
+  p.from_month = q("from_month");
+  p.from_year = q("from_year");
+  p.to_month = q("to_month");
+  p.to_year = q("to_year");
+  Problems pr;
+  auto month = [&](const char* field, const std::string& m, const std::string& y, const std::string& given) {
+    return pr.check([&]() -> std::string {
+      if (m.empty() && y.empty()) {
+        if (given.empty()) return "";
+        if (given.size() != 7 || !ParseIsoDate(given + "-01")) throw BadInput(std::string("letters.bad_month_") + field, field);
+        return given;
+      }
+      auto digits = [](const std::string& v) { return std::all_of(v.begin(), v.end(), ::isdigit); };
+      if (m.empty() || m.size() > 2 || !digits(m) || y.size() != 4 || !digits(y))
+        throw BadInput(std::string("letters.bad_month_") + field, field);
+      const int mm = std::stoi(m);
+      if (mm < 1 || mm > 12) throw BadInput(std::string("letters.bad_month_") + field, field);
+      return y + "-" + (mm < 10 ? "0" : "") + std::to_string(mm);
+    });
+  };
+  p.from = month("from", p.from_month, p.from_year, q("from"));
+  p.to = month("to", p.to_month, p.to_year, q("to"));
+  pr.raise_if_any();
+}
+
+Period PeriodOf(Context& ctx) {
+  Period p;
+  ReadPeriod(ctx, p);
+  return p;
+}
+
+// "02/2026" from "2026-02".
+std::string MonthText(const std::string& ym) { return ym.substr(5, 2) + "/" + ym.substr(0, 4); }
+
+std::string CountsHeading(const Counts& c) {
+  return Text("letters.counts_heading", {{"unit", c.unit_name}, {"from", MonthText(c.from)}, {"to", MonthText(c.to)}});
 }
 
 Response CountsPage(Context& ctx, Service& svc) {
@@ -303,18 +393,31 @@ Response CountsPage(Context& ctx, Service& svc) {
   auto& b = v.body();
   UnitOptions(b, *ctx.user, ctx.req.query_param("unit"), false);
   std::optional<Counts> c;
+  Period period;
   int status = 200;
   try {
-    c = CountsFrom(ctx, svc);
+    ReadPeriod(ctx, period);
+    c = svc.CountsOf(*ctx.user, ctx.req.query_param("unit"), period.from, period.to);
   } catch (const AppError& e) {
     if (!render::ShownInForm(e)) throw;
     v.ShowErrors(e);
     status = 400;
   }
-  b.SetValue("YEAR", c ? c->from.substr(0, 4) : ctx.req.query_param("year"));
+  if (c && period.from_month.empty() && period.from_year.empty()) {
+    period.from_month = c->from.substr(5, 2);
+    period.from_year = c->from.substr(0, 4);
+  }
+  if (c && period.to_month.empty() && period.to_year.empty()) {
+    period.to_month = c->to.substr(5, 2);
+    period.to_year = c->to.substr(0, 4);
+  }
+  b.SetValue("FROM_MONTH", period.from_month);
+  b.SetValue("FROM_YEAR", period.from_year);
+  b.SetValue("TO_MONTH", period.to_month);
+  b.SetValue("TO_YEAR", period.to_year);
   if (c) {
     b.ShowSection("HAS_COUNTS");
-    b.SetValue("HEADING", Text("letters.counts_heading", {{"unit", c->unit_name}, {"year", c->from.substr(0, 4)}}));
+    b.SetValue("HEADING", CountsHeading(*c));
     b.SetValue("TOTAL", std::to_string(c->total));
     std::vector<CountBar> bars;
     for (const auto& l : c->by_type) {
@@ -323,13 +426,171 @@ Response CountsPage(Context& ctx, Service& svc) {
       r->SetValue("COUNT", std::to_string(l.n));
       bars.push_back({TypeName(l.type), l.n});
     }
+    for (const auto& [m, n] : c->by_month) {
+      auto* r = b.AddSectionDictionary("MONTH");
+      r->SetValue("MONTH", MonthText(m));
+      r->SetValue("COUNT", std::to_string(n));
+    }
+    if (!c->by_month.empty()) b.ShowSection("HAS_MONTHS");
     b.SetValue("CHART", CountsChartSvg(bars, Text("letters.chart_title"), Text("letters.chart_desc"),
                                        Text("letters.chart_empty")));
-    b.SetValue("XLSX_URL", "/thu/thong-ke.xlsx?unit=" + http::UrlEncode(c->unit_code) + "&year=" + c->from.substr(0, 4));
+    b.SetValue("XLSX_URL", "/thu/thong-ke.xlsx?unit=" + http::UrlEncode(c->unit_code) + "&from=" + c->from +
+                               "&to=" + c->to);
   }
   return v.render(status);
 }
 
+// ---- "do not send" ----
+
+bool MayKeepDoNotSend(const auth::Principal& p) {
+  for (const auto& g : p.grants)
+    if (g.role == Role::kAdmin || g.role == Role::kLeader || g.role == Role::kDesk) return true;
+  return false;
+}
+
+Response DoNotSendPage(Context& ctx, Service& svc, const DoNotSend& typed, const AppError* e) {
+  if (!MayKeepDoNotSend(*ctx.user)) throw Forbidden();
+  const std::string unit = ctx.req.query_param("unit");
+  const auto entries = svc.DoNotSendList(*ctx.user, unit);
+  PageView v(ctx, Text("letters.dns_title"), "features/letters/templates/do_not_send.tpl");
+  v.ShowDone("letters.done.");
+  if (e) v.ShowErrors(*e);
+  auto& b = v.body();
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  UnitOptions(b, *ctx.user, unit, false);
+  // The add form offers the units where the caller may keep the list.
+  std::vector<std::string> seen;
+  for (const auto& g : ctx.user->grants) {
+    if (g.role != Role::kAdmin && g.role != Role::kLeader && g.role != Role::kDesk) continue;
+    if (std::find(seen.begin(), seen.end(), g.unit_code) != seen.end()) continue;
+    seen.push_back(g.unit_code);
+    auto* o = b.AddSectionDictionary("ADD_UNIT_OPTION");
+    o->SetValue("VALUE", g.unit_code);
+    o->SetValue("LABEL", g.unit_name);
+    if (g.unit_code == (typed.unit_code.empty() ? unit : typed.unit_code)) o->SetValue("SELECTED", "selected");
+  }
+  if (entries.empty()) b.ShowSection("EMPTY");
+  else b.ShowSection("HAS_ENTRIES");
+  for (const auto& d : entries) {
+    auto* r = b.AddSectionDictionary("ENTRY");
+    r->SetValue("NAME", d.name);
+    r->SetValue("ID_NUMBER", d.id_number.empty() ? "—" : d.id_number);
+    r->SetValue("PHONE", d.phone.empty() ? "—" : d.phone);
+    r->SetValue("NOTE", d.note.empty() ? "—" : d.note);
+    r->SetValue("UNIT", d.unit_code);
+    r->SetValue("CREATED", FormatLocal(d.created_at));
+    r->SetValue("REMOVE_URL", "/thu/khong-gui/" + std::to_string(d.id) + "/xoa");
+  }
+  b.SetValue("NAME_VALUE", typed.name);
+  b.SetValue("ID_NUMBER_VALUE", typed.id_number);
+  b.SetValue("PHONE_VALUE", typed.phone);
+  b.SetValue("NOTE_VALUE", typed.note);
+  return v.render(e ? http::StatusOf(e->kind()) : 200);
+}
+
+// ---- signer settings ----
+
+Response SettingsPage(Context& ctx, Service& svc, const Settings* typed, const AppError* e) {
+  const std::string unit = ctx.req.query_param("unit");
+  const Settings s = svc.GetSettings(*ctx.user, unit);
+  PageView v(ctx, Text("letters.settings_title"), "features/letters/templates/settings.tpl");
+  v.ShowDone("letters.done.");
+  if (e) v.ShowErrors(*e);
+  auto& b = v.body();
+  b.SetValue("HEADING", Text("letters.settings_title"));
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  UnitOptions(b, *ctx.user, s.unit_code, false);
+  const Settings& shown = typed ? *typed : s;
+  b.SetValue("PLACE", shown.place);
+  b.SetValue("SIGNER_TITLE", shown.signer_title);
+  b.SetValue("SIGNER_NAME", shown.signer_name);
+  b.SetValue("SIGNER_NAME_SHOWN", shown.signer_name.empty() ? "—" : shown.signer_name);
+  b.SetValue("ACTION", "/thu/cai-dat?unit=" + http::UrlEncode(s.unit_code));
+  const bool may_save = svc.MaySaveSettings(*ctx.user, s.unit_code);
+  if (may_save) b.ShowSection("CAN_SAVE");
+  else b.ShowSection("READ_ONLY");
+  return v.render(e ? http::StatusOf(e->kind()) : 200);
+}
+
+// ---- a draft's own text ----
+
+Response EditPage(Context& ctx, const Letter& l, const LetterEdit* typed, const AppError* e) {
+  PageView v(ctx, Text("letters.edit_title", {{"type", TypeName(l.type)}, {"name", l.recipient_name}}),
+             "features/letters/templates/edit.tpl");
+  v.AddStylesheet("/static/letters.css");
+  if (e) v.ShowErrors(*e);
+  auto& b = v.body();
+  b.SetValue("HEADING", Text("letters.edit_title", {{"type", TypeName(l.type)}, {"name", l.recipient_name}}));
+  b.SetValue("LETTER_URL", Url(l.id));
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  b.SetValue("ACTION", Url(l.id) + "/sua");
+  b.SetValue("REVISION", std::to_string(l.revision));
+  b.SetValue("TITLE_VALUE", typed ? typed->title : l.title);
+  b.SetValue("FRONT", typed ? typed->front : l.front);
+  b.SetValue("BACK", typed ? typed->back : l.back);
+  if (l.state == State::kDraft) b.ShowSection("CAN_EDIT");
+  else {
+    b.ShowSection("FROZEN");
+    b.SetValue("STATE", Text("letters.frozen." + std::string(StateName(l.state))));
+  }
+  return v.render(e ? http::StatusOf(e->kind()) : 200);
+}
+
+// ---- which procedure triggers which letter ----
+
+std::string RuleTypeName(const std::string& type) { return type.empty() ? Text("letters.rule_none") : TypeName(type); }
+
+Response ProceduresPage(Context& ctx, Service& svc, const std::string& typed_code, const std::string& typed_type,
+                        const AppError* e) {
+  const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+  const auto rules = svc.ProcedureRules(*ctx.user, unit);
+  const bool may_save = svc.MaySaveSettings(*ctx.user, unit);
+  PageView v(ctx, Text("letters.rules_title"), "features/letters/templates/procedures.tpl");
+  v.ShowDone("letters.done.");
+  if (e) v.ShowErrors(*e);
+  auto& b = v.body();
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  UnitOptions(b, *ctx.user, unit, false);
+  std::string unit_name = unit;
+  for (const auto& g : ctx.user->grants)
+    if (g.unit_code == unit) unit_name = g.unit_name;
+  b.SetValue("UNIT_NAME", unit_name);
+  b.SetValue("HEADING", Text("letters.rules_heading", {{"unit", unit_name}}));
+  b.SetValue("ACTION", "/thu/thu-tuc?unit=" + http::UrlEncode(unit));
+  if (rules.empty()) b.ShowSection("NO_RULES");
+  else b.ShowSection("HAS_RULES");
+  for (const auto& r : rules) {
+    auto* row = b.AddSectionDictionary("RULE");
+    row->SetValue("CODE", r.procedure_code);
+    row->SetValue("TYPE", RuleTypeName(r.type));
+    row->SetValue("SOURCE", r.unit_code.empty() ? Text("letters.rule_default") : r.unit_name);
+    row->SetValue("DEFAULT", RuleTypeName(r.default_type));
+    if (may_save && r.unit_code == unit)
+      row->SetValueAndShowSection("REMOVE_URL", "/thu/thu-tuc/xoa?unit=" + http::UrlEncode(unit) +
+                                                    "&code=" + http::UrlEncode(r.procedure_code),
+                                  "CAN_REMOVE");
+    else
+      row->ShowSection("NO_ACTION");
+  }
+  if (may_save) {
+    b.ShowSection("CAN_SAVE");
+    b.SetValue("CODE_VALUE", typed_code);
+    for (const auto& t : Types()) {
+      if (t == "apology") continue;
+      auto* o = b.AddSectionDictionary("RULE_TYPE_OPTION");
+      o->SetValue("VALUE", t);
+      o->SetValue("LABEL", TypeName(t));
+      if (t == typed_type) o->SetValue("SELECTED", "selected");
+    }
+    auto* none = b.AddSectionDictionary("RULE_TYPE_OPTION");
+    none->SetValue("VALUE", "none");
+    none->SetValue("LABEL", Text("letters.rule_none"));
+    if (typed_type == "none") none->SetValue("SELECTED", "selected");
+  } else {
+    b.ShowSection("READ_ONLY");
+  }
+  return v.render(e ? http::StatusOf(e->kind()) : 200);
+}
 }  // namespace
 
 void RegisterPages(http::App& app, Service& svc) {
@@ -338,10 +599,11 @@ void RegisterPages(http::App& app, Service& svc) {
   app.page("GET", "/thu/thong-ke", http::Access::kUser, [&svc](Context& ctx) { return CountsPage(ctx, svc); });
   auto pool = std::make_shared<async::BlockingPool>(1, 16);
   app.page("GET", "/thu/thong-ke.xlsx", http::Access::kUser, [&svc, pool](Context& ctx) {
-    const Counts c = CountsFrom(ctx, svc);
+    const Period period = PeriodOf(ctx);
+    const Counts c = svc.CountsOf(*ctx.user, ctx.req.query_param("unit"), period.from, period.to);
     render::xlsx::Sheet s;
     s.name = Text("letters.sheet_name");
-    s.title = Text("letters.counts_heading", {{"unit", c.unit_name}, {"year", c.from.substr(0, 4)}});
+    s.title = CountsHeading(c);
     s.columns.push_back({Text("letters.sheet_type"), 30});
     s.columns.push_back({Text("letters.sheet_count"), 12});
     for (const auto& l : c.by_type)
@@ -350,7 +612,8 @@ void RegisterPages(http::App& app, Service& svc) {
                       render::xlsx::Cell::Number(static_cast<double>(c.total))});
     Response res = Response::Text(200, pool->run([&] { return render::xlsx::Write(s); }),
                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    res.set_header("Content-Disposition", "attachment; filename=\"thu-" + c.unit_code + "-" + c.from.substr(0, 4) + ".xlsx\"");
+    res.set_header("Content-Disposition",
+                   "attachment; filename=\"thu-" + c.unit_code + "-" + c.from + "-" + c.to + ".xlsx\"");
     return res;
   });
 
@@ -406,6 +669,93 @@ void RegisterPages(http::App& app, Service& svc) {
     }
   });
 
+
+  // ---- "do not send" (before /thu/{id}) ----
+  app.page("GET", "/thu/khong-gui", http::Access::kUser,
+           [&svc](Context& ctx) { return DoNotSendPage(ctx, svc, DoNotSend{}, nullptr); });
+  app.page("POST", "/thu/khong-gui", http::Access::kUser, [&svc](Context& ctx) {
+    const auto form = ctx.req.form();
+    DoNotSend in;
+    in.unit_code = http::FormValue(form, "unit_code");
+    in.name = http::FormValue(form, "name");
+    in.id_number = http::FormValue(form, "id_number");
+    in.phone = http::FormValue(form, "phone");
+    in.note = http::FormValue(form, "note");
+    try {
+      const DoNotSend d = svc.AddDoNotSend(*ctx.user, in);
+      return Response::Redirect("/thu/khong-gui?unit=" + http::UrlEncode(d.unit_code) + "&done=dns_added");
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      return DoNotSendPage(ctx, svc, in, &e);
+    }
+  });
+  app.page("GET", "/thu/khong-gui/{id}/xoa", http::Access::kUser, [&svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("letters.do_not_send_not_found");
+    const DoNotSend d = svc.GetDoNotSend(*ctx.user, *id);
+    return render::ConfirmPage(ctx, Text("letters.dns_remove_title"),
+                               Text("letters.dns_remove_question", {{"name", d.name}, {"unit", d.unit_code}}),
+                               "/thu/khong-gui/" + std::to_string(*id) + "/xoa", Text("letters.dns_remove_button"),
+                               "/thu/khong-gui?unit=" + http::UrlEncode(d.unit_code));
+  });
+  app.page("POST", "/thu/khong-gui/{id}/xoa", http::Access::kUser, [&svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("letters.do_not_send_not_found");
+    const DoNotSend d = svc.GetDoNotSend(*ctx.user, *id);
+    svc.RemoveDoNotSend(*ctx.user, *id);
+    return Response::Redirect("/thu/khong-gui?unit=" + http::UrlEncode(d.unit_code) + "&done=dns_removed");
+  });
+
+  // ---- which procedure triggers which letter (before /thu/{id}) ----
+  app.page("GET", "/thu/thu-tuc", http::Access::kUser,
+           [&svc](Context& ctx) { return ProceduresPage(ctx, svc, "", "", nullptr); });
+  app.page("POST", "/thu/thu-tuc", http::Access::kUser, [&svc](Context& ctx) {
+    const auto form = ctx.req.form();
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+    const std::string code = http::FormValue(form, "procedure_code"), type = http::FormValue(form, "type");
+    try {
+      svc.PutProcedureRule(*ctx.user, unit, code, type);
+      return Response::Redirect("/thu/thu-tuc?unit=" + http::UrlEncode(unit) + "&done=rule_saved");
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      return ProceduresPage(ctx, svc, code, type, &e);
+    }
+  });
+  app.page("GET", "/thu/thu-tuc/xoa", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit")), code = ctx.req.query_param("code");
+    if (!svc.MaySaveSettings(*ctx.user, unit)) throw Forbidden();
+    bool own = false;
+    for (const auto& r : svc.ProcedureRules(*ctx.user, unit)) own = own || (r.procedure_code == code && r.unit_code == unit);
+    if (!own) throw NotFound("letters.rule_not_found");
+    const std::string here = "/thu/thu-tuc/xoa?unit=" + http::UrlEncode(unit) + "&code=" + http::UrlEncode(code);
+    return render::ConfirmPage(ctx, Text("letters.rule_remove_title"),
+                               Text("letters.rule_remove_question", {{"code", code}, {"unit", unit}}), here,
+                               Text("letters.rule_remove_button"), "/thu/thu-tuc?unit=" + http::UrlEncode(unit));
+  });
+  app.page("POST", "/thu/thu-tuc/xoa", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+    svc.RemoveProcedureRule(*ctx.user, unit, ctx.req.query_param("code"));
+    return Response::Redirect("/thu/thu-tuc?unit=" + http::UrlEncode(unit) + "&done=rule_removed");
+  });
+
+  // ---- signer settings ----
+  app.page("GET", "/thu/cai-dat", http::Access::kUser,
+           [&svc](Context& ctx) { return SettingsPage(ctx, svc, nullptr, nullptr); });
+  app.page("POST", "/thu/cai-dat", http::Access::kUser, [&svc](Context& ctx) {
+    const auto form = ctx.req.form();
+    Settings in;
+    in.place = http::FormValue(form, "place");
+    in.signer_title = http::FormValue(form, "signer_title");
+    in.signer_name = http::FormValue(form, "signer_name");
+    try {
+      const Settings s = svc.PutSettings(*ctx.user, ctx.req.query_param("unit"), in);
+      return Response::Redirect("/thu/cai-dat?unit=" + http::UrlEncode(s.unit_code) + "&done=settings_saved");
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      return SettingsPage(ctx, svc, &in, &e);
+    }
+  });
+
   app.page("GET", "/thu/mau", http::Access::kUser, [&svc](Context& ctx) { return TemplatesPage(ctx, svc); });
   app.page("GET", "/thu/mau/{type}", http::Access::kUser, [&svc](Context& ctx) {
     return TemplateForm(ctx, svc, ctx.req.params.at("type"), ctx.req.query_param("unit"), nullptr, nullptr, nullptr);
@@ -428,6 +778,36 @@ void RegisterPages(http::App& app, Service& svc) {
     }
   });
 
+  app.page("GET", "/thu/mau/{type}/phien-ban", http::Access::kUser,
+           [&svc](Context& ctx) { return VersionsPage(ctx, svc, ctx.req.params.at("type")); });
+  // "Khôi phục" opens a confirmation; the POST saves the old text as a new version.
+  app.page("GET", "/thu/mau/{type}/phien-ban/{version}/khoi-phuc", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string type = ctx.req.params.at("type");
+    if (!IsType(type)) throw NotFound("letters.type_not_found");
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+    auto version = ctx.req.id_param("version");
+    if (!version) throw NotFound("letters.version_not_found");
+    bool found = false;
+    for (const auto& t : svc.TemplateVersions(*ctx.user, unit, type)) found = found || t.version == *version;
+    if (!found) throw NotFound("letters.version_not_found");
+    if (!svc.MaySaveSettings(*ctx.user, unit)) throw Forbidden();
+    const std::string here = "/thu/mau/" + type + "/phien-ban/" + std::to_string(*version) + "/khoi-phuc?unit=" +
+                             http::UrlEncode(unit);
+    return render::ConfirmPage(
+        ctx, Text("letters.restore_title"),
+        Text("letters.restore_question", {{"version", std::to_string(*version)}, {"type", TypeName(type)}}), here,
+        Text("letters.restore_button"), VersionsUrl(type, unit));
+  });
+  app.page("POST", "/thu/mau/{type}/phien-ban/{version}/khoi-phuc", http::Access::kUser, [&svc](Context& ctx) {
+    const std::string type = ctx.req.params.at("type");
+    const std::string unit = UnitOr(ctx, ctx.req.query_param("unit"));
+    auto version = ctx.req.id_param("version");
+    if (!version) throw NotFound("letters.version_not_found");
+    const Template t = svc.RestoreTemplate(*ctx.user, unit, type, *version);
+    return Response::Redirect("/thu/mau/" + type + "?unit=" + http::UrlEncode(t.unit_code) +
+                              "&done=template_restored");
+  });
+
   app.page("GET", "/thu/{id}", http::Access::kUser, [&svc](Context& ctx) {
     auto id = ctx.req.id_param("id");
     if (!id) throw NotFound("letters.not_found");
@@ -439,6 +819,32 @@ void RegisterPages(http::App& app, Service& svc) {
     auto r = Response::Text(200, svc.Pdf(*ctx.user, *id), "application/pdf");
     r.set_header("Content-Disposition", "inline; filename=\"thu-" + std::to_string(*id) + ".pdf\"");
     return r;
+  });
+  // A draft's own text (before /thu/{id}/{action}).
+  app.page("GET", "/thu/{id}/sua", http::Access::kUser, [&svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("letters.not_found");
+    return EditPage(ctx, svc.Get(*ctx.user, *id), nullptr, nullptr);
+  });
+  app.page("POST", "/thu/{id}/sua", http::Access::kUser, [&svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("letters.not_found");
+    const auto form = ctx.req.form();
+    LetterEdit in;
+    in.revision = http::ParseInt64(http::FormValue(form, "revision")).value_or(0);
+    in.title = http::FormValue(form, "title");
+    in.front = http::FormValue(form, "front");
+    in.back = http::FormValue(form, "back");
+    try {
+      svc.EditDraft(*ctx.user, *id, in);
+      return Response::Redirect(Url(*id) + "?done=edited");
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      // The letter as it is now: a stale edit is shown again over the current
+      // revision, so that saving again is a deliberate choice.
+      const Letter now = svc.Get(*ctx.user, *id);
+      return EditPage(ctx, now, now.state == State::kDraft ? &in : nullptr, &e);
+    }
   });
   app.page("POST", "/thu/{id}/{action}", http::Access::kUser, [&svc](Context& ctx) {
     auto id = ctx.req.id_param("id");

@@ -1,5 +1,7 @@
 #include "features/letters/repo.h"
 
+#include <map>
+
 #include "features/letters/rules.h"
 
 namespace fg::letters::repo {
@@ -25,7 +27,7 @@ Template TemplateOf(const db::Row& r) {
   "l.id, l.unit_id, u.code, u.name, u.path, l.type, l.state, l.year, l.number, l.template_version, l.title, "      \
   "l.front, l.back, l.paper, l.border, l.recipient_name, l.recipient_address, l.recipient_phone, l.occasion, "     \
   "l.event_date, l.dossier_code, l.signer_title, l.signer_name, l.channel, l.issued_at, l.printed_at, "            \
-  "l.delivered_at, l.source, l.trigger_seq, l.created_at, l.updated_at FROM letters l JOIN units u ON u.id = l.unit_id "
+  "l.delivered_at, l.source, l.trigger_seq, l.created_at, l.updated_at, l.revision FROM letters l JOIN units u ON u.id = l.unit_id "
 
 Letter LetterOf(const db::Row& r) {
   Letter l;
@@ -60,6 +62,7 @@ Letter LetterOf(const db::Row& r) {
   l.trigger_seq = r.opt_i64(28);
   l.created_at = r.text(29);
   l.updated_at = r.text(30);
+  l.revision = r.i64(31);
   return l;
 }
 
@@ -85,6 +88,15 @@ std::vector<Template> TemplateVersions(db::Conn& c, int64_t unit_id, const std::
   std::vector<Template> out;
   for (auto& r : c.query({"letters.template_versions", sql.c_str()}, {unit_id, type})) out.push_back(TemplateOf(r));
   return out;
+}
+
+std::optional<Template> TemplateVersion(db::Conn& c, int64_t unit_id, const std::string& type, int64_t version) {
+  static const std::string sql = std::string("SELECT ") + kTemplateCols +
+                                 " FROM letter_templates t JOIN units u ON u.id = t.unit_id"
+                                 " WHERE t.unit_id = ? AND t.type = ? AND t.version = ?";
+  auto r = c.query_one({"letters.template_version", sql.c_str()}, {unit_id, type, version});
+  if (!r) return std::nullopt;
+  return TemplateOf(*r);
 }
 
 int64_t InsertTemplate(db::Conn& c, int64_t unit_id, const Template& t, int64_t by, const std::string& at) {
@@ -174,7 +186,7 @@ std::vector<Letter> ListLetters(db::Conn& c, const std::string& path_prefix, con
 
 bool MarkPrinted(db::Conn& c, int64_t id, const std::string& now) {
   return c.exec({"letters.mark_printed",
-                 "UPDATE letters SET printed_at = ?, updated_at = ? "
+                 "UPDATE letters SET printed_at = ?, updated_at = ?, revision = revision + 1 "
                  "WHERE id = ? AND state = 'issued' AND printed_at IS NULL"},
                 {now, now, id}) == 1;
 }
@@ -182,11 +194,19 @@ bool MarkPrinted(db::Conn& c, int64_t id, const std::string& now) {
 bool UpdateState(db::Conn& c, const Letter& l) {
   return c.exec({"letters.update_state",
                  "UPDATE letters SET state = ?, year = ?, number = ?, issued_at = ?, printed_at = ?, delivered_at = ?, "
-                 "channel = ?, signer_title = ?, signer_name = ?, title = ?, front = ?, back = ?, updated_at = ? "
-                 "WHERE id = ?"},
+                 "channel = ?, signer_title = ?, signer_name = ?, title = ?, front = ?, back = ?, updated_at = ?, "
+                 "revision = revision + 1 WHERE id = ?"},
                 {std::string(StateName(l.state)), OrNull(l.year), OrNull(l.number), OrNull(l.issued_at),
                  OrNull(l.printed_at), OrNull(l.delivered_at), l.channel, l.signer_title, l.signer_name, l.title,
                  l.front, l.back, l.updated_at, l.id}) == 1;
+}
+
+bool UpdateDraftText(db::Conn& c, int64_t id, int64_t revision, const std::string& title, const std::string& front,
+                     const std::string& back, const std::string& now) {
+  return c.exec({"letters.update_draft_text",
+                 "UPDATE letters SET title = ?, front = ?, back = ?, updated_at = ?, revision = revision + 1 "
+                 "WHERE id = ? AND state = 'draft' AND revision = ?"},
+                {title, front, back, now, id, revision}) == 1;
 }
 
 int64_t NextNumber(db::Conn& c, int64_t unit_id, int64_t year) {
@@ -241,23 +261,75 @@ int64_t LastSealed(db::Conn& c, int64_t after, int64_t limit) {
   return r && !r->is_null(0) ? r->i64(0) : after;
 }
 
-std::optional<std::string> ProcedureType(db::Conn& c, const std::string& procedure_code) {
+std::optional<std::string> ProcedureType(db::Conn& c, const std::string& unit_path, const std::string& procedure_code) {
+  auto rule = c.query_one({"letters.procedure_rule",
+                           "SELECT r.type FROM letter_procedure_rules r JOIN units u ON u.id = r.unit_id "
+                           "WHERE ? LIKE u.path || '%' AND r.procedure_code = ? ORDER BY length(u.path) DESC LIMIT 1"},
+                          {unit_path, procedure_code});
+  if (rule) {
+    if (rule->text(0).empty()) return std::nullopt;
+    return rule->text(0);
+  }
   auto r = c.query_one({"letters.procedure_type", "SELECT type FROM letter_procedure_types WHERE procedure_code = ?"},
                        {procedure_code});
   if (!r) return std::nullopt;
   return r->text(0);
 }
 
+std::vector<ProcedureRule> ProcedureRules(db::Conn& c, const std::string& unit_path) {
+  std::map<std::string, ProcedureRule> by_code;
+  for (auto& r : c.query({"letters.procedure_defaults",
+                          "SELECT procedure_code, type FROM letter_procedure_types ORDER BY procedure_code LIMIT 1000"}))
+    by_code[r.text(0)] = ProcedureRule{r.text(0), r.text(1), "", "", r.text(1)};
+  // Farthest ancestor first, so that the nearest unit's rule is written last.
+  for (auto& r : c.query({"letters.procedure_rules",
+                          "SELECT r.procedure_code, r.type, u.code, u.name FROM letter_procedure_rules r "
+                          "JOIN units u ON u.id = r.unit_id WHERE ? LIKE u.path || '%' "
+                          "ORDER BY length(u.path), r.procedure_code LIMIT 1000"},
+                         {unit_path})) {
+    auto& rule = by_code[r.text(0)];
+    rule.procedure_code = r.text(0);
+    rule.type = r.text(1);
+    rule.unit_code = r.text(2);
+    rule.unit_name = r.text(3);
+  }
+  std::vector<ProcedureRule> out;
+  for (auto& [code, rule] : by_code) out.push_back(std::move(rule));
+  return out;
+}
+
+void PutProcedureRule(db::Conn& c, int64_t unit_id, const std::string& code, const std::string& type,
+                      const std::string& at) {
+  c.exec({"letters.put_procedure_rule",
+          "INSERT INTO letter_procedure_rules (unit_id, procedure_code, type, updated_at) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, procedure_code) DO UPDATE SET type = excluded.type, updated_at = excluded.updated_at"},
+         {unit_id, code, type, at});
+}
+
+bool DeleteProcedureRule(db::Conn& c, int64_t unit_id, const std::string& code) {
+  return c.exec({"letters.delete_procedure_rule",
+                 "DELETE FROM letter_procedure_rules WHERE unit_id = ? AND procedure_code = ?"},
+                {unit_id, code}) == 1;
+}
+
 namespace {
 DoNotSend DoNotSendOf(const db::Row& r) {
-  return DoNotSend{r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
+  DoNotSend d;
+  d.id = r.i64(0);
+  d.unit_code = r.text(1);
+  d.name = r.text(2);
+  d.id_number = r.text(3);
+  d.note = r.text(4);
+  d.created_at = r.text(5);
+  d.phone = r.text(6);
+  return d;
 }
 }  // namespace
 
 std::vector<DoNotSend> DoNotSendUnder(db::Conn& c, const std::string& path_prefix) {
   std::vector<DoNotSend> out;
   for (auto& r : c.query({"letters.do_not_send",
-                          "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at FROM letter_do_not_send d "
+                          "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, d.phone FROM letter_do_not_send d "
                           "JOIN units u ON u.id = d.unit_id WHERE u.path LIKE ? "
                           "ORDER BY d.id DESC LIMIT 1000"},
                          {path_prefix + "%"}))
@@ -266,14 +338,14 @@ std::vector<DoNotSend> DoNotSendUnder(db::Conn& c, const std::string& path_prefi
 }
 
 bool DoNotSendMatches(db::Conn& c, const std::string& unit_path, const std::string& name_fold,
-                      const std::string& id_number) {
+                      const std::string& id_number, const std::string& phone) {
   return c
       .query_one({"letters.do_not_send_match",
                   "SELECT 1 FROM letter_do_not_send d JOIN units u ON u.id = d.unit_id "
                   "WHERE ? LIKE u.path || '%' AND "
-                  "((d.id_number <> '' AND d.id_number = ?) OR ((d.id_number = '' OR ? = '') AND d.name_fold = ?)) "
-                  "LIMIT 1"},
-                 {unit_path, id_number, id_number, name_fold})
+                  "((d.id_number <> '' AND d.id_number = ?) OR (d.phone <> '' AND d.phone = ?) OR "
+                  "((d.id_number = '' OR ? = '') AND d.name_fold = ?)) LIMIT 1"},
+                 {unit_path, id_number, phone, id_number, name_fold})
       .has_value();
 }
 
@@ -281,19 +353,19 @@ int64_t InsertDoNotSend(db::Conn& c, int64_t unit_id, const DoNotSend& d, const 
                         const std::string& at) {
   return c
       .query_one({"letters.insert_do_not_send",
-                  "INSERT INTO letter_do_not_send (unit_id, name, name_fold, id_number, note, created_by, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"},
-                 {unit_id, d.name, name_fold, d.id_number, d.note, by, at})
+                  "INSERT INTO letter_do_not_send (unit_id, name, name_fold, id_number, phone, note, created_by, created_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
+                 {unit_id, d.name, name_fold, d.id_number, d.phone, d.note, by, at})
       ->i64(0);
 }
 
 std::optional<DoNotSend> DoNotSendById(db::Conn& c, int64_t id, std::string* unit_path) {
   auto r = c.query_one({"letters.do_not_send_by_id",
-                        "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, u.path "
+                        "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, d.phone, u.path "
                         "FROM letter_do_not_send d JOIN units u ON u.id = d.unit_id WHERE d.id = ?"},
                        {id});
   if (!r) return std::nullopt;
-  if (unit_path) *unit_path = r->text(6);
+  if (unit_path) *unit_path = r->text(7);
   return DoNotSendOf(*r);
 }
 

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "features/desk/forms.h"
+#include "features/desk/lookup.h"
 #include "features/desk/repo.h"
 #include "features/letters/json.h"
 #include "features/letters/letter_pdf.h"
@@ -132,6 +133,15 @@ Letter Checked(const LetterInput& in, const Settings& s) {
   return l;
 }
 
+// ID number and phone stay readable for officials of the entry's own unit only.
+void MaskOutside(const Principal& p, DoNotSend& d) {
+  for (const auto& g : p.grants)
+    if (g.unit_code == d.unit_code) return;
+  d.masked = true;
+  if (!d.id_number.empty()) d.id_number = desk::MaskPhone(d.id_number);
+  if (!d.phone.empty()) d.phone = desk::MaskPhone(d.phone);
+}
+
 Printed PrintedOf(const Letter& l, const std::string& place) {
   Printed p;
   p.letter = &l;
@@ -197,6 +207,26 @@ Template Service::SaveTemplate(const Principal& p, const std::string& unit_code,
   });
 }
 
+Template Service::RestoreTemplate(const Principal& p, const std::string& unit_code, const std::string& type,
+                                  int64_t version) {
+  if (!IsType(type)) throw NotFound("letters.type_not_found");
+  const std::string now = NowUtcText();
+  return db_.write([&](db::Conn& c) {
+    const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Signers(p, u.path)) throw Forbidden();
+    auto old = repo::TemplateVersion(c, u.id, type, version);
+    if (!old) throw NotFound("letters.version_not_found");
+    Template t = *old;
+    t.created_at = now;
+    t.version = repo::InsertTemplate(c, u.id, t, p.official_id, now);
+    boost::json::object after = ToJson(t).as_object();
+    after["restored_from"] = version;
+    events::Append(c, events::By(p, u.id, "letter_template", u.code + "/" + type, "restore", "",
+                                 boost::json::serialize(after)));
+    return t;
+  });
+}
+
 Letter Service::Preview(const Principal& p, const std::string& unit_code, const std::string& type,
                         const TemplateInput& in) {
   if (!IsType(type)) throw NotFound("letters.type_not_found");
@@ -226,6 +256,10 @@ Settings Service::GetSettings(const Principal& p, const std::string& unit_code) 
     if (!auth::Covers(p, u.path)) throw Forbidden();
     return SettingsFor(c, u);
   });
+}
+
+bool Service::MaySaveSettings(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) { return Signers(p, UnitOf(c, UnitCodeOr(p, unit_code)).path); });
 }
 
 Settings Service::PutSettings(const Principal& p, const std::string& unit_code, const Settings& in) {
@@ -394,6 +428,32 @@ Letter Service::Act(const Principal& p, int64_t id, const std::string& action, c
   });
 }
 
+Letter Service::EditDraft(const Principal& p, int64_t id, const LetterEdit& in) {
+  Problems pr;
+  // Line ends as "\n" (a browser's textarea sends "\r\n").
+  auto lines = [](std::string s) {
+    std::erase(s, '\r');
+    return s;
+  };
+  const std::string title = pr.check([&] { return text::Clean("title", in.title, 120, true); });
+  const std::string front = pr.check([&] { return lines(text::Clean("front", in.front, 6000, true, true)); });
+  const std::string back = pr.check([&] { return lines(text::Clean("back", in.back, 6000, false, true)); });
+  pr.raise_if_any();
+  const std::string now = NowUtcText();
+  return db_.write([&](db::Conn& c) {
+    auto found = repo::LetterById(c, id);
+    if (!found) throw NotFound("letters.not_found");
+    if (!Officials(p, found->unit_path)) throw Forbidden();
+    if (found->state != State::kDraft) throw AppError(ErrorKind::kConflict, "letters.not_draft_edit");
+    if (in.revision != found->revision || !repo::UpdateDraftText(c, id, in.revision, title, front, back, now))
+      throw AppError(ErrorKind::kConflict, "letters.stale");
+    Letter saved = *repo::LetterById(c, id);
+    events::Append(c, events::By(p, saved.unit_id, "letter", std::to_string(id), "edit", Serialize(*found),
+                                 Serialize(saved)));
+    return saved;
+  });
+}
+
 std::string Service::Pdf(const Principal& p, int64_t id) {
   const Letter l = Get(p, id);
   const Settings s = db_.read([&](db::Conn& c) { return SettingsFor(c, UnitOf(c, l.unit_code)); });
@@ -475,7 +535,20 @@ std::vector<DoNotSend> Service::DoNotSendList(const Principal& p, const std::str
   return db_.read([&](db::Conn& c) {
     const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
     if (!auth::Covers(p, u.path, {Role::kAdmin, Role::kLeader, Role::kDesk})) throw Forbidden();
-    return repo::DoNotSendUnder(c, u.path);
+    auto out = repo::DoNotSendUnder(c, u.path);
+    for (auto& d : out) MaskOutside(p, d);
+    return out;
+  });
+}
+
+DoNotSend Service::GetDoNotSend(const Principal& p, int64_t id) {
+  return db_.read([&](db::Conn& c) {
+    std::string path;
+    auto d = repo::DoNotSendById(c, id, &path);
+    if (!d) throw NotFound("letters.do_not_send_not_found");
+    if (!auth::Covers(p, path, {Role::kAdmin, Role::kLeader, Role::kDesk})) throw Forbidden();
+    MaskOutside(p, *d);
+    return std::move(*d);
   });
 }
 
@@ -483,7 +556,13 @@ DoNotSend Service::AddDoNotSend(const Principal& p, const DoNotSend& in) {
   DoNotSend d;
   Problems pr;
   d.name = pr.check([&] { return text::Clean("name", in.name, 200, true); });
-  d.id_number = pr.check([&] { return text::Clean("id_number", in.id_number, 20, false); });
+  d.id_number = pr.check([&] {
+    std::string v = text::Clean("id_number", in.id_number, 20, false);
+    if (!std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      throw BadInput("letters.bad_id_number", "id_number");
+    return v;
+  });
+  d.phone = pr.check([&] { return text::Phone("phone", in.phone); });
   d.note = pr.check([&] { return text::Clean("note", in.note, 300, false); });
   pr.raise_if_any();
   const std::string now = NowUtcText();
@@ -508,6 +587,53 @@ void Service::RemoveDoNotSend(const Principal& p, int64_t id) {
     repo::DeleteDoNotSend(c, id);
     auto u = UnitOf(c, d->unit_code);
     events::Append(c, events::By(p, u.id, "letter_do_not_send", std::to_string(id), "delete", "{}", ""));
+  });
+}
+
+// ---- which procedure triggers which letter ----
+
+std::vector<ProcedureRule> Service::ProcedureRules(const Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!auth::Covers(p, u.path)) throw Forbidden();
+    return repo::ProcedureRules(c, u.path);
+  });
+}
+
+ProcedureRule Service::PutProcedureRule(const Principal& p, const std::string& unit_code, const std::string& code,
+                                        const std::string& type) {
+  Problems pr;
+  const std::string clean = pr.check([&] {
+    std::string v = text::Clean("procedure_code", code, 40, true);
+    if (!std::all_of(v.begin(), v.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.'; }))
+      throw BadInput("letters.bad_procedure_code", "procedure_code");
+    return v;
+  });
+  const std::string t = pr.check([&] {
+    // Apologies come from the desk's form 04, not from a procedure.
+    if (type != "none" && (!IsType(type) || type == "apology")) throw BadInput("letters.bad_rule_type", "type");
+    return type == "none" ? std::string() : type;
+  });
+  pr.raise_if_any();
+  const std::string now = NowUtcText();
+  return db_.write([&](db::Conn& c) {
+    const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Signers(p, u.path)) throw Forbidden();
+    repo::PutProcedureRule(c, u.id, clean, t, now);
+    events::Append(c, events::By(p, u.id, "letter_procedure_rule", u.code + "/" + clean, "update", "",
+                                 boost::json::serialize(boost::json::object{{"procedure_code", clean}, {"type", t}})));
+    for (auto& r : repo::ProcedureRules(c, u.path))
+      if (r.procedure_code == clean) return r;
+    throw std::logic_error("letters: a saved rule is not in force");
+  });
+}
+
+void Service::RemoveProcedureRule(const Principal& p, const std::string& unit_code, const std::string& code) {
+  db_.write([&](db::Conn& c) {
+    const UnitRef u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!Signers(p, u.path)) throw Forbidden();
+    if (!repo::DeleteProcedureRule(c, u.id, code)) throw NotFound("letters.rule_not_found");
+    events::Append(c, events::By(p, u.id, "letter_procedure_rule", u.code + "/" + code, "delete", "{}", ""));
   });
 }
 
@@ -554,11 +680,12 @@ TriggerRun Service::Pass() {
         if (e.action == "apology") {
           type = "apology";
         } else {
-          auto t = repo::ProcedureType(c, d->procedure_code);
+          auto t = repo::ProcedureType(c, d->unit_path, d->procedure_code);
           if (!t) continue;
           type = *t;
         }
-        if (repo::DoNotSendMatches(c, d->unit_path, text::Fold(d->applicant.name), d->applicant.id_number)) {
+        if (repo::DoNotSendMatches(c, d->unit_path, text::Fold(d->applicant.name), d->applicant.id_number,
+                                   d->applicant.phone)) {
           ++run.skipped;
           continue;
         }

@@ -52,10 +52,17 @@ class Service {
                                          const std::string& type);
   Template SaveTemplate(const auth::Principal& p, const std::string& unit_code, const std::string& type,
                         const TemplateInput& in);
+  // A new version of the unit's template with the text of its saved `version`
+  // (leaders and administrators; NotFound letters.version_not_found).
+  Template RestoreTemplate(const auth::Principal& p, const std::string& unit_code, const std::string& type,
+                           int64_t version);
   // A letter made from `in` with sample values, not saved (the live preview).
   Letter Preview(const auth::Principal& p, const std::string& unit_code, const std::string& type,
                  const TemplateInput& in);
   Settings GetSettings(const auth::Principal& p, const std::string& unit_code);
+  // True when the caller may save the unit's settings and templates (leaders and
+  // administrators covering it: PutSettings and SaveTemplate would not refuse them).
+  bool MaySaveSettings(const auth::Principal& p, const std::string& unit_code);
   Settings PutSettings(const auth::Principal& p, const std::string& unit_code, const Settings& in);
 
   // ---- letters ----
@@ -65,6 +72,10 @@ class Service {
   std::vector<Letter> CreateFromCsv(const auth::Principal& p, const std::string& unit_code, std::string_view csv);
   Letter Get(const auth::Principal& p, int64_t id);
   LetterPage List(const auth::Principal& p, const LetterQuery& q);
+  // A draft's own text (title, front, back), edited before signing by an
+  // official who makes drafts. Conflict letters.not_draft once signed or
+  // cancelled; Conflict letters.stale when `in.revision` is not the current one.
+  Letter EditDraft(const auth::Principal& p, int64_t id, const LetterEdit& in);
   // action: issue | printed | delivered | cancel. `channel` for delivered.
   Letter Act(const auth::Principal& p, int64_t id, const std::string& action, const std::string& channel = "");
   std::string Pdf(const auth::Principal& p, int64_t id);
@@ -77,9 +88,23 @@ class Service {
                   const std::string& to_month);
 
   // ---- do not send ----
+  // The entries of the unit's subtree; ID number and phone masked (masked = true)
+  // unless the caller has a grant on the entry's own unit.
   std::vector<DoNotSend> DoNotSendList(const auth::Principal& p, const std::string& unit_code);
+  DoNotSend GetDoNotSend(const auth::Principal& p, int64_t id);
   DoNotSend AddDoNotSend(const auth::Principal& p, const DoNotSend& in);
   void RemoveDoNotSend(const auth::Principal& p, int64_t id);
+
+  // ---- which procedure triggers which letter ----
+  // The rules in force at the unit (defaults, overridden by the unit's and its
+  // ancestors' own rules); any role covering the unit reads them.
+  std::vector<ProcedureRule> ProcedureRules(const auth::Principal& p, const std::string& unit_code);
+  // The unit's own rule for a national procedure code (type: a letter type, or
+  // "none" for no letter), for its subtree; leaders and administrators.
+  ProcedureRule PutProcedureRule(const auth::Principal& p, const std::string& unit_code, const std::string& code,
+                                 const std::string& type);
+  // Back to the inherited rule (NotFound letters.rule_not_found when the unit has none).
+  void RemoveProcedureRule(const auth::Principal& p, const std::string& unit_code, const std::string& code);
 
   // ---- triggers ----
   TriggerRun RunTriggers();

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -332,6 +333,152 @@ TEST_P(LettersServiceTest, RenderedPageHasInkWhereTheTextShouldBe) {
   EXPECT_GT(ink(front, 0.1, 0.15, 0.9, 0.35), 0.01);  // title and first paragraphs
   EXPECT_EQ(ink(front, 0.0, 0.0, 0.03, 1.0), 0.0);    // the left margin (no border on condolences)
   EXPECT_GT(ink(back, 0.1, 0.0, 0.9, 0.3), 0.01);     // the reminders
+}
+
+TEST_P(LettersServiceTest, DoNotSendByPhoneIsRespectedAndMaskedOutsideTheUnit) {
+  DoNotSend dns;
+  dns.unit_code = "C1";
+  dns.name = "Một tên khác hẳn";
+  dns.phone = "0912.345.678";  // Receive() gives every applicant 0912 345 678
+  const DoNotSend added = letters_->AddDoNotSend(desk_, dns);
+  EXPECT_FALSE(added.phone.empty());
+  Receive(birth_, "Phạm Văn Tư", "079000000001");
+  auto run = letters_->RunTriggers();
+  EXPECT_EQ(run.drafts, 0);
+  EXPECT_EQ(run.skipped, 1);
+  // The commune's own officials read the phone; the province's administrator sees it masked.
+  auto own = letters_->DoNotSendList(desk_, "C1");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_FALSE(own[0].masked);
+  EXPECT_EQ(own[0].phone, added.phone);
+  auto above = letters_->DoNotSendList(admin_, "P1");
+  ASSERT_EQ(above.size(), 1u);
+  EXPECT_TRUE(above[0].masked);
+  EXPECT_EQ(above[0].phone.find("345"), std::string::npos) << above[0].phone;
+  EXPECT_TRUE(above[0].phone.ends_with("678")) << above[0].phone;
+  EXPECT_TRUE(letters_->GetDoNotSend(admin_, added.id).masked);
+  EXPECT_EQ(KindOf([&] { letters_->GetDoNotSend(outsider_, added.id); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { letters_->DoNotSendList(evaluator_, "C1"); }), ErrorKind::kForbidden);
+  // Bad input: every problem at once, nothing written.
+  try {
+    DoNotSend bad;
+    bad.unit_code = "C1";
+    bad.id_number = "07912x";
+    bad.phone = "12";
+    letters_->AddDoNotSend(desk_, bad);
+    FAIL();
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (const auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"name", "id_number", "phone"}));
+  }
+  EXPECT_EQ(letters_->DoNotSendList(desk_, "C1").size(), 1u);
+  letters_->RemoveDoNotSend(desk_, added.id);
+  EXPECT_TRUE(letters_->DoNotSendList(desk_, "C1").empty());
+  EXPECT_EQ(KindOf([&] { letters_->GetDoNotSend(desk_, added.id); }), ErrorKind::kNotFound);
+}
+
+TEST_P(LettersServiceTest, SettingsAreSavedBySignersAndUsedByNewLetters) {
+  EXPECT_FALSE(letters_->MaySaveSettings(desk_, "C1"));
+  EXPECT_TRUE(letters_->MaySaveSettings(leader_, "C1"));
+  EXPECT_TRUE(letters_->MaySaveSettings(admin_, "C1"));  // the province's administrator covers the commune
+  EXPECT_EQ(KindOf([&] { letters_->PutSettings(desk_, "C1", {"C1", "Xã Một", "CHỦ TỊCH", ""}); }),
+            ErrorKind::kForbidden);
+  try {
+    letters_->PutSettings(leader_, "C1", {"C1", "", "", ""});
+    FAIL();
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (const auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"place", "signer_title"}));
+  }
+  letters_->PutSettings(leader_, "C1", {"C1", "Xã Một", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "Võ Văn Kiệt"});
+  const auto s = letters_->GetSettings(desk_, "C1");
+  EXPECT_EQ(s.place, "Xã Một");
+  EXPECT_EQ(s.signer_name, "Võ Văn Kiệt");
+  auto l = letters_->Create(desk_, {"C1", "thanks", "Ông Đỗ Văn Long", "", "", "", "", "", "", "", ""});
+  EXPECT_EQ(l.signer_title, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+  EXPECT_EQ(l.signer_name, "Võ Văn Kiệt");
+}
+
+TEST_P(LettersServiceTest, ADraftsOwnTextIsEditedUnderItsRevisionAndFrozenOnceSigned) {
+  TemplateInput tpl{"THƯ CẢM ƠN", "Cảm ơn ((recipient_name)).", "", "", std::nullopt};
+  letters_->SaveTemplate(leader_, "C1", "thanks", tpl);
+  auto l = letters_->Create(desk_, {"C1", "thanks", "Ông Đỗ Văn Lon", "", "", "", "", "", "", "", ""});
+  EXPECT_EQ(l.revision, 1);
+  LetterEdit e{l.revision, l.title, "Cảm ơn Ông Đỗ Văn Long.\n\nXin chúc ông sức khỏe.", ""};
+  auto edited = letters_->EditDraft(leader_, l.id, e);
+  EXPECT_EQ(edited.revision, 2);
+  EXPECT_EQ(edited.front, "Cảm ơn Ông Đỗ Văn Long.\n\nXin chúc ông sức khỏe.");
+  // The template is unchanged: a new letter still gets the template's text.
+  auto other = letters_->Create(desk_, {"C1", "thanks", "Bà Hai", "", "", "", "", "", "", "", ""});
+  EXPECT_EQ(other.front, "Cảm ơn Bà Hai.");
+  EXPECT_EQ(letters_->GetTemplate(desk_, "C1", "thanks").front, "Cảm ơn ((recipient_name)).");
+  // A second editor who read revision 1 is refused, and nothing changes.
+  e.front = "Bản khác";
+  EXPECT_EQ(KindOf([&] { letters_->EditDraft(desk_, l.id, e); }), ErrorKind::kConflict);
+  EXPECT_EQ(letters_->Get(desk_, l.id).front, edited.front);
+  // Bad input: every problem at once.
+  try {
+    letters_->EditDraft(desk_, l.id, {2, "", "", std::string(6001, 'a')});
+    FAIL();
+  } catch (const AppError& err) {
+    std::set<std::string> fields;
+    for (const auto& p : err.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"title", "front", "back"}));
+  }
+  EXPECT_EQ(KindOf([&] { letters_->EditDraft(outsider_, l.id, {2, "A", "B", ""}); }), ErrorKind::kForbidden);
+  // Signed: frozen, whatever the revision.
+  auto issued = letters_->Act(leader_, l.id, "issue");
+  EXPECT_EQ(issued.front, edited.front);
+  try {
+    letters_->EditDraft(leader_, l.id, {issued.revision, "A", "B", ""});
+    FAIL();
+  } catch (const AppError& err) {
+    EXPECT_EQ(err.kind(), ErrorKind::kConflict);
+    EXPECT_EQ(err.key(), "letters.not_draft_edit");
+  }
+  EXPECT_NE(PdfText(letters_->Pdf(leader_, l.id)).find("Xin chúc ông sức khỏe."), std::string::npos);
+}
+
+TEST_P(LettersServiceTest, ProcedureRulesOverrideTheDefaultForTheUnitsSubtree) {
+  // The province maps a procedure the defaults do not know; the commune turns births off.
+  letters_->PutProcedureRule(admin_, "P1", "2.000815", "thanks");
+  letters_->PutProcedureRule(leader_, "C1", "1.001193", "none");
+  EXPECT_EQ(KindOf([&] { letters_->PutProcedureRule(desk_, "C1", "1.000656", "none"); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { letters_->PutProcedureRule(leader_, "C1", "1.000656", "apology"); }), ErrorKind::kBadRequest);
+  try {
+    letters_->PutProcedureRule(leader_, "C1", "1 000/656", "wedding");
+    FAIL();
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (const auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"procedure_code", "type"}));
+  }
+  Receive(birth_);
+  Receive(other_);
+  Receive(death_);
+  EXPECT_EQ(letters_->RunTriggers().drafts, 2);
+  std::multiset<std::string> types;
+  for (const auto& l : All(desk_)) types.insert(l.type);
+  EXPECT_EQ(types, (std::multiset<std::string>{"thanks", "condolence"}));
+  // What the commune sees in force: its own rule, the province's, the defaults.
+  std::map<std::string, ProcedureRule> rules;
+  for (auto& r : letters_->ProcedureRules(evaluator_, "C1")) rules[r.procedure_code] = r;
+  EXPECT_EQ(rules["1.001193"].type, "");
+  EXPECT_EQ(rules["1.001193"].unit_code, "C1");
+  EXPECT_EQ(rules["1.001193"].default_type, "birth");
+  EXPECT_EQ(rules["2.000815"].type, "thanks");
+  EXPECT_EQ(rules["2.000815"].unit_code, "P1");
+  EXPECT_EQ(rules["1.000894"].type, "marriage");
+  EXPECT_EQ(rules["1.000894"].unit_code, "");
+  // The other commune keeps the default for births.
+  for (auto& r : letters_->ProcedureRules(outsider_, "C2"))
+    if (r.procedure_code == "1.001193") EXPECT_EQ(r.type, "birth");
+  letters_->RemoveProcedureRule(leader_, "C1", "1.001193");
+  EXPECT_EQ(KindOf([&] { letters_->RemoveProcedureRule(leader_, "C1", "1.001193"); }), ErrorKind::kNotFound);
+  Receive(birth_, "Ngô Văn Sáu", "079000000002");
+  EXPECT_EQ(letters_->RunTriggers().drafts, 1);
 }
 
 FG_BOTH_BACKENDS(LettersServiceTest);

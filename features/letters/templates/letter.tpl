@@ -21,6 +21,7 @@
   </dl>
   <p class="actions no-print"><a class="button" href="{{PDF_URL}}" id="letter-pdf">Mở tệp PDF để in (in hai mặt)</a> <a class="button secondary" href="{{PDF_URL}}" data-print>In trang này</a></p>
   <div class="no-print">
+  {{#CAN_EDIT}}<p><a class="button secondary" href="{{EDIT_URL}}" id="letter-edit">Sửa nội dung bản nháp</a></p>{{/CAN_EDIT}}
   {{#CAN_ISSUE}}<form method="post" action="/thu/{{ID}}/issue" class="inline-form" novalidate>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <button type="submit">Ký ban hành</button>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <h1>Sổ theo dõi thư</h1>
   <p class="lead">Thư chúc mừng, chia buồn, cảm ơn và xin lỗi của đơn vị, gồm cả các đơn vị trực thuộc. Khi hồ sơ đăng ký kết hôn, khai sinh, khai tử được tiếp nhận hoặc trả kết quả, hệ thống tự lập bản nháp thư tương ứng để lãnh đạo xem, ký và in.</p>
-  <p class="actions"><a class="button" href="/thu/moi">Lập thư mới</a> <a class="button secondary" href="/thu/nhap-csv">Lập nhiều thư từ tệp CSV</a> <a class="button secondary" href="/thu/mau">Mẫu thư</a> <a class="button secondary" href="/thu/thong-ke">Thống kê số thư</a></p>
+  <p class="actions"><a class="button" href="/thu/moi">Lập thư mới</a> <a class="button secondary" href="/thu/nhap-csv">Lập nhiều thư từ tệp CSV</a> <a class="button secondary" href="/thu/mau">Mẫu thư</a> <a class="button secondary" href="/thu/thong-ke">Thống kê số thư</a> <a class="button secondary" href="/thu/cai-dat">Người ký thư</a> <a class="button secondary" href="/thu/khong-gui">Danh sách không gửi thư</a> <a class="button secondary" href="/thu/thu-tuc">Thủ tục tự lập thư</a></p>
   <form method="get" action="/thu" class="stats-filters" novalidate>
     <div class="field{{#UNIT_INVALID}} field-invalid{{/UNIT_INVALID}}">
       <label for="unit">Đơn vị</label>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <p class="back"><a href="/thu/mau">← Mẫu thư</a></p>
   <h1>{{HEADING}}</h1>
-  <p class="lead">Đang dùng: {{VERSION}}.</p>
+  <p class="lead">Đang dùng: {{VERSION}}. <a href="{{VERSIONS_URL}}" id="template-versions">Các phiên bản đã lưu</a></p>
   <p>Ô điền dùng được: <code>{{PLACEHOLDERS}}</code>. Đoạn văn cách nhau bằng một dòng trống.</p>
   {{#READ_ONLY}}<p class="hint">Chỉ lãnh đạo hoặc quản trị viên của đơn vị sửa được mẫu thư.</p>
   <dl class="summary"><div><dt>Tên thư</dt><dd>{{TITLE_VALUE}}</dd></div></dl>
