@@ -1,0 +1,146 @@
+#include "features/surveys/rules.h"
+
+#include <algorithm>
+#include <set>
+
+#include "platform/errors.h"
+#include "platform/text/text.h"
+
+namespace fg::surveys {
+
+std::string_view SourceName(Source s) { return s == Source::kCitizen ? "citizen" : "evaluator"; }
+
+std::optional<Source> ParseSource(std::string_view s) {
+  if (s == "citizen") return Source::kCitizen;
+  if (s == "evaluator") return Source::kEvaluator;
+  return std::nullopt;
+}
+
+std::string_view GradeName(Grade g) {
+  switch (g) {
+    case Grade::kExcellent: return "xuat_sac";
+    case Grade::kGood: return "tot";
+    case Grade::kFair: return "kha";
+    case Grade::kAverage: return "trung_binh";
+    case Grade::kWeak: return "yeu";
+  }
+  return "yeu";
+}
+
+Grade GradeOf(int64_t total, int64_t max) {
+  if (max <= 0) return Grade::kWeak;
+  // total / max compared with t / 18 without rounding: total * 18 against t * max.
+  int64_t scaled = total * 18;
+  if (scaled > 15 * max) return Grade::kExcellent;
+  if (scaled >= 12 * max) return Grade::kGood;
+  if (scaled >= 9 * max) return Grade::kFair;
+  if (scaled >= 6 * max) return Grade::kAverage;
+  return Grade::kWeak;
+}
+
+namespace {
+int64_t PointsOf(desk::Timeliness t) {
+  switch (t) {
+    case desk::Timeliness::kEarly: return 2;
+    case desk::Timeliness::kOnTime: return 1;
+    case desk::Timeliness::kLate: return 0;
+  }
+  return 0;
+}
+}  // namespace
+
+DossierFacts FactsOf(const desk::Dossier& d, const std::vector<desk::Handover>& handovers,
+                     const std::vector<desk::Entry>& entries) {
+  DossierFacts f;
+  f.finished = d.timeliness.has_value();
+  if (d.timeliness) f.total = PointsOf(*d.timeliness);
+  for (const auto& h : handovers)
+    if (h.timeliness) f.steps.push_back(PointsOf(*h.timeliness));
+  for (const auto& e : entries)
+    if (e.action == desk::Action::kRequestSupplement) ++f.supplements;
+  f.agencies = 1;
+  return f;
+}
+
+std::optional<int64_t> Computed(std::string_view compute, const DossierFacts& f) {
+  if (compute == "total_time") return f.total.value_or(0);
+  if (compute == "step_time") {
+    if (f.steps.empty()) return f.total.value_or(0);
+    return *std::min_element(f.steps.begin(), f.steps.end());
+  }
+  if (compute == "supplements") return f.supplements == 0 ? 2 : f.supplements == 1 ? 1 : 0;
+  if (compute == "agencies") return f.agencies <= 1 ? 2 : f.agencies == 2 ? 1 : 0;
+  return std::nullopt;
+}
+
+Evaluation Score(const CriteriaSet& set, const DossierFacts& f, const std::map<std::string, std::string>& entered) {
+  if (!f.finished) throw AppError(ErrorKind::kConflict, "surveys.eval_not_finished");
+  Problems p;
+  Evaluation e;
+  e.set_id = set.id;
+  e.max_total = set.max_total();
+  for (const auto& c : set.criteria) {
+    int64_t points = 0;
+    if (auto v = Computed(c.compute, f)) {
+      points = std::min(*v, c.max);
+    } else {
+      std::string field = "points." + c.key;
+      auto it = entered.find(c.key);
+      std::string text = it == entered.end() ? "" : std::string(text::Trim(it->second));
+      if (text.empty()) {
+        p.add(BadInput("surveys.points_required", field));
+        continue;
+      }
+      bool digits = text.size() <= 2 && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (!digits || std::stoll(text) > c.max) {
+        p.add(BadInput("surveys.points_range", field, {{"max", std::to_string(c.max)}}));
+        continue;
+      }
+      points = std::stoll(text);
+    }
+    e.points[c.key] = points;
+    e.total += points;
+  }
+  p.raise_if_any();
+  e.grade = GradeOf(e.total, e.max_total);
+  return e;
+}
+
+CriteriaSet ValidateCriteriaSet(const CriteriaSet& in) {
+  Problems p;
+  CriteriaSet out = in;
+  out.name = p.check([&] { return text::Clean("name", in.name, 200, true); });
+  if (in.criteria.empty() || in.criteria.size() > 30) p.add(BadInput("surveys.criteria_count", "criteria"));
+  std::set<std::string> keys;
+  for (size_t i = 0; i < in.criteria.size() && i < 30; ++i) {
+    const auto& c = in.criteria[i];
+    std::string at = "criteria[" + std::to_string(i) + "].";
+    bool key_ok = !c.key.empty() && c.key.size() <= 20 &&
+                  std::all_of(c.key.begin(), c.key.end(), [](char ch) {
+                    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+                  });
+    if (!key_ok) p.add(BadInput("surveys.criterion_key", at + "key"));
+    else if (!keys.insert(c.key).second) p.add(BadInput("surveys.criterion_key_twice", at + "key"));
+    out.criteria[i].label = p.check([&] { return text::Clean(at + "label", c.label, 300, true); });
+    if (!c.compute.empty() && !Computed(c.compute, DossierFacts{}))
+      p.add(BadInput("surveys.criterion_compute", at + "compute"));
+    if (c.max < 1 || c.max > 10) p.add(BadInput("surveys.criterion_max", at + "max"));
+  }
+  p.raise_if_any();
+  return out;
+}
+
+stats::Share ElementIndex(const Likert& counts, int64_t minimum) {
+  int64_t total = 0;
+  for (auto n : counts) total += n;
+  return stats::WilsonShare(counts[3] + counts[4], total, minimum);
+}
+
+double SipasIndex(const std::vector<stats::Share>& elements) {
+  if (elements.empty()) return 0;
+  double sum = 0;
+  for (const auto& s : elements) sum += s.value;
+  return sum / static_cast<double>(elements.size());
+}
+
+}  // namespace fg::surveys

@@ -1,0 +1,58 @@
+// Pure rules of evaluations and surveys (no I/O): the criteria computed from a
+// dossier's history, scoring and grading, criteria-set checks, SIPAS indexes.
+#pragma once
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "features/desk/model.h"
+#include "features/surveys/model.h"
+#include "platform/stats/share.h"
+
+namespace fg::surveys {
+
+std::string_view SourceName(Source s);  // citizen | evaluator
+std::optional<Source> ParseSource(std::string_view s);
+std::string_view GradeName(Grade g);  // xuat_sac | tot | kha | trung_binh | yeu
+inline constexpr Grade kGrades[] = {Grade::kExcellent, Grade::kGood, Grade::kFair, Grade::kAverage, Grade::kWeak};
+
+// The grade of `total` points out of `max` (bands of the 18-point scale, a set
+// with another maximum scaled to it): above 15 Xuất sắc; 12 to 15 Tốt (15 is
+// graded Tốt: the bands as published leave exactly 15 ungraded); 9 to under 12
+// Khá; 6 to under 9 Trung bình; under 6 Yếu.
+Grade GradeOf(int64_t total, int64_t max = 18);
+
+// The facts the computed criteria need, from a dossier's record: its
+// timeliness, each finished hand-over's, the supplement requests in its
+// history. Every contact of the applicant goes through the receiving unit's
+// desk (intake, supplements, return), so one agency is counted.
+DossierFacts FactsOf(const desk::Dossier& d, const std::vector<desk::Handover>& handovers,
+                     const std::vector<desk::Entry>& entries);
+
+// The points of a computed criterion (Criterion::compute), nullopt for an entered one.
+std::optional<int64_t> Computed(std::string_view compute, const DossierFacts& f);
+
+// Scores a dossier on `set`: computed criteria from `f`, the others from
+// `entered` (text as typed, by criterion key; each required, a whole number
+// 0..max). Every bad one at once (BadInput "points.<key>"). A dossier without
+// a result yet cannot be evaluated (409 surveys.eval_not_finished). The
+// result has no id, dossier or source yet.
+Evaluation Score(const CriteriaSet& set, const DossierFacts& f, const std::map<std::string, std::string>& entered);
+
+// Checks a criteria set a province adds (1..30 criteria, keys [a-z0-9_]{1,20}
+// unique, labels 1..300 characters, a known `compute`, max 1..10, and a name);
+// throws one BadInput naming every field at fault ("criteria[2].key" ...).
+CriteriaSet ValidateCriteriaSet(const CriteriaSet& in);
+
+// ---- SIPAS ----
+// Answers of one Likert 1-5 question or element: counts[0] = level 1 ... counts[4] = level 5.
+using Likert = std::array<int64_t, 5>;
+// Satisfied + very satisfied (levels 4 and 5) over all answers, with its Wilson interval.
+stats::Share ElementIndex(const Likert& counts, int64_t minimum = stats::kDefaultMinimumAnswers);
+// The mean of the element indexes' values (0 when there are none).
+double SipasIndex(const std::vector<stats::Share>& elements);
+
+}  // namespace fg::surveys
