@@ -74,6 +74,7 @@ struct Evaluation {
 struct EvaluationTotals {
   int64_t n = 0;
   std::map<std::string, int64_t> points;  // criterion key -> sum
+  std::map<std::string, int64_t> scored;  // criterion key -> evaluations that scored it
   std::map<std::string, int64_t> grades;  // grade name -> count
 };
 
