@@ -11,6 +11,7 @@
 #include "features/letters/routes.h"
 #include "features/org/routes.h"
 #include "features/public/routes.h"
+#include "features/surveys/routes.h"
 
 namespace fg {
 
@@ -37,6 +38,9 @@ void RegisterAll(http::App& app, Services& s) {
   notify::RegisterChannelsPages(app, notify_svc);
   notify::RegisterAdminPages(app, notify_svc);
   notify::RegisterApi(app, notify_svc);
+  auto surveys_svc = std::make_shared<surveys::Service>(s.db, s.desk);
+  surveys::RegisterApi(app, surveys_svc);
+  surveys::RegisterPages(app, surveys_svc);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

@@ -254,7 +254,9 @@ EvaluationView Service::EvaluatorView(const Principal& p, const std::string& cod
   });
   if (!path) throw NotFound("desk.dossier_not_found");
   if (!auth::Covers(p, *path)) throw Forbidden();
-  return ViewOf(code, Source::kEvaluator);
+  auto v = ViewOf(code, Source::kEvaluator);
+  v.may_evaluate = MayEvaluate(p, *path);
+  return v;
 }
 
 Evaluation Service::EvaluateAsEvaluator(const Principal& p, const std::string& code,

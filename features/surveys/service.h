@@ -28,6 +28,7 @@ namespace fg::surveys {
 struct EvaluationView {
   std::string code, procedure_name, unit_name, state;
   bool finished = false;
+  bool may_evaluate = false;  // EvaluatorView: the caller may enter the evaluator's evaluation
   CriteriaSet set;
   std::map<std::string, int64_t> computed;
   std::optional<Evaluation> existing;

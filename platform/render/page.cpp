@@ -22,7 +22,7 @@ struct NavItem {
 constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/desk", "NAV_DESK"},           {"/units", "NAV_UNITS"},
                             {"/calendar", "NAV_CALENDAR"},   {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"},
                             {"/tokens", "NAV_TOKENS"},       {"/dang-nhap", "NAV_LOGIN"},
-                            {"/thu", "NAV_LETTERS"}};
+                            {"/thu", "NAV_LETTERS"},         {"/surveys", "NAV_SURVEYS"}};
 
 std::string Marker(std::string_view field) {
   std::string m;
