@@ -79,3 +79,40 @@ struct EvaluationTotals {
 };
 
 }  // namespace fg::surveys
+
+namespace fg::surveys {
+
+// ---- survey questionnaires ----
+enum class QuestionKind { kLikert, kSingle, kMultiple, kText };
+
+struct Question {
+  std::string key;   // q1, q2 ... unique in the questionnaire
+  std::string text;  // Vietnamese
+  QuestionKind kind = QuestionKind::kLikert;
+  bool required = true;
+  std::vector<std::string> options;  // single and multiple choice
+  std::string element;               // SIPAS element of a Likert question ("" = none)
+};
+
+struct Section {
+  std::string title;
+  std::vector<Question> questions;
+};
+
+// One version of a questionnaire. A version used by a campaign is frozen:
+// a change makes a new version.
+struct Questionnaire {
+  int64_t id = 0;
+  int64_t unit_id = 0;  // 0: shipped with the system (the SIPAS template)
+  std::string code;
+  int64_t version = 1;
+  std::string name;
+  std::vector<Section> sections;
+  bool frozen = false;
+};
+
+// A response's answers by question key: the Likert level or option index as
+// text, several for a multiple choice, the text of a short answer.
+using Answers = std::map<std::string, std::vector<std::string>>;
+
+}  // namespace fg::surveys

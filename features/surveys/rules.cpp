@@ -144,3 +144,149 @@ double SipasIndex(const std::vector<stats::Share>& elements) {
 }
 
 }  // namespace fg::surveys
+
+namespace fg::surveys {
+
+std::string_view KindName(QuestionKind k) {
+  switch (k) {
+    case QuestionKind::kLikert: return "likert";
+    case QuestionKind::kSingle: return "single";
+    case QuestionKind::kMultiple: return "multiple";
+    case QuestionKind::kText: return "text";
+  }
+  return "likert";
+}
+
+std::optional<QuestionKind> ParseKind(std::string_view s) {
+  for (auto k : {QuestionKind::kLikert, QuestionKind::kSingle, QuestionKind::kMultiple, QuestionKind::kText})
+    if (KindName(k) == s) return k;
+  return std::nullopt;
+}
+
+namespace {
+bool KeyLike(const std::string& s, size_t max, bool digits) {
+  return !s.empty() && s.size() <= max && std::all_of(s.begin(), s.end(), [&](char ch) {
+    return (ch >= 'a' && ch <= 'z') || ch == '_' || (digits && ch >= '0' && ch <= '9');
+  });
+}
+bool IsChoice(QuestionKind k) { return k == QuestionKind::kSingle || k == QuestionKind::kMultiple; }
+// The whole number of `s` in [lo, hi], or nullopt.
+std::optional<int64_t> Index(const std::string& s, int64_t lo, int64_t hi) {
+  if (s.empty() || s.size() > 3 || !std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return std::nullopt;
+  int64_t v = std::stoll(s);
+  if (v < lo || v > hi) return std::nullopt;
+  return v;
+}
+}  // namespace
+
+Questionnaire ValidateQuestionnaire(const Questionnaire& in) {
+  Problems p;
+  Questionnaire out = in;
+  out.name = p.check([&] { return text::Clean("name", in.name, 200, true); });
+  if (in.sections.empty() || in.sections.size() > kMaxSections) p.add(BadInput("surveys.sections_count", "sections"));
+  std::set<std::string> keys;
+  size_t total = 0;
+  for (size_t i = 0; i < in.sections.size() && i < kMaxSections; ++i) {
+    const std::string at = "sections[" + std::to_string(i) + "]";
+    auto& so = out.sections[i];
+    so.title = p.check([&] { return text::Clean(at + ".title", in.sections[i].title, 200, true); });
+    if (in.sections[i].questions.empty()) p.add(BadInput("surveys.questions_count", at + ".questions"));
+    for (size_t j = 0; j < in.sections[i].questions.size(); ++j) {
+      if (++total > kMaxQuestions) {
+        p.add(BadInput("surveys.questions_count", at + ".questions"));
+        break;
+      }
+      const auto& q = in.sections[i].questions[j];
+      auto& qo = so.questions[j];
+      const std::string qat = at + ".questions[" + std::to_string(j) + "]";
+      if (!KeyLike(q.key, 20, true)) p.add(BadInput("surveys.question_key", qat + ".key"));
+      else if (!keys.insert(q.key).second) p.add(BadInput("surveys.question_key_twice", qat + ".key"));
+      qo.text = p.check([&] { return text::Clean(qat + ".text", q.text, 500, true); });
+      if (IsChoice(q.kind)) {
+        if (q.options.size() < 2 || q.options.size() > kMaxOptions)
+          p.add(BadInput("surveys.options_count", qat + ".options"));
+        for (size_t k = 0; k < q.options.size() && k < kMaxOptions; ++k)
+          qo.options[k] =
+              p.check([&] { return text::Clean(qat + ".options[" + std::to_string(k) + "]", q.options[k], 200, true); });
+      } else if (!q.options.empty()) {
+        p.add(BadInput("surveys.options_unexpected", qat + ".options"));
+      }
+      if (!q.element.empty() && (q.kind != QuestionKind::kLikert || !KeyLike(q.element, 30, false)))
+        p.add(BadInput("surveys.question_element", qat + ".element"));
+    }
+  }
+  p.raise_if_any();
+  return out;
+}
+
+Answers ValidateAnswers(const Questionnaire& q, const Answers& in) {
+  Problems p;
+  Answers out;
+  std::set<std::string> known;
+  for (const auto& s : q.sections)
+    for (const auto& qu : s.questions) {
+      known.insert(qu.key);
+      const std::string field = "answers." + qu.key;
+      std::vector<std::string> given;
+      if (auto it = in.find(qu.key); it != in.end())
+        for (const auto& v : it->second) {
+          std::string t = text::Trim(v);
+          if (!t.empty()) given.push_back(std::move(t));
+        }
+      if (given.empty()) {
+        if (qu.required) p.add(BadInput("surveys.answer_required", field));
+        continue;
+      }
+      bool ok = true;
+      switch (qu.kind) {
+        case QuestionKind::kLikert: ok = given.size() == 1 && Index(given[0], 1, 5); break;
+        case QuestionKind::kSingle:
+          ok = given.size() == 1 && Index(given[0], 0, static_cast<int64_t>(qu.options.size()) - 1);
+          break;
+        case QuestionKind::kMultiple: {
+          std::set<int64_t> seen;
+          for (const auto& g : given) {
+            auto v = Index(g, 0, static_cast<int64_t>(qu.options.size()) - 1);
+            if (!v || !seen.insert(*v).second) ok = false;
+          }
+          break;
+        }
+        case QuestionKind::kText: {
+          ok = given.size() == 1;
+          if (ok) {
+            try {
+              given[0] = text::Clean(field, given[0], kMaxAnswerChars, true, true);
+            } catch (const AppError& e) {
+              p.add(e);
+              continue;
+            }
+          }
+          break;
+        }
+      }
+      if (!ok) {
+        p.add(BadInput("surveys.answer_invalid", field));
+        continue;
+      }
+      out[qu.key] = std::move(given);
+    }
+  for (const auto& [k, v] : in)
+    if (!known.count(k)) p.add(BadInput("surveys.answer_unknown", "answers." + k.substr(0, 40)));
+  p.raise_if_any();
+  return out;
+}
+
+std::map<std::string, Likert> ElementAnswers(const Questionnaire& q, const Answers& a) {
+  std::map<std::string, Likert> out;
+  for (const auto& s : q.sections)
+    for (const auto& qu : s.questions) {
+      if (qu.kind != QuestionKind::kLikert || qu.element.empty()) continue;
+      auto it = a.find(qu.key);
+      if (it == a.end() || it->second.size() != 1) continue;
+      if (auto v = Index(it->second[0], 1, 5)) out[qu.element][*v - 1] += 1;
+    }
+  return out;
+}
+
+}  // namespace fg::surveys

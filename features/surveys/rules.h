@@ -55,4 +55,26 @@ stats::Share ElementIndex(const Likert& counts, int64_t minimum = stats::kDefaul
 // The mean of the element indexes' values (0 when there are none).
 double SipasIndex(const std::vector<stats::Share>& elements);
 
+// ---- questionnaires ----
+std::string_view KindName(QuestionKind k);  // likert | single | multiple | text
+std::optional<QuestionKind> ParseKind(std::string_view s);
+// Limits of a questionnaire and of an answer.
+inline constexpr size_t kMaxSections = 20, kMaxQuestions = 100, kMaxOptions = 20, kMaxAnswerChars = 500;
+// Checks a questionnaire (a name; 1..kMaxSections sections with a title; 1..kMaxQuestions
+// questions in all, keys [a-z0-9_]{1,20} unique, text 1..500 characters, 2..kMaxOptions
+// options of 1..200 characters for a choice, none otherwise; an element only on a Likert
+// question, [a-z_]{1,30}); one BadInput naming every field at fault
+// ("sections[1].questions[0].text" ...). Texts cleaned (NFC, trimmed).
+Questionnaire ValidateQuestionnaire(const Questionnaire& in);
+// Checks a response against its questionnaire: a required question answered;
+// a Likert answer 1..5; a single choice one option index; a multiple choice
+// distinct option indexes; a short text at most kMaxAnswerChars characters;
+// no answer to an unknown question. Unanswered optional questions are left
+// out. Every problem at once, fields "answers.<key>".
+Answers ValidateAnswers(const Questionnaire& q, const Answers& in);
+// What a response adds to the counters: per SIPAS element, the Likert levels
+// of its answered questions (an element of 3 questions answered 5, 4, 2 adds
+// {0, 1, 0, 1, 1}).
+std::map<std::string, Likert> ElementAnswers(const Questionnaire& q, const Answers& a);
+
 }  // namespace fg::surveys
