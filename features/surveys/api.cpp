@@ -23,6 +23,22 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     if (unit.empty()) throw BadInput("surveys.unit_required", "unit");
     return http::Json(201, ToJson(svc->AddCriteriaSet(*ctx.user, unit, CriteriaSetFrom(b))));
   });
+  app.api("GET", "/api/v1/questionnaires", http::Access::kPublic, [svc](Context& ctx) {
+    boost::json::array items;
+    for (const auto& q : svc->Questionnaires(ctx.req.query_param("unit"))) items.push_back(ToJson(q));
+    return http::Json(200, {{"items", items}});
+  });
+  app.api("GET", "/api/v1/questionnaires/{id}", http::Access::kPublic, [svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("surveys.questionnaire_not_found");
+    return http::Json(200, ToJson(svc->GetQuestionnaire(*id)));
+  });
+  app.api("POST", "/api/v1/questionnaires", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    auto unit = ctx.req.query_param("unit");
+    if (unit.empty()) throw BadInput("surveys.unit_required", "unit");
+    return http::Json(201, ToJson(svc->SaveQuestionnaire(*ctx.user, unit, QuestionnaireFrom(b))));
+  });
   app.api("GET", "/api/v1/evaluations/report", http::Access::kUser, [svc](Context& ctx) {
     ReportQuery q{ctx.req.query_param("unit"), ctx.req.query_param("from"), ctx.req.query_param("to"),
                   ctx.req.query_param("by"), ctx.req.query_param("source")};

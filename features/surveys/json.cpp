@@ -1,5 +1,6 @@
 #include "features/surveys/json.h"
 
+#include "features/surveys/repo.h"
 #include "features/surveys/rules.h"
 #include "platform/errors.h"
 #include "platform/http/json_body.h"
@@ -109,6 +110,55 @@ CriteriaSet CriteriaSetFrom(const json::object& b) {
     s.criteria.push_back(std::move(c));
   }
   return s;
+}
+
+json::value ToJson(const Questionnaire& q) {
+  json::value sections = json::parse(repo::SectionsJson(q.sections));
+  return {{"id", q.id},         {"code", q.code},           {"version", q.version}, {"name", q.name},
+          {"system", q.unit_id == 0}, {"frozen", q.frozen}, {"sections", sections}};
+}
+
+Questionnaire QuestionnaireFrom(const json::object& b) {
+  http::JsonAllowOnly(b, {"code", "name", "sections"});
+  Questionnaire q;
+  q.code = http::JsonString(b, "code").value_or("");
+  q.name = http::JsonString(b, "name").value_or("");
+  auto it = b.find("sections");
+  if (it == b.end() || !it->value().is_array() || it->value().as_array().size() > kMaxSections)
+    throw BadInput("surveys.sections_count", "sections");
+  size_t i = 0;
+  for (const auto& sv : it->value().as_array()) {
+    const std::string at = "sections[" + std::to_string(i++) + "]";
+    if (!sv.is_object()) throw BadInput("surveys.section_object", at);
+    const auto& so = sv.as_object();
+    Section s;
+    s.title = http::JsonString(so, "title").value_or("");
+    auto qs = so.find("questions");
+    if (qs == so.end() || !qs->value().is_array() || qs->value().as_array().size() > kMaxQuestions)
+      throw BadInput("surveys.questions_count", at + ".questions");
+    size_t j = 0;
+    for (const auto& qv : qs->value().as_array()) {
+      const std::string qat = at + ".questions[" + std::to_string(j++) + "]";
+      if (!qv.is_object()) throw BadInput("surveys.question_object", qat);
+      const auto& qo = qv.as_object();
+      Question q;
+      q.key = http::JsonString(qo, "key").value_or("");
+      q.text = http::JsonString(qo, "text").value_or("");
+      auto kind = ParseKind(http::JsonString(qo, "kind").value_or("likert"));
+      if (!kind) throw BadInput("surveys.question_kind", qat + ".kind");
+      q.kind = *kind;
+      q.required = http::JsonBool(qo, "required").value_or(true);
+      q.element = http::JsonString(qo, "element").value_or("");
+      if (auto o = qo.find("options"); o != qo.end()) {
+        if (!o->value().is_array() || o->value().as_array().size() > kMaxOptions)
+          throw BadInput("surveys.options_count", qat + ".options");
+        for (const auto& ov : o->value().as_array()) q.options.push_back(ov.is_string() ? std::string(ov.as_string()) : "");
+      }
+      s.questions.push_back(std::move(q));
+    }
+    q.sections.push_back(std::move(s));
+  }
+  return q;
 }
 
 }  // namespace fg::surveys

@@ -13,4 +13,7 @@ boost::json::value ToJson(const EvaluationReport& r);
 std::map<std::string, std::string> PointsFrom(const boost::json::object& body);
 // A criteria set from {"code", "name", "criteria": [{"key","label","compute","max"}]}.
 CriteriaSet CriteriaSetFrom(const boost::json::object& body);
+boost::json::value ToJson(const Questionnaire& q);
+// {"code", "name", "sections": [{"title", "questions": [{"key", "text", "kind", "required", "options", "element"}]}]}.
+Questionnaire QuestionnaireFrom(const boost::json::object& body);
 }  // namespace fg::surveys

@@ -155,4 +155,94 @@ std::vector<CountRow> Counts(db::Conn& c, const std::string& path_prefix, const 
   return out;
 }
 
+// ---- questionnaires ----
+namespace {
+const db::Query kQSystem{"questionnaires_system",
+                         "SELECT id, unit_id, code, version, name, sections_json, frozen FROM questionnaires "
+                         "WHERE unit_id IS NULL ORDER BY code, version"};
+const db::Query kQOfUnit{"questionnaires_of_unit",
+                         "SELECT id, unit_id, code, version, name, sections_json, frozen FROM questionnaires "
+                         "WHERE unit_id = ? ORDER BY code, version"};
+const db::Query kQById{"questionnaire_by_id",
+                       "SELECT id, unit_id, code, version, name, sections_json, frozen FROM questionnaires WHERE id = ?"};
+const db::Query kQLast{"questionnaire_last_version",
+                       "SELECT COALESCE(MAX(version), 0) FROM questionnaires WHERE code = ?"};
+const db::Query kQInsert{"questionnaire_insert",
+                         "INSERT INTO questionnaires (unit_id, code, version, name, sections_json, frozen, created_by, "
+                         "created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id"};
+
+Questionnaire QOf(const db::Row& r) {
+  Questionnaire q;
+  q.id = r.i64(0);
+  q.unit_id = r.opt_i64(1).value_or(0);
+  q.code = r.text(2);
+  q.version = r.i64(3);
+  q.name = r.text(4);
+  q.sections = SectionsOf(r.text(5));
+  q.frozen = r.i64(6) != 0;
+  return q;
+}
+}  // namespace
+
+std::string SectionsJson(const std::vector<Section>& sections) {
+  json::array out;
+  for (const auto& s : sections) {
+    json::array qs;
+    for (const auto& q : s.questions) {
+      json::array opts;
+      for (const auto& o : q.options) opts.push_back(json::value(o));
+      qs.push_back({{"key", q.key},
+                    {"text", q.text},
+                    {"kind", KindName(q.kind)},
+                    {"required", q.required},
+                    {"options", opts},
+                    {"element", q.element}});
+    }
+    out.push_back({{"title", s.title}, {"questions", qs}});
+  }
+  return json::serialize(out);
+}
+
+std::vector<Section> SectionsOf(const std::string& text) {
+  std::vector<Section> out;
+  for (const auto& sv : json::parse(text).as_array()) {
+    const auto& so = sv.as_object();
+    Section s;
+    s.title = std::string(so.at("title").as_string());
+    for (const auto& qv : so.at("questions").as_array()) {
+      const auto& qo = qv.as_object();
+      Question q;
+      q.key = std::string(qo.at("key").as_string());
+      q.text = std::string(qo.at("text").as_string());
+      q.kind = ParseKind(std::string(qo.at("kind").as_string())).value_or(QuestionKind::kText);
+      q.required = qo.at("required").as_bool();
+      for (const auto& o : qo.at("options").as_array()) q.options.emplace_back(o.as_string());
+      q.element = std::string(qo.at("element").as_string());
+      s.questions.push_back(std::move(q));
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Questionnaire> Questionnaires(db::Conn& c, const std::vector<int64_t>& unit_ids) {
+  std::vector<Questionnaire> out;
+  for (const auto& r : c.query(kQSystem)) out.push_back(QOf(r));
+  for (int64_t id : unit_ids)
+    for (const auto& r : c.query(kQOfUnit, {id})) out.push_back(QOf(r));
+  return out;
+}
+
+std::optional<Questionnaire> QuestionnaireById(db::Conn& c, int64_t id) {
+  if (auto r = c.query_one(kQById, {id})) return QOf(*r);
+  return std::nullopt;
+}
+
+int64_t LastQuestionnaireVersion(db::Conn& c, const std::string& code) { return c.query_one(kQLast, {code})->i64(0); }
+
+int64_t InsertQuestionnaire(db::Conn& c, const Questionnaire& q, int64_t created_by, const std::string& at) {
+  db::Value unit = q.unit_id ? db::Value(q.unit_id) : db::Value(nullptr);
+  return c.query_one(kQInsert, {unit, q.code, q.version, q.name, SectionsJson(q.sections), created_by, at})->i64(0);
+}
+
 }  // namespace fg::surveys::repo

@@ -32,4 +32,13 @@ struct CountRow {
 std::vector<CountRow> Counts(db::Conn& c, const std::string& path_prefix, const std::string& from,
                              const std::string& to);
 
+// ---- questionnaires ----
+std::string SectionsJson(const std::vector<Section>& sections);
+std::vector<Section> SectionsOf(const std::string& json);
+// The system's and those of the units in `unit_ids`, every version, by code and version.
+std::vector<Questionnaire> Questionnaires(db::Conn& c, const std::vector<int64_t>& unit_ids);
+std::optional<Questionnaire> QuestionnaireById(db::Conn& c, int64_t id);
+int64_t LastQuestionnaireVersion(db::Conn& c, const std::string& code);
+int64_t InsertQuestionnaire(db::Conn& c, const Questionnaire& q, int64_t created_by, const std::string& at);
+
 }  // namespace fg::surveys::repo

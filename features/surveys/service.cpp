@@ -345,4 +345,56 @@ EvaluationReport Service::Report(const Principal& p, const ReportQuery& q) {
   return rep;
 }
 
+std::vector<Questionnaire> Service::Questionnaires(const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    std::vector<int64_t> ids;
+    if (!unit_code.empty()) {
+      auto u = org::Service::FindUnit(c, unit_code);
+      if (!u) throw NotFound("surveys.unit_not_found");
+      ids = PathIds(u->path);
+    }
+    return repo::Questionnaires(c, ids);
+  });
+}
+
+Questionnaire Service::GetQuestionnaire(int64_t id) {
+  auto q = db_.read([&](db::Conn& c) { return repo::QuestionnaireById(c, id); });
+  if (!q) throw NotFound("surveys.questionnaire_not_found");
+  return *q;
+}
+
+Questionnaire Service::SaveQuestionnaire(const Principal& p, const std::string& unit_code, const Questionnaire& in) {
+  auto u = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
+  if (!u) throw NotFound("surveys.unit_not_found");
+  if (!auth::Covers(p, u->path, {Role::kAdmin})) throw Forbidden();
+  Problems probs;
+  if (in.code.empty() || in.code.size() > 40 || !std::all_of(in.code.begin(), in.code.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+      }))
+    probs.add(BadInput("surveys.questionnaire_code", "code"));
+  Questionnaire q;
+  probs.check([&] { q = ValidateQuestionnaire(in); });
+  probs.raise_if_any();
+  q.code = in.code;
+  q.unit_id = u->id;
+  q.frozen = false;
+  const std::string now = NowUtcText();
+  return db_.write([&](db::Conn& c) {
+    Questionnaire out = q;
+    int64_t last = repo::LastQuestionnaireVersion(c, out.code);
+    if (last > 0) {
+      auto mine = repo::Questionnaires(c, {u->id});
+      bool owned = std::any_of(mine.begin(), mine.end(),
+                               [&](const Questionnaire& m) { return m.code == out.code && m.unit_id == u->id; });
+      if (!owned) throw AppError(ErrorKind::kConflict, "surveys.questionnaire_code_taken", "code");
+    }
+    out.version = last + 1;
+    out.id = repo::InsertQuestionnaire(c, out, p.official_id, now);
+    boost::json::object after{{"code", out.code}, {"version", out.version}, {"name", out.name}};
+    events::Append(c, events::By(p, u->id, "questionnaire", std::to_string(out.id), "create", "",
+                                 boost::json::serialize(after)));
+    return out;
+  });
+}
+
 }  // namespace fg::surveys

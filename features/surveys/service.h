@@ -77,6 +77,15 @@ class Service {
   // Whether `p` may enter the evaluator's evaluation of dossiers of the unit.
   static bool MayEvaluate(const auth::Principal& p, const std::string& unit_path);
 
+  // ---- questionnaires ----
+  // The system's (the SIPAS template) and those of `unit_code` and its ancestors, every version.
+  std::vector<Questionnaire> Questionnaires(const std::string& unit_code);
+  Questionnaire GetQuestionnaire(int64_t id);
+  // A new questionnaire, or a new version of `in.code` owned by the unit
+  // (administrators covering it). A version is never changed: the one a
+  // campaign uses stays as it was. 409 for a code of the system or another unit.
+  Questionnaire SaveQuestionnaire(const auth::Principal& p, const std::string& unit_code, const Questionnaire& in);
+
   // ---- reports ----
   EvaluationReport Report(const auth::Principal& p, const ReportQuery& q);
 

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <barrier>
+#include <set>
 #include <thread>
 
 #include "features/calendar/testing.h"
@@ -212,6 +213,41 @@ TEST_P(SurveysEvaluationTest, AProvinceSetAppliesToItsSubtree) {
   EXPECT_EQ(e.grade, Grade::kGood);
   s.code = "nd61";  // the national set's code is not the province's to version
   EXPECT_EQ(KindOf([&] { surveys_->AddCriteriaSet(admin_, "P1", s); }), ErrorKind::kConflict);
+}
+
+TEST_P(SurveysEvaluationTest, TheSipasTemplateShipsAndQuestionnairesAreVersioned) {
+  auto all = surveys_->Questionnaires("");
+  ASSERT_EQ(all.size(), 1u);
+  const auto& sipas = all[0];
+  EXPECT_EQ(sipas.code, "sipas");
+  EXPECT_TRUE(sipas.frozen);
+  EXPECT_NO_THROW(ValidateQuestionnaire(sipas));
+  std::set<std::string> elements;
+  size_t likert = 0;
+  for (const auto& s : sipas.sections)
+    for (const auto& q : s.questions)
+      if (q.kind == QuestionKind::kLikert) {
+        ++likert;
+        elements.insert(q.element);
+      }
+  EXPECT_EQ(elements, (std::set<std::string>{"tiep_can", "thu_tuc", "cong_chuc", "ket_qua", "gop_y"}));
+  EXPECT_GE(likert, 15u);
+
+  Questionnaire q;
+  q.code = "xa-mot";
+  q.name = "Khảo sát của tỉnh";
+  q.sections = {{"Chung", {{"q1", "Ông/bà có hài lòng không", QuestionKind::kLikert, true, {}, "chung"}}}};
+  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(leader_, "C1", q); }), ErrorKind::kForbidden);
+  auto v1 = surveys_->SaveQuestionnaire(admin_, "P1", q);
+  q.sections[0].questions[0].text = "Ông/bà hài lòng đến mức nào";
+  auto v2 = surveys_->SaveQuestionnaire(admin_, "P1", q);
+  EXPECT_EQ(v2.version, 2);
+  // The first version is kept as it was.
+  EXPECT_EQ(surveys_->GetQuestionnaire(v1.id).sections[0].questions[0].text, "Ông/bà có hài lòng không");
+  EXPECT_EQ(surveys_->Questionnaires("C1").size(), 3u);
+  EXPECT_EQ(surveys_->Questionnaires("C2").size(), 3u);  // C2 is under P1 too
+  q.code = "sipas";
+  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(admin_, "P1", q); }), ErrorKind::kConflict);
 }
 
 FG_BOTH_BACKENDS(SurveysEvaluationTest);
