@@ -279,7 +279,7 @@ EvaluationReport Service::Report(const Principal& p, const ReportQuery& q) {
   EvaluationReport rep;
   Problems probs;
   rep.to = q.to.empty() ? ThisMonth() : q.to;
-  rep.from = q.from.empty() ? MonthsBefore(rep.to, 11) : q.from;
+  rep.from = !q.from.empty() ? q.from : IsMonth(rep.to) ? MonthsBefore(rep.to, 11) : "";
   if (!IsMonth(rep.from)) probs.add(BadInput("surveys.bad_month", "from"));
   if (!IsMonth(rep.to)) probs.add(BadInput("surveys.bad_month", "to"));
   if (IsMonth(rep.from) && IsMonth(rep.to) && rep.from > rep.to) probs.add(BadInput("surveys.bad_period", "to"));

@@ -192,6 +192,9 @@ TEST_P(SurveysEvaluationTest, TheReportSumsTheCounters) {
   } catch (const AppError& e) {
     EXPECT_EQ(e.problems().size(), 3u);
   }
+  // A bad last month without a first one: refused, not guessed from.
+  EXPECT_EQ(KindOf([&] { surveys_->Report(admin_, {.unit_code = "P1", .to = "2026-3"}); }), ErrorKind::kBadRequest);
+  EXPECT_EQ(surveys_->Report(admin_, {.unit_code = "P1", .to = "2026-03"}).from, "2025-04");
 }
 
 TEST_P(SurveysEvaluationTest, AProvinceSetAppliesToItsSubtree) {
