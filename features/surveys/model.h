@@ -116,3 +116,28 @@ struct Questionnaire {
 using Answers = std::map<std::string, std::vector<std::string>>;
 
 }  // namespace fg::surveys
+
+namespace fg::surveys {
+
+// ---- survey campaigns ----
+// As typed (the rules check every field and report all problems at once).
+struct CampaignInput {
+  std::string name;
+  int64_t questionnaire_id = 0;
+  std::string from, to;                 // local dates YYYY-MM-DD, both included
+  std::vector<std::string> unit_codes;  // target units (each with its subtree)
+  std::string target;                   // sample size, as typed
+  bool repeat_6_months = false;         // a next campaign six months later
+};
+
+struct Campaign {
+  int64_t id = 0;
+  std::string name;
+  int64_t questionnaire_id = 0;
+  std::string from, to;
+  std::vector<std::string> unit_codes;
+  int64_t target = 0;
+  bool repeat_6_months = false;
+};
+
+}  // namespace fg::surveys

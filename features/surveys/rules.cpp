@@ -5,6 +5,7 @@
 
 #include "platform/errors.h"
 #include "platform/text/text.h"
+#include "platform/time.h"
 
 namespace fg::surveys {
 
@@ -288,5 +289,63 @@ std::map<std::string, Likert> ElementAnswers(const Questionnaire& q, const Answe
     }
   return out;
 }
+
+}  // namespace fg::surveys
+
+namespace fg::surveys {
+
+namespace {
+std::string PlusMonths(const std::string& iso, int months) {
+  auto d = ParseIsoDate(iso);
+  if (!d) return iso;
+  std::chrono::year_month_day ymd{*d};
+  auto ym = std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months(months);
+  auto last = std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}}.day();
+  auto day = ymd.day() > last ? last : ymd.day();
+  return FormatIsoDate(std::chrono::sys_days{ym.year() / ym.month() / day});
+}
+}  // namespace
+
+Campaign ValidateCampaign(const CampaignInput& in, std::string_view today) {
+  Problems p;
+  Campaign c;
+  c.name = p.check([&] { return text::Clean("name", in.name, 200, true); });
+  c.questionnaire_id = in.questionnaire_id;
+  if (in.questionnaire_id <= 0) p.add(BadInput("surveys.campaign_questionnaire", "questionnaire_id"));
+  auto from = ParseIsoDate(in.from), to = ParseIsoDate(in.to);
+  if (!from) p.add(BadInput("surveys.campaign_date", "from"));
+  if (!to) p.add(BadInput("surveys.campaign_date", "to"));
+  if (from && to) {
+    if (*to < *from) p.add(BadInput("surveys.campaign_period", "to"));
+    else if ((*to - *from).count() + 1 > kMaxCampaignDays) p.add(BadInput("surveys.campaign_too_long", "to"));
+    else if (in.to < today) p.add(BadInput("surveys.campaign_past", "to"));
+  }
+  c.from = in.from;
+  c.to = in.to;
+  std::set<std::string> seen;
+  for (const auto& u : in.unit_codes) {
+    std::string code = text::Trim(u);
+    if (!code.empty() && seen.insert(code).second) c.unit_codes.push_back(code);
+  }
+  if (c.unit_codes.empty() || c.unit_codes.size() > kMaxCampaignUnits)
+    p.add(BadInput("surveys.campaign_units", "units"));
+  std::string t = text::Trim(in.target);
+  bool digits = !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget) p.add(BadInput("surveys.campaign_target", "target"));
+  else c.target = std::stoll(t);
+  c.repeat_6_months = in.repeat_6_months;
+  p.raise_if_any();
+  return c;
+}
+
+Campaign RoundOf(const Campaign& first, int k) {
+  Campaign n = first;
+  n.id = 0;
+  n.from = PlusMonths(first.from, 6 * k);
+  n.to = PlusMonths(first.to, 6 * k);
+  return n;
+}
+
+bool IsOpen(const Campaign& c, std::string_view day) { return day >= c.from && day <= c.to; }
 
 }  // namespace fg::surveys

@@ -77,4 +77,18 @@ Answers ValidateAnswers(const Questionnaire& q, const Answers& in);
 // {0, 1, 0, 1, 1}).
 std::map<std::string, Likert> ElementAnswers(const Questionnaire& q, const Answers& a);
 
+// ---- campaigns ----
+inline constexpr int64_t kMaxCampaignDays = 366, kMaxTarget = 100000;
+inline constexpr size_t kMaxCampaignUnits = 200;
+// Checks a campaign: a name; a questionnaire; real dates, `to` not before
+// `from` nor before `today`, at most kMaxCampaignDays days; 1..kMaxCampaignUnits
+// distinct unit codes; a target sample size 1..kMaxTarget. Every problem at once.
+Campaign ValidateCampaign(const CampaignInput& in, std::string_view today);
+// The k-th repetition of a campaign (k >= 1), 6 x k months after the first
+// round: counted from the first round's dates, so a period ending on the 31st
+// keeps ending on the month's last day (31/08 -> 28/02 -> 31/08 -> 29/02).
+Campaign RoundOf(const Campaign& first, int k);
+// Whether a response is accepted on `day` (YYYY-MM-DD): inside [from, to].
+bool IsOpen(const Campaign& c, std::string_view day);
+
 }  // namespace fg::surveys
