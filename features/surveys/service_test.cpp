@@ -136,7 +136,6 @@ TEST_P(SurveysEvaluationTest, OnlyEvaluatorsLeadersAndAdministratorsOfTheUnitEva
   EXPECT_EQ(KindOf([&] { surveys_->EvaluateAsEvaluator(outsider_, code, AllTwo()); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { surveys_->EvaluatorView(outsider_, code); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { surveys_->Evaluations(outsider_, code); }), ErrorKind::kForbidden);
-  EXPECT_TRUE(Service::MayEvaluate(leader_, "/1/2/"));
   surveys_->EvaluateAsEvaluator(leader_, code, AllTwo());
 }
 
