@@ -17,15 +17,14 @@ std::string CriteriaJson(const std::vector<Criterion>& cs) {
 
 std::vector<Criterion> CriteriaOf(const std::string& text) {
   std::vector<Criterion> out;
-  for (const auto& v : json::parse(text).as_array()) {
+  const json::value doc = json::parse(text);
+  for (const auto& v : doc.as_array()) {
     const auto& o = v.as_object();
     out.push_back({std::string(o.at("key").as_string()), std::string(o.at("label").as_string()),
                    std::string(o.at("compute").as_string()), o.at("max").to_number<int64_t>()});
   }
   return out;
 }
-
-const char* kSetCols = "id, unit_id, code, version, name, criteria_json FROM criteria_sets ";
 
 CriteriaSet SetOf(const db::Row& r) {
   CriteriaSet s;
@@ -115,7 +114,8 @@ std::vector<Evaluation> EvaluationsOf(db::Conn& c, int64_t dossier_id) {
     e.procedure_id = r.i64(4);
     e.source = ParseSource(r.text(5)).value_or(Source::kCitizen);
     e.set_id = r.i64(6);
-    for (const auto& [k, v] : json::parse(r.text(7)).as_object()) e.points[std::string(k)] = v.to_number<int64_t>();
+    const json::value points = json::parse(r.text(7));
+    for (const auto& [k, v] : points.as_object()) e.points[std::string(k)] = v.to_number<int64_t>();
     e.total = r.i64(8);
     e.max_total = r.i64(9);
     for (Grade g : kGrades)
@@ -205,7 +205,8 @@ std::string SectionsJson(const std::vector<Section>& sections) {
 
 std::vector<Section> SectionsOf(const std::string& text) {
   std::vector<Section> out;
-  for (const auto& sv : json::parse(text).as_array()) {
+  const json::value doc = json::parse(text);
+  for (const auto& sv : doc.as_array()) {
     const auto& so = sv.as_object();
     Section s;
     s.title = std::string(so.at("title").as_string());

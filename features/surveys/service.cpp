@@ -72,7 +72,7 @@ std::string MonthsBefore(const std::string& month, int n) {
     m += 12;
     --y;
   }
-  char buf[8];
+  char buf[24];
   std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   return buf;
 }
