@@ -12,6 +12,7 @@
 #include "features/org/routes.h"
 #include "features/public/routes.h"
 #include "features/ratings/routes.h"
+#include "features/surveys/routes.h"
 
 namespace fg {
 
@@ -42,6 +43,9 @@ void RegisterAll(http::App& app, Services& s) {
   auto ratings_svc = std::make_shared<ratings::Service>(s.db);
   ratings::RegisterApi(app, ratings_svc);
   ratings::RegisterPages(app, ratings_svc);
+  auto surveys_svc = std::make_shared<surveys::Service>(s.db, s.desk);
+  surveys::RegisterApi(app, surveys_svc);
+  surveys::RegisterPages(app, surveys_svc);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

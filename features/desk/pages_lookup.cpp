@@ -51,6 +51,10 @@ void ShowDossier(PageView& v, const PublicView& view, const std::string& check) 
                                "HAS_APOLOGY_REASON");
   }
   if (view.personal) {
+    // With a result, the applicant may evaluate the handling (features/surveys).
+    if (d.timeliness)
+      b.SetValueAndShowSection("EVALUATE_URL", "/danh-gia-ho-so?ma=" + http::UrlEncode(d.code) + "&so=" + check,
+                               "CAN_EVALUATE");
     b.SetValue("APPLICANT", d.applicant.name);
     if (!d.applicant.phone.empty()) b.SetValueAndShowSection("PHONE", MaskPhone(d.applicant.phone), "HAS_PHONE");
   } else {

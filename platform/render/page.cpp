@@ -22,7 +22,8 @@ struct NavItem {
 constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/desk", "NAV_DESK"},           {"/units", "NAV_UNITS"},
                             {"/calendar", "NAV_CALENDAR"},   {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"},
                             {"/tokens", "NAV_TOKENS"},       {"/dang-nhap", "NAV_LOGIN"},
-                            {"/thu", "NAV_LETTERS"},         {"/desk/ratings", "NAV_RATINGS"}};
+                            {"/thu", "NAV_LETTERS"},         {"/desk/ratings", "NAV_RATINGS"},
+                            {"/surveys", "NAV_SURVEYS"}};
 
 std::string Marker(std::string_view field) {
   std::string m;
@@ -91,12 +92,16 @@ PageView::PageView(const http::Context& ctx, const std::string& title, std::stri
         layout_.ShowSection("MANAGER");
     }
   }
+  // The longest matching prefix is the current entry (/desk/ratings, not /desk).
+  const NavItem* current = nullptr;
   for (const auto& item : kNav) {
     std::string_view path = ctx.req.path;
     if (path.substr(0, item.prefix.size()) == item.prefix &&
-        (path.size() == item.prefix.size() || path[item.prefix.size()] == '/' || path[item.prefix.size()] == '.'))
-      layout_.ShowSection(item.section);
+        (path.size() == item.prefix.size() || path[item.prefix.size()] == '/' || path[item.prefix.size()] == '.') &&
+        (!current || item.prefix.size() > current->prefix.size()))
+      current = &item;
   }
+  if (current) layout_.ShowSection(current->section);
   FillFooter(layout_);
   body_ = layout_.AddIncludeDictionary("CONTENT");
   body_->SetFilename(body_template_);

@@ -15,6 +15,7 @@
     <div><dt>Người nộp</dt><dd id="applicant-name">{{APPLICANT}}</dd></div>
     {{#HAS_PHONE}}<div><dt>Số điện thoại</dt><dd id="applicant-phone">{{PHONE}}</dd></div>{{/HAS_PHONE}}
   </dl>
+  {{#CAN_EVALUATE}}<p><a class="button secondary" id="evaluate-link" href="{{EVALUATE_URL}}">Đánh giá việc giải quyết hồ sơ</a></p>{{/CAN_EVALUATE}}
   <h3 id="timeline-heading">Quá trình giải quyết</h3>
   <ol class="timeline" aria-labelledby="timeline-heading">{{#STEP}}
     <li><span class="when">{{AT}}</span> <span class="what">{{TEXT}}</span></li>{{/STEP}}
