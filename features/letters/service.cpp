@@ -6,6 +6,7 @@
 #include "features/desk/forms.h"
 #include "features/desk/lookup.h"
 #include "features/desk/repo.h"
+#include "features/desk/rules.h"
 #include "features/letters/json.h"
 #include "features/letters/letter_pdf.h"
 #include "features/letters/repo.h"
@@ -562,7 +563,8 @@ DoNotSend Service::AddDoNotSend(const Principal& p, const DoNotSend& in) {
       throw BadInput("letters.bad_id_number", "id_number");
     return v;
   });
-  d.phone = pr.check([&] { return text::Phone("phone", in.phone); });
+  // Kept as its digits (0912345678), as the trigger compares them with the applicant's.
+  d.phone = pr.check([&] { return desk::PhoneDigits(text::Phone("phone", in.phone)); });
   d.note = pr.check([&] { return text::Clean("note", in.note, 300, false); });
   pr.raise_if_any();
   const std::string now = NowUtcText();
@@ -685,7 +687,7 @@ TriggerRun Service::Pass() {
           type = *t;
         }
         if (repo::DoNotSendMatches(c, d->unit_path, text::Fold(d->applicant.name), d->applicant.id_number,
-                                   d->applicant.phone)) {
+                                   desk::PhoneDigits(d->applicant.phone))) {
           ++run.skipped;
           continue;
         }
