@@ -10,11 +10,11 @@
 #include "features/desk/json.h"
 #include "features/desk/repo.h"
 #include "features/desk/rules.h"
-#include "features/ratings/service.h"
 #include "features/desk/stats.h"
 #include "features/notify/outbox.h"
 #include "features/notify/repo.h"
 #include "features/org/service.h"
+#include "features/ratings/service.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
@@ -128,11 +128,11 @@ const char* NotifyEvent(Action a) {
     default: return nullptr;
   }
 }
-notify::Subject NotifySubject(const Dossier& d, const std::string& reason) {
+notify::Subject NotifySubject(const Dossier& d, const std::string& reason, std::string_view event) {
   notify::Subject s{d.id, d.version, d.unit_id, d.applicant.phone, d.applicant.email, {}};
   s.params = {{"code", d.code}, {"procedure", d.procedure_name}, {"reason", reason}};
   if (auto due = ParseUtc(d.due_at)) s.params["due_date"] = FormatDayMonthYear(ToLocal(*due).date);
-  s.params["rating_link"] = ratings::RatingLink(d.id);  // signed, expiring; rated once
+  if (event == "result_ready") s.params["rating_link"] = ratings::RatingLink(d.id);  // signed, expiring; rated once
   return s;
 }
 
@@ -560,7 +560,7 @@ Service::Intake Service::Receive(const Principal& p, const IntakeInput& raw) {
       Dossier saved = *repo::DossierByCode(c, x.code);
       events::Append(c, events::By(p, unit.id, "dossier", saved.code, "receive", "", Json(saved)));
       notify::RecordConsent(c, saved.id, in.notify_channel, in.notify_opt_out, saved.received_at);
-      auto subject = NotifySubject(saved, "");
+      auto subject = NotifySubject(saved, "", "received");
       subject.choice = notify::Subject::Choice{in.notify_channel, in.notify_opt_out};
       notify::Enqueue(c, subject, "received", saved.received_at);
       return Intake{DetailOf(c, std::move(saved)), true};
@@ -876,7 +876,7 @@ DossierDetail Service::Apply(const Principal& p, const std::string& code, const 
     Dossier saved = *repo::DossierByCode(c, d.code);
     auto [was, now] = Changes(d, saved);
     events::Append(c, events::By(p, d.unit_id, "dossier", d.code, std::string(ActionName(a)), was, now));
-    if (const char* event = NotifyEvent(a)) notify::Enqueue(c, NotifySubject(saved, reason), event, now_text);
+    if (const char* event = NotifyEvent(a)) notify::Enqueue(c, NotifySubject(saved, reason, event), event, now_text);
     return DetailOf(c, std::move(saved));
   });
 }
