@@ -1,39 +1,15 @@
 #include "features/ratings/rules.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cctype>
 
+#include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/http/message.h"
 #include "platform/text/text.h"
 
 namespace fg::ratings {
 namespace {
-
-std::string Mac(const std::string& msg, const std::string& key) {
-  if (key.size() != crypto_auth_KEYBYTES) return "";
-  unsigned char mac[crypto_auth_BYTES];
-  crypto_auth(mac, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
-              reinterpret_cast<const unsigned char*>(key.data()));
-  std::string out(sodium_base64_encoded_len(sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.size() - 1);
-  return out;
-}
-
-bool Verify(const std::string& msg, const std::string& given, const std::string& key) {
-  if (key.size() != crypto_auth_KEYBYTES || given.size() > 100) return false;
-  unsigned char mac[crypto_auth_BYTES];
-  size_t len = 0;
-  if (sodium_base642bin(mac, sizeof mac, given.data(), given.size(), nullptr, &len, nullptr,
-                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-      len != sizeof mac)
-    return false;
-  return crypto_auth_verify(mac, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
-                            reinterpret_cast<const unsigned char*>(key.data())) == 0;
-}
 
 // A positive decimal without sign or leading zeros.
 std::optional<int64_t> Positive(const std::string& s) {
@@ -123,7 +99,7 @@ RatingInput Checked(const RatingInput& in, int scale) {
 
 std::string LinkToken(int64_t dossier_id, std::chrono::sys_seconds expires, const std::string& key) {
   const std::string body = std::to_string(dossier_id) + "." + std::to_string(expires.time_since_epoch().count());
-  const std::string mac = Mac("link:" + body, key);
+  const std::string mac = auth::MacOf("link:" + body, key);
   return mac.empty() ? "" : body + "." + mac;
 }
 
@@ -134,7 +110,7 @@ LinkCheck CheckLinkToken(const std::string& token, std::chrono::sys_seconds now,
   if (parts.size() != 3) return out;
   const auto id = Positive(parts[0]);
   const auto exp = Positive(parts[1]);
-  if (!id || !exp || !Verify("link:" + parts[0] + "." + parts[1], parts[2], key)) return out;
+  if (!id || !exp || !auth::MacMatches("link:" + parts[0] + "." + parts[1], parts[2], key)) return out;
   out.dossier_id = *id;
   out.result = now.time_since_epoch().count() >= *exp ? LinkCheck::kExpired : LinkCheck::kOk;
   return out;
@@ -142,7 +118,7 @@ LinkCheck CheckLinkToken(const std::string& token, std::chrono::sys_seconds now,
 
 std::string OfficialToken(int64_t official_id, const std::string& key) {
   const std::string body = std::to_string(official_id);
-  const std::string mac = Mac("official:" + body, key);
+  const std::string mac = auth::MacOf("official:" + body, key);
   return mac.empty() ? "" : body + "." + mac;
 }
 
@@ -151,7 +127,7 @@ std::optional<int64_t> OfficialOfToken(const std::string& token, const std::stri
   const auto parts = Split(token, '.');
   if (parts.size() != 2) return std::nullopt;
   const auto id = Positive(parts[0]);
-  if (!id || !Verify("official:" + parts[0], parts[1], key)) return std::nullopt;
+  if (!id || !auth::MacMatches("official:" + parts[0], parts[1], key)) return std::nullopt;
   return id;
 }
 

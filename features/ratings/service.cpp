@@ -34,23 +34,6 @@ constexpr int kMaxReportDays = 5 * 366 + 1;
 std::mutex g_key_mu;
 std::string g_key;
 
-std::string Hex(const std::string& bin) {
-  std::string out(bin.size() * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bin.data()), bin.size());
-  out.pop_back();
-  return out;
-}
-std::string Unhex(const std::string& hex) {
-  std::string out(hex.size() / 2, '\0');
-  size_t len = 0;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
-                     nullptr) != 0 ||
-      len != crypto_auth_KEYBYTES)
-    return "";
-  out.resize(len);
-  return out;
-}
-
 std::string LocalDay(SysSeconds t) { return FormatIsoDate(ToLocal(t).date); }
 
 bool Reads(const Principal& p, const std::string& path) { return auth::Covers(p, path); }
@@ -97,13 +80,11 @@ std::string RatingLink(int64_t dossier_id) {
 }
 
 Service::Service(db::Db& db) : db_(db) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium");
+  auth::InitCrypto();  // the pairing codes use libsodium's random numbers
   key_ = db_.write([&](db::Conn& c) {
-    if (auto k = Unhex(repo::Key(c, "link")); !k.empty()) return k;
-    std::string key(crypto_auth_KEYBYTES, '\0');
-    crypto_auth_keygen(reinterpret_cast<unsigned char*>(key.data()));
-    repo::PutKeyIfAbsent(c, "link", Hex(key));
-    return Unhex(repo::Key(c, "link"));
+    if (auto k = auth::KeyFromHex(repo::Key(c, "link")); !k.empty()) return k;
+    repo::PutKeyIfAbsent(c, "link", auth::KeyToHex(auth::NewMacKey()));
+    return auth::KeyFromHex(repo::Key(c, "link"));  // another process may have won
   });
   std::lock_guard lock(g_key_mu);
   g_key = key_;

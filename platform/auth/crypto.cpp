@@ -77,4 +77,51 @@ bool SafeEqual(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string NewMacKey() {
+  InitCrypto();
+  std::string key(crypto_auth_KEYBYTES, '\0');
+  crypto_auth_keygen(reinterpret_cast<unsigned char*>(key.data()));
+  return key;
+}
+
+std::string KeyToHex(std::string_view key) {
+  std::string out(key.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  out.pop_back();  // the terminating NUL
+  return out;
+}
+
+std::string KeyFromHex(std::string_view hex) {
+  std::string out(crypto_auth_KEYBYTES, '\0');
+  size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
+                     nullptr) != 0 ||
+      len != crypto_auth_KEYBYTES)
+    return "";
+  return out;
+}
+
+std::string MacOf(std::string_view msg, std::string_view key) {
+  if (key.size() != crypto_auth_KEYBYTES) return "";
+  unsigned char mac[crypto_auth_BYTES];
+  crypto_auth(mac, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
+              reinterpret_cast<const unsigned char*>(key.data()));
+  std::string out(sodium_base64_encoded_len(sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.pop_back();  // the terminating NUL
+  return out;
+}
+
+bool MacMatches(std::string_view msg, std::string_view given, std::string_view key) {
+  if (key.size() != crypto_auth_KEYBYTES || given.size() > 100) return false;
+  unsigned char mac[crypto_auth_BYTES];
+  size_t len = 0;
+  if (sodium_base642bin(mac, sizeof mac, given.data(), given.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      len != sizeof mac)
+    return false;
+  return crypto_auth_verify(mac, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
+                            reinterpret_cast<const unsigned char*>(key.data())) == 0;
+}
+
 }  // namespace fg::auth

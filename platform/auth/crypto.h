@@ -21,4 +21,15 @@ std::string Sha256Hex(std::string_view data);
 // Constant-time comparison of two strings.
 bool SafeEqual(std::string_view a, std::string_view b);
 
+// Signed links and tokens: libsodium crypto_auth (HMAC-SHA-512-256).
+// A key is raw bytes; stored as hex. KeyFromHex gives "" for anything that is
+// not a key's hex; MacOf gives "" for a key of the wrong size.
+std::string NewMacKey();
+std::string KeyToHex(std::string_view key);
+std::string KeyFromHex(std::string_view hex);
+// The MAC of `msg` as URL-safe base64 without padding.
+std::string MacOf(std::string_view msg, std::string_view key);
+// Whether `mac` (as MacOf writes it) signs `msg`; constant time.
+bool MacMatches(std::string_view msg, std::string_view mac, std::string_view key);
+
 }  // namespace fg::auth
