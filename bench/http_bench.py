@@ -219,21 +219,6 @@ request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
                                           json.dumps({"level": "satisfied", "client_key": "bench-0"}), rating_headers)
         if st != 201:
             sys.exit(f"rating: {st} {bodies['rating'][:300]!r}")
-        def rating_script(run):
-            # Client keys unique across threads and runs: r<run>-<thread>-<n>.
-            path = os.path.join(work, f"rating{run}.lua")
-            open(path, "w").write("""
-local n = 0
-local next_id = 0
-setup = function(thread) next_id = next_id + 1; thread:set("tid", "%d-" .. next_id) end
-request = function()
-  n = n + 1
-  local body = '{"level":"very_satisfied","client_key":"r' .. tid .. '-' .. n .. '"}'
-  return wrk.format("POST", "/api/v1/kiosk/ratings", {["X-Kiosk"] = "1", ["X-Kiosk-Token"] = "%s",
-                    ["Content-Type"] = "application/json"}, body)
-end
-""" % (run, kiosk_token))
-            return path
         for k, v in bodies.items():
             open(os.path.join(root, k), "wb").write(v)
         conf = os.path.join(work, "nginx.conf")
@@ -245,20 +230,30 @@ http {{ access_log {work}/nginx-access.log combined buffer=64k; keepalive_reques
 """)
         nginx = subprocess.Popen(["nginx", "-c", conf, "-g", "daemon off;"])
         wait_port(NGINX_PORT, nginx)
-        def write_script(run):
-            # Unit codes unique across threads and runs: B<run>.<thread>-<n>.
-            path = os.path.join(work, f"write{run}.lua")
-            open(path, "w").write("""
+        def unique_post_script(name, run, path, headers, body):
+            # POSTs whose `body` (a Lua expression) may use `key`, unique across
+            # threads and runs: <run>-<thread>-<n>.
+            script = os.path.join(work, f"{name}{run}.lua")
+            lua_headers = ", ".join(f'["{k}"] = "{v}"' for k, v in headers.items())
+            open(script, "w").write(f"""
 local n = 0
 local next_id = 0
-setup = function(thread) next_id = next_id + 1; thread:set("tid", "%d." .. next_id) end
+setup = function(thread) next_id = next_id + 1; thread:set("tid", "{run}-" .. next_id) end
 request = function()
   n = n + 1
-  local body = '{"code":"B' .. tid .. '-' .. n .. '","name":"Xã Bench","level":"commune","parent_code":"75"}'
-  return wrk.format("POST", "/api/v1/units", {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json"}, body)
+  local key = tid .. '-' .. n
+  return wrk.format("POST", "{path}", {{{lua_headers}}}, {body})
 end
-""" % (run, token))
-            return path
+""")
+            return script
+        def write_script(run):
+            return unique_post_script("write", run, "/api/v1/units",
+                                      {"Authorization": "Bearer " + token, "Content-Type": "application/json"},
+                                      """'{"code":"B' .. key .. '","name":"Xã Bench","level":"commune","parent_code":"75"}'""")
+        def rating_script(run):
+            return unique_post_script("rating", run, "/api/v1/kiosk/ratings",
+                                      {"X-Kiosk": "1", "X-Kiosk-Token": kiosk_token, "Content-Type": "application/json"},
+                                      """'{"level":"very_satisfied","client_key":"r' .. key .. '"}'""")
         intake_script = os.path.join(work, "intake.lua")
         open(intake_script, "w").write("""
 wrk.method = "POST"
