@@ -31,8 +31,8 @@
   </section>{{/PREVIEW}}
   <h2>Các phiên bản đã lưu</h2>
   {{#NO_VERSIONS}}<p>Chưa lưu phiên bản nào: đang dùng mẫu có sẵn.</p>{{/NO_VERSIONS}}
-  {{#HAS_VERSIONS}}<p id="versions-caption">Mới nhất trước; phiên bản đầu bảng đang được dùng.</p>
-  <div class="table-wrap" role="region" aria-labelledby="versions-caption" tabindex="0"><table class="stack" aria-labelledby="versions-caption">
+  {{#HAS_VERSIONS}}<div class="table-wrap" role="region" aria-labelledby="versions-caption" tabindex="0"><table class="stack">
+    <caption id="versions-caption">Mới nhất trước; phiên bản đầu bảng đang được dùng</caption>
     <thead><tr><th scope="col">Phiên bản</th><th scope="col">Lúc lưu</th><th scope="col">Nội dung</th></tr></thead>
     <tbody>{{#VERSION}}<tr><td data-label="Phiên bản">{{N}}</td><td data-label="Lúc lưu">{{AT}}</td><td data-label="Nội dung">{{#IS_EMAIL}}{{SUBJECT}}<br>{{/IS_EMAIL}}<span class="pre-line">{{BODY:pre_escape}}</span></td></tr>{{/VERSION}}</tbody>
   </table></div>{{/HAS_VERSIONS}}
