@@ -6,6 +6,7 @@
 #include <string>
 
 #include "platform/http/server.h"
+#include "platform/source_dir.h"
 
 namespace fg::app {
 

@@ -9,6 +9,7 @@
 #include "features/desk/forms_pdf.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
+#include "platform/source_dir.h"
 
 namespace {
 

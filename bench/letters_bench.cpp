@@ -14,6 +14,7 @@
 #include "features/letters/rules.h"
 #include "platform/render/messages.h"
 #include "platform/render/pdf.h"
+#include "platform/source_dir.h"
 
 int main(int argc, char** argv) {
   using namespace fg;

@@ -28,6 +28,7 @@
 #include "platform/db/db.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
+#include "platform/source_dir.h"
 
 using namespace fg;
 using Clock = std::chrono::steady_clock;

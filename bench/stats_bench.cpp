@@ -30,6 +30,7 @@
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
 #include "platform/time.h"
+#include "platform/source_dir.h"
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include "platform/render/messages.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
+#include "platform/source_dir.h"
 
 using namespace fg;
 

@@ -6,6 +6,7 @@
 #include "fuzz/fuzz.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/source_dir.h"
 
 using namespace fg;
 

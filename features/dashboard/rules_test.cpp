@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "platform/render/messages.h"
+#include "platform/source_dir.h"
 
 namespace fg::dashboard {
 namespace {

@@ -10,6 +10,7 @@
 #include "features/desk/testing.h"
 #include "platform/errors.h"
 #include "platform/time.h"
+#include "platform/source_dir.h"
 
 namespace fg::desk {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "features/desk/rules.h"
 #include "platform/render/messages.h"
+#include "platform/source_dir.h"
 
 namespace fg::desk {
 namespace {

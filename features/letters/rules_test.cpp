@@ -6,6 +6,7 @@
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
+#include "platform/source_dir.h"
 
 namespace fg::letters {
 namespace {

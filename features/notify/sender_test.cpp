@@ -25,6 +25,7 @@
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
+#include "platform/source_dir.h"
 
 namespace fg::notify {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/source_dir.h"
 
 namespace fg::org {
 namespace {

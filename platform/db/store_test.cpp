@@ -11,6 +11,7 @@
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "tests/support/test_db.h"
+#include "platform/source_dir.h"
 
 namespace fg::db {
 namespace {

@@ -15,6 +15,7 @@
 
 #include "platform/render/messages.h"
 #include "tests/support/tools.h"
+#include "platform/source_dir.h"
 
 namespace fg::render::pdf {
 namespace {

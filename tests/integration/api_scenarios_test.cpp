@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "tests/support/http_client.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

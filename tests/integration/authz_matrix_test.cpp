@@ -15,6 +15,7 @@
 #include "tests/support/http_client.h"
 #include "tests/support/routes.h"
 #include "tests/support/test_db.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

@@ -25,6 +25,7 @@
 #include "platform/time.h"
 #include "tests/support/http_client.h"
 #include "tests/support/tools.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

@@ -11,6 +11,7 @@
 
 #include "platform/http/message.h"
 #include "tests/support/http_client.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tests/support/routes.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

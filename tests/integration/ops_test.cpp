@@ -11,6 +11,7 @@
 #include "platform/db/db.h"
 #include "tests/support/http_client.h"
 #include "tests/support/routes.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

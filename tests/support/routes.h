@@ -6,6 +6,7 @@
 #include "features/registry.h"
 #include "platform/http/app.h"
 #include "tests/support/test_db.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 

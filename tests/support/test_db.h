@@ -15,6 +15,7 @@
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "tests/support/pg_server.h"
+#include "platform/source_dir.h"
 
 namespace fg::testing {
 
