@@ -8,6 +8,7 @@
 #include "features/desk/routes.h"
 #include "features/desk/rules.h"
 #include "platform/auth/crypto.h"
+#include "platform/auth/principal.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
@@ -438,6 +439,10 @@ Response DossierPageView(Context& ctx, Service& svc, const DossierDetail& detail
   if (!d.reason.empty()) b.SetValueAndShowSection("REASON", d.reason, "HAS_REASON");
   if (!d.returned_to.empty()) b.SetValueAndShowSection("RETURNED_TO", d.returned_to, "HAS_RETURNED_TO");
   if (!d.closed_at.empty()) b.SetValueAndShowSection("CLOSED", When(d.closed_at), "HAS_CLOSED");
+  // "Mời đánh giá": the official's desk tablet shows this dossier (features/ratings decides and checks again).
+  using auth::Role;
+  if (auth::Covers(*ctx.user, d.unit_path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist}))
+    b.ShowSection("INVITE_RATING");
 
   // What this official may do now; none offered that they could not submit.
   const auto actions = svc.ActionsFor(*ctx.user, d);

@@ -171,6 +171,31 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     svc->Revoke(*ctx.user, *id);
     return http::Response::Text(204, "");
   });
+  auto settings_json = [](const Service::UnitSettings& us) {
+    return boost::json::object{{"unit_code", us.unit_code},
+                               {"scale", us.settings.scale},
+                               {"levels", boost::json::value_from(LevelsOf(us.settings.scale))},
+                               {"reset_seconds", us.settings.reset_seconds},
+                               {"link_days", us.settings.link_days},
+                               {"may_edit", us.may_edit}};
+  };
+  app.api("GET", "/api/v1/ratings/settings", http::Access::kUser, [svc, settings_json](Context& ctx) {
+    return http::Json(200, settings_json(svc->GetSettings(*ctx.user, ctx.req.query_param("unit"))));
+  });
+  app.api("PUT", "/api/v1/ratings/settings", http::Access::kUser, [svc, settings_json](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"scale", "reset_seconds", "link_days"});
+    // All three are required: a missing or non-integer one is reported on its field.
+    auto number = [&](const char* key) {
+      auto v = http::JsonInt(b, key);
+      return v && *v >= 0 && *v <= 100000 ? static_cast<int>(*v) : -1;
+    };
+    Settings in;
+    in.scale = number("scale");
+    in.reset_seconds = number("reset_seconds");
+    in.link_days = number("link_days");
+    return http::Json(200, settings_json(svc->PutSettings(*ctx.user, ctx.req.query_param("unit"), in)));
+  });
   app.api("POST", "/api/v1/ratings/invitations", http::Access::kUser, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"dossier_code"});

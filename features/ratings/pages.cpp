@@ -391,6 +391,37 @@ Response ReviewPage(Context& ctx, Service& svc) {
   return v.render();
 }
 
+// The unit's scale, pause and link lifetime; `typed` is what the form sent back with its errors.
+Response SettingsPage(Context& ctx, Service& svc, const Settings* typed, const AppError* error) {
+  const Service::UnitSettings us = svc.GetSettings(*ctx.user, ctx.req.query_param("unit"));
+  PageView v(ctx, Text("ratings.title.settings"), "features/ratings/templates/settings.tpl");
+  v.ShowDone("ratings.done.");
+  if (error) v.ShowErrors(*error);
+  auto& b = v.body();
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  b.SetValue("ACTION", "/desk/ratings/settings?unit=" + http::UrlEncode(us.unit_code));
+  UnitOptions(b, *ctx.user, us.unit_code);
+  const Settings& shown = typed ? *typed : us.settings;
+  auto scale_text = [](int scale) {
+    std::string levels;
+    for (const auto& l : LevelsOf(scale)) levels += (levels.empty() ? "" : ", ") + Text("ratings.level." + l);
+    return Text("ratings.scale_option", {{"n", std::to_string(scale)}, {"levels", levels}});
+  };
+  for (int scale : {3, 4, 5}) {
+    auto* o = b.AddSectionDictionary("SCALE_OPTION");
+    o->SetIntValue("VALUE", scale);
+    o->SetValue("LABEL", scale_text(scale));
+    if (scale == shown.scale) o->SetValue("CHECKED", "checked");
+  }
+  b.SetValue("SCALE_TEXT", scale_text(us.settings.scale));
+  // A number the form could not read is shown back as empty, with its error.
+  auto number = [](int v) { return v < 0 ? std::string() : std::to_string(v); };
+  b.SetValue("RESET_SECONDS", number(shown.reset_seconds));
+  b.SetValue("LINK_DAYS", number(shown.link_days));
+  b.ShowSection(us.may_edit ? "CAN_SAVE" : "READ_ONLY");
+  return v.render(error ? http::StatusOf(error->kind()) : 200);
+}
+
 Response InvitePage(Context& ctx, const std::string& code, const AppError* error) {
   PageView v(ctx, Text("ratings.title.invite"), "features/ratings/templates/invite.tpl");
   v.ShowDone("ratings.done.", {{"code", ctx.req.query_param("code")}});
@@ -600,6 +631,27 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     if (!id) throw NotFound("ratings.not_found");
     svc->Review(*ctx.user, *id);
     return Response::Redirect("/desk/ratings/review?done=reviewed");
+  });
+
+  app.page("GET", "/desk/ratings/settings", http::Access::kUser,
+           [svc](Context& ctx) { return SettingsPage(ctx, *svc, nullptr, nullptr); });
+  app.page("POST", "/desk/ratings/settings", http::Access::kUser, [svc](Context& ctx) {
+    const auto form = ctx.req.form();
+    auto number = [&](const char* name) {
+      auto v = http::ParseInt64(FormValue(form, name));
+      return v && *v >= 0 && *v <= 100000 ? static_cast<int>(*v) : -1;
+    };
+    Settings in;
+    in.scale = number("scale");
+    in.reset_seconds = number("reset_seconds");
+    in.link_days = number("link_days");
+    try {
+      const auto saved = svc->PutSettings(*ctx.user, ctx.req.query_param("unit"), in);
+      return Response::Redirect("/desk/ratings/settings?unit=" + http::UrlEncode(saved.unit_code) + "&done=settings");
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      return SettingsPage(ctx, *svc, &in, &e);
+    }
   });
 
   app.page("GET", "/desk/ratings/invite", http::Access::kUser, [](Context& ctx) {

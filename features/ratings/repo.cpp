@@ -147,16 +147,30 @@ bool DossierRated(db::Conn& c, int64_t dossier_id) {
       .has_value();
 }
 
-void AddCounts(db::Conn& c, const Rating& r) {
+void AddCounts(db::Conn& c, const Rating& r, int64_t n) {
+  const std::string month = r.day.substr(0, 7);
   c.exec({"ratings.count_level",
-          "INSERT INTO rating_counts (unit_id, day, official_id, procedure_id, level, n) VALUES (?, ?, ?, ?, ?, 1) "
-          "ON CONFLICT (unit_id, day, official_id, procedure_id, level) DO UPDATE SET n = rating_counts.n + 1"},
-         {r.unit_id, r.day, r.official_id, r.procedure_id, r.level});
-  for (const auto& reason : r.reasons)
+          "INSERT INTO rating_counts (unit_id, day, official_id, procedure_id, level, n) VALUES (?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, day, official_id, procedure_id, level) DO UPDATE SET n = rating_counts.n + excluded.n"},
+         {r.unit_id, r.day, r.official_id, r.procedure_id, r.level, n});
+  c.exec({"ratings.count_month_official",
+          "INSERT INTO rating_month_officials (unit_id, month, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, month, official_id, level) DO UPDATE SET n = rating_month_officials.n + excluded.n"},
+         {r.unit_id, month, r.official_id, r.level, n});
+  c.exec({"ratings.count_month_procedure",
+          "INSERT INTO rating_month_procedures (unit_id, month, procedure_id, level, n) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, month, procedure_id, level) DO UPDATE SET n = rating_month_procedures.n + excluded.n"},
+         {r.unit_id, month, r.procedure_id, r.level, n});
+  for (const auto& reason : r.reasons) {
     c.exec({"ratings.count_reason",
-            "INSERT INTO rating_reason_counts (unit_id, day, official_id, reason, n) VALUES (?, ?, ?, ?, 1) "
-            "ON CONFLICT (unit_id, day, official_id, reason) DO UPDATE SET n = rating_reason_counts.n + 1"},
-           {r.unit_id, r.day, r.official_id, reason});
+            "INSERT INTO rating_reason_counts (unit_id, day, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (unit_id, day, official_id, reason) DO UPDATE SET n = rating_reason_counts.n + excluded.n"},
+           {r.unit_id, r.day, r.official_id, reason, n});
+    c.exec({"ratings.count_month_reason",
+            "INSERT INTO rating_month_reasons (unit_id, month, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (unit_id, month, official_id, reason) DO UPDATE SET n = rating_month_reasons.n + excluded.n"},
+           {r.unit_id, month, r.official_id, reason, n});
+  }
 }
 
 std::vector<CountRow> LevelCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
@@ -165,8 +179,7 @@ std::vector<CountRow> LevelCounts(db::Conn& c, const std::string& path_prefix, c
                 {"ratings.level_counts",
                  "SELECT k.unit_id, u.code, u.name, k.day, k.official_id, k.procedure_id, k.level, k.n "
                  "FROM rating_counts k JOIN units u ON u.id = k.unit_id "
-                 "WHERE u.path LIKE ? AND k.day >= ? AND k.day <= ? "
-                 "ORDER BY k.unit_id, k.day, k.official_id, k.procedure_id, k.level"},
+                 "WHERE u.path LIKE ? AND k.day >= ? AND k.day <= ?"},
                 {path_prefix + "%", from, to}, true);
 }
 std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
@@ -175,8 +188,30 @@ std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, 
                 {"ratings.reason_counts",
                  "SELECT k.unit_id, u.code, u.name, k.day, k.official_id, k.reason, k.n "
                  "FROM rating_reason_counts k JOIN units u ON u.id = k.unit_id "
-                 "WHERE u.path LIKE ? AND k.day >= ? AND k.day <= ? "
-                 "ORDER BY k.unit_id, k.day, k.official_id, k.reason"},
+                 "WHERE u.path LIKE ? AND k.day >= ? AND k.day <= ?"},
+                {path_prefix + "%", from, to}, false);
+}
+std::vector<CountRow> MonthLevelCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                       const std::string& to, bool by_procedure) {
+  // The key column stands in the place of the other one: official_id for the first table, procedure_id for the
+  // second (the row's `day` is the month).
+  static const db::Query kByOfficial{"ratings.month_official_counts",
+                                     "SELECT k.unit_id, u.code, u.name, k.month, k.official_id, 0, k.level, k.n "
+                                     "FROM rating_month_officials k JOIN units u ON u.id = k.unit_id "
+                                     "WHERE u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
+  static const db::Query kByProcedure{"ratings.month_procedure_counts",
+                                      "SELECT k.unit_id, u.code, u.name, k.month, 0, k.procedure_id, k.level, k.n "
+                                      "FROM rating_month_procedures k JOIN units u ON u.id = k.unit_id "
+                                      "WHERE u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
+  return Counts(c, by_procedure ? kByProcedure : kByOfficial, {path_prefix + "%", from, to}, true);
+}
+std::vector<CountRow> MonthReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                        const std::string& to) {
+  return Counts(c,
+                {"ratings.month_reason_counts",
+                 "SELECT k.unit_id, u.code, u.name, k.month, k.official_id, k.reason, k.n "
+                 "FROM rating_month_reasons k JOIN units u ON u.id = k.unit_id "
+                 "WHERE u.path LIKE ? AND k.month >= ? AND k.month <= ?"},
                 {path_prefix + "%", from, to}, false);
 }
 

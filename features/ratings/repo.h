@@ -21,8 +21,6 @@ int64_t InsertRating(db::Conn& c, const Rating& r);
 std::optional<Rating> RatingById(db::Conn& c, int64_t id);
 std::optional<Rating> RatingByClientKey(db::Conn& c, const std::string& key);
 bool DossierRated(db::Conn& c, int64_t dossier_id);
-// Adds one to the rating's counters (level, and each reason).
-void AddCounts(db::Conn& c, const Rating& r);
 
 struct CountRow {
   int64_t unit_id = 0;
@@ -33,11 +31,19 @@ struct CountRow {
   std::string key;  // a level or a reason
   int64_t n = 0;
 };
+// Adds n ratings like r to the daily and monthly counters (n > 1: benchmarks filling a store).
+void AddCounts(db::Conn& c, const Rating& r, int64_t n = 1);
 // Counters of the units under `path_prefix` over local days [from, to].
 std::vector<CountRow> LevelCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                   const std::string& to);
 std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                    const std::string& to);
+// The monthly counters over months [from, to] (YYYY-MM; the row's `day` is the month): by official
+// (procedure_id 0) or by procedure (official_id 0); the reasons by official.
+std::vector<CountRow> MonthLevelCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                       const std::string& to, bool by_procedure);
+std::vector<CountRow> MonthReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                        const std::string& to);
 // The same two, recounted from the ratings (tests: counters = recount).
 std::vector<CountRow> RecountLevels(db::Conn& c);
 std::vector<CountRow> RecountReasons(db::Conn& c);

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "features/desk/repo.h"
+#include "features/desk/stats.h"
 #include "features/org/repo.h"
 #include "features/org/service.h"
 #include "features/ratings/repo.h"
@@ -380,8 +381,12 @@ Report Service::ReportOf(const Principal& p, const ReportQuery& q0) {
     if (q.by != "official" && q.by != "unit" && q.by != "procedure" && q.by != "month")
       throw BadInput("ratings.bad_by", "by");
   });
+  // By default this month, all of it: whole months read the monthly counters.
   const std::string today = TodayLocalIso();
-  if (q.to.empty()) q.to = today;
+  if (q.to.empty()) {
+    const auto t = std::chrono::year_month_day{*ParseIsoDate(today)};
+    q.to = FormatIsoDate(std::chrono::sys_days{t.year() / t.month() / std::chrono::last});
+  }
   if (q.from.empty()) q.from = q.to.substr(0, 8) + "01";
   pr.check([&] {
     if (!ParseIsoDate(q.from)) throw BadInput("ratings.bad_date", "from");
@@ -421,7 +426,21 @@ Report Service::ReportOf(const Principal& p, const ReportQuery& q0) {
     };
     rep.total.counts.assign(5, 0);
     rep.total.reasons.assign(5, 0);
-    for (const auto& r : repo::LevelCounts(c, u.path, q.from, q.to)) {
+    // Whole months from the monthly counters (by procedure or by official), the loose days from the daily ones.
+    const desk::StatsSpans spans = desk::SplitPeriod({q.from, q.to});
+    std::vector<repo::CountRow> levels, reasons;
+    auto append = [](std::vector<repo::CountRow>& to, std::vector<repo::CountRow> rows) {
+      to.insert(to.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    };
+    if (!spans.months_from.empty()) {
+      levels = repo::MonthLevelCounts(c, u.path, spans.months_from, spans.months_to, q.by == "procedure");
+      reasons = repo::MonthReasonCounts(c, u.path, spans.months_from, spans.months_to);
+    }
+    for (const auto& [from, to] : spans.days) {
+      append(levels, repo::LevelCounts(c, u.path, from, to));
+      append(reasons, repo::ReasonCounts(c, u.path, from, to));
+    }
+    for (const auto& r : levels) {
       const int i = LevelIndex(r.key);
       if (i < 0) continue;
       auto& l = line(r);
@@ -430,18 +449,13 @@ Report Service::ReportOf(const Principal& p, const ReportQuery& q0) {
       rep.total.counts[i] += r.n;
       rep.total.total += r.n;
     }
-    if (q.by != "procedure")
-      for (const auto& r : repo::ReasonCounts(c, u.path, q.from, q.to)) {
-        const int i = ReasonIndex(r.key);
-        if (i < 0) continue;
-        line(r).reasons[i] += r.n;
-        rep.total.reasons[i] += r.n;
-      }
-    else
-      for (const auto& r : repo::ReasonCounts(c, u.path, q.from, q.to)) {
-        const int i = ReasonIndex(r.key);
-        if (i >= 0) rep.total.reasons[i] += r.n;
-      }
+    // Reasons are counted per official, not per procedure: a report by procedure shows them in the total only.
+    for (const auto& r : reasons) {
+      const int i = ReasonIndex(r.key);
+      if (i < 0) continue;
+      if (q.by != "procedure") line(r).reasons[i] += r.n;
+      rep.total.reasons[i] += r.n;
+    }
     auto finish = [&](ReportLine& l) {
       l.satisfied = stats::WilsonShare(l.counts[0] + l.counts[1], l.total, q.minimum);
       l.shares.clear();
@@ -487,15 +501,15 @@ void Service::Review(const Principal& p, int64_t rating_id) {
   });
 }
 
-Settings Service::GetSettings(const Principal& p, const std::string& unit_code) {
+Service::UnitSettings Service::GetSettings(const Principal& p, const std::string& unit_code) {
   return db_.read([&](db::Conn& c) {
     auto u = UnitOf(c, UnitCodeOr(p, unit_code));
     if (!Reads(p, u.path)) throw Forbidden();
-    return SettingsAt(c, u.path);
+    return UnitSettings{u.code, SettingsAt(c, u.path), Leads(p, u.path)};
   });
 }
 
-Settings Service::PutSettings(const Principal& p, const std::string& unit_code, const Settings& s) {
+Service::UnitSettings Service::PutSettings(const Principal& p, const std::string& unit_code, const Settings& s) {
   Problems pr;
   pr.check([&] {
     if (!IsScale(s.scale)) throw BadInput("ratings.bad_scale", "scale");
@@ -514,7 +528,7 @@ Settings Service::PutSettings(const Principal& p, const std::string& unit_code, 
     events::Append(c, events::By(p, u.id, "rating_settings", u.code, "update", "",
                                  boost::json::serialize(boost::json::object{
                                      {"scale", s.scale}, {"reset_seconds", s.reset_seconds}, {"link_days", s.link_days}})));
-    return s;
+    return UnitSettings{u.code, s, true};
   });
 }
 

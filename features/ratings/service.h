@@ -79,8 +79,15 @@ class Service {
   Report ReportOf(const auth::Principal& p, const ReportQuery& q);
   std::vector<Rating> Flagged(const auth::Principal& p, const std::string& unit_code);
   void Review(const auth::Principal& p, int64_t rating_id);
-  Settings GetSettings(const auth::Principal& p, const std::string& unit_code);
-  Settings PutSettings(const auth::Principal& p, const std::string& unit_code, const Settings& s);
+  // A unit's settings (its own or the nearest ancestor's, else the defaults); any role covering the
+  // unit reads them, leaders and administrators change them (may_edit).
+  struct UnitSettings {
+    std::string unit_code;
+    Settings settings;
+    bool may_edit = false;
+  };
+  UnitSettings GetSettings(const auth::Principal& p, const std::string& unit_code);
+  UnitSettings PutSettings(const auth::Principal& p, const std::string& unit_code, const Settings& s);
   // The officials of a unit's subtree with their QR tokens (the cards).
   std::vector<OfficialCard> Cards(const auth::Principal& p, const std::string& unit_code);
   OfficialCard Card(const auth::Principal& p, int64_t official_id);

@@ -6,9 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <random>
+#include <set>
 #include <thread>
+#include <tuple>
 
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
@@ -115,6 +118,39 @@ TEST_P(RatingsServiceTest, QrRatingBindsToTheOfficialAndHomeUnitWithoutTheSender
     for (auto& p : e.problems()) fields.insert(p.field);
     EXPECT_EQ(fields, (std::set<std::string>{"source", "level", "reasons", "comment"}));
   }
+}
+
+TEST_P(RatingsServiceTest, LeadersSetTheScaleWhichTheSubtreeInheritsAndRatingsFollow) {
+  // The defaults until someone sets them.
+  auto shown = ratings_->GetSettings(desk_, "C1");
+  EXPECT_EQ(shown.unit_code, "C1");
+  EXPECT_EQ(shown.settings.scale, 3);
+  EXPECT_FALSE(shown.may_edit);  // a desk officer reads, never edits
+  EXPECT_TRUE(ratings_->GetSettings(leader_, "C1").may_edit);
+  EXPECT_EQ(KindOf([&] { ratings_->PutSettings(desk_, "C1", {5, 30, 10}); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { ratings_->PutSettings(leader_, "C2", {5, 30, 10}); }), ErrorKind::kForbidden);
+  // Every bad value at once, and nothing saved.
+  try {
+    ratings_->PutSettings(admin_, "P1", {6, 4, 366});
+    FAIL();
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"scale", "reset_seconds", "link_days"}));
+  }
+  EXPECT_EQ(ratings_->GetSettings(admin_, "P1").settings.scale, 3);
+  // Set on the province: both communes inherit it; a commune's own setting wins over it.
+  auto saved = ratings_->PutSettings(admin_, "P1", {5, 45, 7});
+  EXPECT_EQ(saved.unit_code, "P1");
+  EXPECT_EQ(ratings_->GetSettings(outsider_, "C2").settings.reset_seconds, 45);
+  ratings_->PutSettings(leader_, "C1", {4, 30, 14});
+  EXPECT_EQ(ratings_->GetSettings(desk_, "C1").settings.scale, 4);
+  EXPECT_EQ(ratings_->GetSettings(outsider_, "C2").settings.scale, 5);
+  // "Bình thường" exists on 5 levels only: refused in C1 (4 levels), taken in C2 (5 levels).
+  EXPECT_EQ(KindOf([&] { ratings_->Submit(Qr("neutral", desk_), From("203.0.113.20")); }), ErrorKind::kBadRequest);
+  EXPECT_EQ(ratings_->Submit(Qr("neutral", outsider_), From("203.0.113.21")).rating.scale, 5);
+  EXPECT_EQ(ratings_->Submit(Qr("somewhat_unsatisfied", desk_), From("203.0.113.22")).rating.scale, 4);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM events WHERE entity = 'rating_settings'"), 2);
 }
 
 TEST_P(RatingsServiceTest, ADossierIsRatedOnceWhateverTheChannel) {
@@ -318,7 +354,16 @@ TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
       ASSERT_EQ(e.kind(), ErrorKind::kTooMany);  // not expected: one per address
     }
   }
-  auto counted = db_->read([](db::Conn& c) { return repo::LevelCounts(c, "/", "0000-01-01", "9999-12-31"); });
+  // The counters come in no order; the recount in key order.
+  auto in_key_order = [](std::vector<repo::CountRow> rows) {
+    std::sort(rows.begin(), rows.end(), [](const repo::CountRow& a, const repo::CountRow& b) {
+      return std::tie(a.unit_id, a.day, a.official_id, a.procedure_id, a.key) <
+             std::tie(b.unit_id, b.day, b.official_id, b.procedure_id, b.key);
+    });
+    return rows;
+  };
+  auto counted =
+      in_key_order(db_->read([](db::Conn& c) { return repo::LevelCounts(c, "/", "0000-01-01", "9999-12-31"); }));
   auto recount = db_->read([](db::Conn& c) { return repo::RecountLevels(c); });
   ASSERT_EQ(counted.size(), recount.size());
   for (size_t i = 0; i < counted.size(); ++i) {
@@ -328,7 +373,8 @@ TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
     EXPECT_EQ(counted[i].key, recount[i].key);
     EXPECT_EQ(counted[i].n, recount[i].n);
   }
-  auto reasons = db_->read([](db::Conn& c) { return repo::ReasonCounts(c, "/", "0000-01-01", "9999-12-31"); });
+  auto reasons =
+      in_key_order(db_->read([](db::Conn& c) { return repo::ReasonCounts(c, "/", "0000-01-01", "9999-12-31"); }));
   auto rereasons = db_->read([](db::Conn& c) { return repo::RecountReasons(c); });
   ASSERT_EQ(reasons.size(), rereasons.size());
   for (size_t i = 0; i < reasons.size(); ++i) {
@@ -369,6 +415,53 @@ TEST_P(RatingsServiceTest, ReportCountsSharesWithIntervalsAndTooFewMarks) {
   EXPECT_EQ(KindOf([&] { ratings_->ReportOf(outsider_, q); }), ErrorKind::kForbidden);
   q.by = "colour";
   EXPECT_EQ(KindOf([&] { ratings_->ReportOf(leader_, q); }), ErrorKind::kBadRequest);
+}
+
+TEST_P(RatingsServiceTest, AReportOverWholeMonthsAndLooseDaysCountsEveryRatingOfThePeriodOnce) {
+  // Ratings from 20/02 to 10/04; the period 25/02..05/04 reads February's and April's days from the daily
+  // counters and March from the monthly ones. Every line must equal a count of the ratings themselves.
+  std::mt19937 rng(7);
+  std::vector<desk::Dossier> dossiers;
+  for (int i = 0; i < 8; ++i) dossiers.push_back(Receive());
+  const char* levels[] = {"very_satisfied", "satisfied", "unsatisfied"};
+  const auto first = *ParseIsoDate("2026-02-20");
+  for (int i = 0; i < 90; ++i) {
+    const auto day = std::chrono::year_month_day{first + std::chrono::days(rng() % 50)};
+    SetClockForTesting(T(static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                         static_cast<unsigned>(day.day()), 9, 0));
+    RatingInput in = i < 8 ? Link(dossiers[static_cast<size_t>(i)], "") : Qr("", rng() % 2 ? desk_ : desk2_);
+    in.level = levels[rng() % 3];
+    if (in.level == "unsatisfied") in.reasons = {rng() % 2 ? "waiting" : "attitude"};
+    ratings_->Submit(in, From("198.19.0." + std::to_string(i)));
+  }
+  ReportQuery q;
+  q.unit_code = "P1";
+  q.from = "2026-02-25";
+  q.to = "2026-04-05";
+  const std::string where = " FROM ratings WHERE day >= '2026-02-25' AND day <= '2026-04-05'";
+  const int64_t in_period = Count(("SELECT COUNT(*)" + where).c_str());
+  ASSERT_GT(in_period, 30);
+  ASSERT_LT(in_period, 90);  // the period leaves ratings out on both sides
+  for (const std::string by : {"official", "procedure", "unit", "month"}) {
+    SCOPED_TRACE(by);
+    q.by = by;
+    const Report rep = ratings_->ReportOf(admin_, q);
+    EXPECT_EQ(rep.total.total, in_period);
+    EXPECT_EQ(rep.total.counts[4], Count(("SELECT COUNT(*)" + where + " AND level = 'unsatisfied'").c_str()));
+    EXPECT_EQ(rep.total.reasons[0], Count(("SELECT COUNT(*)" + where + " AND reasons = 'waiting'").c_str()));
+    const std::string column = by == "official"    ? "official_id"
+                               : by == "procedure" ? "procedure_id"
+                               : by == "unit"      ? "unit_id"
+                                                   : "substr(day, 1, 7)";
+    EXPECT_EQ(static_cast<int64_t>(rep.lines.size()),
+              Count(("SELECT COUNT(DISTINCT " + column + ")" + where).c_str()));
+    for (const auto& l : rep.lines) {
+      const std::string key = by == "unit"    ? "(SELECT id FROM units WHERE code = '" + l.key + "')"
+                              : by == "month" ? "'" + l.key + "'"
+                                              : l.key;
+      EXPECT_EQ(l.total, Count(("SELECT COUNT(*)" + where + " AND " + column + " = " + key).c_str())) << l.key;
+    }
+  }
 }
 
 TEST_P(RatingsServiceTest, TheEventLogNoticesAnAlteredRating) {

@@ -41,6 +41,7 @@
   <ul class="links forms" aria-labelledby="forms-heading">{{#FORM}}<li><a href="{{URL}}">Mẫu {{NUMBER}}: {{NAME}}</a> <a href="{{URL}}.pdf">Bản PDF<span class="visually-hidden"> mẫu {{NUMBER}}</span></a></li>{{/FORM}}</ul>
 
   <p><a href="/desk/dossiers/{{CODE:u}}/evaluation" id="evaluation-link">Đánh giá hồ sơ theo 9 tiêu chí</a></p>
+  {{#INVITE_RATING}}<p><a href="/desk/ratings/invite?dossier={{CODE:u}}" id="invite-rating-link">Mời người dân đánh giá trên máy tính bảng</a></p>{{/INVITE_RATING}}
 
   {{#APOLOGY}}<h2 id="apology-heading">Văn bản xin lỗi và hẹn lại ngày trả kết quả</h2>
   <dl class="summary" aria-labelledby="apology-heading">

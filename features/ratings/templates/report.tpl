@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <h1>Đánh giá của người dân</h1>
   <p class="lead">Số lượt đánh giá và tỷ lệ hài lòng (rất hài lòng và hài lòng) của đơn vị và các đơn vị trực thuộc, kèm khoảng tin cậy 95%. Số liệu được cộng ngay khi người dân gửi đánh giá.</p>
-  <p class="actions"><a href="/desk/ratings/invite">Mời đánh giá một hồ sơ</a> · <a href="/desk/ratings/devices">Máy tính bảng</a> · <a href="/desk/ratings/cards">Thẻ mã QR</a> · <a href="/desk/ratings/review">Đánh giá cần xem xét</a></p>
+  <p class="actions"><a href="/desk/ratings/invite">Mời đánh giá một hồ sơ</a> · <a href="/desk/ratings/devices">Máy tính bảng</a> · <a href="/desk/ratings/cards">Thẻ mã QR</a> · <a href="/desk/ratings/review">Đánh giá cần xem xét</a> · <a href="/desk/ratings/settings">Cài đặt đánh giá</a></p>
   <form method="get" action="/desk/ratings" class="stats-filters" novalidate>
     <div class="field">
       <label for="unit">Đơn vị</label>
