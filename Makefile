@@ -33,7 +33,7 @@ test: setup-test
 bench-build: setup
 	@scripts/setup.sh --bench
 	@cmake -S . -B build-bench $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF -DFG_BENCH=ON >/dev/null
-	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench stats_bench notify_bench letters_bench
+	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench stats_bench notify_bench letters_bench ratings_bench
 
 bench: bench-build
 	build-bench/store_bench
@@ -42,6 +42,7 @@ bench: bench-build
 	build-bench/stats_bench
 	build-bench/notify_bench
 	build-bench/letters_bench
+	build-bench/ratings_bench
 
 # nginx and wrk side by side with friendlygov, on loopback (bench/http_bench.py).
 bench-http: bench-build

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "features/letters/rules.h"
+#include "platform/db/ancestors.h"
 
 namespace fg::letters::repo {
 namespace {
@@ -74,9 +75,9 @@ db::Value OrNull(const std::optional<int64_t>& v) { return v ? db::Value(*v) : d
 std::optional<Template> NearestTemplate(db::Conn& c, const std::string& unit_path, const std::string& type) {
   static const std::string sql = std::string("SELECT ") + kTemplateCols +
                                  " FROM letter_templates t JOIN units u ON u.id = t.unit_id"
-                                 " WHERE t.type = ? AND ? LIKE u.path || '%'"
+                                 " WHERE t.type = ? AND u.path IN " FG_ANCESTORS
                                  " ORDER BY length(u.path) DESC, t.version DESC LIMIT 1";
-  auto r = c.query_one({"letters.nearest_template", sql.c_str()}, {type, unit_path});
+  auto r = c.query_one({"letters.nearest_template", sql.c_str()}, db::AncestorParams(unit_path, {type}));
   if (!r) return std::nullopt;
   return TemplateOf(*r);
 }
@@ -123,9 +124,9 @@ std::optional<Settings> SettingsOf(db::Conn& c, int64_t unit_id) {
 std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_path) {
   auto r = c.query_one({"letters.nearest_settings",
                         "SELECT u.code, s.place, s.signer_title, s.signer_name FROM letter_settings s "
-                        "JOIN units u ON u.id = s.unit_id WHERE ? LIKE u.path || '%' "
+                        "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS " "
                         "ORDER BY length(u.path) DESC LIMIT 1"},
-                       {unit_path});
+                       db::AncestorParams(unit_path));
   if (!r) return std::nullopt;
   return Settings{r->text(0), r->text(1), r->text(2), r->text(3)};
 }
@@ -264,8 +265,8 @@ int64_t LastSealed(db::Conn& c, int64_t after, int64_t limit) {
 std::optional<std::string> ProcedureType(db::Conn& c, const std::string& unit_path, const std::string& procedure_code) {
   auto rule = c.query_one({"letters.procedure_rule",
                            "SELECT r.type FROM letter_procedure_rules r JOIN units u ON u.id = r.unit_id "
-                           "WHERE ? LIKE u.path || '%' AND r.procedure_code = ? ORDER BY length(u.path) DESC LIMIT 1"},
-                          {unit_path, procedure_code});
+                           "WHERE u.path IN " FG_ANCESTORS " AND r.procedure_code = ? ORDER BY length(u.path) DESC LIMIT 1"},
+                          db::AncestorParams(unit_path, {}, {procedure_code}));
   if (rule) {
     if (rule->text(0).empty()) return std::nullopt;
     return rule->text(0);
@@ -284,9 +285,9 @@ std::vector<ProcedureRule> ProcedureRules(db::Conn& c, const std::string& unit_p
   // Farthest ancestor first, so that the nearest unit's rule is written last.
   for (auto& r : c.query({"letters.procedure_rules",
                           "SELECT r.procedure_code, r.type, u.code, u.name FROM letter_procedure_rules r "
-                          "JOIN units u ON u.id = r.unit_id WHERE ? LIKE u.path || '%' "
+                          "JOIN units u ON u.id = r.unit_id WHERE u.path IN " FG_ANCESTORS " "
                           "ORDER BY length(u.path), r.procedure_code LIMIT 1000"},
-                         {unit_path})) {
+                         db::AncestorParams(unit_path))) {
     auto& rule = by_code[r.text(0)];
     rule.procedure_code = r.text(0);
     rule.type = r.text(1);
@@ -342,10 +343,10 @@ bool DoNotSendMatches(db::Conn& c, const std::string& unit_path, const std::stri
   return c
       .query_one({"letters.do_not_send_match",
                   "SELECT 1 FROM letter_do_not_send d JOIN units u ON u.id = d.unit_id "
-                  "WHERE ? LIKE u.path || '%' AND "
+                  "WHERE u.path IN " FG_ANCESTORS " AND "
                   "((d.id_number <> '' AND d.id_number = ?) OR (d.phone <> '' AND d.phone = ?) OR "
                   "((d.id_number = '' OR ? = '') AND d.name_fold = ?)) LIMIT 1"},
-                 {unit_path, id_number, phone, id_number, name_fold})
+                 db::AncestorParams(unit_path, {}, {id_number, phone, id_number, name_fold}))
       .has_value();
 }
 

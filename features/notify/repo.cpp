@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "platform/time.h"
+#include "platform/db/ancestors.h"
 
 namespace fg::notify::repo {
 namespace {
@@ -113,7 +114,7 @@ const db::Query kChannels{"notify_channels",
                           "ORDER BY position, channel"};
 const db::Query kChannelsFor{"notify_channels_for",
                              "SELECT c.channel, c.position, c.config_json, u.path FROM notify_channels c "
-                             "JOIN units u ON u.id = c.unit_id WHERE ? LIKE u.path || '%' "
+                             "JOIN units u ON u.id = c.unit_id WHERE u.path IN " FG_ANCESTORS " "
                              "ORDER BY LENGTH(u.path) DESC, c.position, c.channel"};
 const db::Query kPutChannel{"notify_channel_put",
                             "INSERT INTO notify_channels (unit_id, channel, position, config_json, updated_at) "
@@ -242,7 +243,7 @@ std::vector<Channel> Channels(db::Conn& c, int64_t unit_id) {
 std::vector<Channel> ChannelsFor(db::Conn& c, const std::string& unit_path) {
   std::vector<Channel> out;
   std::string path;
-  for (auto& r : c.query(kChannelsFor, {unit_path})) {
+  for (auto& r : c.query(kChannelsFor, db::AncestorParams(unit_path))) {
     if (!out.empty() && r.text(3) != path) break;  // only the nearest unit with channels
     path = r.text(3);
     out.push_back({r.text(0), r.i64(1), JsonMap(r.text(2))});

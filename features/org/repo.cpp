@@ -4,6 +4,7 @@
 
 #include "features/org/rules.h"
 #include "platform/time.h"
+#include "platform/db/ancestors.h"
 
 namespace fg::org::repo {
 namespace {
@@ -66,7 +67,7 @@ const db::Query kGrantsOf{
     "WHERE g.official_id = ? ORDER BY u.path, g.role"};
 const db::Query kGrantedOver{"officials_granted_over",
                              "SELECT DISTINCT g.official_id FROM role_grants g JOIN units gu ON gu.id = g.unit_id "
-                             "JOIN officials o ON o.id = g.official_id WHERE o.active = 1 AND ? LIKE gu.path || '%'"};
+                             "JOIN officials o ON o.id = g.official_id WHERE o.active = 1 AND gu.path IN " FG_ANCESTORS};
 const db::Query kInsertOfficial{
     "official_insert",
     "INSERT INTO officials (username, full_name, unit_id, position, phone, email, password_hash, "
@@ -193,7 +194,7 @@ std::optional<Official> OfficialById(db::Conn& c, int64_t id) {
 
 std::vector<int64_t> OfficialsGrantedOver(db::Conn& c, const std::string& unit_path) {
   std::vector<int64_t> out;
-  for (auto& r : c.query(kGrantedOver, {unit_path})) out.push_back(r.i64(0));
+  for (auto& r : c.query(kGrantedOver, db::AncestorParams(unit_path))) out.push_back(r.i64(0));
   return out;
 }
 

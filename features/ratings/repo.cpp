@@ -3,6 +3,8 @@
 #include <map>
 #include <tuple>
 
+#include "platform/db/ancestors.h"
+
 namespace fg::ratings::repo {
 namespace {
 
@@ -107,9 +109,9 @@ void PutKeyIfAbsent(db::Conn& c, const std::string& name, const std::string& hex
 std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_path) {
   auto r = c.query_one({"ratings.settings",
                         "SELECT s.scale, s.reset_seconds, s.link_days FROM rating_settings s "
-                        "JOIN units u ON u.id = s.unit_id WHERE ? LIKE u.path || '%' "
+                        "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS " "
                         "ORDER BY length(u.path) DESC LIMIT 1"},
-                       {unit_path});
+                       db::AncestorParams(unit_path));
   if (!r) return std::nullopt;
   return Settings{static_cast<int>(r->i64(0)), static_cast<int>(r->i64(1)), static_cast<int>(r->i64(2))};
 }

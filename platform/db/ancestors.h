@@ -1,0 +1,37 @@
+#pragma once
+// Nearest-ancestor lookups over the units' materialised paths ("/1/5/23/": the ids from the root).
+//
+// `WHERE ? LIKE u.path || '%'` finds the rows of a unit and its ancestors, but no index can serve it: the
+// store reads every unit for each lookup, and a country's tree has some 11,000. Every lookup of a setting
+// inherited down the tree (work week, rating scale, notification channels, letter signer, ...) instead
+// writes `WHERE u.path IN FG_ANCESTORS` and passes AncestorParams(path): one index search per level.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/db/db.h"
+
+namespace fg::db {
+
+// Levels a path may have: a province, a district, a commune (org::ParentAllowed), with room to spare.
+inline constexpr size_t kAncestorSlots = 6;
+#define FG_ANCESTORS "(?, ?, ?, ?, ?, ?)"
+
+// `before`, then the paths of the unit of `path` and of its ancestors ("/1/", "/1/5/", "/1/5/23/"), padded
+// with "" (which no unit has) to kAncestorSlots values, then `after`.
+inline std::vector<Value> AncestorParams(std::string_view path, std::vector<Value> before = {},
+                                         const std::vector<Value>& after = {}) {
+  std::vector<Value> out = std::move(before);
+  size_t slots = 0;
+  for (size_t i = 1; i < path.size(); ++i)
+    if (path[i] == '/') {
+      if (++slots > kAncestorSlots) throw std::logic_error("a unit path deeper than kAncestorSlots");
+      out.emplace_back(std::string(path.substr(0, i + 1)));
+    }
+  for (; slots < kAncestorSlots; ++slots) out.emplace_back(std::string());
+  out.insert(out.end(), after.begin(), after.end());
+  return out;
+}
+
+}  // namespace fg::db

@@ -1,0 +1,34 @@
+#include "platform/db/ancestors.h"
+
+#include <gtest/gtest.h>
+
+namespace fg::db {
+namespace {
+
+std::vector<Value> Texts(std::initializer_list<const char*> texts) {
+  std::vector<Value> out;
+  for (const char* t : texts) out.emplace_back(std::string(t));
+  return out;
+}
+
+TEST(AncestorParams, ACommuneGivesItsProvinceDistrictAndItselfThenBlanks) {
+  EXPECT_EQ(AncestorParams("/1/5/23/"), Texts({"/1/", "/1/5/", "/1/5/23/", "", "", ""}));
+  EXPECT_EQ(AncestorParams("/7/"), Texts({"/7/", "", "", "", "", ""}));
+}
+
+TEST(AncestorParams, OtherParametersGoAroundTheSlots) {
+  auto p = AncestorParams("/1/2/", {Value(std::string("thanks"))}, {Value(int64_t{42})});
+  ASSERT_EQ(p.size(), kAncestorSlots + 2);
+  EXPECT_EQ(p.front(), Value(std::string("thanks")));
+  EXPECT_EQ(p[1], Value(std::string("/1/")));
+  EXPECT_EQ(p[2], Value(std::string("/1/2/")));
+  EXPECT_EQ(p.back(), Value(int64_t{42}));
+}
+
+TEST(AncestorParams, APathDeeperThanTheSlotsIsRefusedNotCutShort) {
+  EXPECT_THROW(AncestorParams("/1/2/3/4/5/6/7/"), std::logic_error);
+  EXPECT_NO_THROW(AncestorParams("/1/2/3/4/5/6/"));
+}
+
+}  // namespace
+}  // namespace fg::db
