@@ -40,7 +40,7 @@ def http(method, path, body=None, headers=None, port=FG_PORT):
 
 
 def wait_port(port, proc=None):
-    for _ in range(200):
+    for _ in range(1200):
         try:
             http("GET", "/healthz" if port == FG_PORT else "/", port=port)
             return
