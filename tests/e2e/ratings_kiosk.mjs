@@ -48,6 +48,15 @@ await run('ratings_kiosk', async ({ base, browser, shots }) => {
   await kiosk.getByRole('button', { name: 'Ghép nối' }).click();
   await kiosk.waitForURL(`${base}/kiosk`);
   await kiosk.locator('#kiosk-form').waitFor();
+  // The spoken prompt: the browser's speech API is wrapped to record what the page asks it to say.
+  await kiosk.addInitScript(() => {
+    window.__spoken = [];
+    window.speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+  });
+  await kiosk.getByLabel(/Đọc lời mời bằng giọng nói/).check();
+  await kiosk.reload();
+  assert.ok(await kiosk.getByLabel(/Đọc lời mời bằng giọng nói/).isChecked(), 'the voice setting stays on this tablet');
+  assert.deepEqual(await kiosk.evaluate(() => window.__spoken), [], 'nothing is said while no dossier is shown');
   await audit(kiosk, 'kiosk waiting');
   await kiosk.screenshot({ path: join(shots, 'ratings-kiosk-waiting.png') });
 
@@ -74,6 +83,10 @@ await run('ratings_kiosk', async ({ base, browser, shots }) => {
 
   // The tablet shows the dossier without anyone touching it (polling), then the citizen taps a face.
   await kiosk.locator('#kiosk-dossier', { hasText: dossier }).waitFor({ timeout: 20000 });
+  const spoken = await kiosk.evaluate(() => window.__spoken);
+  assert.equal(spoken.length, 1, 'the new dossier is announced once');
+  assert.equal(spoken[0].lang, 'vi-VN');
+  assert.match(spoken[0].text, /^Xin mời ông\/bà đánh giá sự hài lòng với cán bộ .+: chạm vào một khuôn mặt/);
   await audit(kiosk, 'kiosk dossier');
   await kiosk.screenshot({ path: join(shots, 'ratings-kiosk-dossier.png') });
   await kiosk.locator('label.face-very_satisfied').click();

@@ -3,7 +3,9 @@
 // key until the server has them, so nothing is lost or stored twice when the
 // network drops. The page asks the server every 3 s what to show (plain
 // polling: no connection is held open) and returns to its waiting screen
-// after the unit's pause, never showing the previous citizen's answer.
+// after the unit's pause, never showing the previous citizen's answer. If the
+// tablet can speak (Web Speech API) and its keeper switched the voice on (kept
+// on this tablet only), a newly shown dossier is announced aloud in Vietnamese.
 (function () {
   'use strict';
   var root = document.getElementById('kiosk');
@@ -132,6 +134,19 @@
       var id = String(s.dossier_id);
       if (id !== shown && done().indexOf(id) < 0 && thanks.hidden) location.href = '/kiosk';
     }).catch(function () { /* offline: keep the screen */ });
+  }
+
+  var voice = document.getElementById('kiosk-voice');
+  var VOICE = 'fg-kiosk-voice';
+  if (voice && 'speechSynthesis' in window) {
+    document.getElementById('kiosk-voice-line').hidden = false;
+    voice.checked = localStorage.getItem(VOICE) === '1';
+    voice.addEventListener('change', function () { localStorage.setItem(VOICE, voice.checked ? '1' : '0'); });
+    if (voice.checked && shown && thanks.hidden) {
+      var prompt = new SpeechSynthesisUtterance(root.getAttribute('data-prompt'));
+      prompt.lang = 'vi-VN';
+      window.speechSynthesis.speak(prompt);
+    }
   }
 
   reasons.hidden = true;

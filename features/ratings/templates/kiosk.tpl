@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<section class="kiosk" id="kiosk" data-reset="{{RESET_SECONDS}}" data-dossier="{{DOSSIER_ID}}">
+{{%AUTOESCAPE context="HTML"}}<section class="kiosk" id="kiosk" data-reset="{{RESET_SECONDS}}" data-dossier="{{DOSSIER_ID}}" data-prompt="Xin mời ông/bà đánh giá sự hài lòng với cán bộ {{OFFICIAL}}: chạm vào một khuôn mặt trên màn hình.">
   <div class="kiosk-thanks" role="status" id="kiosk-thanks"{{#THANKS_HIDDEN}} hidden{{/THANKS_HIDDEN}}><h1>Cảm ơn ông/bà!</h1><p>Đánh giá đã được ghi nhận.</p></div>
   <form method="post" action="/kiosk/danh-gia" class="kiosk-form" id="kiosk-form"{{#FORM_HIDDEN}} hidden{{/FORM_HIDDEN}}>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
@@ -19,5 +19,6 @@
     <button type="submit" class="big" id="kiosk-send">Gửi đánh giá</button>
   </form>
   <p class="kiosk-status" id="kiosk-status" role="status" aria-live="polite"></p>
+  <p class="kiosk-voice" id="kiosk-voice-line" hidden><label class="check"><input type="checkbox" id="kiosk-voice"> Đọc lời mời bằng giọng nói khi có hồ sơ mới (cài đặt riêng của máy này)</label></p>
 </section>
 <script src="/danh-gia/kiosk.js" defer></script>
