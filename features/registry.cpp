@@ -47,6 +47,7 @@ void RegisterAll(http::App& app, Services& s) {
   auto feedback_svc = std::make_shared<feedback::Service>(s.db, s.calendar);
   feedback::RegisterPages(app, feedback_svc);
   feedback::RegisterOpen311(app, feedback_svc);
+  feedback::RegisterApi(app, feedback_svc);
   auto surveys_svc = std::make_shared<surveys::Service>(s.db, s.desk);
   surveys::RegisterApi(app, surveys_svc);
   surveys::RegisterPages(app, surveys_svc);

@@ -105,7 +105,38 @@ const db::Query kPublicItems{
     "WHERE u.path LIKE ? AND i.kind IN ('feedback', 'recommendation') AND i.received_at >= ? "
     "AND i.received_at <= ? ORDER BY i.id DESC LIMIT ?"};
 
+const db::Query kChannel{"feedback_channel",
+                         "SELECT app_id, secret FROM feedback_channels WHERE unit_id = ? AND channel = ?"};
+const db::Query kPutChannel{"feedback_channel_put",
+                            "INSERT INTO feedback_channels (unit_id, channel, app_id, secret, updated_at) "
+                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (unit_id, channel) DO UPDATE SET "
+                            "app_id = excluded.app_id, secret = excluded.secret, updated_at = excluded.updated_at"};
+const db::Query kIntakeExists{"feedback_intake_exists",
+                              "SELECT 1 FROM feedback_intake WHERE channel = ? AND message_id = ?"};
+const db::Query kInsertIntake{"feedback_intake_insert",
+                              "INSERT INTO feedback_intake (channel, message_id, item_id, sender, created_at) "
+                              "VALUES (?, ?, ?, ?, ?)"};
+
 }  // namespace
+
+std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel) {
+  auto r = c.query_one(kChannel, {unit_id, channel});
+  if (!r) return std::nullopt;
+  return ChannelRow{r->text(0), r->text(1)};
+}
+
+void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now) {
+  c.exec(kPutChannel, {unit_id, channel, row.app_id, row.secret, now});
+}
+
+bool IntakeExists(db::Conn& c, const std::string& channel, const std::string& message_id) {
+  return c.query_one(kIntakeExists, {channel, message_id}).has_value();
+}
+
+void InsertIntake(db::Conn& c, const std::string& channel, const std::string& message_id, int64_t item_id,
+                  const std::string& sender, const std::string& now) {
+  c.exec(kInsertIntake, {channel, message_id, item_id, sender, now});
+}
 
 std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const std::string& from,
                               const std::string& to, int limit) {

@@ -37,4 +37,15 @@ std::vector<Item> ItemsUnder(db::Conn& c, const std::string& path_prefix, const 
 std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const std::string& from,
                               const std::string& to, int limit);
 
+// ---- channel intake ----
+struct ChannelRow {
+  std::string app_id, secret;
+};
+std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel);
+void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now);
+bool IntakeExists(db::Conn& c, const std::string& channel, const std::string& message_id);
+// Throws db::ConstraintError when the message was taken in already.
+void InsertIntake(db::Conn& c, const std::string& channel, const std::string& message_id, int64_t item_id,
+                  const std::string& sender, const std::string& now);
+
 }  // namespace fg::feedback::repo

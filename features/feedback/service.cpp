@@ -7,6 +7,7 @@
 
 #include "features/desk/rules.h"
 #include "features/feedback/repo.h"
+#include "features/feedback/webhook.h"
 #include "features/notify/model.h"
 #include "features/notify/repo.h"
 #include "features/org/repo.h"
@@ -100,7 +101,8 @@ std::string CleanText(const std::string& field, const std::string& s, bool requi
 
 Service::Service(db::Db& db, calendar::Service& calendar) : db_(db), calendar_(calendar) {}
 
-Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::string& actor) {
+Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::string& actor,
+                     const std::function<void(db::Conn&, const Item&)>& also) {
   const Kind kind = *ParseKind(in.kind);
   auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
   Problems problems;
@@ -144,9 +146,81 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
     i.id = repo::InsertItem(c, i, by);
     repo::InsertStep(c, {0, i.id, i.created_at, by, "", "register", "", false});
     events::Append(c, EventOf(by, actor, Item{}, i, "register"));
+    if (also) also(c, i);
     return i.id;
   });
   return *db_.read([&](db::Conn& c) { return repo::ItemById(c, id); });
+}
+
+void Service::PutChannel(const auth::Principal& p, const std::string& unit_code, const std::string& channel,
+                         const std::string& app_id, const std::string& secret) {
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, unit_code); });
+  if (!unit) throw NotFound("feedback.unknown_unit");
+  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  Problems problems;
+  if (channel != "zalo" && channel != "facebook") problems.add(BadInput("feedback.webhook.bad_channel", "channel"));
+  const std::string id = problems.check([&] { return text::Clean("app_id", app_id, 100, channel == "zalo"); });
+  const std::string key = problems.check([&] { return text::Clean("secret", secret, 200, true); });
+  problems.raise_if_any();
+  const std::string now = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    repo::PutChannel(c, unit->id, channel, {id, key}, now);
+    // The secret itself never goes into the event log.
+    events::Event e;
+    e.actor_id = p.official_id;
+    e.actor = p.username;
+    e.unit_id = unit->id;
+    e.entity = "feedback_channel";
+    e.entity_id = unit->code + "/" + channel;
+    e.action = "set";
+    e.after_json = boost::json::serialize(boost::json::object{{"channel", channel}, {"app_id", id}});
+    events::Append(c, e);
+  });
+}
+
+Service::IntakeResult Service::Webhook(const std::string& channel, const std::string& unit_code,
+                                       const std::string& body, const std::string& signature) {
+  if (channel != "zalo" && channel != "facebook") throw NotFound("feedback.webhook.unknown");
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, unit_code); });
+  if (!unit) throw NotFound("feedback.webhook.unknown");
+  auto account = db_.read([&](db::Conn& c) { return repo::Channel(c, unit->id, channel); });
+  if (!account) throw NotFound("feedback.webhook.unknown");
+  if (body.size() > webhook::kMaxBody) throw AppError(ErrorKind::kTooLarge, "feedback.webhook.too_large");
+  const bool ok = channel == "facebook" ? webhook::FacebookSignatureOk(body, signature, account->secret)
+                                        : webhook::ZaloSignatureOk(body, signature, account->app_id, account->secret);
+  if (!ok) throw AppError(ErrorKind::kUnauthorized, "feedback.webhook.bad_signature");
+  const auto messages = channel == "facebook" ? webhook::FacebookMessages(body) : webhook::ZaloMessages(body);
+  if (!messages) throw BadInput("feedback.webhook.bad_body", "body");
+  IntakeResult out;
+  for (const auto& m : *messages) {
+    if (db_.read([&](db::Conn& c) { return repo::IntakeExists(c, channel, m.id); })) {
+      ++out.duplicates;
+      continue;
+    }
+    ItemInput in;
+    in.kind = "feedback";
+    in.channel = channel;
+    in.category = "other";
+    in.unit_code = unit->code;
+    in.title = webhook::TitleOf(m.text, 100);
+    in.content = webhook::Cut(m.text, kMaxContent - 3);
+    ItemInput checked;
+    try {
+      checked = Checked(in);
+    } catch (const AppError&) {
+      continue;  // an empty or unreadable message is not an item
+    }
+    try {
+      auto item = Create(checked, std::nullopt, channel, [&](db::Conn& c, const Item& i) {
+        repo::InsertIntake(c, channel, m.id, i.id, m.sender, i.created_at);
+      });
+      ++out.created;
+      out.codes.push_back(item.code);
+    } catch (const db::ConstraintError&) {
+      ++out.duplicates;  // the same message arriving twice at once: the second write rolled back
+    }
+  }
+  return out;
 }
 
 Item Service::Submit(ItemInput in, const std::string& address) {

@@ -17,6 +17,7 @@
 // a request for information).
 #pragma once
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -76,6 +77,21 @@ class Service {
   std::vector<Item> PublicRequests(const RequestQuery& q);  // BadInput start_date, end_date, status, jurisdiction_id
   std::optional<Item> PublicRequest(const std::string& code);
 
+  // ---- Zalo OA and Facebook page webhooks ----
+  // A unit's connected account: administrators covering the unit; channel zalo | facebook.
+  void PutChannel(const auth::Principal& p, const std::string& unit_code, const std::string& channel,
+                  const std::string& app_id, const std::string& secret);
+  struct IntakeResult {
+    int created = 0, duplicates = 0;
+    std::vector<std::string> codes;
+  };
+  // The signature is checked before anything of the body is used: a wrong one is
+  // Unauthorized feedback.webhook.bad_signature and nothing is stored. An
+  // unknown unit or an unconnected channel: NotFound. Each message once (by its
+  // platform id): an item of kind feedback, category other, on the channel.
+  IntakeResult Webhook(const std::string& channel, const std::string& unit_code, const std::string& body,
+                       const std::string& signature);
+
   // ---- officials ----
   Item Register(const auth::Principal& p, ItemInput in);
   Detail Get(const auth::Principal& p, const std::string& code);
@@ -87,7 +103,9 @@ class Service {
   std::vector<std::pair<int64_t, std::string>> Assignees(const Item& item);
 
  private:
-  Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor);
+  // `also` runs inside the registering write (the webhook's intake row).
+  Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor,
+              const std::function<void(db::Conn&, const Item&)>& also = {});
   Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
   db::Db& db_;
   calendar::Service& calendar_;

@@ -309,6 +309,36 @@ TEST_P(FeedbackServiceTest, EveryStepIsAnEventWithoutPersonalData) {
   }
 }
 
+TEST_P(FeedbackServiceTest, WebhookMessagesOnceAndForgedSignaturesStoreNothing) {
+  // The body and signature of webhook_test.cpp (computed with Python's hmac).
+  const std::string body =
+      R"({"object":"page","entry":[{"id":"123","time":1,"messaging":[{"sender":{"id":"PSID1"},"recipient":{"id":"123"},"timestamp":1,"message":{"mid":"m_1","text":"Đường ngập nước\nở khu phố 3"}}]}]})";
+  const std::string sig = "sha256=23bdb45fff17e34bec853fabb37b8544688fe486bfba296d3f0416177f1463bb";
+  // Not connected yet: 404; only an administrator connects.
+  EXPECT_EQ(KindOfError([&] { fb_->Webhook("facebook", "C1", body, sig); }), ErrorKind::kNotFound);
+  EXPECT_EQ(KindOfError([&] { fb_->PutChannel(desk_, "C1", "facebook", "", "fb-secret"); }), ErrorKind::kForbidden);
+  fb_->PutChannel(admin_, "C1", "facebook", "", "fb-secret");
+  static const db::Query count{"test_feedback_count", "SELECT count(*) FROM feedback_items"};
+  auto items = [&] { return db_->read([&](db::Conn& c) { return c.query_one(count)->i64(0); }); };
+  // Forged: 401, nothing stored.
+  EXPECT_EQ(KindOfError([&] { fb_->Webhook("facebook", "C1", body, "sha256=" + std::string(64, '0')); }),
+            ErrorKind::kUnauthorized);
+  EXPECT_EQ(KindOfError([&] { fb_->Webhook("facebook", "C1", body + " ", sig); }), ErrorKind::kUnauthorized);
+  EXPECT_EQ(items(), 0);
+  auto r = fb_->Webhook("facebook", "C1", body, sig);
+  EXPECT_EQ(r.created, 1);
+  ASSERT_EQ(r.codes.size(), 1u);
+  auto d = fb_->Get(desk_, r.codes[0]);
+  EXPECT_EQ(d.item.channel, "facebook");
+  EXPECT_EQ(d.item.title, "Đường ngập nước");
+  EXPECT_EQ(d.item.content, "Đường ngập nước\nở khu phố 3");
+  // The platform retries: the same message is not taken twice.
+  auto again = fb_->Webhook("facebook", "C1", body, sig);
+  EXPECT_EQ(again.created, 0);
+  EXPECT_EQ(again.duplicates, 1);
+  EXPECT_EQ(items(), 1);
+}
+
 FG_BOTH_BACKENDS(FeedbackServiceTest);
 
 }  // namespace
