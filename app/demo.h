@@ -16,4 +16,6 @@ void SeedDesk(db::Db& db, org::Service& org, calendar::Service& calendar, desk::
 void SeedLetters(letters::Service& letters);
 // A paired tablet and ratings of the demo dossiers and officials (part of SeedDemo).
 void SeedRatings(db::Db& db, org::Service& org);
+// A few feedback items of the ward, one answered and published (part of SeedDemo).
+void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar);
 }  // namespace fg::app

@@ -7,6 +7,7 @@
 #include "features/calendar/routes.h"
 #include "features/dashboard/routes.h"
 #include "features/desk/routes.h"
+#include "features/feedback/routes.h"
 #include "features/notify/pages.h"
 #include "features/letters/routes.h"
 #include "features/org/routes.h"
@@ -43,6 +44,10 @@ void RegisterAll(http::App& app, Services& s) {
   auto ratings_svc = std::make_shared<ratings::Service>(s.db);
   ratings::RegisterApi(app, ratings_svc);
   ratings::RegisterPages(app, ratings_svc);
+  auto feedback_svc = std::make_shared<feedback::Service>(s.db, s.calendar);
+  feedback::RegisterPages(app, feedback_svc);
+  feedback::RegisterOpen311(app, feedback_svc);
+  feedback::RegisterApi(app, feedback_svc);
   auto surveys_svc = std::make_shared<surveys::Service>(s.db, s.desk);
   surveys::RegisterApi(app, surveys_svc);
   surveys::RegisterPages(app, surveys_svc);

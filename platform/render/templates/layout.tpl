@@ -16,7 +16,8 @@
   {{#NAV_USER}}<a href="/dashboard"{{#NAV_DASHBOARD}} aria-current="page"{{/NAV_DASHBOARD}}>Tổng quan</a>{{/NAV_USER}}{{#DESK}}
     <a href="/desk"{{#NAV_DESK}} aria-current="page"{{/NAV_DESK}}>Một cửa</a>
     <a href="/thu"{{#NAV_LETTERS}} aria-current="page"{{/NAV_LETTERS}}>Thư</a>
-    <a href="/desk/ratings"{{#NAV_RATINGS}} aria-current="page"{{/NAV_RATINGS}}>Đánh giá</a>{{/DESK}}{{#NAV_USER}}
+    <a href="/desk/ratings"{{#NAV_RATINGS}} aria-current="page"{{/NAV_RATINGS}}>Đánh giá</a>
+    <a href="/feedback"{{#NAV_FEEDBACK}} aria-current="page"{{/NAV_FEEDBACK}}>Phản ánh</a>{{/DESK}}{{#NAV_USER}}
     <a href="/surveys/evaluations"{{#NAV_SURVEYS}} aria-current="page"{{/NAV_SURVEYS}}>Khảo sát</a>
     <a href="/units"{{#NAV_UNITS}} aria-current="page"{{/NAV_UNITS}}>Đơn vị</a>
     <a href="/calendar"{{#NAV_CALENDAR}} aria-current="page"{{/NAV_CALENDAR}}>Lịch làm việc</a>{{/NAV_USER}}{{#MANAGER}}

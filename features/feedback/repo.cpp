@@ -1,0 +1,238 @@
+#include "features/feedback/repo.h"
+
+#include "features/feedback/rules.h"
+
+namespace fg::feedback::repo {
+namespace {
+
+#define FB_ITEM_COLS                                                                                               \
+  "i.id, i.code, i.unit_id, u.code, u.name, u.path, i.kind, i.channel, i.category, i.state, i.version, i.title, " \
+  "i.content, i.person_name, i.person_phone, i.person_email, i.person_address, i.anonymous, i.dossier_code, "    \
+  "i.procedure_code, i.about_official_id, i.assignee_id, a.full_name, i.received_at, i.starts_at, i.due_at, "     \
+  "i.extended, i.extension_reason, i.paused_since, i.reply_draft, i.reply, i.published, i.published_answer, "     \
+  "i.answered_at, i.closed_at, i.timeliness, i.reopen_count, i.merged_into, m.code, i.created_at, i.updated_at "  \
+  "FROM feedback_items i JOIN units u ON u.id = i.unit_id LEFT JOIN officials a ON a.id = i.assignee_id "         \
+  "LEFT JOIN feedback_items m ON m.id = i.merged_into "
+
+db::Value Opt(const std::string& s) { return s.empty() ? db::Value(nullptr) : db::Value(s); }
+db::Value Opt(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+
+Item ItemOf(const db::Row& r) {
+  Item i;
+  i.id = r.i64(0);
+  i.code = r.text(1);
+  i.unit_id = r.i64(2);
+  i.unit_code = r.text(3);
+  i.unit_name = r.text(4);
+  i.unit_path = r.text(5);
+  i.kind = ParseKind(r.text(6)).value_or(Kind::kFeedback);
+  i.channel = r.text(7);
+  i.category = r.text(8);
+  i.state = ParseState(r.text(9)).value_or(State::kReceived);
+  i.version = r.i64(10);
+  i.title = r.text(11);
+  i.content = r.text(12);
+  i.person = {r.text(13), r.text(14), r.text(15), r.text(16)};
+  i.anonymous = r.i64(17) != 0;
+  i.dossier_code = r.text(18);
+  i.procedure_code = r.text(19);
+  i.about_official_id = r.opt_i64(20);
+  i.assignee_id = r.opt_i64(21);
+  i.assignee_name = r.text(22);
+  i.received_at = r.text(23);
+  i.starts_at = r.text(24);
+  i.due_at = r.text(25);
+  i.extended = r.i64(26) != 0;
+  i.extension_reason = r.text(27);
+  i.paused_since = r.text(28);
+  i.reply_draft = r.text(29);
+  i.reply = r.text(30);
+  i.published = r.i64(31) != 0;
+  i.published_answer = r.text(32);
+  i.answered_at = r.text(33);
+  i.closed_at = r.text(34);
+  i.timeliness = r.text(35);
+  i.reopen_count = r.i64(36);
+  i.merged_into = r.opt_i64(37);
+  i.merged_into_code = r.text(38);
+  i.created_at = r.text(39);
+  i.updated_at = r.text(40);
+  return i;
+}
+
+const db::Query kNextSerial{"feedback_next_serial",
+                            "INSERT INTO feedback_serials (unit_id, year, last) VALUES (?, ?, 1) "
+                            "ON CONFLICT (unit_id, year) DO UPDATE SET last = feedback_serials.last + 1 RETURNING last"};
+const db::Query kInsertItem{
+    "feedback_insert",
+    "INSERT INTO feedback_items (code, unit_id, received_unit_id, kind, channel, category, state, version, title, "
+    "content, person_name, person_phone, person_email, person_address, anonymous, dossier_code, procedure_code, "
+    "about_official_id, assignee_id, received_at, starts_at, due_at, extended, extension_reason, paused_since, "
+    "reply_draft, reply, published, published_answer, answered_at, closed_at, timeliness, reopen_count, "
+    "merged_into, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, NULL, ?, ?, ?, 0, '', NULL, '', '', 0, '', NULL, NULL, '', 0, NULL, ?, ?, ?) RETURNING id"};
+const db::Query kItemByCode{"feedback_by_code", "SELECT " FB_ITEM_COLS "WHERE i.code = ?"};
+const db::Query kItemById{"feedback_by_id", "SELECT " FB_ITEM_COLS "WHERE i.id = ?"};
+const db::Query kUpdateItem{
+    "feedback_update",
+    "UPDATE feedback_items SET unit_id = ?, category = ?, state = ?, version = version + 1, assignee_id = ?, "
+    "starts_at = ?, due_at = ?, extended = ?, extension_reason = ?, paused_since = ?, reply_draft = ?, reply = ?, "
+    "published = ?, published_answer = ?, answered_at = ?, closed_at = ?, timeliness = ?, reopen_count = ?, "
+    "merged_into = ?, updated_at = ? WHERE id = ? AND version = ?"};
+const db::Query kInsertStep{"feedback_step_insert",
+                            "INSERT INTO feedback_steps (item_id, at, actor_id, action, body, internal) "
+                            "VALUES (?, ?, ?, ?, ?, ?)"};
+const db::Query kSteps{"feedback_steps",
+                       "SELECT s.id, s.item_id, s.at, s.actor_id, o.full_name, s.action, s.body, s.internal "
+                       "FROM feedback_steps s LEFT JOIN officials o ON o.id = s.actor_id "
+                       "WHERE s.item_id = ? ORDER BY s.id"};
+const db::Query kOpenPause{"feedback_pause_open",
+                           "INSERT INTO feedback_pauses (item_id, from_at, to_at) VALUES (?, ?, NULL)"};
+const db::Query kClosePause{"feedback_pause_close",
+                            "UPDATE feedback_pauses SET to_at = ? WHERE item_id = ? AND to_at IS NULL"};
+const db::Query kPauses{"feedback_pauses",
+                        "SELECT from_at, to_at FROM feedback_pauses WHERE item_id = ? ORDER BY id"};
+const db::Query kItemsUnder{
+    "feedback_items_under",
+    "SELECT " FB_ITEM_COLS
+    "WHERE u.path LIKE ? AND (? = '' OR i.kind = ?) AND (? = '' OR i.state = ?) "
+    "AND (? = '' OR (i.state IN ('received', 'in_progress', 'info_requested', 'awaiting_approval') "
+    "AND i.due_at IS NOT NULL AND i.due_at <= ?)) AND (? = 0 OR i.id < ?) ORDER BY i.id DESC LIMIT ?"};
+
+const db::Query kPublicItems{
+    "feedback_public_items",
+    "SELECT " FB_ITEM_COLS
+    "WHERE u.path LIKE ? AND i.kind IN ('feedback', 'recommendation') AND i.received_at >= ? "
+    "AND i.received_at <= ? ORDER BY i.id DESC LIMIT ?"};
+
+const db::Query kChannel{"feedback_channel",
+                         "SELECT app_id, secret FROM feedback_channels WHERE unit_id = ? AND channel = ?"};
+const db::Query kPutChannel{"feedback_channel_put",
+                            "INSERT INTO feedback_channels (unit_id, channel, app_id, secret, updated_at) "
+                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (unit_id, channel) DO UPDATE SET "
+                            "app_id = excluded.app_id, secret = excluded.secret, updated_at = excluded.updated_at"};
+const db::Query kIntakeExists{"feedback_intake_exists",
+                              "SELECT 1 FROM feedback_intake WHERE channel = ? AND message_id = ?"};
+const db::Query kInsertIntake{"feedback_intake_insert",
+                              "INSERT INTO feedback_intake (channel, message_id, item_id, sender, created_at) "
+                              "VALUES (?, ?, ?, ?, ?)"};
+
+}  // namespace
+
+std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel) {
+  auto r = c.query_one(kChannel, {unit_id, channel});
+  if (!r) return std::nullopt;
+  return ChannelRow{r->text(0), r->text(1)};
+}
+
+void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now) {
+  c.exec(kPutChannel, {unit_id, channel, row.app_id, row.secret, now});
+}
+
+bool IntakeExists(db::Conn& c, const std::string& channel, const std::string& message_id) {
+  return c.query_one(kIntakeExists, {channel, message_id}).has_value();
+}
+
+void InsertIntake(db::Conn& c, const std::string& channel, const std::string& message_id, int64_t item_id,
+                  const std::string& sender, const std::string& now) {
+  c.exec(kInsertIntake, {channel, message_id, item_id, sender, now});
+}
+
+std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                              const std::string& to, int limit) {
+  std::vector<Item> out;
+  for (auto& r : c.query(kPublicItems, {path_prefix + "%", from, to, int64_t{limit}})) out.push_back(ItemOf(r));
+  return out;
+}
+
+int64_t NextSerial(db::Conn& c, int64_t unit_id, int year) {
+  return c.query_one(kNextSerial, {unit_id, int64_t{year}})->i64(0);
+}
+
+int64_t InsertItem(db::Conn& c, const Item& i, std::optional<int64_t> created_by) {
+  return c
+      .query_one(kInsertItem,
+                 {i.code, i.unit_id, i.unit_id, std::string(KindName(i.kind)), i.channel, i.category,
+                  std::string(StateName(i.state)), i.title, i.content, i.person.name, i.person.phone,
+                  i.person.email, i.person.address, int64_t{i.anonymous}, i.dossier_code, i.procedure_code,
+                  Opt(i.about_official_id), i.received_at, i.starts_at, Opt(i.due_at), Opt(created_by),
+                  i.created_at, i.updated_at})
+      ->i64(0);
+}
+
+std::optional<Item> ItemByCode(db::Conn& c, const std::string& code) {
+  auto r = c.query_one(kItemByCode, {code});
+  if (!r) return std::nullopt;
+  return ItemOf(*r);
+}
+
+std::optional<Item> ItemById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kItemById, {id});
+  if (!r) return std::nullopt;
+  return ItemOf(*r);
+}
+
+bool UpdateItem(db::Conn& c, const Item& i) {
+  return c.exec(kUpdateItem, {i.unit_id,
+                              i.category,
+                              std::string(StateName(i.state)),
+                              Opt(i.assignee_id),
+                              i.starts_at,
+                              Opt(i.due_at),
+                              int64_t{i.extended},
+                              i.extension_reason,
+                              Opt(i.paused_since),
+                              i.reply_draft,
+                              i.reply,
+                              int64_t{i.published},
+                              i.published_answer,
+                              Opt(i.answered_at),
+                              Opt(i.closed_at),
+                              i.timeliness,
+                              i.reopen_count,
+                              Opt(i.merged_into),
+                              i.updated_at,
+                              i.id,
+                              i.version}) == 1;
+}
+
+void InsertStep(db::Conn& c, const Step& s) {
+  c.exec(kInsertStep, {s.item_id, s.at, Opt(s.actor_id), s.action, s.text, int64_t{s.internal}});
+}
+
+std::vector<Step> Steps(db::Conn& c, int64_t item_id) {
+  std::vector<Step> out;
+  for (auto& r : c.query(kSteps, {item_id})) {
+    Step s;
+    s.id = r.i64(0);
+    s.item_id = r.i64(1);
+    s.at = r.text(2);
+    s.actor_id = r.opt_i64(3);
+    s.actor_name = r.text(4);
+    s.action = r.text(5);
+    s.text = r.text(6);
+    s.internal = r.i64(7) != 0;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void OpenPause(db::Conn& c, int64_t item_id, const std::string& from) { c.exec(kOpenPause, {item_id, from}); }
+void ClosePause(db::Conn& c, int64_t item_id, const std::string& to) { c.exec(kClosePause, {to, item_id}); }
+
+std::vector<PauseSpan> Pauses(db::Conn& c, int64_t item_id) {
+  std::vector<PauseSpan> out;
+  for (auto& r : c.query(kPauses, {item_id})) out.push_back({r.text(0), r.text(1)});
+  return out;
+}
+
+std::vector<Item> ItemsUnder(db::Conn& c, const std::string& path_prefix, const std::string& kind,
+                             const std::string& state, const std::string& open_due_by, int64_t before_id, int limit) {
+  std::vector<Item> out;
+  for (auto& r : c.query(kItemsUnder, {path_prefix + "%", kind, kind, state, state, open_due_by, open_due_by,
+                                       before_id, before_id, int64_t{limit}}))
+    out.push_back(ItemOf(r));
+  return out;
+}
+
+}  // namespace fg::feedback::repo

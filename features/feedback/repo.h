@@ -1,0 +1,51 @@
+// SQL of the feedback register (parameterised, portable SQLite + PostgreSQL).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/feedback/model.h"
+#include "platform/db/db.h"
+
+namespace fg::feedback::repo {
+
+// The next serial of the unit in `year` (1, 2, ...): one atomic statement, in
+// the write that registers the item, so codes have no gaps.
+int64_t NextSerial(db::Conn& c, int64_t unit_id, int year);
+
+int64_t InsertItem(db::Conn& c, const Item& i, std::optional<int64_t> created_by);
+std::optional<Item> ItemByCode(db::Conn& c, const std::string& code);
+std::optional<Item> ItemById(db::Conn& c, int64_t id);
+// Writes every mutable column and bumps the version; false when the stored
+// version is no longer `i.version` (someone else changed it).
+bool UpdateItem(db::Conn& c, const Item& i);
+
+void InsertStep(db::Conn& c, const Step& s);
+std::vector<Step> Steps(db::Conn& c, int64_t item_id);
+
+void OpenPause(db::Conn& c, int64_t item_id, const std::string& from);
+void ClosePause(db::Conn& c, int64_t item_id, const std::string& to);
+std::vector<PauseSpan> Pauses(db::Conn& c, int64_t item_id);
+
+// Items of the units under `path_prefix`, newest first; kind/state "" for any;
+// open_due_by: only open items with a due instant at or before it ("" for all).
+std::vector<Item> ItemsUnder(db::Conn& c, const std::string& path_prefix, const std::string& kind,
+                             const std::string& state, const std::string& open_due_by, int64_t before_id, int limit);
+
+// Feedback and recommendations (never complaints or denunciations) of the
+// units under `path_prefix` received in [from, to] (UTC text), newest first.
+std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                              const std::string& to, int limit);
+
+// ---- channel intake ----
+struct ChannelRow {
+  std::string app_id, secret;
+};
+std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel);
+void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now);
+bool IntakeExists(db::Conn& c, const std::string& channel, const std::string& message_id);
+// Throws db::ConstraintError when the message was taken in already.
+void InsertIntake(db::Conn& c, const std::string& channel, const std::string& message_id, int64_t item_id,
+                  const std::string& sender, const std::string& now);
+
+}  // namespace fg::feedback::repo

@@ -1,0 +1,254 @@
+#include "features/feedback/rules.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "features/desk/rules.h"
+#include "platform/errors.h"
+#include "platform/text/text.h"
+#include "platform/time.h"
+
+namespace fg::feedback {
+
+namespace {
+
+constexpr const char* kKindNames[] = {"feedback", "recommendation", "complaint", "denunciation"};
+constexpr const char* kStateNames[] = {"received", "in_progress", "info_requested", "awaiting_approval",
+                                       "answered", "closed",      "merged"};
+constexpr const char* kActionNames[] = {"assign",  "note",    "request_info", "info_received", "extend",
+                                        "draft_reply", "approve_reply", "return_draft", "publish",
+                                        "unpublish", "close", "reopen", "merge"};
+
+template <class E, size_t N>
+std::optional<E> Parse(std::string_view s, const char* const (&names)[N]) {
+  for (size_t i = 0; i < N; ++i)
+    if (s == names[i]) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+bool In(std::string_view s, auto const& list) {
+  for (const char* x : list)
+    if (s == x) return true;
+  return false;
+}
+
+std::string Digits(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
+void ReplaceAll(std::string& s, std::string_view what, std::string_view by) {
+  if (what.empty()) return;
+  for (size_t pos = s.find(what); pos != std::string::npos; pos = s.find(what, pos + by.size()))
+    s.replace(pos, what.size(), by);
+}
+
+// A phone number (0 or +84 / 84 and 9-11 more digits), a citizen ID (12 digits,
+// starting with 0) or an old ID card number (9 digits written together). Money
+// ("150.000.000") and dates ("27.11.2026") are left alone.
+bool LooksPersonal(std::string_view run) {
+  const std::string d = Digits(run);
+  if (d.size() < 9 || d.size() > 12) return false;
+  if (d[0] == '0' || run[0] == '+' || d.rfind("84", 0) == 0) return true;
+  return d.size() == 9 && d.size() == run.size();
+}
+
+}  // namespace
+
+std::string_view KindName(Kind k) { return kKindNames[static_cast<int>(k)]; }
+std::optional<Kind> ParseKind(std::string_view s) { return Parse<Kind>(s, kKindNames); }
+std::string_view StateName(State s) { return kStateNames[static_cast<int>(s)]; }
+std::optional<State> ParseState(std::string_view s) { return Parse<State>(s, kStateNames); }
+std::string_view ActionName(Action a) { return kActionNames[static_cast<int>(a)]; }
+std::optional<Action> ParseAction(std::string_view s) { return Parse<Action>(s, kActionNames); }
+bool IsChannel(std::string_view s) { return In(s, kChannels); }
+bool IsCategory(std::string_view s) { return In(s, kCategories); }
+
+Limit LimitOf(Kind k) {
+  switch (k) {
+    case Kind::kFeedback:
+    case Kind::kRecommendation: return {10, 10};
+    case Kind::kComplaint: return {30, 15};
+    case Kind::kDenunciation: return {30, 30};
+  }
+  return {10, 10};
+}
+
+ItemInput Checked(const ItemInput& in) {
+  Problems p;
+  ItemInput out;
+  out.kind = in.kind;
+  if (!ParseKind(in.kind)) p.add(BadInput("feedback.bad_kind", "feedback_kind"));
+  out.channel = in.channel;
+  if (!IsChannel(in.channel)) p.add(BadInput("feedback.bad_channel", "channel"));
+  out.category = in.category.empty() ? "other" : in.category;
+  if (!IsCategory(out.category)) p.add(BadInput("feedback.bad_category", "category"));
+  out.unit_code = p.check([&] { return text::Clean("unit_code", in.unit_code, 50, true); });
+  out.title = p.check([&] { return text::Clean("feedback_title", in.title, kMaxTitle, true); });
+  out.content = p.check([&] { return text::Clean("content", in.content, kMaxContent, true, true); });
+  out.person.name = p.check([&] { return text::Clean("name", in.person.name, kMaxName, false); });
+  out.person.phone = p.check([&] { return text::Phone("phone", in.person.phone); });
+  out.person.email = p.check([&] { return text::Email("email", in.person.email); });
+  out.person.address = p.check([&] { return text::Clean("address", in.person.address, kMaxAddress, false); });
+  out.dossier_code = p.check([&] { return text::Clean("dossier_code", in.dossier_code, kMaxRef, false); });
+  out.procedure_code = p.check([&] { return text::Clean("procedure_code", in.procedure_code, kMaxRef, false); });
+  out.official_id = in.official_id;
+  out.received_at = in.received_at;
+  if (!in.received_at.empty() && !ParseRfc3339(in.received_at))
+    p.add(BadInput("feedback.bad_received_at", "received_at"));
+  if (in.kind == "complaint" && !p.has("name") && out.person.name.empty())
+    p.add(BadInput("feedback.complaint_needs_name", "name"));
+  if (in.kind == "complaint" && !p.has("phone") && !p.has("email") && !p.has("address") &&
+      out.person.phone.empty() && out.person.email.empty() && out.person.address.empty())
+    p.add(BadInput("feedback.complaint_needs_contact", "phone"));
+  p.raise_if_any();
+  return out;
+}
+
+bool IsAnonymousDenunciation(Kind k, const Person& p) { return k == Kind::kDenunciation && p.name.empty(); }
+
+std::optional<calendar::DueResult> DueOf(const calendar::WorkCalendar& cal, Kind k, bool extended, bool anonymous,
+                                         Instant received_at, const std::vector<calendar::Pause>& pauses) {
+  if (anonymous) return std::nullopt;
+  const Limit l = LimitOf(k);
+  calendar::DueRequest r;
+  r.received_at = received_at;
+  r.unit = calendar::LimitUnit::kDays;
+  r.amount = l.days + (extended ? l.extension_days : 0);
+  r.pauses = pauses;
+  return cal.Due(r);
+}
+
+bool IsOpen(State s) {
+  return s == State::kReceived || s == State::kInProgress || s == State::kInfoRequested ||
+         s == State::kAwaitingApproval;
+}
+
+bool Allowed(const Item& item, Action a) {
+  const State s = item.state;
+  switch (a) {
+    case Action::kAssign: return s == State::kReceived || s == State::kInProgress;
+    case Action::kNote: return s != State::kMerged;
+    case Action::kRequestInfo: return s == State::kReceived || s == State::kInProgress;
+    case Action::kInfoReceived: return s == State::kInfoRequested;
+    case Action::kExtend: return IsOpen(s) && !item.extended && !item.due_at.empty();
+    case Action::kDraftReply: return s == State::kReceived || s == State::kInProgress;
+    case Action::kApproveReply:
+    case Action::kReturnDraft: return s == State::kAwaitingApproval;
+    case Action::kPublish: return (s == State::kAnswered || s == State::kClosed) && !item.published;
+    case Action::kUnpublish: return (s == State::kAnswered || s == State::kClosed) && item.published;
+    case Action::kClose: return s == State::kAnswered;
+    case Action::kReopen: return s == State::kClosed;
+    case Action::kMerge: return s == State::kReceived || s == State::kInProgress;
+  }
+  return false;
+}
+
+std::vector<Action> AllowedActions(const Item& item, bool may_approve) {
+  std::vector<Action> out;
+  for (Action a : kActions) {
+    if (a == Action::kReopen) continue;  // the citizen's, within the window (CanReopen)
+    if ((a == Action::kApproveReply || a == Action::kReturnDraft) && !may_approve) continue;
+    if (Allowed(item, a)) out.push_back(a);
+  }
+  return out;
+}
+
+State Next(State s, Action a) {
+  switch (a) {
+    case Action::kAssign: return State::kInProgress;
+    case Action::kRequestInfo: return State::kInfoRequested;
+    case Action::kInfoReceived: return State::kInProgress;
+    case Action::kDraftReply: return State::kAwaitingApproval;
+    case Action::kApproveReply: return State::kAnswered;
+    case Action::kReturnDraft: return State::kInProgress;
+    case Action::kClose: return State::kClosed;
+    case Action::kReopen: return State::kInProgress;
+    case Action::kMerge: return State::kMerged;
+    default: return s;
+  }
+}
+
+bool CanReopen(const calendar::WorkCalendar& cal, const Item& item, Instant now) {
+  if (item.state != State::kClosed || item.reopen_count >= kMaxReopens) return false;
+  const auto closed = ParseUtc(item.closed_at);
+  if (!closed) return false;
+  calendar::Date last = ToLocal(*closed).date;
+  for (int i = 0; i < kReopenDays; ++i) last = cal.NextWorkingDay(last);
+  return ToLocal(now).date <= last;
+}
+
+std::string MergeProblem(const Item& duplicate, const Item& target) {
+  if (duplicate.id == target.id) return "feedback.merge_self";
+  if (duplicate.kind != target.kind) return "feedback.merge_other_kind";
+  if (duplicate.unit_id != target.unit_id) return "feedback.merge_other_unit";
+  if (!Allowed(duplicate, Action::kMerge)) return "feedback.merge_not_open";
+  if (!IsOpen(target.state)) return "feedback.merge_target_closed";
+  if (target.id > duplicate.id) return "feedback.merge_into_newer";
+  return "";
+}
+
+Urgency UrgencyOf(const Item& item, Instant now, Instant soon_by) {
+  if (!IsOpen(item.state)) return Urgency::kNone;
+  const auto due = ParseUtc(item.due_at);
+  if (!due) return Urgency::kNone;
+  if (item.state == State::kInfoRequested) {
+    const auto since = ParseUtc(item.paused_since);
+    return since && *due < *since ? Urgency::kOverdue : Urgency::kNone;
+  }
+  if (*due < now) return Urgency::kOverdue;
+  return *due <= soon_by ? Urgency::kDueSoon : Urgency::kNone;
+}
+
+std::string TimelinessOf(const Item& item, Instant at) {
+  const auto due = ParseUtc(item.due_at);
+  if (!due) return "";
+  return at <= *due ? "on_time" : "late";
+}
+
+std::string ItemCode(std::string_view unit_code, int year, int64_t serial) {
+  std::string n = std::to_string(serial);
+  if (n.size() < 4) n.insert(0, 4 - n.size(), '0');
+  return "GY-" + std::string(unit_code) + "-" + std::to_string(year) + "-" + n;
+}
+
+std::string NormalCode(std::string_view s) {
+  std::string out = text::Trim(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Last4Matches(std::string_view phone, std::string_view last4) {
+  const std::string d = desk::PhoneDigits(phone);
+  const std::string given = Digits(last4);
+  return d.size() >= 4 && given.size() == 4 && d.compare(d.size() - 4, 4, given) == 0;
+}
+
+std::string StripPersonal(std::string_view text, const Person& p, std::string_view mask) {
+  std::string out(text);
+  // Longest first, so that a name inside the address does not split it.
+  std::vector<std::string> known = {p.address, p.name, p.email, p.phone};
+  std::sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const auto& k : known)
+    if (text::Trim(k).size() >= 2) ReplaceAll(out, text::Trim(k), mask);
+  static const std::regex kEmail(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+)");
+  out = std::regex_replace(out, kEmail, std::string(mask));
+  // Runs of digits with single separators between them.
+  static const std::regex kDigits(R"(\+?\d(?:[ .\-]?\d)+)");
+  std::string result;
+  auto begin = std::sregex_iterator(out.begin(), out.end(), kDigits);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    result.append(out, last, m.position() - last);
+    result += LooksPersonal(m.str()) ? std::string(mask) : m.str();
+    last = m.position() + m.length();
+  }
+  result.append(out, last, std::string::npos);
+  return result;
+}
+
+}  // namespace fg::feedback

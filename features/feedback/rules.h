@@ -1,0 +1,94 @@
+// Pure rules of the feedback register: names, validation, legal time limits on
+// the working-day calendar, the state machine, the reopen window, merging
+// duplicates, codes, and removing personal data from published answers.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "features/calendar/engine.h"
+#include "features/feedback/model.h"
+
+namespace fg::feedback {
+
+using calendar::Instant;
+
+std::string_view KindName(Kind k);  // feedback | recommendation | complaint | denunciation
+std::optional<Kind> ParseKind(std::string_view s);
+std::string_view StateName(State s);  // received | in_progress | ...
+std::optional<State> ParseState(std::string_view s);
+std::string_view ActionName(Action a);  // assign | note | request_info | ...
+std::optional<Action> ParseAction(std::string_view s);
+bool IsChannel(std::string_view s);
+bool IsCategory(std::string_view s);
+
+// Legal time limits in working days, counted from the day after receipt on the
+// unit's calendar (the engine's 15:00 cut-off applies), and the one extension:
+//   feedback, recommendation: 10 (+10)   complaint: 30 (+15)   denunciation: 30 (+30)
+struct Limit {
+  int days = 0;
+  int extension_days = 0;
+};
+Limit LimitOf(Kind k);
+
+// The checked, cleaned input: every problem at once (BadInput, fields feedback_kind,
+// channel, category, unit_code, feedback_title, content, name, phone, email, address,
+// dossier_code, procedure_code, received_at). A complaint needs the
+// complainant's name and a way to reach them (phone, e-mail or address).
+ItemInput Checked(const ItemInput& in);
+// A denunciation without a name: registered, but with no legal time limit
+// (the law does not oblige the authority to resolve it; it may verify it).
+bool IsAnonymousDenunciation(Kind k, const Person& p);
+
+// The legal due instant of an item received at `received_at`, paused over
+// `pauses` (info requested; an open pause ends at `now`); none for an
+// anonymous denunciation. Throws calendar::EngineError out of range.
+std::optional<calendar::DueResult> DueOf(const calendar::WorkCalendar& cal, Kind k, bool extended, bool anonymous,
+                                         Instant received_at, const std::vector<calendar::Pause>& pauses);
+
+// Whether `a` is allowed in state `s` (ignoring who asks). Extension: once,
+// only while the clock has a limit. Publish/unpublish: once answered or closed.
+bool Allowed(const Item& item, Action a);
+// The actions an official may take now: allowed by the state, and approving or
+// returning a draft only for a leader (or an administrator).
+std::vector<Action> AllowedActions(const Item& item, bool may_approve);
+// The state after `a` (unchanged for notes, publish, extend ...).
+State Next(State s, Action a);
+bool IsOpen(State s);  // received, in_progress, info_requested, awaiting_approval
+
+// The citizen may reopen a closed item until the end of the kReopenDays-th
+// working day after the day it was closed, at most kMaxReopens times.
+inline constexpr int kReopenDays = 10;
+inline constexpr int kMaxReopens = 2;
+bool CanReopen(const calendar::WorkCalendar& cal, const Item& item, Instant now);
+
+// A duplicate may be merged into `target` when both are of the same kind and
+// unit, the duplicate is still open and not answered, the target is open, and
+// the target is the older one (it keeps the earlier legal clock). "" when
+// allowed, else the catalogue key of the reason.
+std::string MergeProblem(const Item& duplicate, const Item& target);
+
+// Overdue: open, clock running (or paused only after the due instant), past
+// due; due soon: open, running, due by `soon_by`.
+enum class Urgency { kNone, kDueSoon, kOverdue };
+Urgency UrgencyOf(const Item& item, Instant now, Instant soon_by);
+// on_time | late for a reply approved at `at`; "" without a legal limit.
+std::string TimelinessOf(const Item& item, Instant at);
+
+// "GY-<unit code>-<year>-<serial, at least 4 digits>" (góp ý): one gap-free
+// counter per unit and year.
+std::string ItemCode(std::string_view unit_code, int year, int64_t serial);
+// The code as typed ("gy-c1-2026-0001 "): trimmed, upper case.
+std::string NormalCode(std::string_view s);
+// The lookup's second check when the item has a phone: the last 4 digits.
+bool Last4Matches(std::string_view phone, std::string_view last4);
+
+// `text` with personal data replaced by `mask`: the submitter's name, address,
+// phone and e-mail as given, any e-mail address, and any run of digits that
+// looks like a phone number (0, 84 or +84 then 8-11 digits) or an ID number
+// (12 digits from 0; 9 digits written together); spaces, dots and dashes
+// between digits allowed. Money and dates are kept.
+std::string StripPersonal(std::string_view text, const Person& p, std::string_view mask);
+
+}  // namespace fg::feedback

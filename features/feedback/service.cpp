@@ -1,0 +1,578 @@
+#include "features/feedback/service.h"
+
+#include <algorithm>
+#include <map>
+
+#include <boost/json.hpp>
+
+#include "features/desk/rules.h"
+#include "features/feedback/repo.h"
+#include "features/feedback/webhook.h"
+#include "features/notify/model.h"
+#include "features/notify/repo.h"
+#include "features/org/repo.h"
+#include "platform/db/events.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/render/page.h"
+#include "platform/text/text.h"
+#include "platform/time.h"
+
+namespace fg::feedback {
+
+using auth::Role;
+
+namespace {
+
+
+
+bool Handles(const auth::Principal& p, const std::string& path) {
+  return auth::Covers(p, path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+}
+bool Approves(const auth::Principal& p, const std::string& path) {
+  return auth::Covers(p, path, {Role::kAdmin, Role::kLeader});
+}
+
+AppError Conflict(std::string key) { return AppError(ErrorKind::kConflict, std::move(key)); }
+
+SysSeconds At(const std::string& utc) { return ParseUtc(utc).value_or(Now()); }
+
+// The event's record: what changed, never personal data.
+std::string Json(const Item& i) {
+  boost::json::object o{{"code", i.code},
+                        {"kind", KindName(i.kind)},
+                        {"state", StateName(i.state)},
+                        {"unit_code", i.unit_code},
+                        {"channel", i.channel},
+                        {"category", i.category},
+                        {"due_at", i.due_at},
+                        {"published", i.published}};
+  if (i.assignee_id) o["assignee_id"] = *i.assignee_id;
+  return boost::json::serialize(o);
+}
+
+events::Event EventOf(std::optional<int64_t> actor_id, const std::string& actor, const Item& before,
+                      const Item& after, const std::string& action) {
+  events::Event e;
+  e.actor_id = actor_id;
+  e.actor = actor;
+  e.unit_id = after.unit_id;
+  e.entity = "feedback";
+  e.entity_id = after.code;
+  e.action = action;
+  e.before_json = before.id ? Json(before) : "";
+  e.after_json = Json(after);
+  return e;
+}
+
+std::vector<calendar::Pause> PausesOf(const std::vector<PauseSpan>& spans, SysSeconds now) {
+  std::vector<calendar::Pause> out;
+  for (const auto& s : spans) {
+    const SysSeconds from = At(s.from);
+    const SysSeconds to = s.to.empty() ? now : At(s.to);
+    if (to > from) out.push_back({from, to, "info"});
+  }
+  return out;
+}
+
+// The outbox message to the citizen, through the channel they used.
+void Notify(db::Conn& c, const Item& i, const std::string& event, const std::string& text, const std::string& now) {
+  if (i.person.phone.empty() && i.person.email.empty()) return;
+  notify::Message m;
+  m.idem_key = "feedback:" + std::to_string(i.id) + ":" + std::to_string(i.version) + ":" + event;
+  m.unit_id = i.unit_id;
+  m.event = event;
+  m.channel_pref = i.channel == "email" ? "email" : i.channel == "zalo" ? "zalo" : i.channel == "hotline" ? "sms" : "";
+  m.phone = i.person.phone;
+  m.email = i.person.email;
+  m.params = {{"code", i.code},
+              {"text", text},
+              {"lookup", render::Site().public_url + "/gop-y/tra-cuu?ma=" + i.code}};
+  m.next_at = now;
+  m.created_at = now;
+  notify::repo::InsertMessage(c, m);
+}
+
+std::string CleanText(const std::string& field, const std::string& s, bool required) {
+  return text::Clean(field, s, kMaxText, required, true);
+}
+
+}  // namespace
+
+Service::Service(db::Db& db, calendar::Service& calendar) : db_(db), calendar_(calendar) {}
+
+Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::string& actor,
+                     const std::function<void(db::Conn&, const Item&)>& also) {
+  const Kind kind = *ParseKind(in.kind);
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
+  Problems problems;
+  if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit_code"));
+  if (in.official_id && !db_.read([&](db::Conn& c) { return org::repo::OfficialById(c, *in.official_id); }))
+    problems.add(BadInput("feedback.unknown_official", "official_id"));
+  const SysSeconds now = Now();
+  SysSeconds received = now;
+  if (!in.received_at.empty()) {
+    received = *ParseRfc3339(in.received_at);
+    if (received > now) problems.add(BadInput("feedback.received_in_future", "received_at"));
+  }
+  problems.raise_if_any();
+  const bool anonymous = IsAnonymousDenunciation(kind, in.person);
+  std::optional<calendar::DueResult> due;
+  try {
+    due = DueOf(*calendar_.View(unit->code).calendar, kind, false, anonymous, received, {});
+  } catch (const calendar::EngineError& e) {
+    throw BadInput(e.key, "received_at", calendar::YearRange());
+  }
+  Item i;
+  i.unit_id = unit->id;
+  i.unit_code = unit->code;
+  i.kind = kind;
+  i.channel = in.channel;
+  i.category = in.category;
+  i.title = in.title;
+  i.content = in.content;
+  i.person = in.person;
+  i.anonymous = anonymous;
+  i.dossier_code = in.dossier_code;
+  i.procedure_code = in.procedure_code;
+  i.about_official_id = in.official_id;
+  i.received_at = FormatUtc(received);
+  i.starts_at = FormatUtc(due ? due->starts_at : received);
+  i.due_at = due ? FormatUtc(due->due_at) : "";
+  i.created_at = i.updated_at = FormatUtc(now);
+  const int year = static_cast<int>(std::chrono::year_month_day{ToLocal(received).date}.year());
+  const int64_t id = db_.write([&](db::Conn& c) {
+    i.code = ItemCode(i.unit_code, year, repo::NextSerial(c, i.unit_id, year));
+    i.id = repo::InsertItem(c, i, by);
+    repo::InsertStep(c, {0, i.id, i.created_at, by, "", "register", "", false});
+    events::Append(c, EventOf(by, actor, Item{}, i, "register"));
+    if (also) also(c, i);
+    return i.id;
+  });
+  return *db_.read([&](db::Conn& c) { return repo::ItemById(c, id); });
+}
+
+void Service::PutChannel(const auth::Principal& p, const std::string& unit_code, const std::string& channel,
+                         const std::string& app_id, const std::string& secret) {
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, unit_code); });
+  if (!unit) throw NotFound("feedback.unknown_unit");
+  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  Problems problems;
+  if (channel != "zalo" && channel != "facebook") problems.add(BadInput("feedback.webhook.bad_channel", "channel"));
+  const std::string id = problems.check([&] { return text::Clean("app_id", app_id, 100, channel == "zalo"); });
+  const std::string key = problems.check([&] { return text::Clean("secret", secret, 200, true); });
+  problems.raise_if_any();
+  const std::string now = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    repo::PutChannel(c, unit->id, channel, {id, key}, now);
+    // The secret itself never goes into the event log.
+    events::Event e;
+    e.actor_id = p.official_id;
+    e.actor = p.username;
+    e.unit_id = unit->id;
+    e.entity = "feedback_channel";
+    e.entity_id = unit->code + "/" + channel;
+    e.action = "set";
+    e.after_json = boost::json::serialize(boost::json::object{{"channel", channel}, {"app_id", id}});
+    events::Append(c, e);
+  });
+}
+
+Service::IntakeResult Service::Webhook(const std::string& channel, const std::string& unit_code,
+                                       const std::string& body, const std::string& signature) {
+  if (channel != "zalo" && channel != "facebook") throw NotFound("feedback.webhook.unknown");
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, unit_code); });
+  if (!unit) throw NotFound("feedback.webhook.unknown");
+  auto account = db_.read([&](db::Conn& c) { return repo::Channel(c, unit->id, channel); });
+  if (!account) throw NotFound("feedback.webhook.unknown");
+  if (body.size() > webhook::kMaxBody) throw AppError(ErrorKind::kTooLarge, "feedback.webhook.too_large");
+  const bool ok = channel == "facebook" ? webhook::FacebookSignatureOk(body, signature, account->secret)
+                                        : webhook::ZaloSignatureOk(body, signature, account->app_id, account->secret);
+  if (!ok) throw AppError(ErrorKind::kUnauthorized, "feedback.webhook.bad_signature");
+  const auto messages = channel == "facebook" ? webhook::FacebookMessages(body) : webhook::ZaloMessages(body);
+  if (!messages) throw BadInput("feedback.webhook.bad_body", "body");
+  IntakeResult out;
+  for (const auto& m : *messages) {
+    if (db_.read([&](db::Conn& c) { return repo::IntakeExists(c, channel, m.id); })) {
+      ++out.duplicates;
+      continue;
+    }
+    ItemInput in;
+    in.kind = "feedback";
+    in.channel = channel;
+    in.category = "other";
+    in.unit_code = unit->code;
+    in.title = webhook::TitleOf(m.text, 100);
+    in.content = webhook::Cut(m.text, kMaxContent - 3);
+    ItemInput checked;
+    try {
+      checked = Checked(in);
+    } catch (const AppError&) {
+      continue;  // an empty or unreadable message is not an item
+    }
+    try {
+      auto item = Create(checked, std::nullopt, channel, [&](db::Conn& c, const Item& i) {
+        repo::InsertIntake(c, channel, m.id, i.id, m.sender, i.created_at);
+      });
+      ++out.created;
+      out.codes.push_back(item.code);
+    } catch (const db::ConstraintError&) {
+      ++out.duplicates;  // the same message arriving twice at once: the second write rolled back
+    }
+  }
+  return out;
+}
+
+Item Service::Submit(ItemInput in, const std::string& address) {
+  if (!per_address_.allow(address, Now())) throw AppError(ErrorKind::kTooMany, "feedback.too_many");
+  in.channel = "web";
+  in.received_at.clear();
+  in.official_id.reset();
+  return Create(Checked(in), std::nullopt, "citizen");
+}
+
+Item Service::Register(const auth::Principal& p, ItemInput in) {
+  // Who may register first, so that a refusal does not depend on the input.
+  if (auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist}).empty()) throw Forbidden();
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(in.unit_code)); });
+  if (unit && !Handles(p, unit->path)) throw Forbidden();
+  return Create(Checked(in), p.official_id, p.username);
+}
+
+namespace {
+
+std::optional<Item> Found(db::Db& db, const std::string& code, const std::string& last4) {
+  auto item = db.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
+  if (!item) return std::nullopt;
+  if (!item->person.phone.empty() && !Last4Matches(item->person.phone, last4)) return std::nullopt;
+  return item;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> Service::Units() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& u : db_.read([](db::Conn& c) { return org::repo::UnitsUnder(c, "/"); }))
+    if (!u.valid_to) out.emplace_back(u.code, u.name);
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Service::UnitsFor(const auth::Principal& p) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& u : db_.read([](db::Conn& c) { return org::repo::UnitsUnder(c, "/"); }))
+    if (!u.valid_to && Handles(p, u.path)) out.emplace_back(u.code, u.name);
+  return out;
+}
+
+std::vector<std::pair<int64_t, std::string>> Service::Assignees(const Item& item) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (auto& o : db_.read([&](db::Conn& c) { return org::repo::OfficialsUnder(c, item.unit_path); }))
+    if (o.active) out.emplace_back(o.id, o.full_name);
+  return out;
+}
+
+PublicView Service::Lookup(const std::string& code, const std::string& last4, const std::string& address) {
+  if (!address.empty() && !lookups_.allow(address, Now()))
+    throw AppError(ErrorKind::kTooMany, "feedback.too_many_lookups");
+  auto item = Found(db_, code, last4);
+  if (!item) throw NotFound("feedback.lookup_not_found");
+  PublicView v;
+  v.code = item->code;
+  v.kind = KindName(item->kind);
+  v.category = item->category;
+  v.channel = item->channel;
+  v.state = StateName(item->state);
+  v.unit_name = item->unit_name;
+  v.title = StripPersonal(item->title, item->person, render::Text("feedback.redacted"));
+  v.received_at = item->received_at;
+  v.due_at = item->due_at;
+  v.answered_at = item->answered_at;
+  v.closed_at = item->closed_at;
+  if (item->published) v.published_answer = item->published_answer;
+  for (auto& s : db_.read([&](db::Conn& c) { return repo::Steps(c, item->id); })) {
+    if (s.internal) continue;
+    v.steps.push_back({s.id, 0, s.at, std::nullopt, "", s.action, "", false});
+  }
+  return v;
+}
+
+Item Service::Reopen(const std::string& code, const std::string& last4, const std::string& reason) {
+  auto item = Found(db_, code, last4);
+  // Without a phone nobody can prove to be the citizen: an official reopens on their behalf.
+  if (!item || item->person.phone.empty()) throw NotFound("feedback.lookup_not_found");
+  const std::string why = CleanText("feedback_text", reason, true);
+  const SysSeconds now = Now();
+  if (!CanReopen(*calendar_.View(item->unit_code).calendar, *item, now))
+    throw Conflict("feedback.reopen_closed_window");
+  Item next = *item;
+  next.state = Next(item->state, Action::kReopen);
+  next.reopen_count += 1;
+  next.closed_at.clear();
+  next.updated_at = FormatUtc(now);
+  db_.write([&](db::Conn& c) {
+    if (!repo::UpdateItem(c, next)) throw Conflict("feedback.changed");
+    repo::InsertStep(c, {0, next.id, next.updated_at, std::nullopt, "", "reopen", why, false});
+    events::Append(c, EventOf(std::nullopt, "citizen", *item, next, "reopen"));
+  });
+  return *db_.read([&](db::Conn& c) { return repo::ItemById(c, next.id); });
+}
+
+std::optional<Item> Service::PublicRequest(const std::string& code) {
+  auto item = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
+  if (!item || (item->kind != Kind::kFeedback && item->kind != Kind::kRecommendation)) return std::nullopt;
+  return item;
+}
+
+std::vector<Item> Service::PublicRequests(const RequestQuery& q) {
+  std::vector<Item> out;
+  if (!q.codes.empty()) {
+    for (const auto& code : q.codes) {
+      if (out.size() >= static_cast<size_t>(kMaxRequests)) break;
+      if (auto i = PublicRequest(code)) out.push_back(std::move(*i));
+    }
+    return out;
+  }
+  Problems problems;
+  const SysSeconds now = Now();
+  SysSeconds end = now, start = now - std::chrono::days(90);
+  if (!q.end.empty()) {
+    if (auto t = ParseRfc3339(q.end)) end = *t;
+    else problems.add(BadInput("feedback.open311.bad_date", "end_date"));
+  }
+  if (!q.start.empty()) {
+    if (auto t = ParseRfc3339(q.start)) start = *t;
+    else problems.add(BadInput("feedback.open311.bad_date", "start_date"));
+  } else if (!q.end.empty()) {
+    start = end - std::chrono::days(90);
+  }
+  for (const auto& st : q.statuses)
+    if (st != "open" && st != "closed") problems.add(BadInput("feedback.open311.bad_status", "status"));
+  std::string path = "/";
+  if (!q.unit_code.empty()) {
+    auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, q.unit_code); });
+    if (!unit) problems.add(BadInput("feedback.unknown_unit", "jurisdiction_id"));
+    else path = unit->path;
+  }
+  problems.raise_if_any();
+  // Filtered here on the category and status: at most kMaxRequests of the period are read.
+  for (auto& i : db_.read([&](db::Conn& c) {
+         return repo::PublicItems(c, path, FormatUtc(start), FormatUtc(end), kMaxRequests);
+       })) {
+    if (!q.service_code.empty() && i.category != q.service_code) continue;
+    if (i.state == State::kMerged) continue;
+    const std::string status = IsOpen(i.state) ? "open" : "closed";
+    if (!q.statuses.empty() && std::find(q.statuses.begin(), q.statuses.end(), status) == q.statuses.end()) continue;
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
+Detail Service::DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps) {
+  Detail d;
+  d.actions = AllowedActions(item, Approves(p, item.unit_path));
+  if (item.state == State::kClosed) {
+    // An official may reopen on the citizen's behalf within the same window.
+    if (CanReopen(*calendar_.View(item.unit_code).calendar, item, Now())) d.actions.push_back(Action::kReopen);
+  }
+  const SysSeconds now = Now();
+  d.urgency = UrgencyOf(item, now, desk::DueSoonBy(*calendar_.View(item.unit_code).calendar, now));
+  d.item = std::move(item);
+  d.steps = std::move(steps);
+  return d;
+}
+
+Detail Service::Get(const auth::Principal& p, const std::string& code) {
+  auto item = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
+  if (!item) throw NotFound("feedback.not_found");
+  if (!Handles(p, item->unit_path)) throw Forbidden();
+  auto steps = db_.read([&](db::Conn& c) { return repo::Steps(c, item->id); });
+  return DetailOf(p, std::move(*item), std::move(steps));
+}
+
+Detail Service::Apply(const auth::Principal& p, const std::string& code, const ActionInput& in) {
+  auto found = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
+  if (!found) throw NotFound("feedback.not_found");
+  const Item& item = *found;
+  if (!Handles(p, item.unit_path)) throw Forbidden();
+  const Action a = in.action;
+  if ((a == Action::kApproveReply || a == Action::kReturnDraft) && !Approves(p, item.unit_path)) throw Forbidden();
+  const SysSeconds now = Now();
+  const std::string now_text = FormatUtc(now);
+  const auto cal = calendar_.View(item.unit_code).calendar;
+  if (a == Action::kReopen) {
+    if (!CanReopen(*cal, item, now)) throw Conflict("feedback.reopen_closed_window");
+  } else if (!Allowed(item, a)) {
+    throw Conflict("feedback.not_allowed");
+  }
+
+  Item next = item;
+  next.state = Next(item.state, a);
+  next.updated_at = now_text;
+  Step step{0, item.id, now_text, p.official_id, "", std::string(ActionName(a)), "", false};
+  std::optional<Item> target;  // merge
+  std::string message_event;   // the citizen's message, if any
+  bool pause_open = false, pause_close = false;
+
+  // Input checks: every problem at once.
+  Problems problems;
+  const bool text_required = a == Action::kNote || a == Action::kRequestInfo || a == Action::kExtend ||
+                             a == Action::kDraftReply || a == Action::kReturnDraft || a == Action::kReopen;
+  step.text = problems.check([&] { return CleanText("feedback_text", in.text, text_required); });
+  switch (a) {
+    case Action::kAssign: {
+      std::optional<org::Unit> unit;
+      if (!in.unit_code.empty()) {
+        unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
+        if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit_code"));
+        else if (!Handles(p, unit->path)) problems.add(BadInput("feedback.assign_outside", "unit_code"));
+      }
+      const std::string path = unit ? unit->path : item.unit_path;
+      if (in.assignee_id) {
+        auto o = db_.read([&](db::Conn& c) { return org::repo::OfficialById(c, *in.assignee_id); });
+        if (!o || !o->active || o->unit_path.rfind(path, 0) != 0)
+          problems.add(BadInput("feedback.assignee_outside", "assignee_id"));
+      }
+      if (!unit && !in.assignee_id) problems.add(BadInput("feedback.assign_nobody", "unit_code"));
+      problems.raise_if_any();
+      if (unit) next.unit_id = unit->id;
+      next.assignee_id = in.assignee_id;
+      step.text = unit ? unit->code : "";
+      step.internal = true;
+      break;
+    }
+    case Action::kNote:
+      step.internal = true;
+      break;
+    case Action::kRequestInfo:
+      next.paused_since = now_text;
+      pause_open = true;
+      message_event = "feedback_info";
+      break;
+    case Action::kInfoReceived:
+      next.paused_since.clear();
+      pause_close = true;
+      break;
+    case Action::kExtend:
+      next.extended = true;
+      next.extension_reason = step.text;
+      break;
+    case Action::kDraftReply:
+      next.reply_draft = step.text;
+      step.internal = true;
+      break;
+    case Action::kApproveReply:
+      next.reply = item.reply_draft;
+      next.answered_at = now_text;
+      next.timeliness = TimelinessOf(item, now);
+      step.text = next.reply;  // the citizen reads it in the message, and on the page once published
+      message_event = "feedback_reply";
+      break;
+    case Action::kReturnDraft:
+      step.internal = true;
+      break;
+    case Action::kPublish:
+      next.published = true;
+      next.published_answer = StripPersonal(item.reply, item.person, render::Text("feedback.redacted"));
+      break;
+    case Action::kUnpublish:
+      next.published = false;
+      next.published_answer.clear();
+      break;
+    case Action::kClose:
+      next.closed_at = now_text;
+      break;
+    case Action::kReopen:
+      next.reopen_count += 1;
+      next.closed_at.clear();
+      break;
+    case Action::kMerge: {
+      target = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(in.target_code)); });
+      if (!target) {
+        problems.add(BadInput("feedback.merge_unknown", "target_code"));
+      } else if (!Handles(p, target->unit_path)) {
+        problems.add(BadInput("feedback.merge_unknown", "target_code"));
+      } else if (auto why = MergeProblem(item, *target); !why.empty()) {
+        problems.add(BadInput(why, "target_code"));
+      }
+      problems.raise_if_any();
+      next.merged_into = target->id;
+      step.text = target->code;
+      step.internal = false;
+      break;
+    }
+  }
+  problems.raise_if_any();
+
+  // The legal clock: paused, resumed or extended.
+  std::vector<PauseSpan> spans = db_.read([&](db::Conn& c) { return repo::Pauses(c, item.id); });
+  if (pause_open) spans.push_back({now_text, ""});
+  if (pause_close && !spans.empty() && spans.back().to.empty()) spans.back().to = now_text;
+  if (a == Action::kRequestInfo || a == Action::kInfoReceived || a == Action::kExtend) {
+    try {
+      // While paused the due instant is what it would be if the pause ended now; it moves on resume.
+      auto due = DueOf(*cal, item.kind, next.extended, item.anonymous, At(item.received_at), PausesOf(spans, now));
+      next.due_at = due ? FormatUtc(due->due_at) : "";
+    } catch (const calendar::EngineError& e) {
+      throw BadInput(e.key, "feedback_text", calendar::YearRange());
+    }
+  }
+
+  db_.write([&](db::Conn& c) {
+    if (!repo::UpdateItem(c, next)) throw Conflict("feedback.changed");
+    next.version += 1;
+    repo::InsertStep(c, step);
+    if (pause_open) repo::OpenPause(c, item.id, now_text);
+    if (pause_close) repo::ClosePause(c, item.id, now_text);
+    events::Append(c, EventOf(p.official_id, p.username, item, next, std::string(ActionName(a))));
+    if (target) {
+      repo::InsertStep(c, {0, target->id, now_text, p.official_id, "", "merged_in", item.code, true});
+    }
+    if (!message_event.empty()) Notify(c, next, message_event, a == Action::kApproveReply ? next.reply : step.text, now_text);
+  });
+  auto fresh = db_.read([&](db::Conn& c) { return repo::ItemById(c, item.id); });
+  auto steps = db_.read([&](db::Conn& c) { return repo::Steps(c, item.id); });
+  return DetailOf(p, std::move(*fresh), std::move(steps));
+}
+
+std::vector<Listed> Service::List(const auth::Principal& p, const ListQuery& q) {
+  if (!q.kind.empty() && !ParseKind(q.kind)) throw BadInput("feedback.bad_kind", "feedback_kind");
+  if (!q.state.empty() && !ParseState(q.state)) throw BadInput("feedback.bad_state", "state");
+  if (!q.urgency.empty() && q.urgency != "overdue" && q.urgency != "due_soon")
+    throw BadInput("feedback.bad_urgency", "urgency");
+  const int limit = std::clamp(q.limit, 1, 500);
+  std::vector<std::string> roots;
+  if (!q.unit_code.empty()) {
+    auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, q.unit_code); });
+    if (!unit) throw BadInput("feedback.unknown_unit", "unit_code");
+    if (!Handles(p, unit->path)) throw Forbidden();
+    roots.push_back(unit->path);
+  } else {
+    roots = auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+    if (roots.empty()) throw Forbidden();
+  }
+  const SysSeconds now = Now();
+  // Overdue and due soon are decided per item on its unit's calendar; the
+  // statement only leaves out items due later than any "soon" can reach.
+  const std::string due_by = q.urgency.empty() ? "" : FormatUtc(now + std::chrono::days(20));
+  std::map<std::string, SysSeconds> soon_by;  // per unit code
+  std::vector<Listed> out;
+  for (const auto& root : roots) {
+    auto items = db_.read([&](db::Conn& c) {
+      return repo::ItemsUnder(c, root, q.kind, q.state, due_by, q.before_id, limit);
+    });
+    for (auto& i : items) {
+      auto it = soon_by.find(i.unit_code);
+      if (it == soon_by.end())
+        it = soon_by.emplace(i.unit_code, desk::DueSoonBy(*calendar_.View(i.unit_code).calendar, now)).first;
+      const Urgency u = UrgencyOf(i, now, it->second);
+      if (q.urgency == "overdue" && u != Urgency::kOverdue) continue;
+      if (q.urgency == "due_soon" && u != Urgency::kDueSoon) continue;
+      out.push_back({std::move(i), u});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.item.id > b.item.id; });
+  if (out.size() > static_cast<size_t>(limit)) out.resize(limit);
+  return out;
+}
+
+}  // namespace fg::feedback

@@ -1,0 +1,116 @@
+// Use cases of the feedback register. Officials' calls authorise on the item's
+// unit subtree (auth::Covers); citizens' calls on what they know: the code, and
+// the last 4 digits of the phone when they gave one.
+//
+// Who may do what:
+//   register (hotline, in person, dialogue ...), list, view, assign, note,
+//     request information, extend, draft a reply, publish, close, merge:
+//     administrators, leaders, desk officers and specialists covering the unit;
+//   approve or return a draft: administrators and leaders covering the unit;
+//   assign to another unit: the caller must cover that unit too (down or across
+//     the tree, within the caller's subtree);
+//   reopen: the citizen (code + last 4 digits) within the reopen window, or an
+//     official on their behalf.
+//
+// Each change is one write: the item (version-checked), its timeline step, the
+// event, and the message to the citizen in the notify outbox (an approved reply,
+// a request for information).
+#pragma once
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "features/calendar/service.h"
+#include "features/feedback/model.h"
+#include "features/feedback/rules.h"
+#include "platform/auth/principal.h"
+#include "platform/auth/rate_limit.h"
+#include "platform/db/db.h"
+
+namespace fg::feedback {
+
+struct Detail {
+  Item item;
+  std::vector<Step> steps;
+  std::vector<Action> actions;  // what the caller may do now
+  Urgency urgency = Urgency::kNone;
+};
+
+struct Listed {
+  Item item;
+  Urgency urgency = Urgency::kNone;
+};
+
+class Service {
+ public:
+  Service(db::Db& db, calendar::Service& calendar);
+
+  // ---- citizens ----
+  // The public form: channel "web", rate limited per address (kPerAddress an
+  // hour, then 429 feedback.too_many).
+  static constexpr int kPerAddress = 10;
+  Item Submit(ItemInput in, const std::string& address);
+  // Progress and the published answer, without personal data. An unknown code,
+  // or a wrong or missing `last4` for an item with a phone: NotFound
+  // feedback.lookup_not_found (the same answer, so codes cannot be probed).
+  // Lookups are rate limited per address when one is given (kLookups in 10
+  // minutes, then 429 feedback.too_many_lookups).
+  static constexpr int kLookups = 30;
+  PublicView Lookup(const std::string& code, const std::string& last4, const std::string& address = "");
+  // The units a citizen may address (code, name), in tree order.
+  std::vector<std::pair<std::string, std::string>> Units();
+  // The citizen reopens a closed item (same checks as Lookup; then
+  // Conflict feedback.reopen_closed_window when outside the window).
+  Item Reopen(const std::string& code, const std::string& last4, const std::string& reason);
+
+  // ---- Open311 (public GETs: feedback and recommendations only, no personal data) ----
+  struct RequestQuery {
+    std::vector<std::string> codes;     // service_request_id (then the other filters are ignored)
+    std::string service_code;           // a category
+    std::vector<std::string> statuses;  // open | closed
+    std::string start, end;             // RFC 3339; default: the last 90 days
+    std::string unit_code;              // jurisdiction_id ("" = all units)
+  };
+  static constexpr int kMaxRequests = 1000;
+  std::vector<Item> PublicRequests(const RequestQuery& q);  // BadInput start_date, end_date, status, jurisdiction_id
+  std::optional<Item> PublicRequest(const std::string& code);
+
+  // ---- Zalo OA and Facebook page webhooks ----
+  // A unit's connected account: administrators covering the unit; channel zalo | facebook.
+  void PutChannel(const auth::Principal& p, const std::string& unit_code, const std::string& channel,
+                  const std::string& app_id, const std::string& secret);
+  struct IntakeResult {
+    int created = 0, duplicates = 0;
+    std::vector<std::string> codes;
+  };
+  // The signature is checked before anything of the body is used: a wrong one is
+  // Unauthorized feedback.webhook.bad_signature and nothing is stored. An
+  // unknown unit or an unconnected channel: NotFound. Each message once (by its
+  // platform id): an item of kind feedback, category other, on the channel.
+  IntakeResult Webhook(const std::string& channel, const std::string& unit_code, const std::string& body,
+                       const std::string& signature);
+
+  // ---- officials ----
+  Item Register(const auth::Principal& p, ItemInput in);
+  Detail Get(const auth::Principal& p, const std::string& code);
+  Detail Apply(const auth::Principal& p, const std::string& code, const ActionInput& in);
+  std::vector<Listed> List(const auth::Principal& p, const ListQuery& q);
+  // The units the caller handles items of (code, name): the filters and "assign to".
+  std::vector<std::pair<std::string, std::string>> UnitsFor(const auth::Principal& p);
+  // The active officials of the item's unit subtree (id, name): "assign to".
+  std::vector<std::pair<int64_t, std::string>> Assignees(const Item& item);
+
+ private:
+  // `also` runs inside the registering write (the webhook's intake row).
+  Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor,
+              const std::function<void(db::Conn&, const Item&)>& also = {});
+  Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
+  db::Db& db_;
+  calendar::Service& calendar_;
+  auth::RateLimiter per_address_{kPerAddress, std::chrono::hours(1)};
+  auth::RateLimiter lookups_{kLookups, std::chrono::minutes(10)};
+};
+
+}  // namespace fg::feedback

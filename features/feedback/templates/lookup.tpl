@@ -1,0 +1,41 @@
+{{%AUTOESCAPE context="HTML"}}<section class="panel narrow lookup">
+  <h1>Tra cứu góp ý</h1>
+  <p class="lead">Xem góp ý, phản ánh, kiến nghị đã gửi đang được xử lý đến đâu và câu trả lời được công khai.</p>
+  {{#FOUND}}
+  <h2 id="item-heading">Góp ý <span class="code-text">{{CODE}}</span></h2>
+  <p class="status-line" id="item-status"><strong>{{STATE}}</strong></p>
+  <dl class="summary">
+    <div><dt>Loại</dt><dd>{{KIND}}</dd></div>
+    <div><dt>Lĩnh vực</dt><dd>{{CATEGORY}}</dd></div>
+    <div><dt>Tiêu đề</dt><dd id="item-title">{{TITLE}}</dd></div>
+    <div><dt>Đơn vị xử lý</dt><dd>{{UNIT}}</dd></div>
+    <div><dt>Ngày tiếp nhận</dt><dd>{{RECEIVED}}</dd></div>
+    {{#HAS_DUE}}<div><dt>Hạn trả lời</dt><dd id="item-due">{{DUE}}</dd></div>{{/HAS_DUE}}
+  </dl>
+  {{#HAS_ANSWER}}<h3 id="answer-heading">Câu trả lời</h3>
+  <div class="answer" id="published-answer" aria-labelledby="answer-heading"><p>{{ANSWER}}</p></div>{{/HAS_ANSWER}}
+  <h3 id="timeline-heading">Quá trình xử lý</h3>
+  <ol class="timeline" aria-labelledby="timeline-heading">{{#STEP}}
+    <li><span class="when">{{AT}}</span> <span class="what">{{TEXT}}</span></li>{{/STEP}}
+  </ol>
+  {{/FOUND}}
+  {{#NOT_FOUND}}
+  <div class="alert" id="not-found">
+    <h2>Không tìm thấy góp ý</h2>
+    <p>Hãy kiểm tra lại mã (ví dụ GY-26734-2026-0042) và, nếu khi gửi có cho số điện thoại, 4 số cuối của số đó.</p>
+  </div>
+  {{/NOT_FOUND}}
+  <form method="get" action="/gop-y/tra-cuu" novalidate>
+    <div class="field{{#MA_INVALID}} field-invalid{{/MA_INVALID}}">
+      <label for="ma">Mã góp ý</label>
+      <p class="hint" id="ma-hint">Mã nhận được khi gửi, ví dụ GY-26734-2026-0042.</p>
+      {{#MA_INVALID}}<p class="field-error" id="ma-error"><span class="visually-hidden">Lỗi: </span>{{MA_ERROR}}</p>{{/MA_INVALID}}
+      <input id="ma" name="ma" maxlength="80" autocomplete="off" autocapitalize="characters" spellcheck="false" value="{{MA}}" aria-describedby="ma-hint{{#MA_INVALID}} ma-error{{/MA_INVALID}}"{{#MA_INVALID}} aria-invalid="true"{{/MA_INVALID}}>
+    </div>
+    <div class="field">
+      <label for="so">4 số cuối điện thoại (nếu khi gửi có cho số điện thoại)</label>
+      <input class="w5" id="so" name="so" inputmode="numeric" maxlength="4" autocomplete="off" value="{{SO}}">
+    </div>
+    <button type="submit">Tra cứu</button>
+  </form>
+</section>
