@@ -16,4 +16,6 @@ void SeedDesk(db::Db& db, org::Service& org, calendar::Service& calendar, desk::
 void SeedLetters(letters::Service& letters);
 // A paired tablet and ratings of the demo dossiers and officials (part of SeedDemo).
 void SeedRatings(db::Db& db, org::Service& org);
+// The scorecard templates and a draft self-assessment of the demo ward (after SeedDemo).
+void SeedScorecards(db::Db& db, org::Service& org, const std::string& assets_dir);
 }  // namespace fg::app
