@@ -4,13 +4,13 @@
 //    counters).
 // 2. The ward's leader opens the ward's assessment, self-assesses the two
 //    lines (a point above the maximum and one off the step are refused beside
-//    their fields first), and submits it.
+//    their fields first), attaches evidence to both (a file that is not a PDF
+//    by its content is refused), and submits it.
 // 3. The province's evaluator accepts one line, adjusts the other with a
 //    reason, and locks the score; the ward's leader has no appraisal form.
 // 4. The ranking page shows the ward ranked with its locked score (SVG chart
 //    and table).
 // axe-core, no sideways scrolling, dd/mm/yyyy dates on every page visited.
-// Not yet: evidence files on the lines (issue 14, slice 3, not built).
 // Screenshots: screenshots/scorecards-*.png.
 // Usage: node scorecards.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
@@ -62,7 +62,7 @@ await run('scorecards', async ({ base, browser, shots }) => {
   const { context: leaderContext, page: leader } = await as('leader');
   await leader.goto(`${base}/cham-diem`);
   await audit(leader, 'home');
-  await leader.getByLabel('Bộ tiêu chí').selectOption(String(set.id));
+  await leader.locator('#set').selectOption(String(set.id));
   assert.equal(await leader.locator('#unit').inputValue(), '25270');
   await submit(leader, 'Mở bản đánh giá');
   assert.match(await leader.locator('.banner-success').innerText(), /Đã mở bản đánh giá/);
@@ -87,6 +87,27 @@ await run('scorecards', async ({ base, browser, shots }) => {
   await leader.locator('#lines-1-explanation').fill('Niêm yết đủ 128 thủ tục tại Bộ phận một cửa.');
   await leader.locator('#lines-2-points').fill('2,75');
   await leader.locator('#lines-2-explanation').fill('Tổ chức 2 buổi đối thoại trong năm.');
+  await submit(leader, 'Lưu');
+  assert.match(await leader.locator('.banner-success').innerText(), /Đã lưu điểm tự chấm/);
+  // Evidence on both lines; a file whose content is not an accepted type is refused whatever its name.
+  const upload = async (line, name, file) => {
+    await leader.locator('#line').selectOption(line);
+    await leader.locator('#name').fill(name);
+    await leader.locator('#file').setInputFiles(file);
+    await submit(leader, 'Tải lên');
+  };
+  await upload('1', 'Ảnh giả', { name: 'anh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
+  assert.equal(await leader.locator('#file').getAttribute('aria-invalid'), 'true');
+  assert.match(await leader.locator('#file-error').innerText(), /loại tệp được xác định theo nội dung/);
+  await audit(leader, 'evidence refused');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  await upload('1', 'Ảnh chụp bảng niêm yết', { name: 'niem-yet.pdf', mimeType: 'application/pdf', buffer: pdf });
+  assert.match(await leader.locator('.banner-success').innerText(), /Đã tải lên tệp minh chứng/);
+  await upload('2', 'Biên bản đối thoại', { name: 'doi-thoai.pdf', mimeType: 'application/pdf', buffer: pdf });
+  assert.match(await leader.locator('#line-lines-1').innerText(), /Ảnh chụp bảng niêm yết/);
+  assert.match(await leader.locator('#line-lines-2').innerText(), /Biên bản đối thoại/);
+  const fileRes = await leader.request.get(`${base}${await leader.locator('#line-lines-1 a').first().getAttribute('href')}`);
+  assert.equal(fileRes.headers()['content-type'], 'application/pdf');
   await submit(leader, 'Lưu và gửi thẩm định');
   assert.match(await leader.locator('.banner-success').innerText(), /Đã gửi bản đánh giá để thẩm định/);
   assert.match(await leader.locator('#state').innerText(), /chờ thẩm định/);
