@@ -18,4 +18,6 @@ void SeedLetters(letters::Service& letters);
 void SeedRatings(db::Db& db, org::Service& org);
 // A few feedback items of the ward, one answered and published (part of SeedDemo).
 void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar);
+// The scorecard templates and a draft self-assessment of the demo ward (after SeedDemo).
+void SeedScorecards(db::Db& db, org::Service& org, const std::string& assets_dir);
 }  // namespace fg::app

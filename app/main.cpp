@@ -88,6 +88,7 @@ int Serve(const Config& cfg, bool demo) {
   letters::Service letters(*db);
   if (demo && SeedDemo(*db, org, calendar, accounts, desk)) {
     SeedLetters(letters);
+    SeedScorecards(*db, org, cfg.assets_dir);
     spdlog::info("demo data seeded");
   }
   if (!demo) {

@@ -13,6 +13,7 @@
 #include "features/org/routes.h"
 #include "features/public/routes.h"
 #include "features/ratings/routes.h"
+#include "features/scorecards/routes.h"
 #include "features/surveys/routes.h"
 
 namespace fg {
@@ -51,6 +52,11 @@ void RegisterAll(http::App& app, Services& s) {
   auto surveys_svc = std::make_shared<surveys::Service>(s.db, s.desk);
   surveys::RegisterApi(app, surveys_svc);
   surveys::RegisterPages(app, surveys_svc);
+  auto scorecards_svc = std::make_shared<scorecards::Service>(
+      s.db, std::make_shared<scorecards::LiveIndicators>(s.desk, ratings_svc, &s.letters));
+  scorecards_svc->InstallTemplates(app.assets_dir());
+  scorecards::RegisterApi(app, scorecards_svc);
+  scorecards::RegisterPages(app, scorecards_svc);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

@@ -23,7 +23,8 @@ constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/desk", "NAV_DESK
                             {"/calendar", "NAV_CALENDAR"},   {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"},
                             {"/tokens", "NAV_TOKENS"},       {"/dang-nhap", "NAV_LOGIN"},
                             {"/thu", "NAV_LETTERS"},         {"/desk/ratings", "NAV_RATINGS"},
-                            {"/surveys", "NAV_SURVEYS"},     {"/feedback", "NAV_FEEDBACK"}};
+                            {"/surveys", "NAV_SURVEYS"},     {"/feedback", "NAV_FEEDBACK"},
+                            {"/cham-diem", "NAV_SCORECARDS"}};
 
 std::string Marker(std::string_view field) {
   std::string m;

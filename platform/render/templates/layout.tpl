@@ -19,6 +19,7 @@
     <a href="/desk/ratings"{{#NAV_RATINGS}} aria-current="page"{{/NAV_RATINGS}}>Đánh giá</a>
     <a href="/feedback"{{#NAV_FEEDBACK}} aria-current="page"{{/NAV_FEEDBACK}}>Phản ánh</a>{{/DESK}}{{#NAV_USER}}
     <a href="/surveys/evaluations"{{#NAV_SURVEYS}} aria-current="page"{{/NAV_SURVEYS}}>Khảo sát</a>
+    <a href="/cham-diem"{{#NAV_SCORECARDS}} aria-current="page"{{/NAV_SCORECARDS}}>Chấm điểm</a>
     <a href="/units"{{#NAV_UNITS}} aria-current="page"{{/NAV_UNITS}}>Đơn vị</a>
     <a href="/calendar"{{#NAV_CALENDAR}} aria-current="page"{{/NAV_CALENDAR}}>Lịch làm việc</a>{{/NAV_USER}}{{#MANAGER}}
     <a href="/officials"{{#NAV_OFFICIALS}} aria-current="page"{{/NAV_OFFICIALS}}>Cán bộ</a>{{/MANAGER}}{{#ADMIN}}

@@ -1,0 +1,121 @@
+// The scorecards' JSON API: criteria sets (import, export, change while
+// unused), assessments and their steps, rankings.
+#include <sodium.h>
+
+#include <boost/json.hpp>
+
+#include "features/scorecards/json.h"
+#include "features/scorecards/routes.h"
+#include "platform/errors.h"
+#include "platform/http/json_body.h"
+
+namespace fg::scorecards {
+
+using http::Context;
+
+namespace {
+int64_t IdOf(const Context& ctx, const char* not_found) {
+  auto id = ctx.req.id_param("id");
+  if (!id) throw NotFound(not_found);
+  return *id;
+}
+}  // namespace
+
+void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+  app.api("GET", "/api/v1/scorecards/sets", http::Access::kUser, [svc](Context& ctx) {
+    boost::json::array items;
+    for (const auto& s : svc->Sets(*ctx.user)) items.push_back(ToJson(s));
+    return http::Json(200, {{"items", items}});
+  });
+  app.api("POST", "/api/v1/scorecards/sets", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    auto unit = ctx.req.query_param("unit");
+    if (unit.empty()) throw BadInput("scorecards.unit_required", "unit");
+    return http::Json(201, ToJson(svc->ImportSet(*ctx.user, unit, SetFromJson(b))));
+  });
+  app.api("GET", "/api/v1/scorecards/sets/{id}", http::Access::kUser, [svc](Context& ctx) {
+    return http::Json(200, ToJson(svc->GetSet(*ctx.user, IdOf(ctx, "scorecards.set_not_found"))));
+  });
+  app.api("PUT", "/api/v1/scorecards/sets/{id}", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    return http::Json(200, ToJson(svc->UpdateSet(*ctx.user, IdOf(ctx, "scorecards.set_not_found"), SetFromJson(b))));
+  });
+  app.api("GET", "/api/v1/scorecards/assessments", http::Access::kUser, [svc](Context& ctx) {
+    boost::json::array items;
+    for (const auto& a : svc->Assessments(*ctx.user, ctx.req.query_param("unit"))) items.push_back(ToJson(a));
+    return http::Json(200, {{"items", items}});
+  });
+  app.api("POST", "/api/v1/scorecards/assessments", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"set_id", "unit", "from", "to"});
+    auto set_id = http::JsonInt(b, "set_id");
+    if (!set_id) throw BadInput("scorecards.set_not_found", "set_id");
+    return http::Json(201, ToJson(svc->Open(*ctx.user, *set_id, http::JsonString(b, "unit").value_or(""),
+                                            http::JsonString(b, "from").value_or(""),
+                                            http::JsonString(b, "to").value_or(""))));
+  });
+  app.api("GET", "/api/v1/scorecards/assessments/{id}", http::Access::kUser, [svc](Context& ctx) {
+    return http::Json(200, ToJson(svc->View(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"))));
+  });
+  app.api("PUT", "/api/v1/scorecards/assessments/{id}/self", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"lines"});
+    return http::Json(200, ToJson(svc->SelfAssess(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
+                                                  SelfFrom(b))));
+  });
+  app.api("POST", "/api/v1/scorecards/assessments/{id}/submit", http::Access::kUser, [svc](Context& ctx) {
+    return http::Json(200, ToJson(svc->Submit(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"))));
+  });
+  app.api("PUT", "/api/v1/scorecards/assessments/{id}/appraisal", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"lines", "flags"});
+    return http::Json(200, ToJson(svc->Appraise(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
+                                                AppraisalFrom(b), FlagsFrom(b))));
+  });
+  app.api("POST", "/api/v1/scorecards/assessments/{id}/return", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"comment"});
+    return http::Json(200, ToJson(svc->Return(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
+                                              http::JsonString(b, "comment").value_or(""))));
+  });
+  app.api("POST", "/api/v1/scorecards/assessments/{id}/lock", http::Access::kUser, [svc](Context& ctx) {
+    return http::Json(200, ToJson(svc->Lock(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"))));
+  });
+  app.api("POST", "/api/v1/scorecards/assessments/{id}/evidence", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"line", "name", "content_base64"});
+    const auto content = http::JsonString(b, "content_base64").value_or("");
+    std::string bytes(content.size() / 4 * 3 + 3, '\0');
+    size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), content.data(), content.size(),
+                          nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+      throw BadInput("scorecards.base64", "content_base64");
+    bytes.resize(len);
+    auto e = svc->AddEvidence(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
+                              http::JsonString(b, "line").value_or(""), http::JsonString(b, "name").value_or(""), bytes);
+    return http::Json(201, ToJson(e));
+  });
+  app.api("GET", "/api/v1/scorecards/assessments/{id}/evidence", http::Access::kUser, [svc](Context& ctx) {
+    boost::json::array items;
+    for (const auto& e : svc->EvidenceOf(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found")))
+      items.push_back(ToJson(e));
+    return http::Json(200, {{"items", items}});
+  });
+  app.api("GET", "/api/v1/scorecards/evidence/{id}", http::Access::kUser, [svc](Context& ctx) {
+    auto [e, bytes] = svc->EvidenceFile(*ctx.user, IdOf(ctx, "scorecards.evidence_not_found"));
+    return http::Response::Text(200, std::move(bytes), e.mime);
+  });
+  app.api("GET", "/api/v1/scorecards/rankings", http::Access::kUser, [svc](Context& ctx) {
+    auto set = ctx.req.query_param("set");
+    int64_t id = 0;
+    for (char ch : set) {
+      if (ch < '0' || ch > '9' || id > 1'000'000'000'000) throw BadInput("scorecards.set_not_found", "set");
+      id = id * 10 + (ch - '0');
+    }
+    if (id == 0) throw BadInput("scorecards.set_not_found", "set");
+    return http::Json(200, ToJson(svc->RankingOf(*ctx.user, id, ctx.req.query_param("unit"),
+                                                 ctx.req.query_param("from"))));
+  });
+}
+
+}  // namespace fg::scorecards

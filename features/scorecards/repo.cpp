@@ -1,0 +1,238 @@
+#include "features/scorecards/repo.h"
+
+#include <boost/json.hpp>
+
+#include "features/scorecards/json.h"
+#include "features/scorecards/rules.h"
+
+namespace fg::scorecards::repo {
+namespace {
+namespace json = boost::json;
+
+std::string BodyOf(const CriteriaSet& s) {
+  CriteriaSet b = s;
+  b.id = 0;  // id, version and frozen live in columns
+  return json::serialize(ToJson(b));
+}
+
+CriteriaSet SetOf(const db::Row& r) {
+  CriteriaSet s = SetFromJsonText(r.text(5));
+  s.id = r.i64(0);
+  s.unit_id = r.opt_i64(1).value_or(0);
+  s.code = r.text(2);
+  s.version = r.i64(3);
+  s.name = r.text(4);
+  s.frozen = r.i64(6) != 0;
+  return s;
+}
+
+#define SET_COLUMNS "SELECT id, unit_id, code, version, name, body_json, frozen FROM scorecard_sets "
+const db::Query kInsertSet{"scorecard_set_insert",
+                           "INSERT INTO scorecard_sets (unit_id, code, version, name, body_json, frozen, created_by, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id"};
+const db::Query kSetById{"scorecard_set_by_id", SET_COLUMNS "WHERE id = ?"};
+const db::Query kSets{"scorecard_sets_all", SET_COLUMNS "ORDER BY code, version DESC"};
+const db::Query kLastVersion{"scorecard_set_last_version",
+                             "SELECT COALESCE(MAX(version), 0) FROM scorecard_sets WHERE code = ?"};
+const db::Query kOwner{"scorecard_set_owner", "SELECT unit_id FROM scorecard_sets WHERE code = ? ORDER BY version LIMIT 1"};
+const db::Query kFreeze{"scorecard_set_freeze", "UPDATE scorecard_sets SET frozen = 1 WHERE id = ? AND frozen = 0"};
+const db::Query kUnitPath{"scorecard_unit_path", "SELECT path FROM units WHERE id = ?"};
+const db::Query kUpdateSet{"scorecard_set_update",
+                           "UPDATE scorecard_sets SET name = ?, body_json = ? WHERE id = ? AND frozen = 0"};
+
+#define ASSESSMENT_COLUMNS                                                                                      \
+  "SELECT a.id, a.set_id, a.unit_id, u.code, u.name, u.path, a.period_from, a.period_to, a.state, "          \
+  "a.return_comment, a.flags_json, a.total, a.below_minimum, a.revision, a.created_at, a.updated_at "         \
+  "FROM scorecard_assessments a JOIN units u ON u.id = a.unit_id "
+const db::Query kInsertAssessment{
+    "scorecard_assessment_insert",
+    "INSERT INTO scorecard_assessments (set_id, unit_id, period_from, period_to, state, created_by, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+const db::Query kAssessmentById{"scorecard_assessment_by_id", ASSESSMENT_COLUMNS "WHERE a.id = ?"};
+const db::Query kAssessmentIdOf{"scorecard_assessment_id_of",
+                                "SELECT id FROM scorecard_assessments WHERE set_id = ? AND unit_id = ? AND "
+                                "period_from = ?"};
+const db::Query kAssessmentsUnder{"scorecard_assessments_under",
+                                  ASSESSMENT_COLUMNS "WHERE u.path LIKE ? AND (? = 0 OR a.set_id = ?) "
+                                                     "ORDER BY a.period_from DESC, u.path LIMIT 5000"};
+const db::Query kUpdateAssessment{
+    "scorecard_assessment_update",
+    "UPDATE scorecard_assessments SET state = ?, return_comment = ?, flags_json = ?, total = ?, below_minimum = ?, "
+    "revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?"};
+const db::Query kLines{"scorecard_lines_of",
+                       "SELECT line_key, self_points, explanation, appraised_points, appraisal_reason, raw_count, "
+                       "raw_volume FROM scorecard_lines WHERE assessment_id = ? ORDER BY line_key"};
+const db::Query kPutLine{
+    "scorecard_line_put",
+    "INSERT INTO scorecard_lines (assessment_id, line_key, self_points, explanation, appraised_points, "
+    "appraisal_reason, raw_count, raw_volume) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, line_key) "
+    "DO UPDATE SET self_points = excluded.self_points, explanation = excluded.explanation, appraised_points = "
+    "excluded.appraised_points, appraisal_reason = excluded.appraisal_reason, raw_count = excluded.raw_count, "
+    "raw_volume = excluded.raw_volume"};
+
+const db::Query kPutFile{"scorecard_file_put",
+                        "INSERT INTO scorecard_files (sha256, mime, size, content_base64, created_at) VALUES (?, ?, ?, "
+                        "?, ?) ON CONFLICT (sha256) DO NOTHING"};
+const db::Query kInsertEvidence{"scorecard_evidence_insert",
+                                "INSERT INTO scorecard_evidence (assessment_id, line_key, sha256, name, created_by, "
+                                "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"};
+#define EVIDENCE_COLUMNS                                                                                   \
+  "SELECT e.id, e.assessment_id, e.line_key, e.sha256, e.name, f.mime, f.size, e.created_at FROM "         \
+  "scorecard_evidence e JOIN scorecard_files f ON f.sha256 = e.sha256 "
+const db::Query kEvidenceOf{"scorecard_evidence_of",
+                            EVIDENCE_COLUMNS "WHERE e.assessment_id = ? ORDER BY e.line_key, e.id LIMIT 5000"};
+const db::Query kEvidenceById{"scorecard_evidence_by_id", EVIDENCE_COLUMNS "WHERE e.id = ?"};
+const db::Query kFileContent{"scorecard_file_content", "SELECT content_base64 FROM scorecard_files WHERE sha256 = ?"};
+
+Evidence EvidenceOfRow(const db::Row& r) {
+  Evidence e;
+  e.id = r.i64(0);
+  e.assessment_id = r.i64(1);
+  e.line_key = r.text(2);
+  e.sha256 = r.text(3);
+  e.name = r.text(4);
+  e.mime = r.text(5);
+  e.size = r.i64(6);
+  e.created_at = r.text(7);
+  return e;
+}
+
+db::Value Opt(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+
+Assessment AssessmentOf(const db::Row& r) {
+  Assessment a;
+  a.id = r.i64(0);
+  a.set_id = r.i64(1);
+  a.unit_id = r.i64(2);
+  a.unit_code = r.text(3);
+  a.unit_name = r.text(4);
+  a.unit_path = r.text(5);
+  a.from = r.text(6);
+  a.to = r.text(7);
+  a.state = ParseState(r.text(8)).value_or(State::kDraft);
+  a.return_comment = r.text(9);
+  const json::value flags = json::parse(r.text(10));
+  for (const auto& v : flags.as_array()) a.flags.insert(std::string(v.as_string()));
+  a.total = r.opt_i64(11);
+  a.below_minimum = r.i64(12) != 0;
+  a.revision = r.i64(13);
+  a.created_at = r.text(14);
+  a.updated_at = r.text(15);
+  return a;
+}
+}  // namespace
+
+int64_t InsertSet(db::Conn& c, std::optional<int64_t> unit_id, const CriteriaSet& s, int64_t created_by,
+                  const std::string& now) {
+  return c.query_one(kInsertSet, {Opt(unit_id), s.code, s.version, s.name, BodyOf(s), created_by, now})->i64(0);
+}
+
+std::optional<CriteriaSet> SetById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kSetById, {id});
+  if (!r) return std::nullopt;
+  return SetOf(*r);
+}
+
+std::vector<CriteriaSet> Sets(db::Conn& c) {
+  std::vector<CriteriaSet> out;
+  for (const auto& r : c.query(kSets)) out.push_back(SetOf(r));
+  return out;
+}
+
+int64_t LastVersion(db::Conn& c, const std::string& code) { return c.query_one(kLastVersion, {code})->i64(0); }
+
+std::optional<int64_t> OwnerOfCode(db::Conn& c, const std::string& code) {
+  auto r = c.query_one(kOwner, {code});
+  if (!r) return std::nullopt;
+  return r->opt_i64(0).value_or(0);
+}
+
+void FreezeSet(db::Conn& c, int64_t id) { c.exec(kFreeze, {id}); }
+
+std::optional<std::string> UnitPathOf(db::Conn& c, int64_t unit_id) {
+  auto r = c.query_one(kUnitPath, {unit_id});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s) {
+  return c.exec(kUpdateSet, {s.name, BodyOf(s), id}) == 1;
+}
+
+int64_t InsertAssessment(db::Conn& c, const Assessment& a, int64_t created_by, const std::string& now) {
+  return c
+      .query_one(kInsertAssessment,
+                 {a.set_id, a.unit_id, a.from, a.to, std::string(StateName(a.state)), created_by, now, now})
+      ->i64(0);
+}
+
+std::optional<Assessment> AssessmentById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kAssessmentById, {id});
+  if (!r) return std::nullopt;
+  Assessment a = AssessmentOf(*r);
+  for (const auto& l : c.query(kLines, {id})) {
+    Line line;
+    line.key = l.text(0);
+    line.self_points = l.opt_i64(1);
+    line.explanation = l.text(2);
+    line.appraised_points = l.opt_i64(3);
+    line.appraisal_reason = l.text(4);
+    if (!l.is_null(5)) line.raw = IndicatorValue{l.i64(5), l.i64(6)};
+    a.lines[line.key] = line;
+  }
+  return a;
+}
+
+std::optional<int64_t> AssessmentIdOf(db::Conn& c, int64_t set_id, int64_t unit_id, const std::string& from) {
+  auto r = c.query_one(kAssessmentIdOf, {set_id, unit_id, from});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+std::vector<Assessment> AssessmentsUnder(db::Conn& c, const std::string& path_prefix, int64_t set_id) {
+  std::vector<Assessment> out;
+  for (const auto& r : c.query(kAssessmentsUnder, {path_prefix + "%", set_id, set_id})) out.push_back(AssessmentOf(r));
+  return out;
+}
+
+bool UpdateAssessment(db::Conn& c, const Assessment& a, const std::string& now) {
+  json::array flags;
+  for (const auto& f : a.flags) flags.push_back(json::value(f));
+  return c.exec(kUpdateAssessment, {std::string(StateName(a.state)), a.return_comment, json::serialize(flags),
+                                    Opt(a.total), int64_t{a.below_minimum ? 1 : 0}, now, a.id, a.revision}) == 1;
+}
+
+void PutLine(db::Conn& c, int64_t assessment_id, const Line& l) {
+  c.exec(kPutLine, {assessment_id, l.key, Opt(l.self_points), l.explanation, Opt(l.appraised_points),
+                    l.appraisal_reason, l.raw ? db::Value(l.raw->count) : db::Value(nullptr),
+                    l.raw ? db::Value(l.raw->volume) : db::Value(nullptr)});
+}
+
+void PutFile(db::Conn& c, const std::string& sha256, const std::string& mime, int64_t size,
+             const std::string& content_base64, const std::string& now) {
+  c.exec(kPutFile, {sha256, mime, size, content_base64, now});
+}
+
+int64_t InsertEvidence(db::Conn& c, const Evidence& e, int64_t created_by, const std::string& now) {
+  return c.query_one(kInsertEvidence, {e.assessment_id, e.line_key, e.sha256, e.name, created_by, now})->i64(0);
+}
+
+std::vector<Evidence> EvidenceOf(db::Conn& c, int64_t assessment_id) {
+  std::vector<Evidence> out;
+  for (const auto& r : c.query(kEvidenceOf, {assessment_id})) out.push_back(EvidenceOfRow(r));
+  return out;
+}
+
+std::optional<Evidence> EvidenceById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kEvidenceById, {id});
+  if (!r) return std::nullopt;
+  return EvidenceOfRow(*r);
+}
+
+std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256) {
+  auto r = c.query_one(kFileContent, {sha256});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+}  // namespace fg::scorecards::repo

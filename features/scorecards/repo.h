@@ -1,0 +1,50 @@
+// SQL of scorecards (migration 0023): set versions, assessments and their lines.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/scorecards/model.h"
+#include "platform/db/db.h"
+
+namespace fg::scorecards::repo {
+
+// ---- sets ----
+int64_t InsertSet(db::Conn& c, std::optional<int64_t> unit_id, const CriteriaSet& s, int64_t created_by,
+                  const std::string& now);
+std::optional<CriteriaSet> SetById(db::Conn& c, int64_t id);
+// Every version of every set, newest version of each code first within the code, codes in order.
+std::vector<CriteriaSet> Sets(db::Conn& c);
+int64_t LastVersion(db::Conn& c, const std::string& code);
+// The owner of a code: nullopt when no version exists; 0 for a shipped template.
+std::optional<int64_t> OwnerOfCode(db::Conn& c, const std::string& code);
+void FreezeSet(db::Conn& c, int64_t id);
+std::optional<std::string> UnitPathOf(db::Conn& c, int64_t unit_id);
+// Replaces an unfrozen version's name and tree; false when it is frozen (or gone).
+bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s);
+
+// ---- assessments ----
+int64_t InsertAssessment(db::Conn& c, const Assessment& a, int64_t created_by, const std::string& now);
+// With its unit's code, name and path, and its lines.
+std::optional<Assessment> AssessmentById(db::Conn& c, int64_t id);
+std::optional<int64_t> AssessmentIdOf(db::Conn& c, int64_t set_id, int64_t unit_id, const std::string& from);
+// The assessments of units under `path_prefix` (lines not loaded), newest period first, then by unit path;
+// set_id 0 = every set.
+std::vector<Assessment> AssessmentsUnder(db::Conn& c, const std::string& path_prefix, int64_t set_id);
+// Writes state, comment, flags, total, below_minimum and updated_at, and bumps
+// the revision, if the stored revision is still `a.revision`; false otherwise.
+bool UpdateAssessment(db::Conn& c, const Assessment& a, const std::string& now);
+void PutLine(db::Conn& c, int64_t assessment_id, const Line& l);
+
+// ---- evidence (migration 0024) ----
+// Stores the file unless a file with the same SHA-256 is there already.
+void PutFile(db::Conn& c, const std::string& sha256, const std::string& mime, int64_t size,
+             const std::string& content_base64, const std::string& now);
+int64_t InsertEvidence(db::Conn& c, const Evidence& e, int64_t created_by, const std::string& now);
+// The evidence of an assessment, by line then upload order.
+std::vector<Evidence> EvidenceOf(db::Conn& c, int64_t assessment_id);
+std::optional<Evidence> EvidenceById(db::Conn& c, int64_t id);
+// The file's content as stored (base64).
+std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256);
+
+}  // namespace fg::scorecards::repo

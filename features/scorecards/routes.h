@@ -1,0 +1,14 @@
+#pragma once
+#include <memory>
+
+#include "features/scorecards/service.h"
+#include "platform/http/app.h"
+
+namespace fg::scorecards {
+// /api/v1/scorecards/... : sets, assessments and their steps, rankings (api.cpp).
+void RegisterApi(http::App& app, std::shared_ptr<Service> svc);
+// /cham-diem (sets, assessments, open one), /cham-diem/bo-tieu-chi/{id},
+// /cham-diem/danh-gia/{id} (self-assessment and appraisal) and its /minh-chung upload,
+// /cham-diem/minh-chung/{id} (an evidence file), /cham-diem/xep-hang (pages.cpp).
+void RegisterPages(http::App& app, std::shared_ptr<Service> svc);
+}  // namespace fg::scorecards
