@@ -59,6 +59,7 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
   calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
   SeedDesk(db, org, calendar, desk);
   SeedRatings(db, org);
+  SeedSurveys(db, org, desk);
   return true;
 }
 

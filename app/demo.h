@@ -16,4 +16,6 @@ void SeedDesk(db::Db& db, org::Service& org, calendar::Service& calendar, desk::
 void SeedLetters(letters::Service& letters);
 // A paired tablet and ratings of the demo dossiers and officials (part of SeedDemo).
 void SeedRatings(db::Db& db, org::Service& org);
+// A SIPAS survey campaign at the demo ward with a printed sheet and answers (part of SeedDemo).
+void SeedSurveys(db::Db& db, org::Service& org, desk::Service& desk);
 }  // namespace fg::app

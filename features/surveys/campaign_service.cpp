@@ -237,10 +237,12 @@ std::vector<Invitation> Service::CreateInvitations(const Principal& p, int64_t c
 }
 
 std::vector<Invitation> Service::Invitations(const Principal& p, int64_t campaign_id, int64_t from_id, int64_t to_id) {
-  if (from_id < 1 || to_id < from_id || to_id - from_id >= kMaxInvitations)
-    throw BadInput("surveys.invitation_range", "from", {{"max", std::to_string(kMaxInvitations)}});
+  const bool bad_range = from_id < 1 || to_id < from_id || to_id - from_id >= kMaxInvitations;
   auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<std::vector<Invitation>, std::vector<std::string>>> {
     if (!repo::CampaignById(c, campaign_id)) return std::nullopt;
+    // Only those who may print see sheets; then the range is checked.
+    if (!CoversAny(p, repo::CampaignUnits(c, campaign_id), {Role::kAdmin, Role::kLeader})) throw Forbidden();
+    if (bad_range) throw BadInput("surveys.invitation_range", "from", {{"max", std::to_string(kMaxInvitations)}});
     auto list = repo::InvitationsBetween(c, campaign_id, from_id, to_id);
     std::vector<std::string> paths;
     for (const auto& i : list)
