@@ -350,7 +350,9 @@ Response BatchPage(Context& ctx, Service& svc, int64_t id) {
   const std::string base = "/surveys/campaigns/" + std::to_string(id);
   b.SetValue("NAME", c.campaign.name);
   b.SetValue("CAMPAIGN_URL", base);
-  b.SetValue("PDF_URL", base + "/invitations.pdf?from=" + std::to_string(from) + "&to=" + std::to_string(to));
+  b.SetValue("PDF_URL", list.empty() ? base + "/invitations.pdf"
+                                     : base + "/invitations.pdf?from=" + std::to_string(list.front().id) +
+                                           "&to=" + std::to_string(list.back().id));
   if (list.empty()) b.ShowSection("EMPTY");
   else b.ShowSection("HAS_INVITATIONS");
   for (const auto& i : list) {
@@ -626,7 +628,7 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto c = svc->GetCampaign(*ctx.user, id);
     const std::string unit = ctx.req.query_param("unit");
     for (const auto& u : c.units)
-      if (u.code == unit) return PdfResponse(PosterPdf(c.campaign.name, u), "ma-qr-khao-sat-" + u.code + ".pdf");
+      if (u.code == unit || unit.empty()) return PdfResponse(PosterPdf(c.campaign.name, u), "ma-qr-khao-sat-" + u.code + ".pdf");
     throw NotFound("surveys.unit_not_found");
   });
   app.page("GET", "/surveys/campaigns/{id}/report", http::Access::kUser,

@@ -237,11 +237,19 @@ std::vector<Invitation> Service::CreateInvitations(const Principal& p, int64_t c
 }
 
 std::vector<Invitation> Service::Invitations(const Principal& p, int64_t campaign_id, int64_t from_id, int64_t to_id) {
-  const bool bad_range = from_id < 1 || to_id < from_id || to_id - from_id >= kMaxInvitations;
   auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<std::vector<Invitation>, std::vector<std::string>>> {
     if (!repo::CampaignById(c, campaign_id)) return std::nullopt;
     // Only those who may print see sheets; then the range is checked.
     if (!CoversAny(p, repo::CampaignUnits(c, campaign_id), {Role::kAdmin, Role::kLeader})) throw Forbidden();
+    if (from_id == 0 && to_id == 0) {  // no range: the newest sheet
+      const auto batches = repo::InvitationBatches(c, campaign_id);
+      if (!batches.empty()) {
+        from_id = batches.front().from_id;
+        to_id = batches.front().to_id;
+      }
+    }
+    if (from_id == 0 && to_id == 0) return std::pair{std::vector<Invitation>{}, std::vector<std::string>{}};
+    const bool bad_range = from_id < 1 || to_id < from_id || to_id - from_id >= kMaxInvitations;
     if (bad_range) throw BadInput("surveys.invitation_range", "from", {{"max", std::to_string(kMaxInvitations)}});
     auto list = repo::InvitationsBetween(c, campaign_id, from_id, to_id);
     std::vector<std::string> paths;

@@ -172,6 +172,12 @@ TEST_P(SurveysCampaignTest, OnlyThoseCoveringAUnitSeeAndPrint) {
   auto again = surveys_->Invitations(admin_, k.id, per_official[0].id, per_official[0].id);
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].token, per_official[0].token);
+  // Without a range: the newest sheet.
+  auto newest = surveys_->Invitations(admin_, k.id, 0, 0);
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest[0].id, per_official[0].id);
+  EXPECT_EQ(KindOf([&] { surveys_->Invitations(outsider_, k.id, 0, 0); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KeyOf([&] { surveys_->Invitations(admin_, k.id, 1, 1000); }), "surveys.invitation_range");
 }
 
 TEST_P(SurveysCampaignTest, RequiredQuestionsAndBadAnswersAreAllReportedAndNothingIsWritten) {

@@ -167,7 +167,8 @@ class Service {
   std::vector<Invitation> CreateInvitations(const auth::Principal& p, int64_t campaign_id,
                                             const std::string& unit_code, const std::string& count,
                                             bool per_official);
-  // Invitations id from..to of a campaign again (a sheet printed again), at most kMaxInvitations.
+  // Invitations id from..to of a campaign again (a sheet printed again), at most kMaxInvitations;
+  // 0..0: the newest sheet.
   std::vector<Invitation> Invitations(const auth::Principal& p, int64_t campaign_id, int64_t from_id, int64_t to_id);
   std::string InvitationToken(int64_t invitation_id);
   // The answer page's target: NotFound surveys.bad_invitation for a token or link that is not one.
