@@ -60,6 +60,7 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
   SeedDesk(db, org, calendar, desk);
   SeedRatings(db, org);
   SeedFeedback(db, org, calendar);
+  SeedSurveys(db, org, desk);
   return true;
 }
 

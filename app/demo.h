@@ -20,4 +20,6 @@ void SeedRatings(db::Db& db, org::Service& org);
 void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar);
 // The scorecard templates and a draft self-assessment of the demo ward (after SeedDemo).
 void SeedScorecards(db::Db& db, org::Service& org, const std::string& assets_dir);
+// A SIPAS survey campaign at the demo ward with a printed sheet and answers (part of SeedDemo).
+void SeedSurveys(db::Db& db, org::Service& org, desk::Service& desk);
 }  // namespace fg::app

@@ -68,6 +68,7 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
                                                         http::JsonString(b, "check").value_or(""),
                                                         ctx.user ? "" : ctx.req.remote_addr, PointsFrom(b))));
   });
+  RegisterCampaignApi(app, svc);
 }
 
 }  // namespace fg::surveys

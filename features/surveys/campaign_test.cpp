@@ -70,5 +70,30 @@ TEST(SurveysCampaign, EveryProblemAtOnce) {
   EXPECT_EQ(ValidateCampaign(in2, "2026-01-01").target, 100000);
 }
 
+TEST(SurveysCampaign, TheRoundInForce) {
+  auto c = ValidateCampaign(Good(), "2026-02-20");
+  EXPECT_EQ(RoundAt(c, "2026-01-01"), 1);  // not started: still the first
+  EXPECT_EQ(RoundAt(c, "2026-08-31"), 1);
+  EXPECT_EQ(RoundAt(c, "2026-09-01"), 2);
+  EXPECT_EQ(RoundAt(c, "2027-03-01"), 3);
+  EXPECT_EQ(RoundDates(c, 3).from, "2027-03-01");
+  EXPECT_EQ(RoundDates(c, 1).to, "2026-08-31");
+  EXPECT_EQ(RoundAt(c, "2099-01-01"), kMaxRounds);
+  c.repeat_6_months = false;
+  EXPECT_EQ(RoundAt(c, "2027-03-01"), 1);
+}
+
+TEST(SurveysCampaign, WhatAResponseCounts) {
+  Questionnaire q;
+  q.sections = {{"A",
+                 {{"l", "Mức độ", QuestionKind::kLikert, true, {}, "e"},
+                  {"m", "Chọn nhiều", QuestionKind::kMultiple, false, {"x", "y", "z"}, ""},
+                  {"t", "Ý kiến", QuestionKind::kText, false, {}, ""},
+                  {"s", "Chọn một", QuestionKind::kSingle, false, {"x", "y"}, ""}}}};
+  auto a = ValidateAnswers(q, {{"l", {"04"}}, {"m", {"0", "2"}}, {"t", {"Nhanh hơn"}}});
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(CountsOf(q, a), (std::vector<P>{{"*", ""}, {"l", ""}, {"l", "4"}, {"m", ""}, {"m", "0"}, {"m", "2"}, {"t", ""}}));
+}
+
 }  // namespace
 }  // namespace fg::surveys

@@ -138,6 +138,44 @@ struct Campaign {
   std::vector<std::string> unit_codes;
   int64_t target = 0;
   bool repeat_6_months = false;
+  int64_t unit_id = 0;  // the owning unit (the first target unit)
+  std::string created_at;
+};
+
+// A target unit of a campaign, its open link, and its responses in a round
+// (the unit's subtree counted).
+struct CampaignUnit {
+  int64_t unit_id = 0;
+  std::string code, name, path, link;
+  int64_t responses = 0;
+};
+
+// A printed invitation: its token is "<id>.<MAC of the id>".
+struct Invitation {
+  int64_t id = 0;
+  int64_t campaign_id = 0;
+  int64_t unit_id = 0;
+  int64_t official_id = 0;  // 0: printed per unit
+  std::string token, unit_name, official_name;
+};
+
+// A printed sheet: the invitations made in one go (the same time).
+struct InvitationBatch {
+  int64_t from_id = 0, to_id = 0, count = 0;
+  std::string unit_name, created_at;
+  bool per_official = false;
+};
+
+// A response as stored (the answers validated against the frozen questionnaire).
+struct SurveyResponse {
+  int64_t id = 0;
+  int64_t campaign_id = 0;
+  int64_t round = 1;
+  int64_t unit_id = 0;
+  int64_t invitation_id = 0;  // 0: through the open link
+  std::string device_hash;
+  Answers answers;
+  std::string created_at;
 };
 
 }  // namespace fg::surveys

@@ -41,4 +41,35 @@ std::optional<Questionnaire> QuestionnaireById(db::Conn& c, int64_t id);
 int64_t LastQuestionnaireVersion(db::Conn& c, const std::string& code);
 int64_t InsertQuestionnaire(db::Conn& c, const Questionnaire& q, int64_t created_by, const std::string& at);
 
+// ---- campaigns (campaign_repo.cpp) ----
+void FreezeQuestionnaire(db::Conn& c, int64_t id);
+int64_t InsertCampaign(db::Conn& c, const Campaign& k, int64_t created_by);
+void InsertCampaignUnit(db::Conn& c, int64_t campaign_id, int64_t unit_id, const std::string& link);
+std::optional<Campaign> CampaignById(db::Conn& c, int64_t id);
+std::vector<Campaign> AllCampaigns(db::Conn& c);
+// The target units with their paths and links (responses not filled).
+std::vector<CampaignUnit> CampaignUnits(db::Conn& c, int64_t campaign_id);
+// The campaign and target unit of an open link.
+std::optional<std::pair<int64_t, int64_t>> CampaignOfLink(db::Conn& c, const std::string& link);
+int64_t InsertInvitation(db::Conn& c, const Invitation& i, const std::string& at);
+std::optional<Invitation> InvitationById(db::Conn& c, int64_t id);  // token not filled
+std::vector<Invitation> InvitationsBetween(db::Conn& c, int64_t campaign_id, int64_t from_id, int64_t to_id);
+// The printed sheets of a campaign, newest first (at most 50).
+std::vector<InvitationBatch> InvitationBatches(db::Conn& c, int64_t campaign_id);
+bool InvitationAnswered(db::Conn& c, int64_t invitation_id, int64_t round);
+bool DeviceAnswered(db::Conn& c, int64_t campaign_id, int64_t round, const std::string& device_hash);
+// Throws db::ConstraintError for a second response of an invitation or device in a round.
+int64_t InsertResponse(db::Conn& c, const SurveyResponse& r);
+void AddSurveyCount(db::Conn& c, int64_t campaign_id, int64_t round, int64_t unit_id, const std::string& question,
+                    const std::string& answer);
+struct SurveyCount {
+  int64_t unit_id = 0;
+  std::string unit_path, question, answer;
+  int64_t n = 0;
+};
+// The counters of a campaign's round for the units under `path_prefix`.
+std::vector<SurveyCount> SurveyCounts(db::Conn& c, int64_t campaign_id, int64_t round, const std::string& path_prefix);
+std::string SurveyKey(db::Conn& c, const std::string& name);
+void PutSurveyKeyIfAbsent(db::Conn& c, const std::string& name, const std::string& value);
+
 }  // namespace fg::surveys::repo

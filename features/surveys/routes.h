@@ -11,4 +11,9 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc);
 // /danh-gia-ho-so (the citizen's, public), /desk/dossiers/{code}/evaluation
 // (the evaluator's), /surveys/evaluations (+ .csv: the report) (pages.cpp).
 void RegisterPages(http::App& app, std::shared_ptr<Service> svc);
+// Survey campaigns: /api/v1/surveys/campaigns..., /api/v1/public/surveys/{token}
+// (campaign_api.cpp, called by RegisterApi); /khao-sat/..., /surveys/campaigns...
+// (campaign_pages.cpp, called by RegisterPages).
+void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc);
+void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc);
 }  // namespace fg::surveys

@@ -348,4 +348,31 @@ Campaign RoundOf(const Campaign& first, int k) {
 
 bool IsOpen(const Campaign& c, std::string_view day) { return day >= c.from && day <= c.to; }
 
+Campaign RoundDates(const Campaign& c, int round) { return round <= 1 ? c : RoundOf(c, round - 1); }
+
+int RoundAt(const Campaign& c, std::string_view day) {
+  if (!c.repeat_6_months) return 1;
+  int r = 1;
+  while (r < kMaxRounds && RoundOf(c, r).from <= day) ++r;
+  return r;
+}
+
+std::vector<std::pair<std::string, std::string>> CountsOf(const Questionnaire& q, const Answers& a) {
+  std::vector<std::pair<std::string, std::string>> out{{"*", ""}};
+  for (const auto& s : q.sections)
+    for (const auto& question : s.questions) {
+      auto it = a.find(question.key);
+      if (it == a.end() || it->second.empty()) continue;
+      out.emplace_back(question.key, "");
+      if (question.kind == QuestionKind::kText) continue;
+      for (const auto& v : it->second) {
+        // Validated: a whole number ("05" and "5" count as one).
+        std::string n = v;
+        n.erase(0, std::min(n.find_first_not_of('0'), n.size() - 1));
+        out.emplace_back(question.key, n);
+      }
+    }
+  return out;
+}
+
 }  // namespace fg::surveys

@@ -90,5 +90,16 @@ Campaign ValidateCampaign(const CampaignInput& in, std::string_view today);
 Campaign RoundOf(const Campaign& first, int k);
 // Whether a response is accepted on `day` (YYYY-MM-DD): inside [from, to].
 bool IsOpen(const Campaign& c, std::string_view day);
+// Rounds are numbered from 1 (the campaign as created). The dates of round
+// `round` (RoundOf(c, round - 1) for round > 1).
+inline constexpr int kMaxRounds = 40;  // 20 years of six-monthly rounds
+Campaign RoundDates(const Campaign& c, int round);
+// The round in force on `day`: the last one that has started (1 before the
+// first starts; always 1 without repetition; at most kMaxRounds).
+int RoundAt(const Campaign& c, std::string_view day);
+// What a response adds to the counters: ("*", "") once for the response;
+// (key, "") for each question answered; (key, value) for each option index or
+// Likert level chosen (a short text's words are never counted).
+std::vector<std::pair<std::string, std::string>> CountsOf(const Questionnaire& q, const Answers& a);
 
 }  // namespace fg::surveys

@@ -12,13 +12,16 @@
 //   criteria sets: anyone reads them; administrators covering a unit add a
 //     set (or a new version of it) for the unit's subtree.
 #pragma once
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "features/desk/service.h"
 #include "features/surveys/model.h"
+#include "features/surveys/rules.h"
 #include "platform/auth/principal.h"
+#include "platform/auth/rate_limit.h"
 #include "platform/db/db.h"
 
 namespace fg::surveys {
@@ -51,6 +54,66 @@ struct EvaluationReport {
   CriteriaSet set;  // the set in force at the unit (its criteria label the columns)
   std::vector<ReportLine> lines;
   EvaluationTotals total;
+};
+
+// ---- survey campaigns (campaign_service.cpp) ----
+// Who may do what:
+//   create a campaign: administrators covering every target unit.
+//   print invitations (per unit or per official): administrators and leaders
+//     covering the unit.
+//   read a campaign, its progress and reports: any role covering one of its
+//     target units (a report only for a unit the caller covers).
+//   answer: anyone holding an invitation token (once per round) or a unit's
+//     open link (once per device per round, rate limited per address).
+struct CampaignSummary {
+  Campaign campaign;
+  Campaign round_dates;  // the round in force
+  int round = 1;
+  bool open = false;
+  int64_t responses = 0, target_total = 0;  // in the round, over all target units
+};
+struct CampaignView {
+  Campaign campaign;
+  Campaign round_dates;
+  int round = 1;
+  bool open = false;
+  std::string questionnaire_name;
+  std::vector<CampaignUnit> units;  // progress in the round, each against `campaign.target`
+  bool may_print = false;           // invitations for at least one unit
+  std::vector<InvitationBatch> batches;  // the sheets printed (for those who may print)
+};
+// What the answer page shows for a token or an open link.
+enum class AnswerState { kOpen, kNotYet, kClosed, kAnswered };
+struct AnswerTarget {
+  Campaign campaign;
+  Campaign round_dates;
+  int round = 1;
+  Questionnaire questionnaire;
+  int64_t unit_id = 0;
+  std::string unit_name;
+  int64_t invitation_id = 0;  // 0: the open link
+  AnswerState state = AnswerState::kOpen;
+};
+// The report of a campaign's round over a unit's subtree.
+struct ElementLine {
+  std::string element;
+  Likert counts{};
+  stats::Share share;
+};
+struct QuestionLine {
+  Question question;
+  std::vector<std::pair<std::string, int64_t>> answers;  // label -> count (choices and Likert levels)
+  int64_t answered = 0;
+};
+struct CampaignReport {
+  Campaign campaign;
+  int round = 1;
+  Campaign round_dates;
+  std::string unit_code, unit_name;
+  int64_t responses = 0, minimum = stats::kDefaultMinimumAnswers;
+  std::vector<ElementLine> elements;
+  double sipas = 0;  // the mean of the element indexes
+  std::vector<QuestionLine> questions;
 };
 
 class Service {
@@ -89,7 +152,45 @@ class Service {
   // ---- reports ----
   EvaluationReport Report(const auth::Principal& p, const ReportQuery& q);
 
+  // ---- survey campaigns ----
+  // The newest version of the shipped SIPAS template.
+  Questionnaire SipasTemplate();
+  // Validates (every problem at once), freezes the questionnaire version,
+  // gives each target unit its open link.
+  Campaign CreateCampaign(const auth::Principal& p, const CampaignInput& in);
+  std::vector<CampaignSummary> Campaigns(const auth::Principal& p);
+  CampaignView GetCampaign(const auth::Principal& p, int64_t id);
+  // `count` (1..kMaxInvitations) invitations for a unit of the campaign's
+  // subtrees, or (per_official) one for each active official whose home unit
+  // is in the unit's subtree. Returns them with their tokens.
+  static constexpr int64_t kMaxInvitations = 500;
+  std::vector<Invitation> CreateInvitations(const auth::Principal& p, int64_t campaign_id,
+                                            const std::string& unit_code, const std::string& count,
+                                            bool per_official);
+  // Invitations id from..to of a campaign again (a sheet printed again), at most kMaxInvitations;
+  // 0..0: the newest sheet.
+  std::vector<Invitation> Invitations(const auth::Principal& p, int64_t campaign_id, int64_t from_id, int64_t to_id);
+  std::string InvitationToken(int64_t invitation_id);
+  // The answer page's target: NotFound surveys.bad_invitation for a token or link that is not one.
+  AnswerTarget InvitationTarget(const std::string& token);
+  AnswerTarget OpenTarget(const std::string& link, const std::string& device);
+  // Stores a response, its counters and its event in one write. 409
+  // surveys.already_answered, surveys.campaign_closed, surveys.campaign_not_started;
+  // BadInput answers.<key> (all at once); 429 surveys.too_many (open link).
+  SurveyResponse Answer(const std::string& token, const Answers& answers);
+  SurveyResponse AnswerOpen(const std::string& link, const std::string& device, const std::string& address,
+                      const Answers& answers);
+  // round 0: the round in force; minimum 0: the default (30).
+  CampaignReport CampaignResults(const auth::Principal& p, int64_t campaign_id, const std::string& unit_code,
+                                 int round = 0, int64_t minimum = 0);
+
  private:
+  std::string CampaignKey();
+  SurveyResponse Store(AnswerTarget t, const std::string& device_hash, const Answers& answers);
+  AnswerTarget TargetOf(int64_t campaign_id, int64_t unit_id, int64_t invitation_id, const std::string& device_hash);
+  std::once_flag key_once_;
+  std::string key_;
+  auth::RateLimiter open_per_address_{20, std::chrono::hours(1)};
   EvaluationView ViewOf(const std::string& code, Source source);
   Evaluation Evaluate(const std::string& code, Source source, const auth::Principal* p,
                       const std::map<std::string, std::string>& entered);

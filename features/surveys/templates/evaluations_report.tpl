@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <h1>Kết quả đánh giá hồ sơ</h1>
   <p class="lead">Điểm trung bình từng tiêu chí và số hồ sơ theo xếp loại, của đơn vị và các đơn vị trực thuộc. Số liệu được cộng ngay khi có đánh giá.</p>
+  <p><a href="/surveys/campaigns">Đợt khảo sát sự hài lòng của người dân (SIPAS)</a></p>
   <form method="get" action="/surveys/evaluations" class="stats-filters" novalidate>
     <div class="field{{#UNIT_INVALID}} field-invalid{{/UNIT_INVALID}}">
       <label for="unit">Mã đơn vị</label>

@@ -1,0 +1,42 @@
+// Demo survey campaign: the SIPAS template at the demo ward, begun three weeks
+// ago and repeated every six months, one printed sheet of invitations and
+// answers to most of them, so that the campaign page, its progress, the
+// invitation sheet and the report have content.
+#include "app/demo.h"
+#include "features/surveys/service.h"
+#include "platform/time.h"
+
+namespace fg::app {
+
+void SeedSurveys(db::Db& db, org::Service& org, desk::Service& desk) {
+  auto sys = org::SystemPrincipal();
+  std::optional<auth::Principal> admin;
+  for (auto& o : org.ListOfficials(sys))
+    if (o.username == "admin") admin = *db.read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
+  if (!admin) return;
+  surveys::Service svc(db, desk);
+  const auto today = *ParseIsoDate(TodayLocalIso());
+  surveys::CampaignInput in;
+  in.name = "Khảo sát sự hài lòng của người dân (SIPAS) tại Phường Chơn Thành";
+  in.questionnaire_id = svc.SipasTemplate().id;
+  in.from = FormatIsoDate(today - std::chrono::days(21));
+  in.to = FormatIsoDate(today + std::chrono::days(150));
+  in.unit_codes = {"25270"};
+  in.target = "100";
+  in.repeat_6_months = true;
+  const auto k = svc.CreateCampaign(*admin, in);
+  const auto sheet = svc.CreateInvitations(*admin, k.id, "25270", "40", false);
+  // 34 of the 40 answered: mostly satisfied, the waiting area less so.
+  for (size_t i = 0; i < 34; ++i) {
+    surveys::Answers a;
+    for (int q = 1; q <= 19; ++q) {
+      int level = (i + static_cast<size_t>(q)) % 7 == 0 ? 3 : (i + static_cast<size_t>(q)) % 3 == 0 ? 4 : 5;
+      if (q <= 3 && i % 4 == 0) level = 2;
+      a["q" + std::to_string(q)] = {std::to_string(level)};
+    }
+    if (i % 5 == 0) a["q20"] = {"Bố trí thêm ghế ngồi chờ và nước uống."};
+    svc.Answer(sheet[i].token, a);
+  }
+}
+
+}  // namespace fg::app
