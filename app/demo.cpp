@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 
+#include "features/public/announcements.h"
 #include "features/public/repo.h"
 #include "platform/time.h"
 
@@ -77,6 +78,21 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
   accounts.CreateToken(sys, admin_id, "Cổng dịch vụ công tỉnh (thử nghiệm)");
   // One ward keeps its own working week with the "no Friday to next week" rule.
   calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
+  // An announcement on the loudspeakers of two hamlets of the ward, on air for a week.
+  {
+    const std::string today = TodayLocalIso();
+    pub::AnnouncementInput a;
+    a.unit_code = "25270";
+    a.title = "Tiêm phòng dại cho chó, mèo";
+    a.body =
+        "Ủy ban nhân dân phường Chơn Thành thông báo: sáng thứ Bảy tuần này, từ 7 giờ đến 11 giờ, tại nhà văn "
+        "hóa khu phố 1, thú y phường tiêm phòng dại miễn phí cho chó, mèo. Đề nghị bà con đưa vật nuôi đến tiêm.";
+    a.starts_on = today;
+    a.ends_on = FormatIsoDate(*ParseIsoDate(today) + std::chrono::days(6));
+    a.times = "06:30, 17:00";
+    a.hamlets = "Khu phố 1\nKhu phố 2";
+    pub::Announcements(db).Create(sys, a);
+  }
   SeedDesk(db, org, calendar, desk);
   SeedRatings(db, org);
   return true;

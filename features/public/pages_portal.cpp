@@ -62,13 +62,6 @@ std::string ProcedureUrl(const Place& place, const desk::Procedure& p) {
   return PlaceUrl(place) + "/thu-tuc/" + http::UrlEncode(p.code);
 }
 
-// Where the description and other page-wide values go: the layout reads
-// template-global values (ctemplate shares them across the includes).
-void Describe(PageView& v, const std::string& text) {
-  v.body().SetTemplateGlobalValue("DESCRIPTION", text);
-  v.body().ShowTemplateGlobalSection("HAS_DESCRIPTION");
-}
-
 // ---- kiosk mode: /xa/{code}/kiosk and ?kiosk=1 on the pages it links to ----
 
 // Seconds without a touch before the kiosk returns to its start page.
@@ -79,9 +72,18 @@ std::string KioskHome(const Place& place) { return PlaceUrl(place) + "/kiosk"; }
 // What links inside a kiosk page carry to stay in kiosk mode.
 std::string KioskQuery(bool kiosk) { return kiosk ? "?kiosk=1" : ""; }
 
+}  // namespace
+
+// Where the description and other page-wide values go: the layout reads
+// template-global values (ctemplate shares them across the includes).
+void Describe(PageView& v, const std::string& text) {
+  v.body().SetTemplateGlobalValue("DESCRIPTION", text);
+  v.body().ShowTemplateGlobalSection("HAS_DESCRIPTION");
+}
+
 // The page's header values; in kiosk mode also large text, the bar that leads
 // back to the start and the script that returns there after a pause.
-void PlaceHeader(PageView& v, const Place& place, bool kiosk) {
+void PortalHeader(PageView& v, const Place& place, bool kiosk) {
   auto& b = v.body();
   b.SetValue("PLACE_NAME", place.name);
   b.SetValue("PLACE_URL", PlaceUrl(place));
@@ -95,6 +97,8 @@ void PlaceHeader(PageView& v, const Place& place, bool kiosk) {
   bar->SetValue("KIOSK_HOME", KioskHome(place));
   bar->SetIntValue("KIOSK_IDLE", kKioskIdleSeconds);
 }
+
+namespace {
 
 // The lines of a text typed with line breaks (legal basis), without empty ones.
 std::vector<std::string> Lines(const std::string& s) {
@@ -125,7 +129,7 @@ Response CataloguePage(Context& ctx, Portal& portal) {
              "features/public/templates/catalogue.tpl");
   auto& b = v.body();
   const bool kiosk = KioskAsked(ctx);
-  PlaceHeader(v, pc.place, kiosk);
+  PortalHeader(v, pc.place, kiosk);
   const auto& all = pc.catalogue->all();
   b.SetValue("COUNT", std::to_string(all.size()));
   Describe(v, Text("public.catalogue.description", {{"place", pc.place.name}, {"n", std::to_string(all.size())}}));
@@ -184,7 +188,7 @@ Response ProcedurePage(Context& ctx, Portal& portal, calendar::Service& cal) {
   PageView v(ctx, Text("public.procedure.title", {{"name", p->name}, {"place", pc.place.name}}),
              "features/public/templates/procedure.tpl");
   auto& b = v.body();
-  PlaceHeader(v, pc.place, KioskAsked(ctx));
+  PortalHeader(v, pc.place, KioskAsked(ctx));
   b.SetValue("NAME", p->name);
   b.SetValue("PROCEDURE_CODE", p->code);
   b.SetValue("FIELD", p->field);
@@ -372,7 +376,7 @@ Response DirectoryPage(Context& ctx, Portal& portal) {
   const auto d = portal.DirectoryOf(ctx.req.params.at("code"));
   PageView v(ctx, Text("public.directory.title", {{"place", d.place.name}}), "features/public/templates/directory.tpl");
   auto& b = v.body();
-  PlaceHeader(v, d.place, KioskAsked(ctx));
+  PortalHeader(v, d.place, KioskAsked(ctx));
   Describe(v, Text("public.directory.description", {{"place", d.place.name}}));
   if (d.status == PlaceStatus::kEnded) {
     b.SetValueAndShowSection("VALID_TO", DisplayDate(d.place.valid_to.value_or("")), "ENDED");
@@ -455,7 +459,7 @@ Response FiguresPage(Context& ctx, Portal& portal) {
   const auto f = portal.FiguresOf(ctx.req.params.at("code"));
   PageView v(ctx, Text("public.figures.title", {{"place", f.place.name}}), "features/public/templates/figures.tpl");
   auto& b = v.body();
-  PlaceHeader(v, f.place, KioskAsked(ctx));
+  PortalHeader(v, f.place, KioskAsked(ctx));
   Describe(v, Text("public.figures.description", {{"place", f.place.name}}));
   b.SetValue("TODAY", DisplayDate(f.today));
   b.SetValue("MONTH", MonthText(f.today));
@@ -534,7 +538,7 @@ Response KioskPage(Context& ctx, Service& places) {
   auto place = places.Find(ctx.req.params.at("code"));
   if (!place || StatusOn(*place, TodayLocalIso()) == PlaceStatus::kEnded) throw NotFound("public.place_not_found");
   PageView v(ctx, Text("public.kiosk.title", {{"place", place->name}}), "features/public/templates/kiosk.tpl");
-  PlaceHeader(v, *place, true);
+  PortalHeader(v, *place, true);
   return Cacheable(ctx, v.render());
 }
 

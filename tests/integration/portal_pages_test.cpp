@@ -276,5 +276,47 @@ TEST_F(PortalPagesTest, OpenDataAndSitemap) {
   EXPECT_TRUE(Has(place, std::string("<loc>") + kBase + "/xa/25270/danh-ba</loc>"));
 }
 
+TEST_F(PortalPagesTest, AnnouncementsAreListedSpokenAndPolledByLoudspeakers) {
+  auto r = Get("/xa/25270/thong-bao");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_TRUE(Has(r, "Tiêm phòng dại cho chó, mèo")) << r.body;  // the demo's announcement
+  EXPECT_TRUE(Has(r, "Nơi phát: Khu phố 1, Khu phố 2"));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.body, m, std::regex("href=\"(/xa/25270/thong-bao/(\\d+)\\.wav)\"")));
+  const std::string wav_path = m[1], id = m[2];
+  auto wav = Get(wav_path);
+  ASSERT_EQ(wav.status, 200);
+  EXPECT_EQ(wav.headers["content-type"], "audio/wav");
+  EXPECT_EQ(wav.body.substr(0, 4), "RIFF");
+  const std::string stat = RunTool("sox", wav.body, ".wav", "-n stat");
+  ASSERT_NE(stat.find("RMS     amplitude:"), std::string::npos) << stat;
+  EXPECT_GT(std::stod(stat.substr(stat.find(':', stat.find("RMS     amplitude")) + 1)), 0.02) << stat;
+  // The playlist of a hamlet it is for, and of one it is not for.
+  auto list = boost::json::parse(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+1").body).as_object();
+  ASSERT_EQ(list.at("items").as_array().size(), 1u);
+  EXPECT_EQ(list.at("items").as_array()[0].at("audio_url").as_string(), std::string(kBase) + wav_path);
+  auto none = boost::json::parse(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+9").body).as_object();
+  EXPECT_TRUE(none.at("items").as_array().empty());
+  // A controller reports a broadcast; the leader sees it in the log.
+  auto s = Login(server_->port(), "leader", "demo");
+  auto rep = Request(server_->port(), "POST", "/api/v1/announcements/" + id + "/broadcasts",
+                     R"({"hamlet": "Khu phố 1", "played_at": "2026-12-01T06:30:00+07:00"})",
+                     {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(rep.status, 201) << rep.body;
+  auto log = Get("/desk/announcements?unit=25270", {{"Cookie", s.cookie}});
+  ASSERT_EQ(log.status, 200);
+  EXPECT_TRUE(Has(log, "01/12/2026 06:30")) << log.body;
+  // The leader writes a new one; every bad field at once first.
+  auto bad = Request(server_->port(), "POST", "/desk/announcements/new?unit=25270",
+                     "csrf_token=" + s.csrf + "&headline=&message=&times=25%3A00",
+                     {{"Cookie", s.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(bad.status, 400);
+  for (const char* f : {"#headline", "#message", "#starts_on", "#times"})
+    EXPECT_TRUE(Has(bad, std::string("href=\"") + f + "\"")) << f;
+  // A desk officer may not.
+  auto desk = Login(server_->port(), "desk", "demo");
+  EXPECT_EQ(Get("/desk/announcements/new?unit=25270", {{"Cookie", desk.cookie}}).status, 403);
+}
+
 }  // namespace
 }  // namespace fg::testing

@@ -29,5 +29,6 @@
   <ul class="links no-print">
     <li><a id="poster-link" href="{{POSTER_HREF}}">Áp phích mã QR để dán tại nơi tiếp dân (tệp PDF, khổ A4)</a></li>
     <li><a href="{{PLACE_URL}}/thu-tuc.csv">Danh mục thủ tục dạng bảng tính (CSV)</a> · <a href="{{PLACE_URL}}/thu-tuc.json">dạng JSON</a>: dữ liệu mở, được dùng lại khi ghi rõ nguồn</li>
+    <li><a href="{{PLACE_URL}}/sitemap.xml">Sơ đồ các trang (cho máy tìm kiếm)</a></li>
   </ul>{{/OPEN}}
 </section>

@@ -18,6 +18,8 @@
   <ul class="links">
     <li><a id="place-directory" href="/xa/{{CODE_URL}}/danh-ba">Danh bạ lãnh đạo và cán bộ, công chức</a></li>
     <li><a id="place-figures" href="/xa/{{CODE_URL}}/so-lieu">Số hồ sơ đã giải quyết, tỷ lệ đúng hạn và mức độ hài lòng</a></li>
+    <li><a id="place-announcements" href="/xa/{{CODE_URL}}/thong-bao">Thông báo trên loa các ấp, khu phố</a></li>
+    <li><a id="place-kiosk" href="/xa/{{CODE_URL}}/kiosk">Chế độ máy tra cứu công cộng (chữ lớn, tự về trang đầu)</a></li>
   </ul>
   <h2>Lịch làm việc và hạn giải quyết</h2>
   <ul class="links">
