@@ -3,7 +3,12 @@
 // Codes follow the official shape but are illustrative.
 #include "app/demo.h"
 
+#include <map>
 #include <string_view>
+
+#include "features/public/announcements.h"
+#include "features/public/repo.h"
+#include "platform/time.h"
 
 #include "platform/errors.h"
 
@@ -46,17 +51,48 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
       {"evaluator", "Hoàng Văn Thẩm", "Chuyên viên Sở Nội vụ", "75", "evaluator", "0912345605"},
   };
   int64_t admin_id = 0;
+  std::map<std::string, int64_t> ids;
   for (auto& p : people) {
     org::OfficialInput in{p.username, p.name,  p.unit,
                           p.position, p.phone, std::string(p.username) + "@demo.friendlygov.vn",
                           "demo",     true};
     auto o = org.CreateOfficial(sys, in, {{p.role, p.unit}}, /*demo_password=*/true);
     if (std::string_view(p.username) == "admin") admin_id = o.id;
+    ids[p.username] = o.id;
   }
+  // The ward's public directory (/xa/25270/danh-ba): the chairwoman publishes
+  // her position, phone and receiving hours; the desk officer his position
+  // only (not his phone); the specialist nothing.
+  db.write([&](db::Conn& c) {
+    pub::Publication chair;
+    chair.listed = chair.position = chair.phone = chair.hours = true;
+    chair.hours_text = "Sáng thứ Năm hằng tuần, 7:30 – 11:30";
+    chair.sort_order = 2;
+    pub::repo::PutPublication(c, ids["leader"], chair, std::nullopt, NowUtcText());
+    pub::Publication desk_officer;
+    desk_officer.listed = desk_officer.position = true;
+    desk_officer.sort_order = 10;
+    pub::repo::PutPublication(c, ids["desk"], desk_officer, std::nullopt, NowUtcText());
+  });
   // A connection of another system, so that the administrator's page lists one.
   accounts.CreateToken(sys, admin_id, "Cổng dịch vụ công tỉnh (thử nghiệm)");
   // One ward keeps its own working week with the "no Friday to next week" rule.
   calendar.SetWeek(sys, "25270", {"07:30-11:30,13:30-17:00", "6,7", "8", true});
+  // An announcement on the loudspeakers of two hamlets of the ward, on air for a week.
+  {
+    const std::string today = TodayLocalIso();
+    pub::AnnouncementInput a;
+    a.unit_code = "25270";
+    a.title = "Tiêm phòng dại cho chó, mèo";
+    a.body =
+        "Ủy ban nhân dân phường Chơn Thành thông báo: sáng thứ Bảy tuần này, từ 7 giờ đến 11 giờ, tại nhà văn "
+        "hóa khu phố 1, thú y phường tiêm phòng dại miễn phí cho chó, mèo. Đề nghị bà con đưa vật nuôi đến tiêm.";
+    a.starts_on = today;
+    a.ends_on = FormatIsoDate(*ParseIsoDate(today) + std::chrono::days(6));
+    a.times = "06:30, 17:00";
+    a.hamlets = "Khu phố 1\nKhu phố 2";
+    pub::Announcements(db).Create(sys, a);
+  }
   SeedDesk(db, org, calendar, desk);
   SeedRatings(db, org);
   SeedFeedback(db, org, calendar);

@@ -8,8 +8,8 @@
 #include "features/dashboard/routes.h"
 #include "features/desk/routes.h"
 #include "features/feedback/routes.h"
-#include "features/notify/pages.h"
 #include "features/letters/routes.h"
+#include "features/notify/pages.h"
 #include "features/org/routes.h"
 #include "features/public/routes.h"
 #include "features/ratings/routes.h"
@@ -35,14 +35,15 @@ void RegisterAll(http::App& app, Services& s) {
   desk::RegisterLookupPages(app, s.desk);
   letters::RegisterApi(app, s.letters);
   letters::RegisterPages(app, s.letters);
-  pub::RegisterPages(app, s.db, s.calendar);
+  // Constructed here like notify's: it loads the signing key of the desk's result_ready rating link.
+  // (The portal's figures read its counters.)
+  auto ratings_svc = std::make_shared<ratings::Service>(s.db);
+  pub::RegisterPages(app, s.db, s.calendar, s.desk, s.org, ratings_svc);
   auto notify_svc = std::make_shared<notify::Service>(s.db);
   notify::RegisterPages(app, notify_svc);
   notify::RegisterChannelsPages(app, notify_svc);
   notify::RegisterAdminPages(app, notify_svc);
   notify::RegisterApi(app, notify_svc);
-  // Constructed here like notify's: it loads the signing key of the desk's result_ready rating link.
-  auto ratings_svc = std::make_shared<ratings::Service>(s.db);
   ratings::RegisterApi(app, ratings_svc);
   ratings::RegisterPages(app, ratings_svc);
   auto feedback_svc = std::make_shared<feedback::Service>(s.db, s.calendar);

@@ -188,6 +188,7 @@ Response OfficialPage(Context& ctx, Service& svc, const OfficialInput& in, const
     b.SetValue("STATUS", Text(existing->active ? "org.active" : "org.inactive"));
     Grants(b, *existing);
     if (existing->id == ctx.user->official_id) b.ShowSection("IS_SELF");
+    b.SetIntValue("ID", existing->id);
     if (IsManager(ctx)) b.ShowSection("CAN_LIST");
     return v.render();
   }

@@ -2,6 +2,7 @@
 // (no login). A place is a commune-level unit (commune, ward, township, special
 // zone) with the names of its parent and province, so that pages show names.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,53 @@ enum class PlaceStatus { kInForce, kEnded, kNotYet };
 struct SearchResult {
   std::vector<Place> places;  // at most kMaxResults
   bool more = false;          // more places matched than are listed
+};
+
+// ---- the directory (danh bạ) ----
+
+// What one official agreed to publish in their unit's directory, field by
+// field. Nothing is published unless `listed`; then the name, and each other
+// field only with its own consent.
+struct Publication {
+  bool listed = false;
+  bool position = false;
+  bool phone = false;
+  bool email = false;
+  bool hours = false;
+  std::string hours_text;  // receiving hours as typed ("Sáng thứ Hai, thứ Tư 7:30 – 11:30")
+  int64_t sort_order = 100;
+  std::string updated_at;  // "" when never set
+};
+
+// The form as sent (checkboxes "1" when ticked).
+struct PublicationInput {
+  bool listed = false, position = false, phone = false, email = false, hours = false;
+  std::string hours_text, sort_order;
+};
+
+// An official as the directory needs them (their own data, before consent).
+struct DirectoryPerson {
+  int64_t official_id = 0;
+  std::string full_name, position, phone, email;
+  Publication publication;
+};
+
+// One line of the directory: only what was agreed; "" for the rest.
+struct DirectoryEntry {
+  std::string name, position, phone, email, hours;
+};
+
+// ---- live figures (so liệu) ----
+
+// The figures of one month ("YYYY-MM") or one period, summed from the desk's
+// and the ratings' maintained counters.
+struct FigureLine {
+  std::string key;
+  int64_t received = 0;
+  int64_t resolved = 0;          // early + on time + late
+  int64_t resolved_on_time = 0;  // early + on time
+  int64_t ratings = 0;
+  int64_t satisfied = 0;  // very satisfied + satisfied
 };
 
 }  // namespace fg::pub

@@ -1,5 +1,6 @@
 #include <memory>
 
+#include "features/public/pages_portal.h"
 #include "features/public/routes.h"
 #include "features/public/service.h"
 #include "platform/errors.h"
@@ -161,7 +162,7 @@ Response PlacePage(Context& ctx, Service& svc, calendar::Service& cal) {
       b.SetValueAndShowSection("SUCCESSOR_NAME", place->successor_name, "HAS_SUCCESSOR");
       b.SetValue("SUCCESSOR_URL", http::UrlEncode(place->successor_code));
     }
-    return v.render();
+    return Cacheable(ctx, v.render());
   }
   if (status == PlaceStatus::kNotYet) b.SetValueAndShowSection("VALID_FROM", DisplayDate(place->valid_from), "NOT_YET");
   const auto week = cal.WeekOf(place->code, "unit");
@@ -172,18 +173,24 @@ Response PlacePage(Context& ctx, Service& svc, calendar::Service& cal) {
     d->SetValue("FROM", FormatClock(s.start));
     d->SetValue("TO", FormatClock(s.end));
   }
-  return v.render();
+  return Cacheable(ctx, v.render());
 }
 
 }  // namespace
 
-void RegisterPages(http::App& app, db::Db& db, calendar::Service& calendar) {
+void RegisterPages(http::App& app, db::Db& db, calendar::Service& calendar, desk::Service& desk, org::Service& org,
+                   std::shared_ptr<ratings::Service> ratings) {
   // Shared by the handlers below, which live as long as `app`.
   auto svc = std::make_shared<Service>(db);
   app.page("GET", "/", http::Access::kPublic, [svc](Context& ctx) { return HomePage(ctx, *svc); });
   app.page("GET", "/xa", http::Access::kPublic, [svc](Context& ctx) { return SearchPage(ctx, *svc); });
   app.page("GET", "/xa/{code}", http::Access::kPublic,
            [svc, &calendar](Context& ctx) { return PlacePage(ctx, *svc, calendar); });
+  // The Portal refers to `svc` and `ratings`; each handler holding the portal holds them too.
+  auto portal =
+      std::shared_ptr<Portal>(new Portal(db, *svc, desk, org, *ratings), [svc, ratings](Portal* p) { delete p; });
+  RegisterPortalPages(app, portal, *svc, calendar);
+  RegisterAnnouncementPages(app, svc, std::make_shared<Announcements>(db));
 }
 
 }  // namespace fg::pub

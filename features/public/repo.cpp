@@ -4,6 +4,8 @@ namespace fg::pub::repo {
 namespace {
 
 const db::Query kUnitsState{"public_units_state", "SELECT count(*), coalesce(max(updated_at), '') FROM units"};
+const db::Query kProceduresState{"public_procedures_state",
+                                 "SELECT count(*), coalesce(max(updated_at), '') FROM procedures"};
 const db::Query kAllPlaces{
     "public_all_places",
     "SELECT u.code, u.name, p.code, p.name, r.code, r.name, u.valid_from, u.valid_to, s.code, s.name "
@@ -11,10 +13,45 @@ const db::Query kAllPlaces{
     "LEFT JOIN units r ON r.parent_id IS NULL AND substr(u.path, 1, length(r.path)) = r.path "
     "WHERE u.level IN ('commune', 'ward', 'township', 'special_zone') ORDER BY u.id"};
 
+#define FG_PUBLICATION_COLUMNS \
+  "p.listed, p.show_position, p.show_phone, p.show_email, p.show_hours, p.hours, p.sort_order, p.updated_at"
+const db::Query kPublicationOf{"public_publication_of",
+                               "SELECT " FG_PUBLICATION_COLUMNS " FROM official_publication p WHERE p.official_id = ?"};
+const db::Query kPutPublication{
+    "public_put_publication",
+    "INSERT INTO official_publication (official_id, listed, show_position, show_phone, show_email, show_hours, hours, "
+    "sort_order, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (official_id) DO UPDATE SET "
+    "listed = excluded.listed, show_position = excluded.show_position, show_phone = excluded.show_phone, "
+    "show_email = excluded.show_email, show_hours = excluded.show_hours, hours = excluded.hours, "
+    "sort_order = excluded.sort_order, updated_by = excluded.updated_by, updated_at = excluded.updated_at"};
+const db::Query kListedOfficials{
+    "public_listed_officials",
+    "SELECT o.id, o.full_name, o.position, o.phone, o.email, " FG_PUBLICATION_COLUMNS
+    " FROM official_publication p JOIN officials o ON o.id = p.official_id JOIN units u ON u.id = o.unit_id "
+    "WHERE u.code = ? AND o.active = 1 AND p.listed = 1 ORDER BY p.sort_order, o.full_name, o.id"};
+
+Publication PublicationFrom(const db::Row& r, size_t i) {
+  Publication p;
+  p.listed = r.i64(i) != 0;
+  p.position = r.i64(i + 1) != 0;
+  p.phone = r.i64(i + 2) != 0;
+  p.email = r.i64(i + 3) != 0;
+  p.hours = r.i64(i + 4) != 0;
+  p.hours_text = r.text(i + 5);
+  p.sort_order = r.i64(i + 6);
+  p.updated_at = r.text(i + 7);
+  return p;
+}
+
 }  // namespace
 
 UnitsState State(db::Conn& c) {
   auto row = c.query(kUnitsState).at(0);
+  return {std::to_string(row.i64(0)) + "|" + row.text(1), row.text(1)};
+}
+
+UnitsState ProceduresState(db::Conn& c) {
+  auto row = c.query(kProceduresState).at(0);
   return {std::to_string(row.i64(0)) + "|" + row.text(1), row.text(1)};
 }
 
@@ -33,6 +70,33 @@ std::vector<Place> AllPlaces(db::Conn& c) {
     p.successor_code = r.text(8);
     p.successor_name = r.text(9);
     out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::optional<Publication> PublicationOf(db::Conn& c, int64_t official_id) {
+  auto rows = c.query(kPublicationOf, {official_id});
+  if (rows.empty()) return std::nullopt;
+  return PublicationFrom(rows.at(0), 0);
+}
+
+void PutPublication(db::Conn& c, int64_t official_id, const Publication& p, std::optional<int64_t> by,
+                    const std::string& at) {
+  c.exec(kPutPublication, {official_id, int64_t{p.listed}, int64_t{p.position}, int64_t{p.phone}, int64_t{p.email},
+                           int64_t{p.hours}, p.hours_text, p.sort_order, by ? db::Value{*by} : db::Value{nullptr}, at});
+}
+
+std::vector<DirectoryPerson> ListedOfficials(db::Conn& c, const std::string& unit_code) {
+  std::vector<DirectoryPerson> out;
+  for (auto& r : c.query(kListedOfficials, {unit_code})) {
+    DirectoryPerson d;
+    d.official_id = r.i64(0);
+    d.full_name = r.text(1);
+    d.position = r.text(2);
+    d.phone = r.text(3);
+    d.email = r.text(4);
+    d.publication = PublicationFrom(r, 5);
+    out.push_back(std::move(d));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The SQL of the public pages: read-only views of the units table.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,17 @@ UnitsState State(db::Conn& c);
 // Every commune-level unit (commune, ward, township, special zone), in force or
 // not, with the names of its parent, province and successor.
 std::vector<Place> AllPlaces(db::Conn& c);
+// Changes whenever a procedure of any catalogue is added, changed, activated
+// or deactivated (each sets procedures.updated_at): the count and the latest
+// updated_at. The portal re-reads a place's catalogue when it changes.
+UnitsState ProceduresState(db::Conn& c);
+
+// ---- the directory (migration 0027) ----
+std::optional<Publication> PublicationOf(db::Conn& c, int64_t official_id);
+void PutPublication(db::Conn& c, int64_t official_id, const Publication& p, std::optional<int64_t> by,
+                    const std::string& at);
+// The active officials whose home unit is `unit_code` and who agreed to be
+// listed, by sort_order then name, with their own data and consents.
+std::vector<DirectoryPerson> ListedOfficials(db::Conn& c, const std::string& unit_code);
 
 }  // namespace fg::pub::repo

@@ -1,5 +1,7 @@
 #include "features/public/service.h"
 
+#include <limits>
+
 #include "features/public/repo.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
@@ -7,14 +9,12 @@
 namespace fg::pub {
 namespace {
 constexpr auto kSettleTime = std::chrono::seconds(5);
+}  // namespace
 
-// Whether a change at `latest` (UTC text) may still have company: a write
-// stamped earlier that has not committed yet.
 bool Recent(const std::string& latest) {
   auto t = ParseUtc(latest);
   return t && *t > Now() - kSettleTime;
 }
-}  // namespace
 
 std::shared_ptr<const PlaceIndex> Service::Index() {
   const auto now = std::chrono::steady_clock::now();
@@ -54,6 +54,10 @@ SearchResult Service::Search(const std::string& query) {
 }
 
 std::vector<Place> Service::ListIfFew() { return Index()->AllInForceIfFew(TodayLocalIso(), kMaxListed); }
+
+std::vector<Place> Service::InForce() {
+  return Index()->AllInForceIfFew(TodayLocalIso(), std::numeric_limits<size_t>::max());
+}
 
 std::optional<Place> Service::Find(const std::string& code) {
   if (code.empty() || code.size() > 20) return std::nullopt;

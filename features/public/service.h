@@ -30,6 +30,10 @@
 
 namespace fg::pub {
 
+// Whether a change stamped `latest` (UTC text) may still have company: a write
+// stamped earlier that has not committed yet (within 5 seconds).
+bool Recent(const std::string& latest);
+
 class Service {
  public:
   // `check_every`: how often the units table's state is looked at (tests: 0).
@@ -43,6 +47,8 @@ class Service {
   // The places in force today, when there are at most kMaxListed (a small
   // site lists them on its home page); else none.
   std::vector<Place> ListIfFew();
+  // Every place in force today, by name (the sitemap).
+  std::vector<Place> InForce();
   // The commune-level unit with this code, or nullopt.
   std::optional<Place> Find(const std::string& code);
 

@@ -65,7 +65,8 @@
       <a class="button secondary" href="{{CANCEL}}">Hủy</a>
     </div>
   </form>
-  {{#IS_EDIT}}<h2 id="roles-heading">Vai trò</h2>
+  {{#IS_EDIT}}<p><a id="official-publication" href="/officials/{{ID}}/cong-khai">Thông tin công khai trong danh bạ của đơn vị</a></p>
+  <h2 id="roles-heading">Vai trò</h2>
   {{#NO_GRANTS}}<p>Cán bộ chưa có vai trò nào.</p>{{/NO_GRANTS}}
   <ul class="grants">{{#GRANT}}<li>{{ROLE}} trên {{UNIT}} <a href="/officials/{{ID}}/grants/{{GRANT_ID}}/delete">Thu hồi<span class="visually-hidden"> vai trò {{ROLE}} trên {{UNIT}}</span></a></li>{{/GRANT}}</ul>
   <form method="post" action="/officials/{{ID}}/grants" class="inline" novalidate>

@@ -12,6 +12,7 @@
   <h2>Vai trò</h2>
   {{#NO_GRANTS}}<p>Chưa có vai trò nào.</p>{{/NO_GRANTS}}
   <ul class="grants">{{#GRANT}}<li>{{ROLE}} trên {{UNIT}}</li>{{/GRANT}}</ul>
-  {{#IS_SELF}}<p><a href="/account/password">Đổi mật khẩu của bạn</a></p>{{/IS_SELF}}
+  {{#IS_SELF}}<p><a href="/account/password">Đổi mật khẩu của bạn</a></p>
+  <p><a id="official-publication" href="/officials/{{ID}}/cong-khai">Thông tin của bạn trong danh bạ công khai</a></p>{{/IS_SELF}}
   <p class="hint">Chỉ quản trị viên của đơn vị mới sửa được thông tin và vai trò của cán bộ.</p>
 </section>

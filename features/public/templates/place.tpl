@@ -10,6 +10,17 @@
     <div><dt>Giờ làm việc</dt><dd><ul class="plain">{{#SESSION}}<li>{{FROM}} – {{TO}}</li>{{/SESSION}}</ul></dd></div>{{/OPEN}}
   </dl>
   {{#OPEN}}<p class="hint">Không làm việc vào ngày nghỉ lễ, Tết và ngày nghỉ bù theo quyết định của Chính phủ.</p>
+  <h2>Thủ tục hành chính</h2>
+  <ul class="links">
+    <li><a id="place-catalogue" href="/xa/{{CODE_URL}}/thu-tuc">Giấy tờ, lệ phí và thời hạn của các thủ tục tại {{NAME}}</a></li>
+  </ul>
+  <h2>Liên hệ và kết quả</h2>
+  <ul class="links">
+    <li><a id="place-directory" href="/xa/{{CODE_URL}}/danh-ba">Danh bạ lãnh đạo và cán bộ, công chức</a></li>
+    <li><a id="place-figures" href="/xa/{{CODE_URL}}/so-lieu">Số hồ sơ đã giải quyết, tỷ lệ đúng hạn và mức độ hài lòng</a></li>
+    <li><a id="place-announcements" href="/xa/{{CODE_URL}}/thong-bao">Thông báo trên loa các ấp, khu phố</a></li>
+    <li><a id="place-kiosk" href="/xa/{{CODE_URL}}/kiosk">Chế độ máy tra cứu công cộng (chữ lớn, tự về trang đầu)</a></li>
+  </ul>
   <h2>Lịch làm việc và hạn giải quyết</h2>
   <ul class="links">
     <li><a id="place-calendar" href="/calendar?unit={{CODE_URL}}">Lịch làm việc, ngày nghỉ lễ năm nay của {{NAME}}</a></li>

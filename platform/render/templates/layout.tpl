@@ -4,7 +4,8 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · Chính quyền thân thiện</title>
-<link rel="stylesheet" href="/static/site.css">
+{{#HAS_DESCRIPTION}}<meta name="description" content="{{DESCRIPTION}}">
+{{/HAS_DESCRIPTION}}<link rel="stylesheet" href="/static/site.css">
 {{#STYLESHEET}}<link rel="stylesheet" href="{{HREF}}">
 {{/STYLESHEET}}<script src="/static/site.js" defer></script>
 </head>

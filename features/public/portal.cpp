@@ -1,0 +1,156 @@
+#include "features/public/portal.h"
+
+#include <boost/json.hpp>
+
+#include "features/public/repo.h"
+#include "platform/db/events.h"
+#include "platform/errors.h"
+#include "platform/text/text.h"
+#include "platform/time.h"
+
+namespace fg::pub {
+
+Portal::PlaceCatalogue Portal::CatalogueOf(const std::string& code) {
+  auto place = places_.Find(code);
+  if (!place) throw NotFound("public.place_not_found");
+  const std::string today = TodayLocalIso();
+  PlaceCatalogue out{*place, StatusOn(*place, today), nullptr};
+  if (out.status == PlaceStatus::kEnded) {
+    out.catalogue = std::make_shared<const Catalogue>(std::vector<desk::Procedure>{}, today);
+    return out;
+  }
+  const auto now = std::chrono::steady_clock::now();
+  std::string known;
+  {
+    std::lock_guard lk(mu_);
+    auto it = cache_.find(code);
+    if (it != cache_.end() && it->second.day == today) {
+      if (now - it->second.checked < check_every_) {
+        out.catalogue = it->second.catalogue;
+        return out;
+      }
+      it->second.checked = now;  // the other requests of this second keep it
+      if (!Recent(it->second.latest_change)) known = it->second.signature;
+    }
+  }
+  // The state first: a change after it is seen at the next look.
+  const auto state = db_.read([](db::Conn& c) { return repo::ProceduresState(c); });
+  if (!known.empty() && state.signature == known) {
+    std::lock_guard lk(mu_);
+    auto it = cache_.find(code);
+    if (it != cache_.end() && it->second.signature == known) {
+      out.catalogue = it->second.catalogue;
+      return out;
+    }
+  }
+  desk::ProcedureQuery q;
+  q.unit_code = code;
+  auto catalogue = std::make_shared<const Catalogue>(desk_.ExportProcedures(nullptr, q), today);
+  std::lock_guard lk(mu_);
+  if (cache_.size() >= kMaxCachedPlaces && !cache_.contains(code)) cache_.erase(cache_.begin());
+  cache_[code] = {state.signature, state.latest_change, today, now, catalogue};
+  out.catalogue = std::move(catalogue);
+  return out;
+}
+
+std::vector<const desk::Procedure*> Portal::Search(const Catalogue& c, const std::string& query) {
+  const std::string q = text::Clean("tim", query, kMaxCatalogueQueryChars, false);
+  return c.Search(q);
+}
+
+Portal::Directory Portal::DirectoryOf(const std::string& code) {
+  auto place = places_.Find(code);
+  if (!place) throw NotFound("public.place_not_found");
+  Directory out{*place, StatusOn(*place, TodayLocalIso()), {}};
+  if (out.status == PlaceStatus::kEnded) return out;
+  const auto people = db_.read([&](db::Conn& c) { return repo::ListedOfficials(c, code); });
+  for (const auto& person : people)
+    if (auto e = Published(person)) out.entries.push_back(std::move(*e));
+  return out;
+}
+
+namespace {
+
+std::string Json(const Publication& p) {
+  return boost::json::serialize(boost::json::object{{"listed", p.listed},
+                                                    {"position", p.position},
+                                                    {"phone", p.phone},
+                                                    {"email", p.email},
+                                                    {"hours", p.hours},
+                                                    {"hours_text", p.hours_text},
+                                                    {"sort_order", p.sort_order}});
+}
+
+// The official themself, or an administrator covering them.
+void AuthorisePublication(const auth::Principal& p, const org::Official& o) {
+  if (p.official_id != o.id && !org::CoversOfficial(p, o, {auth::Role::kAdmin})) throw Forbidden();
+}
+
+}  // namespace
+
+Portal::PublicationView Portal::GetPublication(const auth::Principal& p, int64_t official_id) {
+  auto o = org_.GetOfficial(p, official_id);
+  AuthorisePublication(p, o);
+  auto pub = db_.read([&](db::Conn& c) { return repo::PublicationOf(c, official_id); });
+  return {std::move(o), pub.value_or(Publication{})};
+}
+
+Publication Portal::SetPublication(const auth::Principal& p, int64_t official_id, const PublicationInput& in) {
+  const auto o = org_.GetOfficial(p, official_id);
+  AuthorisePublication(p, o);
+  Publication pub = ValidatePublication(in);
+  pub.updated_at = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    const auto before = repo::PublicationOf(c, official_id);
+    repo::PutPublication(c, official_id, pub, p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt,
+                         pub.updated_at);
+    events::Append(c, events::By(p, o.unit_id, "official", std::to_string(official_id), "publication",
+                                 before ? Json(*before) : "", Json(pub)));
+  });
+  return pub;
+}
+
+Portal::Figures Portal::FiguresOf(const std::string& code) {
+  auto place = places_.Find(code);
+  if (!place) throw NotFound("public.place_not_found");
+  Figures out;
+  out.place = *place;
+  out.today = TodayLocalIso();
+  out.status = StatusOn(*place, out.today);
+  const std::string year = out.today.substr(0, 4);
+  const std::string last_year = std::to_string(std::stoi(year) - 1);
+  const std::string from = last_year + "-01-01";
+  const auto sys = org::SystemPrincipal();
+  std::vector<FigureLine> known;
+  desk::StatsQuery q;
+  q.unit_code = code;
+  q.from = from;
+  q.to = out.today;
+  q.by = "month";
+  for (const auto& line : desk_.Statistics(sys, q).lines) {
+    FigureLine f;
+    f.key = line.key;
+    f.received = line.f.n.received;
+    f.resolved = line.f.resolved();
+    f.resolved_on_time = line.f.n.resolved_early + line.f.n.resolved_on_time;
+    known.push_back(std::move(f));
+  }
+  ratings::ReportQuery rq;
+  rq.unit_code = code;
+  rq.from = from;
+  rq.to = out.today;
+  rq.by = "month";
+  for (const auto& line : ratings_.ReportOf(sys, rq).lines) {
+    FigureLine f;
+    f.key = line.key;
+    f.ratings = line.total;
+    f.satisfied = line.satisfied.count;
+    known.push_back(std::move(f));
+  }
+  out.months = FillMonths(known, from.substr(0, 7), out.today.substr(0, 7));
+  out.this_month = SumFigures(out.months, out.today.substr(0, 7), "month");
+  out.this_year = SumFigures(out.months, year, "year");
+  return out;
+}
+
+}  // namespace fg::pub

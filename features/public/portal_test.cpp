@@ -1,0 +1,130 @@
+// The portal's catalogue on both backends: what a place lists follows the
+// desk's catalogue (its own and its ancestors' procedures, in force, active),
+// and changes are seen without restarting.
+#include "features/public/portal.h"
+
+#include <gtest/gtest.h>
+
+#include "features/desk/testing.h"
+#include "platform/errors.h"
+
+namespace fg::pub {
+namespace {
+
+using fg::testing::KindOf;
+
+class PortalTest : public desk::testing::DeskFixture {
+ protected:
+  void SetUp() override {
+    DeskFixture::SetUp();
+    places_ = std::make_unique<Service>(*db_, std::chrono::milliseconds(0));
+    ratings_ = std::make_unique<ratings::Service>(*db_);
+    portal_ = std::make_unique<Portal>(*db_, *places_, *svc_, *org_, *ratings_, std::chrono::milliseconds(0));
+    admin_ = std::make_unique<auth::Principal>(Official("quan.tri", "P1", "admin"));
+  }
+  std::vector<std::string> Listed(const std::string& place) {
+    std::vector<std::string> out;
+    for (const auto& p : portal_->CatalogueOf(place).catalogue->all()) out.push_back(p.code + " " + p.name);
+    return out;
+  }
+  std::unique_ptr<Service> places_;
+  std::unique_ptr<ratings::Service> ratings_;
+  std::unique_ptr<Portal> portal_;
+  std::unique_ptr<auth::Principal> admin_;
+};
+
+TEST_P(PortalTest, APlaceListsItsOwnAndItsProvincesProceduresInForce) {
+  EXPECT_TRUE(Listed("C1").empty());
+  const auto birth = svc_->CreateProcedure(*admin_, BirthInput("P1"));
+  auto death = BirthInput("P1", "1.000656");
+  death.name = "Đăng ký khai tử";
+  svc_->CreateProcedure(*admin_, death);
+  // C1's own version of the province's birth registration replaces it at C1 only.
+  auto own = BirthInput("C1");
+  own.name = "Đăng ký khai sinh tại xã";
+  svc_->CreateProcedure(*admin_, own);
+  EXPECT_EQ(Listed("C1"), (std::vector<std::string>{"1.001193 Đăng ký khai sinh tại xã", "1.000656 Đăng ký khai tử"}));
+  EXPECT_EQ(Listed("C2"), (std::vector<std::string>{"1.001193 Đăng ký khai sinh", "1.000656 Đăng ký khai tử"}));
+  // A deactivated procedure leaves the portal at the next look (the same second too).
+  svc_->SetProcedureActive(*admin_, birth.id, false);
+  EXPECT_EQ(Listed("C2"), (std::vector<std::string>{"1.000656 Đăng ký khai tử"}));
+  // A procedure that takes effect later is not listed yet.
+  auto later = BirthInput("P1", "1.004884");
+  later.name = "Đăng ký lại khai sinh";
+  later.valid_from = "2099-01-01";
+  svc_->CreateProcedure(*admin_, later);
+  EXPECT_EQ(Listed("C2").size(), 1u);
+  // A province is not a place of the portal; an unknown code neither.
+  EXPECT_EQ(KindOf([&] { portal_->CatalogueOf("P1"); }), ErrorKind::kNotFound);
+  EXPECT_EQ(KindOf([&] { portal_->CatalogueOf("nope"); }), ErrorKind::kNotFound);
+}
+
+TEST_P(PortalTest, SearchQueriesAreBounded) {
+  svc_->CreateProcedure(*admin_, BirthInput("P1"));
+  auto c = portal_->CatalogueOf("C1").catalogue;
+  EXPECT_EQ(Portal::Search(*c, "khai sinh").size(), 1u);
+  EXPECT_EQ(Portal::Search(*c, "").size(), 1u);
+  EXPECT_EQ(KindOf([&] { Portal::Search(*c, std::string(kMaxCatalogueQueryChars + 1, 'a')); }), ErrorKind::kBadRequest);
+  EXPECT_EQ(KindOf([&] { Portal::Search(*c, "khai\x01"); }), ErrorKind::kBadRequest);
+}
+
+TEST_P(PortalTest, TheDirectoryShowsOnlyWhatWasAgreedAndOnlyTheOfficialOrAnAdminDecides) {
+  auto sys = org::SystemPrincipal();
+  auto chair = org_->CreateOfficial(
+      sys, {"chu.tich", "Nguyễn Văn Bình", "C1", "Chủ tịch UBND", "0912345678", "binh@xa.gov.vn", "mat-khau-dai-1"},
+      {});
+  auto clerk = org_->CreateOfficial(
+      sys, {"van.thu", "Trần Thị Cúc", "C1", "Văn thư", "0987654321", "", "mat-khau-dai-1"}, {{"desk", "C1"}});
+  EXPECT_TRUE(portal_->DirectoryOf("C1").entries.empty());  // nobody agreed yet
+  const auto clerk_p = *db_->read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, clerk.id); });
+  // The clerk publishes her name and position, not her phone.
+  PublicationInput in;
+  in.listed = in.position = true;
+  in.sort_order = "5";
+  portal_->SetPublication(clerk_p, clerk.id, in);
+  // An administrator covering the chairman publishes his phone and hours, first in the list.
+  PublicationInput chair_in;
+  chair_in.listed = chair_in.phone = chair_in.hours = true;
+  chair_in.hours_text = "Sáng thứ Hai";
+  chair_in.sort_order = "1";
+  portal_->SetPublication(*admin_, chair.id, chair_in);
+  auto d = portal_->DirectoryOf("C1");
+  ASSERT_EQ(d.entries.size(), 2u);
+  EXPECT_EQ(d.entries[0].name, "Nguyễn Văn Bình");
+  EXPECT_EQ(d.entries[0].phone, "0912345678");
+  EXPECT_EQ(d.entries[0].hours, "Sáng thứ Hai");
+  EXPECT_EQ(d.entries[0].position, "");  // not agreed
+  EXPECT_EQ(d.entries[0].email, "");
+  EXPECT_EQ(d.entries[1].name, "Trần Thị Cúc");
+  EXPECT_EQ(d.entries[1].position, "Văn thư");
+  EXPECT_EQ(d.entries[1].phone, "");                        // not agreed
+  EXPECT_TRUE(portal_->DirectoryOf("C2").entries.empty());  // another unit's directory
+  // The clerk cannot decide for the chairman; a desk officer of the province neither.
+  EXPECT_EQ(KindOf([&] { portal_->SetPublication(clerk_p, chair.id, in); }), ErrorKind::kForbidden);
+  auto other = Official("mot.cua", "P1", "desk");
+  EXPECT_EQ(KindOf([&] { portal_->GetPublication(other, chair.id); }), ErrorKind::kForbidden);
+  // Withdrawing consent ("listed" off) removes the person whatever else is ticked.
+  in.listed = false;
+  in.phone = true;
+  portal_->SetPublication(clerk_p, clerk.id, in);
+  d = portal_->DirectoryOf("C1");
+  ASSERT_EQ(d.entries.size(), 1u);
+  EXPECT_EQ(d.entries[0].name, "Nguyễn Văn Bình");
+  // A deactivated official leaves the directory.
+  org_->PatchOfficial(sys, chair.id, [](const org::Official& o) {
+    org::OfficialInput x{o.username, o.full_name, o.unit_code, o.position, o.phone, o.email, ""};
+    x.active = false;
+    return x;
+  });
+  EXPECT_TRUE(portal_->DirectoryOf("C1").entries.empty());
+  // Bad input is refused whole: nothing changes.
+  PublicationInput bad;
+  bad.listed = bad.hours = true;
+  EXPECT_EQ(KindOf([&] { portal_->SetPublication(clerk_p, clerk.id, bad); }), ErrorKind::kBadRequest);
+  EXPECT_FALSE(portal_->GetPublication(clerk_p, clerk.id).publication.listed);
+}
+
+FG_BOTH_BACKENDS(PortalTest);
+
+}  // namespace
+}  // namespace fg::pub
