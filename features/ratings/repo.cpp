@@ -180,8 +180,8 @@ std::vector<CountRow> LevelCounts(db::Conn& c, const std::string& path_prefix, c
   return Counts(c,
                 {"ratings.level_counts",
                  "SELECT k.unit_id, u.code, u.name, k.day, k.official_id, k.procedure_id, k.level, k.n "
-                 "FROM rating_counts k JOIN units u ON u.id = k.unit_id "
-                 "WHERE u.path LIKE ? AND k.day >= ? AND k.day <= ?"},
+                 "FROM units u CROSS JOIN rating_counts k WHERE k.unit_id = u.id "
+                 "AND u.path LIKE ? AND k.day >= ? AND k.day <= ?"},
                 {path_prefix + "%", from, to}, true);
 }
 std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
@@ -189,8 +189,8 @@ std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, 
   return Counts(c,
                 {"ratings.reason_counts",
                  "SELECT k.unit_id, u.code, u.name, k.day, k.official_id, k.reason, k.n "
-                 "FROM rating_reason_counts k JOIN units u ON u.id = k.unit_id "
-                 "WHERE u.path LIKE ? AND k.day >= ? AND k.day <= ?"},
+                 "FROM units u CROSS JOIN rating_reason_counts k WHERE k.unit_id = u.id "
+                 "AND u.path LIKE ? AND k.day >= ? AND k.day <= ?"},
                 {path_prefix + "%", from, to}, false);
 }
 std::vector<CountRow> MonthLevelCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
@@ -199,12 +199,12 @@ std::vector<CountRow> MonthLevelCounts(db::Conn& c, const std::string& path_pref
   // second (the row's `day` is the month).
   static const db::Query kByOfficial{"ratings.month_official_counts",
                                      "SELECT k.unit_id, u.code, u.name, k.month, k.official_id, 0, k.level, k.n "
-                                     "FROM rating_month_officials k JOIN units u ON u.id = k.unit_id "
-                                     "WHERE u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
+                                     "FROM units u CROSS JOIN rating_month_officials k "
+                                     "WHERE k.unit_id = u.id AND u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
   static const db::Query kByProcedure{"ratings.month_procedure_counts",
                                       "SELECT k.unit_id, u.code, u.name, k.month, 0, k.procedure_id, k.level, k.n "
-                                      "FROM rating_month_procedures k JOIN units u ON u.id = k.unit_id "
-                                      "WHERE u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
+                                      "FROM units u CROSS JOIN rating_month_procedures k "
+                                      "WHERE k.unit_id = u.id AND u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
   return Counts(c, by_procedure ? kByProcedure : kByOfficial, {path_prefix + "%", from, to}, true);
 }
 std::vector<CountRow> MonthReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
@@ -212,8 +212,8 @@ std::vector<CountRow> MonthReasonCounts(db::Conn& c, const std::string& path_pre
   return Counts(c,
                 {"ratings.month_reason_counts",
                  "SELECT k.unit_id, u.code, u.name, k.month, k.official_id, k.reason, k.n "
-                 "FROM rating_month_reasons k JOIN units u ON u.id = k.unit_id "
-                 "WHERE u.path LIKE ? AND k.month >= ? AND k.month <= ?"},
+                 "FROM units u CROSS JOIN rating_month_reasons k WHERE k.unit_id = u.id "
+                 "AND u.path LIKE ? AND k.month >= ? AND k.month <= ?"},
                 {path_prefix + "%", from, to}, false);
 }
 
