@@ -30,12 +30,16 @@
 #include "platform/render/page.h"
 #include "platform/source_dir.h"
 #include "platform/time.h"
+#include "bench/report_timing.h"
 
 namespace {
 
 using namespace fg;
 using namespace std::chrono;
 using Clock = steady_clock;
+using bench::Skewed;
+using bench::Time;
+using bench::Timing;
 
 constexpr int kUnits = 100, kOfficialsPerUnit = 10, kProcedures = 50;
 constexpr int kYear = 2025;
@@ -60,22 +64,6 @@ std::vector<sys_days> WorkingDays() {
     if (weekday{d}.iso_encoding() <= 5) out.push_back(d);
   return out;
 }
-
-// Index drawn with weight 1/(rank+1)^s: a few procedures carry most dossiers.
-class Skewed {
- public:
-  Skewed(int n, double s) {
-    double sum = 0;
-    for (int i = 0; i < n; ++i) cumulative_.push_back(sum += 1.0 / std::pow(i + 1, s));
-  }
-  int operator()(std::mt19937_64& rng) const {
-    const double x = std::uniform_real_distribution<double>(0, cumulative_.back())(rng);
-    return static_cast<int>(std::lower_bound(cumulative_.begin(), cumulative_.end(), x) - cumulative_.begin());
-  }
-
- private:
-  std::vector<double> cumulative_;
-};
 
 struct World {
   std::vector<int64_t> units;
@@ -160,23 +148,6 @@ void Fill(db::Db& db, org::Service& org, int64_t ratings) {
     std::fprintf(stderr, "\rcounters of %lld ratings written", static_cast<long long>(written));
   }
   std::fprintf(stderr, "\n");
-}
-
-struct Timing {
-  double median, p95;
-};
-
-template <class F>
-Timing Time(int runs, F&& f) {
-  for (int i = 0; i < 3; ++i) f();  // warm the caches (SQLite pages, templates)
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    const auto t0 = Clock::now();
-    f();
-    ms.push_back(duration<double, std::milli>(Clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
 }
 
 }  // namespace

@@ -30,6 +30,7 @@
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
 #include "platform/time.h"
+#include "bench/report_timing.h"
 #include "platform/source_dir.h"
 
 namespace {
@@ -37,6 +38,9 @@ namespace {
 using namespace fg;
 using namespace std::chrono;
 using Clock = steady_clock;
+using bench::Skewed;
+using bench::Time;
+using bench::Timing;
 
 constexpr int kUnits = 100, kProcedures = 50, kOfficialsPerUnit = 3, kOpen = 15000;
 constexpr int kFirstYear = 2023, kYears = 3;  // the counters cover 2023-2025; the report is 2025
@@ -65,23 +69,6 @@ std::vector<sys_days> WorkingDays() {
     if (weekday{d}.iso_encoding() <= 5) out.push_back(d);
   return out;
 }
-
-// Index drawn with weight 1/(rank+1)^s: a few procedures (birth registration,
-// certified copies) carry most dossiers; communes differ less in size.
-class Skewed {
- public:
-  Skewed(int n, double s) {
-    double sum = 0;
-    for (int i = 0; i < n; ++i) cumulative_.push_back(sum += 1.0 / std::pow(i + 1, s));
-  }
-  int operator()(std::mt19937_64& rng) const {
-    const double x = std::uniform_real_distribution<double>(0, cumulative_.back())(rng);
-    return static_cast<int>(std::lower_bound(cumulative_.begin(), cumulative_.end(), x) - cumulative_.begin());
-  }
-
- private:
-  std::vector<double> cumulative_;
-};
 
 struct World {
   std::vector<int64_t> units;  // communes' ids
@@ -210,23 +197,6 @@ void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
     c.exec(kMeta);
     c.exec(kMetaPut, {int64_t{dossiers}});
   });
-}
-
-struct Timing {
-  double median, p95;
-};
-
-template <class F>
-Timing Time(int runs, F&& f) {
-  for (int i = 0; i < 3; ++i) f();  // warm the caches (SQLite pages, templates)
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    const auto t0 = Clock::now();
-    f();
-    ms.push_back(duration<double, std::milli>(Clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
 }
 
 }  // namespace
