@@ -26,9 +26,10 @@ const db::Query kCampaignUnitCodes{"survey_campaign_unit_codes",
                                    "SELECT u.code FROM survey_campaign_units k JOIN units u ON u.id = k.unit_id WHERE "
                                    "k.campaign_id = ? ORDER BY u.path"};
 const db::Query kLink{"survey_campaign_link", "SELECT campaign_id, unit_id FROM survey_campaign_units WHERE link = ?"};
-const db::Query kInsertInvitation{
-    "survey_invitation_insert",
-    "INSERT INTO survey_invitations (campaign_id, unit_id, official_id, created_at) VALUES (?, ?, ?, ?) RETURNING id"};
+const db::Query kInsertInvitation{"survey_invitation_insert",
+                                  "INSERT INTO survey_invitations (campaign_id, unit_id, official_id, created_at, batch) "
+                                  "VALUES (?, ?, ?, ?, ?) RETURNING id"};
+const db::Query kStartBatch{"survey_invitation_start_batch", "UPDATE survey_invitations SET batch = id WHERE id = ?"};
 #define FG_INVITATION_COLUMNS                                                                                    \
   "SELECT i.id, i.campaign_id, i.unit_id, i.official_id, u.name, COALESCE(o.full_name, '') FROM survey_invitations " \
   "i JOIN units u ON u.id = i.unit_id LEFT JOIN officials o ON o.id = i.official_id "
@@ -36,9 +37,9 @@ const db::Query kInvitationById{"survey_invitation_by_id", FG_INVITATION_COLUMNS
 const db::Query kInvitationsBetween{"survey_invitations_between",
                                     FG_INVITATION_COLUMNS "WHERE i.campaign_id = ? AND i.id >= ? AND i.id <= ? ORDER BY i.id"};
 const db::Query kBatches{"survey_invitation_batches",
-                         "SELECT MIN(i.id), MAX(i.id), COUNT(*), MIN(u.name), i.created_at, MAX(CASE WHEN i.official_id IS "
+                         "SELECT MIN(i.id), MAX(i.id), COUNT(*), MIN(u.name), MIN(i.created_at), MAX(CASE WHEN i.official_id IS "
                          "NULL THEN 0 ELSE 1 END) FROM survey_invitations i JOIN units u ON u.id = i.unit_id WHERE "
-                         "i.campaign_id = ? GROUP BY i.created_at ORDER BY MIN(i.id) DESC LIMIT 50"};
+                         "i.campaign_id = ? GROUP BY i.batch ORDER BY MIN(i.id) DESC LIMIT 50"};
 const db::Query kInvitationAnswered{"survey_invitation_answered",
                                     "SELECT 1 FROM survey_responses WHERE invitation_id = ? AND round = ?"};
 const db::Query kDeviceAnswered{"survey_device_answered",
@@ -122,9 +123,13 @@ std::optional<std::pair<int64_t, int64_t>> CampaignOfLink(db::Conn& c, const std
   return std::nullopt;
 }
 
-int64_t InsertInvitation(db::Conn& c, const Invitation& i, const std::string& at) {
+int64_t InsertInvitation(db::Conn& c, const Invitation& i, const std::string& at, int64_t batch) {
   db::Value official = i.official_id ? db::Value(i.official_id) : db::Value(nullptr);
-  return c.query_one(kInsertInvitation, {i.campaign_id, i.unit_id, official, at})->i64(0);
+  const int64_t id =
+      c.query_one(kInsertInvitation, {i.campaign_id, i.unit_id, official, at, batch ? db::Value(batch) : db::Value(nullptr)})
+          ->i64(0);
+  if (!batch) c.exec(kStartBatch, {id});
+  return id;
 }
 
 std::optional<Invitation> InvitationById(db::Conn& c, int64_t id) {

@@ -216,7 +216,7 @@ std::vector<Invitation> Service::CreateInvitations(const Principal& p, int64_t c
       i.official_id = official_id;
       i.unit_name = unit_name;
       i.official_name = official;
-      i.id = repo::InsertInvitation(c, i, now);
+      i.id = repo::InsertInvitation(c, i, now, made.empty() ? 0 : made.front().id);
       made.push_back(std::move(i));
     };
     if (per_official)

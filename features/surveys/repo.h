@@ -51,7 +51,9 @@ std::vector<Campaign> AllCampaigns(db::Conn& c);
 std::vector<CampaignUnit> CampaignUnits(db::Conn& c, int64_t campaign_id);
 // The campaign and target unit of an open link.
 std::optional<std::pair<int64_t, int64_t>> CampaignOfLink(db::Conn& c, const std::string& link);
-int64_t InsertInvitation(db::Conn& c, const Invitation& i, const std::string& at);
+// One invitation of a printed sheet: `batch` is the sheet's first invitation id, 0 for the first (it becomes its
+// own). Sheets are told apart by batch, never by time (two sheets may be made in one second).
+int64_t InsertInvitation(db::Conn& c, const Invitation& i, const std::string& at, int64_t batch);
 std::optional<Invitation> InvitationById(db::Conn& c, int64_t id);  // token not filled
 std::vector<Invitation> InvitationsBetween(db::Conn& c, int64_t campaign_id, int64_t from_id, int64_t to_id);
 // The printed sheets of a campaign, newest first (at most 50).

@@ -36,7 +36,8 @@ CREATE TABLE survey_invitations (
   campaign_id BIGINT NOT NULL REFERENCES survey_campaigns(id),
   unit_id BIGINT NOT NULL REFERENCES units(id),
   official_id BIGINT,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  batch BIGINT  -- the id of the first invitation made with it: one printed sheet
 );
 CREATE INDEX survey_invitations_campaign ON survey_invitations(campaign_id, unit_id);
 
