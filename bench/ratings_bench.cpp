@@ -1,5 +1,6 @@
 // The ratings report at a province's scale: a SQLite store holding the counters
-// of 10 million ratings over one year (100 communes, 10 officials each, 50
+// of some 10 million ratings over one year (the argument is the base rate; busy
+// communes above it make the total about 1.3 times that, printed as "ratings in") (100 communes, 10 officials each, 50
 // procedures; written through repo::AddCounts, the code every rating's write
 // runs, so the daily and monthly rows are what real use gives), then the report
 // of the province's subtree and of one commune, as the service computes it and
@@ -30,7 +31,7 @@
 #include "platform/render/page.h"
 #include "platform/source_dir.h"
 #include "platform/time.h"
-#include "bench/report_timing.h"
+#include "bench/report_bench.h"
 
 namespace {
 
@@ -38,16 +39,13 @@ using namespace fg;
 using namespace std::chrono;
 using Clock = steady_clock;
 using bench::Skewed;
+using bench::WorkingDays;
 using bench::Time;
 using bench::Timing;
 
 constexpr int kUnits = 100, kOfficialsPerUnit = 10, kProcedures = 50;
 constexpr int kYear = 2025;
 
-const db::Query kInsertOfficial{
-    "bench_official_insert",
-    "INSERT INTO officials (username, full_name, unit_id, password_hash, created_at, updated_at) "
-    "VALUES (?, ?, ?, 'x', ?, ?) RETURNING id"};
 const db::Query kMeta{"bench_meta_create", "CREATE TABLE IF NOT EXISTS bench_meta (ratings INTEGER NOT NULL)"};
 const db::Query kMetaGet{"bench_meta_get", "SELECT ratings FROM bench_meta"};
 const db::Query kMetaPut{"bench_meta_put", "INSERT INTO bench_meta (ratings) VALUES (?)"};
@@ -56,14 +54,6 @@ const db::Query kOfficialIds{"bench_official_ids", "SELECT id, unit_id FROM offi
 const db::Query kRows{"bench_rows",
                       "SELECT (SELECT count(*) FROM rating_counts), (SELECT count(*) FROM rating_month_officials), "
                       "(SELECT count(*) FROM rating_month_procedures), (SELECT sum(n) FROM rating_counts)"};
-
-// Working days (Monday to Friday) of the year.
-std::vector<sys_days> WorkingDays() {
-  std::vector<sys_days> out;
-  for (sys_days d = sys_days{year{kYear} / 1 / 1}; d < sys_days{year{kYear + 1} / 1 / 1}; d += days{1})
-    if (weekday{d}.iso_encoding() <= 5) out.push_back(d);
-  return out;
-}
 
 struct World {
   std::vector<int64_t> units;
@@ -86,30 +76,16 @@ World Load(db::Db& db) {
   return w;
 }
 
-void Fill(db::Db& db, org::Service& org, int64_t ratings) {
-  const auto sys = org::SystemPrincipal();
-  std::string csv =
-      "code,name,level,parent_code,valid_from,valid_to,successor_code\nP,Tỉnh Thử,province,,2000-01-01,,\n";
-  for (int u = 1; u <= kUnits; ++u) {
-    char code[16];
-    std::snprintf(code, sizeof code, "C%03d", u);
-    csv += std::string(code) + ",Xã Thử " + std::to_string(u) + ",commune,P,2000-01-01,,\n";
-  }
-  org.ImportCsv(sys, csv);
+// Returns the number of ratings whose counters it wrote.
+int64_t Fill(db::Db& db, org::Service& org, int64_t ratings) {
+  bench::ImportProvince(org, kUnits);
   World w = Load(db);
-  const std::string now = NowUtcText();
-  db.write([&](db::Conn& c) {
-    for (size_t u = 0; u < w.units.size(); ++u)
-      for (int k = 0; k < kOfficialsPerUnit; ++k) {
-        const std::string name = "bench." + std::to_string(u) + "." + std::to_string(k);
-        c.query_one(kInsertOfficial, {name, "Cán bộ " + name, w.units[u], now, now});
-      }
-  });
+  bench::AddOfficials(db, w.units, kOfficialsPerUnit);
   w = Load(db);
 
   // Each unit-day's ratings, added up per (official, procedure, level, reason) before AddCounts, as the
   // counters would hold them after that many single writes.
-  const auto days = WorkingDays();
+  const auto days = WorkingDays(kYear, 1);
   std::mt19937_64 rng(20261127);
   const Skewed unit_of(kUnits, 0.5), procedure_of(kProcedures, 1.0);
   const int per_unit_day = static_cast<int>(ratings / (kUnits * static_cast<int64_t>(days.size())));
@@ -148,6 +124,7 @@ void Fill(db::Db& db, org::Service& org, int64_t ratings) {
     std::fprintf(stderr, "\rcounters of %lld ratings written", static_cast<long long>(written));
   }
   std::fprintf(stderr, "\n");
+  return written;
 }
 
 }  // namespace
@@ -180,8 +157,8 @@ int main(int argc, char** argv) {
       db = open();
       org::Service org(*db);
       const auto t0 = Clock::now();
-      Fill(*db, org, ratings);
-      std::printf("filled the counters of %lld ratings in %.0f s\n", static_cast<long long>(ratings),
+      const int64_t written = Fill(*db, org, ratings);
+      std::printf("filled the counters of %lld ratings in %.0f s\n", static_cast<long long>(written),
                   duration<double>(Clock::now() - t0).count());
       db->close();
     }

@@ -30,7 +30,7 @@
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
 #include "platform/time.h"
-#include "bench/report_timing.h"
+#include "bench/report_bench.h"
 #include "platform/source_dir.h"
 
 namespace {
@@ -39,16 +39,13 @@ using namespace fg;
 using namespace std::chrono;
 using Clock = steady_clock;
 using bench::Skewed;
+using bench::WorkingDays;
 using bench::Time;
 using bench::Timing;
 
 constexpr int kUnits = 100, kProcedures = 50, kOfficialsPerUnit = 3, kOpen = 15000;
 constexpr int kFirstYear = 2023, kYears = 3;  // the counters cover 2023-2025; the report is 2025
 
-const db::Query kInsertOfficial{
-    "bench_official_insert",
-    "INSERT INTO officials (username, full_name, unit_id, password_hash, created_at, updated_at) "
-    "VALUES (?, ?, ?, 'x', ?, ?) RETURNING id"};
 const db::Query kMeta{"bench_meta_create", "CREATE TABLE IF NOT EXISTS bench_meta (dossiers INTEGER NOT NULL)"};
 const db::Query kMetaGet{"bench_meta_get", "SELECT dossiers FROM bench_meta"};
 const db::Query kMetaPut{"bench_meta_put", "INSERT INTO bench_meta (dossiers) VALUES (?)"};
@@ -61,14 +58,6 @@ const db::Query kCountByProcedure{
     "SELECT count(*) FROM dossier_stats_month_procedures WHERE month >= ? AND month <= ?"};
 const db::Query kCountByOfficial{"bench_count_month_officials",
                                  "SELECT count(*) FROM dossier_stats_month_officials WHERE month >= ? AND month <= ?"};
-
-// Working days (Monday to Friday) of the counters' years.
-std::vector<sys_days> WorkingDays() {
-  std::vector<sys_days> out;
-  for (sys_days d = sys_days{year{kFirstYear} / 1 / 1}; d < sys_days{year{kFirstYear + kYears} / 1 / 1}; d += days{1})
-    if (weekday{d}.iso_encoding() <= 5) out.push_back(d);
-  return out;
-}
 
 struct World {
   std::vector<int64_t> units;  // communes' ids
@@ -95,14 +84,7 @@ World Load(db::Db& db) {
 
 void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
   const auto sys = org::SystemPrincipal();
-  std::string csv =
-      "code,name,level,parent_code,valid_from,valid_to,successor_code\nP,Tỉnh Thử,province,,2000-01-01,,\n";
-  for (int u = 1; u <= kUnits; ++u) {
-    char code[16];
-    std::snprintf(code, sizeof code, "C%03d", u);
-    csv += std::string(code) + ",Xã Thử " + std::to_string(u) + ",commune,P,2000-01-01,,\n";
-  }
-  org.ImportCsv(sys, csv);
+  bench::ImportProvince(org, kUnits);
   for (int p = 0; p < kProcedures; ++p) {
     desk::ProcedureInput in;
     in.unit_code = "P";
@@ -114,17 +96,10 @@ void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
     svc.CreateProcedure(sys, in);
   }
   World w = Load(db);
-  const std::string now = NowUtcText();
-  db.write([&](db::Conn& c) {
-    for (size_t u = 0; u < w.units.size(); ++u)
-      for (int k = 0; k < kOfficialsPerUnit; ++k) {
-        const std::string name = "bench." + std::to_string(u) + "." + std::to_string(k);
-        c.query_one(kInsertOfficial, {name, "Cán bộ " + name, w.units[u], now, now});
-      }
-  });
+  bench::AddOfficials(db, w.units, kOfficialsPerUnit);
   w = Load(db);
 
-  const auto days = WorkingDays();
+  const auto days = WorkingDays(kFirstYear, kYears);
   std::mt19937_64 rng(20260317);
   const Skewed unit_of(kUnits, 0.5), procedure_of(kProcedures, 1.0);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint64_t>(n)); };

@@ -186,10 +186,7 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"scale", "reset_seconds", "link_days"});
     // All three are required: a missing or non-integer one is reported on its field.
-    auto number = [&](const char* key) {
-      auto v = http::JsonInt(b, key);
-      return v && *v >= 0 && *v <= 100000 ? static_cast<int>(*v) : -1;
-    };
+    auto number = [&](const char* key) { return SettingValue(http::JsonInt(b, key)); };
     Settings in;
     in.scale = number("scale");
     in.reset_seconds = number("reset_seconds");

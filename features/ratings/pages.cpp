@@ -637,10 +637,7 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
            [svc](Context& ctx) { return SettingsPage(ctx, *svc, nullptr, nullptr); });
   app.page("POST", "/desk/ratings/settings", http::Access::kUser, [svc](Context& ctx) {
     const auto form = ctx.req.form();
-    auto number = [&](const char* name) {
-      auto v = http::ParseInt64(FormValue(form, name));
-      return v && *v >= 0 && *v <= 100000 ? static_cast<int>(*v) : -1;
-    };
+    auto number = [&](const char* name) { return SettingValue(http::ParseInt64(FormValue(form, name))); };
     Settings in;
     in.scale = number("scale");
     in.reset_seconds = number("reset_seconds");

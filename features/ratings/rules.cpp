@@ -37,6 +37,7 @@ std::vector<std::string> LevelsOf(int scale) {
   return {kLevels[0], kLevels[1], kLevels[4]};
 }
 bool IsScale(int scale) { return scale >= 3 && scale <= 5; }
+int SettingValue(std::optional<int64_t> v) { return v && *v >= 0 && *v <= 100000 ? static_cast<int>(*v) : -1; }
 bool IsSatisfied(const std::string& level) { return level == kLevels[0] || level == kLevels[1]; }
 bool AsksReasons(const std::string& level) { return level == kLevels[3] || level == kLevels[4]; }
 int LevelIndex(const std::string& level) {

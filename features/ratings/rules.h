@@ -13,6 +13,9 @@ namespace fg::ratings {
 // The level keys of a scale (3, 4 or 5), best first. Other sizes: the 3-level scale.
 std::vector<std::string> LevelsOf(int scale);
 bool IsScale(int scale);
+// A settings field as read from a form or a JSON body (absent or unreadable: nullopt): the number
+// when it is an int in [0, 100000], else -1, which PutSettings reports on the field.
+int SettingValue(std::optional<int64_t> v);
 // Whether a level counts as satisfied (very satisfied or satisfied).
 bool IsSatisfied(const std::string& level);
 // Whether a level offers the reasons (the scale's unsatisfied levels).

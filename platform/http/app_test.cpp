@@ -1,6 +1,7 @@
 #include "platform/http/app.h"
 
 #include <gtest/gtest.h>
+
 #include "platform/source_dir.h"
 
 namespace fg::http {

@@ -2,6 +2,7 @@
 #include "platform/render/messages.h"
 
 #include <gtest/gtest.h>
+
 #include "platform/source_dir.h"
 
 namespace fg::render {

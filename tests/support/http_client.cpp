@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+
 #include "platform/source_dir.h"
 
 namespace fg::testing {
