@@ -4,26 +4,13 @@
 
 #include "features/feedback/rules.h"
 #include "platform/time.h"
+#include "platform/text/text.h"
 
 namespace fg::feedback::open311 {
 namespace {
 
 namespace json = boost::json;
 
-std::string XmlEscaped(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
 
@@ -47,7 +34,7 @@ std::string XmlOf(const Record& r) {
   std::string out;
   for (const auto& [k, v] : r) {
     if (v.kind == Value::kNull) out += "<" + k + "/>";
-    else out += "<" + k + ">" + XmlEscaped(v.text) + "</" + k + ">";
+    else out += "<" + k + ">" + text::XmlEscape(v.text) + "</" + k + ">";
   }
   return out;
 }
@@ -145,8 +132,8 @@ std::string Definition(Format f, const std::string& service_code, const std::str
   }
   std::string values;
   for (const auto& [key, name] : kinds)
-    values += "<value><key>" + XmlEscaped(key) + "</key><name>" + XmlEscaped(name) + "</name></value>";
-  return std::string(kXmlHead) + "<service_definition><service_code>" + XmlEscaped(service_code) +
+    values += "<value><key>" + text::XmlEscape(key) + "</key><name>" + text::XmlEscape(name) + "</name></value>";
+  return std::string(kXmlHead) + "<service_definition><service_code>" + text::XmlEscape(service_code) +
          "</service_code><attributes><attribute>" + XmlOf(attribute) + "<values>" + values +
          "</values></attribute></attributes></service_definition>";
 }
@@ -164,10 +151,10 @@ std::string Discovery(Format f, const std::string& base_url, const std::string& 
                                         {"key_service", contact},
                                         {"endpoints", json::array{endpoint}}});
   }
-  return std::string(kXmlHead) + "<discovery><changeset>" + XmlEscaped(changeset) + "</changeset><contact>" +
-         XmlEscaped(contact) + "</contact><key_service>" + XmlEscaped(contact) +
+  return std::string(kXmlHead) + "<discovery><changeset>" + text::XmlEscape(changeset) + "</changeset><contact>" +
+         text::XmlEscape(contact) + "</contact><key_service>" + text::XmlEscape(contact) +
          "</key_service><endpoints><endpoint><specification>" + spec + "</specification><url>" +
-         XmlEscaped(base_url) + "</url><changeset>" + XmlEscaped(changeset) +
+         text::XmlEscape(base_url) + "</url><changeset>" + text::XmlEscape(changeset) +
          "</changeset><type>production</type><formats><format>text/xml</format><format>application/json</format>"
          "</formats></endpoint></endpoints></discovery>";
 }

@@ -1,7 +1,5 @@
 #include "features/feedback/webhook.h"
 
-#include <sodium.h>
-
 #include <boost/json.hpp>
 
 #include "platform/auth/crypto.h"
@@ -12,15 +10,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string Hex(const unsigned char* p, size_t n) {
-  static const char* d = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out += d[p[i] >> 4];
-    out += d[p[i] & 15];
-  }
-  return out;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -52,12 +41,7 @@ std::optional<json::object> Parse(std::string_view body) {
 
 bool FacebookSignatureOk(std::string_view body, std::string_view header, std::string_view app_secret) {
   if (app_secret.empty() || !header.starts_with("sha256=")) return false;
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(app_secret.data()), app_secret.size());
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(body.data()), body.size());
-  crypto_auth_hmacsha256_final(&st, mac);
-  return auth::SafeEqual(Lower(header.substr(7)), Hex(mac, sizeof mac));
+  return auth::SafeEqual(Lower(header.substr(7)), auth::HmacSha256Hex(body, app_secret));
 }
 
 bool ZaloSignatureOk(std::string_view body, std::string_view header, std::string_view app_id,

@@ -17,12 +17,6 @@ int64_t Id(const Context& ctx) {
   throw NotFound("letters.not_found");
 }
 
-http::Response PdfResponse(std::string bytes, const std::string& name) {
-  auto r = http::Response::Text(200, std::move(bytes), "application/pdf");
-  r.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
-  return r;
-}
-
 TemplateInput TemplateFrom(const boost::json::object& b) {
   http::JsonAllowOnly(b, {"title", "front", "back", "paper", "border"});
   return {http::JsonString(b, "title").value_or(""), http::JsonString(b, "front").value_or(""),
@@ -86,7 +80,7 @@ void RegisterApi(http::App& app, Service& svc) {
       if (!v.is_int64()) throw BadInput("error.json_type", "ids", {{"type", "array"}});
       ids.push_back(v.as_int64());
     }
-    return PdfResponse(svc.BatchPdf(*ctx.user, ids), "thu.pdf");
+    return http::Response::InlineFile(svc.BatchPdf(*ctx.user, ids), "application/pdf", "thu.pdf");
   });
   app.api("GET", "/api/v1/letters", http::Access::kUser, [&svc](Context& ctx) {
     LetterQuery q;
@@ -145,7 +139,7 @@ void RegisterApi(http::App& app, Service& svc) {
   });
   app.api("GET", "/api/v1/letters/{id}/pdf", http::Access::kUser, [&svc](Context& ctx) {
     const int64_t id = Id(ctx);
-    return PdfResponse(svc.Pdf(*ctx.user, id), "thu-" + std::to_string(id) + ".pdf");
+    return http::Response::InlineFile(svc.Pdf(*ctx.user, id), "application/pdf", "thu-" + std::to_string(id) + ".pdf");
   });
   app.api("POST", "/api/v1/letters/{id}/actions/{action}", http::Access::kUser, [&svc](Context& ctx) {
     std::string channel;

@@ -660,9 +660,7 @@ void RegisterPages(http::App& app, Service& svc) {
       if (k == "id")
         if (auto id = http::ParseInt64(value)) ids.push_back(*id);
     try {
-      auto r = Response::Text(200, svc.BatchPdf(*ctx.user, ids), "application/pdf");
-      r.set_header("Content-Disposition", "inline; filename=\"thu.pdf\"");
-      return r;
+      return Response::InlineFile(svc.BatchPdf(*ctx.user, ids), "application/pdf", "thu.pdf");
     } catch (const AppError& e) {
       if (!render::ShownInForm(e)) throw;
       return RegisterPage(ctx, svc, &e);
@@ -816,9 +814,7 @@ void RegisterPages(http::App& app, Service& svc) {
   app.page("GET", "/thu/{id}/pdf", http::Access::kUser, [&svc](Context& ctx) {
     auto id = ctx.req.id_param("id");
     if (!id) throw NotFound("letters.not_found");
-    auto r = Response::Text(200, svc.Pdf(*ctx.user, *id), "application/pdf");
-    r.set_header("Content-Disposition", "inline; filename=\"thu-" + std::to_string(*id) + ".pdf\"");
-    return r;
+    return Response::InlineFile(svc.Pdf(*ctx.user, *id), "application/pdf", "thu-" + std::to_string(*id) + ".pdf");
   });
   // A draft's own text (before /thu/{id}/{action}).
   app.page("GET", "/thu/{id}/sua", http::Access::kUser, [&svc](Context& ctx) {

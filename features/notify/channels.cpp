@@ -1,7 +1,6 @@
 #include "features/notify/channels.h"
 
 #include <curl/curl.h>
-#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include <deque>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "features/notify/rules.h"
+#include "platform/auth/crypto.h"
 #include "platform/time.h"
 
 namespace fg::notify {
@@ -68,13 +68,6 @@ size_t Feed(char* p, size_t size, size_t n, void* in) {
   return len;
 }
 
-std::string Base64(const std::string& s) {
-  std::string out(sodium_base64_encoded_len(s.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(s.data()), s.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
 // Base64 wrapped at 76 characters (RFC 2045).
 std::string Wrapped(const std::string& b64) {
   std::string out;
@@ -264,14 +257,14 @@ std::string MimeMessage(const std::string& from, const std::string& to, const Ou
   s += "Date: " + date_header + "\r\n";
   s += "From: <" + from + ">\r\n";
   s += "To: <" + to + ">\r\n";
-  s += "Subject: =?UTF-8?B?" + Base64(m.subject) + "?=\r\n";
+  s += "Subject: =?UTF-8?B?" + auth::Base64(m.subject) + "?=\r\n";
   s += "Message-ID: <" + m.idem_key + "@friendlygov>\r\n";
   s += "MIME-Version: 1.0\r\n";
   s += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
   s += "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-  s += Wrapped(Base64(m.text));
+  s += Wrapped(auth::Base64(m.text));
   s += "--" + boundary + "\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-  s += Wrapped(Base64(m.html));
+  s += Wrapped(auth::Base64(m.html));
   s += "--" + boundary + "--\r\n";
   return s;
 }

@@ -60,9 +60,7 @@ Response Wav(Context& ctx, Announcements& ann) {
   const auto id = ctx.req.id_param("id");
   if (!id) throw NotFound("public.announcement.not_found");
   const auto a = ann.Get(ctx.req.params.at("code"), *id);
-  auto r = Response::Text(200, ann.Audio(a), "audio/wav");
-  r.set_header("Content-Disposition", "inline; filename=\"thong-bao-" + std::to_string(a.id) + ".wav\"");
-  return Cacheable(ctx, std::move(r));
+  return Cacheable(ctx, Response::InlineFile(ann.Audio(a), "audio/wav", "thong-bao-" + std::to_string(a.id) + ".wav"));
 }
 
 Response PlaylistJson(Context& ctx, Announcements& ann) {

@@ -2,6 +2,7 @@
 // the QR poster and the catalogue as open data. Public, cacheable: see Cacheable.
 #include <boost/json.hpp>
 
+#include "features/desk/rules.h"
 #include "features/desk/stats.h"
 #include "features/public/pages_portal.h"
 #include "platform/auth/crypto.h"
@@ -11,6 +12,7 @@
 #include "platform/render/pdf.h"
 #include "platform/render/qr.h"
 #include "platform/stats/share.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::pub {
@@ -278,22 +280,11 @@ std::string PosterPdf(const Place& place, const std::vector<const desk::Procedur
 Response PosterResponse(Context& ctx, Portal& portal) {
   const auto pc = portal.CatalogueOf(ctx.req.params.at("code"));
   const auto found = Portal::Search(*pc.catalogue, ctx.req.query_param("tim"));
-  auto r = Response::Text(200, PosterPdf(pc.place, found), "application/pdf");
-  r.set_header("Content-Disposition", "inline; filename=\"ap-phich-thu-tuc-" + pc.place.code + ".pdf\"");
-  return Cacheable(ctx, std::move(r));
+  return Cacheable(ctx,
+                   Response::InlineFile(PosterPdf(pc.place, found), "application/pdf", "ap-phich-thu-tuc-" + pc.place.code + ".pdf"));
 }
 
 // ---- open data ----
-
-std::string CsvCell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string DocumentsText(const desk::Procedure& p) {
   std::string out;
@@ -305,10 +296,6 @@ std::string DocumentsText(const desk::Procedure& p) {
   return out;
 }
 
-std::string LimitUnitName(desk::Limit l) {
-  return l == desk::Limit::kSameDay ? "same_day" : l == desk::Limit::kHours ? "hours" : "days";
-}
-
 Response CatalogueCsv(Context& ctx, Portal& portal) {
   const auto pc = portal.CatalogueOf(ctx.req.params.at("code"));
   const std::string base = render::Site().public_url;
@@ -316,9 +303,9 @@ Response CatalogueCsv(Context& ctx, Portal& portal) {
   out += "code,name,field,limit_unit,limit_amount,limit_text,fees,documents,result,legal_basis,online_level,url\n";
   for (const auto& p : pc.catalogue->all()) {
     for (const std::string& cell :
-         {p.code, p.name, p.field, LimitUnitName(p.limit), std::to_string(p.limit_amount), LimitText(p), p.fees,
+         {p.code, p.name, p.field, std::string(desk::LimitName(p.limit)), std::to_string(p.limit_amount), LimitText(p), p.fees,
           DocumentsText(p), p.result, p.legal_basis, std::to_string(p.online_level), base + ProcedureUrl(pc.place, p)})
-      out += CsvCell(cell) + ",";
+      out += text::CsvField(cell) + ",";
     out.back() = '\n';
   }
   auto r = Response::Text(200, std::move(out), "text/csv; charset=utf-8");
@@ -339,7 +326,7 @@ Response CatalogueJson(Context& ctx, Portal& portal) {
     items.push_back({{"code", p.code},
                      {"name", p.name},
                      {"field", p.field},
-                     {"limit_unit", LimitUnitName(p.limit)},
+                     {"limit_unit", std::string(desk::LimitName(p.limit))},
                      {"limit_amount", p.limit_amount},
                      {"limit_text", LimitText(p)},
                      {"cutoff", p.cutoff},
@@ -544,20 +531,6 @@ Response KioskPage(Context& ctx, Service& places) {
 
 // ---- sitemaps (sitemaps.org 0.9): an index of one sitemap per place ----
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 Response Xml(Context& ctx, std::string body) {
   return Cacheable(ctx, Response::Text(200, std::move(body), "application/xml; charset=utf-8"));
@@ -569,7 +542,7 @@ Response SitemapIndex(Context& ctx, Service& places) {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& p : places.InForce())
-    out += "  <sitemap><loc>" + XmlEscape(base + PlaceUrl(p) + "/sitemap.xml") + "</loc></sitemap>\n";
+    out += "  <sitemap><loc>" + text::XmlEscape(base + PlaceUrl(p) + "/sitemap.xml") + "</loc></sitemap>\n";
   out += "</sitemapindex>\n";
   return Xml(ctx, std::move(out));
 }
@@ -580,7 +553,7 @@ Response PlaceSitemap(Context& ctx, Portal& portal) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  auto url = [&](const std::string& path) { out += "  <url><loc>" + XmlEscape(base + path) + "</loc></url>\n"; };
+  auto url = [&](const std::string& path) { out += "  <url><loc>" + text::XmlEscape(base + path) + "</loc></url>\n"; };
   url(PlaceUrl(pc.place));
   url(PlaceUrl(pc.place) + "/thu-tuc");
   for (const auto& p : pc.catalogue->all()) url(ProcedureUrl(pc.place, p));

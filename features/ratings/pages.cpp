@@ -20,6 +20,7 @@
 #include "platform/render/pdf.h"
 #include "platform/render/qr.h"
 #include "platform/render/xlsx.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::ratings {
@@ -80,11 +81,6 @@ RatingInput FromForm(const Context& ctx) {
 }
 
 // A random device id for rate limits (never stored with a rating).
-void EnsureDeviceCookie(Context& ctx) {
-  if (ctx.req.cookie(kDeviceCookie).size() >= 20) return;
-  ctx.set_cookies.push_back(http::SetCookieValue(kDeviceCookie, auth::RandomToken(16), {true, 365 * 24 * 3600}));
-}
-
 // ---- the citizen's form (QR card and signed link) ----
 
 struct RateView {
@@ -291,17 +287,10 @@ Response ReportPage(Context& ctx, Service& svc) {
   return v.render(status);
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string Csv(const Report& rep) {
   std::string out = "\xEF\xBB\xBF" + Text("ratings.csv_header") + "\r\n";
   auto line = [&](const ReportLine& l, const std::string& label) {
-    out += CsvField(label) + "," + std::to_string(l.total);
+    out += text::CsvField(label) + "," + std::to_string(l.total);
     for (int i = 0; i < 5; ++i) out += "," + std::to_string(l.counts[i]);
     char buf[96];
     std::snprintf(buf, sizeof buf, ",%.1f,%.1f,%.1f,%s", l.satisfied.value * 100, l.satisfied.low * 100,
@@ -472,12 +461,6 @@ std::string CardsPdf(const std::vector<Service::OfficialCard>& cards, const std:
 
 // The address citizens use (configuration key public_url), printed on the cards.
 std::string PublicBase(const Context&) { return render::Site().public_url; }
-
-Response PdfResponse(std::string bytes, const std::string& name) {
-  auto r = Response::Text(200, std::move(bytes), "application/pdf");
-  r.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
-  return r;
-}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -691,13 +674,13 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
   });
   app.page("GET", "/desk/ratings/cards.pdf", http::Access::kUser, [svc](Context& ctx) {
     const auto cards = svc->Cards(*ctx.user, ctx.req.query_param("unit"));
-    return PdfResponse(CardsPdf(cards, PublicBase(ctx)), "the-danh-gia.pdf");
+    return Response::InlineFile(CardsPdf(cards, PublicBase(ctx)), "application/pdf", "the-danh-gia.pdf");
   });
   app.page("GET", "/desk/ratings/cards/{id}.pdf", http::Access::kUser, [svc](Context& ctx) {
     const auto id = ctx.req.id_param("id");
     if (!id) throw NotFound("ratings.official_not_found");
     const auto card = svc->Card(*ctx.user, *id);
-    return PdfResponse(CardsPdf({card}, PublicBase(ctx)), "the-danh-gia-" + std::to_string(*id) + ".pdf");
+    return Response::InlineFile(CardsPdf({card}, PublicBase(ctx)), "application/pdf", "the-danh-gia-" + std::to_string(*id) + ".pdf");
   });
 }
 

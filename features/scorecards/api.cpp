@@ -1,11 +1,10 @@
 // The scorecards' JSON API: criteria sets (import, export, change while
 // unused), assessments and their steps, rankings.
-#include <sodium.h>
-
 #include <boost/json.hpp>
 
 #include "features/scorecards/json.h"
 #include "features/scorecards/routes.h"
+#include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/http/json_body.h"
 
@@ -84,15 +83,10 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
   app.api("POST", "/api/v1/scorecards/assessments/{id}/evidence", http::Access::kUser, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"line", "name", "content_base64"});
-    const auto content = http::JsonString(b, "content_base64").value_or("");
-    std::string bytes(content.size() / 4 * 3 + 3, '\0');
-    size_t len = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), content.data(), content.size(),
-                          nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-      throw BadInput("scorecards.base64", "content_base64");
-    bytes.resize(len);
+    const auto bytes = auth::FromBase64(http::JsonString(b, "content_base64").value_or(""));
+    if (!bytes) throw BadInput("scorecards.base64", "content_base64");
     auto e = svc->AddEvidence(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
-                              http::JsonString(b, "line").value_or(""), http::JsonString(b, "name").value_or(""), bytes);
+                              http::JsonString(b, "line").value_or(""), http::JsonString(b, "name").value_or(""), *bytes);
     return http::Json(201, ToJson(e));
   });
   app.api("GET", "/api/v1/scorecards/assessments/{id}/evidence", http::Access::kUser, [svc](Context& ctx) {

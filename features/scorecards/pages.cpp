@@ -295,15 +295,7 @@ Response AssessmentPage(Context& ctx, Service& svc, int64_t id, const Typed* typ
       if (d.key == k) b.AddSectionDictionary("DISQUALIFIED")->SetValue("TITLE", d.title);
   if (!view.recognition.total_ok)
     b.SetValueAndShowSection("MIN_TOTAL", FormatPoints(view.set.recognition.min_total), "TOTAL_LOW");
-  int status = 200;
-  if (err)
-    switch (err->kind()) {
-      case ErrorKind::kConflict: status = 409; break;
-      case ErrorKind::kTooLarge: status = 413; break;
-      case ErrorKind::kUnsupportedMediaType: status = 415; break;
-      default: status = 400;
-    }
-  return v.render(status);
+  return v.render(err ? http::StatusOf(err->kind()) : 200);
 }
 
 Response PostAssessment(Context& ctx, Service& svc) {

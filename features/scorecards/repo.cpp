@@ -36,7 +36,6 @@ const db::Query kLastVersion{"scorecard_set_last_version",
                              "SELECT COALESCE(MAX(version), 0) FROM scorecard_sets WHERE code = ?"};
 const db::Query kOwner{"scorecard_set_owner", "SELECT unit_id FROM scorecard_sets WHERE code = ? ORDER BY version LIMIT 1"};
 const db::Query kFreeze{"scorecard_set_freeze", "UPDATE scorecard_sets SET frozen = 1 WHERE id = ? AND frozen = 0"};
-const db::Query kUnitPath{"scorecard_unit_path", "SELECT path FROM units WHERE id = ?"};
 const db::Query kUpdateSet{"scorecard_set_update",
                            "UPDATE scorecard_sets SET name = ?, body_json = ? WHERE id = ? AND frozen = 0"};
 
@@ -148,12 +147,6 @@ std::optional<int64_t> OwnerOfCode(db::Conn& c, const std::string& code) {
 }
 
 void FreezeSet(db::Conn& c, int64_t id) { c.exec(kFreeze, {id}); }
-
-std::optional<std::string> UnitPathOf(db::Conn& c, int64_t unit_id) {
-  auto r = c.query_one(kUnitPath, {unit_id});
-  if (!r) return std::nullopt;
-  return r->text(0);
-}
 
 bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s) {
   return c.exec(kUpdateSet, {s.name, BodyOf(s), id}) == 1;

@@ -19,7 +19,6 @@ int64_t LastVersion(db::Conn& c, const std::string& code);
 // The owner of a code: nullopt when no version exists; 0 for a shipped template.
 std::optional<int64_t> OwnerOfCode(db::Conn& c, const std::string& code);
 void FreezeSet(db::Conn& c, int64_t id);
-std::optional<std::string> UnitPathOf(db::Conn& c, int64_t unit_id);
 // Replaces an unfrozen version's name and tree; false when it is frozen (or gone).
 bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s);
 

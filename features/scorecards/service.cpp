@@ -1,7 +1,5 @@
 #include "features/scorecards/service.h"
 
-#include <sodium.h>
-
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
@@ -9,16 +7,17 @@
 
 #include "features/desk/service.h"
 #include "features/letters/service.h"
+#include "features/org/repo.h"
 #include "features/org/service.h"
 #include "features/ratings/service.h"
 #include "features/scorecards/json.h"
 #include "features/scorecards/repo.h"
 #include "features/scorecards/rules.h"
+#include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
-#include "platform/text/text.h"
-#include "platform/auth/crypto.h"
 #include "platform/render/messages.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 #include <cstring>
@@ -178,7 +177,10 @@ CriteriaSet Service::UpdateSet(const Principal& p, int64_t id, const CriteriaSet
   auto [old, owner] = db_.read([&](db::Conn& c) {
     auto s = repo::SetById(c, id);
     if (!s) throw NotFound("scorecards.set_not_found");
-    return std::pair{*s, s->unit_id ? repo::UnitPathOf(c, s->unit_id) : std::nullopt};
+    std::optional<std::string> path;
+    if (s->unit_id)
+      if (auto u = org::repo::UnitById(c, s->unit_id)) path = u->path;
+    return std::pair{*s, path};
   });
   if (!owner || !auth::Covers(p, *owner, {Role::kAdmin})) throw Forbidden();
   if (old.frozen) throw AppError(ErrorKind::kConflict, "scorecards.set_frozen");
@@ -402,24 +404,6 @@ Assessment Service::Lock(const Principal& p, int64_t id) {
       });
 }
 
-namespace {
-std::string Base64(std::string_view bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
-std::string FromBase64(const std::string& text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    throw std::runtime_error("stored evidence is not base64");
-  out.resize(len);
-  return out;
-}
-}  // namespace
 
 Evidence Service::AddEvidence(const Principal& p, int64_t id, const std::string& line_key, const std::string& name,
                               std::string_view bytes) {
@@ -447,7 +431,7 @@ Evidence Service::AddEvidence(const Principal& p, int64_t id, const std::string&
   e.name = clean.empty() ? Text("scorecards.evidence_default_name") : clean;
   e.mime = *mime;
   e.size = static_cast<int64_t>(bytes.size());
-  const std::string content = Base64(bytes), now = NowUtcText();
+  const std::string content = auth::Base64(bytes), now = NowUtcText();
   return db_.write([&](db::Conn& c) {
     auto cur = Load(c, id);
     if (cur.state != State::kDraft && cur.state != State::kReturned) throw WrongState();
@@ -484,7 +468,9 @@ std::pair<Evidence, std::string> Service::EvidenceFile(const Principal& p, int64
     if (!auth::Covers(p, a.unit_path)) throw Forbidden();
     return std::pair{*e, repo::FileContent(c, e->sha256).value_or("")};
   });
-  return {e, FromBase64(content)};
+  auto bytes = auth::FromBase64(content);
+  if (!bytes) throw std::runtime_error("stored evidence is not base64");
+  return {e, std::move(*bytes)};
 }
 
 Ranking Service::RankingOf(const Principal& p, int64_t set_id, const std::string& unit_code, const std::string& from) {

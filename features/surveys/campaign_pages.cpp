@@ -17,6 +17,7 @@
 #include "platform/render/pdf.h"
 #include "platform/render/qr.h"
 #include "platform/render/xlsx.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::surveys {
@@ -59,22 +60,6 @@ std::string AnswerLabel(const Question& q, const std::string& value) {
 std::string PublicBase() { return render::Site().public_url; }
 std::string InvitationUrl(const std::string& token) { return PublicBase() + "/khao-sat/" + token; }
 std::string OpenUrl(const std::string& link) { return PublicBase() + "/khao-sat/mo/" + link; }
-
-Response PdfResponse(std::string bytes, const std::string& name) {
-  auto r = Response::Text(200, std::move(bytes), "application/pdf");
-  r.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
-  return r;
-}
-
-// A random device id for the once-per-device rule (as the ratings' pages do:
-// the same cookie); returns the cookie's value.
-std::string EnsureDeviceCookie(Context& ctx) {
-  std::string v = ctx.req.cookie(ratings::kDeviceCookie);
-  if (v.size() >= 20) return v;
-  v = auth::RandomToken(16);
-  ctx.set_cookies.push_back(http::SetCookieValue(ratings::kDeviceCookie, v, {true, 365 * 24 * 3600}));
-  return v;
-}
 
 Answers AnswersOf(const Context& ctx) {
   Answers a;
@@ -466,13 +451,6 @@ std::vector<std::vector<std::string>> ReportRows(const CampaignReport& r) {
   return rows;
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 Response ReportPage(Context& ctx, Service& svc, int64_t id) {
   const auto c = svc.GetCampaign(*ctx.user, id);
   PageView v(ctx, Text("surveys.campaign_report_title", {{"name", c.campaign.name}}),
@@ -552,7 +530,7 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
   });
   app.page("GET", "/khao-sat/mo/{link}", http::Access::kPublic, [svc](Context& ctx) {
     const std::string link = ctx.req.params.at("link");
-    const std::string device = EnsureDeviceCookie(ctx);
+    const std::string device = ratings::EnsureDeviceCookie(ctx);
     return AnswerPage(ctx, svc->OpenTarget(link, device), "/khao-sat/mo/" + link, {}, nullptr, 200);
   });
   app.page("POST", "/khao-sat/mo/{link}", http::Access::kPublic, [svc](Context& ctx) {
@@ -621,14 +599,14 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto list = svc->Invitations(*ctx.user, id, http::ParseInt64(ctx.req.query_param("from")).value_or(0),
                                        http::ParseInt64(ctx.req.query_param("to")).value_or(0));
     const auto c = svc->GetCampaign(*ctx.user, id);
-    return PdfResponse(InvitationsPdf(list, c.campaign.name), "phieu-moi-khao-sat-" + std::to_string(id) + ".pdf");
+    return Response::InlineFile(InvitationsPdf(list, c.campaign.name), "application/pdf", "phieu-moi-khao-sat-" + std::to_string(id) + ".pdf");
   });
   app.page("GET", "/surveys/campaigns/{id}/link.pdf", http::Access::kUser, [svc](Context& ctx) {
     const int64_t id = *IdOf(ctx);
     const auto c = svc->GetCampaign(*ctx.user, id);
     const std::string unit = ctx.req.query_param("unit");
     for (const auto& u : c.units)
-      if (u.code == unit || unit.empty()) return PdfResponse(PosterPdf(c.campaign.name, u), "ma-qr-khao-sat-" + u.code + ".pdf");
+      if (u.code == unit || unit.empty()) return Response::InlineFile(PosterPdf(c.campaign.name, u), "application/pdf", "ma-qr-khao-sat-" + u.code + ".pdf");
     throw NotFound("surveys.unit_not_found");
   });
   app.page("GET", "/surveys/campaigns/{id}/report", http::Access::kUser,
@@ -637,7 +615,7 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto r = ReportOf(ctx, *svc, *IdOf(ctx));
     std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: spreadsheet programs then read the diacritics right
     for (const auto& row : ReportRows(r)) {
-      for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + CsvField(row[i]);
+      for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + text::CsvField(row[i]);
       out += "\r\n";
     }
     auto resp = Response::Text(200, out, "text/csv; charset=utf-8");

@@ -11,6 +11,7 @@
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
 #include "platform/render/xlsx.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::surveys {
@@ -320,18 +321,11 @@ std::vector<std::vector<std::string>> ReportRows(const EvaluationReport& r) {
   return rows;
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 Response ReportCsv(Context& ctx, Service& svc) {
   auto r = svc.Report(*ctx.user, QueryOf(ctx));
   std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: spreadsheet programs then read the diacritics right
   for (const auto& row : ReportRows(r)) {
-    for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + CsvField(row[i]);
+    for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + text::CsvField(row[i]);
     out += "\r\n";
   }
   auto resp = Response::Text(200, out, "text/csv; charset=utf-8");

@@ -1,5 +1,6 @@
 // Passwords (argon2id), random tokens and hashes, all through libsodium.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,11 @@ std::string RandomToken(size_t bytes = 32);
 // alphabet without look-alikes (no 0/o, 1/l/i), joined by '-' (about 20 bits a group).
 std::string RandomPassword(size_t groups = 4);
 std::string Sha256Hex(std::string_view data);
+// HMAC-SHA-256 of `msg` under `key` (any length), lower-case hex: webhook signatures.
+std::string HmacSha256Hex(std::string_view msg, std::string_view key);
+// Standard base64 with padding (RFC 4648 section 4), and back: nullopt for text that is not base64.
+std::string Base64(std::string_view bytes);
+std::optional<std::string> FromBase64(std::string_view text);
 // Constant-time comparison of two strings.
 bool SafeEqual(std::string_view a, std::string_view b);
 

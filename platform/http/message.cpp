@@ -83,6 +83,12 @@ std::multimap<std::string, std::string> Request::form_all() const {
   return boundary.empty() ? ParseUrlEncoded(body) : ParseMultipart(body, boundary);
 }
 
+Response Response::InlineFile(std::string body, std::string type, const std::string& filename) {
+  Response r = Text(200, std::move(body), std::move(type));
+  r.set_header("Content-Disposition", "inline; filename=\"" + filename + "\"");
+  return r;
+}
+
 Response Response::Text(int status, std::string body, std::string type) {
   Response r;
   r.status = status;

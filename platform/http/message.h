@@ -53,6 +53,8 @@ struct Response {
 
   static Response Text(int status, std::string body, std::string type = "text/plain; charset=utf-8");
   static Response Redirect(std::string location, int status = 303);
+  // 200 with a file the browser shows ("inline") under the name `filename` if saved.
+  static Response InlineFile(std::string body, std::string type, const std::string& filename);
   void set_header(std::string name, std::string value);
   std::string_view header(std::string_view name) const;
 };

@@ -32,5 +32,10 @@ std::string Email(std::string_view field, std::string_view s);
 // `s` with its first letter in upper case ("đơn vị" -> "Đơn vị"), for a
 // label that begins a sentence.
 std::string UpperFirst(std::string_view s);
+// One CSV field (RFC 4180): as is, or quoted with its quotes doubled when it holds a comma, a quote or
+// a line break.
+std::string CsvField(std::string_view s);
+// `s` with & < > " ' written as XML entities (sitemaps, Open311 XML).
+std::string XmlEscape(std::string_view s);
 
 }  // namespace fg::text

@@ -55,5 +55,17 @@ TEST(Text, FoldIgnoresDiacriticsCaseAndPunctuation) {
   EXPECT_EQ(Fold(""), "");
 }
 
+TEST(Text, XmlEscapeWritesTheFiveEntities) {
+  EXPECT_EQ(XmlEscape("a<b>&\"c'd"), "a&lt;b&gt;&amp;&quot;c&apos;d");
+  EXPECT_EQ(XmlEscape("Phường Chơn Thành"), "Phường Chơn Thành");
+}
+
+TEST(Text, CsvFieldQuotesOnlyWhatNeedsIt) {
+  EXPECT_EQ(CsvField("Phường Chơn Thành"), "Phường Chơn Thành");
+  EXPECT_EQ(CsvField("66,7"), "\"66,7\"");
+  EXPECT_EQ(CsvField("nói \"không\""), "\"nói \"\"không\"\"\"");
+  EXPECT_EQ(CsvField("a\r\nb"), "\"a\r\nb\"");
+}
+
 }  // namespace
 }  // namespace fg::text
