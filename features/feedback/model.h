@@ -114,6 +114,10 @@ struct Item {
   std::optional<int64_t> merged_into;
   std::string merged_into_code;
   std::string created_at, updated_at;
+  // A random key given to the submitter at registration ("abcd-efgh"): with
+  // the code it opens the public lookup when there is no phone to check.
+  // "" for items registered before keys existed.
+  std::string lookup_key;
 };
 
 // One step of an item's timeline.

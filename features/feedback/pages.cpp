@@ -108,6 +108,9 @@ void ShowItem(PageView& v, const PublicView& view) {
   }
 }
 
+// Carries "<code>_<lookup key>" from the public form to its confirmation.
+constexpr std::string_view kSentCookie = "fg_gy_sent";
+
 Response LookupPage(Context& ctx, Service& svc) {
   const std::string code = ctx.req.query_param("ma"), check = ctx.req.query_param("so");
   PageView v(ctx, Text("feedback.title.lookup"), "features/feedback/templates/lookup.tpl");
@@ -249,6 +252,7 @@ Response ItemPage(Context& ctx, Service& svc, const Detail& d, const ActionForm&
     if (!part->empty()) person += " · " + *part;
   b.SetValue("PERSON", person);
   if (!i.dossier_code.empty()) b.SetValueAndShowSection("DOSSIER", i.dossier_code, "HAS_DOSSIER");
+  if (!i.lookup_key.empty()) b.SetValueAndShowSection("LOOKUP_KEY", i.lookup_key, "HAS_LOOKUP_KEY");
   if (!i.merged_into_code.empty()) {
     b.SetValueAndShowSection("MERGED", i.merged_into_code, "HAS_MERGED");
     b.SetValue("MERGED_URL", "/feedback/" + i.merged_into_code);
@@ -332,6 +336,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     ItemInput in = FromForm(ctx);
     try {
       const Item item = svc->Submit(in, ctx.req.remote_addr);
+      // The lookup key goes to the confirmation in a short-lived cookie, never in a URL.
+      ctx.set_cookies.push_back(http::SetCookieValue(kSentCookie, item.code + "_" + item.lookup_key, {true, 600}));
       return Response::Redirect("/gop-y/da-gui?ma=" + http::UrlEncode(item.code));
     } catch (const AppError& e) {
       if (!render::ShownInForm(e) && e.kind() != ErrorKind::kTooMany) throw;
@@ -343,7 +349,17 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     const std::string code = NormalCode(ctx.req.query_param("ma"));
     v.body().SetValue("CODE", code);
     v.body().SetValue("LOOKUP_URL", "/gop-y/tra-cuu?ma=" + http::UrlEncode(code));
-    return v.render();
+    // The key is shown once, to the browser that sent the item.
+    const std::string sent = ctx.req.cookie(kSentCookie);
+    if (!code.empty() && sent.rfind(code + "_", 0) == 0 && sent.size() > code.size() + 1) {
+      v.body().SetValueAndShowSection("KEY", sent.substr(code.size() + 1), "HAS_KEY");
+      ctx.set_cookies.push_back(http::SetCookieValue(kSentCookie, "", {true, 0}));
+    } else {
+      v.body().ShowSection("NO_KEY");
+    }
+    Response r = v.render();
+    r.set_header("Cache-Control", "no-store");
+    return r;
   });
   app.page("GET", "/gop-y/tra-cuu", http::Access::kPublic, [svc](Context& ctx) { return LookupPage(ctx, *svc); });
 

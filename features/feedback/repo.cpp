@@ -10,7 +10,8 @@ namespace {
   "i.content, i.person_name, i.person_phone, i.person_email, i.person_address, i.anonymous, i.dossier_code, "    \
   "i.procedure_code, i.about_official_id, i.assignee_id, a.full_name, i.received_at, i.starts_at, i.due_at, "     \
   "i.extended, i.extension_reason, i.paused_since, i.reply_draft, i.reply, i.published, i.published_answer, "     \
-  "i.answered_at, i.closed_at, i.timeliness, i.reopen_count, i.merged_into, m.code, i.created_at, i.updated_at "  \
+  "i.answered_at, i.closed_at, i.timeliness, i.reopen_count, i.merged_into, m.code, i.created_at, i.updated_at, " \
+  "i.lookup_key "                                                                                                  \
   "FROM feedback_items i JOIN units u ON u.id = i.unit_id LEFT JOIN officials a ON a.id = i.assignee_id "         \
   "LEFT JOIN feedback_items m ON m.id = i.merged_into "
 
@@ -57,6 +58,7 @@ Item ItemOf(const db::Row& r) {
   i.merged_into_code = r.text(38);
   i.created_at = r.text(39);
   i.updated_at = r.text(40);
+  i.lookup_key = r.text(41);
   return i;
 }
 
@@ -69,8 +71,8 @@ const db::Query kInsertItem{
     "content, person_name, person_phone, person_email, person_address, anonymous, dossier_code, procedure_code, "
     "about_official_id, assignee_id, received_at, starts_at, due_at, extended, extension_reason, paused_since, "
     "reply_draft, reply, published, published_answer, answered_at, closed_at, timeliness, reopen_count, "
-    "merged_into, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, NULL, ?, ?, ?, 0, '', NULL, '', '', 0, '', NULL, NULL, '', 0, NULL, ?, ?, ?) RETURNING id"};
+    "merged_into, created_by, created_at, updated_at, lookup_key) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, NULL, ?, ?, ?, 0, '', NULL, '', '', 0, '', NULL, NULL, '', 0, NULL, ?, ?, ?, ?) RETURNING id"};
 const db::Query kItemByCode{"feedback_by_code", "SELECT " FB_ITEM_COLS "WHERE i.code = ?"};
 const db::Query kItemById{"feedback_by_id", "SELECT " FB_ITEM_COLS "WHERE i.id = ?"};
 const db::Query kUpdateItem{
@@ -103,7 +105,9 @@ const db::Query kPublicItems{
     "feedback_public_items",
     "SELECT " FB_ITEM_COLS
     "WHERE u.path LIKE ? AND i.kind IN ('feedback', 'recommendation') AND i.received_at >= ? "
-    "AND i.received_at <= ? ORDER BY i.id DESC LIMIT ?"};
+    "AND i.received_at <= ? AND i.state <> 'merged' AND (? = '' OR i.category = ?) "
+    "AND (? = '' OR (? = 'open') = (i.state IN ('received', 'in_progress', 'info_requested', "
+    "'awaiting_approval'))) ORDER BY i.id DESC LIMIT ?"};
 
 const db::Query kChannel{"feedback_channel",
                          "SELECT app_id, secret FROM feedback_channels WHERE unit_id = ? AND channel = ?"};
@@ -139,9 +143,12 @@ void InsertIntake(db::Conn& c, const std::string& channel, const std::string& me
 }
 
 std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                              const std::string& to, int limit) {
+                              const std::string& to, const std::string& category, const std::string& status,
+                              int limit) {
   std::vector<Item> out;
-  for (auto& r : c.query(kPublicItems, {path_prefix + "%", from, to, int64_t{limit}})) out.push_back(ItemOf(r));
+  for (auto& r : c.query(kPublicItems,
+                         {path_prefix + "%", from, to, category, category, status, status, int64_t{limit}}))
+    out.push_back(ItemOf(r));
   return out;
 }
 
@@ -156,7 +163,7 @@ int64_t InsertItem(db::Conn& c, const Item& i, std::optional<int64_t> created_by
                   std::string(StateName(i.state)), i.title, i.content, i.person.name, i.person.phone,
                   i.person.email, i.person.address, int64_t{i.anonymous}, i.dossier_code, i.procedure_code,
                   Opt(i.about_official_id), i.received_at, i.starts_at, Opt(i.due_at), Opt(created_by),
-                  i.created_at, i.updated_at})
+                  i.created_at, i.updated_at, i.lookup_key})
       ->i64(0);
 }
 

@@ -32,10 +32,13 @@ std::vector<PauseSpan> Pauses(db::Conn& c, int64_t item_id);
 std::vector<Item> ItemsUnder(db::Conn& c, const std::string& path_prefix, const std::string& kind,
                              const std::string& state, const std::string& open_due_by, int64_t before_id, int limit);
 
-// Feedback and recommendations (never complaints or denunciations) of the
-// units under `path_prefix` received in [from, to] (UTC text), newest first.
+// Feedback and recommendations (never complaints or denunciations, never
+// merged ones) of the units under `path_prefix` received in [from, to] (UTC
+// text), newest first; category "" for any; status "" for any, "open" or
+// "closed" (answered or closed).
 std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                              const std::string& to, int limit);
+                              const std::string& to, const std::string& category, const std::string& status,
+                              int limit);
 
 // ---- channel intake ----
 struct ChannelRow {

@@ -48,12 +48,46 @@ void ReplaceAll(std::string& s, std::string_view what, std::string_view by) {
 
 // A phone number (0 or +84 / 84 and 9-11 more digits), a citizen ID (12 digits,
 // starting with 0) or an old ID card number (9 digits written together). Money
-// ("150.000.000") and dates ("27.11.2026") are left alone.
+// ("150.000.000", "000 000 000" after "2 ") and dates ("27.11.2026") are left
+// alone: no phone prefix or province code of an ID starts "000".
 bool LooksPersonal(std::string_view run) {
   const std::string d = Digits(run);
-  if (d.size() < 9 || d.size() > 12) return false;
+  if (d.size() < 9 || d.size() > 12 || d.rfind("000", 0) == 0) return false;
   if (d[0] == '0' || run[0] == '+' || d.rfind("84", 0) == 0) return true;
   return d.size() == 9 && d.size() == run.size();
+}
+
+// A run of digit groups ("Tổ 5 0987 654 321" gives "5 0987 654 321") with
+// each stretch of whole groups that looks personal masked: the longest from
+// the leftmost group where one starts. A stretch inside the run begins and
+// ends at a space, so a phone number written after a hamlet number or a date
+// is found, while the groups of an amount ("1.000.000.000") stay together.
+std::string MaskPersonalIn(const std::string& run, std::string_view mask) {
+  std::vector<std::pair<size_t, size_t>> groups;  // [begin, end) of each group
+  for (size_t i = 0; i < run.size();) {
+    size_t j = i + 1;
+    while (j < run.size() && std::isdigit(static_cast<unsigned char>(run[j]))) ++j;
+    groups.emplace_back(i, j);
+    i = j + 1;  // past one separator
+  }
+  std::string out;
+  size_t done = 0;  // run[0, done) is in out
+  auto spaced = [&](size_t at) { return at >= run.size() || run[at] == ' '; };
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (g > 0 && !spaced(groups[g].first - 1)) continue;
+    for (size_t h = groups.size(); h-- > g;) {
+      const size_t from = groups[g].first, to = groups[h].second;
+      if (!spaced(to)) continue;
+      if (!LooksPersonal(std::string_view(run).substr(from, to - from))) continue;
+      out.append(run, done, from - done);
+      out += mask;
+      done = to;
+      g = h;
+      break;
+    }
+  }
+  out.append(run, done, std::string::npos);
+  return out;
 }
 
 }  // namespace
@@ -221,10 +255,17 @@ std::string NormalCode(std::string_view s) {
   return out;
 }
 
-bool Last4Matches(std::string_view phone, std::string_view last4) {
+std::string PhoneLast4(std::string_view phone) {
   const std::string d = desk::PhoneDigits(phone);
-  const std::string given = Digits(last4);
-  return d.size() >= 4 && given.size() == 4 && d.compare(d.size() - 4, 4, given) == 0;
+  return d.size() >= 4 ? d.substr(d.size() - 4) : "";
+}
+
+std::string LookupCheck(std::string_view typed) {
+  std::string out;
+  for (char c : text::Trim(typed))
+    if (c != ' ' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (out.size() == 8) out.insert(4, "-");
+  return out;
 }
 
 std::string StripPersonal(std::string_view text, const Person& p, std::string_view mask) {
@@ -244,7 +285,7 @@ std::string StripPersonal(std::string_view text, const Person& p, std::string_vi
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     result.append(out, last, m.position() - last);
-    result += LooksPersonal(m.str()) ? std::string(mask) : m.str();
+    result += MaskPersonalIn(m.str(), mask);
     last = m.position() + m.length();
   }
   result.append(out, last, std::string::npos);

@@ -81,8 +81,13 @@ std::string TimelinessOf(const Item& item, Instant at);
 std::string ItemCode(std::string_view unit_code, int year, int64_t serial);
 // The code as typed ("gy-c1-2026-0001 "): trimmed, upper case.
 std::string NormalCode(std::string_view s);
-// The lookup's second check when the item has a phone: the last 4 digits.
-bool Last4Matches(std::string_view phone, std::string_view last4);
+// The last 4 digits of a phone ("0912 345 678" -> "5678"), "" with fewer.
+std::string PhoneLast4(std::string_view phone);
+// The lookup's second check as typed, in the form it is compared in: the last
+// 4 digits of the phone ("5678") as they are; a lookup key ("ABCD EFGH",
+// "abcdefgh") as stored, "abcd-efgh"; anything else trimmed and lower case
+// (it matches nothing).
+std::string LookupCheck(std::string_view typed);
 
 // `text` with personal data replaced by `mask`: the submitter's name, address,
 // phone and e-mail as given, any e-mail address, and any run of digits that

@@ -237,11 +237,15 @@ TEST(FeedbackCodes, PerUnitAndYearAndTheLookupCheck) {
   EXPECT_EQ(ItemCode("C1", 2026, 7), "GY-C1-2026-0007");
   EXPECT_EQ(ItemCode("26734", 2026, 12345), "GY-26734-2026-12345");
   EXPECT_EQ(NormalCode("  gy-c1-2026-0007 "), "GY-C1-2026-0007");
-  EXPECT_TRUE(Last4Matches("0912 345 678", "5678"));
-  EXPECT_TRUE(Last4Matches("+84 912 345 678", "5678"));
-  EXPECT_FALSE(Last4Matches("0912 345 678", "1234"));
-  EXPECT_FALSE(Last4Matches("0912 345 678", "678"));
-  EXPECT_FALSE(Last4Matches("", "5678"));
+  EXPECT_EQ(PhoneLast4("0912 345 678"), "5678");
+  EXPECT_EQ(PhoneLast4("+84 912 345 678"), "5678");
+  EXPECT_EQ(PhoneLast4("678"), "");
+  EXPECT_EQ(PhoneLast4(""), "");
+  EXPECT_EQ(LookupCheck(" 5678 "), "5678");
+  EXPECT_EQ(LookupCheck("ABCD EFGH"), "abcd-efgh");
+  EXPECT_EQ(LookupCheck("abcdefgh"), "abcd-efgh");
+  EXPECT_EQ(LookupCheck("abcd-efgh"), "abcd-efgh");
+  EXPECT_EQ(LookupCheck("abc"), "abc");
 }
 
 TEST(FeedbackPersonalData, StrippedFromThePublishedAnswer) {
@@ -254,6 +258,11 @@ TEST(FeedbackPersonalData, StrippedFromThePublishedAnswer) {
             "chi phí 15.000.000 đồng. Liên hệ anh Hải [ẩn] hoặc [ẩn]. CCCD [ẩn].");
   // A phone written otherwise than given, and +84.
   EXPECT_EQ(StripPersonal("gọi 0912.345.678 hoặc +84 912 345 678", p, "*"), "gọi * hoặc *");
+  // A phone after a hamlet number or a date, in one run of digits; amounts kept whole.
+  EXPECT_EQ(StripPersonal("Tổ 5 0987 654 321, nhà số 12", {}, "*"), "Tổ 5 *, nhà số 12");
+  EXPECT_EQ(StripPersonal("ngày 27.11.2026 0912.345.678", {}, "*"), "ngày 27.11.2026 *");
+  EXPECT_EQ(StripPersonal("hết 1.000.000.000 đồng, 2 000 000 000 đồng", {}, "*"),
+            "hết 1.000.000.000 đồng, 2 000 000 000 đồng");
   // Nothing personal: unchanged.
   EXPECT_EQ(StripPersonal("Đã sửa xong.", {}, "*"), "Đã sửa xong.");
 }

@@ -11,6 +11,7 @@
 #include "features/notify/model.h"
 #include "features/notify/repo.h"
 #include "features/org/repo.h"
+#include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
@@ -140,6 +141,7 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
   i.starts_at = FormatUtc(due ? due->starts_at : received);
   i.due_at = due ? FormatUtc(due->due_at) : "";
   i.created_at = i.updated_at = FormatUtc(now);
+  i.lookup_key = auth::RandomPassword(2);
   const int year = static_cast<int>(std::chrono::year_month_day{ToLocal(received).date}.year());
   const int64_t id = db_.write([&](db::Conn& c) {
     i.code = ItemCode(i.unit_code, year, repo::NextSerial(c, i.unit_id, year));
@@ -241,10 +243,19 @@ Item Service::Register(const auth::Principal& p, ItemInput in) {
 
 namespace {
 
-std::optional<Item> Found(db::Db& db, const std::string& code, const std::string& last4) {
+// The item of `code` when `check` proves the caller submitted it: the last 4
+// digits of the phone given, or the item's lookup key. A code alone proves
+// nothing (codes are sequential). Both checks run in constant time, always
+// both, for known and unknown codes alike.
+std::optional<Item> Found(db::Db& db, const std::string& code, const std::string& check) {
   auto item = db.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
-  if (!item) return std::nullopt;
-  if (!item->person.phone.empty() && !Last4Matches(item->person.phone, last4)) return std::nullopt;
+  std::string last4 = PhoneLast4(item ? item->person.phone : "");
+  if (last4.empty()) last4 = "----";  // never 4 digits
+  const std::string key = item && !item->lookup_key.empty() ? item->lookup_key : "--------";  // never a key
+  const std::string given = LookupCheck(check);
+  const bool by_phone = auth::SafeEqual(last4, given.empty() ? std::string("    ") : given);
+  const bool by_key = auth::SafeEqual(key, given.empty() ? std::string("        ") : given);
+  if (!item || !(by_phone || by_key)) return std::nullopt;
   return item;
 }
 
@@ -271,11 +282,15 @@ std::vector<std::pair<int64_t, std::string>> Service::Assignees(const Item& item
   return out;
 }
 
-PublicView Service::Lookup(const std::string& code, const std::string& last4, const std::string& address) {
-  if (!address.empty() && !lookups_.allow(address, Now()))
+PublicView Service::Lookup(const std::string& code, const std::string& check, const std::string& address) {
+  // Only failed lookups count against the address.
+  if (!address.empty() && lookups_.exhausted(address, Now()))
     throw AppError(ErrorKind::kTooMany, "feedback.too_many_lookups");
-  auto item = Found(db_, code, last4);
-  if (!item) throw NotFound("feedback.lookup_not_found");
+  auto item = Found(db_, code, check);
+  if (!item) {
+    if (!address.empty()) lookups_.record(address, Now());
+    throw NotFound("feedback.lookup_not_found");
+  }
   PublicView v;
   v.code = item->code;
   v.kind = KindName(item->kind);
@@ -296,10 +311,9 @@ PublicView Service::Lookup(const std::string& code, const std::string& last4, co
   return v;
 }
 
-Item Service::Reopen(const std::string& code, const std::string& last4, const std::string& reason) {
-  auto item = Found(db_, code, last4);
-  // Without a phone nobody can prove to be the citizen: an official reopens on their behalf.
-  if (!item || item->person.phone.empty()) throw NotFound("feedback.lookup_not_found");
+Item Service::Reopen(const std::string& code, const std::string& check, const std::string& reason) {
+  auto item = Found(db_, code, check);
+  if (!item) throw NotFound("feedback.lookup_not_found");
   const std::string why = CleanText("feedback_text", reason, true);
   const SysSeconds now = Now();
   if (!CanReopen(*calendar_.View(item->unit_code).calendar, *item, now))
@@ -326,11 +340,15 @@ std::optional<Item> Service::PublicRequest(const std::string& code) {
 std::vector<Item> Service::PublicRequests(const RequestQuery& q) {
   std::vector<Item> out;
   if (!q.codes.empty()) {
-    for (const auto& code : q.codes) {
-      if (out.size() >= static_cast<size_t>(kMaxRequests)) break;
-      if (auto i = PublicRequest(code)) out.push_back(std::move(*i));
-    }
-    return out;
+    if (q.codes.size() > static_cast<size_t>(kMaxRequestIds))
+      throw BadInput("feedback.open311.too_many_ids", "service_request_id", {{"max", std::to_string(kMaxRequestIds)}});
+    return db_.read([&](db::Conn& c) {
+      for (const auto& code : q.codes) {
+        auto i = repo::ItemByCode(c, NormalCode(code));
+        if (i && (i->kind == Kind::kFeedback || i->kind == Kind::kRecommendation)) out.push_back(std::move(*i));
+      }
+      return out;
+    });
   }
   Problems problems;
   const SysSeconds now = Now();
@@ -354,17 +372,13 @@ std::vector<Item> Service::PublicRequests(const RequestQuery& q) {
     else path = unit->path;
   }
   problems.raise_if_any();
-  // Filtered here on the category and status: at most kMaxRequests of the period are read.
-  for (auto& i : db_.read([&](db::Conn& c) {
-         return repo::PublicItems(c, path, FormatUtc(start), FormatUtc(end), kMaxRequests);
-       })) {
-    if (!q.service_code.empty() && i.category != q.service_code) continue;
-    if (i.state == State::kMerged) continue;
-    const std::string status = IsOpen(i.state) ? "open" : "closed";
-    if (!q.statuses.empty() && std::find(q.statuses.begin(), q.statuses.end(), status) == q.statuses.end()) continue;
-    out.push_back(std::move(i));
-  }
-  return out;
+  // Both statuses asked is no filter.
+  const bool open = std::find(q.statuses.begin(), q.statuses.end(), "open") != q.statuses.end();
+  const bool closed = std::find(q.statuses.begin(), q.statuses.end(), "closed") != q.statuses.end();
+  const std::string status = open == closed ? "" : open ? "open" : "closed";
+  return db_.read([&](db::Conn& c) {
+    return repo::PublicItems(c, path, FormatUtc(start), FormatUtc(end), q.service_code, status, kMaxRequests);
+  });
 }
 
 Detail Service::DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps) {

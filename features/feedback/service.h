@@ -74,6 +74,7 @@ class Service {
     std::string unit_code;              // jurisdiction_id ("" = all units)
   };
   static constexpr int kMaxRequests = 1000;
+  static constexpr int kMaxRequestIds = 100;  // service_request_id=a,b,... at most
   std::vector<Item> PublicRequests(const RequestQuery& q);  // BadInput start_date, end_date, status, jurisdiction_id
   std::optional<Item> PublicRequest(const std::string& code);
 

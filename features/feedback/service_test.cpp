@@ -294,6 +294,38 @@ TEST_P(FeedbackServiceTest, PublicSubmissionsAreRateLimitedPerAddress) {
   EXPECT_NO_THROW(fb_->Submit(Input(), "198.51.100.8"));
 }
 
+TEST_P(FeedbackServiceTest, WithoutAPhoneOnlyTheLookupKeyOpensAnItemAndOnlyFailuresCount) {
+  // An anonymous denunciation: its code is the next of a sequence, so it must
+  // not open by itself.
+  ItemInput in = Input("C1", "denunciation");
+  in.person = {};
+  const Item item = fb_->Submit(in, "203.0.113.9");
+  ASSERT_EQ(item.lookup_key.size(), 9u);
+  EXPECT_EQ(item.lookup_key[4], '-');
+  EXPECT_NE(fb_->Submit(Input(), "203.0.113.9").lookup_key, item.lookup_key);
+  const std::string addr = "198.51.100.20";
+  EXPECT_EQ(KeyOf([&] { fb_->Lookup(item.code, "", addr); }), "feedback.lookup_not_found");
+  EXPECT_EQ(KeyOf([&] { fb_->Lookup(item.code, "----", addr); }), "feedback.lookup_not_found");
+  EXPECT_EQ(KeyOf([&] { fb_->Lookup(item.code, "        ", addr); }), "feedback.lookup_not_found");
+  EXPECT_EQ(KeyOf([&] { fb_->Lookup(item.code, "abcd-efgh", addr); }), "feedback.lookup_not_found");
+  // The key as typed: upper case, without its dash.
+  std::string typed = item.lookup_key;
+  typed.erase(4, 1);
+  for (char& c : typed) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(fb_->Lookup(item.code, typed, addr).kind, "denunciation");
+  // Successes cost nothing: many more than the limit still answer.
+  for (int i = 0; i < Service::kLookups + 5; ++i) EXPECT_NO_THROW(fb_->Lookup(item.code, item.lookup_key, addr));
+  // Failures do, to the limit; then even the right key waits.
+  for (int i = 4; i < Service::kLookups; ++i) EXPECT_THROW(fb_->Lookup(item.code, "x", addr), AppError);
+  EXPECT_EQ(KeyOf([&] { fb_->Lookup(item.code, item.lookup_key, addr); }), "feedback.too_many_lookups");
+  EXPECT_EQ(fb_->Lookup(item.code, item.lookup_key, "198.51.100.21").code, item.code);
+  // A phone's last 4 digits open the items that have one, and not the key of another item.
+  const Item with_phone = fb_->Submit(Input(), "203.0.113.10");
+  EXPECT_EQ(fb_->Lookup(with_phone.code, "5678").code, with_phone.code);
+  EXPECT_EQ(fb_->Lookup(with_phone.code, with_phone.lookup_key).code, with_phone.code);
+  EXPECT_EQ(KeyOf([&] { fb_->Lookup(with_phone.code, item.lookup_key); }), "feedback.lookup_not_found");
+}
+
 TEST_P(FeedbackServiceTest, EveryStepIsAnEventWithoutPersonalData) {
   auto a = fb_->Register(desk_, Input());
   Do(desk_, a.code, Action::kNote, "Ghi chú");
@@ -306,6 +338,7 @@ TEST_P(FeedbackServiceTest, EveryStepIsAnEventWithoutPersonalData) {
   for (auto& r : rows) {
     EXPECT_EQ(r.text(1).find("0912"), std::string::npos);
     EXPECT_EQ(r.text(1).find("Bình"), std::string::npos);
+    EXPECT_EQ(r.text(1).find(a.lookup_key), std::string::npos);
   }
 }
 

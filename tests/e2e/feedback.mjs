@@ -1,6 +1,6 @@
 // End-to-end: a citizen on a 360 px phone sends feedback from /gop-y?unit=25270
 // without logging in (first with a missing title: the error beside the field),
-// gets a code, and looks it up; a specialist drafts the reply, the leader
+// gets a code and a key shown once, and looks it up; a specialist drafts the reply, the leader
 // approves and publishes it; the citizen sees the answer without personal data.
 // axe-core clean on each page, no sideways scrolling; screenshots in
 // tests/e2e/screenshots/.
@@ -40,12 +40,24 @@ await run('feedback', async ({ base, browser, shots }) => {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Gửi', exact: true }).click()]);
   const code = (await page.locator('#feedback-code').innerText()).trim();
   assert.match(code, /^GY-25270-\d{4}-\d{4,}$/);
+  const key = (await page.locator('#feedback-key').innerText()).trim();
+  assert.match(key, /^[a-z2-9]{4}-[a-z2-9]{4}$/);
   await check('sent');
+  // The key is shown once: not on a reload, and never in the address.
+  assert.doesNotMatch(page.url(), new RegExp(key));
+  await page.reload();
+  assert.equal(await page.locator('#feedback-key').count(), 0);
+  assert.equal((await page.locator('#feedback-code').innerText()).trim(), code);
 
-  // The lookup needs the last 4 digits of the phone.
+  // The lookup needs the key, or the last 4 digits of the phone.
   await Promise.all([page.waitForNavigation(), page.locator('#lookup-link').click()]);
   assert.equal(await page.locator('#ma').inputValue(), code);
-  await page.getByLabel('4 số cuối điện thoại (nếu khi gửi có cho số điện thoại)').fill('7321');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tra cứu' }).click()]);
+  assert.equal(await page.locator('#not-found').count(), 1, 'the code alone opens nothing');
+  await page.getByLabel('Mã bảo mật hoặc 4 số cuối điện thoại').fill(key.toUpperCase().replace('-', ' '));
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tra cứu' }).click()]);
+  assert.equal(await page.locator('#item-status').innerText(), 'Mới tiếp nhận');
+  await page.getByLabel('Mã bảo mật hoặc 4 số cuối điện thoại').fill('7321');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tra cứu' }).click()]);
   assert.equal(await page.locator('#item-status').innerText(), 'Mới tiếp nhận');
   assert.match(await page.locator('#item-due').innerText(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);

@@ -222,6 +222,9 @@ TEST_F(FeedbackPagesTest, Open311MethodsFormatsAndErrors) {
     auto closed = Request(port, "GET", "/open311/v2/requests." + e + "?status=closed", "", {});
     EXPECT_FALSE(Has(closed, id));
     EXPECT_EQ(Request(port, "GET", "/open311/v2/requests." + e + "?start_date=hom-qua", "", {}).status, 400);
+    std::string ids = "GY-0-2026-0000";
+    for (int n = 1; n <= 100; ++n) ids += ",GY-0-2026-" + std::to_string(1000 + n);
+    EXPECT_EQ(Request(port, "GET", "/open311/v2/requests." + e + "?service_request_id=" + ids, "", {}).status, 400);
     EXPECT_EQ(Request(port, "GET", "/open311/v2/requests/GY-0-2026-0001." + e, "", {}).status, 404);
     // A complaint through Open311 is registered but never public.
     auto complaint = Request(port, "POST", "/open311/v2/requests." + e, form("&api_key=" + key + "&attribute%5Bkind%5D=complaint"),

@@ -13,6 +13,7 @@
     {{#HAS_EXTENSION}}<div><dt>Lý do gia hạn</dt><dd>{{EXTENSION}}</dd></div>{{/HAS_EXTENSION}}
     <div><dt>Người gửi</dt><dd>{{PERSON}}</dd></div>
     {{#HAS_DOSSIER}}<div><dt>Hồ sơ liên quan</dt><dd>{{DOSSIER}}</dd></div>{{/HAS_DOSSIER}}
+    {{#HAS_LOOKUP_KEY}}<div><dt>Mã bảo mật tra cứu</dt><dd class="code-text" id="item-lookup-key">{{LOOKUP_KEY}}</dd></div>{{/HAS_LOOKUP_KEY}}
     {{#HAS_MERGED}}<div><dt>Đã gộp vào</dt><dd><a href="{{MERGED_URL}}">{{MERGED}}</a></dd></div>{{/HAS_MERGED}}
   </dl>
   <h2>{{TITLE}}</h2>

@@ -22,7 +22,7 @@
   {{#NOT_FOUND}}
   <div class="alert" id="not-found">
     <h2>Không tìm thấy góp ý</h2>
-    <p>Hãy kiểm tra lại mã (ví dụ GY-26734-2026-0042) và, nếu khi gửi có cho số điện thoại, 4 số cuối của số đó.</p>
+    <p>Hãy kiểm tra lại mã góp ý (ví dụ GY-26734-2026-0042) và mã bảo mật hoặc 4 số cuối của số điện thoại đã cho khi gửi.</p>
   </div>
   {{/NOT_FOUND}}
   <form method="get" action="/gop-y/tra-cuu" novalidate>
@@ -33,8 +33,9 @@
       <input id="ma" name="ma" maxlength="80" autocomplete="off" autocapitalize="characters" spellcheck="false" value="{{MA}}" aria-describedby="ma-hint{{#MA_INVALID}} ma-error{{/MA_INVALID}}"{{#MA_INVALID}} aria-invalid="true"{{/MA_INVALID}}>
     </div>
     <div class="field">
-      <label for="so">4 số cuối điện thoại (nếu khi gửi có cho số điện thoại)</label>
-      <input class="w5" id="so" name="so" inputmode="numeric" maxlength="4" autocomplete="off" value="{{SO}}">
+      <label for="so">Mã bảo mật hoặc 4 số cuối điện thoại</label>
+      <p class="hint" id="so-hint">Mã bảo mật hiện khi gửi góp ý, ví dụ abcd-efgh; hoặc 4 số cuối của số điện thoại đã cho.</p>
+      <input class="w10" id="so" name="so" maxlength="20" autocomplete="off" autocapitalize="none" spellcheck="false" value="{{SO}}" aria-describedby="so-hint">
     </div>
     <button type="submit">Tra cứu</button>
   </form>
