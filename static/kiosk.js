@@ -10,7 +10,9 @@
   var idle = (parseInt(bar.getAttribute('data-kiosk-idle'), 10) || 90) * 1000;
   var timer = 0;
   function reset() {
-    try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) { /* storage off */ }
+    // Only this tab's storage: localStorage belongs to the whole site (a ratings
+    // tablet keeps its pairing there) and the portal keeps nothing in it.
+    try { window.sessionStorage.clear(); } catch (e) { /* storage off */ }
     // replace(): the page left is not kept in the tab's history.
     window.location.replace(home);
   }

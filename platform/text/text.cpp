@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <memory>
 
@@ -116,7 +117,33 @@ std::string Email(std::string_view field, std::string_view s) {
   return t;
 }
 
+namespace {
+
+// "-5", "+3", "-1.5", "-1,5": a number a spreadsheet may take as one.
+bool PlainNumber(std::string_view s) {
+  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  bool digits = false, separator = false;
+  for (; i < s.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(s[i]))) {
+      digits = true;
+    } else if ((s[i] == '.' || s[i] == ',') && digits && !separator) {
+      separator = true;
+      digits = false;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
 std::string CsvField(std::string_view s) {
+  std::string guarded;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos && !PlainNumber(s)) {
+    guarded = "'" + std::string(s);  // a spreadsheet shows it as text rather than running it
+    s = guarded;
+  }
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
   for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);

@@ -33,7 +33,8 @@ std::string Email(std::string_view field, std::string_view s);
 // label that begins a sentence.
 std::string UpperFirst(std::string_view s);
 // One CSV field (RFC 4180): as is, or quoted with its quotes doubled when it holds a comma, a quote or
-// a line break.
+// a line break. Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+// return, and not a plain number such as "-5") gets a leading apostrophe, so it shows as text.
 std::string CsvField(std::string_view s);
 // `s` with & < > " ' written as XML entities (sitemaps, Open311 XML).
 std::string XmlEscape(std::string_view s);

@@ -67,5 +67,19 @@ TEST(Text, CsvFieldQuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(CsvField("a\r\nb"), "\"a\r\nb\"");
 }
 
+TEST(Text, CsvFieldKeepsFormulasFromRunningAndNumbersAsNumbers) {
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(CsvField("+84 912"), "'+84 912");
+  EXPECT_EQ(CsvField("-cmd"), "'-cmd");
+  EXPECT_EQ(CsvField("\t=1"), "'\t=1");
+  EXPECT_EQ(CsvField("-5"), "-5");
+  EXPECT_EQ(CsvField("+3"), "+3");
+  EXPECT_EQ(CsvField("-1.5"), "-1.5");
+  EXPECT_EQ(CsvField("-1,5"), "\"-1,5\"");
+  EXPECT_EQ(CsvField("-"), "'-");
+  EXPECT_EQ(CsvField("a=b"), "a=b");
+}
+
 }  // namespace
 }  // namespace fg::text

@@ -83,6 +83,9 @@ await run('portal', async ({ base, browser, shots }) => {
   // After 90 s without a touch, back to the start (the page's clock is moved forward).
   await page.clock.install();
   await page.goto(`${base}/xa/25270/kiosk`);
+  // The site's localStorage is not the kiosk's to clear (a ratings tablet on the
+  // same address keeps its pairing there); the tab's sessionStorage is.
+  await page.evaluate(() => { localStorage.setItem('fg-test-keep', '1'); sessionStorage.setItem('fg-test-drop', '1'); });
   await page.getByLabel('Tìm thủ tục').fill('chung thuc');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tìm' }).click()]);
   assert.match(page.url(), /\/xa\/25270\/thu-tuc\?kiosk=1&tim=chung\+thuc$/);
@@ -90,6 +93,8 @@ await run('portal', async ({ base, browser, shots }) => {
   assert.match(page.url(), /tim=chung/);  // not yet
   await Promise.all([page.waitForURL(`${base}/xa/25270/kiosk`), page.clock.fastForward(31_000)]);
   assert.equal(await page.getByLabel('Tìm thủ tục').inputValue(), '');  // nothing of the last visitor
+  assert.deepEqual(await page.evaluate(() => [localStorage.getItem('fg-test-keep'), sessionStorage.getItem('fg-test-drop')]),
+    ['1', null]);
   assert.equal(await context.cookies().then((c) => c.length), 0, 'the kiosk keeps no cookie');
 
   console.log(weights.join('\n'));
