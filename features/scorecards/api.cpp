@@ -4,6 +4,7 @@
 
 #include "features/scorecards/json.h"
 #include "features/scorecards/routes.h"
+#include "features/scorecards/rules.h"
 #include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/http/json_body.h"
@@ -89,6 +90,8 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
                               http::JsonString(b, "line").value_or(""), http::JsonString(b, "name").value_or(""), *bytes);
     return http::Json(201, ToJson(e));
   });
+  // A file of up to kMaxEvidenceBytes in base64 (4 characters per 3 bytes), with its JSON.
+  app.allow_body("POST", "/api/v1/scorecards/assessments/{id}/evidence", kMaxEvidenceBytes / 3 * 4 + 64 * 1024);
   app.api("GET", "/api/v1/scorecards/assessments/{id}/evidence", http::Access::kUser, [svc](Context& ctx) {
     boost::json::array items;
     for (const auto& e : svc->EvidenceOf(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found")))

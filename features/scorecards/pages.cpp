@@ -453,6 +453,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
            [svc](Context& ctx) { return PostAssessment(ctx, *svc); });
   app.page("POST", "/cham-diem/danh-gia/{id}/minh-chung", http::Access::kUser,
            [svc](Context& ctx) { return PostEvidence(ctx, *svc); });
+  // A file of up to kMaxEvidenceBytes, with its multipart framing.
+  app.allow_body("POST", "/cham-diem/danh-gia/{id}/minh-chung", kMaxEvidenceBytes + 64 * 1024);
   app.page("GET", "/cham-diem/minh-chung/{id}", http::Access::kUser,
            [svc](Context& ctx) { return EvidenceDownload(ctx, *svc); });
   app.page("GET", "/cham-diem/xep-hang", http::Access::kUser, [svc](Context& ctx) { return RankingPage(ctx, *svc); });

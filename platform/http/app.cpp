@@ -170,6 +170,43 @@ void App::add(std::string method, std::string pattern, Access access, bool is_ap
   routes_.push_back({std::move(method), std::move(segments), std::move(pattern), access, is_api, std::move(h)});
 }
 
+bool App::Matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segs,
+                  std::map<std::string, std::string>* params) {
+  if (pattern.size() != segs.size()) return false;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    const auto& s = pattern[i];
+    const size_t close = s.size() > 2 && s.front() == '{' ? s.find('}') : std::string::npos;
+    if (close == std::string::npos) {
+      if (s != segs[i]) return false;
+      continue;
+    }
+    // "{name}" or "{name}.suffix": the suffix must end the segment, after at least one character.
+    const std::string_view suffix = std::string_view(s).substr(close + 1);
+    if (segs[i].size() <= suffix.size() || !std::string_view(segs[i]).ends_with(suffix)) return false;
+    if (params)
+      (*params)[s.substr(1, close - 1)] =
+          UrlDecode(std::string_view(segs[i]).substr(0, segs[i].size() - suffix.size()), false);
+  }
+  return true;
+}
+
+void App::allow_body(const std::string& method, const std::string& pattern, size_t bytes) {
+  for (auto& r : routes_)
+    if (r.method == method && r.pattern == pattern) {
+      large_bodies_.push_back({method, r.segments, bytes});
+      return;
+    }
+  throw std::logic_error("allow_body: no route " + method + " " + pattern);
+}
+
+size_t App::body_limit(std::string_view method, std::string_view target, size_t fallback) const {
+  if (large_bodies_.empty()) return fallback;
+  const auto segs = Split(target.substr(0, target.find('?')));
+  for (const auto& b : large_bodies_)
+    if (b.method == method && Matches(b.segments, segs, nullptr)) return b.bytes;
+  return fallback;
+}
+
 std::vector<App::RouteInfo> App::routes() const {
   std::vector<RouteInfo> out;
   for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.access, r.is_api});
@@ -217,24 +254,8 @@ Response App::dispatch(Request& req, std::string& route_name) {
   bool path_matched = false;
   std::map<std::string, std::string> params;
   for (const auto& r : routes_) {
-    if (r.segments.size() != segs.size()) continue;
     std::map<std::string, std::string> p;
-    bool ok = true;
-    for (size_t i = 0; i < segs.size() && ok; ++i) {
-      const auto& s = r.segments[i];
-      const size_t close = s.size() > 2 && s.front() == '{' ? s.find('}') : std::string::npos;
-      if (close == std::string::npos) {
-        ok = s == segs[i];
-        continue;
-      }
-      // "{name}" or "{name}.suffix": the suffix must end the segment, after at least one character.
-      const std::string_view suffix = std::string_view(s).substr(close + 1);
-      ok = segs[i].size() > suffix.size() && std::string_view(segs[i]).ends_with(suffix);
-      if (ok)
-        p[s.substr(1, close - 1)] =
-            UrlDecode(std::string_view(segs[i]).substr(0, segs[i].size() - suffix.size()), false);
-    }
-    if (!ok) continue;
+    if (!Matches(r.segments, segs, &p)) continue;
     path_matched = true;
     if (r.method == method) {
       found = &r;

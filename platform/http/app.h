@@ -55,6 +55,13 @@ class App {
   void page(std::string method, std::string pattern, Access access, Handler h);
   void api(std::string method, std::string pattern, Access access, Handler h);
 
+  // Lets the registered route `method` `pattern` take request bodies of up to
+  // `bytes` instead of the server's limit (Limits::max_body_bytes): uploads.
+  void allow_body(const std::string& method, const std::string& pattern, size_t bytes);
+  // The body limit of a request (`target` as received, query included): its
+  // route's own from allow_body, else `fallback`. Read before the body is.
+  size_t body_limit(std::string_view method, std::string_view target, size_t fallback) const;
+
   // Resolves the principal from a session cookie or a bearer token.
   std::function<std::optional<auth::Principal>(const Request&)> authenticate;
   // Renders an HTML error page (status, message) in the site's layout.
@@ -96,7 +103,15 @@ class App {
     bool is_api;
     Handler handler;
   };
+  struct LargeBody {
+    std::string method;
+    std::vector<std::string> segments;
+    size_t bytes;
+  };
   void add(std::string method, std::string pattern, Access access, bool is_api, Handler h);
+  // Whether the path's segments match a route's (binding "{name}" segments into `params` when given).
+  static bool Matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segs,
+                      std::map<std::string, std::string>* params);
   Response dispatch(Request& req, std::string& route_name);
   Response serve_static(const Request& req);
   void load_static();
@@ -112,6 +127,7 @@ class App {
   std::string assets_dir_;
   std::map<std::string, Asset, std::less<>> assets_;  // by path under static/
   std::vector<Route> routes_;
+  std::vector<LargeBody> large_bodies_;
   Metrics metrics_;
   std::string metrics_token_;
   std::unique_ptr<auth::RateLimiter> anonymous_limiter_;

@@ -36,5 +36,22 @@ TEST(Routes, SegmentWithASuffix) {
   EXPECT_EQ(get("/f/A-1/forms/01.pdfx"), "html 01.pdfx");
 }
 
+// Uploads: a route may take a larger body than the server's limit; every
+// other route, and the same path with another method, keeps the server's.
+TEST(Routes, ALargerBodyOnlyWhereAllowed) {
+  App app(FG_SOURCE_DIR);
+  auto ok = [](Context&) { return Response::Text(200, "ok"); };
+  app.page("POST", "/a/{id}/files", Access::kUser, ok);
+  app.page("POST", "/a/{id}", Access::kUser, ok);
+  EXPECT_THROW(app.allow_body("POST", "/a/{id}/missing", 1 << 20), std::logic_error);
+  EXPECT_EQ(app.body_limit("POST", "/a/7/files", 1000), 1000u);  // nothing allowed yet
+  app.allow_body("POST", "/a/{id}/files", 5 << 20);
+  EXPECT_EQ(app.body_limit("POST", "/a/7/files", 1000), 5u << 20);
+  EXPECT_EQ(app.body_limit("POST", "/a/7/files?x=1", 1000), 5u << 20);
+  EXPECT_EQ(app.body_limit("PUT", "/a/7/files", 1000), 1000u);
+  EXPECT_EQ(app.body_limit("POST", "/a/7", 1000), 1000u);
+  EXPECT_EQ(app.body_limit("POST", "/a/7/files/x", 1000), 1000u);
+}
+
 }  // namespace
 }  // namespace fg::http
