@@ -58,7 +58,7 @@ json::object ResultsJson(const CampaignReport& r) {
                          {"answers", answers}});
   }
   return {{"campaign_id", r.campaign.id},
-          {"round", RoundJson(r.round, r.round_dates, false)},
+          {"round", RoundJson(r.round, r.round_dates, r.open)},
           {"unit", r.unit_code},
           {"unit_name", r.unit_name},
           {"responses", r.responses},

@@ -399,6 +399,7 @@ CampaignReport Service::CampaignResults(const Principal& p, int64_t campaign_id,
   if (!auth::Covers(p, f->unit->path)) throw Forbidden();
   rep.campaign = f->k;
   rep.round_dates = RoundDates(f->k, rep.round);
+  rep.open = IsOpen(rep.round_dates, today);
   rep.unit_code = f->unit->code;
   rep.unit_name = f->unit->name;
   const auto counts = db_.read([&](db::Conn& c) { return repo::SurveyCounts(c, campaign_id, rep.round, f->unit->path); });

@@ -109,6 +109,7 @@ struct CampaignReport {
   Campaign campaign;
   int round = 1;
   Campaign round_dates;
+  bool open = false;  // today within the round's dates
   std::string unit_code, unit_name;
   int64_t responses = 0, minimum = stats::kDefaultMinimumAnswers;
   std::vector<ElementLine> elements;
