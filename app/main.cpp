@@ -79,6 +79,9 @@ render::SiteSettings SiteOf(const Config& cfg, bool demo) {
 }
 
 int Serve(const Config& cfg, bool demo) {
+  if (auth::FastPasswordHashForTests())
+    spdlog::warn("FG_TEST_FAST_PASSWORD_HASH=1: new password hashes use argon2id's minimum cost; never set it "
+                 "outside tests");
   auto db = OpenStore(cfg);
   org::Service org(*db);
   accounts::Service accounts(*db, demo);

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -24,7 +25,28 @@ async::BlockingPool& HashPool() {
   return pool;
 }
 
+// The argon2id cost of new hashes. Production uses libsodium's "interactive"
+// limits; FG_TEST_FAST_PASSWORD_HASH=1 (set by ctest only) uses the minimum
+// limits, so that test suites which log in hundreds of times spend their time on
+// what they test. Verifying reads the limits from the stored hash either way.
+struct HashCost {
+  unsigned long long ops;
+  size_t mem;
+};
+
+HashCost CostOfNewHashes() {
+  static const HashCost cost = [] {
+    const char* fast = std::getenv("FG_TEST_FAST_PASSWORD_HASH");
+    if (fast && std::string_view(fast) == "1")
+      return HashCost{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+    return HashCost{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+  }();
+  return cost;
+}
+
 }  // namespace
+
+bool FastPasswordHashForTests() { return CostOfNewHashes().ops != crypto_pwhash_OPSLIMIT_INTERACTIVE; }
 
 void InitCrypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
@@ -33,8 +55,9 @@ void InitCrypto() {
 std::string HashPassword(std::string_view password) {
   return HashPool().run([&] {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    const HashCost cost = CostOfNewHashes();
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost.ops, cost.mem,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
       throw std::runtime_error("out of memory while hashing a password");
     return std::string(out);
   });

@@ -9,8 +9,12 @@ namespace fg::auth {
 // Call once before any other function here (idempotent, thread-safe).
 void InitCrypto();
 
-// argon2id with libsodium's "interactive" limits; the result embeds salt and parameters.
+// argon2id with libsodium's "interactive" limits (the minimum limits when the
+// environment sets FG_TEST_FAST_PASSWORD_HASH=1, as ctest does); the result
+// embeds salt and parameters.
 std::string HashPassword(std::string_view password);
+// Whether FG_TEST_FAST_PASSWORD_HASH=1 is in effect (the server warns at start).
+bool FastPasswordHashForTests();
 bool VerifyPassword(std::string_view hash, std::string_view password);
 
 // `bytes` random bytes as URL-safe base64 without padding.

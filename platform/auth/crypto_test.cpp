@@ -26,5 +26,16 @@ TEST(Crypto, Base64MatchesRfc4648AndRefusesWhatIsNotBase64) {
   EXPECT_EQ(FromBase64("Zm9vYg"), std::nullopt);  // padding is required
 }
 
+TEST(Crypto, PasswordHashesAreArgon2idAtTheCostInEffect) {
+  InitCrypto();
+  const std::string hash = HashPassword("mật khẩu dài");
+  // ctest sets FG_TEST_FAST_PASSWORD_HASH=1 (minimum: 8 KiB, 1 pass); a server
+  // without it uses libsodium's interactive limits (64 MiB, 2 passes).
+  const std::string cost = FastPasswordHashForTests() ? "$m=8,t=1," : "$m=65536,t=2,";
+  EXPECT_EQ(hash.rfind("$argon2id$v=19" + cost, 0), 0u) << hash;
+  EXPECT_TRUE(VerifyPassword(hash, "mật khẩu dài"));
+  EXPECT_FALSE(VerifyPassword(hash, "mật khẩu dai"));
+}
+
 }  // namespace
 }  // namespace fg::auth

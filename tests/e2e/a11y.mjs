@@ -6,6 +6,7 @@
 // dd/mm/yyyy (audit.mjs). Fails with every finding, grouped by page and rule;
 // the same list is written to screenshots/a11y-report.json.
 // Usage: node a11y.mjs /path/to/friendlygov /path/to/assets
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, viewports, login } from './harness.mjs';
@@ -61,10 +62,25 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
 
   const findings = [];  // { page, state, role, width, rule, impact, help, target }
   const audited = [];   // { page, state, role, width, status }
+  // The same document at the same width gives the same findings (a refusal seen
+  // by one role on many routes, say): it is audited once and its findings are
+  // recorded for every place it was seen. Only the session's CSRF token is
+  // blanked before comparing.
+  const byDocument = new Map();  // width + document -> Promise of its findings
   async function audit(page, where) {
-    const list = [...await axeFindings(page), ...await dateFindings(page)];
-    if (where.width === 360) list.push(...await overflowFindings(page));
-    for (const f of list) findings.push({ ...where, ...f });
+    const html = await page.evaluate(() => document.documentElement.outerHTML
+      .replace(/(name="csrf_token" value=")[^"]*"/g, '$1"'));
+    const key = `${where.width}\u0001${createHash('sha256').update(html).digest('hex')}`;
+    if (!byDocument.has(key)) {
+      byDocument.set(key, (async () => {
+        const list = [...await axeFindings(page), ...await dateFindings(page)];
+        if (where.width === 360) list.push(...await overflowFindings(page));
+        return list;
+      })());
+    } else {
+      where = { ...where, repeated: true };
+    }
+    for (const f of await byDocument.get(key)) findings.push({ ...where, ...f });
     audited.push(where);
   }
 
@@ -141,7 +157,9 @@ await run('a11y', async ({ base, banner, browser, binary, assets, shots }) => {
   writeFileSync(join(shots, 'a11y-report.json'), JSON.stringify({ audited, findings }, null, 1));
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   const errorStates = audited.filter((a) => a.state.startsWith('form ')).length;
-  console.log(`a11y: ${audited.length} page states audited (${visits.length} visits, ${errorStates} error states) in ${secs} s`);
+  const repeated = audited.filter((a) => a.repeated).length;
+  console.log(`a11y: ${audited.length} page states audited (${visits.length} visits, ${errorStates} error states, `
+    + `${repeated} repeating a document already audited) in ${secs} s`);
   // An error state repeats what its page already showed: report only what is new.
   const key = (f) => [f.page, f.role, f.width, f.rule, f.help, f.target].join('\u0001');
   const plain = new Set(findings.filter((f) => !f.state.startsWith('form ')).map(key));
