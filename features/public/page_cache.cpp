@@ -125,7 +125,8 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
     return Answer(ctx.req, r);
   }
   const auto now = Clock::now();
-  const std::string& key = ctx.req.target;
+  // The decoded path (spellings of one path share a copy) and the kiosk flag.
+  const std::string key = ctx.req.path + (q.empty() ? "" : "?kiosk=1");
   auto page = Get(key, inputs, now);
   if (page) {
     ctx.set_cookies.clear();

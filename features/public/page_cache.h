@@ -3,8 +3,8 @@
 // and a copy, and a matching If-None-Match costs neither render nor copy.
 //
 // What is kept: a 200 answer to an anonymous GET whose query is empty or
-// exactly "kiosk=1" (the kiosk flag changes the bytes), keyed by the request
-// target as received. Never an answer for a signed-in official, one carrying
+// exactly "kiosk=1", keyed by the decoded path and the kiosk flag (which
+// changes the bytes). Never an answer for a signed-in official, one carrying
 // Set-Cookie, or anything but a 200; a search (?tim=) or any other query is
 // rendered every time.
 //

@@ -117,6 +117,11 @@ TEST(PortalPageCache, ServeRendersOnceForAnonymousVisitorsAndAnswers304WithoutRe
   EXPECT_EQ(second.header("ETag"), etag);
   EXPECT_TRUE(again.set_cookies.empty());
   EXPECT_EQ(renders, 1);
+  // Another spelling of the same path shares the copy.
+  auto spelled = Get("/xa/1/thu-t%75c");
+  http::Context sc{spelled};
+  EXPECT_EQ(cache.Serve(sc, {in}, render).body, first.body);
+  EXPECT_EQ(renders, 1);
 
   for (const std::string& inm : {etag, "W/" + etag, "\"other\", " + etag}) {
     auto cond = Get("/xa/1/thu-tuc", inm);
