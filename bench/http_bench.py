@@ -14,6 +14,10 @@ For 64 and 256 keep-alive connections, interleaved, wrk measures req/s and p99:
                                                     hand-over, history, counters, event)
   (f) POST /api/v1/kiosk/ratings from a paired     (durable rating ingestion: idempotency key,
       desk tablet                                   rating, counters, event; a key per request)
+  (g) GET /xa/25270/thu-tuc                        (the demo ward's procedure catalogue page,
+                                                    anonymous: a kept rendered page)
+  (h) GET /xa/25270/thu-tuc/1.001193               (one procedure's page, with its QR code)
+  (i) GET /xa/25270/so-lieu                        (the live figures page, kept up to 60 s)
 and nginx serving a file with exactly the bytes of each answer. The lookup's
 per-address limit and the anonymous limit are off for the run. It also runs
 raw SQLite inserts (store_bench: synchronous=FULL, WAL, 100 rows per
@@ -140,7 +144,7 @@ def metric(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=8)
-    ap.add_argument("--cases", default="abcdef", help="which cases to run (letters, default abcdef)")
+    ap.add_argument("--cases", default="abcdefghi", help="which cases to run (letters, default abcdefghi)")
     ap.add_argument("--postgres", action="store_true",
                     help="run friendlygov on a throwaway local PostgreSQL (fsync on) and compare writes with pgbench")
     args = ap.parse_args()
@@ -219,6 +223,15 @@ request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
                                           json.dumps({"level": "satisfied", "client_key": "bench-0"}), rating_headers)
         if st != 201:
             sys.exit(f"rating: {st} {bodies['rating'][:300]!r}")
+        # The portal's pages (issue 16), as an anonymous visitor gets them.
+        portal = {"g": ("(g) portal catalogue", "/xa/25270/thu-tuc"),
+                  "h": ("(h) portal procedure", "/xa/25270/thu-tuc/1.001193"),
+                  "i": ("(i) portal figures", "/xa/25270/so-lieu")}
+        for case, (_, path) in portal.items():
+            st, h, body, sc = http("GET", path)
+            if st != 200 or sc or not h.get("etag"):
+                sys.exit(f"portal {path}: {st}, cookies {sc}, etag {h.get('etag')}")
+            bodies["portal_" + case] = body
         for k, v in bodies.items():
             open(os.path.join(root, k), "wb").write(v)
         conf = os.path.join(work, "nginx.conf")
@@ -266,7 +279,9 @@ wrk.headers["Content-Type"] = "application/json"
         header.close()
 
         print(f"date {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {args.seconds} s per run, database {database.split(':')[0]}")
-        if args.postgres:
+        if not set("cef") & set(args.cases):
+            pass  # no write case: no raw insert reference to measure
+        elif args.postgres:
             raw_rows = pgbench_inserts(pg_sock, args.seconds, 64)
             print(f"pgbench pipelined inserts (100 rows/transaction, 64 clients, fsync on): {raw_rows:,.0f} rows/s")
         else:
@@ -321,6 +336,13 @@ wrk.headers["Content-Type"] = "application/json"
                 batch = (w1 - w0) / max(1, b1 - b0)
                 print(f"{'(f) durable rating':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
                       f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+            for case, (label, path) in portal.items():
+                if case not in args.cases:
+                    continue
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/portal_" + case, conns, args.seconds)
+                f_rps, f_p99, bad, err = wrk(FG_PORT, path, conns, args.seconds)
+                print(f"{label:<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.70  "
+                      f"{len(bodies['portal_' + case]):,} bytes; {bad} non-2xx {err}")
     finally:
         for p in (nginx, fg):
             if p and p.poll() is None:

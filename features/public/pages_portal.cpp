@@ -4,6 +4,7 @@
 
 #include "features/desk/rules.h"
 #include "features/desk/stats.h"
+#include "features/public/page_cache.h"
 #include "features/public/pages_portal.h"
 #include "platform/auth/crypto.h"
 #include "platform/errors.h"
@@ -23,28 +24,11 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-// ---- caching ----
-
-// How long a shared cache (a reverse proxy) may keep a public page.
-constexpr int kMaxAgeSeconds = 300;
-
 }  // namespace
 
 Response Cacheable(Context& ctx, Response r) {
-  if (r.status != 200) return r;
-  const std::string etag = "\"" + auth::Sha256Hex(r.body).substr(0, 24) + "\"";
-  r.set_header("ETag", etag);
-  if (ctx.user) {
-    // The layout names the official: never in a shared cache.
-    r.set_header("Cache-Control", "private, no-cache");
-  } else {
-    // Anonymous answers are the same for everyone: no cookie (these pages have
-    // no form to protect), so a reverse proxy may keep and share them.
-    ctx.set_cookies.clear();
-    r.set_header("Cache-Control", "public, max-age=" + std::to_string(kMaxAgeSeconds));
-  }
-  const auto inm = ctx.req.header("if-none-match");
-  if (!inm.empty() && (inm == etag || inm == "W/" + etag)) {
+  MakeCacheable(ctx, r);
+  if (r.status == 200 && NoneMatchHits(ctx.req, r.header("ETag"))) {
     r.status = 304;
     r.body.clear();
   }
@@ -125,8 +109,7 @@ void ShowEnded(ctemplate::TemplateDictionary& b, const Portal::PlaceCatalogue& p
   }
 }
 
-Response CataloguePage(Context& ctx, Portal& portal) {
-  const auto pc = portal.CatalogueOf(ctx.req.params.at("code"));
+Response RenderCatalogue(Context& ctx, const Portal::PlaceCatalogue& pc) {
   PageView v(ctx, Text("public.catalogue.title", {{"place", pc.place.name}}),
              "features/public/templates/catalogue.tpl");
   auto& b = v.body();
@@ -137,7 +120,7 @@ Response CataloguePage(Context& ctx, Portal& portal) {
   Describe(v, Text("public.catalogue.description", {{"place", pc.place.name}, {"n", std::to_string(all.size())}}));
   if (pc.status == PlaceStatus::kEnded) {
     ShowEnded(b, pc);
-    return Cacheable(ctx, v.render());
+    return v.render();
   }
   b.ShowSection("OPEN");
   const std::string query = ctx.req.query_param("tim");
@@ -180,13 +163,18 @@ Response CataloguePage(Context& ctx, Portal& portal) {
       for (const auto* p : g.items) item(*field, *p);
     }
   }
-  return Cacheable(ctx, v.render());
+  return v.render();
 }
 
-Response ProcedurePage(Context& ctx, Portal& portal, calendar::Service& cal) {
+// The inputs of a kept page read first: a change after them makes it stale.
+Response CataloguePage(Context& ctx, Portal& portal, Service& places, PageCache& cache) {
+  auto index = places.Index();
   const auto pc = portal.CatalogueOf(ctx.req.params.at("code"));
-  const desk::Procedure* p = pc.catalogue->Find(ctx.req.params.at("procedure"));
-  if (!p) throw NotFound("public.procedure_not_found");
+  return cache.Serve(ctx, {std::move(index), pc.catalogue}, [&] { return RenderCatalogue(ctx, pc); });
+}
+
+Response RenderProcedure(Context& ctx, const Portal::PlaceCatalogue& pc, const desk::Procedure* p,
+                         calendar::Service& cal) {
   PageView v(ctx, Text("public.procedure.title", {{"name", p->name}, {"place", pc.place.name}}),
              "features/public/templates/procedure.tpl");
   auto& b = v.body();
@@ -231,7 +219,15 @@ Response ProcedurePage(Context& ctx, Portal& portal, calendar::Service& cal) {
   const std::string url = render::Site().public_url + ProcedureUrl(pc.place, *p);
   b.SetValue("PAGE_URL", url);
   b.SetValue("QR", render::qr::Svg(render::qr::Encode(url), Text("public.procedure.qr_label", {{"name", p->name}})));
-  return Cacheable(ctx, v.render());
+  return v.render();
+}
+
+Response ProcedurePage(Context& ctx, Portal& portal, Service& places, calendar::Service& cal, PageCache& cache) {
+  auto index = places.Index();
+  const auto pc = portal.CatalogueOf(ctx.req.params.at("code"));
+  const desk::Procedure* p = pc.catalogue->Find(ctx.req.params.at("procedure"));
+  if (!p) throw NotFound("public.procedure_not_found");
+  return cache.Serve(ctx, {std::move(index), pc.catalogue}, [&] { return RenderProcedure(ctx, pc, p, cal); });
 }
 
 // ---- the poster: A4, twelve procedures a sheet, each with its QR ----
@@ -359,7 +355,7 @@ std::string TelOf(const std::string& phone) {
   return out;
 }
 
-Response DirectoryPage(Context& ctx, Portal& portal) {
+Response RenderDirectory(Context& ctx, Portal& portal) {
   const auto d = portal.DirectoryOf(ctx.req.params.at("code"));
   PageView v(ctx, Text("public.directory.title", {{"place", d.place.name}}), "features/public/templates/directory.tpl");
   auto& b = v.body();
@@ -371,7 +367,7 @@ Response DirectoryPage(Context& ctx, Portal& portal) {
       b.SetValueAndShowSection("SUCCESSOR_NAME", d.place.successor_name, "HAS_SUCCESSOR");
       b.SetValue("SUCCESSOR_URL", "/xa/" + http::UrlEncode(d.place.successor_code) + "/danh-ba");
     }
-    return Cacheable(ctx, v.render());
+    return v.render();
   }
   b.ShowSection("OPEN");
   if (d.entries.empty())
@@ -389,7 +385,7 @@ Response DirectoryPage(Context& ctx, Portal& portal) {
     if (!e.email.empty()) row->SetValueAndShowSection("EMAIL", e.email, "HAS_EMAIL");
     if (!e.hours.empty()) row->SetValueAndShowSection("HOURS", e.hours, "HAS_HOURS");
   }
-  return Cacheable(ctx, v.render());
+  return v.render();
 }
 
 // The staff form: what an official publishes (the official or an administrator).
@@ -442,7 +438,7 @@ std::string ShareText(int64_t count, int64_t total) {
 
 std::string MonthText(const std::string& today) { return today.substr(5, 2) + "/" + today.substr(0, 4); }
 
-Response FiguresPage(Context& ctx, Portal& portal) {
+Response RenderFigures(Context& ctx, Portal& portal) {
   const auto f = portal.FiguresOf(ctx.req.params.at("code"));
   PageView v(ctx, Text("public.figures.title", {{"place", f.place.name}}), "features/public/templates/figures.tpl");
   auto& b = v.body();
@@ -460,7 +456,7 @@ Response FiguresPage(Context& ctx, Portal& portal) {
     b.SetValue(p + "RATINGS", desk::FormatCount(line->ratings));
     b.SetValue(p + "SATISFIED", ShareText(line->satisfied, line->ratings));
   }
-  return Cacheable(ctx, v.render());
+  return v.render();
 }
 
 // A share for open data: the fraction, or null below the minimum volume.
@@ -567,6 +563,9 @@ Response PlaceSitemap(Context& ctx, Portal& portal) {
 
 void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service& places, calendar::Service& calendar) {
   auto& pt = *portal;
+  // The rendered anonymous pages (page_cache.h); the routes below hold it.
+  auto cache = std::make_shared<PageCache>();
+  auto& pc = *cache;
   app.page("GET", "/sitemap.xml", http::Access::kPublic,
            [portal, &places](Context& ctx) { return SitemapIndex(ctx, places); });
   app.page("GET", "/xa/{code}/kiosk", http::Access::kPublic,
@@ -574,7 +573,7 @@ void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service
   app.page("GET", "/xa/{code}/sitemap.xml", http::Access::kPublic,
            [portal, &pt](Context& ctx) { return PlaceSitemap(ctx, pt); });
   app.page("GET", "/xa/{code}/thu-tuc", http::Access::kPublic,
-           [portal, &pt](Context& ctx) { return CataloguePage(ctx, pt); });
+           [portal, &pt, &places, cache, &pc](Context& ctx) { return CataloguePage(ctx, pt, places, pc); });
   app.page("GET", "/xa/{code}/thu-tuc.csv", http::Access::kPublic,
            [portal, &pt](Context& ctx) { return CatalogueCsv(ctx, pt); });
   app.page("GET", "/xa/{code}/thu-tuc.json", http::Access::kPublic,
@@ -583,20 +582,26 @@ void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service
   app.page("GET", "/xa/{code}/thu-tuc/ap-phich.pdf", http::Access::kPublic,
            [portal, &pt](Context& ctx) { return PosterResponse(ctx, pt); });
   app.page("GET", "/xa/{code}/thu-tuc/{procedure}", http::Access::kPublic,
-           [portal, &pt, &calendar](Context& ctx) { return ProcedurePage(ctx, pt, calendar); });
+           [portal, &pt, &places, &calendar, cache, &pc](Context& ctx) {
+             return ProcedurePage(ctx, pt, places, calendar, pc);
+           });
   app.page("GET", "/xa/{code}/so-lieu", http::Access::kPublic,
-           [portal, &pt](Context& ctx) { return FiguresPage(ctx, pt); });
+           [portal, &pt, &places, cache, &pc](Context& ctx) {
+             return pc.Serve(ctx, {places.Index()}, [&] { return RenderFigures(ctx, pt); });
+           });
   app.page("GET", "/xa/{code}/so-lieu.csv", http::Access::kPublic,
            [portal, &pt](Context& ctx) { return FiguresCsv(ctx, pt); });
   app.page("GET", "/xa/{code}/so-lieu.json", http::Access::kPublic,
            [portal, &pt](Context& ctx) { return FiguresJson(ctx, pt); });
   app.page("GET", "/xa/{code}/danh-ba", http::Access::kPublic,
-           [portal, &pt](Context& ctx) { return DirectoryPage(ctx, pt); });
+           [portal, &pt, &places, cache, &pc](Context& ctx) {
+             return pc.Serve(ctx, {places.Index()}, [&] { return RenderDirectory(ctx, pt); });
+           });
   app.page("GET", "/officials/{id}/cong-khai", http::Access::kUser, [portal, &pt](Context& ctx) {
     const auto view = pt.GetPublication(*ctx.user, OfficialIdParam(ctx));
     return PublicationForm(ctx, view, view.publication, std::to_string(view.publication.sort_order), nullptr);
   });
-  app.page("POST", "/officials/{id}/cong-khai", http::Access::kUser, [portal, &pt](Context& ctx) {
+  app.page("POST", "/officials/{id}/cong-khai", http::Access::kUser, [portal, &pt, cache, &pc](Context& ctx) {
     const int64_t id = OfficialIdParam(ctx);
     const auto form = ctx.req.form();
     PublicationInput in;
@@ -621,6 +626,7 @@ void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service
       typed.hours_text = in.hours_text;
       return PublicationForm(ctx, view, typed, in.sort_order, &e);
     }
+    pc.Invalidate();  // the directory shows it at once
     return Response::Redirect("/officials/" + std::to_string(id) + "/cong-khai?done=saved");
   });
 }

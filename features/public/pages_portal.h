@@ -13,7 +13,9 @@ namespace fg::pub {
 // GET /sitemap.xml, /xa/{code}/sitemap.xml, /xa/{code}/thu-tuc (+ .csv, .json),
 // /xa/{code}/thu-tuc/ap-phich.pdf, /xa/{code}/thu-tuc/{procedure},
 // /xa/{code}/so-lieu (+ .csv, .json), /xa/{code}/danh-ba; the staff form
-// GET/POST /officials/{id}/cong-khai. `places` outlives the portal.
+// GET/POST /officials/{id}/cong-khai. `places` outlives the portal. The
+// catalogue, procedure, figures and directory pages are kept rendered for
+// anonymous visitors (page_cache.h).
 void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service& places, calendar::Service& calendar);
 
 // Announcements (pages_announcements.cpp): GET /xa/{code}/thong-bao (+

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "tests/support/http_client.h"
 #include "tests/support/tools.h"
@@ -134,6 +135,45 @@ std::multiset<std::string> QrUrls(const std::string& pdf) {
       if (line.rfind("http", 0) == 0) out.insert(line);
   }
   return out;
+}
+
+// Pages are kept rendered (features/public/page_cache.h); a change to a
+// procedure shows on the next anonymous request once the catalogue's state has
+// been looked at again (at most once a second), and its old ETag no longer
+// earns a 304.
+TEST_F(PortalPagesTest, AChangedProcedureShowsOnTheNextAnonymousRequest) {
+  auto list = Get("/api/v1/procedures?unit=25270&q=chung+thuc+chu+ky&limit=1");
+  ASSERT_EQ(list.status, 200) << list.body;
+  const auto parsed = boost::json::parse(list.body);
+  const auto& item = parsed.at("items").at(0).as_object();
+  const std::string code(item.at("code").as_string());
+  const std::string page = "/xa/25270/thu-tuc/" + code;
+  auto before = Get(page);
+  ASSERT_EQ(before.status, 200) << before.raw;
+  auto catalogue = Get("/xa/25270/thu-tuc");
+  const std::string page_etag = before.headers["etag"], catalogue_etag = catalogue.headers["etag"];
+  EXPECT_EQ(Get(page, {{"If-None-Match", page_etag}}).status, 304);  // from the kept copy
+  EXPECT_EQ(Get(page).body, before.body);
+  const std::string fees = "Lệ phí thử bộ nhớ đệm 12.345 đồng";
+  EXPECT_FALSE(Has(before, fees));
+
+  auto admin = Login(server_->port(), "admin", "demo");
+  auto patched = Request(server_->port(), "PATCH", "/api/v1/procedures/" + std::to_string(item.at("id").as_int64()),
+                         boost::json::serialize(boost::json::object{{"fees", fees}}),
+                         {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+
+  auto after = Get(page, {{"If-None-Match", page_etag}});
+  ASSERT_EQ(after.status, 200) << after.raw;
+  EXPECT_TRUE(Has(after, fees)) << after.body;
+  EXPECT_NE(after.headers["etag"], page_etag);
+  auto new_catalogue = Get("/xa/25270/thu-tuc", {{"If-None-Match", catalogue_etag}});
+  ASSERT_EQ(new_catalogue.status, 200);
+  EXPECT_TRUE(Has(new_catalogue, fees));
+  // The kiosk's copy too, and the new copy is kept in turn.
+  EXPECT_TRUE(Has(Get(page + "?kiosk=1"), fees));
+  EXPECT_EQ(Get(page, {{"If-None-Match", after.headers["etag"]}}).status, 304);
 }
 
 TEST_F(PortalPagesTest, PosterQrCodesOpenEachProceduresPage) {
