@@ -198,6 +198,14 @@ events::Event ByController(const Controller& k, int64_t announcement_id, std::st
 
 }  // namespace
 
+std::string Announcements::UnitWithAnnouncementsOf(const auth::Principal& p) {
+  return db_.read([&](db::Conn& c) {
+    for (const auto& g : p.grants)
+      if (auto code = announcements_repo::LatestUnitUnder(c, g.unit_path)) return *code;
+    return std::string();
+  });
+}
+
 bool Announcements::MayCreate(const auth::Principal& p, const std::string& unit_code) {
   auto unit = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
   return unit && auth::Covers(p, unit->path, {Role::kAdmin, Role::kLeader});

@@ -121,6 +121,9 @@ class Announcements {
   Broadcast Report(const Controller& k, int64_t announcement_id, const std::string& hamlet,
                    const std::string& played_at);
   std::vector<Broadcast> Log(const auth::Principal& p, const std::string& unit_code, size_t limit = 200);
+  // The unit a staff page opens on without ?unit=: the unit of the caller's
+  // first grant with announcements in its subtree, the latest one's ("" if none).
+  std::string UnitWithAnnouncementsOf(const auth::Principal& p);
   // Whether `p` may create announcements of the unit (the page offers the form only then).
   bool MayCreate(const auth::Principal& p, const std::string& unit_code);
 

@@ -82,6 +82,15 @@ std::optional<Announcement> ById(db::Conn& c, int64_t id) {
   return From(*row);
 }
 
+std::optional<std::string> LatestUnitUnder(db::Conn& c, const std::string& path_prefix) {
+  static const db::Query q{"announcement_latest_unit",
+                           "SELECT u.code FROM units u CROSS JOIN announcements a WHERE a.unit_id = u.id "
+                           "AND u.path LIKE ? ORDER BY a.id DESC LIMIT 1"};
+  auto row = c.query_one(q, {path_prefix + "%"});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
 bool Update(db::Conn& c, const Announcement& a) {
   static const db::Query q{
       "announcement_update",

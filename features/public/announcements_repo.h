@@ -14,6 +14,8 @@ int64_t Insert(db::Conn& c, const Announcement& a, std::optional<int64_t> by);
 // The unit's announcements not ended before `today` (withdrawn ones too), soonest first.
 std::vector<Announcement> Current(db::Conn& c, const std::string& unit_code, const std::string& today);
 std::optional<Announcement> ById(db::Conn& c, int64_t id);
+// The code of the unit under `path_prefix` with the latest announcement, if any.
+std::optional<std::string> LatestUnitUnder(db::Conn& c, const std::string& path_prefix);
 // Text, schedule and hamlets; bumps the version. False unless the stored
 // version is a.version, it is not withdrawn and was never broadcast.
 bool Update(db::Conn& c, const Announcement& a);

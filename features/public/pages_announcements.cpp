@@ -106,13 +106,16 @@ Response PlaylistJson(Context& ctx, Announcements& ann) {
   return r;
 }
 
-std::string UnitParam(const Context& ctx) {
+// The ?unit= of a staff page; without it the caller's first granted unit when it
+// is a commune or ward, else (a district's or province's official) the unit of
+// the latest announcement in their subtree.
+std::string UnitParam(const Context& ctx, Service& places, Announcements& ann) {
   std::string unit = ctx.req.query_param("unit");
-  if (unit.empty() && ctx.user) {
-    // The caller's first granted unit.
-    if (!ctx.user->grants.empty()) unit = ctx.user->grants.front().unit_code;
-  }
-  return unit;
+  if (!unit.empty() || !ctx.user || ctx.user->grants.empty()) return unit;
+  unit = ctx.user->grants.front().unit_code;
+  if (places.Find(unit)) return unit;
+  const std::string latest = ann.UnitWithAnnouncementsOf(*ctx.user);
+  return latest.empty() ? unit : latest;
 }
 
 std::string HamletsText(const std::vector<std::string>& hamlets) {
@@ -120,7 +123,7 @@ std::string HamletsText(const std::vector<std::string>& hamlets) {
 }
 
 Response StaffList(Context& ctx, Service& places, Announcements& ann) {
-  const std::string code = UnitParam(ctx);
+  const std::string code = UnitParam(ctx, places, ann);
   auto place = places.Find(code);
   if (!place) throw NotFound("public.announcement.pick_unit");
   const auto log = ann.Log(*ctx.user, code);  // 403 for a caller not covering the unit
@@ -302,7 +305,7 @@ void RegisterAnnouncementPages(http::App& app, std::shared_ptr<Service> places, 
   app.page("GET", "/desk/announcements", http::Access::kUser,
            [places, ann](Context& ctx) { return StaffList(ctx, *places, *ann); });
   app.page("GET", "/desk/announcements/new", http::Access::kUser, [places, ann](Context& ctx) {
-    const std::string code = UnitParam(ctx);
+    const std::string code = UnitParam(ctx, *places, *ann);
     auto place = places->Find(code);
     if (!place) throw NotFound("public.place_not_found");
     if (!ann->MayCreate(*ctx.user, code)) throw Forbidden();
@@ -312,7 +315,7 @@ void RegisterAnnouncementPages(http::App& app, std::shared_ptr<Service> places, 
     return Form(ctx, place->code, place->name, in, nullptr);
   });
   app.page("POST", "/desk/announcements/new", http::Access::kUser, [places, ann](Context& ctx) {
-    const std::string code = UnitParam(ctx);
+    const std::string code = UnitParam(ctx, *places, *ann);
     auto place = places->Find(code);
     if (!place) throw NotFound("public.place_not_found");
     const AnnouncementInput in = InputFromForm(ctx, place->code);
@@ -368,10 +371,10 @@ void RegisterAnnouncementPages(http::App& app, std::shared_ptr<Service> places, 
   });
 
   app.page("GET", "/desk/announcements/controllers", http::Access::kUser, [places, ann](Context& ctx) {
-    return ControllersPage(ctx, *places, *ann, UnitParam(ctx), nullptr, nullptr, "", "");
+    return ControllersPage(ctx, *places, *ann, UnitParam(ctx, *places, *ann), nullptr, nullptr, "", "");
   });
   app.page("POST", "/desk/announcements/controllers", http::Access::kUser, [places, ann](Context& ctx) {
-    const std::string code = UnitParam(ctx);
+    const std::string code = UnitParam(ctx, *places, *ann);
     const auto form = ctx.req.form();
     const std::string name = http::FormValue(form, "controller_name"), hamlets = http::FormValue(form, "hamlets");
     try {
