@@ -237,6 +237,8 @@ TEST_F(PortalPagesTest, FiguresComeFromTheCountersWithTheMinimumVolumeRule) {
     if (o.at("resolved").as_int64() < 30) EXPECT_TRUE(o.at("on_time_share").is_null());
     if (o.at("ratings").as_int64() < 30) EXPECT_TRUE(o.at("satisfied_share").is_null());
     if (o.at("resolved").as_int64() >= 30) EXPECT_TRUE(o.at("on_time_share").is_double());
+    EXPECT_LE(o.at("feedback_answered_on_time").as_int64(), o.at("feedback_answered").as_int64());
+    if (o.at("feedback_answered").as_int64() < 30) EXPECT_TRUE(o.at("feedback_on_time_share").is_null());
   }
   // The demo received about 280 dossiers at the ward over 90 days.
   EXPECT_GT(received, 100);
@@ -248,8 +250,12 @@ TEST_F(PortalPagesTest, FiguresComeFromTheCountersWithTheMinimumVolumeRule) {
   EXPECT_EQ(boost::json::parse(desk.body).at("total").at("received").as_int64(), received) << desk.body;
   auto csv = Get("/xa/25270/so-lieu.csv");
   ASSERT_EQ(csv.status, 200);
-  EXPECT_EQ(csv.body.rfind("# Số liệu hồ sơ và đánh giá theo tháng của Phường Chơn Thành.", 0), 0u) << csv.body;
-  EXPECT_NE(csv.body.find("\nmonth,received,resolved,resolved_on_time,on_time_share,"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("# Số liệu hồ sơ, đánh giá và trả lời phản ánh, kiến nghị theo tháng của Phường Chơn Thành.", 0),
+            0u)
+      << csv.body;
+  EXPECT_NE(csv.body.find("\nmonth,received,resolved,resolved_on_time,on_time_share,ratings,satisfied,satisfied_share,"
+                          "feedback_answered,feedback_answered_on_time,feedback_on_time_share\n"),
+            std::string::npos);
 }
 
 TEST_F(PortalPagesTest, OpenDataAndSitemap) {
