@@ -91,7 +91,10 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
     a.ends_on = FormatIsoDate(*ParseIsoDate(today) + std::chrono::days(6));
     a.times = "06:30, 17:00";
     a.hamlets = "Khu phố 1\nKhu phố 2";
-    pub::Announcements(db).Create(sys, a);
+    pub::Announcements announcements(db);
+    announcements.Create(sys, a);
+    // A loudspeaker controller of the ward (its token is not kept: register another to get one).
+    announcements.RegisterController(sys, "25270", "Cụm loa khu phố 1", "Khu phố 1");
   }
   SeedDesk(db, org, calendar, desk);
   SeedRatings(db, org);

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "features/desk/rules.h"
+#include "features/feedback/answer_months.h"
 #include "features/feedback/repo.h"
 #include "features/feedback/webhook.h"
 #include "features/notify/model.h"
@@ -426,6 +427,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
   std::optional<Item> target;  // merge
   std::string message_event;   // the citizen's message, if any
   bool pause_open = false, pause_close = false;
+  bool count_answer = false;  // the public figures' counter (answer_months.h)
 
   // Input checks: every problem at once.
   Problems problems;
@@ -478,6 +480,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       next.reply = item.reply_draft;
       next.answered_at = now_text;
       next.timeliness = TimelinessOf(item, now);
+      count_answer = item.answered_at.empty() && !next.timeliness.empty();  // the first reply, if due
       step.text = next.reply;  // the citizen reads it in the message, and on the page once published
       message_event = "feedback_reply";
       break;
@@ -537,6 +540,8 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
     repo::InsertStep(c, step);
     if (pause_open) repo::OpenPause(c, item.id, now_text);
     if (pause_close) repo::ClosePause(c, item.id, now_text);
+    if (count_answer)
+      repo::CountAnswer(c, next.unit_id, FormatIsoDate(ToLocal(now).date).substr(0, 7), next.timeliness == "on_time");
     events::Append(c, EventOf(p.official_id, p.username, item, next, std::string(ActionName(a))));
     if (target) {
       repo::InsertStep(c, {0, target->id, now_text, p.official_id, "", "merged_in", item.code, true});

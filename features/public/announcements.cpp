@@ -10,6 +10,8 @@
 #include <boost/json.hpp>
 
 #include "features/org/service.h"
+#include "features/public/announcements_repo.h"
+#include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/text/text.h"
@@ -22,47 +24,6 @@ namespace {
 
 using auth::Role;
 
-std::vector<std::string> Split(std::string_view s, std::string_view seps) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t end = s.find_first_of(seps, start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string part = text::Trim(s.substr(start, end - start));
-    if (!part.empty()) out.push_back(std::move(part));
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : std::string(sep)) + x;
-  return out;
-}
-
-const db::Query kInsert{"announcement_insert",
-                        "INSERT INTO announcements (unit_id, title, body, starts_on, ends_on, times, hamlets, "
-                        "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
-#define FG_ANNOUNCEMENT_COLUMNS                                                                               \
-  "a.id, u.code, u.name, u.path, a.title, a.body, a.starts_on, a.ends_on, a.times, a.hamlets, a.created_at, " \
-  "a.updated_at, a.unit_id"
-const db::Query kCurrent{"announcements_current",
-                         "SELECT " FG_ANNOUNCEMENT_COLUMNS
-                         " FROM announcements a JOIN units u ON u.id = a.unit_id "
-                         "WHERE u.code = ? AND a.ends_on >= ? ORDER BY a.starts_on, a.id LIMIT 200"};
-const db::Query kOne{"announcement_one", "SELECT " FG_ANNOUNCEMENT_COLUMNS
-                                         " FROM announcements a JOIN units u ON u.id = a.unit_id WHERE a.id = ?"};
-const db::Query kInsertBroadcast{
-    "announcement_broadcast_insert",
-    "INSERT INTO announcement_broadcasts (announcement_id, hamlet, played_at, reported_by, "
-    "reported_at) VALUES (?, ?, ?, ?, ?) RETURNING id"};
-const db::Query kLog{"announcement_broadcasts_log",
-                     "SELECT b.id, b.announcement_id, a.title, b.hamlet, b.played_at, coalesce(o.full_name, '') "
-                     "FROM announcement_broadcasts b JOIN announcements a ON a.id = b.announcement_id "
-                     "JOIN units u ON u.id = a.unit_id LEFT JOIN officials o ON o.id = b.reported_by "
-                     "WHERE u.code = ? ORDER BY b.id DESC LIMIT ?"};
-
 std::string Json(const Announcement& a) {
   boost::json::array times(a.times.begin(), a.times.end()), hamlets(a.hamlets.begin(), a.hamlets.end());
   return boost::json::serialize(boost::json::object{{"title", a.title},
@@ -71,24 +32,6 @@ std::string Json(const Announcement& a) {
                                                     {"ends_on", a.ends_on},
                                                     {"times", std::move(times)},
                                                     {"hamlets", std::move(hamlets)}});
-}
-
-Announcement From(const db::Row& r) {
-  Announcement a;
-  a.id = r.i64(0);
-  a.unit_code = r.text(1);
-  a.unit_name = r.text(2);
-  a.unit_path = r.text(3);
-  a.title = r.text(4);
-  a.body = r.text(5);
-  a.starts_on = r.text(6);
-  a.ends_on = r.text(7);
-  a.times = Split(r.text(8), ",");
-  a.hamlets = Split(r.text(9), "\n");
-  a.created_at = r.text(10);
-  a.updated_at = r.text(11);
-  a.unit_id = r.i64(12);
-  return a;
 }
 
 }  // namespace
@@ -117,7 +60,7 @@ Announcement ValidateAnnouncement(const AnnouncementInput& in) {
         pr.add(BadInput("public.announcement.too_long", "ends_on", {{"days", std::to_string(kMaxAnnouncementDays)}}));
     }
   }
-  const auto times = Split(in.times, ", ;");
+  const auto times = SplitList(in.times, ", ;");
   if (times.empty()) pr.add(BadInput("public.announcement.times_missing", "times"));
   if (times.size() > kMaxTimes)
     pr.add(BadInput("public.announcement.too_many_times", "times", {{"max", std::to_string(kMaxTimes)}}));
@@ -134,7 +77,7 @@ Announcement ValidateAnnouncement(const AnnouncementInput& in) {
   seconds.erase(std::unique(seconds.begin(), seconds.end()), seconds.end());
   for (int s : seconds) a.times.push_back(FormatClock(s));
   const std::string hamlets = pr.check([&] { return text::Clean("hamlets", in.hamlets, 4000, false, true); });
-  for (auto& h : Split(hamlets, "\n")) {
+  for (auto& h : SplitList(hamlets, "\n")) {
     if (h.size() > kMaxHamletChars * 4 || text::Length(h).value_or(0) > kMaxHamletChars) {
       pr.add(BadInput("public.announcement.hamlet_too_long", "hamlets", {{"max", std::to_string(kMaxHamletChars)}}));
       break;
@@ -145,6 +88,40 @@ Announcement ValidateAnnouncement(const AnnouncementInput& in) {
     pr.add(BadInput("public.announcement.too_many_hamlets", "hamlets", {{"max", std::to_string(kMaxHamlets)}}));
   pr.raise_if_any();
   return a;
+}
+
+std::vector<std::string> SplitList(std::string_view s, std::string_view seps) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find_first_of(seps, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string part = text::Trim(s.substr(start, end - start));
+    if (!part.empty()) out.push_back(std::move(part));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string JoinList(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : std::string(sep)) + x;
+  return out;
+}
+
+bool Editable(const Announcement& a) { return !a.withdrawn() && !a.broadcast; }
+
+std::optional<int64_t> ControllerIdOf(std::string_view token) {
+  if (!token.starts_with("loa_")) return std::nullopt;
+  token.remove_prefix(4);
+  const auto sep = token.find('_');
+  if (sep == std::string_view::npos || sep == 0 || sep > 18 || sep + 1 >= token.size()) return std::nullopt;
+  int64_t id = 0;
+  for (char ch : token.substr(0, sep)) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    id = id * 10 + (ch - '0');
+  }
+  return id > 0 ? std::optional<int64_t>(id) : std::nullopt;
 }
 
 bool OnAir(const Announcement& a, std::string_view today) { return a.starts_on <= today && today <= a.ends_on; }
@@ -196,6 +173,39 @@ std::string Speak(const std::string& text) {
   return wav;
 }
 
+
+namespace {
+
+std::optional<int64_t> ActorId(const auth::Principal& p) {
+  return p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt;
+}
+
+AppError Changed(std::string key = "public.announcement.changed") {
+  return AppError(ErrorKind::kConflict, std::move(key));
+}
+
+// The event of a controller's report: the controller is the actor, by name.
+events::Event ByController(const Controller& k, int64_t announcement_id, std::string after_json) {
+  events::Event e;
+  e.actor = "controller:" + std::to_string(k.id);
+  e.unit_id = k.unit_id;
+  e.entity = "announcement";
+  e.entity_id = std::to_string(announcement_id);
+  e.action = "broadcast";
+  e.after_json = std::move(after_json);
+  return e;
+}
+
+}  // namespace
+
+std::string Announcements::UnitWithAnnouncementsOf(const auth::Principal& p) {
+  return db_.read([&](db::Conn& c) {
+    for (const auto& g : p.grants)
+      if (auto code = announcements_repo::LatestUnitUnder(c, g.unit_path)) return *code;
+    return std::string();
+  });
+}
+
 bool Announcements::MayCreate(const auth::Principal& p, const std::string& unit_code) {
   auto unit = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
   return unit && auth::Covers(p, unit->path, {Role::kAdmin, Role::kLeader});
@@ -212,45 +222,98 @@ Announcement Announcements::Create(const auth::Principal& p, const AnnouncementI
   a.unit_path = unit->path;
   a.created_at = a.updated_at = NowUtcText();
   a.id = db_.write([&](db::Conn& c) {
-    const int64_t id =
-        c.query(kInsert, {unit->id, a.title, a.body, a.starts_on, a.ends_on, Join(a.times, ","), Join(a.hamlets, "\n"),
-                          p.official_id ? db::Value{p.official_id} : db::Value{nullptr}, a.created_at, a.updated_at})
-            .at(0)
-            .i64(0);
+    const int64_t id = announcements_repo::Insert(c, a, ActorId(p));
     events::Append(c, events::By(p, unit->id, "announcement", std::to_string(id), "create", "", Json(a)));
     return id;
   });
   return a;
 }
 
-std::vector<Announcement> Announcements::Current(const std::string& unit_code) {
-  const std::string today = TodayLocalIso();
-  return db_.read([&](db::Conn& c) {
-    std::vector<Announcement> out;
-    for (auto& r : c.query(kCurrent, {unit_code, today})) out.push_back(From(r));
-    return out;
-  });
+Announcement Announcements::ForEditing(const auth::Principal& p, int64_t id) {
+  auto a = db_.read([&](db::Conn& c) { return announcements_repo::ById(c, id); });
+  if (!a) throw NotFound("public.announcement.not_found");
+  if (!auth::Covers(p, a->unit_path, {Role::kAdmin, Role::kLeader})) throw Forbidden();
+  return *a;
 }
 
-Announcement Announcements::Get(const std::string& unit_code, int64_t id) {
-  auto row = db_.read([&](db::Conn& c) { return c.query_one(kOne, {id}); });
-  if (!row) throw NotFound("public.announcement.not_found");
-  Announcement a = From(*row);
-  if (a.unit_code != unit_code) throw NotFound("public.announcement.not_found");
+Announcement Announcements::Update(const auth::Principal& p, int64_t id, int64_t version, const AnnouncementInput& in) {
+  const Announcement before = ForEditing(p, id);
+  if (before.withdrawn()) throw Changed("public.announcement.withdrawn_already");
+  if (before.broadcast) throw Changed("public.announcement.broadcast_already");
+  AnnouncementInput checked = in;
+  checked.unit_code = before.unit_code;
+  Announcement a = ValidateAnnouncement(checked);
+  a.id = before.id;
+  a.unit_id = before.unit_id;
+  a.unit_code = before.unit_code;
+  a.unit_name = before.unit_name;
+  a.unit_path = before.unit_path;
+  a.created_at = before.created_at;
+  a.updated_at = NowUtcText();
+  a.version = version;
+  db_.write([&](db::Conn& c) {
+    // The version, the withdrawal and the first broadcast are checked again in the same statement.
+    if (!announcements_repo::Update(c, a)) throw Changed();
+    events::Append(c, events::By(p, a.unit_id, "announcement", std::to_string(a.id), "update", Json(before), Json(a)));
+  });
+  a.version = version + 1;
   return a;
 }
 
-std::vector<Announcement> Announcements::Playlist(const std::string& unit_code, const std::string& hamlet) {
+Announcement Announcements::Withdraw(const auth::Principal& p, int64_t id, int64_t version,
+                                     const std::string& reason) {
+  const Announcement before = ForEditing(p, id);
+  if (before.withdrawn()) throw Changed("public.announcement.withdrawn_already");
+  const std::string why = text::Clean("reason", reason, kMaxReasonChars, true, true);
+  const std::string now = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    if (!announcements_repo::Withdraw(c, id, version, ActorId(p), now, why)) throw Changed();
+    events::Append(c, events::By(p, before.unit_id, "announcement", std::to_string(id), "withdraw", Json(before),
+                                 boost::json::serialize(boost::json::object{{"reason", why}})));
+  });
+  return *db_.read([&](db::Conn& c) { return announcements_repo::ById(c, id); });
+}
+
+std::vector<Announcement> Announcements::Current(const std::string& unit_code) {
+  const std::string today = TodayLocalIso();
+  return db_.read([&](db::Conn& c) { return announcements_repo::Current(c, unit_code, today); });
+}
+
+Announcement Announcements::Get(const std::string& unit_code, int64_t id) {
+  auto a = db_.read([&](db::Conn& c) { return announcements_repo::ById(c, id); });
+  if (!a || a->unit_code != unit_code) throw NotFound("public.announcement.not_found");
+  return *a;
+}
+
+namespace {
+// The controller's hamlet matching `hamlet` (folded), or "".
+std::string HamletOf(const Controller& k, const std::string& hamlet) {
+  const std::string want = text::Fold(hamlet);
+  for (const auto& h : k.hamlets)
+    if (text::Fold(h) == want) return h;
+  return "";
+}
+}  // namespace
+
+std::vector<Announcement> Announcements::Playlist(const Controller& k, const std::string& unit_code,
+                                                  const std::string& hamlet) {
+  if (k.unit_code != unit_code) throw Forbidden();
   const std::string h = text::Clean("ap", hamlet, kMaxHamletChars, false);
+  if (!h.empty() && HamletOf(k, h).empty()) throw Forbidden();
   const std::string today = TodayLocalIso();
   std::vector<Announcement> out;
-  for (auto& a : Current(unit_code))
-    if (OnAir(a, today) && (h.empty() || ForHamlet(a, h))) out.push_back(std::move(a));
+  for (auto& a : Current(unit_code)) {
+    if (a.withdrawn() || !OnAir(a, today)) continue;
+    const bool here = h.empty() ? std::any_of(k.hamlets.begin(), k.hamlets.end(),
+                                              [&](const std::string& x) { return ForHamlet(a, x); })
+                                : ForHamlet(a, h);
+    if (here) out.push_back(std::move(a));
+  }
   return out;
 }
 
 std::string Announcements::Audio(const Announcement& a) {
-  const std::string key = std::to_string(a.id) + "|" + a.updated_at;
+  const std::string key = std::to_string(a.id) + "|" + std::to_string(a.version) + "|" + a.updated_at;
   {
     std::lock_guard lk(mu_);
     if (auto it = audio_.find(key); it != audio_.end()) return it->second;
@@ -262,17 +325,21 @@ std::string Announcements::Audio(const Announcement& a) {
   return wav;
 }
 
-Broadcast Announcements::Report(const auth::Principal& p, int64_t announcement_id, const std::string& hamlet,
+Broadcast Announcements::Report(const Controller& k, int64_t announcement_id, const std::string& hamlet,
                                 const std::string& played_at) {
-  auto row = db_.read([&](db::Conn& c) { return c.query_one(kOne, {announcement_id}); });
-  if (!row) throw NotFound("public.announcement.not_found");
-  const Announcement a = From(*row);
-  if (!auth::Covers(p, a.unit_path)) throw Forbidden();
+  auto found = db_.read([&](db::Conn& c) { return announcements_repo::ById(c, announcement_id); });
+  if (!found) throw NotFound("public.announcement.not_found");
+  const Announcement& a = *found;
+  if (a.unit_id != k.unit_id) throw Forbidden();
   Problems pr;
   Broadcast b;
   b.announcement_id = a.id;
   b.title = a.title;
-  b.hamlet = pr.check([&] { return text::Clean("hamlet", hamlet, kMaxHamletChars, true); });
+  const std::string h = pr.check([&] { return text::Clean("hamlet", hamlet, kMaxHamletChars, true); });
+  if (!h.empty()) {
+    b.hamlet = HamletOf(k, h);
+    if (b.hamlet.empty()) pr.add(BadInput("public.controller.not_its_hamlet", "hamlet"));
+  }
   if (played_at.empty()) {
     b.played_at = NowUtcText();
   } else if (auto t = ParseRfc3339(played_at)) {
@@ -281,16 +348,12 @@ Broadcast Announcements::Report(const auth::Principal& p, int64_t announcement_i
     pr.add(BadInput("public.announcement.bad_played_at", "played_at"));
   }
   pr.raise_if_any();
-  b.reported_by = p.full_name;
+  b.reported_by = k.name;
   b.id = db_.write([&](db::Conn& c) {
-    const int64_t id =
-        c.query(kInsertBroadcast, {a.id, b.hamlet, b.played_at,
-                                   p.official_id ? db::Value{p.official_id} : db::Value{nullptr}, NowUtcText()})
-            .at(0)
-            .i64(0);
-    events::Append(
-        c, events::By(p, a.unit_id, "announcement", std::to_string(a.id), "broadcast", "",
-                      boost::json::serialize(boost::json::object{{"hamlet", b.hamlet}, {"played_at", b.played_at}})));
+    const int64_t id = announcements_repo::InsertBroadcast(c, a.id, b.hamlet, b.played_at, k.id, NowUtcText());
+    events::Append(c, ByController(k, a.id,
+                                   boost::json::serialize(boost::json::object{
+                                       {"hamlet", b.hamlet}, {"played_at", b.played_at}, {"controller", k.name}})));
     return id;
   });
   return b;
@@ -300,20 +363,90 @@ std::vector<Broadcast> Announcements::Log(const auth::Principal& p, const std::s
   auto unit = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
   if (!unit) throw NotFound("public.place_not_found");
   if (!auth::Covers(p, unit->path)) throw Forbidden();
-  return db_.read([&](db::Conn& c) {
-    std::vector<Broadcast> out;
-    for (auto& r : c.query(kLog, {unit_code, static_cast<int64_t>(limit)})) {
-      Broadcast b;
-      b.id = r.i64(0);
-      b.announcement_id = r.i64(1);
-      b.title = r.text(2);
-      b.hamlet = r.text(3);
-      b.played_at = r.text(4);
-      b.reported_by = r.text(5);
-      out.push_back(std::move(b));
+  return db_.read([&](db::Conn& c) { return announcements_repo::Log(c, unit_code, static_cast<int64_t>(limit)); });
+}
+
+// ---- loudspeaker controllers ----
+
+bool Announcements::MayManageControllers(const auth::Principal& p, const std::string& unit_code) {
+  auto unit = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
+  return unit && auth::Covers(p, unit->path, {Role::kAdmin});
+}
+
+std::pair<Controller, std::string> Announcements::RegisterController(const auth::Principal& p,
+                                                                     const std::string& unit_code,
+                                                                     const std::string& name,
+                                                                     const std::string& hamlets) {
+  auto unit = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
+  if (!unit) throw NotFound("public.place_not_found");
+  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  Problems pr;
+  Controller k;
+  k.unit_id = unit->id;
+  k.unit_code = unit->code;
+  k.name = pr.check([&] { return text::Clean("controller_name", name, kMaxControllerNameChars, true); });
+  const std::string list = pr.check([&] { return text::Clean("hamlets", hamlets, 4000, true, true); });
+  for (auto& h : SplitList(list, "\n")) {
+    if (text::Length(h).value_or(0) > kMaxHamletChars) {
+      pr.add(BadInput("public.announcement.hamlet_too_long", "hamlets", {{"max", std::to_string(kMaxHamletChars)}}));
+      break;
     }
-    return out;
+    if (std::find(k.hamlets.begin(), k.hamlets.end(), h) == k.hamlets.end()) k.hamlets.push_back(std::move(h));
+  }
+  if (k.hamlets.size() > kMaxHamlets)
+    pr.add(BadInput("public.announcement.too_many_hamlets", "hamlets", {{"max", std::to_string(kMaxHamlets)}}));
+  pr.raise_if_any();
+  k.created_at = NowUtcText();
+  // The token names the controller; only the secret's hash is kept.
+  const std::string secret = auth::RandomToken(32);
+  k.id = db_.write([&](db::Conn& c) {
+    const int64_t id = announcements_repo::InsertController(c, k, auth::Sha256Hex(secret), ActorId(p));
+    boost::json::array hs(k.hamlets.begin(), k.hamlets.end());
+    events::Append(c, events::By(p, unit->id, "announcement_controller", std::to_string(id), "create", "",
+                                 boost::json::serialize(boost::json::object{{"name", k.name}, {"hamlets", hs}})));
+    return id;
   });
+  return {k, "loa_" + std::to_string(k.id) + "_" + secret};
+}
+
+Controller Announcements::ControllerFor(const auth::Principal& p, int64_t id) {
+  auto row = db_.read([&](db::Conn& c) { return announcements_repo::ControllerById(c, id); });
+  if (!row) throw NotFound("public.controller.not_found");
+  auto unit = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, row->controller.unit_code); });
+  if (!unit || !auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  return row->controller;
+}
+
+std::vector<Controller> Announcements::Controllers(const auth::Principal& p, const std::string& unit_code) {
+  auto unit = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
+  if (!unit) throw NotFound("public.place_not_found");
+  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  return db_.read([&](db::Conn& c) { return announcements_repo::Controllers(c, unit->id); });
+}
+
+Controller Announcements::RevokeController(const auth::Principal& p, int64_t id) {
+  Controller k = ControllerFor(p, id);
+  if (!k.revoked_at.empty()) throw Changed("public.controller.revoked_already");
+  k.revoked_at = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    if (!announcements_repo::RevokeController(c, id, ActorId(p), k.revoked_at))
+      throw Changed("public.controller.revoked_already");
+    events::Append(c, events::By(p, k.unit_id, "announcement_controller", std::to_string(id), "revoke", "", ""));
+  });
+  return k;
+}
+
+std::optional<Controller> Announcements::Device(std::string_view token) {
+  if (token.size() > 200) return std::nullopt;
+  const auto id = ControllerIdOf(token);
+  if (!id) return std::nullopt;
+  const std::string_view secret = token.substr(token.find('_', 4) + 1);
+  auto row = db_.read([&](db::Conn& c) { return announcements_repo::ControllerById(c, *id); });
+  if (!row) return std::nullopt;
+  // Compare the hashes in constant time, revoked or not, then decide.
+  const bool match = auth::SafeEqual(auth::Sha256Hex(secret), row->token_hash);
+  if (!match || !row->controller.revoked_at.empty()) return std::nullopt;
+  return row->controller;
 }
 
 }  // namespace fg::pub

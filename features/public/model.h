@@ -63,8 +63,8 @@ struct DirectoryEntry {
 
 // ---- live figures (so liệu) ----
 
-// The figures of one month ("YYYY-MM") or one period, summed from the desk's
-// and the ratings' maintained counters.
+// The figures of one month ("YYYY-MM") or one period, summed from the desk's,
+// the ratings' and the feedback register's maintained counters.
 struct FigureLine {
   std::string key;
   int64_t received = 0;
@@ -72,6 +72,8 @@ struct FigureLine {
   int64_t resolved_on_time = 0;  // early + on time
   int64_t ratings = 0;
   int64_t satisfied = 0;  // very satisfied + satisfied
+  int64_t answered = 0;   // feedback with a due date given its first reply
+  int64_t answered_on_time = 0;
 };
 
 }  // namespace fg::pub

@@ -455,6 +455,8 @@ Response RenderFigures(Context& ctx, Portal& portal) {
     b.SetValue(p + "ON_TIME", ShareText(line->resolved_on_time, line->resolved));
     b.SetValue(p + "RATINGS", desk::FormatCount(line->ratings));
     b.SetValue(p + "SATISFIED", ShareText(line->satisfied, line->ratings));
+    b.SetValue(p + "ANSWERED", desk::FormatCount(line->answered));
+    b.SetValue(p + "ANSWERED_ON_TIME", ShareText(line->answered_on_time, line->answered));
   }
   return v.render();
 }
@@ -479,12 +481,15 @@ Response FiguresCsv(Context& ctx, Portal& portal) {
                     Text("public.open_data.figures_licence_line",
                          {{"place", f.place.name}, {"minimum", std::to_string(stats::kDefaultMinimumAnswers)}}) +
                     "\n";
-  out += "month,received,resolved,resolved_on_time,on_time_share,ratings,satisfied,satisfied_share\n";
+  out +=
+      "month,received,resolved,resolved_on_time,on_time_share,ratings,satisfied,satisfied_share,"
+      "feedback_answered,feedback_answered_on_time,feedback_on_time_share\n";
   for (const auto& m : f.months)
     out += m.key + "," + std::to_string(m.received) + "," + std::to_string(m.resolved) + "," +
            std::to_string(m.resolved_on_time) + "," + ShareCsv(m.resolved_on_time, m.resolved) + "," +
            std::to_string(m.ratings) + "," + std::to_string(m.satisfied) + "," + ShareCsv(m.satisfied, m.ratings) +
-           "\n";
+           "," + std::to_string(m.answered) + "," + std::to_string(m.answered_on_time) + "," +
+           ShareCsv(m.answered_on_time, m.answered) + "\n";
   auto r = Response::Text(200, std::move(out), "text/csv; charset=utf-8");
   r.set_header("Content-Disposition", "inline; filename=\"so-lieu-" + f.place.code + ".csv\"");
   r.set_header("Link", "<" + Text("public.open_data.licence_url") + ">; rel=\"license\"");
@@ -502,7 +507,10 @@ Response FiguresJson(Context& ctx, Portal& portal) {
                       {"on_time_share", ShareJson(m.resolved_on_time, m.resolved)},
                       {"ratings", m.ratings},
                       {"satisfied", m.satisfied},
-                      {"satisfied_share", ShareJson(m.satisfied, m.ratings)}});
+                      {"satisfied_share", ShareJson(m.satisfied, m.ratings)},
+                      {"feedback_answered", m.answered},
+                      {"feedback_answered_on_time", m.answered_on_time},
+                      {"feedback_on_time_share", ShareJson(m.answered_on_time, m.answered)}});
   boost::json::object o{
       {"licence", Text("public.open_data.figures_licence_line",
                        {{"place", f.place.name}, {"minimum", std::to_string(stats::kDefaultMinimumAnswers)}})},

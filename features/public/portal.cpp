@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "features/feedback/answer_months.h"
+#include "features/org/repo.h"
 #include "features/public/repo.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
@@ -147,6 +149,17 @@ Portal::Figures Portal::FiguresOf(const std::string& code) {
     f.satisfied = line.satisfied.count;
     known.push_back(std::move(f));
   }
+  db_.read([&](db::Conn& c) {
+    const auto unit = org::repo::UnitByCode(c, code);
+    if (!unit) return;
+    for (const auto& m : feedback::repo::AnswerMonths(c, unit->path, from.substr(0, 7), out.today.substr(0, 7))) {
+      FigureLine f;
+      f.key = m.month;
+      f.answered = m.answered;
+      f.answered_on_time = m.on_time;
+      known.push_back(std::move(f));
+    }
+  });
   out.months = FillMonths(known, from.substr(0, 7), out.today.substr(0, 7));
   out.this_month = SumFigures(out.months, out.today.substr(0, 7), "month");
   out.this_year = SumFigures(out.months, year, "year");

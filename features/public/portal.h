@@ -60,8 +60,9 @@ class Portal {
 
   // ---- live figures ----
   // The figures are public (QĐ 766/QĐ-TTg publishes them per unit): read here
-  // for anyone, as the system, from the desk's monthly counters and the
-  // ratings' daily counters of the place's subtree. Shares are left to the
+  // for anyone, as the system, from the desk's monthly counters, the
+  // ratings' daily counters and the feedback answered per month
+  // (feedback/answer_months.h) of the place's subtree. Shares are left to the
   // reader with the minimum-volume rule (stats::WilsonShare).
   struct Figures {
     Place place;

@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include "features/calendar/testing.h"
 #include "features/desk/testing.h"
+#include "features/feedback/service.h"
 #include "platform/errors.h"
+#include "platform/time.h"
 
 namespace fg::pub {
 namespace {
@@ -122,6 +125,66 @@ TEST_P(PortalTest, TheDirectoryShowsOnlyWhatWasAgreedAndOnlyTheOfficialOrAnAdmin
   bad.listed = bad.hours = true;
   EXPECT_EQ(KindOf([&] { portal_->SetPublication(clerk_p, clerk.id, bad); }), ErrorKind::kBadRequest);
   EXPECT_FALSE(portal_->GetPublication(clerk_p, clerk.id).publication.listed);
+}
+
+// Feedback answered on time (issue 16): counted in the write that approves the
+// first reply, per month of the answer; a second reply after a reopen does not
+// count again; an anonymous denunciation (no legal time limit) not at all;
+// another commune's items not at all.
+TEST_P(PortalTest, FiguresCountFeedbackAnsweredOnTimeByMonth) {
+  using calendar::testing::D;
+  auto at = [](int y, unsigned m, unsigned d) { return FromLocal(D(y, m, d), 9 * 3600); };
+  SetClockForTesting(at(2026, 3, 9));  // Monday
+  feedback::Service fb(*db_, *calendar_);
+  auto leader = Official("leader.c1", "C1", "leader");
+  auto leader2 = Official("leader.c2", "C2", "leader");
+  auto submit = [&](const std::string& unit, const std::string& kind = "feedback", bool anonymous = false) {
+    feedback::ItemInput in;
+    in.kind = kind;
+    in.channel = "hotline";
+    in.category = "infrastructure";
+    in.unit_code = unit;
+    in.title = "Đèn đường hỏng";
+    in.content = "Đèn đường ở ấp 3 tắt đã một tuần.";
+    if (!anonymous) in.person = {"Trần Thị Bình", "0912 345 678", "", "số 5 ấp 3"};
+    return fb.Register(unit == "C1" ? leader : leader2, in).code;
+  };
+  auto act = [&](const auth::Principal& p, const std::string& code, feedback::Action a, const std::string& text = "") {
+    feedback::ActionInput in;
+    in.action = a;
+    in.text = text;
+    fb.Apply(p, code, in);
+  };
+  auto answer = [&](const auth::Principal& approver, const std::string& code) {
+    act(approver, code, feedback::Action::kDraftReply, "Đã thay bóng đèn.");
+    act(approver, code, feedback::Action::kApproveReply);
+  };
+  const auto a = submit("C1"), b = submit("C1"), late = submit("C1"), other = submit("C2");
+  const auto anon = submit("C1", "denunciation", true);
+  SetClockForTesting(at(2026, 3, 11));
+  answer(leader, a);
+  answer(leader, b);
+  answer(leader2, other);
+  answer(leader, anon);
+  // Reopened and answered again in May: still one answer, on time, in March.
+  act(leader, a, feedback::Action::kClose);
+  SetClockForTesting(at(2026, 3, 13));
+  act(leader, a, feedback::Action::kReopen, "Đèn lại tắt.");
+  SetClockForTesting(at(2026, 5, 4));
+  answer(leader, a);
+  answer(leader, late);  // two months after it came in: late
+
+  const auto f = portal_->FiguresOf("C1");
+  std::map<std::string, std::pair<int64_t, int64_t>> by_month;
+  for (const auto& m : f.months)
+    if (m.answered) by_month[m.key] = {m.answered, m.answered_on_time};
+  EXPECT_EQ(by_month, (std::map<std::string, std::pair<int64_t, int64_t>>{{"2026-03", {2, 2}}, {"2026-05", {1, 0}}}));
+  EXPECT_EQ(f.this_month.answered, 1);
+  EXPECT_EQ(f.this_month.answered_on_time, 0);
+  EXPECT_EQ(f.this_year.answered, 3);
+  EXPECT_EQ(f.this_year.answered_on_time, 2);
+  EXPECT_EQ(portal_->FiguresOf("C2").this_year.answered, 1);
+  SetClockForTesting(std::nullopt);
 }
 
 FG_BOTH_BACKENDS(PortalTest);

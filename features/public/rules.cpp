@@ -211,6 +211,8 @@ FigureLine SumFigures(const std::vector<FigureLine>& months, std::string_view pr
     out.resolved_on_time += m.resolved_on_time;
     out.ratings += m.ratings;
     out.satisfied += m.satisfied;
+    out.answered += m.answered;
+    out.answered_on_time += m.answered_on_time;
   }
   return out;
 }

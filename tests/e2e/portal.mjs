@@ -5,11 +5,14 @@
 // page weight without images (the HTML and its stylesheets and scripts) under
 // 50 KB. Then the kiosk mode: large text, links that keep it, and back to the
 // start page after 90 seconds without a touch (the page clock is moved forward).
+// Before the kiosk, logged in, the ward's announcements: the administrator registers a
+// loudspeaker controller (its token shown once) and withdraws the demo's
+// announcement with a reason, which the public page then shows.
 // Screenshots: screenshots/portal-*.png.
 // Usage: node portal.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { run, viewports } from './harness.mjs';
+import { login, run, viewports } from './harness.mjs';
 import { axeFindings, overflowFindings, dateFindings } from './audit.mjs';
 
 const [phone] = viewports;
@@ -72,6 +75,26 @@ await run('portal', async ({ base, browser, shots }) => {
   assert.ok(!people.some((p) => /0912345603/.test(p)), 'an unpublished phone is shown');
   await visit('figures', () => page.goto(`${base}/xa/25270/so-lieu`));
   assert.match(await page.locator('#year-received').innerText(), /^\d[\d.]*$/);
+  assert.match(await page.locator('#year-answered-on-time').innerText(), /^(\d+(,\d+)? %|Chưa đủ số liệu)$/);
+
+  // Announcements: a controller's token, shown once; a withdrawal with its reason.
+  await login(page, base, 'admin');
+  await visit('announcements-staff', () => page.goto(`${base}/desk/announcements?unit=25270`));
+  await visit('controllers', () => Promise.all([page.waitForNavigation(), page.locator('#controllers-link').click()]));
+  await page.getByLabel('Tên bộ điều khiển').fill('Loa khu phố 1');
+  await page.getByLabel('Ấp, khu phố của bộ điều khiển').fill('Khu phố 1');
+  await visit('controller-created', () => Promise.all([page.waitForNavigation(),
+    page.getByRole('button', { name: 'Đăng ký và tạo mã' }).click()]));
+  assert.match(await page.locator('#controller-token').innerText(), /^loa_\d+_[\w-]{40,}$/);
+  await page.goto(`${base}/desk/announcements?unit=25270`);
+  await visit('withdraw', () => Promise.all([page.waitForNavigation(),
+    page.getByRole('link', { name: /Rút thông báo.*Tiêm phòng dại/ }).click()]));
+  await page.getByLabel('Lý do rút').fill('Buổi tiêm dời sang tuần sau.');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Rút thông báo' }).click()]);
+  assert.match(await page.getByRole('status').innerText(), /Đã rút thông báo/);
+  await visit('announcements-public', () => page.goto(`${base}/xa/25270/thong-bao`));
+  assert.match(await page.locator('p.withdrawn').first().innerText(), /Đã rút ngày \d\d\/\d\d\/\d{4}.*Buổi tiêm dời sang tuần sau\./);
+  assert.equal(await page.locator('audio').count(), 0);
 
   // Kiosk mode: large text, links that stay in kiosk mode.
   await context.clearCookies();

@@ -8,14 +8,17 @@
 #include <boost/json.hpp>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
+#include "features/public/announcements.h"
 #include "features/registry.h"
 #include "tests/support/http_client.h"
 #include "tests/support/routes.h"
 #include "tests/support/test_db.h"
 #include "platform/source_dir.h"
+#include "platform/time.h"
 
 namespace fg::testing {
 namespace {
@@ -198,6 +201,16 @@ void AddOutsideTree(const std::string& db_path, Vars& outside) {
     letter.type = "thanks";
     letter.recipient_name = "Người ngoài";
     outside["letter"] = std::to_string(letters.Create(sys, letter).id);
+    pub::Announcements announcements(*db);
+    pub::AnnouncementInput a;
+    a.unit_code = "26560";
+    a.title = "Thông báo ngoài";
+    a.body = "Nội dung ngoài.";
+    a.starts_on = a.ends_on = TodayLocalIso();
+    a.times = "06:30";
+    outside["announcement"] = std::to_string(announcements.Create(sys, a).id);
+    outside["controller"] =
+        std::to_string(announcements.RegisterController(sys, "26560", "Loa ngoài", "Ấp 1").first.id);
   }
   db->close();
 }
@@ -291,6 +304,20 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
               {{"unit_code", "25270"}, {"type", "thanks"}, {"recipient_name", "Người thử"}}, 201)
           .at("id")
           .as_int64());
+
+  // The demo's announcement of the ward, and a loudspeaker controller registered there.
+  {
+    std::smatch m;
+    const std::string page = Request(port, "GET", "/xa/25270/thong-bao").body;
+    ASSERT_TRUE(std::regex_search(page, m, std::regex("/xa/25270/thong-bao/(\\d+)\\.wav")));
+    targets.inside["announcement"] = m[1];
+    const std::string answer = Request(port, "POST", "/desk/announcements/controllers?unit=25270",
+                                       "csrf_token=" + admin.csrf + "&controller_name=Loa+th%E1%BB%AD&hamlets=%E1%BA%A4p+1",
+                                       {{"Cookie", admin.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}})
+                                   .body;
+    ASSERT_TRUE(std::regex_search(answer, m, std::regex("/desk/announcements/controllers/(\\d+)/revoke")));
+    targets.inside["controller"] = m[1];
+  }
 
   // Entries marked "last" (logging out) run after the others.
   std::vector<const json::object*> entries;

@@ -277,6 +277,8 @@ TEST_F(PortalPagesTest, FiguresComeFromTheCountersWithTheMinimumVolumeRule) {
     if (o.at("resolved").as_int64() < 30) EXPECT_TRUE(o.at("on_time_share").is_null());
     if (o.at("ratings").as_int64() < 30) EXPECT_TRUE(o.at("satisfied_share").is_null());
     if (o.at("resolved").as_int64() >= 30) EXPECT_TRUE(o.at("on_time_share").is_double());
+    EXPECT_LE(o.at("feedback_answered_on_time").as_int64(), o.at("feedback_answered").as_int64());
+    if (o.at("feedback_answered").as_int64() < 30) EXPECT_TRUE(o.at("feedback_on_time_share").is_null());
   }
   // The demo received about 280 dossiers at the ward over 90 days.
   EXPECT_GT(received, 100);
@@ -288,8 +290,12 @@ TEST_F(PortalPagesTest, FiguresComeFromTheCountersWithTheMinimumVolumeRule) {
   EXPECT_EQ(boost::json::parse(desk.body).at("total").at("received").as_int64(), received) << desk.body;
   auto csv = Get("/xa/25270/so-lieu.csv");
   ASSERT_EQ(csv.status, 200);
-  EXPECT_EQ(csv.body.rfind("# Số liệu hồ sơ và đánh giá theo tháng của Phường Chơn Thành.", 0), 0u) << csv.body;
-  EXPECT_NE(csv.body.find("\nmonth,received,resolved,resolved_on_time,on_time_share,"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("# Số liệu hồ sơ, đánh giá và trả lời phản ánh, kiến nghị theo tháng của Phường Chơn Thành.", 0),
+            0u)
+      << csv.body;
+  EXPECT_NE(csv.body.find("\nmonth,received,resolved,resolved_on_time,on_time_share,ratings,satisfied,satisfied_share,"
+                          "feedback_answered,feedback_answered_on_time,feedback_on_time_share\n"),
+            std::string::npos);
 }
 
 TEST_F(PortalPagesTest, OpenDataAndSitemap) {
@@ -331,21 +337,71 @@ TEST_F(PortalPagesTest, AnnouncementsAreListedSpokenAndPolledByLoudspeakers) {
   const std::string stat = RunTool("sox", wav.body, ".wav", "-n stat");
   ASSERT_NE(stat.find("RMS     amplitude:"), std::string::npos) << stat;
   EXPECT_GT(std::stod(stat.substr(stat.find(':', stat.find("RMS     amplitude")) + 1)), 0.02) << stat;
-  // The playlist of a hamlet it is for, and of one it is not for.
-  auto list = boost::json::parse(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+1").body).as_object();
+  // The ward's administrator registers a loudspeaker controller for two hamlets: its token is shown once.
+  auto admin = Login(server_->port(), "admin", "demo");
+  const std::string form = "application/x-www-form-urlencoded";
+  auto reg = Request(server_->port(), "POST", "/desk/announcements/controllers?unit=25270",
+                     "csrf_token=" + admin.csrf + "&controller_name=Loa+khu+ph%E1%BB%91+1&hamlets=Khu+ph%E1%BB%91+1%0AKhu+ph%E1%BB%91+3",
+                     {{"Cookie", admin.cookie}, {"Content-Type", form}});
+  ASSERT_EQ(reg.status, 201) << reg.body;
+  ASSERT_TRUE(std::regex_search(reg.body, m, std::regex("id=\"controller-token\">(loa_(\\d+)_[A-Za-z0-9_-]+)<")))
+      << reg.body;
+  const std::string token = m[1], controller_id = m[2];
+  const std::vector<std::pair<std::string, std::string>> device = {{"Authorization", "Bearer " + token}};
+  EXPECT_FALSE(Has(Get("/desk/announcements/controllers?unit=25270", {{"Cookie", admin.cookie}}), token));
+  // The playlist needs the controller's token: none, an official's session or a wrong one is 401.
+  EXPECT_EQ(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+1").status, 401);
+  EXPECT_EQ(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+1", {{"Cookie", admin.cookie}}).status, 401);
+  EXPECT_EQ(Get("/xa/25270/thong-bao/playlist.json", {{"Authorization", "Bearer " + token + "x"}}).status, 401);
+  // Its hamlets: one the announcement is for, one it is not for; another hamlet is refused.
+  auto polled = Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+1", device);
+  ASSERT_EQ(polled.status, 200) << polled.body;
+  EXPECT_EQ(polled.headers["cache-control"], "private, no-cache");
+  auto list = boost::json::parse(polled.body).as_object();
   ASSERT_EQ(list.at("items").as_array().size(), 1u);
   EXPECT_EQ(list.at("items").as_array()[0].at("audio_url").as_string(), std::string(kBase) + wav_path);
-  auto none = boost::json::parse(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+9").body).as_object();
+  auto none = boost::json::parse(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+3", device).body).as_object();
   EXPECT_TRUE(none.at("items").as_array().empty());
-  // A controller reports a broadcast; the leader sees it in the log.
+  EXPECT_EQ(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+2", device).status, 403);
+  // The controller reports a broadcast (an official cannot); the leader sees it in the log.
   auto s = Login(server_->port(), "leader", "demo");
-  auto rep = Request(server_->port(), "POST", "/api/v1/announcements/" + id + "/broadcasts",
-                     R"({"hamlet": "Khu phố 1", "played_at": "2026-12-01T06:30:00+07:00"})",
-                     {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}});
+  const std::string report = R"({"hamlet": "Khu phố 1", "played_at": "2026-12-01T06:30:00+07:00"})";
+  auto by_official = Request(server_->port(), "POST", "/api/v1/announcements/" + id + "/broadcasts", report,
+                             {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(by_official.status, 401) << by_official.body;
+  auto rep = Request(server_->port(), "POST", "/api/v1/announcements/" + id + "/broadcasts", report,
+                     {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
   ASSERT_EQ(rep.status, 201) << rep.body;
   auto log = Get("/desk/announcements?unit=25270", {{"Cookie", s.cookie}});
   ASSERT_EQ(log.status, 200);
   EXPECT_TRUE(Has(log, "01/12/2026 06:30")) << log.body;
+  EXPECT_TRUE(Has(log, "Loa khu phố 1")) << log.body;
+  // Broadcast: no longer edited, only withdrawn (the page offers only that).
+  EXPECT_FALSE(Has(log, "/desk/announcements/" + id + "/edit"));
+  EXPECT_TRUE(Has(log, "/desk/announcements/" + id + "/withdraw"));
+  EXPECT_EQ(Get("/desk/announcements/" + id + "/edit", {{"Cookie", s.cookie}}).status, 409);
+  // Withdrawn with a reason: off the playlist at once, shown as withdrawn, no audio.
+  auto no_reason = Request(server_->port(), "POST", "/desk/announcements/" + id + "/withdraw",
+                           "csrf_token=" + s.csrf + "&version=1&reason=", {{"Cookie", s.cookie}, {"Content-Type", form}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_TRUE(Has(no_reason, "href=\"#reason\""));
+  auto withdrawn = Request(server_->port(), "POST", "/desk/announcements/" + id + "/withdraw",
+                           "csrf_token=" + s.csrf + "&version=1&reason=Thú+y+dời+lịch",
+                           {{"Cookie", s.cookie}, {"Content-Type", form}});
+  ASSERT_EQ(withdrawn.status, 303) << withdrawn.body;
+  EXPECT_EQ(withdrawn.headers["location"], "/desk/announcements?unit=25270&done=withdrawn");
+  list = boost::json::parse(Get("/xa/25270/thong-bao/playlist.json?ap=khu+pho+1", device).body).as_object();
+  EXPECT_TRUE(list.at("items").as_array().empty());
+  r = Get("/xa/25270/thong-bao");
+  EXPECT_TRUE(Has(r, "Thú y dời lịch")) << r.body;
+  EXPECT_FALSE(Has(r, wav_path));
+  EXPECT_EQ(Get(wav_path).status, 404);
+  EXPECT_TRUE(Has(Get("/desk/announcements?unit=25270", {{"Cookie", s.cookie}}), "Thú y dời lịch"));
+  // Revoked: the token no longer opens the playlist.
+  auto revoke = Request(server_->port(), "POST", "/desk/announcements/controllers/" + controller_id + "/revoke",
+                        "csrf_token=" + admin.csrf, {{"Cookie", admin.cookie}, {"Content-Type", form}});
+  ASSERT_EQ(revoke.status, 303) << revoke.body;
+  EXPECT_EQ(Get("/xa/25270/thong-bao/playlist.json", device).status, 401);
   // The leader writes a new one; every bad field at once first.
   auto bad = Request(server_->port(), "POST", "/desk/announcements/new?unit=25270",
                      "csrf_token=" + s.csrf + "&headline=&message=&times=25%3A00",

@@ -1,8 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <p class="back"><a href="/desk/announcements?unit={{UNIT_URL}}">← Thông báo của {{UNIT_NAME}}</a></p>
   <h1>{{TITLE}}</h1>
-  <form method="post" action="/desk/announcements/new?unit={{UNIT_URL}}" novalidate>
+  <form method="post" action="{{FORM_ACTION}}" novalidate>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    {{#EDITING}}<input type="hidden" name="version" value="{{VERSION}}">
+    <p class="hint">Lưu xong, bản ghi âm được đọc lại theo nội dung mới. Khi loa đã phát thông báo thì không sửa được nữa.</p>{{/EDITING}}
     <div class="field{{#HEADLINE_INVALID}} field-invalid{{/HEADLINE_INVALID}}">
       <label for="headline">Tiêu đề</label>
       <p class="hint" id="headline-hint">Ví dụ: Tiêm phòng dại cho chó, mèo.</p>
@@ -29,6 +31,6 @@
       {{#HAMLETS_INVALID}}<p class="field-error" id="hamlets-error"><span class="visually-hidden">Lỗi: </span>{{HAMLETS_ERROR}}</p>{{/HAMLETS_INVALID}}
       <textarea id="hamlets" name="hamlets" rows="4" aria-describedby="hamlets-hint{{#HAMLETS_INVALID}} hamlets-error{{/HAMLETS_INVALID}}"{{#HAMLETS_INVALID}} aria-invalid="true"{{/HAMLETS_INVALID}}>{{F_HAMLETS:pre_escape}}</textarea>
     </div>
-    <div class="actions"><button type="submit">Lưu thông báo</button></div>
+    <div class="actions"><button type="submit">{{#EDITING}}Lưu thay đổi{{/EDITING}}{{#CREATING}}Lưu thông báo{{/CREATING}}</button></div>
   </form>
 </section>

@@ -7,9 +7,9 @@
   {{#ITEM}}<article class="announcement" aria-labelledby="announcement-{{ID}}">
     <h2 id="announcement-{{ID}}">{{ITEM_TITLE}}</h2>
     <p class="where">Phát từ ngày {{STARTS}} đến ngày {{ENDS}}, lúc {{TIMES}}{{#HAS_HAMLETS}} · Nơi phát: {{HAMLETS}}{{/HAS_HAMLETS}}{{#ALL_HAMLETS}} · Phát ở mọi ấp, khu phố{{/ALL_HAMLETS}}</p>
+    {{#WITHDRAWN}}<p class="withdrawn"><strong>Đã rút ngày {{WITHDRAWN_ON}}</strong>, không phát nữa. Lý do: {{WITHDRAWN_REASON}}</p>{{/WITHDRAWN}}
     <p class="announcement-body">{{BODY}}</p>
-    <audio controls preload="none" src="{{AUDIO_URL}}" aria-label="Nghe thông báo: {{ITEM_TITLE}}"></audio>
-    <p><a href="{{AUDIO_URL}}">Tải tệp âm thanh<span class="visually-hidden">: {{ITEM_TITLE}}</span></a></p>
+    {{#ON_AIR}}<audio controls preload="none" src="{{AUDIO_URL}}" aria-label="Nghe thông báo: {{ITEM_TITLE}}"></audio>
+    <p><a href="{{AUDIO_URL}}">Tải tệp âm thanh<span class="visually-hidden">: {{ITEM_TITLE}}</span></a></p>{{/ON_AIR}}
   </article>{{/ITEM}}
-  <p class="hint no-print">Cho bộ điều khiển loa: <a href="{{PLACE_URL}}/thong-bao/playlist.json">danh sách phát hôm nay</a> (thêm <code>?ap=</code> và tên ấp, khu phố).</p>
 </section>
