@@ -54,6 +54,21 @@ struct OfficialInput {
   std::optional<bool> active;
 };
 
+// An official's photo (migration 0032): what is known without the bytes.
+struct Photo {
+  int64_t official_id = 0;
+  std::string mime;  // image/jpeg or image/png, from the content
+  int64_t width = 0, height = 0, size = 0;
+  std::string sha256;  // of the bytes: the ETag and the version in its URLs
+  std::string updated_at;
+  std::string version() const { return sha256.substr(0, 16); }
+};
+
+struct PhotoFile {
+  Photo photo;
+  std::string bytes;
+};
+
 struct Counts {
   int64_t units = 0;
   int64_t units_in_force = 0;

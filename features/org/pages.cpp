@@ -190,6 +190,7 @@ Response OfficialPage(Context& ctx, Service& svc, const OfficialInput& in, const
     if (existing->id == ctx.user->official_id) b.ShowSection("IS_SELF");
     b.SetIntValue("ID", existing->id);
     if (IsManager(ctx)) b.ShowSection("CAN_LIST");
+    PhotoSummary(b, svc, *ctx.user, *existing);
     return v.render();
   }
   PageView v(ctx, Text(existing ? "org.official_edit_title" : "org.official_new_title", {{"name", in.full_name}}),
@@ -215,6 +216,7 @@ Response OfficialPage(Context& ctx, Service& svc, const OfficialInput& in, const
     if (in.active.value_or(existing->active)) b.SetValue("ACTIVE_CHECKED", "checked");
     b.ShowSection("CAN_MANAGE_ACCESS");
     Grants(b, *existing);
+    PhotoSummary(b, svc, *ctx.user, *existing);
     v.ShowDone("org.official_done.", {{"name", existing->full_name}});
   } else {
     b.ShowSection("IS_NEW");
@@ -438,6 +440,7 @@ void RegisterPages(http::App& app, Service& svc) {
     svc.RemoveGrant(*ctx.user, id, IdParam(ctx, "gid"));
     return Response::Redirect("/officials/" + std::to_string(id) + "?done=revoked#roles-heading");
   });
+  RegisterPhotoPages(app, svc);
 }
 
 }  // namespace fg::org

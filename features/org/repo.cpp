@@ -253,4 +253,51 @@ bool DeleteGrant(db::Conn& c, int64_t official_id, int64_t grant_id) {
   return c.exec(kDeleteGrant, {grant_id, official_id}) > 0;
 }
 
+namespace {
+
+#define FG_PHOTO_COLUMNS "SELECT official_id, mime, width, height, size, sha256, updated_at"
+const db::Query kPhotoOf{"official_photo_of", FG_PHOTO_COLUMNS " FROM official_photos WHERE official_id = ?"};
+const db::Query kPhotoContentOf{"official_photo_content_of",
+                                FG_PHOTO_COLUMNS ", content FROM official_photos WHERE official_id = ?"};
+const db::Query kPutPhoto{
+    "official_photo_put",
+    "INSERT INTO official_photos (official_id, mime, width, height, size, sha256, content, updated_by, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (official_id) DO UPDATE SET mime = excluded.mime, "
+    "width = excluded.width, height = excluded.height, size = excluded.size, sha256 = excluded.sha256, "
+    "content = excluded.content, updated_by = excluded.updated_by, updated_at = excluded.updated_at"};
+const db::Query kDeletePhoto{"official_photo_delete", "DELETE FROM official_photos WHERE official_id = ?"};
+
+Photo PhotoFrom(const db::Row& r) {
+  Photo p;
+  p.official_id = r.i64(0);
+  p.mime = r.text(1);
+  p.width = r.i64(2);
+  p.height = r.i64(3);
+  p.size = r.i64(4);
+  p.sha256 = r.text(5);
+  p.updated_at = r.text(6);
+  return p;
+}
+
+}  // namespace
+
+std::optional<Photo> PhotoOf(db::Conn& c, int64_t official_id) {
+  auto rows = c.query(kPhotoOf, {official_id});
+  if (rows.empty()) return std::nullopt;
+  return PhotoFrom(rows.at(0));
+}
+
+std::optional<std::pair<Photo, std::string>> PhotoContentOf(db::Conn& c, int64_t official_id) {
+  auto rows = c.query(kPhotoContentOf, {official_id});
+  if (rows.empty()) return std::nullopt;
+  return std::pair{PhotoFrom(rows.at(0)), rows.at(0).text(7)};
+}
+
+void PutPhoto(db::Conn& c, const Photo& p, const std::string& content_base64, std::optional<int64_t> by) {
+  c.exec(kPutPhoto, {p.official_id, p.mime, p.width, p.height, p.size, p.sha256, content_base64,
+                     by ? db::Value{*by} : db::Value{nullptr}, p.updated_at});
+}
+
+bool DeletePhoto(db::Conn& c, int64_t official_id) { return c.exec(kDeletePhoto, {official_id}) > 0; }
+
 }  // namespace fg::org::repo

@@ -36,4 +36,11 @@ void UpdateOfficial(db::Conn& c, const Official& o);
 int64_t InsertGrant(db::Conn& c, int64_t official_id, int64_t unit_id, auth::Role role);
 bool DeleteGrant(db::Conn& c, int64_t official_id, int64_t grant_id);
 
+// ---- photos (migration 0032); content is base64 ----
+std::optional<Photo> PhotoOf(db::Conn& c, int64_t official_id);
+// The photo and its stored (base64) content.
+std::optional<std::pair<Photo, std::string>> PhotoContentOf(db::Conn& c, int64_t official_id);
+void PutPhoto(db::Conn& c, const Photo& p, const std::string& content_base64, std::optional<int64_t> by);
+bool DeletePhoto(db::Conn& c, int64_t official_id);
+
 }  // namespace fg::org::repo

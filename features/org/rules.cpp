@@ -105,4 +105,67 @@ std::string MaskPhone(std::string_view phone) {
   return out;
 }
 
+namespace {
+
+uint32_t Be(std::string_view b, size_t at, int n) {
+  uint32_t v = 0;
+  for (int i = 0; i < n; ++i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
+  return v;
+}
+
+std::optional<ImageInfo> SniffPng(std::string_view b) {
+  // Signature, then the IHDR chunk first: length 13, "IHDR", width, height.
+  if (b.size() < 24 || b.substr(12, 4) != "IHDR") return std::nullopt;
+  return ImageInfo{"image/png", Be(b, 16, 4), Be(b, 20, 4)};
+}
+
+std::optional<ImageInfo> SniffJpeg(std::string_view b) {
+  size_t i = 2;  // after SOI
+  while (i + 4 <= b.size()) {
+    if (static_cast<unsigned char>(b[i]) != 0xFF) return std::nullopt;
+    const unsigned char marker = static_cast<unsigned char>(b[i + 1]);
+    if (marker == 0xFF) {  // fill byte
+      ++i;
+      continue;
+    }
+    if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // no length
+      i += 2;
+      continue;
+    }
+    if (marker == 0xD9 || marker == 0xDA) return std::nullopt;  // end or scan before any frame header
+    const uint32_t len = Be(b, i + 2, 2);
+    if (len < 2) return std::nullopt;
+    // SOF0..SOF15 but DHT (C4), JPG (C8) and DAC (CC): precision, height, width.
+    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+      if (len < 7 || i + 9 > b.size()) return std::nullopt;
+      return ImageInfo{"image/jpeg", Be(b, i + 7, 2), Be(b, i + 5, 2)};
+    }
+    i += 2 + len;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ImageInfo> SniffImage(std::string_view b) {
+  if (b.starts_with(std::string_view("\x89PNG\r\n\x1a\n", 8))) return SniffPng(b);
+  if (b.starts_with("\xFF\xD8\xFF")) return SniffJpeg(b);
+  return std::nullopt;
+}
+
+ImageInfo CheckPhoto(std::string_view bytes) {
+  if (bytes.empty()) throw BadInput("org.photo.empty", "photo");
+  if (bytes.size() > kMaxPhotoBytes)
+    throw AppError(ErrorKind::kTooLarge, "org.photo.too_large", "photo",
+                   {{"max", std::to_string(kMaxPhotoBytes / 1024)}});
+  auto info = SniffImage(bytes);
+  if (!info) throw AppError(ErrorKind::kUnsupportedMediaType, "org.photo.type", "photo");
+  if (info->width < 1 || info->height < 1 || info->width > kMaxPhotoSide || info->height > kMaxPhotoSide)
+    throw BadInput("org.photo.dimensions", "photo",
+                   {{"max", std::to_string(kMaxPhotoSide)},
+                    {"width", std::to_string(info->width)},
+                    {"height", std::to_string(info->height)}});
+  return *info;
+}
+
 }  // namespace fg::org

@@ -34,6 +34,22 @@ void ValidatePassword(std::string_view s);  // length 10..128
 std::string ValidatePhone(std::string_view s);  // 8-15 digits, a leading "+", spaces, dots, dashes
 std::string ValidateEmail(std::string_view s);  // one "@", a dotted domain, no spaces or specials
 
+// ---- photos ----
+inline constexpr size_t kMaxPhotoBytes = 512 * 1024;
+inline constexpr int64_t kMaxPhotoSide = 2000;  // pixels, each of width and height
+
+struct ImageInfo {
+  std::string mime;  // image/png or image/jpeg
+  int64_t width = 0, height = 0;
+};
+// The type and pixel size of a PNG or JPEG, read from its header (the PNG
+// IHDR chunk; the JPEG frame header, SOFn); nullopt for anything else or a
+// header too broken to give them.
+std::optional<ImageInfo> SniffImage(std::string_view bytes);
+// The checked photo (field "photo"): empty -> 400, over kMaxPhotoBytes -> 413,
+// not a PNG/JPEG -> 415, wider or taller than kMaxPhotoSide -> 400.
+ImageInfo CheckPhoto(std::string_view bytes);
+
 // The phone with all but the last three digits masked, for public pages.
 std::string MaskPhone(std::string_view phone);
 

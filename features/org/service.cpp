@@ -404,4 +404,71 @@ std::optional<Principal> Service::LoadPrincipal(db::Conn& c, int64_t official_id
   return p;
 }
 
+// ---- photos ----
+
+namespace {
+
+std::string PhotoJson(const std::optional<Photo>& p) {
+  if (!p) return "";
+  return boost::json::serialize(boost::json::object{
+      {"mime", p->mime}, {"width", p->width}, {"height", p->height}, {"size", p->size}, {"sha256", p->sha256}});
+}
+
+}  // namespace
+
+Photo Service::SetPhoto(const Principal& p, int64_t official_id, std::string_view bytes) {
+  const Official o = GetOfficial(p, official_id);  // who may: as GetOfficial
+  const ImageInfo info = CheckPhoto(bytes);
+  Photo photo;
+  photo.official_id = o.id;
+  photo.mime = info.mime;
+  photo.width = info.width;
+  photo.height = info.height;
+  photo.size = static_cast<int64_t>(bytes.size());
+  photo.sha256 = auth::Sha256Hex(bytes);
+  photo.updated_at = NowUtcText();
+  const std::string content = auth::Base64(bytes);
+  db_.write([&](db::Conn& c) {
+    repo::LockOfficial(c, o.id);
+    const auto before = repo::PhotoOf(c, o.id);
+    repo::PutPhoto(c, photo, content, p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt);
+    events::Append(c, events::By(p, o.unit_id, "official", std::to_string(o.id), "photo", PhotoJson(before),
+                                 PhotoJson(photo)));
+  });
+  return photo;
+}
+
+void Service::RemovePhoto(const Principal& p, int64_t official_id) {
+  const Official o = GetOfficial(p, official_id);
+  db_.write([&](db::Conn& c) {
+    repo::LockOfficial(c, o.id);
+    const auto before = repo::PhotoOf(c, o.id);
+    if (!before || !repo::DeletePhoto(c, o.id)) return;
+    events::Append(c,
+                   events::By(p, o.unit_id, "official", std::to_string(o.id), "photo_remove", PhotoJson(before), ""));
+  });
+}
+
+std::optional<Photo> Service::PhotoOf(const Principal& p, int64_t official_id) {
+  GetOfficial(p, official_id);
+  return db_.read([&](db::Conn& c) { return repo::PhotoOf(c, official_id); });
+}
+
+PhotoFile Service::PhotoFileOf(const Principal& p, int64_t official_id) {
+  GetOfficial(p, official_id);
+  auto f = db_.read([&](db::Conn& c) { return FindPhotoFile(c, official_id); });
+  if (!f) throw NotFound("org.photo.not_found");
+  return std::move(*f);
+}
+
+std::optional<Photo> Service::FindPhoto(db::Conn& c, int64_t official_id) { return repo::PhotoOf(c, official_id); }
+
+std::optional<PhotoFile> Service::FindPhotoFile(db::Conn& c, int64_t official_id) {
+  auto row = repo::PhotoContentOf(c, official_id);
+  if (!row) return std::nullopt;
+  auto bytes = auth::FromBase64(row->second);
+  if (!bytes) throw std::runtime_error("stored photo is not base64");
+  return PhotoFile{std::move(row->first), std::move(*bytes)};
+}
+
 }  // namespace fg::org

@@ -68,6 +68,20 @@ class Service {
                     const std::string& role);
   Official RemoveGrant(const auth::Principal& p, int64_t official_id, int64_t grant_id);
 
+  // ---- photos: the official themself, or an administrator or leader covering
+  // them (as GetOfficial), may see, set, replace and remove the photo ----
+  // Sets or replaces it (CheckPhoto: 400, 413, 415 naming field "photo"), with an event.
+  Photo SetPhoto(const auth::Principal& p, int64_t official_id, std::string_view bytes);
+  // Removes it (nothing to remove: no change, no event).
+  void RemovePhoto(const auth::Principal& p, int64_t official_id);
+  std::optional<Photo> PhotoOf(const auth::Principal& p, int64_t official_id);
+  // NotFound("org.photo.not_found") without a photo.
+  PhotoFile PhotoFileOf(const auth::Principal& p, int64_t official_id);
+  // Inside another feature's read, no authorisation (the public directory with
+  // consent, the desk tablet paired to the official).
+  static std::optional<Photo> FindPhoto(db::Conn& c, int64_t official_id);
+  static std::optional<PhotoFile> FindPhotoFile(db::Conn& c, int64_t official_id);
+
   // The principal of an active official, or nullopt (for authentication).
   static std::optional<auth::Principal> LoadPrincipal(db::Conn& c, int64_t official_id);
   // A unit by code inside another feature's transaction (no authorisation: the

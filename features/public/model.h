@@ -38,6 +38,7 @@ struct Publication {
   bool phone = false;
   bool email = false;
   bool hours = false;
+  bool photo = false;  // migration 0032
   std::string hours_text;  // receiving hours as typed ("Sáng thứ Hai, thứ Tư 7:30 – 11:30")
   int64_t sort_order = 100;
   std::string updated_at;  // "" when never set
@@ -45,7 +46,7 @@ struct Publication {
 
 // The form as sent (checkboxes "1" when ticked).
 struct PublicationInput {
-  bool listed = false, position = false, phone = false, email = false, hours = false;
+  bool listed = false, position = false, phone = false, email = false, hours = false, photo = false;
   std::string hours_text, sort_order;
 };
 
@@ -53,12 +54,22 @@ struct PublicationInput {
 struct DirectoryPerson {
   int64_t official_id = 0;
   std::string full_name, position, phone, email;
+  std::string photo_version;  // "" without a photo (org::Photo::version)
   Publication publication;
 };
 
 // One line of the directory: only what was agreed; "" for the rest.
 struct DirectoryEntry {
   std::string name, position, phone, email, hours;
+  int64_t official_id = 0;
+  std::string photo_version;  // "" unless there is a photo and it was agreed to
+};
+
+// A unit's mottos and code of conduct (migration 0033): plain text, one motto
+// or rule a line; each unit its own (not inherited from a parent).
+struct Conduct {
+  std::string mottos, code;
+  std::string updated_at;  // "" when never set
 };
 
 // ---- live figures (so liệu) ----

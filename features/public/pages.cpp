@@ -190,6 +190,7 @@ void RegisterPages(http::App& app, db::Db& db, calendar::Service& calendar, desk
   auto portal =
       std::shared_ptr<Portal>(new Portal(db, *svc, desk, org, *ratings), [svc, ratings](Portal* p) { delete p; });
   RegisterPortalPages(app, portal, *svc, calendar);
+  RegisterConductPages(app, portal);
   RegisterAnnouncementPages(app, svc, std::make_shared<Announcements>(db));
 }
 

@@ -5,6 +5,7 @@
 #include "features/desk/rules.h"
 #include "features/desk/stats.h"
 #include "features/public/page_cache.h"
+#include "features/org/routes.h"
 #include "features/public/pages_portal.h"
 #include "platform/auth/crypto.h"
 #include "platform/errors.h"
@@ -355,6 +356,21 @@ std::string TelOf(const std::string& phone) {
   return out;
 }
 
+// The unit's mottos and code of conduct, a list item a line (nothing when empty).
+void ConductSection(ctemplate::TemplateDictionary& b, const Conduct& k) {
+  const auto mottos = Lines(k.mottos), rules = Lines(k.code);
+  if (mottos.empty() && rules.empty()) return;
+  auto* s = b.AddSectionDictionary("HAS_CONDUCT");
+  for (const auto& m : mottos) s->AddSectionDictionary("MOTTO")->SetValue("TEXT", m);
+  if (!mottos.empty()) s->ShowSection("HAS_MOTTOS");
+  for (const auto& r : rules) s->AddSectionDictionary("RULE")->SetValue("TEXT", r);
+  if (!rules.empty()) s->ShowSection("HAS_RULES");
+}
+
+std::string PublicPhotoUrl(int64_t official_id, const std::string& version) {
+  return "/anh-can-bo/" + std::to_string(official_id) + "?v=" + version;
+}
+
 Response RenderDirectory(Context& ctx, Portal& portal) {
   const auto d = portal.DirectoryOf(ctx.req.params.at("code"));
   PageView v(ctx, Text("public.directory.title", {{"place", d.place.name}}), "features/public/templates/directory.tpl");
@@ -370,6 +386,7 @@ Response RenderDirectory(Context& ctx, Portal& portal) {
     return v.render();
   }
   b.ShowSection("OPEN");
+  ConductSection(b, d.conduct);
   if (d.entries.empty())
     b.ShowSection("NONE");
   else
@@ -384,6 +401,8 @@ Response RenderDirectory(Context& ctx, Portal& portal) {
     }
     if (!e.email.empty()) row->SetValueAndShowSection("EMAIL", e.email, "HAS_EMAIL");
     if (!e.hours.empty()) row->SetValueAndShowSection("HOURS", e.hours, "HAS_HOURS");
+    if (!e.photo_version.empty())
+      row->SetValueAndShowSection("PHOTO_URL", PublicPhotoUrl(e.official_id, e.photo_version), "HAS_PHOTO");
   }
   return v.render();
 }
@@ -406,11 +425,13 @@ Response PublicationForm(Context& ctx, const Portal::PublicationView& view, cons
   b.SetValue("PHONE", o.phone.empty() ? Text("public.publication.empty") : o.phone);
   b.SetValue("EMAIL", o.email.empty() ? Text("public.publication.empty") : o.email);
   b.SetValue("ACTION", "/officials/" + std::to_string(o.id) + "/cong-khai");
+  b.SetIntValue("ID", o.id);
   if (shown.listed) b.ShowSection("LISTED_ON");
   if (shown.position) b.ShowSection("POSITION_ON");
   if (shown.phone) b.ShowSection("PHONE_ON");
   if (shown.email) b.ShowSection("EMAIL_ON");
   if (shown.hours) b.ShowSection("HOURS_ON");
+  if (shown.photo) b.ShowSection("PHOTO_ON");
   b.SetValue("HOURS_TEXT", shown.hours_text);
   b.SetValue("SORT_ORDER", sort_order);
   if (error) {
@@ -605,6 +626,9 @@ void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service
            [portal, &pt, &places, cache, &pc](Context& ctx) {
              return pc.Serve(ctx, {places.Index()}, [&] { return RenderDirectory(ctx, pt); });
            });
+  app.page("GET", "/anh-can-bo/{id}", http::Access::kPublic, [portal, &pt](Context& ctx) {
+    return org::PhotoResponse(ctx, pt.PublicPhoto(OfficialIdParam(ctx)), true);
+  });
   app.page("GET", "/officials/{id}/cong-khai", http::Access::kUser, [portal, &pt](Context& ctx) {
     const auto view = pt.GetPublication(*ctx.user, OfficialIdParam(ctx));
     return PublicationForm(ctx, view, view.publication, std::to_string(view.publication.sort_order), nullptr);
@@ -618,6 +642,7 @@ void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service
     in.phone = http::FormValue(form, "phone") == "1";
     in.email = http::FormValue(form, "email") == "1";
     in.hours = http::FormValue(form, "hours") == "1";
+    in.photo = http::FormValue(form, "photo") == "1";
     in.hours_text = http::FormValue(form, "hours_text");
     in.sort_order = http::FormValue(form, "sort_order");
     try {
@@ -631,6 +656,7 @@ void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service
       typed.phone = in.phone;
       typed.email = in.email;
       typed.hours = in.hours;
+      typed.photo = in.photo;
       typed.hours_text = in.hours_text;
       return PublicationForm(ctx, view, typed, in.sort_order, &e);
     }

@@ -18,6 +18,10 @@ namespace fg::pub {
 // anonymous visitors (page_cache.h).
 void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service& places, calendar::Service& calendar);
 
+// A unit's mottos and code of conduct (pages_conduct.cpp): GET/POST
+// /units/{code}/phuong-cham, for an administrator or leader covering the unit.
+void RegisterConductPages(http::App& app, std::shared_ptr<Portal> portal);
+
 // Announcements (pages_announcements.cpp): GET /xa/{code}/thong-bao (+
 // /playlist.json, /{id}.wav), GET /desk/announcements, GET/POST
 // /desk/announcements/new, POST /api/v1/announcements/{id}/broadcasts.

@@ -65,10 +65,62 @@ Portal::Directory Portal::DirectoryOf(const std::string& code) {
   if (!place) throw NotFound("public.place_not_found");
   Directory out{*place, StatusOn(*place, TodayLocalIso()), {}};
   if (out.status == PlaceStatus::kEnded) return out;
-  const auto people = db_.read([&](db::Conn& c) { return repo::ListedOfficials(c, code); });
+  const auto people = db_.read([&](db::Conn& c) {
+    if (auto u = org::Service::FindUnit(c, code)) out.conduct = repo::ConductOf(c, u->id).value_or(Conduct{});
+    return repo::ListedOfficials(c, code);
+  });
   for (const auto& person : people)
     if (auto e = Published(person)) out.entries.push_back(std::move(*e));
   return out;
+}
+
+namespace {
+
+org::Unit ConductUnit(db::Conn& c, const auth::Principal& p, const std::string& unit_code) {
+  auto u = org::Service::FindUnit(c, unit_code);
+  if (!u) throw NotFound("org.unit_not_found");
+  if (!auth::Covers(p, u->path, {auth::Role::kAdmin, auth::Role::kLeader})) throw Forbidden();
+  return *u;
+}
+
+std::string Json(const Conduct& k) {
+  return boost::json::serialize(boost::json::object{{"mottos", k.mottos}, {"code", k.code}});
+}
+
+}  // namespace
+
+Portal::ConductView Portal::GetConduct(const auth::Principal& p, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    auto u = ConductUnit(c, p, unit_code);
+    auto k = repo::ConductOf(c, u.id).value_or(Conduct{});
+    return ConductView{std::move(u), std::move(k)};
+  });
+}
+
+Conduct Portal::SetConduct(const auth::Principal& p, const std::string& unit_code, const std::string& mottos,
+                           const std::string& code) {
+  db_.read([&](db::Conn& c) { return ConductUnit(c, p, unit_code); });  // 403/404 before saying what is wrong
+  Conduct k = ValidateConduct(mottos, code);
+  k.updated_at = NowUtcText();
+  db_.write([&](db::Conn& c) {
+    const auto u = ConductUnit(c, p, unit_code);
+    const auto before = repo::ConductOf(c, u.id);
+    repo::PutConduct(c, u.id, k, p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt);
+    events::Append(c, events::By(p, u.id, "unit", u.code, "conduct", before ? Json(*before) : "", Json(k)));
+  });
+  return k;
+}
+
+org::PhotoFile Portal::PublicPhoto(int64_t official_id) {
+  auto f = db_.read([&](db::Conn& c) -> std::optional<org::PhotoFile> {
+    const auto pub = repo::PublicationOf(c, official_id);
+    if (!pub || !pub->listed || !pub->photo) return std::nullopt;
+    const auto o = org::Service::FindOfficial(c, official_id);
+    if (!o || !o->active) return std::nullopt;
+    return org::Service::FindPhotoFile(c, official_id);
+  });
+  if (!f) throw NotFound("org.photo.not_found");
+  return std::move(*f);
 }
 
 namespace {
@@ -79,6 +131,7 @@ std::string Json(const Publication& p) {
                                                     {"phone", p.phone},
                                                     {"email", p.email},
                                                     {"hours", p.hours},
+                                                    {"photo", p.photo},
                                                     {"hours_text", p.hours_text},
                                                     {"sort_order", p.sort_order}});
 }

@@ -78,9 +78,23 @@ class Portal {
     Place place;
     PlaceStatus status = PlaceStatus::kInForce;
     std::vector<DirectoryEntry> entries;  // only what each person agreed to publish
+    Conduct conduct;                      // the unit's own mottos and code of conduct
   };
   // NotFound("public.place_not_found") for an unknown place.
   Directory DirectoryOf(const std::string& code);
+  // A unit's mottos and code of conduct, for an administrator or leader
+  // covering the unit (others: 403; unknown unit: 404).
+  struct ConductView {
+    org::Unit unit;
+    Conduct conduct;  // empty when never set
+  };
+  ConductView GetConduct(const auth::Principal& p, const std::string& unit_code);
+  // Sets them (every bad field at once, 400), with an event.
+  Conduct SetConduct(const auth::Principal& p, const std::string& unit_code, const std::string& mottos,
+                     const std::string& code);
+  // The photo of a listed, active official who agreed to publish it; else
+  // NotFound("org.photo.not_found") (never says whether there is a photo).
+  org::PhotoFile PublicPhoto(int64_t official_id);
   // What an official publishes, for the official or an administrator covering
   // them (others: 403; unknown official: 404).
   struct PublicationView {

@@ -8,6 +8,7 @@
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
 #include "features/feedback/service.h"
+#include "tests/support/images.h"
 #include "platform/errors.h"
 #include "platform/time.h"
 
@@ -185,6 +186,79 @@ TEST_P(PortalTest, FiguresCountFeedbackAnsweredOnTimeByMonth) {
   EXPECT_EQ(f.this_year.answered_on_time, 2);
   EXPECT_EQ(portal_->FiguresOf("C2").this_year.answered, 1);
   SetClockForTesting(std::nullopt);
+
+TEST_P(PortalTest, ThePhotoIsPublicOnlyWithItsOwnConsent) {
+  auto sys = org::SystemPrincipal();
+  auto chair = org_->CreateOfficial(sys, {"chu.tich", "Nguyễn Văn Bình", "C1", "Chủ tịch UBND", "", "", "mat-khau-dai-1"},
+                                    {});
+  const std::string png = fg::testing::PngOf(30, 40);
+  const auto photo = org_->SetPhoto(sys, chair.id, png);
+  auto public_photo_kind = [&] { return KindOf([&] { portal_->PublicPhoto(chair.id); }); };
+  // Not listed: no entry, no photo (404, as for an official without one).
+  EXPECT_EQ(public_photo_kind(), ErrorKind::kNotFound);
+  // Listed, the photo not agreed to: the name only.
+  PublicationInput in;
+  in.listed = true;
+  portal_->SetPublication(*admin_, chair.id, in);
+  auto d = portal_->DirectoryOf("C1");
+  ASSERT_EQ(d.entries.size(), 1u);
+  EXPECT_EQ(d.entries[0].photo_version, "");
+  EXPECT_EQ(public_photo_kind(), ErrorKind::kNotFound);
+  // Agreed: the entry carries the photo's version and the bytes are served.
+  in.photo = true;
+  portal_->SetPublication(*admin_, chair.id, in);
+  d = portal_->DirectoryOf("C1");
+  ASSERT_EQ(d.entries.size(), 1u);
+  EXPECT_EQ(d.entries[0].photo_version, photo.version());
+  EXPECT_EQ(d.entries[0].official_id, chair.id);
+  EXPECT_EQ(portal_->PublicPhoto(chair.id).bytes, png);
+  EXPECT_TRUE(portal_->GetPublication(*admin_, chair.id).publication.photo);
+  // A new photo has a new version in the directory.
+  org_->SetPhoto(sys, chair.id, fg::testing::JpegOf(300, 400));
+  EXPECT_NE(portal_->DirectoryOf("C1").entries.at(0).photo_version, photo.version());
+  // Agreed but removed: nothing to show.
+  org_->RemovePhoto(sys, chair.id);
+  EXPECT_EQ(portal_->DirectoryOf("C1").entries.at(0).photo_version, "");
+  EXPECT_EQ(public_photo_kind(), ErrorKind::kNotFound);
+  // Consent withdrawn for the whole entry: the photo goes too.
+  org_->SetPhoto(sys, chair.id, png);
+  EXPECT_EQ(portal_->PublicPhoto(chair.id).bytes, png);
+  in.listed = false;
+  portal_->SetPublication(*admin_, chair.id, in);
+  EXPECT_EQ(public_photo_kind(), ErrorKind::kNotFound);
+}
+
+TEST_P(PortalTest, EachUnitHasItsOwnMottosAndCodeOfConductEditedByItsLeadersAndAdministrators) {
+  auto leader = Official("chu.tich", "C1", "leader");
+  auto desk_officer = Official("mot.cua", "C1", "desk");
+  auto other_leader = Official("chu.tich.c2", "C2", "leader");
+  EXPECT_EQ(portal_->DirectoryOf("C1").conduct.mottos, "");
+  portal_->SetConduct(leader, "C1", "Lắng nghe – Thấu hiểu\n\n  Chia sẻ – Hướng dẫn  ", "Tận tụy\r\nĐúng hẹn");
+  auto d = portal_->DirectoryOf("C1");
+  EXPECT_EQ(Lines(d.conduct.mottos), (std::vector<std::string>{"Lắng nghe – Thấu hiểu", "Chia sẻ – Hướng dẫn"}));
+  EXPECT_EQ(Lines(d.conduct.code), (std::vector<std::string>{"Tận tụy", "Đúng hẹn"}));
+  // Not inherited: the province's own text does not appear at the commune, nor the commune's at another.
+  portal_->SetConduct(*admin_, "P1", "Phương châm của tỉnh", "");
+  EXPECT_EQ(Lines(portal_->DirectoryOf("C1").conduct.mottos).size(), 2u);
+  EXPECT_EQ(portal_->DirectoryOf("C2").conduct.mottos, "");
+  // A desk officer, or a leader of another unit, may not; an unknown unit is 404.
+  EXPECT_EQ(KindOf([&] { portal_->SetConduct(desk_officer, "C1", "x", ""); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { portal_->GetConduct(other_leader, "C1"); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { portal_->GetConduct(*admin_, "nope"); }), ErrorKind::kNotFound);
+  // Too long or not text: refused whole (both fields named), nothing changes.
+  try {
+    portal_->SetConduct(leader, "C1", std::string(kMaxMottosChars + 1, 'a'), "bad\x01");
+    ADD_FAILURE() << "accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kBadRequest);
+    ASSERT_EQ(e.problems().size(), 2u);
+    EXPECT_EQ(e.problems()[0].field, "mottos");
+    EXPECT_EQ(e.problems()[1].field, "conduct");
+  }
+  EXPECT_EQ(portal_->GetConduct(leader, "C1").conduct.code, "Tận tụy\nĐúng hẹn");
+  // Emptied: nothing shown.
+  portal_->SetConduct(leader, "C1", "", "");
+  EXPECT_TRUE(Lines(portal_->DirectoryOf("C1").conduct.code).empty());
 }
 
 FG_BOTH_BACKENDS(PortalTest);

@@ -32,4 +32,8 @@ void PutPublication(db::Conn& c, int64_t official_id, const Publication& p, std:
 // listed, by sort_order then name, with their own data and consents.
 std::vector<DirectoryPerson> ListedOfficials(db::Conn& c, const std::string& unit_code);
 
+// ---- mottos and code of conduct (migration 0033) ----
+std::optional<Conduct> ConductOf(db::Conn& c, int64_t unit_id);
+void PutConduct(db::Conn& c, int64_t unit_id, const Conduct& k, std::optional<int64_t> by);
+
 }  // namespace fg::pub::repo

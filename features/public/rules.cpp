@@ -175,6 +175,8 @@ std::optional<DirectoryEntry> Published(const DirectoryPerson& person) {
   if (pub.phone) e.phone = person.phone;
   if (pub.email) e.email = person.email;
   if (pub.hours) e.hours = pub.hours_text;
+  e.official_id = person.official_id;
+  if (pub.photo) e.photo_version = person.photo_version;
   return e;
 }
 
@@ -186,6 +188,7 @@ Publication ValidatePublication(const PublicationInput& in) {
   p.phone = in.phone;
   p.email = in.email;
   p.hours = in.hours;
+  p.photo = in.photo;
   p.hours_text = pr.check([&] { return text::Clean("hours_text", in.hours_text, kMaxHoursChars, false); });
   if (p.hours && p.hours_text.empty() && !pr.has("hours_text"))
     pr.add(BadInput("public.directory.hours_missing", "hours_text"));
@@ -199,6 +202,30 @@ Publication ValidatePublication(const PublicationInput& in) {
   }
   pr.raise_if_any();
   return p;
+}
+
+Conduct ValidateConduct(const std::string& mottos, const std::string& code) {
+  Problems pr;
+  Conduct c;
+  c.mottos = pr.check([&] { return text::Clean("mottos", mottos, kMaxMottosChars, false, true); });
+  c.code = pr.check([&] { return text::Clean("conduct", code, kMaxConductChars, false, true); });
+  pr.raise_if_any();
+  // A textarea sends "\r\n": kept as "\n".
+  for (std::string* s : {&c.mottos, &c.code}) std::erase(*s, '\r');
+  return c;
+}
+
+std::vector<std::string> Lines(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = text::Trim(text.substr(start, end - start));
+    if (!line.empty()) out.push_back(std::move(line));
+    start = end + 1;
+  }
+  return out;
 }
 
 FigureLine SumFigures(const std::vector<FigureLine>& months, std::string_view prefix, std::string key) {

@@ -96,6 +96,14 @@ std::optional<DirectoryEntry> Published(const DirectoryPerson& person);
 // text, sort_order not a number in 1..kMaxSortOrder; "" is 100).
 Publication ValidatePublication(const PublicationInput& in);
 
+inline constexpr size_t kMaxMottosChars = 1000;
+inline constexpr size_t kMaxConductChars = 6000;
+// The checked conduct (fields "mottos", "conduct": multi-line text within their
+// limits; both may be empty; every problem at once).
+Conduct ValidateConduct(const std::string& mottos, const std::string& code);
+// The non-empty lines of `text`, trimmed (a motto or a rule each).
+std::vector<std::string> Lines(std::string_view text);
+
 // ---- live figures ----
 
 // The lines of `months` whose key (YYYY-MM) starts with `prefix` ("2026" for

@@ -85,6 +85,9 @@ struct KioskState {
   Settings settings;
   std::optional<int64_t> dossier_id;
   std::string dossier_code, procedure_name;
+  // The paired official's photo (org::Photo::version), "" without one; shown
+  // with a dossier whether or not the official publishes it in the directory.
+  std::string official_photo_version;
 };
 
 // ---- reports ----

@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 
+#include "features/org/routes.h"
 #include "features/ratings/chart.h"
 #include "features/ratings/routes.h"
 #include "features/ratings/rules.h"
@@ -170,6 +171,8 @@ Response KioskPage(Context& ctx, Service& svc, const std::string& token) {
     d->SetValue("CODE", s.dossier_code);
     d->SetValue("PROCEDURE", s.procedure_name);
     d->SetValue("OFFICIAL", s.official_name);
+    if (!s.official_photo_version.empty())
+      d->SetValueAndShowSection("PHOTO_URL", "/kiosk/anh-can-bo?v=" + s.official_photo_version, "HAS_PHOTO");
   } else {
     b.ShowSection("WAITING");
   }
@@ -532,6 +535,10 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
       ctx.set_cookies.push_back(http::SetCookieValue(kKioskCookie, "", {true, 0}));
       return KioskPair(ctx, nullptr, "", 200);
     }
+  });
+  // The paired official's photo, for the dossier line (private to the tablet).
+  app.page("GET", "/kiosk/anh-can-bo", http::Access::kPublic, [svc](Context& ctx) {
+    return org::PhotoResponse(ctx, svc->KioskPhoto(ctx.req.cookie(kKioskCookie)), false);
   });
   app.page("POST", "/kiosk/ghep-noi", http::Access::kPublic, [svc](Context& ctx) {
     const std::string code = FormValue(ctx.req.form(), "code");

@@ -347,6 +347,7 @@ KioskState Service::KioskStateOf(const std::string& token) {
     auto u = org::repo::UnitById(c, d.unit_id);
     s.unit_name = u ? u->name : "";
     s.settings = SettingsAt(c, u ? u->path : "/");
+    if (auto photo = org::Service::FindPhoto(c, d.official_id)) s.official_photo_version = photo->version();
     if (auto id = repo::LatestInvited(c, d.official_id, FormatUtc(now - kInviteWindow))) {
       if (auto code = repo::DossierCode(c, *id)) {
         if (auto dossier = desk::repo::DossierByCode(c, *code)) {
@@ -358,6 +359,13 @@ KioskState Service::KioskStateOf(const std::string& token) {
     }
     return s;
   });
+}
+
+org::PhotoFile Service::KioskPhoto(const std::string& token) {
+  const Device d = DeviceOfToken(token);
+  auto f = db_.read([&](db::Conn& c) { return org::Service::FindPhotoFile(c, d.official_id); });
+  if (!f) throw NotFound("org.photo.not_found");
+  return std::move(*f);
 }
 
 void Service::Invite(const Principal& p, const std::string& dossier_code) {

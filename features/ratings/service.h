@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "features/org/model.h"
 #include "features/ratings/model.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
@@ -73,6 +74,9 @@ class Service {
   Device DeviceFor(const auth::Principal& p, int64_t device_id);  // checks like Revoke
   std::vector<Device> Devices(const auth::Principal& p, const std::string& unit_code);
   KioskState KioskStateOf(const std::string& token);
+  // The photo of the official the tablet is paired to (401 unpaired;
+  // NotFound("org.photo.not_found") without one).
+  org::PhotoFile KioskPhoto(const std::string& token);
   void Invite(const auth::Principal& p, const std::string& dossier_code);
 
   // ---- officials ----

@@ -1,6 +1,7 @@
 // End-to-end: the portal of a ward (issue 16) on a 360 px phone, not logged in:
 // the ward's page, its procedure catalogue searched without diacritics ("khai
-// sinh"), one procedure, the directory and the live figures. On each page:
+// sinh"), one procedure, the directory (with the chairwoman's photo, which she
+// uploads and agrees to publish first, logged in) and the live figures. On each page:
 // axe-core (WCAG 2.x A/AA), no sideways scrolling, dates as dd/mm/yyyy, and the
 // page weight without images (the HTML and its stylesheets and scripts) under
 // 50 KB. Then the kiosk mode: large text, links that keep it, and back to the
@@ -68,8 +69,32 @@ await run('portal', async ({ base, browser, shots }) => {
   const description = await page.locator('meta[name=description]').getAttribute('content');
   assert.match(description, /^Đăng ký khai sinh tại Phường Chơn Thành: /);
 
-  // The directory and the figures.
+  // The chairwoman uploads her photo (a PNG the browser draws) and agrees to publish it.
+  const staff = await browser.newContext({ viewport: phone });
+  const desk = await staff.newPage();
+  await login(desk, base, 'leader');
+  await desk.goto(`${base}/officials`);
+  await Promise.all([desk.waitForNavigation(), desk.getByRole('link', { name: 'Trần Thị Lãnh' }).click()]);
+  await Promise.all([desk.waitForNavigation(), desk.locator('#official-photo-link').click()]);
+  const photo = await desk.screenshot({ clip: { x: 0, y: 0, width: 90, height: 120 } });
+  await desk.locator('#photo').setInputFiles({ name: 'chan-dung.png', mimeType: 'image/png', buffer: photo });
+  await Promise.all([desk.waitForNavigation(), desk.getByRole('button', { name: 'Tải ảnh lên' }).click()]);
+  assert.match(desk.url(), /\/anh\?done=saved$/);
+  assert.ok(await desk.locator('#official-photo').evaluate((img) => img.complete && img.naturalWidth === 90));
+  for (const f of [...await axeFindings(desk), ...await overflowFindings(desk)])
+    findings.push(`photo page: ${f.rule} ${f.help} (${f.target})`);
+  await desk.screenshot({ path: join(shots, 'portal-photo-upload-phone.png'), fullPage: true });
+  await Promise.all([desk.waitForNavigation(), desk.getByRole('link', { name: 'thông tin công khai' }).click()]);
+  await desk.locator('#publish-photo').check();
+  await Promise.all([desk.waitForNavigation(), desk.getByRole('button', { name: 'Lưu' }).click()]);
+  assert.match(desk.url(), /cong-khai\?done=saved$/);
+  await staff.close();
+
+  // The directory (the photo beside her name, in its fixed box) and the figures.
   await visit('directory', () => page.goto(`${base}/xa/25270/danh-ba`));
+  const chair = page.getByRole('img', { name: 'Trần Thị Lãnh' });
+  assert.ok(await chair.evaluate((img) => img.complete && img.naturalWidth === 90 && img.width === 96));
+  assert.equal(await page.locator('ul.directory img').count(), 1);  // nobody else agreed to a photo
   const people = await page.locator('ul.directory li').allInnerTexts();
   assert.ok(people.some((p) => /Trần Thị Lãnh/.test(p) && /0912345602/.test(p)), people.join('|'));
   assert.ok(!people.some((p) => /0912345603/.test(p)), 'an unpublished phone is shown');

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
   <p class="back"><a href="/officials">← Danh sách cán bộ</a></p>
   <h1>{{TITLE}}</h1>
+  {{#HAS_PHOTO}}<img class="official-photo" src="{{PHOTO_URL}}" alt="{{FULL_NAME}}" width="120" height="160">{{/HAS_PHOTO}}
   <form method="post" action="{{#IS_NEW}}/officials{{/IS_NEW}}{{#IS_EDIT}}/officials/{{ID}}{{/IS_EDIT}}" novalidate>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 {{#IS_NEW}}    <div class="field{{#USERNAME_INVALID}} field-invalid{{/USERNAME_INVALID}}">
@@ -65,7 +66,8 @@
       <a class="button secondary" href="{{CANCEL}}">Hủy</a>
     </div>
   </form>
-  {{#IS_EDIT}}<p><a id="official-publication" href="/officials/{{ID}}/cong-khai">Thông tin công khai trong danh bạ của đơn vị</a></p>
+  {{#IS_EDIT}}<p><a id="official-photo-link" href="/officials/{{ID}}/anh">Ảnh của cán bộ</a></p>
+  <p><a id="official-publication" href="/officials/{{ID}}/cong-khai">Thông tin công khai trong danh bạ của đơn vị</a></p>
   <h2 id="roles-heading">Vai trò</h2>
   {{#NO_GRANTS}}<p>Cán bộ chưa có vai trò nào.</p>{{/NO_GRANTS}}
   <ul class="grants">{{#GRANT}}<li>{{ROLE}} trên {{UNIT}} <a href="/officials/{{ID}}/grants/{{GRANT_ID}}/delete">Thu hồi<span class="visually-hidden"> vai trò {{ROLE}} trên {{UNIT}}</span></a></li>{{/GRANT}}</ul>

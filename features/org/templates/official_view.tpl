@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
   {{#CAN_LIST}}<p class="back"><a href="/officials">← Danh sách cán bộ</a></p>{{/CAN_LIST}}
   <h1>{{FULL_NAME}}</h1>
+  {{#HAS_PHOTO}}<img class="official-photo" src="{{PHOTO_URL}}" alt="{{FULL_NAME}}" width="120" height="160">{{/HAS_PHOTO}}
+  <p><a id="official-photo-link" href="/officials/{{ID}}/anh">Ảnh của cán bộ</a></p>
   <dl class="summary">
     <div><dt>Tên đăng nhập</dt><dd>{{USERNAME}}</dd></div>
     <div><dt>Chức vụ</dt><dd>{{POSITION}}</dd></div>

@@ -13,7 +13,8 @@
   <h2>Đơn vị trực thuộc</h2>
   {{#NO_CHILDREN}}<p>Không có đơn vị trực thuộc đang hiệu lực.</p>{{/NO_CHILDREN}}
   {{#HAS_CHILDREN}}<ul>{{#CHILD}}<li><a href="/units/{{CODE_URL}}">{{NAME}}</a> <small>{{CODE}}</small></li>{{/CHILD}}</ul>{{/HAS_CHILDREN}}
-  {{#CAN_SEE_STAFF}}<h2>Cán bộ</h2>
+  {{#CAN_SEE_STAFF}}<p><a id="unit-conduct" href="/units/{{CODE_URL}}/phuong-cham">Phương châm và quy tắc ứng xử của đơn vị</a></p>
+  <h2>Cán bộ</h2>
   {{#NO_STAFF}}<p>Chưa có cán bộ nào thuộc đơn vị này.</p>{{/NO_STAFF}}
   {{#HAS_STAFF}}<ul>{{#STAFF}}<li><a href="/officials/{{ID}}">{{FULL_NAME}}</a>{{#HAS_POSITION}}, {{POSITION}}{{/HAS_POSITION}}</li>{{/STAFF}}</ul>{{/HAS_STAFF}}{{/CAN_SEE_STAFF}}
   {{#CAN_SEE_HISTORY}}<p><a href="/events?entity=unit&amp;id={{CODE_URL}}">Lịch sử thay đổi của đơn vị</a></p>{{/CAN_SEE_HISTORY}}

@@ -18,6 +18,7 @@
         <label class="check"><input type="checkbox" name="phone" value="1"{{#PHONE_ON}} checked{{/PHONE_ON}}> Số điện thoại</label>
         <label class="check"><input type="checkbox" name="email" value="1"{{#EMAIL_ON}} checked{{/EMAIL_ON}}> Thư điện tử</label>
         <label class="check"><input type="checkbox" name="hours" value="1"{{#HOURS_ON}} checked{{/HOURS_ON}}> Giờ tiếp dân (ghi ở ô dưới)</label>
+        <label class="check"><input type="checkbox" id="publish-photo" name="photo" value="1"{{#PHOTO_ON}} checked{{/PHOTO_ON}}> Ảnh (nếu có; <a href="/officials/{{ID}}/anh">tải ảnh lên</a>)</label>
       </fieldset>
     </div>
     <div class="field{{#HOURS_TEXT_INVALID}} field-invalid{{/HOURS_TEXT_INVALID}}">

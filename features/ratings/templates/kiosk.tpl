@@ -4,7 +4,7 @@
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <input type="hidden" name="client_key" value="{{CLIENT_KEY}}">
     <input type="hidden" name="dossier_id" value="{{DOSSIER_ID}}">
-    {{#HAS_DOSSIER}}<p class="kiosk-dossier" id="kiosk-dossier">Hồ sơ <strong>{{CODE}}</strong> · {{PROCEDURE}}<br>Cán bộ: {{OFFICIAL}}</p>{{/HAS_DOSSIER}}
+    {{#HAS_DOSSIER}}{{#HAS_PHOTO}}<img class="official-photo kiosk-photo" id="kiosk-photo" src="{{PHOTO_URL}}" alt="Cán bộ {{OFFICIAL}}" width="96" height="128">{{/HAS_PHOTO}}<p class="kiosk-dossier" id="kiosk-dossier">Hồ sơ <strong>{{CODE}}</strong> · {{PROCEDURE}}<br>Cán bộ: {{OFFICIAL}}</p>{{/HAS_DOSSIER}}
     {{#WAITING}}<p class="kiosk-dossier" id="kiosk-dossier">Bàn tiếp nhận của {{OFFICIAL}} · {{UNIT}}</p>{{/WAITING}}
     <fieldset class="faces kiosk-faces">
       <legend>Ông/bà có hài lòng không?</legend>
