@@ -249,12 +249,13 @@ namespace {
 // both, for known and unknown codes alike.
 std::optional<Item> Found(db::Db& db, const std::string& code, const std::string& check) {
   auto item = db.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
+  // Stand-ins that nothing typed can equal: LookupCheck removes every dash.
   std::string last4 = PhoneLast4(item ? item->person.phone : "");
-  if (last4.empty()) last4 = "----";  // never 4 digits
-  const std::string key = item && !item->lookup_key.empty() ? item->lookup_key : "--------";  // never a key
+  if (last4.empty()) last4 = "----";
+  const std::string key = item && !item->lookup_key.empty() ? item->lookup_key : "--------";
   const std::string given = LookupCheck(check);
-  const bool by_phone = auth::SafeEqual(last4, given.empty() ? std::string("    ") : given);
-  const bool by_key = auth::SafeEqual(key, given.empty() ? std::string("        ") : given);
+  const bool by_phone = auth::SafeEqual(last4, given);
+  const bool by_key = auth::SafeEqual(key, given);
   if (!item || !(by_phone || by_key)) return std::nullopt;
   return item;
 }
