@@ -301,10 +301,8 @@ void RegisterPages(http::App& app, Service& svc, org::Service& org) {
                         Text("calendar.ics_summary", {{"name", NameOf(e)}, {"kind", KindLabel(e.kind)}}),
                         ReferenceOf(e)});
     }
-    auto r = Response::Text(200, ToICalendar(Text("calendar.title", {{"year", std::to_string(y)}}), events, Now()),
-                            "text/calendar; charset=utf-8");
-    r.set_header("Content-Disposition", "attachment; filename=\"lich-" + std::to_string(y) + ".ics\"");
-    return r;
+    return Response::Attachment(ToICalendar(Text("calendar.title", {{"year", std::to_string(y)}}), events, Now()),
+                                "text/calendar; charset=utf-8", "lich-" + std::to_string(y) + ".ics");
   });
 
   app.page("GET", "/calendar/due", http::Access::kPublic,

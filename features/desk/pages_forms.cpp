@@ -50,11 +50,7 @@ std::string FormHref(const std::string& code, forms::Kind k, bool pdf = false) {
 }
 
 Response Pdf(std::string bytes, const std::string& file_name) {
-  Response r;
-  r.content_type = "application/pdf";
-  r.body = std::move(bytes);
-  r.set_header("Content-Disposition", "inline; filename=\"" + file_name + ".pdf\"");
-  return r;
+  return Response::InlineFile(std::move(bytes), "application/pdf", file_name + ".pdf");
 }
 
 // `links`: per row, where its second cell (the dossier code) leads ("" for none).
@@ -252,11 +248,9 @@ Response RegisterPdf(Context& ctx, Service& svc) {
 
 Response RegisterXlsx(Context& ctx, Service& svc) {
   const forms::Register r = forms::BuildRegister(RegisterOf(ctx, svc), ToLocal(Now()).date);
-  Response out;
-  out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  out.body = forms::RegisterXlsx(r);
-  out.set_header("Content-Disposition", "attachment; filename=\"" + r.file_name + ".xlsx\"");
-  return out;
+  return Response::Attachment(forms::RegisterXlsx(r),
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              r.file_name + ".xlsx");
 }
 
 }  // namespace

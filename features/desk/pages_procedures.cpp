@@ -636,9 +636,8 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
 
   app.page("GET", "/desk/procedures.csv", http::Access::kUser, [&svc](Context& ctx) {
     ProcedureQuery q{ctx.req.query_param("q"), ctx.req.query_param("unit"), true, 0};
-    auto r = Response::Text(200, WriteProceduresCsv(svc.ExportProcedures(ctx.user, q)), "text/csv; charset=utf-8");
-    r.set_header("Content-Disposition", "attachment; filename=\"thu-tuc-hanh-chinh.csv\"");
-    return r;
+    return Response::Attachment(WriteProceduresCsv(svc.ExportProcedures(ctx.user, q)), "text/csv; charset=utf-8",
+                                "thu-tuc-hanh-chinh.csv");
   });
 
   app.page("GET", "/desk/procedures/new", http::Access::kUser, [&org](Context& ctx) {

@@ -190,12 +190,10 @@ void RegisterStatsPages(http::App& app, Service& svc) {
     for (const auto& l : r.lines) sheet.rows.push_back({LabelOf(r, l), l.code, &l.f});
     sheet.total_label = Text("desk.stats.sheet_total");
     sheet.total = &r.total;
-    Response res = Response::Text(200, pool->run([&] { return StatsXlsx(sheet); }),
-                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     std::string name = "thong-ke-" + r.unit_code + "-" + r.from + "-" + r.to + ".xlsx";
     std::erase_if(name, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'; });
-    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    return res;
+    return Response::Attachment(pool->run([&] { return StatsXlsx(sheet); }),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
   });
 }
 

@@ -63,10 +63,8 @@ bool IsCsv(std::string_view content_type) {
 void RegisterProceduresCsvApi(http::App& app, Service& svc) {
   app.api("GET", "/api/v1/procedures.csv", http::Access::kUser, [&svc](Context& ctx) {
     ProcedureQuery q{ctx.req.query_param("q"), ctx.req.query_param("unit"), true, 0};
-    auto r =
-        http::Response::Text(200, WriteProceduresCsv(svc.ExportProcedures(ctx.user, q)), "text/csv; charset=utf-8");
-    r.set_header("Content-Disposition", "attachment; filename=\"procedures.csv\"");
-    return r;
+    return http::Response::Attachment(WriteProceduresCsv(svc.ExportProcedures(ctx.user, q)), "text/csv; charset=utf-8",
+                                      "procedures.csv");
   });
 
   app.api("POST", "/api/v1/procedures/import", http::Access::kUser, [&svc](Context& ctx) {

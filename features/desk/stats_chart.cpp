@@ -4,9 +4,12 @@
 #include <cstdio>
 
 #include "features/desk/stats.h"
+#include "platform/text/text.h"
 
 namespace fg::desk {
 namespace {
+
+using text::XmlEscape;
 
 // Colours on white, each at least 3:1 (WCAG 1.4.11): early #1e6b35 (6.8:1),
 // on time #0b4f8a (8.4:1), late #a4161a (7.7:1) hatched with pale stripes so
@@ -18,22 +21,6 @@ constexpr const char* kLate = "url(#stats-late)";
 constexpr int kLegendHeight = 34;
 constexpr int kRowHeight = 48;  // a label line, then the bar
 constexpr int kBarHeight = 18;
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // At most `n` code points of UTF-8 text, with "…" when cut.
 std::string Cut(const std::string& s, int n) {
@@ -66,14 +53,14 @@ std::string Percent(double v) {
 std::string StatsChartSvg(const std::vector<ChartBar>& bars, const ChartText& text) {
   int64_t most = 0;
   for (const auto& b : bars) most = std::max(most, b.early + b.on_time + b.late);
-  if (most == 0) return "<p class=\"chart-empty\">" + Escape(text.empty) + "</p>";
+  if (most == 0) return "<p class=\"chart-empty\">" + XmlEscape(text.empty) + "</p>";
 
   const int height = kLegendHeight + kRowHeight * static_cast<int>(bars.size());
   std::string s;
   s += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"" + std::to_string(height) +
        "\" role=\"img\" aria-labelledby=\"stats-chart-title stats-chart-desc\">";
-  s += "<title id=\"stats-chart-title\">" + Escape(text.title) + "</title>";
-  s += "<desc id=\"stats-chart-desc\">" + Escape(text.desc) + "</desc>";
+  s += "<title id=\"stats-chart-title\">" + XmlEscape(text.title) + "</title>";
+  s += "<desc id=\"stats-chart-desc\">" + XmlEscape(text.desc) + "</desc>";
   s += "<defs><pattern id=\"stats-late\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
        "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#a4161a\"/>"
        "<rect width=\"3\" height=\"8\" fill=\"#f4b6b8\"/></pattern></defs>";
@@ -86,13 +73,13 @@ std::string StatsChartSvg(const std::vector<ChartBar>& bars, const ChartText& te
   s += "<g class=\"legend\" font-size=\"14\">";
   for (const auto& l : legend) {
     s += "<rect x=\"" + std::to_string(l.x) + "\" y=\"4\" width=\"16\" height=\"16\" fill=\"" + l.fill + "\"/>";
-    s += "<text x=\"" + std::to_string(l.x + 22) + "\" y=\"17\" fill=\"#1b1b1b\">" + Escape(l.word) + "</text>";
+    s += "<text x=\"" + std::to_string(l.x + 22) + "\" y=\"17\" fill=\"#1b1b1b\">" + XmlEscape(l.word) + "</text>";
   }
   s += "</g>";
   for (size_t i = 0; i < bars.size(); ++i) {
     const ChartBar& b = bars[i];
     const int top = kLegendHeight + kRowHeight * static_cast<int>(i);
-    const std::string label = Escape(b.label), shown = Escape(Cut(b.label, kChartLabelChars));
+    const std::string label = XmlEscape(b.label), shown = XmlEscape(Cut(b.label, kChartLabelChars));
     s += "<g class=\"bar\">";
     s += "<text x=\"0\" y=\"" + std::to_string(top + 15) + "\" font-size=\"14\" fill=\"#1b1b1b\">";
     if (shown != label) s += "<title>" + label + "</title>";
@@ -109,7 +96,7 @@ std::string StatsChartSvg(const std::vector<ChartBar>& bars, const ChartText& te
       const double w = kChartSpan * static_cast<double>(part.n) / static_cast<double>(most);
       s += "<rect x=\"" + Percent(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" + Percent(w) + "\" height=\"" +
            std::to_string(kBarHeight) + "\" fill=\"" + part.fill + "\" stroke=\"#fff\" stroke-width=\"1\"><title>" +
-           Escape(part.word) + ": " + FormatCount(part.n) + "</title></rect>";
+           XmlEscape(part.word) + ": " + FormatCount(part.n) + "</title></rect>";
       x += w;
     }
     s += "<text x=\"" + Percent(x) + "\" dx=\"6\" y=\"" + std::to_string(y + 14) +

@@ -11,7 +11,6 @@ namespace {
 
 namespace json = boost::json;
 
-
 const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
 
 json::value JsonOf(const Value& v) {

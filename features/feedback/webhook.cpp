@@ -10,7 +10,6 @@ namespace {
 
 namespace json = boost::json;
 
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -610,11 +610,9 @@ void RegisterPages(http::App& app, Service& svc) {
       s.rows.push_back({render::xlsx::Cell::Text(TypeName(l.type)), render::xlsx::Cell::Number(static_cast<double>(l.n))});
     s.rows.push_back({render::xlsx::Cell::Text(Text("letters.sheet_total")),
                       render::xlsx::Cell::Number(static_cast<double>(c.total))});
-    Response res = Response::Text(200, pool->run([&] { return render::xlsx::Write(s); }),
-                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    res.set_header("Content-Disposition",
-                   "attachment; filename=\"thu-" + c.unit_code + "-" + c.from + "-" + c.to + ".xlsx\"");
-    return res;
+    return Response::Attachment(pool->run([&] { return render::xlsx::Write(s); }),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                "thu-" + c.unit_code + "-" + c.from + "-" + c.to + ".xlsx");
   });
 
   app.page("GET", "/thu/moi", http::Access::kUser, [](Context& ctx) {

@@ -87,9 +87,7 @@ void RegisterApi(http::App& app, Service& svc) {
     return http::Json(200, ToJson(svc.PatchUnit(*ctx.user, ctx.req.params.at("code"), merge)));
   });
   app.api("GET", "/api/v1/units-csv", http::Access::kUser, [&svc](Context& ctx) {
-    auto r = http::Response::Text(200, svc.ExportCsv(*ctx.user), "text/csv; charset=utf-8");
-    r.set_header("Content-Disposition", "attachment; filename=\"units.csv\"");
-    return r;
+    return http::Response::Attachment(svc.ExportCsv(*ctx.user), "text/csv; charset=utf-8", "units.csv");
   });
   app.api("POST", "/api/v1/units-csv", http::Access::kUser, [&svc](Context& ctx) {
     auto res = svc.ImportCsv(*ctx.user, ctx.req.body);

@@ -277,9 +277,7 @@ void RegisterPages(http::App& app, Service& svc) {
   });
 
   app.page("GET", "/units/export.csv", http::Access::kUser, [&svc](Context& ctx) {
-    auto r = Response::Text(200, svc.ExportCsv(*ctx.user), "text/csv; charset=utf-8");
-    r.set_header("Content-Disposition", "attachment; filename=\"don-vi.csv\"");
-    return r;
+    return Response::Attachment(svc.ExportCsv(*ctx.user), "text/csv; charset=utf-8", "don-vi.csv");
   });
 
   app.page("GET", "/units/import", http::Access::kUser, [](Context& ctx) {

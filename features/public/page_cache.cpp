@@ -15,34 +15,16 @@ void MakeCacheable(http::Context& ctx, http::Response& r) {
   }
 }
 
-bool NoneMatchHits(const http::Request& req, std::string_view etag) {
-  std::string_view inm = req.header("if-none-match");
-  while (!inm.empty()) {
-    const size_t comma = inm.find(',');
-    std::string_view tag = inm.substr(0, comma);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.starts_with("W/")) tag.remove_prefix(2);  // weak comparison (RFC 9110 13.1.2)
-    if (tag == "*" || tag == etag) return true;
-    if (comma == std::string_view::npos) break;
-    inm.remove_prefix(comma + 1);
-  }
-  return false;
+http::Response AnswerIfNoneMatch(const http::Request& req, const http::Response& page) {
+  if (page.status != 200 || !http::NoneMatchHits(req, page.header("ETag"))) return page;
+  http::Response r;  // the headers without the body, not copied
+  r.status = 304;
+  r.content_type = page.content_type;
+  r.headers = page.headers;
+  return r;
 }
 
 namespace {
-
-// 304 with the page's validators and no body; else the page.
-http::Response Answer(const http::Request& req, const http::Response& page) {
-  const std::string_view etag = page.header("ETag");
-  if (page.status != 200 || etag.empty() || !NoneMatchHits(req, etag)) return page;
-  http::Response r;
-  r.status = 304;
-  r.content_type = page.content_type;
-  for (const char* name : {"ETag", "Cache-Control"})
-    if (auto v = page.header(name); !v.empty()) r.set_header(name, std::string(v));
-  return r;
-}
 
 bool SameInputs(const PageCache::Inputs& a, const PageCache::Inputs& b) {
   if (a.size() != b.size()) return false;
@@ -122,7 +104,7 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
   if (!keepable) {
     http::Response r = render();
     MakeCacheable(ctx, r);
-    return Answer(ctx.req, r);
+    return AnswerIfNoneMatch(ctx.req, r);
   }
   const auto now = Clock::now();
   // The decoded path (spellings of one path share a copy) and the kiosk flag.
@@ -130,14 +112,14 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
   auto page = Get(key, inputs, now);
   if (page) {
     ctx.set_cookies.clear();
-    return Answer(ctx.req, page->response);
+    return AnswerIfNoneMatch(ctx.req, page->response);
   }
   const uint64_t gen = generation();
   http::Response r = render();
   MakeCacheable(ctx, r);
-  if (r.status != 200 || ctx.user || !r.header("Set-Cookie").empty()) return Answer(ctx.req, r);
+  if (r.status != 200 || ctx.user || !r.header("Set-Cookie").empty()) return AnswerIfNoneMatch(ctx.req, r);
   page = Put(key, std::move(inputs), gen, now, std::move(r));
-  return Answer(ctx.req, page->response);
+  return AnswerIfNoneMatch(ctx.req, page->response);
 }
 
 }  // namespace fg::pub

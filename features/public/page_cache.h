@@ -107,8 +107,8 @@ inline constexpr int kPublicMaxAgeSeconds = 300;
 // form to protect), for a signed-in official `private, no-cache` (the layout
 // names them). Other statuses are left alone.
 void MakeCacheable(http::Context& ctx, http::Response& r);
-// Whether the request's If-None-Match names `etag` (strong or weak form, or
-// one of a list, or "*").
-bool NoneMatchHits(const http::Request& req, std::string_view etag);
+// A 304 with `page`'s headers and no body when the request's If-None-Match
+// names its ETag (http::NoneMatchHits); else `page` itself.
+http::Response AnswerIfNoneMatch(const http::Request& req, const http::Response& page);
 
 }  // namespace fg::pub

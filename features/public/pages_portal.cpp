@@ -29,11 +29,7 @@ using render::Text;
 
 Response Cacheable(Context& ctx, Response r) {
   MakeCacheable(ctx, r);
-  if (r.status == 200 && NoneMatchHits(ctx.req, r.header("ETag"))) {
-    r.status = 304;
-    r.body.clear();
-  }
-  return r;
+  return AnswerIfNoneMatch(ctx.req, r);
 }
 
 namespace {
@@ -305,8 +301,7 @@ Response CatalogueCsv(Context& ctx, Portal& portal) {
       out += text::CsvField(cell) + ",";
     out.back() = '\n';
   }
-  auto r = Response::Text(200, std::move(out), "text/csv; charset=utf-8");
-  r.set_header("Content-Disposition", "inline; filename=\"thu-tuc-" + pc.place.code + ".csv\"");
+  auto r = Response::InlineFile(std::move(out), "text/csv; charset=utf-8", "thu-tuc-" + pc.place.code + ".csv");
   r.set_header("Link", "<" + Text("public.open_data.licence_url") + ">; rel=\"license\"");
   return Cacheable(ctx, std::move(r));
 }
@@ -511,8 +506,7 @@ Response FiguresCsv(Context& ctx, Portal& portal) {
            std::to_string(m.ratings) + "," + std::to_string(m.satisfied) + "," + ShareCsv(m.satisfied, m.ratings) +
            "," + std::to_string(m.answered) + "," + std::to_string(m.answered_on_time) + "," +
            ShareCsv(m.answered_on_time, m.answered) + "\n";
-  auto r = Response::Text(200, std::move(out), "text/csv; charset=utf-8");
-  r.set_header("Content-Disposition", "inline; filename=\"so-lieu-" + f.place.code + ".csv\"");
+  auto r = Response::InlineFile(std::move(out), "text/csv; charset=utf-8", "so-lieu-" + f.place.code + ".csv");
   r.set_header("Link", "<" + Text("public.open_data.licence_url") + ">; rel=\"license\"");
   return Cacheable(ctx, std::move(r));
 }
@@ -555,7 +549,6 @@ Response KioskPage(Context& ctx, Service& places) {
 }
 
 // ---- sitemaps (sitemaps.org 0.9): an index of one sitemap per place ----
-
 
 Response Xml(Context& ctx, std::string body) {
   return Cacheable(ctx, Response::Text(200, std::move(body), "application/xml; charset=utf-8"));

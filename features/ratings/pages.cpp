@@ -81,7 +81,6 @@ RatingInput FromForm(const Context& ctx) {
   return in;
 }
 
-// A random device id for rate limits (never stored with a rating).
 // ---- the citizen's form (QR card and signed link) ----
 
 struct RateView {
@@ -573,18 +572,15 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
   app.page("GET", "/desk/ratings", http::Access::kUser, [svc](Context& ctx) { return ReportPage(ctx, *svc); });
   app.page("GET", "/desk/ratings.csv", http::Access::kUser, [svc](Context& ctx) {
     const Report rep = svc->ReportOf(*ctx.user, QueryOf(ctx));
-    auto r = Response::Text(200, Csv(rep), "text/csv; charset=utf-8");
-    r.set_header("Content-Disposition", "attachment; filename=\"danh-gia-" + rep.query.unit_code + ".csv\"");
-    return r;
+    return Response::Attachment(Csv(rep), "text/csv; charset=utf-8", "danh-gia-" + rep.query.unit_code + ".csv");
   });
   app.page("GET", "/desk/ratings.xlsx", http::Access::kUser, [svc](Context& ctx) {
     const Report rep = svc->ReportOf(*ctx.user, QueryOf(ctx));
     const auto sheet = Xlsx(rep);
-    auto r = Response::Text(200,
-                            render::pdf::Pool(render::pdf::Lane::kExport).run([&] { return render::xlsx::Write(sheet); }),
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    r.set_header("Content-Disposition", "attachment; filename=\"danh-gia-" + rep.query.unit_code + ".xlsx\"");
-    return r;
+    return Response::Attachment(
+        render::pdf::Pool(render::pdf::Lane::kExport).run([&] { return render::xlsx::Write(sheet); }),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "danh-gia-" + rep.query.unit_code + ".xlsx");
   });
 
   app.page("GET", "/desk/ratings/devices", http::Access::kUser,

@@ -363,10 +363,8 @@ Response EvidenceDownload(Context& ctx, Service& svc) {
   auto id = ctx.req.id_param("id");
   if (!id) throw NotFound("scorecards.evidence_not_found");
   auto [e, bytes] = svc.EvidenceFile(*ctx.user, *id);
-  auto r = Response::Text(200, std::move(bytes), e.mime);
   // The stored name is typed text: the header carries an ASCII name only.
-  r.set_header("Content-Disposition", "attachment; filename=\"minh-chung-" + std::to_string(e.id) + "\"");
-  return r;
+  return Response::Attachment(std::move(bytes), e.mime, "minh-chung-" + std::to_string(e.id));
 }
 
 // ---- /cham-diem/xep-hang ----

@@ -20,8 +20,6 @@
 #include "platform/text/text.h"
 #include "platform/time.h"
 
-#include <cstring>
-
 namespace fg::scorecards {
 namespace {
 namespace json = boost::json;

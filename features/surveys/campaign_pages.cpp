@@ -618,9 +618,7 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
       for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + text::CsvField(row[i]);
       out += "\r\n";
     }
-    auto resp = Response::Text(200, out, "text/csv; charset=utf-8");
-    resp.set_header("Content-Disposition", "attachment; filename=\"khao-sat-" + r.unit_code + ".csv\"");
-    return resp;
+    return Response::Attachment(out, "text/csv; charset=utf-8", "khao-sat-" + r.unit_code + ".csv");
   });
   app.page("GET", "/surveys/campaigns/{id}/report.xlsx", http::Access::kUser, [svc](Context& ctx) {
     const auto r = ReportOf(ctx, *svc, *IdOf(ctx));
@@ -645,10 +643,9 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
       }
       sheet.rows.push_back(std::move(cells));
     }
-    auto resp = Response::Text(200, render::pdf::Pool(render::pdf::Lane::kExport).run([&] { return render::xlsx::Write(sheet); }),
-                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    resp.set_header("Content-Disposition", "attachment; filename=\"khao-sat-" + r.unit_code + ".xlsx\"");
-    return resp;
+    return Response::Attachment(
+        render::pdf::Pool(render::pdf::Lane::kExport).run([&] { return render::xlsx::Write(sheet); }),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "khao-sat-" + r.unit_code + ".xlsx");
   });
 }
 

@@ -328,9 +328,7 @@ Response ReportCsv(Context& ctx, Service& svc) {
     for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + text::CsvField(row[i]);
     out += "\r\n";
   }
-  auto resp = Response::Text(200, out, "text/csv; charset=utf-8");
-  resp.set_header("Content-Disposition", "attachment; filename=\"danh-gia-" + r.unit_code + ".csv\"");
-  return resp;
+  return Response::Attachment(out, "text/csv; charset=utf-8", "danh-gia-" + r.unit_code + ".csv");
 }
 
 Response ReportXlsx(Context& ctx, Service& svc) {
@@ -357,10 +355,9 @@ Response ReportXlsx(Context& ctx, Service& svc) {
     }
     sheet.rows.push_back(std::move(cells));
   }
-  auto resp = Response::Text(200, render::xlsx::Write(sheet),
-                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  resp.set_header("Content-Disposition", "attachment; filename=\"danh-gia-" + r.unit_code + ".xlsx\"");
-  return resp;
+  return Response::Attachment(render::xlsx::Write(sheet),
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              "danh-gia-" + r.unit_code + ".xlsx");
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "platform/db/events.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <charconv>
 
@@ -46,15 +44,7 @@ db::Value Opt(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::
 
 std::string HeadMac(int64_t seq, const std::string& hash) {
   if (g_seal_key.empty()) return "";
-  std::string msg = std::to_string(seq) + ":" + hash;
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(g_seal_key.data()), g_seal_key.size());
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(msg.data()), msg.size());
-  crypto_auth_hmacsha256_final(&st, mac);
-  char hex[sizeof mac * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-  return hex;
+  return auth::HmacSha256Hex(std::to_string(seq) + ":" + hash, g_seal_key);
 }
 
 }  // namespace

@@ -387,8 +387,8 @@ Response App::serve_static(const Request& req) {
   r.set_header("ETag", a.etag);
   r.set_header("Last-Modified", a.last_modified);
   r.set_header("Cache-Control", "public, max-age=3600");
-  auto inm = req.header("if-none-match");
-  bool fresh = !inm.empty() ? inm == a.etag : req.header("if-modified-since") == a.last_modified;
+  const bool fresh = !req.header("if-none-match").empty() ? NoneMatchHits(req, a.etag)
+                                                          : req.header("if-modified-since") == a.last_modified;
   if (fresh) {
     r.status = 304;
     return r;

@@ -83,10 +83,37 @@ std::multimap<std::string, std::string> Request::form_all() const {
   return boundary.empty() ? ParseUrlEncoded(body) : ParseMultipart(body, boundary);
 }
 
-Response Response::InlineFile(std::string body, std::string type, const std::string& filename) {
-  Response r = Text(200, std::move(body), std::move(type));
-  r.set_header("Content-Disposition", "inline; filename=\"" + filename + "\"");
+bool NoneMatchHits(const Request& req, std::string_view etag) {
+  std::string_view inm = req.header("if-none-match");
+  while (!inm.empty()) {
+    const size_t comma = inm.find(',');
+    std::string_view tag = inm.substr(0, comma);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    if (comma == std::string_view::npos) break;
+    inm.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+namespace {
+
+Response File(std::string body, std::string type, const char* disposition, const std::string& filename) {
+  Response r = Response::Text(200, std::move(body), std::move(type));
+  r.set_header("Content-Disposition", std::string(disposition) + "; filename=\"" + filename + "\"");
   return r;
+}
+
+}  // namespace
+
+Response Response::InlineFile(std::string body, std::string type, const std::string& filename) {
+  return File(std::move(body), std::move(type), "inline", filename);
+}
+
+Response Response::Attachment(std::string body, std::string type, const std::string& filename) {
+  return File(std::move(body), std::move(type), "attachment", filename);
 }
 
 Response Response::Text(int status, std::string body, std::string type) {

@@ -45,6 +45,10 @@ std::string FormValue(const std::map<std::string, std::string>& form, std::strin
 // A whole string of decimal digits (optionally signed) that fits int64_t; nullopt otherwise.
 std::optional<int64_t> ParseInt64(std::string_view s);
 
+// Whether the request's If-None-Match names `etag` (strong or weak form, one of
+// a list, or "*"; RFC 9110 13.1.2, weak comparison).
+bool NoneMatchHits(const Request& req, std::string_view etag);
+
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
@@ -55,6 +59,8 @@ struct Response {
   static Response Redirect(std::string location, int status = 303);
   // 200 with a file the browser shows ("inline") under the name `filename` if saved.
   static Response InlineFile(std::string body, std::string type, const std::string& filename);
+  // 200 with a file the browser saves ("attachment") as `filename` (ASCII).
+  static Response Attachment(std::string body, std::string type, const std::string& filename);
   void set_header(std::string name, std::string value);
   std::string_view header(std::string_view name) const;
 };

@@ -331,26 +331,28 @@ class Server {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(opt_.limits.max_header_bytes));
       // The header first: an upload route may take a larger body (App::allow_body),
-      // and a slow link more time to send it. The parser checks a Content-Length
-      // against its limit when the header ends, so that check is done here.
+      // and a slow link more time to send it. Only a request with a body looks
+      // its route up. The parser checks a Content-Length against its limit when
+      // the header ends, so that check is done here.
       size_t body_limit = opt_.limits.max_body_bytes;
       parser.body_limit(boost::none);
       c.stream.expires_after(opt_.read_timeout);
       beast::error_code ec;
       bhttp::async_read_header(c.stream, buffer, parser, yield[ec]);
-      if (!ec) {
+      if (!ec && !parser.is_done()) {
         const auto method = parser.get().method_string();
         const auto target = parser.get().target();
         body_limit = app_.body_limit(std::string_view(method.data(), method.size()),
                                      std::string_view(target.data(), target.size()), body_limit);
         parser.body_limit(body_limit);  // chunked bodies: checked as they come
-        if (parser.content_length() && *parser.content_length() > body_limit) ec = bhttp::error::body_limit;
-      }
-      if (!ec && !parser.is_done()) {
-        if (body_limit > opt_.limits.max_body_bytes)
-          c.stream.expires_after(std::max<std::chrono::steady_clock::duration>(opt_.read_timeout,
-                                                                               std::chrono::minutes(5)));
-        bhttp::async_read(c.stream, buffer, parser, yield[ec]);
+        if (parser.content_length() && *parser.content_length() > body_limit) {
+          ec = bhttp::error::body_limit;
+        } else {
+          if (body_limit > opt_.limits.max_body_bytes)
+            c.stream.expires_after(
+                std::max<std::chrono::steady_clock::duration>(opt_.read_timeout, std::chrono::minutes(5)));
+          bhttp::async_read(c.stream, buffer, parser, yield[ec]);
+        }
       }
       if (ec == bhttp::error::end_of_stream) break;
       if (ec == bhttp::error::body_limit) {

@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "platform/text/text.h"
+
 namespace fg::render::qr {
 namespace {
 
@@ -17,21 +19,6 @@ QRecLevel LevelOf(Level l) {
     case Level::kH: return QR_ECLEVEL_H;
   }
   return QR_ECLEVEL_M;
-}
-
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -56,7 +43,7 @@ Matrix Encode(std::string_view text, Level level) {
 
 std::string Svg(const Matrix& m, std::string_view label, int pixels) {
   const int side = m.size + 2 * kQuietZone;
-  const std::string text = XmlEscape(label);
+  const std::string label_text = text::XmlEscape(label);
   std::string d;
   for (int y = 0; y < m.size; ++y)
     for (int x = 0; x < m.size;) {
@@ -72,7 +59,7 @@ std::string Svg(const Matrix& m, std::string_view label, int pixels) {
     }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" width=\"" + std::to_string(pixels) + "\" height=\"" +
          std::to_string(pixels) + "\" viewBox=\"0 0 " + std::to_string(side) + " " + std::to_string(side) +
-         "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + text + "\"><title>" + text +
+         "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + label_text + "\"><title>" + label_text +
          "</title><rect width=\"" + std::to_string(side) + "\" height=\"" + std::to_string(side) +
          "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + d + "\"/></svg>";
 }

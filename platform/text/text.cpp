@@ -158,7 +158,7 @@ std::string XmlEscape(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '\'': out += "&#39;"; break;
       default: out += c;
     }
   }

@@ -36,7 +36,8 @@ std::string UpperFirst(std::string_view s);
 // a line break. Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
 // return, and not a plain number such as "-5") gets a leading apostrophe, so it shows as text.
 std::string CsvField(std::string_view s);
-// `s` with & < > " ' written as XML entities (sitemaps, Open311 XML).
+// `s` with & < > " ' written as character references (&amp; &lt; &gt; &quot; &#39;): valid in XML
+// (sitemaps, Open311) and in HTML alike, so also for SVG put inline in a page (QR codes, charts).
 std::string XmlEscape(std::string_view s);
 
 }  // namespace fg::text

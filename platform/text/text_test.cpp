@@ -56,7 +56,7 @@ TEST(Text, FoldIgnoresDiacriticsCaseAndPunctuation) {
 }
 
 TEST(Text, XmlEscapeWritesTheFiveEntities) {
-  EXPECT_EQ(XmlEscape("a<b>&\"c'd"), "a&lt;b&gt;&amp;&quot;c&apos;d");
+  EXPECT_EQ(XmlEscape("a<b>&\"c'd"), "a&lt;b&gt;&amp;&quot;c&#39;d");
   EXPECT_EQ(XmlEscape("Phường Chơn Thành"), "Phường Chơn Thành");
 }
 

@@ -54,6 +54,7 @@ await run('feedback', async ({ base, browser, shots }) => {
   assert.equal(await page.locator('#ma').inputValue(), code);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tra cứu' }).click()]);
   assert.equal(await page.locator('#not-found').count(), 1, 'the code alone opens nothing');
+  await check('lookup-not-found');
   await page.getByLabel('Mã bảo mật hoặc 4 số cuối điện thoại').fill(key.toUpperCase().replace('-', ' '));
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tra cứu' }).click()]);
   assert.equal(await page.locator('#item-status').innerText(), 'Mới tiếp nhận');
