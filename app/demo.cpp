@@ -3,16 +3,42 @@
 // Codes follow the official shape but are illustrative.
 #include "app/demo.h"
 
+#include <cmath>
 #include <map>
 #include <string_view>
 
 #include "features/public/announcements.h"
 #include "features/public/repo.h"
+#include "platform/render/png.h"
 #include "platform/time.h"
 
 #include "platform/errors.h"
 
 namespace fg::app {
+namespace {
+
+// A drawn stand-in for an official's portrait (a head and shoulders on a plain
+// ground, 3:4, as the directory shows it), so the demo shows photos without
+// shipping anyone's picture.
+std::string DemoPortrait() {
+  const int w = 180, h = 240;
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 0.86, 0.91, 0.96);
+  cairo_paint(cr);
+  cairo_set_source_rgb(cr, 0.16, 0.33, 0.55);
+  cairo_arc(cr, w / 2.0, h + 40, 105, M_PI, 2 * M_PI);  // shoulders
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 0.93, 0.78, 0.64);
+  cairo_arc(cr, w / 2.0, 100, 48, 0, 2 * M_PI);  // head
+  cairo_fill(cr);
+  cairo_destroy(cr);
+  std::string out = render::PngBytes(s);
+  cairo_surface_destroy(s);
+  return out;
+}
+
+}  // namespace
 
 bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accounts::Service& accounts,
               desk::Service& desk) {
@@ -62,7 +88,8 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
   }
   // The ward's public directory (/xa/25270/danh-ba): the chairwoman publishes
   // her position, phone and receiving hours; the desk officer his position
-  // only (not his phone); the specialist nothing.
+  // and photo only (not his phone); the specialist nothing.
+  org.SetPhoto(sys, ids["desk"], DemoPortrait());
   db.write([&](db::Conn& c) {
     pub::Publication chair;
     chair.listed = chair.position = chair.phone = chair.hours = true;
@@ -70,7 +97,7 @@ bool SeedDemo(db::Db& db, org::Service& org, calendar::Service& calendar, accoun
     chair.sort_order = 2;
     pub::repo::PutPublication(c, ids["leader"], chair, std::nullopt, NowUtcText());
     pub::Publication desk_officer;
-    desk_officer.listed = desk_officer.position = true;
+    desk_officer.listed = desk_officer.position = desk_officer.photo = true;
     desk_officer.sort_order = 10;
     pub::repo::PutPublication(c, ids["desk"], desk_officer, std::nullopt, NowUtcText());
   });

@@ -186,6 +186,7 @@ TEST_P(PortalTest, FiguresCountFeedbackAnsweredOnTimeByMonth) {
   EXPECT_EQ(f.this_year.answered_on_time, 2);
   EXPECT_EQ(portal_->FiguresOf("C2").this_year.answered, 1);
   SetClockForTesting(std::nullopt);
+}
 
 TEST_P(PortalTest, ThePhotoIsPublicOnlyWithItsOwnConsent) {
   auto sys = org::SystemPrincipal();

@@ -3,7 +3,8 @@
 // can log in. Everything comes from the server itself:
 //   - routes: `friendlygov routes` (JSON lines: method, pattern, access, is_api);
 //   - roles: the demo logins `serve --demo` prints (password "demo");
-//   - path parameters: links found on the pages the administrator sees.
+//   - path parameters: links (and image sources) found on the pages the
+//     administrator sees.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,12 @@ function linksOf(html, base) {
     try { url = new URL(href, base); } catch { continue; }
     if (url.origin !== new URL(base).origin) continue;
     out.push({ path: decodeURIComponent(url.pathname), text: m[2].replace(/<[^>]*>/g, '') });
+  }
+  // Images count too: a photo's own route is reached only through its <img>.
+  for (const m of html.matchAll(/<img\b[^>]*\bsrc="([^"]*)"/g)) {
+    let url;
+    try { url = new URL(m[1].replace(/&amp;/g, '&'), base); } catch { continue; }
+    if (url.origin === new URL(base).origin) out.push({ path: decodeURIComponent(url.pathname), text: '' });
   }
   return out;
 }

@@ -2,9 +2,9 @@
 // a JPEG (SOI, a JFIF APP0 segment, a frame header) written by hand from the
 // JPEG standard (ITU T.81, B.2.2), enough for header readers.
 #pragma once
-#include <cairo.h>
-
 #include <string>
+
+#include "platform/render/png.h"
 
 namespace fg::testing {
 
@@ -14,14 +14,7 @@ inline std::string PngOf(int width, int height) {
   cairo_set_source_rgb(cr, 0.2, 0.4, 0.8);
   cairo_paint(cr);
   cairo_destroy(cr);
-  std::string out;
-  cairo_surface_write_to_png_stream(
-      s,
-      [](void* closure, const unsigned char* data, unsigned int length) {
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-        return CAIRO_STATUS_SUCCESS;
-      },
-      &out);
+  std::string out = render::PngBytes(s);
   cairo_surface_destroy(s);
   return out;
 }
