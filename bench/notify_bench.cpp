@@ -69,9 +69,10 @@ int main(int argc, char** argv) {
   // The stub gateway.
   const std::string port_file = dir + "/notify_bench.port", log = dir + "/notify_bench.log";
   for (auto f : {port_file, log, log + ".calls"}) std::filesystem::remove(f);
+  const std::string stub = std::string(FG_SOURCE_DIR) + "/features/notify/tests/sms_gateway_stub.py";
   const pid_t gw = fork();
   if (gw == 0) {
-    execl("/usr/bin/python3", "python3", FG_SOURCE_DIR "/features/notify/tests/sms_gateway_stub.py", port_file.c_str(),
+    execl("/usr/bin/python3", "python3", stub.c_str(), port_file.c_str(),
           log.c_str(), "0", "0", nullptr);
     _exit(127);
   }

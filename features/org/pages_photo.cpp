@@ -30,9 +30,7 @@ Response PhotoResponse(Context& ctx, const PhotoFile& f, bool shared) {
     r.set_header("Cache-Control", versioned ? "public, max-age=86400" : "public, max-age=300");
   else
     r.set_header("Cache-Control", versioned ? "private, max-age=31536000, immutable" : "private, no-cache");
-  if (shared) ctx.set_cookies.clear();
-  const auto inm = ctx.req.header("if-none-match");
-  if (!inm.empty() && (inm == etag || inm == "W/" + etag)) {
+  if (http::NoneMatchHits(ctx.req, etag)) {
     r.status = 304;
     r.body.clear();
   }

@@ -4,13 +4,22 @@
 
 namespace fg::pub {
 
+namespace {
+
+// A page with a form holds the visitor's token (or the stand-in for a new one):
+// it is theirs alone.
+bool EmbedsToken(const http::Context& ctx, const http::Response& r) {
+  return !ctx.csrf_token.empty() && r.body.find(ctx.csrf_token) != std::string::npos;
+}
+
+}  // namespace
+
 void MakeCacheable(http::Context& ctx, http::Response& r) {
   if (r.status != 200) return;
   r.set_header("ETag", "\"" + auth::Sha256Hex(r.body).substr(0, 24) + "\"");
-  if (ctx.user) {
+  if (ctx.user || EmbedsToken(ctx, r)) {
     r.set_header("Cache-Control", "private, no-cache");
   } else {
-    ctx.set_cookies.clear();
     r.set_header("Cache-Control", "public, max-age=" + std::to_string(kPublicMaxAgeSeconds));
   }
 }
@@ -110,14 +119,13 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
   // The decoded path (spellings of one path share a copy) and the kiosk flag.
   const std::string key = ctx.req.path + (q.empty() ? "" : "?kiosk=1");
   auto page = Get(key, inputs, now);
-  if (page) {
-    ctx.set_cookies.clear();
-    return AnswerIfNoneMatch(ctx.req, page->response);
-  }
+  if (page) return AnswerIfNoneMatch(ctx.req, page->response);
   const uint64_t gen = generation();
   http::Response r = render();
   MakeCacheable(ctx, r);
-  if (r.status != 200 || ctx.user || !r.header("Set-Cookie").empty()) return AnswerIfNoneMatch(ctx.req, r);
+  if (r.status != 200 || ctx.user || !ctx.set_cookies.empty() || !r.header("Set-Cookie").empty() ||
+      EmbedsToken(ctx, r))
+    return AnswerIfNoneMatch(ctx.req, r);
   page = Put(key, std::move(inputs), gen, now, std::move(r));
   return AnswerIfNoneMatch(ctx.req, page->response);
 }

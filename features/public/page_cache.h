@@ -103,9 +103,9 @@ class PageCache {
 inline constexpr int kPublicMaxAgeSeconds = 300;
 
 // For a 200: a strong ETag (SHA-256 of the body); for an anonymous caller
-// `public, max-age=300` (and its Set-Cookie values dropped: these pages have no
-// form to protect), for a signed-in official `private, no-cache` (the layout
-// names them). Other statuses are left alone.
+// `public, max-age=300`, for a signed-in official or a page holding the
+// visitor's form token `private, no-cache` (the page is theirs alone). Other
+// statuses are left alone.
 void MakeCacheable(http::Context& ctx, http::Response& r);
 // A 304 with `page`'s headers and no body when the request's If-None-Match
 // names its ETag (http::NoneMatchHits); else `page` itself.

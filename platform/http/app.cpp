@@ -165,9 +165,43 @@ void App::page(std::string method, std::string pattern, Access access, Handler h
 void App::api(std::string method, std::string pattern, Access access, Handler h) {
   add(std::move(method), std::move(pattern), access, true, std::move(h));
 }
+namespace {
+// Stands for an anonymous visitor's form token until the page is rendered
+// (base64url letters: no template escaping changes it).
+constexpr std::string_view kPendingCsrfToken = "fgPendingFormToken0fgPendingFormToken";
+
+bool IsParam(const std::string& segment) { return segment.size() > 2 && segment.front() == '{'; }
+std::string BucketKey(size_t count, std::string_view first) {
+  std::string key = std::to_string(count);
+  key += ' ';
+  key += first;
+  return key;
+}
+}  // namespace
+
 void App::add(std::string method, std::string pattern, Access access, bool is_api, Handler h) {
   auto segments = Split(pattern);
+  const std::string first = segments.empty() ? "" : IsParam(segments[0]) ? "{" : segments[0];
+  buckets_[BucketKey(segments.size(), first)].push_back(routes_.size());
   routes_.push_back({std::move(method), std::move(segments), std::move(pattern), access, is_api, std::move(h)});
+}
+
+template <typename F>
+void App::for_candidates(const std::vector<std::string>& segs, F&& f) const {
+  static const std::vector<size_t> kNone;
+  auto bucket = [&](std::string_view first) -> const std::vector<size_t>& {
+    auto it = buckets_.find(BucketKey(segs.size(), first));
+    return it == buckets_.end() ? kNone : it->second;
+  };
+  const std::string_view first = segs.empty() ? std::string_view() : std::string_view(segs[0]);
+  const auto& exact = first == "{" ? kNone : bucket(first);
+  const auto& param = segs.empty() ? kNone : bucket("{");
+  // Both lists ascend: merge them to keep registration order.
+  size_t i = 0, j = 0;
+  while (i < exact.size() || j < param.size()) {
+    const size_t k = j == param.size() || (i < exact.size() && exact[i] < param[j]) ? exact[i++] : param[j++];
+    if (f(routes_[k])) return;
+  }
 }
 
 bool App::Matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segs,
@@ -175,7 +209,7 @@ bool App::Matches(const std::vector<std::string>& pattern, const std::vector<std
   if (pattern.size() != segs.size()) return false;
   for (size_t i = 0; i < segs.size(); ++i) {
     const auto& s = pattern[i];
-    const size_t close = s.size() > 2 && s.front() == '{' ? s.find('}') : std::string::npos;
+    const size_t close = IsParam(s) ? s.find('}') : std::string::npos;
     if (close == std::string::npos) {
       if (s != segs[i]) return false;
       continue;
@@ -252,17 +286,15 @@ Response App::dispatch(Request& req, std::string& route_name) {
   auto segs = Split(req.path);
   const Route* found = nullptr;
   bool path_matched = false;
-  std::map<std::string, std::string> params;
-  for (const auto& r : routes_) {
-    std::map<std::string, std::string> p;
-    if (!Matches(r.segments, segs, &p)) continue;
+  for_candidates(segs, [&](const Route& r) {
+    if (!Matches(r.segments, segs, nullptr)) return false;
     path_matched = true;
-    if (r.method == method) {
-      found = &r;
-      params = std::move(p);
-      break;
-    }
-  }
+    if (r.method != method) return false;
+    found = &r;
+    return true;
+  });
+  std::map<std::string, std::string> params;
+  if (found) Matches(found->segments, segs, &params);
 
   std::optional<auth::Principal> principal;
   try {
@@ -275,16 +307,27 @@ Response App::dispatch(Request& req, std::string& route_name) {
     ctx.user = &*principal;
     ctx.csrf_token = principal->csrf_token;
   }
-  // Anonymous forms (the login form) use a double-submit cookie.
+  // Anonymous forms (the login form) use a double-submit cookie. A visitor
+  // without one gets a new token only when the page shows a form: pages are
+  // rendered with a stand-in, replaced (and the cookie set) on the way out, so
+  // the many pages without a form cost no random token and set no cookie.
+  bool token_pending = false;
   if (!ctx.user) {
     ctx.csrf_token = req.cookie("fg_csrf");
     if (ctx.csrf_token.size() < 20 && !is_api_path) {
-      ctx.csrf_token = auth::RandomToken(24);
-      ctx.set_cookies.push_back(SetCookieValue("fg_csrf", ctx.csrf_token));
+      ctx.csrf_token = kPendingCsrfToken;
+      token_pending = true;
     }
   }
 
   auto finish = [&](Response r) {
+    if (token_pending && r.content_type.starts_with("text/html") &&
+        r.body.find(kPendingCsrfToken) != std::string::npos) {
+      const std::string token = auth::RandomToken(24);
+      for (size_t at = 0; (at = r.body.find(kPendingCsrfToken, at)) != std::string::npos; at += token.size())
+        r.body.replace(at, kPendingCsrfToken.size(), token);
+      ctx.set_cookies.push_back(SetCookieValue("fg_csrf", token));
+    }
     for (auto& c : ctx.set_cookies) r.headers.emplace_back("Set-Cookie", c);
     return r;
   };
@@ -324,7 +367,7 @@ Response App::dispatch(Request& req, std::string& route_name) {
     } else {
       auto form = req.form();
       auto it = form.find("csrf_token");
-      ok = it != form.end() && !ctx.csrf_token.empty() && auth::SafeEqual(it->second, ctx.csrf_token);
+      ok = it != form.end() && !token_pending && !ctx.csrf_token.empty() && auth::SafeEqual(it->second, ctx.csrf_token);
     }
     if (!ok) return finish(error(ctx, found->is_api, 403, "error.csrf", "", {}));
   }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/json/value.hpp>
@@ -112,6 +113,10 @@ class App {
   // Whether the path's segments match a route's (binding "{name}" segments into `params` when given).
   static bool Matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segs,
                       std::map<std::string, std::string>* params);
+  // The routes that may match `segs`, in registration order: those whose pattern
+  // has as many segments and the same first segment, or a parameter first.
+  template <typename F>
+  void for_candidates(const std::vector<std::string>& segs, F&& f) const;
   Response dispatch(Request& req, std::string& route_name);
   Response serve_static(const Request& req);
   void load_static();
@@ -127,6 +132,9 @@ class App {
   std::string assets_dir_;
   std::map<std::string, Asset, std::less<>> assets_;  // by path under static/
   std::vector<Route> routes_;
+  // Route indexes by BucketKey(segment count, first segment or "{" for a
+  // parameter), ascending: a request looks at two short lists, not every route.
+  std::unordered_map<std::string, std::vector<size_t>> buckets_;
   std::vector<LargeBody> large_bodies_;
   Metrics metrics_;
   std::string metrics_token_;

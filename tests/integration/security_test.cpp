@@ -189,6 +189,31 @@ TEST_F(SecurityServer, JsonBodiesNeedTheirMediaTypeAndUniqueKeys) {
   EXPECT_NE(dup.body.find("\"field\":\"received_at\""), std::string::npos) << dup.body;
 }
 
+// An anonymous visitor's form token: made only for a page with a form (the
+// token in the form equals the cookie), never for a page without one, and the
+// stand-in a page is rendered with is never accepted.
+TEST_F(SecurityServer, AnAnonymousFormTokenComesOnlyWithAFormAndMatchesItsCookie) {
+  auto form = Request(server_->port(), "GET", "/dang-nhap");
+  const std::string cookie = CookieFrom(form, "fg_csrf"), token = InputValue(form.body, "csrf_token");
+  EXPECT_GE(cookie.size(), 20u);
+  EXPECT_EQ(token, cookie);
+  EXPECT_EQ(form.body.find("fgPendingFormToken"), std::string::npos);
+  auto again = Request(server_->port(), "GET", "/dang-nhap");
+  EXPECT_NE(CookieFrom(again, "fg_csrf"), cookie);  // each new visitor has their own
+
+  for (const char* page : {"/xa/25270/thu-tuc", "/xa/25270/danh-ba", "/tra-cuu"}) {
+    auto r = Request(server_->port(), "GET", page);
+    EXPECT_EQ(r.status, 200) << page;
+    EXPECT_EQ(r.headers.count("set-cookie"), 0u) << page << " " << r.headers["set-cookie"];
+  }
+  // The stand-in, posted without a cookie, is refused like any missing token.
+  auto forged = Request(server_->port(), "POST", "/login",
+                        "username=admin&password=demo&csrf_token=fgPendingFormToken0fgPendingFormToken",
+                        {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(forged.status, 403) << forged.body;
+  EXPECT_TRUE(CookieFrom(forged, "fg_session").empty());
+}
+
 // 5. `next` after login stays on this site and out of the headers.
 TEST(Security, LoginRedirectsOnlyToLocalPaths) {
   ServerProcess server(TempPath("sec_next.db"), {"--demo"});
