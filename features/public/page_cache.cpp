@@ -119,7 +119,10 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
   // The decoded path (spellings of one path share a copy) and the kiosk flag.
   const std::string key = ctx.req.path + (q.empty() ? "" : "?kiosk=1");
   auto page = Get(key, inputs, now);
-  if (page) return AnswerIfNoneMatch(ctx.req, page->response);
+  if (page) {
+    ctx.csrf_token.clear();  // a kept page holds no form token: the pipeline has nothing to fill in
+    return AnswerIfNoneMatch(ctx.req, page->response);
+  }
   const uint64_t gen = generation();
   http::Response r = render();
   MakeCacheable(ctx, r);
@@ -127,6 +130,7 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
       EmbedsToken(ctx, r))
     return AnswerIfNoneMatch(ctx.req, r);
   page = Put(key, std::move(inputs), gen, now, std::move(r));
+  ctx.csrf_token.clear();
   return AnswerIfNoneMatch(ctx.req, page->response);
 }
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -321,8 +322,10 @@ Response App::dispatch(Request& req, std::string& route_name) {
   }
 
   auto finish = [&](Response r) {
-    if (token_pending && r.content_type.starts_with("text/html") &&
-        r.body.find(kPendingCsrfToken) != std::string::npos) {
+    // A handler that knows its page holds no form (a kept shared page) clears
+    // the stand-in and saves the search.
+    if (token_pending && ctx.csrf_token == kPendingCsrfToken && r.content_type.starts_with("text/html") &&
+        memmem(r.body.data(), r.body.size(), kPendingCsrfToken.data(), kPendingCsrfToken.size())) {
       const std::string token = auth::RandomToken(24);
       for (size_t at = 0; (at = r.body.find(kPendingCsrfToken, at)) != std::string::npos; at += token.size())
         r.body.replace(at, kPendingCsrfToken.size(), token);
