@@ -1,6 +1,8 @@
 #include "features/scorecards/json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include "features/scorecards/rules.h"
 #include "platform/errors.h"
@@ -110,9 +112,21 @@ const json::array* Arr(const json::object& o, const char* key, const std::string
   return &v->as_array();
 }
 
+// A key outside `known` is refused, naming it: a misspelt "max_points" must not
+// leave a criterion without its maximum.
+void OnlyKnown(const json::object& o, std::initializer_list<std::string_view> known, const std::string& f) {
+  for (const auto& kv : o)
+    if (std::find(known.begin(), known.end(), std::string_view(kv.key())) == known.end())
+      throw BadInput("scorecards.json_unknown", f + std::string(kv.key()));
+}
+
 Criterion CriterionFrom(const json::value& v, const std::string& field, size_t depth) {
   const auto& o = Obj(v, field);
   std::string f = field + ".";
+  OnlyKnown(o,
+            {"key", "title", "guidance", "max", "evidence_required", "evidence_what", "method", "step", "indicator",
+             "min_volume", "rule", "children"},
+            f);
   Criterion c;
   c.key = Str(o, "key", f);
   c.title = Str(o, "title", f);
@@ -138,6 +152,7 @@ Criterion CriterionFrom(const json::value& v, const std::string& field, size_t d
     if (!rv) throw BadInput("scorecards.rule_required", f + "rule");
     const auto& r = Obj(*rv, f + "rule");
     std::string rf = f + "rule.";
+    OnlyKnown(r, {"kind", "target_percent", "bands", "per", "floor"}, rf);
     auto k = ParseRuleKind(Str(r, "kind", rf));
     if (!k) throw BadInput("scorecards.rule_unknown", rf + "kind");
     c.rule.kind = *k;
@@ -147,6 +162,7 @@ Criterion CriterionFrom(const json::value& v, const std::string& field, size_t d
       for (size_t i = 0; i < b->size(); ++i) {
         std::string bf = rf + "bands[" + std::to_string(i) + "]";
         const auto& bo = Obj((*b)[i], bf);
+        OnlyKnown(bo, {"from_percent", "points"}, bf + ".");
         Band band;
         if (auto* x = Get(bo, "from_percent")) band.from_bp = Hundredths(*x, bf + ".from");
         if (auto* x = Get(bo, "points")) band.points = Hundredths(*x, bf + ".points");
@@ -185,6 +201,11 @@ json::value ToJson(const CriteriaSet& s) {
 }
 
 CriteriaSet SetFromJson(const json::object& o) {
+  // What ToJson adds for reading (id, version, frozen, max_total) may come back in an import and is ignored.
+  OnlyKnown(o,
+            {"code", "name", "description", "sample", "min_volume", "recognition", "criteria", "id", "version", "frozen",
+             "max_total"},
+            "");
   CriteriaSet s;
   s.code = Str(o, "code", "");
   s.name = Str(o, "name", "");
@@ -193,6 +214,7 @@ CriteriaSet SetFromJson(const json::object& o) {
   if (Get(o, "min_volume")) s.min_volume = Int(o, "min_volume", "");
   if (auto* rv = Get(o, "recognition")) {
     const auto& r = Obj(*rv, "recognition");
+    OnlyKnown(r, {"min_total", "min_share_percent", "disqualifiers"}, "recognition.");
     if (auto* x = Get(r, "min_total")) s.recognition.min_total = Hundredths(*x, "recognition.min_total");
     if (auto* x = Get(r, "min_share_percent")) s.recognition.min_share_bp = Hundredths(*x, "recognition.min_share");
     if (auto* d = Arr(r, "disqualifiers", "recognition.")) {
@@ -200,6 +222,7 @@ CriteriaSet SetFromJson(const json::object& o) {
       for (size_t i = 0; i < d->size(); ++i) {
         std::string df = "recognition.disqualifiers[" + std::to_string(i) + "].";
         const auto& dobj = Obj((*d)[i], df);
+        OnlyKnown(dobj, {"key", "title"}, df);
         s.recognition.disqualifiers.push_back({Str(dobj, "key", df), Str(dobj, "title", df)});
       }
     }

@@ -304,6 +304,35 @@ TEST(ScorecardsRules, JsonNamesTheFieldOfAWrongType) {
   EXPECT_THROW(SetFromJsonText("[1]"), AppError);
 }
 
+TEST(ScorecardsRules, JsonRefusesAnUnknownKeyNamingIt) {
+  auto field_of = [](const std::string& text) {
+    try {
+      SetFromJsonText(text);
+    } catch (const AppError& e) {
+      EXPECT_EQ(e.key(), "scorecards.json_unknown");
+      return e.field();
+    }
+    return std::string("(accepted)");
+  };
+  EXPECT_EQ(field_of(R"({"code":"x","name":"X","criteria":[{"key":"1","title":"A","max_points":10}]})"),
+            "criteria[0].max_points");
+  EXPECT_EQ(field_of(R"({"code":"x","name":"X","criteria":[{"key":"1","title":"A","max":10,"children":[)"
+                     R"({"key":"1.1","title":"B","max":10,"method":"indicator","indicator":"on_time",)"
+                     R"("rule":{"kind":"bands","bands":[{"from_percent":90,"point":10}]}}]}]})"),
+            "criteria[0].children[0].rule.bands[0].point");
+  EXPECT_EQ(field_of(R"({"code":"x","name":"X","recognition":{"min_total":80,"min_score":1},"criteria":[]})"),
+            "recognition.min_score");
+  EXPECT_EQ(field_of(R"({"code":"x","name":"X","nam":"Y","criteria":[]})"), "nam");
+  // What an export adds for reading is accepted back.
+  auto s = ValidateSet(Small());
+  s.id = 7;
+  s.version = 3;
+  auto exported = ToJson(s).as_object();
+  ASSERT_TRUE(exported.contains("max_total"));
+  ASSERT_TRUE(exported.contains("frozen"));
+  EXPECT_EQ(SetFromJson(exported).criteria.size(), s.criteria.size());
+}
+
 CriteriaSet Shipped(const std::string& name) {
   std::ifstream in(std::string(FG_SOURCE_DIR) + "/features/scorecards/sets/" + name + ".json");
   std::stringstream ss;
