@@ -21,7 +21,9 @@ std::string PhotoUrl(int64_t official_id, const Photo& p) {
 Response PhotoResponse(Context& ctx, const PhotoFile& f, bool shared) {
   const std::string etag = "\"" + f.photo.sha256.substr(0, 32) + "\"";
   const bool versioned = ctx.req.query_param("v") == f.photo.version();
-  Response r = Response::InlineFile(f.bytes, f.photo.mime, f.photo.mime == "image/png" ? "anh.png" : "anh.jpg");
+  const bool unchanged = http::NoneMatchHits(ctx.req, etag);  // a 304 needs no copy of the bytes
+  Response r = Response::InlineFile(unchanged ? std::string() : f.bytes, f.photo.mime,
+                                    f.photo.mime == "image/png" ? "anh.png" : "anh.jpg");
   r.set_header("ETag", etag);
   // A versioned URL never changes content (a new photo has a new version).
   // Shared caches keep a public photo a day at most, so that a withdrawn
@@ -30,10 +32,7 @@ Response PhotoResponse(Context& ctx, const PhotoFile& f, bool shared) {
     r.set_header("Cache-Control", versioned ? "public, max-age=86400" : "public, max-age=300");
   else
     r.set_header("Cache-Control", versioned ? "private, max-age=31536000, immutable" : "private, no-cache");
-  if (http::NoneMatchHits(ctx.req, etag)) {
-    r.status = 304;
-    r.body.clear();
-  }
+  if (unchanged) r.status = 304;
   return r;
 }
 

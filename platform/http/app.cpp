@@ -324,10 +324,13 @@ Response App::dispatch(Request& req, std::string& route_name) {
   auto finish = [&](Response r) {
     // A handler that knows its page holds no form (a kept shared page) clears
     // the stand-in and saves the search.
-    if (token_pending && ctx.csrf_token == kPendingCsrfToken && r.content_type.starts_with("text/html") &&
-        memmem(r.body.data(), r.body.size(), kPendingCsrfToken.data(), kPendingCsrfToken.size())) {
+    const void* hit = token_pending && ctx.csrf_token == kPendingCsrfToken && r.content_type.starts_with("text/html")
+                          ? memmem(r.body.data(), r.body.size(), kPendingCsrfToken.data(), kPendingCsrfToken.size())
+                          : nullptr;
+    if (hit) {
       const std::string token = auth::RandomToken(24);
-      for (size_t at = 0; (at = r.body.find(kPendingCsrfToken, at)) != std::string::npos; at += token.size())
+      for (size_t at = static_cast<const char*>(hit) - r.body.data(); at != std::string::npos;
+           at = r.body.find(kPendingCsrfToken, at + token.size()))
         r.body.replace(at, kPendingCsrfToken.size(), token);
       ctx.set_cookies.push_back(SetCookieValue("fg_csrf", token));
     }

@@ -269,7 +269,7 @@ class Server {
   // The response head, written with the body in one gathered write (no copy of
   // the body): cheaper than Beast's serializer for the answers we send. A header
   // value with CR or LF (which would split the header) is dropped.
-  static std::string SerializeHead(Response& out, unsigned version, bool keep_alive) {
+  static std::string SerializeHead(const Response& out, unsigned version, bool keep_alive) {
     std::string w;
     w.reserve(512);
     w += "HTTP/1.1 ";
@@ -291,7 +291,7 @@ class Server {
       w += "\r\n";
     };
     if (out.status != 304) header("Content-Type", out.content_type);
-    for (auto& [k, v] : out.headers) header(k, v);
+    for (const auto& [k, v] : out.headers) header(k, v);
     if (!keep_alive)
       w += "Connection: close\r\n";
     else if (version < 11)

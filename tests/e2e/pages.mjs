@@ -33,20 +33,19 @@ function patternRegex(pattern) {
   return new RegExp(`^${esc.join('')}$`);
 }
 
+// Links with their text, and image sources (a photo's own route is reached
+// only through its <img>), on this site.
 function linksOf(html, base) {
+  const found = [
+    ...[...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => [m[1], m[2]]),
+    ...[...html.matchAll(/<img\b[^>]*\bsrc="([^"]*)"/g)].map((m) => [m[1], '']),
+  ];
   const out = [];
-  for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) {
-    const href = m[1].replace(/&amp;/g, '&');
+  for (const [href, text] of found) {
     let url;
-    try { url = new URL(href, base); } catch { continue; }
+    try { url = new URL(href.replace(/&amp;/g, '&'), base); } catch { continue; }
     if (url.origin !== new URL(base).origin) continue;
-    out.push({ path: decodeURIComponent(url.pathname), text: m[2].replace(/<[^>]*>/g, '') });
-  }
-  // Images count too: a photo's own route is reached only through its <img>.
-  for (const m of html.matchAll(/<img\b[^>]*\bsrc="([^"]*)"/g)) {
-    let url;
-    try { url = new URL(m[1].replace(/&amp;/g, '&'), base); } catch { continue; }
-    if (url.origin === new URL(base).origin) out.push({ path: decodeURIComponent(url.pathname), text: '' });
+    out.push({ path: decodeURIComponent(url.pathname), text: text.replace(/<[^>]*>/g, '') });
   }
   return out;
 }
