@@ -24,12 +24,30 @@ void MakeCacheable(http::Context& ctx, http::Response& r) {
   }
 }
 
-http::Response AnswerIfNoneMatch(const http::Request& req, const http::Response& page) {
-  if (page.status != 200 || !http::NoneMatchHits(req, page.header("ETag"))) return page;
-  http::Response r;  // the headers without the body, not copied
-  r.status = 304;
+namespace {
+
+// The headers of `page` without its body.
+http::Response HeadersOf(const http::Response& page, int status) {
+  http::Response r;
+  r.status = status;
   r.content_type = page.content_type;
   r.headers = page.headers;
+  return r;
+}
+
+}  // namespace
+
+http::Response AnswerIfNoneMatch(const http::Request& req, const http::Response& page) {
+  if (page.status != 200 || !http::NoneMatchHits(req, page.header("ETag"))) return page;
+  return HeadersOf(page, 304);
+}
+
+http::Response AnswerIfNoneMatch(const http::Request& req, const std::shared_ptr<const PageCache::Page>& kept) {
+  const http::Response& page = kept->response;
+  if (page.status != 200) return page;
+  if (http::NoneMatchHits(req, page.header("ETag"))) return HeadersOf(page, 304);
+  http::Response r = HeadersOf(page, 200);
+  r.shared_body = std::shared_ptr<const std::string>(kept, &page.body);  // keeps the page alive, not copied
   return r;
 }
 
@@ -121,7 +139,7 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
   auto page = Get(key, inputs, now);
   if (page) {
     ctx.csrf_token.clear();  // a kept page holds no form token: the pipeline has nothing to fill in
-    return AnswerIfNoneMatch(ctx.req, page->response);
+    return AnswerIfNoneMatch(ctx.req, page);
   }
   const uint64_t gen = generation();
   http::Response r = render();
@@ -131,7 +149,7 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
     return AnswerIfNoneMatch(ctx.req, r);
   page = Put(key, std::move(inputs), gen, now, std::move(r));
   ctx.csrf_token.clear();
-  return AnswerIfNoneMatch(ctx.req, page->response);
+  return AnswerIfNoneMatch(ctx.req, page);
 }
 
 }  // namespace fg::pub

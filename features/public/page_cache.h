@@ -110,5 +110,7 @@ void MakeCacheable(http::Context& ctx, http::Response& r);
 // A 304 with `page`'s headers and no body when the request's If-None-Match
 // names its ETag (http::NoneMatchHits); else `page` itself.
 http::Response AnswerIfNoneMatch(const http::Request& req, const http::Response& page);
+// The same for a kept page, whose 200 shares the kept body (Response::shared_body).
+http::Response AnswerIfNoneMatch(const http::Request& req, const std::shared_ptr<const PageCache::Page>& kept);
 
 }  // namespace fg::pub

@@ -1,6 +1,7 @@
 // HTTP request and response as features see them: plain structs, no Beast.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,12 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body shared with a kept copy of the page (features/public/page_cache.h),
+  // written from there and never copied; `body` is then empty. Read the bytes
+  // sent with bytes().
+  std::shared_ptr<const std::string> shared_body;
+
+  std::string_view bytes() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 
   static Response Text(int status, std::string body, std::string type = "text/plain; charset=utf-8");
   static Response Redirect(std::string location, int status = 303);

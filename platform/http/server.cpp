@@ -298,7 +298,7 @@ class Server {
       w += "Connection: keep-alive\r\n";
     if (out.status != 304 && out.status != 204) {
       w += "Content-Length: ";
-      w += std::to_string(out.body.size());
+      w += std::to_string(out.bytes().size());
       w += "\r\n";
     }
     w += "\r\n";
@@ -386,7 +386,7 @@ class Server {
       bool keep_alive = in.keep_alive() && !stopping_ && served + 1 < opt_.max_requests_per_connection;
       const std::string wire = SerializeHead(out, in.version(), keep_alive);
       const std::array<net::const_buffer, 2> buffers{net::buffer(wire),
-                                                     head ? net::const_buffer() : net::buffer(out.body)};
+                                                     head ? net::const_buffer() : net::buffer(out.bytes())};
       c.stream.expires_after(opt_.write_timeout);
       net::async_write(c.stream, buffers, yield[ec]);
       if (ec || !keep_alive) break;
