@@ -147,15 +147,15 @@ std::vector<std::string> RootPaths(db::Conn& c, int64_t limit) {
   return out;
 }
 
-int64_t InsertUnit(db::Conn& c, const Unit& u) {
+void InsertUnit(db::Conn& c, Unit& u) {
   std::string now = NowUtcText();
-  int64_t id = c.query_one(kInsertUnit, {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id),
-                                         u.valid_from, OptS(u.valid_to), OptI(u.successor_id), now, now})
-                   ->i64(0);
-  std::string parent_path = "/";
-  if (u.parent_id) parent_path = UnitById(c, *u.parent_id)->path;
-  c.exec(kSetPath, {parent_path + std::to_string(id) + "/", id});
-  return id;
+  u.id = c.query_one(kInsertUnit, {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id), u.valid_from,
+                                   OptS(u.valid_to), OptI(u.successor_id), now, now})
+             ->i64(0);
+  u.path = (u.parent_id ? u.path : std::string("/")) + std::to_string(u.id) + "/";
+  c.exec(kSetPath, {u.path, u.id});
+  u.created_at = now;
+  u.updated_at = std::move(now);
 }
 
 void UpdateUnit(db::Conn& c, const Unit& u) {

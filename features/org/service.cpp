@@ -71,10 +71,9 @@ Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, const Unit* be
 Unit CreateIn(db::Conn& c, const Principal& p, const UnitDraft& d) {
   if (repo::UnitByCode(c, d.code)) throw AppError(ErrorKind::kConflict, "org.code_taken", "code", {{"code", d.code}});
   Unit u = Resolve(c, p, d, nullptr);
-  u.id = repo::InsertUnit(c, u);
-  Unit saved = *repo::UnitById(c, u.id);
-  events::Append(c, events::By(p, saved.id, "unit", saved.code, "create", "", Json(saved)));
-  return saved;
+  repo::InsertUnit(c, u);  // completes `u` as stored: no re-read
+  events::Append(c, events::By(p, u.id, "unit", u.code, "create", "", Json(u)));
+  return u;
 }
 
 Unit UpdateIn(db::Conn& c, const Principal& p, const Unit& before, const UnitDraft& d) {

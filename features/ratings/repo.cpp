@@ -193,28 +193,72 @@ std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, 
                  "AND u.path LIKE ? AND k.day >= ? AND k.day <= ?"},
                 {path_prefix + "%", from, to}, false);
 }
-std::vector<CountRow> MonthLevelCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                                       const std::string& to, bool by_procedure) {
-  // The key column stands in the place of the other one: official_id for the first table, procedure_id for the
-  // second (the row's `day` is the month).
-  static const db::Query kByOfficial{"ratings.month_official_counts",
-                                     "SELECT k.unit_id, u.code, u.name, k.month, k.official_id, 0, k.level, k.n "
-                                     "FROM units u CROSS JOIN rating_month_officials k "
-                                     "WHERE k.unit_id = u.id AND u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
-  static const db::Query kByProcedure{"ratings.month_procedure_counts",
-                                      "SELECT k.unit_id, u.code, u.name, k.month, 0, k.procedure_id, k.level, k.n "
-                                      "FROM units u CROSS JOIN rating_month_procedures k "
-                                      "WHERE k.unit_id = u.id AND u.path LIKE ? AND k.month >= ? AND k.month <= ?"};
-  return Counts(c, by_procedure ? kByProcedure : kByOfficial, {path_prefix + "%", from, to}, true);
+// ---- report sums ----
+// Columns as Counts() reads them: unit_id, code, name, day, official_id[, procedure_id], key, n.
+// The subtree's units are walked and each unit's counters read by key (CROSS JOIN, as the desk's
+// statistics do); the grouping is done by the store, so a province's year sends a few hundred
+// rows up instead of every counter row.
+#define FG_RATING_SUM(cols, table, period, group, key)                                                    \
+  "SELECT " cols ", k." key ", sum(k.n) FROM units u CROSS JOIN " table " k WHERE k.unit_id = u.id "      \
+  "AND u.path LIKE ? AND k." period " >= ? AND k." period " <= ? GROUP BY " group "k." key
+#define FG_BY_UNIT_COLS "k.unit_id, u.code, u.name, ''"
+#define FG_BY_UNIT_GROUP "k.unit_id, u.code, u.name, "
+#define FG_NO_UNIT "0, '', ''"
+// Indexed by SumBy: unit, month, official, procedure.
+const db::Query kLevelSums[] = {
+    {"ratings.level_sums_by_unit", FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_counts", "day", FG_BY_UNIT_GROUP, "level")},
+    {"ratings.level_sums_by_month",
+     FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_counts", "day", "substr(k.day, 1, 7), ", "level")},
+    {"ratings.level_sums_by_official",
+     FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id, 0", "rating_counts", "day", "k.official_id, ", "level")},
+    {"ratings.level_sums_by_procedure",
+     FG_RATING_SUM(FG_NO_UNIT ", '', 0, k.procedure_id", "rating_counts", "day", "k.procedure_id, ", "level")},
+};
+const db::Query kReasonSums[] = {
+    {"ratings.reason_sums_by_unit", FG_RATING_SUM(FG_BY_UNIT_COLS ", 0", "rating_reason_counts", "day", FG_BY_UNIT_GROUP, "reason")},
+    {"ratings.reason_sums_by_month",
+     FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0", "rating_reason_counts", "day", "substr(k.day, 1, 7), ", "reason")},
+    {"ratings.reason_sums_by_official",
+     FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id", "rating_reason_counts", "day", "k.official_id, ", "reason")},
+    {"ratings.reason_sums_total", FG_RATING_SUM(FG_NO_UNIT ", '', 0", "rating_reason_counts", "day", "", "reason")},
+};
+// The monthly levels are kept by official and by procedure in two tables.
+const db::Query kMonthLevelSums[] = {
+    {"ratings.month_level_sums_by_unit",
+     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_month_officials", "month", FG_BY_UNIT_GROUP, "level")},
+    {"ratings.month_level_sums_by_month",
+     FG_RATING_SUM(FG_NO_UNIT ", k.month, 0, 0", "rating_month_officials", "month", "k.month, ", "level")},
+    {"ratings.month_level_sums_by_official",
+     FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id, 0", "rating_month_officials", "month", "k.official_id, ", "level")},
+    {"ratings.month_level_sums_by_procedure",
+     FG_RATING_SUM(FG_NO_UNIT ", '', 0, k.procedure_id", "rating_month_procedures", "month", "k.procedure_id, ",
+                   "level")},
+};
+const db::Query kMonthReasonSums[] = {
+    {"ratings.month_reason_sums_by_unit",
+     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0", "rating_month_reasons", "month", FG_BY_UNIT_GROUP, "reason")},
+    {"ratings.month_reason_sums_by_month",
+     FG_RATING_SUM(FG_NO_UNIT ", k.month, 0", "rating_month_reasons", "month", "k.month, ", "reason")},
+    {"ratings.month_reason_sums_by_official",
+     FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id", "rating_month_reasons", "month", "k.official_id, ", "reason")},
+    {"ratings.month_reason_sums_total", FG_RATING_SUM(FG_NO_UNIT ", '', 0", "rating_month_reasons", "month", "", "reason")},
+};
+
+std::vector<CountRow> LevelSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                const std::string& to, SumBy by) {
+  return Counts(c, kLevelSums[static_cast<int>(by)], {path_prefix + "%", from, to}, true);
 }
-std::vector<CountRow> MonthReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                                        const std::string& to) {
-  return Counts(c,
-                {"ratings.month_reason_counts",
-                 "SELECT k.unit_id, u.code, u.name, k.month, k.official_id, k.reason, k.n "
-                 "FROM units u CROSS JOIN rating_month_reasons k WHERE k.unit_id = u.id "
-                 "AND u.path LIKE ? AND k.month >= ? AND k.month <= ?"},
-                {path_prefix + "%", from, to}, false);
+std::vector<CountRow> ReasonSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                 const std::string& to, SumBy by) {
+  return Counts(c, kReasonSums[static_cast<int>(by)], {path_prefix + "%", from, to}, false);
+}
+std::vector<CountRow> MonthLevelSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                     const std::string& to, SumBy by) {
+  return Counts(c, kMonthLevelSums[static_cast<int>(by)], {path_prefix + "%", from, to}, true);
+}
+std::vector<CountRow> MonthReasonSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                      const std::string& to, SumBy by) {
+  return Counts(c, kMonthReasonSums[static_cast<int>(by)], {path_prefix + "%", from, to}, false);
 }
 
 std::vector<CountRow> RecountLevels(db::Conn& c) {

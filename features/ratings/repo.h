@@ -38,12 +38,21 @@ std::vector<CountRow> LevelCounts(db::Conn& c, const std::string& path_prefix, c
                                   const std::string& to);
 std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                    const std::string& to);
-// The monthly counters over months [from, to] (YYYY-MM; the row's `day` is the month): by official
-// (procedure_id 0) or by procedure (official_id 0); the reasons by official.
-std::vector<CountRow> MonthLevelCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                                       const std::string& to, bool by_procedure);
-std::vector<CountRow> MonthReasonCounts(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                                        const std::string& to);
+// What a report groups by. The report's sums are made in SQL: one row per value of the
+// grouping and level (or reason), with only the fields that grouping names filled (unit_id,
+// unit_code and unit_name; day as the month YYYY-MM; official_id; procedure_id). Reasons are
+// not counted per procedure: summed "by procedure" they come back by reason alone.
+enum class SumBy { kUnit, kMonth, kOfficial, kProcedure };
+// Sums of the daily counters of the units under `path_prefix` over local days [from, to].
+std::vector<CountRow> LevelSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                const std::string& to, SumBy by);
+std::vector<CountRow> ReasonSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                 const std::string& to, SumBy by);
+// The same from the monthly counters over months [from, to] (YYYY-MM).
+std::vector<CountRow> MonthLevelSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                     const std::string& to, SumBy by);
+std::vector<CountRow> MonthReasonSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                      const std::string& to, SumBy by);
 // The same two, recounted from the ratings (tests: counters = recount).
 std::vector<CountRow> RecountLevels(db::Conn& c);
 std::vector<CountRow> RecountReasons(db::Conn& c);

@@ -440,13 +440,17 @@ Report Service::ReportOf(const Principal& p, const ReportQuery& q0) {
     auto append = [](std::vector<repo::CountRow>& to, std::vector<repo::CountRow> rows) {
       to.insert(to.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
     };
+    const repo::SumBy by = q.by == "unit"        ? repo::SumBy::kUnit
+                           : q.by == "month"     ? repo::SumBy::kMonth
+                           : q.by == "procedure" ? repo::SumBy::kProcedure
+                                                 : repo::SumBy::kOfficial;
     if (!spans.months_from.empty()) {
-      levels = repo::MonthLevelCounts(c, u.path, spans.months_from, spans.months_to, q.by == "procedure");
-      reasons = repo::MonthReasonCounts(c, u.path, spans.months_from, spans.months_to);
+      levels = repo::MonthLevelSums(c, u.path, spans.months_from, spans.months_to, by);
+      reasons = repo::MonthReasonSums(c, u.path, spans.months_from, spans.months_to, by);
     }
     for (const auto& [from, to] : spans.days) {
-      append(levels, repo::LevelCounts(c, u.path, from, to));
-      append(reasons, repo::ReasonCounts(c, u.path, from, to));
+      append(levels, repo::LevelSums(c, u.path, from, to, by));
+      append(reasons, repo::ReasonSums(c, u.path, from, to, by));
     }
     for (const auto& r : levels) {
       const int i = LevelIndex(r.key);

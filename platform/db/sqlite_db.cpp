@@ -44,7 +44,11 @@ class SqliteConn final : public Conn {
     sqlite3_busy_timeout(db_, 10000);
     sqlite3_extended_result_codes(db_, 1);
     exec_script("PRAGMA foreign_keys=ON");
-    if (!read_only) exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL");
+    // Every write runs in its own savepoint inside the group commit: the
+    // savepoints' journal (the original pages a write changed, for ROLLBACK TO)
+    // is kept in memory instead of a temporary file, which cost a pwrite per
+    // changed page. It holds at most one write's pages and dies with the batch.
+    if (!read_only) exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY");
     // Readers map the file: after each commit a reader's page cache is reset,
     // and pages then come from the mapping instead of a read() each.
     if (read_only) exec_script("PRAGMA mmap_size=268435456");
