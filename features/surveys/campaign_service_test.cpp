@@ -426,8 +426,11 @@ const db::Query kBackfillMark{"test_backfill_mark",
 
 TEST_P(SurveysCampaignTest, TheReportByOfficialCountsOnlyThatOfficialsInvitations) {
   auto k = surveys_->CreateCampaign(admin_, Input());
-  // One invitation per official of the province: admin (P1), leader (C1), evaluator (C2).
-  auto per_official = surveys_->CreateInvitations(admin_, k.id, "P1", "", true);
+  const auto desk = Official("desk.c1", "C1", "desk");
+  // One invitation per official of each target unit: desk and leader (C1), evaluator (C2).
+  auto per_official = surveys_->CreateInvitations(admin_, k.id, "C1", "", true);
+  ASSERT_EQ(per_official.size(), 2u);
+  for (const auto& i : surveys_->CreateInvitations(admin_, k.id, "C2", "", true)) per_official.push_back(i);
   ASSERT_EQ(per_official.size(), 3u);
   auto of = [&](const auth::Principal& p) {
     for (const auto& i : per_official)
@@ -444,7 +447,7 @@ TEST_P(SurveysCampaignTest, TheReportByOfficialCountsOnlyThatOfficialsInvitation
   auto rep = surveys_->CampaignResults(admin_, k.id, "P1", 0, 0, "official");
   EXPECT_EQ(rep.by, "official");
   EXPECT_EQ(rep.responses, 2);
-  ASSERT_EQ(rep.groups.size(), 2u);  // the administrator's invitation was not answered
+  ASSERT_EQ(rep.groups.size(), 2u);  // the desk officer's invitation was not answered
   EXPECT_EQ(rep.groups[0].label, "Người eval.c2");
   EXPECT_EQ(rep.groups[0].responses, 1);
   ASSERT_EQ(rep.groups[0].elements.size(), 5u);
@@ -467,11 +470,11 @@ TEST_P(SurveysCampaignTest, TheReportByOfficialCountsOnlyThatOfficialsInvitation
     c.exec(kBackfillMark);
   });
   Service fresh(*db_, *svc_);
-  surveys_->Answer(of(admin_), AllAt(4));  // after the mark: counted as it comes, not again
+  surveys_->Answer(of(desk), AllAt(4));  // after the mark: counted as it comes, not again
   auto again = fresh.CampaignResults(admin_, k.id, "P1", 0, 0, "official");
   ASSERT_EQ(again.groups.size(), 3u);
   EXPECT_EQ(again.responses, 3);
-  EXPECT_EQ(again.groups[0].label, "Người admin.p1");
+  EXPECT_EQ(again.groups[0].label, "Người desk.c1");
   EXPECT_EQ(again.groups[0].responses, 1);
   EXPECT_EQ(again.groups[2].elements[0].counts, (Likert{0, 0, 0, 0, 3}));
   // Once: another service finds no row and adds nothing.
