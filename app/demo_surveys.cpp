@@ -1,9 +1,13 @@
 // Demo survey campaign: the SIPAS template at the demo ward, begun three weeks
-// ago and repeated every six months, one printed sheet of invitations and
-// answers to most of them, so that the campaign page, its progress, the
-// invitation sheet and the report have content.
+// ago and repeated every six months, a printed sheet of invitations and one
+// printed per official, answers to most of them, so that the campaign page,
+// its progress, the invitation sheets and the reports (by unit and by
+// official) have content.
+#include <algorithm>
+
 #include "app/demo.h"
 #include "features/surveys/service.h"
+#include "platform/errors.h"
 #include "platform/time.h"
 
 namespace fg::app {
@@ -26,7 +30,14 @@ void SeedSurveys(db::Db& db, org::Service& org, desk::Service& desk) {
   in.repeat_6_months = true;
   const auto k = svc.CreateCampaign(*admin, in);
   const auto sheet = svc.CreateInvitations(*admin, k.id, "25270", "40", false);
-  // 34 of the 40 answered: mostly satisfied, the waiting area less so.
+  // A sheet with one invitation per official of the ward (the report by official); up to 4 answered.
+  std::vector<surveys::Invitation> per_official;
+  try {
+    per_official = svc.CreateInvitations(*admin, k.id, "25270", "", true);
+  } catch (const AppError&) {  // no official at the ward: the unit's sheet only
+  }
+  const size_t by_official = std::min<size_t>(per_official.size(), 4), by_unit = 34 - by_official;
+  // 34 answered in all: mostly satisfied, the waiting area less so.
   for (size_t i = 0; i < 34; ++i) {
     surveys::Answers a;
     for (int q = 1; q <= 19; ++q) {
@@ -35,7 +46,7 @@ void SeedSurveys(db::Db& db, org::Service& org, desk::Service& desk) {
       a["q" + std::to_string(q)] = {std::to_string(level)};
     }
     if (i % 5 == 0) a["q20"] = {"Bố trí thêm ghế ngồi chờ và nước uống."};
-    svc.Answer(sheet[i].token, a);
+    svc.Answer(i < by_unit ? sheet[i].token : per_official[i - by_unit].token, a);
   }
 }
 

@@ -1,5 +1,6 @@
 // The survey campaigns' JSON API: campaigns (list, create, get), invitations,
 // results, and the citizen's answer with an invitation token.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "features/surveys/json.h"
@@ -20,7 +21,8 @@ json::object CampaignJson(const Campaign& k) {
   for (const auto& u : k.unit_codes) units.push_back(json::value(u));
   return {{"id", k.id},         {"name", k.name},     {"questionnaire_id", k.questionnaire_id},
           {"from", k.from},     {"to", k.to},         {"units", units},
-          {"target", k.target}, {"repeat_6_months", k.repeat_6_months}, {"created_at", k.created_at}};
+          {"target", k.target}, {"repeat_6_months", k.repeat_6_months}, {"created_at", k.created_at},
+          {"version", k.version}, {"closed_on", k.closed() ? json::value(k.closed_on) : json::value(nullptr)}};
 }
 
 json::object RoundJson(int round, const Campaign& dates, bool open) {
@@ -44,7 +46,34 @@ json::object ShareJson(const stats::Share& s) {
           {"too_few", s.too_few}};
 }
 
+json::array ElementsJson(const std::vector<ElementLine>& lines) {
+  json::array elements;
+  for (const auto& e : lines) {
+    json::array levels;
+    for (auto n : e.counts) levels.push_back(n);
+    elements.push_back({{"element", e.element}, {"levels", levels}, {"index", ShareJson(e.share)}});
+  }
+  return elements;
+}
+
 json::object ResultsJson(const CampaignReport& r) {
+  if (r.by == "official") {
+    json::array groups;
+    for (const auto& g : r.groups)
+      groups.push_back({{"official_id", std::stoll(g.key)},
+                        {"official_name", g.label},
+                        {"responses", g.responses},
+                        {"elements", ElementsJson(g.elements)},
+                        {"sipas_index", g.sipas}});
+    return {{"campaign_id", r.campaign.id},
+            {"round", RoundJson(r.round, r.round_dates, r.open)},
+            {"unit", r.unit_code},
+            {"unit_name", r.unit_name},
+            {"by", "official"},
+            {"responses", r.responses},
+            {"minimum", r.minimum},
+            {"officials", groups}};
+  }
   json::array elements, questions;
   for (const auto& e : r.elements) {
     json::array levels;
@@ -61,6 +90,7 @@ json::object ResultsJson(const CampaignReport& r) {
           {"round", RoundJson(r.round, r.round_dates, r.open)},
           {"unit", r.unit_code},
           {"unit_name", r.unit_name},
+          {"by", "unit"},
           {"responses", r.responses},
           {"minimum", r.minimum},
           {"elements", elements},
@@ -105,6 +135,26 @@ Answers AnswersFrom(const json::object& body) {
     }
   }
   return out;
+}
+
+// The open link's device id (the API has no cookie): X-Device-Id, 8..64 of
+// [A-Za-z0-9_-]; "" without the header (the address then stands for the device).
+std::string DeviceOf(const Context& ctx) {
+  const std::string d(ctx.req.header("x-device-id"));
+  if (d.empty()) return d;
+  const bool ok = d.size() >= 8 && d.size() <= 64 && std::all_of(d.begin(), d.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+  });
+  if (!ok) throw BadInput("surveys.device_id", "X-Device-Id");
+  return "api:" + d;
+}
+
+json::object TargetJson(const AnswerTarget& t) {
+  return {{"campaign", t.campaign.name},
+          {"unit_name", t.unit_name},
+          {"round", RoundJson(t.round, t.round_dates, t.state == AnswerState::kOpen)},
+          {"state", StateName(t.state)},
+          {"questionnaire", ToJson(t.questionnaire)}};
 }
 
 int64_t IdOf(const Context& ctx) {
@@ -163,9 +213,48 @@ void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc) {
                        {"name", u.name},
                        {"responses", u.responses},
                        {"target", v.campaign.target},
+                       {"link", u.link},
                        {"open_link", PublicBase() + "/khao-sat/mo/" + u.link}});
     o["progress"] = units;
     return http::Json(200, o);
+  });
+  // Name, end date, target, or {"closed": true}; the version read in "version" or If-Match.
+  app.api("PATCH", "/api/v1/surveys/campaigns/{id}", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"version", "name", "to", "target", "closed"});
+    const int64_t id = IdOf(ctx);
+    CampaignEdit in;
+    std::optional<int64_t> version = http::JsonInt(b, "version");
+    if (std::string_view m = ctx.req.header("if-match"); !m.empty()) {
+      std::string v(m);
+      std::erase(v, '"');
+      auto n = http::ParseInt64(v);
+      if (!n) throw BadInput("error.bad_number", "If-Match");
+      version = n;
+    }
+    if (!version) throw BadInput("surveys.campaign_version_required", "version");
+    in.version = *version;
+    const auto closed = http::JsonBool(b, "closed");
+    if (closed && !*closed) throw BadInput("surveys.campaign_reopen", "closed");
+    if (closed) {
+      if (b.contains("name") || b.contains("to") || b.contains("target"))
+        throw BadInput("surveys.campaign_close_alone", "closed");
+      svc->CloseCampaign(*ctx.user, id, in.version);
+    } else {
+      if (b.contains("name")) in.name = http::JsonString(b, "name").value_or("");
+      if (b.contains("to")) in.to = http::JsonString(b, "to").value_or("");
+      if (auto t = b.find("target"); t != b.end())
+        in.target = t->value().is_int64() ? std::to_string(t->value().as_int64())
+                    : t->value().is_string() ? std::string(t->value().as_string())
+                                             : "";
+      svc->UpdateCampaign(*ctx.user, id, in);
+    }
+    const auto v = svc->GetCampaign(*ctx.user, id);
+    auto o = CampaignJson(v.campaign);
+    o["round"] = RoundJson(v.round, v.round_dates, v.open);
+    auto res = http::Json(200, o);
+    res.set_header("ETag", "\"" + std::to_string(v.campaign.version) + "\"");
+    return res;
   });
   app.api("POST", "/api/v1/surveys/campaigns/{id}/invitations", http::Access::kUser, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
@@ -191,16 +280,25 @@ void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc) {
     }
     if (auto m = ctx.req.query_param("minimum"); !m.empty()) minimum = http::ParseInt64(m).value_or(-1);
     return http::Json(200, ResultsJson(svc->CampaignResults(*ctx.user, IdOf(ctx), ctx.req.query_param("unit"), round,
-                                                            minimum)));
+                                                            minimum, ctx.req.query_param("by"))));
+  });
+  // The citizen's, with a unit's open link (registered before {token}: "open" is no token). Once per
+  // device (X-Device-Id) per round, 20 per address per hour, as the page.
+  app.api("GET", "/api/v1/public/surveys/open/{link}", http::Access::kPublic, [svc](Context& ctx) {
+    const std::string device = DeviceOf(ctx);
+    return http::Json(200, TargetJson(svc->OpenTarget(ctx.req.params.at("link"),
+                                                      device.empty() ? "address:" + ctx.req.remote_addr : device)));
+  });
+  app.api("POST", "/api/v1/public/surveys/open/{link}/responses", http::Access::kPublic, [svc](Context& ctx) {
+    const std::string device = DeviceOf(ctx);
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"answers"});
+    const auto r = svc->AnswerOpen(ctx.req.params.at("link"), device, ctx.req.remote_addr, AnswersFrom(b));
+    return http::Json(201, {{"id", r.id}, {"campaign_id", r.campaign_id}, {"round", r.round}});
   });
   // The citizen's, with an invitation token: the questionnaire and whether it may still be answered.
   app.api("GET", "/api/v1/public/surveys/{token}", http::Access::kPublic, [svc](Context& ctx) {
-    const auto t = svc->InvitationTarget(ctx.req.params.at("token"));
-    return http::Json(200, {{"campaign", t.campaign.name},
-                            {"unit_name", t.unit_name},
-                            {"round", RoundJson(t.round, t.round_dates, t.state == AnswerState::kOpen)},
-                            {"state", StateName(t.state)},
-                            {"questionnaire", ToJson(t.questionnaire)}});
+    return http::Json(200, TargetJson(svc->InvitationTarget(ctx.req.params.at("token"))));
   });
   app.api("POST", "/api/v1/public/surveys/{token}/responses", http::Access::kPublic, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);

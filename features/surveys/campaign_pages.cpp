@@ -36,6 +36,14 @@ std::string RoundLine(int round, const Campaign& dates) {
   return Text("surveys.round_line", {{"round", std::to_string(round)}, {"from", Day(dates.from)}, {"to", Day(dates.to)}});
 }
 
+// The campaign's state in the round in force.
+std::string StateText(const Campaign& k, const Campaign& round_dates, bool open) {
+  if (k.closed()) return Text("surveys.state.closed_early", {{"day", Day(k.closed_on)}});
+  return Text(open                                   ? "surveys.state.open"
+              : TodayLocalIso() < round_dates.from ? "surveys.state.not_yet"
+                                                    : "surveys.state.closed");
+}
+
 std::string Percent(double v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.1f", v * 100);
@@ -170,7 +178,6 @@ Response ListPage(Context& ctx, Service& svc) {
   const auto list = svc.Campaigns(*ctx.user);
   if (list.empty()) b.ShowSection("EMPTY");
   else b.ShowSection("HAS_CAMPAIGNS");
-  const std::string today = TodayLocalIso();
   for (const auto& s : list) {
     auto* r = b.AddSectionDictionary("CAMPAIGN");
     r->SetValue("NAME", s.campaign.name);
@@ -179,9 +186,7 @@ Response ListPage(Context& ctx, Service& svc) {
     r->SetIntValue("UNITS", static_cast<long>(s.campaign.unit_codes.size()));
     r->SetIntValue("RESPONSES", s.responses);
     r->SetIntValue("TARGET", s.target_total);
-    r->SetValue("STATE", Text(s.open ? "surveys.state.open"
-                              : today < s.round_dates.from ? "surveys.state.not_yet"
-                                                            : "surveys.state.closed"));
+    r->SetValue("STATE", StateText(s.campaign, s.round_dates, s.open));
   }
   return v.render();
 }
@@ -274,9 +279,12 @@ Response CampaignPage(Context& ctx, Service& svc, int64_t id, const AppError* in
   b.SetValue("ROUND_LINE", RoundLine(c.round, c.round_dates));
   b.SetIntValue("TARGET", c.campaign.target);
   b.ShowSection(c.campaign.repeat_6_months ? "REPEATS" : "ONCE");
-  b.SetValue("STATE", Text(c.open ? "surveys.state.open"
-                           : TodayLocalIso() < c.round_dates.from ? "surveys.state.not_yet"
-                                                                 : "surveys.state.closed"));
+  b.SetValue("STATE", StateText(c.campaign, c.round_dates, c.open));
+  if (c.may_manage && !c.campaign.closed()) {
+    b.ShowSection("MAY_MANAGE");
+    b.SetValue("EDIT_URL", base + "/edit");
+    b.SetValue("CLOSE_URL", base + "/close");
+  }
   for (const auto& u : c.units) {
     auto* r = b.AddSectionDictionary("UNIT");
     r->SetValue("NAME", u.name);
@@ -403,10 +411,68 @@ std::string PosterPdf(const std::string& campaign, const CampaignUnit& u) {
   });
 }
 
+// ---- officials: editing and closing early ----
+
+struct EditForm {
+  CampaignEdit in;
+  std::string to;  // as typed (also a date that is not one)
+};
+
+Response EditPage(Context& ctx, const CampaignView& c, const EditForm& f, const AppError* err) {
+  if (!c.may_manage) throw Forbidden();  // no form for who cannot save it
+  PageView v(ctx, Text("surveys.campaign_edit_title", {{"name", c.campaign.name}}),
+             "features/surveys/templates/campaign_edit.tpl");
+  auto& b = v.body();
+  const std::string base = "/surveys/campaigns/" + std::to_string(c.campaign.id);
+  b.SetValue("CAMPAIGN_URL", base);
+  b.SetValue("CURRENT_NAME", c.campaign.name);
+  if (c.campaign.closed()) {
+    b.SetValueAndShowSection("CLOSED_ON", Day(c.campaign.closed_on), "CLOSED");
+    return v.render();
+  }
+  if (err) v.ShowErrors(*err);
+  b.ShowSection("FORM");
+  if (c.campaign.repeat_6_months) b.ShowSection("REPEATS");
+  b.SetValue("ACTION", base + "/edit");
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  b.SetIntValue("VERSION", c.campaign.version);  // a stale form comes back with the current version
+  b.SetValue("NAME", f.in.name.value_or(""));
+  b.SetValue("TARGET", f.in.target.value_or(""));
+  v.DateInput("TO_DATE", "to", Text("surveys.field_to"), Text("surveys.hint_to"), f.to);
+  return v.render(err ? http::StatusOf(err->kind()) : 200);
+}
+
+Response ClosePage(Context& ctx, const CampaignView& c, const AppError* err) {
+  if (!c.may_manage) throw Forbidden();
+  PageView v(ctx, Text("surveys.campaign_close_title", {{"name", c.campaign.name}}),
+             "features/surveys/templates/campaign_close.tpl");
+  auto& b = v.body();
+  const std::string base = "/surveys/campaigns/" + std::to_string(c.campaign.id);
+  b.SetValue("CAMPAIGN_URL", base);
+  b.SetValue("NAME", c.campaign.name);
+  if (c.campaign.closed()) {
+    b.SetValueAndShowSection("CLOSED_ON", Day(c.campaign.closed_on), "CLOSED");
+    return v.render();
+  }
+  if (err) v.ShowErrors(*err);
+  b.ShowSection("FORM");
+  if (c.campaign.repeat_6_months) b.ShowSection("REPEATS");
+  b.SetValue("ROUND_LINE", RoundLine(c.round, c.round_dates));
+  int64_t responses = 0;
+  for (const auto& u : c.units) responses += u.responses;
+  b.SetIntValue("RESPONSES", responses);
+  b.SetValue("ACTION", base + "/close");
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  b.SetIntValue("VERSION", c.campaign.version);
+  return v.render(err ? http::StatusOf(err->kind()) : 200);
+}
+
+int64_t VersionOf(const Context& ctx) { return http::ParseInt64(ctx.req.form()["version"]).value_or(0); }
+
 // ---- officials: the report ----
 
 struct ReportArgs {
-  std::string unit;
+  std::string unit, by;
   int round = 0;
   int64_t minimum = 0;
 };
@@ -414,6 +480,7 @@ struct ReportArgs {
 ReportArgs ReportArgsOf(const Context& ctx) {
   ReportArgs a;
   a.unit = ctx.req.query_param("unit");
+  a.by = ctx.req.query_param("by");
   const std::string round = ctx.req.query_param("round"), minimum = ctx.req.query_param("minimum");
   if (!round.empty()) {
     auto r = http::ParseInt64(round);
@@ -428,7 +495,26 @@ ReportArgs ReportArgsOf(const Context& ctx) {
   return a;
 }
 
+std::string IndexText(const stats::Share& s) { return s.total ? Percent(s.value) : ""; }
+std::string IntervalText(const stats::Share& s) { return s.total ? Percent(s.low) + " – " + Percent(s.high) : ""; }
+
+// By official: one line per official and element, then the official's SIPAS line.
+std::vector<std::vector<std::string>> OfficialRows(const CampaignReport& r) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({Text("surveys.col.official"), Text("surveys.col.element"), Text("surveys.col.answers"),
+                  Text("surveys.col.index"), Text("surveys.col.interval"), ""});
+  for (const auto& g : r.groups) {
+    for (const auto& e : g.elements)
+      rows.push_back({g.label, ElementName(e.element), std::to_string(e.share.total), IndexText(e.share),
+                      IntervalText(e.share), e.share.too_few ? Text("surveys.too_few") : ""});
+    rows.push_back({g.label, Text("surveys.sipas_line"), std::to_string(g.responses), g.responses ? Percent(g.sipas) : "",
+                    "", ""});
+  }
+  return rows;
+}
+
 std::vector<std::vector<std::string>> ReportRows(const CampaignReport& r) {
+  if (r.by == "official") return OfficialRows(r);
   std::vector<std::vector<std::string>> rows;
   rows.push_back({Text("surveys.col.element"), Text("surveys.col.answers"), Text("surveys.col.index"),
                   Text("surveys.col.interval"), ""});
@@ -463,21 +549,48 @@ Response ReportPage(Context& ctx, Service& svc, int64_t id) {
   b.SetValue("UNIT", ctx.req.query_param("unit"));
   b.SetValue("ROUND", ctx.req.query_param("round"));
   b.SetValue("MINIMUM", ctx.req.query_param("minimum"));
+  b.ShowSection(ctx.req.query_param("by") == "official" ? "BY_OFFICIAL" : "BY_UNIT");
   CampaignReport r;
   try {
     const auto a = ReportArgsOf(ctx);
-    r = svc.CampaignResults(*ctx.user, id, a.unit, a.round, a.minimum);
+    r = svc.CampaignResults(*ctx.user, id, a.unit, a.round, a.minimum, a.by);
   } catch (const AppError& e) {
     if (e.kind() != ErrorKind::kBadRequest) throw;
     v.ShowErrors(e);
     return v.render(400);
   }
-  b.ShowSection("RESULT");
   b.SetValue("UNIT", r.unit_code);
   b.SetValue("ROUND", std::to_string(r.round));
   b.SetValue("MINIMUM", std::to_string(r.minimum));
   b.SetValue("UNIT_NAME", r.unit_name);
   b.SetValue("ROUND_LINE", RoundLine(r.round, r.round_dates));
+  const std::string qs = "?unit=" + http::UrlEncode(r.unit_code) + "&round=" + std::to_string(r.round) +
+                         "&minimum=" + std::to_string(r.minimum) + "&by=" + r.by;
+  b.SetValue("CSV_URL", base + "/report.csv" + qs);
+  b.SetValue("XLSX_URL", base + "/report.xlsx" + qs);
+  if (r.by == "official") {
+    b.ShowSection("OFFICIAL_RESULT");
+    b.SetIntValue("RESPONSES", r.responses);
+    b.ShowSection(r.groups.empty() ? "NO_GROUPS" : "HAS_GROUPS");
+    if (!r.groups.empty())
+      for (const auto& e : r.groups.front().elements)
+        b.AddSectionDictionary("ELEMENT_HEAD")->SetValue("NAME", ElementName(e.element));
+    for (const auto& g : r.groups) {
+      auto* d = b.AddSectionDictionary("GROUP");
+      d->SetValue("LABEL", g.label);
+      d->SetIntValue("RESPONSES", g.responses);
+      d->SetValue("SIPAS", g.responses ? Percent(g.sipas) : "—");
+      for (const auto& e : g.elements) {
+        auto* cell = d->AddSectionDictionary("CELL");
+        cell->SetValue("NAME", ElementName(e.element));
+        cell->SetValue("INDEX", e.share.total ? Percent(e.share.value) : "—");
+        cell->SetValue("INTERVAL", e.share.total ? Percent(e.share.low) + " – " + Percent(e.share.high) : "");
+        if (e.share.too_few) cell->SetValueAndShowSection("MARK", Text("surveys.too_few"), "TOO_FEW");
+      }
+    }
+    return v.render();
+  }
+  b.ShowSection("RESULT");
   FillIndexes(b, r);
   std::vector<letters::CountBar> bars;
   if (r.responses)
@@ -502,16 +615,16 @@ Response ReportPage(Context& ctx, Service& svc, int64_t id) {
       a->SetValue("SHARE", q.answered ? Percent(static_cast<double>(n) / static_cast<double>(q.answered)) : "—");
     }
   }
-  const std::string qs = "?unit=" + http::UrlEncode(r.unit_code) + "&round=" + std::to_string(r.round) +
-                         "&minimum=" + std::to_string(r.minimum);
-  b.SetValue("CSV_URL", base + "/report.csv" + qs);
-  b.SetValue("XLSX_URL", base + "/report.xlsx" + qs);
   return v.render();
+}
+
+std::string FileName(const CampaignReport& r) {
+  return "khao-sat-" + r.unit_code + (r.by == "official" ? "-theo-can-bo" : "");
 }
 
 CampaignReport ReportOf(Context& ctx, Service& svc, int64_t id) {
   const auto a = ReportArgsOf(ctx);
-  return svc.CampaignResults(*ctx.user, id, a.unit, a.round, a.minimum);
+  return svc.CampaignResults(*ctx.user, id, a.unit, a.round, a.minimum, a.by);
 }
 
 std::optional<int64_t> IdOf(const Context& ctx) {
@@ -592,6 +705,45 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
                               std::to_string(made.size()) + "&from=" + std::to_string(made.front().id) +
                               "&to=" + std::to_string(made.back().id) + "#invitations");
   });
+  app.page("GET", "/surveys/campaigns/{id}/edit", http::Access::kUser, [svc](Context& ctx) {
+    const auto c = svc->GetCampaign(*ctx.user, *IdOf(ctx));
+    EditForm f;
+    f.in.name = c.campaign.name;
+    f.in.target = std::to_string(c.campaign.target);
+    f.to = c.campaign.to;
+    return EditPage(ctx, c, f, nullptr);
+  });
+  app.page("POST", "/surveys/campaigns/{id}/edit", http::Access::kUser, [svc](Context& ctx) {
+    const int64_t id = *IdOf(ctx);
+    auto form = ctx.req.form();
+    EditForm f;
+    f.in.version = VersionOf(ctx);
+    f.in.name = form["name"];
+    f.in.target = form["target"];
+    f.to = render::DateFromForm(form, "to");
+    f.in.to = f.to;
+    try {
+      svc->UpdateCampaign(*ctx.user, id, f.in);
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      // A stale save: the form again, as typed, with the current version (design.md).
+      return EditPage(ctx, svc->GetCampaign(*ctx.user, id), f, &e);
+    }
+    return Response::Redirect("/surveys/campaigns/" + std::to_string(id) + "?done=updated");
+  });
+  app.page("GET", "/surveys/campaigns/{id}/close", http::Access::kUser, [svc](Context& ctx) {
+    return ClosePage(ctx, svc->GetCampaign(*ctx.user, *IdOf(ctx)), nullptr);
+  });
+  app.page("POST", "/surveys/campaigns/{id}/close", http::Access::kUser, [svc](Context& ctx) {
+    const int64_t id = *IdOf(ctx);
+    try {
+      svc->CloseCampaign(*ctx.user, id, VersionOf(ctx));
+    } catch (const AppError& e) {
+      if (!render::ShownInForm(e)) throw;
+      return ClosePage(ctx, svc->GetCampaign(*ctx.user, id), &e);
+    }
+    return Response::Redirect("/surveys/campaigns/" + std::to_string(id) + "?done=closed");
+  });
   app.page("GET", "/surveys/campaigns/{id}/invitations", http::Access::kUser,
            [svc](Context& ctx) { return BatchPage(ctx, *svc, *IdOf(ctx)); });
   app.page("GET", "/surveys/campaigns/{id}/invitations.pdf", http::Access::kUser, [svc](Context& ctx) {
@@ -618,7 +770,7 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
       for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + text::CsvField(row[i]);
       out += "\r\n";
     }
-    return Response::Attachment(out, "text/csv; charset=utf-8", "khao-sat-" + r.unit_code + ".csv");
+    return Response::Attachment(out, "text/csv; charset=utf-8", FileName(r) + ".csv");
   });
   app.page("GET", "/surveys/campaigns/{id}/report.xlsx", http::Access::kUser, [svc](Context& ctx) {
     const auto r = ReportOf(ctx, *svc, *IdOf(ctx));
@@ -645,7 +797,7 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
     }
     return Response::Attachment(
         render::pdf::Pool(render::pdf::Lane::kExport).run([&] { return render::xlsx::Write(sheet); }),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "khao-sat-" + r.unit_code + ".xlsx");
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(r) + ".xlsx");
   });
 }
 

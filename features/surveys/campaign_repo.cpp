@@ -16,7 +16,8 @@ const db::Query kInsertCampaign{
 const db::Query kInsertCampaignUnit{"survey_campaign_unit_insert",
                                     "INSERT INTO survey_campaign_units (campaign_id, unit_id, link) VALUES (?, ?, ?)"};
 #define FG_CAMPAIGN_COLUMNS \
-  "SELECT id, unit_id, name, questionnaire_id, from_day, to_day, target, repeat_6_months, created_at FROM survey_campaigns "
+  "SELECT id, unit_id, name, questionnaire_id, from_day, to_day, target, repeat_6_months, created_at, version, " \
+  "COALESCE(closed_on, '') FROM survey_campaigns "
 const db::Query kCampaignById{"survey_campaign_by_id", FG_CAMPAIGN_COLUMNS "WHERE id = ?"};
 const db::Query kAllCampaigns{"survey_campaigns_all", FG_CAMPAIGN_COLUMNS "ORDER BY id DESC"};
 const db::Query kCampaignUnits{"survey_campaign_units_of",
@@ -55,6 +56,30 @@ const db::Query kAddCount{"survey_count_add",
 const db::Query kCounts{"survey_counts_read",
                         "SELECT k.unit_id, u.path, k.question, k.answer, k.n FROM survey_counts k JOIN units u ON u.id "
                         "= k.unit_id WHERE k.campaign_id = ? AND k.round = ? AND u.path LIKE ?"};
+// The version and the closing are checked again in the statement itself.
+const db::Query kUpdateCampaign{"survey_campaign_update",
+                                "UPDATE survey_campaigns SET name = ?, to_day = ?, target = ?, version = version + 1 "
+                                "WHERE id = ? AND version = ? AND closed_on IS NULL"};
+const db::Query kCloseCampaign{"survey_campaign_close",
+                               "UPDATE survey_campaigns SET closed_on = ?, closed_by = ?, version = version + 1 "
+                               "WHERE id = ? AND version = ? AND closed_on IS NULL"};
+const db::Query kAddOfficialCount{
+    "survey_official_count_add",
+    "INSERT INTO survey_official_counts (campaign_id, round, unit_id, official_id, question, answer, n) VALUES (?, ?, "
+    "?, ?, ?, ?, ?) ON CONFLICT (campaign_id, round, unit_id, official_id, question, answer) DO UPDATE SET n = "
+    "survey_official_counts.n + excluded.n"};
+// Walks the subtree's units and reads each one's counters by key (CONTRIBUTING: counters over a subtree).
+const db::Query kOfficialCounts{
+    "survey_official_counts_read",
+    "SELECT k.official_id, COALESCE(o.full_name, ''), k.question, k.answer, SUM(k.n) FROM units u CROSS JOIN "
+    "survey_official_counts k LEFT JOIN officials o ON o.id = k.official_id WHERE k.unit_id = u.id AND u.path LIKE ? "
+    "AND k.campaign_id = ? AND k.round = ? GROUP BY k.official_id, o.full_name, k.question, k.answer "
+    "ORDER BY o.full_name, k.official_id"};
+const db::Query kDeleteKey{"survey_key_delete", "DELETE FROM survey_keys WHERE name = ?"};
+const db::Query kResponsesOfOfficials{
+    "survey_responses_of_officials",
+    "SELECT r.campaign_id, r.round, i.unit_id, i.official_id, r.answers_json FROM survey_responses r JOIN "
+    "survey_invitations i ON i.id = r.invitation_id WHERE i.official_id IS NOT NULL AND r.id <= ? ORDER BY r.id"};
 const db::Query kKey{"survey_key", "SELECT value FROM survey_keys WHERE name = ?"};
 const db::Query kPutKey{"survey_key_put",
                         "INSERT INTO survey_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"};
@@ -70,6 +95,8 @@ Campaign CampaignOf(db::Conn& c, const db::Row& r) {
   k.target = r.i64(6);
   k.repeat_6_months = r.i64(7) != 0;
   k.created_at = r.text(8);
+  k.version = r.i64(9);
+  k.closed_on = r.text(10);
   for (const auto& u : c.query(kCampaignUnitCodes, {k.id})) k.unit_codes.push_back(u.text(0));
   return k;
 }
@@ -182,6 +209,41 @@ std::vector<SurveyCount> SurveyCounts(db::Conn& c, int64_t campaign_id, int64_t 
   std::vector<SurveyCount> out;
   for (const auto& r : c.query(kCounts, {campaign_id, round, path_prefix + "%"}))
     out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)});
+  return out;
+}
+
+bool UpdateCampaign(db::Conn& c, const Campaign& k, int64_t version) {
+  return c.exec(kUpdateCampaign, {k.name, k.to, k.target, k.id, version}) == 1;
+}
+
+bool CloseCampaign(db::Conn& c, int64_t id, int64_t version, const std::string& day, int64_t by) {
+  return c.exec(kCloseCampaign, {day, by ? db::Value(by) : db::Value(nullptr), id, version}) == 1;
+}
+
+void AddOfficialCount(db::Conn& c, int64_t campaign_id, int64_t round, int64_t unit_id, int64_t official_id,
+                      const std::string& question, const std::string& answer, int64_t n) {
+  c.exec(kAddOfficialCount, {campaign_id, round, unit_id, official_id, question, answer, n});
+}
+
+std::vector<OfficialCount> OfficialCounts(db::Conn& c, int64_t campaign_id, int64_t round,
+                                          const std::string& path_prefix) {
+  std::vector<OfficialCount> out;
+  for (const auto& r : c.query(kOfficialCounts, {path_prefix + "%", campaign_id, round}))
+    out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)});
+  return out;
+}
+
+bool DeleteSurveyKey(db::Conn& c, const std::string& name) { return c.exec(kDeleteKey, {name}) == 1; }
+
+std::vector<OfficialResponse> ResponsesOfOfficials(db::Conn& c, int64_t up_to_id) {
+  std::vector<OfficialResponse> out;
+  for (const auto& r : c.query(kResponsesOfOfficials, {up_to_id})) {
+    OfficialResponse o{r.i64(0), r.i64(1), r.i64(2), r.i64(3), {}};
+    auto v = json::parse(r.text(4));
+    for (const auto& [k, vs] : v.as_object())
+      for (const auto& a : vs.as_array()) o.answers[std::string(k)].emplace_back(a.as_string());
+    out.push_back(std::move(o));
+  }
   return out;
 }
 

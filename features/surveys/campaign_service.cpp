@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "features/org/repo.h"
 #include "features/org/service.h"
@@ -26,6 +27,39 @@ bool Under(const std::string& path, const std::string& root) { return path.rfind
 
 bool CoversAny(const Principal& p, const std::vector<CampaignUnit>& units, std::initializer_list<Role> roles = {}) {
   return std::any_of(units.begin(), units.end(), [&](const CampaignUnit& u) { return auth::Covers(p, u.path, roles); });
+}
+
+// Those who may create a campaign of these units may manage it.
+bool MayManage(const Principal& p, const std::vector<CampaignUnit>& units) {
+  return !units.empty() && std::all_of(units.begin(), units.end(), [&](const CampaignUnit& u) {
+    return auth::Covers(p, u.path, {Role::kAdmin});
+  });
+}
+
+boost::json::object EditJson(const Campaign& k) {
+  return {{"name", k.name}, {"to", k.to}, {"target", k.target}, {"version", k.version}};
+}
+
+// The element indexes and the SIPAS index of counters read through `n(question, answer)`.
+template <class Count>
+std::pair<std::vector<ElementLine>, double> IndexesOf(const Questionnaire& q, int64_t minimum, const Count& n) {
+  std::vector<std::string> order;
+  std::map<std::string, Likert> elements;
+  for (const auto& s : q.sections)
+    for (const auto& question : s.questions) {
+      if (question.kind != QuestionKind::kLikert || question.element.empty()) continue;
+      if (!elements.count(question.element)) order.push_back(question.element);
+      auto& e = elements[question.element];
+      for (int level = 1; level <= 5; ++level) e[level - 1] += n(question.key, std::to_string(level));
+    }
+  std::vector<ElementLine> lines;
+  std::vector<stats::Share> shares;
+  for (const auto& e : order) {
+    ElementLine line{e, elements[e], ElementIndex(elements[e], minimum)};
+    shares.push_back(line.share);
+    lines.push_back(std::move(line));
+  }
+  return {std::move(lines), SipasIndex(shares)};
 }
 
 int64_t ResponsesIn(const std::vector<repo::SurveyCount>& counts) {
@@ -159,6 +193,7 @@ CampaignView Service::GetCampaign(const Principal& p, int64_t id) {
     for (auto& u : v.units) u.responses = ResponsesIn(repo::SurveyCounts(c, id, v.round, u.path));
     if (auto q = repo::QuestionnaireById(c, k->questionnaire_id)) v.questionnaire_name = q->name;
     v.may_print = CoversAny(p, v.units, {Role::kAdmin, Role::kLeader});
+    v.may_manage = MayManage(p, v.units);
     if (v.may_print) v.batches = repo::InvitationBatches(c, id);
     v.campaign = std::move(*k);
     return v;
@@ -264,7 +299,7 @@ std::vector<Invitation> Service::Invitations(const Principal& p, int64_t campaig
   return found->first;
 }
 
-AnswerTarget Service::TargetOf(int64_t campaign_id, int64_t unit_id, int64_t invitation_id,
+AnswerTarget Service::TargetOf(int64_t campaign_id, int64_t unit_id, int64_t invitation_id, int64_t official_id,
                                const std::string& device_hash) {
   const std::string today = TodayLocalIso();
   auto t = db_.read([&](db::Conn& c) -> std::optional<AnswerTarget> {
@@ -281,7 +316,9 @@ AnswerTarget Service::TargetOf(int64_t campaign_id, int64_t unit_id, int64_t inv
     t.unit_id = u->id;
     t.unit_name = u->name;
     t.invitation_id = invitation_id;
-    if (today < t.round_dates.from) t.state = AnswerState::kNotYet;
+    t.official_id = official_id;
+    if (t.campaign.closed()) t.state = AnswerState::kClosed;
+    else if (today < t.round_dates.from) t.state = AnswerState::kNotYet;
     else if (today > t.round_dates.to) t.state = AnswerState::kClosed;
     else if (invitation_id ? repo::InvitationAnswered(c, invitation_id, t.round)
                            : !device_hash.empty() && repo::DeviceAnswered(c, campaign_id, t.round, device_hash))
@@ -301,14 +338,14 @@ AnswerTarget Service::InvitationTarget(const std::string& token) {
     throw NotFound("surveys.bad_invitation");
   auto inv = db_.read([&](db::Conn& c) { return repo::InvitationById(c, std::stoll(id)); });
   if (!inv) throw NotFound("surveys.bad_invitation");
-  return TargetOf(inv->campaign_id, inv->unit_id, inv->id, "");
+  return TargetOf(inv->campaign_id, inv->unit_id, inv->id, inv->official_id, "");
 }
 
 AnswerTarget Service::OpenTarget(const std::string& link, const std::string& device) {
   if (link.empty() || link.size() > 64) throw NotFound("surveys.bad_invitation");
   auto found = db_.read([&](db::Conn& c) { return repo::CampaignOfLink(c, link); });
   if (!found) throw NotFound("surveys.bad_invitation");
-  return TargetOf(found->first, found->second, 0, device.empty() ? "" : auth::Sha256Hex("survey-device:" + device));
+  return TargetOf(found->first, found->second, 0, 0, device.empty() ? "" : auth::Sha256Hex("survey-device:" + device));
 }
 
 SurveyResponse Service::Store(AnswerTarget t, const std::string& device_hash, const Answers& answers) {
@@ -332,9 +369,14 @@ SurveyResponse Service::Store(AnswerTarget t, const std::string& device_hash, co
       if (r.invitation_id ? repo::InvitationAnswered(c, r.invitation_id, r.round)
                           : repo::DeviceAnswered(c, r.campaign_id, r.round, r.device_hash))
         throw AppError(ErrorKind::kConflict, "surveys.already_answered");
+      // Closed early since the target was read: refused in the same write.
+      if (auto now = repo::CampaignById(c, r.campaign_id); !now || now->closed())
+        throw AppError(ErrorKind::kConflict, "surveys.campaign_closed");
       r.id = repo::InsertResponse(c, r);
-      for (const auto& [question, answer] : counts)
+      for (const auto& [question, answer] : counts) {
         repo::AddSurveyCount(c, r.campaign_id, r.round, r.unit_id, question, answer);
+        if (t.official_id) repo::AddOfficialCount(c, r.campaign_id, r.round, r.unit_id, t.official_id, question, answer);
+      }
       boost::json::object after{{"campaign_id", r.campaign_id},
                                 {"round", r.round},
                                 {"unit_id", r.unit_id},
@@ -366,11 +408,13 @@ SurveyResponse Service::AnswerOpen(const std::string& link, const std::string& d
 }
 
 CampaignReport Service::CampaignResults(const Principal& p, int64_t campaign_id, const std::string& unit_code,
-                                        int round, int64_t minimum) {
+                                        int round, int64_t minimum, const std::string& by) {
   const std::string today = TodayLocalIso();
   CampaignReport rep;
   rep.minimum = minimum == 0 ? stats::kDefaultMinimumAnswers : minimum;
   Problems probs;
+  rep.by = by.empty() ? "unit" : by;
+  if (rep.by != "unit" && rep.by != "official") probs.add(BadInput("surveys.report_by", "by"));
   if (rep.minimum < 1 || rep.minimum > 100000) probs.add(BadInput("surveys.report_minimum", "minimum"));
   struct Found {
     Campaign k;
@@ -402,6 +446,27 @@ CampaignReport Service::CampaignResults(const Principal& p, int64_t campaign_id,
   rep.open = IsOpen(rep.round_dates, today);
   rep.unit_code = f->unit->code;
   rep.unit_name = f->unit->name;
+  if (rep.by == "official") {
+    std::call_once(backfill_once_, [&] { BackfillOfficialCounts(); });
+    const auto rows =
+        db_.read([&](db::Conn& c) { return repo::OfficialCounts(c, campaign_id, rep.round, f->unit->path); });
+    std::map<int64_t, std::map<std::pair<std::string, std::string>, int64_t>> sums;
+    for (const auto& k : rows) {
+      if (!sums.count(k.official_id)) rep.groups.push_back({std::to_string(k.official_id), k.official_name, 0, {}, 0});
+      sums[k.official_id][{k.question, k.answer}] += k.n;
+    }
+    for (auto& g : rep.groups) {
+      const auto& sum = sums[std::stoll(g.key)];
+      auto n = [&](const std::string& q, const std::string& a) {
+        auto it = sum.find({q, a});
+        return it == sum.end() ? int64_t{0} : it->second;
+      };
+      g.responses = n("*", "");
+      rep.responses += g.responses;
+      std::tie(g.elements, g.sipas) = IndexesOf(*f->q, rep.minimum, n);
+    }
+    return rep;
+  }
   const auto counts = db_.read([&](db::Conn& c) { return repo::SurveyCounts(c, campaign_id, rep.round, f->unit->path); });
   std::map<std::pair<std::string, std::string>, int64_t> sum;
   for (const auto& k : counts) sum[{k.question, k.answer}] += k.n;
@@ -410,8 +475,6 @@ CampaignReport Service::CampaignResults(const Principal& p, int64_t campaign_id,
     return it == sum.end() ? int64_t{0} : it->second;
   };
   rep.responses = n("*", "");
-  std::vector<std::string> order;
-  std::map<std::string, Likert> elements;
   for (const auto& s : f->q->sections)
     for (const auto& q : s.questions) {
       QuestionLine line;
@@ -419,24 +482,76 @@ CampaignReport Service::CampaignResults(const Principal& p, int64_t campaign_id,
       line.answered = n(q.key, "");
       if (q.kind == QuestionKind::kLikert) {
         for (int level = 1; level <= 5; ++level) line.answers.emplace_back(std::to_string(level), n(q.key, std::to_string(level)));
-        if (!q.element.empty()) {
-          if (!elements.count(q.element)) order.push_back(q.element);
-          auto& e = elements[q.element];
-          for (int level = 1; level <= 5; ++level) e[level - 1] += n(q.key, std::to_string(level));
-        }
       } else if (q.kind != QuestionKind::kText) {
         for (size_t i = 0; i < q.options.size(); ++i) line.answers.emplace_back(std::to_string(i), n(q.key, std::to_string(i)));
       }
       rep.questions.push_back(std::move(line));
     }
-  std::vector<stats::Share> shares;
-  for (const auto& e : order) {
-    ElementLine line{e, elements[e], ElementIndex(elements[e], rep.minimum)};
-    shares.push_back(line.share);
-    rep.elements.push_back(std::move(line));
-  }
-  rep.sipas = SipasIndex(shares);
+  std::tie(rep.elements, rep.sipas) = IndexesOf(*f->q, rep.minimum, n);
   return rep;
+}
+
+void Service::BackfillOfficialCounts() {
+  // Safe to run from several processes: the one whose write deletes the row counts.
+  db_.write([&](db::Conn& c) {
+    const std::string upto = repo::SurveyKey(c, "official_counts_backfill_upto");
+    if (upto.empty() || !repo::DeleteSurveyKey(c, "official_counts_backfill_upto")) return;
+    std::map<int64_t, std::optional<Questionnaire>> questionnaires;
+    std::map<std::tuple<int64_t, int64_t, int64_t, int64_t, std::string, std::string>, int64_t> sums;
+    for (const auto& r : repo::ResponsesOfOfficials(c, std::stoll(upto))) {
+      auto& q = questionnaires[r.campaign_id];
+      if (!q)
+        if (auto k = repo::CampaignById(c, r.campaign_id)) q = repo::QuestionnaireById(c, k->questionnaire_id);
+      if (!q) continue;
+      for (const auto& [question, answer] : CountsOf(*q, r.answers))
+        ++sums[{r.campaign_id, r.round, r.unit_id, r.official_id, question, answer}];
+    }
+    for (const auto& [key, n] : sums) {
+      const auto& [campaign, round, unit, official, question, answer] = key;
+      repo::AddOfficialCount(c, campaign, round, unit, official, question, answer, n);
+    }
+  });
+}
+
+Service::Managed Service::ForManaging(const Principal& p, int64_t campaign_id) {
+  auto m = db_.read([&](db::Conn& c) -> std::optional<Managed> {
+    auto k = repo::CampaignById(c, campaign_id);
+    if (!k) return std::nullopt;
+    return Managed{std::move(*k), repo::CampaignUnits(c, campaign_id)};
+  });
+  if (!m) throw NotFound("surveys.campaign_not_found");
+  if (!MayManage(p, m->units)) throw Forbidden();
+  if (m->k.closed()) throw AppError(ErrorKind::kConflict, "surveys.campaign_closed_already");
+  return std::move(*m);
+}
+
+Campaign Service::UpdateCampaign(const Principal& p, int64_t campaign_id, const CampaignEdit& in) {
+  const Managed m = ForManaging(p, campaign_id);
+  Campaign k = ValidateCampaignEdit(m.k, in, TodayLocalIso());
+  if (in.version != m.k.version) throw AppError(ErrorKind::kConflict, "surveys.campaign_stale");
+  k.version = in.version + 1;
+  db_.write([&](db::Conn& c) {
+    if (!repo::UpdateCampaign(c, k, in.version)) throw AppError(ErrorKind::kConflict, "surveys.campaign_stale");
+    events::Append(c, events::By(p, k.unit_id, "survey_campaign", std::to_string(k.id), "update",
+                                 boost::json::serialize(EditJson(m.k)), boost::json::serialize(EditJson(k))));
+  });
+  return k;
+}
+
+Campaign Service::CloseCampaign(const Principal& p, int64_t campaign_id, int64_t version) {
+  const Managed m = ForManaging(p, campaign_id);
+  if (version != m.k.version) throw AppError(ErrorKind::kConflict, "surveys.campaign_stale");
+  Campaign k = m.k;
+  k.closed_on = TodayLocalIso();
+  k.version = version + 1;
+  db_.write([&](db::Conn& c) {
+    if (!repo::CloseCampaign(c, campaign_id, version, k.closed_on, p.official_id))
+      throw AppError(ErrorKind::kConflict, "surveys.campaign_stale");
+    boost::json::object after{{"closed_on", k.closed_on}, {"version", k.version}};
+    events::Append(c, events::By(p, k.unit_id, "survey_campaign", std::to_string(k.id), "close",
+                                 boost::json::serialize(EditJson(m.k)), boost::json::serialize(after)));
+  });
+  return k;
 }
 
 }  // namespace fg::surveys

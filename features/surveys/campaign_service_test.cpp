@@ -316,6 +316,172 @@ TEST_P(SurveysCampaignTest, TheReportAddsUpTheSubtree) {
   EXPECT_EQ(KindOf([&] { surveys_->CampaignResults(leader_, k.id, "P1"); }), ErrorKind::kForbidden);
 }
 
+TEST_P(SurveysCampaignTest, AnEditChecksEveryFieldAtOnceAndAStaleVersionIsRefused) {
+  auto k = surveys_->CreateCampaign(admin_, Input());
+  EXPECT_EQ(k.version, 1);
+  EXPECT_FALSE(k.closed());
+  CampaignEdit in;
+  in.version = 1;
+  // Every problem at once: no name, an end date before the start, a target of 0.
+  in.name = " ";
+  in.to = "2026-02-01";
+  in.target = "0";
+  try {
+    surveys_->UpdateCampaign(admin_, k.id, in);
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (const auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"name", "to", "target"}));
+  }
+  // The end date: not past (today is 09/03/2026), a real day, at most 366 days from the start.
+  in.name = "Khảo sát SIPAS 2026 (sửa)";
+  in.target = "150";
+  in.to = "2026-03-08";
+  EXPECT_EQ(KeyOf([&] { surveys_->UpdateCampaign(admin_, k.id, in); }), "surveys.campaign_past");
+  in.to = "2026-02-30";
+  EXPECT_EQ(KeyOf([&] { surveys_->UpdateCampaign(admin_, k.id, in); }), "surveys.campaign_date");
+  in.to = "2027-03-02";  // 367 days
+  EXPECT_EQ(KeyOf([&] { surveys_->UpdateCampaign(admin_, k.id, in); }), "surveys.campaign_too_long");
+  EXPECT_EQ(surveys_->GetCampaign(admin_, k.id).campaign.version, 1);  // nothing written
+  in.to = "2026-03-09";  // today is allowed
+  auto saved = surveys_->UpdateCampaign(admin_, k.id, in);
+  EXPECT_EQ(saved.version, 2);
+  auto now = surveys_->GetCampaign(admin_, k.id).campaign;
+  EXPECT_EQ(now.name, "Khảo sát SIPAS 2026 (sửa)");
+  EXPECT_EQ(now.to, "2026-03-09");
+  EXPECT_EQ(now.target, 150);
+  EXPECT_EQ(now.version, 2);
+  // The form read at version 1 is stale now: refused, nothing changed.
+  in.name = "Tên cũ";
+  EXPECT_EQ(KeyOf([&] { surveys_->UpdateCampaign(admin_, k.id, in); }), "surveys.campaign_stale");
+  EXPECT_EQ(surveys_->GetCampaign(admin_, k.id).campaign.name, "Khảo sát SIPAS 2026 (sửa)");
+  // An unchanged end date is not checked again (the day after, it is past).
+  SetClockForTesting(T(2026, 3, 10));
+  CampaignEdit rename;
+  rename.version = 2;
+  rename.name = "Khảo sát SIPAS 2026";
+  rename.to = "2026-03-09";
+  EXPECT_EQ(surveys_->UpdateCampaign(admin_, k.id, rename).version, 3);
+  // Only those who may create it manage it: the leader reads but may not edit.
+  EXPECT_FALSE(surveys_->GetCampaign(leader_, k.id).may_manage);
+  EXPECT_TRUE(surveys_->GetCampaign(admin_, k.id).may_manage);
+  rename.version = 3;
+  EXPECT_EQ(KindOf([&] { surveys_->UpdateCampaign(leader_, k.id, rename); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { surveys_->CloseCampaign(leader_, k.id, 3); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { surveys_->UpdateCampaign(admin_, k.id + 1000, rename); }), ErrorKind::kNotFound);
+}
+
+TEST_P(SurveysCampaignTest, AClosedCampaignRefusesAnswersAndKeepsItsReport) {
+  auto k = surveys_->CreateCampaign(admin_, Input(true));
+  auto sheet = surveys_->CreateInvitations(admin_, k.id, "C1", "3", false);
+  const std::string link = LinkOf(k, "C2");
+  surveys_->Answer(sheet[0].token, AllAt(5));
+  // The page of an unused invitation is still open when it is closed (a form left open).
+  const auto open_before = surveys_->InvitationTarget(sheet[2].token);
+  EXPECT_EQ(open_before.state, AnswerState::kOpen);
+  EXPECT_EQ(KeyOf([&] { surveys_->CloseCampaign(admin_, k.id, 2); }), "surveys.campaign_stale");
+  auto closed = surveys_->CloseCampaign(admin_, k.id, 1);
+  EXPECT_EQ(closed.closed_on, "2026-03-09");
+  EXPECT_EQ(closed.version, 2);
+  EXPECT_EQ(surveys_->InvitationTarget(sheet[1].token).state, AnswerState::kClosed);
+  EXPECT_EQ(KeyOf([&] { surveys_->Answer(sheet[1].token, AllAt(4)); }), "surveys.campaign_closed");
+  EXPECT_EQ(surveys_->OpenTarget(link, "d1").state, AnswerState::kClosed);
+  EXPECT_EQ(KeyOf([&] { surveys_->AnswerOpen(link, "d1", "10.0.0.1", AllAt(4)); }), "surveys.campaign_closed");
+  auto view = surveys_->GetCampaign(admin_, k.id);
+  EXPECT_FALSE(view.open);
+  EXPECT_TRUE(view.campaign.closed());
+  EXPECT_EQ(view.units[0].responses, 1);
+  EXPECT_EQ(surveys_->CampaignResults(admin_, k.id, "P1").responses, 1);
+  // No further round: six months later it is still round 1, closed.
+  SetClockForTesting(T(2026, 9, 2));
+  EXPECT_EQ(surveys_->InvitationTarget(sheet[1].token).round, 1);
+  EXPECT_EQ(surveys_->InvitationTarget(sheet[1].token).state, AnswerState::kClosed);
+  EXPECT_EQ(surveys_->CampaignResults(admin_, k.id, "P1").responses, 1);
+  // Neither edited nor closed again.
+  CampaignEdit in;
+  in.version = 2;
+  in.name = "Đổi tên";
+  EXPECT_EQ(KeyOf([&] { surveys_->UpdateCampaign(admin_, k.id, in); }), "surveys.campaign_closed_already");
+  EXPECT_EQ(KeyOf([&] { surveys_->CloseCampaign(admin_, k.id, 2); }), "surveys.campaign_closed_already");
+}
+
+TEST_P(SurveysCampaignTest, TheOpenLinkThroughTheApiAnswersOncePerDeviceId) {
+  // The API passes "api:" + X-Device-Id as the device: once per device id and round.
+  auto k = surveys_->CreateCampaign(admin_, Input());
+  const std::string link = LinkOf(k, "C1");
+  EXPECT_EQ(surveys_->OpenTarget(link, "api:thiet-bi-1").state, AnswerState::kOpen);
+  surveys_->AnswerOpen(link, "api:thiet-bi-1", "10.0.0.9", AllAt(5));
+  EXPECT_EQ(surveys_->OpenTarget(link, "api:thiet-bi-1").state, AnswerState::kAnswered);
+  EXPECT_EQ(KeyOf([&] { surveys_->AnswerOpen(link, "api:thiet-bi-1", "10.0.0.8", AllAt(5)); }),
+            "surveys.already_answered");
+  surveys_->AnswerOpen(link, "api:thiet-bi-2", "10.0.0.9", AllAt(5));
+  EXPECT_EQ(surveys_->GetCampaign(admin_, k.id).units[0].responses, 2);
+}
+
+const db::Query kDropOfficialCounts{"test_drop_official_counts", "DELETE FROM survey_official_counts"};
+const db::Query kBackfillMark{"test_backfill_mark",
+                              "INSERT INTO survey_keys (name, value) SELECT 'official_counts_backfill_upto', "
+                              "CAST(MAX(id) AS TEXT) FROM survey_responses"};
+
+TEST_P(SurveysCampaignTest, TheReportByOfficialCountsOnlyThatOfficialsInvitations) {
+  auto k = surveys_->CreateCampaign(admin_, Input());
+  const auto desk = Official("desk.c1", "C1", "desk");
+  // One invitation per official of each target unit: desk and leader (C1), evaluator (C2).
+  auto per_official = surveys_->CreateInvitations(admin_, k.id, "C1", "", true);
+  ASSERT_EQ(per_official.size(), 2u);
+  for (const auto& i : surveys_->CreateInvitations(admin_, k.id, "C2", "", true)) per_official.push_back(i);
+  ASSERT_EQ(per_official.size(), 3u);
+  auto of = [&](const auth::Principal& p) {
+    for (const auto& i : per_official)
+      if (i.official_id == p.official_id) return i.token;
+    return std::string();
+  };
+  surveys_->Answer(of(leader_), AllAt(5));
+  surveys_->Answer(of(outsider_), AllAt(2));
+  // A unit's invitation and the open link count for the unit, for no official.
+  surveys_->Answer(surveys_->CreateInvitations(admin_, k.id, "C1", "1", false)[0].token, AllAt(1));
+  surveys_->AnswerOpen(LinkOf(k, "C1"), "d1", "10.0.0.1", AllAt(1));
+  EXPECT_EQ(surveys_->CampaignResults(admin_, k.id, "P1").responses, 4);
+
+  auto rep = surveys_->CampaignResults(admin_, k.id, "P1", 0, 0, "official");
+  EXPECT_EQ(rep.by, "official");
+  EXPECT_EQ(rep.responses, 2);
+  ASSERT_EQ(rep.groups.size(), 2u);  // the desk officer's invitation was not answered
+  EXPECT_EQ(rep.groups[0].label, "Người eval.c2");
+  EXPECT_EQ(rep.groups[0].responses, 1);
+  ASSERT_EQ(rep.groups[0].elements.size(), 5u);
+  EXPECT_EQ(rep.groups[0].elements[0].counts, (Likert{0, 3, 0, 0, 0}));
+  EXPECT_DOUBLE_EQ(rep.groups[0].sipas, 0.0);
+  EXPECT_TRUE(rep.groups[0].elements[0].share.too_few);
+  EXPECT_EQ(rep.groups[1].label, "Người leader.c1");
+  EXPECT_EQ(rep.groups[1].key, std::to_string(leader_.official_id));
+  EXPECT_EQ(rep.groups[1].elements[0].counts, (Likert{0, 0, 0, 0, 3}));
+  EXPECT_DOUBLE_EQ(rep.groups[1].sipas, 1.0);
+  // Over C1 only the leader's.
+  auto c1 = surveys_->CampaignResults(admin_, k.id, "C1", 0, 0, "official");
+  ASSERT_EQ(c1.groups.size(), 1u);
+  EXPECT_EQ(c1.groups[0].label, "Người leader.c1");
+  EXPECT_EQ(KeyOf([&] { surveys_->CampaignResults(admin_, k.id, "P1", 0, 0, "procedure"); }), "surveys.report_by");
+
+  // Responses stored before migration 0036 had no such counters: the row it leaves counts them once.
+  db_->write([&](db::Conn& c) {
+    c.exec(kDropOfficialCounts);
+    c.exec(kBackfillMark);
+  });
+  Service fresh(*db_, *svc_);
+  surveys_->Answer(of(desk), AllAt(4));  // after the mark: counted as it comes, not again
+  auto again = fresh.CampaignResults(admin_, k.id, "P1", 0, 0, "official");
+  ASSERT_EQ(again.groups.size(), 3u);
+  EXPECT_EQ(again.responses, 3);
+  EXPECT_EQ(again.groups[0].label, "Người desk.c1");
+  EXPECT_EQ(again.groups[0].responses, 1);
+  EXPECT_EQ(again.groups[2].elements[0].counts, (Likert{0, 0, 0, 0, 3}));
+  // Once: another service finds no row and adds nothing.
+  Service third(*db_, *svc_);
+  EXPECT_EQ(third.CampaignResults(admin_, k.id, "P1", 0, 0, "official").responses, 3);
+}
+
 FG_BOTH_BACKENDS(SurveysCampaignTest);
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Campaign checks, the six-monthly repetition, the open window.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "features/surveys/rules.h"
 #include "platform/errors.h"
 
@@ -93,6 +95,47 @@ TEST(SurveysCampaign, WhatAResponseCounts) {
   auto a = ValidateAnswers(q, {{"l", {"04"}}, {"m", {"0", "2"}}, {"t", {"Nhanh hơn"}}});
   using P = std::pair<std::string, std::string>;
   EXPECT_EQ(CountsOf(q, a), (std::vector<P>{{"*", ""}, {"l", ""}, {"l", "4"}, {"m", ""}, {"m", "0"}, {"m", "2"}, {"t", ""}}));
+}
+
+TEST(SurveysCampaign, AClosedCampaignIsNotOpenAndStartsNoFurtherRound) {
+  Campaign c;
+  c.from = "2026-03-01";
+  c.to = "2026-08-31";
+  c.repeat_6_months = true;
+  EXPECT_TRUE(IsOpen(c, "2026-03-09"));
+  EXPECT_EQ(RoundAt(c, "2026-09-01"), 2);
+  c.closed_on = "2026-03-09";
+  EXPECT_FALSE(IsOpen(c, "2026-03-09"));
+  EXPECT_FALSE(IsOpen(RoundDates(c, 1), "2026-03-10"));
+  EXPECT_EQ(RoundAt(c, "2026-09-01"), 1);
+  // Closed in round 2: round 2 stays the last.
+  c.closed_on = "2026-10-01";
+  EXPECT_EQ(RoundAt(c, "2027-06-01"), 2);
+}
+
+TEST(SurveysCampaign, AnEditChecksOnlyWhatChanges) {
+  Campaign c;
+  c.name = "Khảo sát";
+  c.from = "2026-03-01";
+  c.to = "2026-08-31";
+  c.target = 100;
+  CampaignEdit in;
+  in.to = "2026-08-31";  // unchanged: not checked, though past
+  in.target = " 250 ";
+  auto out = ValidateCampaignEdit(c, in, "2026-10-01");
+  EXPECT_EQ(out.target, 250);
+  EXPECT_EQ(out.name, "Khảo sát");
+  in.to = "2026-09-30";  // changed and past
+  in.target = "abc";
+  in.name = "";
+  try {
+    ValidateCampaignEdit(c, in, "2026-10-01");
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (const auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"name", "to", "target"}));
+  }
 }
 
 }  // namespace

@@ -140,6 +140,16 @@ struct Campaign {
   bool repeat_6_months = false;
   int64_t unit_id = 0;  // the owning unit (the first target unit)
   std::string created_at;
+  int64_t version = 1;    // +1 on each edit or close (optimistic check)
+  std::string closed_on;  // the local day it was closed early ("" = not closed)
+  bool closed() const { return !closed_on.empty(); }
+};
+
+// An edit of a campaign by those who may manage it (as typed; nullopt keeps
+// the field). `version` is the one the form or client read.
+struct CampaignEdit {
+  int64_t version = 0;
+  std::optional<std::string> name, to, target;
 };
 
 // A target unit of a campaign, its open link, and its responses in a round

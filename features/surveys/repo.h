@@ -71,6 +71,29 @@ struct SurveyCount {
 };
 // The counters of a campaign's round for the units under `path_prefix`.
 std::vector<SurveyCount> SurveyCounts(db::Conn& c, int64_t campaign_id, int64_t round, const std::string& path_prefix);
+// An edit (name, to_day, target) or the closing, if `version` is still the
+// campaign's and it is not closed; false otherwise. Each adds 1 to the version.
+bool UpdateCampaign(db::Conn& c, const Campaign& k, int64_t version);
+bool CloseCampaign(db::Conn& c, int64_t id, int64_t version, const std::string& day, int64_t by);
+// The counters of responses through an official's invitation (survey_official_counts).
+void AddOfficialCount(db::Conn& c, int64_t campaign_id, int64_t round, int64_t unit_id, int64_t official_id,
+                      const std::string& question, const std::string& answer, int64_t n = 1);
+struct OfficialCount {
+  int64_t official_id = 0;
+  std::string official_name, question, answer;
+  int64_t n = 0;
+};
+// Summed per official over the units under `path_prefix`, by official name.
+std::vector<OfficialCount> OfficialCounts(db::Conn& c, int64_t campaign_id, int64_t round,
+                                          const std::string& path_prefix);
+// The responses through an official's invitation with id <= up_to_id (the backfill of 0036).
+struct OfficialResponse {
+  int64_t campaign_id = 0, round = 0, unit_id = 0, official_id = 0;
+  Answers answers;
+};
+std::vector<OfficialResponse> ResponsesOfOfficials(db::Conn& c, int64_t up_to_id);
+// True when the key was there.
+bool DeleteSurveyKey(db::Conn& c, const std::string& name);
 std::string SurveyKey(db::Conn& c, const std::string& name);
 void PutSurveyKeyIfAbsent(db::Conn& c, const std::string& name, const std::string& value);
 

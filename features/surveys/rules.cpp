@@ -338,6 +338,28 @@ Campaign ValidateCampaign(const CampaignInput& in, std::string_view today) {
   return c;
 }
 
+Campaign ValidateCampaignEdit(const Campaign& now, const CampaignEdit& in, std::string_view today) {
+  Problems p;
+  Campaign c = now;
+  if (in.name) c.name = p.check([&] { return text::Clean("name", *in.name, 200, true); });
+  if (in.to && *in.to != now.to) {  // an unchanged end date is not checked again (a later round's first one is past)
+    auto from = ParseIsoDate(now.from), to = ParseIsoDate(*in.to);
+    if (!to) p.add(BadInput("surveys.campaign_date", "to"));
+    else if (from && *to < *from) p.add(BadInput("surveys.campaign_period", "to"));
+    else if (from && (*to - *from).count() + 1 > kMaxCampaignDays) p.add(BadInput("surveys.campaign_too_long", "to"));
+    else if (*in.to < today) p.add(BadInput("surveys.campaign_past", "to"));
+    c.to = *in.to;
+  }
+  if (in.target) {
+    std::string t = text::Trim(*in.target);
+    bool digits = !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget) p.add(BadInput("surveys.campaign_target", "target"));
+    else c.target = std::stoll(t);
+  }
+  p.raise_if_any();
+  return c;
+}
+
 Campaign RoundOf(const Campaign& first, int k) {
   Campaign n = first;
   n.id = 0;
@@ -346,12 +368,13 @@ Campaign RoundOf(const Campaign& first, int k) {
   return n;
 }
 
-bool IsOpen(const Campaign& c, std::string_view day) { return day >= c.from && day <= c.to; }
+bool IsOpen(const Campaign& c, std::string_view day) { return !c.closed() && day >= c.from && day <= c.to; }
 
 Campaign RoundDates(const Campaign& c, int round) { return round <= 1 ? c : RoundOf(c, round - 1); }
 
 int RoundAt(const Campaign& c, std::string_view day) {
   if (!c.repeat_6_months) return 1;
+  if (c.closed() && std::string_view(c.closed_on) < day) day = c.closed_on;  // no round starts after closing
   int r = 1;
   while (r < kMaxRounds && RoundOf(c, r).from <= day) ++r;
   return r;

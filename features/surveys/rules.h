@@ -84,18 +84,23 @@ inline constexpr size_t kMaxCampaignUnits = 200;
 // `from` nor before `today`, at most kMaxCampaignDays days; 1..kMaxCampaignUnits
 // distinct unit codes; a target sample size 1..kMaxTarget. Every problem at once.
 Campaign ValidateCampaign(const CampaignInput& in, std::string_view today);
+// Checks an edit of a campaign: a name (as created), a changed end date real,
+// not before the start nor today, at most kMaxCampaignDays days from the start;
+// a target 1..kMaxTarget. Every problem at once. The campaign as it would be.
+Campaign ValidateCampaignEdit(const Campaign& now, const CampaignEdit& in, std::string_view today);
 // The k-th repetition of a campaign (k >= 1), 6 x k months after the first
 // round: counted from the first round's dates, so a period ending on the 31st
 // keeps ending on the month's last day (31/08 -> 28/02 -> 31/08 -> 29/02).
 Campaign RoundOf(const Campaign& first, int k);
-// Whether a response is accepted on `day` (YYYY-MM-DD): inside [from, to].
+// Whether a response is accepted on `day` (YYYY-MM-DD): inside [from, to] and not closed early.
 bool IsOpen(const Campaign& c, std::string_view day);
 // Rounds are numbered from 1 (the campaign as created). The dates of round
 // `round` (RoundOf(c, round - 1) for round > 1).
 inline constexpr int kMaxRounds = 40;  // 20 years of six-monthly rounds
 Campaign RoundDates(const Campaign& c, int round);
 // The round in force on `day`: the last one that has started (1 before the
-// first starts; always 1 without repetition; at most kMaxRounds).
+// first starts; always 1 without repetition; at most kMaxRounds); none starts
+// after the campaign was closed early.
 int RoundAt(const Campaign& c, std::string_view day);
 // What a response adds to the counters: ("*", "") once for the response;
 // (key, "") for each question answered; (key, value) for each option index or

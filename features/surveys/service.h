@@ -58,7 +58,8 @@ struct EvaluationReport {
 
 // ---- survey campaigns (campaign_service.cpp) ----
 // Who may do what:
-//   create a campaign: administrators covering every target unit.
+//   create a campaign: administrators covering every target unit; the same
+//     manage it (edit its name, end date and target; close it early).
 //   print invitations (per unit or per official): administrators and leaders
 //     covering the unit.
 //   read a campaign, its progress and reports: any role covering one of its
@@ -80,6 +81,7 @@ struct CampaignView {
   std::string questionnaire_name;
   std::vector<CampaignUnit> units;  // progress in the round, each against `campaign.target`
   bool may_print = false;           // invitations for at least one unit
+  bool may_manage = false;          // edit and close it (administrators covering every target unit)
   std::vector<InvitationBatch> batches;  // the sheets printed (for those who may print)
 };
 // What the answer page shows for a token or an open link.
@@ -92,6 +94,7 @@ struct AnswerTarget {
   int64_t unit_id = 0;
   std::string unit_name;
   int64_t invitation_id = 0;  // 0: the open link
+  int64_t official_id = 0;    // the invitation's official (printed per official), else 0
   AnswerState state = AnswerState::kOpen;
 };
 // The report of a campaign's round over a unit's subtree.
@@ -105,7 +108,16 @@ struct QuestionLine {
   std::vector<std::pair<std::string, int64_t>> answers;  // label -> count (choices and Likert levels)
   int64_t answered = 0;
 };
+// One group of a report by official: its responses and element indexes.
+struct GroupLine {
+  std::string key, label;
+  int64_t responses = 0;
+  std::vector<ElementLine> elements;
+  double sipas = 0;
+};
 struct CampaignReport {
+  std::string by = "unit";  // unit: the unit's figures; official: `groups`, one per official
+  std::vector<GroupLine> groups;
   Campaign campaign;
   int round = 1;
   Campaign round_dates;
@@ -181,14 +193,35 @@ class Service {
   SurveyResponse Answer(const std::string& token, const Answers& answers);
   SurveyResponse AnswerOpen(const std::string& link, const std::string& device, const std::string& address,
                       const Answers& answers);
-  // round 0: the round in force; minimum 0: the default (30).
+  // round 0: the round in force; minimum 0: the default (30). by: "" or unit
+  // (the unit's subtree as a whole), official (each official whose printed
+  // invitations in the subtree were answered; responses through the open link
+  // or a unit's invitations are in no group); BadInput "by" otherwise.
   CampaignReport CampaignResults(const auth::Principal& p, int64_t campaign_id, const std::string& unit_code,
-                                 int round = 0, int64_t minimum = 0);
+                                 int round = 0, int64_t minimum = 0, const std::string& by = "");
+  // Administrators covering every target unit. Every problem at once (rules.h
+  // ValidateCampaignEdit); 409 surveys.campaign_stale when `in.version` is not
+  // the campaign's, surveys.campaign_closed_already when it was closed. One
+  // event "update" (before and after) in the same write.
+  Campaign UpdateCampaign(const auth::Principal& p, int64_t campaign_id, const CampaignEdit& in);
+  // Closes it today: no answers from now on, no further round; reports stay.
+  // The same people and conflicts; one event "close".
+  Campaign CloseCampaign(const auth::Principal& p, int64_t campaign_id, int64_t version);
 
  private:
   std::string CampaignKey();
+  // Counts, once, the responses through officials' invitations stored before
+  // migration 0036 (the row it left in survey_keys says up to which id).
+  void BackfillOfficialCounts();
+  std::once_flag backfill_once_;
+  struct Managed {
+    Campaign k;
+    std::vector<CampaignUnit> units;
+  };
+  Managed ForManaging(const auth::Principal& p, int64_t campaign_id);
   SurveyResponse Store(AnswerTarget t, const std::string& device_hash, const Answers& answers);
-  AnswerTarget TargetOf(int64_t campaign_id, int64_t unit_id, int64_t invitation_id, const std::string& device_hash);
+  AnswerTarget TargetOf(int64_t campaign_id, int64_t unit_id, int64_t invitation_id, int64_t official_id,
+                        const std::string& device_hash);
   std::once_flag key_once_;
   std::string key_;
   auth::RateLimiter open_per_address_{20, std::chrono::hours(1)};

@@ -2,7 +2,10 @@
 // template and makes a sheet of invitations; a citizen (phone size, no login)
 // answers through an invitation link; a second answer with the same link is
 // refused politely; the campaign page shows the response, the progress and the
-// element indexes. axe-core on every page met. Screenshots: screenshots/surveys-*.png.
+// element indexes. A sheet printed per official, one card answered: the report
+// by official shows that official. The administrator edits the campaign and
+// closes it early through its confirmation page; an unused invitation then says
+// the campaign is closed. axe-core on every page met. Screenshots: screenshots/surveys-*.png.
 // Usage: node surveys.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -67,6 +70,7 @@ await run('surveys', async ({ base, browser, shots }) => {
   await audit(admin, 'invitations');
   const link = await admin.locator('#invitations-table a').first().getAttribute('href');
   assert.match(link, /^\/khao-sat\/\d+\.[A-Za-z0-9_-]+$/);
+  const unusedLink = await admin.locator('#invitations-table a').nth(1).getAttribute('href');
 
   // The citizen, on a phone, without logging in.
   const citizenContext = await browser.newContext({ viewport: phone, bypassCSP: true });
@@ -128,6 +132,75 @@ await run('surveys', async ({ base, browser, shots }) => {
   const csv = await admin.request.get(`${base}${await admin.locator('a', { hasText: 'Tải tệp CSV' }).getAttribute('href')}`);
   assert.equal(csv.status(), 200);
   assert.match(await csv.text(), /Tiếp cận dịch vụ,3,"66,7"/);
+
+  // A sheet with one invitation per official of the ward; the citizen answers the first card.
+  await admin.goto(campaignUrl);
+  await admin.getByLabel('Đơn vị', { exact: true }).selectOption('25270');
+  await admin.locator('#per-official').check();
+  await admin.getByRole('button', { name: 'Tạo phiếu mời' }).click();
+  await admin.waitForURL(/done=invitations/);
+  await admin.locator('#batches-table a').first().click();  // the newest sheet
+  const card = admin.locator('#invitations-table tbody tr').first();
+  const officialName = (await card.locator('td[data-label="Cán bộ"]').innerText()).trim();
+  assert.notEqual(officialName, '—');
+  await citizen.goto(`${base}${await card.locator('a').getAttribute('href')}`);
+  const fives = citizen.locator('input[type=radio][value="5"]');
+  for (let i = 0; i < await fives.count(); ++i) await fives.nth(i).check();
+  await citizen.getByRole('button', { name: 'Gửi câu trả lời' }).click();
+  await citizen.waitForURL(`${base}/khao-sat/cam-on`);
+  // The report by official: that official alone, one response, every index 100 %.
+  await admin.goto(`${campaignUrl}/report`);
+  await admin.getByLabel('Theo').selectOption('official');
+  await admin.getByRole('button', { name: 'Xem kết quả' }).click();
+  await admin.waitForURL(/by=official/);
+  assert.equal((await admin.locator('#report-responses').innerText()).trim(), '1');
+  const officials = admin.locator('#officials-table tbody tr');
+  assert.equal(await officials.count(), 1);
+  assert.equal((await officials.first().locator('th').innerText()).trim(), officialName);
+  assert.match(await officials.first().innerText(), /100,0/);
+  assert.match(await officials.first().innerText(), /quá ít câu trả lời/);
+  await audit(admin, 'report by official');
+  await admin.screenshot({ path: join(shots, 'surveys-report-by-official.png'), fullPage: true });
+  const csvByOfficial = await admin.request.get(`${base}${await admin.locator('a', { hasText: 'Tải tệp CSV' }).getAttribute('href')}`);
+  assert.equal(csvByOfficial.status(), 200);
+  assert.ok((await csvByOfficial.text()).includes(`${officialName},Tiếp cận dịch vụ,3,"100,0"`));
+
+  // The administrator edits the campaign: every problem beside its field, then saved.
+  await admin.goto(campaignUrl);
+  await admin.locator('#campaign-manage a', { hasText: 'Sửa đợt khảo sát' }).click();
+  await admin.waitForURL(`${campaignUrl}/edit`);
+  await audit(admin, 'edit campaign');
+  await admin.getByLabel('Tên đợt khảo sát').fill('');
+  await admin.getByLabel('Số phiếu cần có ở mỗi đơn vị').fill('0');
+  await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  assert.equal(await admin.locator('.error-summary li').count(), 2);
+  assert.equal(await admin.locator('.field-error').count(), 2);
+  await audit(admin, 'edit campaign errors');
+  await admin.getByLabel('Tên đợt khảo sát').fill('Khảo sát SIPAS thử nghiệm (đã sửa)');
+  await admin.getByLabel('Số phiếu cần có ở mỗi đơn vị').fill('60');
+  await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await admin.waitForURL(/done=updated/);
+  assert.match(await admin.locator('.banner').first().innerText(), /Đã lưu thay đổi/);
+  assert.equal(await admin.locator('h1').innerText(), 'Khảo sát SIPAS thử nghiệm (đã sửa)');
+
+  // ... and closes it early: a page that asks, then the campaign says so.
+  await admin.locator('#campaign-manage a', { hasText: 'Kết thúc sớm' }).click();
+  await admin.waitForURL(`${campaignUrl}/close`);
+  await audit(admin, 'close campaign');
+  await admin.screenshot({ path: join(shots, 'surveys-close-confirm.png'), fullPage: true });
+  await admin.getByRole('button', { name: 'Kết thúc sớm' }).click();
+  await admin.waitForURL(/done=closed/);
+  assert.match(await admin.locator('.banner').first().innerText(), /Đã kết thúc sớm đợt khảo sát/);
+  assert.match(await admin.locator('#campaign-state').innerText(), /Đã kết thúc sớm ngày \d{2}\/\d{2}\/\d{4}/);
+  assert.equal(await admin.locator('#campaign-manage').count(), 0);
+  // The report stays.
+  assert.equal((await admin.locator('#result-responses').innerText()).trim(), '2');
+  // An invitation not used yet: the plain closed page, no form.
+  await citizen.goto(`${base}${unusedLink}`);
+  assert.match(await citizen.locator('#survey-closed').innerText(), /đã kết thúc/);
+  assert.equal(await citizen.locator('form button[type=submit]').count(), 0);
+  await audit(citizen, 'closed');
+  await citizen.screenshot({ path: join(shots, 'surveys-closed-phone.png'), fullPage: true });
 
   await citizenContext.close();
   await adminContext.close();

@@ -20,8 +20,25 @@
       {{#MINIMUM_INVALID}}<p class="field-error" id="minimum-error"><span class="visually-hidden">Lỗi: </span>{{MINIMUM_ERROR}}</p>{{/MINIMUM_INVALID}}
       <input class="w5" id="minimum" name="minimum" inputmode="numeric" maxlength="6" value="{{MINIMUM}}" aria-describedby="minimum-hint{{#MINIMUM_INVALID}} minimum-error{{/MINIMUM_INVALID}}"{{#MINIMUM_INVALID}} aria-invalid="true"{{/MINIMUM_INVALID}}>
     </div>
+    <div class="field{{#BY_INVALID}} field-invalid{{/BY_INVALID}}">
+      <label for="by">Theo</label>
+      <p class="hint" id="by-hint">Đơn vị: số liệu chung của đơn vị. Cán bộ: chỉ các phiếu trả lời qua phiếu mời in theo từng cán bộ, mỗi cán bộ một dòng.</p>
+      {{#BY_INVALID}}<p class="field-error" id="by-error"><span class="visually-hidden">Lỗi: </span>{{BY_ERROR}}</p>{{/BY_INVALID}}
+      <select id="by" name="by" aria-describedby="by-hint{{#BY_INVALID}} by-error{{/BY_INVALID}}"{{#BY_INVALID}} aria-invalid="true"{{/BY_INVALID}}><option value="unit"{{#BY_UNIT}} selected{{/BY_UNIT}}>Đơn vị</option><option value="official"{{#BY_OFFICIAL}} selected{{/BY_OFFICIAL}}>Cán bộ</option></select>
+    </div>
     <button type="submit">Xem kết quả</button>
   </form>
+  {{#OFFICIAL_RESULT}}
+  <h2 id="report-heading">{{UNIT_NAME}}: theo cán bộ</h2>
+  <p>{{ROUND_LINE}}. Số phiếu trả lời qua phiếu mời in theo cán bộ: <strong id="report-responses">{{RESPONSES}}</strong>. Phiếu qua mã QR dùng chung hoặc phiếu mời in theo đơn vị không gắn với cán bộ nào nên không có ở đây.</p>
+  {{#NO_GROUPS}}<p id="officials-empty">Chưa có phiếu mời in theo cán bộ nào của đơn vị được trả lời trong đợt này.</p>{{/NO_GROUPS}}
+  {{#HAS_GROUPS}}<div class="table-wrap" role="region" aria-labelledby="officials-caption" tabindex="0"><table class="stack" id="officials-table">
+    <caption id="officials-caption">Chỉ số hài lòng theo cán bộ (tỷ lệ hài lòng và rất hài lòng, khoảng tin cậy 95%)</caption>
+    <thead><tr><th scope="col">Cán bộ</th><th scope="col" class="num">Số phiếu</th>{{#ELEMENT_HEAD}}<th scope="col" class="num">{{NAME}} (%)</th>{{/ELEMENT_HEAD}}<th scope="col" class="num">Chỉ số chung (%)</th></tr></thead>
+    <tbody>{{#GROUP}}<tr><th scope="row">{{LABEL}}</th><td class="num" data-label="Số phiếu">{{RESPONSES}}</td>{{#CELL}}<td class="num" data-label="{{NAME}} (%)">{{INDEX}}<br><span class="small">{{INTERVAL}}</span>{{#TOO_FEW}}<br><span class="small">{{MARK}}</span>{{/TOO_FEW}}</td>{{/CELL}}<td class="num" data-label="Chỉ số chung (%)">{{SIPAS}}</td></tr>{{/GROUP}}</tbody>
+  </table></div>{{/HAS_GROUPS}}
+  <p class="actions"><a class="button secondary" href="{{XLSX_URL}}" download>Tải bảng số liệu (tệp Excel)</a> <a class="button secondary" href="{{CSV_URL}}" download>Tải tệp CSV</a></p>
+  {{/OFFICIAL_RESULT}}
   {{#RESULT}}
   <h2 id="report-heading">{{UNIT_NAME}}</h2>
   <p>{{ROUND_LINE}}. Số phiếu: <strong id="report-responses">{{RESPONSES}}</strong>.</p>

@@ -8,6 +8,7 @@
     <div><dt>Lặp lại</dt><dd>{{#REPEATS}}Có, mỗi 6 tháng{{/REPEATS}}{{#ONCE}}Không{{/ONCE}}</dd></div>
     <div><dt>Tình trạng</dt><dd id="campaign-state">{{STATE}}</dd></div>
   </dl>
+  {{#MAY_MANAGE}}<p class="actions" id="campaign-manage"><a class="button secondary" href="{{EDIT_URL}}">Sửa đợt khảo sát</a> <a class="button secondary" href="{{CLOSE_URL}}">Kết thúc sớm</a></p>{{/MAY_MANAGE}}
   <h2 id="progress-heading">Tiến độ theo đơn vị</h2>
   <p class="hint">Số phiếu đã nhận trong đợt hiện tại, gồm cả các đơn vị trực thuộc. Cập nhật ngay khi có câu trả lời.</p>
   <div class="table-wrap" role="region" aria-labelledby="progress-caption" tabindex="0"><table class="stack" id="progress-table">
