@@ -1,8 +1,9 @@
-// Demo survey campaign: the SIPAS template at the demo ward, begun three weeks
-// ago and repeated every six months, a printed sheet of invitations and one
-// printed per official, answers to most of them, so that the campaign page,
-// its progress, the invitation sheets and the reports (by unit and by
-// official) have content.
+// Demo surveys: a short questionnaire of the province (its list, view, preview
+// and editor pages have content), and a survey campaign: the SIPAS template at
+// the demo ward, begun three weeks ago and repeated every six months, a printed
+// sheet of invitations and one printed per official, answers to most of them,
+// so that the campaign page, its progress, the invitation sheets and the
+// reports (by unit and by official) have content.
 #include <algorithm>
 
 #include "app/demo.h"
@@ -19,6 +20,19 @@ void SeedSurveys(db::Db& db, org::Service& org, desk::Service& desk) {
     if (o.username == "admin") admin = *db.read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
   if (!admin) return;
   surveys::Service svc(db, desk);
+  // A short questionnaire of the province, so that its pages (and a new version of it) are there to see.
+  {
+    surveys::Questionnaire q;
+    q.code = "mot-cua-tinh";
+    q.name = "Khảo sát nhanh tại Bộ phận Một cửa";
+    q.sections = {
+        {"Phục vụ tại Bộ phận Một cửa",
+         {{"q1", "Công chức hướng dẫn rõ ràng, dễ hiểu", surveys::QuestionKind::kLikert, true, {}, "cong_chuc"},
+          {"q2", "Ông/bà biết đến thủ tục qua đâu", surveys::QuestionKind::kSingle, true,
+           {"Cán bộ ấp, khu phố", "Trang thông tin của xã, phường", "Người quen"}, ""}}},
+        {"Góp ý", {{"q3", "Ông/bà muốn chúng tôi làm tốt hơn điều gì", surveys::QuestionKind::kText, false, {}, ""}}}};
+    svc.SaveQuestionnaire(*admin, "75", q);
+  }
   const auto today = *ParseIsoDate(TodayLocalIso());
   surveys::CampaignInput in;
   in.name = "Khảo sát sự hài lòng của người dân (SIPAS) tại Phường Chơn Thành";

@@ -8,6 +8,7 @@
 
 #include "features/letters/chart.h"
 #include "features/ratings/web.h"
+#include "features/surveys/answer_form.h"
 #include "features/surveys/routes.h"
 #include "features/surveys/rules.h"
 #include "platform/auth/crypto.h"
@@ -76,32 +77,15 @@ Answers AnswersOf(const Context& ctx) {
   return a;
 }
 
-// ---- the citizen's page ----
+}  // namespace
 
-Response AnswerPage(Context& ctx, const AnswerTarget& t, const std::string& action, const Answers& typed,
-                    const AppError* err, int status) {
-  PageView v(ctx, Text("surveys.answer_title"), "features/surveys/templates/campaign_answer.tpl");
-  auto& b = v.body();
-  b.SetValue("CAMPAIGN", t.campaign.name);
-  b.SetValue("UNIT", t.unit_name);
-  b.SetValue("ROUND_LINE", RoundLine(t.round, t.round_dates));
-  switch (t.state) {
-    case AnswerState::kNotYet: b.SetValueAndShowSection("FROM", Day(t.round_dates.from), "NOT_YET"); return v.render(status);
-    case AnswerState::kClosed: b.ShowSection("CLOSED"); return v.render(status);
-    case AnswerState::kAnswered: b.ShowSection("ANSWERED"); return v.render(status);
-    case AnswerState::kOpen: break;
-  }
-  std::map<std::string, std::string> errors;
-  if (err) {
-    v.ShowErrors(*err);
-    for (const auto& p : err->problems()) errors[p.field] = Text(p.key, p.args);
-  }
-  b.ShowSection("FORM");
-  b.SetValue("ACTION", action);
-  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+void FillQuestions(ctemplate::TemplateDictionary& b, const Questionnaire& questionnaire, const Answers& typed,
+                   const std::map<std::string, std::string>& errors) {
+  auto* inc = b.AddIncludeDictionary("QUESTIONS");
+  inc->SetFilename("features/surveys/templates/survey_questions.tpl");
   int n = 0;
-  for (const auto& s : t.questionnaire.sections) {
-    auto* sd = b.AddSectionDictionary("SECTION");
+  for (const auto& s : questionnaire.sections) {
+    auto* sd = inc->AddSectionDictionary("SECTION");
     sd->SetValue("TITLE", s.title);
     for (const auto& q : s.questions) {
       auto* qd = sd->AddSectionDictionary("QUESTION");
@@ -139,6 +123,34 @@ Response AnswerPage(Context& ctx, const AnswerTarget& t, const std::string& acti
         for (size_t i = 0; i < q.options.size(); ++i) option(std::to_string(i), q.options[i]);
     }
   }
+}
+
+namespace {
+
+// ---- the citizen's page ----
+
+Response AnswerPage(Context& ctx, const AnswerTarget& t, const std::string& action, const Answers& typed,
+                    const AppError* err, int status) {
+  PageView v(ctx, Text("surveys.answer_title"), "features/surveys/templates/campaign_answer.tpl");
+  auto& b = v.body();
+  b.SetValue("CAMPAIGN", t.campaign.name);
+  b.SetValue("UNIT", t.unit_name);
+  b.SetValue("ROUND_LINE", RoundLine(t.round, t.round_dates));
+  switch (t.state) {
+    case AnswerState::kNotYet: b.SetValueAndShowSection("FROM", Day(t.round_dates.from), "NOT_YET"); return v.render(status);
+    case AnswerState::kClosed: b.ShowSection("CLOSED"); return v.render(status);
+    case AnswerState::kAnswered: b.ShowSection("ANSWERED"); return v.render(status);
+    case AnswerState::kOpen: break;
+  }
+  std::map<std::string, std::string> errors;
+  if (err) {
+    v.ShowErrors(*err);
+    for (const auto& p : err->problems()) errors[p.field] = Text(p.key, p.args);
+  }
+  b.ShowSection("FORM");
+  b.SetValue("ACTION", action);
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  FillQuestions(b, t.questionnaire, typed, errors);
   return v.render(status);
 }
 

@@ -109,6 +109,14 @@ struct Questionnaire {
   std::string name;
   std::vector<Section> sections;
   bool frozen = false;
+  std::string created_at;  // UTC instant of the version
+  // The owning unit (empty for the system's): read with the version.
+  std::string unit_code, unit_name, unit_path;
+  size_t question_count() const {
+    size_t n = 0;
+    for (const auto& s : sections) n += s.questions.size();
+    return n;
+  }
 };
 
 // A response's answers by question key: the Likert level or option index as

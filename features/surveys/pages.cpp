@@ -404,6 +404,7 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
   app.page("GET", "/surveys/evaluations.csv", http::Access::kUser, [svc](Context& ctx) { return ReportCsv(ctx, *svc); });
   app.page("GET", "/surveys/evaluations.xlsx", http::Access::kUser, [svc](Context& ctx) { return ReportXlsx(ctx, *svc); });
   RegisterCampaignPages(app, svc);
+  RegisterQuestionnairePages(app, svc);
 }
 
 }  // namespace fg::surveys

@@ -157,14 +157,21 @@ std::vector<CountRow> Counts(db::Conn& c, const std::string& path_prefix, const 
 
 // ---- questionnaires ----
 namespace {
+// The owning unit's code, name and path come with each version (NULL for the system's).
 const db::Query kQSystem{"questionnaires_system",
-                         "SELECT id, unit_id, code, version, name, sections_json, frozen FROM questionnaires "
-                         "WHERE unit_id IS NULL ORDER BY code, version"};
+                         "SELECT q.id, q.unit_id, q.code, q.version, q.name, q.sections_json, q.frozen, q.created_at, "
+                         "u.code, u.name, u.path FROM questionnaires q LEFT JOIN units u ON u.id = q.unit_id "
+                         "WHERE q.unit_id IS NULL ORDER BY q.code, q.version"};
 const db::Query kQOfUnit{"questionnaires_of_unit",
-                         "SELECT id, unit_id, code, version, name, sections_json, frozen FROM questionnaires "
-                         "WHERE unit_id = ? ORDER BY code, version"};
+                         "SELECT q.id, q.unit_id, q.code, q.version, q.name, q.sections_json, q.frozen, q.created_at, "
+                         "u.code, u.name, u.path FROM questionnaires q LEFT JOIN units u ON u.id = q.unit_id "
+                         "WHERE q.unit_id = ? ORDER BY q.code, q.version"};
 const db::Query kQById{"questionnaire_by_id",
-                       "SELECT id, unit_id, code, version, name, sections_json, frozen FROM questionnaires WHERE id = ?"};
+                       "SELECT q.id, q.unit_id, q.code, q.version, q.name, q.sections_json, q.frozen, q.created_at, "
+                       "u.code, u.name, u.path FROM questionnaires q LEFT JOIN units u ON u.id = q.unit_id "
+                       "WHERE q.id = ?"};
+const db::Query kQCodeOwners{"questionnaire_code_owners",
+                             "SELECT DISTINCT COALESCE(unit_id, 0) FROM questionnaires WHERE code = ?"};
 const db::Query kQLast{"questionnaire_last_version",
                        "SELECT COALESCE(MAX(version), 0) FROM questionnaires WHERE code = ?"};
 const db::Query kQInsert{"questionnaire_insert",
@@ -180,6 +187,10 @@ Questionnaire QOf(const db::Row& r) {
   q.name = r.text(4);
   q.sections = SectionsOf(r.text(5));
   q.frozen = r.i64(6) != 0;
+  q.created_at = r.text(7);
+  q.unit_code = r.opt_text(8).value_or("");
+  q.unit_name = r.opt_text(9).value_or("");
+  q.unit_path = r.opt_text(10).value_or("");
   return q;
 }
 }  // namespace
@@ -240,6 +251,12 @@ std::optional<Questionnaire> QuestionnaireById(db::Conn& c, int64_t id) {
 }
 
 int64_t LastQuestionnaireVersion(db::Conn& c, const std::string& code) { return c.query_one(kQLast, {code})->i64(0); }
+
+std::vector<int64_t> QuestionnaireCodeOwners(db::Conn& c, const std::string& code) {
+  std::vector<int64_t> out;
+  for (const auto& r : c.query(kQCodeOwners, {code})) out.push_back(r.i64(0));
+  return out;
+}
 
 int64_t InsertQuestionnaire(db::Conn& c, const Questionnaire& q, int64_t created_by, const std::string& at) {
   db::Value unit = q.unit_id ? db::Value(q.unit_id) : db::Value(nullptr);

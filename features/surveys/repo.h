@@ -39,6 +39,8 @@ std::vector<Section> SectionsOf(const std::string& json);
 std::vector<Questionnaire> Questionnaires(db::Conn& c, const std::vector<int64_t>& unit_ids);
 std::optional<Questionnaire> QuestionnaireById(db::Conn& c, int64_t id);
 int64_t LastQuestionnaireVersion(db::Conn& c, const std::string& code);
+// The units whose versions carry `code` (0: the system's); empty for a new code.
+std::vector<int64_t> QuestionnaireCodeOwners(db::Conn& c, const std::string& code);
 int64_t InsertQuestionnaire(db::Conn& c, const Questionnaire& q, int64_t created_by, const std::string& at);
 
 // ---- campaigns (campaign_repo.cpp) ----

@@ -16,4 +16,7 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc);
 // (campaign_pages.cpp, called by RegisterPages).
 void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc);
 void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc);
+// /surveys/questionnaires... : the list, one version, its preview, the editor
+// (questionnaire_pages.cpp, called by RegisterPages).
+void RegisterQuestionnairePages(http::App& app, std::shared_ptr<Service> svc);
 }  // namespace fg::surveys

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <set>
+#include <tuple>
 
 #include "features/desk/repo.h"
 #include "features/desk/rules.h"
@@ -363,17 +364,55 @@ Questionnaire Service::GetQuestionnaire(int64_t id) {
   return *q;
 }
 
+std::vector<Questionnaire> Service::VisibleQuestionnaires(const Principal& p) {
+  return db_.read([&](db::Conn& c) {
+    std::set<int64_t> units;
+    for (const auto& g : p.grants)
+      for (int64_t id : PathIds(g.unit_path)) units.insert(id);
+    auto all = repo::Questionnaires(c, {units.begin(), units.end()});
+    std::sort(all.begin(), all.end(), [](const Questionnaire& a, const Questionnaire& b) {
+      return std::tie(a.unit_id, a.code, a.version) < std::tie(b.unit_id, b.code, b.version);
+    });
+    return all;
+  });
+}
+
+bool Service::MayEditQuestionnaires(const Principal& p, const std::string& unit_path) {
+  return !unit_path.empty() && auth::Covers(p, unit_path, {Role::kAdmin});
+}
+
+bool Service::MayEditQuestionnairesAt(const Principal& p, const std::string& unit_code) {
+  if (unit_code.empty()) return false;
+  auto u = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
+  return u && MayEditQuestionnaires(p, u->path);
+}
+
 Questionnaire Service::SaveQuestionnaire(const Principal& p, const std::string& unit_code, const Questionnaire& in) {
   auto u = db_.read([&](db::Conn& c) { return org::Service::FindUnit(c, unit_code); });
   if (!u) throw NotFound("surveys.unit_not_found");
-  if (!auth::Covers(p, u->path, {Role::kAdmin})) throw Forbidden();
+  if (!MayEditQuestionnaires(p, u->path)) throw Forbidden();
   Problems probs;
-  if (in.code.empty() || in.code.size() > 40 || !std::all_of(in.code.begin(), in.code.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
-      }))
-    probs.add(BadInput("surveys.questionnaire_code", "code"));
+  const bool code_ok = !in.code.empty() && in.code.size() <= 40 && std::all_of(in.code.begin(), in.code.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+  });
+  if (!code_ok) probs.add(BadInput("surveys.questionnaire_code", "code"));
+  // A code of the system or another unit: told with the other problems (400),
+  // alone as a conflict (409); checked again in the write.
+  auto taken_by_other = [&](db::Conn& c) {
+    for (int64_t owner : repo::QuestionnaireCodeOwners(c, in.code))
+      if (owner != u->id) return true;
+    return false;
+  };
+  const bool taken = code_ok && db_.read(taken_by_other);
+  if (taken) probs.add(BadInput("surveys.questionnaire_code_taken", "code"));
   Questionnaire q;
-  probs.check([&] { q = ValidateQuestionnaire(in); });
+  bool valid = true;
+  probs.check([&] {
+    valid = false;
+    q = ValidateQuestionnaire(in);
+    valid = true;
+  });
+  if (taken && valid) throw AppError(ErrorKind::kConflict, "surveys.questionnaire_code_taken", "code");
   probs.raise_if_any();
   q.code = in.code;
   q.unit_id = u->id;
@@ -381,15 +420,13 @@ Questionnaire Service::SaveQuestionnaire(const Principal& p, const std::string& 
   const std::string now = NowUtcText();
   return db_.write([&](db::Conn& c) {
     Questionnaire out = q;
-    int64_t last = repo::LastQuestionnaireVersion(c, out.code);
-    if (last > 0) {
-      auto mine = repo::Questionnaires(c, {u->id});
-      bool owned = std::any_of(mine.begin(), mine.end(),
-                               [&](const Questionnaire& m) { return m.code == out.code && m.unit_id == u->id; });
-      if (!owned) throw AppError(ErrorKind::kConflict, "surveys.questionnaire_code_taken", "code");
-    }
-    out.version = last + 1;
+    if (taken_by_other(c)) throw AppError(ErrorKind::kConflict, "surveys.questionnaire_code_taken", "code");
+    out.version = repo::LastQuestionnaireVersion(c, out.code) + 1;
     out.id = repo::InsertQuestionnaire(c, out, p.official_id, now);
+    out.created_at = now;
+    out.unit_code = u->code;
+    out.unit_name = u->name;
+    out.unit_path = u->path;
     boost::json::object after{{"code", out.code}, {"version", out.version}, {"name", out.name}};
     events::Append(c, events::By(p, u->id, "questionnaire", std::to_string(out.id), "create", "",
                                  boost::json::serialize(after)));

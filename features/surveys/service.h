@@ -157,9 +157,20 @@ class Service {
   // The system's (the SIPAS template) and those of `unit_code` and its ancestors, every version.
   std::vector<Questionnaire> Questionnaires(const std::string& unit_code);
   Questionnaire GetQuestionnaire(int64_t id);
+  // Those a reader sees at their units: for each unit of `p`'s grants, the
+  // system's and those of the unit and its ancestors (each version once), by
+  // code and version.
+  std::vector<Questionnaire> VisibleQuestionnaires(const auth::Principal& p);
+  // Whether `p` may save questionnaires (new ones, new versions) owned by the
+  // unit at `unit_path`: administrators covering it. The editor pages show
+  // their forms and links only when this holds; SaveQuestionnaire refuses otherwise.
+  static bool MayEditQuestionnaires(const auth::Principal& p, const std::string& unit_path);
+  // The same for a unit code (false for a code that is no unit).
+  bool MayEditQuestionnairesAt(const auth::Principal& p, const std::string& unit_code);
   // A new questionnaire, or a new version of `in.code` owned by the unit
-  // (administrators covering it). A version is never changed: the one a
-  // campaign uses stays as it was. 409 for a code of the system or another unit.
+  // (MayEditQuestionnaires). A version is never changed: the one a campaign
+  // uses stays as it was. 409 for a code of the system or another unit (400
+  // naming "code" with the other problems when there are some: every problem at once).
   Questionnaire SaveQuestionnaire(const auth::Principal& p, const std::string& unit_code, const Questionnaire& in);
 
   // ---- reports ----

@@ -10,6 +10,7 @@
 
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
+#include "features/surveys/questionnaire_form.h"
 #include "features/surveys/rules.h"
 #include "features/surveys/service.h"
 #include "platform/errors.h"
@@ -250,6 +251,87 @@ TEST_P(SurveysEvaluationTest, TheSipasTemplateShipsAndQuestionnairesAreVersioned
   EXPECT_EQ(surveys_->Questionnaires("C2").size(), 3u);  // C2 is under P1 too
   q.code = "sipas";
   EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(admin_, "P1", q); }), ErrorKind::kConflict);
+}
+
+// The editor's form through the service: a copy of a version saved as the
+// next version, keys in order, every problem at once, who may save.
+TEST_P(SurveysEvaluationTest, TheEditorsFormSavesANewVersionWithEveryProblemAtOnce) {
+  EXPECT_TRUE(surveys_->MayEditQuestionnairesAt(admin_, "P1"));
+  EXPECT_TRUE(surveys_->MayEditQuestionnairesAt(admin_, "C1"));  // under P1
+  EXPECT_FALSE(surveys_->MayEditQuestionnairesAt(leader_, "C1"));
+  EXPECT_FALSE(surveys_->MayEditQuestionnairesAt(evaluator_, "P1"));
+  EXPECT_FALSE(surveys_->MayEditQuestionnairesAt(admin_, "khong-co"));
+
+  // A new questionnaire typed in the editor: keys q1, q2 ... in order.
+  std::map<std::string, std::string> f{{"unit", "P1"},
+                                       {"code", "mot-cua"},
+                                       {"name", "Khảo sát nhanh"},
+                                       {"sections[0].title", "Phục vụ"},
+                                       {"sections[0].questions[0].text", "Công chức hướng dẫn rõ ràng"},
+                                       {"sections[0].questions[0].kind", "likert"},
+                                       {"sections[0].questions[0].required", "1"},
+                                       {"sections[0].questions[0].element", "cong_chuc"},
+                                       {"sections[1].title", "Góp ý"},
+                                       {"sections[1].questions[0].text", "Ông/bà biết thủ tục qua đâu"},
+                                       {"sections[1].questions[0].kind", "single"},
+                                       {"sections[1].questions[0].options", "Cán bộ\nMạng"}};
+  const auto draft = DraftFromForm(f);
+  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(leader_, "C1", ToQuestionnaire(draft)); }),
+            ErrorKind::kForbidden);
+  const auto v1 = surveys_->SaveQuestionnaire(admin_, draft.unit, ToQuestionnaire(draft));
+  EXPECT_EQ(v1.version, 1);
+  EXPECT_EQ(surveys_->GetQuestionnaire(v1.id).sections[1].questions[0].key, "q2");
+  EXPECT_EQ(surveys_->GetQuestionnaire(v1.id).unit_code, "P1");
+  EXPECT_FALSE(surveys_->GetQuestionnaire(v1.id).created_at.empty());
+
+  // Its next version from the editor: a question added to the first section
+  // and moved to the top; the kept questions keep their keys.
+  auto d = DraftOf(surveys_->GetQuestionnaire(v1.id));
+  ASSERT_TRUE(Apply(d, {EditOp::kAddQuestion, 0, 0}));
+  d.sections[0].questions[1].text = "Nơi chờ đủ chỗ ngồi";
+  ASSERT_TRUE(Apply(d, {EditOp::kQuestionUp, 0, 1}));
+  const auto v2 = surveys_->SaveQuestionnaire(admin_, d.unit, ToQuestionnaire(d));
+  EXPECT_EQ(v2.version, 2);
+  const auto back = surveys_->GetQuestionnaire(v2.id);
+  ASSERT_EQ(back.sections[0].questions.size(), 2u);
+  EXPECT_EQ(back.sections[0].questions[0].key, "q3");
+  EXPECT_EQ(back.sections[0].questions[0].text, "Nơi chờ đủ chỗ ngồi");
+  EXPECT_EQ(back.sections[0].questions[1].key, "q1");
+  EXPECT_EQ(back.sections[1].questions[0].options, (std::vector<std::string>{"Cán bộ", "Mạng"}));
+  // Version 1 is as it was.
+  EXPECT_EQ(surveys_->GetQuestionnaire(v1.id).sections[0].questions.size(), 1u);
+  // Both versions are visible at the ward under P1, with the system's template.
+  auto seen = surveys_->VisibleQuestionnaires(leader_);
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].code, "sipas");
+  EXPECT_EQ(seen[2].version, 2);
+
+  // Every problem at once: the code (another's), the name, an empty question,
+  // a choice with one option, a section left without questions.
+  auto bad = d;
+  bad.code = "sipas";
+  bad.name = " ";
+  bad.sections[0].questions[0].text = "";
+  bad.sections[1].questions[0].options = "Chỉ một";
+  bad.sections.push_back(SectionDraft{"Trống", {}});
+  try {
+    surveys_->SaveQuestionnaire(admin_, "P1", ToQuestionnaire(bad));
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kBadRequest);
+    std::vector<std::string> fields;
+    for (const auto& p : e.problems()) fields.push_back(p.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"code", "name", "sections[0].questions[0].text",
+                                                "sections[1].questions[0].options", "sections[2].questions"}));
+    EXPECT_EQ(e.problems()[0].key, "surveys.questionnaire_code_taken");
+  }
+  // The code of another unit alone: a conflict, as before.
+  auto taken = d;
+  taken.code = "sipas";
+  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(admin_, "P1", ToQuestionnaire(taken)); }),
+            ErrorKind::kConflict);
+  // Nothing was saved by the refusals.
+  EXPECT_EQ(surveys_->VisibleQuestionnaires(admin_).size(), 3u);
 }
 
 FG_BOTH_BACKENDS(SurveysEvaluationTest);

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <h1>Đợt khảo sát sự hài lòng</h1>
   <p class="lead">Các đợt khảo sát người dân của đơn vị và các đơn vị trực thuộc, với số phiếu đã nhận so với số phiếu cần có.</p>
-  {{#MAY_CREATE}}<p class="actions"><a class="button" href="/surveys/campaigns/new" id="new-campaign">Tạo đợt khảo sát</a></p>{{/MAY_CREATE}}
+  <p class="actions">{{#MAY_CREATE}}<a class="button" href="/surveys/campaigns/new" id="new-campaign">Tạo đợt khảo sát</a> {{/MAY_CREATE}}<a class="button secondary" href="/surveys/questionnaires" id="questionnaires-link">Bộ câu hỏi khảo sát</a></p>
   {{#EMPTY}}<p id="campaigns-empty">Chưa có đợt khảo sát nào.</p>{{/EMPTY}}
   {{#HAS_CAMPAIGNS}}<div class="table-wrap" role="region" aria-labelledby="campaigns-caption" tabindex="0"><table class="stack" id="campaigns-table">
     <caption id="campaigns-caption">Các đợt khảo sát</caption>

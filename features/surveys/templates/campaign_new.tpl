@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
   <h1>Tạo đợt khảo sát</h1>
-  <p class="lead">Mặc định là bảng hỏi SIPAS (5 yếu tố: tiếp cận dịch vụ, thủ tục, công chức, kết quả, xử lý góp ý). Sau khi tạo, mỗi đơn vị có một mã QR dùng chung và có thể in phiếu mời.</p>
+  <p class="lead">Mặc định là bộ câu hỏi SIPAS (5 yếu tố: tiếp cận dịch vụ, thủ tục, công chức, kết quả, xử lý góp ý). Sau khi tạo, mỗi đơn vị có một mã QR dùng chung và có thể in phiếu mời.</p>
   <form method="post" action="/surveys/campaigns" novalidate>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <div class="field{{#NAME_INVALID}} field-invalid{{/NAME_INVALID}}">
@@ -9,9 +9,10 @@
       <input id="name" name="name" maxlength="200" value="{{NAME}}"{{#NAME_INVALID}} aria-describedby="name-error" aria-invalid="true"{{/NAME_INVALID}}>
     </div>
     <div class="field{{#QUESTIONNAIRE_ID_INVALID}} field-invalid{{/QUESTIONNAIRE_ID_INVALID}}">
-      <label for="questionnaire_id">Bảng hỏi</label>
+      <label for="questionnaire_id">Bộ câu hỏi</label>
+      <p class="hint" id="questionnaire_id-hint">Chưa có bộ câu hỏi phù hợp? <a href="/surveys/questionnaires" id="compose-questionnaire">Soạn bộ câu hỏi</a> (ví dụ từ bản sao của mẫu SIPAS), rồi quay lại đây.</p>
       {{#QUESTIONNAIRE_ID_INVALID}}<p class="field-error" id="questionnaire_id-error"><span class="visually-hidden">Lỗi: </span>{{QUESTIONNAIRE_ID_ERROR}}</p>{{/QUESTIONNAIRE_ID_INVALID}}
-      <select id="questionnaire_id" name="questionnaire_id"{{#QUESTIONNAIRE_ID_INVALID}} aria-describedby="questionnaire_id-error" aria-invalid="true"{{/QUESTIONNAIRE_ID_INVALID}}>{{#QUESTIONNAIRE}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/QUESTIONNAIRE}}</select>
+      <select id="questionnaire_id" name="questionnaire_id" aria-describedby="questionnaire_id-hint{{#QUESTIONNAIRE_ID_INVALID}} questionnaire_id-error{{/QUESTIONNAIRE_ID_INVALID}}"{{#QUESTIONNAIRE_ID_INVALID}} aria-invalid="true"{{/QUESTIONNAIRE_ID_INVALID}}>{{#QUESTIONNAIRE}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/QUESTIONNAIRE}}</select>
     </div>
     {{>FROM_DATE}}
     {{>TO_DATE}}

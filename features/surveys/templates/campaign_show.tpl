@@ -2,7 +2,7 @@
   <h1>{{NAME}}</h1>
   {{#SHEET_READY}}<p class="actions" id="sheet-ready"><a class="button" href="{{SHEET_URL}}">Tải phiếu mời để in (PDF)</a></p>{{/SHEET_READY}}
   <dl class="summary">
-    <div><dt>Bảng hỏi</dt><dd>{{QUESTIONNAIRE}}</dd></div>
+    <div><dt>Bộ câu hỏi</dt><dd>{{QUESTIONNAIRE}}</dd></div>
     <div><dt>Thời gian</dt><dd id="campaign-round">{{ROUND_LINE}}</dd></div>
     <div><dt>Số phiếu cần có ở mỗi đơn vị</dt><dd>{{TARGET}}</dd></div>
     <div><dt>Lặp lại</dt><dd>{{#REPEATS}}Có, mỗi 6 tháng{{/REPEATS}}{{#ONCE}}Không{{/ONCE}}</dd></div>
