@@ -198,15 +198,17 @@ std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, 
 // The subtree's units are walked and each unit's counters read by key (CROSS JOIN, as the desk's
 // statistics do); the grouping is done by the store, so a province's year sends a few hundred
 // rows up instead of every counter row.
-#define FG_RATING_SUM(cols, table, period, group, key)                                                    \
-  "SELECT " cols ", k." key ", sum(k.n) FROM units u CROSS JOIN " table " k WHERE k.unit_id = u.id "      \
+#define FG_RATING_SUM(cols, table, period, group, key)                  \
+  "SELECT " cols ", k." key ", sum(k.n) FROM units u CROSS JOIN " table \
+  " k WHERE k.unit_id = u.id "                                          \
   "AND u.path LIKE ? AND k." period " >= ? AND k." period " <= ? GROUP BY " group "k." key
 #define FG_BY_UNIT_COLS "k.unit_id, u.code, u.name, ''"
 #define FG_BY_UNIT_GROUP "k.unit_id, u.code, u.name, "
 #define FG_NO_UNIT "0, '', ''"
 // Indexed by SumBy: unit, month, official, procedure.
 const db::Query kLevelSums[] = {
-    {"ratings.level_sums_by_unit", FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_counts", "day", FG_BY_UNIT_GROUP, "level")},
+    {"ratings.level_sums_by_unit",
+     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_counts", "day", FG_BY_UNIT_GROUP, "level")},
     {"ratings.level_sums_by_month",
      FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_counts", "day", "substr(k.day, 1, 7), ", "level")},
     {"ratings.level_sums_by_official",
@@ -215,9 +217,10 @@ const db::Query kLevelSums[] = {
      FG_RATING_SUM(FG_NO_UNIT ", '', 0, k.procedure_id", "rating_counts", "day", "k.procedure_id, ", "level")},
 };
 const db::Query kReasonSums[] = {
-    {"ratings.reason_sums_by_unit", FG_RATING_SUM(FG_BY_UNIT_COLS ", 0", "rating_reason_counts", "day", FG_BY_UNIT_GROUP, "reason")},
-    {"ratings.reason_sums_by_month",
-     FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0", "rating_reason_counts", "day", "substr(k.day, 1, 7), ", "reason")},
+    {"ratings.reason_sums_by_unit",
+     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0", "rating_reason_counts", "day", FG_BY_UNIT_GROUP, "reason")},
+    {"ratings.reason_sums_by_month", FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0", "rating_reason_counts", "day",
+                                                   "substr(k.day, 1, 7), ", "reason")},
     {"ratings.reason_sums_by_official",
      FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id", "rating_reason_counts", "day", "k.official_id, ", "reason")},
     {"ratings.reason_sums_total", FG_RATING_SUM(FG_NO_UNIT ", '', 0", "rating_reason_counts", "day", "", "reason")},
@@ -241,24 +244,31 @@ const db::Query kMonthReasonSums[] = {
      FG_RATING_SUM(FG_NO_UNIT ", k.month, 0", "rating_month_reasons", "month", "k.month, ", "reason")},
     {"ratings.month_reason_sums_by_official",
      FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id", "rating_month_reasons", "month", "k.official_id, ", "reason")},
-    {"ratings.month_reason_sums_total", FG_RATING_SUM(FG_NO_UNIT ", '', 0", "rating_month_reasons", "month", "", "reason")},
+    {"ratings.month_reason_sums_total",
+     FG_RATING_SUM(FG_NO_UNIT ", '', 0", "rating_month_reasons", "month", "", "reason")},
 };
+
+// The grouping's query of one of the tables above, over [from, to] of the subtree.
+std::vector<CountRow> Sums(db::Conn& c, const db::Query (&queries)[4], SumBy by, const std::string& path_prefix,
+                           const std::string& from, const std::string& to, bool levels) {
+  return Counts(c, queries[static_cast<int>(by)], {path_prefix + "%", from, to}, levels);
+}
 
 std::vector<CountRow> LevelSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                 const std::string& to, SumBy by) {
-  return Counts(c, kLevelSums[static_cast<int>(by)], {path_prefix + "%", from, to}, true);
+  return Sums(c, kLevelSums, by, path_prefix, from, to, true);
 }
 std::vector<CountRow> ReasonSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                  const std::string& to, SumBy by) {
-  return Counts(c, kReasonSums[static_cast<int>(by)], {path_prefix + "%", from, to}, false);
+  return Sums(c, kReasonSums, by, path_prefix, from, to, false);
 }
 std::vector<CountRow> MonthLevelSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                      const std::string& to, SumBy by) {
-  return Counts(c, kMonthLevelSums[static_cast<int>(by)], {path_prefix + "%", from, to}, true);
+  return Sums(c, kMonthLevelSums, by, path_prefix, from, to, true);
 }
 std::vector<CountRow> MonthReasonSums(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                       const std::string& to, SumBy by) {
-  return Counts(c, kMonthReasonSums[static_cast<int>(by)], {path_prefix + "%", from, to}, false);
+  return Sums(c, kMonthReasonSums, by, path_prefix, from, to, false);
 }
 
 std::vector<CountRow> RecountLevels(db::Conn& c) {

@@ -430,24 +430,34 @@ struct EditForm {
   std::string to;  // as typed (also a date that is not one)
 };
 
+// What the edit and close pages share: the campaign's link, and for a campaign
+// still open the errors and the form posting to `action` under the current
+// version (a stale form comes back with it). False when the campaign is closed:
+// the page then says when, and holds no form.
+bool ManageForm(Context& ctx, PageView& v, const CampaignView& c, const AppError* err, const std::string& action) {
+  auto& b = v.body();
+  const std::string base = "/surveys/campaigns/" + std::to_string(c.campaign.id);
+  b.SetValue("CAMPAIGN_URL", base);
+  if (c.campaign.closed()) {
+    b.SetValueAndShowSection("CLOSED_ON", Day(c.campaign.closed_on), "CLOSED");
+    return false;
+  }
+  if (err) v.ShowErrors(*err);
+  b.ShowSection("FORM");
+  if (c.campaign.repeat_6_months) b.ShowSection("REPEATS");
+  b.SetValue("ACTION", base + action);
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  b.SetIntValue("VERSION", c.campaign.version);
+  return true;
+}
+
 Response EditPage(Context& ctx, const CampaignView& c, const EditForm& f, const AppError* err) {
   if (!c.may_manage) throw Forbidden();  // no form for who cannot save it
   PageView v(ctx, Text("surveys.campaign_edit_title", {{"name", c.campaign.name}}),
              "features/surveys/templates/campaign_edit.tpl");
   auto& b = v.body();
-  const std::string base = "/surveys/campaigns/" + std::to_string(c.campaign.id);
-  b.SetValue("CAMPAIGN_URL", base);
   b.SetValue("CURRENT_NAME", c.campaign.name);
-  if (c.campaign.closed()) {
-    b.SetValueAndShowSection("CLOSED_ON", Day(c.campaign.closed_on), "CLOSED");
-    return v.render();
-  }
-  if (err) v.ShowErrors(*err);
-  b.ShowSection("FORM");
-  if (c.campaign.repeat_6_months) b.ShowSection("REPEATS");
-  b.SetValue("ACTION", base + "/edit");
-  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
-  b.SetIntValue("VERSION", c.campaign.version);  // a stale form comes back with the current version
+  if (!ManageForm(ctx, v, c, err, "/edit")) return v.render();
   b.SetValue("NAME", f.in.name.value_or(""));
   b.SetValue("TARGET", f.in.target.value_or(""));
   v.DateInput("TO_DATE", "to", Text("surveys.field_to"), Text("surveys.hint_to"), f.to);
@@ -459,23 +469,12 @@ Response ClosePage(Context& ctx, const CampaignView& c, const AppError* err) {
   PageView v(ctx, Text("surveys.campaign_close_title", {{"name", c.campaign.name}}),
              "features/surveys/templates/campaign_close.tpl");
   auto& b = v.body();
-  const std::string base = "/surveys/campaigns/" + std::to_string(c.campaign.id);
-  b.SetValue("CAMPAIGN_URL", base);
   b.SetValue("NAME", c.campaign.name);
-  if (c.campaign.closed()) {
-    b.SetValueAndShowSection("CLOSED_ON", Day(c.campaign.closed_on), "CLOSED");
-    return v.render();
-  }
-  if (err) v.ShowErrors(*err);
-  b.ShowSection("FORM");
-  if (c.campaign.repeat_6_months) b.ShowSection("REPEATS");
+  if (!ManageForm(ctx, v, c, err, "/close")) return v.render();
   b.SetValue("ROUND_LINE", RoundLine(c.round, c.round_dates));
   int64_t responses = 0;
   for (const auto& u : c.units) responses += u.responses;
   b.SetIntValue("RESPONSES", responses);
-  b.SetValue("ACTION", base + "/close");
-  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
-  b.SetIntValue("VERSION", c.campaign.version);
   return v.render(err ? http::StatusOf(err->kind()) : 200);
 }
 
