@@ -1,10 +1,41 @@
 // Demo feedback: a few items of the ward on several channels, one answered and
-// published, one waiting for the citizen's information, so that the register,
-// an item's page and the public lookup have content.
+// published, one waiting for the citizen's information, one with a photo, and two
+// dialogue sessions with their issues, so that the register, an item's page, the
+// public lookup, the statistics and the sessions have content.
+#include <cairo.h>
+
 #include "app/demo.h"
 #include "features/feedback/service.h"
+#include "platform/render/png.h"
+#include "platform/time.h"
 
 namespace fg::app {
+namespace {
+
+// The photo sent with the sidewalk item: a street with a sidewalk taken by plastic chairs.
+std::string SidewalkPhoto() {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 320, 240);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 0.75, 0.86, 0.95);  // sky
+  cairo_paint(cr);
+  cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);  // road
+  cairo_rectangle(cr, 0, 170, 320, 70);
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 0.8, 0.78, 0.72);  // sidewalk
+  cairo_rectangle(cr, 0, 130, 320, 40);
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 0.85, 0.15, 0.15);  // chairs
+  for (int x = 20; x < 300; x += 40) {
+    cairo_rectangle(cr, x, 118, 18, 22);
+    cairo_fill(cr);
+  }
+  cairo_destroy(cr);
+  std::string png = render::PngBytes(surface);
+  cairo_surface_destroy(surface);
+  return png;
+}
+
+}  // namespace
 
 void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
   auto sys = org::SystemPrincipal();
@@ -47,8 +78,38 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
   svc.Register(*desk_officer, input("complaint", "in_person", "administrative", "Khiếu nại việc trả hồ sơ chậm",
                                     "Hồ sơ đăng ký kinh doanh của tôi trễ hẹn năm ngày mà không có thư xin lỗi.",
                                     {"Lê Văn Bình", "0903 333 444", "", "Tổ 5, khu phố 1"}));
-  svc.Register(*desk_officer, input("feedback", "web", "order", "Lấn chiếm vỉa hè", "Quán ăn trước số 20 lấn chiếm hết vỉa hè.",
-                                    {}));
+
+  // Two dialogue sessions of the ward: last month's, held, with two issues (one answered since), and
+  // this week's, held today, with one issue, so that the follow-up shows.
+  const auto today = *ParseIsoDate(TodayLocalIso());
+  auto plan = [&](std::chrono::sys_days day, const char* title) {
+    feedback::SessionInput in{"25270", title, FormatIsoDate(day), "08:00", "Hội trường khu phố 2",
+                              "Ông Nguyễn Văn Quản, Chủ tịch UBND phường", "Người dân khu phố 1, 2 và 3"};
+    return svc.PlanSession(*leader, in);
+  };
+  auto raise = [&](int64_t session, const char* kind, const char* category, const char* title, const char* content,
+                   feedback::Person person) {
+    return svc.RaiseInSession(*leader, session, input(kind, "dialogue", category, title, content, std::move(person)));
+  };
+  auto record = [&](const feedback::Session& s, const char* attendees, const char* summary) {
+    svc.RecordSession(*leader, s.id, {attendees, "Đại diện các tổ dân phố, hội phụ nữ, hội cựu chiến binh", summary, s.version});
+  };
+  const auto last = plan(today - std::chrono::days(30), "Đối thoại với người dân khu phố 1, 2, 3 (tháng trước)");
+  auto drain = raise(last.id, "recommendation", "infrastructure", "Nạo vét mương thoát nước khu phố 1",
+                     "Mương thoát nước khu phố 1 bị bồi lấp, mưa lớn là ngập.", {"Phạm Văn Đức", "", "", ""});
+  raise(last.id, "feedback", "order", "Xe tải chạy tốc độ cao qua trường học", "Đề nghị đặt biển hạn chế tốc độ trước trường.", {});
+  record(last, "85", "Phường giao bộ phận địa chính khảo sát mương khu phố 1 trong tháng; đề nghị công an phường tăng tuần tra.");
+  act(*desk_officer, drain.code, feedback::Action::kDraftReply, "Phường đã nạo vét 300 m mương khu phố 1.");
+  act(*leader, drain.code, feedback::Action::kApproveReply);
+  const auto now_session = plan(today, "Đối thoại với người dân khu phố 1, 2, 3");
+  raise(now_session.id, "feedback", "environment", "Rác thải ở bãi đất trống đường số 5",
+        "Bãi đất trống đường số 5 bị đổ rác nhiều tuần.", {"Võ Thị Lan", "0935 222 111", "", ""});
+  record(now_session, "102", "Giao tổ dân phố 2 vận động người dân không đổ rác; phường dọn bãi trong tuần.");
+
+  // The newest item has a photo (the register lists it first: the page walks of the tests reach its photo).
+  auto sidewalk = input("feedback", "web", "order", "Lấn chiếm vỉa hè", "Quán ăn trước số 20 lấn chiếm hết vỉa hè.", {});
+  sidewalk.photos.push_back({0, "", 0, 0, 0, "", SidewalkPhoto()});
+  svc.Register(*desk_officer, sidewalk);
 }
 
 }  // namespace fg::app

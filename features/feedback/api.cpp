@@ -1,4 +1,7 @@
 // The feedback JSON API (docs/api.md):
+//   GET  /api/v1/feedback, POST /api/v1/feedback, GET /api/v1/feedback/{code},
+//   POST /api/v1/feedback/{code}/actions: the register for officials (the same
+//     service calls and rights as the pages; personal data included);
 //   POST /api/v1/feedback/webhooks/{channel}/{unit}: Zalo OA and Facebook page
 //     webhooks, authorised by the platform's signature only (service.h Webhook);
 //   PUT  /api/v1/feedback/channels/{channel}?unit=CODE: connect a unit's account
@@ -9,8 +12,176 @@
 #include "platform/http/json_body.h"
 
 namespace fg::feedback {
+namespace {
+
+boost::json::value OptText(const std::string& s) { return s.empty() ? boost::json::value(nullptr) : boost::json::value(s); }
+boost::json::value OptId(const std::optional<int64_t>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+
+boost::json::object ItemJson(const Item& i) {
+  return {{"code", i.code},
+          {"unit_code", i.unit_code},
+          {"unit_name", i.unit_name},
+          {"kind", KindName(i.kind)},
+          {"channel", i.channel},
+          {"category", i.category},
+          {"state", StateName(i.state)},
+          {"version", i.version},
+          {"title", i.title},
+          {"content", i.content},
+          {"person", {{"name", i.person.name}, {"phone", i.person.phone}, {"email", i.person.email},
+                      {"address", i.person.address}}},
+          {"anonymous", i.anonymous},
+          {"dossier_code", OptText(i.dossier_code)},
+          {"procedure_code", OptText(i.procedure_code)},
+          {"about_official_id", OptId(i.about_official_id)},
+          {"assignee_id", OptId(i.assignee_id)},
+          {"assignee_name", OptText(i.assignee_name)},
+          {"received_at", i.received_at},
+          {"due_at", OptText(i.due_at)},
+          {"extended", i.extended},
+          {"paused_since", OptText(i.paused_since)},
+          {"reply_draft", OptText(i.reply_draft)},
+          {"reply", OptText(i.reply)},
+          {"published", i.published},
+          {"published_answer", OptText(i.published_answer)},
+          {"answered_at", OptText(i.answered_at)},
+          {"closed_at", OptText(i.closed_at)},
+          {"timeliness", OptText(i.timeliness)},
+          {"reopen_count", i.reopen_count},
+          {"merged_into", OptText(i.merged_into_code)},
+          {"lookup_key", OptText(i.lookup_key)}};
+}
+
+// The service names the pages' fields; the API's are plain: every problem renamed, the others kept.
+[[noreturn]] void RethrowRenamed(const AppError& e, const std::map<std::string, std::string>& names) {
+  if (e.kind() != ErrorKind::kBadRequest) throw e;
+  auto renamed = [&](const std::string& f) {
+    auto it = names.find(f);
+    return it == names.end() ? f : it->second;
+  };
+  Problems p;
+  for (const auto& fp : e.problems()) {
+    auto args = fp.args;
+    args.erase("field");
+    p.add(BadInput(fp.key, renamed(fp.field), std::move(args)));
+  }
+  p.raise_if_any();
+  throw e.field().empty() ? e : WithField(e, renamed(e.field()));
+}
+const std::map<std::string, std::string> kApiFields{
+    {"feedback_kind", "kind"}, {"feedback_title", "title"}, {"feedback_text", "text"}, {"unit_code", "unit"}};
+
+std::string_view UrgencyName(Urgency u) {
+  return u == Urgency::kOverdue ? "overdue" : u == Urgency::kDueSoon ? "due_soon" : "none";
+}
+
+boost::json::object DetailJson(const Detail& d) {
+  boost::json::object o = ItemJson(d.item);
+  o["urgency"] = UrgencyName(d.urgency);
+  boost::json::array steps, actions, photos;
+  for (const auto& s : d.steps)
+    steps.push_back({{"at", s.at},
+                     {"action", s.action},
+                     {"actor_id", OptId(s.actor_id)},
+                     {"actor_name", OptText(s.actor_name)},
+                     {"text", OptText(s.text)},
+                     {"internal", s.internal}});
+  for (Action a : d.actions) actions.emplace_back(ActionName(a));
+  for (const auto& p : d.photos)
+    photos.push_back({{"n", p.n}, {"mime", p.mime}, {"width", p.width}, {"height", p.height}, {"size", p.size},
+                      {"url", "/feedback/" + d.item.code + "/anh/" + std::to_string(p.n)}});
+  o["steps"] = std::move(steps);
+  o["actions"] = std::move(actions);
+  o["photos"] = std::move(photos);
+  return o;
+}
+
+}  // namespace
 
 void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+  app.api("GET", "/api/v1/feedback", http::Access::kUser, [svc](http::Context& ctx) {
+    ListQuery q;
+    q.unit_code = ctx.req.query_param("unit");
+    q.kind = ctx.req.query_param("kind");
+    q.state = ctx.req.query_param("state");
+    q.urgency = ctx.req.query_param("urgency");
+    if (ctx.req.has_query_param("limit")) {
+      const auto limit = http::ParseInt64(ctx.req.query_param("limit"));
+      if (!limit || *limit < 1 || *limit > 500) throw BadInput("feedback.bad_limit", "limit");
+      q.limit = static_cast<int>(*limit);
+    }
+    if (ctx.req.has_query_param("before_id")) {
+      const auto before = http::ParseInt64(ctx.req.query_param("before_id"));
+      if (!before || *before < 1) throw BadInput("feedback.bad_before_id", "before_id");
+      q.before_id = *before;
+    }
+    try {
+      const auto listed = svc->List(*ctx.user, q);
+      boost::json::array items;
+      for (const auto& l : listed) {
+        boost::json::object o = ItemJson(l.item);
+        o["urgency"] = UrgencyName(l.urgency);
+        items.push_back(std::move(o));
+      }
+      boost::json::object out{{"items", std::move(items)}};
+      // The next page: items older than the last one (when the page is full).
+      out["next_before_id"] = listed.size() == static_cast<size_t>(q.limit) ? boost::json::value(listed.back().item.id)
+                                                                          : boost::json::value(nullptr);
+      return http::Json(200, std::move(out));
+    } catch (const AppError& e) {
+      RethrowRenamed(e, kApiFields);
+    }
+  });
+  app.api("POST", "/api/v1/feedback", http::Access::kUser, [svc](http::Context& ctx) {
+    const auto body = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(body, {"kind", "channel", "category", "unit_code", "title", "content", "name", "phone",
+                               "email", "address", "dossier_code", "procedure_code", "official_id", "received_at"});
+    ItemInput in;
+    auto text = [&](const char* key) { return http::JsonString(body, key).value_or(""); };
+    in.kind = text("kind");
+    in.channel = text("channel");
+    in.category = text("category");
+    in.unit_code = text("unit_code");
+    in.title = text("title");
+    in.content = text("content");
+    in.person = {text("name"), text("phone"), text("email"), text("address")};
+    in.dossier_code = text("dossier_code");
+    in.procedure_code = text("procedure_code");
+    in.official_id = http::JsonInt(body, "official_id");
+    in.received_at = text("received_at");
+    try {
+      const Item item = svc->Register(*ctx.user, in);
+      http::Response r = http::Json(201, DetailJson(svc->Get(*ctx.user, item.code)));
+      r.set_header("Location", "/api/v1/feedback/" + item.code);
+      return r;
+    } catch (const AppError& e) {
+      auto names = kApiFields;
+      names.erase("unit_code");  // the body's own name
+      RethrowRenamed(e, names);
+    }
+  });
+  app.api("GET", "/api/v1/feedback/{code}", http::Access::kUser, [svc](http::Context& ctx) {
+    return http::Json(200, DetailJson(svc->Get(*ctx.user, ctx.req.params.at("code"))));
+  });
+  app.api("POST", "/api/v1/feedback/{code}/actions", http::Access::kUser, [svc](http::Context& ctx) {
+    const auto body = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(body, {"action", "text", "unit_code", "assignee_id", "target_code"});
+    ActionInput in;
+    const auto action = ParseAction(http::JsonString(body, "action").value_or(""));
+    if (!action) throw BadInput("feedback.bad_action", "action");
+    in.action = *action;
+    in.text = http::JsonString(body, "text").value_or("");
+    in.unit_code = http::JsonString(body, "unit_code").value_or("");
+    in.assignee_id = http::JsonInt(body, "assignee_id");
+    in.target_code = http::JsonString(body, "target_code").value_or("");
+    try {
+      return http::Json(200, DetailJson(svc->Apply(*ctx.user, ctx.req.params.at("code"), in)));
+    } catch (const AppError& e) {
+      auto names = kApiFields;
+      names.erase("unit_code");
+      RethrowRenamed(e, names);
+    }
+  });
   app.api("POST", "/api/v1/feedback/webhooks/{channel}/{unit}", http::Access::kPublic, [svc](http::Context& ctx) {
     const std::string channel = ctx.req.params.at("channel");
     const std::string signature(ctx.req.header(channel == "facebook" ? "x-hub-signature-256" : "x-zevent-signature"));

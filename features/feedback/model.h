@@ -63,6 +63,18 @@ inline constexpr size_t kMaxAddress = 300;
 inline constexpr size_t kMaxText = 5000;    // notes, replies, reasons
 inline constexpr size_t kMaxRef = 100;      // dossier code, procedure code
 
+// A photo sent with an item from the public form: PNG or JPEG by its content.
+inline constexpr size_t kMaxPhotos = 3;
+inline constexpr size_t kMaxPhotoBytes = 4 * 1024 * 1024;
+inline constexpr int64_t kMaxPhotoSide = 12000;
+struct Photo {
+  int n = 0;  // 1, 2, 3 within the item
+  std::string mime;
+  int64_t width = 0, height = 0, size = 0;
+  std::string sha256;  // of the bytes: the ETag
+  std::string bytes;   // "" when only the description was read
+};
+
 // The submitter. All of it is personal data: never on a public page, never in
 // an unauthenticated Open311 answer, stripped from published answers.
 struct Person {
@@ -83,6 +95,7 @@ struct ItemInput {
   std::string procedure_code;  // optional
   std::optional<int64_t> official_id;  // optional: the official it is about
   std::string received_at;  // RFC 3339 (officials typing a hotline call); "" = now
+  std::vector<Photo> photos;  // as uploaded: bytes only; Checked() describes them
 };
 
 struct Item {
@@ -159,6 +172,57 @@ struct PublicView {
   std::string received_at, due_at, answered_at, closed_at;
   std::vector<Step> steps;       // not internal, without actor names or text
   std::string published_answer;  // "" unless published
+  // The citizen's own choices, for whoever passed the check.
+  bool can_rate = false;   // the answer may be rated now
+  std::string rated;       // the level given for the current answer ("" none)
+  std::string reopen_until;  // YYYY-MM-DD: the last local day to reopen ("" when it cannot be)
+};
+
+// What the statistics count of one item (issue 15, item 7).
+struct StatsItem {
+  int64_t unit_id = 0;
+  std::string unit_code, unit_name;
+  std::string kind, channel, category, state;
+  std::string received_at, answered_at, timeliness;  // UTC; answered_at "" until a reply is approved
+  int64_t reopen_count = 0;
+  int64_t rated = 0, satisfied = 0;  // the citizen's ratings of its answers
+};
+
+// ---- dialogue sessions (issue 15, item 5) ----
+// A session a unit holds with its citizens: planned, then held (recorded).
+enum class SessionState { kPlanned, kHeld };
+inline constexpr size_t kMaxSessionText = 2000;  // hosts, invited groups, attendance, conclusions
+
+struct SessionInput {
+  std::string unit_code, title;
+  std::string held_on;    // YYYY-MM-DD (local)
+  std::string starts_at;  // HH:MM (local)
+  std::string place, hosts, invited;
+};
+struct SessionRecord {
+  std::string attendees;  // a count, as typed
+  std::string attendance, summary;
+  int64_t version = 0;
+};
+struct Session {
+  int64_t id = 0;
+  int64_t unit_id = 0;
+  std::string unit_code, unit_name, unit_path;
+  std::string title, held_on, starts_at, place, hosts, invited;
+  SessionState state = SessionState::kPlanned;
+  int64_t attendees = 0;
+  std::string attendance, summary;
+  int64_t version = 1;
+  std::string created_at, updated_at;
+  int64_t items = 0;  // items raised (lists)
+};
+// A session with what was raised there, and the follow-up of the unit's previous session.
+struct SessionView {
+  Session session;
+  std::vector<Item> raised;
+  std::optional<Session> previous;
+  std::vector<Item> previous_raised;
+  bool may_edit = false;  // the caller handles the session's unit
 };
 
 }  // namespace fg::feedback

@@ -5,6 +5,7 @@
 // /feedback with its filters, /feedback/moi (hotline, in person ...), and an
 // item's page /feedback/{code} with its timeline and one action form (the
 // actions the caller may take now; none: a read-only page).
+#include "features/feedback/page_options.h"
 #include "features/feedback/routes.h"
 #include "features/feedback/rules.h"
 #include "platform/errors.h"
@@ -21,16 +22,6 @@ using http::FormValue;
 using http::Response;
 using render::PageView;
 using render::Text;
-
-void Options(ctemplate::TemplateDictionary& b, const std::string& section,
-             const std::vector<std::pair<std::string, std::string>>& options, const std::string& selected) {
-  for (const auto& [value, label] : options) {
-    auto* o = b.AddSectionDictionary(section);
-    o->SetValue("VALUE", value);
-    o->SetValue("LABEL", label);
-    if (value == selected) o->SetValue("SELECTED", "selected");
-  }
-}
 
 std::vector<std::pair<std::string, std::string>> Labelled(const std::string& prefix, auto const& keys) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -57,6 +48,9 @@ ItemInput FromForm(const Context& ctx) {
   in.content = FormValue(form, "content");
   in.person = {FormValue(form, "name"), FormValue(form, "phone"), FormValue(form, "email"),
                FormValue(form, "address")};
+  // The photos as sent (a file input left empty sends one empty part).
+  for (const auto& [name, value] : ctx.req.form_all())
+    if (name == "photo" && !value.empty()) in.photos.push_back({0, "", 0, 0, 0, "", value});
   return in;
 }
 
@@ -78,6 +72,7 @@ Response FormPage(Context& ctx, Service& svc, const ItemInput& in, const std::st
     b.ShowSection("CHOOSE_UNIT");
     Options(b, "UNIT", units, in.unit_code);
   }
+  if (error && !in.photos.empty()) b.ShowSection("PHOTOS_LOST");
   Options(b, "KIND", Labelled("feedback.kind.", KindKeys()), in.kind);
   Options(b, "CATEGORY", Labelled("feedback.category.", kCategories), in.category);
   b.SetValue("FEEDBACK_TITLE", in.title);
@@ -106,22 +101,38 @@ void ShowItem(PageView& v, const PublicView& view) {
     li->SetValue("AT", FormatLocal(s.at));
     li->SetValue("TEXT", Text("feedback.action." + s.action));
   }
+  if (view.can_rate) b.ShowSection("CAN_RATE");
+  if (!view.rated.empty()) b.SetValueAndShowSection("RATED", Text("feedback.satisfaction." + view.rated), "HAS_RATED");
+  if (!view.reopen_until.empty()) b.SetValueAndShowSection("REOPEN_UNTIL", DisplayDate(view.reopen_until), "CAN_REOPEN");
 }
 
 // Carries "<code>_<lookup key>" from the public form to its confirmation.
 constexpr std::string_view kSentCookie = "fg_gy_sent";
 
-Response LookupPage(Context& ctx, Service& svc) {
-  const std::string code = ctx.req.query_param("ma"), check = ctx.req.query_param("so");
+// Back to the lookup with a confirmation (the check travels as the lookup's own GET form sends it).
+std::string AfterCitizen(const std::string& code, const std::string& check, const std::string& done) {
+  return "/gop-y/tra-cuu?ma=" + http::UrlEncode(NormalCode(code)) + "&so=" + http::UrlEncode(check) +
+         "&done=" + done;
+}
+
+// The lookup; after the citizen's rating or reopening (`error`: the reopen form refused, with what was typed).
+Response LookupPage(Context& ctx, Service& svc, const std::string& code, const std::string& check,
+                    const AppError* error = nullptr, const std::string& reason = "") {
   PageView v(ctx, Text("feedback.title.lookup"), "features/feedback/templates/lookup.tpl");
+  v.ShowDone("feedback.done.citizen_");
   auto& b = v.body();
   b.SetValue("MA", code);
   b.SetValue("SO", check);
-  if (!ctx.req.has_query_param("ma")) return v.render();
+  b.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  b.SetValue("FEEDBACK_TEXT", reason);
+  if (code.empty() && !ctx.req.has_query_param("ma")) return v.render();
   try {
     if (text::Trim(code).empty()) throw BadInput("feedback.code_required", "ma");
     ShowItem(v, svc.Lookup(code, check, ctx.user ? "" : ctx.req.remote_addr));
-    return v.render();
+    if (error) v.ShowErrors(*error);
+    Response r = v.render(error ? http::StatusOf(error->kind()) : 200);
+    r.set_header("Cache-Control", "no-store");
+    return r;
   } catch (const AppError& e) {
     switch (e.kind()) {
       case ErrorKind::kNotFound: b.ShowSection("NOT_FOUND"); return v.render(404);
@@ -259,6 +270,14 @@ Response ItemPage(Context& ctx, Service& svc, const Detail& d, const ActionForm&
   }
   b.SetValue("TITLE", i.title);
   b.SetValue("CONTENT", i.content);
+  if (!d.photos.empty()) b.ShowSection("HAS_PHOTOS");
+  for (const auto& photo : d.photos) {
+    auto* ph = b.AddSectionDictionary("PHOTO");
+    ph->SetValue("URL", "/feedback/" + http::UrlEncode(i.code) + "/anh/" + std::to_string(photo.n));
+    ph->SetIntValue("N", photo.n);
+    ph->SetIntValue("WIDTH", photo.width);
+    ph->SetIntValue("HEIGHT", photo.height);
+  }
   if (i.state == State::kAwaitingApproval) b.SetValueAndShowSection("DRAFT", i.reply_draft, "HAS_DRAFT");
   if (!i.reply.empty()) {
     b.SetValueAndShowSection("REPLY", i.reply, "HAS_REPLY");
@@ -344,6 +363,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
       return FormPage(ctx, *svc, in, "", &e);
     }
   });
+  // The form may carry photos: its body limit is theirs.
+  app.allow_body("POST", "/gop-y", kMaxPhotos * kMaxPhotoBytes + 256 * 1024);
   app.page("GET", "/gop-y/da-gui", http::Access::kPublic, [](Context& ctx) {
     PageView v(ctx, Text("feedback.title.sent"), "features/feedback/templates/sent.tpl");
     const std::string code = NormalCode(ctx.req.query_param("ma"));
@@ -361,7 +382,33 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     r.set_header("Cache-Control", "no-store");
     return r;
   });
-  app.page("GET", "/gop-y/tra-cuu", http::Access::kPublic, [svc](Context& ctx) { return LookupPage(ctx, *svc); });
+  app.page("GET", "/gop-y/tra-cuu", http::Access::kPublic, [svc](Context& ctx) {
+    return LookupPage(ctx, *svc, ctx.req.query_param("ma"), ctx.req.query_param("so"));
+  });
+  // The citizen's rating of the answer and reopening: the code and its check come with the form.
+  app.page("POST", "/gop-y/danh-gia", http::Access::kPublic, [svc](Context& ctx) {
+    const auto form = ctx.req.form();
+    const std::string code = FormValue(form, "ma"), check = FormValue(form, "so");
+    try {
+      svc->RateAnswer(code, check, FormValue(form, "level"));
+      return Response::Redirect(AfterCitizen(code, check, "rated"));
+    } catch (const AppError& e) {
+      if (e.kind() != ErrorKind::kConflict && e.kind() != ErrorKind::kBadRequest) throw;
+      return LookupPage(ctx, *svc, code, check, &e);
+    }
+  });
+  app.page("POST", "/gop-y/mo-lai", http::Access::kPublic, [svc](Context& ctx) {
+    const auto form = ctx.req.form();
+    const std::string code = FormValue(form, "ma"), check = FormValue(form, "so");
+    const std::string reason = FormValue(form, "feedback_text");
+    try {
+      svc->Reopen(code, check, reason);
+      return Response::Redirect(AfterCitizen(code, check, "reopened"));
+    } catch (const AppError& e) {
+      if (e.kind() != ErrorKind::kConflict && e.kind() != ErrorKind::kBadRequest) throw;
+      return LookupPage(ctx, *svc, code, check, &e, reason);
+    }
+  });
 
   app.page("GET", "/feedback", http::Access::kUser, [svc](Context& ctx) { return ListPage(ctx, *svc); });
   app.page("GET", "/feedback/moi", http::Access::kUser, [svc](Context& ctx) {
@@ -381,6 +428,20 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
   });
   app.page("GET", "/feedback/{code}", http::Access::kUser, [svc](Context& ctx) {
     return ItemPage(ctx, *svc, svc->Get(*ctx.user, ctx.req.params.at("code")), {}, nullptr);
+  });
+  // A photo sent with the item: to those who handle it, never to anyone else.
+  app.page("GET", "/feedback/{code}/anh/{n}", http::Access::kUser, [svc](Context& ctx) {
+    const auto n = ctx.req.id_param("n");
+    if (!n || *n > static_cast<int64_t>(kMaxPhotos)) throw NotFound("feedback.photo.not_found");
+    const Photo photo = svc->PhotoOf(*ctx.user, ctx.req.params.at("code"), static_cast<int>(*n));
+    const std::string etag = "\"" + photo.sha256.substr(0, 32) + "\"";
+    const bool unchanged = http::NoneMatchHits(ctx.req, etag);
+    Response r = Response::InlineFile(unchanged ? std::string() : photo.bytes, photo.mime,
+                                      photo.mime == "image/png" ? "anh.png" : "anh.jpg");
+    r.set_header("ETag", etag);
+    r.set_header("Cache-Control", "private, no-cache");
+    if (unchanged) r.status = 304;
+    return r;
   });
   app.page("POST", "/feedback/{code}", http::Access::kUser,
            [svc](Context& ctx) { return Act(ctx, *svc, ctx.req.params.at("code")); });

@@ -1,6 +1,7 @@
 #include "features/feedback/repo.h"
 
 #include "features/feedback/rules.h"
+#include "platform/auth/crypto.h"
 
 namespace fg::feedback::repo {
 namespace {
@@ -238,6 +239,185 @@ std::vector<Item> ItemsUnder(db::Conn& c, const std::string& path_prefix, const 
   std::vector<Item> out;
   for (auto& r : c.query(kItemsUnder, {path_prefix + "%", kind, kind, state, state, open_due_by, open_due_by,
                                        before_id, before_id, int64_t{limit}}))
+    out.push_back(ItemOf(r));
+  return out;
+}
+
+// ---- photos ----
+
+void InsertPhoto(db::Conn& c, int64_t item_id, const Photo& p) {
+  c.exec({"feedback_photo_insert",
+          "INSERT INTO feedback_photos (item_id, n, mime, width, height, size, sha256, content) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+         {item_id, int64_t{p.n}, p.mime, p.width, p.height, p.size, p.sha256, auth::Base64(p.bytes)});
+}
+
+namespace {
+Photo PhotoRow(const db::Row& r) {
+  return {static_cast<int>(r.i64(0)), r.text(1), r.i64(2), r.i64(3), r.i64(4), r.text(5), ""};
+}
+}  // namespace
+
+std::vector<Photo> PhotosOf(db::Conn& c, int64_t item_id) {
+  std::vector<Photo> out;
+  for (const auto& r : c.query({"feedback_photos_of",
+                                "SELECT n, mime, width, height, size, sha256 FROM feedback_photos "
+                                "WHERE item_id = ? ORDER BY n"},
+                               {item_id}))
+    out.push_back(PhotoRow(r));
+  return out;
+}
+
+std::optional<Photo> PhotoOf(db::Conn& c, int64_t item_id, int n) {
+  auto r = c.query_one({"feedback_photo_of",
+                        "SELECT n, mime, width, height, size, sha256, content FROM feedback_photos "
+                        "WHERE item_id = ? AND n = ?"},
+                       {item_id, int64_t{n}});
+  if (!r) return std::nullopt;
+  Photo p = PhotoRow(*r);
+  p.bytes = auth::FromBase64(r->text(6)).value_or("");
+  return p;
+}
+
+// ---- citizens' satisfaction with answers ----
+
+std::string SatisfactionOf(db::Conn& c, int64_t item_id, int64_t round) {
+  auto r = c.query_one({"feedback_satisfaction_of",
+                        "SELECT level FROM feedback_satisfaction WHERE item_id = ? AND answer_round = ?"},
+                       {item_id, round});
+  return r ? r->text(0) : "";
+}
+
+void InsertSatisfaction(db::Conn& c, int64_t item_id, int64_t round, const std::string& level, const std::string& at) {
+  c.exec({"feedback_satisfaction_insert",
+          "INSERT INTO feedback_satisfaction (item_id, answer_round, level, at) VALUES (?, ?, ?, ?)"},
+         {item_id, round, level, at});
+}
+
+// ---- statistics ----
+
+std::vector<StatsItem> StatsRows(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                const std::string& to) {
+  std::vector<StatsItem> out;
+  for (const auto& r : c.query(
+           {"feedback_stats_rows",
+            "SELECT i.unit_id, u.code, u.name, i.kind, i.channel, i.category, i.state, i.received_at, "
+            "i.answered_at, i.timeliness, i.reopen_count, "
+            "(SELECT COUNT(*) FROM feedback_satisfaction s WHERE s.item_id = i.id), "
+            "(SELECT COUNT(*) FROM feedback_satisfaction s WHERE s.item_id = i.id AND s.level = 'satisfied') "
+            "FROM units u CROSS JOIN feedback_items i WHERE i.unit_id = u.id AND u.path LIKE ? "
+            "AND i.received_at >= ? AND i.received_at < ? AND i.state <> 'merged' ORDER BY u.path, i.id"},
+           {path_prefix + "%", from, to})) {
+    StatsItem s;
+    s.unit_id = r.i64(0);
+    s.unit_code = r.text(1);
+    s.unit_name = r.text(2);
+    s.kind = r.text(3);
+    s.channel = r.text(4);
+    s.category = r.text(5);
+    s.state = r.text(6);
+    s.received_at = r.text(7);
+    s.answered_at = r.text(8);
+    s.timeliness = r.text(9);
+    s.reopen_count = r.i64(10);
+    s.rated = r.i64(11);
+    s.satisfied = r.i64(12);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// ---- dialogue sessions ----
+
+namespace {
+#define FB_SESSION_COLS                                                                                   \
+  "s.id, s.unit_id, u.code, u.name, u.path, s.title, s.held_on, s.starts_at, s.place, s.hosts, s.invited, " \
+  "s.state, s.attendees, s.attendance, s.summary, s.version, s.created_at, s.updated_at "
+#define FB_SESSION_FROM "FROM dialogue_sessions s JOIN units u ON u.id = s.unit_id "
+
+Session SessionOf(const db::Row& r) {
+  Session s;
+  s.id = r.i64(0);
+  s.unit_id = r.i64(1);
+  s.unit_code = r.text(2);
+  s.unit_name = r.text(3);
+  s.unit_path = r.text(4);
+  s.title = r.text(5);
+  s.held_on = r.text(6);
+  s.starts_at = r.text(7);
+  s.place = r.text(8);
+  s.hosts = r.text(9);
+  s.invited = r.text(10);
+  s.state = r.text(11) == "held" ? SessionState::kHeld : SessionState::kPlanned;
+  s.attendees = r.i64(12);
+  s.attendance = r.text(13);
+  s.summary = r.text(14);
+  s.version = r.i64(15);
+  s.created_at = r.text(16);
+  s.updated_at = r.text(17);
+  return s;
+}
+std::string StateText(SessionState st) { return st == SessionState::kHeld ? "held" : "planned"; }
+}  // namespace
+
+int64_t InsertSession(db::Conn& c, const Session& s, std::optional<int64_t> created_by) {
+  return c
+      .query_one({"dialogue_insert",
+                  "INSERT INTO dialogue_sessions (unit_id, title, held_on, starts_at, place, hosts, invited, state, "
+                  "attendees, attendance, summary, version, created_by, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', '', 1, ?, ?, ?) RETURNING id"},
+                 {s.unit_id, s.title, s.held_on, s.starts_at, s.place, s.hosts, s.invited, StateText(s.state),
+                  Opt(created_by), s.created_at, s.updated_at})
+      ->i64(0);
+}
+
+std::optional<Session> SessionById(db::Conn& c, int64_t id) {
+  auto r = c.query_one({"dialogue_by_id", "SELECT " FB_SESSION_COLS FB_SESSION_FROM "WHERE s.id = ?"}, {id});
+  if (!r) return std::nullopt;
+  return SessionOf(*r);
+}
+
+bool UpdateSession(db::Conn& c, const Session& s) {
+  return c.exec({"dialogue_update",
+                 "UPDATE dialogue_sessions SET state = ?, attendees = ?, attendance = ?, summary = ?, "
+                 "version = version + 1, updated_at = ? WHERE id = ? AND version = ?"},
+                {StateText(s.state), s.attendees, s.attendance, s.summary, s.updated_at, s.id, s.version}) == 1;
+}
+
+std::vector<Session> SessionsUnder(db::Conn& c, const std::string& path_prefix, int limit) {
+  std::vector<Session> out;
+  for (const auto& r : c.query({"dialogue_under",
+                                "SELECT " FB_SESSION_COLS ", (SELECT COUNT(*) FROM feedback_items i "
+                                "WHERE i.dialogue_id = s.id) " FB_SESSION_FROM
+                                "WHERE u.path LIKE ? ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT ?"},
+                               {path_prefix + "%", int64_t{limit}})) {
+    Session s = SessionOf(r);
+    s.items = r.i64(18);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::optional<Session> PreviousSession(db::Conn& c, const Session& s) {
+  auto r = c.query_one({"dialogue_previous",
+                        "SELECT " FB_SESSION_COLS FB_SESSION_FROM
+                        "WHERE s.unit_id = ? AND s.id <> ? AND (s.held_on < ? OR (s.held_on = ? AND "
+                        "(s.starts_at < ? OR (s.starts_at = ? AND s.id < ?)))) "
+                        "ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT 1"},
+                       {s.unit_id, s.id, s.held_on, s.held_on, s.starts_at, s.starts_at, s.id});
+  if (!r) return std::nullopt;
+  return SessionOf(*r);
+}
+
+void LinkToSession(db::Conn& c, int64_t item_id, int64_t session_id) {
+  c.exec({"feedback_link_dialogue", "UPDATE feedback_items SET dialogue_id = ? WHERE id = ?"}, {session_id, item_id});
+}
+
+std::vector<Item> ItemsOfSession(db::Conn& c, int64_t session_id) {
+  std::vector<Item> out;
+  for (const auto& r :
+       c.query({"feedback_items_of_dialogue", "SELECT " FB_ITEM_COLS "WHERE i.dialogue_id = ? ORDER BY i.id"},
+               {session_id}))
     out.push_back(ItemOf(r));
   return out;
 }

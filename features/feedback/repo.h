@@ -40,6 +40,38 @@ std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const
                               const std::string& to, const std::string& category, const std::string& status,
                               int limit);
 
+// ---- photos ----
+void InsertPhoto(db::Conn& c, int64_t item_id, const Photo& p);
+// The item's photos without their bytes, in order.
+std::vector<Photo> PhotosOf(db::Conn& c, int64_t item_id);
+// One photo with its bytes.
+std::optional<Photo> PhotoOf(db::Conn& c, int64_t item_id, int n);
+
+// ---- citizens' satisfaction with answers ----
+// The level given for the item's answer round ("" when not rated).
+std::string SatisfactionOf(db::Conn& c, int64_t item_id, int64_t round);
+// Throws db::ConstraintError when the round was rated already.
+void InsertSatisfaction(db::Conn& c, int64_t item_id, int64_t round, const std::string& level, const std::string& at);
+
+// ---- statistics ----
+// One line per item (merged duplicates left out) of the units under
+// `path_prefix` received in [from, to) (UTC text), with its ratings counted.
+std::vector<StatsItem> StatsRows(db::Conn& c, const std::string& path_prefix, const std::string& from,
+                                const std::string& to);
+
+// ---- dialogue sessions ----
+int64_t InsertSession(db::Conn& c, const Session& s, std::optional<int64_t> created_by);
+std::optional<Session> SessionById(db::Conn& c, int64_t id);
+// Writes the record (state, attendees, attendance, summary) and bumps the
+// version; false when the stored version is no longer `s.version`.
+bool UpdateSession(db::Conn& c, const Session& s);
+// The sessions of the units under `path_prefix`, latest day first, with the count of items raised.
+std::vector<Session> SessionsUnder(db::Conn& c, const std::string& path_prefix, int limit);
+// The unit's session held before `s` (by day and time, then id), if any.
+std::optional<Session> PreviousSession(db::Conn& c, const Session& s);
+void LinkToSession(db::Conn& c, int64_t item_id, int64_t session_id);
+std::vector<Item> ItemsOfSession(db::Conn& c, int64_t session_id);
+
 // ---- channel intake ----
 struct ChannelRow {
   std::string app_id, secret;

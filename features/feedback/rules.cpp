@@ -1,10 +1,13 @@
 #include "features/feedback/rules.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <regex>
 
 #include "features/desk/rules.h"
+#include "features/org/rules.h"
+#include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
@@ -133,6 +136,31 @@ ItemInput Checked(const ItemInput& in) {
   out.received_at = in.received_at;
   if (!in.received_at.empty() && !ParseRfc3339(in.received_at))
     p.add(BadInput("feedback.bad_received_at", "received_at"));
+  if (in.photos.size() > kMaxPhotos) {
+    p.add(BadInput("feedback.photo.too_many", "photo", {{"max", std::to_string(kMaxPhotos)}}));
+  } else {
+    for (size_t i = 0; i < in.photos.size(); ++i) {
+      const std::string& bytes = in.photos[i].bytes;
+      const std::map<std::string, std::string> n{{"n", std::to_string(i + 1)},
+                                                 {"max", std::to_string(kMaxPhotoBytes / (1024 * 1024))}};
+      // One problem a field: the first photo refused is named.
+      if (bytes.size() > kMaxPhotoBytes) {
+        p.add(BadInput("feedback.photo.too_large", "photo", n));
+        break;
+      }
+      const auto info = org::SniffImage(bytes);
+      if (!info) {
+        p.add(BadInput("feedback.photo.type", "photo", n));
+        break;
+      }
+      if (info->width < 1 || info->height < 1 || info->width > kMaxPhotoSide || info->height > kMaxPhotoSide) {
+        p.add(BadInput("feedback.photo.dimensions", "photo", n));
+        break;
+      }
+      out.photos.push_back({static_cast<int>(i + 1), info->mime, info->width, info->height,
+                            static_cast<int64_t>(bytes.size()), auth::Sha256Hex(bytes), bytes});
+    }
+  }
   if (in.kind == "complaint" && !p.has("name") && out.person.name.empty())
     p.add(BadInput("feedback.complaint_needs_name", "name"));
   if (in.kind == "complaint" && !p.has("phone") && !p.has("email") && !p.has("address") &&
@@ -206,14 +234,23 @@ State Next(State s, Action a) {
   }
 }
 
-bool CanReopen(const calendar::WorkCalendar& cal, const Item& item, Instant now) {
-  if (item.state != State::kClosed || item.reopen_count >= kMaxReopens) return false;
+std::optional<calendar::Date> ReopenUntil(const calendar::WorkCalendar& cal, const Item& item) {
+  if (item.state != State::kClosed || item.reopen_count >= kMaxReopens) return std::nullopt;
   const auto closed = ParseUtc(item.closed_at);
-  if (!closed) return false;
+  if (!closed) return std::nullopt;
   calendar::Date last = ToLocal(*closed).date;
   for (int i = 0; i < kReopenDays; ++i) last = cal.NextWorkingDay(last);
-  return ToLocal(now).date <= last;
+  return last;
 }
+
+bool CanReopen(const calendar::WorkCalendar& cal, const Item& item, Instant now) {
+  const auto last = ReopenUntil(cal, item);
+  return last && ToLocal(now).date <= *last;
+}
+
+bool IsSatisfactionLevel(std::string_view level) { return level == "satisfied" || level == "unsatisfied"; }
+
+bool CanRateAnswer(const Item& item) { return item.state == State::kAnswered || item.state == State::kClosed; }
 
 std::string MergeProblem(const Item& duplicate, const Item& target) {
   if (duplicate.id == target.id) return "feedback.merge_self";
@@ -290,6 +327,103 @@ std::string StripPersonal(std::string_view text, const Person& p, std::string_vi
   }
   result.append(out, last, std::string::npos);
   return result;
+}
+
+// ---- statistics ----
+
+namespace {
+std::optional<double> Share(int64_t part, int64_t whole) {
+  if (whole <= 0) return std::nullopt;
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
+void Add(Tally& t, const StatsItem& s) {
+  ++t.received;
+  if (s.answered_at.empty()) return;
+  ++t.answered;
+  if (s.timeliness == "on_time") ++t.on_time;
+  if (s.timeliness == "late") ++t.late;
+  if (s.reopen_count > 0) ++t.reopened;
+  t.rated += s.rated;
+  t.satisfied += s.satisfied;
+  const auto from = ParseUtc(s.received_at), to = ParseUtc(s.answered_at);
+  if (from && to && *to > *from) t.handling_days += std::chrono::duration<double>(*to - *from).count() / 86400.0;
+}
+
+Tally& Line(std::vector<Tally>& lines, const std::string& key) {
+  if (!lines.empty() && lines.back().key == key) return lines.back();  // rows come grouped by unit
+  for (auto& t : lines)
+    if (t.key == key) return t;
+  lines.push_back({});
+  lines.back().key = key;
+  return lines.back();
+}
+}  // namespace
+
+std::optional<double> Tally::OnTimeRate() const { return Share(on_time, on_time + late); }
+std::optional<double> Tally::MeanHandlingDays() const {
+  if (answered <= 0) return std::nullopt;
+  return handling_days / static_cast<double>(answered);
+}
+std::optional<double> Tally::ReopenedShare() const { return Share(reopened, answered); }
+std::optional<double> Tally::SatisfiedShare() const { return Share(satisfied, rated); }
+
+Tallies Tabulate(const std::vector<StatsItem>& items) {
+  Tallies out;
+  for (Kind k : kKinds) Line(out.by_kind, std::string(KindName(k)));
+  for (const char* c : kChannels) Line(out.by_channel, c);
+  for (const char* c : kCategories) Line(out.by_category, c);
+  for (const auto& s : items) {
+    Add(out.total, s);
+    Add(Line(out.by_kind, s.kind), s);
+    Add(Line(out.by_channel, s.channel), s);
+    Add(Line(out.by_category, s.category), s);
+    Tally& u = Line(out.by_unit, s.unit_code);
+    u.label = s.unit_name;
+    Add(u, s);
+  }
+  return out;
+}
+
+// ---- dialogue sessions ----
+
+SessionInput CheckedSession(const SessionInput& in) {
+  Problems p;
+  SessionInput out;
+  out.unit_code = p.check([&] { return text::Clean("unit_code", in.unit_code, 50, true); });
+  out.title = p.check([&] { return text::Clean("session_title", in.title, kMaxTitle, true); });
+  out.held_on = in.held_on;
+  if (!ParseIsoDate(in.held_on)) p.add(BadInput(in.held_on.empty() ? "error.required" : "error.bad_date", "held_on"));
+  out.starts_at = text::Trim(in.starts_at);
+  if (out.starts_at.size() == 4 && out.starts_at[1] == ':') out.starts_at = "0" + out.starts_at;  // 8:30
+  if (const auto t = ParseClock(out.starts_at); !t || *t >= 24 * 3600)
+    p.add(BadInput("feedback.dialogue.bad_time", "starts_at"));
+  else
+    out.starts_at = FormatClock(*t);
+  out.place = p.check([&] { return text::Clean("session_place", in.place, kMaxAddress, true); });
+  out.hosts = p.check([&] { return text::Clean("hosts", in.hosts, kMaxSessionText, true, true); });
+  out.invited = p.check([&] { return text::Clean("invited", in.invited, kMaxSessionText, false, true); });
+  p.raise_if_any();
+  return out;
+}
+
+CleanRecord CheckedRecord(const SessionRecord& r) {
+  Problems p;
+  CleanRecord out;
+  const std::string typed = text::Trim(r.attendees);
+  std::optional<int64_t> n;
+  int64_t v = 0;
+  if (auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), v);
+      !typed.empty() && ec == std::errc() && end == typed.data() + typed.size())
+    n = v;
+  if (!n || *n < 0 || *n > 100000)
+    p.add(BadInput("feedback.dialogue.bad_attendees", "attendees"));
+  else
+    out.attendees = *n;
+  out.attendance = p.check([&] { return text::Clean("attendance", r.attendance, kMaxSessionText, false, true); });
+  out.summary = p.check([&] { return text::Clean("conclusions", r.summary, kMaxSessionText, true, true); });
+  p.raise_if_any();
+  return out;
 }
 
 }  // namespace fg::feedback

@@ -9,6 +9,7 @@
 
 #include "features/calendar/engine.h"
 #include "features/feedback/model.h"
+#include "platform/auth/principal.h"
 
 namespace fg::feedback {
 
@@ -62,6 +63,14 @@ bool IsOpen(State s);  // received, in_progress, info_requested, awaiting_approv
 inline constexpr int kReopenDays = 10;
 inline constexpr int kMaxReopens = 2;
 bool CanReopen(const calendar::WorkCalendar& cal, const Item& item, Instant now);
+// The last local day the citizen may reopen a closed item; nullopt when the
+// item is not closed or was reopened kMaxReopens times.
+std::optional<calendar::Date> ReopenUntil(const calendar::WorkCalendar& cal, const Item& item);
+
+// The citizen's satisfaction with an answer: "satisfied" | "unsatisfied".
+bool IsSatisfactionLevel(std::string_view level);
+// An answer may be rated while the item is answered or closed.
+bool CanRateAnswer(const Item& item);
 
 // A duplicate may be merged into `target` when both are of the same kind and
 // unit, the duplicate is still open and not answered, the target is open, and
@@ -95,5 +104,49 @@ std::string LookupCheck(std::string_view typed);
 // (12 digits from 0; 9 digits written together); spaces, dots and dashes
 // between digits allowed. Money and dates are kept.
 std::string StripPersonal(std::string_view text, const Person& p, std::string_view mask);
+
+// ---- statistics (issue 15, item 7) ----
+// The figures of a group of items received in a period.
+struct Tally {
+  std::string key;    // kind, channel or category name; unit code; "" for the total
+  std::string label;  // the unit's name (the others are labelled from the catalogue)
+  int64_t received = 0;
+  int64_t answered = 0;           // a reply approved and sent
+  int64_t on_time = 0, late = 0;  // answered items with a legal time limit, by the first answer
+  int64_t reopened = 0;           // reopened by the citizen at least once
+  int64_t rated = 0, satisfied = 0;
+  double handling_days = 0;  // summed over the answered items: days from receipt to the (latest) answer
+  std::optional<double> OnTimeRate() const;        // on_time / (on_time + late)
+  std::optional<double> MeanHandlingDays() const;  // handling_days / answered
+  std::optional<double> ReopenedShare() const;     // reopened / answered
+  std::optional<double> SatisfiedShare() const;    // satisfied / rated
+};
+struct Tallies {
+  Tally total;
+  std::vector<Tally> by_kind, by_channel, by_category;  // every kind, channel, category, in the model's order
+  std::vector<Tally> by_unit;                           // the units with items, in the rows' order
+};
+Tallies Tabulate(const std::vector<StatsItem>& items);
+
+// Who handles the feedback of a unit (registers, views, acts, holds dialogue
+// sessions): administrators, leaders, desk officers and specialists covering it.
+inline bool MayHandle(const auth::Principal& p, const std::string& unit_path) {
+  using auth::Role;
+  return auth::Covers(p, unit_path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+}
+
+// ---- dialogue sessions ----
+// The plan cleaned (trimmed, NFC), or one BadInput listing every problem: fields
+// unit_code, session_title (required, 200), held_on (a real date), starts_at
+// (HH:MM), session_place (required, 300), hosts (required), invited (optional; both
+// at most kMaxSessionText).
+SessionInput CheckedSession(const SessionInput& in);
+// The record cleaned: attendees a whole number 0..100000, attendance optional,
+// conclusions required (fields attendees, attendance, conclusions).
+struct CleanRecord {
+  int64_t attendees = 0;
+  std::string attendance, summary;
+};
+CleanRecord CheckedRecord(const SessionRecord& r);
 
 }  // namespace fg::feedback

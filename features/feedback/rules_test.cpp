@@ -11,6 +11,7 @@
 #include "features/calendar/testing.h"
 #include "platform/errors.h"
 #include "platform/time.h"
+#include "tests/support/images.h"
 
 namespace fg::feedback {
 namespace {
@@ -194,6 +195,113 @@ TEST(FeedbackReopen, WithinTenWorkingDaysOfClosingAtMostTwice) {
   Item open = Of(State::kAnswered);
   open.closed_at = i.closed_at;
   EXPECT_FALSE(CanReopen(Cal(), open, T(2026, 3, 16, 9, 0)));
+  i.reopen_count = 1;
+  EXPECT_EQ(ReopenUntil(Cal(), i), D(2026, 3, 27));
+  EXPECT_FALSE(ReopenUntil(Cal(), open));
+}
+
+TEST(FeedbackChecked, PhotosAreCheckedByTheirContentAndCountedInLimits) {
+  ItemInput in;
+  in.kind = "feedback";
+  in.channel = "web";
+  in.unit_code = "C1";
+  in.title = "Ổ gà";
+  in.content = "Ổ gà trước chợ.";
+  auto photo = [](std::string bytes) { return Photo{0, "", 0, 0, 0, "", std::move(bytes)}; };
+  in.photos = {photo(testing::PngOf(800, 600)), photo(testing::JpegOf(4000, 3000))};
+  const ItemInput ok = Checked(in);
+  ASSERT_EQ(ok.photos.size(), 2u);
+  EXPECT_EQ(ok.photos[0].n, 1);
+  EXPECT_EQ(ok.photos[0].mime, "image/png");
+  EXPECT_EQ(ok.photos[0].width, 800);
+  EXPECT_EQ(ok.photos[1].mime, "image/jpeg");
+  EXPECT_EQ(ok.photos[1].height, 3000);
+  EXPECT_EQ(ok.photos[1].size, static_cast<int64_t>(in.photos[1].bytes.size()));
+  EXPECT_EQ(ok.photos[1].sha256.size(), 64u);
+  // Named .jpg or not, an SVG is not a photo; past 4 MB, or 20,000 px wide, neither. One problem for the
+  // field (the first photo refused), with the form's other problems.
+  std::string big = testing::JpegOf(100, 100);
+  big.resize(kMaxPhotoBytes + 1, '\0');
+  auto problem = [&](std::vector<Photo> photos, std::string title) {
+    in.photos = std::move(photos);
+    in.title = title;
+    std::vector<std::string> keys;
+    for (const auto& p : ProblemsOf([&] { Checked(in); }))
+      keys.push_back(p.field + " " + p.key + (p.args.count("n") ? " " + p.args.at("n") : ""));
+    return keys;
+  };
+  const auto png = photo(testing::PngOf(10, 10));
+  auto keys = problem({photo("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), photo(big)}, "");
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].rfind("feedback_title ", 0), 0u);
+  EXPECT_EQ(keys[1], "photo feedback.photo.type 1");
+  EXPECT_EQ(problem({png, photo(big)}, "Ổ gà"), std::vector<std::string>{"photo feedback.photo.too_large 2"});
+  EXPECT_EQ(problem({png, png, photo(testing::PngOf(20000, 10))}, "Ổ gà"),
+            std::vector<std::string>{"photo feedback.photo.dimensions 3"});
+  in.title = "Ổ gà";
+  in.photos.assign(kMaxPhotos + 1, photo(testing::PngOf(10, 10)));
+  const auto problems = ProblemsOf([&] { Checked(in); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].key, "feedback.photo.too_many");
+}
+
+TEST(FeedbackSatisfaction, RatedWhileAnsweredOrClosedWithTwoLevels) {
+  EXPECT_TRUE(CanRateAnswer(Of(State::kAnswered)));
+  EXPECT_TRUE(CanRateAnswer(Of(State::kClosed)));
+  EXPECT_FALSE(CanRateAnswer(Of(State::kAwaitingApproval)));
+  EXPECT_FALSE(CanRateAnswer(Of(State::kMerged)));
+  EXPECT_TRUE(IsSatisfactionLevel("satisfied"));
+  EXPECT_TRUE(IsSatisfactionLevel("unsatisfied"));
+  EXPECT_FALSE(IsSatisfactionLevel("neutral"));
+  EXPECT_FALSE(IsSatisfactionLevel(""));
+}
+
+TEST(FeedbackStats, TalliesWorkedOutByHand) {
+  auto item = [](std::string unit, std::string kind, std::string channel, std::string received, std::string answered,
+                 std::string timeliness, int64_t reopens, int64_t rated, int64_t satisfied) {
+    StatsItem s;
+    s.unit_code = unit;
+    s.unit_name = "Xã " + unit;
+    s.kind = kind;
+    s.channel = channel;
+    s.category = "land";
+    s.received_at = received;
+    s.answered_at = answered;
+    s.timeliness = timeliness;
+    s.reopen_count = reopens;
+    s.rated = rated;
+    s.satisfied = satisfied;
+    return s;
+  };
+  const auto t = Tabulate({
+      item("A", "feedback", "web", "2026-03-02T02:00:00Z", "2026-03-04T14:00:00Z", "on_time", 0, 1, 1),  // 2.5 days
+      item("A", "complaint", "web", "2026-03-02T02:00:00Z", "2026-03-12T02:00:00Z", "late", 1, 2, 0),   // 10 days
+      item("B", "denunciation", "hotline", "2026-03-03T02:00:00Z", "2026-03-04T02:00:00Z", "", 0, 0, 0),  // no limit
+      item("B", "feedback", "zalo", "2026-03-05T02:00:00Z", "", "", 0, 0, 0),  // not answered yet
+  });
+  EXPECT_EQ(t.total.received, 4);
+  EXPECT_EQ(t.total.answered, 3);
+  EXPECT_EQ(t.total.on_time, 1);
+  EXPECT_EQ(t.total.late, 1);
+  EXPECT_EQ(*t.total.OnTimeRate(), 0.5);  // the denunciation without a limit counts in neither
+  EXPECT_DOUBLE_EQ(*t.total.MeanHandlingDays(), (2.5 + 10 + 1) / 3);
+  EXPECT_DOUBLE_EQ(*t.total.ReopenedShare(), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(*t.total.SatisfiedShare(), 1.0 / 3);
+  ASSERT_EQ(t.by_kind.size(), 4u);  // every kind, in the model's order
+  EXPECT_EQ(t.by_kind[0].key, "feedback");
+  EXPECT_EQ(t.by_kind[0].received, 2);
+  EXPECT_EQ(t.by_kind[0].answered, 1);
+  EXPECT_EQ(t.by_channel.size(), std::size(kChannels));
+  EXPECT_EQ(t.by_channel[0].key, "web");
+  EXPECT_EQ(t.by_channel[0].received, 2);
+  ASSERT_EQ(t.by_unit.size(), 2u);
+  EXPECT_EQ(t.by_unit[1].key, "B");
+  EXPECT_EQ(t.by_unit[1].label, "Xã B");
+  EXPECT_EQ(t.by_unit[1].received, 2);
+  // Undefined shares stay undefined rather than 0 %.
+  EXPECT_FALSE(t.by_unit[1].OnTimeRate());
+  EXPECT_FALSE(t.by_unit[1].SatisfiedShare());
+  EXPECT_FALSE(Tabulate({}).total.MeanHandlingDays());
 }
 
 TEST(FeedbackMerge, IntoTheOlderOpenItemOfTheSameKindAndUnit) {

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "features/desk/rules.h"
+#include "features/desk/stats.h"
 #include "features/feedback/answer_months.h"
 #include "features/feedback/repo.h"
 #include "features/feedback/webhook.h"
@@ -28,9 +29,7 @@ namespace {
 
 
 
-bool Handles(const auth::Principal& p, const std::string& path) {
-  return auth::Covers(p, path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
-}
+bool Handles(const auth::Principal& p, const std::string& path) { return MayHandle(p, path); }
 bool Approves(const auth::Principal& p, const std::string& path) {
   return auth::Covers(p, path, {Role::kAdmin, Role::kLeader});
 }
@@ -148,7 +147,14 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
     i.code = ItemCode(i.unit_code, year, repo::NextSerial(c, i.unit_id, year));
     i.id = repo::InsertItem(c, i, by);
     repo::InsertStep(c, {0, i.id, i.created_at, by, "", "register", "", false});
-    events::Append(c, EventOf(by, actor, Item{}, i, "register"));
+    for (const auto& photo : in.photos) repo::InsertPhoto(c, i.id, photo);
+    events::Event e = EventOf(by, actor, Item{}, i, "register");
+    if (!in.photos.empty()) {
+      auto after = boost::json::parse(e.after_json).as_object();
+      after["photos"] = in.photos.size();
+      e.after_json = boost::json::serialize(after);
+    }
+    events::Append(c, e);
     if (also) also(c, i);
     return i.id;
   });
@@ -270,6 +276,33 @@ std::vector<std::pair<std::string, std::string>> Service::Units() {
   return out;
 }
 
+Service::Stats Service::Statistics(const auth::Principal& p, const StatsQuery& q) {
+  Problems problems;
+  desk::StatsPeriod period;
+  problems.check([&] { period = desk::ValidateStatsPeriod(q.from, q.to, TodayLocalIso()); });
+  std::string unit_code = q.unit_code;
+  if (unit_code.empty()) {
+    const auto units = UnitsFor(p);
+    if (units.empty()) throw Forbidden();
+    unit_code = units.front().first;
+  }
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(unit_code)); });
+  if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit", {{"code", unit_code}}));
+  problems.raise_if_any();
+  if (!Handles(p, unit->path)) throw Forbidden();
+  Stats out;
+  out.unit_code = unit->code;
+  out.unit_name = unit->name;
+  out.from = period.from;
+  out.to = period.to;
+  out.as_of = NowUtcText();
+  // Local days [from, to] as UTC instants [from 00:00, the day after to 00:00).
+  const std::string from = FormatUtc(FromLocal(*ParseIsoDate(period.from), 0));
+  const std::string to = FormatUtc(FromLocal(*ParseIsoDate(period.to) + std::chrono::days{1}, 0));
+  out.tallies = Tabulate(db_.read([&](db::Conn& c) { return repo::StatsRows(c, unit->path, from, to); }));
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> Service::UnitsFor(const auth::Principal& p) {
   std::vector<std::pair<std::string, std::string>> out;
   for (auto& u : db_.read([](db::Conn& c) { return org::repo::UnitsUnder(c, "/"); }))
@@ -306,6 +339,12 @@ PublicView Service::Lookup(const std::string& code, const std::string& check, co
   v.answered_at = item->answered_at;
   v.closed_at = item->closed_at;
   if (item->published) v.published_answer = item->published_answer;
+  if (CanRateAnswer(*item)) {
+    v.rated = db_.read([&](db::Conn& c) { return repo::SatisfactionOf(c, item->id, item->reopen_count); });
+    v.can_rate = v.rated.empty();
+  }
+  if (auto last = ReopenUntil(*calendar_.View(item->unit_code).calendar, *item); last && ToLocal(Now()).date <= *last)
+    v.reopen_until = FormatIsoDate(*last);
   for (auto& s : db_.read([&](db::Conn& c) { return repo::Steps(c, item->id); })) {
     if (s.internal) continue;
     v.steps.push_back({s.id, 0, s.at, std::nullopt, "", s.action, "", false});
@@ -331,6 +370,29 @@ Item Service::Reopen(const std::string& code, const std::string& check, const st
     events::Append(c, EventOf(std::nullopt, "citizen", *item, next, "reopen"));
   });
   return *db_.read([&](db::Conn& c) { return repo::ItemById(c, next.id); });
+}
+
+void Service::RateAnswer(const std::string& code, const std::string& check, const std::string& level) {
+  auto item = Found(db_, code, check);
+  if (!item) throw NotFound("feedback.lookup_not_found");
+  if (!IsSatisfactionLevel(level)) throw BadInput("feedback.bad_satisfaction", "level");
+  if (!CanRateAnswer(*item)) throw Conflict("feedback.rate_not_answered");
+  const std::string at = NowUtcText();
+  try {
+    db_.write([&](db::Conn& c) {
+      // The item as it is now: an answer reopened since the read is not the one rated.
+      auto now = repo::ItemById(c, item->id);
+      if (!now || now->version != item->version) throw Conflict("feedback.changed");
+      repo::InsertSatisfaction(c, item->id, item->reopen_count, level, at);
+      repo::InsertStep(c, {0, item->id, at, std::nullopt, "", "rate_" + level, "", false});
+      events::Event e = EventOf(std::nullopt, "citizen", *item, *item, "rate_answer");
+      e.after_json = boost::json::serialize(
+          boost::json::object{{"code", item->code}, {"answer_round", item->reopen_count}, {"level", level}});
+      events::Append(c, e);
+    });
+  } catch (const db::ConstraintError&) {
+    throw Conflict("feedback.already_rated");
+  }
 }
 
 std::optional<Item> Service::PublicRequest(const std::string& code) {
@@ -392,9 +454,18 @@ Detail Service::DetailOf(const auth::Principal& p, Item item, std::vector<Step> 
   }
   const SysSeconds now = Now();
   d.urgency = UrgencyOf(item, now, desk::DueSoonBy(*calendar_.View(item.unit_code).calendar, now));
+  d.photos = db_.read([&](db::Conn& c) { return repo::PhotosOf(c, item.id); });
   d.item = std::move(item);
   d.steps = std::move(steps);
   return d;
+}
+
+Photo Service::PhotoOf(const auth::Principal& p, const std::string& code, int n) {
+  auto item = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
+  if (!item || !Handles(p, item->unit_path)) throw NotFound("feedback.photo.not_found");
+  auto photo = db_.read([&](db::Conn& c) { return repo::PhotoOf(c, item->id, n); });
+  if (!photo) throw NotFound("feedback.photo.not_found");
+  return *photo;
 }
 
 Detail Service::Get(const auth::Principal& p, const std::string& code) {

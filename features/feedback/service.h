@@ -33,6 +33,7 @@ namespace fg::feedback {
 
 struct Detail {
   Item item;
+  std::vector<Photo> photos;  // descriptions (no bytes)
   std::vector<Step> steps;
   std::vector<Action> actions;  // what the caller may do now
   Urgency urgency = Urgency::kNone;
@@ -64,6 +65,12 @@ class Service {
   // The citizen reopens a closed item (same checks as Lookup; then
   // Conflict feedback.reopen_closed_window when outside the window).
   Item Reopen(const std::string& code, const std::string& last4, const std::string& reason);
+  // The citizen's satisfaction with the answer, "satisfied" or "unsatisfied"
+  // (same checks as Lookup): once per answer; a reopened item's next answer may
+  // be rated again. BadInput feedback.bad_satisfaction (field "level");
+  // Conflict feedback.rate_not_answered before an answer,
+  // feedback.already_rated once rated.
+  void RateAnswer(const std::string& code, const std::string& last4, const std::string& level);
 
   // ---- Open311 (public GETs: feedback and recommendations only, no personal data) ----
   struct RequestQuery {
@@ -96,8 +103,41 @@ class Service {
   // ---- officials ----
   Item Register(const auth::Principal& p, ItemInput in);
   Detail Get(const auth::Principal& p, const std::string& code);
+  // One photo of an item with its bytes, for those who may see the item; NotFound otherwise.
+  Photo PhotoOf(const auth::Principal& p, const std::string& code, int n);
   Detail Apply(const auth::Principal& p, const std::string& code, const ActionInput& in);
   std::vector<Listed> List(const auth::Principal& p, const ListQuery& q);
+  // Statistics of the items received in [from, to] (local dates, YYYY-MM-DD,
+  // both included; default: the current month; at most 5 years, as the desk's)
+  // at the units under `unit_code` (default: the caller's first unit handled).
+  // Merged duplicates are left out. BadInput on the fields "unit", "from",
+  // "to" (every problem at once); Forbidden for a unit the caller does not handle.
+  struct StatsQuery {
+    std::string unit_code, from, to;
+  };
+  struct Stats {
+    std::string unit_code, unit_name, from, to;  // as counted
+    std::string as_of;                           // UTC
+    Tallies tallies;
+  };
+  Stats Statistics(const auth::Principal& p, const StatsQuery& q);
+
+  // ---- dialogue sessions (dialogue_service.cpp) ----
+  // Administrators, leaders, desk officers and specialists covering the unit plan
+  // a session, record it once held, and register the issues raised there (each a
+  // feedback item on the channel "dialogue", received at the session's start when
+  // that is past). Every bad field at once (BadInput); Forbidden outside the
+  // caller's units; NotFound feedback.dialogue.not_found; Conflict
+  // feedback.dialogue.not_yet when recording a session before its day,
+  // feedback.changed when someone recorded it first.
+  Session PlanSession(const auth::Principal& p, const SessionInput& in);
+  Session RecordSession(const auth::Principal& p, int64_t id, const SessionRecord& r);
+  Item RaiseInSession(const auth::Principal& p, int64_t id, ItemInput in);
+  // The sessions of the caller's units (or of `unit_code`'s subtree), latest first.
+  static constexpr int kMaxSessions = 200;
+  std::vector<Session> Sessions(const auth::Principal& p, const std::string& unit_code = "");
+  SessionView SessionOf(const auth::Principal& p, int64_t id);
+
   // The units the caller handles items of (code, name): the filters and "assign to".
   std::vector<std::pair<std::string, std::string>> UnitsFor(const auth::Principal& p);
   // The active officials of the item's unit subtree (id, name): "assign to".

@@ -12,6 +12,7 @@
 #include "features/desk/testing.h"
 #include "platform/errors.h"
 #include "platform/time.h"
+#include "tests/support/images.h"
 
 namespace fg::feedback {
 namespace {
@@ -213,6 +214,175 @@ TEST_P(FeedbackServiceTest, WorkflowFromSubmissionToPublishedAnswer) {
   Do(desk_, code, Action::kClose);
   SetClockForTesting(T(2026, 4, 30, 9, 0) + std::chrono::days(30));
   EXPECT_EQ(KeyOf([&] { fb_->Reopen(code, "5678", "Lại tắt."); }), "feedback.reopen_closed_window");
+}
+
+TEST_P(FeedbackServiceTest, CitizensRateEachAnswerOnceAndTheStatisticsCountIt) {
+  const std::string a = fb_->Register(desk_, Input()).code;                      // hotline, feedback, C1
+  const std::string b = fb_->Submit(Input("C1", "complaint"), "203.0.113.9").code;  // web, complaint, C1
+  const std::string c = fb_->Register(outsider_, Input("C2")).code;              // hotline, feedback, C2
+  // Nothing to rate before an answer; a wrong check finds nothing.
+  EXPECT_FALSE(fb_->Lookup(a, "5678").can_rate);
+  EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "5678", "satisfied"); }), "feedback.rate_not_answered");
+  SetClockForTesting(T(2026, 3, 10, 9, 0));
+  Do(desk_, a, Action::kDraftReply, "Đã thay bóng đèn.");
+  Do(leader_, a, Action::kApproveReply);
+  auto v = fb_->Lookup(a, "5678");
+  EXPECT_TRUE(v.can_rate);
+  EXPECT_EQ(v.rated, "");
+  EXPECT_EQ(v.reopen_until, "");  // answered, not closed
+  EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "0000", "satisfied"); }), "feedback.lookup_not_found");
+  EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "5678", "rất tốt"); }), "feedback.bad_satisfaction");
+  fb_->RateAnswer(a, "5678", "satisfied");
+  v = fb_->Lookup(a, "5678");
+  EXPECT_FALSE(v.can_rate);
+  EXPECT_EQ(v.rated, "satisfied");
+  EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "5678", "unsatisfied"); }), "feedback.already_rated");
+  EXPECT_EQ(v.steps.back().action, "rate_satisfied");
+  // Closed on Friday 13/03: reopening is offered to the 10th working day after, 27/03.
+  SetClockForTesting(T(2026, 3, 13, 10, 0));
+  Do(desk_, a, Action::kClose);
+  EXPECT_EQ(fb_->Lookup(a, "5678").reopen_until, "2026-03-27");
+  fb_->Reopen(a, "5678", "Đèn lại tắt.");
+  EXPECT_EQ(fb_->Lookup(a, "5678").reopen_until, "");
+  EXPECT_FALSE(fb_->Lookup(a, "5678").can_rate);
+  // The next answer may be rated again.
+  SetClockForTesting(T(2026, 3, 20, 9, 0));
+  Do(desk_, a, Action::kDraftReply, "Đã thay lại.");
+  Do(leader_, a, Action::kApproveReply);
+  EXPECT_TRUE(fb_->Lookup(a, "5678").can_rate);
+  fb_->RateAnswer(a, "5678", "unsatisfied");
+  // The complaint is answered after its due day (20/04): late.
+  SetClockForTesting(T(2026, 4, 21, 9, 0));
+  Do(desk_, b, Action::kDraftReply, "Trả lời khiếu nại.");
+  Do(leader_, b, Action::kApproveReply);
+
+  const auto s = fb_->Statistics(admin_, {"P1", "2026-03-01", "2026-03-31"});
+  EXPECT_EQ(s.unit_code, "P1");
+  const Tally& t = s.tallies.total;
+  EXPECT_EQ(t.received, 3);
+  EXPECT_EQ(t.answered, 2);
+  EXPECT_EQ(t.on_time, 1);
+  EXPECT_EQ(t.late, 1);
+  EXPECT_EQ(t.reopened, 1);
+  EXPECT_EQ(t.rated, 2);
+  EXPECT_EQ(t.satisfied, 1);
+  // a: 09/03 09:00 to 20/03 09:00 = 11 days; b: 09/03 09:00 to 21/04 09:00 = 43 days.
+  ASSERT_TRUE(t.MeanHandlingDays());
+  EXPECT_DOUBLE_EQ(*t.MeanHandlingDays(), 27.0);
+  auto line = [](const std::vector<Tally>& lines, const std::string& key) {
+    for (const auto& l : lines)
+      if (l.key == key) return l;
+    ADD_FAILURE() << "no line " << key;
+    return Tally{};
+  };
+  EXPECT_EQ(line(s.tallies.by_kind, "feedback").received, 2);
+  EXPECT_EQ(line(s.tallies.by_kind, "complaint").late, 1);
+  EXPECT_EQ(line(s.tallies.by_kind, "denunciation").received, 0);  // every kind is listed
+  EXPECT_EQ(line(s.tallies.by_channel, "hotline").received, 2);
+  EXPECT_EQ(line(s.tallies.by_channel, "web").received, 1);
+  EXPECT_EQ(line(s.tallies.by_unit, "C1").received, 2);
+  EXPECT_EQ(line(s.tallies.by_unit, "C2").received, 1);
+  EXPECT_EQ(line(s.tallies.by_unit, "C2").label, "Xã Hai");
+  // Items received outside the period are not counted.
+  EXPECT_EQ(fb_->Statistics(admin_, {"P1", "2026-04-01", "2026-04-30"}).tallies.total.received, 0);
+  // The caller's own unit by default; only units the caller handles; every bad field at once.
+  EXPECT_EQ(fb_->Statistics(desk_, {"", "2026-03-01", "2026-03-31"}).tallies.total.received, 2);
+  EXPECT_EQ(KindOfError([&] { fb_->Statistics(outsider_, {"C1", "", ""}); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOfError([&] { fb_->Statistics(evaluator_, {"", "", ""}); }), ErrorKind::kForbidden);
+  try {
+    fb_->Statistics(admin_, {"NOPE", "2026-02-30", ""});
+    ADD_FAILURE() << "no error";
+  } catch (const AppError& e) {
+    std::vector<std::string> fields;
+    for (const auto& p : e.problems()) fields.push_back(p.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"from", "unit"}));
+  }
+  (void)c;
+}
+
+TEST_P(FeedbackServiceTest, PhotosFromThePublicFormAreKeptWithTheItemForItsOfficialsOnly) {
+  auto in = Input();
+  const std::string png = testing::PngOf(640, 480), jpeg = testing::JpegOf(1600, 1200);
+  in.photos = {Photo{0, "", 0, 0, 0, "", png}, Photo{0, "", 0, 0, 0, "", jpeg}};
+  const Item item = fb_->Submit(in, "203.0.113.7");
+  const Detail d = fb_->Get(desk_, item.code);
+  ASSERT_EQ(d.photos.size(), 2u);
+  EXPECT_EQ(d.photos[0].mime, "image/png");
+  EXPECT_EQ(d.photos[1].width, 1600);
+  EXPECT_EQ(d.photos[0].bytes, "");  // descriptions only
+  EXPECT_EQ(fb_->PhotoOf(desk_, item.code, 2).bytes, jpeg);
+  EXPECT_EQ(fb_->PhotoOf(admin_, item.code, 1).bytes, png);
+  EXPECT_EQ(KindOfError([&] { fb_->PhotoOf(outsider_, item.code, 1); }), ErrorKind::kNotFound);
+  EXPECT_EQ(KindOfError([&] { fb_->PhotoOf(desk_, item.code, 3); }), ErrorKind::kNotFound);
+  // A refused photo refuses the whole submission: nothing is stored, no number is taken.
+  auto bad = Input();
+  bad.photos = {Photo{0, "", 0, 0, 0, "", "GIF89a"}};
+  EXPECT_EQ(KeyOf([&] { fb_->Submit(bad, "203.0.113.7"); }), "feedback.photo.type");
+  EXPECT_EQ(fb_->Submit(Input(), "203.0.113.7").code, "GY-C1-2026-0002");
+}
+
+TEST_P(FeedbackServiceTest, DialogueSessionsArePlannedRecordedAndTheirIssuesFollowedUp) {
+  // Every bad field at once; a unit the caller does not handle is refused before the input is read.
+  SessionInput bad{"C1", "", "2026-02-30", "25:00", "", "", ""};
+  try {
+    fb_->PlanSession(desk_, bad);
+    ADD_FAILURE() << "no error";
+  } catch (const AppError& e) {
+    std::vector<std::string> fields;
+    for (const auto& p : e.problems()) fields.push_back(p.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"session_title", "held_on", "starts_at", "session_place", "hosts"}));
+  }
+  EXPECT_EQ(KindOfError([&] { fb_->PlanSession(outsider_, bad); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOfError([&] { fb_->PlanSession(evaluator_, bad); }), ErrorKind::kForbidden);
+
+  // Last Monday's session, with an issue raised there: received when the session began.
+  const Session first = fb_->PlanSession(
+      desk_, {"C1", "Đối thoại tháng 3", "2026-03-02", "8:30", "Nhà văn hóa ấp 3", "Chủ tịch UBND xã", "Ấp 3"});
+  EXPECT_EQ(first.state, SessionState::kPlanned);
+  EXPECT_EQ(first.starts_at, "08:30");
+  ItemInput issue = Input();
+  issue.channel = "hotline";  // forced to "dialogue"
+  const Item raised = fb_->RaiseInSession(leader_, first.id, issue);
+  EXPECT_EQ(raised.channel, "dialogue");
+  EXPECT_EQ(raised.received_at, FormatUtc(T(2026, 3, 2, 8, 30)));
+  EXPECT_EQ(raised.due_at, FormatUtc(T(2026, 3, 16, 8, 30)));  // 10 working days
+  EXPECT_EQ(KindOfError([&] { fb_->RaiseInSession(outsider_, first.id, Input("C2")); }), ErrorKind::kForbidden);
+  auto incomplete = Input();
+  incomplete.title = "";
+  EXPECT_EQ(KindOfError([&] { fb_->RaiseInSession(desk_, first.id, incomplete); }), ErrorKind::kBadRequest);
+
+  // Recorded once held; a stale version is refused; a bad count names its field.
+  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, first.id, {"nhiều", "", "Kết luận", first.version}); }),
+            "feedback.dialogue.bad_attendees");
+  const Session held = fb_->RecordSession(desk_, first.id, {" 85 ", "Các hộ ấp 3", "Giao địa chính khảo sát.", first.version});
+  EXPECT_EQ(held.state, SessionState::kHeld);
+  EXPECT_EQ(held.attendees, 85);
+  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, first.id, {"90", "", "Sửa.", first.version}); }), "feedback.changed");
+  // A session planned for later cannot be recorded yet.
+  const Session later = fb_->PlanSession(desk_, {"C1", "Đối thoại tháng 4", "2026-04-06", "08:00", "Hội trường", "Chủ tịch", ""});
+  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, later.id, {"10", "", "x", later.version}); }),
+            "feedback.dialogue.not_yet");
+  // An issue raised before a session begins is received now.
+  EXPECT_EQ(fb_->RaiseInSession(desk_, later.id, Input()).received_at, FormatUtc(T(2026, 3, 9, 9, 0)));
+
+  // The later session shows the follow-up of the one before it.
+  Do(desk_, raised.code, Action::kDraftReply, "Đã khảo sát.");
+  Do(leader_, raised.code, Action::kApproveReply);
+  const SessionView v = fb_->SessionOf(desk_, later.id);
+  ASSERT_TRUE(v.previous);
+  EXPECT_EQ(v.previous->id, first.id);
+  ASSERT_EQ(v.previous_raised.size(), 1u);
+  EXPECT_EQ(v.previous_raised[0].state, State::kAnswered);
+  EXPECT_EQ(v.raised.size(), 1u);
+  EXPECT_FALSE(fb_->SessionOf(desk_, first.id).previous);
+  // Lists: latest first, only the caller's units.
+  const auto listed = fb_->Sessions(admin_);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, later.id);
+  EXPECT_EQ(listed[1].items, 1);
+  EXPECT_TRUE(fb_->Sessions(outsider_).empty());
+  EXPECT_EQ(KindOfError([&] { fb_->SessionOf(outsider_, first.id); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOfError([&] { fb_->SessionOf(desk_, 9999); }), ErrorKind::kNotFound);
 }
 
 TEST_P(FeedbackServiceTest, ExtensionOnceWithAReason) {

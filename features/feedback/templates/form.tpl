@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow feedback-form">
   <h1>Gửi phản ánh, kiến nghị</h1>
   <p class="lead">Không cần đăng nhập. Sau khi gửi, ông/bà nhận một mã để tra cứu tiến độ và câu trả lời.</p>
-  <form method="post" action="/gop-y" novalidate>
+  <form method="post" action="/gop-y" enctype="multipart/form-data" novalidate>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     {{#FIXED_UNIT}}<input type="hidden" name="unit_code" value="{{UNIT_CODE}}">
     <p>Gửi đến: <strong>{{UNIT_NAME}}</strong></p>{{/FIXED_UNIT}}
@@ -32,6 +32,12 @@
       <p class="hint" id="content-hint">Việc gì, ở đâu, từ khi nào. Tối đa 5000 ký tự.</p>
       {{#CONTENT_INVALID}}<p class="field-error" id="content-error"><span class="visually-hidden">Lỗi: </span>{{CONTENT_ERROR}}</p>{{/CONTENT_INVALID}}
       <textarea id="content" name="content" rows="6" maxlength="5000" aria-describedby="content-hint{{#CONTENT_INVALID}} content-error{{/CONTENT_INVALID}}"{{#CONTENT_INVALID}} aria-invalid="true"{{/CONTENT_INVALID}}>{{CONTENT}}</textarea>
+    </div>
+    <div class="field{{#PHOTO_INVALID}} field-invalid{{/PHOTO_INVALID}}">
+      <label for="photo">Ảnh (không bắt buộc)</label>
+      <p class="hint" id="photo-hint">Tối đa 3 ảnh JPEG hoặc PNG, mỗi ảnh không quá 4 MB. Ảnh chỉ cán bộ xử lý xem, không công khai.{{#PHOTOS_LOST}} Hãy chọn lại ảnh: ảnh đã chọn chưa được gửi.{{/PHOTOS_LOST}}</p>
+      {{#PHOTO_INVALID}}<p class="field-error" id="photo-error"><span class="visually-hidden">Lỗi: </span>{{PHOTO_ERROR}}</p>{{/PHOTO_INVALID}}
+      <input type="file" id="photo" name="photo" accept="image/jpeg,image/png" multiple aria-describedby="photo-hint{{#PHOTO_INVALID}} photo-error{{/PHOTO_INVALID}}"{{#PHOTO_INVALID}} aria-invalid="true"{{/PHOTO_INVALID}}>
     </div>
     <fieldset class="group">
       <legend>Thông tin liên lạc (không bắt buộc, trừ khi khiếu nại)</legend>

@@ -18,6 +18,10 @@
   </dl>
   <h2>{{TITLE}}</h2>
   <p class="pre" id="item-content">{{CONTENT}}</p>
+  {{#HAS_PHOTOS}}<h3 id="photos-heading">Ảnh người gửi kèm</h3>
+  <ul class="photo-list" aria-labelledby="photos-heading">{{#PHOTO}}
+    <li><a href="{{URL}}" target="_blank" rel="noopener"><img src="{{URL}}" alt="Ảnh {{N}} người gửi kèm ({{WIDTH}} × {{HEIGHT}})" width="160" loading="lazy"></a></li>{{/PHOTO}}
+  </ul>{{/HAS_PHOTOS}}
   {{#HAS_DRAFT}}<h2 id="draft-heading">Bản trả lời chờ duyệt</h2><p class="pre" id="item-draft">{{DRAFT}}</p>{{/HAS_DRAFT}}
   {{#HAS_REPLY}}<h2 id="reply-heading">Câu trả lời đã gửi</h2><p class="pre" id="item-reply">{{REPLY}}</p>
   <p>{{#PUBLISHED}}Đã công khai trên trang tra cứu (đã ẩn thông tin cá nhân).{{/PUBLISHED}}{{#PRIVATE}}Chưa công khai.{{/PRIVATE}}</p>{{/HAS_REPLY}}

@@ -14,6 +14,31 @@
   </dl>
   {{#HAS_ANSWER}}<h3 id="answer-heading">Câu trả lời</h3>
   <div class="answer" id="published-answer" aria-labelledby="answer-heading"><p>{{ANSWER}}</p></div>{{/HAS_ANSWER}}
+  {{#CAN_RATE}}<form method="post" action="/gop-y/danh-gia" class="rate-answer" aria-labelledby="rate-heading">
+    <h3 id="rate-heading">Ông/bà có hài lòng với câu trả lời không?</h3>
+    <p class="hint">Đánh giá một lần cho mỗi câu trả lời, không ghi tên người đánh giá.</p>
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="ma" value="{{CODE}}">
+    <input type="hidden" name="so" value="{{SO}}">
+    <div class="actions">
+      <button type="submit" name="level" value="satisfied" id="rate-satisfied">Hài lòng</button>
+      <button type="submit" name="level" value="unsatisfied" id="rate-unsatisfied" class="secondary">Không hài lòng</button>
+    </div>
+  </form>{{/CAN_RATE}}
+  {{#HAS_RATED}}<p class="status-line" id="rated">Ông/bà đã đánh giá câu trả lời: <strong>{{RATED}}</strong>.</p>{{/HAS_RATED}}
+  {{#CAN_REOPEN}}<form method="post" action="/gop-y/mo-lai" class="reopen" aria-labelledby="reopen-heading" novalidate>
+    <h3 id="reopen-heading">Chưa được giải quyết?</h3>
+    <p class="hint" id="reopen-hint">Ông/bà có thể đề nghị mở lại góp ý đến hết ngày {{REOPEN_UNTIL}}. Hãy nêu lý do; đơn vị sẽ xử lý tiếp và trả lời lại.</p>
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="ma" value="{{CODE}}">
+    <input type="hidden" name="so" value="{{SO}}">
+    <div class="field{{#FEEDBACK_TEXT_INVALID}} field-invalid{{/FEEDBACK_TEXT_INVALID}}">
+      <label for="feedback_text">Lý do mở lại</label>
+      {{#FEEDBACK_TEXT_INVALID}}<p class="field-error" id="feedback_text-error"><span class="visually-hidden">Lỗi: </span>{{FEEDBACK_TEXT_ERROR}}</p>{{/FEEDBACK_TEXT_INVALID}}
+      <textarea id="feedback_text" name="feedback_text" rows="4" maxlength="5000" aria-describedby="reopen-hint{{#FEEDBACK_TEXT_INVALID}} feedback_text-error{{/FEEDBACK_TEXT_INVALID}}"{{#FEEDBACK_TEXT_INVALID}} aria-invalid="true"{{/FEEDBACK_TEXT_INVALID}}>{{FEEDBACK_TEXT}}</textarea>
+    </div>
+    <button type="submit" id="reopen-submit">Đề nghị mở lại</button>
+  </form>{{/CAN_REOPEN}}
   <h3 id="timeline-heading">Quá trình xử lý</h3>
   <ol class="timeline" aria-labelledby="timeline-heading">{{#STEP}}
     <li><span class="when">{{AT}}</span> <span class="what">{{TEXT}}</span></li>{{/STEP}}

@@ -1,0 +1,220 @@
+// The feedback statistics (issue 15, item 7): /feedback/thong-ke (a GET form of
+// filters, the key figures and one table per grouping: kind, channel, category,
+// unit), /feedback/thong-ke.xlsx (the same tables in one sheet) and
+// GET /api/v1/feedback/stats (JSON).
+#include <cctype>
+#include <cstdio>
+#include <memory>
+
+#include <boost/json.hpp>
+
+#include "features/desk/stats.h"
+#include "features/feedback/routes.h"
+#include "platform/async/pool.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/render/page.h"
+#include "platform/render/xlsx.h"
+#include "platform/time.h"
+
+namespace fg::feedback {
+namespace {
+
+using http::Context;
+using http::Response;
+using render::PageView;
+using render::Text;
+namespace xlsx = render::xlsx;
+
+Service::StatsQuery QueryFrom(const http::Request& req) {
+  std::map<std::string, std::string> params;
+  for (const auto& [k, v] : http::ParseUrlEncoded(req.query)) params[k] = v;
+  return {http::FormValue(params, "unit"), render::DateFromForm(params, "from"), render::DateFromForm(params, "to")};
+}
+
+std::string Decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  for (char& c : s)
+    if (c == '.') c = ',';
+  return s;
+}
+std::string Percent(std::optional<double> v) { return v ? desk::FormatPercent(*v) : "—"; }
+
+// One grouping of the figures, with the label of each line.
+struct Group {
+  std::string id;  // the table's id, and the catalogue's word
+  const std::vector<Tally>* lines;
+  std::string (*label)(const Tally&);
+};
+std::string KindLabel(const Tally& t) { return Text("feedback.kind." + t.key); }
+std::string ChannelLabel(const Tally& t) { return Text("feedback.channel." + t.key); }
+std::string CategoryLabel(const Tally& t) { return Text("feedback.category." + t.key); }
+std::string UnitLabel(const Tally& t) { return t.label; }
+
+std::vector<Group> Groups(const Tallies& t) {
+  return {{"kind", &t.by_kind, KindLabel},
+          {"channel", &t.by_channel, ChannelLabel},
+          {"category", &t.by_category, CategoryLabel},
+          {"unit", &t.by_unit, UnitLabel}};
+}
+
+// The columns, as people read them.
+constexpr const char* kColumns[] = {"received", "answered", "on_time", "late",           "on_time_rate",
+                                    "days",     "reopened", "rated",   "satisfied_share"};
+std::string Cell(const char* col, const Tally& t) {
+  const std::string c = col;
+  if (c == "received") return desk::FormatCount(t.received);
+  if (c == "answered") return desk::FormatCount(t.answered);
+  if (c == "on_time") return desk::FormatCount(t.on_time);
+  if (c == "late") return desk::FormatCount(t.late);
+  if (c == "on_time_rate") return Percent(t.OnTimeRate());
+  if (c == "days") return t.MeanHandlingDays() ? Decimal(*t.MeanHandlingDays()) : "—";
+  if (c == "reopened") return desk::FormatCount(t.reopened);
+  if (c == "rated") return desk::FormatCount(t.rated);
+  return Percent(t.SatisfiedShare());
+}
+xlsx::Cell SheetCell(const char* col, const Tally& t) {
+  const std::string c = col;
+  auto share = [](std::optional<double> v) { return v ? xlsx::Cell::Number(*v, "0.0%") : xlsx::Cell::Empty(); };
+  if (c == "received") return xlsx::Cell::Number(static_cast<double>(t.received), "#,##0");
+  if (c == "answered") return xlsx::Cell::Number(static_cast<double>(t.answered), "#,##0");
+  if (c == "on_time") return xlsx::Cell::Number(static_cast<double>(t.on_time), "#,##0");
+  if (c == "late") return xlsx::Cell::Number(static_cast<double>(t.late), "#,##0");
+  if (c == "on_time_rate") return share(t.OnTimeRate());
+  if (c == "days") return t.MeanHandlingDays() ? xlsx::Cell::Number(*t.MeanHandlingDays(), "0.0") : xlsx::Cell::Empty();
+  if (c == "reopened") return xlsx::Cell::Number(static_cast<double>(t.reopened), "#,##0");
+  if (c == "rated") return xlsx::Cell::Number(static_cast<double>(t.rated), "#,##0");
+  return share(t.SatisfiedShare());
+}
+
+std::string QueryOf(const Service::Stats& s) {
+  return "unit=" + http::UrlEncode(s.unit_code) + "&from=" + s.from + "&to=" + s.to;
+}
+
+Response StatsPage(Context& ctx, Service& svc) {
+  const auto q = QueryFrom(ctx.req);
+  PageView v(ctx, Text("feedback.stats.title"), "features/feedback/templates/stats.tpl");
+  std::optional<Service::Stats> stats;
+  int status = 200;
+  try {
+    stats = svc.Statistics(*ctx.user, q);
+  } catch (const AppError& e) {
+    if (!render::ShownInForm(e)) throw;
+    v.ShowErrors(e);
+    status = http::StatusOf(e.kind());
+  }
+  auto& b = v.body();
+  v.DateInput("FROM_DATE", "from", Text("feedback.stats.field_from"), Text("feedback.stats.hint_from"),
+              stats ? stats->from : q.from);
+  v.DateInput("TO_DATE", "to", Text("feedback.stats.field_to"), Text("feedback.stats.hint_to"),
+              stats ? stats->to : q.to);
+  const std::string unit = stats ? stats->unit_code : q.unit_code;
+  for (const auto& [code, name] : svc.UnitsFor(*ctx.user)) {
+    auto* o = b.AddSectionDictionary("UNIT_OPTION");
+    o->SetValue("VALUE", code);
+    o->SetValue("LABEL", name);
+    if (code == unit) o->SetValue("SELECTED", "selected");
+  }
+  if (stats) {
+    const Tally& t = stats->tallies.total;
+    b.ShowSection("HAS_REPORT");
+    b.SetValue("HEADING",
+               Text("feedback.stats.heading",
+                    {{"unit", stats->unit_name}, {"from", DisplayDate(stats->from)}, {"to", DisplayDate(stats->to)}}));
+    b.SetValue("TOTAL_RECEIVED", desk::FormatCount(t.received));
+    b.SetValue("TOTAL_ANSWERED", desk::FormatCount(t.answered));
+    b.SetValue("TOTAL_ON_TIME_RATE", Percent(t.OnTimeRate()));
+    b.SetValue("TOTAL_DAYS", t.MeanHandlingDays() ? Decimal(*t.MeanHandlingDays()) : "—");
+    b.SetValue("TOTAL_REOPENED", Percent(t.ReopenedShare()));
+    b.SetValue("TOTAL_SATISFIED", Percent(t.SatisfiedShare()));
+    b.SetValue("AS_OF", FormatLocal(stats->as_of));
+    b.SetValue("XLSX_URL", "/feedback/thong-ke.xlsx?" + QueryOf(*stats));
+    for (const auto& g : Groups(stats->tallies)) {
+      auto* gd = b.AddSectionDictionary("GROUP");
+      gd->SetValue("ID", "by-" + g.id);
+      gd->SetValue("WORD", Text("feedback.stats.word." + g.id));
+      gd->SetValue("HEADER", Text("feedback.stats.header." + g.id));
+      for (const char* c : kColumns)
+        gd->AddSectionDictionary("COLUMN")->SetValue("NAME", Text("feedback.stats.col." + std::string(c)));
+      for (const auto& l : *g.lines) {
+        // On the page, channels and categories nobody used are left out (the spreadsheet and API keep them).
+        if (l.received == 0 && g.id != "kind" && t.received > 0) continue;
+        auto* row = gd->AddSectionDictionary("LINE");
+        row->SetValue("LABEL", g.label(l));
+        if (g.id == "unit") row->SetValueAndShowSection("CODE", l.key, "HAS_CODE");
+        for (const char* c : kColumns) {
+          auto* cell = row->AddSectionDictionary("CELL");
+          cell->SetValue("NAME", Text("feedback.stats.col." + std::string(c)));
+          cell->SetValue("VALUE", Cell(c, l));
+        }
+      }
+    }
+  }
+  return v.render(status);
+}
+
+xlsx::Sheet SheetOf(const Service::Stats& s) {
+  xlsx::Sheet sheet;
+  sheet.name = Text("feedback.stats.sheet_name");
+  sheet.title = Text("feedback.stats.sheet_title", {{"unit", s.unit_name}});
+  sheet.subtitles = {Text("feedback.stats.sheet_period", {{"from", DisplayDate(s.from)}, {"to", DisplayDate(s.to)}}),
+                     Text("feedback.stats.sheet_as_of", {{"at", FormatLocal(s.as_of)}})};
+  sheet.columns = {{Text("feedback.stats.sheet_group"), 16}, {Text("feedback.stats.sheet_line"), 34}};
+  for (const char* c : kColumns) sheet.columns.push_back({Text("feedback.stats.col." + std::string(c)), 13});
+  auto add = [&](const std::string& group, const std::string& label, const Tally& t) {
+    std::vector<xlsx::Cell> row{xlsx::Cell::Text(group), xlsx::Cell::Text(label)};
+    for (const char* c : kColumns) row.push_back(SheetCell(c, t));
+    sheet.rows.push_back(std::move(row));
+  };
+  add(Text("feedback.stats.sheet_total"), s.unit_name, s.tallies.total);
+  for (const auto& g : Groups(s.tallies))
+    for (const auto& l : *g.lines)
+      add(Text("feedback.stats.header." + g.id), g.id == "unit" ? l.label + " (" + l.key + ")" : g.label(l), l);
+  return sheet;
+}
+
+boost::json::object JsonOf(const Tally& t) {
+  boost::json::object o{{"received", t.received}, {"answered", t.answered}, {"on_time", t.on_time},    {"late", t.late},
+                        {"reopened", t.reopened}, {"rated", t.rated},       {"satisfied", t.satisfied}};
+  auto opt = [](std::optional<double> v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); };
+  o["on_time_rate"] = opt(t.OnTimeRate());
+  o["mean_handling_days"] = opt(t.MeanHandlingDays());
+  o["satisfied_share"] = opt(t.SatisfiedShare());
+  return o;
+}
+
+}  // namespace
+
+void RegisterStatsPages(http::App& app, std::shared_ptr<Service> svc) {
+  // Spreadsheets are built off the io threads (zip compression, a temporary file).
+  auto pool = std::make_shared<async::BlockingPool>(1, 16);
+  app.page("GET", "/feedback/thong-ke", http::Access::kUser, [svc](Context& ctx) { return StatsPage(ctx, *svc); });
+  app.page("GET", "/feedback/thong-ke.xlsx", http::Access::kUser, [svc, pool](Context& ctx) {
+    const auto s = svc->Statistics(*ctx.user, QueryFrom(ctx.req));
+    std::string name = "gop-y-" + s.unit_code + "-" + s.from + "-" + s.to + ".xlsx";
+    std::erase_if(name, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'; });
+    const xlsx::Sheet sheet = SheetOf(s);
+    return Response::Attachment(pool->run([&] { return xlsx::Write(sheet); }),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+  });
+  app.api("GET", "/api/v1/feedback/stats", http::Access::kUser, [svc](Context& ctx) {
+    const auto s = svc->Statistics(*ctx.user, QueryFrom(ctx.req));
+    boost::json::object o{{"unit_code", s.unit_code}, {"unit_name", s.unit_name},        {"from", s.from}, {"to", s.to},
+                          {"as_of", s.as_of},         {"total", JsonOf(s.tallies.total)}};
+    for (const auto& g : Groups(s.tallies)) {
+      boost::json::array lines;
+      for (const auto& l : *g.lines) {
+        boost::json::object line = JsonOf(l);
+        line["key"] = l.key;
+        if (g.id == "unit") line["name"] = l.label;
+        lines.push_back(std::move(line));
+      }
+      o["by_" + g.id] = std::move(lines);
+    }
+    return Response::Text(200, boost::json::serialize(o), "application/json");
+  });
+}
+
+}  // namespace fg::feedback

@@ -1,0 +1,84 @@
+// End-to-end: the ward's leader on a 360 px phone plans a dialogue session (first without a
+// place and with a bad time: the errors beside their fields, what was typed kept), registers an
+// issue a citizen raised there, records the result (first with a bad count), sees the follow-up of
+// the demo's previous session and downloads the minutes as PDF. axe-core clean on each page, no
+// sideways scrolling; screenshots in tests/e2e/screenshots/.
+// Usage: node dialogue.mjs /path/to/friendlygov /path/to/assets
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { run, assertNoHorizontalOverflow, login, fillDate } from './harness.mjs';
+import { axeFindings } from './audit.mjs';
+
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true };
+
+await run('dialogue', async ({ base, browser, shots }) => {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  const check = async (what) => {
+    assert.deepEqual(await axeFindings(page), [], `${what}: axe-core findings`);
+    await assertNoHorizontalOverflow(page, assert, what);
+    await page.screenshot({ path: join(shots, `dialogue-${what}-phone.png`), fullPage: true });
+  };
+  await login(page, base, 'leader');
+  await page.goto(`${base}/feedback/doi-thoai`);
+  assert.ok(await page.locator('#sessions tbody tr').count() >= 2, 'the demo sessions are listed');
+  await check('list');
+
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Lên lịch buổi đối thoại' }).click()]);
+  await page.getByLabel('Tên buổi đối thoại').fill('Đối thoại với thanh niên phường');
+  const d = new Date(Date.now() + 7 * 3600 * 1000);  // today in Việt Nam
+  const today = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  await fillDate(page, 'held_on', today);
+  await page.getByLabel('Giờ bắt đầu').fill('25:70');
+  await page.getByLabel('Người chủ trì').fill('Bí thư Đoàn phường');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Lên lịch' }).click()]);
+  assert.match(await page.locator('#starts_at-error').innerText(), /giờ:phút/);
+  assert.match(await page.locator('#session_place-error').innerText(), /\S/);
+  assert.equal(await page.getByLabel('Tên buổi đối thoại').inputValue(), 'Đối thoại với thanh niên phường');
+  await check('plan-errors');
+  await page.getByLabel('Giờ bắt đầu').fill('19:30');
+  await page.getByLabel('Địa điểm').fill('Nhà văn hóa khu phố 3');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Lên lịch' }).click()]);
+  assert.match(await page.locator('#notice').innerText(), /Đã lên lịch/);
+  assert.equal(await page.locator('#session-title').innerText(), 'Đối thoại với thanh niên phường');
+  assert.match(await page.locator('#session-when').innerText(), new RegExp(`19:30 ngày ${today}`));
+  // The follow-up of the demo's session held today before it (or last month's).
+  assert.equal(await page.locator('#previous-heading').count(), 1);
+
+  // An issue raised by a citizen.
+  await page.getByLabel('Tóm tắt ý kiến').fill('Sân bóng khu phố 3 xuống cấp');
+  await page.getByLabel('Nội dung', { exact: true }).fill('Đề nghị sửa lưới và đèn sân bóng.');
+  await page.getByLabel('Lĩnh vực').selectOption('infrastructure');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Ghi ý kiến' }).click()]);
+  assert.match(await page.locator('#notice').innerText(), /Đã ghi ý kiến/);
+  const code = (await page.locator('#raised tbody tr a').first().innerText()).trim();
+  assert.match(code, /^GY-25270-\d{4}-\d{4,}$/);
+
+  // The result: a bad count first, then the conclusions.
+  await page.getByLabel('Số người dự').fill('khoảng 40');
+  await page.getByLabel('Kết luận của người chủ trì').fill('Giao khu phố 3 lập dự toán sửa sân bóng.');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Lưu kết quả' }).click()]);
+  assert.match(await page.locator('#attendees-error').innerText(), /số người dự/i);
+  assert.equal(await page.getByLabel('Kết luận của người chủ trì').inputValue(), 'Giao khu phố 3 lập dự toán sửa sân bóng.');
+  await check('record-error');
+  await page.getByLabel('Số người dự').fill('40');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Lưu kết quả' }).click()]);
+  assert.match(await page.locator('#notice').innerText(), /Đã lưu kết quả/);
+  assert.equal(await page.locator('#session-attendees').innerText(), '40');
+  assert.equal(await page.locator('#session-state').innerText(), 'Đã tổ chức');
+  await check('session');
+
+  // The issue is in the register, from the channel "Đối thoại".
+  await page.goto(`${base}/feedback/${code}`);
+  assert.match(await page.locator('main').innerText(), /Sân bóng khu phố 3 xuống cấp/);
+
+  // The minutes.
+  await page.goBack();
+  const pdf = await page.request.get(`${base}${await page.locator('#minutes-link').getAttribute('href')}`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  const bytes = await pdf.body();
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  assert.ok(bytes.length > 5000, 'the minutes have content');
+  await context.close();
+});
