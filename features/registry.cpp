@@ -49,6 +49,7 @@ void RegisterAll(http::App& app, Services& s) {
   auto feedback_svc = std::make_shared<feedback::Service>(s.db, s.calendar);
   feedback::RegisterStatsPages(app, feedback_svc);  // before /feedback/{code}
   feedback::RegisterDialoguePages(app, feedback_svc);
+  feedback::RegisterChannelPages(app, feedback_svc);
   feedback::RegisterPages(app, feedback_svc);
   feedback::RegisterOpen311(app, feedback_svc);
   feedback::RegisterApi(app, feedback_svc);

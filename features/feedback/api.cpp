@@ -116,7 +116,8 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
       q.before_id = *before;
     }
     try {
-      const auto listed = svc->List(*ctx.user, q);
+      int64_t next = 0;
+      const auto listed = svc->List(*ctx.user, q, &next);
       boost::json::array items;
       for (const auto& l : listed) {
         boost::json::object o = ItemJson(l.item);
@@ -124,9 +125,7 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
         items.push_back(std::move(o));
       }
       boost::json::object out{{"items", std::move(items)}};
-      // The next page: items older than the last one (when the page is full).
-      out["next_before_id"] = listed.size() == static_cast<size_t>(q.limit) ? boost::json::value(listed.back().item.id)
-                                                                          : boost::json::value(nullptr);
+      out["next_before_id"] = next ? boost::json::value(next) : boost::json::value(nullptr);
       return http::Json(200, std::move(out));
     } catch (const AppError& e) {
       RethrowRenamed(e, kApiFields);

@@ -30,6 +30,20 @@ std::string StateText(const Session& s) {
 }
 bool Answered(const Item& i) { return i.state == State::kAnswered || i.state == State::kClosed; }
 
+// An issue's row: its code linked to its page, or, once handled by a unit the caller does not
+// cover (the service cleared its title), the code alone and where it went.
+std::string IssueText(const Item& i) {
+  return i.title.empty() ? Text("feedback.dialogue.moved", {{"unit", i.unit_name}}) : i.title;
+}
+void ShowIssue(ctemplate::TemplateDictionary& row, const Item& i) {
+  row.SetValue("CODE", i.code);
+  if (!i.title.empty())
+    row.SetValueAndShowSection("URL", ItemUrl(i), "LINKED");
+  else
+    row.ShowSection("NOT_LINKED");
+  row.SetValue("ITEM_TITLE", IssueText(i));
+}
+
 int64_t SessionId(const Context& ctx) {
   if (auto id = ctx.req.id_param("id")) return *id;
   throw NotFound("feedback.dialogue.not_found");
@@ -104,9 +118,7 @@ Response SessionPage(Context& ctx, Service& svc, int64_t id, const Typed& typed 
   b.ShowSection(sv.raised.empty() ? "NO_RAISED" : "HAS_RAISED");
   for (const auto& i : sv.raised) {
     auto* row = b.AddSectionDictionary("RAISED");
-    row->SetValue("URL", ItemUrl(i));
-    row->SetValue("CODE", i.code);
-    row->SetValue("ITEM_TITLE", i.title);
+    ShowIssue(*row, i);
     row->SetValue("ITEM_STATE", Text("feedback.state." + std::string(StateName(i.state))));
     row->SetValue("DUE", i.due_at.empty() ? Text("feedback.no_limit") : FormatLocal(i.due_at));
   }
@@ -120,18 +132,13 @@ Response SessionPage(Context& ctx, Service& svc, int64_t id, const Typed& typed 
     if (!sv.previous_raised.empty()) b.ShowSection("HAS_PREVIOUS_RAISED");
     for (const auto& i : sv.previous_raised) {
       auto* row = b.AddSectionDictionary("PREVIOUS_RAISED");
-      row->SetValue("URL", ItemUrl(i));
-      row->SetValue("CODE", i.code);
-      row->SetValue("ITEM_TITLE", i.title);
+      ShowIssue(*row, i);
       row->SetValue("ITEM_STATE", Text("feedback.state." + std::string(StateName(i.state))));
     }
   }
   // The issue form.
-  std::vector<std::pair<std::string, std::string>> kinds, categories;
-  for (Kind k : kKinds) kinds.emplace_back(KindName(k), Text("feedback.kind." + std::string(KindName(k))));
-  for (const char* c : kCategories) categories.emplace_back(c, Text("feedback.category." + std::string(c)));
-  Options(b, "KIND", kinds, typed.raise.kind);
-  Options(b, "CATEGORY", categories, typed.raise.category);
+  Options(b, "KIND", Labelled("feedback.kind.", KindKeys()), typed.raise.kind);
+  Options(b, "CATEGORY", Labelled("feedback.category.", kCategories), typed.raise.category);
   b.SetValue("FEEDBACK_TITLE", typed.raise.title);
   b.SetValue("CONTENT", typed.raise.content);
   b.SetValue("NAME", typed.raise.person.name);
@@ -158,8 +165,8 @@ std::string MinutesPdf(const SessionView& sv) {
   const std::string title = Text("feedback.dialogue.minutes.title");
   return pdf::Render(pdf::Paper::kA4, title + " " + s.title, [&](pdf::Document& doc) {
     const auto day = ParseIsoDate(s.held_on).value_or(std::chrono::sys_days{});
-    doc.AdministrativeHeader({"", Text("feedback.dialogue.minutes.body", {{"unit", desk::forms::Upper(s.unit_name)}}),
-                              "", pdf::DateLine(s.unit_name, day), 0});
+    doc.AdministrativeHeader({"", Text("desk.forms.people_committee", {{"unit", desk::forms::Upper(s.unit_name)}}), "",
+                              pdf::DateLine(s.unit_name, day), 0});
     doc.Paragraph("<b>" + pdf::Escape(title) + "</b>", {.size = 14, .align = pdf::Align::kCenter, .before = 12});
     doc.Paragraph("<b>" + pdf::Escape(s.title) + "</b>", {.size = 13, .align = pdf::Align::kCenter, .after = 10});
     auto line = [&](const std::string& label, const std::string& value) {
@@ -185,7 +192,7 @@ std::string MinutesPdf(const SessionView& sv) {
       for (const auto& i : items) {
         std::vector<pdf::Cell> row{
             {pdf::Escape(i.code)},
-            {pdf::Escape(i.title) + (i.person.name.empty() ? "" : " (" + pdf::Escape(i.person.name) + ")")},
+            {pdf::Escape(IssueText(i)) + (i.person.name.empty() ? "" : " (" + pdf::Escape(i.person.name) + ")")},
             {pdf::Escape(Text("feedback.state." + std::string(StateName(i.state))))}};
         if (with_due)
           row.push_back({pdf::Escape(i.due_at.empty() ? Text("feedback.no_limit") : FormatLocal(i.due_at))});

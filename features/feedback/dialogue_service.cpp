@@ -82,7 +82,7 @@ Session Service::RecordSession(const auth::Principal& p, int64_t id, const Sessi
   s.version = raw.version;
   s.updated_at = NowUtcText();
   db_.write([&](db::Conn& c) {
-    if (!repo::UpdateSession(c, s)) throw AppError(ErrorKind::kConflict, "feedback.changed");
+    if (!repo::UpdateSession(c, s)) throw AppError(ErrorKind::kConflict, "feedback.dialogue.changed");
     events::Append(c, SessionEvent(p, s, "record"));
   });
   return *db_.read([&](db::Conn& c) { return repo::SessionById(c, id); });
@@ -130,12 +130,19 @@ std::vector<Session> Service::Sessions(const auth::Principal& p, const std::stri
 SessionView Service::SessionOf(const auth::Principal& p, int64_t id) {
   SessionView v;
   v.session = Found(db_, p, id);
-  v.may_edit = true;  // Found() refused those who do not handle the unit
   db_.read([&](db::Conn& c) {
     v.raised = repo::ItemsOfSession(c, id);
     v.previous = repo::PreviousSession(c, v.session);
     if (v.previous) v.previous_raised = repo::ItemsOfSession(c, v.previous->id);
   });
+  // An issue assigned since to a unit the caller does not handle shows its code, state and unit only.
+  for (auto* list : {&v.raised, &v.previous_raised})
+    for (auto& i : *list)
+      if (!MayHandle(p, i.unit_path)) {
+        i.title.clear();
+        i.content.clear();
+        i.person = {};
+      }
   v.session.items = static_cast<int64_t>(v.raised.size());
   return v;
 }

@@ -222,7 +222,6 @@ struct SessionView {
   std::vector<Item> raised;
   std::optional<Session> previous;
   std::vector<Item> previous_raised;
-  bool may_edit = false;  // the caller handles the session's unit
 };
 
 }  // namespace fg::feedback

@@ -1,6 +1,10 @@
-// What the feedback pages share: a <select>'s options with the chosen one marked.
+// What the feedback pages share: a <select>'s options with the chosen one marked,
+// and the options of the model's keys labelled from the catalogue.
 #pragma once
 #include <ctemplate/template.h>
+
+#include "features/feedback/rules.h"
+#include "platform/render/messages.h"
 
 #include <string>
 #include <utility>
@@ -17,6 +21,22 @@ inline void Options(ctemplate::TemplateDictionary& b, const std::string& section
     o->SetValue("LABEL", label);
     if (value == selected) o->SetValue("SELECTED", "selected");
   }
+}
+
+// (key, the catalogue's text of prefix + key) for each key.
+inline std::vector<std::pair<std::string, std::string>> Labelled(const std::string& prefix, auto const& keys) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& k : keys) {
+    const std::string key(k);
+    out.emplace_back(key, render::Text(prefix + key));
+  }
+  return out;
+}
+
+inline std::vector<std::string> KindKeys() {
+  std::vector<std::string> out;
+  for (Kind k : kKinds) out.emplace_back(KindName(k));
+  return out;
 }
 
 }  // namespace fg::feedback

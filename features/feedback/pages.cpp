@@ -23,23 +23,11 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-std::vector<std::pair<std::string, std::string>> Labelled(const std::string& prefix, auto const& keys) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& k : keys) {
-    const std::string key(k);
-    out.emplace_back(key, Text(prefix + key));
-  }
-  return out;
-}
-
-std::vector<std::string> KindKeys() {
-  std::vector<std::string> out;
-  for (Kind k : kKinds) out.emplace_back(KindName(k));
-  return out;
-}
-
 ItemInput FromForm(const Context& ctx) {
-  const auto form = ctx.req.form();
+  // One parse of the body (it may carry 12 MB of photos): the last value of a field, every photo.
+  const auto all = ctx.req.form_all();
+  std::map<std::string, std::string> form;
+  for (const auto& [name, value] : all) form[name] = value;
   ItemInput in;
   in.kind = FormValue(form, "feedback_kind");
   in.category = FormValue(form, "category");
@@ -49,7 +37,7 @@ ItemInput FromForm(const Context& ctx) {
   in.person = {FormValue(form, "name"), FormValue(form, "phone"), FormValue(form, "email"),
                FormValue(form, "address")};
   // The photos as sent (a file input left empty sends one empty part).
-  for (const auto& [name, value] : ctx.req.form_all())
+  for (const auto& [name, value] : all)
     if (name == "photo" && !value.empty()) in.photos.push_back({0, "", 0, 0, 0, "", value});
   return in;
 }
@@ -116,8 +104,11 @@ std::string AfterCitizen(const std::string& code, const std::string& check, cons
 }
 
 // The lookup; after the citizen's rating or reopening (`error`: the reopen form refused, with what was typed).
+// `failed`: the citizen's rating or reopening found no item for the code and check (or was
+// throttled): the page says so as the lookup does, without looking up again.
 Response LookupPage(Context& ctx, Service& svc, const std::string& code, const std::string& check,
-                    const AppError* error = nullptr, const std::string& reason = "") {
+                    const AppError* error = nullptr, const std::string& reason = "",
+                    const AppError* failed = nullptr) {
   PageView v(ctx, Text("feedback.title.lookup"), "features/feedback/templates/lookup.tpl");
   v.ShowDone("feedback.done.citizen_");
   auto& b = v.body();
@@ -128,6 +119,7 @@ Response LookupPage(Context& ctx, Service& svc, const std::string& code, const s
   if (code.empty() && !ctx.req.has_query_param("ma")) return v.render();
   try {
     if (text::Trim(code).empty()) throw BadInput("feedback.code_required", "ma");
+    if (failed) throw *failed;
     ShowItem(v, svc.Lookup(code, check, ctx.user ? "" : ctx.req.remote_addr));
     if (error) v.ShowErrors(*error);
     Response r = v.render(error ? http::StatusOf(error->kind()) : 200);
@@ -168,6 +160,7 @@ Response ListPage(Context& ctx, Service& svc) {
   q.urgency = ctx.req.query_param("urgency");
   const auto units = svc.UnitsFor(*ctx.user);
   if (!units.empty()) b.ShowSection("CAN_REGISTER");
+  if (!svc.AdminUnits(*ctx.user).empty()) b.ShowSection("CAN_CONNECT");
   Options(b, "UNIT", units, q.unit_code);
   Options(b, "KIND", Labelled("feedback.kind.", KindKeys()), q.kind);
   Options(b, "STATE", StateOptions(), q.state);
@@ -364,7 +357,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     }
   });
   // The form may carry photos: its body limit is theirs.
-  app.allow_body("POST", "/gop-y", kMaxPhotos * kMaxPhotoBytes + 256 * 1024);
+  // One photo more than allowed still fits, so that too many or too large photos get the field's error.
+  app.allow_body("POST", "/gop-y", (kMaxPhotos + 1) * kMaxPhotoBytes + 256 * 1024);
   app.page("GET", "/gop-y/da-gui", http::Access::kPublic, [](Context& ctx) {
     PageView v(ctx, Text("feedback.title.sent"), "features/feedback/templates/sent.tpl");
     const std::string code = NormalCode(ctx.req.query_param("ma"));
@@ -390,9 +384,11 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto form = ctx.req.form();
     const std::string code = FormValue(form, "ma"), check = FormValue(form, "so");
     try {
-      svc->RateAnswer(code, check, FormValue(form, "level"));
+      svc->RateAnswer(code, check, FormValue(form, "level"), ctx.user ? "" : ctx.req.remote_addr);
       return Response::Redirect(AfterCitizen(code, check, "rated"));
     } catch (const AppError& e) {
+      if (e.kind() == ErrorKind::kNotFound || e.kind() == ErrorKind::kTooMany)
+        return LookupPage(ctx, *svc, code, check, nullptr, "", &e);
       if (e.kind() != ErrorKind::kConflict && e.kind() != ErrorKind::kBadRequest) throw;
       return LookupPage(ctx, *svc, code, check, &e);
     }
@@ -402,9 +398,11 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     const std::string code = FormValue(form, "ma"), check = FormValue(form, "so");
     const std::string reason = FormValue(form, "feedback_text");
     try {
-      svc->Reopen(code, check, reason);
+      svc->Reopen(code, check, reason, ctx.user ? "" : ctx.req.remote_addr);
       return Response::Redirect(AfterCitizen(code, check, "reopened"));
     } catch (const AppError& e) {
+      if (e.kind() == ErrorKind::kNotFound || e.kind() == ErrorKind::kTooMany)
+        return LookupPage(ctx, *svc, code, check, nullptr, reason, &e);
       if (e.kind() != ErrorKind::kConflict && e.kind() != ErrorKind::kBadRequest) throw;
       return LookupPage(ctx, *svc, code, check, &e, reason);
     }

@@ -111,7 +111,7 @@ const db::Query kPublicItems{
     "'awaiting_approval'))) ORDER BY i.id DESC LIMIT ?"};
 
 const db::Query kChannel{"feedback_channel",
-                         "SELECT app_id, secret FROM feedback_channels WHERE unit_id = ? AND channel = ?"};
+                         "SELECT app_id, secret, updated_at FROM feedback_channels WHERE unit_id = ? AND channel = ?"};
 const db::Query kPutChannel{"feedback_channel_put",
                             "INSERT INTO feedback_channels (unit_id, channel, app_id, secret, updated_at) "
                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (unit_id, channel) DO UPDATE SET "
@@ -127,7 +127,7 @@ const db::Query kInsertIntake{"feedback_intake_insert",
 std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel) {
   auto r = c.query_one(kChannel, {unit_id, channel});
   if (!r) return std::nullopt;
-  return ChannelRow{r->text(0), r->text(1)};
+  return ChannelRow{r->text(0), r->text(1), r->text(2)};
 }
 
 void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now) {
@@ -401,7 +401,7 @@ std::vector<Session> SessionsUnder(db::Conn& c, const std::string& path_prefix, 
 std::optional<Session> PreviousSession(db::Conn& c, const Session& s) {
   auto r = c.query_one({"dialogue_previous",
                         "SELECT " FB_SESSION_COLS FB_SESSION_FROM
-                        "WHERE s.unit_id = ? AND s.id <> ? AND (s.held_on < ? OR (s.held_on = ? AND "
+                        "WHERE s.unit_id = ? AND s.id <> ? AND s.state = 'held' AND (s.held_on < ? OR (s.held_on = ? AND "
                         "(s.starts_at < ? OR (s.starts_at = ? AND s.id < ?)))) "
                         "ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT 1"},
                        {s.unit_id, s.id, s.held_on, s.held_on, s.starts_at, s.starts_at, s.id});

@@ -67,7 +67,7 @@ std::optional<Session> SessionById(db::Conn& c, int64_t id);
 bool UpdateSession(db::Conn& c, const Session& s);
 // The sessions of the units under `path_prefix`, latest day first, with the count of items raised.
 std::vector<Session> SessionsUnder(db::Conn& c, const std::string& path_prefix, int limit);
-// The unit's session held before `s` (by day and time, then id), if any.
+// The unit's last session held (recorded) before `s` (by day and time, then id), if any.
 std::optional<Session> PreviousSession(db::Conn& c, const Session& s);
 void LinkToSession(db::Conn& c, int64_t item_id, int64_t session_id);
 std::vector<Item> ItemsOfSession(db::Conn& c, int64_t session_id);
@@ -75,6 +75,7 @@ std::vector<Item> ItemsOfSession(db::Conn& c, int64_t session_id);
 // ---- channel intake ----
 struct ChannelRow {
   std::string app_id, secret;
+  std::string updated_at;  // read only
 };
 std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel);
 void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now);

@@ -14,6 +14,8 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc);
 void RegisterStatsPages(http::App& app, std::shared_ptr<Service> svc);
 // /feedback/doi-thoai and its pages: dialogue sessions and their minutes (dialogue_pages.cpp).
 void RegisterDialoguePages(http::App& app, std::shared_ptr<Service> svc);
+// /feedback/kenh: an administrator connects a unit's Zalo OA and Facebook page (channel_pages.cpp).
+void RegisterChannelPages(http::App& app, std::shared_ptr<Service> svc);
 // Open311 GeoReport v2 at /open311/v2/ (open311_api.cpp).
 void RegisterOpen311(http::App& app, std::shared_ptr<Service> svc);
 }  // namespace fg::feedback

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <regex>
 
+#include "features/calendar/lunar.h"
 #include "features/desk/rules.h"
 #include "features/org/rules.h"
 #include "platform/auth/crypto.h"
@@ -250,7 +251,10 @@ bool CanReopen(const calendar::WorkCalendar& cal, const Item& item, Instant now)
 
 bool IsSatisfactionLevel(std::string_view level) { return level == "satisfied" || level == "unsatisfied"; }
 
-bool CanRateAnswer(const Item& item) { return item.state == State::kAnswered || item.state == State::kClosed; }
+bool CanRateAnswer(const Item& item) {
+  const bool readable = item.published || !item.person.phone.empty() || !item.person.email.empty();
+  return readable && (item.state == State::kAnswered || item.state == State::kClosed);
+}
 
 std::string MergeProblem(const Item& duplicate, const Item& target) {
   if (duplicate.id == target.id) return "feedback.merge_self";
@@ -393,7 +397,10 @@ SessionInput CheckedSession(const SessionInput& in) {
   out.unit_code = p.check([&] { return text::Clean("unit_code", in.unit_code, 50, true); });
   out.title = p.check([&] { return text::Clean("session_title", in.title, kMaxTitle, true); });
   out.held_on = in.held_on;
-  if (!ParseIsoDate(in.held_on)) p.add(BadInput(in.held_on.empty() ? "error.required" : "error.bad_date", "held_on"));
+  const auto day = ParseIsoDate(in.held_on);
+  const int year = day ? static_cast<int>(std::chrono::year_month_day{*day}.year()) : 0;
+  if (!day || year < calendar::kFirstYear || year > calendar::kLastYear)
+    p.add(BadInput(in.held_on.empty() ? "error.required" : "error.bad_date", "held_on"));
   out.starts_at = text::Trim(in.starts_at);
   if (out.starts_at.size() == 4 && out.starts_at[1] == ':') out.starts_at = "0" + out.starts_at;  // 8:30
   if (const auto t = ParseClock(out.starts_at); !t || *t >= 24 * 3600)

@@ -69,7 +69,8 @@ std::optional<calendar::Date> ReopenUntil(const calendar::WorkCalendar& cal, con
 
 // The citizen's satisfaction with an answer: "satisfied" | "unsatisfied".
 bool IsSatisfactionLevel(std::string_view level);
-// An answer may be rated while the item is answered or closed.
+// An answer may be rated while the item is answered or closed, when the citizen
+// could read it: published, or sent to the phone or e-mail they gave.
 bool CanRateAnswer(const Item& item);
 
 // A duplicate may be merged into `target` when both are of the same kind and
@@ -112,7 +113,7 @@ struct Tally {
   std::string label;  // the unit's name (the others are labelled from the catalogue)
   int64_t received = 0;
   int64_t answered = 0;           // a reply approved and sent
-  int64_t on_time = 0, late = 0;  // answered items with a legal time limit, by the first answer
+  int64_t on_time = 0, late = 0;  // answered items with a legal time limit, by the latest approved answer
   int64_t reopened = 0;           // reopened by the citizen at least once
   int64_t rated = 0, satisfied = 0;
   double handling_days = 0;  // summed over the answered items: days from receipt to the (latest) answer

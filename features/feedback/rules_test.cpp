@@ -245,11 +245,21 @@ TEST(FeedbackChecked, PhotosAreCheckedByTheirContentAndCountedInLimits) {
   EXPECT_EQ(problems[0].key, "feedback.photo.too_many");
 }
 
-TEST(FeedbackSatisfaction, RatedWhileAnsweredOrClosedWithTwoLevels) {
-  EXPECT_TRUE(CanRateAnswer(Of(State::kAnswered)));
-  EXPECT_TRUE(CanRateAnswer(Of(State::kClosed)));
-  EXPECT_FALSE(CanRateAnswer(Of(State::kAwaitingApproval)));
-  EXPECT_FALSE(CanRateAnswer(Of(State::kMerged)));
+TEST(FeedbackSatisfaction, RatedWhileAnsweredOrClosedWhenTheCitizenCouldReadItWithTwoLevels) {
+  auto with_phone = [](State s) {
+    Item i = Of(s);
+    i.person.phone = "0912 345 678";
+    return i;
+  };
+  EXPECT_TRUE(CanRateAnswer(with_phone(State::kAnswered)));
+  EXPECT_TRUE(CanRateAnswer(with_phone(State::kClosed)));
+  EXPECT_FALSE(CanRateAnswer(with_phone(State::kAwaitingApproval)));
+  EXPECT_FALSE(CanRateAnswer(with_phone(State::kMerged)));
+  // Without a phone or e-mail the answer reached the citizen only if published.
+  Item anonymous = Of(State::kAnswered);
+  EXPECT_FALSE(CanRateAnswer(anonymous));
+  anonymous.published = true;
+  EXPECT_TRUE(CanRateAnswer(anonymous));
   EXPECT_TRUE(IsSatisfactionLevel("satisfied"));
   EXPECT_TRUE(IsSatisfactionLevel("unsatisfied"));
   EXPECT_FALSE(IsSatisfactionLevel("neutral"));

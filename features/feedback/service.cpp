@@ -187,6 +187,32 @@ void Service::PutChannel(const auth::Principal& p, const std::string& unit_code,
   });
 }
 
+std::vector<Service::ChannelStatus> Service::Channels(const auth::Principal& p, const std::string& unit_code) {
+  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(unit_code)); });
+  if (!unit) throw NotFound("feedback.unknown_unit");
+  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  std::vector<ChannelStatus> out;
+  db_.read([&](db::Conn& c) {
+    for (const char* channel : {"zalo", "facebook"}) {
+      ChannelStatus s{channel};
+      if (auto row = repo::Channel(c, unit->id, channel)) {
+        s.connected = true;
+        s.app_id = row->app_id;
+        s.updated_at = row->updated_at;
+      }
+      out.push_back(std::move(s));
+    }
+  });
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Service::AdminUnits(const auth::Principal& p) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& u : db_.read([](db::Conn& c) { return org::repo::UnitsUnder(c, "/"); }))
+    if (!u.valid_to && auth::Covers(p, u.path, {Role::kAdmin})) out.emplace_back(u.code, u.name);
+  return out;
+}
+
 Service::IntakeResult Service::Webhook(const std::string& channel, const std::string& unit_code,
                                        const std::string& body, const std::string& signature) {
   if (channel != "zalo" && channel != "facebook") throw NotFound("feedback.webhook.unknown");
@@ -317,8 +343,8 @@ std::vector<std::pair<int64_t, std::string>> Service::Assignees(const Item& item
   return out;
 }
 
-PublicView Service::Lookup(const std::string& code, const std::string& check, const std::string& address) {
-  // Only failed lookups count against the address.
+Item Service::Proven(const std::string& code, const std::string& check, const std::string& address) {
+  // Only failed checks count against the address, on every page that takes a code and its check.
   if (!address.empty() && lookups_.exhausted(address, Now()))
     throw AppError(ErrorKind::kTooMany, "feedback.too_many_lookups");
   auto item = Found(db_, code, check);
@@ -326,6 +352,11 @@ PublicView Service::Lookup(const std::string& code, const std::string& check, co
     if (!address.empty()) lookups_.record(address, Now());
     throw NotFound("feedback.lookup_not_found");
   }
+  return *item;
+}
+
+PublicView Service::Lookup(const std::string& code, const std::string& check, const std::string& address) {
+  const std::optional<Item> item = Proven(code, check, address);
   PublicView v;
   v.code = item->code;
   v.kind = KindName(item->kind);
@@ -352,9 +383,9 @@ PublicView Service::Lookup(const std::string& code, const std::string& check, co
   return v;
 }
 
-Item Service::Reopen(const std::string& code, const std::string& check, const std::string& reason) {
-  auto item = Found(db_, code, check);
-  if (!item) throw NotFound("feedback.lookup_not_found");
+Item Service::Reopen(const std::string& code, const std::string& check, const std::string& reason,
+                     const std::string& address) {
+  const std::optional<Item> item = Proven(code, check, address);
   const std::string why = CleanText("feedback_text", reason, true);
   const SysSeconds now = Now();
   if (!CanReopen(*calendar_.View(item->unit_code).calendar, *item, now))
@@ -372,9 +403,9 @@ Item Service::Reopen(const std::string& code, const std::string& check, const st
   return *db_.read([&](db::Conn& c) { return repo::ItemById(c, next.id); });
 }
 
-void Service::RateAnswer(const std::string& code, const std::string& check, const std::string& level) {
-  auto item = Found(db_, code, check);
-  if (!item) throw NotFound("feedback.lookup_not_found");
+void Service::RateAnswer(const std::string& code, const std::string& check, const std::string& level,
+                         const std::string& address) {
+  const std::optional<Item> item = Proven(code, check, address);
   if (!IsSatisfactionLevel(level)) throw BadInput("feedback.bad_satisfaction", "level");
   if (!CanRateAnswer(*item)) throw Conflict("feedback.rate_not_answered");
   const std::string at = NowUtcText();
@@ -625,7 +656,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
   return DetailOf(p, std::move(*fresh), std::move(steps));
 }
 
-std::vector<Listed> Service::List(const auth::Principal& p, const ListQuery& q) {
+std::vector<Listed> Service::List(const auth::Principal& p, const ListQuery& q, int64_t* next_before_id) {
   if (!q.kind.empty() && !ParseKind(q.kind)) throw BadInput("feedback.bad_kind", "feedback_kind");
   if (!q.state.empty() && !ParseState(q.state)) throw BadInput("feedback.bad_state", "state");
   if (!q.urgency.empty() && q.urgency != "overdue" && q.urgency != "due_soon")
@@ -647,22 +678,39 @@ std::vector<Listed> Service::List(const auth::Principal& p, const ListQuery& q) 
   const std::string due_by = q.urgency.empty() ? "" : FormatUtc(now + std::chrono::days(20));
   std::map<std::string, SysSeconds> soon_by;  // per unit code
   std::vector<Listed> out;
+  // Items with an id at or above `floor` were all looked at: a root not read to
+  // its end leaves the ones below its last id for the next page.
+  int64_t floor = 0;
   for (const auto& root : roots) {
-    auto items = db_.read([&](db::Conn& c) {
-      return repo::ItemsUnder(c, root, q.kind, q.state, due_by, q.before_id, limit);
-    });
-    for (auto& i : items) {
-      auto it = soon_by.find(i.unit_code);
-      if (it == soon_by.end())
-        it = soon_by.emplace(i.unit_code, desk::DueSoonBy(*calendar_.View(i.unit_code).calendar, now)).first;
-      const Urgency u = UrgencyOf(i, now, it->second);
-      if (q.urgency == "overdue" && u != Urgency::kOverdue) continue;
-      if (q.urgency == "due_soon" && u != Urgency::kDueSoon) continue;
-      out.push_back({std::move(i), u});
+    int64_t before = q.before_id;
+    size_t kept = 0;
+    for (;;) {
+      auto items = db_.read([&](db::Conn& c) {
+        return repo::ItemsUnder(c, root, q.kind, q.state, due_by, before, limit);
+      });
+      const bool full = items.size() == static_cast<size_t>(limit);
+      if (!items.empty()) before = items.back().id;
+      for (auto& i : items) {
+        auto it = soon_by.find(i.unit_code);
+        if (it == soon_by.end())
+          it = soon_by.emplace(i.unit_code, desk::DueSoonBy(*calendar_.View(i.unit_code).calendar, now)).first;
+        const Urgency u = UrgencyOf(i, now, it->second);
+        if (q.urgency == "overdue" && u != Urgency::kOverdue) continue;
+        if (q.urgency == "due_soon" && u != Urgency::kDueSoon) continue;
+        out.push_back({std::move(i), u});
+        ++kept;
+      }
+      if (!full) break;                                  // the root is read to its end
+      if (kept >= static_cast<size_t>(limit)) {  // a page's worth: the rest is for later
+        floor = std::max(floor, before);
+        break;
+      }
     }
   }
   std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.item.id > b.item.id; });
-  if (out.size() > static_cast<size_t>(limit)) out.resize(limit);
+  if (out.size() > static_cast<size_t>(limit)) floor = std::max(floor, out[limit - 1].item.id);
+  std::erase_if(out, [&](const Listed& l) { return l.item.id < floor; });
+  if (next_before_id) *next_before_id = floor;
   return out;
 }
 

@@ -62,15 +62,17 @@ class Service {
   PublicView Lookup(const std::string& code, const std::string& last4, const std::string& address = "");
   // The units a citizen may address (code, name), in tree order.
   std::vector<std::pair<std::string, std::string>> Units();
-  // The citizen reopens a closed item (same checks as Lookup; then
+  // The citizen reopens a closed item (same checks and failure limit as Lookup; then
   // Conflict feedback.reopen_closed_window when outside the window).
-  Item Reopen(const std::string& code, const std::string& last4, const std::string& reason);
+  Item Reopen(const std::string& code, const std::string& last4, const std::string& reason,
+              const std::string& address = "");
   // The citizen's satisfaction with the answer, "satisfied" or "unsatisfied"
-  // (same checks as Lookup): once per answer; a reopened item's next answer may
+  // (same checks and failure limit as Lookup): once per answer; a reopened item's next answer may
   // be rated again. BadInput feedback.bad_satisfaction (field "level");
   // Conflict feedback.rate_not_answered before an answer,
   // feedback.already_rated once rated.
-  void RateAnswer(const std::string& code, const std::string& last4, const std::string& level);
+  void RateAnswer(const std::string& code, const std::string& last4, const std::string& level,
+                  const std::string& address = "");
 
   // ---- Open311 (public GETs: feedback and recommendations only, no personal data) ----
   struct RequestQuery {
@@ -99,6 +101,16 @@ class Service {
   // platform id): an item of kind feedback, category other, on the channel.
   IntakeResult Webhook(const std::string& channel, const std::string& unit_code, const std::string& body,
                        const std::string& signature);
+  // The unit's connected accounts, zalo then facebook (never the secrets), for
+  // administrators covering the unit; Forbidden otherwise, NotFound
+  // feedback.unknown_unit. The units an administrator may connect: AdminUnits.
+  struct ChannelStatus {
+    std::string channel;
+    bool connected = false;
+    std::string app_id, updated_at;
+  };
+  std::vector<ChannelStatus> Channels(const auth::Principal& p, const std::string& unit_code);
+  std::vector<std::pair<std::string, std::string>> AdminUnits(const auth::Principal& p);
 
   // ---- officials ----
   Item Register(const auth::Principal& p, ItemInput in);
@@ -106,7 +118,10 @@ class Service {
   // One photo of an item with its bytes, for those who may see the item; NotFound otherwise.
   Photo PhotoOf(const auth::Principal& p, const std::string& code, int n);
   Detail Apply(const auth::Principal& p, const std::string& code, const ActionInput& in);
-  std::vector<Listed> List(const auth::Principal& p, const ListQuery& q);
+  // Newest first, at most q.limit. `next_before_id` (when given): the before_id
+  // of the next page, 0 when this one is the last (a page may be short when
+  // items were left out by the urgency filter).
+  std::vector<Listed> List(const auth::Principal& p, const ListQuery& q, int64_t* next_before_id = nullptr);
   // Statistics of the items received in [from, to] (local dates, YYYY-MM-DD,
   // both included; default: the current month; at most 5 years, as the desk's)
   // at the units under `unit_code` (default: the caller's first unit handled).
@@ -136,6 +151,8 @@ class Service {
   // The sessions of the caller's units (or of `unit_code`'s subtree), latest first.
   static constexpr int kMaxSessions = 200;
   std::vector<Session> Sessions(const auth::Principal& p, const std::string& unit_code = "");
+  // The session, its issues and the previous session's; an issue now handled by a
+  // unit the caller does not cover has its title, content and person cleared.
   SessionView SessionOf(const auth::Principal& p, int64_t id);
 
   // The units the caller handles items of (code, name): the filters and "assign to".
@@ -144,6 +161,10 @@ class Service {
   std::vector<std::pair<int64_t, std::string>> Assignees(const Item& item);
 
  private:
+  // The item of `code` when `check` proves the caller sent it; NotFound
+  // feedback.lookup_not_found otherwise, counted against `address` (TooMany
+  // feedback.too_many_lookups past kLookups failures in 10 minutes).
+  Item Proven(const std::string& code, const std::string& check, const std::string& address);
   // `also` runs inside the registering write (the webhook's intake row).
   Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor,
               const std::function<void(db::Conn&, const Item&)>& also = {});

@@ -231,6 +231,12 @@ TEST_P(FeedbackServiceTest, CitizensRateEachAnswerOnceAndTheStatisticsCountIt) {
   EXPECT_EQ(v.rated, "");
   EXPECT_EQ(v.reopen_until, "");  // answered, not closed
   EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "0000", "satisfied"); }), "feedback.lookup_not_found");
+  // Wrong checks count against the address on every page that takes one: rating and reopening too.
+  for (int i = 0; i < Service::kLookups - 1; ++i)
+    EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "0000", "satisfied", "198.51.100.9"); }), "feedback.lookup_not_found");
+  EXPECT_EQ(KeyOf([&] { fb_->Reopen(a, "0000", "x", "198.51.100.9"); }), "feedback.lookup_not_found");
+  EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "5678", "satisfied", "198.51.100.9"); }), "feedback.too_many_lookups");
+  EXPECT_EQ(KeyOf([&] { fb_->Lookup(a, "5678", "198.51.100.9"); }), "feedback.too_many_lookups");
   EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "5678", "rất tốt"); }), "feedback.bad_satisfaction");
   fb_->RateAnswer(a, "5678", "satisfied");
   v = fb_->Lookup(a, "5678");
@@ -357,7 +363,8 @@ TEST_P(FeedbackServiceTest, DialogueSessionsArePlannedRecordedAndTheirIssuesFoll
   const Session held = fb_->RecordSession(desk_, first.id, {" 85 ", "Các hộ ấp 3", "Giao địa chính khảo sát.", first.version});
   EXPECT_EQ(held.state, SessionState::kHeld);
   EXPECT_EQ(held.attendees, 85);
-  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, first.id, {"90", "", "Sửa.", first.version}); }), "feedback.changed");
+  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, first.id, {"90", "", "Sửa.", first.version}); }),
+            "feedback.dialogue.changed");
   // A session planned for later cannot be recorded yet.
   const Session later = fb_->PlanSession(desk_, {"C1", "Đối thoại tháng 4", "2026-04-06", "08:00", "Hội trường", "Chủ tịch", ""});
   EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, later.id, {"10", "", "x", later.version}); }),
@@ -383,6 +390,25 @@ TEST_P(FeedbackServiceTest, DialogueSessionsArePlannedRecordedAndTheirIssuesFoll
   EXPECT_TRUE(fb_->Sessions(outsider_).empty());
   EXPECT_EQ(KindOfError([&] { fb_->SessionOf(outsider_, first.id); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOfError([&] { fb_->SessionOf(desk_, 9999); }), ErrorKind::kNotFound);
+  // A session planned and never held is no "previous" one.
+  const Session cancelled =
+      fb_->PlanSession(desk_, {"C1", "Đối thoại bị hoãn", "2026-03-05", "08:00", "Hội trường", "Chủ tịch", ""});
+  EXPECT_EQ(fb_->SessionOf(desk_, later.id).previous->id, first.id);
+  // An issue assigned since to a unit the caller does not handle shows its code and state only.
+  const Item other = fb_->RaiseInSession(desk_, first.id, Input());
+  ActionInput across;
+  across.action = Action::kAssign;
+  across.unit_code = "C2";
+  fb_->Apply(admin_, other.code, across);
+  const auto seen = fb_->SessionOf(desk_, later.id).previous_raised;
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].title, raised.title);  // still the caller's
+  EXPECT_EQ(seen[1].code, other.code);
+  EXPECT_EQ(seen[1].unit_code, "C2");
+  EXPECT_EQ(seen[1].title, "");
+  EXPECT_EQ(seen[1].person.name, "");
+  EXPECT_EQ(fb_->SessionOf(admin_, later.id).previous_raised[1].title, other.title);
+  (void)cancelled;
 }
 
 TEST_P(FeedbackServiceTest, ExtensionOnceWithAReason) {

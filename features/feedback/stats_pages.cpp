@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include "features/desk/stats.h"
+#include "features/feedback/page_options.h"
 #include "features/feedback/routes.h"
 #include "platform/async/pool.h"
 #include "platform/errors.h"
@@ -111,12 +112,7 @@ Response StatsPage(Context& ctx, Service& svc) {
   v.DateInput("TO_DATE", "to", Text("feedback.stats.field_to"), Text("feedback.stats.hint_to"),
               stats ? stats->to : q.to);
   const std::string unit = stats ? stats->unit_code : q.unit_code;
-  for (const auto& [code, name] : svc.UnitsFor(*ctx.user)) {
-    auto* o = b.AddSectionDictionary("UNIT_OPTION");
-    o->SetValue("VALUE", code);
-    o->SetValue("LABEL", name);
-    if (code == unit) o->SetValue("SELECTED", "selected");
-  }
+  Options(b, "UNIT_OPTION", svc.UnitsFor(*ctx.user), unit);
   if (stats) {
     const Tally& t = stats->tallies.total;
     b.ShowSection("HAS_REPORT");
@@ -182,6 +178,7 @@ boost::json::object JsonOf(const Tally& t) {
   o["on_time_rate"] = opt(t.OnTimeRate());
   o["mean_handling_days"] = opt(t.MeanHandlingDays());
   o["satisfied_share"] = opt(t.SatisfiedShare());
+  o["reopened_share"] = opt(t.ReopenedShare());
   return o;
 }
 
@@ -213,7 +210,7 @@ void RegisterStatsPages(http::App& app, std::shared_ptr<Service> svc) {
       }
       o["by_" + g.id] = std::move(lines);
     }
-    return Response::Text(200, boost::json::serialize(o), "application/json");
+    return http::Json(200, o);
   });
 }
 

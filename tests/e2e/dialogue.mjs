@@ -2,7 +2,8 @@
 // place and with a bad time: the errors beside their fields, what was typed kept), registers an
 // issue a citizen raised there, records the result (first with a bad count), sees the follow-up of
 // the demo's previous session and downloads the minutes as PDF. axe-core clean on each page, no
-// sideways scrolling; screenshots in tests/e2e/screenshots/.
+// sideways scrolling; screenshots in tests/e2e/screenshots/. Then the administrator connects the
+// ward's Zalo OA (first without the secret): the secret is never shown again.
 // Usage: node dialogue.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -81,4 +82,29 @@ await run('dialogue', async ({ base, browser, shots }) => {
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
   assert.ok(bytes.length > 5000, 'the minutes have content');
   await context.close();
+
+  const admin = await browser.newContext(phone);
+  const ap = await admin.newPage();
+  await login(ap, base, 'admin');
+  await ap.goto(`${base}/feedback`);
+  await Promise.all([ap.waitForNavigation(), ap.getByRole('link', { name: 'Kết nối Zalo, Facebook' }).click()]);
+  await ap.locator('#unit').selectOption('25270');
+  await Promise.all([ap.waitForNavigation(), ap.getByRole('button', { name: 'Xem' }).click()]);
+  assert.match(await ap.locator('#zalo-status').innerText(), /Chưa kết nối/);
+  assert.match(await ap.locator('#zalo-webhook').innerText(), /\/api\/v1\/feedback\/webhooks\/zalo\/25270$/);
+  await ap.getByLabel('Mã ứng dụng (App ID)').fill('4321098765');
+  await Promise.all([ap.waitForNavigation(), ap.locator('#zalo_secret').locator('xpath=ancestor::form').getByRole('button').click()]);
+  assert.match(await ap.locator('#zalo_secret-error').innerText(), /\S/);
+  assert.equal(await ap.getByLabel('Mã ứng dụng (App ID)').inputValue(), '4321098765');
+  assert.equal(await ap.locator('#facebook_secret-error').count(), 0, 'only the form sent shows errors');
+  assert.deepEqual(await axeFindings(ap), [], 'channels with an error: axe-core findings');
+  await ap.locator('#zalo_secret').fill('khoa-bi-mat-cua-oa');
+  await Promise.all([ap.waitForNavigation(), ap.locator('#zalo_secret').locator('xpath=ancestor::form').getByRole('button').click()]);
+  assert.match(await ap.locator('#notice').innerText(), /Đã lưu kết nối Zalo/);
+  assert.match(await ap.locator('#zalo-status').innerText(), /Đã kết nối \(mã ứng dụng 4321098765\)/);
+  assert.doesNotMatch(await ap.content(), /khoa-bi-mat-cua-oa/);
+  assert.deepEqual(await axeFindings(ap), [], 'channels: axe-core findings');
+  await assertNoHorizontalOverflow(ap, assert, 'channels');
+  await ap.screenshot({ path: join(shots, 'dialogue-channels-phone.png'), fullPage: true });
+  await admin.close();
 });

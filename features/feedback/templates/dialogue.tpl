@@ -19,7 +19,7 @@
   {{#HAS_RAISED}}<div class="table-wrap" role="region" aria-labelledby="raised-heading" tabindex="0">
   <table class="stack" id="raised">
     <thead><tr><th scope="col">Mã</th><th scope="col">Ý kiến</th><th scope="col">Tình trạng</th><th scope="col">Hạn trả lời</th></tr></thead>
-    <tbody>{{#RAISED}}<tr><td data-label="Mã"><a href="{{URL}}">{{CODE}}</a></td><th scope="row" data-label="Ý kiến">{{ITEM_TITLE}}</th><td data-label="Tình trạng">{{ITEM_STATE}}</td><td data-label="Hạn trả lời">{{DUE}}</td></tr>{{/RAISED}}</tbody>
+    <tbody>{{#RAISED}}<tr><td data-label="Mã">{{#LINKED}}<a href="{{URL}}">{{CODE}}</a>{{/LINKED}}{{#NOT_LINKED}}{{CODE}}{{/NOT_LINKED}}</td><th scope="row" data-label="Ý kiến">{{ITEM_TITLE}}</th><td data-label="Tình trạng">{{ITEM_STATE}}</td><td data-label="Hạn trả lời">{{DUE}}</td></tr>{{/RAISED}}</tbody>
   </table>
   </div>{{/HAS_RAISED}}
 
@@ -28,7 +28,7 @@
   {{#HAS_PREVIOUS_RAISED}}<div class="table-wrap" role="region" aria-labelledby="previous-heading" tabindex="0">
   <table class="stack" id="previous">
     <thead><tr><th scope="col">Mã</th><th scope="col">Ý kiến</th><th scope="col">Tình trạng</th></tr></thead>
-    <tbody>{{#PREVIOUS_RAISED}}<tr><td data-label="Mã"><a href="{{URL}}">{{CODE}}</a></td><th scope="row" data-label="Ý kiến">{{ITEM_TITLE}}</th><td data-label="Tình trạng">{{ITEM_STATE}}</td></tr>{{/PREVIOUS_RAISED}}</tbody>
+    <tbody>{{#PREVIOUS_RAISED}}<tr><td data-label="Mã">{{#LINKED}}<a href="{{URL}}">{{CODE}}</a>{{/LINKED}}{{#NOT_LINKED}}{{CODE}}{{/NOT_LINKED}}</td><th scope="row" data-label="Ý kiến">{{ITEM_TITLE}}</th><td data-label="Tình trạng">{{ITEM_STATE}}</td></tr>{{/PREVIOUS_RAISED}}</tbody>
   </table>
   </div>{{/HAS_PREVIOUS_RAISED}}{{/HAS_PREVIOUS}}
 

@@ -19,10 +19,10 @@
     <li><span class="num" id="total-answered">{{TOTAL_ANSWERED}}</span> đã trả lời</li>
     <li><span class="num" id="total-on-time">{{TOTAL_ON_TIME_RATE}}</span> trả lời đúng hạn</li>
     <li><span class="num" id="total-days">{{TOTAL_DAYS}}</span> ngày xử lý trung bình</li>
-    <li><span class="num" id="total-reopened">{{TOTAL_REOPENED}}</span> bị người gửi mở lại</li>
+    <li><span class="num" id="total-reopened">{{TOTAL_REOPENED}}</span> câu trả lời bị người gửi mở lại</li>
     <li><span class="num" id="total-satisfied">{{TOTAL_SATISFIED}}</span> người gửi hài lòng với câu trả lời</li>
   </ul>
-  <p class="hint">Tính các góp ý tiếp nhận trong thời gian đã chọn, không tính góp ý trùng đã gộp; các bảng bỏ qua kênh và lĩnh vực không có góp ý (tệp Excel có đủ). Đúng hạn: câu trả lời đầu tiên được duyệt trước thời hạn luật định (không tính tố cáo nặc danh, không có thời hạn). Thời gian xử lý: số ngày (cả ngày nghỉ) từ lúc tiếp nhận đến câu trả lời được duyệt gần nhất. Mở lại: tỉ lệ trên số đã trả lời. Hài lòng: tỉ lệ trên số lượt người gửi đã đánh giá câu trả lời. Số liệu tính đến {{AS_OF}}.</p>
+  <p class="hint">Tính các góp ý tiếp nhận trong thời gian đã chọn, không tính góp ý trùng đã gộp; các bảng bỏ qua kênh và lĩnh vực không có góp ý (tệp Excel có đủ). Đúng hạn: câu trả lời được duyệt gần nhất không quá thời hạn luật định (không tính tố cáo nặc danh, không có thời hạn). Thời gian xử lý: số ngày (cả ngày nghỉ) từ lúc tiếp nhận đến câu trả lời được duyệt gần nhất. Mở lại: tỷ lệ trên số đã trả lời. Hài lòng: tỷ lệ trên số lượt người gửi đã đánh giá câu trả lời. Số liệu tính đến {{AS_OF}}.</p>
   {{#GROUP}}
   <div class="table-wrap" role="region" aria-labelledby="{{ID}}-caption" tabindex="0">
   <table class="stack stats-table" id="{{ID}}">

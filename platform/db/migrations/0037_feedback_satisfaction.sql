@@ -10,3 +10,5 @@ CREATE TABLE feedback_satisfaction (
   at TEXT NOT NULL,
   PRIMARY KEY (item_id, answer_round)
 );
+-- The statistics read a unit's items by the day they were received.
+CREATE INDEX feedback_items_received ON feedback_items(unit_id, received_at);
