@@ -18,14 +18,18 @@ For 64 and 256 keep-alive connections, interleaved, wrk measures req/s and p99:
                                                     anonymous: a kept rendered page)
   (h) GET /xa/25270/thu-tuc/1.001193               (one procedure's page, with its QR code)
   (i) GET /xa/25270/so-lieu                        (the live figures page, kept up to 60 s)
+  (j) POST /gop-y, the public feedback form         (durable feedback intake from a phone: CSRF
+                                                    cookie and token, code, legal deadline, event)
+  (k) POST /api/v1/feedback/webhooks/facebook/...  (a page's message, signed: a new message per
+                                                    request from 120,000 pre-signed ones)
 and nginx serving a file with exactly the bytes of each answer. The lookup's
-per-address limit and the anonymous limit are off for the run. It also runs
+and the feedback form's per-address limits and the anonymous limit are off for the run. It also runs
 raw SQLite inserts (store_bench: synchronous=FULL, WAL, 100 rows per
 transaction) on the same disk and prints every ratio the pipeline issue asks
 for, with the mean group-commit size read from /metrics.
 Traffic goes to 127.0.0.1 only; every run is bounded in time.
 """
-import argparse, http.client as httpclient, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
+import argparse, hashlib, hmac, http.client as httpclient, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("FG_BENCH_BINARY", os.path.join(ROOT, "build-bench", "friendlygov"))
@@ -144,7 +148,7 @@ def metric(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=8)
-    ap.add_argument("--cases", default="abcdefghi", help="which cases to run (letters, default abcdefghi)")
+    ap.add_argument("--cases", default="abcdefghijk", help="which cases to run (letters, default abcdefghijk)")
     ap.add_argument("--postgres", action="store_true",
                     help="run friendlygov on a throwaway local PostgreSQL (fsync on) and compare writes with pgbench")
     args = ap.parse_args()
@@ -152,7 +156,8 @@ def main():
         if not shutil.which(tool) and not os.path.exists("/usr/sbin/" + tool):
             sys.exit(f"{tool} is missing: run scripts/setup.sh --bench")
     work = tempfile.mkdtemp(prefix="fg-bench-", dir=os.path.join(ROOT, "var") if os.path.isdir(os.path.join(ROOT, "var")) else None)
-    env = dict(os.environ, FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE="0", FRIENDLYGOV_LOOKUPS_PER_ADDRESS="0")
+    env = dict(os.environ, FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE="0", FRIENDLYGOV_LOOKUPS_PER_ADDRESS="0",
+               FRIENDLYGOV_FEEDBACK_PER_ADDRESS="0")
     pg_stop = None
     if args.postgres:
         database, pg_sock, pg_stop = start_postgres(work)
@@ -232,6 +237,31 @@ request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
             if st != 200 or sc or not h.get("etag"):
                 sys.exit(f"portal {path}: {st}, cookies {sc}, etag {h.get('etag')}")
             bodies["portal_" + case] = body
+        # Feedback intake (issue 15): the public form, as a phone posts it (the CSRF cookie and token of
+        # one GET of the form), and a Facebook page's webhook (a connected page, signed messages).
+        _, _, _, sc = http("GET", "/gop-y?unit=25270")
+        form_csrf = cookie(sc, "fg_csrf")
+        form_body = urllib.parse.urlencode({"csrf_token": form_csrf, "unit_code": "25270", "feedback_kind": "feedback",
+                                            "category": "infrastructure", "feedback_title": "Đèn đường hỏng",
+                                            "content": "Đèn đường ấp 3 tắt đã một tuần.", "phone": "0912 345 678"})
+        form_headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": "fg_csrf=" + form_csrf}
+        st, _, bodies["feedback_form"], sc = http("POST", "/gop-y", form_body, form_headers)
+        if st != 303:
+            sys.exit(f"feedback form: {st} {bodies['feedback_form'][:300]!r}")
+        st, _, _, _ = http("PUT", "/api/v1/feedback/channels/facebook?unit=25270", json.dumps({"secret": "bench-secret"}),
+                           dict(auth, **{"Content-Type": "application/json"}))
+        if st != 204:
+            sys.exit(f"facebook channel: {st}")
+        def facebook_body(mid):
+            return json.dumps({"object": "page", "entry": [{"id": "1", "messaging": [
+                {"sender": {"id": "u" + mid}, "message": {"mid": mid, "text": "Cống ấp 2 bị tắc, nước tràn ra đường."}}]}]})
+        def facebook_signature(body):
+            return "sha256=" + hmac.new(b"bench-secret", body.encode(), hashlib.sha256).hexdigest()
+        probe = facebook_body("m-probe")
+        st, _, bodies["webhook"], _ = http("POST", "/api/v1/feedback/webhooks/facebook/25270", probe,
+                                           {"Content-Type": "application/json", "X-Hub-Signature-256": facebook_signature(probe)})
+        if st != 200 or b'"created":1' not in bodies["webhook"]:
+            sys.exit(f"webhook: {st} {bodies['webhook'][:300]!r}")
         for k, v in bodies.items():
             open(os.path.join(root, k), "wb").write(v)
         conf = os.path.join(work, "nginx.conf")
@@ -267,6 +297,38 @@ end
             return unique_post_script("rating", run, "/api/v1/kiosk/ratings",
                                       {"X-Kiosk": "1", "X-Kiosk-Token": kiosk_token, "Content-Type": "application/json"},
                                       """'{"level":"very_satisfied","client_key":"r' .. key .. '"}'""")
+        form_script = os.path.join(work, "feedback_form.lua")
+        open(form_script, "w").write("""
+wrk.method = "POST"
+wrk.body = [==[%s]==]
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "fg_csrf=%s"
+""" % (form_body, form_csrf))
+        def webhook_script(run, count):
+            # `count` distinct signed messages (a platform sends each once), walked in turn by the threads;
+            # read from a data file (a Lua chunk may hold at most 65,536 constants).
+            data = os.path.join(work, f"webhook{run}.txt")
+            with open(data, "w") as f:
+                for i in range(count):
+                    body = facebook_body(f"m-{run}-{i}")
+                    f.write(facebook_signature(body) + "\t" + body + "\n")
+            script = os.path.join(work, f"webhook{run}.lua")
+            open(script, "w").write("""
+local reqs = {}
+for line in io.lines("%s") do
+  local sig, body = line:match("^([^\\t]+)\\t(.*)$")
+  reqs[#reqs + 1] = {body, sig}
+end
+local i = 0
+local started = 0
+setup = function(thread) started = started + 1; thread:set("i", (started - 1) * math.floor(#reqs / 2)) end
+request = function()
+  i = i %% #reqs + 1
+  return wrk.format("POST", "/api/v1/feedback/webhooks/facebook/25270",
+    {["Content-Type"] = "application/json", ["X-Hub-Signature-256"] = reqs[i][2]}, reqs[i][1])
+end
+""" % data)
+            return script
         intake_script = os.path.join(work, "intake.lua")
         open(intake_script, "w").write("""
 wrk.method = "POST"
@@ -279,7 +341,7 @@ wrk.headers["Content-Type"] = "application/json"
         header.close()
 
         print(f"date {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {args.seconds} s per run, database {database.split(':')[0]}")
-        if not set("cef") & set(args.cases):
+        if not set("cefjk") & set(args.cases):
             pass  # no write case: no raw insert reference to measure
         elif args.postgres:
             raw_rows = pgbench_inserts(pg_sock, args.seconds, 64)
@@ -336,6 +398,25 @@ wrk.headers["Content-Type"] = "application/json"
                 batch = (w1 - w0) / max(1, b1 - b0)
                 print(f"{'(f) durable rating':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
                       f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+            if "j" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/feedback_form", conns, args.seconds)
+                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/gop-y", conns, args.seconds, form_script)
+                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                limit = 1 / (1 / n_rps + 1 / raw_rows)
+                batch = (w1 - w0) / max(1, b1 - b0)
+                print(f"{'(j) feedback form':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
+                      f"vs combined limit {limit:,.0f}/s; {w1 - w0:,.0f} writes; mean group commit {batch:.1f}; {bad} non-2xx/3xx {err}")
+            if "k" in args.cases:
+                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/webhook", conns, args.seconds)
+                script = webhook_script(conns, 120000)
+                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/feedback/webhooks/facebook/25270", conns, args.seconds, script)
+                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+                limit = 1 / (1 / n_rps + 1 / raw_rows)
+                batch = (w1 - w0) / max(1, b1 - b0)
+                print(f"{'(k) feedback webhook':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
+                      f"vs combined limit {limit:,.0f}/s; {w1 - w0:,.0f} writes (a write per new message); mean group commit {batch:.1f}; {bad} non-2xx {err}")
             for case, (label, path) in portal.items():
                 if case not in args.cases:
                     continue

@@ -47,6 +47,7 @@ void RegisterAll(http::App& app, Services& s) {
   ratings::RegisterApi(app, ratings_svc);
   ratings::RegisterPages(app, ratings_svc);
   auto feedback_svc = std::make_shared<feedback::Service>(s.db, s.calendar);
+  feedback_svc->LimitSubmissions(s.feedback_per_address);
   feedback::RegisterStatsPages(app, feedback_svc);  // before /feedback/{code}
   feedback::RegisterDialoguePages(app, feedback_svc);
   feedback::RegisterChannelPages(app, feedback_svc);

@@ -19,6 +19,7 @@ struct Services {
   calendar::Service& calendar;
   desk::Service& desk;
   letters::Service& letters;
+  int feedback_per_address = 10;  // public feedback form submissions per address an hour; 0: no limit
 };
 
 // Registers every feature's pages and API routes, and GET /api/v1/openapi.json

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,8 @@ class Service {
   // The public form: channel "web", rate limited per address (kPerAddress an
   // hour, then 429 feedback.too_many).
   static constexpr int kPerAddress = 10;
+  // Another limit an hour (configuration key feedback_per_address); 0: none.
+  void LimitSubmissions(int per_hour);
   Item Submit(ItemInput in, const std::string& address);
   // Progress and the published answer, without personal data. An unknown code,
   // or a wrong or missing `last4` for an item with a phone: NotFound
@@ -171,7 +174,7 @@ class Service {
   Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
   db::Db& db_;
   calendar::Service& calendar_;
-  auth::RateLimiter per_address_{kPerAddress, std::chrono::hours(1)};
+  std::optional<auth::RateLimiter> per_address_{std::in_place, kPerAddress, std::chrono::hours(1)};
   auth::RateLimiter lookups_{kLookups, std::chrono::minutes(10)};
 };
 

@@ -488,6 +488,13 @@ TEST_P(FeedbackServiceTest, PublicSubmissionsAreRateLimitedPerAddress) {
   for (int i = 0; i < Service::kPerAddress; ++i) fb_->Submit(Input(), "198.51.100.7");
   EXPECT_EQ(KindOfError([&] { fb_->Submit(Input(), "198.51.100.7"); }), ErrorKind::kTooMany);
   EXPECT_NO_THROW(fb_->Submit(Input(), "198.51.100.8"));
+  // The limit is a setting (feedback_per_address): 2 an hour, or none.
+  fb_->LimitSubmissions(2);
+  fb_->Submit(Input(), "198.51.100.9");
+  fb_->Submit(Input(), "198.51.100.9");
+  EXPECT_EQ(KindOfError([&] { fb_->Submit(Input(), "198.51.100.9"); }), ErrorKind::kTooMany);
+  fb_->LimitSubmissions(0);
+  for (int i = 0; i < Service::kPerAddress + 1; ++i) EXPECT_NO_THROW(fb_->Submit(Input(), "198.51.100.7"));
 }
 
 TEST_P(FeedbackServiceTest, WithoutAPhoneOnlyTheLookupKeyOpensAnItemAndOnlyFailuresCount) {
