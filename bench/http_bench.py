@@ -197,7 +197,7 @@ def main():
             path = os.path.join(work, name + ".lua")
             open(path, "w").write("""
 local paths = {%s}
-local i = 0
+i = 0  -- a global: setup's thread:set gives each thread its own start
 local started = 0
 setup = function(thread) started = started + 1; thread:set("i", started * 37) end
 request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
@@ -319,7 +319,7 @@ for line in io.lines("%s") do
   local sig, body = line:match("^([^\\t]+)\\t(.*)$")
   reqs[#reqs + 1] = {body, sig}
 end
-local i = 0
+i = 0  -- a global: setup's thread:set gives each thread its own start
 local started = 0
 setup = function(thread) started = started + 1; thread:set("i", (started - 1) * math.floor(#reqs / 2)) end
 request = function()
