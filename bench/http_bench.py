@@ -340,6 +340,17 @@ wrk.headers["Content-Type"] = "application/json"
         header.write('wrk.headers["Authorization"] = "Bearer %s"\n' % token)
         header.close()
 
+        def durable_case(label, nginx_path, fg_path, conns, script, note=""):
+            n_rps, n_p99, _, _ = wrk(NGINX_PORT, nginx_path, conns, args.seconds)
+            b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+            f_rps, f_p99, bad, err = wrk(FG_PORT, fg_path, conns, args.seconds, script)
+            b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
+            limit = 1 / (1 / n_rps + 1 / raw_rows)
+            batch = (w1 - w0) / max(1, b1 - b0)
+            print(f"{label:<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
+                  f"vs combined limit {limit:,.0f}/s; {w1 - w0:,.0f} writes{note}; mean group commit {batch:.1f}; "
+                  f"{bad} non-2xx/3xx {err}")
+
         print(f"date {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {args.seconds} s per run, database {database.split(':')[0]}")
         if not set("cefjk") & set(args.cases):
             pass  # no write case: no raw insert reference to measure
@@ -364,14 +375,7 @@ wrk.headers["Content-Type"] = "application/json"
                 f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units/75", conns, args.seconds, os.path.join(work, "auth.lua"))
                 print(f"{'(b) token point read':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}  0.50  {bad} non-2xx {err}")
             if "c" in args.cases:
-                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/write", conns, args.seconds)
-                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/units", conns, args.seconds, write_script(conns))
-                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                limit = 1 / (1 / n_rps + 1 / raw_rows)
-                batch = (w1 - w0) / max(1, b1 - b0)
-                print(f"{'(c) durable write':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
-                      f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+                durable_case("(c) durable write", "/write", "/api/v1/units", conns, write_script(conns))
             if "d" in args.cases:
                 n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/", conns, args.seconds, nginx_lookup)
                 f_rps, f_p99, bad, err = wrk(FG_PORT, "/", conns, args.seconds, fg_lookup)
@@ -381,42 +385,14 @@ wrk.headers["Content-Type"] = "application/json"
                 print(f"{'(d) ... with wrong digits':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / n_rps:>7.2f}     -  "
                       f"read in full every time (no held answer); {bad} non-2xx {err}")
             if "e" in args.cases:
-                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/intake", conns, args.seconds)
-                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/dossiers", conns, args.seconds, intake_script)
-                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                limit = 1 / (1 / n_rps + 1 / raw_rows)
-                batch = (w1 - w0) / max(1, b1 - b0)
-                print(f"{'(e) durable intake':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
-                      f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+                durable_case("(e) durable intake", "/intake", "/api/v1/dossiers", conns, intake_script)
             if "f" in args.cases:
-                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/rating", conns, args.seconds)
-                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/kiosk/ratings", conns, args.seconds, rating_script(conns))
-                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                limit = 1 / (1 / n_rps + 1 / raw_rows)
-                batch = (w1 - w0) / max(1, b1 - b0)
-                print(f"{'(f) durable rating':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
-                      f"vs combined limit {limit:,.0f}/s; mean group commit {batch:.1f} writes; {bad} non-2xx {err}")
+                durable_case("(f) durable rating", "/rating", "/api/v1/kiosk/ratings", conns, rating_script(conns))
             if "j" in args.cases:
-                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/feedback_form", conns, args.seconds)
-                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                f_rps, f_p99, bad, err = wrk(FG_PORT, "/gop-y", conns, args.seconds, form_script)
-                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                limit = 1 / (1 / n_rps + 1 / raw_rows)
-                batch = (w1 - w0) / max(1, b1 - b0)
-                print(f"{'(j) feedback form':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
-                      f"vs combined limit {limit:,.0f}/s; {w1 - w0:,.0f} writes; mean group commit {batch:.1f}; {bad} non-2xx/3xx {err}")
+                durable_case("(j) feedback form", "/feedback_form", "/gop-y", conns, form_script)
             if "k" in args.cases:
-                n_rps, n_p99, _, _ = wrk(NGINX_PORT, "/webhook", conns, args.seconds)
-                script = webhook_script(conns, 120000)
-                b0, w0 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                f_rps, f_p99, bad, err = wrk(FG_PORT, "/api/v1/feedback/webhooks/facebook/25270", conns, args.seconds, script)
-                b1, w1 = metric("friendlygov_db_write_batches_total"), metric("friendlygov_db_writes_total")
-                limit = 1 / (1 / n_rps + 1 / raw_rows)
-                batch = (w1 - w0) / max(1, b1 - b0)
-                print(f"{'(k) feedback webhook':<26}{conns:>6}{n_rps:>13,.0f}{n_p99:>8.2f}{f_rps:>11,.0f}{f_p99:>8.2f}{f_rps / limit:>7.2f}  0.50  "
-                      f"vs combined limit {limit:,.0f}/s; {w1 - w0:,.0f} writes (a write per new message); mean group commit {batch:.1f}; {bad} non-2xx {err}")
+                durable_case("(k) feedback webhook", "/webhook", "/api/v1/feedback/webhooks/facebook/25270", conns,
+                             webhook_script(conns, 120000), " (a write per new message)")
             for case, (label, path) in portal.items():
                 if case not in args.cases:
                     continue
