@@ -1,6 +1,7 @@
 // Typed errors that abort an operation. The HTTP layer turns each kind into a
 // status code in one place (platform/http/app.cpp); nobody else picks codes.
 #pragma once
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,7 @@ class AppError : public std::runtime_error {
 
  private:
   friend class Problems;
+  friend AppError WithFieldsRenamed(const AppError&, const std::function<std::string(const std::string&)>&);
   ErrorKind kind_;
   std::string key_;
   std::string field_;
@@ -70,6 +72,22 @@ inline AppError WithField(const AppError& e, std::string field) {
   auto args = e.args();
   args.erase("field");
   return BadInput(e.key(), std::move(field), std::move(args));
+}
+
+// The same bad-input error with every problem's field renamed (a page or an API
+// naming the service's fields its own way); any other error as it is.
+inline AppError WithFieldsRenamed(const AppError& e, const std::function<std::string(const std::string&)>& rename) {
+  if (e.kind() != ErrorKind::kBadRequest || e.problems().empty()) return e;
+  std::vector<FieldProblem> list;
+  for (auto fp : e.problems()) {
+    fp.field = rename(fp.field);
+    fp.args.erase("field");
+    fp.args.emplace("field", fp.field);
+    list.push_back(std::move(fp));
+  }
+  AppError out(ErrorKind::kBadRequest, list.front().key, list.front().field, list.front().args);
+  out.more_ = std::move(list);
+  return out;
 }
 
 // Collects bad-input errors so that a form reports all of them at once:

@@ -63,7 +63,7 @@ std::string FormatStatsValue(const StatsColumn& c, const StatsFigures& f) {
   switch (c.kind) {
     case StatsValue::kCount: return FormatCount(std::llround(*v));
     case StatsValue::kRate: return FormatPercent(*v);
-    case StatsValue::kHours: return OneDecimal(std::llround(*v * 10));
+    case StatsValue::kHours: return FormatOneDecimal(*v);
   }
   return "";
 }
@@ -166,5 +166,6 @@ std::string FormatCount(int64_t n) {
 }
 
 std::string FormatPercent(double fraction) { return OneDecimal(std::llround(fraction * 1000)) + " %"; }
+std::string FormatOneDecimal(double value) { return OneDecimal(std::llround(value * 10)); }
 
 }  // namespace fg::desk

@@ -75,5 +75,7 @@ std::string FormatStatsValue(const StatsColumn& c, const StatsFigures& f);
 std::string FormatCount(int64_t n);
 // "95,2 %": a fraction in [0, 1] with one decimal and a decimal comma.
 std::string FormatPercent(double fraction);
+// "12,5": a non-negative value with one decimal and a decimal comma.
+std::string FormatOneDecimal(double value);
 
 }  // namespace fg::desk

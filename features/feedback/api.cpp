@@ -14,62 +14,60 @@
 namespace fg::feedback {
 namespace {
 
-boost::json::value OptText(const std::string& s) { return s.empty() ? boost::json::value(nullptr) : boost::json::value(s); }
-boost::json::value OptId(const std::optional<int64_t>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+boost::json::value OptText(const std::string& s) {
+  return s.empty() ? boost::json::value(nullptr) : boost::json::value(s);
+}
+boost::json::value OptId(const std::optional<int64_t>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
 
 boost::json::object ItemJson(const Item& i) {
-  return {{"code", i.code},
-          {"unit_code", i.unit_code},
-          {"unit_name", i.unit_name},
-          {"kind", KindName(i.kind)},
-          {"channel", i.channel},
-          {"category", i.category},
-          {"state", StateName(i.state)},
-          {"version", i.version},
-          {"title", i.title},
-          {"content", i.content},
-          {"person", {{"name", i.person.name}, {"phone", i.person.phone}, {"email", i.person.email},
-                      {"address", i.person.address}}},
-          {"anonymous", i.anonymous},
-          {"dossier_code", OptText(i.dossier_code)},
-          {"procedure_code", OptText(i.procedure_code)},
-          {"about_official_id", OptId(i.about_official_id)},
-          {"assignee_id", OptId(i.assignee_id)},
-          {"assignee_name", OptText(i.assignee_name)},
-          {"received_at", i.received_at},
-          {"due_at", OptText(i.due_at)},
-          {"extended", i.extended},
-          {"paused_since", OptText(i.paused_since)},
-          {"reply_draft", OptText(i.reply_draft)},
-          {"reply", OptText(i.reply)},
-          {"published", i.published},
-          {"published_answer", OptText(i.published_answer)},
-          {"answered_at", OptText(i.answered_at)},
-          {"closed_at", OptText(i.closed_at)},
-          {"timeliness", OptText(i.timeliness)},
-          {"reopen_count", i.reopen_count},
-          {"merged_into", OptText(i.merged_into_code)},
-          {"lookup_key", OptText(i.lookup_key)}};
+  return {
+      {"code", i.code},
+      {"unit_code", i.unit_code},
+      {"unit_name", i.unit_name},
+      {"kind", KindName(i.kind)},
+      {"channel", i.channel},
+      {"category", i.category},
+      {"state", StateName(i.state)},
+      {"version", i.version},
+      {"title", i.title},
+      {"content", i.content},
+      {"person",
+       {{"name", i.person.name}, {"phone", i.person.phone}, {"email", i.person.email}, {"address", i.person.address}}},
+      {"anonymous", i.anonymous},
+      {"dossier_code", OptText(i.dossier_code)},
+      {"procedure_code", OptText(i.procedure_code)},
+      {"about_official_id", OptId(i.about_official_id)},
+      {"assignee_id", OptId(i.assignee_id)},
+      {"assignee_name", OptText(i.assignee_name)},
+      {"received_at", i.received_at},
+      {"due_at", OptText(i.due_at)},
+      {"extended", i.extended},
+      {"paused_since", OptText(i.paused_since)},
+      {"reply_draft", OptText(i.reply_draft)},
+      {"reply", OptText(i.reply)},
+      {"published", i.published},
+      {"published_answer", OptText(i.published_answer)},
+      {"answered_at", OptText(i.answered_at)},
+      {"closed_at", OptText(i.closed_at)},
+      {"timeliness", OptText(i.timeliness)},
+      {"reopen_count", i.reopen_count},
+      {"merged_into", OptText(i.merged_into_code)},
+      {"lookup_key", OptText(i.lookup_key)}};
 }
 
-// The service names the pages' fields; the API's are plain: every problem renamed, the others kept.
-[[noreturn]] void RethrowRenamed(const AppError& e, const std::map<std::string, std::string>& names) {
-  if (e.kind() != ErrorKind::kBadRequest) throw e;
-  auto renamed = [&](const std::string& f) {
-    auto it = names.find(f);
-    return it == names.end() ? f : it->second;
-  };
-  Problems p;
-  for (const auto& fp : e.problems()) {
-    auto args = fp.args;
-    args.erase("field");
-    p.add(BadInput(fp.key, renamed(fp.field), std::move(args)));
-  }
-  p.raise_if_any();
-  throw e.field().empty() ? e : WithField(e, renamed(e.field()));
+// The service names the pages' fields; the API's are plain. `unit_code` is the
+// register's body field but the list's `unit` query parameter.
+AppError ApiFields(const AppError& e, bool unit_param = false) {
+  return WithFieldsRenamed(e, [&](const std::string& f) -> std::string {
+    if (f == "feedback_kind") return "kind";
+    if (f == "feedback_title") return "title";
+    if (f == "feedback_text") return "text";
+    if (f == "unit_code" && unit_param) return "unit";
+    return f;
+  });
 }
-const std::map<std::string, std::string> kApiFields{
-    {"feedback_kind", "kind"}, {"feedback_title", "title"}, {"feedback_text", "text"}, {"unit_code", "unit"}};
 
 std::string_view UrgencyName(Urgency u) {
   return u == Urgency::kOverdue ? "overdue" : u == Urgency::kDueSoon ? "due_soon" : "none";
@@ -88,7 +86,11 @@ boost::json::object DetailJson(const Detail& d) {
                      {"internal", s.internal}});
   for (Action a : d.actions) actions.emplace_back(ActionName(a));
   for (const auto& p : d.photos)
-    photos.push_back({{"n", p.n}, {"mime", p.mime}, {"width", p.width}, {"height", p.height}, {"size", p.size},
+    photos.push_back({{"n", p.n},
+                      {"mime", p.mime},
+                      {"width", p.width},
+                      {"height", p.height},
+                      {"size", p.size},
                       {"url", "/feedback/" + d.item.code + "/anh/" + std::to_string(p.n)}});
   o["steps"] = std::move(steps);
   o["actions"] = std::move(actions);
@@ -128,13 +130,13 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
       out["next_before_id"] = next ? boost::json::value(next) : boost::json::value(nullptr);
       return http::Json(200, std::move(out));
     } catch (const AppError& e) {
-      RethrowRenamed(e, kApiFields);
+      throw ApiFields(e, /*unit_param=*/true);
     }
   });
   app.api("POST", "/api/v1/feedback", http::Access::kUser, [svc](http::Context& ctx) {
     const auto body = http::ParseJsonObject(ctx.req);
-    http::JsonAllowOnly(body, {"kind", "channel", "category", "unit_code", "title", "content", "name", "phone",
-                               "email", "address", "dossier_code", "procedure_code", "official_id", "received_at"});
+    http::JsonAllowOnly(body, {"kind", "channel", "category", "unit_code", "title", "content", "name", "phone", "email",
+                               "address", "dossier_code", "procedure_code", "official_id", "received_at"});
     ItemInput in;
     auto text = [&](const char* key) { return http::JsonString(body, key).value_or(""); };
     in.kind = text("kind");
@@ -154,9 +156,7 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
       r.set_header("Location", "/api/v1/feedback/" + item.code);
       return r;
     } catch (const AppError& e) {
-      auto names = kApiFields;
-      names.erase("unit_code");  // the body's own name
-      RethrowRenamed(e, names);
+      throw ApiFields(e);
     }
   });
   app.api("GET", "/api/v1/feedback/{code}", http::Access::kUser, [svc](http::Context& ctx) {
@@ -176,9 +176,7 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     try {
       return http::Json(200, DetailJson(svc->Apply(*ctx.user, ctx.req.params.at("code"), in)));
     } catch (const AppError& e) {
-      auto names = kApiFields;
-      names.erase("unit_code");
-      RethrowRenamed(e, names);
+      throw ApiFields(e);
     }
   });
   app.api("POST", "/api/v1/feedback/webhooks/{channel}/{unit}", http::Access::kPublic, [svc](http::Context& ctx) {

@@ -17,22 +17,6 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-// The service's error with its fields named as on this page (zalo_secret ...), for the summary's links.
-AppError Prefixed(const AppError& e, const std::string& prefix) {
-  Problems p;
-  for (const auto& fp : e.problems()) {
-    auto args = fp.args;
-    args.erase("field");
-    p.add(BadInput(fp.key, prefix + fp.field, std::move(args)));
-  }
-  try {
-    p.raise_if_any();
-  } catch (const AppError& renamed) {
-    return renamed;
-  }
-  return e;
-}
-
 struct Typed {
   std::string channel, app_id;  // the form sent, what was typed (never the secret)
 };
@@ -75,7 +59,8 @@ Response ChannelsPage(Context& ctx, Service& svc, const std::string& unit_code, 
         d->SetValue(field + "_ERROR", Text(fp.key, fp.args));
       }
   }
-  if (error) v.ShowErrors(Prefixed(*error, typed.channel + "_"));
+  // The summary links to this page's fields (zalo_secret ...).
+  if (error) v.ShowErrors(WithFieldsRenamed(*error, [&](const std::string& f) { return typed.channel + "_" + f; }));
   return v.render(error ? http::StatusOf(error->kind()) : 200);
 }
 

@@ -3,6 +3,8 @@
 // /feedback/doi-thoai/{id} (a session: what was raised there, the follow-up of
 // the previous session, the forms to register an issue and to record the
 // result), and /feedback/doi-thoai/{id}/bien-ban.pdf (the minutes).
+#include <algorithm>
+
 #include "features/desk/forms.h"
 #include "features/feedback/page_options.h"
 #include "features/feedback/routes.h"
@@ -28,7 +30,11 @@ std::string ItemUrl(const Item& i) { return "/feedback/" + http::UrlEncode(i.cod
 std::string StateText(const Session& s) {
   return Text(s.state == SessionState::kHeld ? "feedback.dialogue.state.held" : "feedback.dialogue.state.planned");
 }
-bool Answered(const Item& i) { return i.state == State::kAnswered || i.state == State::kClosed; }
+// How many issues of the previous session have been answered (or closed).
+int64_t PreviousAnswered(const SessionView& sv) {
+  return std::count_if(sv.previous_raised.begin(), sv.previous_raised.end(),
+                       [](const Item& i) { return i.state == State::kAnswered || i.state == State::kClosed; });
+}
 
 // An issue's row: its code linked to its page, or, once handled by a unit the caller does not
 // cover (the service cleared its title), the code alone and where it went.
@@ -128,7 +134,7 @@ Response SessionPage(Context& ctx, Service& svc, int64_t id, const Typed& typed 
     b.SetValue("PREVIOUS_TITLE", sv.previous->title);
     b.SetValue("PREVIOUS_DAY", DisplayDate(sv.previous->held_on));
     b.SetIntValue("PREVIOUS_COUNT", static_cast<long>(sv.previous_raised.size()));
-    b.SetIntValue("PREVIOUS_DONE", std::count_if(sv.previous_raised.begin(), sv.previous_raised.end(), Answered));
+    b.SetIntValue("PREVIOUS_DONE", PreviousAnswered(sv));
     if (!sv.previous_raised.empty()) b.ShowSection("HAS_PREVIOUS_RAISED");
     for (const auto& i : sv.previous_raised) {
       auto* row = b.AddSectionDictionary("PREVIOUS_RAISED");
@@ -206,7 +212,7 @@ std::string MinutesPdf(const SessionView& sv) {
                   {.size = 12, .before = 8, .after = 2});
     if (!sv.raised.empty()) items_table(sv.raised, true);
     if (sv.previous) {
-      const auto done = std::count_if(sv.previous_raised.begin(), sv.previous_raised.end(), Answered);
+      const auto done = PreviousAnswered(sv);
       doc.Paragraph("<b>" +
                         pdf::Escape(Text("feedback.dialogue.minutes.previous",
                                          {{"title", sv.previous->title},

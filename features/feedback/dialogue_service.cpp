@@ -47,8 +47,7 @@ Session Found(db::Db& db, const auth::Principal& p, int64_t id) {
 }  // namespace
 
 Session Service::PlanSession(const auth::Principal& p, const SessionInput& raw) {
-  if (auth::Roots(p, {auth::Role::kAdmin, auth::Role::kLeader, auth::Role::kDesk, auth::Role::kSpecialist}).empty())
-    throw Forbidden();
+  if (HandlerRoots(p).empty()) throw Forbidden();
   // A unit the caller does not handle is refused before the input is looked at.
   auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(raw.unit_code)); });
   if (unit && !MayHandle(p, unit->path)) throw Forbidden();
@@ -104,17 +103,9 @@ Item Service::RaiseInSession(const auth::Principal& p, int64_t id, ItemInput in)
                 [&](db::Conn& c, const Item& item) { repo::LinkToSession(c, item.id, s.id); });
 }
 
-std::vector<Session> Service::Sessions(const auth::Principal& p, const std::string& unit_code) {
-  std::vector<std::string> roots;
-  if (!unit_code.empty()) {
-    auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(unit_code)); });
-    if (!unit) throw BadInput("feedback.unknown_unit", "unit");
-    if (!MayHandle(p, unit->path)) throw Forbidden();
-    roots.push_back(unit->path);
-  } else {
-    roots = auth::Roots(p, {auth::Role::kAdmin, auth::Role::kLeader, auth::Role::kDesk, auth::Role::kSpecialist});
-    if (roots.empty()) throw Forbidden();
-  }
+std::vector<Session> Service::Sessions(const auth::Principal& p) {
+  const auto roots = HandlerRoots(p);
+  if (roots.empty()) throw Forbidden();
   std::vector<Session> out;
   db_.read([&](db::Conn& c) {
     for (const auto& root : roots)

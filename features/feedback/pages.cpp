@@ -160,7 +160,7 @@ Response ListPage(Context& ctx, Service& svc) {
   q.urgency = ctx.req.query_param("urgency");
   const auto units = svc.UnitsFor(*ctx.user);
   if (!units.empty()) b.ShowSection("CAN_REGISTER");
-  if (!svc.AdminUnits(*ctx.user).empty()) b.ShowSection("CAN_CONNECT");
+  if (MayConnectChannels(*ctx.user)) b.ShowSection("CAN_CONNECT");
   Options(b, "UNIT", units, q.unit_code);
   Options(b, "KIND", Labelled("feedback.kind.", KindKeys()), q.kind);
   Options(b, "STATE", StateOptions(), q.state);

@@ -1,7 +1,6 @@
 #include "features/feedback/rules.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
 #include <regex>
 
@@ -417,12 +416,7 @@ SessionInput CheckedSession(const SessionInput& in) {
 CleanRecord CheckedRecord(const SessionRecord& r) {
   Problems p;
   CleanRecord out;
-  const std::string typed = text::Trim(r.attendees);
-  std::optional<int64_t> n;
-  int64_t v = 0;
-  if (auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), v);
-      !typed.empty() && ec == std::errc() && end == typed.data() + typed.size())
-    n = v;
+  const auto n = text::ParseInt64(text::Trim(r.attendees));
   if (!n || *n < 0 || *n > 100000)
     p.add(BadInput("feedback.dialogue.bad_attendees", "attendees"));
   else

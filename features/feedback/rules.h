@@ -135,6 +135,13 @@ inline bool MayHandle(const auth::Principal& p, const std::string& unit_path) {
   using auth::Role;
   return auth::Covers(p, unit_path, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
 }
+// The roots of the units whose feedback the caller handles, by the same roles (none: they handle none).
+inline std::vector<std::string> HandlerRoots(const auth::Principal& p) {
+  using auth::Role;
+  return auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+}
+// Who connects a unit's Zalo OA and Facebook page: its administrators.
+inline bool MayConnectChannels(const auth::Principal& p) { return !auth::Roots(p, {auth::Role::kAdmin}).empty(); }
 
 // ---- dialogue sessions ----
 // The plan cleaned (trimmed, NFC), or one BadInput listing every problem: fields

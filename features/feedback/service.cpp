@@ -29,7 +29,6 @@ namespace {
 
 
 
-bool Handles(const auth::Principal& p, const std::string& path) { return MayHandle(p, path); }
 bool Approves(const auth::Principal& p, const std::string& path) {
   return auth::Covers(p, path, {Role::kAdmin, Role::kLeader});
 }
@@ -39,7 +38,7 @@ AppError Conflict(std::string key) { return AppError(ErrorKind::kConflict, std::
 SysSeconds At(const std::string& utc) { return ParseUtc(utc).value_or(Now()); }
 
 // The event's record: what changed, never personal data.
-std::string Json(const Item& i) {
+boost::json::object JsonOf(const Item& i) {
   boost::json::object o{{"code", i.code},
                         {"kind", KindName(i.kind)},
                         {"state", StateName(i.state)},
@@ -49,8 +48,9 @@ std::string Json(const Item& i) {
                         {"due_at", i.due_at},
                         {"published", i.published}};
   if (i.assignee_id) o["assignee_id"] = *i.assignee_id;
-  return boost::json::serialize(o);
+  return o;
 }
+std::string Json(const Item& i) { return boost::json::serialize(JsonOf(i)); }
 
 events::Event EventOf(std::optional<int64_t> actor_id, const std::string& actor, const Item& before,
                       const Item& after, const std::string& action) {
@@ -157,7 +157,7 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
     for (const auto& photo : in.photos) repo::InsertPhoto(c, i.id, photo);
     events::Event e = EventOf(by, actor, Item{}, i, "register");
     if (!in.photos.empty()) {
-      auto after = boost::json::parse(e.after_json).as_object();
+      auto after = JsonOf(i);
       after["photos"] = in.photos.size();
       e.after_json = boost::json::serialize(after);
     }
@@ -275,9 +275,9 @@ Item Service::Submit(ItemInput in, const std::string& address) {
 
 Item Service::Register(const auth::Principal& p, ItemInput in) {
   // Who may register first, so that a refusal does not depend on the input.
-  if (auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist}).empty()) throw Forbidden();
+  if (HandlerRoots(p).empty()) throw Forbidden();
   auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(in.unit_code)); });
-  if (unit && !Handles(p, unit->path)) throw Forbidden();
+  if (unit && !MayHandle(p, unit->path)) throw Forbidden();
   return Create(Checked(in), p.official_id, p.username);
 }
 
@@ -322,7 +322,7 @@ Service::Stats Service::Statistics(const auth::Principal& p, const StatsQuery& q
   auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(unit_code)); });
   if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit", {{"code", unit_code}}));
   problems.raise_if_any();
-  if (!Handles(p, unit->path)) throw Forbidden();
+  if (!MayHandle(p, unit->path)) throw Forbidden();
   Stats out;
   out.unit_code = unit->code;
   out.unit_name = unit->name;
@@ -339,7 +339,7 @@ Service::Stats Service::Statistics(const auth::Principal& p, const StatsQuery& q
 std::vector<std::pair<std::string, std::string>> Service::UnitsFor(const auth::Principal& p) {
   std::vector<std::pair<std::string, std::string>> out;
   for (auto& u : db_.read([](db::Conn& c) { return org::repo::UnitsUnder(c, "/"); }))
-    if (!u.valid_to && Handles(p, u.path)) out.emplace_back(u.code, u.name);
+    if (!u.valid_to && MayHandle(p, u.path)) out.emplace_back(u.code, u.name);
   return out;
 }
 
@@ -363,27 +363,27 @@ Item Service::Proven(const std::string& code, const std::string& check, const st
 }
 
 PublicView Service::Lookup(const std::string& code, const std::string& check, const std::string& address) {
-  const std::optional<Item> item = Proven(code, check, address);
+  const Item item = Proven(code, check, address);
   PublicView v;
-  v.code = item->code;
-  v.kind = KindName(item->kind);
-  v.category = item->category;
-  v.channel = item->channel;
-  v.state = StateName(item->state);
-  v.unit_name = item->unit_name;
-  v.title = StripPersonal(item->title, item->person, render::Text("feedback.redacted"));
-  v.received_at = item->received_at;
-  v.due_at = item->due_at;
-  v.answered_at = item->answered_at;
-  v.closed_at = item->closed_at;
-  if (item->published) v.published_answer = item->published_answer;
-  if (CanRateAnswer(*item)) {
-    v.rated = db_.read([&](db::Conn& c) { return repo::SatisfactionOf(c, item->id, item->reopen_count); });
+  v.code = item.code;
+  v.kind = KindName(item.kind);
+  v.category = item.category;
+  v.channel = item.channel;
+  v.state = StateName(item.state);
+  v.unit_name = item.unit_name;
+  v.title = StripPersonal(item.title, item.person, render::Text("feedback.redacted"));
+  v.received_at = item.received_at;
+  v.due_at = item.due_at;
+  v.answered_at = item.answered_at;
+  v.closed_at = item.closed_at;
+  if (item.published) v.published_answer = item.published_answer;
+  if (CanRateAnswer(item)) {
+    v.rated = db_.read([&](db::Conn& c) { return repo::SatisfactionOf(c, item.id, item.reopen_count); });
     v.can_rate = v.rated.empty();
   }
-  if (auto last = ReopenUntil(*calendar_.View(item->unit_code).calendar, *item); last && ToLocal(Now()).date <= *last)
+  if (auto last = ReopenUntil(*calendar_.View(item.unit_code).calendar, item); last && ToLocal(Now()).date <= *last)
     v.reopen_until = FormatIsoDate(*last);
-  for (auto& s : db_.read([&](db::Conn& c) { return repo::Steps(c, item->id); })) {
+  for (auto& s : db_.read([&](db::Conn& c) { return repo::Steps(c, item.id); })) {
     if (s.internal) continue;
     v.steps.push_back({s.id, 0, s.at, std::nullopt, "", s.action, "", false});
   }
@@ -392,40 +392,42 @@ PublicView Service::Lookup(const std::string& code, const std::string& check, co
 
 Item Service::Reopen(const std::string& code, const std::string& check, const std::string& reason,
                      const std::string& address) {
-  const std::optional<Item> item = Proven(code, check, address);
+  const Item item = Proven(code, check, address);
+  // The citizen's form calls the field "Lý do mở lại": its own words when it is empty.
+  if (text::Trim(reason).empty()) throw BadInput("feedback.reopen_reason_required", "feedback_text");
   const std::string why = CleanText("feedback_text", reason, true);
   const SysSeconds now = Now();
-  if (!CanReopen(*calendar_.View(item->unit_code).calendar, *item, now))
+  if (!CanReopen(*calendar_.View(item.unit_code).calendar, item, now))
     throw Conflict("feedback.reopen_closed_window");
-  Item next = *item;
-  next.state = Next(item->state, Action::kReopen);
+  Item next = item;
+  next.state = Next(item.state, Action::kReopen);
   next.reopen_count += 1;
   next.closed_at.clear();
   next.updated_at = FormatUtc(now);
   db_.write([&](db::Conn& c) {
     if (!repo::UpdateItem(c, next)) throw Conflict("feedback.changed");
     repo::InsertStep(c, {0, next.id, next.updated_at, std::nullopt, "", "reopen", why, false});
-    events::Append(c, EventOf(std::nullopt, "citizen", *item, next, "reopen"));
+    events::Append(c, EventOf(std::nullopt, "citizen", item, next, "reopen"));
   });
   return *db_.read([&](db::Conn& c) { return repo::ItemById(c, next.id); });
 }
 
 void Service::RateAnswer(const std::string& code, const std::string& check, const std::string& level,
                          const std::string& address) {
-  const std::optional<Item> item = Proven(code, check, address);
+  const Item item = Proven(code, check, address);
   if (!IsSatisfactionLevel(level)) throw BadInput("feedback.bad_satisfaction", "level");
-  if (!CanRateAnswer(*item)) throw Conflict("feedback.rate_not_answered");
+  if (!CanRateAnswer(item)) throw Conflict("feedback.rate_not_answered");
   const std::string at = NowUtcText();
   try {
     db_.write([&](db::Conn& c) {
       // The item as it is now: an answer reopened since the read is not the one rated.
-      auto now = repo::ItemById(c, item->id);
-      if (!now || now->version != item->version) throw Conflict("feedback.changed");
-      repo::InsertSatisfaction(c, item->id, item->reopen_count, level, at);
-      repo::InsertStep(c, {0, item->id, at, std::nullopt, "", "rate_" + level, "", false});
-      events::Event e = EventOf(std::nullopt, "citizen", *item, *item, "rate_answer");
+      auto now = repo::ItemById(c, item.id);
+      if (!now || now->version != item.version) throw Conflict("feedback.changed");
+      repo::InsertSatisfaction(c, item.id, item.reopen_count, level, at);
+      repo::InsertStep(c, {0, item.id, at, std::nullopt, "", "rate_" + level, "", false});
+      events::Event e = EventOf(std::nullopt, "citizen", item, item, "rate_answer");
       e.after_json = boost::json::serialize(
-          boost::json::object{{"code", item->code}, {"answer_round", item->reopen_count}, {"level", level}});
+          boost::json::object{{"code", item.code}, {"answer_round", item.reopen_count}, {"level", level}});
       events::Append(c, e);
     });
   } catch (const db::ConstraintError&) {
@@ -500,7 +502,7 @@ Detail Service::DetailOf(const auth::Principal& p, Item item, std::vector<Step> 
 
 Photo Service::PhotoOf(const auth::Principal& p, const std::string& code, int n) {
   auto item = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
-  if (!item || !Handles(p, item->unit_path)) throw NotFound("feedback.photo.not_found");
+  if (!item || !MayHandle(p, item->unit_path)) throw NotFound("feedback.photo.not_found");
   auto photo = db_.read([&](db::Conn& c) { return repo::PhotoOf(c, item->id, n); });
   if (!photo) throw NotFound("feedback.photo.not_found");
   return *photo;
@@ -509,7 +511,7 @@ Photo Service::PhotoOf(const auth::Principal& p, const std::string& code, int n)
 Detail Service::Get(const auth::Principal& p, const std::string& code) {
   auto item = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
   if (!item) throw NotFound("feedback.not_found");
-  if (!Handles(p, item->unit_path)) throw Forbidden();
+  if (!MayHandle(p, item->unit_path)) throw Forbidden();
   auto steps = db_.read([&](db::Conn& c) { return repo::Steps(c, item->id); });
   return DetailOf(p, std::move(*item), std::move(steps));
 }
@@ -518,7 +520,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
   auto found = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
   if (!found) throw NotFound("feedback.not_found");
   const Item& item = *found;
-  if (!Handles(p, item.unit_path)) throw Forbidden();
+  if (!MayHandle(p, item.unit_path)) throw Forbidden();
   const Action a = in.action;
   if ((a == Action::kApproveReply || a == Action::kReturnDraft) && !Approves(p, item.unit_path)) throw Forbidden();
   const SysSeconds now = Now();
@@ -550,7 +552,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       if (!in.unit_code.empty()) {
         unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
         if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit_code"));
-        else if (!Handles(p, unit->path)) problems.add(BadInput("feedback.assign_outside", "unit_code"));
+        else if (!MayHandle(p, unit->path)) problems.add(BadInput("feedback.assign_outside", "unit_code"));
       }
       const std::string path = unit ? unit->path : item.unit_path;
       if (in.assignee_id) {
@@ -616,7 +618,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       target = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(in.target_code)); });
       if (!target) {
         problems.add(BadInput("feedback.merge_unknown", "target_code"));
-      } else if (!Handles(p, target->unit_path)) {
+      } else if (!MayHandle(p, target->unit_path)) {
         problems.add(BadInput("feedback.merge_unknown", "target_code"));
       } else if (auto why = MergeProblem(item, *target); !why.empty()) {
         problems.add(BadInput(why, "target_code"));
@@ -673,10 +675,10 @@ std::vector<Listed> Service::List(const auth::Principal& p, const ListQuery& q, 
   if (!q.unit_code.empty()) {
     auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, q.unit_code); });
     if (!unit) throw BadInput("feedback.unknown_unit", "unit_code");
-    if (!Handles(p, unit->path)) throw Forbidden();
+    if (!MayHandle(p, unit->path)) throw Forbidden();
     roots.push_back(unit->path);
   } else {
-    roots = auth::Roots(p, {Role::kAdmin, Role::kLeader, Role::kDesk, Role::kSpecialist});
+    roots = HandlerRoots(p);
     if (roots.empty()) throw Forbidden();
   }
   const SysSeconds now = Now();

@@ -151,9 +151,9 @@ class Service {
   Session PlanSession(const auth::Principal& p, const SessionInput& in);
   Session RecordSession(const auth::Principal& p, int64_t id, const SessionRecord& r);
   Item RaiseInSession(const auth::Principal& p, int64_t id, ItemInput in);
-  // The sessions of the caller's units (or of `unit_code`'s subtree), latest first.
+  // The sessions of the caller's units, latest first.
   static constexpr int kMaxSessions = 200;
-  std::vector<Session> Sessions(const auth::Principal& p, const std::string& unit_code = "");
+  std::vector<Session> Sessions(const auth::Principal& p);
   // The session, its issues and the previous session's; an issue now handled by a
   // unit the caller does not cover has its title, content and person cleared.
   SessionView SessionOf(const auth::Principal& p, int64_t id);

@@ -3,7 +3,7 @@
 // unit), /feedback/thong-ke.xlsx (the same tables in one sheet) and
 // GET /api/v1/feedback/stats (JSON).
 #include <cctype>
-#include <cstdio>
+#include <cmath>
 #include <memory>
 
 #include <boost/json.hpp>
@@ -33,14 +33,6 @@ Service::StatsQuery QueryFrom(const http::Request& req) {
   return {http::FormValue(params, "unit"), render::DateFromForm(params, "from"), render::DateFromForm(params, "to")};
 }
 
-std::string Decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  for (char& c : s)
-    if (c == '.') c = ',';
-  return s;
-}
 std::string Percent(std::optional<double> v) { return v ? desk::FormatPercent(*v) : "—"; }
 
 // One grouping of the figures, with the label of each line.
@@ -61,33 +53,41 @@ std::vector<Group> Groups(const Tallies& t) {
           {"unit", &t.by_unit, UnitLabel}};
 }
 
-// The columns, as people read them.
-constexpr const char* kColumns[] = {"received", "answered", "on_time", "late",           "on_time_rate",
-                                    "days",     "reopened", "rated",   "satisfied_share"};
-std::string Cell(const char* col, const Tally& t) {
-  const std::string c = col;
-  if (c == "received") return desk::FormatCount(t.received);
-  if (c == "answered") return desk::FormatCount(t.answered);
-  if (c == "on_time") return desk::FormatCount(t.on_time);
-  if (c == "late") return desk::FormatCount(t.late);
-  if (c == "on_time_rate") return Percent(t.OnTimeRate());
-  if (c == "days") return t.MeanHandlingDays() ? Decimal(*t.MeanHandlingDays()) : "—";
-  if (c == "reopened") return desk::FormatCount(t.reopened);
-  if (c == "rated") return desk::FormatCount(t.rated);
-  return Percent(t.SatisfiedShare());
+// The columns: a count, a share (a fraction) or a number of days; nullopt where not defined.
+enum class Figure { kCount, kShare, kDays };
+struct Column {
+  const char* name;
+  Figure figure;
+  std::optional<double> (*value)(const Tally&);
+};
+std::optional<double> Num(int64_t n) { return static_cast<double>(n); }
+constexpr Column kColumns[] = {
+    {"received", Figure::kCount, [](const Tally& t) { return Num(t.received); }},
+    {"answered", Figure::kCount, [](const Tally& t) { return Num(t.answered); }},
+    {"on_time", Figure::kCount, [](const Tally& t) { return Num(t.on_time); }},
+    {"late", Figure::kCount, [](const Tally& t) { return Num(t.late); }},
+    {"on_time_rate", Figure::kShare, [](const Tally& t) { return t.OnTimeRate(); }},
+    {"days", Figure::kDays, [](const Tally& t) { return t.MeanHandlingDays(); }},
+    {"reopened", Figure::kCount, [](const Tally& t) { return Num(t.reopened); }},
+    {"rated", Figure::kCount, [](const Tally& t) { return Num(t.rated); }},
+    {"satisfied_share", Figure::kShare, [](const Tally& t) { return t.SatisfiedShare(); }},
+};
+// As people read it: "1.234", "95,2 %", "12,5", or "—".
+std::string Cell(const Column& c, const Tally& t) {
+  const auto v = c.value(t);
+  if (!v) return "—";
+  switch (c.figure) {
+    case Figure::kCount: return desk::FormatCount(std::llround(*v));
+    case Figure::kShare: return desk::FormatPercent(*v);
+    case Figure::kDays: return desk::FormatOneDecimal(*v);
+  }
+  return "";
 }
-xlsx::Cell SheetCell(const char* col, const Tally& t) {
-  const std::string c = col;
-  auto share = [](std::optional<double> v) { return v ? xlsx::Cell::Number(*v, "0.0%") : xlsx::Cell::Empty(); };
-  if (c == "received") return xlsx::Cell::Number(static_cast<double>(t.received), "#,##0");
-  if (c == "answered") return xlsx::Cell::Number(static_cast<double>(t.answered), "#,##0");
-  if (c == "on_time") return xlsx::Cell::Number(static_cast<double>(t.on_time), "#,##0");
-  if (c == "late") return xlsx::Cell::Number(static_cast<double>(t.late), "#,##0");
-  if (c == "on_time_rate") return share(t.OnTimeRate());
-  if (c == "days") return t.MeanHandlingDays() ? xlsx::Cell::Number(*t.MeanHandlingDays(), "0.0") : xlsx::Cell::Empty();
-  if (c == "reopened") return xlsx::Cell::Number(static_cast<double>(t.reopened), "#,##0");
-  if (c == "rated") return xlsx::Cell::Number(static_cast<double>(t.rated), "#,##0");
-  return share(t.SatisfiedShare());
+// A typed cell, formatted by Excel.
+xlsx::Cell SheetCell(const Column& c, const Tally& t) {
+  const auto v = c.value(t);
+  if (!v) return xlsx::Cell::Empty();
+  return xlsx::Cell::Number(*v, c.figure == Figure::kShare ? "0.0%" : c.figure == Figure::kDays ? "0.0" : "#,##0");
 }
 
 std::string QueryOf(const Service::Stats& s) {
@@ -122,7 +122,7 @@ Response StatsPage(Context& ctx, Service& svc) {
     b.SetValue("TOTAL_RECEIVED", desk::FormatCount(t.received));
     b.SetValue("TOTAL_ANSWERED", desk::FormatCount(t.answered));
     b.SetValue("TOTAL_ON_TIME_RATE", Percent(t.OnTimeRate()));
-    b.SetValue("TOTAL_DAYS", t.MeanHandlingDays() ? Decimal(*t.MeanHandlingDays()) : "—");
+    b.SetValue("TOTAL_DAYS", t.MeanHandlingDays() ? desk::FormatOneDecimal(*t.MeanHandlingDays()) : "—");
     b.SetValue("TOTAL_REOPENED", Percent(t.ReopenedShare()));
     b.SetValue("TOTAL_SATISFIED", Percent(t.SatisfiedShare()));
     b.SetValue("AS_OF", FormatLocal(stats->as_of));
@@ -132,17 +132,17 @@ Response StatsPage(Context& ctx, Service& svc) {
       gd->SetValue("ID", "by-" + g.id);
       gd->SetValue("WORD", Text("feedback.stats.word." + g.id));
       gd->SetValue("HEADER", Text("feedback.stats.header." + g.id));
-      for (const char* c : kColumns)
-        gd->AddSectionDictionary("COLUMN")->SetValue("NAME", Text("feedback.stats.col." + std::string(c)));
+      for (const auto& c : kColumns)
+        gd->AddSectionDictionary("COLUMN")->SetValue("NAME", Text("feedback.stats.col." + std::string(c.name)));
       for (const auto& l : *g.lines) {
         // On the page, channels and categories nobody used are left out (the spreadsheet and API keep them).
         if (l.received == 0 && g.id != "kind" && t.received > 0) continue;
         auto* row = gd->AddSectionDictionary("LINE");
         row->SetValue("LABEL", g.label(l));
         if (g.id == "unit") row->SetValueAndShowSection("CODE", l.key, "HAS_CODE");
-        for (const char* c : kColumns) {
+        for (const auto& c : kColumns) {
           auto* cell = row->AddSectionDictionary("CELL");
-          cell->SetValue("NAME", Text("feedback.stats.col." + std::string(c)));
+          cell->SetValue("NAME", Text("feedback.stats.col." + std::string(c.name)));
           cell->SetValue("VALUE", Cell(c, l));
         }
       }
@@ -158,10 +158,10 @@ xlsx::Sheet SheetOf(const Service::Stats& s) {
   sheet.subtitles = {Text("feedback.stats.sheet_period", {{"from", DisplayDate(s.from)}, {"to", DisplayDate(s.to)}}),
                      Text("feedback.stats.sheet_as_of", {{"at", FormatLocal(s.as_of)}})};
   sheet.columns = {{Text("feedback.stats.sheet_group"), 16}, {Text("feedback.stats.sheet_line"), 34}};
-  for (const char* c : kColumns) sheet.columns.push_back({Text("feedback.stats.col." + std::string(c)), 13});
+  for (const auto& c : kColumns) sheet.columns.push_back({Text("feedback.stats.col." + std::string(c.name)), 13});
   auto add = [&](const std::string& group, const std::string& label, const Tally& t) {
     std::vector<xlsx::Cell> row{xlsx::Cell::Text(group), xlsx::Cell::Text(label)};
-    for (const char* c : kColumns) row.push_back(SheetCell(c, t));
+    for (const auto& c : kColumns) row.push_back(SheetCell(c, t));
     sheet.rows.push_back(std::move(row));
   };
   add(Text("feedback.stats.sheet_total"), s.unit_name, s.tallies.total);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 namespace fg::http {
 
@@ -44,14 +43,6 @@ std::string Request::cookie(std::string_view name) const {
 std::string FormValue(const std::map<std::string, std::string>& form, std::string_view key) {
   auto it = form.find(std::string(key));
   return it == form.end() ? std::string() : it->second;
-}
-
-std::optional<int64_t> ParseInt64(std::string_view s) {
-  int64_t v = 0;
-  const char* end = s.data() + s.size();
-  auto [ptr, ec] = std::from_chars(s.data(), end, v);
-  if (s.empty() || ec != std::errc() || ptr != end) return std::nullopt;
-  return v;
 }
 
 std::optional<int64_t> Request::id_param(std::string_view name) const {

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform/text/text.h"
+
 namespace fg::http {
 
 struct Request {
@@ -44,7 +46,7 @@ struct Request {
 std::string FormValue(const std::map<std::string, std::string>& form, std::string_view key);
 
 // A whole string of decimal digits (optionally signed) that fits int64_t; nullopt otherwise.
-std::optional<int64_t> ParseInt64(std::string_view s);
+using text::ParseInt64;
 
 // Whether the request's If-None-Match names `etag` (strong or weak form, one of
 // a list, or "*"; RFC 9110 13.1.2, weak comparison).

@@ -3,12 +3,21 @@
 #include <utf8proc.h>
 
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <memory>
 
 #include "platform/errors.h"
 
 namespace fg::text {
+
+std::optional<int64_t> ParseInt64(std::string_view s) {
+  int64_t v = 0;
+  const char* end = s.data() + s.size();
+  auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (s.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return v;
+}
 
 std::string Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);

@@ -2,6 +2,7 @@
 // combining marks and "ệ" precomposed are the same string), no control
 // characters, a bounded number of characters.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,8 @@
 namespace fg::text {
 
 std::string Trim(std::string_view s);
+// A whole string of decimal digits (optionally signed) that fits int64_t; nullopt otherwise.
+std::optional<int64_t> ParseInt64(std::string_view s);
 // Code points of `s` if it is valid UTF-8 without control characters (tab
 // allowed, and line breaks when `multiline`); nullopt otherwise.
 std::optional<size_t> Length(std::string_view s, bool multiline = false);

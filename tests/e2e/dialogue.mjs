@@ -98,6 +98,7 @@ await run('dialogue', async ({ base, browser, shots }) => {
   assert.equal(await ap.getByLabel('Mã ứng dụng (App ID)').inputValue(), '4321098765');
   assert.equal(await ap.locator('#facebook_secret-error').count(), 0, 'only the form sent shows errors');
   assert.deepEqual(await axeFindings(ap), [], 'channels with an error: axe-core findings');
+  await ap.screenshot({ path: join(shots, 'dialogue-channels-error-phone.png'), fullPage: true });
   await ap.locator('#zalo_secret').fill('khoa-bi-mat-cua-oa');
   await Promise.all([ap.waitForNavigation(), ap.locator('#zalo_secret').locator('xpath=ancestor::form').getByRole('button').click()]);
   assert.match(await ap.locator('#notice').innerText(), /Đã lưu kết nối Zalo/);

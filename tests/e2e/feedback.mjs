@@ -184,6 +184,7 @@ await run('feedback', async ({ base, browser, shots }) => {
   await lp.goto(`${base}/feedback/thong-ke?unit=25270&from=2026-02-30`);
   assert.equal(await lp.locator('#report-heading').count(), 0);
   assert.match(await lp.locator('.error-summary').innerText(), /\S/);
+  await lp.screenshot({ path: join(shots, 'feedback-stats-error-phone.png'), fullPage: true });
   await leader.close();
   await context.close();
 });
