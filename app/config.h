@@ -33,6 +33,7 @@ struct Config {
   int anonymous_requests_per_minute = 600;  // per client address; 0: no limit
   int lookups_per_address = 30;             // anonymous dossier lookups per address in 5 minutes; 0: no limit
   int feedback_per_address = 10;            // public feedback form submissions per address an hour; 0: no limit
+  int feedback_mail_poll_seconds = 120;     // the units' feedback mailboxes (IMAP) read every so often; 0: never
   // The footer of every page: who answers for the site. Empty: left out (under
   // --demo, the catalogue's demo values stand in for empty ones).
   std::string site_agency, site_address, site_hotline, site_email;

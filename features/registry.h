@@ -20,6 +20,7 @@ struct Services {
   desk::Service& desk;
   letters::Service& letters;
   int feedback_per_address = 10;  // public feedback form submissions per address an hour; 0: no limit
+  int feedback_mail_poll_seconds = 0;  // the units' feedback mailboxes read every so often; 0: never
 };
 
 // Registers every feature's pages and API routes, and GET /api/v1/openapi.json

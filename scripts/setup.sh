@@ -13,11 +13,14 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
   libcli11-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libutf8proc-dev
   libcairo2-dev libpango1.0-dev fonts-noto-core libqrencode-dev libxlsxwriter-dev  # forms as PDF, QR, XLSX
   libgoogle-perftools-dev  # tcmalloc for the server binary
-  libcurl4-openssl-dev  # notifications: SMTP, SMS and Zalo gateways
+  libcurl4-openssl-dev  # notifications: SMTP, SMS and Zalo gateways; feedback mailboxes: IMAP
+  libgmime-3.0-dev  # feedback by e-mail: MIME messages
   espeak-ng sox)  # announcements: spoken audio (voice vi); sox checks it is not silent in the tests
 # clang: fuzz/run.sh; poppler-utils: pdftotext; zbar-tools: zbarimg (the receipt QR in e2e);
-# python3-aiosmtpd: the SMTP sink of the notification tests
-test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils zbar-tools python3-aiosmtpd)
+# python3-aiosmtpd: the SMTP sink of the notification tests; dovecot-imapd: the IMAP server of the
+# feedback mailbox tests
+test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils zbar-tools python3-aiosmtpd
+  dovecot-imapd)
 bench_pkgs=(nginx-light wrk python3)
 
 want=("${build_pkgs[@]}")

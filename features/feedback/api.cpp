@@ -189,9 +189,20 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
   });
   app.api("PUT", "/api/v1/feedback/channels/{channel}", http::Access::kUser, [svc](http::Context& ctx) {
     const auto body = http::ParseJsonObject(ctx.req);
+    const std::string channel = ctx.req.params.at("channel");
+    if (channel == "email") {  // the mailbox: its IMAP address and login
+      http::JsonAllowOnly(body, {"url", "username", "password"});
+      try {
+        svc->PutMailbox(*ctx.user, ctx.req.query_param("unit"), http::JsonString(body, "url").value_or(""),
+                        http::JsonString(body, "username").value_or(""), http::JsonString(body, "password").value_or(""));
+      } catch (const AppError& e) {  // the body's own names
+        throw WithFieldsRenamed(e, [](const std::string& f) { return f.starts_with("mail_") ? f.substr(5) : f; });
+      }
+      return http::Response::Text(204, "");
+    }
     http::JsonAllowOnly(body, {"app_id", "secret"});
-    svc->PutChannel(*ctx.user, ctx.req.query_param("unit"), ctx.req.params.at("channel"),
-                    http::JsonString(body, "app_id").value_or(""), http::JsonString(body, "secret").value_or(""));
+    svc->PutChannel(*ctx.user, ctx.req.query_param("unit"), channel, http::JsonString(body, "app_id").value_or(""),
+                    http::JsonString(body, "secret").value_or(""));
     return http::Response::Text(204, "");
   });
 }

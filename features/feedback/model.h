@@ -75,6 +75,15 @@ struct Photo {
   std::string bytes;   // "" when only the description was read
 };
 
+// A file attached to an e-mail (not a photo): kept as sent, for the officials handling the item.
+struct Attachment {
+  int n = 0;  // 1, 2, ... within the item
+  std::string filename, mime;  // as sent; the type is shown, never served
+  int64_t size = 0;
+  std::string sha256;
+  std::string bytes;  // "" when only the description was read
+};
+
 // The submitter. All of it is personal data: never on a public page, never in
 // an unauthenticated Open311 answer, stripped from published answers.
 struct Person {

@@ -5,6 +5,8 @@
 // /feedback with its filters, /feedback/moi (hotline, in person ...), and an
 // item's page /feedback/{code} with its timeline and one action form (the
 // actions the caller may take now; none: a read-only page).
+#include "features/desk/stats.h"
+#include "features/feedback/mail.h"
 #include "features/feedback/page_options.h"
 #include "features/feedback/routes.h"
 #include "features/feedback/rules.h"
@@ -22,6 +24,13 @@ using http::FormValue;
 using http::Response;
 using render::PageView;
 using render::Text;
+
+// "800 byte", "12 KB", "1,5 MB".
+std::string SizeText(int64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " byte";
+  if (bytes < 1024 * 1024) return std::to_string((bytes + 1023) / 1024) + " KB";
+  return desk::FormatOneDecimal(static_cast<double>(bytes) / (1024.0 * 1024.0)) + " MB";
+}
 
 ItemInput FromForm(const Context& ctx) {
   // One parse of the body (it may carry 12 MB of photos): the last value of a field, every photo.
@@ -271,6 +280,14 @@ Response ItemPage(Context& ctx, Service& svc, const Detail& d, const ActionForm&
     ph->SetIntValue("WIDTH", photo.width);
     ph->SetIntValue("HEIGHT", photo.height);
   }
+  if (!d.attachments.empty()) b.ShowSection("HAS_FILES");
+  for (const auto& f : d.attachments) {
+    auto* fd = b.AddSectionDictionary("FILE");
+    fd->SetValue("URL", "/feedback/" + http::UrlEncode(i.code) + "/tep/" + std::to_string(f.n));
+    fd->SetValue("NAME", f.filename);
+    fd->SetValue("SIZE", SizeText(f.size));
+    if (!f.mime.empty()) fd->SetValueAndShowSection("TYPE", f.mime, "HAS_TYPE");
+  }
   if (i.state == State::kAwaitingApproval) b.SetValueAndShowSection("DRAFT", i.reply_draft, "HAS_DRAFT");
   if (!i.reply.empty()) {
     b.SetValueAndShowSection("REPLY", i.reply, "HAS_REPLY");
@@ -439,6 +456,15 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     r.set_header("ETag", etag);
     r.set_header("Cache-Control", "private, no-cache");
     if (unchanged) r.status = 304;
+    return r;
+  });
+  // A file attached to an e-mail: saved, never shown by the browser, whatever its declared type.
+  app.page("GET", "/feedback/{code}/tep/{n}", http::Access::kUser, [svc](Context& ctx) {
+    const auto n = ctx.req.id_param("n");
+    if (!n || *n > static_cast<int64_t>(mail::kMaxAttachments)) throw NotFound("feedback.attachment.not_found");
+    const Attachment file = svc->AttachmentOf(*ctx.user, ctx.req.params.at("code"), static_cast<int>(*n));
+    Response r = Response::Attachment(file.bytes, "application/octet-stream", file.filename);
+    r.set_header("Cache-Control", "private, no-store");
     return r;
   });
   app.page("POST", "/feedback/{code}", http::Access::kUser,

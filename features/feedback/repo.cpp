@@ -279,6 +279,93 @@ std::optional<Photo> PhotoOf(db::Conn& c, int64_t item_id, int n) {
   return p;
 }
 
+// ---- files attached to e-mails ----
+
+void InsertAttachment(db::Conn& c, int64_t item_id, const Attachment& a) {
+  c.exec({"feedback_attachment_insert",
+          "INSERT INTO feedback_attachments (item_id, n, filename, mime, size, sha256, content) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)"},
+         {item_id, int64_t{a.n}, a.filename, a.mime, a.size, a.sha256, auth::Base64(a.bytes)});
+}
+
+namespace {
+Attachment AttachmentRow(const db::Row& r) {
+  return {static_cast<int>(r.i64(0)), r.text(1), r.text(2), r.i64(3), r.text(4), ""};
+}
+}  // namespace
+
+std::vector<Attachment> AttachmentsOf(db::Conn& c, int64_t item_id) {
+  std::vector<Attachment> out;
+  for (const auto& r : c.query({"feedback_attachments_of",
+                                "SELECT n, filename, mime, size, sha256 FROM feedback_attachments "
+                                "WHERE item_id = ? ORDER BY n"},
+                               {item_id}))
+    out.push_back(AttachmentRow(r));
+  return out;
+}
+
+std::optional<Attachment> AttachmentOf(db::Conn& c, int64_t item_id, int n) {
+  auto r = c.query_one({"feedback_attachment_of",
+                        "SELECT n, filename, mime, size, sha256, content FROM feedback_attachments "
+                        "WHERE item_id = ? AND n = ?"},
+                       {item_id, int64_t{n}});
+  if (!r) return std::nullopt;
+  Attachment a = AttachmentRow(*r);
+  a.bytes = auth::FromBase64(r->text(5)).value_or("");
+  return a;
+}
+
+// ---- the units' feedback mailboxes (IMAP) ----
+
+namespace {
+#define FG_MAILBOX_COLUMNS                                                                                 \
+  "SELECT unit_id, url, username, password, uidvalidity, last_uid, taken, checked_at, error, updated_at " \
+  "FROM feedback_mailboxes"
+const db::Query kMailbox{"feedback_mailbox", FG_MAILBOX_COLUMNS " WHERE unit_id = ?"};
+const db::Query kMailboxes{"feedback_mailboxes", FG_MAILBOX_COLUMNS " ORDER BY unit_id"};
+#undef FG_MAILBOX_COLUMNS
+MailboxRow MailboxOf(const db::Row& r) {
+  return {r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4), r.i64(5), r.i64(6), r.text(7), r.text(8), r.text(9)};
+}
+}  // namespace
+
+std::optional<MailboxRow> Mailbox(db::Conn& c, int64_t unit_id) {
+  auto r = c.query_one(kMailbox, {unit_id});
+  if (!r) return std::nullopt;
+  return MailboxOf(*r);
+}
+
+std::vector<MailboxRow> Mailboxes(db::Conn& c) {
+  std::vector<MailboxRow> out;
+  for (const auto& r : c.query(kMailboxes, {})) out.push_back(MailboxOf(r));
+  return out;
+}
+
+void PutMailbox(db::Conn& c, const MailboxRow& m, const std::string& now) {
+  c.exec({"feedback_mailbox_put",
+          "INSERT INTO feedback_mailboxes (unit_id, url, username, password, updated_at) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (unit_id) DO UPDATE SET "
+          "uidvalidity = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.uidvalidity ELSE 0 END, "
+          "last_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.last_uid ELSE 0 END, "
+          "url = excluded.url, username = excluded.username, password = excluded.password, "
+          "error = '', updated_at = excluded.updated_at"},
+         {m.unit_id, m.url, m.username, m.password, now});
+}
+
+void MailboxTook(db::Conn& c, int64_t unit_id, int64_t uidvalidity, int64_t uid, bool made_item) {
+  c.exec({"feedback_mailbox_took",
+          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ? WHERE unit_id = ?"},
+         {uidvalidity, uid, int64_t{made_item ? 1 : 0}, unit_id});
+}
+
+void MailboxChecked(db::Conn& c, int64_t unit_id, int64_t uidvalidity, const std::string& at,
+                    const std::string& error) {
+  c.exec({"feedback_mailbox_checked",
+          "UPDATE feedback_mailboxes SET checked_at = ?, error = ?, "
+          "last_uid = CASE WHEN uidvalidity = ? THEN last_uid ELSE 0 END, uidvalidity = ? WHERE unit_id = ?"},
+         {at, error, uidvalidity, uidvalidity, unit_id});
+}
+
 // ---- citizens' satisfaction with answers ----
 
 std::string SatisfactionOf(db::Conn& c, int64_t item_id, int64_t round) {

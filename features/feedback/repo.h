@@ -47,6 +47,27 @@ std::vector<Photo> PhotosOf(db::Conn& c, int64_t item_id);
 // One photo with its bytes.
 std::optional<Photo> PhotoOf(db::Conn& c, int64_t item_id, int n);
 
+// ---- files attached to e-mails ----
+void InsertAttachment(db::Conn& c, int64_t item_id, const Attachment& a);
+std::vector<Attachment> AttachmentsOf(db::Conn& c, int64_t item_id);  // without bytes, in order
+std::optional<Attachment> AttachmentOf(db::Conn& c, int64_t item_id, int n);
+
+// ---- the units' feedback mailboxes (IMAP) ----
+struct MailboxRow {
+  int64_t unit_id = 0;
+  std::string url, username, password;
+  int64_t uidvalidity = 0, last_uid = 0, taken = 0;
+  std::string checked_at, error, updated_at;
+};
+std::optional<MailboxRow> Mailbox(db::Conn& c, int64_t unit_id);
+std::vector<MailboxRow> Mailboxes(db::Conn& c);
+// Sets the address and the login; a new address starts over (uidvalidity and last_uid 0).
+void PutMailbox(db::Conn& c, const MailboxRow& row, const std::string& now);
+// After one message: its UID (under `uidvalidity`) was taken; `taken` counts items made.
+void MailboxTook(db::Conn& c, int64_t unit_id, int64_t uidvalidity, int64_t uid, bool made_item);
+// After a reading: when, and what went wrong ("" when nothing).
+void MailboxChecked(db::Conn& c, int64_t unit_id, int64_t uidvalidity, const std::string& at, const std::string& error);
+
 // ---- citizens' satisfaction with answers ----
 // The level given for the item's answer round ("" when not rated).
 std::string SatisfactionOf(db::Conn& c, int64_t item_id, int64_t round);

@@ -114,6 +114,15 @@ Limit LimitOf(Kind k) {
   return {10, 10};
 }
 
+std::optional<std::string> PhotoProblem(std::string_view bytes) {
+  if (bytes.size() > kMaxPhotoBytes) return "feedback.photo.too_large";
+  const auto info = org::SniffImage(bytes);
+  if (!info) return "feedback.photo.type";
+  if (info->width < 1 || info->height < 1 || info->width > kMaxPhotoSide || info->height > kMaxPhotoSide)
+    return "feedback.photo.dimensions";
+  return std::nullopt;
+}
+
 ItemInput Checked(const ItemInput& in) {
   Problems p;
   ItemInput out;
@@ -144,19 +153,11 @@ ItemInput Checked(const ItemInput& in) {
       const std::map<std::string, std::string> n{{"n", std::to_string(i + 1)},
                                                  {"max", std::to_string(kMaxPhotoBytes / (1024 * 1024))}};
       // One problem a field: the first photo refused is named.
-      if (bytes.size() > kMaxPhotoBytes) {
-        p.add(BadInput("feedback.photo.too_large", "photo", n));
+      if (auto problem = PhotoProblem(bytes)) {
+        p.add(BadInput(*problem, "photo", n));
         break;
       }
       const auto info = org::SniffImage(bytes);
-      if (!info) {
-        p.add(BadInput("feedback.photo.type", "photo", n));
-        break;
-      }
-      if (info->width < 1 || info->height < 1 || info->width > kMaxPhotoSide || info->height > kMaxPhotoSide) {
-        p.add(BadInput("feedback.photo.dimensions", "photo", n));
-        break;
-      }
       out.photos.push_back({static_cast<int>(i + 1), info->mime, info->width, info->height,
                             static_cast<int64_t>(bytes.size()), auth::Sha256Hex(bytes), bytes});
     }

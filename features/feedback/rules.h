@@ -38,6 +38,9 @@ Limit LimitOf(Kind k);
 // dossier_code, procedure_code, received_at). A complaint needs the
 // complainant's name and a way to reach them (phone, e-mail or address).
 ItemInput Checked(const ItemInput& in);
+// Why `bytes` cannot be a photo (feedback.photo.too_large, .type: not PNG or
+// JPEG by content, .dimensions); nullopt when it can.
+std::optional<std::string> PhotoProblem(std::string_view bytes);
 // A denunciation without a name: registered, but with no legal time limit
 // (the law does not oblige the authority to resolve it; it may verify it).
 bool IsAnonymousDenunciation(Kind k, const Person& p);

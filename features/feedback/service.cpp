@@ -102,6 +102,8 @@ std::string CleanText(const std::string& field, const std::string& s, bool requi
 
 Service::Service(db::Db& db, calendar::Service& calendar) : db_(db), calendar_(calendar) {}
 
+Service::~Service() { StopMailPolling(); }
+
 void Service::LimitSubmissions(int per_hour) {
   if (per_hour <= 0)
     per_address_.reset();
@@ -494,7 +496,10 @@ Detail Service::DetailOf(const auth::Principal& p, Item item, std::vector<Step> 
   }
   const SysSeconds now = Now();
   d.urgency = UrgencyOf(item, now, desk::DueSoonBy(*calendar_.View(item.unit_code).calendar, now));
-  d.photos = db_.read([&](db::Conn& c) { return repo::PhotosOf(c, item.id); });
+  db_.read([&](db::Conn& c) {
+    d.photos = repo::PhotosOf(c, item.id);
+    d.attachments = repo::AttachmentsOf(c, item.id);
+  });
   d.item = std::move(item);
   d.steps = std::move(steps);
   return d;

@@ -17,14 +17,19 @@
 // a request for information).
 #pragma once
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "features/calendar/service.h"
+#include "features/feedback/mail.h"
 #include "features/feedback/model.h"
+#include "features/feedback/repo.h"
 #include "features/feedback/rules.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
@@ -35,6 +40,7 @@ namespace fg::feedback {
 struct Detail {
   Item item;
   std::vector<Photo> photos;  // descriptions (no bytes)
+  std::vector<Attachment> attachments;  // of an e-mail: descriptions (no bytes)
   std::vector<Step> steps;
   std::vector<Action> actions;  // what the caller may do now
   Urgency urgency = Urgency::kNone;
@@ -48,6 +54,7 @@ struct Listed {
 class Service {
  public:
   Service(db::Db& db, calendar::Service& calendar);
+  ~Service();
 
   // ---- citizens ----
   // The public form: channel "web", rate limited per address (kPerAddress an
@@ -115,6 +122,39 @@ class Service {
   std::vector<ChannelStatus> Channels(const auth::Principal& p, const std::string& unit_code);
   std::vector<std::pair<std::string, std::string>> AdminUnits(const auth::Principal& p);
 
+  // ---- e-mail (mail_service.cpp) ----
+  // A unit's feedback mailbox, read over IMAP: administrators covering the unit.
+  // BadInput on "mail_url" (feedback.mail.bad_url: imap[s]://host[:port][/folder]),
+  // "mail_username", "mail_password" (required unless one is kept: "" keeps it).
+  void PutMailbox(const auth::Principal& p, const std::string& unit_code, const std::string& url,
+                  const std::string& username, const std::string& password);
+  struct MailboxStatus {
+    bool connected = false;
+    std::string url, username, checked_at, updated_at;
+    std::string error;  // a message key, "" when the last reading went well
+    int64_t taken = 0;  // items made from its messages
+  };
+  MailboxStatus Mailbox(const auth::Principal& p, const std::string& unit_code);
+  // One reading of a mailbox: each new message once (by its Message-ID) becomes an
+  // item of kind feedback, category other, channel email, from its sender, with
+  // its photos and other files; a message over mail::kMaxMessage becomes an item
+  // from its header. At most kMailPerReading messages a reading (the rest next time).
+  static constexpr size_t kMailPerReading = 50;
+  struct Reading {
+    int created = 0, duplicates = 0;
+    std::string error;  // a message key, "" when it went well
+  };
+  // An administrator's "read now" (Forbidden, NotFound feedback.mail.not_connected).
+  Reading ReadMailbox(const auth::Principal& p, const std::string& unit_code);
+  // Every unit's mailbox once (the poller): the items made.
+  int ReadMailboxes();
+  // Reads the mailboxes every `every` on a thread of its own until stopped.
+  void StartMailPolling(std::chrono::seconds every);
+  void StopMailPolling();
+
+  // The item's e-mail attachments (descriptions) / one with its bytes, for those who may see the item.
+  Attachment AttachmentOf(const auth::Principal& p, const std::string& code, int n);
+
   // ---- officials ----
   Item Register(const auth::Principal& p, ItemInput in);
   Detail Get(const auth::Principal& p, const std::string& code);
@@ -172,10 +212,19 @@ class Service {
   Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor,
               const std::function<void(db::Conn&, const Item&)>& also = {});
   Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
+  Reading Read(const repo::MailboxRow& box);
+  // One message of the mailbox read: an item (true), or nothing when it was taken before.
+  bool TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
+                const mail::Mail& m, bool too_large);
   db::Db& db_;
   calendar::Service& calendar_;
   std::optional<auth::RateLimiter> per_address_{std::in_place, kPerAddress, std::chrono::hours(1)};
   auth::RateLimiter lookups_{kLookups, std::chrono::minutes(10)};
+  std::mutex reading_;  // one mailbox reading at a time in this process
+  std::mutex poll_mu_;
+  std::condition_variable poll_cv_;
+  bool poll_stop_ = false;
+  std::thread poller_;
 };
 
 }  // namespace fg::feedback

@@ -91,9 +91,22 @@ bool NoneMatchHits(const Request& req, std::string_view etag) {
 
 namespace {
 
+// RFC 6266: a plain ASCII name (one "_" for each other character), and the
+// name as it is (RFC 8187, UTF-8) when that differs.
 Response File(std::string body, std::string type, const char* disposition, const std::string& filename) {
   Response r = Response::Text(200, std::move(body), std::move(type));
-  r.set_header("Content-Disposition", std::string(disposition) + "; filename=\"" + filename + "\"");
+  std::string ascii;
+  for (unsigned char c : filename) {
+    if (c >= 0x80 && c < 0xC0) continue;  // a UTF-8 continuation byte: its character has its "_"
+    ascii += c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/' ? '_' : static_cast<char>(c);
+  }
+  std::string value = std::string(disposition) + "; filename=\"" + ascii + "\"";
+  if (ascii != filename) {
+    std::string encoded;
+    for (char c : UrlEncode(filename)) encoded += c == '/' ? std::string("%2F") : std::string(1, c);
+    value += "; filename*=UTF-8''" + encoded;
+  }
+  r.set_header("Content-Disposition", value);
   return r;
 }
 

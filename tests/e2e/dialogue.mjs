@@ -87,7 +87,7 @@ await run('dialogue', async ({ base, browser, shots }) => {
   const ap = await admin.newPage();
   await login(ap, base, 'admin');
   await ap.goto(`${base}/feedback`);
-  await Promise.all([ap.waitForNavigation(), ap.getByRole('link', { name: 'Kết nối Zalo, Facebook' }).click()]);
+  await Promise.all([ap.waitForNavigation(), ap.getByRole('link', { name: 'Kênh nhận góp ý' }).click()]);
   await ap.locator('#unit').selectOption('25270');
   await Promise.all([ap.waitForNavigation(), ap.getByRole('button', { name: 'Xem' }).click()]);
   assert.match(await ap.locator('#zalo-status').innerText(), /Chưa kết nối/);
@@ -107,5 +107,14 @@ await run('dialogue', async ({ base, browser, shots }) => {
   assert.deepEqual(await axeFindings(ap), [], 'channels: axe-core findings');
   await assertNoHorizontalOverflow(ap, assert, 'channels');
   await ap.screenshot({ path: join(shots, 'dialogue-channels-phone.png'), fullPage: true });
+  // The mailbox form: every error beside its field, what was typed kept.
+  await ap.getByLabel('Địa chỉ hộp thư (IMAP)').fill('https://mail.example.vn');
+  await Promise.all([ap.waitForNavigation(), ap.getByRole('button', { name: 'Kết nối hộp thư' }).click()]);
+  for (const id of ['mail_url-error', 'mail_username-error', 'mail_password-error'])
+    assert.match(await ap.locator(`#${id}`).innerText(), /\S/, id);
+  assert.equal(await ap.getByLabel('Địa chỉ hộp thư (IMAP)').inputValue(), 'https://mail.example.vn');
+  assert.equal(await ap.locator('#zalo_secret-error').count(), 0, 'only the form sent shows errors');
+  assert.deepEqual(await axeFindings(ap), [], 'mailbox with errors: axe-core findings');
+  await ap.screenshot({ path: join(shots, 'dialogue-mailbox-error-phone.png'), fullPage: true });
   await admin.close();
 });

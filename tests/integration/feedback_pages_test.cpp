@@ -1,13 +1,16 @@
 // The feedback pages over HTTP on the real binary with demo data: a citizen's
-// form (every error at once, the code), the lookup without personal data, and
-// an official's register, item page and actions through to a published answer.
+// form (every error at once, the code), the lookup without personal data, an
+// official's register, item page and actions through to a published answer, and
+// an administrator connecting the ward's mailbox (a real dovecot) and reading it.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 #include <regex>
 
 #include "platform/http/message.h"
+#include "platform/auth/crypto.h"
 #include "tests/support/http_client.h"
+#include "tests/support/imap_server.h"
 
 namespace fg::testing {
 namespace {
@@ -52,9 +55,10 @@ class FeedbackPagesTest : public ::testing::Test {
   }
   static const Session& As(const std::string& role) { return (*sessions_)[role]; }
   static bool Has(const HttpResult& r, const std::string& s) { return r.body.find(s) != std::string::npos; }
+  // Where a redirect leads, without its fragment (a browser keeps that to itself).
   static std::string Location(const HttpResult& r) {
     auto it = r.headers.find("location");
-    return it == r.headers.end() ? "" : it->second;
+    return it == r.headers.end() ? "" : it->second.substr(0, it->second.find('#'));
   }
   static size_t SummaryItems(const HttpResult& r) {
     const auto at = r.body.find("error-summary");
@@ -158,6 +162,67 @@ TEST_F(FeedbackPagesTest, OfficialsRegisterHotlineCallsAndEvaluatorsDoNot) {
 }
 
 // ---- Open311 GeoReport v2: every method in both formats, and the error codes ----
+
+TEST_F(FeedbackPagesTest, AnAdministratorConnectsTheMailboxAndItsMessagesBecomeItems) {
+  ImapServer imap;
+  ASSERT_TRUE(imap.ok()) << imap.error();
+  const std::string box = "gopy@phuong.example.vn";
+  imap.AddUser(box);
+  // Every error beside its field at once, what was typed kept, the password never echoed.
+  auto bad = Post(As("admin"), "/feedback/kenh",
+                  {{"unit", "25270"}, {"channel", "email"}, {"mail_url", "https://mail.example.vn"},
+                   {"mail_username", ""}, {"mail_password", ""}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(SummaryItems(bad), 3u) << bad.body;
+  for (const char* id : {"mail_url-error", "mail_username-error", "mail_password-error"}) EXPECT_TRUE(Has(bad, id)) << id;
+  EXPECT_TRUE(Has(bad, "value=\"https://mail.example.vn\""));
+  const std::vector<std::pair<std::string, std::string>> good{{"unit", "25270"},
+                                                              {"channel", "email"},
+                                                              {"mail_url", imap.url()},
+                                                              {"mail_username", box},
+                                                              {"mail_password", ImapServer::kPassword}};
+  EXPECT_EQ(Post(As("desk"), "/feedback/kenh", good).status, 403);
+  auto saved = Post(As("admin"), "/feedback/kenh", good);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto page = Get(As("admin"), Location(saved));
+  EXPECT_TRUE(Has(page, "Đã lưu hộp thư góp ý")) << page.body;
+  EXPECT_TRUE(Has(page, "Chưa đọc lần nào"));
+  EXPECT_FALSE(Has(page, ImapServer::kPassword));
+
+  const std::string pdf = "%PDF-1.4\n%%EOF\n";
+  imap.Deliver(box, "From: =?UTF-8?B?VHLhuqduIFRo4buLIELDrG5o?= <binh@example.com>\r\nMessage-ID: <p1@example.com>\r\n"
+                    "Subject: =?UTF-8?Q?N=C6=B0=E1=BB=9Bc_ng=E1=BA=ADp_khu_ph=E1=BB=91_5?=\r\nMIME-Version: 1.0\r\n"
+                    "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                    "Mưa lớn là ngập.\r\n--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+                    "filename*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                        auth::Base64(pdf) + "\r\n--b--\r\n");
+  EXPECT_EQ(Post(As("desk"), "/feedback/kenh/doc-thu", {{"unit", "25270"}}).status, 403);
+  auto read = Post(As("admin"), "/feedback/kenh/doc-thu", {{"unit", "25270"}});
+  ASSERT_EQ(read.status, 303) << read.body;
+  EXPECT_NE(Location(read).find("done=read&n=1"), std::string::npos) << Location(read);
+  page = Get(As("admin"), Location(read));
+  EXPECT_TRUE(Has(page, "1 thư mới được ghi vào sổ theo dõi")) << page.body;
+  EXPECT_TRUE(Has(page, "Đã ghi 1 thư vào sổ theo dõi"));
+
+  auto list = Get(As("desk"), "/feedback?unit_code=25270");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(list.body, m,
+                                std::regex(">(GY-25270-\\d{4}-\\d{4,})</a></td><td[^>]*>[^<]*</td><td[^>]*>Nước ngập khu phố 5<")))
+      << list.body;
+  const std::string code = m[1].str();
+  auto item = Get(As("desk"), "/feedback/" + code);
+  EXPECT_TRUE(Has(item, "Mưa lớn là ngập."));
+  EXPECT_TRUE(Has(item, "binh@example.com"));
+  EXPECT_TRUE(Has(item, "href=\"/feedback/" + code + "/tep/1\" download>biên bản.pdf</a>")) << item.body;
+  auto file = Get(As("desk"), "/feedback/" + code + "/tep/1");
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, pdf);
+  EXPECT_EQ(file.headers["content-type"], "application/octet-stream");
+  EXPECT_EQ(file.headers["content-disposition"],
+            "attachment; filename=\"bi_n b_n.pdf\"; filename*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n.pdf");
+  EXPECT_EQ(Get(As("desk"), "/feedback/" + code + "/tep/2").status, 404);
+  EXPECT_EQ(Get(As("evaluator"), "/feedback/" + code + "/tep/1").status, 404);
+}
 
 TEST_F(FeedbackPagesTest, Open311MethodsFormatsAndErrors) {
   const int port = server_->port();

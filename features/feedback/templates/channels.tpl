@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel narrow">
   <p><a href="/feedback">Sổ theo dõi phản ánh, kiến nghị</a></p>
-  <h1>Kết nối Zalo và Facebook</h1>
-  <p class="lead">Tin nhắn người dân gửi đến trang Zalo OA hoặc Facebook của đơn vị được ghi vào sổ theo dõi như một góp ý, mỗi tin một lần. Khóa bí mật chỉ dùng để kiểm tra chữ ký của tin gửi đến, không bao giờ hiện lại ở đây.</p>
+  <h1>Kênh nhận góp ý: thư điện tử, Zalo, Facebook</h1>
+  <p class="lead">Thư gửi đến hộp thư góp ý và tin nhắn gửi đến trang Zalo OA hoặc Facebook của đơn vị được ghi vào sổ theo dõi như một góp ý, mỗi thư, mỗi tin một lần. Mật khẩu và khóa bí mật không bao giờ hiện lại ở đây.</p>
   <form method="get" action="/feedback/kenh" class="stats-filters" novalidate>
     <div class="field">
       <label for="unit">Đơn vị</label>
@@ -9,6 +9,37 @@
     </div>
     <button type="submit" class="secondary">Xem</button>
   </form>
+  <h2 id="email-heading">Thư điện tử</h2>
+  <p class="status-line" id="email-status">{{#MAIL_CONNECTED}}<strong>Đã kết nối</strong> hộp thư {{MAIL_USERNAME}}, cập nhật {{MAIL_UPDATED}}. {{#MAIL_CHECKED}}Đọc lần gần nhất lúc {{MAIL_CHECKED_AT}}.{{/MAIL_CHECKED}}{{#MAIL_NEVER}}Chưa đọc lần nào.{{/MAIL_NEVER}} Đã ghi {{MAIL_TAKEN}} thư vào sổ theo dõi.{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}<strong>Chưa kết nối.</strong> Hộp thư được đọc vài phút một lần; thư đã đọc vẫn còn trong hộp thư.{{/MAIL_NOT_CONNECTED}}</p>
+  {{#MAIL_ERROR}}<p class="alert" id="email-error">Lần đọc gần nhất không thành công: {{MAIL_ERROR_TEXT}}</p>{{/MAIL_ERROR}}
+  <form method="post" action="/feedback/kenh" novalidate aria-labelledby="email-heading">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="unit" value="{{UNIT_CODE}}">
+    <input type="hidden" name="channel" value="email">
+    <div class="field{{#MAIL_URL_INVALID}} field-invalid{{/MAIL_URL_INVALID}}">
+      <label for="mail_url">Địa chỉ hộp thư (IMAP)</label>
+      <p class="hint" id="mail_url-hint">Máy chủ và thư mục, ví dụ imaps://mail.xa.gov.vn/INBOX. Hỏi người quản trị thư điện tử của đơn vị.</p>
+      {{#MAIL_URL_INVALID}}<p class="field-error" id="mail_url-error"><span class="visually-hidden">Lỗi: </span>{{MAIL_URL_ERROR}}</p>{{/MAIL_URL_INVALID}}
+      <input id="mail_url" name="mail_url" maxlength="300" autocomplete="off" spellcheck="false" value="{{MAIL_URL_VALUE}}" aria-describedby="mail_url-hint{{#MAIL_URL_INVALID}} mail_url-error{{/MAIL_URL_INVALID}}"{{#MAIL_URL_INVALID}} aria-invalid="true"{{/MAIL_URL_INVALID}}>
+    </div>
+    <div class="field{{#MAIL_USERNAME_INVALID}} field-invalid{{/MAIL_USERNAME_INVALID}}">
+      <label for="mail_username">Tên đăng nhập hộp thư</label>
+      {{#MAIL_USERNAME_INVALID}}<p class="field-error" id="mail_username-error"><span class="visually-hidden">Lỗi: </span>{{MAIL_USERNAME_ERROR}}</p>{{/MAIL_USERNAME_INVALID}}
+      <input id="mail_username" name="mail_username" maxlength="200" autocomplete="off" spellcheck="false" value="{{MAIL_USERNAME_VALUE}}"{{#MAIL_USERNAME_INVALID}} aria-describedby="mail_username-error" aria-invalid="true"{{/MAIL_USERNAME_INVALID}}>
+    </div>
+    <div class="field{{#MAIL_PASSWORD_INVALID}} field-invalid{{/MAIL_PASSWORD_INVALID}}">
+      <label for="mail_password">Mật khẩu hộp thư</label>
+      <p class="hint" id="mail_password-hint">{{#MAIL_CONNECTED}}Để trống để giữ mật khẩu đang dùng.{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}Mật khẩu của hộp thư, hoặc mật khẩu ứng dụng nếu máy chủ thư yêu cầu.{{/MAIL_NOT_CONNECTED}}</p>
+      {{#MAIL_PASSWORD_INVALID}}<p class="field-error" id="mail_password-error"><span class="visually-hidden">Lỗi: </span>{{MAIL_PASSWORD_ERROR}}</p>{{/MAIL_PASSWORD_INVALID}}
+      <input type="password" id="mail_password" name="mail_password" maxlength="200" autocomplete="new-password" aria-describedby="mail_password-hint{{#MAIL_PASSWORD_INVALID}} mail_password-error{{/MAIL_PASSWORD_INVALID}}"{{#MAIL_PASSWORD_INVALID}} aria-invalid="true"{{/MAIL_PASSWORD_INVALID}}>
+    </div>
+    <button type="submit">{{#MAIL_CONNECTED}}Cập nhật hộp thư{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}Kết nối hộp thư{{/MAIL_NOT_CONNECTED}}</button>
+  </form>
+  {{#MAIL_CONNECTED}}<form method="post" action="/feedback/kenh/doc-thu" novalidate>
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="unit" value="{{UNIT_CODE}}">
+    <button type="submit" class="secondary" id="read-mail">Đọc thư ngay</button>
+  </form>{{/MAIL_CONNECTED}}
   {{#CHANNEL}}
   <h2 id="{{NAME}}-heading">{{LABEL}}</h2>
   <p class="status-line" id="{{NAME}}-status">{{#CONNECTED}}<strong>Đã kết nối</strong>{{#HAS_APP_ID}} (mã ứng dụng {{APP_ID}}){{/HAS_APP_ID}}, cập nhật {{UPDATED}}.{{/CONNECTED}}{{#NOT_CONNECTED}}<strong>Chưa kết nối.</strong>{{/NOT_CONNECTED}}</p>

@@ -22,6 +22,11 @@
   <ul class="photo-list" aria-labelledby="photos-heading">{{#PHOTO}}
     <li><a href="{{URL}}" target="_blank" rel="noopener"><img src="{{URL}}" alt="Ảnh {{N}} người gửi kèm ({{WIDTH}} × {{HEIGHT}})" width="160" loading="lazy"></a></li>{{/PHOTO}}
   </ul>{{/HAS_PHOTOS}}
+  {{#HAS_FILES}}<h3 id="files-heading">Tệp người gửi kèm</h3>
+  <ul aria-labelledby="files-heading">{{#FILE}}
+    <li><a href="{{URL}}" download>{{NAME}}</a> ({{SIZE}}{{#HAS_TYPE}}, {{TYPE}}{{/HAS_TYPE}})</li>{{/FILE}}
+  </ul>
+  <p class="hint">Tệp được lưu nguyên như người gửi gửi đến. Chỉ mở tệp bằng phần mềm đã cập nhật.</p>{{/HAS_FILES}}
   {{#HAS_DRAFT}}<h2 id="draft-heading">Bản trả lời chờ duyệt</h2><p class="pre" id="item-draft">{{DRAFT}}</p>{{/HAS_DRAFT}}
   {{#HAS_REPLY}}<h2 id="reply-heading">Câu trả lời đã gửi</h2><p class="pre" id="item-reply">{{REPLY}}</p>
   <p>{{#PUBLISHED}}Đã công khai trên trang tra cứu (đã ẩn thông tin cá nhân).{{/PUBLISHED}}{{#PRIVATE}}Chưa công khai.{{/PRIVATE}}</p>{{/HAS_REPLY}}

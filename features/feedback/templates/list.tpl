@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <h1>Sổ theo dõi phản ánh, kiến nghị</h1>
   <p class="lead">Phản ánh, kiến nghị, khiếu nại và tố cáo nhận qua mọi kênh, của đơn vị và các đơn vị trực thuộc, với thời hạn theo luật tính bằng ngày làm việc.</p>
-  {{#CAN_REGISTER}}<p class="actions"><a class="button" href="/feedback/moi">Ghi nhận góp ý mới</a> <a class="button secondary" href="/feedback/thong-ke">Thống kê</a> <a class="button secondary" href="/feedback/doi-thoai">Đối thoại với người dân</a>{{#CAN_CONNECT}} <a class="button secondary" href="/feedback/kenh">Kết nối Zalo, Facebook</a>{{/CAN_CONNECT}}</p>{{/CAN_REGISTER}}
+  {{#CAN_REGISTER}}<p class="actions"><a class="button" href="/feedback/moi">Ghi nhận góp ý mới</a> <a class="button secondary" href="/feedback/thong-ke">Thống kê</a> <a class="button secondary" href="/feedback/doi-thoai">Đối thoại với người dân</a>{{#CAN_CONNECT}} <a class="button secondary" href="/feedback/kenh">Kênh nhận góp ý</a>{{/CAN_CONNECT}}</p>{{/CAN_REGISTER}}
   <form method="get" action="/feedback" class="stats-filters" novalidate>
     <div class="field{{#UNIT_CODE_INVALID}} field-invalid{{/UNIT_CODE_INVALID}}">
       <label for="unit_code">Đơn vị</label>

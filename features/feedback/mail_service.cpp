@@ -1,0 +1,240 @@
+// E-mail intake: the units' feedback mailboxes, read over IMAP (imap.h), each
+// message once (its Message-ID in feedback_intake, written with the item).
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+
+#include "features/feedback/imap.h"
+#include "features/feedback/mail.h"
+#include "features/feedback/service.h"
+#include "features/feedback/webhook.h"
+#include "features/org/repo.h"
+#include "platform/async/pool.h"
+#include "platform/auth/crypto.h"
+#include "platform/db/events.h"
+#include "platform/errors.h"
+#include "platform/render/messages.h"
+#include "platform/text/text.h"
+#include "platform/time.h"
+
+namespace fg::feedback {
+namespace {
+
+using auth::Role;
+
+std::string ErrorKey(imap::Error::Kind k) {
+  switch (k) {
+    case imap::Error::Kind::kLogin: return "feedback.mail.error.login";
+    case imap::Error::Kind::kConnect: return "feedback.mail.error.connect";
+    case imap::Error::Kind::kTls: return "feedback.mail.error.tls";
+    case imap::Error::Kind::kOther: break;
+  }
+  return "feedback.mail.error.other";
+}
+
+// A unit the caller administers (NotFound feedback.unknown_unit, Forbidden).
+org::Unit AdministeredUnit(db::Db& db, const auth::Principal& p, const std::string& unit_code) {
+  auto unit = db.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(unit_code)); });
+  if (!unit) throw NotFound("feedback.unknown_unit");
+  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  return *unit;
+}
+
+// The readings of "read now" run here, off the io threads: one at a time, a few waiting.
+async::BlockingPool& ReadingPool() {
+  static async::BlockingPool pool(1, 4);
+  return pool;
+}
+
+}  // namespace
+
+void Service::PutMailbox(const auth::Principal& p, const std::string& unit_code, const std::string& url,
+                         const std::string& username, const std::string& password) {
+  const org::Unit unit = AdministeredUnit(db_, p, unit_code);
+  const auto kept = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); });
+  Problems problems;
+  const std::string address = problems.check([&] { return text::Clean("mail_url", url, 300, true); });
+  if (!problems.has("mail_url") && !imap::ParseAddress(address))
+    problems.add(BadInput("feedback.mail.bad_url", "mail_url"));
+  const std::string user = problems.check([&] { return text::Clean("mail_username", username, 200, true); });
+  std::string secret = problems.check([&] { return text::Clean("mail_password", password, 200, !kept); });
+  problems.raise_if_any();
+  if (secret.empty()) secret = kept->password;
+  repo::MailboxRow row;
+  row.unit_id = unit.id;
+  row.url = address;
+  row.username = user;
+  row.password = secret;
+  db_.write([&](db::Conn& c) {
+    repo::PutMailbox(c, row, NowUtcText());
+    events::Event e;  // never the password
+    e.actor_id = p.official_id;
+    e.actor = p.username;
+    e.unit_id = unit.id;
+    e.entity = "feedback_channel";
+    e.entity_id = unit.code + "/email";
+    e.action = "set";
+    e.after_json = boost::json::serialize(boost::json::object{{"channel", "email"}, {"url", address}, {"username", user}});
+    events::Append(c, e);
+  });
+}
+
+Service::MailboxStatus Service::Mailbox(const auth::Principal& p, const std::string& unit_code) {
+  const org::Unit unit = AdministeredUnit(db_, p, unit_code);
+  MailboxStatus s;
+  if (auto row = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); })) {
+    s.connected = true;
+    s.url = row->url;
+    s.username = row->username;
+    s.checked_at = row->checked_at;
+    s.updated_at = row->updated_at;
+    s.error = row->error;
+    s.taken = row->taken;
+  }
+  return s;
+}
+
+Service::Reading Service::ReadMailbox(const auth::Principal& p, const std::string& unit_code) {
+  const org::Unit unit = AdministeredUnit(db_, p, unit_code);
+  auto row = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); });
+  if (!row) throw NotFound("feedback.mail.not_connected");
+  return ReadingPool().run([&] { return Read(*row); });
+}
+
+int Service::ReadMailboxes() {
+  int made = 0;
+  for (const auto& box : db_.read([](db::Conn& c) { return repo::Mailboxes(c); })) made += Read(box).created;
+  return made;
+}
+
+void Service::StartMailPolling(std::chrono::seconds every) {
+  poller_ = std::thread([this, every] {
+    while (true) {
+      try {
+        ReadMailboxes();
+      } catch (const std::exception& e) {
+        spdlog::warn("feedback mail: {}", e.what());
+      }
+      std::unique_lock lk(poll_mu_);
+      if (poll_cv_.wait_for(lk, every, [this] { return poll_stop_; })) return;
+    }
+  });
+}
+
+void Service::StopMailPolling() {
+  {
+    std::lock_guard lk(poll_mu_);
+    poll_stop_ = true;
+  }
+  poll_cv_.notify_all();
+  if (poller_.joinable()) poller_.join();
+}
+
+Service::Reading Service::Read(const repo::MailboxRow& box) {
+  std::lock_guard one(reading_);
+  Reading out;
+  int64_t validity = box.uidvalidity;
+  const auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitById(c, box.unit_id); });
+  if (!unit) return out;
+  try {
+    const auto address = imap::ParseAddress(box.url);
+    if (!address) throw imap::Error(imap::Error::Kind::kOther, "not an IMAP address: " + box.url);
+    imap::Session session({*address, box.username, box.password});
+    validity = session.UidValidity();
+    // A new UIDVALIDITY numbers the folder anew: read it all (the Message-IDs keep each message once).
+    auto uids = session.UidsAfter(validity == box.uidvalidity ? box.last_uid : 0);
+    if (uids.size() > kMailPerReading) uids.resize(kMailPerReading);
+    for (int64_t uid : uids) {
+      auto raw = session.Fetch(uid, mail::kMaxMessage);
+      const bool too_large = !raw;
+      if (too_large) raw = session.Header(uid);
+      auto m = mail::Parse(*raw);
+      if (!m) m.emplace();  // not MIME at all: an item saying so, from nobody known
+      if (TakeMail(box, unit->code, validity, uid, *m, too_large))
+        ++out.created;
+      else
+        ++out.duplicates;
+    }
+  } catch (const imap::Error& e) {
+    out.error = ErrorKey(e.kind());
+    spdlog::warn("feedback mail of unit {}: {}", unit->code, e.what());
+  } catch (const std::exception& e) {
+    out.error = "feedback.mail.error.other";
+    spdlog::warn("feedback mail of unit {}: {}", unit->code, e.what());
+  }
+  db_.write([&](db::Conn& c) { repo::MailboxChecked(c, box.unit_id, validity, NowUtcText(), out.error); });
+  return out;
+}
+
+bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
+                       const mail::Mail& m, bool too_large) {
+  // Each message once per unit (the same message sent to two communes is one item at each).
+  const std::string key = unit_code + "/" +
+                          (m.message_id.empty() ? "uid:" + std::to_string(uidvalidity) + ":" + std::to_string(uid)
+                                                : m.message_id);
+  const auto skip = [&] {
+    db_.write([&](db::Conn& c) { repo::MailboxTook(c, box.unit_id, uidvalidity, uid, false); });
+    return false;
+  };
+  if (db_.read([&](db::Conn& c) { return repo::IntakeExists(c, "email", key); })) return skip();
+
+  ItemInput in;
+  in.kind = "feedback";
+  in.channel = "email";
+  in.category = "other";
+  in.unit_code = unit_code;
+  std::string body = m.text;
+  if (too_large)
+    body = render::Text("feedback.mail.too_large", {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}});
+  else if (text::Trim(body).empty())
+    body = render::Text(m.attachments.empty() ? "feedback.mail.empty" : "feedback.mail.only_files");
+  in.content = webhook::Cut(text::Trim(body), kMaxContent - 3);
+  const std::string subject = text::Trim(m.subject);
+  in.title = subject.empty() ? webhook::TitleOf(in.content, 100) : webhook::Cut(subject, kMaxTitle - 3);
+  in.person.name = webhook::Cut(m.from_name, kMaxName - 3);
+  in.person.email = m.from_email;
+  // Photos by their content (as the web form's); every other file is kept as an attachment.
+  std::vector<Attachment> files;
+  for (const auto& a : m.attachments) {
+    if (in.photos.size() < kMaxPhotos && !PhotoProblem(a.bytes)) {
+      in.photos.push_back({0, "", 0, 0, 0, "", a.bytes});
+      continue;
+    }
+    Attachment f;
+    f.n = static_cast<int>(files.size() + 1);
+    f.filename = webhook::Cut(a.filename.empty() ? render::Text("feedback.mail.unnamed_file") : a.filename, 200);
+    f.mime = webhook::Cut(a.mime, 100);
+    f.size = static_cast<int64_t>(a.bytes.size());
+    f.sha256 = auth::Sha256Hex(a.bytes);
+    f.bytes = a.bytes;
+    files.push_back(std::move(f));
+  }
+  ItemInput checked;
+  try {
+    checked = Checked(in);
+  } catch (const AppError&) {
+    // A sender's name or address the register would refuse: the message is kept without them.
+    in.person = {};
+    checked = Checked(in);
+  }
+  try {
+    Create(checked, std::nullopt, "email", [&](db::Conn& c, const Item& i) {
+      repo::InsertIntake(c, "email", key, i.id, m.from_email, i.created_at);
+      for (const auto& f : files) repo::InsertAttachment(c, i.id, f);
+      repo::MailboxTook(c, box.unit_id, uidvalidity, uid, true);
+    });
+    return true;
+  } catch (const db::ConstraintError&) {
+    return skip();  // taken at the same moment by another reader
+  }
+}
+
+Attachment Service::AttachmentOf(const auth::Principal& p, const std::string& code, int n) {
+  auto item = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(code)); });
+  if (!item || !MayHandle(p, item->unit_path)) throw NotFound("feedback.attachment.not_found");
+  auto file = db_.read([&](db::Conn& c) { return repo::AttachmentOf(c, item->id, n); });
+  if (!file) throw NotFound("feedback.attachment.not_found");
+  return *file;
+}
+
+}  // namespace fg::feedback
