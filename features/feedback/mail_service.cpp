@@ -188,10 +188,10 @@ bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code
     body = render::Text("feedback.mail.too_large", {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}});
   else if (text::Trim(body).empty())
     body = render::Text(m.attachments.empty() ? "feedback.mail.empty" : "feedback.mail.only_files");
-  in.content = webhook::Cut(text::Trim(body), kMaxContent - 3);
+  in.content = text::Cut(text::Trim(body), kMaxContent - 3);
   const std::string subject = text::Trim(m.subject);
-  in.title = subject.empty() ? webhook::TitleOf(in.content, 100) : webhook::Cut(subject, kMaxTitle - 3);
-  in.person.name = webhook::Cut(m.from_name, kMaxName - 3);
+  in.title = subject.empty() ? webhook::TitleOf(in.content, 100) : text::Cut(subject, kMaxTitle - 3);
+  in.person.name = text::Cut(m.from_name, kMaxName - 3);
   in.person.email = m.from_email;
   // Photos by their content (as the web form's); every other file is kept as an attachment.
   std::vector<Attachment> files;
@@ -202,8 +202,8 @@ bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code
     }
     Attachment f;
     f.n = static_cast<int>(files.size() + 1);
-    f.filename = webhook::Cut(a.filename.empty() ? render::Text("feedback.mail.unnamed_file") : a.filename, 200);
-    f.mime = webhook::Cut(a.mime, 100);
+    f.filename = text::Cut(a.filename.empty() ? render::Text("feedback.mail.unnamed_file") : a.filename, 200);
+    f.mime = text::Cut(a.mime, 100);
     f.size = static_cast<int64_t>(a.bytes.size());
     f.sha256 = auth::Sha256Hex(a.bytes);
     f.bytes = a.bytes;

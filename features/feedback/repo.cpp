@@ -138,6 +138,13 @@ bool IntakeExists(db::Conn& c, const std::string& channel, const std::string& me
   return c.query_one(kIntakeExists, {channel, message_id}).has_value();
 }
 
+std::string IntakeSender(db::Conn& c, int64_t item_id, const std::string& channel) {
+  auto r = c.query_one({"feedback_intake_sender",
+                        "SELECT sender FROM feedback_intake WHERE item_id = ? AND channel = ? ORDER BY id LIMIT 1"},
+                       {item_id, channel});
+  return r ? r->text(0) : "";
+}
+
 void InsertIntake(db::Conn& c, const std::string& channel, const std::string& message_id, int64_t item_id,
                   const std::string& sender, const std::string& now) {
   c.exec(kInsertIntake, {channel, message_id, item_id, sender, now});

@@ -101,6 +101,8 @@ struct ChannelRow {
 std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel);
 void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now);
 bool IntakeExists(db::Conn& c, const std::string& channel, const std::string& message_id);
+// The platform's id of whoever sent the item on `channel` ("" when it did not come from there).
+std::string IntakeSender(db::Conn& c, int64_t item_id, const std::string& channel);
 // Throws db::ConstraintError when the message was taken in already.
 void InsertIntake(db::Conn& c, const std::string& channel, const std::string& message_id, int64_t item_id,
                   const std::string& sender, const std::string& now);

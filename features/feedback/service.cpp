@@ -76,9 +76,11 @@ std::vector<calendar::Pause> PausesOf(const std::vector<PauseSpan>& spans, SysSe
   return out;
 }
 
-// The outbox message to the citizen, through the channel they used.
+// The outbox message to the citizen, through the channel they used: one who
+// wrote to the unit's Zalo OA is answered in that chat.
 void Notify(db::Conn& c, const Item& i, const std::string& event, const std::string& text, const std::string& now) {
-  if (i.person.phone.empty() && i.person.email.empty()) return;
+  const std::string zalo_user = i.channel == "zalo" ? repo::IntakeSender(c, i.id, "zalo") : "";
+  if (i.person.phone.empty() && i.person.email.empty() && zalo_user.empty()) return;
   notify::Message m;
   m.idem_key = "feedback:" + std::to_string(i.id) + ":" + std::to_string(i.version) + ":" + event;
   m.unit_id = i.unit_id;
@@ -86,6 +88,7 @@ void Notify(db::Conn& c, const Item& i, const std::string& event, const std::str
   m.channel_pref = i.channel == "email" ? "email" : i.channel == "zalo" ? "zalo" : i.channel == "hotline" ? "sms" : "";
   m.phone = i.person.phone;
   m.email = i.person.email;
+  m.zalo_user_id = zalo_user;
   m.params = {{"code", i.code},
               {"text", text},
               {"lookup", render::Site().public_url + "/gop-y/tra-cuu?ma=" + i.code}};
@@ -247,7 +250,7 @@ Service::IntakeResult Service::Webhook(const std::string& channel, const std::st
     in.category = "other";
     in.unit_code = unit->code;
     in.title = webhook::TitleOf(m.text, 100);
-    in.content = webhook::Cut(m.text, kMaxContent - 3);
+    in.content = text::Cut(m.text, kMaxContent - 3);
     ItemInput checked;
     try {
       checked = Checked(in);

@@ -575,6 +575,27 @@ TEST_P(FeedbackServiceTest, WebhookMessagesOnceAndForgedSignaturesStoreNothing) 
   EXPECT_EQ(items(), 1);
 }
 
+TEST_P(FeedbackServiceTest, ACitizenWhoWroteToTheZaloOaIsAnsweredInThatChat) {
+  const std::string body =
+      R"({"app_id":"app1","event_name":"user_send_text","timestamp":"1700000000000","sender":{"id":"U1"},)"
+      R"("recipient":{"id":"OA1"},"message":{"msg_id":"z1","text":"Cống bị tắc"}})";
+  fb_->PutChannel(admin_, "C1", "zalo", "app1", "oa-secret");
+  const std::string mac = "mac=" + auth::Sha256Hex("app1" + body + "1700000000000" + "oa-secret");
+  auto r = fb_->Webhook("zalo", "C1", body, mac);
+  ASSERT_EQ(r.codes.size(), 1u);
+  const std::string code = r.codes[0];
+  EXPECT_TRUE(fb_->Get(desk_, code).item.person.empty());  // no phone, no e-mail: only the chat
+  Do(specialist_, code, Action::kDraftReply, "Đã thông cống.");
+  Do(leader_, code, Action::kApproveReply);
+  static const db::Query q{"test_outbox_zalo", "SELECT event, channel_pref, zalo_user_id, phone FROM outbox"};
+  auto rows = db_->read([&](db::Conn& c) { return c.query(q); });
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].text(0), "feedback_reply");
+  EXPECT_EQ(rows[0].text(1), "zalo");
+  EXPECT_EQ(rows[0].text(2), "U1");
+  EXPECT_EQ(rows[0].text(3), "");
+}
+
 FG_BOTH_BACKENDS(FeedbackServiceTest);
 
 }  // namespace

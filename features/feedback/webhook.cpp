@@ -88,21 +88,8 @@ std::optional<std::vector<Message>> ZaloMessages(std::string_view body) {
   return out;
 }
 
-std::string Cut(std::string_view text, size_t max_chars) {
-  // Cut on a code point boundary (UTF-8 continuation bytes are 10xxxxxx).
-  size_t count = 0, i = 0;
-  for (; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (count == max_chars) break;
-      ++count;
-    }
-  }
-  if (i < text.size()) return std::string(text.substr(0, i)) + "...";
-  return std::string(text);
-}
-
 std::string TitleOf(std::string_view text, size_t max_chars) {
-  return Cut(text::Trim(text.substr(0, text.find('\n'))), max_chars);
+  return text::Cut(text::Trim(text.substr(0, text.find('\n'))), max_chars);
 }
 
 }  // namespace fg::feedback::webhook

@@ -28,8 +28,6 @@ struct Message {
 std::optional<std::vector<Message>> FacebookMessages(std::string_view body);
 std::optional<std::vector<Message>> ZaloMessages(std::string_view body);
 
-// `text` cut to at most `max_chars` code points ("..." added when cut).
-std::string Cut(std::string_view text, size_t max_chars);
 // A title from a message's text: its first line, at most `max_chars` code points ("..." when cut).
 std::string TitleOf(std::string_view text, size_t max_chars);
 

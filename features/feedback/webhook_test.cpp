@@ -56,8 +56,6 @@ TEST(FeedbackWebhook, Messages) {
 TEST(FeedbackWebhook, TitlesCutOnCharacters) {
   EXPECT_EQ(TitleOf("Đường ngập nước\nở khu phố 3", 100), "Đường ngập nước");
   EXPECT_EQ(TitleOf("Đường ngập", 3), "Đườ...");
-  EXPECT_EQ(Cut("ấấấ", 3), "ấấấ");
-  EXPECT_EQ(Cut("ấấấấ", 3), "ấấấ...");
 }
 
 }  // namespace

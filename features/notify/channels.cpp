@@ -16,6 +16,7 @@
 
 #include "features/notify/rules.h"
 #include "platform/auth/crypto.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::notify {
@@ -182,7 +183,24 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
   return {true, false, JsonPath(a.body, Get(cfg, "message_id_path", "id")), ""};
 }
 
+// The OA's consultation message, in the chat of a citizen who wrote to the OA:
+// the text itself (Zalo takes at most 2,000 characters), no template.
+SendResult SendZaloChat(const Channel& ch, const Outgoing& m) {
+  const auto& cfg = ch.config;
+  json::object body{{"recipient", json::object{{"user_id", m.zalo_user_id}}},
+                    {"message", json::object{{"text", text::Cut(m.text, 1997)}}}};
+  const auto a = Http("POST", Get(cfg, "cs_url", "https://openapi.zalo.me/v3.0/oa/message/cs"),
+                      {"Content-Type: application/json", "access_token: " + Get(cfg, "access_token")},
+                      json::serialize(body), TimeoutMs(ch));
+  if (a.code != CURLE_OK) return {false, false, "", std::string("zalo: ") + curl_easy_strerror(a.code)};
+  if (a.status < 200 || a.status >= 300) return {false, false, "", "zalo: HTTP " + std::to_string(a.status)};
+  const std::string err = JsonPath(a.body, "error");
+  if (err != "0") return {false, false, "", "zalo: error " + err + " " + JsonPath(a.body, "message")};
+  return {true, false, JsonPath(a.body, "data.message_id"), ""};
+}
+
 SendResult SendZalo(const Channel& ch, const Outgoing& m) {
+  if (!m.zalo_user_id.empty()) return SendZaloChat(ch, m);
   const auto& cfg = ch.config;
   const std::string tpl = Get(cfg, "template_" + m.event);
   if (tpl.empty()) return {false, true, "", "zalo: no template for " + m.event};

@@ -13,7 +13,10 @@
 //          message_id_path, auth_header (secret: one "Name: value" line), ascii ("1": no diacritics), night ("1": allowed
 //          21:00-07:00), timeout_ms
 //   zalo:  url, access_token (secret: never logged or shown), template_<event>
-//          (the ZNS template id of each event), timeout_ms
+//          (the ZNS template id of each event), timeout_ms; cs_url: the OA's
+//          consultation message endpoint, for a citizen who wrote to the OA
+//          (Message::zalo_user_id): the text, in their chat, rather than a ZNS
+//          template to their phone
 #pragma once
 #include <map>
 #include <string>
@@ -24,7 +27,7 @@
 namespace fg::notify {
 
 struct Outgoing {
-  std::string idem_key, event, phone, email;
+  std::string idem_key, event, phone, email, zalo_user_id;
   std::string subject, text, html;            // rendered (email: all three; sms/log: text)
   std::map<std::string, std::string> params;  // zalo: the template's parameters
   std::string callback_url;                   // where the gateway reports delivery ("" = none)

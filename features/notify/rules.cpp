@@ -61,7 +61,7 @@ std::vector<std::string> UnknownPlaceholders(std::string_view event, std::string
 }
 
 std::vector<Channel> Route(const std::vector<Channel>& unit_channels, const std::string& choice,
-                           const std::string& phone, const std::string& email) {
+                           const std::string& phone, const std::string& email, const std::string& zalo_user_id) {
   std::vector<Channel> sorted = unit_channels;
   std::stable_sort(sorted.begin(), sorted.end(), [&](const Channel& a, const Channel& b) {
     const bool ca = a.name == choice, cb = b.name == choice;
@@ -70,7 +70,8 @@ std::vector<Channel> Route(const std::vector<Channel>& unit_channels, const std:
   });
   std::vector<Channel> out;
   for (auto& c : sorted) {
-    if ((c.name == "sms" || c.name == "zalo") && phone.empty()) continue;
+    if (c.name == "sms" && phone.empty()) continue;
+    if (c.name == "zalo" && phone.empty() && zalo_user_id.empty()) continue;
     if (c.name == "email" && email.empty()) continue;
     out.push_back(std::move(c));
   }
@@ -146,7 +147,7 @@ std::vector<std::string> ChannelKeys(std::string_view channel) {
             "body_encoding", "success_status",   "success_json_path", "success_value", "success_pattern",
             "message_id_path", "ascii",          "night",         "timeout_ms"};
   if (channel == "zalo") {
-    std::vector<std::string> keys = {"url", "access_token"};
+    std::vector<std::string> keys = {"url", "cs_url", "access_token"};
     for (const char* e : kEvents) keys.push_back(std::string("template_") + e);
     keys.push_back("timeout_ms");
     return keys;

@@ -77,6 +77,8 @@ TEST(NotifyRules, RouteChoiceFirstThenPositionWithoutAddresslessChannels) {
   EXPECT_EQ(names(Route(unit, "email", "0912345678", "a@b.vn")), (std::vector<std::string>{"email", "zalo", "sms"}));
   EXPECT_EQ(names(Route(unit, "sms", "", "a@b.vn")), (std::vector<std::string>{"email"}));
   EXPECT_TRUE(Route(unit, "", "", "").empty());
+  // One who wrote to the OA has no phone: Zalo still reaches them, SMS does not.
+  EXPECT_EQ(names(Route(unit, "zalo", "", "", "U1")), (std::vector<std::string>{"zalo"}));
 }
 
 TEST(NotifyChannels, OnlyARefusedMailboxOrMessageIsAPermanentSmtpFailure) {

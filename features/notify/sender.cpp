@@ -45,6 +45,7 @@ Outgoing Render(db::Conn& c, const Message& m, const Channel& ch, const std::str
   out.event = m.event;
   out.phone = m.phone;
   out.email = m.email;
+  out.zalo_user_id = m.zalo_user_id;
   out.params = m.params;
   auto code = out.params["code"];
   if (out.params["unit"].empty()) out.params["unit"] = unit_name;
@@ -52,7 +53,8 @@ Outgoing Render(db::Conn& c, const Message& m, const Channel& ch, const std::str
   out.params["link"] = public_url + "/tra-cuu?ma=" + code;
   if (const std::string key = CallbackKey(c); !key.empty())
     out.callback_url = public_url + "/api/v1/notify/callbacks/" + ch.name + "?token=" + CallbackToken(m.id, key);
-  const std::string kind = ch.name == "email" ? "email" : "sms";
+  // A chat takes the whole text, as an e-mail does; a phone the short one.
+  const std::string kind = ch.name == "email" || (ch.name == "zalo" && !m.zalo_user_id.empty()) ? "email" : "sms";
   auto saved = repo::LatestTemplate(c, m.event, kind);
   const std::string body = saved ? saved->body : render::Text("notify.tpl." + m.event + "." + kind);
   out.text = render::Fill(body, out.params);
@@ -141,7 +143,7 @@ void Sender::Deliver(const Message& m) {
     if (channels.empty() && opt_.log_when_unconfigured) channels.push_back({"log", 0, {}});
     f.unconfigured = channels.empty();
     f.unit_name = unit ? unit->name : "";
-    f.route = Route(channels, m.channel_pref, m.phone, m.email);
+    f.route = Route(channels, m.channel_pref, m.phone, m.email, m.zalo_user_id);
     if (!f.route.empty())
       f.out = Render(c, m, f.route[static_cast<size_t>(m.attempts) % f.route.size()], f.unit_name, opt_.public_url);
     return f;

@@ -233,6 +233,36 @@ TEST_P(NotifyTest, IntakeQueuesTheMessageInTheSameWrite) {
   EXPECT_EQ(KindOf([&] { Receive(in); }), ErrorKind::kBadRequest);
 }
 
+TEST_P(NotifyTest, ACitizenWhoWroteToTheOaGetsTheWholeAnswerInTheChat) {
+  Helper oa("zalo_oa_stub.py", {});
+  Channels({{"zalo", 0,
+             {{"cs_url", "http://127.0.0.1:" + std::to_string(oa.port()) + "/"},
+              {"access_token", "oa-token-1"},
+              {"timeout_ms", "2000"}}}});
+  Message m;
+  m.idem_key = "feedback:1:3:feedback_reply";
+  m.unit_id = commune_admin_.grants.at(0).unit_id;
+  m.event = "feedback_reply";
+  m.channel_pref = "zalo";
+  m.zalo_user_id = "U1";
+  m.params = {{"code", "GY-C1-2026-0001"}, {"text", "Đã thông cống trước chợ."}, {"lookup", "https://x/gop-y"}};
+  m.next_at = m.created_at = FormatUtc(Now());
+  ASSERT_TRUE(db_->write([&](db::Conn& c) { return repo::InsertMessage(c, m); }));
+  Sender s(*db_, {});
+  EXPECT_EQ(s.RunOnce(), 1);
+  auto sent = JsonLines(oa.log());
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(Str(sent[0], "token"), "oa-token-1");
+  EXPECT_EQ(Str(sent[0], "user_id"), "U1");
+  // The answer itself, not only a link to it.
+  EXPECT_NE(Str(sent[0], "text").find("Đã thông cống trước chợ."), std::string::npos) << Str(sent[0], "text");
+  auto all = All();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].status, "sent");
+  EXPECT_EQ(all[0].channel, "zalo");
+  EXPECT_EQ(all[0].provider_id, "oa-1");
+}
+
 TEST_P(NotifyTest, GatewayFailuresAndATimeoutStillDeliverEachMessageOnce) {
   Helper gw("sms_gateway_stub.py", {"2", "3"});  // 503 twice, then a 3 s answer (the client waits 1 s)
   ASSERT_GT(gw.port(), 0);

@@ -233,8 +233,8 @@ void CheckChannel(const Channel& ch, Problems& problems) {
     if (!auth.empty() && (auth.find(':') == std::string::npos || auth.find('\n') != std::string::npos))
       problems.add(BadInput("notify.channel_bad_header", field("auth_header")));
   } else if (ch.name == "zalo") {
-    if (!get("url").empty() && !HttpUrl(get("url")))
-      problems.add(BadInput("notify.channel_bad_http_url", field("url")));
+    for (const char* key : {"url", "cs_url"})
+      if (!get(key).empty() && !HttpUrl(get(key))) problems.add(BadInput("notify.channel_bad_http_url", field(key)));
     if (get("access_token").empty()) problems.add(BadInput("error.required", field("access_token")));
   }
 }

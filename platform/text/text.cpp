@@ -25,6 +25,18 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
+std::string Cut(std::string_view s, size_t max_chars) {
+  size_t count = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
+      if (count == max_chars) break;
+      ++count;
+    }
+  }
+  if (i < s.size()) return std::string(s.substr(0, i)) + "...";
+  return std::string(s);
+}
+
 std::optional<size_t> Length(std::string_view s, bool multiline) {
   size_t n = 0;
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());

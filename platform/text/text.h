@@ -10,6 +10,8 @@
 namespace fg::text {
 
 std::string Trim(std::string_view s);
+// `s` cut to at most `max_chars` code points on a code point boundary ("..." added when cut).
+std::string Cut(std::string_view s, size_t max_chars);
 // A whole string of decimal digits (optionally signed) that fits int64_t; nullopt otherwise.
 std::optional<int64_t> ParseInt64(std::string_view s);
 // Code points of `s` if it is valid UTF-8 without control characters (tab

@@ -81,5 +81,12 @@ TEST(Text, CsvFieldKeepsFormulasFromRunningAndNumbersAsNumbers) {
   EXPECT_EQ(CsvField("a=b"), "a=b");
 }
 
+TEST(Text, CutOnCodePoints) {
+  EXPECT_EQ(Cut("ấấấ", 3), "ấấấ");
+  EXPECT_EQ(Cut("ấấấấ", 3), "ấấấ...");
+  EXPECT_EQ(Cut("", 0), "");
+  EXPECT_EQ(Cut("ab", 0), "...");
+}
+
 }  // namespace
 }  // namespace fg::text
