@@ -4,8 +4,10 @@
 //     service calls and rights as the pages; personal data included);
 //   POST /api/v1/feedback/webhooks/{channel}/{unit}: Zalo OA and Facebook page
 //     webhooks, authorised by the platform's signature only (service.h Webhook);
-//   PUT  /api/v1/feedback/channels/{channel}?unit=CODE: connect a unit's account
-//     (app id, secret), administrators covering the unit.
+//   PUT  /api/v1/feedback/channels/{channel}?unit=CODE: connect a unit's mailbox
+//     or account, administrators covering the unit;
+//   GET, POST /api/v1/feedback/dialogues, GET /api/v1/feedback/dialogues/{id},
+//   POST .../{id}/record, POST .../{id}/items: dialogue sessions (the pages' calls).
 #include "features/feedback/routes.h"
 #include "features/feedback/webhook.h"
 #include "platform/errors.h"
@@ -76,7 +78,7 @@ std::string_view UrgencyName(Urgency u) {
 boost::json::object DetailJson(const Detail& d) {
   boost::json::object o = ItemJson(d.item);
   o["urgency"] = UrgencyName(d.urgency);
-  boost::json::array steps, actions, photos;
+  boost::json::array steps, actions, photos, files;
   for (const auto& s : d.steps)
     steps.push_back({{"at", s.at},
                      {"action", s.action},
@@ -92,15 +94,148 @@ boost::json::object DetailJson(const Detail& d) {
                       {"height", p.height},
                       {"size", p.size},
                       {"url", "/feedback/" + d.item.code + "/anh/" + std::to_string(p.n)}});
+  for (const auto& f : d.attachments)
+    files.push_back({{"n", f.n},
+                     {"filename", f.filename},
+                     {"mime", f.mime},
+                     {"size", f.size},
+                     {"url", "/feedback/" + d.item.code + "/tep/" + std::to_string(f.n)}});
   o["steps"] = std::move(steps);
+  o["attachments"] = std::move(files);
   o["actions"] = std::move(actions);
   o["photos"] = std::move(photos);
   return o;
 }
 
+// ---- dialogue sessions ----
+
+boost::json::object SessionJson(const Session& s) {
+  return {{"id", s.id},
+          {"unit_code", s.unit_code},
+          {"unit_name", s.unit_name},
+          {"title", s.title},
+          {"held_on", s.held_on},
+          {"starts_at", s.starts_at},
+          {"place", s.place},
+          {"hosts", OptText(s.hosts)},
+          {"invited", OptText(s.invited)},
+          {"state", s.state == SessionState::kHeld ? "held" : "planned"},
+          {"attendees", s.attendees},
+          {"attendance", OptText(s.attendance)},
+          {"conclusions", OptText(s.summary)},
+          {"version", s.version},
+          {"items", s.items},
+          {"created_at", s.created_at},
+          {"updated_at", s.updated_at}};
+}
+
+// An issue raised at a session: its progress (the item's details are at /api/v1/feedback/{code}).
+boost::json::array RaisedJson(const std::vector<Item>& items) {
+  boost::json::array out;
+  for (const auto& i : items)
+    out.push_back({{"code", i.code},
+                   {"title", i.title},
+                   {"kind", KindName(i.kind)},
+                   {"state", StateName(i.state)},
+                   {"unit_code", i.unit_code},
+                   {"due_at", OptText(i.due_at)},
+                   {"answered_at", OptText(i.answered_at)},
+                   {"timeliness", OptText(i.timeliness)}});
+  return out;
+}
+
+AppError SessionFields(const AppError& e) {
+  return WithFieldsRenamed(e, [](const std::string& f) -> std::string {
+    if (f == "session_title" || f == "feedback_title") return "title";
+    if (f == "session_place") return "place";
+    if (f == "feedback_kind") return "kind";
+    return f;
+  });
+}
+
+int64_t SessionId(const http::Context& ctx) {
+  const auto id = ctx.req.id_param("id");
+  if (!id) throw NotFound("feedback.dialogue.not_found");
+  return *id;
+}
+
+void RegisterDialogueApi(http::App& app, const std::shared_ptr<Service>& svc) {
+  app.api("GET", "/api/v1/feedback/dialogues", http::Access::kUser, [svc](http::Context& ctx) {
+    boost::json::array sessions;
+    for (const auto& s : svc->Sessions(*ctx.user)) sessions.push_back(SessionJson(s));
+    return http::Json(200, {{"sessions", std::move(sessions)}});
+  });
+  app.api("POST", "/api/v1/feedback/dialogues", http::Access::kUser, [svc](http::Context& ctx) {
+    const auto body = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(body, {"unit_code", "title", "held_on", "starts_at", "place", "hosts", "invited"});
+    auto text = [&](const char* key) { return http::JsonString(body, key).value_or(""); };
+    SessionInput in{text("unit_code"), text("title"), text("held_on"), text("starts_at"),
+                    text("place"),     text("hosts"), text("invited")};
+    try {
+      const Session s = svc->PlanSession(*ctx.user, in);
+      http::Response r = http::Json(201, SessionJson(s));
+      r.set_header("Location", "/api/v1/feedback/dialogues/" + std::to_string(s.id));
+      return r;
+    } catch (const AppError& e) {
+      throw SessionFields(e);
+    }
+  });
+  app.api("GET", "/api/v1/feedback/dialogues/{id}", http::Access::kUser, [svc](http::Context& ctx) {
+    const SessionView v = svc->SessionOf(*ctx.user, SessionId(ctx));
+    boost::json::object out = SessionJson(v.session);
+    out["items"] = v.raised.size();
+    out["raised"] = RaisedJson(v.raised);
+    boost::json::value previous = nullptr;
+    if (v.previous) {
+      auto p = SessionJson(*v.previous);
+      p["items"] = v.previous_raised.size();
+      previous = std::move(p);
+    }
+    out["previous"] = std::move(previous);
+    out["previous_raised"] = RaisedJson(v.previous_raised);
+    return http::Json(200, std::move(out));
+  });
+  app.api("POST", "/api/v1/feedback/dialogues/{id}/record", http::Access::kUser, [svc](http::Context& ctx) {
+    const auto body = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(body, {"attendees", "attendance", "conclusions", "version"});
+    SessionRecord r;
+    if (auto n = http::JsonInt(body, "attendees")) r.attendees = std::to_string(*n);
+    r.attendance = http::JsonString(body, "attendance").value_or("");
+    r.summary = http::JsonString(body, "conclusions").value_or("");
+    const auto version = http::JsonInt(body, "version");
+    if (!version) throw BadInput("error.required", "version");
+    r.version = *version;
+    try {
+      return http::Json(200, SessionJson(svc->RecordSession(*ctx.user, SessionId(ctx), r)));
+    } catch (const AppError& e) {
+      throw SessionFields(e);
+    }
+  });
+  app.api("POST", "/api/v1/feedback/dialogues/{id}/items", http::Access::kUser, [svc](http::Context& ctx) {
+    const auto body = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(body, {"kind", "category", "title", "content", "name", "phone", "email", "address"});
+    auto text = [&](const char* key) { return http::JsonString(body, key).value_or(""); };
+    ItemInput in;
+    in.kind = text("kind");
+    in.category = text("category");
+    in.title = text("title");
+    in.content = text("content");
+    in.person = {text("name"), text("phone"), text("email"), text("address")};
+    try {
+      const Item item = svc->RaiseInSession(*ctx.user, SessionId(ctx), in);
+      http::Response r = http::Json(201, DetailJson(svc->Get(*ctx.user, item.code)));
+      r.set_header("Location", "/api/v1/feedback/" + item.code);
+      return r;
+    } catch (const AppError& e) {
+      throw SessionFields(e);
+    }
+  });
+}
+
 }  // namespace
 
 void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+  RegisterDialogueApi(app, svc);
   app.api("GET", "/api/v1/feedback", http::Access::kUser, [svc](http::Context& ctx) {
     ListQuery q;
     q.unit_code = ctx.req.query_param("unit");
