@@ -1,11 +1,14 @@
 // Demo feedback: a few items of the ward on several channels, one answered and
-// published, one waiting for the citizen's information, one with a photo, and two
-// dialogue sessions with their issues, so that the register, an item's page, the
-// public lookup, the statistics and the sessions have content.
+// published, one waiting for the citizen's information, one by e-mail with a
+// photo and a file, and two dialogue sessions with their issues, so that the
+// register, an item's page, the public lookup, the statistics and the sessions
+// have content.
 #include <cairo.h>
 
 #include "app/demo.h"
+#include "features/feedback/repo.h"
 #include "features/feedback/service.h"
+#include "platform/auth/crypto.h"
 #include "platform/render/png.h"
 #include "platform/time.h"
 
@@ -106,10 +109,18 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
         "Bãi đất trống đường số 5 bị đổ rác nhiều tuần.", {"Võ Thị Lan", "0935 222 111", "", ""});
   record(now_session, "102", "Giao tổ dân phố 2 vận động người dân không đổ rác; phường dọn bãi trong tuần.");
 
-  // The newest item has a photo (the register lists it first: the page walks of the tests reach its photo).
-  auto sidewalk = input("feedback", "web", "order", "Lấn chiếm vỉa hè", "Quán ăn trước số 20 lấn chiếm hết vỉa hè.", {});
+  // The newest item came by e-mail with a photo and a file (the register lists it first: the page
+  // walks of the tests reach both).
+  auto sidewalk = input("feedback", "email", "order", "Lấn chiếm vỉa hè", "Quán ăn trước số 20 lấn chiếm hết vỉa hè.",
+                        {"Phan Văn Hùng", "", "hung.phan@example.com", ""});
   sidewalk.photos.push_back({0, "", 0, 0, 0, "", SidewalkPhoto()});
-  svc.Register(*desk_officer, sidewalk);
+  const auto item = svc.Register(*desk_officer, sidewalk);
+  const std::string signed_by = "STT,Họ tên,Địa chỉ\n1,Phan Văn Hùng,số 18\n2,Lê Thị Mai,số 22\n3,Trần Văn Bảy,số 24\n";
+  db.write([&](db::Conn& c) {
+    feedback::repo::InsertAttachment(c, item.id, {1, "Danh sách hộ dân ký tên.csv", "text/csv",
+                                                  static_cast<int64_t>(signed_by.size()), auth::Sha256Hex(signed_by),
+                                                  signed_by});
+  });
 }
 
 }  // namespace fg::app
