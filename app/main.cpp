@@ -140,6 +140,7 @@ int Serve(const Config& cfg, bool demo) {
   spdlog::info("stopped accepting; flushing the store");
   if (sender) sender->Stop();
   letters.Stop();
+  for (const auto& stop : services.stop_background) stop();
   db->close();
   spdlog::info("bye");
   return 0;

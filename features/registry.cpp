@@ -48,7 +48,10 @@ void RegisterAll(http::App& app, Services& s) {
   ratings::RegisterPages(app, ratings_svc);
   auto feedback_svc = std::make_shared<feedback::Service>(s.db, s.calendar);
   feedback_svc->LimitSubmissions(s.feedback_per_address);
-  if (s.feedback_mail_poll_seconds > 0) feedback_svc->StartMailPolling(std::chrono::seconds(s.feedback_mail_poll_seconds));
+  if (s.feedback_mail_poll_seconds > 0) {
+    feedback_svc->StartMailPolling(std::chrono::seconds(s.feedback_mail_poll_seconds));
+    s.stop_background.push_back([feedback_svc] { feedback_svc->StopMailPolling(); });
+  }
   feedback::RegisterStatsPages(app, feedback_svc);  // before /feedback/{code}
   feedback::RegisterDialoguePages(app, feedback_svc);
   feedback::RegisterChannelPages(app, feedback_svc);

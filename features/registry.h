@@ -2,6 +2,9 @@
 // server (app/main.cpp) and the route-table tests (OpenAPI, authorisation
 // matrix) see the same list.
 #pragma once
+#include <functional>
+#include <vector>
+
 #include "features/accounts/service.h"
 #include "features/calendar/service.h"
 #include "features/desk/service.h"
@@ -21,6 +24,8 @@ struct Services {
   letters::Service& letters;
   int feedback_per_address = 10;  // public feedback form submissions per address an hour; 0: no limit
   int feedback_mail_poll_seconds = 0;  // the units' feedback mailboxes read every so often; 0: never
+  // Filled by RegisterAll: stops the features' background threads (call before the store closes).
+  std::vector<std::function<void()>> stop_background;
 };
 
 // Registers every feature's pages and API routes, and GET /api/v1/openapi.json

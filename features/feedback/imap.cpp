@@ -1,8 +1,10 @@
 #include "features/feedback/imap.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/url/parse.hpp>
 #include <cctype>
 #include <mutex>
@@ -18,7 +20,7 @@ void InitCurl() {
 }
 
 struct Sink {
-  std::string data;
+  std::string data;  // at most `max` bytes: the start of a larger answer
   size_t max = 0;
   bool too_large = false;
 };
@@ -26,11 +28,16 @@ struct Sink {
 size_t Collect(char* p, size_t size, size_t n, void* out) {
   auto* s = static_cast<Sink*>(out);
   if (s->data.size() + size * n > s->max) {
+    s->data.append(p, s->max - s->data.size());
     s->too_large = true;
     return 0;  // stops the transfer
   }
   s->data.append(p, size * n);
   return size * n;
+}
+
+int Progress(void* cancel, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return cancel && static_cast<const std::atomic<bool>*>(cancel)->load() ? 1 : 0;  // non-zero aborts
 }
 
 bool FolderChar(char c) {
@@ -53,7 +60,17 @@ Error::Kind KindOf(CURLcode code) {
 }  // namespace
 
 bool IsLoopback(std::string_view host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr a{};
+  return inet_pton(AF_INET, std::string(host).c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
+}
+
+bool SameServer(const Address& a, const Address& b) {
+  const auto port = [](const Address& x) { return x.port ? x.port : x.scheme == "imaps" ? 993 : 143; };
+  std::string ha = a.host, hb = b.host;
+  for (auto* h : {&ha, &hb})
+    for (auto& c : *h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return a.scheme == b.scheme && ha == hb && port(a) == port(b);
 }
 
 std::optional<Address> ParseAddress(std::string_view url) {
@@ -152,13 +169,16 @@ std::string Session::Run(const std::string& url, const std::string& command, siz
   curl_easy_setopt(h, CURLOPT_USE_SSL,
                    account_.address.scheme == "imap" && IsLoopback(account_.address.host) ? CURLUSESSL_TRY
                                                                                            : CURLUSESSL_ALL);
+  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, Progress);
+  curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(account_.cancel));
   char error[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
   const CURLcode code = curl_easy_perform(h);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
   if (code == CURLE_WRITE_ERROR && sink.too_large && too_large) {
     *too_large = true;
-    return {};
+    return std::move(sink.data);
   }
   if (code != CURLE_OK)
     throw Error(KindOf(code), std::string(curl_easy_strerror(code)) + (error[0] ? std::string(": ") + error : ""));
@@ -182,12 +202,14 @@ std::vector<int64_t> Session::UidsAfter(int64_t uid) {
 std::optional<std::string> Session::Fetch(int64_t uid, size_t max_bytes) {
   bool too_large = false;
   std::string raw = Run(FolderUrl() + "/;UID=" + std::to_string(uid), "", max_bytes, &too_large);
+  // curl fetches BODY[], which marks the message seen: the mailbox's other readers see it was taken.
   if (too_large) return std::nullopt;
   return raw;
 }
 
 std::string Session::Header(int64_t uid) {
-  return Run(FolderUrl() + "/;UID=" + std::to_string(uid) + "/;SECTION=HEADER", "", 256 * 1024, nullptr);
+  bool too_large = false;  // a header over 1 MB: its start is enough to name the sender and the subject
+  return Run(FolderUrl() + "/;UID=" + std::to_string(uid) + "/;SECTION=HEADER", "", 1024 * 1024, &too_large);
 }
 
 }  // namespace fg::feedback::imap

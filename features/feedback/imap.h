@@ -4,6 +4,7 @@
 // to a loopback address (a local server, the tests' dovecot). Certificates are
 // verified.
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -24,7 +25,10 @@ struct Address {
 // imap[s]://host[:port][/folder], the folder of ASCII letters, digits, space and . _ - /;
 // nullopt otherwise (no user or password in the URL, no query).
 std::optional<Address> ParseAddress(std::string_view url);
+// A numeric loopback address (127.0.0.0/8, ::1) or "localhost".
 bool IsLoopback(std::string_view host);
+// The same scheme, host (any case) and port (0: the scheme's, 143 or 993).
+bool SameServer(const Address& a, const Address& b);
 
 // What the server said (pure, tested): "* OK [UIDVALIDITY n]" of EXAMINE, and
 // the UIDs of "* SEARCH a b c" in ascending order.
@@ -45,6 +49,7 @@ struct Account {
   Address address;
   std::string username, password;
   std::chrono::seconds timeout{120};  // a whole transfer; connecting: at most 15 s
+  const std::atomic<bool>* cancel = nullptr;  // set: the transfer under way stops (Error kOther)
 };
 
 // One connection, reused by the calls that follow (throws Error).

@@ -45,12 +45,18 @@ std::string Utf8(std::string_view s) {
   return text::Nfc(kept).value_or("");
 }
 
-// Without control characters: line breaks as "\n" (or spaces when not `multiline`), tabs kept.
+// Without control characters (C0, DEL, and C1: U+0080-U+009F, "\xC2\x80"-"\xC2\x9F" in
+// UTF-8, which the register refuses): line breaks as "\n" (or spaces when not
+// `multiline`), tabs kept. `s` is valid UTF-8.
 std::string Printable(std::string_view s, bool multiline) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      ++i;
+      continue;
+    }
     if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
     if (c == '\r' || c == '\n') out += multiline ? '\n' : ' ';
     else if (c == '\t') out += '\t';
@@ -83,7 +89,11 @@ struct Walk {
 
 void Visit(GMimeObject* /*parent*/, GMimeObject* part, gpointer data) {
   auto& w = *static_cast<Walk*>(data);
-  if (!GMIME_IS_PART(part)) return;  // multiparts are walked into; nested messages are not
+  if (GMIME_IS_MESSAGE_PART(part)) {  // a forwarded message: not walked into, counted
+    ++w.mail->attachments_left_out;
+    return;
+  }
+  if (!GMIME_IS_PART(part)) return;  // multiparts are walked into
   auto* p = GMIME_PART(part);
   GMimeContentType* type = g_mime_object_get_content_type(part);
   const bool attached = g_mime_part_is_attachment(p);
@@ -116,11 +126,20 @@ void Append(std::string& out, utf8proc_int32_t cp) {
 
 // The entity at `s` (after '&'), appended to `out`; the characters it took, 0 when none.
 size_t Entity(std::string_view s, std::string& out) {
-  const size_t semi = s.find(';');
-  if (semi == std::string_view::npos || semi > 10) return 0;
+  const size_t semi = s.substr(0, 12).find(';');  // names are short: no scan of the rest
+  if (semi == std::string_view::npos) return 0;
   const std::string_view name = s.substr(0, semi);
+  // The markup's own, and the Latin-1 letters Vietnamese mail editors write as entities.
   static constexpr std::pair<std::string_view, utf8proc_int32_t> kNamed[] = {
-      {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '}};
+      {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
+      {"nbsp", ' '},      {"agrave", 0xE0},   {"aacute", 0xE1},   {"acirc", 0xE2},    {"atilde", 0xE3},
+      {"egrave", 0xE8},   {"eacute", 0xE9},   {"ecirc", 0xEA},    {"igrave", 0xEC},   {"iacute", 0xED},
+      {"ograve", 0xF2},   {"oacute", 0xF3},   {"ocirc", 0xF4},    {"otilde", 0xF5},   {"ugrave", 0xF9},
+      {"uacute", 0xFA},   {"yacute", 0xFD},   {"Agrave", 0xC0},   {"Aacute", 0xC1},   {"Acirc", 0xC2},
+      {"Atilde", 0xC3},   {"Egrave", 0xC8},   {"Eacute", 0xC9},   {"Ecirc", 0xCA},    {"Igrave", 0xCC},
+      {"Iacute", 0xCD},   {"Ograve", 0xD2},   {"Oacute", 0xD3},   {"Ocirc", 0xD4},    {"Otilde", 0xD5},
+      {"Ugrave", 0xD9},   {"Uacute", 0xDA},   {"Yacute", 0xDD},   {"ndash", 0x2013},  {"mdash", 0x2014},
+      {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"hellip", 0x2026}};
   for (const auto& [n, cp] : kNamed)
     if (name == n) {
       Append(out, cp);
@@ -132,7 +151,9 @@ size_t Entity(std::string_view s, std::string& out) {
     if (digits.empty() || digits.size() > 7) return 0;
     char* end = nullptr;
     const long cp = std::strtol(digits.c_str(), &end, hex ? 16 : 10);
-    if (*end != '\0' || !utf8proc_codepoint_valid(static_cast<utf8proc_int32_t>(cp)) || cp < 32) return 0;
+    if (*end != '\0' || !utf8proc_codepoint_valid(static_cast<utf8proc_int32_t>(cp)) || cp < 32 ||
+        (cp >= 0x7F && cp < 0xA0))
+      return 0;
     Append(out, static_cast<utf8proc_int32_t>(cp));
     return semi + 1;
   }
@@ -215,6 +236,12 @@ std::optional<Mail> Parse(std::string_view raw) {
   Mail m;
   if (const char* id = g_mime_message_get_message_id(message.get())) m.message_id = Line(id);
   if (const char* s = g_mime_message_get_subject(message.get())) m.subject = Line(s);
+  // RFC 3834 (auto-replies, bounces), a delivery report, or a mailer daemon.
+  const char* auto_submitted = g_mime_object_get_header(GMIME_OBJECT(message.get()), "Auto-Submitted");
+  GMimeObject* body = g_mime_message_get_mime_part(message.get());
+  GMimeContentType* type = body ? g_mime_object_get_content_type(body) : nullptr;
+  m.automatic = (auto_submitted && text::Trim(auto_submitted) != "no") ||
+                (type && g_mime_content_type_is_type(type, "multipart", "report"));
   InternetAddressList* from = g_mime_message_get_from(message.get());
   if (from && internet_address_list_length(from) > 0) {
     InternetAddress* a = internet_address_list_get_address(from, 0);
@@ -222,8 +249,13 @@ std::optional<Mail> Parse(std::string_view raw) {
     if (INTERNET_ADDRESS_IS_MAILBOX(a))
       if (const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))) m.from_email = Line(addr);
   }
+  const std::string local = m.from_email.substr(0, m.from_email.find('@'));
+  if (text::Fold(local) == "mailer daemon" || text::Fold(local) == "postmaster") m.automatic = true;
   Walk w{&m, "", ""};
   g_mime_message_foreach(message.get(), Visit, &w);
+  // The register keeps 5,000 characters: 1 MB of HTML is more than enough to find them.
+  constexpr size_t kMaxHtml = 1024 * 1024;
+  if (w.html.size() > kMaxHtml) w.html.resize(kMaxHtml);
   m.text = Printable(!w.plain.empty() ? Utf8(w.plain) : HtmlText(Utf8(w.html)), true);
   while (!m.text.empty() && std::isspace(static_cast<unsigned char>(m.text.back()))) m.text.pop_back();
   return m;

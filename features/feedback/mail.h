@@ -26,7 +26,10 @@ struct Mail {
   // breaks, no other control characters but tabs, no trailing blanks.
   std::string text;
   std::vector<Attachment> attachments;  // at most kMaxAttachments
-  size_t attachments_left_out = 0;
+  size_t attachments_left_out = 0;      // files past the limit, forwarded messages
+  // An auto-reply or bounce (Auto-Submitted other than "no", a multipart/report,
+  // from MAILER-DAEMON or postmaster): not a citizen's feedback.
+  bool automatic = false;
 };
 
 // nullopt: not a message GMime can read (no header at all).

@@ -169,6 +169,29 @@ TEST_P(MailIntakeTest, OnlyTheUnitsAdministratorsConnectAndEveryBadFieldIsNamed)
                                                 "mail_password:error.required"}));
   }
   EXPECT_FALSE(fb_->Mailbox(admin_, "C1").connected);
+  // The kept password goes to the same server and login only.
+  Connect();
+  fb_->PutMailbox(admin_, "C1", Server().url() + "/", user_, "");  // the same server: kept
+  try {
+    fb_->PutMailbox(admin_, "C1", "imaps://mail.elsewhere.example/INBOX", user_, "");
+    ADD_FAILURE() << "the password was kept for another server";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.field(), "mail_password");
+  }
+  EXPECT_EQ(KindOf([&] { fb_->PutMailbox(admin_, "C1", Server().url(), "other@xa.example.vn", ""); }),
+            ErrorKind::kBadRequest);
+  EXPECT_EQ(fb_->Mailbox(admin_, "C1").url, Server().url() + "/");
+}
+
+TEST_P(MailIntakeTest, AutoRepliesAreNotFeedback) {
+  Connect();
+  Server().Deliver(user_, "From: MAILER-DAEMON@example.com\r\nMessage-ID: <bounce@example.com>\r\n"
+                          "Subject: Undelivered Mail\r\n\r\nThe mail could not be delivered.\r\n");
+  Server().Deliver(user_, Message("real@example.com", "That", "Góp ý thật."));
+  auto r = fb_->ReadMailbox(admin_, "C1");
+  EXPECT_EQ(r.created, 1);
+  ASSERT_EQ(Items().size(), 1u);
+  EXPECT_EQ(Items()[0].item.title, "That");
 }
 
 TEST_P(MailIntakeTest, ThePollerReadsOnItsOwn) {

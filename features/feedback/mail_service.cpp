@@ -54,12 +54,22 @@ void Service::PutMailbox(const auth::Principal& p, const std::string& unit_code,
   const auto kept = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); });
   Problems problems;
   const std::string address = problems.check([&] { return text::Clean("mail_url", url, 300, true); });
-  if (!problems.has("mail_url") && !imap::ParseAddress(address))
-    problems.add(BadInput("feedback.mail.bad_url", "mail_url"));
+  const auto parsed = imap::ParseAddress(address);
+  if (!problems.has("mail_url") && !parsed) problems.add(BadInput("feedback.mail.bad_url", "mail_url"));
   const std::string user = problems.check([&] { return text::Clean("mail_username", username, 200, true); });
-  std::string secret = problems.check([&] { return text::Clean("mail_password", password, 200, !kept); });
+  // The kept password goes only to the server and login it was given for: a new
+  // server or login needs it typed again (it is never shown, nor sent elsewhere).
+  const auto kept_at = kept ? imap::ParseAddress(kept->url) : std::nullopt;
+  const bool same_login = kept_at && parsed && imap::SameServer(*kept_at, *parsed) && kept->username == user;
+  if (password.empty() && !same_login) {
+    problems.add(BadInput("error.required", "mail_password"));
+  } else if (const auto chars = text::Length(password); !chars) {  // as typed: never trimmed
+    problems.add(BadInput("error.bad_utf8", "mail_password"));
+  } else if (*chars > 200) {
+    problems.add(BadInput("error.too_long", "mail_password", {{"max", "200"}}));
+  }
   problems.raise_if_any();
-  if (secret.empty()) secret = kept->password;
+  const std::string secret = password.empty() ? kept->password : password;
   repo::MailboxRow row;
   row.unit_id = unit.id;
   row.url = address;
@@ -96,18 +106,22 @@ Service::MailboxStatus Service::Mailbox(const auth::Principal& p, const std::str
 
 Service::Reading Service::ReadMailbox(const auth::Principal& p, const std::string& unit_code) {
   const org::Unit unit = AdministeredUnit(db_, p, unit_code);
-  auto row = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); });
-  if (!row) throw NotFound("feedback.mail.not_connected");
-  return ReadingPool().run([&] { return Read(*row); });
+  if (!db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); })) throw NotFound("feedback.mail.not_connected");
+  return ReadingPool().run([&] { return Read(unit.id); });
 }
 
 int Service::ReadMailboxes() {
   int made = 0;
-  for (const auto& box : db_.read([](db::Conn& c) { return repo::Mailboxes(c); })) made += Read(box).created;
+  for (const auto& box : db_.read([](db::Conn& c) { return repo::Mailboxes(c); })) {
+    if (poll_stop_) break;
+    made += Read(box.unit_id).created;
+  }
   return made;
 }
 
 void Service::StartMailPolling(std::chrono::seconds every) {
+  if (poller_.joinable()) return;  // one poller
+  poll_stop_ = false;
   poller_ = std::thread([this, every] {
     while (true) {
       try {
@@ -116,7 +130,7 @@ void Service::StartMailPolling(std::chrono::seconds every) {
         spdlog::warn("feedback mail: {}", e.what());
       }
       std::unique_lock lk(poll_mu_);
-      if (poll_cv_.wait_for(lk, every, [this] { return poll_stop_; })) return;
+      if (poll_cv_.wait_for(lk, every, [this] { return poll_stop_.load(); })) return;
     }
   });
 }
@@ -130,21 +144,25 @@ void Service::StopMailPolling() {
   if (poller_.joinable()) poller_.join();
 }
 
-Service::Reading Service::Read(const repo::MailboxRow& box) {
+Service::Reading Service::Read(int64_t unit_id) {
   std::lock_guard one(reading_);
   Reading out;
+  // The row as it is now: another reading may have moved it on, an administrator changed it.
+  const auto row = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit_id); });
+  const auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitById(c, unit_id); });
+  if (!row || !unit) return out;
+  const repo::MailboxRow& box = *row;
   int64_t validity = box.uidvalidity;
-  const auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitById(c, box.unit_id); });
-  if (!unit) return out;
   try {
     const auto address = imap::ParseAddress(box.url);
     if (!address) throw imap::Error(imap::Error::Kind::kOther, "not an IMAP address: " + box.url);
-    imap::Session session({*address, box.username, box.password});
+    imap::Session session({*address, box.username, box.password, std::chrono::seconds(120), &poll_stop_});
     validity = session.UidValidity();
     // A new UIDVALIDITY numbers the folder anew: read it all (the Message-IDs keep each message once).
     auto uids = session.UidsAfter(validity == box.uidvalidity ? box.last_uid : 0);
     if (uids.size() > kMailPerReading) uids.resize(kMailPerReading);
     for (int64_t uid : uids) {
+      if (poll_stop_) break;
       auto raw = session.Fetch(uid, mail::kMaxMessage);
       const bool too_large = !raw;
       if (too_large) raw = session.Header(uid);
@@ -162,7 +180,7 @@ Service::Reading Service::Read(const repo::MailboxRow& box) {
     out.error = "feedback.mail.error.other";
     spdlog::warn("feedback mail of unit {}: {}", unit->code, e.what());
   }
-  db_.write([&](db::Conn& c) { repo::MailboxChecked(c, box.unit_id, validity, NowUtcText(), out.error); });
+  db_.write([&](db::Conn& c) { repo::MailboxChecked(c, box, validity, NowUtcText(), out.error); });
   return out;
 }
 
@@ -173,9 +191,10 @@ bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code
                           (m.message_id.empty() ? "uid:" + std::to_string(uidvalidity) + ":" + std::to_string(uid)
                                                 : m.message_id);
   const auto skip = [&] {
-    db_.write([&](db::Conn& c) { repo::MailboxTook(c, box.unit_id, uidvalidity, uid, false); });
+    db_.write([&](db::Conn& c) { repo::MailboxTook(c, box, uidvalidity, uid, false); });
     return false;
   };
+  if (m.automatic) return skip();  // an auto-reply or a bounce: not a citizen's feedback
   if (db_.read([&](db::Conn& c) { return repo::IntakeExists(c, "email", key); })) return skip();
 
   ItemInput in;
@@ -188,6 +207,8 @@ bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code
     body = render::Text("feedback.mail.too_large", {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}});
   else if (text::Trim(body).empty())
     body = render::Text(m.attachments.empty() ? "feedback.mail.empty" : "feedback.mail.only_files");
+  if (m.attachments_left_out > 0)
+    body += "\n\n" + render::Text("feedback.mail.left_out", {{"n", std::to_string(m.attachments_left_out)}});
   in.content = text::Cut(text::Trim(body), kMaxContent - 3);
   const std::string subject = text::Trim(m.subject);
   in.title = subject.empty() ? webhook::TitleOf(in.content, 100) : text::Cut(subject, kMaxTitle - 3);
@@ -213,15 +234,20 @@ bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code
   try {
     checked = Checked(in);
   } catch (const AppError&) {
-    // A sender's name or address the register would refuse: the message is kept without them.
-    in.person = {};
-    checked = Checked(in);
+    try {  // a sender's name or address the register would refuse: the message is kept without them
+      in.person = {};
+      checked = Checked(in);
+    } catch (const AppError&) {  // nothing of it fits the register: an item that points to the mailbox
+      in.title = render::Text("feedback.mail.unreadable_title");
+      in.content = render::Text("feedback.mail.unreadable");
+      checked = Checked(in);
+    }
   }
   try {
     Create(checked, std::nullopt, "email", [&](db::Conn& c, const Item& i) {
       repo::InsertIntake(c, "email", key, i.id, m.from_email, i.created_at);
       for (const auto& f : files) repo::InsertAttachment(c, i.id, f);
-      repo::MailboxTook(c, box.unit_id, uidvalidity, uid, true);
+      repo::MailboxTook(c, box, uidvalidity, uid, true);
     });
     return true;
   } catch (const db::ConstraintError&) {

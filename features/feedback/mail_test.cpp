@@ -88,8 +88,31 @@ TEST(Mail, AnHtmlOnlyMessageIsReadAsItsText) {
       "<div>Ấp   3<br>x&lt;y</div></body></html>\r\n";
   auto m = mail::Parse(raw);
   ASSERT_TRUE(m);
-  // &aacute; is not among the entities decoded: it stays as written.
-  EXPECT_EQ(m->text, "R&aacute;c & nước thải\nẤp 3\nx<y");
+  EXPECT_EQ(m->text, "Rác & nước thải\nẤp 3\nx<y");
+}
+
+TEST(Mail, ControlCharactersTheRegisterRefusesAreDropped) {
+  // U+0096 (a C1 control) as a Latin-1 byte in the subject and as an HTML reference.
+  auto m = mail::Parse(
+      "From: a@example.com\r\nSubject: =?ISO-8859-1?Q?A=96B?=\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+      "<p>x&#150;y &#8211; z</p>\r\n");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->subject, "AB");
+  EXPECT_EQ(m->text, "x&#150;y – z");
+  EXPECT_FALSE(m->automatic);
+}
+
+TEST(Mail, AutoRepliesAndBouncesAreKnown) {
+  for (const std::string head : {"From: a@example.com\r\nAuto-Submitted: auto-replied\r\n",
+                                 "From: MAILER-DAEMON@mail.example.com\r\n",
+                                 "From: a@example.com\r\nContent-Type: multipart/report; boundary=b\r\n"}) {
+    auto m = mail::Parse(head + "Subject: Vắng mặt\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n");
+    ASSERT_TRUE(m) << head;
+    EXPECT_TRUE(m->automatic) << head;
+  }
+  auto person = mail::Parse("From: a@example.com\r\nAuto-Submitted: no\r\nSubject: x\r\n\r\ny\r\n");
+  ASSERT_TRUE(person);
+  EXPECT_FALSE(person->automatic);
 }
 
 TEST(Mail, TooManyFilesAreCountedNotKept) {
@@ -128,6 +151,13 @@ TEST(Imap, AddressesOfMailboxes) {
   EXPECT_TRUE(imap::IsLoopback("localhost"));
   EXPECT_FALSE(imap::IsLoopback("mail.example.com"));
   EXPECT_FALSE(imap::IsLoopback("128.0.0.1"));
+  EXPECT_FALSE(imap::IsLoopback("127.evil.example"));
+  EXPECT_TRUE(imap::SameServer(*imap::ParseAddress("imaps://Mail.Example.com/INBOX"),
+                               *imap::ParseAddress("imaps://mail.example.com:993/Other")));
+  EXPECT_FALSE(imap::SameServer(*imap::ParseAddress("imaps://mail.example.com/"),
+                                *imap::ParseAddress("imap://mail.example.com/")));
+  EXPECT_FALSE(imap::SameServer(*imap::ParseAddress("imaps://mail.example.com/"),
+                                *imap::ParseAddress("imaps://mail.example.com.evil/")));
 }
 
 TEST(Imap, AnswersOfTheServer) {

@@ -359,18 +359,18 @@ void PutMailbox(db::Conn& c, const MailboxRow& m, const std::string& now) {
          {m.unit_id, m.url, m.username, m.password, now});
 }
 
-void MailboxTook(db::Conn& c, int64_t unit_id, int64_t uidvalidity, int64_t uid, bool made_item) {
+void MailboxTook(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid, bool made_item) {
   c.exec({"feedback_mailbox_took",
-          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ? WHERE unit_id = ?"},
-         {uidvalidity, uid, int64_t{made_item ? 1 : 0}, unit_id});
+          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ? WHERE unit_id = ? AND url = ?"},
+         {uidvalidity, uid, int64_t{made_item ? 1 : 0}, box.unit_id, box.url});
 }
 
-void MailboxChecked(db::Conn& c, int64_t unit_id, int64_t uidvalidity, const std::string& at,
+void MailboxChecked(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, const std::string& at,
                     const std::string& error) {
   c.exec({"feedback_mailbox_checked",
           "UPDATE feedback_mailboxes SET checked_at = ?, error = ?, "
-          "last_uid = CASE WHEN uidvalidity = ? THEN last_uid ELSE 0 END, uidvalidity = ? WHERE unit_id = ?"},
-         {at, error, uidvalidity, uidvalidity, unit_id});
+          "last_uid = CASE WHEN uidvalidity = ? THEN last_uid ELSE 0 END, uidvalidity = ? WHERE unit_id = ? AND url = ?"},
+         {at, error, uidvalidity, uidvalidity, box.unit_id, box.url});
 }
 
 // ---- citizens' satisfaction with answers ----

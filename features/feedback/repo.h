@@ -63,10 +63,12 @@ std::optional<MailboxRow> Mailbox(db::Conn& c, int64_t unit_id);
 std::vector<MailboxRow> Mailboxes(db::Conn& c);
 // Sets the address and the login; a new address starts over (uidvalidity and last_uid 0).
 void PutMailbox(db::Conn& c, const MailboxRow& row, const std::string& now);
-// After one message: its UID (under `uidvalidity`) was taken; `taken` counts items made.
-void MailboxTook(db::Conn& c, int64_t unit_id, int64_t uidvalidity, int64_t uid, bool made_item);
-// After a reading: when, and what went wrong ("" when nothing).
-void MailboxChecked(db::Conn& c, int64_t unit_id, int64_t uidvalidity, const std::string& at, const std::string& error);
+// After one message of `box` as read: its UID (under `uidvalidity`) was taken; `taken`
+// counts items made. Nothing when the box's address changed meanwhile.
+void MailboxTook(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid, bool made_item);
+// After a reading of `box`: when, and what went wrong ("" when nothing); nothing when its address changed.
+void MailboxChecked(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, const std::string& at,
+                    const std::string& error);
 
 // ---- citizens' satisfaction with answers ----
 // The level given for the item's answer round ("" when not rated).

@@ -16,6 +16,7 @@
 // event, and the message to the citizen in the notify outbox (an approved reply,
 // a request for information).
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -212,7 +213,7 @@ class Service {
   Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor,
               const std::function<void(db::Conn&, const Item&)>& also = {});
   Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
-  Reading Read(const repo::MailboxRow& box);
+  Reading Read(int64_t unit_id);
   // One message of the mailbox read: an item (true), or nothing when it was taken before.
   bool TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
                 const mail::Mail& m, bool too_large);
@@ -223,7 +224,7 @@ class Service {
   std::mutex reading_;  // one mailbox reading at a time in this process
   std::mutex poll_mu_;
   std::condition_variable poll_cv_;
-  bool poll_stop_ = false;
+  std::atomic<bool> poll_stop_{false};  // also stops a transfer under way
   std::thread poller_;
 };
 

@@ -6,6 +6,8 @@
 // of `headers` (application/json when none); `contains` checks a text answer.
 #include <gtest/gtest.h>
 
+#include "platform/time.h"
+
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
@@ -36,7 +38,8 @@ TEST_P(ApiScenario, Runs) {
   auto doc = boost::json::parse(ss.str()).as_object();
   ServerProcess server(TempPath(std::filesystem::path(GetParam()).stem().string() + ".db"), {"--demo"});
   Session session;
-  std::map<std::string, std::string> vars;
+  // {yesterday}: a local date (UTC+7) in the past, for dates a scenario needs behind it.
+  std::map<std::string, std::string> vars{{"yesterday", FormatIsoDate(ToLocal(Now()).date - std::chrono::days(1))}};
   int n = 0;
   for (auto& step_v : doc.at("steps").as_array()) {
     auto& step = step_v.as_object();

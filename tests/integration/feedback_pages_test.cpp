@@ -19,7 +19,10 @@ class FeedbackPagesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_path_ = new std::string(TempPath("feedback_pages.db"));
+    // Mailboxes are read by "Đọc thư ngay" only: the test counts what one reading takes.
+    setenv("FRIENDLYGOV_FEEDBACK_MAIL_POLL_SECONDS", "0", 1);
     server_ = new ServerProcess(*db_path_, {"--demo"});
+    unsetenv("FRIENDLYGOV_FEEDBACK_MAIL_POLL_SECONDS");
     for (const char* role : {"admin", "leader", "desk", "specialist", "evaluator"})
       (*sessions_)[role] = Login(server_->port(), role, "demo");
     anonymous_ = new Session(AnonymousSession());

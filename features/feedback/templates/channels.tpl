@@ -29,7 +29,7 @@
     </div>
     <div class="field{{#MAIL_PASSWORD_INVALID}} field-invalid{{/MAIL_PASSWORD_INVALID}}">
       <label for="mail_password">Mật khẩu hộp thư</label>
-      <p class="hint" id="mail_password-hint">{{#MAIL_CONNECTED}}Để trống để giữ mật khẩu đang dùng.{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}Mật khẩu của hộp thư, hoặc mật khẩu ứng dụng nếu máy chủ thư yêu cầu.{{/MAIL_NOT_CONNECTED}}</p>
+      <p class="hint" id="mail_password-hint">{{#MAIL_CONNECTED}}Để trống để giữ mật khẩu đang dùng (khi không đổi máy chủ và tên đăng nhập).{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}Mật khẩu của hộp thư, hoặc mật khẩu ứng dụng nếu máy chủ thư yêu cầu.{{/MAIL_NOT_CONNECTED}}</p>
       {{#MAIL_PASSWORD_INVALID}}<p class="field-error" id="mail_password-error"><span class="visually-hidden">Lỗi: </span>{{MAIL_PASSWORD_ERROR}}</p>{{/MAIL_PASSWORD_INVALID}}
       <input type="password" id="mail_password" name="mail_password" maxlength="200" autocomplete="new-password" aria-describedby="mail_password-hint{{#MAIL_PASSWORD_INVALID}} mail_password-error{{/MAIL_PASSWORD_INVALID}}"{{#MAIL_PASSWORD_INVALID}} aria-invalid="true"{{/MAIL_PASSWORD_INVALID}}>
     </div>
