@@ -107,14 +107,14 @@ Service::MailboxStatus Service::Mailbox(const auth::Principal& p, const std::str
 Service::Reading Service::ReadMailbox(const auth::Principal& p, const std::string& unit_code) {
   const org::Unit unit = AdministeredUnit(db_, p, unit_code);
   if (!db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); })) throw NotFound("feedback.mail.not_connected");
-  return ReadingPool().run([&] { return Read(unit.id); });
+  return ReadingPool().run([&] { return Read(unit.id, /*wait=*/false); });
 }
 
 int Service::ReadMailboxes() {
   int made = 0;
   for (const auto& box : db_.read([](db::Conn& c) { return repo::Mailboxes(c); })) {
     if (poll_stop_) break;
-    made += Read(box.unit_id).created;
+    made += Read(box.unit_id, /*wait=*/true).created;
   }
   return made;
 }
@@ -144,8 +144,13 @@ void Service::StopMailPolling() {
   if (poller_.joinable()) poller_.join();
 }
 
-Service::Reading Service::Read(int64_t unit_id) {
-  std::lock_guard one(reading_);
+Service::Reading Service::Read(int64_t unit_id, bool wait) {
+  std::unique_lock one(reading_, std::defer_lock);
+  if (wait) {
+    one.lock();
+  } else if (!one.try_lock()) {  // an administrator does not wait for the poller's reading
+    throw AppError(ErrorKind::kConflict, "feedback.mail.busy");
+  }
   Reading out;
   // The row as it is now: another reading may have moved it on, an administrator changed it.
   const auto row = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit_id); });

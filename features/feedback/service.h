@@ -145,7 +145,8 @@ class Service {
     int created = 0, duplicates = 0;
     std::string error;  // a message key, "" when it went well
   };
-  // An administrator's "read now" (Forbidden, NotFound feedback.mail.not_connected).
+  // An administrator's "read now" (Forbidden, NotFound feedback.mail.not_connected,
+  // Conflict feedback.mail.busy while a reading is under way).
   Reading ReadMailbox(const auth::Principal& p, const std::string& unit_code);
   // Every unit's mailbox once (the poller): the items made.
   int ReadMailboxes();
@@ -213,7 +214,8 @@ class Service {
   Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor,
               const std::function<void(db::Conn&, const Item&)>& also = {});
   Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
-  Reading Read(int64_t unit_id);
+  // One reading of the unit's mailbox; `wait`: for the reading under way, else Conflict feedback.mail.busy.
+  Reading Read(int64_t unit_id, bool wait);
   // One message of the mailbox read: an item (true), or nothing when it was taken before.
   bool TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
                 const mail::Mail& m, bool too_large);

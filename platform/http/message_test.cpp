@@ -78,5 +78,19 @@ TEST(Message, MultipartBoundaryAndMalformedBodies) {
   EXPECT_EQ(plain.form()["b"], "á");
 }
 
+TEST(Response, FileNamesCannotBreakTheHeader) {
+  // A name as an e-mail's sender chose it: quotes, a line break, a path, Vietnamese letters.
+  const Response r = Response::Attachment("x", "application/octet-stream", "a\"b\r\nSet-Cookie: x=1/..\\đơn.pdf");
+  const std::string cd(r.header("Content-Disposition"));
+  EXPECT_EQ(cd.find('\r'), std::string::npos);
+  EXPECT_EQ(cd.find('\n'), std::string::npos);
+  EXPECT_EQ(cd,
+            "attachment; filename=\"a_b__Set-Cookie: x=1_..___n.pdf\"; "
+            "filename*=UTF-8''a%22b%0D%0ASet-Cookie%3A%20x%3D1%2F..%5C%C4%91%C6%A1n.pdf");
+  // A plain ASCII name stays as it is, with no second form.
+  EXPECT_EQ(Response::InlineFile("x", "image/png", "anh.png").header("Content-Disposition"),
+            "inline; filename=\"anh.png\"");
+}
+
 }  // namespace
 }  // namespace fg::http
