@@ -32,14 +32,6 @@ std::string ErrorKey(imap::Error::Kind k) {
   return "feedback.mail.error.other";
 }
 
-// A unit the caller administers (NotFound feedback.unknown_unit, Forbidden).
-org::Unit AdministeredUnit(db::Db& db, const auth::Principal& p, const std::string& unit_code) {
-  auto unit = db.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(unit_code)); });
-  if (!unit) throw NotFound("feedback.unknown_unit");
-  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
-  return *unit;
-}
-
 // The readings of "read now" run here, off the io threads: one at a time, a few waiting.
 async::BlockingPool& ReadingPool() {
   static async::BlockingPool pool(1, 4);
@@ -50,7 +42,7 @@ async::BlockingPool& ReadingPool() {
 
 void Service::PutMailbox(const auth::Principal& p, const std::string& unit_code, const std::string& url,
                          const std::string& username, const std::string& password) {
-  const org::Unit unit = AdministeredUnit(db_, p, unit_code);
+  const org::Unit unit = AdministeredUnit(p, text::Trim(unit_code));
   const auto kept = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); });
   Problems problems;
   const std::string address = problems.check([&] { return text::Clean("mail_url", url, 300, true); });
@@ -90,7 +82,7 @@ void Service::PutMailbox(const auth::Principal& p, const std::string& unit_code,
 }
 
 Service::MailboxStatus Service::Mailbox(const auth::Principal& p, const std::string& unit_code) {
-  const org::Unit unit = AdministeredUnit(db_, p, unit_code);
+  const org::Unit unit = AdministeredUnit(p, text::Trim(unit_code));
   MailboxStatus s;
   if (auto row = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); })) {
     s.connected = true;
@@ -105,7 +97,7 @@ Service::MailboxStatus Service::Mailbox(const auth::Principal& p, const std::str
 }
 
 Service::Reading Service::ReadMailbox(const auth::Principal& p, const std::string& unit_code) {
-  const org::Unit unit = AdministeredUnit(db_, p, unit_code);
+  const org::Unit unit = AdministeredUnit(p, text::Trim(unit_code));
   if (!db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); })) throw NotFound("feedback.mail.not_connected");
   return ReadingPool().run([&] { return Read(unit.id, /*wait=*/false); });
 }

@@ -173,11 +173,16 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
   return *db_.read([&](db::Conn& c) { return repo::ItemById(c, id); });
 }
 
-void Service::PutChannel(const auth::Principal& p, const std::string& unit_code, const std::string& channel,
-                         const std::string& app_id, const std::string& secret) {
+org::Unit Service::AdministeredUnit(const auth::Principal& p, const std::string& unit_code) {
   auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, unit_code); });
   if (!unit) throw NotFound("feedback.unknown_unit");
   if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  return *unit;
+}
+
+void Service::PutChannel(const auth::Principal& p, const std::string& unit_code, const std::string& channel,
+                         const std::string& app_id, const std::string& secret) {
+  const auto unit = AdministeredUnit(p, unit_code);
   Problems problems;
   if (channel != "zalo" && channel != "facebook") problems.add(BadInput("feedback.webhook.bad_channel", "channel"));
   const std::string id = problems.check([&] { return text::Clean("app_id", app_id, 100, channel == "zalo"); });
@@ -185,14 +190,14 @@ void Service::PutChannel(const auth::Principal& p, const std::string& unit_code,
   problems.raise_if_any();
   const std::string now = NowUtcText();
   db_.write([&](db::Conn& c) {
-    repo::PutChannel(c, unit->id, channel, {id, key}, now);
+    repo::PutChannel(c, unit.id, channel, {id, key}, now);
     // The secret itself never goes into the event log.
     events::Event e;
     e.actor_id = p.official_id;
     e.actor = p.username;
-    e.unit_id = unit->id;
+    e.unit_id = unit.id;
     e.entity = "feedback_channel";
-    e.entity_id = unit->code + "/" + channel;
+    e.entity_id = unit.code + "/" + channel;
     e.action = "set";
     e.after_json = boost::json::serialize(boost::json::object{{"channel", channel}, {"app_id", id}});
     events::Append(c, e);
@@ -200,14 +205,12 @@ void Service::PutChannel(const auth::Principal& p, const std::string& unit_code,
 }
 
 std::vector<Service::ChannelStatus> Service::Channels(const auth::Principal& p, const std::string& unit_code) {
-  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, text::Trim(unit_code)); });
-  if (!unit) throw NotFound("feedback.unknown_unit");
-  if (!auth::Covers(p, unit->path, {Role::kAdmin})) throw Forbidden();
+  const auto unit = AdministeredUnit(p, text::Trim(unit_code));
   std::vector<ChannelStatus> out;
   db_.read([&](db::Conn& c) {
     for (const char* channel : {"zalo", "facebook"}) {
       ChannelStatus s{channel};
-      if (auto row = repo::Channel(c, unit->id, channel)) {
+      if (auto row = repo::Channel(c, unit.id, channel)) {
         s.connected = true;
         s.app_id = row->app_id;
         s.updated_at = row->updated_at;

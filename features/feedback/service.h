@@ -31,6 +31,7 @@
 #include "features/feedback/mail.h"
 #include "features/feedback/model.h"
 #include "features/feedback/repo.h"
+#include "features/org/model.h"
 #include "features/feedback/rules.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
@@ -216,6 +217,8 @@ class Service {
   Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
   // One reading of the unit's mailbox; `wait`: for the reading under way, else Conflict feedback.mail.busy.
   Reading Read(int64_t unit_id, bool wait);
+  // The unit of `unit_code` when the caller administers it (NotFound feedback.unknown_unit, Forbidden).
+  org::Unit AdministeredUnit(const auth::Principal& p, const std::string& unit_code);
   // One message of the mailbox read: an item (true), or nothing when it was taken before.
   bool TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
                 const mail::Mail& m, bool too_large);

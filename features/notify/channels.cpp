@@ -183,39 +183,33 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
   return {true, false, JsonPath(a.body, Get(cfg, "message_id_path", "id")), ""};
 }
 
-// The OA's consultation message, in the chat of a citizen who wrote to the OA:
-// the text itself (Zalo takes at most 2,000 characters), no template.
-SendResult SendZaloChat(const Channel& ch, const Outgoing& m) {
-  const auto& cfg = ch.config;
-  json::object body{{"recipient", json::object{{"user_id", m.zalo_user_id}}},
-                    {"message", json::object{{"text", text::Cut(m.text, 1997)}}}};
-  const auto a = Http("POST", Get(cfg, "cs_url", "https://openapi.zalo.me/v3.0/oa/message/cs"),
-                      {"Content-Type: application/json", "access_token: " + Get(cfg, "access_token")},
+// One call of Zalo's API (the OA's access token; success is "error": 0); `id_path`: the message id in the answer.
+SendResult ZaloCall(const Channel& ch, const std::string& url, const json::object& body, const char* id_path) {
+  const auto a = Http("POST", url, {"Content-Type: application/json", "access_token: " + Get(ch.config, "access_token")},
                       json::serialize(body), TimeoutMs(ch));
   if (a.code != CURLE_OK) return {false, false, "", std::string("zalo: ") + curl_easy_strerror(a.code)};
   if (a.status < 200 || a.status >= 300) return {false, false, "", "zalo: HTTP " + std::to_string(a.status)};
   const std::string err = JsonPath(a.body, "error");
   if (err != "0") return {false, false, "", "zalo: error " + err + " " + JsonPath(a.body, "message")};
-  return {true, false, JsonPath(a.body, "data.message_id"), ""};
+  return {true, false, JsonPath(a.body, id_path), ""};
 }
 
 SendResult SendZalo(const Channel& ch, const Outgoing& m) {
-  if (!m.zalo_user_id.empty()) return SendZaloChat(ch, m);
   const auto& cfg = ch.config;
+  if (!m.zalo_user_id.empty()) {
+    // The OA's consultation message, in the chat of a citizen who wrote to the OA:
+    // the text itself (Zalo takes at most 2,000 characters), no template.
+    json::object body{{"recipient", json::object{{"user_id", m.zalo_user_id}}},
+                      {"message", json::object{{"text", text::Cut(m.text, 1997)}}}};
+    return ZaloCall(ch, Get(cfg, "cs_url", "https://openapi.zalo.me/v3.0/oa/message/cs"), body, "data.message_id");
+  }
   const std::string tpl = Get(cfg, "template_" + m.event);
   if (tpl.empty()) return {false, true, "", "zalo: no template for " + m.event};
   json::object data;
   for (auto& [k, v] : m.params) data[k] = v;
   json::object body{
       {"phone", Msisdn(m.phone)}, {"template_id", tpl}, {"template_data", data}, {"tracking_id", m.idem_key}};
-  const auto a = Http("POST", Get(cfg, "url", "https://business.openapi.zalo.me/message/template"),
-                      {"Content-Type: application/json", "access_token: " + Get(cfg, "access_token")},
-                      json::serialize(body), TimeoutMs(ch));
-  if (a.code != CURLE_OK) return {false, false, "", std::string("zalo: ") + curl_easy_strerror(a.code)};
-  if (a.status < 200 || a.status >= 300) return {false, false, "", "zalo: HTTP " + std::to_string(a.status)};
-  const std::string err = JsonPath(a.body, "error");
-  if (err != "0") return {false, false, "", "zalo: error " + err + " " + JsonPath(a.body, "message")};
-  return {true, false, JsonPath(a.body, "data.msg_id"), ""};
+  return ZaloCall(ch, Get(cfg, "url", "https://business.openapi.zalo.me/message/template"), body, "data.msg_id");
 }
 
 SendResult SendEmail(const Channel& ch, const Outgoing& m) {
