@@ -22,6 +22,7 @@
 #include "platform/errors.h"
 #include "platform/http/access_log.h"
 #include "platform/http/server.h"
+#include "platform/net/curl.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
 #include "platform/time.h"
@@ -162,6 +163,7 @@ int main(int argc, char** argv) {
   using namespace fg;
   // A closed standard output (a pipe whose reader went away) must not kill the server.
   std::signal(SIGPIPE, SIG_IGN);
+  net::InitCurl();  // before any thread (platform/net/curl.h)
   CLI::App cli{"FriendlyGov (Chính quyền thân thiện): one-stop desks, ratings, letters and scorecards"};
   cli.require_subcommand(1);
   cli.fallthrough();

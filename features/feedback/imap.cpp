@@ -7,17 +7,12 @@
 #include <atomic>
 #include <boost/url/parse.hpp>
 #include <cctype>
-#include <mutex>
 
 #include "platform/text/text.h"
+#include "platform/net/curl.h"
 
 namespace fg::feedback::imap {
 namespace {
-
-void InitCurl() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Sink {
   std::string data;  // at most `max` bytes: the start of a larger answer
@@ -132,7 +127,7 @@ std::vector<int64_t> UidsOf(std::string_view search) {
 }
 
 Session::Session(Account account) : account_(std::move(account)) {
-  InitCurl();
+  net::InitCurl();
   curl_ = curl_easy_init();
   if (!curl_) throw Error(Error::Kind::kOther, "curl_easy_init failed");
 }

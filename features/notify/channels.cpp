@@ -10,7 +10,6 @@
 #include <boost/json.hpp>
 #include <cstring>
 #include <ctime>
-#include <mutex>
 #include <sstream>
 #include <vector>
 
@@ -18,16 +17,12 @@
 #include "platform/auth/crypto.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
+#include "platform/net/curl.h"
 
 namespace fg::notify {
 namespace {
 
 namespace json = boost::json;
-
-void InitCurl() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 std::string Get(const std::map<std::string, std::string>& m, const std::string& k, const std::string& def = "") {
   auto it = m.find(k);
@@ -121,7 +116,7 @@ struct HttpAnswer {
 
 HttpAnswer Http(const std::string& method, const std::string& url, const std::vector<std::string>& headers,
                 const std::string& body, long timeout_ms) {
-  InitCurl();
+  net::InitCurl();
   Curl c;
   HttpAnswer a;
   for (auto& h : headers) c.headers = curl_slist_append(c.headers, h.c_str());
@@ -216,7 +211,7 @@ SendResult SendEmail(const Channel& ch, const Outgoing& m) {
   const auto& cfg = ch.config;
   const std::string url = Get(cfg, "url"), from = Get(cfg, "from");
   if (url.empty() || from.empty()) return {false, true, "", "email: no url or sender"};
-  InitCurl();
+  net::InitCurl();
   Curl c;
   Upload up{MimeMessage(from, m.email, m, FormatUtc(Now())), 0};
   c.rcpt = curl_slist_append(nullptr, ("<" + m.email + ">").c_str());

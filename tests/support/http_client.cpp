@@ -85,13 +85,13 @@ HttpResult SendRaw(int port, const std::string& req, int timeout_ms, bool until_
 }
 
 HttpResult Request(int port, const std::string& method, const std::string& target, const std::string& body,
-                   const std::vector<std::pair<std::string, std::string>>& headers) {
+                   const std::vector<std::pair<std::string, std::string>>& headers, int timeout_ms) {
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (auto& [k, v] : headers) req += k + ": " + v + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH")
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n" + body;
-  return SendRaw(port, req);
+  return SendRaw(port, req, timeout_ms);
 }
 
 std::string CookieFrom(const HttpResult& r, const std::string& name) {

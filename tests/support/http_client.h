@@ -20,7 +20,7 @@ struct HttpResult {
 // `until_close`) the first response's Content-Length is complete.
 HttpResult SendRaw(int port, const std::string& raw_request, int timeout_ms = 10000, bool until_close = false);
 HttpResult Request(int port, const std::string& method, const std::string& target, const std::string& body = "",
-                   const std::vector<std::pair<std::string, std::string>>& headers = {});
+                   const std::vector<std::pair<std::string, std::string>>& headers = {}, int timeout_ms = 10000);
 // The value of cookie `name` in the response's Set-Cookie headers.
 std::string CookieFrom(const HttpResult& r, const std::string& name);
 // The value of the first `<input ... name="NAME" value="...">` in an HTML page.
