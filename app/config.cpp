@@ -127,6 +127,7 @@ const std::map<std::string, Setter>& Setters() {
       {"lookups_per_address", Int(&Config::lookups_per_address, 0, 1000000)},
       {"feedback_per_address", Int(&Config::feedback_per_address, 0, 1000000)},
       {"feedback_mail_poll_seconds", Int(&Config::feedback_mail_poll_seconds, 0, 86400)},
+      {"scorecard_reminder_minutes", Int(&Config::scorecard_reminder_minutes, 0, 10080)},
       {"notify_poll_ms", Int(&Config::notify_poll_ms, 0, 600000)},
       {"site_agency", SiteText(&Config::site_agency, 200, nullptr, "")},
       {"site_address", SiteText(&Config::site_address, 300, nullptr, "")},
@@ -223,7 +224,7 @@ std::string Describe(const Config& c) {
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute
     << "\nlookups_per_address=" << c.lookups_per_address << "\nfeedback_per_address=" << c.feedback_per_address
-    << "\nfeedback_mail_poll_seconds=" << c.feedback_mail_poll_seconds << "\nsite_agency=" << c.site_agency
+    << "\nfeedback_mail_poll_seconds=" << c.feedback_mail_poll_seconds << "\nscorecard_reminder_minutes=" << c.scorecard_reminder_minutes << "\nsite_agency=" << c.site_agency
     << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email
     << "\npublic_url=" << c.public_url << "\nnotify_poll_ms=" << c.notify_poll_ms << "\n";
   return o.str();

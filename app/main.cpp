@@ -110,7 +110,8 @@ int Serve(const Config& cfg, bool demo) {
   http::SetSecureCookies(cfg.cookie_secure);
   // Letters: drafts from the desk's events, by a pass every few seconds (and before the letters pages list).
   letters.Start(std::chrono::seconds(5));
-  Services services{*db, org, accounts, calendar, desk, letters, cfg.feedback_per_address, cfg.feedback_mail_poll_seconds};
+  Services services{*db,    org,    accounts, calendar, desk, letters, cfg.feedback_per_address,
+                    cfg.feedback_mail_poll_seconds, cfg.scorecard_reminder_minutes};
   RegisterAll(app, services);
   notify::Service notify(*db);
   app.metrics().add_collector([&notify] { return notify.MetricsText(); });

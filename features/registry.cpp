@@ -62,10 +62,16 @@ void RegisterAll(http::App& app, Services& s) {
   surveys::RegisterApi(app, surveys_svc);
   surveys::RegisterPages(app, surveys_svc);
   auto scorecards_svc = std::make_shared<scorecards::Service>(
-      s.db, std::make_shared<scorecards::LiveIndicators>(s.desk, ratings_svc, &s.letters));
+      s.db, std::make_shared<scorecards::LiveIndicators>(s.desk, ratings_svc, &s.letters, feedback_svc, surveys_svc));
   scorecards_svc->InstallTemplates(app.assets_dir());
+  if (s.scorecard_reminder_minutes > 0) {
+    scorecards_svc->StartReminders(std::chrono::minutes(s.scorecard_reminder_minutes));
+    s.stop_background.push_back([scorecards_svc] { scorecards_svc->StopReminders(); });
+  }
   scorecards::RegisterApi(app, scorecards_svc);
   scorecards::RegisterPages(app, scorecards_svc);
+  scorecards::RegisterRecognitionPages(app, scorecards_svc);
+  scorecards::RegisterHistoryPages(app, scorecards_svc);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

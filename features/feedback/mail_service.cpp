@@ -105,36 +105,17 @@ Service::Reading Service::ReadMailbox(const auth::Principal& p, const std::strin
 int Service::ReadMailboxes() {
   int made = 0;
   for (const auto& box : db_.read([](db::Conn& c) { return repo::Mailboxes(c); })) {
-    if (poll_stop_) break;
+    if (poller_.stopping()) break;
     made += Read(box.unit_id, /*wait=*/true).created;
   }
   return made;
 }
 
 void Service::StartMailPolling(std::chrono::seconds every) {
-  if (poller_.joinable()) return;  // one poller
-  poll_stop_ = false;
-  poller_ = std::thread([this, every] {
-    while (true) {
-      try {
-        ReadMailboxes();
-      } catch (const std::exception& e) {
-        spdlog::warn("feedback mail: {}", e.what());
-      }
-      std::unique_lock lk(poll_mu_);
-      if (poll_cv_.wait_for(lk, every, [this] { return poll_stop_.load(); })) return;
-    }
-  });
+  poller_.Start("feedback mail", every, [this] { ReadMailboxes(); });
 }
 
-void Service::StopMailPolling() {
-  {
-    std::lock_guard lk(poll_mu_);
-    poll_stop_ = true;
-  }
-  poll_cv_.notify_all();
-  if (poller_.joinable()) poller_.join();
-}
+void Service::StopMailPolling() { poller_.Stop(); }
 
 Service::Reading Service::Read(int64_t unit_id, bool wait) {
   std::unique_lock one(reading_, std::defer_lock);
@@ -153,13 +134,13 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
   try {
     const auto address = imap::ParseAddress(box.url);
     if (!address) throw imap::Error(imap::Error::Kind::kOther, "not an IMAP address: " + box.url);
-    imap::Session session({*address, box.username, box.password, std::chrono::seconds(120), &poll_stop_});
+    imap::Session session({*address, box.username, box.password, std::chrono::seconds(120), &poller_.stop_flag()});
     validity = session.UidValidity();
     // A new UIDVALIDITY numbers the folder anew: read it all (the Message-IDs keep each message once).
     auto uids = session.UidsAfter(validity == box.uidvalidity ? box.last_uid : 0);
     if (uids.size() > kMailPerReading) uids.resize(kMailPerReading);
     for (int64_t uid : uids) {
-      if (poll_stop_) break;
+      if (poller_.stopping()) break;
       auto raw = session.Fetch(uid, mail::kMaxMessage);
       const bool too_large = !raw;
       if (too_large) raw = session.Header(uid);

@@ -16,15 +16,12 @@
 // event, and the message to the citizen in the notify outbox (an approved reply,
 // a request for information).
 #pragma once
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "features/calendar/service.h"
@@ -33,6 +30,7 @@
 #include "features/feedback/repo.h"
 #include "features/org/model.h"
 #include "features/feedback/rules.h"
+#include "platform/async/periodic.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
 #include "platform/db/db.h"
@@ -227,10 +225,7 @@ class Service {
   std::optional<auth::RateLimiter> per_address_{std::in_place, kPerAddress, std::chrono::hours(1)};
   auth::RateLimiter lookups_{kLookups, std::chrono::minutes(10)};
   std::mutex reading_;  // one mailbox reading at a time in this process
-  std::mutex poll_mu_;
-  std::condition_variable poll_cv_;
-  std::atomic<bool> poll_stop_{false};  // also stops a transfer under way
-  std::thread poller_;
+  async::Periodic poller_;  // its stop flag also stops a transfer under way
 };
 
 }  // namespace fg::feedback

@@ -295,6 +295,9 @@ TEST_P(FeedbackServiceTest, CitizensRateEachAnswerOnceAndTheStatisticsCountIt) {
   EXPECT_EQ(fb_->Statistics(desk_, {"", "2026-03-01", "2026-03-31"}).tallies.total.received, 2);
   EXPECT_EQ(KindOfError([&] { fb_->Statistics(outsider_, {"C1", "", ""}); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOfError([&] { fb_->Statistics(evaluator_, {"", "", ""}); }), ErrorKind::kForbidden);
+  // An evaluator covering the unit reads its counts (the scorecards' indicators), not its items.
+  EXPECT_EQ(fb_->Statistics(evaluator_, {"C1", "2026-03-01", "2026-03-31"}).tallies.total.received, 2);
+  EXPECT_EQ(KindOfError([&] { fb_->Get(evaluator_, a); }), ErrorKind::kForbidden);
   try {
     fb_->Statistics(admin_, {"NOPE", "2026-02-30", ""});
     ADD_FAILURE() << "no error";

@@ -160,14 +160,7 @@ Service::Service(db::Db& db) : db_(db), pool_(std::make_unique<async::BlockingPo
 
 Service::~Service() { Stop(); }
 
-void Service::Stop() {
-  {
-    std::lock_guard lock(loop_mutex_);
-    stop_ = true;
-  }
-  loop_cv_.notify_all();
-  if (loop_.joinable()) loop_.join();
-}
+void Service::Stop() { loop_.Stop(); }
 
 // ---- templates and settings ----
 
@@ -750,20 +743,7 @@ TriggerRun Service::Pass() {
 }
 
 void Service::Start(std::chrono::milliseconds every) {
-  if (every.count() <= 0 || loop_.joinable()) return;
-  loop_ = std::thread([this, every] {
-    std::unique_lock lock(loop_mutex_);
-    while (!stop_) {
-      lock.unlock();
-      try {
-        RunTriggers();
-      } catch (const std::exception& e) {
-        spdlog::warn("letters: trigger pass failed: {}", e.what());
-      }
-      lock.lock();
-      loop_cv_.wait_for(lock, every, [this] { return stop_; });
-    }
-  });
+  loop_.Start("letters: trigger pass failed", every, [this] { RunTriggers(); });
 }
 
 }  // namespace fg::letters

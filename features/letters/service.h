@@ -23,15 +23,13 @@
 // and before the register and the counts are read (waiting for a pass already
 // running, so that a page shows the drafts of what was committed before it).
 #pragma once
-#include <atomic>
 #include <memory>
-#include <condition_variable>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "features/letters/model.h"
+#include "platform/async/periodic.h"
 #include "platform/async/pool.h"
 #include "platform/auth/principal.h"
 #include "platform/db/db.h"
@@ -119,10 +117,7 @@ class Service {
   void TriggersBeforeReading();
   std::unique_ptr<async::BlockingPool> pool_;  // the passes run by requests
   std::mutex trigger_mutex_;                   // one pass at a time in this process
-  std::mutex loop_mutex_;
-  std::condition_variable loop_cv_;
-  bool stop_ = false;
-  std::thread loop_;
+  async::Periodic loop_;
 };
 
 }  // namespace fg::letters

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "features/scorecards/json.h"
+#include "features/scorecards/recognition.h"
 #include "features/scorecards/routes.h"
 #include "features/scorecards/rules.h"
 #include "platform/auth/crypto.h"
@@ -81,6 +82,13 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
   app.api("POST", "/api/v1/scorecards/assessments/{id}/lock", http::Access::kUser, [svc](Context& ctx) {
     return http::Json(200, ToJson(svc->Lock(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"))));
   });
+  app.api("PUT", "/api/v1/scorecards/assessments/{id}/deadlines", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"self_due", "appraisal_due"});
+    return http::Json(200, ToJson(svc->SetDeadlines(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
+                                                    http::JsonString(b, "self_due").value_or(""),
+                                                    http::JsonString(b, "appraisal_due").value_or(""))));
+  });
   app.api("POST", "/api/v1/scorecards/assessments/{id}/evidence", http::Access::kUser, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"line", "name", "content_base64"});
@@ -102,16 +110,21 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     auto [e, bytes] = svc->EvidenceFile(*ctx.user, IdOf(ctx, "scorecards.evidence_not_found"));
     return http::Response::Text(200, std::move(bytes), e.mime);
   });
-  app.api("GET", "/api/v1/scorecards/rankings", http::Access::kUser, [svc](Context& ctx) {
-    auto set = ctx.req.query_param("set");
-    int64_t id = 0;
-    for (char ch : set) {
-      if (ch < '0' || ch > '9' || id > 1'000'000'000'000) throw BadInput("scorecards.set_not_found", "set");
-      id = id * 10 + (ch - '0');
-    }
+  auto set_param = [](Context& ctx) {
+    const int64_t id = SetIdOf(ctx.req.query_param("set"), "set");
     if (id == 0) throw BadInput("scorecards.set_not_found", "set");
-    return http::Json(200, ToJson(svc->RankingOf(*ctx.user, id, ctx.req.query_param("unit"),
+    return id;
+  };
+  app.api("GET", "/api/v1/scorecards/rankings", http::Access::kUser, [svc, set_param](Context& ctx) {
+    return http::Json(200, ToJson(svc->RankingOf(*ctx.user, set_param(ctx), ctx.req.query_param("unit"),
                                                  ctx.req.query_param("from"))));
+  });
+  app.api("GET", "/api/v1/scorecards/history", http::Access::kUser, [svc, set_param](Context& ctx) {
+    return http::Json(200, ToJson(svc->HistoryOf(*ctx.user, set_param(ctx), ctx.req.query_param("unit"))));
+  });
+  app.api("GET", "/api/v1/scorecards/recognition", http::Access::kUser, [svc, set_param](Context& ctx) {
+    return http::Json(200, ToJson(svc->RecognitionOf(*ctx.user, set_param(ctx), ctx.req.query_param("unit"),
+                                                     ctx.req.query_param("from"))));
   });
 }
 

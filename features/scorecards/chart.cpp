@@ -10,6 +10,7 @@ namespace fg::scorecards {
 namespace {
 
 constexpr const char* kFill = "#0b4f8a";  // 8.4:1 on white, as the desk's chart
+constexpr const char* kMark = "#9a3412";  // 7:1 on white: the mark juts out 3 px above and below the bar
 constexpr int kRowHeight = 44;            // a label line, then the bar
 constexpr int kBarHeight = 18;
 constexpr double kSpan = 75.0;  // percent of the width for the maximum
@@ -33,15 +34,26 @@ std::string RankingChartSvg(const std::vector<ScoreBar>& bars, Points max, const
                   "\" role=\"img\" aria-labelledby=\"ranking-chart-title ranking-chart-desc\">"
                   "<title id=\"ranking-chart-title\">" +
                   Escape(title) + "</title><desc id=\"ranking-chart-desc\">" + Escape(desc) + "</desc>";
+  auto x = [max](Points p) {
+    return kSpan * static_cast<double>(std::clamp<Points>(p, 0, max)) / static_cast<double>(max);
+  };
   for (size_t i = 0; i < bars.size(); ++i) {
     const int top = kRowHeight * static_cast<int>(i);
-    const double w = kSpan * static_cast<double>(std::clamp<Points>(bars[i].points, 0, max)) / static_cast<double>(max);
+    const double w = x(bars[i].points);
     s += "<g class=\"bar\"><text x=\"0\" y=\"" + std::to_string(top + 15) + "\" font-size=\"14\" fill=\"#1b1b1b\">" +
          Escape(bars[i].label) + "</text>";
     if (bars[i].points > 0)
       s += "<rect x=\"0\" y=\"" + std::to_string(top + 21) + "\" width=\"" + Percent(w) + "\" height=\"" +
            std::to_string(kBarHeight) + "\" fill=\"" + kFill + "\"/>";
-    s += "<text x=\"" + Percent(w) + "\" dx=\"6\" y=\"" + std::to_string(top + 35) +
+    double end = w;
+    if (bars[i].mark) {
+      const double m = x(*bars[i].mark);
+      end = std::max(end, m);
+      s += "<line class=\"mark\" x1=\"" + Percent(m) + "\" x2=\"" + Percent(m) + "\" y1=\"" +
+           std::to_string(top + 18) + "\" y2=\"" + std::to_string(top + 24 + kBarHeight) + "\" stroke=\"" + kMark +
+           "\" stroke-width=\"3\"/>";
+    }
+    s += "<text x=\"" + Percent(end) + "\" dx=\"6\" y=\"" + std::to_string(top + 35) +
          "\" font-size=\"13\" fill=\"#1b1b1b\">" + Escape(FormatPoints(bars[i].points)) + "</text></g>";
   }
   return s + "</svg>";

@@ -2,6 +2,7 @@
 // style of the desk's and the letters' charts (role="img" with <title> and
 // <desc>, the table beside it with the same figures). Pure, no I/O.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace fg::scorecards {
 struct ScoreBar {
   std::string label;  // "1. Phường Chơn Thành"
   Points points = 0;
+  std::optional<Points> mark = {};  // a tick across the bar (e.g. the peers' mean; say so in the label)
 };
 
 // Bars scaled to `max` (the set's total); each value written as points

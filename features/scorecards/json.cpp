@@ -16,6 +16,12 @@ json::value PointsJson(Points p) {
 }
 
 namespace {
+
+json::array Strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.push_back(json::value(s));
+  return a;
+}
 json::value PercentJson(int64_t bp) {
   if (bp % 100 == 0) return json::value(bp / 100);
   return json::value(static_cast<double>(bp) / 100.0);
@@ -264,6 +270,8 @@ json::object AssessmentObject(const Assessment& a) {
           {"below_minimum", a.below_minimum},
           {"revision", a.revision},
           {"lines", lines},
+          {"self_due", a.self_due.empty() ? json::value() : json::value(a.self_due)},
+          {"appraisal_due", a.appraisal_due.empty() ? json::value() : json::value(a.appraisal_due)},
           {"updated_at", a.updated_at}};
 }
 
@@ -289,11 +297,6 @@ json::value ToJson(const AssessmentView& v) {
   for (const auto& g : v.gaps)
     gaps.push_back(json::object{{"key", g.key}, {"title", g.title}, {"points", PointsJson(g.points)},
                                 {"max", PointsJson(g.max)}, {"gap", PointsJson(g.gap())}});
-  auto strings = [](const std::vector<std::string>& v) {
-    json::array a;
-    for (const auto& s : v) a.push_back(json::value(s));
-    return a;
-  };
   o["score"] = json::object{{"total", PointsJson(v.score.total)},
                             {"max_total", PointsJson(v.score.max_total)},
                             {"below_minimum", v.score.below_minimum},
@@ -301,23 +304,72 @@ json::value ToJson(const AssessmentView& v) {
                             {"lines", lines}};
   o["recognition"] = json::object{{"recognised", v.recognition.recognised},
                                   {"total_ok", v.recognition.total_ok},
-                                  {"weak_criteria", strings(v.recognition.weak_criteria)},
-                                  {"disqualified_by", strings(v.recognition.disqualified_by)}};
+                                  {"weak_criteria", Strings(v.recognition.weak_criteria)},
+                                  {"disqualified_by", Strings(v.recognition.disqualified_by)}};
   o["gaps"] = gaps;
   o["criteria_set"] = ToJson(v.set);
   return o;
 }
 
+namespace {
+json::object RowJson(const Ranked& x) {
+  return {{"rank", x.rank == 0 ? json::value() : json::value(x.rank)},
+          {"tied", x.tied},
+          {"unit_name", x.entry.unit_name},
+          {"assessment_id", x.entry.assessment_id},
+          {"total", PointsJson(x.entry.total)},
+          {"below_minimum", x.entry.below_minimum}};
+}
+json::object RankingJson(const Ranking& r, json::array rows) {
+  json::array periods;
+  for (const auto& p : r.periods) periods.push_back(json::value(p));
+  return {{"set_id", r.set.id}, {"set_name", r.set.name}, {"unit_code", r.unit_code}, {"unit_name", r.unit_name},
+          {"from", r.from},     {"to", r.to},             {"periods", periods},       {"rows", std::move(rows)},
+          {"pending", r.pending}};
+}
+}  // namespace
+
 json::value ToJson(const Ranking& r) {
   json::array rows;
-  for (const auto& x : r.rows)
-    rows.push_back(json::object{{"rank", x.rank == 0 ? json::value() : json::value(x.rank)},
-                                {"tied", x.tied},
-                                {"unit_name", x.entry.unit_name},
-                                {"total", PointsJson(x.entry.total)},
-                                {"below_minimum", x.entry.below_minimum}});
-  return {{"set_id", r.set.id}, {"set_name", r.set.name}, {"unit_code", r.unit_code}, {"unit_name", r.unit_name},
-          {"from", r.from}, {"rows", rows}, {"pending", r.pending}};
+  for (const auto& x : r.rows) rows.push_back(RowJson(x));
+  return RankingJson(r, std::move(rows));
+}
+
+json::value ToJson(const RecognitionList& l) {
+  json::array rows;
+  for (const auto& x : l.ranking.rows) {
+    auto o = RowJson(x);
+    const auto& r = l.results.at(x.entry.assessment_id);
+    o["recognised"] = r.recognised;
+    o["total_ok"] = r.total_ok;
+    o["weak_criteria"] = Strings(r.weak_criteria);
+    o["disqualified_by"] = Strings(r.disqualified_by);
+    rows.push_back(std::move(o));
+  }
+  auto o = RankingJson(l.ranking, std::move(rows));
+  o["recognised_count"] = l.recognised;
+  return o;
+}
+
+json::value ToJson(const History& h) {
+  json::array points;
+  for (const auto& p : h.points)
+    points.push_back(json::object{{"assessment_id", p.assessment_id},
+                                  {"set_id", p.set_id},
+                                  {"set_version", p.set_version},
+                                  {"from", p.from},
+                                  {"to", p.to},
+                                  {"total", PointsJson(p.total)},
+                                  {"max_total", PointsJson(p.max_total)},
+                                  {"below_minimum", p.below_minimum},
+                                  {"recognised", p.recognised},
+                                  {"rank", p.rank == 0 ? json::value() : json::value(p.rank)},
+                                  {"tied", p.tied},
+                                  {"peers", p.peers},
+                                  {"peer_mean", PointsJson(p.peer_mean)},
+                                  {"peer_best", PointsJson(p.peer_best)}});
+  return {{"unit_code", h.unit_code}, {"unit_name", h.unit_name}, {"set_code", h.set_code},
+          {"set_name", h.set_name},   {"points", points}};
 }
 
 json::value ToJson(const Evidence& e) {

@@ -28,6 +28,10 @@ CriteriaSet SetFromJsonText(std::string_view text);
 boost::json::value ToJson(const Assessment& a);
 boost::json::value ToJson(const AssessmentView& v);
 boost::json::value ToJson(const Ranking& r);
+// The ranking's rows, each with `recognised` and the reasons it is not
+// (`total_ok`, `weak_criteria` and `disqualified_by` as keys), and `recognised_count`.
+boost::json::value ToJson(const RecognitionList& l);
+boost::json::value ToJson(const History& h);
 boost::json::value ToJson(const Evidence& e);
 // {"lines": {"1.1": {"points": "1,75", "explanation": "..."}}}; BadInput naming the field.
 std::map<std::string, SelfInput> SelfFrom(const boost::json::object& body);

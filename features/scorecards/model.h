@@ -130,6 +130,7 @@ struct Entry {
   std::string unit_name;
   Points total = 0;
   bool below_minimum = false;
+  int64_t assessment_id = 0;
 };
 
 struct Ranked {
@@ -176,7 +177,18 @@ struct Assessment {
   int64_t revision = 1;
   std::map<std::string, Line> lines;
   std::string created_at, updated_at;
+  // The days the commune must submit by and the higher level must lock by
+  // (YYYY-MM-DD, local; "" = none), set by the appraiser.
+  std::string self_due, appraisal_due;
 };
+
+// A reminder of a step's deadline to queue: the step (self: the commune's
+// self-assessment; appraisal: the higher level's), soon (the deadline within
+// kRemindDaysBefore days) or overdue, and the deadline it is about.
+struct Reminder {
+  std::string step, kind, due;
+};
+inline constexpr int kRemindDaysBefore = 3;
 
 // A file attached to a line as evidence (its bytes stored once by SHA-256).
 struct Evidence {

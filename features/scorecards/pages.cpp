@@ -3,7 +3,11 @@
 // commune's self-assessment, the appraisal, the score and what would raise
 // it; one POST with the step in `action`), /cham-diem/xep-hang (ranking: SVG
 // chart and table).
+#include <algorithm>
+#include <tuple>
+
 #include "features/scorecards/chart.h"
+#include "features/scorecards/recognition.h"
 #include "features/scorecards/routes.h"
 #include "features/scorecards/rules.h"
 #include "platform/errors.h"
@@ -29,7 +33,7 @@ std::string MethodText(const Criterion& c) {
   switch (c.method) {
     case Method::kManual: return Text("scorecards.method.manual", {{"step", FormatPoints(c.step)}});
     case Method::kIndicator: return Text("scorecards.indicator." + c.indicator);
-    case Method::kSurvey: return Text("scorecards.method.survey");
+    case Method::kSurvey: return Text("scorecards.method.survey", {{"element", c.indicator}});
   }
   return "";
 }
@@ -186,6 +190,30 @@ Response AssessmentPage(Context& ctx, Service& svc, int64_t id, const Typed* typ
     if (typed && typed->form.count(field)) return typed->form.at(field);
     return fallback;
   };
+  // The steps' deadlines, how far off the open step's is, and the form to set them.
+  const std::string today = TodayLocalIso();
+  for (const auto& [marker, due, open] :
+       {std::tuple{"SELF_DUE", a.self_due, a.state == State::kDraft || a.state == State::kReturned},
+        std::tuple{"APPRAISAL_DUE", a.appraisal_due, a.state == State::kSubmitted}}) {
+    if (due.empty()) continue;
+    const auto days = (*ParseIsoDate(due) - *ParseIsoDate(today)).count();
+    std::string text = DisplayDate(due);
+    if (open)
+      text += " (" + (days < 0   ? Text("scorecards.deadline.overdue", {{"n", std::to_string(-days)}})
+                      : days == 0 ? Text("scorecards.deadline.today")
+                                  : Text("scorecards.deadline.left", {{"n", std::to_string(days)}})) +
+              ")";
+    b.SetValueAndShowSection(marker, text, std::string("HAS_") + marker);
+  }
+  if (view.may_set_deadlines) {
+    b.ShowSection("DEADLINE_FORM");
+    b.SetIntValue("REMIND_DAYS", kRemindDaysBefore);
+    const bool mine = typed && typed->action == "deadlines";
+    v.DateInput("SELF_DUE_DATE", "self_due", Text("scorecards.field_self_due"), Text("scorecards.hint_self_due"),
+                mine ? typed_of("self_due", "") : a.self_due);
+    v.DateInput("APPRAISAL_DUE_DATE", "appraisal_due", Text("scorecards.field_appraisal_due"),
+                Text("scorecards.hint_appraisal_due"), mine ? typed_of("appraisal_due", "") : a.appraisal_due);
+  }
   for (const Criterion* c : Leaves(view.set)) {
     auto* row = b.AddSectionDictionary("LINE");
     const Line* l = a.lines.count(c->key) ? &a.lines.at(c->key) : nullptr;
@@ -202,7 +230,7 @@ Response AssessmentPage(Context& ctx, Service& svc, int64_t id, const Typed* typ
       if (ls.raw)
         row->SetValueAndShowSection(
             "RAW",
-            Text(IsRate(c->indicator) ? "scorecards.raw_rate" : "scorecards.raw_count",
+            Text(c->method == Method::kSurvey || IsRate(c->indicator) ? "scorecards.raw_rate" : "scorecards.raw_count",
                  {{"count", std::to_string(ls.raw->count)}, {"volume", std::to_string(ls.raw->volume)}}),
             "HAS_RAW");
       if (ls.below_minimum)
@@ -286,15 +314,8 @@ Response AssessmentPage(Context& ctx, Service& svc, int64_t id, const Typed* typ
     row->SetValue("MAX", FormatPoints(g.max));
   }
   if (!view.gaps.empty()) b.ShowSection("HAS_GAPS");
-  for (const auto& k : view.recognition.weak_criteria) {
-    const Criterion* c = Find(view.set, k);
-    b.AddSectionDictionary("WEAK")->SetValue("TITLE", c ? c->title : k);
-  }
-  for (const auto& k : view.recognition.disqualified_by)
-    for (const auto& d : view.set.recognition.disqualifiers)
-      if (d.key == k) b.AddSectionDictionary("DISQUALIFIED")->SetValue("TITLE", d.title);
-  if (!view.recognition.total_ok)
-    b.SetValueAndShowSection("MIN_TOTAL", FormatPoints(view.set.recognition.min_total), "TOTAL_LOW");
+  for (const auto& reason : RecognitionReasons(view.set, view.recognition))
+    b.AddSectionDictionary("REASON")->SetValue("TEXT", reason);
   return v.render(err ? http::StatusOf(err->kind()) : 200);
 }
 
@@ -332,6 +353,11 @@ Response PostAssessment(Context& ctx, Service& svc) {
     } else if (typed.action == "return") {
       svc.Return(*ctx.user, *id, field("comment"));
       done = "returned";
+    } else if (typed.action == "deadlines") {
+      typed.form["self_due"] = render::DateFromForm(typed.form, "self_due");
+      typed.form["appraisal_due"] = render::DateFromForm(typed.form, "appraisal_due");
+      svc.SetDeadlines(*ctx.user, *id, field("self_due"), field("appraisal_due"));
+      done = "deadlines";
     } else {
       throw BadInput("scorecards.action_unknown", "action");
     }
@@ -369,16 +395,16 @@ Response EvidenceDownload(Context& ctx, Service& svc) {
 
 // ---- /cham-diem/xep-hang ----
 Response RankingPage(Context& ctx, Service& svc) {
-  auto set_text = ctx.req.query_param("set");
   int64_t set_id = 0;
-  for (char ch : set_text) {
-    if (ch < '0' || ch > '9' || set_id > 1'000'000'000'000) throw NotFound("scorecards.set_not_found");
-    set_id = set_id * 10 + (ch - '0');
+  try {
+    set_id = SetIdOf(ctx.req.query_param("set"), "set");
+  } catch (const AppError&) {
+    throw NotFound("scorecards.set_not_found");
   }
   PageView v(ctx, Text("scorecards.ranking_title"), "features/scorecards/templates/ranking.tpl");
   auto& b = v.body();
   auto sets = svc.Sets(*ctx.user);
-  if (set_id == 0 && !sets.empty()) set_id = sets.front().id;
+  if (set_id == 0) set_id = DefaultSet(svc, *ctx.user, sets);
   for (const auto& s : sets) {
     auto* o = b.AddSectionDictionary("OPTION");
     o->SetIntValue("ID", s.id);
@@ -386,11 +412,23 @@ Response RankingPage(Context& ctx, Service& svc) {
     if (s.id == set_id) o->ShowSection("SELECTED");
   }
   if (set_id == 0) return v.render();
-  auto r = svc.RankingOf(*ctx.user, set_id, ctx.req.query_param("unit"), ctx.req.query_param("from"));
+  const std::string unit = ctx.req.query_param("unit"), from = ctx.req.query_param("from");
+  auto r = svc.RankingOf(*ctx.user, set_id, unit, from);
+  // A period the chosen set lacks (the set was changed on the page): its newest.
+  if (!from.empty() && !r.periods.empty() && std::find(r.periods.begin(), r.periods.end(), from) == r.periods.end())
+    r = svc.RankingOf(*ctx.user, set_id, unit, "");
+  for (const auto& p : r.periods) {
+    auto* o = b.AddSectionDictionary("PERIOD");
+    o->SetValue("FROM", p);
+    o->SetValue("TEXT", Text("scorecards.period_start", {{"from", DisplayDate(p)}}));
+    if (p == r.from) o->ShowSection("SELECTED");
+  }
+  if (!r.periods.empty()) b.ShowSection("HAS_PERIODS");
+  b.SetValue("QUERY", "?set=" + std::to_string(r.set.id) + "&unit=" + r.unit_code + "&from=" + r.from);
   b.ShowSection("RESULT");
   b.SetValue("SET", r.set.name);
   b.SetValue("UNIT", r.unit_name);
-  b.SetValue("PERIOD_FROM", r.from.empty() ? "—" : DisplayDate(r.from));
+  b.SetValue("PERIOD", r.to.empty() ? "—" : PeriodText(r.from, r.to));
   Points max = 0;
   for (const auto& c : r.set.criteria) max += c.max;
   std::vector<ScoreBar> bars;
@@ -425,13 +463,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     auto form = ctx.req.form();
     form["from"] = render::DateFromForm(form, "from");
     form["to"] = render::DateFromForm(form, "to");
-    int64_t set_id = 0;
     try {
-      const std::string& st = form["set"];
-      for (char ch : st) {
-        if (ch < '0' || ch > '9' || set_id > 1'000'000'000'000) throw BadInput("scorecards.set_not_found", "set");
-        set_id = set_id * 10 + (ch - '0');
-      }
+      const int64_t set_id = SetIdOf(form["set"], "set");
       if (set_id == 0) throw BadInput("scorecards.set_not_found", "set");
       if (text::Trim(form["unit"]).empty()) throw BadInput("error.required", "unit", {{"field", Text("scorecards.field_unit")}});
       auto a = svc->Open(*ctx.user, set_id, text::Trim(form["unit"]), form["from"], form["to"]);

@@ -41,7 +41,8 @@ const db::Query kUpdateSet{"scorecard_set_update",
 
 #define ASSESSMENT_COLUMNS                                                                                      \
   "SELECT a.id, a.set_id, a.unit_id, u.code, u.name, u.path, a.period_from, a.period_to, a.state, "          \
-  "a.return_comment, a.flags_json, a.total, a.below_minimum, a.revision, a.created_at, a.updated_at "         \
+  "a.return_comment, a.flags_json, a.total, a.below_minimum, a.revision, a.created_at, a.updated_at, "        \
+  "a.self_due, a.appraisal_due "                                                                              \
   "FROM scorecard_assessments a JOIN units u ON u.id = a.unit_id "
 const db::Query kInsertAssessment{
     "scorecard_assessment_insert",
@@ -57,7 +58,7 @@ const db::Query kAssessmentsUnder{"scorecard_assessments_under",
 const db::Query kUpdateAssessment{
     "scorecard_assessment_update",
     "UPDATE scorecard_assessments SET state = ?, return_comment = ?, flags_json = ?, total = ?, below_minimum = ?, "
-    "revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?"};
+    "self_due = ?, appraisal_due = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?"};
 const db::Query kLines{"scorecard_lines_of",
                        "SELECT line_key, self_points, explanation, appraised_points, appraisal_reason, raw_count, "
                        "raw_volume FROM scorecard_lines WHERE assessment_id = ? ORDER BY line_key"};
@@ -117,6 +118,8 @@ Assessment AssessmentOf(const db::Row& r) {
   a.revision = r.i64(13);
   a.created_at = r.text(14);
   a.updated_at = r.text(15);
+  a.self_due = r.text(16);
+  a.appraisal_due = r.text(17);
   return a;
 }
 }  // namespace
@@ -192,7 +195,8 @@ bool UpdateAssessment(db::Conn& c, const Assessment& a, const std::string& now) 
   json::array flags;
   for (const auto& f : a.flags) flags.push_back(json::value(f));
   return c.exec(kUpdateAssessment, {std::string(StateName(a.state)), a.return_comment, json::serialize(flags),
-                                    Opt(a.total), int64_t{a.below_minimum ? 1 : 0}, now, a.id, a.revision}) == 1;
+                                    Opt(a.total), int64_t{a.below_minimum ? 1 : 0}, a.self_due, a.appraisal_due, now,
+                                    a.id, a.revision}) == 1;
 }
 
 void PutLine(db::Conn& c, int64_t assessment_id, const Line& l) {
@@ -226,6 +230,45 @@ std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256) {
   auto r = c.query_one(kFileContent, {sha256});
   if (!r) return std::nullopt;
   return r->text(0);
+}
+
+// ---- deadlines ----
+namespace {
+const db::Query kWithDeadlines{"scorecard_assessments_with_deadlines",
+                               ASSESSMENT_COLUMNS "WHERE a.state <> 'locked' AND (a.self_due <> '' OR "
+                                                  "a.appraisal_due <> '') ORDER BY a.id LIMIT 10000"};
+#define RECIPIENT_COLUMNS                                                                                  \
+  "SELECT DISTINCT o.id, o.unit_id, o.full_name, o.email, o.phone FROM officials o JOIN role_grants g ON " \
+  "g.official_id = o.id "
+const db::Query kRecipientsOfUnit{"scorecard_recipients_of_unit",
+                                  RECIPIENT_COLUMNS "WHERE o.active = 1 AND g.unit_id = ? AND (g.role = ? OR "
+                                                    "g.role = ?) ORDER BY o.id LIMIT 200"};
+const db::Query kRecipientsAbove{"scorecard_recipients_above",
+                                 RECIPIENT_COLUMNS "JOIN units u ON u.id = g.unit_id WHERE o.active = 1 AND ? LIKE "
+                                                   "u.path || '%' AND u.path <> ? AND (g.role = ? OR g.role = ?) "
+                                                   "ORDER BY o.id LIMIT 200"};
+const db::Query kPutReminder{"scorecard_reminder_put",
+                             "INSERT INTO scorecard_reminders (assessment_id, step, kind, official_id, due, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"};
+}  // namespace
+
+std::vector<Assessment> AssessmentsWithDeadlines(db::Conn& c) {
+  std::vector<Assessment> out;
+  for (const auto& r : c.query(kWithDeadlines)) out.push_back(AssessmentOf(r));
+  return out;
+}
+
+std::vector<Recipient> Recipients(db::Conn& c, int64_t unit_id, const std::string& unit_path, bool ancestors,
+                                  const std::string& role, const std::string& or_role) {
+  std::vector<Recipient> out;
+  auto rows = ancestors ? c.query(kRecipientsAbove, {unit_path, unit_path, role, or_role})
+                        : c.query(kRecipientsOfUnit, {unit_id, role, or_role});
+  for (const auto& r : rows) out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4)});
+  return out;
+}
+
+bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t official_id, const std::string& now) {
+  return c.exec(kPutReminder, {assessment_id, r.step, r.kind, official_id, r.due, now}) == 1;
 }
 
 }  // namespace fg::scorecards::repo

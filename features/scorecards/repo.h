@@ -46,4 +46,18 @@ std::optional<Evidence> EvidenceById(db::Conn& c, int64_t id);
 // The file's content as stored (base64).
 std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256);
 
+// ---- deadlines (migration 0042) ----
+// Assessments not locked with a step deadline set.
+std::vector<Assessment> AssessmentsWithDeadlines(db::Conn& c);
+struct Recipient {
+  int64_t official_id = 0, unit_id = 0;
+  std::string name, email, phone;
+};
+// Active officials with a grant of `role` or `or_role` on the unit itself
+// (ancestors = false) or on a strict ancestor of the unit at `unit_path`.
+std::vector<Recipient> Recipients(db::Conn& c, int64_t unit_id, const std::string& unit_path, bool ancestors,
+                                  const std::string& role, const std::string& or_role);
+// Records a reminder; false when it was recorded before (nothing written).
+bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t official_id, const std::string& now);
+
 }  // namespace fg::scorecards::repo

@@ -5,6 +5,7 @@
 
 #include "platform/errors.h"
 #include "platform/text/text.h"
+#include "platform/time.h"
 
 namespace fg::scorecards {
 
@@ -39,13 +40,16 @@ std::optional<RuleKind> ParseRuleKind(std::string_view s) {
 }
 
 const std::vector<std::string>& Indicators() {
-  static const std::vector<std::string> k = {"on_time_rate", "late_count", "satisfaction_share", "apology_count",
-                                             "letters_sent"};
+  static const std::vector<std::string> k = {"on_time_rate",          "late_count",
+                                             "satisfaction_share",    "apology_count",
+                                             "letters_sent",          "feedback_on_time_rate",
+                                             "feedback_satisfaction_share"};
   return k;
 }
 
 bool IsRate(std::string_view indicator) {
-  return indicator == "on_time_rate" || indicator == "satisfaction_share";
+  return indicator == "on_time_rate" || indicator == "satisfaction_share" || indicator == "feedback_on_time_rate" ||
+         indicator == "feedback_satisfaction_share";
 }
 
 int64_t DivRoundHalfUp(int64_t n, int64_t d) {
@@ -504,6 +508,32 @@ void CheckLock(const CriteriaSet& s, const Assessment& a) {
       p.add(BadInput("scorecards.appraisal_missing", "lines." + c->key + ".points"));
   }
   p.raise_if_any();
+}
+
+void CheckDeadlines(const std::string& self_due, const std::string& appraisal_due) {
+  Problems p;
+  auto date = [](const std::string& d) { return d.empty() || (d.size() == 10 && ParseIsoDate(d).has_value()); };
+  if (!date(self_due)) p.add(BadInput("scorecards.date_format", "self_due"));
+  if (!date(appraisal_due)) p.add(BadInput("scorecards.date_format", "appraisal_due"));
+  else if (date(self_due) && !self_due.empty() && !appraisal_due.empty() && appraisal_due < self_due)
+    p.add(BadInput("scorecards.deadline_order", "appraisal_due"));
+  p.raise_if_any();
+}
+
+std::vector<Reminder> DueReminders(const Assessment& a, const std::string& today) {
+  std::string step, due;
+  if (a.state == State::kDraft || a.state == State::kReturned) {
+    step = "self";
+    due = a.self_due;
+  } else if (a.state == State::kSubmitted) {
+    step = "appraisal";
+    due = a.appraisal_due;
+  }
+  const auto d = ParseIsoDate(due), t = ParseIsoDate(today);
+  if (step.empty() || !d || !t) return {};
+  if (*t > *d) return {{step, "overdue", due}};
+  if (*t >= *d - std::chrono::days(kRemindDaysBefore)) return {{step, "soon", due}};
+  return {};
 }
 
 }  // namespace fg::scorecards

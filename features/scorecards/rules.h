@@ -138,4 +138,13 @@ inline constexpr size_t kMaxEvidenceBytes = 10 * 1024 * 1024, kMaxEvidencePerLin
 // among its entries. The MIME type, or nullopt for anything else.
 std::optional<std::string> SniffEvidenceType(std::string_view bytes);
 
+// ---- deadlines ----
+// Each "" or a date (YYYY-MM-DD); the appraisal's not before the
+// self-assessment's. Every problem at once (fields self_due, appraisal_due).
+void CheckDeadlines(const std::string& self_due, const std::string& appraisal_due);
+// The reminders due on `today` for the step the assessment waits on (draft or
+// returned: the self-assessment; submitted: the appraisal): "soon" from
+// kRemindDaysBefore days before its deadline to the deadline, "overdue" after it.
+std::vector<Reminder> DueReminders(const Assessment& a, const std::string& today);
+
 }  // namespace fg::scorecards

@@ -233,6 +233,55 @@ TEST(ScorecardsRules, RankingSharesRanksOnTiesSkipsNextAndPutsLowVolumeLast) {
   EXPECT_EQ(out[5].rank, 0);
 }
 
+// A draft due 12/03 is reminded "soon" from 09/03 (3 days before) to 12/03,
+// "overdue" from 13/03; submitted, the appraisal's deadline counts; locked, none.
+TEST(ScorecardsRules, RemindersSoonFromThreeDaysBeforeAndOverdueAfter) {
+  Assessment a;
+  a.state = State::kDraft;
+  a.self_due = "2026-03-12";
+  a.appraisal_due = "2026-03-20";
+  auto kinds = [&](const std::string& today) {
+    std::string out;
+    for (const auto& r : DueReminders(a, today)) out += r.step + ":" + r.kind + ":" + r.due;
+    return out;
+  };
+  EXPECT_EQ(kinds("2026-03-08"), "");
+  EXPECT_EQ(kinds("2026-03-09"), "self:soon:2026-03-12");
+  EXPECT_EQ(kinds("2026-03-12"), "self:soon:2026-03-12");
+  EXPECT_EQ(kinds("2026-03-13"), "self:overdue:2026-03-12");
+  a.state = State::kReturned;
+  EXPECT_EQ(kinds("2026-04-01"), "self:overdue:2026-03-12");
+  a.state = State::kSubmitted;
+  EXPECT_EQ(kinds("2026-03-13"), "");
+  EXPECT_EQ(kinds("2026-03-17"), "appraisal:soon:2026-03-20");
+  EXPECT_EQ(kinds("2026-03-21"), "appraisal:overdue:2026-03-20");
+  a.appraisal_due = "";
+  EXPECT_EQ(kinds("2026-03-21"), "");
+  a.state = State::kLocked;
+  a.appraisal_due = "2026-03-20";
+  EXPECT_EQ(kinds("2026-03-21"), "");
+}
+
+TEST(ScorecardsRules, DeadlinesAreDatesInOrderAndAllProblemsAreReported) {
+  EXPECT_NO_THROW(CheckDeadlines("", ""));
+  EXPECT_NO_THROW(CheckDeadlines("2026-03-12", "2026-03-12"));
+  try {
+    CheckDeadlines("2026-02-30", "mai");
+    FAIL();
+  } catch (const AppError& e) {
+    ASSERT_EQ(e.problems().size(), 2u);
+    EXPECT_EQ(e.problems()[0].field, "self_due");
+    EXPECT_EQ(e.problems()[1].field, "appraisal_due");
+  }
+  try {
+    CheckDeadlines("2026-03-12", "2026-03-11");
+    FAIL();
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.key(), "scorecards.deadline_order");
+    EXPECT_EQ(e.field(), "appraisal_due");
+  }
+}
+
 TEST(ScorecardsRules, GapsListLargestFirstWithoutFullLines) {
   auto s = ValidateSet(Small());
   auto sc = ScoreSet(s, {{"1.1", 200}, {"1.2.1", 25}}, {{"1.2.2", {45, 50}}, {"2.1", {3, 50}}});

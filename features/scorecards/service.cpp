@@ -6,17 +6,22 @@
 #include <sstream>
 
 #include "features/desk/service.h"
+#include "features/feedback/service.h"
 #include "features/letters/service.h"
+#include "features/notify/model.h"
+#include "features/notify/repo.h"
 #include "features/org/repo.h"
 #include "features/org/service.h"
 #include "features/ratings/service.h"
 #include "features/scorecards/json.h"
 #include "features/scorecards/repo.h"
 #include "features/scorecards/rules.h"
+#include "features/surveys/service.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/render/page.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
 
@@ -49,12 +54,13 @@ bool HasComputed(const CriteriaSet& s) {
   return false;
 }
 
-// The live values by leaf key (indicator leaves; survey campaigns are not read yet).
+// The live values by leaf key: an indicator leaf's by its name, a survey
+// leaf's by "survey:" and its element.
 std::map<std::string, IndicatorValue> ByLeaf(const CriteriaSet& s, const std::map<std::string, IndicatorValue>& v) {
   std::map<std::string, IndicatorValue> out;
   for (const Criterion* c : Leaves(s)) {
-    if (c->method != Method::kIndicator) continue;
-    auto it = v.find(c->indicator);
+    if (c->method == Method::kManual) continue;
+    auto it = v.find(c->method == Method::kSurvey ? "survey:" + c->indicator : c->indicator);
     if (it != v.end()) out[c->key] = it->second;
   }
   return out;
@@ -75,6 +81,8 @@ std::string AssessmentJson(const Assessment& a) {
   json::object o{{"state", StateName(a.state)}, {"flags", flags}, {"lines", lines}};
   if (!a.return_comment.empty()) o["comment"] = a.return_comment;
   if (a.total) o["total"] = *a.total;
+  if (!a.self_due.empty()) o["self_due"] = a.self_due;
+  if (!a.appraisal_due.empty()) o["appraisal_due"] = a.appraisal_due;
   return json::serialize(o);
 }
 
@@ -111,6 +119,30 @@ std::map<std::string, IndicatorValue> LiveIndicators::Read(const Principal& p, c
   if (letters_) {
     auto counts = letters_->CountsOf(p, unit_code, from.substr(0, 7), to.substr(0, 7));
     out["letters_sent"] = {counts.total, resolved};
+  }
+  if (feedback_) {
+    const auto t = feedback_->Statistics(p, {unit_code, from, to}).tallies.total;
+    out["feedback_on_time_rate"] = {t.on_time, t.on_time + t.late};
+    out["feedback_satisfaction_share"] = {t.satisfied, t.rated};
+  }
+  if (surveys_) {
+    for (const auto& k : surveys_->Campaigns(p)) {
+      if (k.campaign.to < from || k.campaign.from > to) continue;
+      for (int round = 1; round <= k.round; ++round) {
+        surveys::CampaignReport rep;
+        try {
+          rep = surveys_->CampaignResults(p, k.campaign.id, unit_code, round);
+        } catch (const AppError&) {
+          break;  // the unit is not under the campaign's targets
+        }
+        if (rep.round_dates.to < from || rep.round_dates.from > to) continue;
+        for (const auto& e : rep.elements) {
+          auto& v = out["survey:" + e.element];
+          v.count += e.counts[3] + e.counts[4];
+          for (auto n : e.counts) v.volume += n;
+        }
+      }
+    }
   }
   return out;
 }
@@ -258,6 +290,7 @@ AssessmentView Service::View(const Principal& p, int64_t id) {
   v.may_self_assess =
       MaySelfAssess(p, v.a.unit_path) && (v.a.state == State::kDraft || v.a.state == State::kReturned);
   v.may_appraise = MayAppraise(p, v.a.unit_path) && v.a.state == State::kSubmitted;
+  v.may_set_deadlines = MayAppraise(p, v.a.unit_path) && v.a.state != State::kLocked;
   return v;
 }
 
@@ -371,6 +404,67 @@ Assessment Service::Return(const Principal& p, int64_t id, const std::string& co
       });
 }
 
+Assessment Service::SetDeadlines(const Principal& p, int64_t id, const std::string& self_due_in,
+                                 const std::string& appraisal_due_in) {
+  const std::string self_due = text::Trim(self_due_in), appraisal_due = text::Trim(appraisal_due_in);
+  CheckDeadlines(self_due, appraisal_due);
+  return Step(
+      db_, p, id, "deadlines",
+      [&](const Assessment& a) {
+        if (!MayAppraise(p, a.unit_path)) throw Forbidden();
+        if (a.state == State::kLocked) throw WrongState();
+      },
+      [&](const CriteriaSet&, Assessment& a) {
+        a.self_due = self_due;
+        a.appraisal_due = appraisal_due;
+      });
+}
+
+int Service::RemindDue() {
+  const std::string today = TodayLocalIso(), now = NowUtcText(), site = render::Site().public_url;
+  int queued = 0;
+  for (const auto& a : db_.read([](db::Conn& c) { return repo::AssessmentsWithDeadlines(c); })) {
+    for (const auto& r : DueReminders(a, today)) {
+      queued += db_.write([&](db::Conn& c) {
+        const bool self = r.step == "self";
+        const auto set = repo::SetById(c, a.set_id);
+        int n = 0;
+        for (const auto& who : self ? repo::Recipients(c, a.unit_id, a.unit_path, false, "leader", "admin")
+                                    : repo::Recipients(c, a.unit_id, a.unit_path, true, "evaluator", "evaluator")) {
+          if (who.email.empty() && who.phone.empty()) continue;
+          if (!repo::PutReminder(c, a.id, r, who.official_id, now)) continue;
+          const std::map<std::string, std::string> about{{"unit", a.unit_name}, {"due", DisplayDate(r.due)}};
+          notify::Message m;
+          m.idem_key = "scorecard:" + std::to_string(a.id) + ":" + r.step + ":" + r.kind + ":" + r.due + ":" +
+                       std::to_string(who.official_id);
+          m.unit_id = who.unit_id;
+          m.event = "scorecard_reminder";
+          m.channel_pref = who.email.empty() ? "sms" : "email";
+          m.phone = who.phone;
+          m.email = who.email;
+          m.params = {{"name", who.name},
+                      {"unit", a.unit_name},
+                      {"message", Text("scorecards.reminder." + r.step + "." + r.kind, about)},
+                      {"set", set ? set->name : ""},
+                      {"period", Text("scorecards.period", {{"from", DisplayDate(a.from)}, {"to", DisplayDate(a.to)}})},
+                      {"due", DisplayDate(r.due)},
+                      {"page", site + "/cham-diem/danh-gia/" + std::to_string(a.id)}};
+          m.next_at = now;
+          m.created_at = now;
+          notify::repo::InsertMessage(c, m);
+          ++n;
+        }
+        return n;
+      });
+    }
+  }
+  return queued;
+}
+
+void Service::StartReminders(std::chrono::milliseconds every) {
+  reminders_.Start("scorecards: deadline reminders", every, [this] { RemindDue(); });
+}
+
 Assessment Service::Lock(const Principal& p, int64_t id) {
   // Decided before the write: the live figures are read with the appraiser's rights.
   auto [a, set] = db_.read([&](db::Conn& c) {
@@ -471,29 +565,115 @@ std::pair<Evidence, std::string> Service::EvidenceFile(const Principal& p, int64
   return {e, std::move(*bytes)};
 }
 
-Ranking Service::RankingOf(const Principal& p, int64_t set_id, const std::string& unit_code, const std::string& from) {
-  return db_.read([&](db::Conn& c) {
-    auto u = UnitOf(c, UnitCodeOr(p, unit_code));
-    if (!auth::Covers(p, u.path)) throw Forbidden();
-    auto s = repo::SetById(c, set_id);
-    if (!s) throw NotFound("scorecards.set_not_found");
-    Ranking r;
-    r.set = *s;
-    r.unit_code = u.code;
-    r.unit_name = u.name;
-    std::vector<Entry> entries;
-    auto all = repo::AssessmentsUnder(c, u.path, set_id);
-    r.from = from.empty() && !all.empty() ? all.front().from : from;
-    for (const auto& a : all) {
-      if (a.from != r.from) continue;
-      if (a.state != State::kLocked || !a.total) {
-        ++r.pending;
-        continue;
-      }
-      entries.push_back({a.unit_id, a.unit_name, *a.total, a.below_minimum});
+Ranking Service::RankingIn(db::Conn& c, const Principal& p, int64_t set_id, const std::string& unit_code,
+                           const std::string& from) {
+  auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+  if (!auth::Covers(p, u.path)) throw Forbidden();
+  auto s = repo::SetById(c, set_id);
+  if (!s) throw NotFound("scorecards.set_not_found");
+  Ranking r;
+  r.set = *s;
+  r.unit_code = u.code;
+  r.unit_name = u.name;
+  std::vector<Entry> entries;
+  auto all = repo::AssessmentsUnder(c, u.path, set_id);  // newest period first
+  // By default the newest period with a locked score, else the newest.
+  r.from = from;
+  for (const auto& a : all)
+    if (r.from.empty() && a.state == State::kLocked) r.from = a.from;
+  if (r.from.empty() && !all.empty()) r.from = all.front().from;
+  for (const auto& a : all) {
+    if (r.periods.empty() || r.periods.back() != a.from) r.periods.push_back(a.from);
+    if (a.from != r.from) continue;
+    r.to = a.to;
+    if (a.state != State::kLocked || !a.total) {
+      ++r.pending;
+      continue;
     }
-    r.rows = Rank(std::move(entries));
-    return r;
+    entries.push_back({a.unit_id, a.unit_name, *a.total, a.below_minimum, a.id});
+  }
+  r.rows = Rank(std::move(entries));
+  return r;
+}
+
+Ranking Service::RankingOf(const Principal& p, int64_t set_id, const std::string& unit_code, const std::string& from) {
+  return db_.read([&](db::Conn& c) { return RankingIn(c, p, set_id, unit_code, from); });
+}
+
+History Service::HistoryOf(const Principal& p, int64_t set_id, const std::string& unit_code) {
+  return db_.read([&](db::Conn& c) {
+    const auto u = UnitOf(c, UnitCodeOr(p, unit_code));
+    if (!auth::Covers(p, u.path)) throw Forbidden();
+    const auto chosen = repo::SetById(c, set_id);
+    if (!chosen) throw NotFound("scorecards.set_not_found");
+    History h;
+    h.unit_code = u.code;
+    h.unit_name = u.name;
+    h.set_code = chosen->code;
+    h.set_name = chosen->name;
+    std::map<int64_t, std::optional<CriteriaSet>> versions;  // by id: the code's versions, nullopt for others
+    auto version = [&](int64_t id) -> const std::optional<CriteriaSet>& {
+      auto it = versions.find(id);
+      if (it == versions.end()) {
+        auto s = repo::SetById(c, id);
+        it = versions.emplace(id, s && s->code == chosen->code ? s : std::nullopt).first;
+      }
+      return it->second;
+    };
+    // Peers: the same level (path depth) under the same parent; a root unit is its own only peer.
+    const auto depth = std::count(u.path.begin(), u.path.end(), '/');
+    const std::string parent = u.path.substr(0, u.path.rfind('/', u.path.size() - 2) + 1);
+    const auto all = repo::AssessmentsUnder(c, parent, 0);  // newest period first
+    for (auto mine = all.rbegin(); mine != all.rend(); ++mine) {
+      if (mine->unit_id != u.id || mine->state != State::kLocked || !mine->total) continue;
+      const auto& s = version(mine->set_id);
+      if (!s) continue;
+      HistoryPoint hp;
+      hp.assessment_id = mine->id;
+      hp.set_id = s->id;
+      hp.set_version = s->version;
+      hp.from = mine->from;
+      hp.to = mine->to;
+      hp.total = *mine->total;
+      hp.below_minimum = mine->below_minimum;
+      for (const auto& crit : s->criteria) hp.max_total += crit.max;
+      const Assessment full = Load(c, mine->id);
+      hp.recognised = Recognise(*s, ScoreOf(*s, full, {}), full.flags).recognised;
+      std::vector<Entry> peers;
+      Points sum = 0;
+      for (const auto& a : all)
+        if (a.set_id == mine->set_id && a.from == mine->from && a.state == State::kLocked && a.total &&
+            std::count(a.unit_path.begin(), a.unit_path.end(), '/') == depth) {
+          peers.push_back({a.unit_id, a.unit_name, *a.total, a.below_minimum, a.id});
+          sum += *a.total;
+          hp.peer_best = std::max(hp.peer_best, *a.total);
+        }
+      hp.peers = static_cast<int64_t>(peers.size());
+      hp.peer_mean = DivRoundHalfUp(sum, hp.peers);
+      for (const auto& r : Rank(std::move(peers)))
+        if (r.entry.unit_id == u.id) {
+          hp.rank = r.rank;
+          hp.tied = r.tied;
+        }
+      h.points.push_back(std::move(hp));
+    }
+    return h;
+  });
+}
+
+RecognitionList Service::RecognitionOf(const Principal& p, int64_t set_id, const std::string& unit_code,
+                                       const std::string& from) {
+  return db_.read([&](db::Conn& c) {
+    RecognitionList out;
+    out.ranking = RankingIn(c, p, set_id, unit_code, from);
+    for (const auto& row : out.ranking.rows) {
+      // Locked: the computed lines carry their fixed figures, no live read.
+      const Assessment a = Load(c, row.entry.assessment_id);
+      auto result = Recognise(out.ranking.set, ScoreOf(out.ranking.set, a, {}), a.flags);
+      out.recognised += result.recognised ? 1 : 0;
+      out.results.emplace(a.id, std::move(result));
+    }
+    return out;
   });
 }
 

@@ -12,6 +12,7 @@
 //     reason, flag disqualifiers), return it with a comment, or lock it. Any
 //     role covering the unit reads it and the ranking.
 #pragma once
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "features/scorecards/model.h"
+#include "platform/async/periodic.h"
 #include "platform/auth/principal.h"
 #include "platform/db/db.h"
 
@@ -32,6 +34,12 @@ namespace fg::ratings {
 class Service;
 }
 namespace fg::letters {
+class Service;
+}
+namespace fg::feedback {
+class Service;
+}
+namespace fg::surveys {
 class Service;
 }
 
@@ -47,12 +55,22 @@ class IndicatorSource {
 };
 
 // From the desk's counters (on-time rate, late and apology counts), the
-// ratings' counters (satisfied share) and the letters' counts (letters sent);
-// a missing service leaves its indicators out.
+// ratings' counters (satisfied share), the letters' counts (letters sent), the
+// feedback register's statistics (answers on time, satisfaction with answers)
+// and the survey campaigns' element counters ("survey:<element>": answers 4
+// and 5 of the element's questions over all its answers, summed over the
+// rounds of every campaign the caller sees whose dates meet the period); a
+// missing service leaves its indicators out.
 class LiveIndicators : public IndicatorSource {
  public:
-  LiveIndicators(desk::Service& desk, std::shared_ptr<ratings::Service> ratings, letters::Service* letters)
-      : desk_(desk), ratings_(std::move(ratings)), letters_(letters) {}
+  LiveIndicators(desk::Service& desk, std::shared_ptr<ratings::Service> ratings, letters::Service* letters,
+                 std::shared_ptr<feedback::Service> feedback = nullptr,
+                 std::shared_ptr<surveys::Service> surveys = nullptr)
+      : desk_(desk),
+        ratings_(std::move(ratings)),
+        letters_(letters),
+        feedback_(std::move(feedback)),
+        surveys_(std::move(surveys)) {}
   std::map<std::string, IndicatorValue> Read(const auth::Principal& p, const std::string& unit_code,
                                              const std::string& from, const std::string& to) override;
 
@@ -60,6 +78,8 @@ class LiveIndicators : public IndicatorSource {
   desk::Service& desk_;
   std::shared_ptr<ratings::Service> ratings_;
   letters::Service* letters_;
+  std::shared_ptr<feedback::Service> feedback_;
+  std::shared_ptr<surveys::Service> surveys_;
 };
 
 // An assessment as its page shows it.
@@ -71,13 +91,42 @@ struct AssessmentView {
   std::vector<Gap> gaps;         // the largest five
   bool may_self_assess = false;  // the caller, in the current state
   bool may_appraise = false;
+  bool may_set_deadlines = false;  // the appraisers, until the score is locked
 };
 
 struct Ranking {
   CriteriaSet set;
-  std::string unit_code, unit_name, from;
-  std::vector<Ranked> rows;  // locked assessments
-  int64_t pending = 0;       // assessments of the period not locked yet
+  std::string unit_code, unit_name, from, to;  // to: "" when no assessment starts on `from`
+  std::vector<std::string> periods;            // the period starts of the set in the subtree, newest first
+  std::vector<Ranked> rows;                    // locked assessments
+  int64_t pending = 0;                         // assessments of the period not locked yet
+};
+
+// The ranking with the set's recognition rule applied to each locked score.
+struct RecognitionList {
+  Ranking ranking;
+  std::map<int64_t, RecognitionResult> results;  // by assessment id
+  int64_t recognised = 0;
+};
+
+// A unit's locked score in one period, beside its peers': the locked units of
+// the same level under the same parent on the same set version.
+struct HistoryPoint {
+  int64_t assessment_id = 0, set_id = 0, set_version = 0;
+  std::string from, to;
+  Points total = 0, max_total = 0;
+  bool below_minimum = false, recognised = false;
+  int64_t rank = 0;  // among the peers; 0: not ranked (below the minimum volume)
+  bool tied = false;
+  int64_t peers = 0;     // the unit included
+  Points peer_mean = 0;  // rounded half up to the hundredth
+  Points peer_best = 0;
+};
+
+// A unit over the periods of every version of a set's code, oldest first.
+struct History {
+  std::string unit_code, unit_name, set_code, set_name;
+  std::vector<HistoryPoint> points;
 };
 
 class Service {
@@ -111,6 +160,21 @@ class Service {
   Assessment Return(const auth::Principal& p, int64_t id, const std::string& comment);
   // Fixes the computed lines' figures and the total.
   Assessment Lock(const auth::Principal& p, int64_t id);
+  // The steps' deadlines (YYYY-MM-DD or "" for none): evaluators and leaders
+  // of an ancestor unit, in any state but locked; every bad field at once.
+  Assessment SetDeadlines(const auth::Principal& p, int64_t id, const std::string& self_due,
+                          const std::string& appraisal_due);
+
+  // ---- reminders ----
+  // Queues in the outbox the reminders due today (rules.h DueReminders), each
+  // (assessment, step, kind, deadline, official) once, in the same write as
+  // its record: the self-assessment's to the unit's own leaders and
+  // administrators, the appraisal's to the evaluators of its ancestors; by
+  // e-mail, else SMS. Returns how many were queued.
+  int RemindDue();
+  // RemindDue every `every` on a thread (0: never); stopped by StopReminders or the destructor.
+  void StartReminders(std::chrono::milliseconds every);
+  void StopReminders() { reminders_.Stop(); }
 
   // ---- evidence ----
   // Attaches a file to a leaf line: the unit's own leaders and administrators,
@@ -123,13 +187,26 @@ class Service {
   // A file with its bytes: any role covering the assessment's unit.
   std::pair<Evidence, std::string> EvidenceFile(const auth::Principal& p, int64_t evidence_id);
 
+  // The locked assessments of the subtree of `unit_code` on a set version and
+  // the period starting `from` ("" = the newest), ranked: any role covering the unit.
   Ranking RankingOf(const auth::Principal& p, int64_t set_id, const std::string& unit_code, const std::string& from);
+  // A unit against itself over the periods and against its peers: any role
+  // covering the unit; the peers appear as figures (count, mean, best, the
+  // unit's rank), never by name, so a commune sees where it stands without
+  // reading its neighbours' scores.
+  History HistoryOf(const auth::Principal& p, int64_t set_id, const std::string& unit_code);
+  // The same units with the recognition rule applied (the decision annex's list).
+  RecognitionList RecognitionOf(const auth::Principal& p, int64_t set_id, const std::string& unit_code,
+                                const std::string& from);
 
  private:
   Assessment Load(db::Conn& c, int64_t id);
+  Ranking RankingIn(db::Conn& c, const auth::Principal& p, int64_t set_id, const std::string& unit_code,
+                    const std::string& from);
   db::Db& db_;
   IndicatorSource& indicators_;
   std::shared_ptr<IndicatorSource> owned_;
+  async::Periodic reminders_;
 };
 
 }  // namespace fg::scorecards

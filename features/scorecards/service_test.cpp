@@ -5,10 +5,14 @@
 // write, the shipped templates, and the on-time rate read from the desk.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
+#include "features/feedback/service.h"
 #include "features/scorecards/rules.h"
 #include "features/scorecards/service.h"
+#include "features/surveys/service.h"
 #include "platform/errors.h"
 #include "platform/source_dir.h"
 #include "platform/time.h"
@@ -231,6 +235,177 @@ TEST_P(ScorecardsServiceTest, RankingListsLockedUnitsWithTheMinimumVolumeGuard) 
   EXPECT_EQ(r.pending, 0);
 }
 
+// The rule of TwoCriteria: 8 of 10 points and each criterion at least half its
+// maximum, no "ky_luat". C1 meets it; C2 has 9 points but criterion 1 at 2 of 5
+// and is flagged; a third period lists apart; the newest locked period is the default.
+TEST_P(ScorecardsServiceTest, RecognitionListsWhoMeetsTheRuleAndWhyNot) {
+  auto a = Submitted();
+  sc_->Appraise(evaluator_, a.id, {{"1.1", {false, "", ""}}, {"1.2", {false, "", ""}}}, std::nullopt);
+  sc_->Lock(evaluator_, a.id);  // 1.75 + 3 + 4.5 = 9.25
+  fake_.values["on_time_rate"] = {50, 50};
+  auto b = sc_->Open(evaluator_, set_.id, "C2", "2026-01-01", "2026-12-31");
+  sc_->SelfAssess(leader2_, b.id, {{"1.1", {"1", ""}}, {"1.2", {"1", ""}}});
+  sc_->Submit(leader2_, b.id);
+  sc_->Appraise(evaluator_, b.id, {{"1.1", {false, "", ""}}, {"1.2", {false, "", ""}}},
+                std::set<std::string>{"ky_luat"});
+  EXPECT_EQ(*sc_->Lock(evaluator_, b.id).total, 700);  // 1 + 1 + 5
+  // A draft of the next year: listed as a period, not the default (nothing locked there).
+  sc_->Open(evaluator_, set_.id, "C1", "2027-01-01", "2027-12-31");
+
+  auto l = sc_->RecognitionOf(evaluator_, set_.id, "P1", "");
+  EXPECT_EQ(l.ranking.from, "2026-01-01");
+  EXPECT_EQ(l.ranking.to, "2026-12-31");
+  EXPECT_EQ(l.ranking.periods, (std::vector<std::string>{"2027-01-01", "2026-01-01"}));
+  ASSERT_EQ(l.ranking.rows.size(), 2u);
+  EXPECT_EQ(l.recognised, 1);
+  const auto& one = l.ranking.rows[0];
+  EXPECT_EQ(one.entry.unit_name, "Xã Một");
+  EXPECT_EQ(one.entry.assessment_id, a.id);
+  EXPECT_TRUE(l.results.at(a.id).recognised);
+  const auto& two = l.results.at(b.id);
+  EXPECT_FALSE(two.recognised);
+  EXPECT_FALSE(two.total_ok);  // 7 < 8
+  EXPECT_EQ(two.weak_criteria, (std::vector<std::string>{"1"}));
+  EXPECT_EQ(two.disqualified_by, (std::vector<std::string>{"ky_luat"}));
+
+  // The next year: one draft, nothing locked, nothing recognised.
+  auto next = sc_->RecognitionOf(evaluator_, set_.id, "P1", "2027-01-01");
+  EXPECT_TRUE(next.ranking.rows.empty());
+  EXPECT_EQ(next.ranking.pending, 1);
+  EXPECT_EQ(next.recognised, 0);
+  // A commune sees its own subtree only; another commune's not at all.
+  EXPECT_EQ(sc_->RecognitionOf(leader_, set_.id, "C1", "").ranking.rows.size(), 1u);
+  EXPECT_EQ(KindOf([&] { sc_->RecognitionOf(leader2_, set_.id, "C1", ""); }), ErrorKind::kForbidden);
+}
+
+// C1 over 2025 and 2026 (a new version of the set in 2026), beside C2 in 2026:
+// oldest first, the peers as figures (count, mean, best) and C1's rank among them.
+TEST_P(ScorecardsServiceTest, HistoryComparesAUnitWithItselfAndItsPeers) {
+  auto lock = [&](int64_t set_id, const std::string& unit, const auth::Principal& leader, const std::string& year,
+                  const char* p11, const char* p12) {
+    auto a = sc_->Open(evaluator_, set_id, unit, year + "-01-01", year + "-12-31");
+    sc_->SelfAssess(leader, a.id, {{"1.1", {p11, ""}}, {"1.2", {p12, ""}}});
+    sc_->Submit(leader, a.id);
+    sc_->Appraise(evaluator_, a.id, {{"1.1", {false, "", ""}}, {"1.2", {false, "", ""}}}, std::set<std::string>{});
+    return sc_->Lock(evaluator_, a.id);
+  };
+  fake_.values["on_time_rate"] = {45, 50};                           // 4.5 points
+  auto y2025 = lock(set_.id, "C1", leader_, "2025", "1", "1");       // 6.5: under 8, not recognised
+  auto v2 = sc_->ImportSet(admin_, "P1", TwoCriteria());             // version 2 of the code
+  ASSERT_EQ(v2.version, 2);
+  auto y2026 = lock(v2.id, "C1", leader_, "2026", "2", "2,5");       // 9
+  lock(v2.id, "C2", leader2_, "2026", "2", "3");                     // 9.5
+  // A draft of C2 and another set's period do not count.
+  sc_->Open(evaluator_, set_.id, "C2", "2025-01-01", "2025-12-31");
+
+  auto h = sc_->HistoryOf(leader_, set_.id, "C1");
+  EXPECT_EQ(h.unit_name, "Xã Một");
+  EXPECT_EQ(h.set_code, "thu");
+  ASSERT_EQ(h.points.size(), 2u);
+  const auto& first = h.points[0];
+  EXPECT_EQ(first.assessment_id, y2025.id);
+  EXPECT_EQ(first.from, "2025-01-01");
+  EXPECT_EQ(first.total, 650);
+  EXPECT_EQ(first.max_total, 1000);
+  EXPECT_FALSE(first.recognised);
+  EXPECT_EQ(first.rank, 1);
+  EXPECT_EQ(first.peers, 1);
+  EXPECT_EQ(first.peer_mean, 650);
+  const auto& second = h.points[1];
+  EXPECT_EQ(second.assessment_id, y2026.id);
+  EXPECT_EQ(second.set_version, 2);
+  EXPECT_EQ(second.total, 900);
+  EXPECT_TRUE(second.recognised);
+  EXPECT_EQ(second.rank, 2);
+  EXPECT_EQ(second.peers, 2);
+  EXPECT_EQ(second.peer_mean, 925);  // (9 + 9.5) / 2
+  EXPECT_EQ(second.peer_best, 950);
+  // The province sees it too; another commune does not.
+  EXPECT_EQ(sc_->HistoryOf(evaluator_, v2.id, "C1").points.size(), 2u);
+  EXPECT_EQ(KindOf([&] { sc_->HistoryOf(leader2_, set_.id, "C1"); }), ErrorKind::kForbidden);
+}
+
+// A survey line takes "survey:<element>" and its rule: 27 of 30 reach the 90%
+// target (4 points); 20 of 30 give 4 x (20/30) / 0.9 = 2.96 (half up); under the
+// set's minimum of 10 answers it is not scored.
+TEST_P(ScorecardsServiceTest, SurveyLinesAreScoredFromTheirElement) {
+  auto s = TwoCriteria("khao-sat");
+  Criterion survey = Manual("2.2", 400);
+  survey.method = Method::kSurvey;
+  survey.indicator = "cong_chuc";
+  survey.rule = Rule{RuleKind::kTarget, 9000, {}, 0, 0};
+  s.criteria[1].children.push_back(survey);
+  s.criteria[1].max = 900;
+  auto set = sc_->ImportSet(admin_, "P1", s);
+  auto a = sc_->Open(leader_, set.id, "C1", "2026-01-01", "2026-12-31");
+  auto points = [&](IndicatorValue v) {
+    fake_.values["survey:cong_chuc"] = v;
+    return sc_->View(leader_, a.id).score.lines.at("2.2");
+  };
+  EXPECT_EQ(points({27, 30}).points, 400);
+  EXPECT_EQ(points({20, 30}).points, 296);
+  EXPECT_EQ(points({20, 30}).raw->volume, 30);
+  EXPECT_TRUE(points({5, 9}).below_minimum);
+}
+
+// The province sets the deadlines; the commune's leader is reminded of the
+// self-assessment once per kind (soon, then overdue), the evaluator of the
+// appraisal after submission; nobody without an address.
+TEST_P(ScorecardsServiceTest, DeadlinesAreSetByTheAppraiserAndRemindedOnceThroughTheOutbox) {
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 3, 9), 9 * 3600));
+  db_->write([&](db::Conn& c) {
+    static const db::Query q{"test_official_email", "UPDATE officials SET email = ? WHERE username = ?"};
+    c.exec(q, {std::string("lanh.dao@xamot.gov.vn"), std::string("leader.c1")});
+    c.exec(q, {std::string("tham.dinh@tinhmot.gov.vn"), std::string("eval.p1")});
+    return 0;
+  });
+  auto a = sc_->Open(evaluator_, set_.id, "C1", "2026-01-01", "2026-12-31");
+  EXPECT_EQ(KindOf([&] { sc_->SetDeadlines(leader_, a.id, "2026-03-12", ""); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { sc_->SetDeadlines(evaluator_, a.id, "2026-03-12", "2026-03-01"); }), ErrorKind::kBadRequest);
+  a = sc_->SetDeadlines(evaluator_, a.id, "2026-03-12", "2026-03-20");
+  EXPECT_EQ(a.self_due, "2026-03-12");
+  EXPECT_EQ(sc_->View(leader_, a.id).a.appraisal_due, "2026-03-20");
+  EXPECT_EQ(Events("deadlines"), 1);
+  auto outbox = [&] {
+    static const db::Query q{"test_scorecard_outbox",
+                             "SELECT email, event, params_json FROM outbox WHERE event = 'scorecard_reminder' ORDER BY id"};
+    return db_->read([&](db::Conn& c) {
+      std::vector<std::tuple<std::string, std::string, std::string>> out;
+      for (const auto& r : c.query(q)) out.emplace_back(r.text(0), r.text(1), r.text(2));
+      return out;
+    });
+  };
+  // 09/03: three days before 12/03: the leader, once however often the pass runs.
+  EXPECT_EQ(sc_->RemindDue(), 1);
+  EXPECT_EQ(sc_->RemindDue(), 0);
+  auto rows = outbox();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(std::get<0>(rows[0]), "lanh.dao@xamot.gov.vn");
+  EXPECT_NE(std::get<2>(rows[0]).find("12/03/2026"), std::string::npos) << std::get<2>(rows[0]);
+  EXPECT_NE(std::get<2>(rows[0]).find("/cham-diem/danh-gia/" + std::to_string(a.id)), std::string::npos);
+  // 13/03, still a draft: overdue, once.
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 3, 13), 9 * 3600));
+  EXPECT_EQ(sc_->RemindDue(), 1);
+  EXPECT_EQ(sc_->RemindDue(), 0);
+  // Submitted on 18/03: the appraisal is due 20/03: the province's evaluator (eval.c2 is no ancestor's).
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 3, 18), 9 * 3600));
+  sc_->SelfAssess(leader_, a.id, {{"1.1", {"2", ""}}, {"1.2", {"3", ""}}});
+  sc_->Submit(leader_, a.id);
+  EXPECT_EQ(sc_->RemindDue(), 1);
+  rows = outbox();
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(std::get<0>(rows[2]), "tham.dinh@tinhmot.gov.vn");
+  // A later deadline is a new reminder; locked, none.
+  sc_->SetDeadlines(evaluator_, a.id, "2026-03-12", "2026-03-21");
+  EXPECT_EQ(sc_->RemindDue(), 1);
+  sc_->Appraise(evaluator_, a.id, {{"1.1", {false, "", ""}}, {"1.2", {false, "", ""}}}, std::nullopt);
+  sc_->Lock(evaluator_, a.id);
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 3, 30), 9 * 3600));
+  EXPECT_EQ(sc_->RemindDue(), 0);
+  EXPECT_EQ(KindOf([&] { sc_->SetDeadlines(evaluator_, a.id, "", ""); }), ErrorKind::kConflict);
+  SetClockForTesting(std::nullopt);
+}
+
 TEST_P(ScorecardsServiceTest, ShippedTemplatesAreInstalledOnce) {
   sc_->InstallTemplates(FG_SOURCE_DIR);
   sc_->InstallTemplates(FG_SOURCE_DIR);
@@ -317,6 +492,80 @@ TEST_P(ScorecardsLiveTest, OnTimeRateFromTheDeskCounters) {
   // C2 had none.
   auto admin_view = live.Read(admin, "C2", "2026-01-01", "2026-12-31");
   EXPECT_EQ(admin_view.at("on_time_rate").volume, 0);
+  SetClockForTesting(std::nullopt);
+}
+
+// A feedback item answered before its deadline: one of one on time.
+TEST_P(ScorecardsLiveTest, FeedbackAnsweredOnTimeFromTheRegister) {
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 3, 9), 9 * 3600));
+  auto desk = Official("desk.c1", "C1", "desk");
+  auto leader = Official("leader.c1", "C1", "leader");
+  auto evaluator = Official("eval.p1", "P1", "evaluator");
+  auto fb = std::make_shared<feedback::Service>(*db_, *calendar_);
+  feedback::ItemInput in;
+  in.kind = "feedback";
+  in.channel = "hotline";
+  in.category = "infrastructure";
+  in.unit_code = "C1";
+  in.title = "Đèn đường hỏng";
+  in.content = "Đèn đường ở ấp 3 tắt đã một tuần.";
+  in.person = {"Trần Thị Bình", "0912 345 678", "", ""};
+  const std::string code = fb->Register(desk, in).code;
+  fb->Register(desk, in);  // not answered: neither on time nor late
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 3, 12), 9 * 3600));
+  feedback::ActionInput reply;
+  reply.action = feedback::Action::kDraftReply;
+  reply.text = "Đã thay bóng đèn.";
+  fb->Apply(desk, code, reply);
+  reply = {};
+  reply.action = feedback::Action::kApproveReply;
+  fb->Apply(leader, code, reply);
+  LiveIndicators live(*svc_, nullptr, nullptr, fb);
+  // Read with the province evaluator's rights, as locking does.
+  auto v = live.Read(evaluator, "C1", "2026-01-01", "2026-12-31");
+  EXPECT_EQ(v.at("feedback_on_time_rate").count, 1);
+  EXPECT_EQ(v.at("feedback_on_time_rate").volume, 1);
+  EXPECT_EQ(v.at("feedback_satisfaction_share").volume, 0);  // nobody rated the answer
+  EXPECT_EQ(live.Read(evaluator, "C1", "2025-01-01", "2025-12-31").at("feedback_on_time_rate").volume, 0);
+  SetClockForTesting(std::nullopt);
+}
+
+// Two citizens answer the SIPAS questionnaire for C1, one all 5, one all 2:
+// every element is half satisfied; a period the campaign does not meet has none.
+TEST_P(ScorecardsLiveTest, SurveyElementsFromTheCampaignsOfThePeriod) {
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 3, 9), 9 * 3600));
+  auto admin = Official("admin.p1", "P1", "admin");
+  auto evaluator = Official("eval.p1", "P1", "evaluator");
+  auto surveys = std::make_shared<surveys::Service>(*db_, *svc_);
+  surveys::CampaignInput in;
+  in.name = "Khảo sát SIPAS 6 tháng đầu năm 2026";
+  in.questionnaire_id = surveys->SipasTemplate().id;
+  in.from = "2026-03-01";
+  in.to = "2026-08-31";
+  in.unit_codes = {"C1", "C2"};
+  in.target = "100";
+  auto k = surveys->CreateCampaign(admin, in);
+  auto invitations = surveys->CreateInvitations(admin, k.id, "C1", "2", false);
+  ASSERT_EQ(invitations.size(), 2u);
+  for (int i = 0; i < 2; ++i) {
+    surveys::Answers a;
+    for (int q = 1; q <= 19; ++q) a["q" + std::to_string(q)] = {i == 0 ? "5" : "2"};
+    surveys->Answer(invitations[i].token, a);
+  }
+  LiveIndicators live(*svc_, nullptr, nullptr, nullptr, surveys);
+  auto v = live.Read(evaluator, "C1", "2026-01-01", "2026-12-31");
+  int elements = 0;
+  for (const auto& [key, value] : v) {
+    if (!key.starts_with("survey:")) continue;
+    ++elements;
+    EXPECT_GT(value.volume, 0) << key;
+    EXPECT_EQ(value.count * 2, value.volume) << key;
+  }
+  EXPECT_EQ(elements, 5);  // the SIPAS template's five elements
+  EXPECT_TRUE(v.count("survey:cong_chuc"));
+  // C2 had no answers; 2025 meets no campaign.
+  EXPECT_EQ(live.Read(evaluator, "C2", "2026-01-01", "2026-12-31").at("survey:cong_chuc").volume, 0);
+  EXPECT_FALSE(live.Read(evaluator, "C1", "2025-01-01", "2025-12-31").count("survey:cong_chuc"));
   SetClockForTesting(std::nullopt);
 }
 

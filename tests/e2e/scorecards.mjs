@@ -10,11 +10,14 @@
 //    reason, and locks the score; the ward's leader has no appraisal form.
 // 4. The ranking page shows the ward ranked with its locked score (SVG chart
 //    and table).
+// 5. The recognised list shows the ward (the set asks 5 of 10 points), and its
+//    decision annex (PDF, read back with pdftotext) and spreadsheet download.
 // axe-core, no sideways scrolling, dd/mm/yyyy dates on every page visited.
 // Screenshots: screenshots/scorecards-*.png.
 // Usage: node scorecards.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { run, viewports, login } from './harness.mjs';
 import { axeFindings, overflowFindings, dateFindings } from './audit.mjs';
 
@@ -144,6 +147,28 @@ await run('scorecards', async ({ base, browser, shots }) => {
   assert.equal(await evaluator.locator('svg[role=img] rect').count(), 1);
   await audit(evaluator, 'ranking');
   await evaluator.screenshot({ path: join(shots, 'scorecards-ranking-phone.png'), fullPage: true });
+
+  // ---- 5. the recognised units and the decision annex ----
+  await Promise.all([evaluator.waitForNavigation(),
+    evaluator.getByRole('link', { name: 'Xem danh sách đơn vị đạt chuẩn của kỳ này' }).click()]);
+  assert.match(await evaluator.locator('#summary').innerText(), /^1 trong 1 đơn vị/);
+  const recognised = evaluator.locator('#recognised tbody tr');
+  assert.equal(await recognised.count(), 1);
+  assert.match(await recognised.innerText(), /Phường Chơn Thành/);
+  assert.equal(await evaluator.locator('#not-recognised').count(), 0);
+  await audit(evaluator, 'recognition');
+  await evaluator.screenshot({ path: join(shots, 'scorecards-recognition-phone.png'), fullPage: true });
+  const annexUrl = await evaluator.getByRole('link', { name: /phụ lục/ }).getAttribute('href');
+  const annex = await evaluator.request.get(`${base}${annexUrl}`);
+  assert.equal(annex.headers()['content-type'], 'application/pdf');
+  const annexText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: await annex.body() }).toString();
+  assert.match(annexText, /DANH SÁCH ĐƠN VỊ ĐẠT CHUẨN/);
+  assert.match(annexText, /Phường Chơn Thành/);
+  const sheetUrl = await evaluator.getByRole('link', { name: /XLSX/ }).getAttribute('href');
+  const sheet = await evaluator.request.get(`${base}${sheetUrl}`);
+  assert.equal(sheet.status(), 200);
+  assert.match(sheet.headers()['content-disposition'], /^attachment; .*\.xlsx/);
+  assert.equal((await sheet.body()).subarray(0, 2).toString(), 'PK');
   await evalContext.close();
   await leaderContext.close();
   assert.deepEqual(findings, [], `accessibility findings:\n${findings.join('\n')}`);

@@ -5,12 +5,17 @@
   <dl class="summary">
     <div><dt>Bước</dt><dd id="state">{{STATE}}</dd></div>
     <div><dt>Tổng điểm</dt><dd id="total">{{TOTAL}} / {{MAX_TOTAL}}{{#PROVISIONAL}} (tạm tính, chưa chốt){{/PROVISIONAL}}</dd></div>
+    {{#HAS_SELF_DUE}}<div><dt>Hạn gửi bản tự chấm</dt><dd id="self-due">{{SELF_DUE}}</dd></div>{{/HAS_SELF_DUE}}
+    {{#HAS_APPRAISAL_DUE}}<div><dt>Hạn thẩm định, chốt điểm</dt><dd id="appraisal-due">{{APPRAISAL_DUE}}</dd></div>{{/HAS_APPRAISAL_DUE}}
     <div><dt>Công nhận</dt><dd id="recognition">{{#RECOGNISED}}Đạt điều kiện công nhận{{/RECOGNISED}}{{#NOT_RECOGNISED}}Chưa đạt điều kiện công nhận{{/NOT_RECOGNISED}}</dd></div>
   </dl>
-  {{#NOT_RECOGNISED}}<ul class="plain" id="recognition-reasons">{{#TOTAL_LOW}}<li>Tổng điểm dưới {{MIN_TOTAL}} điểm.</li>{{/TOTAL_LOW}}{{#WEAK}}<li>Tiêu chí “{{TITLE}}” chưa đạt tỷ lệ điểm tối thiểu.</li>{{/WEAK}}{{#DISQUALIFIED}}<li>{{TITLE}}.</li>{{/DISQUALIFIED}}</ul>{{/NOT_RECOGNISED}}
+  {{#NOT_RECOGNISED}}<ul class="plain" id="recognition-reasons">{{#REASON}}<li>{{TEXT}}</li>{{/REASON}}</ul>{{/NOT_RECOGNISED}}
   {{#RETURNED}}<div class="notice" id="returned"><p><strong>Cấp thẩm định đã trả lại để bổ sung:</strong></p><p>{{RETURN_COMMENT}}</p></div>{{/RETURNED}}
   {{#BELOW_MINIMUM}}<p class="notice" id="below-minimum">Có tiêu chí tính từ số liệu chưa đủ số lượng tối thiểu nên chưa được chấm; đơn vị không được xếp hạng nếu điểm chốt còn tiêu chí như vậy.</p>{{/BELOW_MINIMUM}}
-  <p><a href="/cham-diem/xep-hang?set={{SET_ID}}&amp;from={{FROM}}">Xem xếp hạng</a></p>
+  <ul class="plain">
+    <li><a href="/cham-diem/xep-hang?set={{SET_ID}}&amp;from={{FROM}}">Xem xếp hạng</a></li>
+    <li><a href="/cham-diem/so-sanh?set={{SET_ID}}&amp;unit={{UNIT_CODE}}">So sánh qua các kỳ</a></li>
+  </ul>
 
   {{#HAS_GAPS}}<h2 id="gaps-title">Tiêu chí có thể tăng điểm nhiều nhất</h2>
   <ol id="gaps">{{#GAP}}<li>{{KEY}}. {{TITLE}}: còn thiếu {{GAP}} điểm ({{POINTS}} / {{MAX}})</li>{{/GAP}}</ol>{{/HAS_GAPS}}
@@ -109,4 +114,13 @@
     </div>
     <button type="submit" class="secondary">Trả lại</button>
   </form>{{/APPRAISE_FORM}}
+  {{#DEADLINE_FORM}}<h2 id="deadlines-title">Thời hạn các bước</h2>
+  <p>Trước thời hạn {{REMIND_DAYS}} ngày và khi quá hạn, hệ thống gửi thư nhắc (hoặc tin nhắn) cho lãnh đạo đơn vị (bước tự chấm) hoặc cán bộ thẩm định cấp trên (bước thẩm định). Để trống một ô nếu bước đó không có thời hạn.</p>
+  <form method="post" action="/cham-diem/danh-gia/{{ID}}" novalidate aria-labelledby="deadlines-title">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="action" value="deadlines">
+    {{>SELF_DUE_DATE}}
+    {{>APPRAISAL_DUE_DATE}}
+    <button type="submit" class="secondary">Lưu thời hạn</button>
+  </form>{{/DEADLINE_FORM}}
 </section>

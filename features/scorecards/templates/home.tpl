@@ -1,7 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel">
   <h1>Chấm điểm</h1>
   <p class="lead">Xã, phường tự chấm điểm theo bộ tiêu chí kèm giải trình; cấp trên thẩm định từng tiêu chí, trả lại để bổ sung hoặc chốt điểm. Điểm tính từ số liệu (tỷ lệ đúng hạn, mức độ hài lòng…) được lấy tự động.</p>
-  <p><a href="/cham-diem/xep-hang">Xem xếp hạng các đơn vị</a></p>
+  <ul class="plain">
+    <li><a href="/cham-diem/xep-hang">Xem xếp hạng các đơn vị</a></li>
+    <li><a href="/cham-diem/cong-nhan">Xem danh sách đơn vị đạt chuẩn, tải phụ lục quyết định công nhận</a></li>
+    <li><a href="/cham-diem/so-sanh">So sánh điểm của đơn vị qua các kỳ và với các đơn vị cùng cấp</a></li>
+  </ul>
 
   <h2 id="assessments-title">Bản đánh giá</h2>
   {{#NO_ASSESSMENT}}<p id="no-assessment">Chưa có bản đánh giá nào.</p>{{/NO_ASSESSMENT}}

@@ -6,10 +6,15 @@
       <label for="set">Bộ tiêu chí</label>
       <select id="set" name="set">{{#OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/OPTION}}</select>
     </div>
+    {{#HAS_PERIODS}}<div class="field">
+      <label for="from">Kỳ đánh giá</label>
+      <select id="from" name="from">{{#PERIOD}}<option value="{{FROM}}"{{#SELECTED}} selected{{/SELECTED}}>{{TEXT}}</option>{{/PERIOD}}</select>
+    </div>{{/HAS_PERIODS}}
     <button type="submit">Xem</button>
   </form>
   {{#RESULT}}
-  <p class="lead">{{SET}} · {{UNIT}} · kỳ bắt đầu {{PERIOD_FROM}}. Chỉ các bản đánh giá đã chốt điểm được xếp hạng.</p>
+  <p class="lead">{{SET}} · {{UNIT}} · kỳ {{PERIOD}}. Chỉ các bản đánh giá đã chốt điểm được xếp hạng.</p>
+  <p><a href="/cham-diem/cong-nhan{{QUERY}}">Xem danh sách đơn vị đạt chuẩn của kỳ này</a></p>
   {{#HAS_PENDING}}<p id="pending">Còn {{PENDING}} bản đánh giá của kỳ này chưa chốt điểm.</p>{{/HAS_PENDING}}
   {{CHART:none}}
   {{#TIES}}<p id="ties">Các đơn vị bằng điểm nhau được xếp đồng hạng; hạng kế tiếp bỏ qua số thứ tự tương ứng. Trong cùng một hạng, đơn vị được liệt kê theo tên, thứ tự này không có ý nghĩa xếp hạng.</p>{{/TIES}}
