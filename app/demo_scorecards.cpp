@@ -3,7 +3,7 @@
 // appraised and locked by the province (so the ranking, the recognised list and
 // its decision annex have a row); and its self-assessment of this year, opened
 // by the province's evaluator with deadlines (15/12 and 31/12), a few lines
-// already scored (a draft).
+// already scored (a draft); and its commitments of the year.
 #include <set>
 #include <stdexcept>
 
@@ -80,6 +80,9 @@ void SeedScorecards(db::Db& db, org::Service& org, const std::string& assets_dir
     svc.AddEvidence(leader, a.id, "1.1", "Ảnh chụp bảng niêm yết thủ tục", kEvidence);
     const std::string this_year = TodayLocalIso().substr(0, 4);
     svc.SetDeadlines(evaluator, a.id, this_year + "-12-15", this_year + "-12-31");
+    // The ward's commitments of the year (ids 1 and 2: the authorisation matrix's examples).
+    svc.Commit(leader, "25270", "on_time_rate", this_year, "98", "Rà soát hằng tuần các hồ sơ sắp đến hạn.");
+    svc.Commit(leader, "25270", "late_count", this_year, "5", "");
     // After the draft, which keeps id 1 (the authorisation matrix's example):
     // the two years before, the later one better.
     const int year = std::stoi(this_year);

@@ -72,6 +72,7 @@ void RegisterAll(http::App& app, Services& s) {
   scorecards::RegisterPages(app, scorecards_svc);
   scorecards::RegisterRecognitionPages(app, scorecards_svc);
   scorecards::RegisterHistoryPages(app, scorecards_svc);
+  scorecards::RegisterCommitmentPages(app, scorecards_svc);
 
   std::ifstream spec(app.assets_dir() + "/docs/openapi.json");
   std::stringstream ss;

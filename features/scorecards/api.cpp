@@ -9,6 +9,7 @@
 #include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/http/json_body.h"
+#include "platform/time.h"
 
 namespace fg::scorecards {
 
@@ -121,6 +122,28 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
   });
   app.api("GET", "/api/v1/scorecards/history", http::Access::kUser, [svc, set_param](Context& ctx) {
     return http::Json(200, ToJson(svc->HistoryOf(*ctx.user, set_param(ctx), ctx.req.query_param("unit"))));
+  });
+  app.api("GET", "/api/v1/scorecards/commitments", http::Access::kUser, [svc](Context& ctx) {
+    const std::string year = ctx.req.query_param("year");
+    const int y = year.empty() ? std::stoi(TodayLocalIso().substr(0, 4)) : ParseYear("year", year);
+    boost::json::array items;
+    for (const auto& k : svc->Commitments(*ctx.user, ctx.req.query_param("unit"), y)) items.push_back(ToJson(k));
+    return http::Json(200, {{"items", items}});
+  });
+  app.api("POST", "/api/v1/scorecards/commitments", http::Access::kUser, [svc](Context& ctx) {
+    auto b = http::ParseJsonObject(ctx.req);
+    http::JsonAllowOnly(b, {"unit", "indicator", "year", "target", "note"});
+    auto year = b.if_contains("year");
+    const std::string year_text = !year ? "" : year->is_int64() ? std::to_string(year->as_int64())
+                                          : year->is_string()  ? std::string(year->as_string())
+                                                                : "?";
+    return http::Json(201, ToJson(svc->Commit(*ctx.user, http::JsonString(b, "unit").value_or(""),
+                                              http::JsonString(b, "indicator").value_or(""), year_text,
+                                              TargetText(b), http::JsonString(b, "note").value_or(""))));
+  });
+  app.api("DELETE", "/api/v1/scorecards/commitments/{id}", http::Access::kUser, [svc](Context& ctx) {
+    svc->Withdraw(*ctx.user, IdOf(ctx, "scorecards.commitment_not_found"));
+    return http::Response::Text(204, "");
   });
   app.api("GET", "/api/v1/scorecards/recognition", http::Access::kUser, [svc, set_param](Context& ctx) {
     return http::Json(200, ToJson(svc->RecognitionOf(*ctx.user, set_param(ctx), ctx.req.query_param("unit"),

@@ -372,6 +372,35 @@ json::value ToJson(const History& h) {
           {"set_name", h.set_name},   {"points", points}};
 }
 
+json::value ToJson(const Commitment& k) {
+  return {{"id", k.id},
+          {"unit_code", k.unit_code},
+          {"unit_name", k.unit_name},
+          {"year", k.year},
+          {"indicator", k.indicator},
+          {"target", IsRate(k.indicator) ? PercentJson(k.target) : json::value(k.target)},
+          {"note", k.note},
+          {"created_at", k.created_at}};
+}
+
+json::value ToJson(const CommitmentProgress& k) {
+  auto o = ToJson(k.commitment).as_object();
+  o["goal"] = k.goal == Goal::kAtMost ? "at_most" : "at_least";
+  o["value"] = k.value ? json::value(json::object{{"count", k.value->count}, {"volume", k.value->volume}})
+                       : json::value();
+  o["measured"] = k.measured;
+  o["met"] = k.met;
+  return o;
+}
+
+std::string TargetText(const json::object& body) {
+  auto it = body.find("target");
+  if (it == body.end() || it->value().is_null()) return "";
+  if (it->value().is_string()) return std::string(it->value().as_string());
+  if (it->value().is_number()) return FormatPoints(Hundredths(it->value(), "target"));
+  throw BadInput("scorecards.commitment_count", "target");
+}
+
 json::value ToJson(const Evidence& e) {
   return {{"id", e.id},         {"line", e.line_key}, {"name", e.name},          {"type", e.mime},
           {"size", e.size},     {"sha256", e.sha256}, {"created_at", e.created_at}};

@@ -32,6 +32,11 @@ boost::json::value ToJson(const Ranking& r);
 // (`total_ok`, `weak_criteria` and `disqualified_by` as keys), and `recognised_count`.
 boost::json::value ToJson(const RecognitionList& l);
 boost::json::value ToJson(const History& h);
+// target: a rate's in percent (98.5), a count's as a number.
+boost::json::value ToJson(const Commitment& k);
+boost::json::value ToJson(const CommitmentProgress& k);
+// A target typed in JSON, a number or a text ("98,5"), as the text ParseCommitment reads.
+std::string TargetText(const boost::json::object& body);
 boost::json::value ToJson(const Evidence& e);
 // {"lines": {"1.1": {"points": "1,75", "explanation": "..."}}}; BadInput naming the field.
 std::map<std::string, SelfInput> SelfFrom(const boost::json::object& body);

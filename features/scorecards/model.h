@@ -216,4 +216,32 @@ struct AppraisalInput {
   std::string reason;
 };
 
+// ---- commitments (emulation movement) ----
+// A unit's target for a year on a live indicator: a rate at least
+// `target` basis points (on-time rate >= 98%), or a count at most (late
+// dossiers, apologies) or at least (letters sent) `target`.
+enum class Goal { kAtLeast, kAtMost };
+struct Commitment {
+  int64_t id = 0;
+  int64_t unit_id = 0;
+  std::string unit_code, unit_name;
+  int year = 0;
+  std::string indicator;
+  int64_t target = 0;  // rates: basis points (9800 = 98%); counts: the count
+  std::string note;    // how the unit means to get there, as typed
+  int64_t created_by = 0;
+  std::string created_at;
+  std::string withdrawn_at;  // "" while it stands
+};
+// A commitment against the year so far.
+struct CommitmentProgress {
+  Commitment commitment;
+  Goal goal = Goal::kAtLeast;
+  bool rate = false;
+  std::optional<IndicatorValue> value;  // none: the indicator could not be read
+  bool measured = false;                // a rate with a volume, or any count
+  bool met = false;                     // as things stand today
+};
+inline constexpr int kMaxCommitmentsPerYear = 20;
+
 }  // namespace fg::scorecards

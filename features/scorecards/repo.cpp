@@ -271,4 +271,75 @@ bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t 
   return c.exec(kPutReminder, {assessment_id, r.step, r.kind, official_id, r.due, now}) == 1;
 }
 
+// ---- commitments ----
+namespace {
+#define COMMITMENT_COLUMNS                                                                                  \
+  "SELECT k.id, k.unit_id, u.code, u.name, k.year, k.indicator, k.target, k.note, k.created_by, "          \
+  "k.created_at, k.withdrawn_at FROM scorecard_commitments k JOIN units u ON u.id = k.unit_id "
+const db::Query kInsertCommitment{"scorecard_commitment_insert",
+                                  "INSERT INTO scorecard_commitments (unit_id, year, indicator, target, note, "
+                                  "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+const db::Query kCommitmentsUnder{"scorecard_commitments_under",
+                                  COMMITMENT_COLUMNS "WHERE u.path LIKE ? AND k.year = ? AND k.withdrawn_at = '' "
+                                                     "ORDER BY u.path, k.indicator LIMIT 2000"};
+const db::Query kCommitmentById{"scorecard_commitment_by_id",
+                                COMMITMENT_COLUMNS "WHERE k.id = ?"};
+const db::Query kCommitmentIdOf{"scorecard_commitment_id_of",
+                                "SELECT id FROM scorecard_commitments WHERE unit_id = ? AND year = ? AND "
+                                "indicator = ? AND withdrawn_at = ''"};
+const db::Query kCountCommitments{"scorecard_commitments_count",
+                                  "SELECT COUNT(*) FROM scorecard_commitments WHERE unit_id = ? AND year = ? AND "
+                                  "withdrawn_at = ''"};
+const db::Query kWithdrawCommitment{"scorecard_commitment_withdraw",
+                                    "UPDATE scorecard_commitments SET withdrawn_at = ? WHERE id = ? AND "
+                                    "withdrawn_at = ''"};
+
+Commitment CommitmentOf(const db::Row& r) {
+  Commitment k;
+  k.id = r.i64(0);
+  k.unit_id = r.i64(1);
+  k.unit_code = r.text(2);
+  k.unit_name = r.text(3);
+  k.year = static_cast<int>(r.i64(4));
+  k.indicator = r.text(5);
+  k.target = r.i64(6);
+  k.note = r.text(7);
+  k.created_by = r.i64(8);
+  k.created_at = r.text(9);
+  k.withdrawn_at = r.text(10);
+  return k;
+}
+}  // namespace
+
+int64_t InsertCommitment(db::Conn& c, const Commitment& k, const std::string& now) {
+  return c.query_one(kInsertCommitment, {k.unit_id, int64_t{k.year}, k.indicator, k.target, k.note, k.created_by, now})
+      ->i64(0);
+}
+
+std::vector<Commitment> CommitmentsUnder(db::Conn& c, const std::string& path_prefix, int year) {
+  std::vector<Commitment> out;
+  for (const auto& r : c.query(kCommitmentsUnder, {path_prefix + "%", int64_t{year}})) out.push_back(CommitmentOf(r));
+  return out;
+}
+
+std::optional<Commitment> CommitmentById(db::Conn& c, int64_t id) {
+  auto r = c.query_one(kCommitmentById, {id});
+  if (!r) return std::nullopt;
+  return CommitmentOf(*r);
+}
+
+std::optional<int64_t> CommitmentIdOf(db::Conn& c, int64_t unit_id, int year, const std::string& indicator) {
+  auto r = c.query_one(kCommitmentIdOf, {unit_id, int64_t{year}, indicator});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+int64_t CountCommitments(db::Conn& c, int64_t unit_id, int year) {
+  return c.query_one(kCountCommitments, {unit_id, int64_t{year}})->i64(0);
+}
+
+bool WithdrawCommitment(db::Conn& c, int64_t id, const std::string& now) {
+  return c.exec(kWithdrawCommitment, {now, id}) == 1;
+}
+
 }  // namespace fg::scorecards::repo

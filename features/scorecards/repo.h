@@ -60,4 +60,14 @@ std::vector<Recipient> Recipients(db::Conn& c, int64_t unit_id, const std::strin
 // Records a reminder; false when it was recorded before (nothing written).
 bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t official_id, const std::string& now);
 
+// ---- commitments (migration 0043) ----
+int64_t InsertCommitment(db::Conn& c, const Commitment& k, const std::string& now);
+// The live commitments of units under `path_prefix` for `year`, by unit path then indicator.
+std::vector<Commitment> CommitmentsUnder(db::Conn& c, const std::string& path_prefix, int year);
+std::optional<Commitment> CommitmentById(db::Conn& c, int64_t id);  // withdrawn ones too
+// The live commitment of a unit, year and indicator, if any.
+std::optional<int64_t> CommitmentIdOf(db::Conn& c, int64_t unit_id, int year, const std::string& indicator);
+int64_t CountCommitments(db::Conn& c, int64_t unit_id, int year);
+bool WithdrawCommitment(db::Conn& c, int64_t id, const std::string& now);
+
 }  // namespace fg::scorecards::repo

@@ -17,4 +17,6 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc);
 void RegisterRecognitionPages(http::App& app, std::shared_ptr<Service> svc);
 // /cham-diem/so-sanh: a unit over the periods and beside its peers (history_pages.cpp).
 void RegisterHistoryPages(http::App& app, std::shared_ptr<Service> svc);
+// /cham-diem/cam-ket and its POSTs: the commitments of a year (commitment_pages.cpp).
+void RegisterCommitmentPages(http::App& app, std::shared_ptr<Service> svc);
 }  // namespace fg::scorecards

@@ -536,4 +536,59 @@ std::vector<Reminder> DueReminders(const Assessment& a, const std::string& today
   return {};
 }
 
+int ParseYear(std::string_view field, std::string_view text_in) {
+  const std::string year = text::Trim(text_in);
+  if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+      std::stoi(year) < 2000 || std::stoi(year) > 2100)
+    throw BadInput("scorecards.commitment_year", std::string(field));
+  return std::stoi(year);
+}
+
+Goal GoalOf(std::string_view indicator) {
+  return indicator == "late_count" || indicator == "apology_count" ? Goal::kAtMost : Goal::kAtLeast;
+}
+
+Commitment ParseCommitment(const std::string& indicator_in, const std::string& year_in, const std::string& target_in,
+                           const std::string& note_in) {
+  Problems p;
+  Commitment c;
+  c.indicator = text::Trim(indicator_in);
+  const bool known = std::find(Indicators().begin(), Indicators().end(), c.indicator) != Indicators().end();
+  if (!known) p.add(BadInput("scorecards.indicator_unknown", "indicator"));
+  c.year = p.check([&] { return ParseYear("year", year_in); });
+  const bool rate = known && IsRate(c.indicator);
+  const char* target_error = rate ? "scorecards.commitment_rate" : "scorecards.commitment_count";
+  if (auto t = p.check([&] {
+        try {
+          return std::optional<Points>(ParsePoints("target", target_in));
+        } catch (const AppError&) {
+          throw BadInput(target_error, "target");  // in the commitment's words, not the points'
+        }
+      })) {
+    if (rate && *t > 10000) p.add(BadInput(target_error, "target"));
+    else if (!rate && (*t % 100 != 0 || *t > 100'000'000)) p.add(BadInput(target_error, "target"));
+    else c.target = rate ? *t : *t / 100;
+  }
+  if (auto n = p.check([&] { return std::optional<std::string>(text::Clean("note", note_in, 500, false, true)); }))
+    c.note = *n;
+  p.raise_if_any();
+  return c;
+}
+
+CommitmentProgress ProgressOf(const Commitment& c, const std::optional<IndicatorValue>& value) {
+  CommitmentProgress out;
+  out.commitment = c;
+  out.goal = GoalOf(c.indicator);
+  out.rate = IsRate(c.indicator);
+  out.value = value;
+  if (!value) return out;
+  out.measured = !out.rate || value->volume > 0;
+  if (!out.measured) return out;
+  if (out.rate)
+    out.met = static_cast<__int128>(value->count) * 10000 >= static_cast<__int128>(c.target) * value->volume;
+  else
+    out.met = out.goal == Goal::kAtMost ? value->count <= c.target : value->count >= c.target;
+  return out;
+}
+
 }  // namespace fg::scorecards

@@ -147,4 +147,19 @@ void CheckDeadlines(const std::string& self_due, const std::string& appraisal_du
 // kRemindDaysBefore days before its deadline to the deadline, "overdue" after it.
 std::vector<Reminder> DueReminders(const Assessment& a, const std::string& today);
 
+// ---- commitments ----
+// A year 2000..2100 as typed; 400 scorecards.commitment_year on `field` otherwise.
+int ParseYear(std::string_view field, std::string_view text);
+// Rates are to reach their target; late and apology counts to stay at or
+// under it; other counts to reach it.
+Goal GoalOf(std::string_view indicator);
+// A commitment as typed: a known indicator, a year 2000..2100, a target in
+// percent (0..100, up to two decimals) for a rate or a whole count
+// (0..1,000,000), a note of at most 500 characters. Every problem at once
+// (fields indicator, year, target, note).
+Commitment ParseCommitment(const std::string& indicator, const std::string& year, const std::string& target,
+                           const std::string& note);
+// Met, exactly (count x 10000 against target x volume for a rate).
+CommitmentProgress ProgressOf(const Commitment& c, const std::optional<IndicatorValue>& value);
+
 }  // namespace fg::scorecards

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "features/scorecards/json.h"
@@ -14,6 +15,15 @@
 
 namespace fg::scorecards {
 namespace {
+
+std::string KeyOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const AppError& e) {
+    return e.key();
+  }
+  return "";
+}
 
 Criterion Manual(std::string key, Points max, Points step = 25) {
   Criterion c;
@@ -280,6 +290,50 @@ TEST(ScorecardsRules, DeadlinesAreDatesInOrderAndAllProblemsAreReported) {
     EXPECT_EQ(e.key(), "scorecards.deadline_order");
     EXPECT_EQ(e.field(), "appraisal_due");
   }
+}
+
+TEST(ScorecardsRules, CommitmentsAreParsedWithEveryProblemAtOnce) {
+  auto k = ParseCommitment("on_time_rate", "2026", "97,5", " Rà soát hằng tuần ");
+  EXPECT_EQ(k.year, 2026);
+  EXPECT_EQ(k.target, 9750);  // basis points
+  EXPECT_EQ(k.note, "Rà soát hằng tuần");
+  EXPECT_EQ(ParseCommitment("late_count", "2026", "5", "").target, 5);
+  try {
+    ParseCommitment("so_ho_so", "26", "abc", "");
+    FAIL();
+  } catch (const AppError& e) {
+    std::vector<std::string> fields;
+    for (const auto& p : e.problems()) fields.push_back(p.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"indicator", "year", "target"}));
+  }
+  EXPECT_EQ(KeyOf([] { ParseCommitment("on_time_rate", "2026", "100,5", ""); }), "scorecards.commitment_rate");
+  EXPECT_EQ(KeyOf([] { ParseCommitment("late_count", "2026", "2,5", ""); }), "scorecards.commitment_count");
+  EXPECT_EQ(KeyOf([] { ParseCommitment("late_count", "1999", "2", ""); }), "scorecards.commitment_year");
+}
+
+// 98% of 50 is 49: met at 49, not at 48; at most 5 late: met at 5, not at 6;
+// a rate without volume is not measured; letters at least 10.
+TEST(ScorecardsRules, CommitmentProgressIsExact) {
+  auto commit = [](const char* indicator, int64_t target) {
+    Commitment k;
+    k.year = 2026;
+    k.indicator = indicator;
+    k.target = target;
+    return k;
+  };
+  const Commitment rate = commit("on_time_rate", 9800);
+  EXPECT_TRUE(ProgressOf(rate, IndicatorValue{49, 50}).met);
+  EXPECT_FALSE(ProgressOf(rate, IndicatorValue{48, 50}).met);
+  EXPECT_FALSE(ProgressOf(rate, IndicatorValue{0, 0}).measured);
+  EXPECT_FALSE(ProgressOf(rate, std::nullopt).measured);
+  const Commitment late = commit("late_count", 5);
+  EXPECT_EQ(ProgressOf(late, IndicatorValue{5, 900}).goal, Goal::kAtMost);
+  EXPECT_TRUE(ProgressOf(late, IndicatorValue{5, 900}).met);
+  EXPECT_FALSE(ProgressOf(late, IndicatorValue{6, 900}).met);
+  EXPECT_TRUE(ProgressOf(late, IndicatorValue{0, 0}).measured);  // no dossier late yet: met
+  const Commitment letters = commit("letters_sent", 10);
+  EXPECT_FALSE(ProgressOf(letters, IndicatorValue{9, 900}).met);
+  EXPECT_TRUE(ProgressOf(letters, IndicatorValue{10, 900}).met);
 }
 
 TEST(ScorecardsRules, GapsListLargestFirstWithoutFullLines) {

@@ -230,6 +230,10 @@ CriteriaSet Service::UpdateSet(const Principal& p, int64_t id, const CriteriaSet
 }
 
 // ---- assessments ----
+org::Unit Service::UnitIn(db::Conn& c, const Principal& p, const std::string& code) {
+  return UnitOf(c, UnitCodeOr(p, code));
+}
+
 Assessment Service::Load(db::Conn& c, int64_t id) {
   auto a = repo::AssessmentById(c, id);
   if (!a) throw NotFound("scorecards.assessment_not_found");

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "features/org/model.h"
 #include "features/scorecards/model.h"
 #include "platform/async/periodic.h"
 #include "platform/auth/principal.h"
@@ -165,6 +166,20 @@ class Service {
   Assessment SetDeadlines(const auth::Principal& p, int64_t id, const std::string& self_due,
                           const std::string& appraisal_due);
 
+  // ---- commitments (commitment_service.cpp) ----
+  // The live commitments of the subtree of `unit_code` ("" = the caller's
+  // first covered unit) for `year`, with their progress over the year so far
+  // (the live indicators read once per unit with the caller's rights): any
+  // role covering the unit.
+  std::vector<CommitmentProgress> Commitments(const auth::Principal& p, const std::string& unit_code, int year);
+  // The unit's own leaders and administrators commit it; every bad field at
+  // once (rules.h ParseCommitment); 409 scorecards.commitment_taken (the
+  // indicator that year already), scorecards.commitment_limit (past 20 a year).
+  Commitment Commit(const auth::Principal& p, const std::string& unit_code, const std::string& indicator,
+                    const std::string& year, const std::string& target, const std::string& note);
+  // The same people withdraw one (kept for the record).
+  void Withdraw(const auth::Principal& p, int64_t commitment_id);
+
   // ---- reminders ----
   // Queues in the outbox the reminders due today (rules.h DueReminders), each
   // (assessment, step, kind, deadline, official) once, in the same write as
@@ -201,6 +216,8 @@ class Service {
 
  private:
   Assessment Load(db::Conn& c, int64_t id);
+  // The unit of `code` ("" = the caller's first covered root); 400 scorecards.unit_unknown.
+  static org::Unit UnitIn(db::Conn& c, const auth::Principal& p, const std::string& code);
   Ranking RankingIn(db::Conn& c, const auth::Principal& p, int64_t set_id, const std::string& unit_code,
                     const std::string& from);
   db::Db& db_;

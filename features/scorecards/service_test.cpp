@@ -406,6 +406,51 @@ TEST_P(ScorecardsServiceTest, DeadlinesAreSetByTheAppraiserAndRemindedOnceThroug
   SetClockForTesting(std::nullopt);
 }
 
+// The commune's leader commits it; the province sees the progress of its
+// subtree; nobody else commits or withdraws; a withdrawn one is gone.
+TEST_P(ScorecardsServiceTest, CommitmentsOfTheUnitWithTheirProgress) {
+  SetClockForTesting(FromLocal(calendar::testing::D(2026, 6, 1), 9 * 3600));
+  fake_.values["on_time_rate"] = {45, 50};  // 90%
+  fake_.values["late_count"] = {3, 50};
+  auto rate = sc_->Commit(leader_, "C1", "on_time_rate", "2026", "98", "");
+  auto late = sc_->Commit(leader_, "C1", "late_count", "2026", "5", "Không hẹn trả kết quả thứ Sáu sang tuần sau");
+  EXPECT_EQ(KindOf([&] { sc_->Commit(leader_, "C1", "on_time_rate", "2026", "95", ""); }), ErrorKind::kConflict);
+  EXPECT_EQ(KindOf([&] { sc_->Commit(evaluator_, "C1", "apology_count", "2026", "1", ""); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { sc_->Commit(leader2_, "C1", "apology_count", "2026", "1", ""); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { sc_->Commit(leader_, "C1", "apology_count", "2026", "-1", ""); }), ErrorKind::kBadRequest);
+  sc_->Commit(leader2_, "C2", "on_time_rate", "2026", "90", "");
+  const int reads_before = fake_.reads;
+  auto list = sc_->Commitments(evaluator_, "P1", 2026);
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(fake_.reads - reads_before, 2);  // once per unit
+  EXPECT_EQ(list[0].commitment.unit_name, "Xã Một");
+  EXPECT_EQ(list[0].commitment.indicator, "late_count");  // by unit, then indicator
+  EXPECT_TRUE(list[0].met);                               // 3 late, at most 5
+  EXPECT_EQ(list[1].commitment.id, rate.id);
+  EXPECT_FALSE(list[1].met);  // 90% < 98%
+  EXPECT_TRUE(list[2].met);   // C2: 90% >= 90%
+  EXPECT_EQ(sc_->Commitments(leader_, "C1", 2026).size(), 2u);
+  EXPECT_EQ(KindOf([&] { sc_->Commitments(leader2_, "C1", 2026); }), ErrorKind::kForbidden);
+  // Next year has not begun: nothing measured.
+  sc_->Commit(leader_, "C1", "on_time_rate", "2027", "99", "");
+  EXPECT_FALSE(sc_->Commitments(leader_, "C1", 2027).at(0).measured);
+
+  EXPECT_EQ(KindOf([&] { sc_->Withdraw(leader2_, late.id); }), ErrorKind::kForbidden);
+  sc_->Withdraw(leader_, late.id);
+  EXPECT_EQ(KindOf([&] { sc_->Withdraw(leader_, late.id); }), ErrorKind::kNotFound);
+  EXPECT_EQ(KindOf([&] { sc_->Withdraw(leader2_, late.id); }), ErrorKind::kForbidden);  // no leak of "withdrawn"
+  EXPECT_EQ(sc_->Commitments(leader_, "C1", 2026).size(), 1u);
+  // Withdrawn, the indicator may be committed again.
+  sc_->Commit(leader_, "C1", "late_count", "2026", "4", "");
+  auto events = db_->read([&](db::Conn& c) {
+    return c
+        .query_one({"test_commitment_events", "SELECT COUNT(*) FROM events WHERE entity = 'scorecard_commitment'"})
+        ->i64(0);
+  });
+  EXPECT_EQ(events, 6);  // 5 commitments, 1 withdrawal
+  SetClockForTesting(std::nullopt);
+}
+
 TEST_P(ScorecardsServiceTest, ShippedTemplatesAreInstalledOnce) {
   sc_->InstallTemplates(FG_SOURCE_DIR);
   sc_->InstallTemplates(FG_SOURCE_DIR);

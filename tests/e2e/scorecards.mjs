@@ -12,6 +12,8 @@
 //    and table).
 // 5. The recognised list shows the ward (the set asks 5 of 10 points), and its
 //    decision annex (PDF, read back with pdftotext) and spreadsheet download.
+// 6. The ward's leader commits the ward to at most 2 apologies this year (a
+//    fraction is refused beside the field first), sees it listed, withdraws it.
 // axe-core, no sideways scrolling, dd/mm/yyyy dates on every page visited.
 // Screenshots: screenshots/scorecards-*.png.
 // Usage: node scorecards.mjs /path/to/friendlygov /path/to/assets
@@ -170,6 +172,26 @@ await run('scorecards', async ({ base, browser, shots }) => {
   assert.match(sheet.headers()['content-disposition'], /^attachment; .*\.xlsx/);
   assert.equal((await sheet.body()).subarray(0, 2).toString(), 'PK');
   await evalContext.close();
+
+  // ---- 6. a commitment of the year, then withdrawn ----
+  await leader.goto(`${base}/cham-diem/cam-ket`);
+  await leader.selectOption('#indicator', 'apology_count');
+  await leader.fill('#target', '2,5');  // a count: refused beside the field
+  await submit(leader, 'Đăng ký cam kết');
+  assert.equal(await leader.locator('#target').getAttribute('aria-invalid'), 'true');
+  await leader.fill('#target', '2');
+  await leader.fill('#note', 'Rà soát hồ sơ sắp đến hạn mỗi sáng thứ Hai.');
+  await submit(leader, 'Đăng ký cam kết');
+  assert.match(await leader.locator('.banner-success').innerText(), /Đã đăng ký cam kết/);
+  const commitment = leader.locator('#commitments tbody tr', { hasText: 'Số văn bản xin lỗi' });
+  assert.equal(await commitment.count(), 1);
+  assert.match(await commitment.innerText(), /Không quá 2/);
+  await audit(leader, 'commitments');
+  await leader.screenshot({ path: join(shots, 'scorecards-commitments-phone.png'), fullPage: true });
+  await Promise.all([leader.waitForNavigation(),
+    commitment.getByRole('button', { name: /Rút cam kết/ }).click()]);
+  assert.match(await leader.locator('.banner-success').innerText(), /Đã rút cam kết/);
+  assert.equal(await leader.locator('#commitments tbody tr', { hasText: 'Số văn bản xin lỗi' }).count(), 0);
   await leaderContext.close();
   assert.deepEqual(findings, [], `accessibility findings:\n${findings.join('\n')}`);
 });

@@ -16,6 +16,7 @@
   <p class="lead">{{UNIT}} · {{SET}}. Mỗi kỳ là một bản đánh giá đã chốt điểm; “cùng cấp” là các đơn vị cùng cấp thuộc cùng đơn vị cấp trên đã chốt điểm trong kỳ đó (chỉ nêu số liệu, không nêu tên).</p>
   {{#NO_POINTS}}<p id="no-points">Đơn vị chưa có bản đánh giá nào được chốt điểm theo bộ tiêu chí này.</p>{{/NO_POINTS}}
   {{#HAS_POINTS}}
+  <p class="hint" id="chart-legend">Thanh: điểm chốt của đơn vị; vạch đậm: điểm bình quân của các đơn vị cùng cấp trong kỳ.</p>
   {{CHART:none}}
   <div class="table-wrap" role="region" aria-labelledby="history-caption" tabindex="0"><table class="stack" id="history">
     <caption id="history-caption">Điểm qua các kỳ</caption>

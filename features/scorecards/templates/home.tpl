@@ -5,6 +5,7 @@
     <li><a href="/cham-diem/xep-hang">Xem xếp hạng các đơn vị</a></li>
     <li><a href="/cham-diem/cong-nhan">Xem danh sách đơn vị đạt chuẩn, tải phụ lục quyết định công nhận</a></li>
     <li><a href="/cham-diem/so-sanh">So sánh điểm của đơn vị qua các kỳ và với các đơn vị cùng cấp</a></li>
+    <li><a href="/cham-diem/cam-ket">Cam kết thi đua của năm và tình hình thực hiện</a></li>
   </ul>
 
   <h2 id="assessments-title">Bản đánh giá</h2>
