@@ -18,9 +18,9 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
   espeak-ng sox)  # announcements: spoken audio (voice vi); sox checks it is not silent in the tests
 # clang: fuzz/run.sh; poppler-utils: pdftotext; zbar-tools: zbarimg (the receipt QR in e2e);
 # python3-aiosmtpd: the SMTP sink of the notification tests; dovecot-imapd: the IMAP server of the
-# feedback mailbox tests
+# feedback mailbox tests; unzip: the spreadsheets' XML read back
 test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils zbar-tools python3-aiosmtpd
-  dovecot-imapd)
+  dovecot-imapd unzip)
 bench_pkgs=(nginx-light wrk python3)
 
 want=("${build_pkgs[@]}")

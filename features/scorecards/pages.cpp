@@ -3,16 +3,21 @@
 // commune's self-assessment, the appraisal, the score and what would raise
 // it; one POST with the step in `action`), /cham-diem/xep-hang (ranking: SVG
 // chart and table).
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <tuple>
 
 #include "features/scorecards/chart.h"
+#include "features/scorecards/json.h"
 #include "features/scorecards/recognition.h"
 #include "features/scorecards/routes.h"
 #include "features/scorecards/rules.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
+#include "platform/render/pdf.h"
+#include "platform/render/xlsx.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
 
@@ -148,6 +153,37 @@ Response SetPage(Context& ctx, Service& svc) {
   b.SetIntValue("MIN_VOLUME", s.min_volume);
   for (const auto& c : s.criteria) AddRows(b, c, 1);
   return v.render();
+}
+
+// The set as a spreadsheet: one row per node, titles indented by depth.
+void AddSheetRows(render::xlsx::Sheet& sheet, const Criterion& c, int depth) {
+  namespace xlsx = render::xlsx;
+  sheet.rows.push_back({xlsx::Cell::Text(c.key, depth == 1), xlsx::Cell::Text(std::string(2 * (depth - 1), ' ') + c.title, depth == 1),
+                        xlsx::Cell::Number(static_cast<double>(c.max) / 100.0, "0.00"),
+                        c.leaf() ? xlsx::Cell::Text(MethodText(c)) : xlsx::Cell::Empty(),
+                        c.leaf() && c.evidence_required ? xlsx::Cell::Text(c.evidence_what.empty() ? Text("scorecards.sheet.evidence_yes") : c.evidence_what)
+                                                        : xlsx::Cell::Empty(),
+                        xlsx::Cell::Text(c.guidance)});
+  for (const auto& ch : c.children) AddSheetRows(sheet, ch, depth + 1);
+}
+
+render::xlsx::Sheet SetSheet(const CriteriaSet& s) {
+  render::xlsx::Sheet sheet;
+  sheet.name = Text("scorecards.sheet.name");
+  sheet.title = s.name + " (" + Text("scorecards.sheet.version", {{"n", std::to_string(s.version)}}) + ")";
+  sheet.subtitles = {Text("scorecards.recognition_rule", {{"min", FormatPoints(s.recognition.min_total)},
+                                                          {"share", FormatPoints(s.recognition.min_share_bp)}})};
+  sheet.columns = {{Text("scorecards.sheet.col_key"), 8},      {Text("scorecards.sheet.col_title"), 60},
+                   {Text("scorecards.sheet.col_max"), 10},     {Text("scorecards.sheet.col_method"), 36},
+                   {Text("scorecards.sheet.col_evidence"), 24}, {Text("scorecards.sheet.col_guidance"), 60}};
+  for (const auto& c : s.criteria) AddSheetRows(sheet, c, 1);
+  return sheet;
+}
+
+std::string SetFileName(const CriteriaSet& s, const std::string& ext) {
+  std::string name = "bo-tieu-chi-" + s.code + "-v" + std::to_string(s.version) + ext;
+  std::erase_if(name, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'; });
+  return name;
 }
 
 // ---- /cham-diem/danh-gia/{id} ----
@@ -475,6 +511,22 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     }
   });
   app.page("GET", "/cham-diem/bo-tieu-chi/{id}", http::Access::kUser, [svc](Context& ctx) { return SetPage(ctx, *svc); });
+  // The set to download: JSON (the import format, GET /api/v1/scorecards/sets/{id}) and a spreadsheet to read.
+  app.page("GET", "/cham-diem/bo-tieu-chi/{id}/bo-tieu-chi.json", http::Access::kUser, [svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("scorecards.set_not_found");
+    const auto s = svc->GetSet(*ctx.user, *id);
+    return Response::Attachment(boost::json::serialize(ToJson(s)), "application/json", SetFileName(s, ".json"));
+  });
+  app.page("GET", "/cham-diem/bo-tieu-chi/{id}/bo-tieu-chi.xlsx", http::Access::kUser, [svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("scorecards.set_not_found");
+    const auto s = svc->GetSet(*ctx.user, *id);
+    const auto sheet = SetSheet(s);
+    return Response::Attachment(
+        render::pdf::Pool(render::pdf::Lane::kExport).run([&] { return render::xlsx::Write(sheet); }),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SetFileName(s, ".xlsx"));
+  });
   app.page("GET", "/cham-diem/danh-gia/{id}", http::Access::kUser, [svc](Context& ctx) {
     auto id = ctx.req.id_param("id");
     if (!id) throw NotFound("scorecards.assessment_not_found");

@@ -20,6 +20,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { run, viewports, login } from './harness.mjs';
 import { axeFindings, overflowFindings, dateFindings } from './audit.mjs';
 
@@ -61,6 +63,19 @@ await run('scorecards', async ({ base, browser, shots }) => {
   await admin.goto(`${base}/cham-diem/bo-tieu-chi/${set.id}`);
   assert.equal(await admin.locator('h1').innerText(), 'Bộ tiêu chí thử nghiệm');
   await audit(admin, 'set');
+  // Downloads: the JSON is the import format (the same set back), the spreadsheet a real .xlsx.
+  const exported = await admin.request.get(`${base}/cham-diem/bo-tieu-chi/${set.id}/bo-tieu-chi.json`);
+  assert.match(exported.headers()['content-disposition'], /^attachment; .*bo-tieu-chi-thu-e2e-v1\.json/);
+  const back = await exported.json();
+  assert.equal(back.code, 'thu-e2e');
+  assert.deepEqual(back.criteria.map((c) => c.key), ['1', '2', '3']);
+  const xlsx = await admin.request.get(`${base}/cham-diem/bo-tieu-chi/${set.id}/bo-tieu-chi.xlsx`);
+  assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+  const xlsxFile = join(tmpdir(), `fg-set-${process.pid}.xlsx`);
+  writeFileSync(xlsxFile, await xlsx.body());
+  const strings = execFileSync('unzip', ['-p', xlsxFile, 'xl/sharedStrings.xml']).toString();
+  rmSync(xlsxFile);
+  assert.match(strings, /Tỷ lệ hồ sơ đúng hạn/);
   await adminContext.close();
 
   // ---- 2. the ward self-assesses ----

@@ -5,6 +5,10 @@
   {{#SAMPLE}}<p class="notice" id="sample">Đây là bộ mẫu: tỉnh điều chỉnh nội dung và điểm trước khi dùng.</p>{{/SAMPLE}}
   {{#FROZEN}}<p class="notice" id="frozen">Phiên bản này đã được dùng để đánh giá nên không sửa được; thay đổi sẽ là một phiên bản mới.</p>{{/FROZEN}}
   <p>{{DESCRIPTION}}</p>
+  <ul class="plain" id="set-downloads">
+    <li><a href="/cham-diem/bo-tieu-chi/{{ID}}/bo-tieu-chi.xlsx">Tải bảng tiêu chí (XLSX) để đọc, in, góp ý</a></li>
+    <li><a href="/cham-diem/bo-tieu-chi/{{ID}}/bo-tieu-chi.json">Tải tệp JSON của bộ tiêu chí (để sửa rồi nhập lại thành phiên bản mới qua API)</a></li>
+  </ul>
   <h2>Điều kiện công nhận</h2>
   <p id="rule">{{RULE}}</p>
   {{#HAS_DQ}}<p>Không công nhận khi có một trong các trường hợp:</p>
