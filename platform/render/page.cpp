@@ -143,7 +143,15 @@ void PageView::ShowDone(const std::string& prefix, const std::map<std::string, s
   if (what.empty() || what.size() > 40 ||
       !std::all_of(what.begin(), what.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))
     return;
-  if (HasText(prefix + what)) ShowNotice(Text(prefix + what, args));
+  if (!HasText(prefix + what)) return;
+  if (what.ends_with("_failed"))
+    ShowWarning(Text(prefix + what, args));
+  else
+    ShowNotice(Text(prefix + what, args));
+}
+
+void PageView::ShowWarning(const std::string& message) {
+  if (!message.empty()) layout_.SetValueAndShowSection("WARNING", message, "HAS_WARNING");
 }
 
 void PageView::DateInput(const std::string& marker, const std::string& name, const std::string& label,

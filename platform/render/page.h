@@ -46,8 +46,12 @@ class PageView {
   void ShowError(const std::string& message);
   // A success banner at the top of the page.
   void ShowNotice(const std::string& message);
+  // A banner of an action that did not succeed (role="alert", the alert colour).
+  void ShowWarning(const std::string& message);
   // The banner after a redirect to `...?done=<what>`: the catalogue text
-  // `<prefix><what>` filled with `args`; nothing when there is no such key.
+  // `<prefix><what>` filled with `args`; nothing when there is no such key. A
+  // `<what>` ending in "_failed" (the action ran but did not succeed, e.g. a
+  // mailbox that could not be read) shows as a warning, not a success.
   void ShowDone(const std::string& prefix, const std::map<std::string, std::string>& args = {});
   // A date as three inputs (Ngày, Tháng, Năm) named <name>_day, _month, _year,
   // with its label and hint, where the body template has {{>MARKER}}. `value`

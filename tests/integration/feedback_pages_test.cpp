@@ -225,6 +225,18 @@ TEST_F(FeedbackPagesTest, AnAdministratorConnectsTheMailboxAndItsMessagesBecomeI
             "attachment; filename=\"bi_n b_n.pdf\"; filename*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n.pdf");
   EXPECT_EQ(Get(As("desk"), "/feedback/" + code + "/tep/2").status, 404);
   EXPECT_EQ(Get(As("evaluator"), "/feedback/" + code + "/tep/1").status, 404);
+
+  // A reading that fails (a wrong password) says so in the alert colour, never as a confirmation.
+  auto wrong = good;
+  wrong.back().second = "mat-khau-sai-123";
+  ASSERT_EQ(Post(As("admin"), "/feedback/kenh", wrong).status, 303);
+  auto failed = Post(As("admin"), "/feedback/kenh/doc-thu", {{"unit", "25270"}});
+  ASSERT_EQ(failed.status, 303) << failed.body;
+  EXPECT_NE(Location(failed).find("done=read_failed"), std::string::npos) << Location(failed);
+  page = Get(As("admin"), Location(failed));
+  EXPECT_TRUE(Has(page, "class=\"banner banner-warning\" role=\"alert\"")) << page.body;
+  EXPECT_FALSE(Has(page, "banner-success"));
+  EXPECT_TRUE(Has(page, "Không đọc được hộp thư góp ý"));
 }
 
 TEST_F(FeedbackPagesTest, Open311MethodsFormatsAndErrors) {

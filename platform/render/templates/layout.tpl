@@ -40,6 +40,7 @@
 </header>
 <main id="main">
 {{#HAS_NOTICE}}<div class="banner banner-success" role="status" tabindex="-1" id="notice">{{NOTICE}}</div>{{/HAS_NOTICE}}
+{{#HAS_WARNING}}<div class="banner banner-warning" role="alert" tabindex="-1" id="notice">{{WARNING}}</div>{{/HAS_WARNING}}
 {{#HAS_ERRORS}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
   <h2 id="error-summary-title">Có lỗi cần sửa</h2>
   <ul>{{#ERROR_ITEM}}<li>{{#LINKED}}<a href="#{{FIELD_ID}}">{{MESSAGE}}</a>{{/LINKED}}{{#UNLINKED}}{{MESSAGE}}{{/UNLINKED}}</li>{{/ERROR_ITEM}}</ul>
