@@ -12,6 +12,7 @@
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::desk {
@@ -190,8 +191,7 @@ void RegisterStatsPages(http::App& app, Service& svc) {
     for (const auto& l : r.lines) sheet.rows.push_back({LabelOf(r, l), l.code, &l.f});
     sheet.total_label = Text("desk.stats.sheet_total");
     sheet.total = &r.total;
-    std::string name = "thong-ke-" + r.unit_code + "-" + r.from + "-" + r.to + ".xlsx";
-    std::erase_if(name, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'; });
+    const std::string name = text::FileName("thong-ke-" + r.unit_code + "-" + r.from + "-" + r.to + ".xlsx");
     return Response::Attachment(pool->run([&] { return StatsXlsx(sheet); }),
                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
   });

@@ -16,6 +16,7 @@
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
 #include "platform/render/xlsx.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::feedback {
@@ -190,8 +191,7 @@ void RegisterStatsPages(http::App& app, std::shared_ptr<Service> svc) {
   app.page("GET", "/feedback/thong-ke", http::Access::kUser, [svc](Context& ctx) { return StatsPage(ctx, *svc); });
   app.page("GET", "/feedback/thong-ke.xlsx", http::Access::kUser, [svc, pool](Context& ctx) {
     const auto s = svc->Statistics(*ctx.user, QueryFrom(ctx.req));
-    std::string name = "gop-y-" + s.unit_code + "-" + s.from + "-" + s.to + ".xlsx";
-    std::erase_if(name, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'; });
+    const std::string name = text::FileName("gop-y-" + s.unit_code + "-" + s.from + "-" + s.to + ".xlsx");
     const xlsx::Sheet sheet = SheetOf(s);
     return Response::Attachment(pool->run([&] { return xlsx::Write(sheet); }),
                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);

@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "features/scorecards/json.h"
-#include "features/scorecards/recognition.h"
+#include "features/scorecards/page_parts.h"
 #include "features/scorecards/routes.h"
 #include "features/scorecards/rules.h"
 #include "platform/auth/crypto.h"

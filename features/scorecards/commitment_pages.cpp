@@ -1,7 +1,6 @@
 // /cham-diem/cam-ket: the commitments of the emulation movement of a unit's
 // subtree for a year, each against the year so far, the form to add one (the
 // unit's own leaders and administrators) and a button to withdraw one.
-#include <algorithm>
 #include <memory>
 
 #include "features/scorecards/routes.h"
@@ -21,13 +20,6 @@ using render::PageView;
 using render::Text;
 
 int ThisYear() { return std::stoi(TodayLocalIso().substr(0, 4)); }
-
-// Whether the caller may commit the unit `code` (its own leaders and administrators).
-bool MayCommitIn(const auth::Principal& p, const std::string& code) {
-  for (const auto& g : p.grants)
-    if ((g.role == auth::Role::kLeader || g.role == auth::Role::kAdmin) && g.unit_code == code) return true;
-  return false;
-}
 
 std::string TargetText(const Commitment& k) {
   if (IsRate(k.indicator)) return Text("scorecards.commitment.target_rate", {{"n", FormatPoints(k.target)}});
@@ -80,22 +72,18 @@ Response Page(Context& ctx, Service& svc, const std::map<std::string, std::strin
                                  : k.met     ? "scorecards.commitment.status_met"
                                              : "scorecards.commitment.status_not_met"));
     if (!k.commitment.note.empty()) row->SetValueAndShowSection("NOTE", k.commitment.note, "HAS_NOTE");
-    if (MayCommitIn(*ctx.user, k.commitment.unit_code)) row->ShowSection("MAY_WITHDRAW");
+    if (k.may_withdraw) row->ShowSection("MAY_WITHDRAW");
   }
   if (list.empty()) b.ShowSection("EMPTY");
   else b.ShowSection("HAS_ROWS");
   // The form, for a unit the caller may commit: the one asked for, else their own.
-  std::string own = unit;
-  if (own.empty())
-    for (const auto& g : ctx.user->grants)
-      if (own.empty() && MayCommitIn(*ctx.user, g.unit_code)) own = g.unit_code;
-  if (!own.empty() && MayCommitIn(*ctx.user, own)) {
+  if (const auto own = svc.UnitToCommit(*ctx.user, unit)) {
     b.ShowSection("FORM");
     auto value = [&](const std::string& k, const std::string& def) {
       auto it = typed.find(k);
       return it == typed.end() ? def : it->second;
     };
-    b.SetValue("FORM_UNIT", own);
+    b.SetValue("FORM_UNIT", own->code);
     b.SetValue("TARGET_VALUE", value("target", ""));
     b.SetValue("NOTE_VALUE", value("note", ""));
     b.SetValue("FORM_YEAR", value("year", std::to_string(year)));
@@ -129,10 +117,13 @@ void RegisterCommitmentPages(http::App& app, std::shared_ptr<Service> svc) {
     auto id = ctx.req.id_param("id");
     if (!id) throw NotFound("scorecards.commitment_not_found");
     svc->Withdraw(*ctx.user, *id);
-    std::string year = ctx.req.form()["year"];
-    if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-      year = std::to_string(ThisYear());
-    return Response::Redirect("/cham-diem/cam-ket?year=" + year + "&done=withdrawn");
+    int year = ThisYear();
+    try {
+      year = ParseYear("year", ctx.req.form()["year"]);
+    } catch (const AppError&) {
+      // The list of this year.
+    }
+    return Response::Redirect("/cham-diem/cam-ket?year=" + std::to_string(year) + "&done=withdrawn");
   });
 }
 

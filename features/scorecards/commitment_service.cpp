@@ -46,8 +46,20 @@ std::vector<CommitmentProgress> Service::Commitments(const auth::Principal& p, c
       if (auto v = it->second.find(k.indicator); v != it->second.end()) value = v->second;
     }
     out.push_back(ProgressOf(k, value));
+    out.back().may_withdraw = MaySelfAssess(p, k.unit_path);
   }
   return out;
+}
+
+std::optional<org::Unit> Service::UnitToCommit(const auth::Principal& p, const std::string& unit_code) {
+  std::string code = unit_code;
+  if (code.empty())
+    for (const auto& g : p.grants)
+      if (code.empty() && MaySelfAssess(p, g.unit_path)) code = g.unit_code;
+  if (code.empty()) return std::nullopt;
+  auto u = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, code); });
+  if (!u || !MaySelfAssess(p, u->path)) return std::nullopt;
+  return u;
 }
 
 Commitment Service::Commit(const auth::Principal& p, const std::string& unit_code, const std::string& indicator,
@@ -82,8 +94,7 @@ void Service::Withdraw(const auth::Principal& p, int64_t commitment_id) {
   db_.write([&](db::Conn& c) {
     auto k = repo::CommitmentById(c, commitment_id);
     if (!k) throw NotFound("scorecards.commitment_not_found");
-    auto u = org::repo::UnitById(c, k->unit_id);
-    if (!u || !MaySelfAssess(p, u->path)) throw Forbidden();  // before "withdrawn": nothing leaks
+    if (!MaySelfAssess(p, k->unit_path)) throw Forbidden();  // before "withdrawn": nothing leaks
     if (!k->withdrawn_at.empty() || !repo::WithdrawCommitment(c, commitment_id, now))
       throw NotFound("scorecards.commitment_not_found");
     events::Append(c, events::By(p, k->unit_id, "scorecard_commitment", std::to_string(k->id), "withdraw",

@@ -5,10 +5,9 @@
 // and whether it was recognised.
 #include <algorithm>
 #include <memory>
-#include <set>
 
 #include "features/scorecards/chart.h"
-#include "features/scorecards/recognition.h"
+#include "features/scorecards/page_parts.h"
 #include "features/scorecards/routes.h"
 #include "features/scorecards/rules.h"
 #include "platform/errors.h"
@@ -30,39 +29,19 @@ std::string Signed(Points change) {
 }
 
 Response HistoryPage(Context& ctx, Service& svc) {
-  int64_t set_id = 0;
-  try {
-    set_id = SetIdOf(ctx.req.query_param("set"), "set");
-  } catch (const AppError&) {
-    throw NotFound("scorecards.set_not_found");
-  }
+  const int64_t asked = SetFromQuery(ctx.req);
   PageView v(ctx, Text("scorecards.history.title"), "features/scorecards/templates/history.tpl");
   auto& b = v.body();
-  const auto sets = svc.Sets(*ctx.user);
-  if (set_id == 0) set_id = DefaultSet(svc, *ctx.user, sets);
+  // One read of the caller's assessments: the default set and the units to pick from.
+  const auto seen = AssessmentsSeen(svc, *ctx.user);
   // One entry per code: the history covers every version of it.
-  std::string chosen_code;
-  for (const auto& s : sets)
-    if (s.id == set_id) chosen_code = s.code;
-  std::set<std::string> codes;
-  for (const auto& s : sets) {
-    if (!codes.insert(s.code).second) continue;
-    auto* o = b.AddSectionDictionary("OPTION");
-    o->SetIntValue("ID", s.id);
-    o->SetValue("NAME", s.name);
-    if (s.code == chosen_code) o->ShowSection("SELECTED");
-  }
+  const int64_t set_id = SetOptions(b, svc.Sets(*ctx.user), seen, asked, true);
   // The units the caller may pick: those with an assessment in their subtree.
   std::string unit = ctx.req.query_param("unit");
   std::vector<std::pair<std::string, std::string>> units;
-  try {
-    for (const auto& a : svc.Assessments(*ctx.user, ""))
-      if (std::find_if(units.begin(), units.end(), [&](const auto& u) { return u.first == a.unit_code; }) ==
-          units.end())
-        units.emplace_back(a.unit_code, a.unit_name);
-  } catch (const AppError&) {
-    // No unit of the caller's own: the unit asked for only.
-  }
+  for (const auto& a : seen)
+    if (std::none_of(units.begin(), units.end(), [&](const auto& u) { return u.first == a.unit_code; }))
+      units.emplace_back(a.unit_code, a.unit_name);
   if (unit.empty() && !units.empty()) unit = units.front().first;
   for (const auto& [code, name] : units) {
     auto* o = b.AddSectionDictionary("UNIT_OPTION");

@@ -224,7 +224,7 @@ enum class Goal { kAtLeast, kAtMost };
 struct Commitment {
   int64_t id = 0;
   int64_t unit_id = 0;
-  std::string unit_code, unit_name;
+  std::string unit_code, unit_name, unit_path;
   int year = 0;
   std::string indicator;
   int64_t target = 0;  // rates: basis points (9800 = 98%); counts: the count
@@ -241,6 +241,7 @@ struct CommitmentProgress {
   std::optional<IndicatorValue> value;  // none: the indicator could not be read
   bool measured = false;                // a rate with a volume, or any count
   bool met = false;                     // as things stand today
+  bool may_withdraw = false;            // the caller, one of the unit's own leaders or administrators
 };
 inline constexpr int kMaxCommitmentsPerYear = 20;
 

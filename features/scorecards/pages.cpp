@@ -10,7 +10,7 @@
 
 #include "features/scorecards/chart.h"
 #include "features/scorecards/json.h"
-#include "features/scorecards/recognition.h"
+#include "features/scorecards/page_parts.h"
 #include "features/scorecards/routes.h"
 #include "features/scorecards/rules.h"
 #include "platform/errors.h"
@@ -181,9 +181,7 @@ render::xlsx::Sheet SetSheet(const CriteriaSet& s) {
 }
 
 std::string SetFileName(const CriteriaSet& s, const std::string& ext) {
-  std::string name = "bo-tieu-chi-" + s.code + "-v" + std::to_string(s.version) + ext;
-  std::erase_if(name, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'; });
-  return name;
+  return text::FileName("bo-tieu-chi-" + s.code + "-v" + std::to_string(s.version) + ext);
 }
 
 // ---- /cham-diem/danh-gia/{id} ----
@@ -431,35 +429,15 @@ Response EvidenceDownload(Context& ctx, Service& svc) {
 
 // ---- /cham-diem/xep-hang ----
 Response RankingPage(Context& ctx, Service& svc) {
-  int64_t set_id = 0;
-  try {
-    set_id = SetIdOf(ctx.req.query_param("set"), "set");
-  } catch (const AppError&) {
-    throw NotFound("scorecards.set_not_found");
-  }
+  const int64_t asked = SetFromQuery(ctx.req);
   PageView v(ctx, Text("scorecards.ranking_title"), "features/scorecards/templates/ranking.tpl");
   auto& b = v.body();
-  auto sets = svc.Sets(*ctx.user);
-  if (set_id == 0) set_id = DefaultSet(svc, *ctx.user, sets);
-  for (const auto& s : sets) {
-    auto* o = b.AddSectionDictionary("OPTION");
-    o->SetIntValue("ID", s.id);
-    o->SetValue("NAME", Text("scorecards.set_option", {{"name", s.name}, {"version", std::to_string(s.version)}}));
-    if (s.id == set_id) o->ShowSection("SELECTED");
-  }
+  const int64_t set_id = SetOptions(b, svc.Sets(*ctx.user), AssessmentsSeen(svc, *ctx.user), asked, false);
   if (set_id == 0) return v.render();
   const std::string unit = ctx.req.query_param("unit"), from = ctx.req.query_param("from");
   auto r = svc.RankingOf(*ctx.user, set_id, unit, from);
-  // A period the chosen set lacks (the set was changed on the page): its newest.
-  if (!from.empty() && !r.periods.empty() && std::find(r.periods.begin(), r.periods.end(), from) == r.periods.end())
-    r = svc.RankingOf(*ctx.user, set_id, unit, "");
-  for (const auto& p : r.periods) {
-    auto* o = b.AddSectionDictionary("PERIOD");
-    o->SetValue("FROM", p);
-    o->SetValue("TEXT", Text("scorecards.period_start", {{"from", DisplayDate(p)}}));
-    if (p == r.from) o->ShowSection("SELECTED");
-  }
-  if (!r.periods.empty()) b.ShowSection("HAS_PERIODS");
+  if (!KnownPeriod(r, from)) r = svc.RankingOf(*ctx.user, set_id, unit, "");
+  PeriodOptions(b, r);
   b.SetValue("QUERY", "?set=" + std::to_string(r.set.id) + "&unit=" + r.unit_code + "&from=" + r.from);
   b.ShowSection("RESULT");
   b.SetValue("SET", r.set.name);

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "features/desk/forms.h"
-#include "features/scorecards/recognition.h"
+#include "features/scorecards/page_parts.h"
 #include "features/scorecards/routes.h"
 #include "features/scorecards/rules.h"
 #include "platform/async/pool.h"
@@ -16,45 +16,10 @@
 #include "platform/render/page.h"
 #include "platform/render/pdf.h"
 #include "platform/render/xlsx.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::scorecards {
-
-std::vector<std::string> RecognitionReasons(const CriteriaSet& s, const RecognitionResult& r) {
-  std::vector<std::string> out;
-  if (!r.total_ok)
-    out.push_back(render::Text("scorecards.reason.total_low", {{"min", FormatPoints(s.recognition.min_total)}}));
-  for (const auto& k : r.weak_criteria) {
-    const Criterion* c = Find(s, k);
-    out.push_back(render::Text("scorecards.reason.weak", {{"criterion", c ? c->title : k},
-                                                          {"share", FormatPoints(s.recognition.min_share_bp)}}));
-  }
-  for (const auto& k : r.disqualified_by)
-    for (const auto& d : s.recognition.disqualifiers)
-      if (d.key == k) out.push_back(render::Text("scorecards.reason.disqualified", {{"condition", d.title}}));
-  return out;
-}
-
-int64_t SetIdOf(std::string_view text, const std::string& field) {
-  int64_t id = 0;
-  for (char ch : text) {
-    if (ch < '0' || ch > '9' || id > 1'000'000'000'000) throw BadInput("scorecards.set_not_found", field);
-    id = id * 10 + (ch - '0');
-  }
-  return id;
-}
-
-int64_t DefaultSet(Service& svc, const auth::Principal& p, const std::vector<CriteriaSet>& sets) {
-  try {
-    const auto all = svc.Assessments(p, "");
-    for (const auto& a : all)
-      if (a.state == State::kLocked) return a.set_id;
-    if (!all.empty()) return all.front().set_id;
-  } catch (const AppError&) {
-    // No unit of the caller's own: the first set.
-  }
-  return sets.empty() ? 0 : sets.front().id;
-}
 
 namespace {
 
@@ -65,23 +30,17 @@ using render::Text;
 namespace pdf = render::pdf;
 namespace xlsx = render::xlsx;
 
-// ?set=&unit=&from= : the set (0: none chosen), the unit ("" = the caller's
-// own), the period start ("" = the newest; one the set does not have is
-// replaced by the newest, so that changing the set on the page never shows an
-// empty list for a period that set lacks).
+// The list of ?unit=&from= (the caller's own unit, the newest period; one the
+// set does not have is replaced by the newest).
 RecognitionList ListFor(Context& ctx, Service& svc, int64_t set_id) {
   const std::string unit = ctx.req.query_param("unit"), from = ctx.req.query_param("from");
   auto list = svc.RecognitionOf(*ctx.user, set_id, unit, from);
-  const auto& periods = list.ranking.periods;
-  if (!from.empty() && !periods.empty() && std::find(periods.begin(), periods.end(), from) == periods.end())
-    list = svc.RecognitionOf(*ctx.user, set_id, unit, "");
+  if (!KnownPeriod(list.ranking, from)) list = svc.RecognitionOf(*ctx.user, set_id, unit, "");
   return list;
 }
 
 std::string FileName(const RecognitionList& l, const std::string& ext) {
-  std::string name = "cong-nhan-" + l.ranking.set.code + "-" + l.ranking.unit_code + "-" + l.ranking.from + ext;
-  std::erase_if(name, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'; });
-  return name;
+  return text::FileName("cong-nhan-" + l.ranking.set.code + "-" + l.ranking.unit_code + "-" + l.ranking.from + ext);
 }
 
 std::string RankText(const Ranked& x) {
@@ -95,36 +54,18 @@ std::string RuleText(const CriteriaSet& s) {
 }
 
 Response ListPage(Context& ctx, Service& svc) {
-  int64_t set_id = 0;
-  try {
-    set_id = SetIdOf(ctx.req.query_param("set"), "set");
-  } catch (const AppError&) {
-    throw NotFound("scorecards.set_not_found");
-  }
+  const int64_t asked = SetFromQuery(ctx.req);
   PageView v(ctx, Text("scorecards.recognition.title"), "features/scorecards/templates/recognition.tpl");
   auto& b = v.body();
-  auto sets = svc.Sets(*ctx.user);
-  if (set_id == 0) set_id = DefaultSet(svc, *ctx.user, sets);
-  for (const auto& s : sets) {
-    auto* o = b.AddSectionDictionary("OPTION");
-    o->SetIntValue("ID", s.id);
-    o->SetValue("NAME", Text("scorecards.set_option", {{"name", s.name}, {"version", std::to_string(s.version)}}));
-    if (s.id == set_id) o->ShowSection("SELECTED");
-  }
+  const int64_t set_id = SetOptions(b, svc.Sets(*ctx.user), AssessmentsSeen(svc, *ctx.user), asked, false);
   if (set_id == 0) return v.render();
   const auto l = ListFor(ctx, svc, set_id);
   const Ranking& r = l.ranking;
-  for (const auto& from : r.periods) {
-    auto* o = b.AddSectionDictionary("PERIOD");
-    o->SetValue("FROM", from);
-    o->SetValue("TEXT", Text("scorecards.period_start", {{"from", DisplayDate(from)}}));
-    if (from == r.from) o->ShowSection("SELECTED");
-  }
+  PeriodOptions(b, r);
   if (r.periods.empty()) {
     b.ShowSection("NO_PERIODS");
     return v.render();
   }
-  b.ShowSection("HAS_PERIODS");
   b.ShowSection("RESULT");
   b.SetValue("SET", r.set.name);
   b.SetValue("UNIT", r.unit_name);
@@ -232,12 +173,7 @@ xlsx::Sheet SheetOf(const RecognitionList& l) {
 }
 
 int64_t RequiredSet(Context& ctx) {
-  int64_t id = 0;
-  try {
-    id = SetIdOf(ctx.req.query_param("set"), "set");
-  } catch (const AppError&) {
-    throw NotFound("scorecards.set_not_found");
-  }
+  const int64_t id = SetFromQuery(ctx.req);
   if (id == 0) throw NotFound("scorecards.set_not_found");
   return id;
 }

@@ -247,6 +247,9 @@ const db::Query kRecipientsAbove{"scorecard_recipients_above",
                                  RECIPIENT_COLUMNS "JOIN units u ON u.id = g.unit_id WHERE o.active = 1 AND ? LIKE "
                                                    "u.path || '%' AND u.path <> ? AND (g.role = ? OR g.role = ?) "
                                                    "ORDER BY o.id LIMIT 200"};
+const db::Query kReminderSent{"scorecard_reminder_sent",
+                              "SELECT 1 FROM scorecard_reminders WHERE assessment_id = ? AND step = ? AND kind = ? "
+                              "AND official_id = ? AND due = ?"};
 const db::Query kPutReminder{"scorecard_reminder_put",
                              "INSERT INTO scorecard_reminders (assessment_id, step, kind, official_id, due, "
                              "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"};
@@ -267,6 +270,10 @@ std::vector<Recipient> Recipients(db::Conn& c, int64_t unit_id, const std::strin
   return out;
 }
 
+bool ReminderSent(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t official_id) {
+  return c.query_one(kReminderSent, {assessment_id, r.step, r.kind, official_id, r.due}).has_value();
+}
+
 bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t official_id, const std::string& now) {
   return c.exec(kPutReminder, {assessment_id, r.step, r.kind, official_id, r.due, now}) == 1;
 }
@@ -275,7 +282,7 @@ bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t 
 namespace {
 #define COMMITMENT_COLUMNS                                                                                  \
   "SELECT k.id, k.unit_id, u.code, u.name, k.year, k.indicator, k.target, k.note, k.created_by, "          \
-  "k.created_at, k.withdrawn_at FROM scorecard_commitments k JOIN units u ON u.id = k.unit_id "
+  "k.created_at, k.withdrawn_at, u.path FROM scorecard_commitments k JOIN units u ON u.id = k.unit_id "
 const db::Query kInsertCommitment{"scorecard_commitment_insert",
                                   "INSERT INTO scorecard_commitments (unit_id, year, indicator, target, note, "
                                   "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"};
@@ -307,6 +314,7 @@ Commitment CommitmentOf(const db::Row& r) {
   k.created_by = r.i64(8);
   k.created_at = r.text(9);
   k.withdrawn_at = r.text(10);
+  k.unit_path = r.text(11);
   return k;
 }
 }  // namespace

@@ -57,6 +57,8 @@ struct Recipient {
 // (ancestors = false) or on a strict ancestor of the unit at `unit_path`.
 std::vector<Recipient> Recipients(db::Conn& c, int64_t unit_id, const std::string& unit_path, bool ancestors,
                                   const std::string& role, const std::string& or_role);
+// Whether the reminder was recorded for the official already.
+bool ReminderSent(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t official_id);
 // Records a reminder; false when it was recorded before (nothing written).
 bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t official_id, const std::string& now);
 

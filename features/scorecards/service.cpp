@@ -429,15 +429,24 @@ int Service::RemindDue() {
   int queued = 0;
   for (const auto& a : db_.read([](db::Conn& c) { return repo::AssessmentsWithDeadlines(c); })) {
     for (const auto& r : DueReminders(a, today)) {
-      queued += db_.write([&](db::Conn& c) {
+      // Who is still to be reminded, read first: a pass that finds nothing new
+      // (every hour, for an overdue step) writes nothing.
+      const auto [set_name, due] = db_.read([&](db::Conn& c) {
         const bool self = r.step == "self";
-        const auto set = repo::SetById(c, a.set_id);
+        std::vector<repo::Recipient> due;
+        for (auto& who : self ? repo::Recipients(c, a.unit_id, a.unit_path, false, "leader", "admin")
+                              : repo::Recipients(c, a.unit_id, a.unit_path, true, "evaluator", "evaluator"))
+          if ((!who.email.empty() || !who.phone.empty()) && !repo::ReminderSent(c, a.id, r, who.official_id))
+            due.push_back(std::move(who));
+        const auto set = due.empty() ? std::nullopt : repo::SetById(c, a.set_id);
+        return std::pair{set ? set->name : std::string(), due};
+      });
+      if (due.empty()) continue;
+      const std::map<std::string, std::string> about{{"unit", a.unit_name}, {"due", DisplayDate(r.due)}};
+      queued += db_.write([&](db::Conn& c) {
         int n = 0;
-        for (const auto& who : self ? repo::Recipients(c, a.unit_id, a.unit_path, false, "leader", "admin")
-                                    : repo::Recipients(c, a.unit_id, a.unit_path, true, "evaluator", "evaluator")) {
-          if (who.email.empty() && who.phone.empty()) continue;
-          if (!repo::PutReminder(c, a.id, r, who.official_id, now)) continue;
-          const std::map<std::string, std::string> about{{"unit", a.unit_name}, {"due", DisplayDate(r.due)}};
+        for (const auto& who : due) {
+          if (!repo::PutReminder(c, a.id, r, who.official_id, now)) continue;  // another pass was first
           notify::Message m;
           m.idem_key = "scorecard:" + std::to_string(a.id) + ":" + r.step + ":" + r.kind + ":" + r.due + ":" +
                        std::to_string(who.official_id);
@@ -449,7 +458,7 @@ int Service::RemindDue() {
           m.params = {{"name", who.name},
                       {"unit", a.unit_name},
                       {"message", Text("scorecards.reminder." + r.step + "." + r.kind, about)},
-                      {"set", set ? set->name : ""},
+                      {"set", set_name},
                       {"period", Text("scorecards.period", {{"from", DisplayDate(a.from)}, {"to", DisplayDate(a.to)}})},
                       {"due", DisplayDate(r.due)},
                       {"page", site + "/cham-diem/danh-gia/" + std::to_string(a.id)}};

@@ -179,6 +179,9 @@ class Service {
                     const std::string& year, const std::string& target, const std::string& note);
   // The same people withdraw one (kept for the record).
   void Withdraw(const auth::Principal& p, int64_t commitment_id);
+  // The unit the caller may commit: `unit_code` if they may, else ("" asked)
+  // the first unit they lead or administer themselves; nullopt otherwise.
+  std::optional<org::Unit> UnitToCommit(const auth::Principal& p, const std::string& unit_code);
 
   // ---- reminders ----
   // Queues in the outbox the reminders due today (rules.h DueReminders), each

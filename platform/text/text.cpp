@@ -186,4 +186,11 @@ std::string XmlEscape(std::string_view s) {
   return out;
 }
 
+std::string FileName(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') out += c;
+  return out;
+}
+
 }  // namespace fg::text

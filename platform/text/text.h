@@ -44,5 +44,8 @@ std::string CsvField(std::string_view s);
 // `s` with & < > " ' written as character references (&amp; &lt; &gt; &quot; &#39;): valid in XML
 // (sitemaps, Open311) and in HTML alike, so also for SVG put inline in a page (QR codes, charts).
 std::string XmlEscape(std::string_view s);
+// A download's file name built from codes and dates: ASCII letters, digits, '-' and '.' only
+// (anything else dropped), so it needs no quoting anywhere.
+std::string FileName(std::string_view s);
 
 }  // namespace fg::text

@@ -88,5 +88,11 @@ TEST(Text, CutOnCodePoints) {
   EXPECT_EQ(Cut("ab", 0), "...");
 }
 
+TEST(Text, FileNameKeepsAsciiLettersDigitsDashesAndDots) {
+  EXPECT_EQ(FileName("cong-nhan-cqtt-75-2025-01-01.pdf"), "cong-nhan-cqtt-75-2025-01-01.pdf");
+  EXPECT_EQ(FileName("bo-tieu-chi-../x y\"Đạt\r\n.xlsx"), "bo-tieu-chi-..xyt.xlsx");
+  EXPECT_EQ(FileName(""), "");
+}
+
 }  // namespace
 }  // namespace fg::text
