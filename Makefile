@@ -33,7 +33,7 @@ test: setup-test
 bench-build: setup
 	@scripts/setup.sh --bench
 	@cmake -S . -B build-bench $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF -DFG_BENCH=ON >/dev/null
-	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench stats_bench notify_bench letters_bench ratings_bench
+	@cmake --build build-bench -j $(JOBS) --target friendlygov store_bench calendar_bench forms_bench stats_bench notify_bench letters_bench ratings_bench scorecards_bench
 
 bench: bench-build
 	build-bench/store_bench
@@ -43,6 +43,7 @@ bench: bench-build
 	build-bench/notify_bench
 	build-bench/letters_bench
 	build-bench/ratings_bench
+	build-bench/scorecards_bench
 
 # nginx and wrk side by side with friendlygov, on loopback (bench/http_bench.py).
 bench-http: bench-build

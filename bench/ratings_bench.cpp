@@ -38,7 +38,6 @@ namespace {
 using namespace fg;
 using namespace std::chrono;
 using Clock = steady_clock;
-using bench::Skewed;
 using bench::WorkingDays;
 using bench::Time;
 using bench::Timing;
@@ -83,47 +82,13 @@ int64_t Fill(db::Db& db, org::Service& org, int64_t ratings) {
   bench::AddOfficials(db, w.units, kOfficialsPerUnit);
   w = Load(db);
 
-  // Each unit-day's ratings, added up per (official, procedure, level, reason) before AddCounts, as the
-  // counters would hold them after that many single writes.
-  const auto days = WorkingDays(kYear, 1);
   std::mt19937_64 rng(20261127);
-  const Skewed unit_of(kUnits, 0.5), procedure_of(kProcedures, 1.0);
-  const int per_unit_day = static_cast<int>(ratings / (kUnits * static_cast<int64_t>(days.size())));
-  int64_t written = 0;
-  for (size_t d = 0; d < days.size(); ++d) {
-    const std::string day = FormatIsoDate(days[d]);
-    db.write([&](db::Conn& c) {
-      for (int u = 0; u < kUnits; ++u) {
-        // Busier and quieter communes: the same skew as the dossiers.
-        const int n = std::max(1, static_cast<int>(per_unit_day * 2.0 * (kUnits - unit_of(rng)) / kUnits));
-        std::map<std::tuple<int, int, int, int>, int64_t> counts;  // official, procedure, level, reason
-        for (int i = 0; i < n; ++i) {
-          const int level = static_cast<int>(rng() % 100);
-          const int li = level < 55 ? 0 : level < 90 ? 1 : 4;  // 3-level scale
-          const int reason = li == 4 ? static_cast<int>(rng() % 5) : -1;
-          ++counts[{static_cast<int>(rng() % kOfficialsPerUnit), procedure_of(rng), li, reason}];
-        }
-        for (const auto& [key, k] : counts) {
-          const auto [official, procedure, li, reason] = key;
-          ratings::Rating r;
-          r.unit_id = w.units[static_cast<size_t>(u)];
-          r.official_id = w.officials[static_cast<size_t>(u * kOfficialsPerUnit + official)];
-          r.procedure_id = procedure + 1;  // no procedure rows: the report names unknown ids by number
-          r.level = ratings::kLevels[li];
-          if (reason >= 0) r.reasons = {ratings::kReasons[reason]};
-          r.day = day;
-          ratings::repo::AddCounts(c, r, k);
-          written += k;
-        }
-      }
-      if (d + 1 == days.size()) {
-        c.exec(kMeta);
-        c.exec(kMetaPut, {ratings});
-      }
-    });
-    std::fprintf(stderr, "\rcounters of %lld ratings written", static_cast<long long>(written));
-  }
-  std::fprintf(stderr, "\n");
+  const int64_t written =
+      bench::FillRatingCounters(db, {w.units, w.officials, kOfficialsPerUnit}, kProcedures, ratings, WorkingDays(kYear, 1), rng);
+  db.write([&](db::Conn& c) {
+    c.exec(kMeta);
+    c.exec(kMetaPut, {ratings});
+  });
   return written;
 }
 

@@ -99,57 +99,13 @@ void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
   bench::AddOfficials(db, w.units, kOfficialsPerUnit);
   w = Load(db);
 
-  const auto days = WorkingDays(kFirstYear, kYears);
   std::mt19937_64 rng(20260317);
-  const Skewed unit_of(kUnits, 0.5), procedure_of(kProcedures, 1.0);
-  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint64_t>(n)); };
-  auto day_text = [&](size_t i) { return FormatIsoDate(days[std::min(i, days.size() - 1)]); };
-  const int batch = 50000;
-  for (int first = 0; first < dossiers; first += batch) {
-    db.write([&](db::Conn& c) {
-      for (int i = first; i < std::min(dossiers, first + batch); ++i) {
-        const int u = unit_of(rng);
-        const int64_t unit = w.units[static_cast<size_t>(u)];
-        const int64_t procedure = w.procedures[static_cast<size_t>(procedure_of(rng))];
-        const int64_t desk_officer = w.officials[static_cast<size_t>(u * 3)];
-        const int64_t resolver = w.officials[static_cast<size_t>(u * 3 + (pick(10) < 8 ? 1 : 2))];
-        const size_t day = static_cast<size_t>(pick(static_cast<int>(days.size())));
-        auto add = [&](size_t d, int64_t official, desk::Action a, std::optional<desk::Timeliness> t = std::nullopt,
-                       int64_t seconds = 0) {
-          desk::repo::AddStats(c, unit, day_text(d), procedure, official, desk::Delta(a, t, seconds));
-        };
-        add(day, desk_officer, desk::Action::kReceive);
-        const int fate = pick(1000);
-        if (fate < 20) {
-          add(day, desk_officer, desk::Action::kRefuse);
-          continue;
-        }
-        if (fate < 35) {
-          add(day + static_cast<size_t>(pick(3)), desk_officer, desk::Action::kWithdraw);
-          continue;
-        }
-        if (fate < 40) {
-          add(day + static_cast<size_t>(pick(5)), resolver, desk::Action::kStop);
-          continue;
-        }
-        if (pick(100) < 8) add(day + 1, resolver, desk::Action::kRequestSupplement);
-        const int spent = pick(12);  // working days to the result
-        const int t = pick(100);
-        const auto timeliness = t < 62   ? desk::Timeliness::kEarly
-                                : t < 94 ? desk::Timeliness::kOnTime
-                                         : desk::Timeliness::kLate;
-        if (timeliness == desk::Timeliness::kLate && pick(2) == 0)
-          add(day + static_cast<size_t>(spent / 2), resolver, desk::Action::kApology);
-        const size_t done = day + static_cast<size_t>(spent);
-        add(done, resolver, desk::Action::kResultReady, timeliness, spent * 27000 + pick(27000));
-        add(done + static_cast<size_t>(pick(4)), desk_officer, desk::Action::kReturn);
-      }
-    });
-    std::fprintf(stderr, "\rcounters of %d dossiers written", std::min(dossiers, first + batch));
-  }
-  std::fprintf(stderr, "\n");
+  bench::FillDeskCounters(db, {w.units, w.officials, kOfficialsPerUnit}, w.procedures, dossiers,
+                          WorkingDays(kFirstYear, kYears), rng);
 
   // Dossiers in progress now: what the "on time / overdue" figures read.
+  const Skewed unit_of(kUnits, 0.5), procedure_of(kProcedures, 1.0);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint64_t>(n)); };
   const SysSeconds now_t = Now();
   db.write([&](db::Conn& c) {
     for (int i = 0; i < kOpen; ++i) {
