@@ -15,6 +15,7 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
   libgoogle-perftools-dev  # tcmalloc for the server binary
   libcurl4-openssl-dev  # notifications: SMTP, SMS and Zalo gateways; feedback mailboxes: IMAP
   libgmime-3.0-dev  # feedback by e-mail: MIME messages
+  libzip-dev libexpat1-dev  # spreadsheets read back (imported criteria sets): the .xlsx archive and its XML
   espeak-ng sox)  # announcements: spoken audio (voice vi); sox checks it is not silent in the tests
 # clang: fuzz/run.sh; poppler-utils: pdftotext; zbar-tools: zbarimg (the receipt QR in e2e);
 # python3-aiosmtpd: the SMTP sink of the notification tests; dovecot-imapd: the IMAP server of the

@@ -1,0 +1,34 @@
+// Reading a spreadsheet back (.xlsx, the Office Open XML workbook): the first
+// sheet's cells as text, through libzip (the archive) and expat (its XML). What
+// Excel, LibreOffice and our own xlsx::Write produce: shared strings, inline
+// strings (rich runs joined), formula results, booleans (TRUE / FALSE) and
+// numbers in their shortest round-trip form ("0.25", "14"). Dates stay
+// Excel's serial numbers; styles, merged cells and other sheets are ignored.
+//
+// Bounded for files from the internet: the archive's size is the caller's
+// (an upload limit), each part read at most kMaxPartBytes unpacked (a zip
+// bomb stops there), at most kMaxRows rows and kMaxColumns columns.
+#pragma once
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fg::render::xlsx {
+
+inline constexpr size_t kMaxPartBytes = 16 << 20;
+inline constexpr size_t kMaxRows = 5000;
+inline constexpr size_t kMaxColumns = 64;
+
+// Not a workbook we can read: not a zip archive, no sheet, malformed XML, a
+// part over its limit, too many rows.
+struct ReadError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// rows[r][c]: the cell of row r + 1 and column c + 1 (A = 0) of the first
+// sheet, "" for an empty cell; trailing empty cells and rows are dropped.
+std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes);
+
+}  // namespace fg::render::xlsx
