@@ -131,7 +131,6 @@ int64_t MinVolume(const CriteriaSet& s, const Criterion& c) { return c.min_volum
 
 namespace {
 constexpr Points kMaxPoints = 10000;
-constexpr size_t kMaxTop = 30, kMaxDepth = 6, kMaxNodes = 500;
 
 bool KeyOk(std::string_view k, std::string_view extra, size_t max) {
   if (k.empty() || k.size() > max) return false;

@@ -52,6 +52,8 @@ Points ComputedPoints(const Criterion& c, const IndicatorValue& v);
 // The minimum volume for a computed leaf: its own, else the set's.
 int64_t MinVolume(const CriteriaSet& s, const Criterion& c);
 
+inline constexpr size_t kMaxTop = 30, kMaxDepth = 6, kMaxNodes = 500;
+
 // Checks a set (an import or an edit): code [a-z0-9_-]{1,30}, name 1..200
 // characters; 1..30 top-level criteria, depth at most 6, at most 500 nodes;
 // keys [a-z0-9_.]{1,30} unique; title 1..300, guidance <= 2000, evidence text

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "features/scorecards/json.h"
+#include "features/scorecards/lines.h"
 #include "features/scorecards/rules.h"
 #include "platform/errors.h"
 #include "platform/source_dir.h"
@@ -519,6 +520,132 @@ TEST(ScorecardsEvidence, TypeComesFromTheContentNotTheName) {
   EXPECT_FALSE(SniffEvidenceType("<html><script>"));
   EXPECT_FALSE(SniffEvidenceType("\x89PNG"));
   EXPECT_FALSE(SniffEvidenceType(""));
+}
+
+}  // namespace
+}  // namespace fg::scorecards
+
+namespace fg::scorecards {
+namespace {
+
+// ---- the tree as rows (lines.h) ----
+TEST(ScorecardsLines, EveryShippedSetRoundTripsThroughRows) {
+  for (const char* name : {"cqtt", "par-index", "chi-so-766"}) {
+    SCOPED_TRACE(name);
+    auto s = Shipped(name);
+    auto rows = RowsOf(s.criteria);
+    EXPECT_EQ(ToJson(WithRows(s, rows)), ToJson(s));
+  }
+}
+
+LineRow Row(std::string key, std::string parent, std::string title, std::string max = "") {
+  LineRow r;
+  r.key = std::move(key);
+  r.parent = std::move(parent);
+  r.title = std::move(title);
+  r.max = std::move(max);
+  return r;
+}
+
+TEST(ScorecardsLines, ParentsLinkRowsAndGroupsSumTheirChildren) {
+  auto base = Small();
+  std::vector<LineRow> rows{Row("1", "", "Nhóm một", "99"), Row("1.1", "1", "Dòng một", "1,5"), LineRow{},
+                            Row("2", "", "Nhóm hai"), Row("1.2", "1", "Dòng hai", "2.5"),
+                            Row("2.1", "2", "Chỉ số", "3")};
+  rows[1].step = "0,5";
+  rows[5].method = "indicator";
+  rows[5].indicator = "on_time_rate";
+  rows[5].rule = "bands";
+  rows[5].bands = "90%: 3; 80: 1,5";  // written in any order? no: the model wants them ascending
+  base.recognition.min_total = 0;
+  try {
+    WithRows(base, rows);
+    FAIL() << "descending bands accepted";
+  } catch (const AppError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].field, "rows[5].bands");
+    EXPECT_EQ(e.problems()[0].key, "scorecards.band_order");
+  }
+  rows[5].bands = "80: 1,5; 90%: 3";
+  auto s = WithRows(base, rows);
+  ASSERT_EQ(s.criteria.size(), 2u);
+  EXPECT_EQ(s.criteria[0].max, 400);  // 1.5 + 2.5; the typed 99 ignored
+  ASSERT_EQ(s.criteria[0].children.size(), 2u);
+  EXPECT_EQ(s.criteria[0].children[1].key, "1.2");
+  EXPECT_EQ(s.criteria[0].children[0].step, 50);
+  const auto& line = s.criteria[1].children.at(0);
+  EXPECT_EQ(line.method, Method::kIndicator);
+  ASSERT_EQ(line.rule.bands.size(), 2u);
+  EXPECT_EQ(line.rule.bands[0].from_bp, 8000);
+  EXPECT_EQ(line.rule.bands[1].points, 300);
+  EXPECT_EQ(s.criteria[1].max, 300);
+}
+
+TEST(ScorecardsLines, EveryBadCellIsNamedByItsRowAtOnce) {
+  std::vector<LineRow> rows{Row("1", "", "Nhóm"), Row("1.1", "1", "Dòng", "một"), Row("1.2", "9", "Mồ côi", "1"),
+                            Row("1.3", "1", "", "2"), Row("1.1", "1", "Trùng", "1"), Row("1.5", "1", "Bước", "1")};
+  rows[1].method = "tay";
+  rows[5].step = "2";
+  rows[5].evidence = "x";
+  try {
+    WithRows(Small(), rows);
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    std::map<std::string, std::string> got;
+    for (const auto& p : e.problems()) got[p.field] = p.key;
+    // Parsing problems first (max, method, parent, evidence), all at once.
+    EXPECT_EQ(got["rows[1].max"], "scorecards.points_format");
+    EXPECT_EQ(got["rows[1].method"], "scorecards.method_unknown");
+    EXPECT_EQ(got["rows[2].parent"], "scorecards.parent_unknown");
+    EXPECT_EQ(got["rows[5].evidence"], "scorecards.evidence_format");
+    EXPECT_EQ(got.size(), 4u);
+  }
+  rows[1].max = "1";
+  rows[1].method = "";
+  rows[2].parent = "1";
+  rows[5].evidence = "yes";
+  try {
+    WithRows(Small(), rows);
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    std::map<std::string, std::string> got;
+    for (const auto& p : e.problems()) got[p.field] = p.key;
+    // Then the set's own checks, named by row.
+    EXPECT_EQ(got["rows[3].title"], "error.required");
+    EXPECT_EQ(got["rows[4].key"], "scorecards.key_duplicate");
+    EXPECT_EQ(got["rows[5].step"], "scorecards.step_range");
+  }
+  EXPECT_THROW(
+      {
+        try {
+          WithRows(Small(), {LineRow{}, LineRow{}});
+        } catch (const AppError& e) {
+          EXPECT_EQ(e.problems().at(0).field, "rows");
+          throw;
+        }
+      },
+      AppError);
+}
+
+TEST(ScorecardsLines, TooDeepAndTooManyRowsAreRefusedBeforeBuilding) {
+  std::vector<LineRow> deep;
+  for (int i = 0; i < 8; ++i) deep.push_back(Row("k" + std::to_string(i), i ? "k" + std::to_string(i - 1) : "", "T", "1"));
+  try {
+    WithRows(Small(), deep);
+    FAIL();
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.problems().at(0).field, "rows[6].parent");  // the 7th level
+    EXPECT_EQ(e.problems().at(0).key, "scorecards.too_deep");
+  }
+  std::vector<LineRow> many(kMaxNodes + 1, Row("1", "", "T", "1"));
+  try {
+    WithRows(Small(), many);
+    FAIL();
+  } catch (const AppError& e) {
+    bool found = false;
+    for (const auto& p : e.problems()) found = found || (p.field == "rows" && p.key == "scorecards.too_many_nodes");
+    EXPECT_TRUE(found);
+  }
 }
 
 }  // namespace
