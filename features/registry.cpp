@@ -70,6 +70,7 @@ void RegisterAll(http::App& app, Services& s) {
   }
   scorecards::RegisterApi(app, scorecards_svc);
   scorecards::RegisterPages(app, scorecards_svc);
+  scorecards::RegisterSetPages(app, scorecards_svc);
   scorecards::RegisterRecognitionPages(app, scorecards_svc);
   scorecards::RegisterHistoryPages(app, scorecards_svc);
   scorecards::RegisterCommitmentPages(app, scorecards_svc);

@@ -88,4 +88,14 @@ bool KnownPeriod(const Ranking& r, const std::string& from) {
   return from.empty() || r.periods.empty() || std::find(r.periods.begin(), r.periods.end(), from) != r.periods.end();
 }
 
+std::string MethodText(const Criterion& c) {
+  using render::Text;
+  switch (c.method) {
+    case Method::kManual: return Text("scorecards.method.manual", {{"step", FormatPoints(c.step)}});
+    case Method::kIndicator: return Text("scorecards.indicator." + c.indicator);
+    case Method::kSurvey: return Text("scorecards.method.survey", {{"element", c.indicator}});
+  }
+  return "";
+}
+
 }  // namespace fg::scorecards

@@ -20,6 +20,9 @@ namespace fg::scorecards {
 // Why a score is not recognised, one sentence per reason, in the catalogue's words.
 std::vector<std::string> RecognitionReasons(const CriteriaSet& s, const RecognitionResult& r);
 
+// How a leaf is scored, in a sentence ("Chấm tay, bước 0,25 điểm" ...).
+std::string MethodText(const Criterion& c);
+
 // A set id typed in a query or form: digits only ("" = 0); 400
 // scorecards.set_not_found on `field` otherwise.
 int64_t SetIdOf(std::string_view text, const std::string& field);

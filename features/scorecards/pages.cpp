@@ -1,5 +1,5 @@
 // Scorecard pages: /cham-diem (sets, assessments, opening one),
-// /cham-diem/bo-tieu-chi/{id} (a set's tree), /cham-diem/danh-gia/{id} (the
+// /cham-diem/danh-gia/{id} (the
 // commune's self-assessment, the appraisal, the score and what would raise
 // it; one POST with the step in `action`), /cham-diem/xep-hang (ranking: SVG
 // chart and table).
@@ -34,15 +34,6 @@ std::string PeriodText(const std::string& from, const std::string& to) {
   return Text("scorecards.period", {{"from", DisplayDate(from)}, {"to", DisplayDate(to)}});
 }
 
-std::string MethodText(const Criterion& c) {
-  switch (c.method) {
-    case Method::kManual: return Text("scorecards.method.manual", {{"step", FormatPoints(c.step)}});
-    case Method::kIndicator: return Text("scorecards.indicator." + c.indicator);
-    case Method::kSurvey: return Text("scorecards.method.survey", {{"element", c.indicator}});
-  }
-  return "";
-}
-
 bool MayOpenAny(const auth::Principal& p) {
   for (const auto& g : p.grants)
     if (g.role == auth::Role::kLeader || g.role == auth::Role::kEvaluator) return true;
@@ -57,6 +48,8 @@ Response HomePage(Context& ctx, Service& svc, const std::map<std::string, std::s
   if (err) v.ShowErrors(*err);
   auto& b = v.body();
   auto sets = svc.Sets(*ctx.user);
+  for (const auto& g : ctx.user->grants)
+    if (g.role == auth::Role::kAdmin) b.ShowSection("MAY_IMPORT");
   std::map<int64_t, std::string> set_names;
   for (const auto& s : sets) {
     set_names[s.id] = s.name;
@@ -110,78 +103,6 @@ Response HomePage(Context& ctx, Service& svc, const std::map<std::string, std::s
                 typed.count("to") ? typed.at("to") : year + "-12-31");
   }
   return v.render(err ? 400 : 200);
-}
-
-// ---- /cham-diem/bo-tieu-chi/{id} ----
-void AddRows(ctemplate::TemplateDictionary& b, const Criterion& c, int depth) {
-  auto* row = b.AddSectionDictionary("ROW");
-  row->SetValue("KEY", c.key);
-  row->SetValue("TITLE", c.title);
-  row->SetIntValue("DEPTH", depth);
-  row->SetValue("MAX", FormatPoints(c.max));
-  if (c.leaf()) {
-    row->ShowSection("LEAF");
-    row->SetValue("METHOD", MethodText(c));
-    if (c.evidence_required) row->SetValueAndShowSection("EVIDENCE", c.evidence_what, "HAS_EVIDENCE");
-    if (!c.guidance.empty()) row->SetValueAndShowSection("GUIDANCE", c.guidance, "HAS_GUIDANCE");
-  } else {
-    row->ShowSection("GROUP");
-  }
-  for (const auto& ch : c.children) AddRows(b, ch, depth + 1);
-}
-
-Response SetPage(Context& ctx, Service& svc) {
-  auto id = ctx.req.id_param("id");
-  if (!id) throw NotFound("scorecards.set_not_found");
-  auto s = svc.GetSet(*ctx.user, *id);
-  PageView v(ctx, s.name, "features/scorecards/templates/set.tpl");
-  auto& b = v.body();
-  b.SetIntValue("ID", s.id);
-  b.SetValue("NAME", s.name);
-  b.SetIntValue("VERSION", s.version);
-  b.SetValue("DESCRIPTION", s.description);
-  if (s.sample) b.ShowSection("SAMPLE");
-  if (s.frozen) b.ShowSection("FROZEN");
-  Points max = 0;
-  for (const auto& c : s.criteria) max += c.max;
-  b.SetValue("MAX", FormatPoints(max));
-  b.SetValue("RULE", Text("scorecards.recognition_rule",
-                          {{"min", FormatPoints(s.recognition.min_total)},
-                           {"share", FormatPoints(s.recognition.min_share_bp)}}));
-  if (!s.recognition.disqualifiers.empty()) b.ShowSection("HAS_DQ");
-  for (const auto& d : s.recognition.disqualifiers) b.AddSectionDictionary("DISQUALIFIER")->SetValue("TITLE", d.title);
-  b.SetIntValue("MIN_VOLUME", s.min_volume);
-  for (const auto& c : s.criteria) AddRows(b, c, 1);
-  return v.render();
-}
-
-// The set as a spreadsheet: one row per node, titles indented by depth.
-void AddSheetRows(render::xlsx::Sheet& sheet, const Criterion& c, int depth) {
-  namespace xlsx = render::xlsx;
-  sheet.rows.push_back({xlsx::Cell::Text(c.key, depth == 1), xlsx::Cell::Text(std::string(2 * (depth - 1), ' ') + c.title, depth == 1),
-                        xlsx::Cell::Number(static_cast<double>(c.max) / 100.0, "0.00"),
-                        c.leaf() ? xlsx::Cell::Text(MethodText(c)) : xlsx::Cell::Empty(),
-                        c.leaf() && c.evidence_required ? xlsx::Cell::Text(c.evidence_what.empty() ? Text("scorecards.sheet.evidence_yes") : c.evidence_what)
-                                                        : xlsx::Cell::Empty(),
-                        xlsx::Cell::Text(c.guidance)});
-  for (const auto& ch : c.children) AddSheetRows(sheet, ch, depth + 1);
-}
-
-render::xlsx::Sheet SetSheet(const CriteriaSet& s) {
-  render::xlsx::Sheet sheet;
-  sheet.name = Text("scorecards.sheet.name");
-  sheet.title = s.name + " (" + Text("scorecards.sheet.version", {{"n", std::to_string(s.version)}}) + ")";
-  sheet.subtitles = {Text("scorecards.recognition_rule", {{"min", FormatPoints(s.recognition.min_total)},
-                                                          {"share", FormatPoints(s.recognition.min_share_bp)}})};
-  sheet.columns = {{Text("scorecards.sheet.col_key"), 8},      {Text("scorecards.sheet.col_title"), 60},
-                   {Text("scorecards.sheet.col_max"), 10},     {Text("scorecards.sheet.col_method"), 36},
-                   {Text("scorecards.sheet.col_evidence"), 24}, {Text("scorecards.sheet.col_guidance"), 60}};
-  for (const auto& c : s.criteria) AddSheetRows(sheet, c, 1);
-  return sheet;
-}
-
-std::string SetFileName(const CriteriaSet& s, const std::string& ext) {
-  return text::FileName("bo-tieu-chi-" + s.code + "-v" + std::to_string(s.version) + ext);
 }
 
 // ---- /cham-diem/danh-gia/{id} ----
@@ -487,23 +408,6 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
       if (!render::ShownInForm(e)) throw;
       return HomePage(ctx, *svc, form, &e);
     }
-  });
-  app.page("GET", "/cham-diem/bo-tieu-chi/{id}", http::Access::kUser, [svc](Context& ctx) { return SetPage(ctx, *svc); });
-  // The set to download: JSON (the import format, GET /api/v1/scorecards/sets/{id}) and a spreadsheet to read.
-  app.page("GET", "/cham-diem/bo-tieu-chi/{id}/bo-tieu-chi.json", http::Access::kUser, [svc](Context& ctx) {
-    auto id = ctx.req.id_param("id");
-    if (!id) throw NotFound("scorecards.set_not_found");
-    const auto s = svc->GetSet(*ctx.user, *id);
-    return Response::Attachment(boost::json::serialize(ToJson(s)), "application/json", SetFileName(s, ".json"));
-  });
-  app.page("GET", "/cham-diem/bo-tieu-chi/{id}/bo-tieu-chi.xlsx", http::Access::kUser, [svc](Context& ctx) {
-    auto id = ctx.req.id_param("id");
-    if (!id) throw NotFound("scorecards.set_not_found");
-    const auto s = svc->GetSet(*ctx.user, *id);
-    const auto sheet = SetSheet(s);
-    return Response::Attachment(
-        render::pdf::Pool(render::pdf::Lane::kExport).run([&] { return render::xlsx::Write(sheet); }),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SetFileName(s, ".xlsx"));
   });
   app.page("GET", "/cham-diem/danh-gia/{id}", http::Access::kUser, [svc](Context& ctx) {
     auto id = ctx.req.id_param("id");

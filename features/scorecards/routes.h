@@ -11,6 +11,8 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc);
 // /cham-diem/danh-gia/{id} (self-assessment and appraisal) and its /minh-chung upload,
 // /cham-diem/minh-chung/{id} (an evidence file), /cham-diem/xep-hang (pages.cpp).
 void RegisterPages(http::App& app, std::shared_ptr<Service> svc);
+// /cham-diem/bo-tieu-chi/{id} with its downloads and editor, /cham-diem/nhap-bo-tieu-chi (set_pages.cpp).
+void RegisterSetPages(http::App& app, std::shared_ptr<Service> svc);
 // /cham-diem/cong-nhan (the recognised units of a period), its decision annex
 // /cham-diem/cong-nhan.pdf and the spreadsheet /cham-diem/cong-nhan.xlsx
 // (recognition_pages.cpp).

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "features/org/model.h"
+#include "features/scorecards/lines.h"
 #include "features/scorecards/model.h"
 #include "platform/async/periodic.h"
 #include "platform/auth/principal.h"
@@ -146,6 +147,24 @@ class Service {
   CriteriaSet ImportSet(const auth::Principal& p, const std::string& unit_code, const CriteriaSet& in);
   // Changes a version no assessment uses (409 scorecards.set_frozen otherwise); the code stays.
   CriteriaSet UpdateSet(const auth::Principal& p, int64_t id, const CriteriaSet& in);
+  // Whether UpdateSet would let the caller change `s`: an administrator of its
+  // owner's subtree, and no assessment uses it yet.
+  bool MayEditSet(const auth::Principal& p, const CriteriaSet& s);
+  // The set if MayEditSet, else 409 scorecards.set_frozen or 403.
+  CriteriaSet EditableSet(const auth::Principal& p, int64_t id);
+  // ---- the set editor (editor_service.cpp): each a whole-set UpdateSet ----
+  // A copy of set `id` as the next version of `code` ("" = the same code),
+  // owned by `unit_code` (ImportSet's rules), no longer marked a sample.
+  CriteriaSet NewVersion(const auth::Principal& p, int64_t id, const std::string& unit_code, const std::string& code);
+  // One line: `old_key` "" adds `row` as the last child of row.parent (or last
+  // at the top), else replaces that line (its children follow a changed key).
+  // Bad fields of the line are named as in LineRow ("max", "bands" ...), any
+  // other line's as "rows[i].<field>" (lines.h WithRows).
+  CriteriaSet SaveLine(const auth::Principal& p, int64_t id, const std::string& old_key, const LineRow& row);
+  // Removes a line and its children (404 scorecards.line_not_found).
+  CriteriaSet RemoveLine(const auth::Principal& p, int64_t id, const std::string& key);
+  // Every line replaced by `rows` (an imported spreadsheet).
+  CriteriaSet ReplaceLines(const auth::Principal& p, int64_t id, const std::vector<LineRow>& rows);
 
   // ---- assessments ----
   // from/to: YYYY-MM-DD; both empty: this year. 409 when the unit already has one for the set and start date.
@@ -219,6 +238,7 @@ class Service {
 
  private:
   Assessment Load(db::Conn& c, int64_t id);
+
   // The unit of `code` ("" = the caller's first covered root); 400 scorecards.unit_unknown.
   static org::Unit UnitIn(db::Conn& c, const auth::Principal& p, const std::string& code);
   Ranking RankingIn(db::Conn& c, const auth::Principal& p, int64_t set_id, const std::string& unit_code,

@@ -5,12 +5,15 @@
 // write, the shipped templates, and the on-time rate read from the desk.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <tuple>
 
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
 #include "features/feedback/service.h"
 #include "features/scorecards/rules.h"
+#include "features/scorecards/json.h"
 #include "features/scorecards/service.h"
 #include "features/surveys/service.h"
 #include "platform/errors.h"
@@ -138,6 +141,100 @@ TEST_P(ScorecardsServiceTest, ReturnedForCorrectionTheCommuneEditsAndSubmitsAgai
   EXPECT_EQ(a.lines.at("1.2").self_points, 275);
   EXPECT_EQ(Events("return"), 1);
   EXPECT_EQ(Events("submit"), 2);
+}
+
+// ---- the set editor ----
+TEST_P(ScorecardsServiceTest, TheEditorSavesALineAddsUnderAnotherAndRemovesOne) {
+  // A leaf's maximum changed: its criterion's maximum follows.
+  auto row = RowOf(*Find(set_, "1.2"), "1");
+  row.max = "3,5";
+  row.title = "Tiêu chí đã sửa";
+  auto s = sc_->SaveLine(admin_, set_.id, "1.2", row);
+  EXPECT_EQ(Find(s, "1.2")->max, 350);
+  EXPECT_EQ(Find(s, "1.2")->title, "Tiêu chí đã sửa");
+  EXPECT_EQ(Find(s, "1")->max, 550);
+  // A line added under a leaf: 1.1 becomes a criterion, its maximum the sum; the new line last under it.
+  LineRow child;
+  child.key = "1.1.1";
+  child.parent = "1.1";
+  child.title = "Dòng mới";
+  child.max = "1";
+  s = sc_->SaveLine(admin_, set_.id, "", child);
+  ASSERT_EQ(Find(s, "1.1")->children.size(), 1u);
+  EXPECT_EQ(Find(s, "1.1")->max, 100);
+  EXPECT_EQ(sc_->GetSet(admin_, set_.id).criteria[0].children[0].children[0].key, "1.1.1");
+  // A renamed criterion keeps its children.
+  auto group = RowOf(*Find(s, "1.1"), "1");
+  group.key = "1.a";
+  s = sc_->SaveLine(admin_, set_.id, "1.1", group);
+  ASSERT_NE(Find(s, "1.a"), nullptr);
+  EXPECT_EQ(Find(s, "1.a")->children.at(0).key, "1.1.1");
+  // Removing a criterion removes its children.
+  s = sc_->RemoveLine(admin_, set_.id, "1.a");
+  EXPECT_EQ(Find(s, "1.a"), nullptr);
+  EXPECT_EQ(Find(s, "1.1.1"), nullptr);
+  EXPECT_EQ(Find(s, "1")->max, 350);
+  EXPECT_EQ(KindOf([&] { sc_->RemoveLine(admin_, set_.id, "9"); }), ErrorKind::kNotFound);
+}
+
+TEST_P(ScorecardsServiceTest, TheEditorNamesTheLinesOwnFieldsAndChangesNothingOnError) {
+  auto row = RowOf(*Find(set_, "2.1"), "2");
+  row.target = "120";  // above 100 %
+  row.min_volume = "nhiều";
+  try {
+    sc_->SaveLine(admin_, set_.id, "2.1", row);
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    std::set<std::string> fields;
+    for (const auto& p : e.problems()) fields.insert(p.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"min_volume"}));  // parsing first, then the set's checks
+  }
+  row.min_volume = "";
+  try {
+    sc_->SaveLine(admin_, set_.id, "2.1", row);
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].field, "target");
+    EXPECT_EQ(e.problems()[0].key, "scorecards.target_range");
+  }
+  // The total falling under the recognition minimum (8 points): named as the set's, not the line's.
+  auto small = RowOf(*Find(set_, "1.2"), "1");
+  small.max = "0,5";
+  try {
+    sc_->SaveLine(admin_, set_.id, "1.2", small);
+    FAIL() << "accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.problems().at(0).field, "recognition.min_total");
+  }
+  EXPECT_EQ(ToJson(sc_->GetSet(admin_, set_.id)), ToJson(set_));
+}
+
+TEST_P(ScorecardsServiceTest, OnlyTheOwnersAdministratorsEditAndNeverASetInUse) {
+  auto row = RowOf(*Find(set_, "1.1"), "1");
+  EXPECT_TRUE(sc_->MayEditSet(admin_, set_));
+  for (const auto* who : {&evaluator_, &leader_, &leader2_}) {
+    EXPECT_FALSE(sc_->MayEditSet(*who, set_));
+    EXPECT_EQ(KindOf([&] { sc_->SaveLine(*who, set_.id, "1.1", row); }), ErrorKind::kForbidden);
+    EXPECT_EQ(KindOf([&] { sc_->RemoveLine(*who, set_.id, "1.1"); }), ErrorKind::kForbidden);
+    EXPECT_EQ(KindOf([&] { sc_->ReplaceLines(*who, set_.id, RowsOf(set_.criteria)); }), ErrorKind::kForbidden);
+  }
+  const auto commune_admin = Official("admin.c1", "C1", "admin");
+  EXPECT_FALSE(sc_->MayEditSet(commune_admin, set_));  // the province owns it
+  sc_->Open(evaluator_, set_.id, "C1", "2026-01-01", "2026-12-31");
+  const auto used = sc_->GetSet(admin_, set_.id);
+  EXPECT_FALSE(sc_->MayEditSet(admin_, used));
+  EXPECT_EQ(KindOf([&] { sc_->SaveLine(admin_, set_.id, "1.1", row); }), ErrorKind::kConflict);
+  EXPECT_EQ(KindOf([&] { sc_->SaveLine(leader_, set_.id, "1.1", row); }), ErrorKind::kForbidden);
+  // A new version instead: a copy, editable, the next version of the code; a sample flag dropped.
+  auto next = sc_->NewVersion(admin_, set_.id, "P1", "");
+  EXPECT_EQ(next.code, set_.code);
+  EXPECT_EQ(next.version, set_.version + 1);
+  EXPECT_TRUE(sc_->MayEditSet(admin_, next));
+  EXPECT_EQ(ToJson(next).at("criteria"), ToJson(set_).at("criteria"));
+  EXPECT_EQ(KindOf([&] { sc_->NewVersion(leader_, set_.id, "C1", "ban-sao"); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { sc_->NewVersion(Official("admin.c2", "C2", "admin"), set_.id, "C2", ""); }),
+            ErrorKind::kConflict);  // the code is the province's
 }
 
 TEST_P(ScorecardsServiceTest, ACommuneCannotAppraiseItselfNorAnEvaluatorOutsideTheirSubtree) {

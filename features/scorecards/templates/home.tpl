@@ -41,4 +41,5 @@
     <thead><tr><th scope="col">Tên bộ tiêu chí</th><th scope="col" class="num">Phiên bản</th><th scope="col" class="num">Điểm tối đa</th><th scope="col">Tình trạng</th></tr></thead>
     <tbody>{{#SET}}<tr><th scope="row"><a href="/cham-diem/bo-tieu-chi/{{ID}}">{{NAME}}</a></th><td class="num" data-label="Phiên bản">{{VERSION}}</td><td class="num" data-label="Điểm tối đa">{{MAX}}</td><td data-label="Tình trạng">{{STATUS}}</td></tr>{{/SET}}</tbody>
   </table></div>
+  {{#MAY_IMPORT}}<p><a href="/cham-diem/nhap-bo-tieu-chi" id="import-link">Nhập bộ tiêu chí từ tệp (JSON hoặc XLSX)</a></p>{{/MAY_IMPORT}}
 </section>
