@@ -191,10 +191,10 @@ int main(int argc, char** argv) {
         stack.pop_back();
         for (const auto& k : c->children) stack.push_back(&k);
         if (c->leaf() && c->method == scorecards::Method::kManual)
-          self[c->key] = {scorecards::FormatPoints(
-                              static_cast<scorecards::Points>(rng() % static_cast<uint64_t>(c->max / c->step + 1)) *
-                              c->step),
-                          "Tự chấm thử"};
+          self[c->key] = {
+              scorecards::FormatPoints(
+                  static_cast<scorecards::Points>(rng() % static_cast<uint64_t>(c->max / c->step + 1)) * c->step),
+              "Tự chấm thử"};
       }
       svc->SelfAssess(commune, a.id, self);
       ids.push_back(a.id);

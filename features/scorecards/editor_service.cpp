@@ -30,8 +30,7 @@ CriteriaSet Service::EditableSet(const Principal& p, int64_t id) {
   return s;
 }
 
-CriteriaSet Service::NewVersion(const Principal& p, int64_t id, const std::string& unit_code,
-                                const std::string& code) {
+CriteriaSet Service::NewVersion(const Principal& p, int64_t id, const std::string& unit_code, const std::string& code) {
   CriteriaSet copy = GetSet(p, id);
   if (!code.empty()) copy.code = code;
   copy.sample = false;
@@ -41,8 +40,8 @@ CriteriaSet Service::NewVersion(const Principal& p, int64_t id, const std::strin
 namespace {
 // Index of the row of `key`, or rows.size().
 size_t RowIndex(const std::vector<LineRow>& rows, const std::string& key) {
-  return static_cast<size_t>(
-      std::find_if(rows.begin(), rows.end(), [&](const LineRow& r) { return r.key == key; }) - rows.begin());
+  return static_cast<size_t>(std::find_if(rows.begin(), rows.end(), [&](const LineRow& r) { return r.key == key; }) -
+                             rows.begin());
 }
 
 // Whether row i descends from the row of `key` (rows depth first, parents by key).
@@ -59,7 +58,8 @@ bool Descends(const std::vector<LineRow>& rows, size_t i, const std::string& key
 // The line's own fields named plainly, the others' as rows[i].<field>.
 AppError OwnFieldsPlain(const AppError& e, size_t own) {
   const std::string prefix = "rows[" + std::to_string(own) + "].";
-  return WithFieldsRenamed(e, [&](const std::string& f) { return f.starts_with(prefix) ? f.substr(prefix.size()) : f; });
+  return WithFieldsRenamed(e,
+                           [&](const std::string& f) { return f.starts_with(prefix) ? f.substr(prefix.size()) : f; });
 }
 }  // namespace
 

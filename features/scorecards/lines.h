@@ -17,8 +17,8 @@ namespace fg::scorecards {
 // bounds in percent ("95", "95%"); bands "80: 1; 90: 2" (from 80 % one point,
 // from 90 % two); min_volume a whole number ("" = the set's).
 struct LineRow {
-  std::string key, parent, title, max, method, step, indicator, rule, target, bands, per, floor, min_volume,
-      evidence, evidence_what, guidance;
+  std::string key, parent, title, max, method, step, indicator, rule, target, bands, per, floor, min_volume, evidence,
+      evidence_what, guidance;
 };
 
 // The fields' names, in the spreadsheet's column order.

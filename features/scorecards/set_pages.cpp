@@ -7,8 +7,8 @@
 // (a new version to edit) and /cham-diem/nhap-bo-tieu-chi (a new set from a
 // JSON or XLSX file). The spreadsheet is the editor's rows (lines.h), its
 // method, rule and evidence cells in words, so that it comes back as it went.
-#include <boost/json.hpp>
 #include <utf8proc.h>
+#include <boost/json.hpp>
 
 #include <cstdlib>
 #include <memory>
@@ -63,8 +63,9 @@ std::vector<const auth::Grant*> AdminGrants(const auth::Principal& p) {
 // Case-folded NFC, for matching words typed in a cell.
 std::string Fold(const std::string& s) {
   utf8proc_uint8_t* out = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                              &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  const auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
   if (n < 0) return s;
   std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   std::free(out);
@@ -101,13 +102,16 @@ render::xlsx::Sheet LinesSheet(const CriteriaSet& s) {
   sheet.title = s.name + " (" + Text("scorecards.sheet.version", {{"n", std::to_string(s.version)}}) + ")";
   sheet.subtitles = {Text("scorecards.sheet.how")};
   for (const auto& f : LineFields())
-    sheet.columns.push_back({Text("scorecards.form." + f), f == "title" || f == "guidance" ? 50.0 : f == "evidence_what" ? 30.0 : 12.0});
+    sheet.columns.push_back({Text("scorecards.form." + f), f == "title" || f == "guidance" ? 50.0
+                                                           : f == "evidence_what"          ? 30.0
+                                                                                           : 12.0});
   for (auto r : RowsOf(s.criteria)) {
     std::vector<xlsx::Cell> cells;
     const bool top = r.parent.empty();
     for (const auto& f : LineFields()) {
       const std::string& v = FieldOf(r, f);
-      if (v.empty()) cells.push_back(xlsx::Cell::Empty());
+      if (v.empty())
+        cells.push_back(xlsx::Cell::Empty());
       else if (NumericField(f)) {
         std::string dot = v;
         std::replace(dot.begin(), dot.end(), ',', '.');
@@ -177,9 +181,9 @@ std::vector<std::string> SheetProblems(const AppError& e, const SheetRows& sheet
         std::sscanf(p.field.c_str(), "rows[%zu]", &i) == 1 && i < sheet.rows.size()) {
       const std::string field = p.field.substr(close + 2);
       out.push_back(Text("scorecards.sheet.problem", {{"row", std::to_string(sheet.numbers[i])},
-                                                       {"key", sheet.rows[i].key},
-                                                       {"column", Text("scorecards.form." + field)},
-                                                       {"message", message}}));
+                                                      {"key", sheet.rows[i].key},
+                                                      {"column", Text("scorecards.form." + field)},
+                                                      {"message", message}}));
     } else {
       out.push_back(message);
     }
@@ -213,7 +217,8 @@ Response RenderForm(Context& ctx, const Form& form, const std::string& back, con
   if (err) {
     Problems own;
     for (const auto& p : err->problems()) {
-      const bool here = std::any_of(form.fields.begin(), form.fields.end(), [&](const Field& f) { return f.name == p.field; });
+      const bool here =
+          std::any_of(form.fields.begin(), form.fields.end(), [&](const Field& f) { return f.name == p.field; });
       if (here) {
         own.add(p);
         errors.emplace(p.field, Text(p.key, p.args));
@@ -322,9 +327,8 @@ Response SetPage(Context& ctx, Service& svc, const std::map<std::string, std::st
   Points max = 0;
   for (const auto& c : s.criteria) max += c.max;
   b.SetValue("MAX", FormatPoints(max));
-  b.SetValue("RULE", Text("scorecards.recognition_rule",
-                          {{"min", FormatPoints(s.recognition.min_total)},
-                           {"share", FormatPoints(s.recognition.min_share_bp)}}));
+  b.SetValue("RULE", Text("scorecards.recognition_rule", {{"min", FormatPoints(s.recognition.min_total)},
+                                                          {"share", FormatPoints(s.recognition.min_share_bp)}}));
   if (!s.recognition.disqualifiers.empty()) b.ShowSection("HAS_DQ");
   for (const auto& d : s.recognition.disqualifiers) b.AddSectionDictionary("DISQUALIFIER")->SetValue("TITLE", d.title);
   b.SetIntValue("MIN_VOLUME", s.min_volume);
@@ -424,7 +428,8 @@ LineTarget TargetOf(Context& ctx, Service& svc) {
 }
 
 std::string LineAction(const LineTarget& t) {
-  return SetUrl(t.set.id) + "/dong?" + (t.key.empty() ? "parent=" + http::UrlEncode(t.row.parent) : "key=" + http::UrlEncode(t.key));
+  return SetUrl(t.set.id) + "/dong?" +
+         (t.key.empty() ? "parent=" + http::UrlEncode(t.row.parent) : "key=" + http::UrlEncode(t.key));
 }
 
 Response LinePage(Context& ctx, LineTarget& t, const AppError* err = nullptr) {
@@ -595,7 +600,9 @@ Form ImportForm(const auth::Principal& p, const std::map<std::string, std::strin
   f.multipart = true;
   Field unit{"unit", Field::kSelect, value("unit")};
   for (const auto* g : AdminGrants(p)) unit.options.emplace_back(g->unit_code, g->unit_name);
-  f.fields = {unit, {"file", Field::kFile}, {"set_code", Field::kInput, value("set_code")},
+  f.fields = {unit,
+              {"file", Field::kFile},
+              {"set_code", Field::kInput, value("set_code")},
               {"name", Field::kInput, value("name")}};
   return f;
 }
@@ -661,7 +668,8 @@ void RegisterSetPages(http::App& app, std::shared_ptr<Service> svc) {
   app.page("POST", "/cham-diem/nhap-bo-tieu-chi", http::Access::kUser,
            [svc](Context& ctx) { return PostImport(ctx, *svc); });
   app.allow_body("POST", "/cham-diem/nhap-bo-tieu-chi", kMaxSetFileBytes + 64 * 1024);
-  app.page("GET", "/cham-diem/bo-tieu-chi/{id}", http::Access::kUser, [svc](Context& ctx) { return SetPage(ctx, *svc); });
+  app.page("GET", "/cham-diem/bo-tieu-chi/{id}", http::Access::kUser,
+           [svc](Context& ctx) { return SetPage(ctx, *svc); });
   // The set to download: JSON (the import format, GET /api/v1/scorecards/sets/{id}) and the spreadsheet.
   app.page("GET", "/cham-diem/bo-tieu-chi/{id}/bo-tieu-chi.json", http::Access::kUser, [svc](Context& ctx) {
     const auto s = svc->GetSet(*ctx.user, SetIdOrThrow(ctx));

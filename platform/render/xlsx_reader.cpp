@@ -139,13 +139,18 @@ std::vector<std::string> SharedStrings(Archive& a) {
   int phonetic = 0;  // <rPh> runs are readings, not text
   Handlers h;
   h.start = [&](std::string_view name, const char**) {
-    if (name == "si") out.emplace_back();
-    else if (name == "rPh") ++phonetic;
-    else if (name == "t") in_t = phonetic == 0 && !out.empty();
+    if (name == "si")
+      out.emplace_back();
+    else if (name == "rPh")
+      ++phonetic;
+    else if (name == "t")
+      in_t = phonetic == 0 && !out.empty();
   };
   h.end = [&](std::string_view name) {
-    if (name == "t") in_t = false;
-    else if (name == "rPh") --phonetic;
+    if (name == "t")
+      in_t = false;
+    else if (name == "rPh")
+      --phonetic;
   };
   h.text = [&](std::string_view s) {
     if (in_t) out.back().append(s);
@@ -185,8 +190,8 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
   if (!ReadPart(a, FirstSheetPart(a), xml)) throw ReadError("no sheet");
 
   std::vector<std::vector<std::string>> rows;
-  size_t row = 0;          // 1-based number of the current <row>
-  int col = -1;            // the current cell's column
+  size_t row = 0;           // 1-based number of the current <row>
+  int col = -1;             // the current cell's column
   std::string type, value;  // the current cell's t= and text
   bool in_value = false, in_inline = false, in_cell = false;
   Handlers h;

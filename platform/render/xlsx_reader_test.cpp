@@ -78,11 +78,12 @@ TEST(XlsxReader, ReadsOtherProducersCells) {
       R"(<x:row r="4"><x:c r="B4" t="inlineStr"><x:is><x:t>Có </x:t><x:r><x:t>hai phần</x:t></x:r></x:is></x:c>)"
       R"(<x:c r="C4" t="b"><x:v>1</x:v></x:c><x:c r="D4"><x:f>1/3</x:f><x:v>0.33333333333333331</x:v></x:c>)"
       R"(<x:c r="E4" t="str"><x:f>A2</x:f><x:v>Mã</x:v></x:c><x:c r="AA4"><x:v>7</x:v></x:c></x:row>)");
-  const auto rows = ReadFirstSheet(Zip({{"xl/workbook.xml", kWorkbook},
-                                        {"xl/_rels/workbook.xml.rels", kRels},
-                                        {"xl/sharedStrings.xml", shared},
-                                        {"xl/worksheets/first.xml", sheet},
-                                        {"xl/worksheets/other.xml", SheetXml(R"(<x:row r="1"><x:c r="A1"><x:v>9</x:v></x:c></x:row>)")}}));
+  const auto rows = ReadFirstSheet(
+      Zip({{"xl/workbook.xml", kWorkbook},
+           {"xl/_rels/workbook.xml.rels", kRels},
+           {"xl/sharedStrings.xml", shared},
+           {"xl/worksheets/first.xml", sheet},
+           {"xl/worksheets/other.xml", SheetXml(R"(<x:row r="1"><x:c r="A1"><x:v>9</x:v></x:c></x:row>)")}}));
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_TRUE(rows[0].empty());
   EXPECT_EQ(rows[1], (std::vector<std::string>{"Mã", "", "Tiêu chí đầu"}));  // the reading (rPh) left out
