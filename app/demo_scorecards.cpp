@@ -88,6 +88,12 @@ void SeedScorecards(db::Db& db, org::Service& org, const std::string& assets_dir
     const int year = std::stoi(this_year);
     LockYear(svc, s, evaluator, leader, year - 2, {"1.6", "1.9", "2.2", "2.4", "3.5", "4.1", "4.3"});
     LockYear(svc, s, evaluator, leader, year - 1, {"1.6", "2.2", "4.3"});
+    // The province drafting its own set from the template (editable: no assessment uses it yet;
+    // a template's code stays the template's, so the copy takes the page's default code).
+    const auto admin = principal("admin");
+    auto draft = svc.NewVersion(admin, s.id, "75", "cqtt-75");
+    draft.name = "Bộ tiêu chí xã đạt chuẩn “Chính quyền thân thiện” của tỉnh (dự thảo)";
+    svc.UpdateSet(admin, draft.id, draft);
     return;
   }
 }

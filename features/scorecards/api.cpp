@@ -111,6 +111,10 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     auto [e, bytes] = svc->EvidenceFile(*ctx.user, IdOf(ctx, "scorecards.evidence_not_found"));
     return http::Response::Text(200, std::move(bytes), e.mime);
   });
+  app.api("DELETE", "/api/v1/scorecards/evidence/{id}", http::Access::kUser, [svc](Context& ctx) {
+    svc->RemoveEvidence(*ctx.user, IdOf(ctx, "scorecards.evidence_not_found"));
+    return http::Response::Text(204, "");
+  });
   auto set_param = [](Context& ctx) {
     const int64_t id = SetIdOf(ctx.req.query_param("set"), "set");
     if (id == 0) throw BadInput("scorecards.set_not_found", "set");

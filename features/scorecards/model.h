@@ -200,6 +200,7 @@ struct Evidence {
   std::string mime;
   int64_t size = 0;
   std::string created_at;
+  std::string removed_at;  // "" while attached
 };
 
 // What the commune types on a line.

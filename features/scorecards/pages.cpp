@@ -235,12 +235,21 @@ Response AssessmentPage(Context& ctx, Service& svc, int64_t id, const Typed* typ
     b.ShowSection("SELF_FORM");
     auto* up = b.AddSectionDictionary("UPLOAD");
     std::string chosen = typed_of("line", "");
+    size_t attached = 0;
     for (const Criterion* c : Leaves(view.set)) {
       auto* o = up->AddSectionDictionary("LINE_OPTION");
       o->SetValue("KEY", c->key);
       o->SetValue("TITLE", c->title);
       if (c->key == chosen) o->ShowSection("SELECTED");
+      for (const auto& e : evidence[c->key]) {
+        auto* f = up->AddSectionDictionary("ATTACHED");
+        f->SetIntValue("FILE_ID", e.id);
+        f->SetValue("KEY", c->key);
+        f->SetValue("FILE_NAME", e.name);
+        ++attached;
+      }
     }
+    if (attached) up->ShowSection("HAS_ATTACHED");
     up->SetValue("NAME_VALUE", typed_of("name", ""));
     for (const char* f : {"line", "name", "file"})
       if (errors.count(f)) {
@@ -420,6 +429,12 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
            [svc](Context& ctx) { return PostEvidence(ctx, *svc); });
   // A file of up to kMaxEvidenceBytes, with its multipart framing.
   app.allow_body("POST", "/cham-diem/danh-gia/{id}/minh-chung", kMaxEvidenceBytes + 64 * 1024);
+  app.page("POST", "/cham-diem/minh-chung/{id}/xoa", http::Access::kUser, [svc](Context& ctx) {
+    auto id = ctx.req.id_param("id");
+    if (!id) throw NotFound("scorecards.evidence_not_found");
+    const int64_t assessment = svc->RemoveEvidence(*ctx.user, *id);
+    return Response::Redirect("/cham-diem/danh-gia/" + std::to_string(assessment) + "?done=evidence_removed");
+  });
   app.page("GET", "/cham-diem/minh-chung/{id}", http::Access::kUser,
            [svc](Context& ctx) { return EvidenceDownload(ctx, *svc); });
   app.page("GET", "/cham-diem/xep-hang", http::Access::kUser, [svc](Context& ctx) { return RankingPage(ctx, *svc); });

@@ -77,11 +77,15 @@ const db::Query kInsertEvidence{"scorecard_evidence_insert",
                                 "INSERT INTO scorecard_evidence (assessment_id, line_key, sha256, name, created_by, "
                                 "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"};
 #define EVIDENCE_COLUMNS                                                                                   \
-  "SELECT e.id, e.assessment_id, e.line_key, e.sha256, e.name, f.mime, f.size, e.created_at FROM "         \
+  "SELECT e.id, e.assessment_id, e.line_key, e.sha256, e.name, f.mime, f.size, e.created_at, e.removed_at " \
+  "FROM "                                                                                                  \
   "scorecard_evidence e JOIN scorecard_files f ON f.sha256 = e.sha256 "
 const db::Query kEvidenceOf{"scorecard_evidence_of",
-                            EVIDENCE_COLUMNS "WHERE e.assessment_id = ? ORDER BY e.line_key, e.id LIMIT 5000"};
+                            EVIDENCE_COLUMNS
+                            "WHERE e.assessment_id = ? AND e.removed_at = '' ORDER BY e.line_key, e.id LIMIT 5000"};
 const db::Query kEvidenceById{"scorecard_evidence_by_id", EVIDENCE_COLUMNS "WHERE e.id = ?"};
+const db::Query kEvidenceRemove{"scorecard_evidence_remove",
+                                "UPDATE scorecard_evidence SET removed_at = ? WHERE id = ? AND removed_at = ''"};
 const db::Query kFileContent{"scorecard_file_content", "SELECT content_base64 FROM scorecard_files WHERE sha256 = ?"};
 
 Evidence EvidenceOfRow(const db::Row& r) {
@@ -94,6 +98,7 @@ Evidence EvidenceOfRow(const db::Row& r) {
   e.mime = r.text(5);
   e.size = r.i64(6);
   e.created_at = r.text(7);
+  e.removed_at = r.text(8);
   return e;
 }
 
@@ -224,6 +229,10 @@ std::optional<Evidence> EvidenceById(db::Conn& c, int64_t id) {
   auto r = c.query_one(kEvidenceById, {id});
   if (!r) return std::nullopt;
   return EvidenceOfRow(*r);
+}
+
+bool RemoveEvidence(db::Conn& c, int64_t id, const std::string& now) {
+  return c.exec(kEvidenceRemove, {now, id}) > 0;
 }
 
 std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256) {

@@ -40,9 +40,14 @@ void PutLine(db::Conn& c, int64_t assessment_id, const Line& l);
 void PutFile(db::Conn& c, const std::string& sha256, const std::string& mime, int64_t size,
              const std::string& content_base64, const std::string& now);
 int64_t InsertEvidence(db::Conn& c, const Evidence& e, int64_t created_by, const std::string& now);
-// The evidence of an assessment, by line then upload order.
+// The evidence of an assessment still attached, by line then upload order.
 std::vector<Evidence> EvidenceOf(db::Conn& c, int64_t assessment_id);
+// One row, removed or not (removed_at).
 std::optional<Evidence> EvidenceById(db::Conn& c, int64_t id);
+// Detaches one file from its line: the row is kept with removed_at (the file
+// itself stays: stored once by content, named by the event log). False when it
+// was removed already.
+bool RemoveEvidence(db::Conn& c, int64_t id, const std::string& now);
 // The file's content as stored (base64).
 std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256);
 

@@ -557,6 +557,25 @@ Evidence Service::AddEvidence(const Principal& p, int64_t id, const std::string&
   });
 }
 
+int64_t Service::RemoveEvidence(const Principal& p, int64_t evidence_id) {
+  return db_.write([&](db::Conn& c) {
+    auto e = repo::EvidenceById(c, evidence_id);
+    if (!e) throw NotFound("scorecards.evidence_not_found");
+    auto a = Load(c, e->assessment_id);
+    if (!auth::Covers(p, a.unit_path) || !MaySelfAssess(p, a.unit_path)) throw Forbidden();
+    if (!e->removed_at.empty()) throw NotFound("scorecards.evidence_not_found");
+    if (a.state != State::kDraft && a.state != State::kReturned) throw WrongState();
+    repo::RemoveEvidence(c, evidence_id, NowUtcText());
+    events::Append(c, events::By(p, a.unit_id, "scorecard_assessment", std::to_string(a.id), "evidence_remove",
+                                 json::serialize(json::object{{"line", e->line_key},
+                                                              {"sha256", e->sha256},
+                                                              {"name", e->name},
+                                                              {"size", e->size}}),
+                                 ""));
+    return a.id;
+  });
+}
+
 std::vector<Evidence> Service::EvidenceOf(const Principal& p, int64_t id) {
   return db_.read([&](db::Conn& c) {
     auto a = Load(c, id);
@@ -571,6 +590,7 @@ std::pair<Evidence, std::string> Service::EvidenceFile(const Principal& p, int64
     if (!e) throw NotFound("scorecards.evidence_not_found");
     auto a = Load(c, e->assessment_id);
     if (!auth::Covers(p, a.unit_path)) throw Forbidden();
+    if (!e->removed_at.empty()) throw NotFound("scorecards.evidence_not_found");
     return std::pair{*e, repo::FileContent(c, e->sha256).value_or("")};
   });
   auto bytes = auth::FromBase64(content);

@@ -221,6 +221,10 @@ class Service {
   Evidence AddEvidence(const auth::Principal& p, int64_t id, const std::string& line_key, const std::string& name,
                        std::string_view bytes);
   std::vector<Evidence> EvidenceOf(const auth::Principal& p, int64_t id);
+  // Detaches a file attached by mistake: the same people, in the same states
+  // as AddEvidence (403, 409 scorecards.wrong_state; 404 when there is none),
+  // with an event naming the file. Returns the assessment's id.
+  int64_t RemoveEvidence(const auth::Principal& p, int64_t evidence_id);
   // A file with its bytes: any role covering the assessment's unit.
   std::pair<Evidence, std::string> EvidenceFile(const auth::Principal& p, int64_t evidence_id);
 

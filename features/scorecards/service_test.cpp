@@ -601,6 +601,27 @@ TEST_P(ScorecardsServiceTest, EvidenceIsTypedByContentStoredOnceAndRequiredBefor
   EXPECT_EQ(KindOf([&] { sc_->AddEvidence(leader_, a.id, "1.1", "", pdf); }), ErrorKind::kConflict);
 }
 
+TEST_P(ScorecardsServiceTest, AFileAttachedByMistakeIsRemovedBeforeSubmittingOnly) {
+  auto a = sc_->Open(leader_, set_.id, "C1", "2026-01-01", "2026-12-31");
+  const std::string pdf = "%PDF-1.4\nnhầm tệp";
+  auto wrong = sc_->AddEvidence(leader_, a.id, "1.1", "Nhầm tệp", pdf);
+  auto kept = sc_->AddEvidence(leader_, a.id, "1.2", "Biên bản", pdf);
+  // Only the unit's own leaders and administrators: not the province's evaluator, not another commune.
+  EXPECT_EQ(KindOf([&] { sc_->RemoveEvidence(evaluator_, wrong.id); }), ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { sc_->RemoveEvidence(leader2_, wrong.id); }), ErrorKind::kForbidden);
+  EXPECT_EQ(sc_->RemoveEvidence(leader_, wrong.id), a.id);
+  auto left = sc_->EvidenceOf(leader_, a.id);
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].id, kept.id);
+  EXPECT_EQ(sc_->EvidenceFile(leader_, kept.id).second, pdf);  // the shared content stays
+  EXPECT_EQ(Events("evidence_remove"), 1);
+  EXPECT_EQ(KindOf([&] { sc_->RemoveEvidence(leader_, wrong.id); }), ErrorKind::kNotFound);
+  sc_->SelfAssess(leader_, a.id, {{"1.1", {"2", ""}}, {"1.2", {"3", ""}}});
+  sc_->Submit(leader_, a.id);
+  EXPECT_EQ(KindOf([&] { sc_->RemoveEvidence(leader_, kept.id); }), ErrorKind::kConflict);
+  EXPECT_EQ(sc_->EvidenceOf(leader_, a.id).size(), 1u);
+}
+
 FG_BOTH_BACKENDS(ScorecardsServiceTest);
 
 // The on-time rate comes from the desk's counters of the unit's subtree and period.

@@ -348,7 +348,9 @@ Response SetPage(Context& ctx, Service& svc, const std::map<std::string, std::st
       o->SetValue("NAME", g->unit_name);
       if (g->unit_code == unit) o->ShowSection("SELECTED");
     }
-    f->SetValue("CODE_VALUE", typed.count("code") ? typed.at("code") : s.code);
+    // A template's code stays the template's: its copy is offered a code of the unit's own.
+    const std::string code = s.unit_id ? s.code : s.code + "-" + Fold(admin.front()->unit_code);
+    f->SetValue("CODE_VALUE", typed.count("code") ? typed.at("code") : code);
     if (err)
       for (const auto& p : err->problems())
         if (p.field == "code" || p.field == "unit")

@@ -23,9 +23,11 @@ export function serverRoutes(binary, assets) {
 }
 
 // The path parameters to prefer when a page links to several targets: the demo
-// ward 25270 (inside every demo role's subtree) and its desk officer, who holds a
-// grant (so the grant, unlock and reset forms show).
-const preferred = [(href) => /\/25270(\/|$)/.test(href), (href, text) => /Lê Văn Một/.test(text)];
+// ward 25270 (inside every demo role's subtree), its desk officer, who holds a
+// grant (so the grant, unlock and reset forms show), and the province's draft
+// criteria set (editable, so its editor's pages are linked).
+const preferred = [(href) => /\/25270(\/|$)/.test(href), (href, text) => /Lê Văn Một/.test(text),
+  (href, text) => /dự thảo/.test(text)];
 
 function patternRegex(pattern) {
   const esc = pattern.split(/(\{[^}]+\})/).map((part) =>

@@ -70,7 +70,13 @@
       <input type="file" id="file" name="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx" aria-describedby="file-hint{{#FILE_INVALID}} file-error{{/FILE_INVALID}}"{{#FILE_INVALID}} aria-invalid="true"{{/FILE_INVALID}}>
     </div>
     <button type="submit" class="secondary">Tải lên</button>
-  </form>{{/UPLOAD}}{{/SELF_FORM}}
+  </form>
+  {{#HAS_ATTACHED}}<h2 id="attached-title">Tài liệu đã tải lên</h2>
+  <p>Gỡ một tệp tải nhầm (chỉ trước khi gửi thẩm định):</p>
+  <ul class="plain" id="attached">{{#ATTACHED}}<li><form method="post" action="/cham-diem/minh-chung/{{FILE_ID}}/xoa">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    Tiêu chí {{KEY}}: {{FILE_NAME}} <button type="submit" class="secondary" aria-label="Gỡ tệp {{FILE_NAME}} của tiêu chí {{KEY}}">Gỡ tệp</button>
+  </form></li>{{/ATTACHED}}</ul>{{/HAS_ATTACHED}}{{/UPLOAD}}{{/SELF_FORM}}
 
   {{#APPRAISE_FORM}}<h2>Thẩm định</h2>
   <form method="post" action="/cham-diem/danh-gia/{{ID}}" novalidate>
