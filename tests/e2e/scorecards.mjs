@@ -5,7 +5,8 @@
 // 2. The ward's leader opens the ward's assessment, self-assesses the two
 //    lines (a point above the maximum and one off the step are refused beside
 //    their fields first), attaches evidence to both (a file that is not a PDF
-//    by its content is refused), and submits it.
+//    by its content is refused; one attached by mistake is removed), and
+//    submits it.
 // 3. The province's evaluator accepts one line, adjusts the other with a
 //    reason, and locks the score; the ward's leader has no appraisal form.
 // 4. The ranking page shows the ward ranked with its locked score (SVG chart
@@ -125,6 +126,15 @@ await run('scorecards', async ({ base, browser, shots }) => {
   assert.match(await leader.locator('.banner-success').innerText(), /Đã tải lên tệp minh chứng/);
   await upload('2', 'Biên bản đối thoại', { name: 'doi-thoai.pdf', mimeType: 'application/pdf', buffer: pdf });
   assert.match(await leader.locator('#line-lines-1').innerText(), /Ảnh chụp bảng niêm yết/);
+  assert.match(await leader.locator('#line-lines-2').innerText(), /Biên bản đối thoại/);
+  // A file attached to the wrong line is removed; the others stay.
+  await upload('2', 'Tệp tải nhầm', { name: 'nham.pdf', mimeType: 'application/pdf', buffer: pdf });
+  assert.match(await leader.locator('#line-lines-2').innerText(), /Tệp tải nhầm/);
+  await audit(leader, 'evidence attached');
+  await Promise.all([leader.waitForNavigation(),
+    leader.getByRole('button', { name: 'Gỡ tệp Tệp tải nhầm của tiêu chí 2' }).click()]);
+  assert.match(await leader.locator('.banner-success').innerText(), /Đã gỡ tệp minh chứng/);
+  assert.doesNotMatch(await leader.locator('#line-lines-2').innerText(), /Tệp tải nhầm/);
   assert.match(await leader.locator('#line-lines-2').innerText(), /Biên bản đối thoại/);
   const fileRes = await leader.request.get(`${base}${await leader.locator('#line-lines-1 a').first().getAttribute('href')}`);
   assert.equal(fileRes.headers()['content-type'], 'application/pdf');
