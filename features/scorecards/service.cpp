@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "features/desk/service.h"
+#include "features/desk/stats.h"
 #include "features/feedback/service.h"
 #include "features/letters/service.h"
 #include "features/notify/model.h"
@@ -248,8 +249,13 @@ Assessment Service::Open(const Principal& p, int64_t set_id, const std::string& 
   std::string to = from_in.empty() && to_in.empty() ? year + "-12-31" : to_in;
   if (!IsDate(from)) pr.add(BadInput("scorecards.date_format", "from"));
   if (!IsDate(to)) pr.add(BadInput("scorecards.date_format", "to"));
-  else if (IsDate(from) && (to < from || *ParseIsoDate(to) - *ParseIsoDate(from) > std::chrono::days(366 * 5)))
-    pr.add(BadInput("scorecards.period_order", "to"));
+  else if (IsDate(from)) {
+    // The live indicators read the desk's and the feedback's statistics: their longest period.
+    using namespace std::chrono;
+    const year_month_day f{*ParseIsoDate(from)};
+    const sys_days limit{year_month_day{f.year() + years{desk::kStatsMaxYears}, f.month(), f.day()}};
+    if (to < from || *ParseIsoDate(to) >= limit) pr.add(BadInput("scorecards.period_order", "to"));
+  }
   auto [u, set] = db_.read([&](db::Conn& c) {
     auto u = pr.check([&] { return std::optional<org::Unit>(UnitOf(c, unit_code)); });
     auto s = repo::SetById(c, set_id);

@@ -601,6 +601,21 @@ TEST_P(ScorecardsServiceTest, EvidenceIsTypedByContentStoredOnceAndRequiredBefor
   EXPECT_EQ(KindOf([&] { sc_->AddEvidence(leader_, a.id, "1.1", "", pdf); }), ErrorKind::kConflict);
 }
 
+TEST_P(ScorecardsServiceTest, APeriodIsAtMostTheFiveYearsTheLiveFiguresCount) {
+  // The longest: 01/01/2021 to 31/12/2025, which the desk's and the feedback's statistics accept.
+  auto a = sc_->Open(evaluator_, set_.id, "C1", "2021-01-01", "2025-12-31");
+  LiveIndicators live(*svc_, nullptr, nullptr, std::make_shared<feedback::Service>(*db_, *calendar_));
+  Service real(*db_, live);
+  EXPECT_EQ(real.View(evaluator_, a.id).score.lines.at("2.1").raw->volume, 0);  // read, not refused
+  try {
+    sc_->Open(evaluator_, set_.id, "C2", "2021-01-01", "2026-01-01");
+    FAIL() << "a period of five years and a day accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.field(), "to");
+    EXPECT_EQ(e.key(), "scorecards.period_order");
+  }
+}
+
 TEST_P(ScorecardsServiceTest, AFileAttachedByMistakeIsRemovedBeforeSubmittingOnly) {
   auto a = sc_->Open(leader_, set_.id, "C1", "2026-01-01", "2026-12-31");
   const std::string pdf = "%PDF-1.4\nnhầm tệp";
