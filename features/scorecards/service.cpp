@@ -563,20 +563,30 @@ Evidence Service::AddEvidence(const Principal& p, int64_t id, const std::string&
   });
 }
 
+namespace {
+// The evidence and its assessment when `p` may detach it now: the unit's own
+// leaders and administrators, in draft or returned.
+std::pair<Evidence, Assessment> Removable(db::Conn& c, const Principal& p, int64_t evidence_id) {
+  auto e = repo::EvidenceById(c, evidence_id);
+  if (!e) throw NotFound("scorecards.evidence_not_found");
+  auto a = repo::AssessmentById(c, e->assessment_id);
+  if (!a) throw NotFound("scorecards.evidence_not_found");
+  if (!auth::Covers(p, a->unit_path) || !MaySelfAssess(p, a->unit_path)) throw Forbidden();
+  if (!e->removed_at.empty()) throw NotFound("scorecards.evidence_not_found");
+  if (a->state != State::kDraft && a->state != State::kReturned) throw WrongState();
+  return {*e, *a};
+}
+}  // namespace
+
 int64_t Service::RemoveEvidence(const Principal& p, int64_t evidence_id) {
   return db_.write([&](db::Conn& c) {
-    auto e = repo::EvidenceById(c, evidence_id);
-    if (!e) throw NotFound("scorecards.evidence_not_found");
-    auto a = Load(c, e->assessment_id);
-    if (!auth::Covers(p, a.unit_path) || !MaySelfAssess(p, a.unit_path)) throw Forbidden();
-    if (!e->removed_at.empty()) throw NotFound("scorecards.evidence_not_found");
-    if (a.state != State::kDraft && a.state != State::kReturned) throw WrongState();
+    const auto [e, a] = Removable(c, p, evidence_id);
     repo::RemoveEvidence(c, evidence_id, NowUtcText());
     events::Append(c, events::By(p, a.unit_id, "scorecard_assessment", std::to_string(a.id), "evidence_remove",
-                                 json::serialize(json::object{{"line", e->line_key},
-                                                              {"sha256", e->sha256},
-                                                              {"name", e->name},
-                                                              {"size", e->size}}),
+                                 json::serialize(json::object{{"line", e.line_key},
+                                                              {"sha256", e.sha256},
+                                                              {"name", e.name},
+                                                              {"size", e.size}}),
                                  ""));
     return a.id;
   });

@@ -310,13 +310,14 @@ void AddRows(ctemplate::TemplateDictionary& b, const Criterion& c, int depth, bo
   for (const auto& ch : c.children) AddRows(b, ch, depth + 1, may_edit);
 }
 
+// `messages`: problems worded already (a sheet's cells, another line's), shown instead of err's.
 Response SetPage(Context& ctx, Service& svc, const std::map<std::string, std::string>& typed = {},
-                 const AppError* err = nullptr, const std::vector<std::string>& sheet_problems = {}) {
+                 const AppError* err = nullptr, const std::vector<std::string>& messages = {}) {
   auto s = svc.GetSet(*ctx.user, SetIdOrThrow(ctx));
   PageView v(ctx, s.name, "features/scorecards/templates/set.tpl");
   v.ShowDone("scorecards.done.");
-  for (const auto& m : sheet_problems) v.ShowError(m);
-  if (err && sheet_problems.empty()) v.ShowErrors(*err);
+  for (const auto& m : messages) v.ShowError(m);
+  if (err && messages.empty()) v.ShowErrors(*err);
   auto& b = v.body();
   b.SetIntValue("ID", s.id);
   b.SetValue("NAME", s.name);
@@ -429,6 +430,10 @@ LineTarget TargetOf(Context& ctx, Service& svc) {
   return t;
 }
 
+std::string DeleteUrl(int64_t set_id, const std::string& key) {
+  return SetUrl(set_id) + "/dong/xoa?key=" + http::UrlEncode(key);
+}
+
 std::string LineAction(const LineTarget& t) {
   return SetUrl(t.set.id) + "/dong?" +
          (t.key.empty() ? "parent=" + http::UrlEncode(t.row.parent) : "key=" + http::UrlEncode(t.key));
@@ -440,9 +445,8 @@ Response LinePage(Context& ctx, LineTarget& t, const AppError* err = nullptr) {
   return RenderForm(ctx, f, SetUrl(t.set.id), err, [&](ctemplate::TemplateDictionary& b) {
     if (adding) return;
     auto* d = b.AddSectionDictionary("DELETE");
-    d->SetValue("ACTION", SetUrl(t.set.id) + "/dong/xoa");
+    d->SetValue("HREF", DeleteUrl(t.set.id, t.key));
     d->SetValue("KEY", t.key);
-    d->SetValue("TEXT", Text(t.group ? "scorecards.line_delete_group" : "scorecards.line_delete"));
   });
 }
 
@@ -466,14 +470,30 @@ Response PostLine(Context& ctx, Service& svc) {
   return Response::Redirect(SetUrl(t.set.id) + "?done=" + (t.key.empty() ? "line_added" : "line_saved"));
 }
 
+// A line's removal: asked first (GET), done on the same address (POST).
+Response ConfirmDeleteLine(Context& ctx, Service& svc) {
+  const auto s = svc.EditableSet(*ctx.user, SetIdOrThrow(ctx));
+  const std::string key = ctx.req.query_param("key");
+  const Criterion* c = Find(s, key);
+  if (!c) throw NotFound("scorecards.line_not_found");
+  return render::ConfirmPage(ctx, Text("scorecards.line_delete_title", {{"key", key}}),
+                             Text(c->leaf() ? "scorecards.line_delete" : "scorecards.line_delete_group",
+                                  {{"key", key}, {"title", c->title}}),
+                             DeleteUrl(s.id, key), Text("scorecards.line_delete_button"),
+                             SetUrl(s.id) + "/dong?key=" + http::UrlEncode(key));
+}
+
 Response PostDeleteLine(Context& ctx, Service& svc) {
   const int64_t id = SetIdOrThrow(ctx);
-  const std::string key = FormValue(ctx.req.form(), "key");
+  const std::string key = ctx.req.query_param("key");
   try {
     svc.RemoveLine(*ctx.user, id, key);
   } catch (const AppError& e) {
     if (!render::ShownInForm(e)) throw;
-    return SetPage(ctx, svc, {}, &e);
+    std::vector<std::string> messages;  // the set's problems after the removal: no field of this page
+    for (const auto& p : e.problems()) messages.push_back(Text(p.key, p.args));
+    if (messages.empty()) messages.push_back(Text(e.key(), e.args()));
+    return SetPage(ctx, svc, {}, &e, messages);
   }
   return Response::Redirect(SetUrl(id) + "?done=line_removed");
 }
@@ -690,6 +710,8 @@ void RegisterSetPages(http::App& app, std::shared_ptr<Service> svc) {
   });
   app.page("POST", "/cham-diem/bo-tieu-chi/{id}/dong", http::Access::kUser,
            [svc](Context& ctx) { return PostLine(ctx, *svc); });
+  app.page("GET", "/cham-diem/bo-tieu-chi/{id}/dong/xoa", http::Access::kUser,
+           [svc](Context& ctx) { return ConfirmDeleteLine(ctx, *svc); });
   app.page("POST", "/cham-diem/bo-tieu-chi/{id}/dong/xoa", http::Access::kUser,
            [svc](Context& ctx) { return PostDeleteLine(ctx, *svc); });
   app.page("GET", "/cham-diem/bo-tieu-chi/{id}/thong-tin", http::Access::kUser, [svc](Context& ctx) {

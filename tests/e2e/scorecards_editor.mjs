@@ -4,7 +4,7 @@
 // 2. Edits a line (a maximum that is not a number is refused beside its field,
 //    then saved), adds a sub-line under another (which becomes a criterion
 //    whose maximum is the sum), changes the recognition rule (a minimum above
-//    the total refused first), and removes a line.
+//    the total refused first), and removes a line (asked to confirm first).
 // 3. Downloads the spreadsheet and imports it back unchanged; a file that is
 //    not a workbook is refused; the same sheet with a maximum typed as a word
 //    is refused with the sheet's row and column named.
@@ -163,7 +163,10 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
 
   // Removing a line.
   await admin.goto(`${setUrl}/dong?key=2.1`);
-  await submit(admin, 'Xoá tiêu chí này');
+  await Promise.all([admin.waitForNavigation(), admin.getByRole('link', { name: 'Xoá tiêu chí 2.1' }).click()]);
+  assert.match(await admin.locator('main').innerText(), /Xoá tiêu chí 2\.1 “Tổ chức đối thoại/);
+  await audit(admin, 'line delete confirmation');
+  await submit(admin, 'Xoá tiêu chí');
   assert.match(await admin.locator('.banner-success').innerText(), /Đã xoá tiêu chí/);
   assert.equal(await admin.locator('tr', { hasText: '2.1.' }).count(), 0);
 

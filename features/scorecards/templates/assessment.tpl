@@ -72,7 +72,7 @@
     <button type="submit" class="secondary">Tải lên</button>
   </form>
   {{#HAS_ATTACHED}}<h2 id="attached-title">Tài liệu đã tải lên</h2>
-  <p>Gỡ một tệp tải nhầm (chỉ trước khi gửi thẩm định):</p>
+  <p>Gỡ một tệp tải nhầm (chỉ trước khi gửi thẩm định; tệp gỡ rồi có thể tải lên lại):</p>
   <ul class="plain" id="attached">{{#ATTACHED}}<li><form method="post" action="/cham-diem/minh-chung/{{FILE_ID}}/xoa">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     Tiêu chí {{KEY}}: {{FILE_NAME}} <button type="submit" class="secondary" aria-label="Gỡ tệp {{FILE_NAME}} của tiêu chí {{KEY}}">Gỡ tệp</button>

@@ -17,11 +17,5 @@
     </div>
     {{/FIELD}}<button type="submit">{{SUBMIT}}</button>
   </form>
-  {{#DELETE}}<h2 id="delete-title">Xoá tiêu chí</h2>
-  <form method="post" action="{{ACTION}}" id="delete-form" aria-labelledby="delete-title">
-    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-    <input type="hidden" name="key" value="{{KEY}}">
-    <p>{{TEXT}}</p>
-    <button type="submit" class="secondary">Xoá tiêu chí này</button>
-  </form>{{/DELETE}}
+  {{#DELETE}}<p id="delete-link"><a href="{{HREF}}">Xoá tiêu chí {{KEY}}</a></p>{{/DELETE}}
 </section>
