@@ -9,6 +9,7 @@
 #include "features/scorecards/rules.h"
 #include "features/scorecards/service.h"
 #include "platform/errors.h"
+#include "platform/text/text.h"
 
 namespace fg::scorecards {
 
@@ -66,6 +67,10 @@ AppError OwnFieldsPlain(const AppError& e, size_t own) {
 CriteriaSet Service::SaveLine(const Principal& p, int64_t id, const std::string& old_key, const LineRow& row) {
   const CriteriaSet s = EditableSet(p, id);
   auto rows = RowsOf(s.criteria);
+  // A key another line has: said beside this line's key (WithRows would name the other row).
+  const std::string key = text::Trim(row.key);
+  if (key != old_key && RowIndex(rows, key) != rows.size())
+    throw BadInput("scorecards.key_duplicate", "key", {{"key", key}});
   size_t at = 0;
   if (old_key.empty()) {
     // After the parent's last descendant (depth first keeps a subtree together).

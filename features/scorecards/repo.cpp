@@ -34,15 +34,16 @@ const db::Query kSetById{"scorecard_set_by_id", SET_COLUMNS "WHERE id = ?"};
 const db::Query kSets{"scorecard_sets_all", SET_COLUMNS "ORDER BY code, version DESC"};
 const db::Query kLastVersion{"scorecard_set_last_version",
                              "SELECT COALESCE(MAX(version), 0) FROM scorecard_sets WHERE code = ?"};
-const db::Query kOwner{"scorecard_set_owner", "SELECT unit_id FROM scorecard_sets WHERE code = ? ORDER BY version LIMIT 1"};
+const db::Query kOwner{"scorecard_set_owner",
+                       "SELECT unit_id FROM scorecard_sets WHERE code = ? ORDER BY version LIMIT 1"};
 const db::Query kFreeze{"scorecard_set_freeze", "UPDATE scorecard_sets SET frozen = 1 WHERE id = ? AND frozen = 0"};
 const db::Query kUpdateSet{"scorecard_set_update",
                            "UPDATE scorecard_sets SET name = ?, body_json = ? WHERE id = ? AND frozen = 0"};
 
-#define ASSESSMENT_COLUMNS                                                                                      \
-  "SELECT a.id, a.set_id, a.unit_id, u.code, u.name, u.path, a.period_from, a.period_to, a.state, "          \
-  "a.return_comment, a.flags_json, a.total, a.below_minimum, a.revision, a.created_at, a.updated_at, "        \
-  "a.self_due, a.appraisal_due "                                                                              \
+#define ASSESSMENT_COLUMNS                                                                             \
+  "SELECT a.id, a.set_id, a.unit_id, u.code, u.name, u.path, a.period_from, a.period_to, a.state, "    \
+  "a.return_comment, a.flags_json, a.total, a.below_minimum, a.revision, a.created_at, a.updated_at, " \
+  "a.self_due, a.appraisal_due "                                                                       \
   "FROM scorecard_assessments a JOIN units u ON u.id = a.unit_id "
 const db::Query kInsertAssessment{
     "scorecard_assessment_insert",
@@ -52,9 +53,9 @@ const db::Query kAssessmentById{"scorecard_assessment_by_id", ASSESSMENT_COLUMNS
 const db::Query kAssessmentIdOf{"scorecard_assessment_id_of",
                                 "SELECT id FROM scorecard_assessments WHERE set_id = ? AND unit_id = ? AND "
                                 "period_from = ?"};
-const db::Query kAssessmentsUnder{"scorecard_assessments_under",
-                                  ASSESSMENT_COLUMNS "WHERE u.path LIKE ? AND (? = 0 OR a.set_id = ?) "
-                                                     "ORDER BY a.period_from DESC, u.path LIMIT 5000"};
+const db::Query kAssessmentsUnder{"scorecard_assessments_under", ASSESSMENT_COLUMNS
+                                  "WHERE u.path LIKE ? AND (? = 0 OR a.set_id = ?) "
+                                  "ORDER BY a.period_from DESC, u.path LIMIT 5000"};
 const db::Query kUpdateAssessment{
     "scorecard_assessment_update",
     "UPDATE scorecard_assessments SET state = ?, return_comment = ?, flags_json = ?, total = ?, below_minimum = ?, "
@@ -70,22 +71,28 @@ const db::Query kPutLine{
     "excluded.appraised_points, appraisal_reason = excluded.appraisal_reason, raw_count = excluded.raw_count, "
     "raw_volume = excluded.raw_volume"};
 
-const db::Query kPutFile{"scorecard_file_put",
-                        "INSERT INTO scorecard_files (sha256, mime, size, content_base64, created_at) VALUES (?, ?, ?, "
-                        "?, ?) ON CONFLICT (sha256) DO NOTHING"};
+const db::Query kPutFile{
+    "scorecard_file_put",
+    "INSERT INTO scorecard_files (sha256, mime, size, content_base64, created_at) VALUES (?, ?, ?, "
+    "?, ?) ON CONFLICT (sha256) DO UPDATE SET content_base64 = excluded.content_base64 "
+    "WHERE scorecard_files.content_base64 = ''"};
 const db::Query kInsertEvidence{"scorecard_evidence_insert",
                                 "INSERT INTO scorecard_evidence (assessment_id, line_key, sha256, name, created_by, "
                                 "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"};
-#define EVIDENCE_COLUMNS                                                                                   \
+#define EVIDENCE_COLUMNS                                                                                    \
   "SELECT e.id, e.assessment_id, e.line_key, e.sha256, e.name, f.mime, f.size, e.created_at, e.removed_at " \
-  "FROM "                                                                                                  \
-  "scorecard_evidence e JOIN scorecard_files f ON f.sha256 = e.sha256 "
-const db::Query kEvidenceOf{"scorecard_evidence_of",
-                            EVIDENCE_COLUMNS
+  "FROM scorecard_evidence e JOIN scorecard_files f ON f.sha256 = e.sha256 "
+const db::Query kEvidenceOf{"scorecard_evidence_of", EVIDENCE_COLUMNS
                             "WHERE e.assessment_id = ? AND e.removed_at = '' ORDER BY e.line_key, e.id LIMIT 5000"};
 const db::Query kEvidenceById{"scorecard_evidence_by_id", EVIDENCE_COLUMNS "WHERE e.id = ?"};
 const db::Query kEvidenceRemove{"scorecard_evidence_remove",
                                 "UPDATE scorecard_evidence SET removed_at = ? WHERE id = ? AND removed_at = ''"};
+// A removed file's bytes go when no attached row names it (the row stays for
+// the removed rows' references, with its hash, type and size; PutFile puts the
+// bytes back when the same file is attached again).
+const db::Query kFilePurge{"scorecard_file_purge",
+                           "UPDATE scorecard_files SET content_base64 = '' WHERE sha256 = ? AND NOT EXISTS "
+                           "(SELECT 1 FROM scorecard_evidence WHERE sha256 = ? AND removed_at = '')"};
 const db::Query kFileContent{"scorecard_file_content", "SELECT content_base64 FROM scorecard_files WHERE sha256 = ?"};
 
 Evidence EvidenceOfRow(const db::Row& r) {
@@ -199,15 +206,15 @@ std::vector<Assessment> AssessmentsUnder(db::Conn& c, const std::string& path_pr
 bool UpdateAssessment(db::Conn& c, const Assessment& a, const std::string& now) {
   json::array flags;
   for (const auto& f : a.flags) flags.push_back(json::value(f));
-  return c.exec(kUpdateAssessment, {std::string(StateName(a.state)), a.return_comment, json::serialize(flags),
-                                    Opt(a.total), int64_t{a.below_minimum ? 1 : 0}, a.self_due, a.appraisal_due, now,
-                                    a.id, a.revision}) == 1;
+  return c.exec(kUpdateAssessment,
+                {std::string(StateName(a.state)), a.return_comment, json::serialize(flags), Opt(a.total),
+                 int64_t{a.below_minimum ? 1 : 0}, a.self_due, a.appraisal_due, now, a.id, a.revision}) == 1;
 }
 
 void PutLine(db::Conn& c, int64_t assessment_id, const Line& l) {
-  c.exec(kPutLine, {assessment_id, l.key, Opt(l.self_points), l.explanation, Opt(l.appraised_points),
-                    l.appraisal_reason, l.raw ? db::Value(l.raw->count) : db::Value(nullptr),
-                    l.raw ? db::Value(l.raw->volume) : db::Value(nullptr)});
+  c.exec(kPutLine,
+         {assessment_id, l.key, Opt(l.self_points), l.explanation, Opt(l.appraised_points), l.appraisal_reason,
+          l.raw ? db::Value(l.raw->count) : db::Value(nullptr), l.raw ? db::Value(l.raw->volume) : db::Value(nullptr)});
 }
 
 void PutFile(db::Conn& c, const std::string& sha256, const std::string& mime, int64_t size,
@@ -232,7 +239,10 @@ std::optional<Evidence> EvidenceById(db::Conn& c, int64_t id) {
 }
 
 bool RemoveEvidence(db::Conn& c, int64_t id, const std::string& now) {
-  return c.exec(kEvidenceRemove, {now, id}) > 0;
+  auto e = EvidenceById(c, id);
+  if (!e || c.exec(kEvidenceRemove, {now, id}) == 0) return false;
+  c.exec(kFilePurge, {e->sha256, e->sha256});
+  return true;
 }
 
 std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256) {
@@ -243,19 +253,19 @@ std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256) {
 
 // ---- deadlines ----
 namespace {
-const db::Query kWithDeadlines{"scorecard_assessments_with_deadlines",
-                               ASSESSMENT_COLUMNS "WHERE a.state <> 'locked' AND (a.self_due <> '' OR "
-                                                  "a.appraisal_due <> '') ORDER BY a.id LIMIT 10000"};
+const db::Query kWithDeadlines{"scorecard_assessments_with_deadlines", ASSESSMENT_COLUMNS
+                               "WHERE a.state <> 'locked' AND (a.self_due <> '' OR "
+                               "a.appraisal_due <> '') ORDER BY a.id LIMIT 10000"};
 #define RECIPIENT_COLUMNS                                                                                  \
   "SELECT DISTINCT o.id, o.unit_id, o.full_name, o.email, o.phone FROM officials o JOIN role_grants g ON " \
   "g.official_id = o.id "
-const db::Query kRecipientsOfUnit{"scorecard_recipients_of_unit",
-                                  RECIPIENT_COLUMNS "WHERE o.active = 1 AND g.unit_id = ? AND (g.role = ? OR "
-                                                    "g.role = ?) ORDER BY o.id LIMIT 200"};
-const db::Query kRecipientsAbove{"scorecard_recipients_above",
-                                 RECIPIENT_COLUMNS "JOIN units u ON u.id = g.unit_id WHERE o.active = 1 AND ? LIKE "
-                                                   "u.path || '%' AND u.path <> ? AND (g.role = ? OR g.role = ?) "
-                                                   "ORDER BY o.id LIMIT 200"};
+const db::Query kRecipientsOfUnit{"scorecard_recipients_of_unit", RECIPIENT_COLUMNS
+                                  "WHERE o.active = 1 AND g.unit_id = ? AND (g.role = ? OR "
+                                  "g.role = ?) ORDER BY o.id LIMIT 200"};
+const db::Query kRecipientsAbove{"scorecard_recipients_above", RECIPIENT_COLUMNS
+                                 "JOIN units u ON u.id = g.unit_id WHERE o.active = 1 AND ? LIKE "
+                                 "u.path || '%' AND u.path <> ? AND (g.role = ? OR g.role = ?) "
+                                 "ORDER BY o.id LIMIT 200"};
 const db::Query kReminderSent{"scorecard_reminder_sent",
                               "SELECT 1 FROM scorecard_reminders WHERE assessment_id = ? AND step = ? AND kind = ? "
                               "AND official_id = ? AND due = ?"};
@@ -289,17 +299,16 @@ bool PutReminder(db::Conn& c, int64_t assessment_id, const Reminder& r, int64_t 
 
 // ---- commitments ----
 namespace {
-#define COMMITMENT_COLUMNS                                                                                  \
-  "SELECT k.id, k.unit_id, u.code, u.name, k.year, k.indicator, k.target, k.note, k.created_by, "          \
+#define COMMITMENT_COLUMNS                                                                        \
+  "SELECT k.id, k.unit_id, u.code, u.name, k.year, k.indicator, k.target, k.note, k.created_by, " \
   "k.created_at, k.withdrawn_at, u.path FROM scorecard_commitments k JOIN units u ON u.id = k.unit_id "
 const db::Query kInsertCommitment{"scorecard_commitment_insert",
                                   "INSERT INTO scorecard_commitments (unit_id, year, indicator, target, note, "
                                   "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"};
-const db::Query kCommitmentsUnder{"scorecard_commitments_under",
-                                  COMMITMENT_COLUMNS "WHERE u.path LIKE ? AND k.year = ? AND k.withdrawn_at = '' "
-                                                     "ORDER BY u.path, k.indicator LIMIT 2000"};
-const db::Query kCommitmentById{"scorecard_commitment_by_id",
-                                COMMITMENT_COLUMNS "WHERE k.id = ?"};
+const db::Query kCommitmentsUnder{"scorecard_commitments_under", COMMITMENT_COLUMNS
+                                  "WHERE u.path LIKE ? AND k.year = ? AND k.withdrawn_at = '' "
+                                  "ORDER BY u.path, k.indicator LIMIT 2000"};
+const db::Query kCommitmentById{"scorecard_commitment_by_id", COMMITMENT_COLUMNS "WHERE k.id = ?"};
 const db::Query kCommitmentIdOf{"scorecard_commitment_id_of",
                                 "SELECT id FROM scorecard_commitments WHERE unit_id = ? AND year = ? AND "
                                 "indicator = ? AND withdrawn_at = ''"};

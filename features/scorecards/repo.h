@@ -36,7 +36,8 @@ bool UpdateAssessment(db::Conn& c, const Assessment& a, const std::string& now);
 void PutLine(db::Conn& c, int64_t assessment_id, const Line& l);
 
 // ---- evidence (migration 0024) ----
-// Stores the file unless a file with the same SHA-256 is there already.
+// Stores the file unless a file with the same SHA-256 is there already (its
+// bytes put back when they were dropped after a removal).
 void PutFile(db::Conn& c, const std::string& sha256, const std::string& mime, int64_t size,
              const std::string& content_base64, const std::string& now);
 int64_t InsertEvidence(db::Conn& c, const Evidence& e, int64_t created_by, const std::string& now);
@@ -44,9 +45,9 @@ int64_t InsertEvidence(db::Conn& c, const Evidence& e, int64_t created_by, const
 std::vector<Evidence> EvidenceOf(db::Conn& c, int64_t assessment_id);
 // One row, removed or not (removed_at).
 std::optional<Evidence> EvidenceById(db::Conn& c, int64_t id);
-// Detaches one file from its line: the row is kept with removed_at (the file
-// itself stays: stored once by content, named by the event log). False when it
-// was removed already.
+// Detaches one file from its line: the row is kept with removed_at; the file's
+// bytes are dropped when no attached row names them any more (so adding and
+// removing never piles up content). False when it was removed already.
 bool RemoveEvidence(db::Conn& c, int64_t id, const std::string& now);
 // The file's content as stored (base64).
 std::optional<std::string> FileContent(db::Conn& c, const std::string& sha256);

@@ -185,6 +185,11 @@ CriteriaSet Service::GetSet(const Principal& p, int64_t id) {
   return *s;
 }
 
+void Service::AuthoriseImport(const Principal& p, const std::string& unit_code) {
+  auto u = db_.read([&](db::Conn& c) { return UnitOf(c, unit_code); });
+  if (!auth::Covers(p, u.path, {Role::kAdmin})) throw Forbidden();
+}
+
 CriteriaSet Service::ImportSet(const Principal& p, const std::string& unit_code, const CriteriaSet& in) {
   auto u = db_.read([&](db::Conn& c) { return UnitOf(c, unit_code); });
   if (!auth::Covers(p, u.path, {Role::kAdmin})) throw Forbidden();
@@ -197,8 +202,9 @@ CriteriaSet Service::ImportSet(const Principal& p, const std::string& unit_code,
     if (owner && *owner != u.id) throw AppError(ErrorKind::kConflict, "scorecards.code_taken", "code");
     s.version = repo::LastVersion(c, s.code) + 1;
     s.id = repo::InsertSet(c, u.id, s, p.official_id, now);
-    events::Append(c, events::By(p, u.id, "scorecard_set", std::to_string(s.id), "create", "",
-                                 json::serialize(json::object{{"code", s.code}, {"version", s.version}, {"name", s.name}})));
+    events::Append(
+        c, events::By(p, u.id, "scorecard_set", std::to_string(s.id), "create", "",
+                      json::serialize(json::object{{"code", s.code}, {"version", s.version}, {"name", s.name}})));
     return s;
   });
 }
@@ -248,7 +254,8 @@ Assessment Service::Open(const Principal& p, int64_t set_id, const std::string& 
   std::string from = from_in.empty() && to_in.empty() ? year + "-01-01" : from_in;
   std::string to = from_in.empty() && to_in.empty() ? year + "-12-31" : to_in;
   if (!IsDate(from)) pr.add(BadInput("scorecards.date_format", "from"));
-  if (!IsDate(to)) pr.add(BadInput("scorecards.date_format", "to"));
+  if (!IsDate(to))
+    pr.add(BadInput("scorecards.date_format", "to"));
   else if (IsDate(from)) {
     // The live indicators read the desk's and the feedback's statistics: their longest period.
     using namespace std::chrono;
@@ -297,8 +304,7 @@ AssessmentView Service::View(const Principal& p, int64_t id) {
   v.score = ScoreOf(v.set, v.a, live);
   v.recognition = Recognise(v.set, v.score, v.a.flags);
   v.gaps = Gaps(v.set, v.score, 5);
-  v.may_self_assess =
-      MaySelfAssess(p, v.a.unit_path) && (v.a.state == State::kDraft || v.a.state == State::kReturned);
+  v.may_self_assess = MaySelfAssess(p, v.a.unit_path) && (v.a.state == State::kDraft || v.a.state == State::kReturned);
   v.may_appraise = MayAppraise(p, v.a.unit_path) && v.a.state == State::kSubmitted;
   v.may_set_deadlines = MayAppraise(p, v.a.unit_path) && v.a.state != State::kLocked;
   return v;
@@ -316,8 +322,7 @@ namespace {
 // Runs `change` on the stored assessment inside one write, after `allowed`
 // (who, in which states), and records the event `action`.
 template <class Allowed, class Change>
-Assessment Step(db::Db& db, const Principal& p, int64_t id, const std::string& action, Allowed allowed,
-                Change change) {
+Assessment Step(db::Db& db, const Principal& p, int64_t id, const std::string& action, Allowed allowed, Change change) {
   const std::string now = NowUtcText();
   return db.write([&](db::Conn& c) {
     auto a = repo::AssessmentById(c, id);
@@ -337,8 +342,7 @@ Assessment Step(db::Db& db, const Principal& p, int64_t id, const std::string& a
                   (!l.raw || (old->second.raw->count == l.raw->count && old->second.raw->volume == l.raw->volume));
       if (!same) repo::PutLine(c, id, l);
     }
-    if (!repo::UpdateAssessment(c, after, now))
-      throw AppError(ErrorKind::kConflict, "scorecards.assessment_changed");
+    if (!repo::UpdateAssessment(c, after, now)) throw AppError(ErrorKind::kConflict, "scorecards.assessment_changed");
     after.revision += 1;
     after.updated_at = now;
     Record(c, p, *a, after, action);
@@ -515,7 +519,6 @@ Assessment Service::Lock(const Principal& p, int64_t id) {
       });
 }
 
-
 Evidence Service::AddEvidence(const Principal& p, int64_t id, const std::string& line_key, const std::string& name,
                               std::string_view bytes) {
   if (bytes.size() > kMaxEvidenceBytes)
@@ -555,10 +558,8 @@ Evidence Service::AddEvidence(const Principal& p, int64_t id, const std::string&
     e.id = repo::InsertEvidence(c, e, p.official_id, now);
     e.created_at = now;
     events::Append(c, events::By(p, cur.unit_id, "scorecard_assessment", std::to_string(id), "evidence_add", "",
-                                 json::serialize(json::object{{"line", line_key},
-                                                              {"sha256", e.sha256},
-                                                              {"name", e.name},
-                                                              {"size", e.size}})));
+                                 json::serialize(json::object{
+                                     {"line", line_key}, {"sha256", e.sha256}, {"name", e.name}, {"size", e.size}})));
     return e;
   });
 }
@@ -583,10 +584,8 @@ int64_t Service::RemoveEvidence(const Principal& p, int64_t evidence_id) {
     const auto [e, a] = Removable(c, p, evidence_id);
     repo::RemoveEvidence(c, evidence_id, NowUtcText());
     events::Append(c, events::By(p, a.unit_id, "scorecard_assessment", std::to_string(a.id), "evidence_remove",
-                                 json::serialize(json::object{{"line", e.line_key},
-                                                              {"sha256", e.sha256},
-                                                              {"name", e.name},
-                                                              {"size", e.size}}),
+                                 json::serialize(json::object{
+                                     {"line", e.line_key}, {"sha256", e.sha256}, {"name", e.name}, {"size", e.size}}),
                                  ""));
     return a.id;
   });

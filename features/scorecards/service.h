@@ -145,6 +145,9 @@ class Service {
   std::vector<CriteriaSet> Sets(const auth::Principal& p);
   CriteriaSet GetSet(const auth::Principal& p, int64_t id);
   CriteriaSet ImportSet(const auth::Principal& p, const std::string& unit_code, const CriteriaSet& in);
+  // ImportSet's authorisation alone (an administrator covering the unit), so a
+  // page checks who before reading an uploaded file: 403, or 400 scorecards.unit_unknown on "unit".
+  void AuthoriseImport(const auth::Principal& p, const std::string& unit_code);
   // Changes a version no assessment uses (409 scorecards.set_frozen otherwise); the code stays.
   CriteriaSet UpdateSet(const auth::Principal& p, int64_t id, const CriteriaSet& in);
   // Whether UpdateSet would let the caller change `s`: an administrator of its

@@ -12,8 +12,8 @@
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
 #include "features/feedback/service.h"
-#include "features/scorecards/rules.h"
 #include "features/scorecards/json.h"
+#include "features/scorecards/rules.h"
 #include "features/scorecards/service.h"
 #include "features/surveys/service.h"
 #include "platform/errors.h"
@@ -83,8 +83,9 @@ class ScorecardsServiceTest : public desk::testing::DeskFixture {
   int64_t Events(const std::string& action) {
     return db_->read([&](db::Conn& c) {
       return c
-          .query_one({"test_scorecard_events", "SELECT COUNT(*) FROM events WHERE entity = 'scorecard_assessment' AND "
-                                               "action = ?"},
+          .query_one({"test_scorecard_events",
+                      "SELECT COUNT(*) FROM events WHERE entity = 'scorecard_assessment' AND "
+                      "action = ?"},
                      {action})
           ->i64(0);
     });
@@ -122,7 +123,8 @@ TEST_P(ScorecardsServiceTest, TheCycleFromSelfAssessmentToLockedScore) {
   EXPECT_TRUE(v.recognition.recognised);
   EXPECT_FALSE(v.may_self_assess);
   EXPECT_FALSE(v.may_appraise);
-  for (const char* action : {"open", "self_assess", "submit", "appraise", "lock"}) EXPECT_EQ(Events(action), 1) << action;
+  for (const char* action : {"open", "self_assess", "submit", "appraise", "lock"})
+    EXPECT_EQ(Events(action), 1) << action;
   // Locked: nothing changes any more.
   EXPECT_EQ(KindOf([&] { sc_->SelfAssess(leader_, a.id, {{"1.1", {"2", ""}}}); }), ErrorKind::kConflict);
   EXPECT_EQ(KindOf([&] { sc_->Lock(evaluator_, a.id); }), ErrorKind::kConflict);
@@ -169,6 +171,16 @@ TEST_P(ScorecardsServiceTest, TheEditorSavesALineAddsUnderAnotherAndRemovesOne) 
   s = sc_->SaveLine(admin_, set_.id, "1.1", group);
   ASSERT_NE(Find(s, "1.a"), nullptr);
   EXPECT_EQ(Find(s, "1.a")->children.at(0).key, "1.1.1");
+  // A key another line has is refused beside the key, and nothing moves.
+  auto clash = RowOf(*Find(s, "1.2"), "1");
+  clash.key = "1.1.1";
+  try {
+    sc_->SaveLine(admin_, set_.id, "1.2", clash);
+    FAIL() << "a duplicate key accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.field(), "key");
+    EXPECT_EQ(e.key(), "scorecards.key_duplicate");
+  }
   // Removing a criterion removes its children.
   s = sc_->RemoveLine(admin_, set_.id, "1.a");
   EXPECT_EQ(Find(s, "1.a"), nullptr);
@@ -240,12 +252,16 @@ TEST_P(ScorecardsServiceTest, OnlyTheOwnersAdministratorsEditAndNeverASetInUse) 
 TEST_P(ScorecardsServiceTest, ACommuneCannotAppraiseItselfNorAnEvaluatorOutsideTheirSubtree) {
   auto a = Submitted();
   // The commune's leader holds a grant on the unit itself: not an appraiser.
-  EXPECT_EQ(KindOf([&] { sc_->Appraise(leader_, a.id, {{"1.1", {false, "", ""}}}, std::nullopt); }),
+  EXPECT_EQ(KindOf([&] {
+              sc_->Appraise(leader_, a.id, {{"1.1", {false, "", ""}}}, std::nullopt);
+            }),
             ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { sc_->Lock(leader_, a.id); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { sc_->Return(leader_, a.id, "Tự trả lại"); }), ErrorKind::kForbidden);
   // An evaluator and a leader of another commune see nothing of it.
-  EXPECT_EQ(KindOf([&] { sc_->Appraise(other_, a.id, {{"1.1", {false, "", ""}}}, std::nullopt); }),
+  EXPECT_EQ(KindOf([&] {
+              sc_->Appraise(other_, a.id, {{"1.1", {false, "", ""}}}, std::nullopt);
+            }),
             ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { sc_->View(leader2_, a.id); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { sc_->Open(other_, set_.id, "C1", "2027-01-01", "2027-12-31"); }), ErrorKind::kForbidden);
@@ -286,7 +302,9 @@ TEST_P(ScorecardsServiceTest, BadPointsAreAllReportedAndNothingIsWritten) {
   auto b = sc_->Open(evaluator_, set_.id, "C2", "2025-01-01", "2025-12-31");
   sc_->SelfAssess(leader2_, b.id, {{"1.1", {"1", ""}}, {"1.2", {"3", ""}}});
   sc_->Submit(leader2_, b.id);
-  EXPECT_EQ(KindOf([&] { sc_->Appraise(evaluator_, b.id, {{"1.2", {true, "2", " "}}}, std::nullopt); }),
+  EXPECT_EQ(KindOf([&] {
+              sc_->Appraise(evaluator_, b.id, {{"1.2", {true, "2", " "}}}, std::nullopt);
+            }),
             ErrorKind::kBadRequest);
   EXPECT_EQ(KindOf([&] { sc_->Lock(evaluator_, b.id); }), ErrorKind::kBadRequest);  // nothing appraised yet
 }
@@ -386,12 +404,12 @@ TEST_P(ScorecardsServiceTest, HistoryComparesAUnitWithItselfAndItsPeers) {
     sc_->Appraise(evaluator_, a.id, {{"1.1", {false, "", ""}}, {"1.2", {false, "", ""}}}, std::set<std::string>{});
     return sc_->Lock(evaluator_, a.id);
   };
-  fake_.values["on_time_rate"] = {45, 50};                           // 4.5 points
-  auto y2025 = lock(set_.id, "C1", leader_, "2025", "1", "1");       // 6.5: under 8, not recognised
-  auto v2 = sc_->ImportSet(admin_, "P1", TwoCriteria());             // version 2 of the code
+  fake_.values["on_time_rate"] = {45, 50};                      // 4.5 points
+  auto y2025 = lock(set_.id, "C1", leader_, "2025", "1", "1");  // 6.5: under 8, not recognised
+  auto v2 = sc_->ImportSet(admin_, "P1", TwoCriteria());        // version 2 of the code
   ASSERT_EQ(v2.version, 2);
-  auto y2026 = lock(v2.id, "C1", leader_, "2026", "2", "2,5");       // 9
-  lock(v2.id, "C2", leader2_, "2026", "2", "3");                     // 9.5
+  auto y2026 = lock(v2.id, "C1", leader_, "2026", "2", "2,5");  // 9
+  lock(v2.id, "C2", leader2_, "2026", "2", "3");                // 9.5
   // A draft of C2 and another set's period do not count.
   sc_->Open(evaluator_, set_.id, "C2", "2025-01-01", "2025-12-31");
 
@@ -464,8 +482,9 @@ TEST_P(ScorecardsServiceTest, DeadlinesAreSetByTheAppraiserAndRemindedOnceThroug
   EXPECT_EQ(sc_->View(leader_, a.id).a.appraisal_due, "2026-03-20");
   EXPECT_EQ(Events("deadlines"), 1);
   auto outbox = [&] {
-    static const db::Query q{"test_scorecard_outbox",
-                             "SELECT email, event, params_json FROM outbox WHERE event = 'scorecard_reminder' ORDER BY id"};
+    static const db::Query q{
+        "test_scorecard_outbox",
+        "SELECT email, event, params_json FROM outbox WHERE event = 'scorecard_reminder' ORDER BY id"};
     return db_->read([&](db::Conn& c) {
       std::vector<std::tuple<std::string, std::string, std::string>> out;
       for (const auto& r : c.query(q)) out.emplace_back(r.text(0), r.text(1), r.text(2));
@@ -540,8 +559,7 @@ TEST_P(ScorecardsServiceTest, CommitmentsOfTheUnitWithTheirProgress) {
   // Withdrawn, the indicator may be committed again.
   sc_->Commit(leader_, "C1", "late_count", "2026", "4", "");
   auto events = db_->read([&](db::Conn& c) {
-    return c
-        .query_one({"test_commitment_events", "SELECT COUNT(*) FROM events WHERE entity = 'scorecard_commitment'"})
+    return c.query_one({"test_commitment_events", "SELECT COUNT(*) FROM events WHERE entity = 'scorecard_commitment'"})
         ->i64(0);
   });
   EXPECT_EQ(events, 6);  // 5 commitments, 1 withdrawal
@@ -628,9 +646,26 @@ TEST_P(ScorecardsServiceTest, AFileAttachedByMistakeIsRemovedBeforeSubmittingOnl
   auto left = sc_->EvidenceOf(leader_, a.id);
   ASSERT_EQ(left.size(), 1u);
   EXPECT_EQ(left[0].id, kept.id);
-  EXPECT_EQ(sc_->EvidenceFile(leader_, kept.id).second, pdf);  // the shared content stays
+  EXPECT_EQ(sc_->EvidenceFile(leader_, kept.id).second, pdf);  // the content another line names stays
   EXPECT_EQ(Events("evidence_remove"), 1);
   EXPECT_EQ(KindOf([&] { sc_->RemoveEvidence(leader_, wrong.id); }), ErrorKind::kNotFound);
+  // Content no attached file names is not kept: adding and removing never piles it up.
+  auto other = sc_->AddEvidence(leader_, a.id, "1.1", "Tệp khác", "%PDF-1.4\nkhác");
+  sc_->RemoveEvidence(leader_, other.id);
+  auto kept_bytes = [&] {
+    return db_->read([&](db::Conn& c) {
+      return c
+          .query_one({"test_scorecard_file_bytes", "SELECT COUNT(*) FROM scorecard_files WHERE content_base64 <> ''"})
+          ->i64(0);
+    });
+  };
+  EXPECT_EQ(kept_bytes(), 1);
+  // Attached again: its bytes are back.
+  auto again = sc_->AddEvidence(leader_, a.id, "1.1", "Tệp khác", "%PDF-1.4\nkhác");
+  EXPECT_EQ(sc_->EvidenceFile(leader_, again.id).second, "%PDF-1.4\nkhác");
+  EXPECT_EQ(kept_bytes(), 2);
+  sc_->RemoveEvidence(leader_, again.id);
+  EXPECT_EQ(KindOf([&] { sc_->RemoveEvidence(leader2_, other.id); }), ErrorKind::kForbidden);  // still who first
   sc_->SelfAssess(leader_, a.id, {{"1.1", {"2", ""}}, {"1.2", {"3", ""}}});
   sc_->Submit(leader_, a.id);
   EXPECT_EQ(KindOf([&] { sc_->RemoveEvidence(leader_, kept.id); }), ErrorKind::kConflict);

@@ -210,9 +210,12 @@ struct Form {
 
 // Renders `form`; the problems of `err` beside their fields, any other (a
 // problem of another line) in the summary as a sentence.
+// `messages`: problems worded already (a sheet's cells), in the summary too (400).
 Response RenderForm(Context& ctx, const Form& form, const std::string& back, const AppError* err,
-                    const std::function<void(ctemplate::TemplateDictionary&)>& extra = {}) {
+                    const std::function<void(ctemplate::TemplateDictionary&)>& extra = {},
+                    const std::vector<std::string>& messages = {}) {
   PageView v(ctx, form.title, "features/scorecards/templates/set_form.tpl");
+  for (const auto& m : messages) v.ShowError(m);
   std::map<std::string, std::string> errors;
   if (err) {
     Problems own;
@@ -285,7 +288,21 @@ Response RenderForm(Context& ctx, const Form& form, const std::string& back, con
     }
   }
   if (extra) extra(b);
-  return v.render(err ? http::StatusOf(err->kind()) : 200);
+  return v.render(err ? http::StatusOf(err->kind()) : messages.empty() ? 200 : 400);
+}
+
+// The code offered for a copy: the set's own when the caller administers its
+// owner; a template's code, or another unit's, cannot be versioned by the
+// caller's unit, so its copy is offered "<code>-<unit>" in the
+// code's alphabet ([a-z0-9_-], 30 characters at most).
+std::string CopyCode(const CriteriaSet& s, const std::vector<const auth::Grant*>& admin) {
+  for (const auto* g : admin)
+    if (g->unit_id == s.unit_id) return s.code;  // the unit's own: its next version
+  const std::string& unit_code = admin.front()->unit_code;
+  std::string suffix;
+  for (char ch : Fold(unit_code)) suffix += (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : '-';
+  std::string code = s.code + "-" + suffix;
+  return code.substr(0, 30);
 }
 
 // ---- /cham-diem/bo-tieu-chi/{id} ----
@@ -350,7 +367,7 @@ Response SetPage(Context& ctx, Service& svc, const std::map<std::string, std::st
       if (g->unit_code == unit) o->ShowSection("SELECTED");
     }
     // A template's code stays the template's: its copy is offered a code of the unit's own.
-    const std::string code = s.unit_id ? s.code : s.code + "-" + Fold(admin.front()->unit_code);
+    const std::string code = CopyCode(s, admin);
     f->SetValue("CODE_VALUE", typed.count("code") ? typed.at("code") : code);
     if (err)
       for (const auto& p : err->problems())
@@ -476,11 +493,10 @@ Response ConfirmDeleteLine(Context& ctx, Service& svc) {
   const std::string key = ctx.req.query_param("key");
   const Criterion* c = Find(s, key);
   if (!c) throw NotFound("scorecards.line_not_found");
-  return render::ConfirmPage(ctx, Text("scorecards.line_delete_title", {{"key", key}}),
-                             Text(c->leaf() ? "scorecards.line_delete" : "scorecards.line_delete_group",
-                                  {{"key", key}, {"title", c->title}}),
-                             DeleteUrl(s.id, key), Text("scorecards.line_delete_button"),
-                             SetUrl(s.id) + "/dong?key=" + http::UrlEncode(key));
+  return render::ConfirmPage(
+      ctx, Text("scorecards.line_delete_title", {{"key", key}}),
+      Text(c->leaf() ? "scorecards.line_delete" : "scorecards.line_delete_group", {{"key", key}, {"title", c->title}}),
+      DeleteUrl(s.id, key), Text("scorecards.line_delete_button"), SetUrl(s.id) + "/dong?key=" + http::UrlEncode(key));
 }
 
 Response PostDeleteLine(Context& ctx, Service& svc) {
@@ -635,21 +651,33 @@ Response ImportPage(Context& ctx) {
 }
 
 Response PostImport(Context& ctx, Service& svc) {
-  if (AdminGrants(*ctx.user).empty()) throw Forbidden();
+  const auto admin = AdminGrants(*ctx.user);
+  if (admin.empty()) throw Forbidden();
   const auto form = ctx.req.form();
   std::map<std::string, std::string> typed{
       {"unit", FormValue(form, "unit")}, {"set_code", FormValue(form, "set_code")}, {"name", FormValue(form, "name")}};
+  // Who first, before the file is read: an administrator covering the unit.
+  if (!typed["unit"].empty()) {
+    try {
+      svc.AuthoriseImport(*ctx.user, typed["unit"]);
+    } catch (const AppError& e) {
+      if (e.kind() != ErrorKind::kBadRequest) throw;
+      return RenderForm(ctx, ImportForm(*ctx.user, typed), "/cham-diem", &e);
+    }
+  }
   const auto it = form.find("file");
   const std::string bytes = it == form.end() ? std::string() : it->second;
   SheetRows sheet;
   try {
-    if (bytes.empty()) throw BadInput("scorecards.file_required", "file");
+    Problems p;
+    if (typed["unit"].empty()) p.add(BadInput("scorecards.owner_required", "unit"));
+    if (bytes.empty()) p.add(BadInput("scorecards.file_required", "file"));
+    const bool xlsx = bytes.starts_with("PK\x03\x04");
+    if (xlsx && typed["set_code"].empty()) p.add(BadInput("scorecards.code_required", "set_code"));
+    if (xlsx && typed["name"].empty()) p.add(BadInput("error.required", "name"));
+    p.raise_if_any();
     CriteriaSet in;
-    if (bytes.starts_with("PK\x03\x04")) {
-      Problems p;
-      if (typed["set_code"].empty()) p.add(BadInput("scorecards.code_required", "set_code"));
-      if (typed["name"].empty()) p.add(BadInput("error.required", "name"));
-      p.raise_if_any();
+    if (xlsx) {
       sheet = RowsFromSheet(bytes);
       in.code = typed["set_code"];
       in.name = typed["name"];
@@ -658,8 +686,9 @@ Response PostImport(Context& ctx, Service& svc) {
     } else {
       try {
         in = SetFromJsonText(bytes);
-      } catch (const AppError&) {
-        throw BadInput("scorecards.file_type", "file");
+      } catch (const AppError& e) {
+        if (e.key() == "error.bad_json") throw BadInput("scorecards.file_type", "file");
+        throw;  // a value of the file at fault: named by its path in the summary
       }
       if (!typed["set_code"].empty()) in.code = typed["set_code"];
       if (!typed["name"].empty()) in.name = typed["name"];
@@ -674,12 +703,8 @@ Response PostImport(Context& ctx, Service& svc) {
     const bool rows = std::any_of(problems.begin(), problems.end(),
                                   [](const FieldProblem& p) { return p.field.starts_with("rows"); });
     if (!rows) return RenderForm(ctx, ImportForm(*ctx.user, typed), "/cham-diem", &named);
-    // The sheet's problems: each a sentence naming its row and column, beside the file input.
-    Form f = ImportForm(*ctx.user, typed);
-    return RenderForm(ctx, f, "/cham-diem", nullptr, [&](ctemplate::TemplateDictionary& b) {
-      for (const auto& m : SheetProblems(e, sheet)) b.AddSectionDictionary("SHEET_PROBLEM")->SetValue("MESSAGE", m);
-      b.ShowSection("HAS_SHEET_PROBLEMS");
-    });
+    // The sheet's problems, each a sentence naming its row and column (WithRows raises them alone).
+    return RenderForm(ctx, ImportForm(*ctx.user, typed), "/cham-diem", nullptr, {}, SheetProblems(e, sheet));
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <memory>
 
@@ -65,16 +66,24 @@ const char* Attr(const char** attrs, std::string_view local) {
   return nullptr;
 }
 
-// Callbacks never throw through expat's C frames: one that must stop calls fail().
+// Nothing may unwind through expat's C frames: each callback runs inside
+// Guard, which keeps the first exception (a limit, bad_alloc), stops the
+// parser, and Parse rethrows it once expat has returned.
 struct Handlers {
   std::function<void(std::string_view, const char**)> start;
   std::function<void(std::string_view)> end;
   std::function<void(std::string_view)> text;
   XML_Parser parser = nullptr;
-  std::string error;
-  void fail(std::string why) {
-    if (error.empty()) error = std::move(why);
-    XML_StopParser(parser, XML_FALSE);
+  std::exception_ptr error;
+  template <class F>
+  void Guard(F&& f) {
+    if (error) return;
+    try {
+      f();
+    } catch (...) {
+      error = std::current_exception();
+      XML_StopParser(parser, XML_FALSE);
+    }
   }
 };
 
@@ -87,18 +96,18 @@ void Parse(const std::string& xml, Handlers& h) {
       parser.get(),
       [](void* u, const XML_Char* name, const XML_Char** attrs) {
         auto* hh = static_cast<Handlers*>(u);
-        if (hh->start) hh->start(Local(name), attrs);
+        if (hh->start) hh->Guard([&] { hh->start(Local(name), attrs); });
       },
       [](void* u, const XML_Char* name) {
         auto* hh = static_cast<Handlers*>(u);
-        if (hh->end) hh->end(Local(name));
+        if (hh->end) hh->Guard([&] { hh->end(Local(name)); });
       });
   XML_SetCharacterDataHandler(parser.get(), [](void* u, const XML_Char* s, int len) {
     auto* hh = static_cast<Handlers*>(u);
-    if (hh->text) hh->text(std::string_view(s, static_cast<size_t>(len)));
+    if (hh->text) hh->Guard([&] { hh->text(std::string_view(s, static_cast<size_t>(len))); });
   });
   const auto status = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
-  if (!h.error.empty()) throw ReadError(h.error);
+  if (h.error) std::rethrow_exception(h.error);
   if (status == XML_STATUS_ERROR)
     throw ReadError(std::string("malformed XML: ") + XML_ErrorString(XML_GetErrorCode(parser.get())));
 }
@@ -131,6 +140,8 @@ std::string FirstSheetPart(Archive& a) {
   return "xl/" + target;
 }
 
+std::string Unescape(const std::string& s);
+
 std::vector<std::string> SharedStrings(Archive& a) {
   std::vector<std::string> out;
   std::string xml;
@@ -153,9 +164,12 @@ std::vector<std::string> SharedStrings(Archive& a) {
       --phonetic;
   };
   h.text = [&](std::string_view s) {
-    if (in_t) out.back().append(s);
+    if (!in_t) return;
+    if (out.back().size() + s.size() > kMaxCellBytes) throw ReadError("a text over the cell limit");
+    out.back().append(s);
   };
   Parse(xml, h);
+  for (auto& t : out) t = Unescape(t);
   return out;
 }
 
@@ -167,6 +181,34 @@ int ColumnOf(const char* ref) {
     if (col > 16384) return -1;
   }
   return letters == 0 ? -1 : col - 1;
+}
+
+// OOXML's escape of characters XML cannot hold (`_x000D_` for a carriage
+// return; `_x005F_` for a literal underscore before such a sequence).
+std::string Unescape(const std::string& s) {
+  if (s.find("_x") == std::string::npos) return s;
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned code = 0;
+    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
+        std::from_chars(s.data() + i + 2, s.data() + i + 6, code, 16).ptr == s.data() + i + 6) {
+      if (code < 0x80) {
+        out += static_cast<char>(code);
+      } else {  // UTF-8 of a BMP code point
+        if (code < 0x800) {
+          out += static_cast<char>(0xC0 | (code >> 6));
+        } else {
+          out += static_cast<char>(0xE0 | (code >> 12));
+          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        }
+        out += static_cast<char>(0x80 | (code & 0x3F));
+      }
+      i += 6;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
 }
 
 // A number cell's value in its shortest round-trip form ("0.25", not "0.25000000000000000").
@@ -190,6 +232,7 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
   if (!ReadPart(a, FirstSheetPart(a), xml)) throw ReadError("no sheet");
 
   std::vector<std::vector<std::string>> rows;
+  size_t total = 0;         // bytes of text returned (a shared string may be named by many cells)
   size_t row = 0;           // 1-based number of the current <row>
   int col = -1;             // the current cell's column
   std::string type, value;  // the current cell's t= and text
@@ -201,7 +244,7 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
       size_t n = 0;
       if (r) std::from_chars(r, r + std::strlen(r), n);
       row = n > row ? n : row + 1;
-      if (row > kMaxRows) return h.fail("too many rows");
+      if (row > kMaxRows) throw ReadError("too many rows");
       col = -1;
     } else if (name == "c") {
       const char* r = Attr(attrs, "r");
@@ -237,9 +280,10 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
       } else if (type == "n") {
         text = NumberText(value);
       } else {  // str, inlineStr, e
-        text = value;
+        text = Unescape(value);
       }
       if (text.empty()) return;
+      if ((total += text.size()) > kMaxPartBytes) throw ReadError("the cells' text over the limit");
       if (rows.size() < row) rows.resize(row);
       auto& cells = rows[row - 1];
       if (cells.size() <= static_cast<size_t>(col)) cells.resize(static_cast<size_t>(col) + 1);
@@ -247,7 +291,9 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
     }
   };
   h.text = [&](std::string_view s) {
-    if (in_value) value.append(s);
+    if (!in_value) return;
+    if (value.size() + s.size() > kMaxCellBytes) throw ReadError("a cell over the limit");
+    value.append(s);
   };
   Parse(xml, h);
   return rows;

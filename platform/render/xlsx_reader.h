@@ -7,7 +7,10 @@
 //
 // Bounded for files from the internet: the archive's size is the caller's
 // (an upload limit), each part read at most kMaxPartBytes unpacked (a zip
-// bomb stops there), at most kMaxRows rows and kMaxColumns columns.
+// bomb stops there), a cell at most kMaxCellBytes, the text of all cells
+// together at most kMaxPartBytes (one long shared string named by many cells
+// stops there), at most kMaxRows rows and kMaxColumns columns. `_xHHHH_`
+// escapes (a carriage return is `_x000D_`) are decoded.
 #pragma once
 #include <cstddef>
 #include <stdexcept>
@@ -17,7 +20,8 @@
 
 namespace fg::render::xlsx {
 
-inline constexpr size_t kMaxPartBytes = 16 << 20;
+inline constexpr size_t kMaxPartBytes = 16 << 20;  // also the text returned, all cells together
+inline constexpr size_t kMaxCellBytes = 32767 * 4;  // Excel's 32,767 characters, in UTF-8
 inline constexpr size_t kMaxRows = 5000;
 inline constexpr size_t kMaxColumns = 64;
 

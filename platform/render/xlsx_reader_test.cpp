@@ -55,7 +55,7 @@ TEST(XlsxReader, ReadsBackWhatOurWriterWrites) {
   s.title = "BỘ TIÊU CHÍ";
   s.subtitles = {"Phiên bản 2"};
   s.columns = {{"Mã", 8}, {"Nội dung", 40}, {"Điểm", 8}};
-  s.rows = {{Cell::Text("1"), Cell::Text("Thực hiện dân chủ ở cơ sở", true), Cell::Number(28)},
+  s.rows = {{Cell::Text("1"), Cell::Text("Thực hiện dân chủ ở cơ sở\r\ndòng hai", true), Cell::Number(28)},
             {Cell::Text("1.1"), Cell::Text("Niêm yết công khai"), Cell::Number(0.25, "0.00")},
             {Cell::Empty(), Cell::Empty(), Cell::Number(19.5)}};
   const auto rows = ReadFirstSheet(Write(s));
@@ -65,7 +65,8 @@ TEST(XlsxReader, ReadsBackWhatOurWriterWrites) {
   EXPECT_EQ(rows[1].at(0), "Phiên bản 2");
   EXPECT_TRUE(rows[2].empty());
   EXPECT_EQ(rows[3], (std::vector<std::string>{"Mã", "Nội dung", "Điểm"}));
-  EXPECT_EQ(rows[4], (std::vector<std::string>{"1", "Thực hiện dân chủ ở cơ sở", "28"}));
+  // The line break comes back (the file escapes its carriage return as _x000D_).
+  EXPECT_EQ(rows[4], (std::vector<std::string>{"1", "Thực hiện dân chủ ở cơ sở\r\ndòng hai", "28"}));
   EXPECT_EQ(rows[5], (std::vector<std::string>{"1.1", "Niêm yết công khai", "0.25"}));
   EXPECT_EQ(rows[6], (std::vector<std::string>{"", "", "19.5"}));
 }
@@ -105,6 +106,20 @@ TEST(XlsxReader, RefusesWhatIsNotAWorkbookOrTooLarge) {
   const std::string bomb = Zip({{"xl/worksheets/sheet1.xml", SheetXml(std::string(17 << 20, ' '))}});
   EXPECT_LT(bomb.size(), 100000u);
   EXPECT_THROW(ReadFirstSheet(bomb), ReadError);
+  // One long shared string named by many cells: refused once their text passes the limit.
+  std::string cells;
+  for (int r = 1; r <= 200; ++r)
+    cells += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\" t=\"s\"><v>0</v></c></row>";
+  const std::string big = "<sst><si><t>" + std::string(100000, 'a') + "</t></si></sst>";
+  EXPECT_THROW(ReadFirstSheet(Zip({{"xl/sharedStrings.xml", big}, {"xl/worksheets/sheet1.xml", SheetXml(cells)}})),
+               ReadError);
+  const std::string escaped = "<sst><si><t>_x005F_x000D_ giữ nguyên</t></si></sst>";
+  EXPECT_EQ(
+      ReadFirstSheet(Zip({{"xl/sharedStrings.xml", escaped},
+                          {"xl/worksheets/sheet1.xml", SheetXml(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)")}}))
+          .at(0)
+          .at(0),
+      "_x000D_ giữ nguyên");
   std::string many;
   for (size_t r = 1; r <= kMaxRows + 1; ++r)
     many += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>1</v></c></row>";

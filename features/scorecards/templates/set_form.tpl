@@ -2,8 +2,6 @@
   <p><a href="{{BACK}}">Quay lại bộ tiêu chí</a></p>
   <h1 id="form-title">{{TITLE}}</h1>
   {{#LEAD}}<p class="lead">{{LEAD}}</p>{{/LEAD}}
-  {{#HAS_SHEET_PROBLEMS}}<div class="banner banner-warning" role="alert" id="sheet-problems"><p>Bảng tính chưa nhập được. Sửa các ô dưới đây rồi chọn lại tệp:</p>
-  <ul>{{#SHEET_PROBLEM}}<li>{{MESSAGE}}</li>{{/SHEET_PROBLEM}}</ul></div>{{/HAS_SHEET_PROBLEMS}}
   <form method="post" action="{{ACTION}}" novalidate aria-labelledby="form-title"{{#MULTIPART}} enctype="multipart/form-data"{{/MULTIPART}}>
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     {{#FIELD}}<div class="field{{#INVALID}} field-invalid{{/INVALID}}">
