@@ -23,6 +23,7 @@ using render::Text;
 struct Typed {
   std::string channel, app_id;  // the form sent, what was typed (never the secret)
   std::string mail_url, mail_username;
+  bool mail_skip_backlog = false;
 };
 
 void MailSection(ctemplate::TemplateDictionary& b, const Service::MailboxStatus& m, const Typed& typed,
@@ -39,6 +40,8 @@ void MailSection(ctemplate::TemplateDictionary& b, const Service::MailboxStatus&
   const bool sent = typed.channel == "email";
   b.SetValue("MAIL_URL_VALUE", sent ? typed.mail_url : m.url);
   b.SetValue("MAIL_USERNAME_VALUE", sent ? typed.mail_username : m.username);
+  if (sent ? typed.mail_skip_backlog : m.skip_backlog) b.ShowSection("MAIL_SKIP_CHECKED");
+  if (m.connected && m.skip_backlog) b.ShowSection("MAIL_SKIP_PENDING");
   if (error && sent)
     for (const auto& fp : error->problems()) {
       const std::string field =
@@ -107,10 +110,11 @@ void RegisterChannelPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto form = ctx.req.form();
     const std::string unit = FormValue(form, "unit"), channel = FormValue(form, "channel");
     Typed typed{channel, FormValue(form, channel + "_app_id"), FormValue(form, "mail_url"),
-                FormValue(form, "mail_username")};
+                FormValue(form, "mail_username"), !FormValue(form, "mail_skip_backlog").empty()};
     try {
       if (channel == "email")
-        svc->PutMailbox(*ctx.user, unit, typed.mail_url, typed.mail_username, FormValue(form, "mail_password"));
+        svc->PutMailbox(*ctx.user, unit, typed.mail_url, typed.mail_username, FormValue(form, "mail_password"),
+                        typed.mail_skip_backlog);
       else
         svc->PutChannel(*ctx.user, unit, channel, typed.app_id, FormValue(form, channel + "_secret"));
       return Response::Redirect("/feedback/kenh?unit=" + http::UrlEncode(unit) + "&done=" +
@@ -125,7 +129,9 @@ void RegisterChannelPages(http::App& app, std::shared_ptr<Service> svc) {
     const std::string unit = FormValue(ctx.req.form(), "unit");
     const auto r = svc->ReadMailbox(*ctx.user, unit);
     return Response::Redirect("/feedback/kenh?unit=" + http::UrlEncode(unit) +
-                              (r.error.empty() ? "&done=read&n=" + std::to_string(r.created) : "&done=read_failed") +
+                              (!r.error.empty() ? "&done=read_failed"
+                               : r.skipped  ? "&done=read_skipped&n=" + std::to_string(r.skipped)
+                                            : "&done=read&n=" + std::to_string(r.created)) +
                               "#email-heading");
   });
 }

@@ -105,6 +105,30 @@ TEST_P(MailIntakeTest, EachMessageBecomesOneItemWithItsSenderPhotosAndFiles) {
   EXPECT_FALSE(status.checked_at.empty());
 }
 
+TEST_P(MailIntakeTest, AMailboxConnectedFromNowPassesOverItsBacklog) {
+  Server().Deliver(user_, Message("cu1@example.com", "Cu", "Thư cũ một."));
+  Server().Deliver(user_, Message("cu2@example.com", "Cu", "Thư cũ hai."));
+  fb_->PutMailbox(admin_, "C1", Server().url(), user_, testing::ImapServer::kPassword, /*skip_backlog=*/true);
+  EXPECT_TRUE(fb_->Mailbox(admin_, "C1").skip_backlog);
+  auto first = fb_->ReadMailbox(admin_, "C1");
+  EXPECT_EQ(first.created, 0);
+  EXPECT_EQ(first.skipped, 2);
+  EXPECT_EQ(first.error, "");
+  EXPECT_FALSE(fb_->Mailbox(admin_, "C1").skip_backlog);  // once
+  Server().Deliver(user_, Message("moi@example.com", "Moi", "Thư mới sau khi kết nối."));
+  auto next = fb_->ReadMailbox(admin_, "C1");
+  EXPECT_EQ(next.created, 1);
+  EXPECT_EQ(next.skipped, 0);
+  auto items = Items();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].item.content, "Thư mới sau khi kết nối.");
+  // Connected from now while nothing waits: nothing is passed over, later mail is read.
+  fb_->PutMailbox(admin_, "C1", Server().url(), user_, "", /*skip_backlog=*/true);
+  EXPECT_EQ(fb_->ReadMailbox(admin_, "C1").skipped, 0);
+  Server().Deliver(user_, Message("sau@example.com", "Sau", "Thư sau nữa."));
+  EXPECT_EQ(fb_->ReadMailbox(admin_, "C1").created, 1);
+}
+
 TEST_P(MailIntakeTest, ReadingAgainOrAfterAResetTakesNothingTwice) {
   Connect();
   Server().Deliver(user_, Message("a@example.com", "Mot", "Thư một."));

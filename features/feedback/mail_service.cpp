@@ -2,6 +2,8 @@
 // message once (its Message-ID in feedback_intake, written with the item).
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "features/feedback/imap.h"
@@ -41,7 +43,7 @@ async::BlockingPool& ReadingPool() {
 }  // namespace
 
 void Service::PutMailbox(const auth::Principal& p, const std::string& unit_code, const std::string& url,
-                         const std::string& username, const std::string& password) {
+                         const std::string& username, const std::string& password, bool skip_backlog) {
   const org::Unit unit = AdministeredUnit(p, text::Trim(unit_code));
   const auto kept = db_.read([&](db::Conn& c) { return repo::Mailbox(c, unit.id); });
   Problems problems;
@@ -67,6 +69,7 @@ void Service::PutMailbox(const auth::Principal& p, const std::string& unit_code,
   row.url = address;
   row.username = user;
   row.password = secret;
+  row.skip_backlog = skip_backlog;
   db_.write([&](db::Conn& c) {
     repo::PutMailbox(c, row, NowUtcText());
     events::Event e;  // never the password
@@ -76,7 +79,8 @@ void Service::PutMailbox(const auth::Principal& p, const std::string& unit_code,
     e.entity = "feedback_channel";
     e.entity_id = unit.code + "/email";
     e.action = "set";
-    e.after_json = boost::json::serialize(boost::json::object{{"channel", "email"}, {"url", address}, {"username", user}});
+    e.after_json = boost::json::serialize(boost::json::object{
+        {"channel", "email"}, {"url", address}, {"username", user}, {"skip_backlog", skip_backlog}});
     events::Append(c, e);
   });
 }
@@ -89,6 +93,7 @@ Service::MailboxStatus Service::Mailbox(const auth::Principal& p, const std::str
     s.url = row->url;
     s.username = row->username;
     s.checked_at = row->checked_at;
+    s.skip_backlog = row->skip_backlog;
     s.updated_at = row->updated_at;
     s.error = row->error;
     s.taken = row->taken;
@@ -138,6 +143,13 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
     validity = session.UidValidity();
     // A new UIDVALIDITY numbers the folder anew: read it all (the Message-IDs keep each message once).
     auto uids = session.UidsAfter(validity == box.uidvalidity ? box.last_uid : 0);
+    if (box.skip_backlog) {  // "from now": only where the folder ends
+      const int64_t last = uids.empty() ? (validity == box.uidvalidity ? box.last_uid : 0)
+                                        : *std::max_element(uids.begin(), uids.end());
+      db_.write([&](db::Conn& c) { repo::MailboxSkipped(c, box, validity, last); });
+      out.skipped = static_cast<int>(uids.size());
+      uids.clear();
+    }
     if (uids.size() > kMailPerReading) uids.resize(kMailPerReading);
     for (int64_t uid : uids) {
       if (poller_.stopping()) break;

@@ -326,13 +326,14 @@ std::optional<Attachment> AttachmentOf(db::Conn& c, int64_t item_id, int n) {
 
 namespace {
 #define FG_MAILBOX_COLUMNS                                                                                 \
-  "SELECT unit_id, url, username, password, uidvalidity, last_uid, taken, checked_at, error, updated_at " \
-  "FROM feedback_mailboxes"
+  "SELECT unit_id, url, username, password, uidvalidity, last_uid, taken, checked_at, error, updated_at, " \
+  "skip_backlog FROM feedback_mailboxes"
 const db::Query kMailbox{"feedback_mailbox", FG_MAILBOX_COLUMNS " WHERE unit_id = ?"};
 const db::Query kMailboxes{"feedback_mailboxes", FG_MAILBOX_COLUMNS " ORDER BY unit_id"};
 #undef FG_MAILBOX_COLUMNS
 MailboxRow MailboxOf(const db::Row& r) {
-  return {r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4), r.i64(5), r.i64(6), r.text(7), r.text(8), r.text(9)};
+  return {r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4), r.i64(5),
+          r.i64(6), r.text(7), r.text(8), r.text(9), r.i64(10) != 0};
 }
 }  // namespace
 
@@ -350,19 +351,26 @@ std::vector<MailboxRow> Mailboxes(db::Conn& c) {
 
 void PutMailbox(db::Conn& c, const MailboxRow& m, const std::string& now) {
   c.exec({"feedback_mailbox_put",
-          "INSERT INTO feedback_mailboxes (unit_id, url, username, password, updated_at) VALUES (?, ?, ?, ?, ?) "
+          "INSERT INTO feedback_mailboxes (unit_id, url, username, password, updated_at, skip_backlog) "
+          "VALUES (?, ?, ?, ?, ?, ?) "
           "ON CONFLICT (unit_id) DO UPDATE SET "
           "uidvalidity = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.uidvalidity ELSE 0 END, "
           "last_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.last_uid ELSE 0 END, "
           "url = excluded.url, username = excluded.username, password = excluded.password, "
-          "error = '', updated_at = excluded.updated_at"},
-         {m.unit_id, m.url, m.username, m.password, now});
+          "error = '', updated_at = excluded.updated_at, skip_backlog = excluded.skip_backlog"},
+         {m.unit_id, m.url, m.username, m.password, now, int64_t{m.skip_backlog ? 1 : 0}});
 }
 
 void MailboxTook(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid, bool made_item) {
   c.exec({"feedback_mailbox_took",
           "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ? WHERE unit_id = ? AND url = ?"},
          {uidvalidity, uid, int64_t{made_item ? 1 : 0}, box.unit_id, box.url});
+}
+
+void MailboxSkipped(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid) {
+  c.exec({"feedback_mailbox_skipped",
+          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, skip_backlog = 0 WHERE unit_id = ? AND url = ?"},
+         {uidvalidity, uid, box.unit_id, box.url});
 }
 
 void MailboxChecked(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, const std::string& at,

@@ -58,14 +58,18 @@ struct MailboxRow {
   std::string url, username, password;
   int64_t uidvalidity = 0, last_uid = 0, taken = 0;
   std::string checked_at, error, updated_at;
+  bool skip_backlog = false;  // the next reading records where the folder ends and makes no item
 };
 std::optional<MailboxRow> Mailbox(db::Conn& c, int64_t unit_id);
 std::vector<MailboxRow> Mailboxes(db::Conn& c);
-// Sets the address and the login; a new address starts over (uidvalidity and last_uid 0).
+// Sets the address, the login and skip_backlog; a new address starts over (uidvalidity and last_uid 0).
 void PutMailbox(db::Conn& c, const MailboxRow& row, const std::string& now);
 // After one message of `box` as read: its UID (under `uidvalidity`) was taken; `taken`
 // counts items made. Nothing when the box's address changed meanwhile.
 void MailboxTook(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid, bool made_item);
+// The backlog of `box` passed over: the folder ends at `uid` (under
+// `uidvalidity`); the flag cleared. Nothing when its address changed meanwhile.
+void MailboxSkipped(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid);
 // After a reading of `box`: when, and what went wrong ("" when nothing); nothing when its address changed.
 void MailboxChecked(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, const std::string& at,
                     const std::string& error);

@@ -126,10 +126,13 @@ class Service {
   // A unit's feedback mailbox, read over IMAP: administrators covering the unit.
   // BadInput on "mail_url" (feedback.mail.bad_url: imap[s]://host[:port][/folder]),
   // "mail_username", "mail_password" (required unless one is kept: "" keeps it).
+  // `skip_backlog`: start from now: the next reading records where the folder
+  // ends and makes no item of the messages already there.
   void PutMailbox(const auth::Principal& p, const std::string& unit_code, const std::string& url,
-                  const std::string& username, const std::string& password);
+                  const std::string& username, const std::string& password, bool skip_backlog = false);
   struct MailboxStatus {
     bool connected = false;
+    bool skip_backlog = false;  // the next reading passes over what the box holds
     std::string url, username, checked_at, updated_at;
     std::string error;  // a message key, "" when the last reading went well
     int64_t taken = 0;  // items made from its messages
@@ -142,6 +145,7 @@ class Service {
   static constexpr size_t kMailPerReading = 50;
   struct Reading {
     int created = 0, duplicates = 0;
+    int skipped = 0;  // messages passed over by a reading "from now"
     std::string error;  // a message key, "" when it went well
   };
   // An administrator's "read now" (Forbidden, NotFound feedback.mail.not_connected,

@@ -10,7 +10,7 @@
     <button type="submit" class="secondary">Xem</button>
   </form>
   <h2 id="email-heading">Thư điện tử</h2>
-  <p class="status-line" id="email-status">{{#MAIL_CONNECTED}}<strong>Đã kết nối</strong> hộp thư {{MAIL_USERNAME}}, cập nhật {{MAIL_UPDATED}}. {{#MAIL_CHECKED}}Đọc lần gần nhất lúc {{MAIL_CHECKED_AT}}.{{/MAIL_CHECKED}}{{#MAIL_NEVER}}Chưa đọc lần nào.{{/MAIL_NEVER}} Đã ghi {{MAIL_TAKEN}} thư vào sổ theo dõi.{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}<strong>Chưa kết nối.</strong> Hộp thư được đọc vài phút một lần; thư đã đọc vẫn còn trong hộp thư.{{/MAIL_NOT_CONNECTED}}</p>
+  <p class="status-line" id="email-status">{{#MAIL_CONNECTED}}<strong>Đã kết nối</strong> hộp thư {{MAIL_USERNAME}}, cập nhật {{MAIL_UPDATED}}. {{#MAIL_CHECKED}}Đọc lần gần nhất lúc {{MAIL_CHECKED_AT}}.{{/MAIL_CHECKED}}{{#MAIL_NEVER}}Chưa đọc lần nào.{{/MAIL_NEVER}}{{#MAIL_SKIP_PENDING}} Lần đọc tới sẽ bỏ qua các thư đang có trong hộp thư.{{/MAIL_SKIP_PENDING}} Đã ghi {{MAIL_TAKEN}} thư vào sổ theo dõi.{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}<strong>Chưa kết nối.</strong> Hộp thư được đọc vài phút một lần; thư đã đọc vẫn còn trong hộp thư.{{/MAIL_NOT_CONNECTED}}</p>
   {{#MAIL_ERROR}}<p class="alert" id="email-error">Lần đọc gần nhất không thành công: {{MAIL_ERROR_TEXT}}</p>{{/MAIL_ERROR}}
   <form method="post" action="/feedback/kenh" novalidate aria-labelledby="email-heading">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
@@ -32,6 +32,10 @@
       <p class="hint" id="mail_password-hint">{{#MAIL_CONNECTED}}Để trống để giữ mật khẩu đang dùng (khi không đổi máy chủ và tên đăng nhập).{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}Mật khẩu của hộp thư, hoặc mật khẩu ứng dụng nếu máy chủ thư yêu cầu.{{/MAIL_NOT_CONNECTED}}</p>
       {{#MAIL_PASSWORD_INVALID}}<p class="field-error" id="mail_password-error"><span class="visually-hidden">Lỗi: </span>{{MAIL_PASSWORD_ERROR}}</p>{{/MAIL_PASSWORD_INVALID}}
       <input type="password" id="mail_password" name="mail_password" maxlength="200" autocomplete="new-password" aria-describedby="mail_password-hint{{#MAIL_PASSWORD_INVALID}} mail_password-error{{/MAIL_PASSWORD_INVALID}}"{{#MAIL_PASSWORD_INVALID}} aria-invalid="true"{{/MAIL_PASSWORD_INVALID}}>
+    </div>
+    <div class="field">
+      <input type="checkbox" id="mail_skip_backlog" name="mail_skip_backlog" value="yes"{{#MAIL_SKIP_CHECKED}} checked{{/MAIL_SKIP_CHECKED}} aria-describedby="mail_skip_backlog-hint"> <label for="mail_skip_backlog">Bắt đầu từ bây giờ: bỏ qua các thư đang có trong hộp thư</label>
+      <p class="hint" id="mail_skip_backlog-hint">Lần đọc tới chỉ ghi nhận vị trí cuối của hộp thư; các thư đã có không thành phản ánh, thư đến sau đó được đọc như thường. Dùng khi hộp thư đã có nhiều thư cũ.</p>
     </div>
     <button type="submit">{{#MAIL_CONNECTED}}Cập nhật hộp thư{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}Kết nối hộp thư{{/MAIL_NOT_CONNECTED}}</button>
   </form>
