@@ -33,8 +33,10 @@ void MailSection(ctemplate::TemplateDictionary& b, const Service::MailboxStatus&
     b.SetValue("MAIL_USERNAME", m.username);
     b.SetValue("MAIL_UPDATED", FormatLocal(m.updated_at));
     b.SetValue("MAIL_TAKEN", std::to_string(m.taken));
-    if (m.checked_at.empty()) b.ShowSection("MAIL_NEVER");
-    else b.SetValueAndShowSection("MAIL_CHECKED_AT", FormatLocal(m.checked_at), "MAIL_CHECKED");
+    if (m.checked_at.empty())
+      b.ShowSection("MAIL_NEVER");
+    else
+      b.SetValueAndShowSection("MAIL_CHECKED_AT", FormatLocal(m.checked_at), "MAIL_CHECKED");
     if (!m.error.empty()) b.SetValueAndShowSection("MAIL_ERROR_TEXT", Text(m.error), "MAIL_ERROR");
   }
   const bool sent = typed.channel == "email";
@@ -44,9 +46,10 @@ void MailSection(ctemplate::TemplateDictionary& b, const Service::MailboxStatus&
   if (m.connected && m.skip_backlog) b.ShowSection("MAIL_SKIP_PENDING");
   if (error && sent)
     for (const auto& fp : error->problems()) {
-      const std::string field =
-          fp.field == "mail_url" ? "MAIL_URL" : fp.field == "mail_username" ? "MAIL_USERNAME"
-                                            : fp.field == "mail_password" ? "MAIL_PASSWORD" : "";
+      const std::string field = fp.field == "mail_url"        ? "MAIL_URL"
+                                : fp.field == "mail_username" ? "MAIL_USERNAME"
+                                : fp.field == "mail_password" ? "MAIL_PASSWORD"
+                                                              : "";
       if (field.empty()) continue;
       b.ShowSection(field + "_INVALID");
       b.SetValue(field + "_ERROR", Text(fp.key, fp.args));
@@ -95,9 +98,9 @@ Response ChannelsPage(Context& ctx, Service& svc, const std::string& unit_code, 
   }
   // The summary links to this page's fields (mail_url, zalo_secret ...).
   if (error)
-    v.ShowErrors(typed.channel == "email"
-                     ? *error
-                     : WithFieldsRenamed(*error, [&](const std::string& f) { return typed.channel + "_" + f; }));
+    v.ShowErrors(typed.channel == "email" ? *error : WithFieldsRenamed(*error, [&](const std::string& f) {
+      return typed.channel + "_" + f;
+    }));
   return v.render(error ? http::StatusOf(error->kind()) : 200);
 }
 
@@ -118,7 +121,9 @@ void RegisterChannelPages(http::App& app, std::shared_ptr<Service> svc) {
       else
         svc->PutChannel(*ctx.user, unit, channel, typed.app_id, FormValue(form, channel + "_secret"));
       return Response::Redirect("/feedback/kenh?unit=" + http::UrlEncode(unit) + "&done=" +
-                                (channel == "zalo" ? "zalo" : channel == "email" ? "email" : "facebook"));
+                                (channel == "zalo"    ? "zalo"
+                                 : channel == "email" ? "email"
+                                                      : "facebook"));
     } catch (const AppError& e) {
       if (!render::ShownInForm(e)) throw;
       return ChannelsPage(ctx, *svc, unit, typed, &e);
@@ -130,8 +135,8 @@ void RegisterChannelPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto r = svc->ReadMailbox(*ctx.user, unit);
     return Response::Redirect("/feedback/kenh?unit=" + http::UrlEncode(unit) +
                               (!r.error.empty() ? "&done=read_failed"
-                               : r.skipped  ? "&done=read_skipped&n=" + std::to_string(r.skipped)
-                                            : "&done=read&n=" + std::to_string(r.created)) +
+                               : r.skipped      ? "&done=read_skipped&n=" + std::to_string(r.skipped)
+                                                : "&done=read&n=" + std::to_string(r.created)) +
                               "#email-heading");
   });
 }

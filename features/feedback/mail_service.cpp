@@ -144,8 +144,8 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
     // A new UIDVALIDITY numbers the folder anew: read it all (the Message-IDs keep each message once).
     auto uids = session.UidsAfter(validity == box.uidvalidity ? box.last_uid : 0);
     if (box.skip_backlog) {  // "from now": only where the folder ends
-      const int64_t last = uids.empty() ? (validity == box.uidvalidity ? box.last_uid : 0)
-                                        : *std::max_element(uids.begin(), uids.end());
+      const int64_t last =
+          uids.empty() ? (validity == box.uidvalidity ? box.last_uid : 0) : *std::max_element(uids.begin(), uids.end());
       db_.write([&](db::Conn& c) { repo::MailboxSkipped(c, box, validity, last); });
       out.skipped = static_cast<int>(uids.size());
       uids.clear();
@@ -177,9 +177,9 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
 bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
                        const mail::Mail& m, bool too_large) {
   // Each message once per unit (the same message sent to two communes is one item at each).
-  const std::string key = unit_code + "/" +
-                          (m.message_id.empty() ? "uid:" + std::to_string(uidvalidity) + ":" + std::to_string(uid)
-                                                : m.message_id);
+  const std::string key =
+      unit_code + "/" +
+      (m.message_id.empty() ? "uid:" + std::to_string(uidvalidity) + ":" + std::to_string(uid) : m.message_id);
   const auto skip = [&] {
     db_.write([&](db::Conn& c) { repo::MailboxTook(c, box, uidvalidity, uid, false); });
     return false;

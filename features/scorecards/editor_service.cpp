@@ -1,7 +1,9 @@
 // The set editor's use cases: a new version to edit, one line saved or
 // removed, every line replaced from a spreadsheet. Each builds the whole tree
 // again from rows (lines.h) and stores it with UpdateSet, which authorises
-// (the owner's administrators), refuses a frozen version and records the event.
+// (the owner's administrators), refuses a frozen version, refuses a version
+// changed since it was read (409 scorecards.set_changed: no edit is lost) and
+// records the event.
 #include <algorithm>
 
 #include "features/org/repo.h"
@@ -98,7 +100,7 @@ CriteriaSet Service::SaveLine(const Principal& p, int64_t id, const std::string&
   } catch (const AppError& e) {
     throw OwnFieldsPlain(e, at);
   }
-  return UpdateSet(p, id, next);
+  return UpdateSet(p, id, next, &s);
 }
 
 CriteriaSet Service::RemoveLine(const Principal& p, int64_t id, const std::string& key) {
@@ -110,12 +112,12 @@ CriteriaSet Service::RemoveLine(const Principal& p, int64_t id, const std::strin
   for (size_t i = 0; i < rows.size(); ++i)
     if (i != at && !Descends(rows, i, key)) kept.push_back(rows[i]);
   // A criterion left without children becomes a line scored by hand.
-  return UpdateSet(p, id, WithRows(s, kept));
+  return UpdateSet(p, id, WithRows(s, kept), &s);
 }
 
 CriteriaSet Service::ReplaceLines(const Principal& p, int64_t id, const std::vector<LineRow>& rows) {
   const CriteriaSet s = EditableSet(p, id);
-  return UpdateSet(p, id, WithRows(s, rows));
+  return UpdateSet(p, id, WithRows(s, rows), &s);
 }
 
 }  // namespace fg::scorecards

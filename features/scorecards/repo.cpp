@@ -39,6 +39,9 @@ const db::Query kOwner{"scorecard_set_owner",
 const db::Query kFreeze{"scorecard_set_freeze", "UPDATE scorecard_sets SET frozen = 1 WHERE id = ? AND frozen = 0"};
 const db::Query kUpdateSet{"scorecard_set_update",
                            "UPDATE scorecard_sets SET name = ?, body_json = ? WHERE id = ? AND frozen = 0"};
+const db::Query kUpdateSetIfUnchanged{
+    "scorecard_set_update_if_unchanged",
+    "UPDATE scorecard_sets SET name = ?, body_json = ? WHERE id = ? AND frozen = 0 AND name = ? AND body_json = ?"};
 
 #define ASSESSMENT_COLUMNS                                                                             \
   "SELECT a.id, a.set_id, a.unit_id, u.code, u.name, u.path, a.period_from, a.period_to, a.state, "    \
@@ -163,8 +166,9 @@ std::optional<int64_t> OwnerOfCode(db::Conn& c, const std::string& code) {
 
 void FreezeSet(db::Conn& c, int64_t id) { c.exec(kFreeze, {id}); }
 
-bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s) {
-  return c.exec(kUpdateSet, {s.name, BodyOf(s), id}) == 1;
+bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s, const CriteriaSet* expected) {
+  if (!expected) return c.exec(kUpdateSet, {s.name, BodyOf(s), id}) == 1;
+  return c.exec(kUpdateSetIfUnchanged, {s.name, BodyOf(s), id, expected->name, BodyOf(*expected)}) == 1;
 }
 
 int64_t InsertAssessment(db::Conn& c, const Assessment& a, int64_t created_by, const std::string& now) {

@@ -20,7 +20,8 @@ int64_t LastVersion(db::Conn& c, const std::string& code);
 std::optional<int64_t> OwnerOfCode(db::Conn& c, const std::string& code);
 void FreezeSet(db::Conn& c, int64_t id);
 // Replaces an unfrozen version's name and tree; false when it is frozen (or gone).
-bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s);
+// False when the version is frozen, or (with `expected`) no longer as `expected` was read.
+bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s, const CriteriaSet* expected = nullptr);
 
 // ---- assessments ----
 int64_t InsertAssessment(db::Conn& c, const Assessment& a, int64_t created_by, const std::string& now);

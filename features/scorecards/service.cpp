@@ -209,7 +209,7 @@ CriteriaSet Service::ImportSet(const Principal& p, const std::string& unit_code,
   });
 }
 
-CriteriaSet Service::UpdateSet(const Principal& p, int64_t id, const CriteriaSet& in) {
+CriteriaSet Service::UpdateSet(const Principal& p, int64_t id, const CriteriaSet& in, const CriteriaSet* base) {
   // Who first: a shipped template belongs to nobody; a unit's set to its administrators.
   auto [old, owner] = db_.read([&](db::Conn& c) {
     auto s = repo::SetById(c, id);
@@ -225,7 +225,11 @@ CriteriaSet Service::UpdateSet(const Principal& p, int64_t id, const CriteriaSet
   s.code = old.code;
   s = ValidateSet(s);
   return db_.write([&](db::Conn& c) {
-    if (!repo::UpdateSet(c, id, s)) throw AppError(ErrorKind::kConflict, "scorecards.set_frozen");
+    if (!repo::UpdateSet(c, id, s, base)) {
+      const auto now_stored = repo::SetById(c, id);
+      throw AppError(ErrorKind::kConflict,
+                     now_stored && !now_stored->frozen ? "scorecards.set_changed" : "scorecards.set_frozen");
+    }
     s.id = id;
     s.unit_id = old.unit_id;
     s.version = old.version;

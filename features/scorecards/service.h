@@ -149,7 +149,10 @@ class Service {
   // page checks who before reading an uploaded file: 403, or 400 scorecards.unit_unknown on "unit".
   void AuthoriseImport(const auth::Principal& p, const std::string& unit_code);
   // Changes a version no assessment uses (409 scorecards.set_frozen otherwise); the code stays.
-  CriteriaSet UpdateSet(const auth::Principal& p, int64_t id, const CriteriaSet& in);
+  // With `base` (the version as the caller read it): 409 scorecards.set_changed
+  // when someone changed it since, so that no edit is lost.
+  CriteriaSet UpdateSet(const auth::Principal& p, int64_t id, const CriteriaSet& in,
+                        const CriteriaSet* base = nullptr);
   // Whether UpdateSet would let the caller change `s`: an administrator of its
   // owner's subtree, and no assessment uses it yet.
   bool MayEditSet(const auth::Principal& p, const CriteriaSet& s);

@@ -181,6 +181,20 @@ TEST_P(ScorecardsServiceTest, TheEditorSavesALineAddsUnderAnotherAndRemovesOne) 
     EXPECT_EQ(e.field(), "key");
     EXPECT_EQ(e.key(), "scorecards.key_duplicate");
   }
+  // An edit made on a copy read before another one: refused, nothing lost.
+  const auto stale = sc_->GetSet(admin_, set_.id);
+  auto first = RowOf(*Find(stale, "2.1"), "2");
+  first.title = "Sửa của người thứ nhất";
+  sc_->SaveLine(admin_, set_.id, "2.1", first);
+  auto late = stale;
+  late.name = "Sửa của người thứ hai";
+  try {
+    sc_->UpdateSet(admin_, set_.id, late, &stale);
+    FAIL() << "a stale edit accepted";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.key(), "scorecards.set_changed");
+  }
+  EXPECT_EQ(Find(sc_->GetSet(admin_, set_.id), "2.1")->title, "Sửa của người thứ nhất");
   // Removing a criterion removes its children.
   s = sc_->RemoveLine(admin_, set_.id, "1.a");
   EXPECT_EQ(Find(s, "1.a"), nullptr);

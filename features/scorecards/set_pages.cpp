@@ -574,7 +574,7 @@ Response PostInfo(Context& ctx, Service& svc) {
       s.recognition.disqualifiers.push_back({key, title});
     }
     p.raise_if_any();
-    svc.UpdateSet(*ctx.user, old.id, s);
+    svc.UpdateSet(*ctx.user, old.id, s, &old);
   } catch (const AppError& e) {
     if (!render::ShownInForm(e)) throw;
     const AppError named = WithFieldsRenamed(e, [](const std::string& f) -> std::string {
