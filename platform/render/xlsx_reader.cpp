@@ -4,9 +4,12 @@
 #include <zip.h>
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace fg::render::xlsx {
@@ -142,6 +145,48 @@ std::string FirstSheetPart(Archive& a) {
 
 std::string Unescape(const std::string& s);
 
+// Which cell formats (the s= of a cell, an index into cellXfs) show numbers as
+// percentages: the built-in formats 9 (0%) and 10 (0.00%), or a custom one
+// whose code has a % outside quotes.
+std::vector<bool> PercentStyles(Archive& a) {
+  std::vector<bool> out;
+  std::string xml;
+  if (!ReadPart(a, "xl/styles.xml", xml)) return out;
+  std::map<int, bool> custom;  // numFmtId -> percent
+  bool in_xfs = false;
+  Handlers h;
+  h.start = [&](std::string_view name, const char** attrs) {
+    if (name == "numFmt") {
+      const char* id = Attr(attrs, "numFmtId");
+      const char* code = Attr(attrs, "formatCode");
+      if (!id || !code) return;
+      bool quoted = false, percent = false;
+      for (const char* c = code; *c; ++c) {
+        if (*c == '"')
+          quoted = !quoted;
+        else if (*c == '\\' && c[1])
+          ++c;
+        else if (*c == '%' && !quoted)
+          percent = true;
+      }
+      custom[std::atoi(id)] = percent;
+    } else if (name == "cellXfs") {
+      in_xfs = true;
+    } else if (in_xfs && name == "xf") {
+      if (out.size() >= 65536) throw ReadError("too many cell formats");
+      const char* id = Attr(attrs, "numFmtId");
+      const int n = id ? std::atoi(id) : 0;
+      auto it = custom.find(n);
+      out.push_back(n == 9 || n == 10 || (it != custom.end() && it->second));
+    }
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "cellXfs") in_xfs = false;
+  };
+  Parse(xml, h);
+  return out;
+}
+
 std::vector<std::string> SharedStrings(Archive& a) {
   std::vector<std::string> out;
   std::string xml;
@@ -222,12 +267,23 @@ std::string NumberText(const std::string& v) {
   return std::string(buf, end);
 }
 
+// A number shown as a percentage, as it is shown: 0.955 -> "95.5%".
+std::string PercentText(const std::string& v) {
+  double d = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || p != v.data() + v.size()) return v;
+  // Rounded to 10 decimals first: 0.955 x 100 is 95.49999999999999 in binary.
+  const double percent = std::round(d * 100 * 1e10) / 1e10;
+  return NumberText(std::to_string(percent)) + "%";
+}
+
 }  // namespace
 
 std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
   Archive a;
   Open(a, bytes);
   const auto shared = SharedStrings(a);
+  const auto percent = PercentStyles(a);
   std::string xml;
   if (!ReadPart(a, FirstSheetPart(a), xml)) throw ReadError("no sheet");
 
@@ -236,6 +292,7 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
   size_t row = 0;           // 1-based number of the current <row>
   int col = -1;             // the current cell's column
   std::string type, value;  // the current cell's t= and text
+  bool as_percent = false;  // its format shows a percentage
   bool in_value = false, in_inline = false, in_cell = false;
   Handlers h;
   h.start = [&](std::string_view name, const char** attrs) {
@@ -252,6 +309,9 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
       col = c < 0 ? col + 1 : c;
       const char* t = Attr(attrs, "t");
       type = t ? t : "n";
+      const char* style = Attr(attrs, "s");
+      const size_t xf = style ? static_cast<size_t>(std::atoi(style)) : 0;
+      as_percent = xf < percent.size() && percent[xf];
       value.clear();
       in_cell = true;
     } else if (in_cell && name == "v") {
@@ -278,7 +338,7 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
       } else if (type == "b") {
         text = value == "1" ? "TRUE" : "FALSE";
       } else if (type == "n") {
-        text = NumberText(value);
+        text = as_percent ? PercentText(value) : NumberText(value);
       } else {  // str, inlineStr, e
         text = Unescape(value);
       }

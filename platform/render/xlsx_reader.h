@@ -2,8 +2,10 @@
 // sheet's cells as text, through libzip (the archive) and expat (its XML). What
 // Excel, LibreOffice and our own xlsx::Write produce: shared strings, inline
 // strings (rich runs joined), formula results, booleans (TRUE / FALSE) and
-// numbers in their shortest round-trip form ("0.25", "14"). Dates stay
-// Excel's serial numbers; styles, merged cells and other sheets are ignored.
+// numbers in their shortest round-trip form ("0.25", "14"); a number whose
+// format shows a percentage as it is shown ("95%" for 0.95, "95.5%"). Dates
+// stay Excel's serial numbers; other styles, merged cells and other sheets
+// are ignored.
 //
 // Bounded for files from the internet: the archive's size is the caller's
 // (an upload limit), each part read at most kMaxPartBytes unpacked (a zip

@@ -97,6 +97,22 @@ TEST(XlsxReader, ReadsOtherProducersCells) {
   EXPECT_EQ(rows[3][26], "7");
 }
 
+TEST(XlsxReader, NumbersFormattedAsPercentagesReadAsShown) {
+  // As Excel stores "95%" typed in a cell: 0.95 with a percent format.
+  const std::string styles =
+      R"(<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/>)"
+      R"(<numFmt numFmtId="165" formatCode="0&quot;%&quot;"/></numFmts>)"
+      R"(<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>)"
+      R"(</styleSheet>)";
+  const std::string sheet =
+      SheetXml(R"(<row r="1"><c r="A1" s="1"><v>0.95</v></c><c r="B1" s="2"><v>0.955</v></c>)"
+               R"(<c r="C1" s="3"><v>95</v></c><c r="D1" s="0"><v>0.5</v></c><c r="E1"><v>0.25</v></c></row>)");
+  const auto rows = ReadFirstSheet(Zip({{"xl/styles.xml", styles}, {"xl/worksheets/sheet1.xml", sheet}}));
+  ASSERT_EQ(rows.size(), 1u);
+  // A quoted % is text of the format, not a percentage.
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"95%", "95.5%", "95", "0.5", "0.25"}));
+}
+
 TEST(XlsxReader, RefusesWhatIsNotAWorkbookOrTooLarge) {
   EXPECT_THROW(ReadFirstSheet("PK\x03\x04 not really"), ReadError);
   EXPECT_THROW(ReadFirstSheet("%PDF-1.4"), ReadError);
