@@ -10,12 +10,13 @@
 #include <map>
 #include <optional>
 #include <random>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "features/desk/repo.h"
 #include "features/desk/rules.h"
+#include "features/desk/service.h"
 #include "features/org/service.h"
 #include "features/ratings/repo.h"
 #include "platform/db/db.h"
@@ -33,6 +34,21 @@ inline void ImportProvince(org::Service& org, int communes) {
     csv += std::string(code) + ",Xã Thử " + std::to_string(u) + ",commune,P,2000-01-01,,\n";
   }
   org.ImportCsv(org::SystemPrincipal(), csv);
+}
+
+// `n` procedures 9.100000, 9.100001, ... of the province "P", "Thủ tục thử số k",
+// with legal limits of 3 to 12 working days.
+inline void AddProcedures(desk::Service& desk, int n) {
+  for (int p = 0; p < n; ++p) {
+    desk::ProcedureInput in;
+    in.unit_code = "P";
+    in.code = "9." + std::to_string(100000 + p);
+    in.name = "Thủ tục thử số " + std::to_string(p + 1);
+    in.field = "Thử";
+    in.limit_unit = "days";
+    in.limit_amount = 3 + p % 10;
+    desk.CreateProcedure(org::SystemPrincipal(), in);
+  }
 }
 
 // `per_unit` officials bench.<u>.<k> at each unit of `units`, in that order.

@@ -54,6 +54,16 @@ const db::Query kMetaPut{"bench_meta_put", "INSERT INTO bench_meta (dossiers, ra
 const db::Query kUnitIds{"bench_unit_ids", "SELECT id, code, path FROM units ORDER BY path"};
 const db::Query kOfficialIds{"bench_official_ids", "SELECT id FROM officials ORDER BY id"};
 const db::Query kProcedureIds{"bench_procedure_ids", "SELECT id FROM procedures ORDER BY id"};
+// The reference: the same year's figures of one commune read by plain SQL from
+// the monthly counters the live indicators read (on time of finished, apologies,
+// satisfied of rated), no service, no rules.
+const db::Query kRawDesk{"bench_raw_desk",
+                         "SELECT sum(resolved_early + resolved_on_time), sum(resolved_early + resolved_on_time + "
+                         "resolved_late), sum(apologies) FROM dossier_stats_month_procedures "
+                         "WHERE unit_id = ? AND month >= ? AND month <= ?"};
+const db::Query kRawRatings{"bench_raw_ratings",
+                            "SELECT sum(CASE WHEN level IN ('very_satisfied', 'satisfied') THEN n ELSE 0 END), "
+                            "sum(n) FROM rating_month_officials WHERE unit_id = ? AND month >= ? AND month <= ?"};
 const db::Query kRows{"bench_rows",
                       "SELECT (SELECT count(*) FROM dossier_stats), (SELECT count(*) FROM rating_counts), "
                       "(SELECT sum(n) FROM rating_counts)"};
@@ -86,18 +96,8 @@ World Load(db::Db& db) {
 }
 
 void Fill(db::Db& db, org::Service& org, desk::Service& desk, int dossiers, int64_t ratings) {
-  const auto sys = org::SystemPrincipal();
   bench::ImportProvince(org, kUnits);
-  for (int p = 0; p < kProcedures; ++p) {
-    desk::ProcedureInput in;
-    in.unit_code = "P";
-    in.code = "9." + std::to_string(100000 + p);
-    in.name = "Thủ tục thử số " + std::to_string(p + 1);
-    in.field = "Thử";
-    in.limit_unit = "days";
-    in.limit_amount = 3 + p % 10;
-    desk.CreateProcedure(sys, in);
-  }
+  bench::AddProcedures(desk, kProcedures);
   World w = Load(db);
   bench::AddOfficials(db, w.staff.units, kOfficialsPerUnit);
   w = Load(db);
@@ -184,18 +184,12 @@ int main(int argc, char** argv) {
       commune.grants = {{2, auth::Role::kAdmin, w.staff.units[u], w.paths[u], code, code}};
       auto a = svc->Open(evaluator, set_id, code, std::to_string(kYear) + "-01-01", std::to_string(kYear) + "-12-31");
       std::map<std::string, scorecards::SelfInput> self;
-      std::vector<const scorecards::Criterion*> stack;
-      for (const auto& c : set.criteria) stack.push_back(&c);
-      while (!stack.empty()) {
-        const auto* c = stack.back();
-        stack.pop_back();
-        for (const auto& k : c->children) stack.push_back(&k);
-        if (c->leaf() && c->method == scorecards::Method::kManual)
+      for (const auto* c : scorecards::Leaves(set))
+        if (c->method == scorecards::Method::kManual)
           self[c->key] = {
               scorecards::FormatPoints(
                   static_cast<scorecards::Points>(rng() % static_cast<uint64_t>(c->max / c->step + 1)) * c->step),
               "Tự chấm thử"};
-      }
       svc->SelfAssess(commune, a.id, self);
       ids.push_back(a.id);
     }
@@ -209,15 +203,10 @@ int main(int argc, char** argv) {
     auto r = c.query_one(kRows);
     return std::tuple(r->i64(0), r->i64(1), r->i64(2));
   });
-  int lines = 0, computed = 0;
-  std::vector<const scorecards::Criterion*> stack;
-  for (const auto& c : set.criteria) stack.push_back(&c);
-  while (!stack.empty()) {
-    const auto* c = stack.back();
-    stack.pop_back();
-    for (const auto& k : c->children) stack.push_back(&k);
-    if (c->leaf()) ++lines, computed += c->method != scorecards::Method::kManual;
-  }
+  const auto leaves = scorecards::Leaves(set);
+  const int lines = static_cast<int>(leaves.size());
+  const int computed = static_cast<int>(std::count_if(
+      leaves.begin(), leaves.end(), [](const auto* c) { return c->method != scorecards::Method::kManual; }));
   std::printf(
       "store: %s, %d dossiers and %lld ratings in %d (%lld daily desk counter rows, %lld daily rating counter rows); "
       "set %s v%lld: %d lines, %d computed; %zu assessments\n",
@@ -226,18 +215,34 @@ int main(int argc, char** argv) {
       ids.size());
 
   std::printf("%-72s %10s %10s\n", "100 communes, one year", "median ms", "p95 ms");
+  const std::string first = std::to_string(kYear) + "-01", last = std::to_string(kYear) + "-12";
+  int64_t raw_sum = 0;
+  const auto raw = bench::Time(10, [&] {
+    raw_sum = 0;
+    db->read([&](db::Conn& c) {
+      for (int64_t unit : w.staff.units) {
+        auto d = c.query_one(kRawDesk, {unit, first, last});
+        auto r = c.query_one(kRawRatings, {unit, first, last});
+        raw_sum += d->i64(1) + r->i64(1);
+      }
+    });
+  });
   auto report = [](const char* what, bench::Timing t) { std::printf("%-72s %10.1f %10.1f\n", what, t.median, t.p95); };
   const int runs = 10;
   scorecards::Points sum = 0;
   int64_t scored_lines = 0, below = 0;
-  report("score all (Service::View of each assessment, live indicators)", bench::Time(runs, [&] {
-           sum = 0, scored_lines = 0, below = 0;
-           for (auto id : ids) {
-             auto v = svc->View(evaluator, id);
-             sum += v.score.total;
-             for (const auto& [key, l] : v.score.lines) scored_lines += l.raw.has_value(), below += l.below_minimum;
-           }
-         }));
+  report("reference: raw SQL, each commune's year from the monthly counters", raw);
+  const auto view = bench::Time(runs, [&] {
+    sum = 0, scored_lines = 0, below = 0;
+    for (auto id : ids) {
+      auto v = svc->View(evaluator, id);
+      sum += v.score.total;
+      for (const auto& [key, l] : v.score.lines) scored_lines += l.raw.has_value(), below += l.below_minimum;
+    }
+  });
+  report("score all (Service::View of each assessment, live indicators)", view);
+  std::printf("  (reference / score all, medians: %.3f; %lld finished dossiers and ratings read by the reference)\n",
+              raw.median / view.median, static_cast<long long>(raw_sum));
   std::printf("  (mean total %.2f of 100; %lld computed line figures read, %lld of them below the minimum volume)\n",
               static_cast<double>(sum) / static_cast<double>(ids.size()) / 100.0, static_cast<long long>(scored_lines),
               static_cast<long long>(below));

@@ -19,6 +19,7 @@
 #include <tuple>
 #include <vector>
 
+#include "bench/report_bench.h"
 #include "features/calendar/service.h"
 #include "features/desk/repo.h"
 #include "features/desk/routes.h"
@@ -29,9 +30,8 @@
 #include "platform/db/db.h"
 #include "platform/render/messages.h"
 #include "platform/render/page.h"
-#include "platform/time.h"
-#include "bench/report_bench.h"
 #include "platform/source_dir.h"
+#include "platform/time.h"
 
 namespace {
 
@@ -39,9 +39,9 @@ using namespace fg;
 using namespace std::chrono;
 using Clock = steady_clock;
 using bench::Skewed;
-using bench::WorkingDays;
 using bench::Time;
 using bench::Timing;
+using bench::WorkingDays;
 
 constexpr int kUnits = 100, kProcedures = 50, kOfficialsPerUnit = 3, kOpen = 15000;
 constexpr int kFirstYear = 2023, kYears = 3;  // the counters cover 2023-2025; the report is 2025
@@ -83,18 +83,8 @@ World Load(db::Db& db) {
 }
 
 void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
-  const auto sys = org::SystemPrincipal();
   bench::ImportProvince(org, kUnits);
-  for (int p = 0; p < kProcedures; ++p) {
-    desk::ProcedureInput in;
-    in.unit_code = "P";
-    in.code = "9." + std::to_string(100000 + p);
-    in.name = "Thủ tục thử số " + std::to_string(p + 1);
-    in.field = "Thử";
-    in.limit_unit = "days";
-    in.limit_amount = 3 + p % 10;
-    svc.CreateProcedure(sys, in);
-  }
+  bench::AddProcedures(svc, kProcedures);
   World w = Load(db);
   bench::AddOfficials(db, w.units, kOfficialsPerUnit);
   w = Load(db);

@@ -1,9 +1,9 @@
 // The set editor's use cases: a new version to edit, one line saved or
 // removed, every line replaced from a spreadsheet. Each builds the whole tree
-// again from rows (lines.h) and stores it with UpdateSet, which authorises
-// (the owner's administrators), refuses a frozen version, refuses a version
-// changed since it was read (409 scorecards.set_changed: no edit is lost) and
-// records the event.
+// again from rows (lines.h) after EditableSet (who first: the owner's
+// administrators; then never a version in use) and stores it with Store, which
+// refuses a version changed since it was read (409 scorecards.set_changed: no
+// edit is lost) and records the event.
 #include <algorithm>
 
 #include "features/org/repo.h"
@@ -18,17 +18,18 @@ namespace fg::scorecards {
 using auth::Principal;
 using auth::Role;
 
-bool Service::MayEditSet(const Principal& p, const CriteriaSet& s) {
-  if (s.frozen || !s.unit_id) return false;
+bool Service::OwnedByAdmin(const Principal& p, const CriteriaSet& s) {
+  if (!s.unit_id) return false;  // a shipped template belongs to nobody
   auto owner = db_.read([&](db::Conn& c) { return org::repo::UnitById(c, s.unit_id); });
   return owner && auth::Covers(p, owner->path, {Role::kAdmin});
 }
 
+bool Service::MayEditSet(const Principal& p, const CriteriaSet& s) { return !s.frozen && OwnedByAdmin(p, s); }
+
 CriteriaSet Service::EditableSet(const Principal& p, int64_t id) {
   CriteriaSet s = GetSet(p, id);
-  // Who first (the owner's administrators; a shipped template belongs to nobody), then whether it is in use.
-  auto owner = s.unit_id ? db_.read([&](db::Conn& c) { return org::repo::UnitById(c, s.unit_id); }) : std::nullopt;
-  if (!owner || !auth::Covers(p, owner->path, {Role::kAdmin})) throw Forbidden();
+  // Who first, then whether it is in use.
+  if (!OwnedByAdmin(p, s)) throw Forbidden();
   if (s.frozen) throw AppError(ErrorKind::kConflict, "scorecards.set_frozen");
   return s;
 }
@@ -100,7 +101,7 @@ CriteriaSet Service::SaveLine(const Principal& p, int64_t id, const std::string&
   } catch (const AppError& e) {
     throw OwnFieldsPlain(e, at);
   }
-  return UpdateSet(p, id, next, &s);
+  return Store(p, s, next, &s);
 }
 
 CriteriaSet Service::RemoveLine(const Principal& p, int64_t id, const std::string& key) {
@@ -112,12 +113,12 @@ CriteriaSet Service::RemoveLine(const Principal& p, int64_t id, const std::strin
   for (size_t i = 0; i < rows.size(); ++i)
     if (i != at && !Descends(rows, i, key)) kept.push_back(rows[i]);
   // A criterion left without children becomes a line scored by hand.
-  return UpdateSet(p, id, WithRows(s, kept), &s);
+  return Store(p, s, WithRows(s, kept), &s);
 }
 
 CriteriaSet Service::ReplaceLines(const Principal& p, int64_t id, const std::vector<LineRow>& rows) {
   const CriteriaSet s = EditableSet(p, id);
-  return UpdateSet(p, id, WithRows(s, rows), &s);
+  return Store(p, s, WithRows(s, rows), &s);
 }
 
 }  // namespace fg::scorecards

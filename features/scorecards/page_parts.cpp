@@ -88,6 +88,13 @@ bool KnownPeriod(const Ranking& r, const std::string& from) {
   return from.empty() || r.periods.empty() || std::find(r.periods.begin(), r.periods.end(), from) != r.periods.end();
 }
 
+std::vector<const auth::Grant*> AdminGrants(const auth::Principal& p) {
+  std::vector<const auth::Grant*> out;
+  for (const auto& g : p.grants)
+    if (g.role == auth::Role::kAdmin) out.push_back(&g);
+  return out;
+}
+
 std::string MethodText(const Criterion& c) {
   using render::Text;
   switch (c.method) {

@@ -20,6 +20,9 @@ namespace fg::scorecards {
 // Why a score is not recognised, one sentence per reason, in the catalogue's words.
 std::vector<std::string> RecognitionReasons(const CriteriaSet& s, const RecognitionResult& r);
 
+// The caller's administrator grants: the units a set may be imported or versioned for.
+std::vector<const auth::Grant*> AdminGrants(const auth::Principal& p);
+
 // How a leaf is scored, in a sentence ("Chấm tay, bước 0,25 điểm" ...).
 std::string MethodText(const Criterion& c);
 

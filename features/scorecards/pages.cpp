@@ -48,8 +48,7 @@ Response HomePage(Context& ctx, Service& svc, const std::map<std::string, std::s
   if (err) v.ShowErrors(*err);
   auto& b = v.body();
   auto sets = svc.Sets(*ctx.user);
-  for (const auto& g : ctx.user->grants)
-    if (g.role == auth::Role::kAdmin) b.ShowSection("MAY_IMPORT");
+  if (!AdminGrants(*ctx.user).empty()) b.ShowSection("MAY_IMPORT");
   std::map<int64_t, std::string> set_names;
   for (const auto& s : sets) {
     set_names[s.id] = s.name;

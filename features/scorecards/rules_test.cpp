@@ -13,6 +13,7 @@
 #include "features/scorecards/rules.h"
 #include "platform/errors.h"
 #include "platform/source_dir.h"
+#include "tests/support/test_db.h"
 
 namespace fg::scorecards {
 namespace {
@@ -528,6 +529,8 @@ TEST(ScorecardsEvidence, TypeComesFromTheContentNotTheName) {
 namespace fg::scorecards {
 namespace {
 
+using fg::testing::ProblemsOf;
+
 // ---- the tree as rows (lines.h) ----
 TEST(ScorecardsLines, EveryShippedSetRoundTripsThroughRows) {
   for (const char* name : {"cqtt", "par-index", "chi-so-766"}) {
@@ -558,14 +561,8 @@ TEST(ScorecardsLines, ParentsLinkRowsAndGroupsSumTheirChildren) {
   rows[5].rule = "bands";
   rows[5].bands = "90%: 3; 80: 1,5";  // written in any order? no: the model wants them ascending
   base.recognition.min_total = 0;
-  try {
-    WithRows(base, rows);
-    FAIL() << "descending bands accepted";
-  } catch (const AppError& e) {
-    ASSERT_EQ(e.problems().size(), 1u);
-    EXPECT_EQ(e.problems()[0].field, "rows[5].bands");
-    EXPECT_EQ(e.problems()[0].key, "scorecards.band_order");
-  }
+  EXPECT_EQ(ProblemsOf([&] { WithRows(base, rows); }),
+            (std::map<std::string, std::string>{{"rows[5].bands", "scorecards.band_order"}}));
   rows[5].bands = "80: 1,5; 90%: 3";
   auto s = WithRows(base, rows);
   ASSERT_EQ(s.criteria.size(), 2u);
@@ -587,65 +584,30 @@ TEST(ScorecardsLines, EveryBadCellIsNamedByItsRowAtOnce) {
   rows[1].method = "tay";
   rows[5].step = "2";
   rows[5].evidence = "x";
-  try {
-    WithRows(Small(), rows);
-    FAIL() << "accepted";
-  } catch (const AppError& e) {
-    std::map<std::string, std::string> got;
-    for (const auto& p : e.problems()) got[p.field] = p.key;
-    // Parsing problems first (max, method, parent, evidence), all at once.
-    EXPECT_EQ(got["rows[1].max"], "scorecards.points_format");
-    EXPECT_EQ(got["rows[1].method"], "scorecards.method_unknown");
-    EXPECT_EQ(got["rows[2].parent"], "scorecards.parent_unknown");
-    EXPECT_EQ(got["rows[5].evidence"], "scorecards.evidence_format");
-    EXPECT_EQ(got.size(), 4u);
-  }
+  // Parsing problems first (max, method, parent, evidence), all at once.
+  EXPECT_EQ(ProblemsOf([&] { WithRows(Small(), rows); }),
+            (std::map<std::string, std::string>{{"rows[1].max", "scorecards.points_format"},
+                                                {"rows[1].method", "scorecards.method_unknown"},
+                                                {"rows[2].parent", "scorecards.parent_unknown"},
+                                                {"rows[5].evidence", "scorecards.evidence_format"}}));
   rows[1].max = "1";
   rows[1].method = "";
   rows[2].parent = "1";
   rows[5].evidence = "yes";
-  try {
-    WithRows(Small(), rows);
-    FAIL() << "accepted";
-  } catch (const AppError& e) {
-    std::map<std::string, std::string> got;
-    for (const auto& p : e.problems()) got[p.field] = p.key;
-    // Then the set's own checks, named by row.
-    EXPECT_EQ(got["rows[3].title"], "error.required");
-    EXPECT_EQ(got["rows[4].key"], "scorecards.key_duplicate");
-    EXPECT_EQ(got["rows[5].step"], "scorecards.step_range");
-  }
-  EXPECT_THROW(
-      {
-        try {
-          WithRows(Small(), {LineRow{}, LineRow{}});
-        } catch (const AppError& e) {
-          EXPECT_EQ(e.problems().at(0).field, "rows");
-          throw;
-        }
-      },
-      AppError);
+  // Then the set's own checks, named by row.
+  auto got = ProblemsOf([&] { WithRows(Small(), rows); });
+  EXPECT_EQ(got["rows[3].title"], "error.required");
+  EXPECT_EQ(got["rows[4].key"], "scorecards.key_duplicate");
+  EXPECT_EQ(got["rows[5].step"], "scorecards.step_range");
+  EXPECT_EQ(ProblemsOf([&] { WithRows(Small(), {LineRow{}, LineRow{}}); }).count("rows"), 1u);
 }
 
 TEST(ScorecardsLines, TooDeepAndTooManyRowsAreRefusedBeforeBuilding) {
   std::vector<LineRow> deep;
   for (int i = 0; i < 8; ++i) deep.push_back(Row("k" + std::to_string(i), i ? "k" + std::to_string(i - 1) : "", "T", "1"));
-  try {
-    WithRows(Small(), deep);
-    FAIL();
-  } catch (const AppError& e) {
-    EXPECT_EQ(e.problems().at(0).field, "rows[6].parent");  // the 7th level
-    EXPECT_EQ(e.problems().at(0).key, "scorecards.too_deep");
-  }
+  EXPECT_EQ(ProblemsOf([&] { WithRows(Small(), deep); })["rows[6].parent"], "scorecards.too_deep");  // the 7th level
   std::vector<LineRow> many(kMaxNodes + 1, Row("1", "", "T", "1"));
-  try {
-    WithRows(Small(), many);
-    FAIL();
-  } catch (const AppError& e) {
-    bool found = false;
-    for (const auto& p : e.problems()) found = found || (p.field == "rows" && p.key == "scorecards.too_many_nodes");
-    EXPECT_TRUE(found);
-  }
+  EXPECT_EQ(ProblemsOf([&] { WithRows(Small(), many); })["rows"], "scorecards.too_many_nodes");
 }
 
 }  // namespace

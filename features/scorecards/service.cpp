@@ -210,30 +210,23 @@ CriteriaSet Service::ImportSet(const Principal& p, const std::string& unit_code,
 }
 
 CriteriaSet Service::UpdateSet(const Principal& p, int64_t id, const CriteriaSet& in, const CriteriaSet* base) {
-  // Who first: a shipped template belongs to nobody; a unit's set to its administrators.
-  auto [old, owner] = db_.read([&](db::Conn& c) {
-    auto s = repo::SetById(c, id);
-    if (!s) throw NotFound("scorecards.set_not_found");
-    std::optional<std::string> path;
-    if (s->unit_id)
-      if (auto u = org::repo::UnitById(c, s->unit_id)) path = u->path;
-    return std::pair{*s, path};
-  });
-  if (!owner || !auth::Covers(p, *owner, {Role::kAdmin})) throw Forbidden();
-  if (old.frozen) throw AppError(ErrorKind::kConflict, "scorecards.set_frozen");
+  return Store(p, EditableSet(p, id), in, base);
+}
+
+CriteriaSet Service::Store(const Principal& p, const CriteriaSet& old, const CriteriaSet& in, const CriteriaSet* base) {
   CriteriaSet s = in;
   s.code = old.code;
   s = ValidateSet(s);
   return db_.write([&](db::Conn& c) {
-    if (!repo::UpdateSet(c, id, s, base)) {
-      const auto now_stored = repo::SetById(c, id);
+    if (!repo::UpdateSet(c, old.id, s, base)) {
+      const auto now_stored = repo::SetById(c, old.id);
       throw AppError(ErrorKind::kConflict,
                      now_stored && !now_stored->frozen ? "scorecards.set_changed" : "scorecards.set_frozen");
     }
-    s.id = id;
+    s.id = old.id;
     s.unit_id = old.unit_id;
     s.version = old.version;
-    events::Append(c, events::By(p, old.unit_id, "scorecard_set", std::to_string(id), "update",
+    events::Append(c, events::By(p, old.unit_id, "scorecard_set", std::to_string(old.id), "update",
                                  json::serialize(json::object{{"name", old.name}}),
                                  json::serialize(json::object{{"name", s.name}})));
     return s;

@@ -248,6 +248,11 @@ class Service {
 
  private:
   Assessment Load(db::Conn& c, int64_t id);
+  // Whether the caller administers the set's owner (a template: nobody).
+  bool OwnedByAdmin(const auth::Principal& p, const CriteriaSet& s);
+  // `in` checked and written over `old` (as EditableSet returned it) with its
+  // event; with `base`, only if the stored version is still `base`.
+  CriteriaSet Store(const auth::Principal& p, const CriteriaSet& old, const CriteriaSet& in, const CriteriaSet* base);
 
   // The unit of `code` ("" = the caller's first covered root); 400 scorecards.unit_unknown.
   static org::Unit UnitIn(db::Conn& c, const auth::Principal& p, const std::string& code);

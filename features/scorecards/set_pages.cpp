@@ -44,20 +44,12 @@ int64_t SetIdOrThrow(const Context& ctx) {
   return *id;
 }
 
+// A form's value as typed, trimmed ("" when absent).
 std::string FormValue(const std::map<std::string, std::string>& form, const std::string& k) {
-  auto it = form.find(k);
-  return it == form.end() ? std::string() : text::Trim(it->second);
+  return text::Trim(http::FormValue(form, k));
 }
 
 std::string SetUrl(int64_t id) { return "/cham-diem/bo-tieu-chi/" + std::to_string(id); }
-
-// ---- the administrator's units (where a set may be imported or versioned) ----
-std::vector<const auth::Grant*> AdminGrants(const auth::Principal& p) {
-  std::vector<const auth::Grant*> out;
-  for (const auto& g : p.grants)
-    if (g.role == auth::Role::kAdmin) out.push_back(&g);
-  return out;
-}
 
 // ---- the spreadsheet ----
 // Case-folded NFC, for matching words typed in a cell.
@@ -195,11 +187,11 @@ std::vector<std::string> SheetProblems(const AppError& e, const SheetRows& sheet
 // ---- a generic form: fields in a loop (set_form.tpl) ----
 struct Field {
   enum Kind { kInput, kTextarea, kSelect, kCheckbox, kFile };
-  std::string name;
+  std::string name{};
   Kind kind = kInput;
-  std::string value;
-  std::vector<std::pair<std::string, std::string>> options;  // value, text
-  std::string inputmode;
+  std::string value{};
+  std::vector<std::pair<std::string, std::string>> options{};  // value, text
+  std::string inputmode{};
 };
 
 struct Form {
@@ -522,10 +514,7 @@ std::string DisqualifierLines(const CriteriaSet& s) {
 }
 
 Form InfoForm(const CriteriaSet& s, const std::map<std::string, std::string>& typed) {
-  auto value = [&](const std::string& k, const std::string& def) {
-    auto it = typed.find(k);
-    return it == typed.end() ? def : it->second;
-  };
+  auto value = [&](const std::string& k, const std::string& def) { return typed.count(k) ? typed.at(k) : def; };
   Form f;
   f.title = Text("scorecards.info_title");
   f.lead = Text("scorecards.info_lead", {{"set", s.name}, {"version", std::to_string(s.version)}});
@@ -573,7 +562,10 @@ Response PostInfo(Context& ctx, Service& svc) {
       used.insert(key);
       s.recognition.disqualifiers.push_back({key, title});
     }
-    p.raise_if_any();
+    if (!p.empty()) {  // the set's own checks too, so that every error shows at once
+      p.check([&] { ValidateSet(s); });
+      p.raise_if_any();
+    }
     svc.UpdateSet(*ctx.user, old.id, s, &old);
   } catch (const AppError& e) {
     if (!render::ShownInForm(e)) throw;
@@ -594,11 +586,11 @@ Response PostSheet(Context& ctx, Service& svc) {
   const int64_t id = SetIdOrThrow(ctx);
   svc.EditableSet(*ctx.user, id);  // who first, before reading the file
   const auto form = ctx.req.form();
-  auto it = form.find("file");
+  const std::string bytes = http::FormValue(form, "file");
   SheetRows sheet;
   try {
-    if (it == form.end() || it->second.empty()) throw BadInput("scorecards.file_required", "file");
-    sheet = RowsFromSheet(it->second);
+    if (bytes.empty()) throw BadInput("scorecards.file_required", "file");
+    sheet = RowsFromSheet(bytes);
     svc.ReplaceLines(*ctx.user, id, sheet.rows);
   } catch (const AppError& e) {
     if (!render::ShownInForm(e)) throw;
@@ -626,10 +618,7 @@ Response PostNewVersion(Context& ctx, Service& svc) {
 
 // ---- /cham-diem/nhap-bo-tieu-chi ----
 Form ImportForm(const auth::Principal& p, const std::map<std::string, std::string>& typed) {
-  auto value = [&](const std::string& k) {
-    auto it = typed.find(k);
-    return it == typed.end() ? std::string() : it->second;
-  };
+  auto value = [&](const std::string& k) { return http::FormValue(typed, k); };
   Form f;
   f.title = Text("scorecards.import_title");
   f.lead = Text("scorecards.import_lead");
@@ -641,7 +630,7 @@ Form ImportForm(const auth::Principal& p, const std::map<std::string, std::strin
   f.fields = {unit,
               {"file", Field::kFile},
               {"set_code", Field::kInput, value("set_code")},
-              {"name", Field::kInput, value("name")}};
+              {"set_name", Field::kInput, value("set_name")}};
   return f;
 }
 
@@ -654,8 +643,9 @@ Response PostImport(Context& ctx, Service& svc) {
   const auto admin = AdminGrants(*ctx.user);
   if (admin.empty()) throw Forbidden();
   const auto form = ctx.req.form();
-  std::map<std::string, std::string> typed{
-      {"unit", FormValue(form, "unit")}, {"set_code", FormValue(form, "set_code")}, {"name", FormValue(form, "name")}};
+  std::map<std::string, std::string> typed{{"unit", FormValue(form, "unit")},
+                                           {"set_code", FormValue(form, "set_code")},
+                                           {"set_name", FormValue(form, "set_name")}};
   // Who first, before the file is read: an administrator covering the unit.
   if (!typed["unit"].empty()) {
     try {
@@ -665,8 +655,7 @@ Response PostImport(Context& ctx, Service& svc) {
       return RenderForm(ctx, ImportForm(*ctx.user, typed), "/cham-diem", &e);
     }
   }
-  const auto it = form.find("file");
-  const std::string bytes = it == form.end() ? std::string() : it->second;
+  const std::string bytes = http::FormValue(form, "file");
   SheetRows sheet;
   try {
     Problems p;
@@ -674,13 +663,13 @@ Response PostImport(Context& ctx, Service& svc) {
     if (bytes.empty()) p.add(BadInput("scorecards.file_required", "file"));
     const bool xlsx = bytes.starts_with("PK\x03\x04");
     if (xlsx && typed["set_code"].empty()) p.add(BadInput("scorecards.code_required", "set_code"));
-    if (xlsx && typed["name"].empty()) p.add(BadInput("error.required", "name"));
+    if (xlsx && typed["set_name"].empty()) p.add(BadInput("error.required", "set_name"));
     p.raise_if_any();
     CriteriaSet in;
     if (xlsx) {
       sheet = RowsFromSheet(bytes);
       in.code = typed["set_code"];
-      in.name = typed["name"];
+      in.name = typed["set_name"];
       in.recognition.min_total = 0;  // set on the set's page once the lines are in
       in = WithRows(in, sheet.rows);
     } else {
@@ -691,14 +680,15 @@ Response PostImport(Context& ctx, Service& svc) {
         throw;  // a value of the file at fault: named by its path in the summary
       }
       if (!typed["set_code"].empty()) in.code = typed["set_code"];
-      if (!typed["name"].empty()) in.name = typed["name"];
+      if (!typed["set_name"].empty()) in.name = typed["set_name"];
     }
     const auto s = svc.ImportSet(*ctx.user, typed["unit"], in);
     return Response::Redirect(SetUrl(s.id) + "?done=imported");
   } catch (const AppError& e) {
     if (!render::ShownInForm(e)) throw;
-    const AppError named =
-        WithFieldsRenamed(e, [](const std::string& f) -> std::string { return f == "code" ? "set_code" : f; });
+    const AppError named = WithFieldsRenamed(e, [](const std::string& f) -> std::string {
+      return f == "code" ? "set_code" : f == "name" ? "set_name" : f;
+    });
     const auto problems = e.problems();
     const bool rows = std::any_of(problems.begin(), problems.end(),
                                   [](const FieldProblem& p) { return p.field.starts_with("rows"); });

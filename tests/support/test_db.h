@@ -5,6 +5,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,20 @@ inline ErrorKind KindOf(const std::function<void()>& f) {
   }
   ADD_FAILURE() << "no AppError thrown";
   return ErrorKind::kUnavailable;
+}
+
+// Every problem of the bad-input AppError `f` throws, field -> message key (a
+// test failure, and {}, if it throws none).
+inline std::map<std::string, std::string> ProblemsOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const AppError& e) {
+    std::map<std::string, std::string> out;
+    for (const auto& p : e.problems()) out.emplace(p.field, p.key);
+    return out;
+  }
+  ADD_FAILURE() << "no AppError thrown";
+  return {};
 }
 
 inline std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
