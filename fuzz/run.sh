@@ -4,6 +4,8 @@
 # corpus does not grow). Fails on the first crash, sanitizer report or broken
 # invariant; the input that caused it is left in build-fuzz/findings/.
 #   fuzz/run.sh [seconds] [target...]      e.g. fuzz/run.sh 180 csv time
+# FUZZ_SEED=n fixes libFuzzer's random seed (make test's short run does, so that a CI run
+# is repeatable; `make fuzz` and long runs explore with a new seed each time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
@@ -29,7 +31,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work/$t"
   [[ -d fuzz/corpus/$t ]] && cp -r "fuzz/corpus/$t/." "$work/$t/"
   echo "fuzz: $t for ${seconds}s"
-  if ! "build-fuzz/${t}_fuzz" "$work/$t" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  if ! "build-fuzz/${t}_fuzz" "$work/$t" ${FUZZ_SEED:+-seed="$FUZZ_SEED"} -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="build-fuzz/findings/${t}-" >"$work/$t.log" 2>&1; then
     tail -n 60 "$work/$t.log"
     failed+=("$t")

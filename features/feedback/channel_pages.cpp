@@ -38,6 +38,12 @@ void MailSection(ctemplate::TemplateDictionary& b, const Service::MailboxStatus&
     else
       b.SetValueAndShowSection("MAIL_CHECKED_AT", FormatLocal(m.checked_at), "MAIL_CHECKED");
     if (!m.error.empty()) b.SetValueAndShowSection("MAIL_ERROR_TEXT", Text(m.error), "MAIL_ERROR");
+    if (m.failures > 0)
+      b.SetValueAndShowSection("MAIL_FAILING_TEXT",
+                               Text("feedback.mail.failing", {{"uid", std::to_string(m.failed_uid)},
+                                                              {"failures", std::to_string(m.failures)},
+                                                              {"n", std::to_string(Service::kMailAttempts)}}),
+                               "MAIL_FAILING");
   }
   const bool sent = typed.channel == "email";
   b.SetValue("MAIL_URL_VALUE", sent ? typed.mail_url : m.url);

@@ -11,6 +11,7 @@
 #include "platform/errors.h"
 #include "tests/support/images.h"
 #include "tests/support/imap_server.h"
+#include "tests/support/stall_proxy.h"
 
 namespace fg::feedback {
 namespace {
@@ -216,6 +217,53 @@ TEST_P(MailIntakeTest, AutoRepliesAreNotFeedback) {
   EXPECT_EQ(r.created, 1);
   ASSERT_EQ(Items().size(), 1u);
   EXPECT_EQ(Items()[0].item.title, "That");
+}
+
+// The server stalls whenever message 2 is fetched whole (a relay in front of
+// dovecot stops answering that request): the readings fail on it, then it is
+// taken from its header, and the messages after it are not held up for good.
+TEST_P(MailIntakeTest, AMessageThatKeepsTimingOutDoesNotBlockTheMailbox) {
+  testing::StallProxy proxy(Server().port(), "UID FETCH 2 BODY[]");
+  fb_->PutMailbox(admin_, "C1", "imap://127.0.0.1:" + std::to_string(proxy.port()) + "/INBOX", user_,
+                  testing::ImapServer::kPassword);
+  fb_->MailTimeout(std::chrono::seconds(1));
+  Server().Deliver(user_, Message("m1@example.com", "Mot", "Thư một."));
+  Server().Deliver(user_, Message("m2@example.com", "Hai bi treo", "Thư hai, máy chủ không trả."));
+  Server().Deliver(user_, Message("m3@example.com", "Ba", "Thư ba."));
+
+  auto first = fb_->ReadMailbox(admin_, "C1");
+  EXPECT_EQ(first.created, 1);  // the message before it is kept
+  EXPECT_NE(first.error, "");
+  auto status = fb_->Mailbox(admin_, "C1");
+  EXPECT_EQ(status.failed_uid, 2);
+  EXPECT_EQ(status.failures, 1);
+  for (int attempt = 2; attempt < Service::kMailAttempts; ++attempt) {
+    auto again = fb_->ReadMailbox(admin_, "C1");
+    EXPECT_EQ(again.created, 0);
+    EXPECT_NE(again.error, "");
+    EXPECT_EQ(fb_->Mailbox(admin_, "C1").failures, attempt);
+  }
+  EXPECT_EQ(Items().size(), 1u);
+
+  auto last = fb_->ReadMailbox(admin_, "C1");
+  EXPECT_EQ(last.error, "");
+  EXPECT_EQ(last.created, 2);
+  EXPECT_EQ(proxy.stalled(), Service::kMailAttempts);  // the last attempt fetched it once more, then its header
+  status = fb_->Mailbox(admin_, "C1");
+  EXPECT_EQ(status.failures, 0);
+  EXPECT_EQ(status.error, "");
+  EXPECT_EQ(status.taken, 3);
+  auto items = Items();  // newest first
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].item.title, "Ba");
+  const Item& stuck = items[1].item;
+  EXPECT_EQ(stuck.title, "Hai bi treo");  // from its header
+  EXPECT_EQ(stuck.person.email, "binh@example.com");
+  EXPECT_EQ(stuck.content.find("máy chủ không trả"), std::string::npos);  // its text never arrived
+  EXPECT_NE(stuck.content.find("(UID) 2"), std::string::npos) << stuck.content;
+  // Nothing is taken twice afterwards.
+  auto after = fb_->ReadMailbox(admin_, "C1");
+  EXPECT_EQ(after.created + after.duplicates, 0);
 }
 
 TEST_P(MailIntakeTest, ThePollerReadsOnItsOwn) {

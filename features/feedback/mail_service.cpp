@@ -97,6 +97,8 @@ Service::MailboxStatus Service::Mailbox(const auth::Principal& p, const std::str
     s.updated_at = row->updated_at;
     s.error = row->error;
     s.taken = row->taken;
+    s.failed_uid = row->failed_uid;
+    s.failures = row->failures;
   }
   return s;
 }
@@ -139,7 +141,7 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
   try {
     const auto address = imap::ParseAddress(box.url);
     if (!address) throw imap::Error(imap::Error::Kind::kOther, "not an IMAP address: " + box.url);
-    imap::Session session({*address, box.username, box.password, std::chrono::seconds(120), &poller_.stop_flag()});
+    imap::Session session({*address, box.username, box.password, mail_timeout_, &poller_.stop_flag()});
     validity = session.UidValidity();
     // A new UIDVALIDITY numbers the folder anew: read it all (the Message-IDs keep each message once).
     auto uids = session.UidsAfter(validity == box.uidvalidity ? box.last_uid : 0);
@@ -151,17 +153,39 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
       uids.clear();
     }
     if (uids.size() > kMailPerReading) uids.resize(kMailPerReading);
+    const auto parse = [](const std::string& raw) {
+      auto m = mail::Parse(raw);
+      return m ? *m : mail::Mail{};  // not MIME at all: an item saying so, from nobody known
+    };
     for (int64_t uid : uids) {
       if (poller_.stopping()) break;
-      auto raw = session.Fetch(uid, mail::kMaxMessage);
-      const bool too_large = !raw;
-      if (too_large) raw = session.Header(uid);
-      auto m = mail::Parse(*raw);
-      if (!m) m.emplace();  // not MIME at all: an item saying so, from nobody known
-      if (TakeMail(box, unit->code, validity, uid, *m, too_large))
-        ++out.created;
-      else
-        ++out.duplicates;
+      bool made = false;
+      try {
+        if (auto raw = session.Fetch(uid, mail::kMaxMessage)) {
+          made = TakeMail(box, unit->code, validity, uid, parse(*raw));
+        } else {
+          made = TakeMail(box, unit->code, validity, uid, parse(session.Header(uid)),
+                          render::Text("feedback.mail.too_large",
+                                       {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}}));
+        }
+      } catch (const std::exception& e) {
+        const bool last_try = box.failed_uid == uid && box.uidvalidity == validity && box.failures + 1 >= kMailAttempts;
+        if (!last_try || poller_.stopping()) {
+          db_.write([&](db::Conn& c) { repo::MailboxFailed(c, box, validity, uid); });
+          throw;
+        }
+        spdlog::warn("feedback mail of unit {}: message {} taken unread after {} attempts: {}", unit->code, uid,
+                     kMailAttempts, e.what());
+        mail::Mail header;
+        try {
+          header = parse(session.Header(uid));
+        } catch (const std::exception&) {  // not even its header: an item from nobody known
+        }
+        made = TakeMail(box, unit->code, validity, uid, header,
+                        render::Text("feedback.mail.unfetchable",
+                                     {{"n", std::to_string(kMailAttempts)}, {"uid", std::to_string(uid)}}));
+      }
+      ++(made ? out.created : out.duplicates);
     }
   } catch (const imap::Error& e) {
     out.error = ErrorKey(e.kind());
@@ -175,7 +199,7 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
 }
 
 bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
-                       const mail::Mail& m, bool too_large) {
+                       const mail::Mail& m, const std::string& instead) {
   // Each message once per unit (the same message sent to two communes is one item at each).
   const std::string key =
       unit_code + "/" +
@@ -193,8 +217,8 @@ bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code
   in.category = "other";
   in.unit_code = unit_code;
   std::string body = m.text;
-  if (too_large)
-    body = render::Text("feedback.mail.too_large", {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}});
+  if (!instead.empty())
+    body = instead;
   else if (text::Trim(body).empty())
     body = render::Text(m.attachments.empty() ? "feedback.mail.empty" : "feedback.mail.only_files");
   if (m.attachments_left_out > 0)

@@ -327,13 +327,13 @@ std::optional<Attachment> AttachmentOf(db::Conn& c, int64_t item_id, int n) {
 namespace {
 #define FG_MAILBOX_COLUMNS                                                                                 \
   "SELECT unit_id, url, username, password, uidvalidity, last_uid, taken, checked_at, error, updated_at, " \
-  "skip_backlog FROM feedback_mailboxes"
+  "skip_backlog, failed_uid, failures FROM feedback_mailboxes"
 const db::Query kMailbox{"feedback_mailbox", FG_MAILBOX_COLUMNS " WHERE unit_id = ?"};
 const db::Query kMailboxes{"feedback_mailboxes", FG_MAILBOX_COLUMNS " ORDER BY unit_id"};
 #undef FG_MAILBOX_COLUMNS
 MailboxRow MailboxOf(const db::Row& r) {
   return {r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4), r.i64(5),
-          r.i64(6), r.text(7), r.text(8), r.text(9), r.i64(10) != 0};
+          r.i64(6), r.text(7), r.text(8), r.text(9), r.i64(10) != 0, r.i64(11), r.i64(12)};
 }
 }  // namespace
 
@@ -356,6 +356,8 @@ void PutMailbox(db::Conn& c, const MailboxRow& m, const std::string& now) {
           "ON CONFLICT (unit_id) DO UPDATE SET "
           "uidvalidity = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.uidvalidity ELSE 0 END, "
           "last_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.last_uid ELSE 0 END, "
+          "failed_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.failed_uid ELSE 0 END, "
+          "failures = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.failures ELSE 0 END, "
           "url = excluded.url, username = excluded.username, password = excluded.password, "
           "error = '', updated_at = excluded.updated_at, skip_backlog = excluded.skip_backlog"},
          {m.unit_id, m.url, m.username, m.password, now, int64_t{m.skip_backlog ? 1 : 0}});
@@ -363,8 +365,16 @@ void PutMailbox(db::Conn& c, const MailboxRow& m, const std::string& now) {
 
 void MailboxTook(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid, bool made_item) {
   c.exec({"feedback_mailbox_took",
-          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ? WHERE unit_id = ? AND url = ?"},
+          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ?, failed_uid = 0, failures = 0 "
+          "WHERE unit_id = ? AND url = ?"},
          {uidvalidity, uid, int64_t{made_item ? 1 : 0}, box.unit_id, box.url});
+}
+
+void MailboxFailed(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid) {
+  c.exec({"feedback_mailbox_failed",
+          "UPDATE feedback_mailboxes SET failures = CASE WHEN failed_uid = ? AND uidvalidity = ? THEN failures + 1 ELSE 1 "
+          "END, failed_uid = ? WHERE unit_id = ? AND url = ?"},
+         {uid, uidvalidity, uid, box.unit_id, box.url});
 }
 
 void MailboxSkipped(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid) {

@@ -59,14 +59,18 @@ struct MailboxRow {
   int64_t uidvalidity = 0, last_uid = 0, taken = 0;
   std::string checked_at, error, updated_at;
   bool skip_backlog = false;  // the next reading records where the folder ends and makes no item
+  int64_t failed_uid = 0, failures = 0;  // the message readings failed on, and how many in a row
 };
 std::optional<MailboxRow> Mailbox(db::Conn& c, int64_t unit_id);
 std::vector<MailboxRow> Mailboxes(db::Conn& c);
 // Sets the address, the login and skip_backlog; a new address starts over (uidvalidity and last_uid 0).
 void PutMailbox(db::Conn& c, const MailboxRow& row, const std::string& now);
 // After one message of `box` as read: its UID (under `uidvalidity`) was taken; `taken`
-// counts items made. Nothing when the box's address changed meanwhile.
+// counts items made; failures on it are forgotten. Nothing when the box's address changed meanwhile.
 void MailboxTook(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid, bool made_item);
+// A reading of `box` failed on message `uid`: one more failure in a row when
+// it was the same message, the first otherwise. Nothing when its address changed.
+void MailboxFailed(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid);
 // The backlog of `box` passed over: the folder ends at `uid` (under
 // `uidvalidity`); the flag cleared. Nothing when its address changed meanwhile.
 void MailboxSkipped(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid);

@@ -136,13 +136,21 @@ class Service {
     std::string url, username, checked_at, updated_at;
     std::string error;  // a message key, "" when the last reading went well
     int64_t taken = 0;  // items made from its messages
+    int64_t failed_uid = 0, failures = 0;  // the message the last readings could not fetch, and how often
   };
   MailboxStatus Mailbox(const auth::Principal& p, const std::string& unit_code);
   // One reading of a mailbox: each new message once (by its Message-ID) becomes an
   // item of kind feedback, category other, channel email, from its sender, with
   // its photos and other files; a message over mail::kMaxMessage becomes an item
   // from its header. At most kMailPerReading messages a reading (the rest next time).
+  // A message that cannot be fetched (the server stalls or fails on it) ends the
+  // reading; at the kMailAttempts-th reading in a row that fails on it, it becomes
+  // an item from its header, or from nothing known, saying it stays in the mailbox,
+  // and the readings go on past it.
   static constexpr size_t kMailPerReading = 50;
+  static constexpr int kMailAttempts = 3;
+  // How long one transfer from a mail server may take (120 s).
+  void MailTimeout(std::chrono::seconds t) { mail_timeout_ = t; }
   struct Reading {
     int created = 0, duplicates = 0;
     int skipped = 0;  // messages passed over by a reading "from now"
@@ -222,13 +230,16 @@ class Service {
   // The unit of `unit_code` when the caller administers it (NotFound feedback.unknown_unit, Forbidden).
   org::Unit AdministeredUnit(const auth::Principal& p, const std::string& unit_code);
   // One message of the mailbox read: an item (true), or nothing when it was taken before.
+  // `instead`, when not empty, is the item's content in place of the message's text
+  // (a message too large to fetch, or one that could not be fetched).
   bool TakeMail(const repo::MailboxRow& box, const std::string& unit_code, int64_t uidvalidity, int64_t uid,
-                const mail::Mail& m, bool too_large);
+                const mail::Mail& m, const std::string& instead = "");
   db::Db& db_;
   calendar::Service& calendar_;
   std::optional<auth::RateLimiter> per_address_{std::in_place, kPerAddress, std::chrono::hours(1)};
   auth::RateLimiter lookups_{kLookups, std::chrono::minutes(10)};
   std::mutex reading_;  // one mailbox reading at a time in this process
+  std::chrono::seconds mail_timeout_{120};
   async::Periodic poller_;  // its stop flag also stops a transfer under way
 };
 

@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -45,8 +46,12 @@ HttpResult Parse(const std::string& raw) {
   return r;
 }
 
-HttpResult SendRaw(int port, const std::string& req, int timeout_ms, bool until_close) {
+namespace {
+
+HttpResult Exchange(int port, const std::vector<std::string>& pieces, int pause_ms, int timeout_ms, bool until_close) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
@@ -55,11 +60,15 @@ HttpResult SendRaw(int port, const std::string& req, int timeout_ms, bool until_
     ::close(fd);
     throw std::runtime_error("connect failed");
   }
-  size_t sent = 0;
-  while (sent < req.size()) {
-    ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may answer (413) before reading everything
-    sent += static_cast<size_t>(n);
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+    const std::string& req = pieces[i];
+    size_t sent = 0;
+    while (sent < req.size()) {
+      ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) break;  // the server may answer (413) before reading everything
+      sent += static_cast<size_t>(n);
+    }
   }
   std::string raw;
   char buf[8192];
@@ -82,6 +91,16 @@ HttpResult SendRaw(int port, const std::string& req, int timeout_ms, bool until_
   }
   ::close(fd);
   return Parse(raw);
+}
+
+}  // namespace
+
+HttpResult SendRaw(int port, const std::string& req, int timeout_ms, bool until_close) {
+  return Exchange(port, {req}, 0, timeout_ms, until_close);
+}
+
+HttpResult SendInPieces(int port, const std::vector<std::string>& pieces, int pause_ms, int timeout_ms) {
+  return Exchange(port, pieces, pause_ms, timeout_ms, false);
 }
 
 HttpResult Request(int port, const std::string& method, const std::string& target, const std::string& body,

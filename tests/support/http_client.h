@@ -19,6 +19,9 @@ struct HttpResult {
 // Sends `raw_request` as is and reads until the server closes or (unless
 // `until_close`) the first response's Content-Length is complete.
 HttpResult SendRaw(int port, const std::string& raw_request, int timeout_ms = 10000, bool until_close = false);
+// The same, sent as `pieces` of one request, each in a segment of its own, `pause_ms` apart
+// (as a slow link delivers them: the server reads each before the next arrives).
+HttpResult SendInPieces(int port, const std::vector<std::string>& pieces, int pause_ms, int timeout_ms = 10000);
 HttpResult Request(int port, const std::string& method, const std::string& target, const std::string& body = "",
                    const std::vector<std::pair<std::string, std::string>>& headers = {}, int timeout_ms = 10000);
 // The value of cookie `name` in the response's Set-Cookie headers.

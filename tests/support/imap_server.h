@@ -22,6 +22,7 @@ class ImapServer {
   // Puts a message (RFC 5322 text) into the user's INBOX, as a delivery would.
   void Deliver(const std::string& user, const std::string& raw);
   std::string url() const { return "imap://127.0.0.1:" + std::to_string(port_) + "/INBOX"; }
+  int port() const { return port_; }
 
  private:
   std::string maildir(const std::string& user) const;

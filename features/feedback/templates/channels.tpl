@@ -11,7 +11,7 @@
   </form>
   <h2 id="email-heading">Thư điện tử</h2>
   <p class="status-line" id="email-status">{{#MAIL_CONNECTED}}<strong>Đã kết nối</strong> hộp thư {{MAIL_USERNAME}}, cập nhật {{MAIL_UPDATED}}. {{#MAIL_CHECKED}}Đọc lần gần nhất lúc {{MAIL_CHECKED_AT}}.{{/MAIL_CHECKED}}{{#MAIL_NEVER}}Chưa đọc lần nào.{{/MAIL_NEVER}}{{#MAIL_SKIP_PENDING}} Lần đọc tới sẽ bỏ qua các thư đang có trong hộp thư.{{/MAIL_SKIP_PENDING}} Đã ghi {{MAIL_TAKEN}} thư vào sổ theo dõi.{{/MAIL_CONNECTED}}{{#MAIL_NOT_CONNECTED}}<strong>Chưa kết nối.</strong> Hộp thư được đọc vài phút một lần; thư đã đọc vẫn còn trong hộp thư.{{/MAIL_NOT_CONNECTED}}</p>
-  {{#MAIL_ERROR}}<p class="alert" id="email-error">Lần đọc gần nhất không thành công: {{MAIL_ERROR_TEXT}}</p>{{/MAIL_ERROR}}
+  {{#MAIL_ERROR}}<p class="alert" id="email-error">Lần đọc gần nhất không thành công: {{MAIL_ERROR_TEXT}}{{#MAIL_FAILING}} {{MAIL_FAILING_TEXT}}{{/MAIL_FAILING}}</p>{{/MAIL_ERROR}}
   <form method="post" action="/feedback/kenh" novalidate aria-labelledby="email-heading">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <input type="hidden" name="unit" value="{{UNIT_CODE}}">
