@@ -77,18 +77,24 @@ std::vector<calendar::Pause> PausesOf(const std::vector<PauseSpan>& spans, SysSe
 }
 
 // The outbox message to the citizen, through the channel they used: one who
-// wrote to the unit's Zalo OA is answered in that chat.
+// wrote to the unit's Zalo OA or Facebook page is answered in that chat.
 void Notify(db::Conn& c, const Item& i, const std::string& event, const std::string& text, const std::string& now) {
-  const std::string zalo_user = i.channel == "zalo" ? repo::IntakeSender(c, i.id, "zalo") : "";
-  if (i.person.phone.empty() && i.person.email.empty() && zalo_user.empty()) return;
+  const std::string chat_user =
+      i.channel == "zalo" || i.channel == "facebook" ? repo::IntakeSender(c, i.id, i.channel) : "";
+  if (i.person.phone.empty() && i.person.email.empty() && chat_user.empty()) return;
   notify::Message m;
   m.idem_key = "feedback:" + std::to_string(i.id) + ":" + std::to_string(i.version) + ":" + event;
   m.unit_id = i.unit_id;
   m.event = event;
-  m.channel_pref = i.channel == "email" ? "email" : i.channel == "zalo" ? "zalo" : i.channel == "hotline" ? "sms" : "";
+  m.channel_pref = i.channel == "email" || i.channel == "zalo" || i.channel == "facebook" ? i.channel
+                   : i.channel == "hotline"                                             ? "sms"
+                                                                                        : "";
   m.phone = i.person.phone;
   m.email = i.person.email;
-  m.zalo_user_id = zalo_user;
+  if (i.channel == "zalo")
+    m.zalo_user_id = chat_user;
+  else
+    m.facebook_user_id = chat_user;
   m.params = {{"code", i.code},
               {"text", text},
               {"lookup", render::Site().public_url + "/gop-y/tra-cuu?ma=" + i.code}};

@@ -599,6 +599,28 @@ TEST_P(FeedbackServiceTest, ACitizenWhoWroteToTheZaloOaIsAnsweredInThatChat) {
   EXPECT_EQ(rows[0].text(3), "");
 }
 
+TEST_P(FeedbackServiceTest, ACitizenWhoWroteToTheFacebookPageIsAnsweredInMessenger) {
+  // The body and signature of webhook_test.cpp (computed with Python's hmac).
+  const std::string body =
+      R"({"object":"page","entry":[{"id":"123","time":1,"messaging":[{"sender":{"id":"PSID1"},"recipient":{"id":"123"},"timestamp":1,"message":{"mid":"m_1","text":"Đường ngập nước\nở khu phố 3"}}]}]})";
+  fb_->PutChannel(admin_, "C1", "facebook", "", "fb-secret");
+  auto r = fb_->Webhook("facebook", "C1", body, "sha256=23bdb45fff17e34bec853fabb37b8544688fe486bfba296d3f0416177f1463bb");
+  ASSERT_EQ(r.codes.size(), 1u);
+  const std::string code = r.codes[0];
+  Do(specialist_, code, Action::kDraftReply, "Đã khơi thông cống.");
+  Do(leader_, code, Action::kApproveReply);
+  static const db::Query q{"test_outbox_facebook",
+                           "SELECT event, channel_pref, facebook_user_id, zalo_user_id, phone, email FROM outbox"};
+  auto rows = db_->read([&](db::Conn& c) { return c.query(q); });
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].text(0), "feedback_reply");
+  EXPECT_EQ(rows[0].text(1), "facebook");
+  EXPECT_EQ(rows[0].text(2), "PSID1");
+  EXPECT_EQ(rows[0].text(3), "");
+  EXPECT_EQ(rows[0].text(4), "");
+  EXPECT_EQ(rows[0].text(5), "");
+}
+
 FG_BOTH_BACKENDS(FeedbackServiceTest);
 
 }  // namespace

@@ -207,6 +207,32 @@ SendResult SendZalo(const Channel& ch, const Outgoing& m) {
   return ZaloCall(ch, Get(cfg, "url", "https://business.openapi.zalo.me/message/template"), body, "data.msg_id");
 }
 
+// Messenger's Send API: the page's token as a bearer; success is a message_id.
+// An official's answer goes tagged HUMAN_AGENT (allowed up to 7 days after the
+// citizen's last message). Graph errors 10 (outside that window), 100 (no such
+// person for the page) and 551 (the person is unavailable) cannot pass later.
+SendResult SendFacebook(const Channel& ch, const Outgoing& m) {
+  if (m.facebook_user_id.empty()) return {false, true, "", "facebook: only to one who wrote to the page"};
+  json::object body{{"recipient", json::object{{"id", m.facebook_user_id}}},
+                    {"messaging_type", "MESSAGE_TAG"},
+                    {"tag", "HUMAN_AGENT"},
+                    {"message", json::object{{"text", text::Cut(m.text, 1997)}}}};
+  const auto a = Http("POST", Get(ch.config, "url", "https://graph.facebook.com/v19.0/me/messages"),
+                      {"Content-Type: application/json", "Authorization: Bearer " + Get(ch.config, "access_token")},
+                      json::serialize(body), TimeoutMs(ch));
+  if (a.code != CURLE_OK) return {false, false, "", std::string("facebook: ") + curl_easy_strerror(a.code)};
+  if (a.status >= 200 && a.status < 300) {
+    const std::string id = JsonPath(a.body, "message_id");
+    if (id.empty()) return {false, false, "", "facebook: answer without message_id"};
+    return {true, false, id, ""};
+  }
+  const std::string code = JsonPath(a.body, "error.code");
+  const bool permanent = code == "10" || code == "100" || code == "551";
+  return {false, permanent, "",
+          "facebook: HTTP " + std::to_string(a.status) + (code.empty() ? "" : " error " + code + " " +
+                                                                                  JsonPath(a.body, "error.message"))};
+}
+
 SendResult SendEmail(const Channel& ch, const Outgoing& m) {
   const auto& cfg = ch.config;
   const std::string url = Get(cfg, "url"), from = Get(cfg, "from");
@@ -324,6 +350,7 @@ SendResult Send(const Channel& ch, const Outgoing& m) {
   if (ch.name == "sms") return SendSms(ch, m);
   if (ch.name == "email") return SendEmail(ch, m);
   if (ch.name == "zalo") return SendZalo(ch, m);
+  if (ch.name == "facebook") return SendFacebook(ch, m);
   return {false, true, "", "unknown channel " + ch.name};
 }
 

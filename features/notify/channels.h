@@ -17,6 +17,13 @@
 //          consultation message endpoint, for a citizen who wrote to the OA
 //          (Message::zalo_user_id): the text, in their chat, rather than a ZNS
 //          template to their phone
+//   facebook: url (the Send API, https://graph.facebook.com/v19.0/me/messages by
+//          default), access_token (the page's; secret), timeout_ms. Only to a
+//          citizen who wrote to the page (Message::facebook_user_id): the whole
+//          text in their Messenger chat, tagged HUMAN_AGENT (an official's answer,
+//          which Messenger takes up to 7 days after the citizen's last message;
+//          later, or to someone who left, the failure is permanent and the next
+//          channel is tried)
 #pragma once
 #include <map>
 #include <string>
@@ -27,7 +34,7 @@
 namespace fg::notify {
 
 struct Outgoing {
-  std::string idem_key, event, phone, email, zalo_user_id;
+  std::string idem_key, event, phone, email, zalo_user_id, facebook_user_id;
   std::string subject, text, html;            // rendered (email: all three; sms/log: text)
   std::map<std::string, std::string> params;  // zalo: the template's parameters
   std::string callback_url;                   // where the gateway reports delivery ("" = none)

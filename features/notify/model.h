@@ -17,7 +17,7 @@ namespace fg::notify {
 // The events that send a message, by their stored name.
 inline constexpr const char* kEvents[] = {"received", "supplement", "apology", "result_ready", "refused"};
 // The channels, by their stored name.
-inline constexpr const char* kChannels[] = {"log", "email", "sms", "zalo"};
+inline constexpr const char* kChannels[] = {"log", "email", "sms", "zalo", "facebook"};
 
 struct Message {
   int64_t id = 0;
@@ -29,6 +29,7 @@ struct Message {
   std::string channel_pref;  // the citizen's choice ("" = the unit's order)
   std::string phone, email;
   std::string zalo_user_id;  // a citizen who wrote to the unit's Zalo OA: answered in that chat
+  std::string facebook_user_id;  // one who wrote to the unit's Facebook page: answered in Messenger
   std::map<std::string, std::string> params;  // the template's placeholders
   std::string status = "queued";              // queued | sent | failed
   int64_t attempts = 0;
@@ -41,7 +42,7 @@ struct Message {
 
 // One of a unit's channels: its settings (channels.h reads them).
 struct Channel {
-  std::string name;  // log | email | sms | zalo
+  std::string name;  // log | email | sms | zalo | facebook
   int64_t position = 0;
   std::map<std::string, std::string> config;
 };

@@ -20,7 +20,7 @@ using http::Response;
 using render::PageView;
 using render::Text;
 
-const char* const kEditable[] = {"email", "sms", "zalo", "log"};
+const char* const kEditable[] = {"email", "sms", "zalo", "facebook", "log"};
 
 bool IsFlag(const std::string& k) { return k == "ascii" || k == "night" || k == "starttls"; }
 

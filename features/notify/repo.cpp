@@ -30,7 +30,7 @@ std::map<std::string, std::string> JsonMap(const std::string& s) {
 #define FG_MESSAGE_COLUMNS                                                                                          \
   "o.id, o.idem_key, o.unit_id, o.dossier_id, o.event, o.channel_pref, o.phone, o.email, o.params_json, o.status, " \
   "o.attempts, o.next_at, o.channel, o.provider_id, o.last_error, o.created_at, o.sent_at, o.updated_at, "     \
-  "o.zalo_user_id"
+  "o.zalo_user_id, o.facebook_user_id"
 
 Message MessageOf(const db::Row& r) {
   Message m;
@@ -53,6 +53,7 @@ Message MessageOf(const db::Row& r) {
   m.sent_at = r.text(16);
   m.updated_at = r.text(17);
   m.zalo_user_id = r.text(18);
+  m.facebook_user_id = r.text(19);
   auto it = m.params.find("code");
   if (it != m.params.end()) m.dossier_code = it->second;
   return m;
@@ -68,7 +69,7 @@ const db::Query kInsert{
     "outbox_insert",
     "INSERT INTO outbox (idem_key, unit_id, dossier_id, event, channel_pref, phone, email, params_json, status, "
     "attempts, next_at, lease_owner, lease_until, channel, provider_id, last_error, created_at, sent_at, updated_at, "
-    "zalo_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, NULL, NULL, '', '', '', ?, NULL, ?, ?) "
+    "zalo_user_id, facebook_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, NULL, NULL, '', '', '', ?, NULL, ?, ?, ?) "
     "ON CONFLICT (idem_key) DO NOTHING"};
 #define FG_CLAIM_WHERE \
   "WHERE status = 'queued' AND next_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_at, id LIMIT ?"
@@ -152,7 +153,7 @@ std::optional<Consent> ConsentOf(db::Conn& c, int64_t dossier_id) {
 bool InsertMessage(db::Conn& c, const Message& m) {
   return c.exec(kInsert, {m.idem_key, m.unit_id, m.dossier_id ? db::Value(*m.dossier_id) : db::Value(nullptr), m.event,
                           m.channel_pref, m.phone, m.email, MapJson(m.params), m.next_at, m.created_at, m.created_at,
-                          m.zalo_user_id}) >
+                          m.zalo_user_id, m.facebook_user_id}) >
          0;
 }
 

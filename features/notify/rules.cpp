@@ -61,7 +61,8 @@ std::vector<std::string> UnknownPlaceholders(std::string_view event, std::string
 }
 
 std::vector<Channel> Route(const std::vector<Channel>& unit_channels, const std::string& choice,
-                           const std::string& phone, const std::string& email, const std::string& zalo_user_id) {
+                           const std::string& phone, const std::string& email, const std::string& zalo_user_id,
+                           const std::string& facebook_user_id) {
   std::vector<Channel> sorted = unit_channels;
   std::stable_sort(sorted.begin(), sorted.end(), [&](const Channel& a, const Channel& b) {
     const bool ca = a.name == choice, cb = b.name == choice;
@@ -73,6 +74,7 @@ std::vector<Channel> Route(const std::vector<Channel>& unit_channels, const std:
     if (c.name == "sms" && phone.empty()) continue;
     if (c.name == "zalo" && phone.empty() && zalo_user_id.empty()) continue;
     if (c.name == "email" && email.empty()) continue;
+    if (c.name == "facebook" && facebook_user_id.empty()) continue;
     out.push_back(std::move(c));
   }
   return out;
@@ -152,6 +154,7 @@ std::vector<std::string> ChannelKeys(std::string_view channel) {
     keys.push_back("timeout_ms");
     return keys;
   }
+  if (channel == "facebook") return {"url", "access_token", "timeout_ms"};
   return {};
 }
 }  // namespace fg::notify

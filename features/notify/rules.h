@@ -36,9 +36,11 @@ std::vector<std::string> UnknownPlaceholders(std::string_view event, std::string
 // The channels to try, in order: the citizen's choice first (if the unit has
 // it), then the unit's others by position. Channels the recipient has no
 // address for (sms: phone, zalo: phone or the Zalo user id of one who wrote to
-// the unit's OA, email: e-mail) are left out.
+// the unit's OA, email: e-mail, facebook: the id of one who wrote to the unit's
+// page) are left out.
 std::vector<Channel> Route(const std::vector<Channel>& unit_channels, const std::string& choice,
-                           const std::string& phone, const std::string& email, const std::string& zalo_user_id = "");
+                           const std::string& phone, const std::string& email, const std::string& zalo_user_id = "",
+                           const std::string& facebook_user_id = "");
 
 // Vietnamese without diacritics, case kept ("Đã tiếp nhận" -> "Da tiep nhan").
 std::string StripDiacritics(std::string_view s);

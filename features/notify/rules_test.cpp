@@ -79,6 +79,10 @@ TEST(NotifyRules, RouteChoiceFirstThenPositionWithoutAddresslessChannels) {
   EXPECT_TRUE(Route(unit, "", "", "").empty());
   // One who wrote to the OA has no phone: Zalo still reaches them, SMS does not.
   EXPECT_EQ(names(Route(unit, "zalo", "", "", "U1")), (std::vector<std::string>{"zalo"}));
+  // Messenger only reaches one who wrote to the page, first when they did.
+  unit.push_back({"facebook", 3, {}});
+  EXPECT_EQ(names(Route(unit, "", "0912345678", "a@b.vn")), (std::vector<std::string>{"zalo", "sms", "email"}));
+  EXPECT_EQ(names(Route(unit, "facebook", "", "a@b.vn", "", "P1")), (std::vector<std::string>{"facebook", "email"}));
 }
 
 TEST(NotifyChannels, OnlyARefusedMailboxOrMessageIsAPermanentSmtpFailure) {

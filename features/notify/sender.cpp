@@ -46,6 +46,7 @@ Outgoing Render(db::Conn& c, const Message& m, const Channel& ch, const std::str
   out.phone = m.phone;
   out.email = m.email;
   out.zalo_user_id = m.zalo_user_id;
+  out.facebook_user_id = m.facebook_user_id;
   out.params = m.params;
   auto code = out.params["code"];
   if (out.params["unit"].empty()) out.params["unit"] = unit_name;
@@ -54,7 +55,8 @@ Outgoing Render(db::Conn& c, const Message& m, const Channel& ch, const std::str
   if (const std::string key = CallbackKey(c); !key.empty())
     out.callback_url = public_url + "/api/v1/notify/callbacks/" + ch.name + "?token=" + CallbackToken(m.id, key);
   // A chat takes the whole text, as an e-mail does; a phone the short one.
-  const std::string kind = ch.name == "email" || (ch.name == "zalo" && !m.zalo_user_id.empty()) ? "email" : "sms";
+  const bool chat = (ch.name == "zalo" && !m.zalo_user_id.empty()) || ch.name == "facebook";
+  const std::string kind = ch.name == "email" || chat ? "email" : "sms";
   auto saved = repo::LatestTemplate(c, m.event, kind);
   const std::string body = saved ? saved->body : render::Text("notify.tpl." + m.event + "." + kind);
   out.text = render::Fill(body, out.params);
@@ -143,7 +145,7 @@ void Sender::Deliver(const Message& m) {
     if (channels.empty() && opt_.log_when_unconfigured) channels.push_back({"log", 0, {}});
     f.unconfigured = channels.empty();
     f.unit_name = unit ? unit->name : "";
-    f.route = Route(channels, m.channel_pref, m.phone, m.email, m.zalo_user_id);
+    f.route = Route(channels, m.channel_pref, m.phone, m.email, m.zalo_user_id, m.facebook_user_id);
     if (!f.route.empty())
       f.out = Render(c, m, f.route[static_cast<size_t>(m.attempts) % f.route.size()], f.unit_name, opt_.public_url);
     return f;

@@ -263,6 +263,59 @@ TEST_P(NotifyTest, ACitizenWhoWroteToTheOaGetsTheWholeAnswerInTheChat) {
   EXPECT_EQ(all[0].provider_id, "oa-1");
 }
 
+// One who wrote to the unit's Facebook page gets the answer in Messenger; one
+// whose window has closed (Graph error 10) gets it by the next channel.
+TEST_P(NotifyTest, ACitizenWhoWroteToThePageGetsTheAnswerInMessengerElseByTheNextChannel) {
+  Helper fb("facebook_send_stub.py", {});
+  Helper smtp("smtp_sink.py", {});
+  ASSERT_GT(fb.port(), 0);
+  ASSERT_GT(smtp.port(), 0);
+  Channels({{"facebook", 0,
+             {{"url", "http://127.0.0.1:" + std::to_string(fb.port()) + "/"},
+              {"access_token", "page-token-1"},
+              {"timeout_ms", "2000"}}},
+            {"email", 1, {{"url", "smtp://127.0.0.1:" + std::to_string(smtp.port())}, {"from", "motcua@xamot.gov.vn"}}}});
+  auto message = [&](const std::string& key, const std::string& user, const std::string& email) {
+    Message m;
+    m.idem_key = key;
+    m.unit_id = commune_admin_.grants.at(0).unit_id;
+    m.event = "feedback_reply";
+    m.channel_pref = "facebook";
+    m.facebook_user_id = user;
+    m.email = email;
+    m.params = {{"code", "GY-C1-2026-0001"}, {"text", "Đã thông cống trước chợ."}, {"lookup", "https://x/gop-y"}};
+    m.next_at = m.created_at = FormatUtc(Now());
+    ASSERT_TRUE(db_->write([&](db::Conn& c) { return repo::InsertMessage(c, m); }));
+  };
+  message("feedback:1:3:feedback_reply", "P1", "");
+  message("feedback:2:3:feedback_reply", "late", "hoa@example.vn");
+  Sender s(*db_, {});
+  Drain(s);
+
+  auto sent = JsonLines(fb.log());
+  ASSERT_EQ(sent.size(), 2u);
+  std::map<std::string, boost::json::object> by_recipient;
+  for (auto& line : sent) by_recipient[Str(line, "recipient")] = line;
+  ASSERT_EQ(by_recipient.count("P1"), 1u);
+  EXPECT_EQ(Str(by_recipient["P1"], "token"), "page-token-1");
+  EXPECT_EQ(Str(by_recipient["P1"], "tag"), "HUMAN_AGENT");
+  EXPECT_NE(Str(by_recipient["P1"], "text").find("Đã thông cống trước chợ."), std::string::npos);
+  std::vector<boost::json::object> mails;
+  for (int i = 0; i < 50 && mails.empty(); ++i) {
+    mails = JsonLines(smtp.log());
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(mails.size(), 1u);  // the late one, by e-mail
+  EXPECT_NE(Str(mails[0], "text").find("Đã thông cống trước chợ."), std::string::npos);
+  std::map<std::string, Message> by_key;
+  for (auto& m : All()) by_key[m.idem_key] = m;
+  EXPECT_EQ(by_key["feedback:1:3:feedback_reply"].status, "sent");
+  EXPECT_EQ(by_key["feedback:1:3:feedback_reply"].channel, "facebook");
+  EXPECT_EQ(by_key["feedback:1:3:feedback_reply"].provider_id, "m_1");
+  EXPECT_EQ(by_key["feedback:2:3:feedback_reply"].status, "sent");
+  EXPECT_EQ(by_key["feedback:2:3:feedback_reply"].channel, "email");
+}
+
 TEST_P(NotifyTest, GatewayFailuresAndATimeoutStillDeliverEachMessageOnce) {
   Helper gw("sms_gateway_stub.py", {"2", "3"});  // 503 twice, then a 3 s answer (the client waits 1 s)
   ASSERT_GT(gw.port(), 0);

@@ -236,6 +236,9 @@ void CheckChannel(const Channel& ch, Problems& problems) {
     for (const char* key : {"url", "cs_url"})
       if (!get(key).empty() && !HttpUrl(get(key))) problems.add(BadInput("notify.channel_bad_http_url", field(key)));
     if (get("access_token").empty()) problems.add(BadInput("error.required", field("access_token")));
+  } else if (ch.name == "facebook") {
+    if (!get("url").empty() && !HttpUrl(get("url"))) problems.add(BadInput("notify.channel_bad_http_url", field("url")));
+    if (get("access_token").empty()) problems.add(BadInput("error.required", field("access_token")));
   }
 }
 

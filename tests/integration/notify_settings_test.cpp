@@ -17,7 +17,7 @@ namespace {
 
 namespace json = boost::json;
 
-const char* const kSecrets[] = {"Bearer gw-secret-4711", "zalo-token-0815", "smtp-pass-2342"};
+const char* const kSecrets[] = {"Bearer gw-secret-4711", "zalo-token-0815", "smtp-pass-2342", "fb-page-token-9922"};
 
 void ExpectNoSecret(const std::string& body) {
   for (const char* s : kSecrets) EXPECT_EQ(body.find(s), std::string::npos) << s << " in " << body;
@@ -57,7 +57,8 @@ const std::string kGood = R"({"channels": [
   {"channel": "sms", "config": {"url": "http://127.0.0.1:9/send", "auth_header": "Authorization: Bearer gw-secret-4711",
                                 "ascii": "1", "night": "1"}},
   {"channel": "email", "config": {"url": "smtp://127.0.0.1:2525", "from": "motcua@chonthanh.gov.vn",
-                                  "username": "motcua", "password": "smtp-pass-2342"}}]})";
+                                  "username": "motcua", "password": "smtp-pass-2342"}},
+  {"channel": "facebook", "config": {"access_token": "fb-page-token-9922"}}]})";
 
 TEST_F(NotifySettings, ApiSavesInOrderAndNeverReturnsSecrets) {
   const std::string path = "/api/v1/units/25270/notify-channels";
@@ -68,11 +69,13 @@ TEST_F(NotifySettings, ApiSavesInOrderAndNeverReturnsSecrets) {
   ASSERT_EQ(got.status, 200) << got.body;
   ExpectNoSecret(got.body);
   auto channels = json::parse(got.body).at("channels").as_array();
-  ASSERT_EQ(channels.size(), 3u);
+  ASSERT_EQ(channels.size(), 4u);
   EXPECT_EQ(channels[0].at("channel").as_string(), "zalo");
   EXPECT_EQ(channels[1].at("channel").as_string(), "sms");
   EXPECT_EQ(channels[2].at("channel").as_string(), "email");
+  EXPECT_EQ(channels[3].at("channel").as_string(), "facebook");
   EXPECT_EQ(channels[0].at("config").at("access_token").as_string(), "********");
+  EXPECT_EQ(channels[3].at("config").at("access_token").as_string(), "********");
   EXPECT_EQ(channels[1].at("config").at("ascii").as_string(), "1");
 
   // Reordered, secrets left out: kept (Zalo needs its token, so a lost one would be refused).
@@ -88,9 +91,11 @@ TEST_F(NotifySettings, ApiSavesInOrderAndNeverReturnsSecrets) {
   EXPECT_EQ(channels[1].at("config").at("access_token").as_string(), "********");
 
   // A unit without a saved token: Zalo without one is refused.
-  r = Api(admin_, "PUT", "/api/v1/units/75/notify-channels", R"({"channels": [{"channel": "zalo", "config": {}}]})");
+  r = Api(admin_, "PUT", "/api/v1/units/75/notify-channels",
+          R"({"channels": [{"channel": "zalo", "config": {}}, {"channel": "facebook", "config": {"url": "ftp://x/"}}]})");
   EXPECT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(ErrorFields(r.body), (std::set<std::string>{"zalo.access_token"}));
+  EXPECT_EQ(ErrorFields(r.body),
+            (std::set<std::string>{"zalo.access_token", "facebook.access_token", "facebook.url"}));
 }
 
 TEST_F(NotifySettings, ApiRefusesEveryBadSettingAtOnceAndWritesNothing) {

@@ -2,6 +2,7 @@
   <p><a href="/feedback">Sổ theo dõi phản ánh, kiến nghị</a></p>
   <h1>Kênh nhận góp ý: thư điện tử, Zalo, Facebook</h1>
   <p class="lead">Thư gửi đến hộp thư góp ý và tin nhắn gửi đến trang Zalo OA hoặc Facebook của đơn vị được ghi vào sổ theo dõi như một góp ý, mỗi thư, mỗi tin một lần. Mật khẩu và khóa bí mật không bao giờ hiện lại ở đây.</p>
+  <p>Câu trả lời được gửi lại cho người dân qua kênh họ đã dùng (thư điện tử, Zalo, Facebook Messenger) theo <a href="/desk/notify/channels?unit={{UNIT_CODE}}">kênh gửi thông báo của đơn vị</a>.</p>
   <form method="get" action="/feedback/kenh" class="stats-filters" novalidate>
     <div class="field">
       <label for="unit">Đơn vị</label>
