@@ -155,6 +155,10 @@ void AddCounts(db::Conn& c, const Rating& r, int64_t n) {
           "INSERT INTO rating_counts (unit_id, day, official_id, procedure_id, level, n) VALUES (?, ?, ?, ?, ?, ?) "
           "ON CONFLICT (unit_id, day, official_id, procedure_id, level) DO UPDATE SET n = rating_counts.n + excluded.n"},
          {r.unit_id, r.day, r.official_id, r.procedure_id, r.level, n});
+  c.exec({"ratings.count_day_official",
+          "INSERT INTO rating_day_officials (unit_id, day, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, day, official_id, level) DO UPDATE SET n = rating_day_officials.n + excluded.n"},
+         {r.unit_id, r.day, r.official_id, r.level, n});
   c.exec({"ratings.count_month_official",
           "INSERT INTO rating_month_officials (unit_id, month, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (unit_id, month, official_id, level) DO UPDATE SET n = rating_month_officials.n + excluded.n"},
@@ -205,14 +209,15 @@ std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, 
 #define FG_BY_UNIT_COLS "k.unit_id, u.code, u.name, ''"
 #define FG_BY_UNIT_GROUP "k.unit_id, u.code, u.name, "
 #define FG_NO_UNIT "0, '', ''"
-// Indexed by SumBy: unit, month, official, procedure.
+// Indexed by SumBy: unit, month, official, procedure. The daily levels are kept by
+// official (without the procedure: fewer rows) and by official and procedure.
 const db::Query kLevelSums[] = {
     {"ratings.level_sums_by_unit",
-     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_counts", "day", FG_BY_UNIT_GROUP, "level")},
-    {"ratings.level_sums_by_month",
-     FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_counts", "day", "substr(k.day, 1, 7), ", "level")},
+     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_day_officials", "day", FG_BY_UNIT_GROUP, "level")},
+    {"ratings.level_sums_by_month", FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_day_officials",
+                                                  "day", "substr(k.day, 1, 7), ", "level")},
     {"ratings.level_sums_by_official",
-     FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id, 0", "rating_counts", "day", "k.official_id, ", "level")},
+     FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id, 0", "rating_day_officials", "day", "k.official_id, ", "level")},
     {"ratings.level_sums_by_procedure",
      FG_RATING_SUM(FG_NO_UNIT ", '', 0, k.procedure_id", "rating_counts", "day", "k.procedure_id, ", "level")},
 };

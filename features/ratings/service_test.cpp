@@ -382,6 +382,13 @@ TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
     EXPECT_EQ(reasons[i].key, rereasons[i].key);
     EXPECT_EQ(reasons[i].n, rereasons[i].n);
   }
+  // The counters by unit, day and official hold the same counts, and no other row.
+  const std::string kept = "SELECT unit_id, day, official_id, level, n FROM rating_day_officials";
+  const std::string recounted =
+      "SELECT unit_id, day, official_id, level, COUNT(*) FROM ratings GROUP BY unit_id, day, official_id, level";
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + kept + " EXCEPT " + recounted + ") x").c_str()), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + recounted + " EXCEPT " + kept + ") x").c_str()), 0);
+  EXPECT_GT(Count("SELECT COUNT(*) FROM rating_day_officials"), 0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM ratings"), 40);
 }
 
