@@ -159,6 +159,10 @@ void AddCounts(db::Conn& c, const Rating& r, int64_t n) {
           "INSERT INTO rating_day_officials (unit_id, day, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (unit_id, day, official_id, level) DO UPDATE SET n = rating_day_officials.n + excluded.n"},
          {r.unit_id, r.day, r.official_id, r.level, n});
+  c.exec({"ratings.count_day_unit",
+          "INSERT INTO rating_day_units (unit_id, day, level, n) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, day, level) DO UPDATE SET n = rating_day_units.n + excluded.n"},
+         {r.unit_id, r.day, r.level, n});
   c.exec({"ratings.count_month_official",
           "INSERT INTO rating_month_officials (unit_id, month, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (unit_id, month, official_id, level) DO UPDATE SET n = rating_month_officials.n + excluded.n"},
@@ -172,6 +176,10 @@ void AddCounts(db::Conn& c, const Rating& r, int64_t n) {
             "INSERT INTO rating_reason_counts (unit_id, day, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (unit_id, day, official_id, reason) DO UPDATE SET n = rating_reason_counts.n + excluded.n"},
            {r.unit_id, r.day, r.official_id, reason, n});
+    c.exec({"ratings.count_day_unit_reason",
+            "INSERT INTO rating_day_unit_reasons (unit_id, day, reason, n) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (unit_id, day, reason) DO UPDATE SET n = rating_day_unit_reasons.n + excluded.n"},
+           {r.unit_id, r.day, reason, n});
     c.exec({"ratings.count_month_reason",
             "INSERT INTO rating_month_reasons (unit_id, month, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (unit_id, month, official_id, reason) DO UPDATE SET n = rating_month_reasons.n + excluded.n"},
@@ -210,25 +218,27 @@ std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, 
 #define FG_BY_UNIT_GROUP "k.unit_id, u.code, u.name, "
 #define FG_NO_UNIT "0, '', ''"
 // Indexed by SumBy: unit, month, official, procedure. The daily levels are kept by
-// official (without the procedure: fewer rows) and by official and procedure.
+// unit, by official and by official and procedure: each grouping reads the table
+// with the fewest rows that has its key.
 const db::Query kLevelSums[] = {
     {"ratings.level_sums_by_unit",
-     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_day_officials", "day", FG_BY_UNIT_GROUP, "level")},
-    {"ratings.level_sums_by_month", FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_day_officials",
-                                                  "day", "substr(k.day, 1, 7), ", "level")},
+     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_day_units", "day", FG_BY_UNIT_GROUP, "level")},
+    {"ratings.level_sums_by_month",
+     FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_day_units", "day", "substr(k.day, 1, 7), ", "level")},
     {"ratings.level_sums_by_official",
      FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id, 0", "rating_day_officials", "day", "k.official_id, ", "level")},
     {"ratings.level_sums_by_procedure",
      FG_RATING_SUM(FG_NO_UNIT ", '', 0, k.procedure_id", "rating_counts", "day", "k.procedure_id, ", "level")},
 };
+// The daily reasons are kept by unit and by official.
 const db::Query kReasonSums[] = {
     {"ratings.reason_sums_by_unit",
-     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0", "rating_reason_counts", "day", FG_BY_UNIT_GROUP, "reason")},
-    {"ratings.reason_sums_by_month", FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0", "rating_reason_counts", "day",
-                                                   "substr(k.day, 1, 7), ", "reason")},
+     FG_RATING_SUM(FG_BY_UNIT_COLS ", 0", "rating_day_unit_reasons", "day", FG_BY_UNIT_GROUP, "reason")},
+    {"ratings.reason_sums_by_month", FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0", "rating_day_unit_reasons",
+                                                   "day", "substr(k.day, 1, 7), ", "reason")},
     {"ratings.reason_sums_by_official",
      FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id", "rating_reason_counts", "day", "k.official_id, ", "reason")},
-    {"ratings.reason_sums_total", FG_RATING_SUM(FG_NO_UNIT ", '', 0", "rating_reason_counts", "day", "", "reason")},
+    {"ratings.reason_sums_total", FG_RATING_SUM(FG_NO_UNIT ", '', 0", "rating_day_unit_reasons", "day", "", "reason")},
 };
 // The monthly levels are kept by official and by procedure in two tables.
 const db::Query kMonthLevelSums[] = {

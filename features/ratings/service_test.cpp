@@ -382,12 +382,22 @@ TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
     EXPECT_EQ(reasons[i].key, rereasons[i].key);
     EXPECT_EQ(reasons[i].n, rereasons[i].n);
   }
-  // The counters by unit, day and official hold the same counts, and no other row.
+  // The counters by unit, day and official, and by unit and day, hold the same counts, and no other row.
   const std::string kept = "SELECT unit_id, day, official_id, level, n FROM rating_day_officials";
   const std::string recounted =
       "SELECT unit_id, day, official_id, level, COUNT(*) FROM ratings GROUP BY unit_id, day, official_id, level";
   EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + kept + " EXCEPT " + recounted + ") x").c_str()), 0);
   EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + recounted + " EXCEPT " + kept + ") x").c_str()), 0);
+  const std::string by_unit = "SELECT unit_id, day, level, n FROM rating_day_units";
+  const std::string unit_recount = "SELECT unit_id, day, level, COUNT(*) FROM ratings GROUP BY unit_id, day, level";
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + by_unit + " EXCEPT " + unit_recount + ") x").c_str()), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_recount + " EXCEPT " + by_unit + ") x").c_str()), 0);
+  // Reasons by unit and day: the sums of those by official (themselves checked against the recount above).
+  const std::string unit_reasons = "SELECT unit_id, day, reason, n FROM rating_day_unit_reasons";
+  const std::string summed = "SELECT unit_id, day, reason, SUM(n) FROM rating_reason_counts GROUP BY unit_id, day, reason";
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_reasons + " EXCEPT " + summed + ") x").c_str()), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + summed + " EXCEPT " + unit_reasons + ") x").c_str()), 0);
+  EXPECT_GT(Count("SELECT COUNT(*) FROM rating_day_unit_reasons"), 0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM rating_day_officials"), 0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM ratings"), 40);
 }

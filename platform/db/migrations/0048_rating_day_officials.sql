@@ -1,9 +1,10 @@
 -- The ratings' counters per unit x day x official (issue 12: reports over
 -- periods that start or end inside a month). The loose days of a report by
--- unit, month or official read these instead of rating_counts, which is also
--- keyed by procedure and holds several times as many rows (every official
--- handles many procedures); by procedure still reads rating_counts. Added to in
--- the rating's write beside the others (repo::AddCounts).
+-- official read these instead of rating_counts, which is also keyed by
+-- procedure and holds several times as many rows (every official handles many
+-- procedures); by procedure still reads rating_counts, by unit or month
+-- rating_day_units (0049). Added to in the rating's write beside the others
+-- (repo::AddCounts).
 CREATE TABLE rating_day_officials (
   unit_id BIGINT NOT NULL,
   day TEXT NOT NULL,
