@@ -135,6 +135,10 @@ SheetRows RowsFromSheet(std::string_view bytes) {
   std::vector<std::vector<std::string>> cells;
   try {
     cells = render::xlsx::ReadFirstSheet(bytes);
+  } catch (const render::xlsx::TooManyRows&) {
+    std::string max = std::to_string(render::xlsx::kMaxRows);  // "5.000"
+    for (int i = static_cast<int>(max.size()) - 3; i > 0; i -= 3) max.insert(static_cast<size_t>(i), ".");
+    throw BadInput("scorecards.sheet_too_many_rows", "file", {{"max", max}});
   } catch (const render::xlsx::ReadError&) {
     throw BadInput("scorecards.sheet_unreadable", "file");
   }

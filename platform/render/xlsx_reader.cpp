@@ -301,7 +301,6 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
       size_t n = 0;
       if (r) std::from_chars(r, r + std::strlen(r), n);
       row = n > row ? n : row + 1;
-      if (row > kMaxRows) throw ReadError("too many rows");
       col = -1;
     } else if (name == "c") {
       const char* r = Attr(attrs, "r");
@@ -329,7 +328,7 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
       in_inline = false;
     } else if (name == "c") {
       in_cell = false;
-      if (row == 0 || row > kMaxRows || col < 0 || static_cast<size_t>(col) >= kMaxColumns || value.empty()) return;
+      if (row == 0 || col < 0 || static_cast<size_t>(col) >= kMaxColumns || value.empty()) return;
       std::string text;
       if (type == "s") {
         size_t i = 0;
@@ -343,6 +342,7 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
         text = Unescape(value);
       }
       if (text.empty()) return;
+      if (row > kMaxRows) throw TooManyRows();
       if ((total += text.size()) > kMaxPartBytes) throw ReadError("the cells' text over the limit");
       if (rows.size() < row) rows.resize(row);
       auto& cells = rows[row - 1];

@@ -32,6 +32,11 @@ inline constexpr size_t kMaxColumns = 64;
 struct ReadError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// A cell with text in a row after kMaxRows (rows without text there, such as
+// rows only formatted, are passed over).
+struct TooManyRows : ReadError {
+  TooManyRows() : ReadError("too many rows") {}
+};
 
 // rows[r][c]: the cell of row r + 1 and column c + 1 (A = 0) of the first
 // sheet, "" for an empty cell; trailing empty cells and rows are dropped.

@@ -139,9 +139,13 @@ TEST(XlsxReader, RefusesWhatIsNotAWorkbookOrTooLarge) {
   std::string many;
   for (size_t r = 1; r <= kMaxRows + 1; ++r)
     many += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>1</v></c></row>";
-  EXPECT_THROW(ReadFirstSheet(Zip({{"xl/worksheets/sheet1.xml", SheetXml(many)}})), ReadError);
+  EXPECT_THROW(ReadFirstSheet(Zip({{"xl/worksheets/sheet1.xml", SheetXml(many)}})), TooManyRows);
   many.resize(many.rfind("<row"));  // exactly kMaxRows rows: read
   EXPECT_EQ(ReadFirstSheet(Zip({{"xl/worksheets/sheet1.xml", SheetXml(many)}})).size(), kMaxRows);
+  // Rows far below that only carry a format (or an empty string) are passed over.
+  const std::string formatted = many + R"(<row r="1048576" s="3" customFormat="1"><c r="A1048576" s="3"/>)" +
+                                R"(<c r="B1048576" t="inlineStr"><is><t></t></is></c></row>)";
+  EXPECT_EQ(ReadFirstSheet(Zip({{"xl/worksheets/sheet1.xml", SheetXml(formatted)}})).size(), kMaxRows);
 }
 
 }  // namespace
