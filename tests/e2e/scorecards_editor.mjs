@@ -156,10 +156,28 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
   await admin.setInputFiles('#file', edited);
   await submit(admin, 'Nhập bảng tính');
   rmSync(edited);
-  rmSync(sheet);
   assert.match(await admin.locator('.error-summary').innerText(), /Dòng 5 \(mã 1\), cột “Điểm tối đa”/);
   await audit(admin, 'sheet errors');
   await admin.screenshot({ path: join(shots, 'scorecards-editor-sheet-errors-phone.png'), fullPage: true });
+  // Text left far below the lines (row 5,001): refused by its own message, not as unreadable.
+  const far = tmp('far.xlsx');
+  execFileSync('python3', ['-c', `
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as out:
+    for item in z.infolist():
+        data = z.read(item.filename)
+        if item.filename == 'xl/worksheets/sheet1.xml':
+            text = data.decode()
+            assert '</sheetData>' in text
+            data = text.replace('</sheetData>', '<row r="5001"><c r="A5001" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>').encode()
+        out.writestr(item, data)
+`, sheet, far]);
+  await admin.setInputFiles('#file', far);
+  await submit(admin, 'Nhập bảng tính');
+  rmSync(far);
+  assert.match(await admin.locator('#file-error').innerText(), /sau dòng 5\.000/);
+  rmSync(sheet);
 
   // Removing a line.
   await admin.goto(`${setUrl}/dong?key=2.1`);
