@@ -159,33 +159,35 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
     };
     for (int64_t uid : uids) {
       if (poller_.stopping()) break;
-      bool made = false;
+      // Only what the mail server does counts against a message: a failure of
+      // the store, or a stop of the server, ends the reading and is not counted.
+      mail::Mail m;
+      std::string instead;
       try {
         if (auto raw = session.Fetch(uid, mail::kMaxMessage)) {
-          made = TakeMail(box, unit->code, validity, uid, parse(*raw));
+          m = parse(*raw);
         } else {
-          made = TakeMail(box, unit->code, validity, uid, parse(session.Header(uid)),
-                          render::Text("feedback.mail.too_large",
-                                       {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}}));
+          m = parse(session.Header(uid));
+          instead = render::Text("feedback.mail.too_large", {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}});
         }
-      } catch (const std::exception& e) {
+      } catch (const imap::Error& e) {
         const bool last_try = box.failed_uid == uid && box.uidvalidity == validity && box.failures + 1 >= kMailAttempts;
-        if (!last_try || poller_.stopping()) {
+        if (poller_.stopping()) throw;
+        if (!last_try) {
           db_.write([&](db::Conn& c) { repo::MailboxFailed(c, box, validity, uid); });
           throw;
         }
         spdlog::warn("feedback mail of unit {}: message {} taken unread after {} attempts: {}", unit->code, uid,
                      kMailAttempts, e.what());
-        mail::Mail header;
         try {
-          header = parse(session.Header(uid));
-        } catch (const std::exception&) {  // not even its header: an item from nobody known
+          m = parse(session.Header(uid));
+        } catch (const imap::Error&) {  // not even its header: an item from nobody known
+          m = {};
         }
-        made = TakeMail(box, unit->code, validity, uid, header,
-                        render::Text("feedback.mail.unfetchable",
-                                     {{"n", std::to_string(kMailAttempts)}, {"uid", std::to_string(uid)}}));
+        instead = render::Text("feedback.mail.unfetchable",
+                               {{"n", std::to_string(kMailAttempts)}, {"uid", std::to_string(uid)}});
       }
-      ++(made ? out.created : out.duplicates);
+      ++(TakeMail(box, unit->code, validity, uid, m, instead) ? out.created : out.duplicates);
     }
   } catch (const imap::Error& e) {
     out.error = ErrorKey(e.kind());

@@ -379,7 +379,8 @@ void MailboxFailed(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int6
 
 void MailboxSkipped(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid) {
   c.exec({"feedback_mailbox_skipped",
-          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, skip_backlog = 0 WHERE unit_id = ? AND url = ?"},
+          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, skip_backlog = 0, failed_uid = 0, failures = 0 "
+          "WHERE unit_id = ? AND url = ?"},
          {uidvalidity, uid, box.unit_id, box.url});
 }
 

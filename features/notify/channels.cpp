@@ -207,16 +207,17 @@ SendResult SendZalo(const Channel& ch, const Outgoing& m) {
   return ZaloCall(ch, Get(cfg, "url", "https://business.openapi.zalo.me/message/template"), body, "data.msg_id");
 }
 
-// Messenger's Send API: the page's token as a bearer; success is a message_id.
-// An official's answer goes tagged HUMAN_AGENT (allowed up to 7 days after the
-// citizen's last message). Graph errors 10 (outside that window), 100 (no such
-// person for the page) and 551 (the person is unavailable) cannot pass later.
-SendResult SendFacebook(const Channel& ch, const Outgoing& m) {
-  if (m.facebook_user_id.empty()) return {false, true, "", "facebook: only to one who wrote to the page"};
+// One call of Messenger's Send API (the page's token as a bearer; success is a
+// message_id). `tag` empty: a standard reply (within 24 hours of the citizen's
+// last message); else a tagged one. Graph errors that a retry cannot cure are
+// permanent, so that the next channel is tried: 10 (outside the window), 100
+// (no such person for the page), 200 (not allowed to reach them), 551 (the
+// person is unavailable). An expired token (190) waits for the administrator.
+SendResult FacebookCall(const Channel& ch, const Outgoing& m, const std::string& tag, std::string* code) {
   json::object body{{"recipient", json::object{{"id", m.facebook_user_id}}},
-                    {"messaging_type", "MESSAGE_TAG"},
-                    {"tag", "HUMAN_AGENT"},
+                    {"messaging_type", tag.empty() ? "RESPONSE" : "MESSAGE_TAG"},
                     {"message", json::object{{"text", text::Cut(m.text, 1997)}}}};
+  if (!tag.empty()) body["tag"] = tag;
   const auto a = Http("POST", Get(ch.config, "url", "https://graph.facebook.com/v19.0/me/messages"),
                       {"Content-Type: application/json", "Authorization: Bearer " + Get(ch.config, "access_token")},
                       json::serialize(body), TimeoutMs(ch));
@@ -226,11 +227,22 @@ SendResult SendFacebook(const Channel& ch, const Outgoing& m) {
     if (id.empty()) return {false, false, "", "facebook: answer without message_id"};
     return {true, false, id, ""};
   }
-  const std::string code = JsonPath(a.body, "error.code");
-  const bool permanent = code == "10" || code == "100" || code == "551";
+  *code = JsonPath(a.body, "error.code");
+  const bool permanent = *code == "10" || *code == "100" || *code == "200" || *code == "551";
   return {false, permanent, "",
-          "facebook: HTTP " + std::to_string(a.status) + (code.empty() ? "" : " error " + code + " " +
-                                                                                  JsonPath(a.body, "error.message"))};
+          "facebook: HTTP " + std::to_string(a.status) +
+              (code->empty() ? "" : " error " + *code + " " + JsonPath(a.body, "error.message"))};
+}
+
+// A standard reply first; outside its 24 hours (error 10), the same text tagged
+// HUMAN_AGENT, which Messenger takes up to 7 days after the citizen's last
+// message (the page's app needs Meta's Human Agent permission for it).
+SendResult SendFacebook(const Channel& ch, const Outgoing& m) {
+  if (m.facebook_user_id.empty()) return {false, true, "", "facebook: only to one who wrote to the page"};
+  std::string code;
+  SendResult r = FacebookCall(ch, m, "", &code);
+  if (!r.ok && code == "10") r = FacebookCall(ch, m, "HUMAN_AGENT", &code);
+  return r;
 }
 
 SendResult SendEmail(const Channel& ch, const Outgoing& m) {

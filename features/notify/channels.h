@@ -20,10 +20,13 @@
 //   facebook: url (the Send API, https://graph.facebook.com/v19.0/me/messages by
 //          default), access_token (the page's; secret), timeout_ms. Only to a
 //          citizen who wrote to the page (Message::facebook_user_id): the whole
-//          text in their Messenger chat, tagged HUMAN_AGENT (an official's answer,
-//          which Messenger takes up to 7 days after the citizen's last message;
-//          later, or to someone who left, the failure is permanent and the next
-//          channel is tried)
+//          text in their Messenger chat, a standard reply within 24 hours of
+//          their last message, else tagged HUMAN_AGENT (an official's answer,
+//          taken up to 7 days after it; the app needs Meta's Human Agent
+//          permission); later, or to someone the page cannot reach, the failure
+//          is permanent and the next channel is tried. The channel must belong to
+//          the unit whose page the citizen wrote to (a page-scoped id is only
+//          valid with that page's token)
 #pragma once
 #include <map>
 #include <string>

@@ -263,8 +263,9 @@ TEST_P(NotifyTest, ACitizenWhoWroteToTheOaGetsTheWholeAnswerInTheChat) {
   EXPECT_EQ(all[0].provider_id, "oa-1");
 }
 
-// One who wrote to the unit's Facebook page gets the answer in Messenger; one
-// whose window has closed (Graph error 10) gets it by the next channel.
+// One who wrote to the unit's Facebook page gets the answer in Messenger: a
+// standard reply within 24 hours, else one tagged HUMAN_AGENT; one whose 7-day
+// window has closed too (Graph error 10 to both) gets it by the next channel.
 TEST_P(NotifyTest, ACitizenWhoWroteToThePageGetsTheAnswerInMessengerElseByTheNextChannel) {
   Helper fb("facebook_send_stub.py", {});
   Helper smtp("smtp_sink.py", {});
@@ -288,18 +289,22 @@ TEST_P(NotifyTest, ACitizenWhoWroteToThePageGetsTheAnswerInMessengerElseByTheNex
     ASSERT_TRUE(db_->write([&](db::Conn& c) { return repo::InsertMessage(c, m); }));
   };
   message("feedback:1:3:feedback_reply", "P1", "");
-  message("feedback:2:3:feedback_reply", "late", "hoa@example.vn");
+  message("feedback:2:3:feedback_reply", "day2", "");
+  message("feedback:3:3:feedback_reply", "late", "hoa@example.vn");
   Sender s(*db_, {});
   Drain(s);
 
-  auto sent = JsonLines(fb.log());
-  ASSERT_EQ(sent.size(), 2u);
-  std::map<std::string, boost::json::object> by_recipient;
-  for (auto& line : sent) by_recipient[Str(line, "recipient")] = line;
-  ASSERT_EQ(by_recipient.count("P1"), 1u);
-  EXPECT_EQ(Str(by_recipient["P1"], "token"), "page-token-1");
-  EXPECT_EQ(Str(by_recipient["P1"], "tag"), "HUMAN_AGENT");
-  EXPECT_NE(Str(by_recipient["P1"], "text").find("Đã thông cống trước chợ."), std::string::npos);
+  // What each recipient was sent, in order: (messaging_type, tag).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> calls;
+  for (auto& line : JsonLines(fb.log())) {
+    calls[Str(line, "recipient")].emplace_back(Str(line, "messaging_type"), Str(line, "tag"));
+    EXPECT_EQ(Str(line, "token"), "page-token-1");
+    EXPECT_NE(Str(line, "text").find("Đã thông cống trước chợ."), std::string::npos) << Str(line, "text");
+  }
+  using Calls = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(calls["P1"], (Calls{{"RESPONSE", ""}}));
+  EXPECT_EQ(calls["day2"], (Calls{{"RESPONSE", ""}, {"MESSAGE_TAG", "HUMAN_AGENT"}}));
+  EXPECT_EQ(calls["late"], (Calls{{"RESPONSE", ""}, {"MESSAGE_TAG", "HUMAN_AGENT"}}));
   std::vector<boost::json::object> mails;
   for (int i = 0; i < 50 && mails.empty(); ++i) {
     mails = JsonLines(smtp.log());
@@ -311,9 +316,11 @@ TEST_P(NotifyTest, ACitizenWhoWroteToThePageGetsTheAnswerInMessengerElseByTheNex
   for (auto& m : All()) by_key[m.idem_key] = m;
   EXPECT_EQ(by_key["feedback:1:3:feedback_reply"].status, "sent");
   EXPECT_EQ(by_key["feedback:1:3:feedback_reply"].channel, "facebook");
-  EXPECT_EQ(by_key["feedback:1:3:feedback_reply"].provider_id, "m_1");
+  EXPECT_FALSE(by_key["feedback:1:3:feedback_reply"].provider_id.empty());
   EXPECT_EQ(by_key["feedback:2:3:feedback_reply"].status, "sent");
-  EXPECT_EQ(by_key["feedback:2:3:feedback_reply"].channel, "email");
+  EXPECT_EQ(by_key["feedback:2:3:feedback_reply"].channel, "facebook");
+  EXPECT_EQ(by_key["feedback:3:3:feedback_reply"].status, "sent");
+  EXPECT_EQ(by_key["feedback:3:3:feedback_reply"].channel, "email");
 }
 
 TEST_P(NotifyTest, GatewayFailuresAndATimeoutStillDeliverEachMessageOnce) {
@@ -639,15 +646,23 @@ TEST_P(NotifyTest, ChannelSecretsAreWriteOnlyAndEveryBadSettingIsReported) {
 
   try {
     Channels({{"sms", 0, {{"url", "ftp://gw"}, {"body_encoding", "xml"}, {"ascii", "yes"}, {"colour", "red"}}},
-              {"email", 0, {{"url", "smtp://m"}}}});
+              {"email", 0, {{"url", "smtp://127.0.0.1:25"}}}});
     ADD_FAILURE() << "saved";
   } catch (const AppError& e) {
     std::set<std::string> fields;
     for (auto& p : e.problems()) fields.insert(p.field);
-    // email.username: the saved password is kept (left out), and a password needs a user.
+    // email.username: the saved password is kept (left out, same server), and a password needs a user.
     EXPECT_EQ(fields, (std::set<std::string>{"sms.url", "sms.body_encoding", "sms.ascii", "sms.colour",
                                              "email.from", "email.username"}));
   }
+  // Another server: the saved password is not sent there unless typed again; the token of an
+  // unchanged Zalo address is kept.
+  EXPECT_EQ(testing::ProblemsOf([&] {
+              Channels({{"zalo", 0, {}},
+                        {"email", 0, {{"url", "smtp://mail.example.vn:587"}, {"from", "motcua@xamot.gov.vn"},
+                                      {"username", "motcua"}}}});
+            }),
+            (std::map<std::string, std::string>{{"email.password", "notify.secret_again"}}));
   EXPECT_EQ(notify_->Channels(admin_, "C1", true).at(0).name, "zalo");  // nothing written
   EXPECT_EQ(KindOf([&] { notify_->SetChannels(desk_, "C1", {{"log", 0, {}}}); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { Channels({{"log", 0, {}}, {"log", 0, {}}}); }), ErrorKind::kBadRequest);

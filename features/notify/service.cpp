@@ -235,10 +235,12 @@ void CheckChannel(const Channel& ch, Problems& problems) {
   } else if (ch.name == "zalo") {
     for (const char* key : {"url", "cs_url"})
       if (!get(key).empty() && !HttpUrl(get(key))) problems.add(BadInput("notify.channel_bad_http_url", field(key)));
-    if (get("access_token").empty()) problems.add(BadInput("error.required", field("access_token")));
+    if (get("access_token").empty() && !problems.has(field("access_token")))
+      problems.add(BadInput("error.required", field("access_token")));
   } else if (ch.name == "facebook") {
     if (!get("url").empty() && !HttpUrl(get("url"))) problems.add(BadInput("notify.channel_bad_http_url", field("url")));
-    if (get("access_token").empty()) problems.add(BadInput("error.required", field("access_token")));
+    if (get("access_token").empty() && !problems.has(field("access_token")))
+      problems.add(BadInput("error.required", field("access_token")));
   }
 }
 
@@ -279,12 +281,25 @@ void Service::SetChannels(const auth::Principal& p, const std::string& unit_code
     if (!u) throw NotFound("error.not_found");
     if (!auth::Covers(p, u->path, {Role::kAdmin})) throw Forbidden();
     const auto old = repo::Channels(c, u->id);
-    // Secrets are write-only: left empty, the saved one is kept.
+    // Secrets are write-only: left empty, the saved one is kept, but only for the
+    // addresses it was saved with (a changed one needs it typed again, so that a
+    // saved token or password is never sent to a new host).
     for (auto& ch : clean)
       for (auto& o : old)
-        if (o.name == ch.name)
+        if (o.name == ch.name) {
+          const auto at = [](const Channel& x, const char* key) {
+            auto it = x.config.find(key);
+            return it == x.config.end() ? std::string() : it->second;
+          };
+          const bool moved = at(o, "url") != at(ch, "url") || at(o, "cs_url") != at(ch, "cs_url");
           for (auto& [k, v] : o.config)
-            if (IsSecret(k) && !ch.config.count(k)) ch.config[k] = v;
+            if (IsSecret(k) && !ch.config.count(k)) {
+              if (moved)
+                problems.add(BadInput("notify.secret_again", ch.name + "." + k));
+              else
+                ch.config[k] = v;
+            }
+        }
     for (auto& ch : clean) CheckChannel(ch, problems);
     problems.raise_if_any();  // every problem at once, nothing written
     const std::string now = NowUtcText();

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <random>
 #include <set>
 #include <thread>
@@ -70,9 +71,13 @@ class RatingsServiceTest : public desk::testing::DeskFixture {
     in.dossier_id = d.id;
     return in;
   }
-  int64_t Count(const char* sql) {
-    return db_->read([&](db::Conn& c) { return c.query_one({"t", sql})->i64(0); });
+  // The store caches prepared statements by the text's address: every query text is
+  // kept for the whole test, so that no later text can reuse an earlier one's address.
+  int64_t Count(std::string sql) {
+    const char* kept = queries_.emplace_back(std::move(sql)).c_str();
+    return db_->read([&](db::Conn& c) { return c.query_one({"t", kept})->i64(0); });
   }
+  std::deque<std::string> queries_;
   static Sender From(const std::string& address, const std::string& device = "") { return {address, device}; }
 
   auth::Principal admin_, desk_, desk2_, leader_, outsider_;
@@ -386,17 +391,17 @@ TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
   const std::string kept = "SELECT unit_id, day, official_id, level, n FROM rating_day_officials";
   const std::string recounted =
       "SELECT unit_id, day, official_id, level, COUNT(*) FROM ratings GROUP BY unit_id, day, official_id, level";
-  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + kept + " EXCEPT " + recounted + ") x").c_str()), 0);
-  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + recounted + " EXCEPT " + kept + ") x").c_str()), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + kept + " EXCEPT " + recounted + ") x")), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + recounted + " EXCEPT " + kept + ") x")), 0);
   const std::string by_unit = "SELECT unit_id, day, level, n FROM rating_day_units";
   const std::string unit_recount = "SELECT unit_id, day, level, COUNT(*) FROM ratings GROUP BY unit_id, day, level";
-  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + by_unit + " EXCEPT " + unit_recount + ") x").c_str()), 0);
-  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_recount + " EXCEPT " + by_unit + ") x").c_str()), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + by_unit + " EXCEPT " + unit_recount + ") x")), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_recount + " EXCEPT " + by_unit + ") x")), 0);
   // Reasons by unit and day: the sums of those by official (themselves checked against the recount above).
   const std::string unit_reasons = "SELECT unit_id, day, reason, n FROM rating_day_unit_reasons";
   const std::string summed = "SELECT unit_id, day, reason, SUM(n) FROM rating_reason_counts GROUP BY unit_id, day, reason";
-  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_reasons + " EXCEPT " + summed + ") x").c_str()), 0);
-  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + summed + " EXCEPT " + unit_reasons + ") x").c_str()), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_reasons + " EXCEPT " + summed + ") x")), 0);
+  EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + summed + " EXCEPT " + unit_reasons + ") x")), 0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM rating_day_unit_reasons"), 0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM rating_day_officials"), 0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM ratings"), 40);
@@ -456,7 +461,7 @@ TEST_P(RatingsServiceTest, AReportOverWholeMonthsAndLooseDaysCountsEveryRatingOf
   q.from = "2026-02-25";
   q.to = "2026-04-05";
   const std::string where = " FROM ratings WHERE day >= '2026-02-25' AND day <= '2026-04-05'";
-  const int64_t in_period = Count(("SELECT COUNT(*)" + where).c_str());
+  const int64_t in_period = Count(("SELECT COUNT(*)" + where));
   ASSERT_GT(in_period, 30);
   ASSERT_LT(in_period, 90);  // the period leaves ratings out on both sides
   for (const std::string by : {"official", "procedure", "unit", "month"}) {
@@ -464,19 +469,19 @@ TEST_P(RatingsServiceTest, AReportOverWholeMonthsAndLooseDaysCountsEveryRatingOf
     q.by = by;
     const Report rep = ratings_->ReportOf(admin_, q);
     EXPECT_EQ(rep.total.total, in_period);
-    EXPECT_EQ(rep.total.counts[4], Count(("SELECT COUNT(*)" + where + " AND level = 'unsatisfied'").c_str()));
-    EXPECT_EQ(rep.total.reasons[0], Count(("SELECT COUNT(*)" + where + " AND reasons = 'waiting'").c_str()));
+    EXPECT_EQ(rep.total.counts[4], Count(("SELECT COUNT(*)" + where + " AND level = 'unsatisfied'")));
+    EXPECT_EQ(rep.total.reasons[0], Count(("SELECT COUNT(*)" + where + " AND reasons = 'waiting'")));
     const std::string column = by == "official"    ? "official_id"
                                : by == "procedure" ? "procedure_id"
                                : by == "unit"      ? "unit_id"
                                                    : "substr(day, 1, 7)";
     EXPECT_EQ(static_cast<int64_t>(rep.lines.size()),
-              Count(("SELECT COUNT(DISTINCT " + column + ")" + where).c_str()));
+              Count(("SELECT COUNT(DISTINCT " + column + ")" + where)));
     for (const auto& l : rep.lines) {
       const std::string key = by == "unit"    ? "(SELECT id FROM units WHERE code = '" + l.key + "')"
                               : by == "month" ? "'" + l.key + "'"
                                               : l.key;
-      EXPECT_EQ(l.total, Count(("SELECT COUNT(*)" + where + " AND " + column + " = " + key).c_str())) << l.key;
+      EXPECT_EQ(l.total, Count(("SELECT COUNT(*)" + where + " AND " + column + " = " + key))) << l.key;
     }
   }
 }

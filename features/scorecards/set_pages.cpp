@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "features/desk/stats.h"
 #include "features/scorecards/json.h"
 #include "features/scorecards/lines.h"
 #include "features/scorecards/page_parts.h"
@@ -136,9 +137,8 @@ SheetRows RowsFromSheet(std::string_view bytes) {
   try {
     cells = render::xlsx::ReadFirstSheet(bytes);
   } catch (const render::xlsx::TooManyRows&) {
-    std::string max = std::to_string(render::xlsx::kMaxRows);  // "5.000"
-    for (int i = static_cast<int>(max.size()) - 3; i > 0; i -= 3) max.insert(static_cast<size_t>(i), ".");
-    throw BadInput("scorecards.sheet_too_many_rows", "file", {{"max", max}});
+    throw BadInput("scorecards.sheet_too_many_rows", "file",
+                   {{"max", desk::FormatCount(static_cast<int64_t>(render::xlsx::kMaxRows))}});
   } catch (const render::xlsx::ReadError&) {
     throw BadInput("scorecards.sheet_unreadable", "file");
   }

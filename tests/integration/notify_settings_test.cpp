@@ -78,6 +78,14 @@ TEST_F(NotifySettings, ApiSavesInOrderAndNeverReturnsSecrets) {
   EXPECT_EQ(channels[3].at("config").at("access_token").as_string(), "********");
   EXPECT_EQ(channels[1].at("config").at("ascii").as_string(), "1");
 
+  // A saved token goes only to the address it was saved for: a new address needs it typed again.
+  r = Api(admin_, "PUT", path,
+          R"({"channels": [{"channel": "facebook", "config": {"url": "https://elsewhere.example/send",
+                                                              "access_token": "********"}}]})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(ErrorFields(r.body), (std::set<std::string>{"facebook.access_token"}));
+  EXPECT_EQ(json::parse(Get(admin_, path).body).at("channels").as_array().size(), 4u);  // nothing written
+
   // Reordered, secrets left out: kept (Zalo needs its token, so a lost one would be refused).
   r = Api(admin_, "PUT", path,
           R"({"channels": [{"channel": "sms", "config": {"url": "http://127.0.0.1:9/send", "auth_header": ""}},
@@ -107,9 +115,10 @@ TEST_F(NotifySettings, ApiRefusesEveryBadSettingAtOnceAndWritesNothing) {
     {"channel": "sms", "config": {"url": "http://gw", "method": "DELETE", "colour": "red", "timeout_ms": "5"}}]})");
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_NE(r.headers["content-type"].find("application/problem+json"), std::string::npos);
+  // New addresses: the saved password and gateway header are not kept unless typed again.
   EXPECT_EQ(ErrorFields(r.body),
-            (std::set<std::string>{"email.url", "email.from", "email.username", "sms.method", "sms.colour",
-                                   "sms.timeout_ms"}));  // username: the saved password is kept, and needs one
+            (std::set<std::string>{"email.url", "email.from", "email.password", "sms.auth_header", "sms.method",
+                                   "sms.colour", "sms.timeout_ms"}));
   EXPECT_EQ(Get(admin_, path).body, before);
 
   r = Api(admin_, "PUT", path, R"({"channels": [{"channel": "fax"}, {"channel": "log"}, {"channel": "log"}]})");

@@ -60,13 +60,16 @@ HttpResult Exchange(int port, const std::vector<std::string>& pieces, int pause_
     ::close(fd);
     throw std::runtime_error("connect failed");
   }
-  for (size_t i = 0; i < pieces.size(); ++i) {
+  bool open = true;
+  for (size_t i = 0; open && i < pieces.size(); ++i) {
     if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
     const std::string& req = pieces[i];
-    size_t sent = 0;
-    while (sent < req.size()) {
+    for (size_t sent = 0; sent < req.size();) {
       ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) break;  // the server may answer (413) before reading everything
+      if (n <= 0) {  // the server may answer (413) before reading everything
+        open = false;
+        break;
+      }
       sent += static_cast<size_t>(n);
     }
   }

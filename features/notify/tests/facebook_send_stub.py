@@ -4,9 +4,11 @@
 POST / with {"recipient": {"id"}, "messaging_type", "tag", "message": {"text"}}
 and the page's token as "Authorization: Bearer ...": answered as the Graph API
 answers, {"recipient_id", "message_id"}, and appended to LOG as a JSON line
-{"token", "recipient", "messaging_type", "tag", "text"}. A recipient named
-"late" is answered as Messenger answers outside the messaging window: HTTP 400,
-{"error": {"code": 10, "error_subcode": 2018278, ...}} (logged too).
+{"token", "recipient", "messaging_type", "tag", "text"}. Outside the messaging
+window Messenger answers HTTP 400, {"error": {"code": 10, "error_subcode":
+2018278, ...}} (logged too): so is a recipient named "day2" answered to a
+standard reply (its last message was over 24 hours ago, but a HUMAN_AGENT tag
+passes), and one named "late" to anything (over 7 days ago).
 
 Usage: facebook_send_stub.py PORT_FILE LOG
 Prints nothing; writes the port it listens on to PORT_FILE.
@@ -39,7 +41,8 @@ class Handler(BaseHTTPRequestHandler):
                                     "messaging_type": body.get("messaging_type", ""),
                                     "tag": body.get("tag", ""),
                                     "text": body["message"]["text"]}, ensure_ascii=False) + "\n")
-        if recipient == "late":
+        outside = recipient == "late" or (recipient == "day2" and body.get("tag") != "HUMAN_AGENT")
+        if outside:
             status = 400
             answer = {"error": {"message": "(#10) This message is sent outside of allowed window.",
                                 "type": "OAuthException", "code": 10, "error_subcode": 2018278}}
