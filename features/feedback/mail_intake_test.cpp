@@ -226,7 +226,7 @@ TEST_P(MailIntakeTest, AMessageThatKeepsTimingOutDoesNotBlockTheMailbox) {
   testing::StallProxy proxy(Server().port(), "UID FETCH 2 BODY[]");
   fb_->PutMailbox(admin_, "C1", "imap://127.0.0.1:" + std::to_string(proxy.port()) + "/INBOX", user_,
                   testing::ImapServer::kPassword);
-  fb_->MailTimeout(std::chrono::seconds(1));
+  fb_->MailTimeout(std::chrono::seconds(3));  // each stalled fetch waits it out; the others take milliseconds
   Server().Deliver(user_, Message("m1@example.com", "Mot", "Thư một."));
   Server().Deliver(user_, Message("m2@example.com", "Hai bi treo", "Thư hai, máy chủ không trả."));
   Server().Deliver(user_, Message("m3@example.com", "Ba", "Thư ba."));
