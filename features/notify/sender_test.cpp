@@ -54,7 +54,8 @@ class Helper {
     fs::create_directories(dir_);
     log_ = (dir_ / "log.jsonl").string();
     const std::string port_file = (dir_ / "port").string();
-    std::vector<std::string> argv = {"/usr/bin/python3",
+    // -B: the stubs import stub_http.py, and no bytecode is written into the source tree.
+    std::vector<std::string> argv = {"/usr/bin/python3", "-B",
                                      std::string(FG_SOURCE_DIR) + "/features/notify/tests/" + script, port_file, log_};
     argv.insert(argv.end(), args.begin(), args.end());
     pid_ = fork();

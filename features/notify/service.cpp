@@ -191,12 +191,29 @@ bool Digits(const std::string& v) {
 
 bool HttpUrl(const std::string& v) { return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0; }
 
+// A setting of `ch`, "" when it has none.
+std::string Setting(const Channel& ch, const std::string& key) {
+  auto it = ch.config.find(key);
+  return it == ch.config.end() ? std::string() : it->second;
+}
+
+// Secrets are write-only: one left out keeps its saved value, but only while the
+// channel's addresses are those it was saved with (a changed one needs it typed
+// again, so that a saved token or password is never sent to a new host).
+void KeepSecrets(Channel& ch, const Channel& saved, Problems& problems) {
+  const bool moved = Setting(saved, "url") != Setting(ch, "url") || Setting(saved, "cs_url") != Setting(ch, "cs_url");
+  for (const auto& [k, v] : saved.config) {
+    if (!IsSecret(k) || ch.config.count(k)) continue;
+    if (moved)
+      problems.add(BadInput("notify.secret_again", ch.name + "." + k));
+    else
+      ch.config[k] = v;
+  }
+}
+
 // The checks that need the whole of a channel's settings (secrets kept included).
 void CheckChannel(const Channel& ch, Problems& problems) {
-  auto get = [&](const char* k) {
-    auto it = ch.config.find(k);
-    return it == ch.config.end() ? std::string() : it->second;
-  };
+  auto get = [&](const char* k) { return Setting(ch, k); };
   auto field = [&](const char* k) { return ch.name + "." + k; };
   for (auto& [k, v] : ch.config) {
     const std::string f = ch.name + "." + k;
@@ -232,14 +249,10 @@ void CheckChannel(const Channel& ch, Problems& problems) {
     const std::string auth = get("auth_header");
     if (!auth.empty() && (auth.find(':') == std::string::npos || auth.find('\n') != std::string::npos))
       problems.add(BadInput("notify.channel_bad_header", field("auth_header")));
-  } else if (ch.name == "zalo") {
+  } else if (ch.name == "zalo" || ch.name == "facebook") {  // facebook has no cs_url
     for (const char* key : {"url", "cs_url"})
       if (!get(key).empty() && !HttpUrl(get(key))) problems.add(BadInput("notify.channel_bad_http_url", field(key)));
-    if (get("access_token").empty() && !problems.has(field("access_token")))
-      problems.add(BadInput("error.required", field("access_token")));
-  } else if (ch.name == "facebook") {
-    if (!get("url").empty() && !HttpUrl(get("url"))) problems.add(BadInput("notify.channel_bad_http_url", field("url")));
-    if (get("access_token").empty() && !problems.has(field("access_token")))
+    if (get("access_token").empty() && !problems.has(field("access_token")))  // not when asked to type it again
       problems.add(BadInput("error.required", field("access_token")));
   }
 }
@@ -281,25 +294,9 @@ void Service::SetChannels(const auth::Principal& p, const std::string& unit_code
     if (!u) throw NotFound("error.not_found");
     if (!auth::Covers(p, u->path, {Role::kAdmin})) throw Forbidden();
     const auto old = repo::Channels(c, u->id);
-    // Secrets are write-only: left empty, the saved one is kept, but only for the
-    // addresses it was saved with (a changed one needs it typed again, so that a
-    // saved token or password is never sent to a new host).
     for (auto& ch : clean)
-      for (auto& o : old)
-        if (o.name == ch.name) {
-          const auto at = [](const Channel& x, const char* key) {
-            auto it = x.config.find(key);
-            return it == x.config.end() ? std::string() : it->second;
-          };
-          const bool moved = at(o, "url") != at(ch, "url") || at(o, "cs_url") != at(ch, "cs_url");
-          for (auto& [k, v] : o.config)
-            if (IsSecret(k) && !ch.config.count(k)) {
-              if (moved)
-                problems.add(BadInput("notify.secret_again", ch.name + "." + k));
-              else
-                ch.config[k] = v;
-            }
-        }
+      for (const auto& o : old)
+        if (o.name == ch.name) KeepSecrets(ch, o, problems);
     for (auto& ch : clean) CheckChannel(ch, problems);
     problems.raise_if_any();  // every problem at once, nothing written
     const std::string now = NowUtcText();

@@ -23,6 +23,25 @@ import { tmpdir } from 'node:os';
 import { run, viewports, login } from './harness.mjs';
 import { axeFindings, overflowFindings, dateFindings } from './audit.mjs';
 
+// Copies the workbook `src` to `dst` with its sheet's XML changed by `change`, a Python
+// expression of `text` (the XML; `re` imported) run over the archive by Python's zipfile.
+// The change must change something.
+function rewriteSheet(src, dst, change) {
+  execFileSync('python3', ['-c', `
+import re, sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as out:
+    for item in z.infolist():
+        data = z.read(item.filename)
+        if item.filename == 'xl/worksheets/sheet1.xml':
+            text = data.decode()
+            changed = ${change}
+            assert changed != text, 'the sheet did not change'
+            data = changed.encode()
+        out.writestr(item, data)
+`, src, dst]);
+}
+
 const [phone] = viewports;
 
 await run('scorecards_editor', async ({ base, browser, shots }) => {
@@ -141,18 +160,7 @@ await run('scorecards_editor', async ({ base, browser, shots }) => {
   assert.match(await admin.locator('#file-error').innerText(), /Không đọc được tệp/);
   // A maximum typed as a word in the sheet (row 5: the header is row 4): the row and column named.
   const edited = tmp('edited.xlsx');
-  execFileSync('python3', ['-c', `
-import re, sys, zipfile
-src, dst = sys.argv[1], sys.argv[2]
-with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as out:
-    for item in z.infolist():
-        data = z.read(item.filename)
-        if item.filename == 'xl/worksheets/sheet1.xml':
-            text, n = re.subn(r'<c r="D5"([^>]*)><v>[^<]*</v></c>', '<c r="D5" t="inlineStr"><is><t>năm</t></is></c>', data.decode())
-            assert n == 1, 'cell D5 not found'
-            data = text.encode()
-        out.writestr(item, data)
-`, sheet, edited]);
+  rewriteSheet(sheet, edited, `re.sub(r'<c r="D5"([^>]*)><v>[^<]*</v></c>', '<c r="D5" t="inlineStr"><is><t>năm</t></is></c>', text)`);
   await admin.setInputFiles('#file', edited);
   await submit(admin, 'Nhập bảng tính');
   rmSync(edited);
@@ -161,18 +169,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
   await admin.screenshot({ path: join(shots, 'scorecards-editor-sheet-errors-phone.png'), fullPage: true });
   // Text left far below the lines (row 5,001): refused by its own message, not as unreadable.
   const far = tmp('far.xlsx');
-  execFileSync('python3', ['-c', `
-import sys, zipfile
-src, dst = sys.argv[1], sys.argv[2]
-with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as out:
-    for item in z.infolist():
-        data = z.read(item.filename)
-        if item.filename == 'xl/worksheets/sheet1.xml':
-            text = data.decode()
-            assert '</sheetData>' in text
-            data = text.replace('</sheetData>', '<row r="5001"><c r="A5001" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>').encode()
-        out.writestr(item, data)
-`, sheet, far]);
+  rewriteSheet(sheet, far, `text.replace('</sheetData>', '<row r="5001"><c r="A5001" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>')`);
   await admin.setInputFiles('#file', far);
   await submit(admin, 'Nhập bảng tính');
   rmSync(far);

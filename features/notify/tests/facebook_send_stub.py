@@ -14,51 +14,32 @@ Usage: facebook_send_stub.py PORT_FILE LOG
 Prints nothing; writes the port it listens on to PORT_FILE.
 """
 import json
-import os
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from stub_http import JsonHandler, append_line, lock, serve
 
 port_file, log_path = sys.argv[1], sys.argv[2]
-lock = threading.Lock()
 state = {"n": 0}
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class Handler(JsonHandler):
     def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+        body = json.loads(self.body())
         auth = self.headers.get("Authorization", "")
         recipient = body["recipient"]["id"]
         with lock:
             state["n"] += 1
             n = state["n"]
-            with open(log_path, "a") as f:
-                f.write(json.dumps({"token": auth[len("Bearer "):] if auth.startswith("Bearer ") else "",
-                                    "recipient": recipient,
-                                    "messaging_type": body.get("messaging_type", ""),
-                                    "tag": body.get("tag", ""),
-                                    "text": body["message"]["text"]}, ensure_ascii=False) + "\n")
-        outside = recipient == "late" or (recipient == "day2" and body.get("tag") != "HUMAN_AGENT")
-        if outside:
-            status = 400
-            answer = {"error": {"message": "(#10) This message is sent outside of allowed window.",
-                                "type": "OAuthException", "code": 10, "error_subcode": 2018278}}
+            append_line(log_path, {"token": auth[len("Bearer "):] if auth.startswith("Bearer ") else "",
+                                   "recipient": recipient,
+                                   "messaging_type": body.get("messaging_type", ""),
+                                   "tag": body.get("tag", ""),
+                                   "text": body["message"]["text"]})
+        if recipient == "late" or (recipient == "day2" and body.get("tag") != "HUMAN_AGENT"):
+            self.answer(400, {"error": {"message": "(#10) This message is sent outside of allowed window.",
+                                        "type": "OAuthException", "code": 10, "error_subcode": 2018278}})
         else:
-            status = 200
-            answer = {"recipient_id": recipient, "message_id": "m_%d" % n}
-        data = json.dumps(answer).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+            self.answer(200, {"recipient_id": recipient, "message_id": "m_%d" % n})
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-with open(port_file + ".tmp", "w") as f:
-    f.write(str(server.server_address[1]))
-os.rename(port_file + ".tmp", port_file)
-server.serve_forever()
+serve(Handler, port_file)

@@ -14,27 +14,22 @@ Prints nothing; writes the port it listens on to PORT_FILE.
 """
 import json
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from stub_http import JsonHandler, append_line, lock, serve
 
 port_file, log_path, fail, slow = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-lock = threading.Lock()
 state = {"calls": 0, "seen": {}}
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class Handler(JsonHandler):
     def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        body = self.body()
         key = self.headers.get("Idempotency-Key", "")
         with lock:
             state["calls"] += 1
             n = state["calls"]
-            with open(log_path + ".calls", "a") as f:
-                f.write(json.dumps({"n": n, "key": key}) + "\n")
+            append_line(log_path + ".calls", {"n": n, "key": key})
         if n <= fail:
             return self.answer(503, {"status": "busy"})
         if n == fail + 1 and slow > 0:
@@ -43,28 +38,13 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             if key not in state["seen"]:
                 state["seen"][key] = "gw-%d" % (len(state["seen"]) + 1)
-                with open(log_path, "a") as f:
-                    f.write(json.dumps({"key": key, "to": msg["to"], "text": msg["text"],
-                                        "id": state["seen"][key], "callback": msg.get("callback", "")},
-                                       ensure_ascii=False) + "\n")
+                append_line(log_path, {"key": key, "to": msg["to"], "text": msg["text"],
+                                       "id": state["seen"][key], "callback": msg.get("callback", "")})
             mid = state["seen"][key]
         try:
             self.answer(200, {"status": "ok", "id": mid})
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def answer(self, code, obj):
-        data = json.dumps(obj).encode()
-        self.send_response(code)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
 
-
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-with open(port_file + ".tmp", "w") as f:
-    f.write(str(server.server_address[1]))
-import os
-os.rename(port_file + ".tmp", port_file)
-server.serve_forever()
+serve(Handler, port_file)
