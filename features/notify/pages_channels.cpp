@@ -107,7 +107,8 @@ Response ChannelsPage(Context& ctx, Service& svc, const std::string& unit_code, 
         std::string hint;
         if (IsSecret(key)) {
           const bool has = old && old->config.count(key);
-          hint = Text(has ? "notify.secret_saved" : "notify.secret_empty");
+          // The field's error says what to do ("type it again"), which "leave it empty to keep it" would contradict.
+          if (!errors.count(field)) hint = Text(has ? "notify.secret_saved" : "notify.secret_empty");
           value.clear();  // write-only: never sent back to the browser
         }
         if (!hint.empty()) {
