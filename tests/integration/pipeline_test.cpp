@@ -8,6 +8,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -23,7 +25,6 @@
 namespace fg::testing {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 std::vector<std::pair<std::string, std::string>> Api(const Session& s) {
   return {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}};
@@ -33,10 +34,12 @@ std::string UnitBody(const std::string& code) {
   return R"({"code":")" + code + R"(","name":"Xã Thử","level":"commune","parent_code":"75"})";
 }
 
-// Writers hammer the API for a bounded time while a prober times /healthz and
-// a static file.
+// Writers hammer the API while a prober asks for /healthz and a static file.
+// Midway the test itself takes the database's write lock, so no write can
+// finish: the probes must still be answered (no clock; CI shares the cores).
 TEST(Pipeline, HealthAndStaticFilesAnswerDuringAWriteStorm) {
-  ServerProcess server(TempPath("storm.db"), {"--demo"});
+  const std::string path = TempPath("storm.db");
+  ServerProcess server(path, {"--demo"});
   auto admin = Login(server.port(), "admin", "demo");
   ASSERT_FALSE(admin.cookie.empty());
   std::atomic<bool> stop{false};
@@ -51,31 +54,31 @@ TEST(Pipeline, HealthAndStaticFilesAnswerDuringAWriteStorm) {
       }
     });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the storm is on
-  std::vector<double> health_ms, static_ms;
-  for (int i = 0; i < 40; ++i) {
-    auto t0 = Clock::now();
-    auto h = Request(server.port(), "GET", "/healthz");
-    auto t1 = Clock::now();
-    auto s = Request(server.port(), "GET", "/static/site.css");
-    auto t2 = Clock::now();
-    EXPECT_EQ(h.status, 200);
-    EXPECT_EQ(s.status, 200);
-    health_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-    static_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ASSERT_GT(written.load(), 0) << "the storm did not write";
+
+  sqlite3* lock = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &lock), SQLITE_OK);
+  sqlite3_busy_timeout(lock, 10000);
+  ASSERT_EQ(sqlite3_exec(lock, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // answers of writes already stored arrive
+  const int written_when_locked = written.load();
+  int health_ok = 0, static_ok = 0;
+  for (int i = 0; i < 20; ++i) {
+    health_ok += Request(server.port(), "GET", "/healthz").status == 200;
+    static_ok += Request(server.port(), "GET", "/static/site.css").status == 200;
   }
+  // Read before the lock is let go: every write was still waiting for it.
+  const int written_while_locked = written.load() - written_when_locked;
+  ASSERT_EQ(sqlite3_exec(lock, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(lock);
+  EXPECT_EQ(written_while_locked, 0) << "the lock did not hold the writes";
+  EXPECT_EQ(health_ok, 20) << "/healthz while no write could finish";
+  EXPECT_EQ(static_ok, 20) << "static file while no write could finish";
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   stop = true;
   for (auto& w : writers) w.join();
-  EXPECT_GT(written.load(), 100) << "the storm did not write";
-  std::sort(health_ms.begin(), health_ms.end());
-  std::sort(static_ms.begin(), static_ms.end());
-  // Were they queued behind the writes, every probe would wait for them. The
-  // median says whether they are; the slowest only that none hung (other
-  // tests share the cores: ctest runs two at once).
-  EXPECT_LT(health_ms[health_ms.size() / 2], 100.0) << "median /healthz during the storm";
-  EXPECT_LT(static_ms[static_ms.size() / 2], 100.0) << "median static file during the storm";
-  EXPECT_LT(health_ms.back(), 1000.0) << "slowest /healthz during the storm";
-  EXPECT_LT(static_ms.back(), 1000.0) << "slowest static file during the storm";
+  EXPECT_GT(written.load(), written_when_locked) << "the writes went on after the lock";
 }
 
 // With room for two requests in flight, a crowd gets 503 + Retry-After for
@@ -204,9 +207,12 @@ TEST(Pipeline, ConcurrentLoginsKeepMemoryBoundedAndHealthFast) {
       if (r.status != 0) ++answered;
     });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  auto t0 = Clock::now();
   EXPECT_EQ(Request(server.port(), "GET", "/healthz").status, 200);
-  double health_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  // No clock (CI shares the cores): /healthz must not queue behind the
+  // hashes. With hashes two at a time off the io threads it is answered while
+  // most logins still wait; hashed on the io threads it would take its turn
+  // among the 21 connections, after about half of them.
+  const int answered_before_health = answered.load();
   for (auto& t : logins) t.join();
   done = true;
   sampler.join();
@@ -214,7 +220,7 @@ TEST(Pipeline, ConcurrentLoginsKeepMemoryBoundedAndHealthFast) {
   EXPECT_EQ(answered.load(), 20) << "the server's log ends: " << out.substr(out.size() > 3000 ? out.size() - 3000 : 0);
   // Two hashes of 64 MiB at once (more under sanitizers); unbounded it was 1.3 GB.
   EXPECT_LT(peak.load() - base, 300) << "growth of resident memory, MiB, from " << base;
-  EXPECT_LT(health_ms, 1000.0) << "/healthz while 20 logins were hashed (no hang; other tests share the cores)";
+  EXPECT_LT(answered_before_health, 10) << "logins answered before /healthz was";
 }
 
 // Found by review: out of descriptors, the accept loop spun at ~650,000 log

@@ -54,12 +54,11 @@ int64_t CreateOfficial(int port, const Session& admin, const std::string& userna
 TEST(Security, PlaceholdersInInputDoNotHangTheServer) {
   ServerProcess server(TempPath("sec_placeholder.db"), {"--demo"});
   for (int i = 0; i < 2; ++i) {
-    auto start = std::chrono::steady_clock::now();
+    // A hang would end in the client's timeout: no status, not 400.
     auto r = i == 0 ? Request(server.port(), "GET", "/api/v1/calendar/holidays?year=2026&unit=%7Bcode%7D")
                     : Request(server.port(), "POST", "/api/v1/calendar/due", R"({"{field}":1})",
                               {{"Content-Type", "application/json"}});
     EXPECT_EQ(r.status, 400) << r.raw;
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
     EXPECT_NE(r.body.find(i == 0 ? "{code}" : "{field}"), std::string::npos) << r.body;
   }
 }

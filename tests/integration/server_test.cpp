@@ -155,8 +155,9 @@ TEST_F(ServerTest, SlowClientIsDisconnectedAfterTheReadTimeout) {
   auto waited = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(r.status, 0);
   EXPECT_TRUE(r.raw.empty());
-  // The server's read timeout is 1 s here; the client would have waited 8 s.
-  EXPECT_LT(waited, std::chrono::seconds(4));
+  // The server's read timeout is 1 s here; the client would have given up
+  // after 8 s, so an earlier end was the server's.
+  EXPECT_LT(waited, std::chrono::seconds(7));
   EXPECT_GE(waited, std::chrono::milliseconds(900));
 }
 
