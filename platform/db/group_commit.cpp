@@ -116,23 +116,39 @@ void GroupCommit::loop(Conn& conn) {
       std::unique_lock lk(mu_);
       cv_.wait(lk, [&] { return closing_ || !queue_.empty(); });
       if (queue_.empty()) return;  // closing and drained
-      size_t n = std::min<size_t>(queue_.size(), static_cast<size_t>(opt_.max_batch));
-      batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
-      queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
     }
+    take(batch);
     apply(conn, batch);
     batch.clear();
   }
 }
 
+size_t GroupCommit::take(std::vector<Job*>& batch) {
+  std::lock_guard lk(mu_);
+  const size_t n = std::min(queue_.size(), static_cast<size_t>(opt_.max_batch) - batch.size());
+  batch.insert(batch.end(), queue_.begin(), queue_.begin() + static_cast<long>(n));
+  queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
+  return n;
+}
+
 void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
-  const auto now = std::chrono::steady_clock::now();
+  auto now = std::chrono::steady_clock::now();
   std::vector<std::exception_ptr> errors(batch.size());
   std::vector<bool> ran(batch.size(), false);
   std::exception_ptr commit_error;
   try {
     conn.exec(conn.backend() == Backend::kSqlite ? kBeginImmediate : kBegin);
-    for (size_t i = 0; i < batch.size(); ++i) {
+    for (size_t i = 0;; ++i) {
+      // Writes queued while this batch ran join it before it commits: their
+      // callers were mostly resumed by the last commit and have written again
+      // meanwhile, so one commit serves nearly all waiting writers instead of
+      // every other commit serving half of them.
+      if (i == batch.size()) {
+        if (take(batch) == 0) break;
+        errors.resize(batch.size());
+        ran.resize(batch.size(), false);
+        now = std::chrono::steady_clock::now();
+      }
       if (now > batch[i]->deadline) {
         errors[i] = std::make_exception_ptr(AppError(ErrorKind::kUnavailable, "error.timeout"));
         continue;

@@ -41,6 +41,8 @@ class GroupCommit {
  private:
   struct Job;
   void loop(Conn& conn);
+  // Moves queued writes into `batch`, up to max_batch in all; returns how many.
+  size_t take(std::vector<Job*>& batch);
   void apply(Conn& conn, std::vector<Job*>& batch);
   static void finish(Job& job, std::exception_ptr error);
 

@@ -1,6 +1,7 @@
 // The storage suite: runs on SQLite and on a real PostgreSQL server.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <future>
@@ -259,6 +260,40 @@ TEST_P(StoreTest, FullWriteQueueRefusesAtOnce) {
   for (auto& t : queued) t.join();
   EXPECT_EQ(Count(), 4);
   EXPECT_EQ(db_->stats().write_refused, 1u);
+}
+
+// Writes queued while a group commit runs join it before it commits: the
+// writer is held inside the first write while eight more are queued, and all
+// nine commit together (before, the eight waited for a second commit).
+TEST_P(StoreTest, WritesQueuedWhileABatchRunsJoinIt) {
+  db_->close();
+  Options opt;
+  opt.writers = 1;
+  db_ = fg::testing::OpenTestDb(GetParam(), opt);
+  db_->write([](Conn& c) { c.exec(kCreate); });
+  const uint64_t batches_before = db_->stats().write_batches;
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  std::atomic<bool> holding{false};
+  std::thread holder([&] {
+    db_->write([&](Conn& c) {
+      c.exec(kInsert, {std::string("first"), int64_t{0}, nullptr});
+      holding = true;
+      released.wait();
+    });
+  });
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::vector<std::thread> queued;
+  for (int i = 0; i < 8; ++i)
+    queued.emplace_back([&, i] {
+      db_->write([&](Conn& c) { c.exec(kInsert, {"j" + std::to_string(i), int64_t{i}, nullptr}); });
+    });
+  while (db_->stats().write_queue_depth < 8) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  release.set_value();
+  holder.join();
+  for (auto& t : queued) t.join();
+  EXPECT_EQ(Count(), 9);
+  EXPECT_EQ(db_->stats().write_batches - batches_before, 1u);
 }
 
 // Inside a request, the write suspends (the waiter is used) and one whose
