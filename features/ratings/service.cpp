@@ -147,6 +147,8 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
     int64_t official_id = 0, unit_id = 0, procedure_id = 0;
     std::optional<int64_t> dossier_id;
     std::string unit_path;
+    // For the answer, which is built from what is written rather than read back.
+    std::string unit_code, unit_name, official_name, dossier_code;
     Settings settings;
   };
   if (!raw.client_key.empty() && raw.client_key.size() <= kMaxClientKey) {
@@ -175,14 +177,20 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
         d->received_by != o->id && d->assignee_id != o->id)
       throw BadInput("ratings.dossier_not_official", "dossier_code");
     b.official_id = o->id;
+    b.official_name = o->full_name;
     if (d) {
       b.dossier_id = d->id;
+      b.dossier_code = d->code;
       b.unit_id = d->unit_id;
       b.unit_path = d->unit_path;
+      b.unit_code = d->unit_code;
+      b.unit_name = d->unit_id == o->unit_id ? o->unit_name : org::repo::UnitById(c, d->unit_id)->name;
       b.procedure_id = d->procedure_id;
     } else {
       b.unit_id = o->unit_id;
       b.unit_path = o->unit_path;
+      b.unit_code = o->unit_code;
+      b.unit_name = o->unit_name;
     }
     b.settings = SettingsAt(c, b.unit_path);
     return b;
@@ -191,8 +199,12 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
 
   Rating r;
   r.unit_id = b.unit_id;
+  r.unit_code = b.unit_code;
+  r.unit_name = b.unit_name;
   r.official_id = b.official_id;
+  r.official_name = b.official_name;
   r.dossier_id = b.dossier_id;
+  r.dossier_code = b.dossier_code;
   r.procedure_id = b.procedure_id;
   if (in.device_id) r.device_id = in.device_id;
   r.scale = b.settings.scale;
@@ -228,7 +240,7 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
       repo::AddCounts(c, r);
       events::Append(c, events::Event{std::nullopt, "citizen", r.unit_id, "rating", std::to_string(r.id), "create",
                                       "", EventJson(r)});
-      return {*repo::RatingById(c, r.id), true};
+      return {r, true};
     });
   } catch (const db::ConstraintError&) {
     // A concurrent duplicate committed first: the same client key, or the same dossier.

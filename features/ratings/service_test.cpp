@@ -78,6 +78,18 @@ class RatingsServiceTest : public desk::testing::DeskFixture {
     return db_->read([&](db::Conn& c) { return c.query_one({"t", kept})->i64(0); });
   }
   std::deque<std::string> queries_;
+  // The answer of a submission is built from what was written: it must be
+  // what reading the rating back gives.
+  void ExpectAsStored(const Rating& a) {
+    auto b = db_->read([&](db::Conn& c) { return repo::RatingById(c, a.id); });
+    ASSERT_TRUE(b.has_value());
+    EXPECT_EQ(std::tie(a.id, a.unit_id, a.unit_code, a.unit_name, a.official_id, a.official_name, a.dossier_id,
+                       a.dossier_code, a.procedure_id, a.device_id, a.scale, a.level, a.reasons, a.comment, a.source,
+                       a.client_key, a.day, a.at, a.flag),
+              std::tie(b->id, b->unit_id, b->unit_code, b->unit_name, b->official_id, b->official_name, b->dossier_id,
+                       b->dossier_code, b->procedure_id, b->device_id, b->scale, b->level, b->reasons, b->comment,
+                       b->source, b->client_key, b->day, b->at, b->flag));
+  }
   static Sender From(const std::string& address, const std::string& device = "") { return {address, device}; }
 
   auth::Principal admin_, desk_, desk2_, leader_, outsider_;
@@ -99,6 +111,9 @@ TEST_P(RatingsServiceTest, QrRatingBindsToTheOfficialAndHomeUnitWithoutTheSender
   EXPECT_EQ(r.reasons, (std::vector<std::string>{"waiting", "other"}));  // kReasons order, once
   EXPECT_EQ(r.day, "2026-03-09");
   EXPECT_EQ(r.flag, "");
+  EXPECT_FALSE(r.unit_name.empty());
+  EXPECT_FALSE(r.official_name.empty());
+  ExpectAsStored(r);
   // Nothing of the sender is stored.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ratings WHERE comment LIKE '%203.0.113%' OR reasons LIKE '%device%'"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM events WHERE entity = 'rating' AND after_json LIKE '%203.0.113%'"), 0);
@@ -164,6 +179,8 @@ TEST_P(RatingsServiceTest, ADossierIsRatedOnceWhateverTheChannel) {
   EXPECT_EQ(first.rating.dossier_id, d.id);
   EXPECT_EQ(first.rating.official_id, desk_.official_id);  // the receiving official
   EXPECT_EQ(first.rating.procedure_id, proc_.id);
+  EXPECT_EQ(first.rating.dossier_code, d.code);
+  ExpectAsStored(first.rating);
   try {
     ratings_->Submit(Link(d, "unsatisfied"), From("198.51.100.1"));
     FAIL();

@@ -1,9 +1,10 @@
 // The append-only event log: every state change is recorded, in the same
 // transaction as the change. A SHA-256 hash chain makes tampering evident
-// (`friendlygov verify-events`). Events are appended unchained and *sealed*
-// (given their chain position `seq`, `prev_hash` and `hash`) in id order off
-// the request path: on SQLite inside each group commit, on PostgreSQL by a
-// sealer thread right after commits. No write waits on a global row. When a
+// (`friendlygov verify-events`). On SQLite, whose one writer applies every
+// write in turn, an event is chained (given its position `seq`, `prev_hash`
+// and `hash`) as it is appended. On PostgreSQL, whose writer connections work
+// side by side, events are appended unchained and *sealed* in id order by a
+// sealer thread right after commits, so no write waits on a global row. When a
 // seal key is set, the head (seq, hash) carries an HMAC that only the key's
 // holder can recompute, so a rewritten history no longer verifies.
 #pragma once

@@ -1,5 +1,5 @@
 // SQLite backend: WAL, foreign keys, synchronous=FULL, one writer thread with
-// group commit (events chained in each batch), read-only connections used on
+// group commit (events chained as they are appended), read-only connections used on
 // the calling thread.
 #include <sqlite3.h>
 
@@ -156,10 +156,8 @@ class SqliteDb final : public Db {
   SqliteDb(std::string path, const Options& opt) : path_(std::move(path)), opt_(opt) {
     std::vector<std::unique_ptr<Conn>> writer;
     writer.push_back(std::make_unique<SqliteConn>(path_, false));
-    // One writer: events are chained inside each group commit, before it commits.
-    writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_, [this](Conn& c) {
-      if (schema_ready_) events::Seal(c);
-    });
+    // One writer: events are chained as they are appended (events::Append).
+    writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_);
   }
   ~SqliteDb() override { close(); }
 
@@ -233,7 +231,14 @@ class SqliteDb final : public Db {
   }
 
   void run_write(const std::function<void(Conn&)>& fn) override { writes_->submit(fn); }
-  void schema_ready() override { schema_ready_ = true; }
+  void schema_ready() override {
+    // Events are chained as they are appended; any left unsealed by an
+    // earlier version are chained first, so the chain keeps id order.
+    writes_->submit([](Conn& c) {
+      while (events::Seal(c) > 0) {
+      }
+    });
+  }
 
  private:
   static constexpr size_t kMaxIdleReaders = 64;
@@ -243,7 +248,6 @@ class SqliteDb final : public Db {
 
   std::string path_;
   Options opt_;
-  std::atomic<bool> schema_ready_{false};  // events can be sealed
   std::unique_ptr<GroupCommit> writes_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<SqliteConn>> idle_;

@@ -153,11 +153,36 @@ TEST_P(StoreTest, ConcurrentAppendsKeepOneUnbrokenChain) {
   EXPECT_EQ(db_->read([](Conn& c) { return events::Count(c); }), 16);
 }
 
+// A write refused after appending its event takes the event back, and the
+// events of the writes around it in the same group commit still chain.
+TEST_P(StoreTest, AnEventOfARefusedWriteLeavesNoGapInTheChain) {
+  std::vector<std::thread> threads;
+  std::atomic<int> refused{0};
+  for (int i = 0; i < 12; ++i)
+    threads.emplace_back([&, i] {
+      try {
+        db_->write([&](Conn& c) {
+          events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "create", "", "{}"});
+          if (i % 3 == 0) throw AppError(ErrorKind::kConflict, "error.conflict");
+        });
+      } catch (const AppError&) {
+        ++refused;
+      }
+    });
+  for (auto& t : threads) t.join();
+  Seal();
+  auto v = db_->read([](Conn& c) { return events::Verify(c); });
+  EXPECT_EQ(refused.load(), 4);
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.checked, 8);
+  EXPECT_EQ(v.unsealed, 0);
+}
+
 TEST_P(StoreTest, UnsealedEventsAreCountedAndSealedInIdOrder) {
   db_->write([](Conn& c) {
     for (int i = 0; i < 3; ++i)
       events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "a", "", "{}"});
-    // Undo the SQLite writer's in-batch sealing to look at the unsealed state.
+    // Undo SQLite's chaining at append to look at the unsealed state.
     c.exec_script("UPDATE events SET seq = NULL, prev_hash = NULL, hash = NULL");
     c.exec_script("UPDATE event_head SET seq = 0, hash = '" + events::kGenesisHash + "', mac = ''");
   });
@@ -359,6 +384,37 @@ TEST_P(StoreTest, WritesTakingRowsInOppositeOrdersBothLand) {
 }
 
 FG_BOTH_BACKENDS(StoreTest);
+
+// Events an earlier version left unsealed are chained when the store starts,
+// before any new one, so the chain keeps insertion order.
+TEST(SqliteStore, EventsLeftUnsealedAreChainedAtStartInIdOrder) {
+  const auto path =
+      (std::filesystem::temp_directory_path() / ("fg_unsealed_" + std::to_string(getpid()) + ".db")).string();
+  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+  const std::string migrations = std::string(FG_SOURCE_DIR) + "/platform/db/migrations";
+  {
+    auto db = OpenSqlite(path, {});
+    Migrate(*db, migrations);
+    db->write([](Conn& c) {
+      for (int i = 0; i < 3; ++i)
+        events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "a", "", "{}"});
+      c.exec_script("UPDATE events SET seq = NULL, prev_hash = NULL, hash = NULL");
+      c.exec_script("UPDATE event_head SET seq = 0, hash = '" + events::kGenesisHash + "', mac = ''");
+    });
+    EXPECT_EQ(db->read([](Conn& c) { return events::CountUnsealed(c); }), 3);
+  }
+  auto db = OpenSqlite(path, {});
+  Migrate(*db, migrations);
+  db->write([](Conn& c) { events::Append(c, {std::nullopt, "t", std::nullopt, "x", "new", "a", "", "{}"}); });
+  auto [v, recent] =
+      db->read([](Conn& c) { return std::make_pair(events::Verify(c), events::ListRecent(c, INT64_MAX, 10)); });
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.checked, 4);
+  EXPECT_EQ(v.unsealed, 0);
+  ASSERT_EQ(recent.size(), 4u);
+  for (auto& e : recent) EXPECT_EQ(e.seq, e.id);
+  EXPECT_EQ(recent.front().entity_id, "new");
+}
 
 TEST(SqliteStore, BackupIsAReadableCopy) {
   auto db = fg::testing::OpenTestDb("sqlite");
