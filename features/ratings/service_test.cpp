@@ -203,6 +203,18 @@ TEST_P(RatingsServiceTest, ADossierIsRatedOnceWhateverTheChannel) {
   EXPECT_EQ(KindOf([&] { ratings_->Submit(unknown, From("198.51.100.3")); }), ErrorKind::kBadRequest);
 }
 
+// An official of the province rated by QR for a commune's dossier: the rating
+// belongs to the dossier's unit, and its answer names that unit.
+TEST_P(RatingsServiceTest, AQrRatingOfASubordinateUnitsDossierNamesTheDossiersUnit) {
+  auto d = Receive();
+  auto in = Qr("satisfied", admin_);
+  in.dossier_code = d.code;
+  auto s = ratings_->Submit(in, From("198.51.100.4"));
+  EXPECT_EQ(s.rating.unit_code, "C1");
+  EXPECT_EQ(s.rating.official_id, admin_.official_id);
+  ExpectAsStored(s.rating);
+}
+
 TEST_P(RatingsServiceTest, ARepeatedClientKeyReturnsTheFirstRating) {
   auto in = Qr("satisfied", desk_);
   in.client_key = "tablet-1-abc";

@@ -2,7 +2,8 @@
 // transaction as the change. A SHA-256 hash chain makes tampering evident
 // (`friendlygov verify-events`). On SQLite, whose one writer applies every
 // write in turn, an event is chained (given its position `seq`, `prev_hash`
-// and `hash`) as it is appended. On PostgreSQL, whose writer connections work
+// and `hash`) as it is appended; events an earlier version left unchained are
+// sealed by the next group commit. On PostgreSQL, whose writer connections work
 // side by side, events are appended unchained and *sealed* in id order by a
 // sealer thread right after commits, so no write waits on a global row. When a
 // seal key is set, the head (seq, hash) carries an HMAC that only the key's

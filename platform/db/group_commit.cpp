@@ -116,8 +116,8 @@ void GroupCommit::loop(Conn& conn) {
       std::unique_lock lk(mu_);
       cv_.wait(lk, [&] { return closing_ || !queue_.empty(); });
       if (queue_.empty()) return;  // closing and drained
+      take_locked(batch);  // under the same lock: another writer cannot empty the queue first
     }
-    take(batch);
     apply(conn, batch);
     batch.clear();
   }
@@ -125,6 +125,10 @@ void GroupCommit::loop(Conn& conn) {
 
 size_t GroupCommit::take(std::vector<Job*>& batch) {
   std::lock_guard lk(mu_);
+  return take_locked(batch);
+}
+
+size_t GroupCommit::take_locked(std::vector<Job*>& batch) {
   const size_t n = std::min(queue_.size(), static_cast<size_t>(opt_.max_batch) - batch.size());
   batch.insert(batch.end(), queue_.begin(), queue_.begin() + static_cast<long>(n));
   queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
@@ -198,7 +202,10 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
   // ahead of newer writes, up to kAttempts times in all.
   std::vector<Job*> again;
   for (size_t i = 0; i < batch.size(); ++i) {
-    auto error = commit_error && ran[i] ? commit_error : errors[i];
+    // A write that ran shares its batch's fate; one the batch never reached
+    // (its BEGIN or an earlier statement failed) was not applied either.
+    std::exception_ptr error = errors[i];
+    if (commit_error && (ran[i] || !error)) error = commit_error;
     if (error && IsRetryable(error) && ++batch[i]->attempts < kAttempts) {
       again.push_back(batch[i]);
       continue;

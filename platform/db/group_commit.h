@@ -43,6 +43,7 @@ class GroupCommit {
   void loop(Conn& conn);
   // Moves queued writes into `batch`, up to max_batch in all; returns how many.
   size_t take(std::vector<Job*>& batch);
+  size_t take_locked(std::vector<Job*>& batch);  // REQUIRES: mu_ held
   void apply(Conn& conn, std::vector<Job*>& batch);
   static void finish(Job& job, std::exception_ptr error);
 

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include <spdlog/spdlog.h>
+
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "platform/db/group_commit.h"
@@ -157,7 +159,13 @@ class SqliteDb final : public Db {
     std::vector<std::unique_ptr<Conn>> writer;
     writer.push_back(std::make_unique<SqliteConn>(path_, false));
     // One writer: events are chained as they are appended (events::Append).
-    writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_);
+    // Each batch also chains, after its own, any an earlier version left
+    // unchained (one probe of a partial index, empty but for that case).
+    writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_, [this](Conn& c) {
+      if (!schema_ready_) return;
+      if (const int64_t n = events::Seal(c))
+        spdlog::warn("store: chained {} events that an earlier version left unchained", n);
+    });
   }
   ~SqliteDb() override { close(); }
 
@@ -231,14 +239,7 @@ class SqliteDb final : public Db {
   }
 
   void run_write(const std::function<void(Conn&)>& fn) override { writes_->submit(fn); }
-  void schema_ready() override {
-    // Events are chained as they are appended; any left unsealed by an
-    // earlier version are chained first, so the chain keeps id order.
-    writes_->submit([](Conn& c) {
-      while (events::Seal(c) > 0) {
-      }
-    });
-  }
+  void schema_ready() override { schema_ready_ = true; }
 
  private:
   static constexpr size_t kMaxIdleReaders = 64;
@@ -248,6 +249,7 @@ class SqliteDb final : public Db {
 
   std::string path_;
   Options opt_;
+  std::atomic<bool> schema_ready_{false};  // events can be chained
   std::unique_ptr<GroupCommit> writes_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<SqliteConn>> idle_;
