@@ -172,7 +172,7 @@ std::string MinutesPdf(const SessionView& sv) {
   return pdf::Render(pdf::Paper::kA4, title + " " + s.title, [&](pdf::Document& doc) {
     const auto day = ParseIsoDate(s.held_on).value_or(std::chrono::sys_days{});
     doc.AdministrativeHeader({"", Text("desk.forms.people_committee", {{"unit", desk::forms::Upper(s.unit_name)}}), "",
-                              pdf::DateLine(s.unit_name, day), 0});
+                              pdf::DateLine(desk::forms::PlaceName(s.unit_name), day), 0});
     doc.Paragraph("<b>" + pdf::Escape(title) + "</b>", {.size = 14, .align = pdf::Align::kCenter, .before = 12});
     doc.Paragraph("<b>" + pdf::Escape(s.title) + "</b>", {.size = 13, .align = pdf::Align::kCenter, .after = 10});
     auto line = [&](const std::string& label, const std::string& value) {

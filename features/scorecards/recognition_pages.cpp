@@ -108,7 +108,7 @@ std::string AnnexPdf(const RecognitionList& l) {
   const std::string title = Text("scorecards.annex.title");
   return pdf::Render(pdf::Paper::kA4, title + " " + r.set.name, [&](pdf::Document& doc) {
     doc.AdministrativeHeader({"", Text("desk.forms.people_committee", {{"unit", desk::forms::Upper(r.unit_name)}}),
-                              "", pdf::DateLine(r.unit_name, *ParseIsoDate(TodayLocalIso())), 0});
+                              "", pdf::DateLine(desk::forms::PlaceName(r.unit_name), *ParseIsoDate(TodayLocalIso())), 0});
     doc.Paragraph("<b>" + pdf::Escape(title) + "</b>", {.size = 13, .align = pdf::Align::kCenter, .before = 12});
     doc.Paragraph("<b>" + pdf::Escape(Text("scorecards.annex.heading", {{"set", desk::forms::Upper(r.set.name)}})) +
                       "</b>",

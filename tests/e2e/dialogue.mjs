@@ -6,6 +6,7 @@
 // ward's Zalo OA (first without the secret): the secret is never shown again.
 // Usage: node dialogue.mjs /path/to/friendlygov /path/to/assets
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { run, assertNoHorizontalOverflow, login, fillDate } from './harness.mjs';
 import { axeFindings } from './audit.mjs';
@@ -81,6 +82,9 @@ await run('dialogue', async ({ base, browser, shots }) => {
   const bytes = await pdf.body();
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
   assert.ok(bytes.length > 5000, 'the minutes have content');
+  // The place before the date is the ward's name without "Phường" (Decree 30/2020).
+  const minutes = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes }).toString();
+  assert.match(minutes, /(^|\n)Chơn Thành, ngày \d{2} tháng \d{1,2} năm \d{4}/);
   await context.close();
 
   const admin = await browser.newContext(phone);

@@ -191,6 +191,10 @@ await run('scorecards', async ({ base, browser, shots }) => {
   const annexText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: await annex.body() }).toString();
   assert.match(annexText, /DANH SÁCH ĐƠN VỊ ĐẠT CHUẨN/);
   assert.match(annexText, /Phường Chơn Thành/);
+  // The place before the date is the locality's name, as on every other form
+  // (Decree 30/2020): "Đồng Nai, ngày …", not "Tỉnh Đồng Nai, ngày …".
+  assert.match(annexText, /(^|\n)Đồng Nai, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+  assert.doesNotMatch(annexText, /Tỉnh Đồng Nai, ngày/);
   const sheetUrl = await evaluator.getByRole('link', { name: /XLSX/ }).getAttribute('href');
   const sheet = await evaluator.request.get(`${base}${sheetUrl}`);
   assert.equal(sheet.status(), 200);
