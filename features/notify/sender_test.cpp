@@ -26,6 +26,7 @@
 #include "platform/render/messages.h"
 #include "platform/time.h"
 #include "platform/source_dir.h"
+#include "tests/support/temp_path.h"
 
 namespace fg::notify {
 namespace {
@@ -139,8 +140,7 @@ class NotifyTest : public desk::testing::DeskFixture {
     render::LoadMessages(FG_SOURCE_DIR);
     const std::string name = "fgn_" + std::to_string(getpid()) + "_" + std::to_string(++n);
     if (GetParam() == "sqlite") {
-      path_ = (fs::temp_directory_path() / (name + ".db")).string();
-      for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path_ + ext);
+      path_ = fg::testing::TempPath(name + ".db");
       url_ = "sqlite:" + path_;
     } else {
       auto& pg = fg::testing::SharedPg();

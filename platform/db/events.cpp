@@ -11,18 +11,16 @@ namespace {
 
 #define FG_EVENT_COLUMNS \
   "id, seq, at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, prev_hash, hash"
-const db::Query kInsert{
-    "event_insert",
-    "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, kind, "
-    "scope_unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT unit_id FROM officials WHERE id = ?))) "
-    "RETURNING id"};
+// The columns every event is inserted with, then `more` (names and markers).
+#define FG_EVENT_INSERT(more_columns, more_values)                                                               \
+  "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, kind, " \
+  "scope_unit_id" more_columns                                                                                   \
+  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "                                                                     \
+  "COALESCE(?, (SELECT unit_id FROM officials WHERE id = ?))" more_values ") RETURNING id"
+const db::Query kInsert{"event_insert", FG_EVENT_INSERT("", "")};
 // SQLite: the event is chained as it is written (one writer, so the head read
 // here cannot change before this write's transaction commits).
-const db::Query kInsertChained{
-    "event_insert_chained",
-    "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, kind, "
-    "scope_unit_id, seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "COALESCE(?, (SELECT unit_id FROM officials WHERE id = ?)), ?, ?, ?) RETURNING id"};
+const db::Query kInsertChained{"event_insert_chained", FG_EVENT_INSERT(", seq, prev_hash, hash", ", ?, ?, ?")};
 const db::Query kUnsealed{"event_unsealed",
                           "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq IS NULL ORDER BY id LIMIT ?"};
 const db::Query kSealOne{"event_seal", "UPDATE events SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?"};
@@ -123,11 +121,19 @@ int64_t Append(db::Conn& c, const Event& e) {
     if (ec == std::errc() && end == e.entity_id.data() + e.entity_id.size()) official = id;
   }
   const std::string at = NowUtcText();
-  if (c.backend() == db::Backend::kPostgres)
-    return c
-        .query_one(kInsert, {at, Opt(e.actor_id), e.actor, Opt(e.unit_id), e.entity, e.entity_id, e.action,
-                             e.before_json, e.after_json, KindOf(e.entity, e.action), Opt(e.unit_id), Opt(official)})
-        ->i64(0);
+  std::vector<db::Value> values{at,
+                                Opt(e.actor_id),
+                                e.actor,
+                                Opt(e.unit_id),
+                                e.entity,
+                                e.entity_id,
+                                e.action,
+                                e.before_json,
+                                e.after_json,
+                                KindOf(e.entity, e.action),
+                                Opt(e.unit_id),
+                                Opt(official)};
+  if (c.backend() == db::Backend::kPostgres) return c.query_one(kInsert, values)->i64(0);
   // SQLite has one writer: chaining here costs a read and an update of the
   // one-row head, where sealing after the writes read every new event back
   // and rewrote it. A write rolled back takes its head update back with it.
@@ -135,11 +141,8 @@ int64_t Append(db::Conn& c, const Event& e) {
   const int64_t seq = head->i64(0) + 1;
   std::string prev = head->text(1);
   std::string hash = ChainHash(prev, seq, at, e);
-  const int64_t id =
-      c.query_one(kInsertChained, {at, Opt(e.actor_id), e.actor, Opt(e.unit_id), e.entity, e.entity_id, e.action,
-                                   e.before_json, e.after_json, KindOf(e.entity, e.action), Opt(e.unit_id),
-                                   Opt(official), seq, std::move(prev), hash})
-          ->i64(0);
+  values.insert(values.end(), {seq, std::move(prev), hash});
+  const int64_t id = c.query_one(kInsertChained, values)->i64(0);
   c.exec(kSetHead, {seq, hash, HeadMac(seq, hash)});
   return id;
 }

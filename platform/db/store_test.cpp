@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <thread>
 
@@ -44,6 +45,34 @@ class ThreadWaiter final : public async::Waiter {
 };
 const Query kVersions{"versions", "SELECT count(*), max(version) FROM schema_migrations"};
 
+// Holds a store's only writer inside a write (after `first`, if given) until
+// release(): what is written meanwhile queues behind it.
+class HeldWriter {
+ public:
+  explicit HeldWriter(Db& db, std::function<void(Conn&)> first = {})
+      : thread_([this, &db, first = std::move(first)] {
+          db.write([&](Conn& c) {
+            if (first) first(c);
+            holding_ = true;
+            released_.wait();
+          });
+        }) {
+    while (!holding_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~HeldWriter() { release(); }
+  void release() {
+    if (!thread_.joinable()) return;
+    release_.set_value();
+    thread_.join();
+  }
+
+ private:
+  std::promise<void> release_;
+  std::shared_future<void> released_ = release_.get_future().share();
+  std::atomic<bool> holding_{false};
+  std::thread thread_;  // last: it uses the members above
+};
+
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -52,6 +81,22 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
   int64_t Count() {
     return db_->read([](Conn& c) { return c.query_one(kCount)->i64(0); });
+  }
+  void Reopen(const Options& opt) {
+    db_->close();
+    db_ = fg::testing::OpenTestDb(GetParam(), opt);
+    db_->write([](Conn& c) { c.exec(kCreate); });
+  }
+  // Starts `n` inserts and returns once they all wait in the write queue.
+  std::vector<std::thread> QueuedInserts(const std::string& prefix, int n) {
+    std::vector<std::thread> threads;
+    for (int i = 0; i < n; ++i)
+      threads.emplace_back([this, prefix, i] {
+        db_->write([&](Conn& c) { c.exec(kInsert, {prefix + std::to_string(i), int64_t{i}, nullptr}); });
+      });
+    while (db_->stats().write_queue_depth < static_cast<uint64_t>(n))
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return threads;
   }
   // Chains what is not chained yet (PostgreSQL's sealer runs just after commits).
   void Seal() {
@@ -253,36 +298,19 @@ TEST_P(StoreTest, RefusalInAGroupCommitCostsNoReplay) {
 
 // Past the bound on queued writes the store answers "overloaded" at once.
 TEST_P(StoreTest, FullWriteQueueRefusesAtOnce) {
-  db_->close();
   Options opt;
   opt.max_queued_writes = 4;
   opt.writers = 1;
-  db_ = fg::testing::OpenTestDb(GetParam(), opt);
-  db_->write([](Conn& c) { c.exec(kCreate); });
-  std::promise<void> release;
-  auto released = release.get_future().share();
-  std::atomic<bool> blocking{false};
-  std::thread holder([&] {
-    db_->write([&](Conn&) {
-      blocking = true;
-      released.wait();  // holds the only writer
-    });
-  });
-  while (!blocking) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  std::vector<std::thread> queued;
-  for (int i = 0; i < 4; ++i)
-    queued.emplace_back([&, i] {
-      db_->write([&](Conn& c) { c.exec(kInsert, {"q" + std::to_string(i), int64_t{i}, nullptr}); });
-    });
-  while (db_->stats().write_queue_depth < 4) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  Reopen(opt);
+  HeldWriter holder(*db_);
+  auto queued = QueuedInserts("q", 4);
   try {
     db_->write([](Conn& c) { c.exec(kInsert, {std::string("over"), int64_t{0}, nullptr}); });
     ADD_FAILURE() << "a write past the queue bound was accepted";
   } catch (const AppError& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
   }
-  release.set_value();
-  holder.join();
+  holder.release();
   for (auto& t : queued) t.join();
   EXPECT_EQ(Count(), 4);
   EXPECT_EQ(db_->stats().write_refused, 1u);
@@ -292,31 +320,13 @@ TEST_P(StoreTest, FullWriteQueueRefusesAtOnce) {
 // writer is held inside the first write while eight more are queued, and all
 // nine commit together (before, the eight waited for a second commit).
 TEST_P(StoreTest, WritesQueuedWhileABatchRunsJoinIt) {
-  db_->close();
   Options opt;
   opt.writers = 1;
-  db_ = fg::testing::OpenTestDb(GetParam(), opt);
-  db_->write([](Conn& c) { c.exec(kCreate); });
+  Reopen(opt);
   const uint64_t batches_before = db_->stats().write_batches;
-  std::promise<void> release;
-  auto released = release.get_future().share();
-  std::atomic<bool> holding{false};
-  std::thread holder([&] {
-    db_->write([&](Conn& c) {
-      c.exec(kInsert, {std::string("first"), int64_t{0}, nullptr});
-      holding = true;
-      released.wait();
-    });
-  });
-  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  std::vector<std::thread> queued;
-  for (int i = 0; i < 8; ++i)
-    queued.emplace_back([&, i] {
-      db_->write([&](Conn& c) { c.exec(kInsert, {"j" + std::to_string(i), int64_t{i}, nullptr}); });
-    });
-  while (db_->stats().write_queue_depth < 8) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  release.set_value();
-  holder.join();
+  HeldWriter holder(*db_, [](Conn& c) { c.exec(kInsert, {std::string("first"), int64_t{0}, nullptr}); });
+  auto queued = QueuedInserts("j", 8);
+  holder.release();
   for (auto& t : queued) t.join();
   EXPECT_EQ(Count(), 9);
   EXPECT_EQ(db_->stats().write_batches - batches_before, 1u);
@@ -389,9 +399,7 @@ FG_BOTH_BACKENDS(StoreTest);
 // Events an earlier version left unchained are reported, not touched, when a
 // store merely opens (`verify-events`), and chained by the next group commit.
 TEST(SqliteStore, EventsLeftUnsealedAreShownThenChainedByTheNextWrite) {
-  const auto path =
-      (std::filesystem::temp_directory_path() / ("fg_unsealed_" + std::to_string(getpid()) + ".db")).string();
-  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+  const auto path = fg::testing::TempPath("unsealed.db");
   const std::string migrations = std::string(FG_SOURCE_DIR) + "/platform/db/migrations";
   {
     auto db = OpenSqlite(path, {});
@@ -424,9 +432,7 @@ TEST(SqliteStore, EventsLeftUnsealedAreShownThenChainedByTheNextWrite) {
 // A batch whose transaction cannot even begin (another process holds the
 // write lock past the busy timeout) applied nothing: its writes are told so.
 TEST(SqliteStore, WritesOfABatchThatCouldNotBeginFail) {
-  const auto path =
-      (std::filesystem::temp_directory_path() / ("fg_nobegin_" + std::to_string(getpid()) + ".db")).string();
-  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+  const auto path = fg::testing::TempPath("nobegin.db");
   auto db = OpenSqlite(path, {});
   db->write([](Conn& c) {
     c.exec(kCreate);
@@ -453,8 +459,7 @@ TEST(SqliteStore, BackupIsAReadableCopy) {
     c.exec(kCreate);
     c.exec(kInsert, {std::string("b"), int64_t{7}, nullptr});
   });
-  auto out = (std::filesystem::temp_directory_path() / ("fg_backup_" + std::to_string(getpid()) + ".db")).string();
-  std::filesystem::remove(out);
+  const auto out = fg::testing::TempPath("backup.db");
   db->backup(out);
   auto copy = OpenSqlite(out, {});
   EXPECT_EQ(copy->read([](Conn& c) { return c.query_one(kGet, {std::string("b")})->i64(1); }), 7);

@@ -26,7 +26,6 @@
 namespace fg::testing {
 namespace {
 
-
 std::vector<std::pair<std::string, std::string>> Api(const Session& s) {
   return {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", "application/json"}};
 }

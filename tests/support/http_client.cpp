@@ -233,10 +233,4 @@ Session Login(int port, const std::string& username, const std::string& password
   return s;
 }
 
-std::string TempPath(const std::string& name) {
-  auto p = std::filesystem::temp_directory_path() / ("fg_it_" + std::to_string(getpid()) + "_" + name);
-  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + ext);
-  return p.string();
-}
-
 }  // namespace fg::testing

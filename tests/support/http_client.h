@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/temp_path.h"
+
 namespace fg::testing {
 
 struct HttpResult {
@@ -60,7 +62,5 @@ struct Session {
   std::string csrf;
 };
 Session Login(int port, const std::string& username, const std::string& password, HttpResult* result = nullptr);
-
-std::string TempPath(const std::string& name);
 
 }  // namespace fg::testing

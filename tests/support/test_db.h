@@ -16,6 +16,7 @@
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "tests/support/pg_server.h"
+#include "tests/support/temp_path.h"
 #include "platform/source_dir.h"
 
 namespace fg::testing {
@@ -27,9 +28,7 @@ inline std::unique_ptr<db::Db> OpenTestDb(const std::string& backend, const db::
   std::string name = "fgt_" + std::to_string(getpid()) + "_" + std::to_string(++n);
   std::unique_ptr<db::Db> db;
   if (backend == "sqlite") {
-    auto path = std::filesystem::temp_directory_path() / (name + ".db");
-    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-    db = db::OpenSqlite(path.string(), opt);
+    db = db::OpenSqlite(TempPath(name + ".db"), opt);
   } else {
     auto& pg = SharedPg();
     if (!pg.ok()) throw std::runtime_error("PostgreSQL test server: " + pg.error());
