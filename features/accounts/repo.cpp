@@ -61,11 +61,11 @@ const db::Query kInsertSession{
   "LEFT JOIN units gu ON gu.id = g.unit_id "
 const db::Query kSessionPrincipal{"session_principal",
                                   "SELECT " FG_PRINCIPAL_COLUMNS
-                                  ", x.csrf_token, o.must_change_password "
+                                  ", x.csrf_token, o.must_change_password, x.expires_at "
                                   "FROM sessions x " FG_PRINCIPAL_GRANTS
                                   "WHERE x.token_hash = ? AND x.expires_at > ?"};
 const db::Query kTokenPrincipal{"token_principal",
-                                "SELECT " FG_PRINCIPAL_COLUMNS ", '', 0 FROM api_tokens x " FG_PRINCIPAL_GRANTS
+                                "SELECT " FG_PRINCIPAL_COLUMNS ", '', 0, '' FROM api_tokens x " FG_PRINCIPAL_GRANTS
                                 "WHERE x.token_hash = ? AND x.revoked_at IS NULL"};
 const db::Query kDeleteSession{"session_delete", "DELETE FROM sessions WHERE token_hash = ?"};
 const db::Query kDeleteOthers{"session_delete_others",
@@ -173,6 +173,7 @@ std::optional<AuthRow> AuthFrom(const std::vector<db::Row>& rows) {
   out.principal.unit_id = first.i64(3);
   out.csrf_token = first.text(10);
   out.must_change_password = first.i64(11) != 0;
+  out.expires_at = first.text(12);
   for (auto& r : rows) {
     if (r.is_null(4)) continue;
     if (auto role = auth::ParseRole(r.text(5)))

@@ -63,6 +63,7 @@ struct AuthRow {
   auth::Principal principal;
   std::string csrf_token;             // of the session
   bool must_change_password = false;  // of the session's official
+  std::string expires_at;             // of the session; empty for API tokens
 };
 std::optional<AuthRow> PrincipalBySession(db::Conn& c, const std::string& token_hash, const std::string& now);
 std::optional<AuthRow> PrincipalByToken(db::Conn& c, const std::string& token_hash);

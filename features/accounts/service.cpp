@@ -51,7 +51,8 @@ Service::Service(db::Db& db, bool demo_mode, Policy policy)
       demo_mode_(demo_mode),
       policy_(policy),
       address_limiter_(policy.failures_per_address, policy.address_window),
-      dummy_hash_(auth::HashPassword(auth::RandomToken(16))) {}
+      dummy_hash_(auth::HashPassword(auth::RandomToken(16))),
+      auth_changes_(db.watch({"sessions", "api_tokens", "officials", "role_grants", "units"})) {}
 
 LoginResult Service::Login(const std::string& username, const std::string& password, const std::string& client_ip) {
   if (username.empty()) throw BadInput("error.required", "username");
@@ -144,27 +145,69 @@ void Service::Logout(const std::string& session_token) {
   db_.write([&](db::Conn& c) { repo::DeleteSession(c, auth::Sha256Hex(session_token)); });
 }
 
+// A principal is read once per credential and reused while nothing it comes
+// from may have changed (Policy::principal_reuse): the count of this process's
+// commits to those tables is taken before the read, and an entry is reused
+// only while the count is the same, so a revocation, a logout or a grant
+// change committed here is seen by the very next request.
 std::optional<auth::Principal> Service::Authenticate(const http::Request& req) {
   std::string_view authz = req.header("authorization");
+  const uint64_t changes = auth_changes_->load();
   if (authz.size() > 7 && authz.substr(0, 7) == "Bearer ") {
-    std::string token(authz.substr(7));
+    std::string_view token = authz.substr(7);
     if (token.rfind(kTokenPrefix, 0) != 0) return std::nullopt;
-    return db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
+    std::string key = "B" + std::string(token);
+    if (auto p = Reuse(key, changes)) return p;
+    auto p = db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
       auto row = repo::PrincipalByToken(c, auth::Sha256Hex(token));
       if (!row) return std::nullopt;
       row->principal.via_api_token = true;
       return std::move(row->principal);
     });
+    if (p) Keep(std::move(key), *p, changes, "");
+    return p;
   }
   std::string cookie = req.cookie("fg_session");
   if (cookie.size() < 20) return std::nullopt;
-  return db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
+  std::string key = "S" + cookie;
+  if (auto p = Reuse(key, changes)) return p;
+  std::string expires;
+  auto p = db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
     auto row = repo::PrincipalBySession(c, auth::Sha256Hex(cookie), NowUtcText());
     if (!row) return std::nullopt;
     row->principal.csrf_token = row->csrf_token;
     row->principal.must_change_password = row->must_change_password;
+    expires = row->expires_at;
     return std::move(row->principal);
   });
+  if (p) Keep(std::move(key), *p, changes, expires);
+  return p;
+}
+
+std::optional<auth::Principal> Service::Reuse(const std::string& key, uint64_t changes) {
+  std::lock_guard lk(reused_mu_);
+  auto it = reused_.find(key);
+  if (it == reused_.end()) return std::nullopt;
+  const Reused& r = it->second;
+  if (r.changes != changes || std::chrono::steady_clock::now() >= r.until ||
+      (r.session_expires && Now() >= *r.session_expires)) {
+    reused_.erase(it);
+    return std::nullopt;
+  }
+  return r.principal;
+}
+
+void Service::Keep(std::string key, const auth::Principal& p, uint64_t changes, const std::string& session_expires) {
+  if (policy_.principal_reuse <= std::chrono::milliseconds::zero()) return;
+  Reused r{p, changes, std::chrono::steady_clock::now() + policy_.principal_reuse, std::nullopt};
+  if (!session_expires.empty()) {
+    r.session_expires = ParseUtc(session_expires);
+    if (!r.session_expires) return;
+  }
+  constexpr size_t kMaxReused = 10000;  // sessions and tokens seen within principal_reuse
+  std::lock_guard lk(reused_mu_);
+  if (reused_.size() >= kMaxReused) reused_.clear();
+  reused_.insert_or_assign(std::move(key), std::move(r));
 }
 
 void Service::ChangePassword(const auth::Principal& p, const std::string& current, const std::string& next,

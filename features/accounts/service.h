@@ -17,8 +17,13 @@
 // closed account, waiting pair, wrong password), after the same password
 // hashing work, so it does not tell which accounts exist.
 #pragma once
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "features/accounts/rules.h"
@@ -27,6 +32,7 @@
 #include "platform/auth/rate_limit.h"
 #include "platform/db/db.h"
 #include "platform/http/message.h"
+#include "platform/time.h"
 
 namespace fg::accounts {
 
@@ -61,6 +67,12 @@ struct Policy {
   // Failed logins per client address (successful ones never count).
   int failures_per_address = 100;
   std::chrono::seconds address_window{5 * 60};
+  // A principal read for a session or token is reused for at most this long
+  // while this process commits nothing to the tables it comes from (sessions,
+  // tokens, officials, grants, units): a change made through this process is
+  // seen at once, one made by another process (the CLI, a second server on the
+  // same PostgreSQL database) within this time. Zero reads every time.
+  std::chrono::milliseconds principal_reuse{1000};
 };
 
 // A password an administrator set for an official.
@@ -111,6 +123,19 @@ class Service {
   Policy policy_;
   auth::RateLimiter address_limiter_;  // failed logins per client address
   std::string dummy_hash_;             // verified against for unknown users, to keep timing even
+
+  // Principals recently read, by credential ("B" + bearer token, "S" + cookie).
+  struct Reused {
+    auth::Principal principal;
+    uint64_t changes = 0;  // auth_changes_ before the read
+    std::chrono::steady_clock::time_point until;
+    std::optional<SysSeconds> session_expires;
+  };
+  std::optional<auth::Principal> Reuse(const std::string& key, uint64_t changes);
+  void Keep(std::string key, const auth::Principal& p, uint64_t changes, const std::string& session_expires);
+  std::shared_ptr<const std::atomic<uint64_t>> auth_changes_;
+  std::mutex reused_mu_;
+  std::unordered_map<std::string, Reused> reused_;
 };
 
 }  // namespace fg::accounts

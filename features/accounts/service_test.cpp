@@ -16,6 +16,7 @@
 #include "platform/errors.h"
 #include "platform/render/messages.h"
 #include "platform/time.h"
+#include "tests/support/temp_path.h"
 #include "tests/support/test_db.h"
 
 namespace fg::accounts {
@@ -329,7 +330,98 @@ TEST_P(AccountsServiceTest, DeactivationEndsSessionsAndTokens) {
   EXPECT_NO_THROW(svc_->Login("person", kPassword, "10.0.0.9"));
 }
 
+// Principals are reused between requests (Policy::principal_reuse): every
+// change this process commits to what a principal comes from is seen by the
+// next request, the first time and after reuse.
+TEST_P(AccountsServiceTest, EveryChangeToWhatAPrincipalComesFromIsSeenByTheNextRequest) {
+  auto province = PrincipalOf(Create("admin.p1", "P1", {{"admin", "P1"}}).id);
+  auto person = Create("person", "N1", {{"desk", "N1"}});
+  auto [token, secret] = svc_->CreateToken(province, person.id, "tích hợp");
+  http::Request by_token;
+  by_token.headers = {{"authorization", "Bearer " + secret}};
+  auto grants = [&] {
+    std::vector<std::string> out;
+    const auto p = svc_->Authenticate(by_token).value();
+    for (auto& g : p.grants)
+      out.push_back(std::string(auth::RoleName(g.role)) + " " + g.unit_code + " " + g.unit_name);
+    return out;
+  };
+  EXPECT_EQ(grants(), std::vector<std::string>{"desk N1 Phường Một"});
+  EXPECT_EQ(grants(), std::vector<std::string>{"desk N1 Phường Một"});
+  auto with = org_->AddGrant(province, person.id, "N2", "specialist");
+  EXPECT_EQ(grants(), (std::vector<std::string>{"desk N1 Phường Một", "specialist N2 Phường Hai"}));
+  org_->UpdateUnit(province, "N2", {"N2", "Phường Hai Mới", "ward", "P1", "2025-07-01", "", ""});
+  EXPECT_EQ(grants(), (std::vector<std::string>{"desk N1 Phường Một", "specialist N2 Phường Hai Mới"}));
+  for (auto& g : with.grants)
+    if (g.unit_code == "N1") org_->RemoveGrant(province, person.id, g.id);
+  EXPECT_EQ(grants(), std::vector<std::string>{"specialist N2 Phường Hai Mới"});
+  svc_->RevokeToken(province, token.id);
+  EXPECT_FALSE(svc_->Authenticate(by_token));
+
+  auto login = svc_->Login("person", kPassword, "10.0.0.9");
+  auto session = SessionRequest("GET", "/dashboard", login.session_token);
+  ASSERT_TRUE(svc_->Authenticate(session));
+  EXPECT_EQ(svc_->Authenticate(session)->csrf_token, login.principal.csrf_token);
+  svc_->Logout(login.session_token);
+  EXPECT_FALSE(svc_->Authenticate(session));
+}
+
+// A reused session ends at its expiry, as a read one does.
+TEST_P(AccountsServiceTest, AReusedSessionEndsAtItsExpiry) {
+  Create("person", "N1", {{"desk", "N1"}});
+  const auto start = Now();
+  SetClockForTesting(start);
+  auto login = svc_->Login("person", kPassword, "10.0.0.9");
+  auto session = SessionRequest("GET", "/dashboard", login.session_token);
+  ASSERT_TRUE(svc_->Authenticate(session));
+  SetClockForTesting(start + Policy{}.session_lifetime - std::chrono::seconds(1));
+  ASSERT_TRUE(svc_->Authenticate(session));
+  SetClockForTesting(start + Policy{}.session_lifetime);
+  EXPECT_FALSE(svc_->Authenticate(session));
+}
+
 FG_BOTH_BACKENDS(AccountsServiceTest);
+
+// What the reuse saves, and its bound: a change made by another process (here
+// a second store on the same file, as the CLI opens) is not counted, so the
+// principal read before it is reused; the next change this process commits to
+// those tables, or Policy::principal_reuse passing, ends the reuse.
+TEST(AccountsPrincipalReuse, OtherProcessesChangesAreSeenOnceThisProcessChangesThoseTablesOrTheTimeIsUp) {
+  auth::InitCrypto();
+  render::LoadMessages(FG_SOURCE_DIR);
+  const std::string path = fg::testing::TempPath("principal_reuse.db");
+  auto here = db::OpenSqlite(path, {});
+  db::Migrate(*here, std::string(FG_SOURCE_DIR) + "/platform/db/migrations");
+  org::Service org(*here);
+  org.ImportCsv(org::SystemPrincipal(), kTree);
+  auto admin_id = org.CreateOfficial(org::SystemPrincipal(), {"admin.p1", "Quản trị", "P1", "", "", "", kPassword},
+                                     {{"admin", "P1"}})
+                      .id;
+  auto admin = *here->read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, admin_id); });
+  Policy reuse_long;
+  reuse_long.principal_reuse = std::chrono::hours(1);
+  Policy no_reuse;
+  no_reuse.principal_reuse = std::chrono::milliseconds(0);
+  Service reusing(*here, false, reuse_long), reading(*here, false, no_reuse);
+  auto [token, secret] = reusing.CreateToken(admin, admin_id, "tích hợp");
+  http::Request by_token;
+  by_token.headers = {{"authorization", "Bearer " + secret}};
+  ASSERT_TRUE(reusing.Authenticate(by_token));
+  ASSERT_TRUE(reading.Authenticate(by_token));
+
+  {
+    auto elsewhere = db::OpenSqlite(path, {});
+    Service other(*elsewhere, false);
+    other.RevokeToken(admin, token.id);
+  }
+  EXPECT_FALSE(reading.Authenticate(by_token));  // read every time
+  EXPECT_TRUE(reusing.Authenticate(by_token));   // reused: nothing of it changed here
+  // A write here to another table leaves the reuse alone, one to a unit ends it.
+  here->write([](db::Conn& c) { c.exec_script("INSERT INTO calendar_years (year, reference, updated_at) VALUES (2031, 'x', 'x')"); });
+  EXPECT_TRUE(reusing.Authenticate(by_token));
+  org.CreateUnit(admin, {"N9", "Phường Chín", "ward", "P1", "2025-07-01", "", ""});
+  EXPECT_FALSE(reusing.Authenticate(by_token));
+}
 
 }  // namespace
 }  // namespace fg::accounts

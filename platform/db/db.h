@@ -19,9 +19,11 @@
 //
 // SQL uses `?` placeholders; the PostgreSQL backend rewrites them to $n.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -127,10 +129,32 @@ class Db {
   // needs the tables (PostgreSQL's event sealer).
   virtual void schema_ready() {}
 
+  // A count of this process's committed write batches that may have changed
+  // rows of `tables` (SQLite: batches whose statements inserted, updated or
+  // deleted such rows, seen by the writer's update hook; PostgreSQL: every
+  // batch). It moves after a batch commits and before any of its writers
+  // resume, so a value read before a read transaction began that is unchanged
+  // afterwards proves the read saw every such change this process committed.
+  // Other processes' changes are not counted. For caches (accounts' principals).
+  std::shared_ptr<const std::atomic<uint64_t>> watch(std::vector<std::string> tables);
+
  protected:
+  // Backends: the writer thread notes each changed row's table while a batch
+  // runs, and counts the noted watches once the batch is committed.
+  void note_change(std::string_view table);
+  void count_changes(bool every_watch);
   // Blocks the calling thread (never an io thread) until done; rethrows.
   virtual void run_read(const std::function<void(Conn&)>& fn) = 0;
   virtual void run_write(const std::function<void(Conn&)>& fn) = 0;
+
+ private:
+  struct Watch {
+    std::vector<std::string> tables;
+    std::shared_ptr<std::atomic<uint64_t>> count;
+    bool noted = false;  // writer thread only
+  };
+  std::mutex watch_mu_;
+  std::vector<Watch> watches_;
 };
 
 struct Options {

@@ -196,6 +196,9 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     while (b + 1 < stats_.batch_size_buckets.size() && (size_t{1} << b) < batch.size()) ++b;
     ++stats_.batch_size_buckets[b];
   }
+  // Before any writer resumes: what follows a commit (counting watched
+  // changes, waking the sealer) is done by the time a caller sees its answer.
+  if (!commit_error && after_commit_) after_commit_();
   // A write PostgreSQL aborted for a reason a retry cures (two batches took
   // the same row locks in opposite orders) left nothing behind: its savepoint
   // or the whole transaction was rolled back. It runs again in a later batch,
@@ -220,7 +223,6 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     }
     cv_.notify_one();
   }
-  if (!commit_error && after_commit_) after_commit_();
 }
 
 }  // namespace fg::db

@@ -28,7 +28,8 @@ class GroupCommit {
   // `writers`: one connection per writer thread. `before_commit` runs inside
   // every batch's transaction after its writes (in its own savepoint; a failure
   // there is logged and does not fail the batch). `after_commit` runs after
-  // each successful commit, outside the transaction.
+  // each successful commit, outside the transaction, before the batch's
+  // callers resume.
   GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt,
               std::function<void(Conn&)> before_commit = {}, std::function<void()> after_commit = {});
   ~GroupCommit();

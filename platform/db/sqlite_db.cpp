@@ -158,6 +158,13 @@ class SqliteDb final : public Db {
   SqliteDb(std::string path, const Options& opt) : path_(std::move(path)), opt_(opt) {
     std::vector<std::unique_ptr<Conn>> writer;
     writer.push_back(std::make_unique<SqliteConn>(path_, false));
+    // Every row the writer changes names its table (Db::watch).
+    sqlite3_update_hook(
+        static_cast<SqliteConn&>(*writer.back()).handle(),
+        [](void* self, int, const char*, const char* table, sqlite3_int64) {
+          static_cast<SqliteDb*>(self)->note_change(table);
+        },
+        this);
     // One writer: events are chained as they are appended (events::Append).
     // Each batch also chains, after its own, any an earlier version left
     // unchained (one probe of a partial index, empty but for that case).
@@ -165,7 +172,7 @@ class SqliteDb final : public Db {
       if (!schema_ready_) return;
       if (const int64_t n = events::Seal(c))
         spdlog::warn("store: chained {} events that an earlier version left unchained", n);
-    });
+    }, [this] { count_changes(/*every_watch=*/false); });
   }
   ~SqliteDb() override { close(); }
 
