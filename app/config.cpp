@@ -124,6 +124,7 @@ const std::map<std::string, Setter>& Setters() {
       {"read_timeout_ms", Int(&Config::read_timeout_ms, 100, 3600000)},
       {"shutdown_grace_ms", Int(&Config::shutdown_grace_ms, 0, 3600000)},
       {"anonymous_requests_per_minute", Int(&Config::anonymous_requests_per_minute, 0, 1000000)},
+      {"principal_reuse_ms", Int(&Config::principal_reuse_ms, 0, 60000)},
       {"lookups_per_address", Int(&Config::lookups_per_address, 0, 1000000)},
       {"feedback_per_address", Int(&Config::feedback_per_address, 0, 1000000)},
       {"feedback_mail_poll_seconds", Int(&Config::feedback_mail_poll_seconds, 0, 86400)},
@@ -223,8 +224,10 @@ std::string Describe(const Config& c) {
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute
+    << "\nprincipal_reuse_ms=" << c.principal_reuse_ms
     << "\nlookups_per_address=" << c.lookups_per_address << "\nfeedback_per_address=" << c.feedback_per_address
-    << "\nfeedback_mail_poll_seconds=" << c.feedback_mail_poll_seconds << "\nscorecard_reminder_minutes=" << c.scorecard_reminder_minutes << "\nsite_agency=" << c.site_agency
+    << "\nfeedback_mail_poll_seconds=" << c.feedback_mail_poll_seconds
+    << "\nscorecard_reminder_minutes=" << c.scorecard_reminder_minutes << "\nsite_agency=" << c.site_agency
     << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email
     << "\npublic_url=" << c.public_url << "\nnotify_poll_ms=" << c.notify_poll_ms << "\n";
   return o.str();

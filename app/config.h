@@ -31,10 +31,11 @@ struct Config {
   int read_timeout_ms = 15000;
   int shutdown_grace_ms = 15000;
   int anonymous_requests_per_minute = 600;  // per client address; 0: no limit
+  int principal_reuse_ms = 1000;            // accounts::Policy::principal_reuse; 0: read every request
   int lookups_per_address = 30;             // anonymous dossier lookups per address in 5 minutes; 0: no limit
   int feedback_per_address = 10;            // public feedback form submissions per address an hour; 0: no limit
   int feedback_mail_poll_seconds = 120;     // the units' feedback mailboxes (IMAP) read every so often; 0: never
-  int scorecard_reminder_minutes = 60;     // the scorecards' deadline reminders queued every so often; 0: never
+  int scorecard_reminder_minutes = 60;      // the scorecards' deadline reminders queued every so often; 0: never
   // The footer of every page: who answers for the site. Empty: left out (under
   // --demo, the catalogue's demo values stand in for empty ones).
   std::string site_agency, site_address, site_hotline, site_email;

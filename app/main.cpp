@@ -81,11 +81,14 @@ render::SiteSettings SiteOf(const Config& cfg, bool demo) {
 
 int Serve(const Config& cfg, bool demo) {
   if (auth::FastPasswordHashForTests())
-    spdlog::warn("FG_TEST_FAST_PASSWORD_HASH=1: new password hashes use argon2id's minimum cost; never set it "
-                 "outside tests");
+    spdlog::warn(
+        "FG_TEST_FAST_PASSWORD_HASH=1: new password hashes use argon2id's minimum cost; never set it "
+        "outside tests");
   auto db = OpenStore(cfg);
   org::Service org(*db);
-  accounts::Service accounts(*db, demo);
+  accounts::Policy account_policy;
+  account_policy.principal_reuse = std::chrono::milliseconds(cfg.principal_reuse_ms);
+  accounts::Service accounts(*db, demo, account_policy);
   calendar::Service calendar(*db);
   desk::Service desk(*db, calendar);
   desk.LimitLookups(cfg.lookups_per_address, std::chrono::minutes(5));
@@ -110,8 +113,15 @@ int Serve(const Config& cfg, bool demo) {
   http::SetSecureCookies(cfg.cookie_secure);
   // Letters: drafts from the desk's events, by a pass every few seconds (and before the letters pages list).
   letters.Start(std::chrono::seconds(5));
-  Services services{*db,    org,    accounts, calendar, desk, letters, cfg.feedback_per_address,
-                    cfg.feedback_mail_poll_seconds, cfg.scorecard_reminder_minutes};
+  Services services{*db,
+                    org,
+                    accounts,
+                    calendar,
+                    desk,
+                    letters,
+                    cfg.feedback_per_address,
+                    cfg.feedback_mail_poll_seconds,
+                    cfg.scorecard_reminder_minutes};
   RegisterAll(app, services);
   notify::Service notify(*db);
   app.metrics().add_collector([&notify] { return notify.MetricsText(); });

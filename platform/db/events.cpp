@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "platform/auth/crypto.h"
+#include "platform/db/chain_tip.h"
 #include "platform/time.h"
 
 namespace fg::events {
@@ -38,6 +39,18 @@ const db::Query kRecent{
     "WHERE e.id < ? ORDER BY e.id DESC LIMIT ?"};
 
 std::string g_seal_key;  // set once at start-up, before any thread reads it
+
+// SQLite's writer's chain tip within a batch (platform/db/chain_tip.h).
+struct Tip {
+  bool known = false;  // read from the head in this batch
+  bool moved = false;  // events appended since: the head must follow
+  int64_t seq = 0;
+  std::string hash;
+  bool saved_known = false, saved_moved = false;  // before the current write
+  int64_t saved_seq = 0;
+  std::string saved_hash;
+};
+thread_local Tip g_tip;
 
 void Field(std::string& out, const std::string& s) {
   out += std::to_string(s.size());
@@ -134,18 +147,55 @@ int64_t Append(db::Conn& c, const Event& e) {
                                 Opt(e.unit_id),
                                 Opt(official)};
   if (c.backend() == db::Backend::kPostgres) return c.query_one(kInsert, values)->i64(0);
-  // SQLite has one writer: chaining here costs a read and an update of the
-  // one-row head, where sealing after the writes read every new event back
-  // and rewrote it. A write rolled back takes its head update back with it.
-  auto head = c.query_one(kHead);
-  const int64_t seq = head->i64(0) + 1;
-  std::string prev = head->text(1);
-  std::string hash = ChainHash(prev, seq, at, e);
-  values.insert(values.end(), {seq, std::move(prev), hash});
+  // SQLite has one writer: it chains here, from the tip it keeps through the
+  // batch (platform/db/chain_tip.h), where sealing after the writes read every
+  // new event back and rewrote it.
+  Tip& t = g_tip;
+  if (!t.known) {
+    auto head = c.query_one(kHead);
+    t.known = true;
+    t.seq = head->i64(0);
+    t.hash = head->text(1);
+  }
+  const int64_t seq = t.seq + 1;
+  std::string hash = ChainHash(t.hash, seq, at, e);
+  values.insert(values.end(), {seq, t.hash, hash});
   const int64_t id = c.query_one(kInsertChained, values)->i64(0);
-  c.exec(kSetHead, {seq, hash, HeadMac(seq, hash)});
+  t.seq = seq;
+  t.hash = std::move(hash);
+  t.moved = true;
   return id;
 }
+
+namespace tip {
+
+void WriteBegins() {
+  Tip& t = g_tip;
+  t.saved_known = t.known;
+  t.saved_moved = t.moved;
+  t.saved_seq = t.seq;
+  t.saved_hash = t.hash;  // reuses the string's buffer: no allocation per write
+}
+
+void WriteUndone() {
+  Tip& t = g_tip;
+  t.known = t.saved_known;
+  t.moved = t.saved_moved;
+  t.seq = t.saved_seq;
+  t.hash = t.saved_hash;
+}
+
+void Flush(db::Conn& c) {
+  const Tip& t = g_tip;
+  if (t.known && t.moved) c.exec(kSetHead, {t.seq, t.hash, HeadMac(t.seq, t.hash)});
+}
+
+void Forget() {
+  g_tip.known = false;
+  g_tip.moved = false;
+}
+
+}  // namespace tip
 
 void SetSealKey(std::string key) { g_seal_key = std::move(key); }
 

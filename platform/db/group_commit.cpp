@@ -1,7 +1,6 @@
 #include "platform/db/group_commit.h"
 
 #include <pthread.h>
-#include <spdlog/spdlog.h>
 
 #include "platform/db/retry.h"
 #include "platform/errors.h"
@@ -40,12 +39,8 @@ struct GroupCommit::Job {
   int attempts = 0;  // times the write ran and PostgreSQL aborted it (deadlock, serialization)
 };
 
-GroupCommit::GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt,
-                         std::function<void(Conn&)> before_commit, std::function<void()> after_commit)
-    : opt_(opt),
-      conns_(std::move(writers)),
-      before_commit_(std::move(before_commit)),
-      after_commit_(std::move(after_commit)) {
+GroupCommit::GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt, Steps steps)
+    : opt_(opt), conns_(std::move(writers)), steps_(std::move(steps)) {
   stats_.batch_size_buckets.assign(11, 0);
   for (auto& c : conns_) threads_.emplace_back([this, conn = c.get()] { loop(*conn); });
 }
@@ -116,7 +111,7 @@ void GroupCommit::loop(Conn& conn) {
       std::unique_lock lk(mu_);
       cv_.wait(lk, [&] { return closing_ || !queue_.empty(); });
       if (queue_.empty()) return;  // closing and drained
-      take_locked(batch);  // under the same lock: another writer cannot empty the queue first
+      take_locked(batch);          // under the same lock: another writer cannot empty the queue first
     }
     apply(conn, batch);
     batch.clear();
@@ -158,6 +153,7 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
         continue;
       }
       ran[i] = true;
+      if (steps_.write_begins) steps_.write_begins();
       conn.exec(kSavepoint);
       try {
         (*batch[i]->fn)(conn);
@@ -166,19 +162,10 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
         errors[i] = std::current_exception();
         conn.exec(kRollbackTo);
         conn.exec(kRelease);
+        if (steps_.write_undone) steps_.write_undone();
       }
     }
-    if (before_commit_) {
-      conn.exec(kSavepoint);
-      try {
-        before_commit_(conn);
-        conn.exec(kRelease);
-      } catch (const std::exception& e) {
-        spdlog::error("store: before-commit step failed (the writes commit without it): {}", e.what());
-        conn.exec(kRollbackTo);
-        conn.exec(kRelease);
-      }
-    }
+    if (steps_.before_commit) steps_.before_commit(conn);
     conn.exec(kCommit);
   } catch (...) {
     // The connection failed or the commit did: nothing of the batch is durable.
@@ -187,6 +174,7 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
       conn.exec_script("ROLLBACK");
     } catch (...) {
     }
+    if (steps_.batch_undone) steps_.batch_undone();
   }
   {
     std::lock_guard lk(mu_);
@@ -198,7 +186,7 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
   }
   // Before any writer resumes: what follows a commit (counting watched
   // changes, waking the sealer) is done by the time a caller sees its answer.
-  if (!commit_error && after_commit_) after_commit_();
+  if (!commit_error && steps_.after_commit) steps_.after_commit();
   // A write PostgreSQL aborted for a reason a retry cures (two batches took
   // the same row locks in opposite orders) left nothing behind: its savepoint
   // or the whole transaction was rolled back. It runs again in a later batch,

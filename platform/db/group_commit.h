@@ -25,13 +25,22 @@ namespace fg::db {
 
 class GroupCommit {
  public:
-  // `writers`: one connection per writer thread. `before_commit` runs inside
-  // every batch's transaction after its writes (in its own savepoint; a failure
-  // there is logged and does not fail the batch). `after_commit` runs after
-  // each successful commit, outside the transaction, before the batch's
-  // callers resume.
-  GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt,
-              std::function<void(Conn&)> before_commit = {}, std::function<void()> after_commit = {});
+  // What a backend adds to every batch, each on the writer thread; any may be empty.
+  struct Steps {
+    // Inside the transaction, after the batch's writes. A throw fails the batch.
+    std::function<void(Conn&)> before_commit;
+    // After a successful commit, outside the transaction, before the batch's callers resume.
+    std::function<void()> after_commit;
+    // Before each write, and after a write is rolled back to its savepoint:
+    // state a backend keeps beside the transaction (events' chain tip) follows it.
+    std::function<void()> write_begins;
+    std::function<void()> write_undone;
+    // After a batch's transaction failed and was rolled back.
+    std::function<void()> batch_undone;
+  };
+
+  // `writers`: one connection per writer thread.
+  GroupCommit(std::vector<std::unique_ptr<Conn>> writers, const Options& opt, Steps steps = {});
   ~GroupCommit();
 
   void submit(const std::function<void(Conn&)>& fn);
@@ -50,8 +59,7 @@ class GroupCommit {
 
   Options opt_;
   std::vector<std::unique_ptr<Conn>> conns_;
-  std::function<void(Conn&)> before_commit_;
-  std::function<void()> after_commit_;
+  Steps steps_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Job*> queue_;

@@ -157,10 +157,12 @@ class PostgresDb final : public Db {
     idle_.push_back(std::make_unique<PgConn>(conninfo_));  // fail fast on a bad URL
     std::vector<std::unique_ptr<Conn>> writers;
     for (int i = 0; i < std::max(1, opt.writers); ++i) writers.push_back(std::make_unique<PgConn>(conninfo_));
-    writes_ = std::make_unique<GroupCommit>(std::move(writers), opt_, nullptr, [this] {
+    GroupCommit::Steps steps;
+    steps.after_commit = [this] {
       count_changes(/*every_watch=*/true);  // no update hook: any batch may have changed a watched table
       wake_sealer();
-    });
+    };
+    writes_ = std::make_unique<GroupCommit>(std::move(writers), opt_, std::move(steps));
   }
   ~PostgresDb() override { close(); }
 

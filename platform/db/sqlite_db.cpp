@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "platform/db/chain_tip.h"
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "platform/db/group_commit.h"
@@ -165,14 +166,36 @@ class SqliteDb final : public Db {
           static_cast<SqliteDb*>(self)->note_change(table);
         },
         this);
-    // One writer: events are chained as they are appended (events::Append).
-    // Each batch also chains, after its own, any an earlier version left
-    // unchained (one probe of a partial index, empty but for that case).
-    writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_, [this](Conn& c) {
+    // One writer: events are chained as they are appended (events::Append),
+    // from a tip the writer keeps through the batch (platform/db/chain_tip.h).
+    GroupCommit::Steps steps;
+    steps.write_begins = events::tip::WriteBegins;
+    steps.write_undone = events::tip::WriteUndone;
+    steps.batch_undone = events::tip::Forget;
+    steps.before_commit = [this](Conn& c) {
+      // The head follows the batch's events, or the batch fails: its events
+      // must never commit beyond the head.
+      events::tip::Flush(c);
       if (!schema_ready_) return;
-      if (const int64_t n = events::Seal(c))
-        spdlog::warn("store: chained {} events that an earlier version left unchained", n);
-    }, [this] { count_changes(/*every_watch=*/false); });
+      // Chains, after the batch's own, any events an earlier version left
+      // unchained (one probe of a partial index, empty but for that case). A
+      // failure here is logged and does not fail the batch.
+      c.exec(kSealSavepoint);
+      try {
+        if (const int64_t n = events::Seal(c))
+          spdlog::warn("store: chained {} events that an earlier version left unchained", n);
+        c.exec(kSealRelease);
+      } catch (const std::exception& e) {
+        spdlog::error("store: chaining events left unchained failed (the writes commit without it): {}", e.what());
+        c.exec(kSealRollback);
+        c.exec(kSealRelease);
+      }
+    };
+    steps.after_commit = [this] {
+      events::tip::Forget();
+      count_changes(/*every_watch=*/false);
+    };
+    writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_, std::move(steps));
   }
   ~SqliteDb() override { close(); }
 
@@ -253,6 +276,9 @@ class SqliteDb final : public Db {
   static inline const Query kReadBegin{"read_begin", "BEGIN"};
   static inline const Query kReadCommit{"read_commit", "COMMIT"};
   static inline const Query kReadRollback{"read_rollback", "ROLLBACK"};
+  static inline const Query kSealSavepoint{"seal_savepoint", "SAVEPOINT seal"};
+  static inline const Query kSealRelease{"seal_release", "RELEASE SAVEPOINT seal"};
+  static inline const Query kSealRollback{"seal_rollback", "ROLLBACK TO SAVEPOINT seal"};
 
   std::string path_;
   Options opt_;

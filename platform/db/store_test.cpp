@@ -8,13 +8,14 @@
 #include <functional>
 #include <future>
 #include <thread>
+#include <tuple>
 
 #include "platform/async/wait.h"
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
-#include "tests/support/test_db.h"
 #include "platform/source_dir.h"
+#include "tests/support/test_db.h"
 
 namespace fg::db {
 namespace {
@@ -224,11 +225,63 @@ TEST_P(StoreTest, AnEventOfARefusedWriteLeavesNoGapInTheChain) {
   EXPECT_EQ(v.unsealed, 0);
 }
 
+// In one group commit (the writer held, then six writes queued behind it),
+// writes that append two events each, every other one refused after its
+// events: the kept events chain without a gap and the head is the last kept.
+TEST_P(StoreTest, RefusedWritesInOneBatchTakeTheirEventsOutOfTheChain) {
+  Options opt;
+  opt.writers = 1;
+  Reopen(opt);
+  const uint64_t batches_before = db_->stats().write_batches;
+  auto append = [](Conn& c, const std::string& id) {
+    for (const char* action : {"create", "update"})
+      events::Append(c, {std::nullopt, "t", std::nullopt, "x", id, action, "", "{}"});
+  };
+  HeldWriter holder(*db_, [&](Conn& c) { append(c, "first"); });
+  std::vector<std::thread> threads;
+  std::atomic<int> refused{0};
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        db_->write([&](Conn& c) {
+          append(c, std::to_string(i));
+          if (i % 2) throw AppError(ErrorKind::kConflict, "error.conflict");
+        });
+      } catch (const AppError&) {
+        ++refused;
+      }
+    });
+    // queued in order, so the refused ones sit between kept ones
+    while (db_->stats().write_queue_depth < static_cast<uint64_t>(i + 1))
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  holder.release();
+  for (auto& t : threads) t.join();
+  Seal();
+  EXPECT_EQ(refused.load(), 3);
+  EXPECT_EQ(db_->stats().write_batches - batches_before, 2u);  // the batch, and Seal()'s
+  auto [v, head, ids] = db_->read([](Conn& c) {
+    std::vector<std::string> ids;
+    for (auto& e : events::ListRecent(c, INT64_MAX, 20)) ids.insert(ids.begin(), e.entity_id + " " + e.action);
+    return std::make_tuple(events::Verify(c), events::ReadHead(c), ids);
+  });
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.checked, 8);
+  EXPECT_EQ(v.unsealed, 0);
+  EXPECT_EQ(head.seq, 8);
+  EXPECT_EQ(ids, (std::vector<std::string>{"first create", "first update", "0 create", "0 update", "2 create",
+                                           "2 update", "4 create", "4 update"}));
+}
+
 TEST_P(StoreTest, UnsealedEventsAreCountedAndSealedInIdOrder) {
   db_->write([](Conn& c) {
     for (int i = 0; i < 3; ++i)
       events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "a", "", "{}"});
-    // Undo SQLite's chaining at append to look at the unsealed state.
+  });
+  db_->write([](Conn& c) {
+    // Undo SQLite's chaining at append (and PostgreSQL's sealer's) to look at
+    // the unsealed state; the head first, in the sealer's order.
+    if (c.backend() == Backend::kPostgres) c.exec_script("SELECT seq FROM event_head WHERE id = 1 FOR UPDATE");
     c.exec_script("UPDATE events SET seq = NULL, prev_hash = NULL, hash = NULL");
     c.exec_script("UPDATE event_head SET seq = 0, hash = '" + events::kGenesisHash + "', mac = ''");
   });
@@ -412,8 +465,10 @@ TEST(SqliteStore, EventsLeftUnsealedAreShownThenChainedByTheNextWrite) {
   {  // as an earlier version left them (a store's own writes would chain them again)
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    const std::string undo = "UPDATE events SET seq = NULL, prev_hash = NULL, hash = NULL; UPDATE event_head SET "
-                             "seq = 0, hash = '" + events::kGenesisHash + "', mac = ''";
+    const std::string undo =
+        "UPDATE events SET seq = NULL, prev_hash = NULL, hash = NULL; UPDATE event_head SET "
+        "seq = 0, hash = '" +
+        events::kGenesisHash + "', mac = ''";
     EXPECT_EQ(sqlite3_exec(raw, undo.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(raw);
   }
