@@ -146,20 +146,21 @@ void Service::Logout(const std::string& session_token) {
 }
 
 // A principal is read once per credential and reused while nothing it comes
-// from may have changed (Policy::principal_reuse): the count of this process's
+// from may have changed (Policy::principal_reuse): the count of this store's
 // commits to those tables is taken before the read, and an entry is reused
 // only while the count is the same, so a revocation, a logout or a grant
-// change committed here is seen by the very next request.
+// change committed through this store is seen by the very next request.
 std::optional<auth::Principal> Service::Authenticate(const http::Request& req) {
   std::string_view authz = req.header("authorization");
   const uint64_t changes = auth_changes_->load();
   if (authz.size() > 7 && authz.substr(0, 7) == "Bearer ") {
     std::string_view token = authz.substr(7);
     if (token.rfind(kTokenPrefix, 0) != 0) return std::nullopt;
-    std::string key = "B" + std::string(token);
+    const std::string hash = auth::Sha256Hex(token);  // as stored: the credential itself is kept nowhere
+    std::string key = "B" + hash;
     if (auto p = Reuse(key, changes)) return p;
     auto p = db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
-      auto row = repo::PrincipalByToken(c, auth::Sha256Hex(token));
+      auto row = repo::PrincipalByToken(c, hash);
       if (!row) return std::nullopt;
       row->principal.via_api_token = true;
       return std::move(row->principal);
@@ -169,11 +170,12 @@ std::optional<auth::Principal> Service::Authenticate(const http::Request& req) {
   }
   std::string cookie = req.cookie("fg_session");
   if (cookie.size() < 20) return std::nullopt;
-  std::string key = "S" + cookie;
+  const std::string hash = auth::Sha256Hex(cookie);
+  std::string key = "S" + hash;
   if (auto p = Reuse(key, changes)) return p;
   std::string expires;
   auto p = db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
-    auto row = repo::PrincipalBySession(c, auth::Sha256Hex(cookie), NowUtcText());
+    auto row = repo::PrincipalBySession(c, hash, NowUtcText());
     if (!row) return std::nullopt;
     row->principal.csrf_token = row->csrf_token;
     row->principal.must_change_password = row->must_change_password;

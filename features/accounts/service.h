@@ -68,8 +68,8 @@ struct Policy {
   int failures_per_address = 100;
   std::chrono::seconds address_window{5 * 60};
   // A principal read for a session or token is reused for at most this long
-  // while this process commits nothing to the tables it comes from (sessions,
-  // tokens, officials, grants, units): a change made through this process is
+  // while the store (db::Db) commits nothing to the tables it comes from
+  // (sessions, tokens, officials, grants, units): a change made through it is
   // seen at once, one made by another process (the CLI, a second server on the
   // same PostgreSQL database) within this time. Zero reads every time.
   std::chrono::milliseconds principal_reuse{1000};
@@ -124,7 +124,7 @@ class Service {
   auth::RateLimiter address_limiter_;  // failed logins per client address
   std::string dummy_hash_;             // verified against for unknown users, to keep timing even
 
-  // Principals recently read, by credential ("B" + bearer token, "S" + cookie).
+  // Principals recently read, by credential ("B" or "S" + the SHA-256 of the bearer token or cookie).
   struct Reused {
     auth::Principal principal;
     uint64_t changes = 0;  // auth_changes_ before the read

@@ -39,6 +39,9 @@ class AccountsServiceTest : public ::testing::TestWithParam<std::string> {
     org_->ImportCsv(org::SystemPrincipal(), kTree);
     Policy policy;
     policy.failures_per_address = 1000;
+    // Reuse never ends by time within a test: whatever a test changes through
+    // the store must be seen through the count of its commits alone.
+    policy.principal_reuse = std::chrono::hours(1);
     svc_ = std::make_unique<Service>(*db_, false, policy);
   }
   void TearDown() override { SetClockForTesting(std::nullopt); }
@@ -417,10 +420,26 @@ TEST(AccountsPrincipalReuse, OtherProcessesChangesAreSeenOnceThisProcessChangesT
   EXPECT_FALSE(reading.Authenticate(by_token));  // read every time
   EXPECT_TRUE(reusing.Authenticate(by_token));   // reused: nothing of it changed here
   // A write here to another table leaves the reuse alone, one to a unit ends it.
-  here->write([](db::Conn& c) { c.exec_script("INSERT INTO calendar_years (year, reference, updated_at) VALUES (2031, 'x', 'x')"); });
+  here->write([](db::Conn& c) {
+    c.exec_script("INSERT INTO calendar_years (year, reference, updated_at) VALUES (2031, 'x', 'x')");
+  });
   EXPECT_TRUE(reusing.Authenticate(by_token));
   org.CreateUnit(admin, {"N9", "Phường Chín", "ward", "P1", "2025-07-01", "", ""});
   EXPECT_FALSE(reusing.Authenticate(by_token));
+
+  // Without a change here, the reuse's time ends it.
+  Policy reuse_short;
+  reuse_short.principal_reuse = std::chrono::milliseconds(50);
+  Service brief(*here, false, reuse_short);
+  auto [token2, secret2] = brief.CreateToken(admin, admin_id, "tích hợp 2");
+  by_token.headers = {{"authorization", "Bearer " + secret2}};
+  ASSERT_TRUE(brief.Authenticate(by_token));
+  {
+    auto elsewhere = db::OpenSqlite(path, {});
+    Service(*elsewhere, false).RevokeToken(admin, token2.id);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  EXPECT_FALSE(brief.Authenticate(by_token));  // nothing here counted the revocation
 }
 
 }  // namespace

@@ -6,6 +6,10 @@
 // advance of the tip back with it. Between batches it is forgotten, so each
 // batch starts from the committed head (another process may have appended).
 // All of it runs on the writer thread; the state is per thread.
+//
+// So on SQLite no write may change event_head, or the chain columns of events,
+// itself: Flush would overwrite the head with the tip. Only events::Append and
+// events::Seal (run by the batch after Flush) chain events.
 #pragma once
 #include "platform/db/db.h"
 

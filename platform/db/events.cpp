@@ -19,8 +19,8 @@ namespace {
   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "                                                                     \
   "COALESCE(?, (SELECT unit_id FROM officials WHERE id = ?))" more_values ") RETURNING id"
 const db::Query kInsert{"event_insert", FG_EVENT_INSERT("", "")};
-// SQLite: the event is chained as it is written (one writer, so the head read
-// here cannot change before this write's transaction commits).
+// SQLite: the event is chained as it is written, from the writer's tip
+// (platform/db/chain_tip.h; one writer, so nothing else appends meanwhile).
 const db::Query kInsertChained{"event_insert_chained", FG_EVENT_INSERT(", seq, prev_hash, hash", ", ?, ?, ?")};
 const db::Query kUnsealed{"event_unsealed",
                           "SELECT " FG_EVENT_COLUMNS " FROM events WHERE seq IS NULL ORDER BY id LIMIT ?"};
@@ -46,11 +46,9 @@ struct Tip {
   bool moved = false;  // events appended since: the head must follow
   int64_t seq = 0;
   std::string hash;
-  bool saved_known = false, saved_moved = false;  // before the current write
-  int64_t saved_seq = 0;
-  std::string saved_hash;
 };
 thread_local Tip g_tip;
+thread_local Tip g_tip_before_write;  // what a write rolled back returns the tip to
 
 void Field(std::string& out, const std::string& s) {
   out += std::to_string(s.size());
@@ -151,7 +149,7 @@ int64_t Append(db::Conn& c, const Event& e) {
   // batch (platform/db/chain_tip.h), where sealing after the writes read every
   // new event back and rewrote it.
   Tip& t = g_tip;
-  if (!t.known) {
+  if (!t.known) {  // the batch's first event
     auto head = c.query_one(kHead);
     t.known = true;
     t.seq = head->i64(0);
@@ -169,21 +167,9 @@ int64_t Append(db::Conn& c, const Event& e) {
 
 namespace tip {
 
-void WriteBegins() {
-  Tip& t = g_tip;
-  t.saved_known = t.known;
-  t.saved_moved = t.moved;
-  t.saved_seq = t.seq;
-  t.saved_hash = t.hash;  // reuses the string's buffer: no allocation per write
-}
+void WriteBegins() { g_tip_before_write = g_tip; }  // the string's buffer is reused: no allocation per write
 
-void WriteUndone() {
-  Tip& t = g_tip;
-  t.known = t.saved_known;
-  t.moved = t.saved_moved;
-  t.seq = t.saved_seq;
-  t.hash = t.saved_hash;
-}
+void WriteUndone() { g_tip = g_tip_before_write; }
 
 void Flush(db::Conn& c) {
   const Tip& t = g_tip;

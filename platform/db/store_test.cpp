@@ -227,7 +227,8 @@ TEST_P(StoreTest, AnEventOfARefusedWriteLeavesNoGapInTheChain) {
 
 // In one group commit (the writer held, then six writes queued behind it),
 // writes that append two events each, every other one refused after its
-// events: the kept events chain without a gap and the head is the last kept.
+// events, the first among them: the kept events chain without a gap and the
+// head is the last kept.
 TEST_P(StoreTest, RefusedWritesInOneBatchTakeTheirEventsOutOfTheChain) {
   Options opt;
   opt.writers = 1;
@@ -237,7 +238,7 @@ TEST_P(StoreTest, RefusedWritesInOneBatchTakeTheirEventsOutOfTheChain) {
     for (const char* action : {"create", "update"})
       events::Append(c, {std::nullopt, "t", std::nullopt, "x", id, action, "", "{}"});
   };
-  HeldWriter holder(*db_, [&](Conn& c) { append(c, "first"); });
+  HeldWriter holder(*db_);
   std::vector<std::thread> threads;
   std::atomic<int> refused{0};
   for (int i = 0; i < 6; ++i) {
@@ -245,7 +246,7 @@ TEST_P(StoreTest, RefusedWritesInOneBatchTakeTheirEventsOutOfTheChain) {
       try {
         db_->write([&](Conn& c) {
           append(c, std::to_string(i));
-          if (i % 2) throw AppError(ErrorKind::kConflict, "error.conflict");
+          if (i % 2 == 0) throw AppError(ErrorKind::kConflict, "error.conflict");
         });
       } catch (const AppError&) {
         ++refused;
@@ -266,11 +267,10 @@ TEST_P(StoreTest, RefusedWritesInOneBatchTakeTheirEventsOutOfTheChain) {
     return std::make_tuple(events::Verify(c), events::ReadHead(c), ids);
   });
   EXPECT_TRUE(v.ok) << v.reason;
-  EXPECT_EQ(v.checked, 8);
+  EXPECT_EQ(v.checked, 6);
   EXPECT_EQ(v.unsealed, 0);
-  EXPECT_EQ(head.seq, 8);
-  EXPECT_EQ(ids, (std::vector<std::string>{"first create", "first update", "0 create", "0 update", "2 create",
-                                           "2 update", "4 create", "4 update"}));
+  EXPECT_EQ(head.seq, 6);
+  EXPECT_EQ(ids, (std::vector<std::string>{"1 create", "1 update", "3 create", "3 update", "5 create", "5 update"}));
 }
 
 TEST_P(StoreTest, UnsealedEventsAreCountedAndSealedInIdOrder) {
@@ -482,6 +482,32 @@ TEST(SqliteStore, EventsLeftUnsealedAreShownThenChainedByTheNextWrite) {
   EXPECT_TRUE(v.ok) << v.reason;
   EXPECT_EQ(v.checked, 4);
   EXPECT_EQ(v.unsealed, 0);
+}
+
+// A batch whose commit fails after appending events (a deferred foreign key
+// checked at COMMIT) leaves the chain as it was: the next batch chains from
+// the committed head, with no gap.
+TEST(SqliteStore, EventsOfABatchWhoseCommitFailedLeaveNoGap) {
+  const auto path = fg::testing::TempPath("failed_commit.db");
+  auto db = OpenSqlite(path, {});
+  Migrate(*db, std::string(FG_SOURCE_DIR) + "/platform/db/migrations");
+  auto append = [](Conn& c, const std::string& id) {
+    events::Append(c, {std::nullopt, "t", std::nullopt, "x", id, "create", "", "{}"});
+  };
+  db->write([&](Conn& c) { append(c, "kept"); });
+  EXPECT_THROW(db->write([&](Conn& c) {
+    append(c, "lost");
+    c.exec_script("PRAGMA defer_foreign_keys = ON");
+    c.exec_script("INSERT INTO role_grants (official_id, unit_id, role, created_at) VALUES (999999, 999999, 'desk', 'x')");
+  }),
+               std::exception);
+  db->write([&](Conn& c) { append(c, "after"); });
+  auto [v, recent] = db->read([](Conn& c) { return std::make_pair(events::Verify(c), events::ListRecent(c, INT64_MAX, 5)); });
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.checked, 2);
+  ASSERT_EQ(recent.size(), 2u);
+  EXPECT_EQ(recent[0].entity_id, "after");
+  EXPECT_EQ(recent[1].entity_id, "kept");
 }
 
 // A batch whose transaction cannot even begin (another process holds the
