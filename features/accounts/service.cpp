@@ -150,40 +150,39 @@ void Service::Logout(const std::string& session_token) {
 // commits to those tables is taken before the read, and an entry is reused
 // only while the count is the same, so a revocation, a logout or a grant
 // change committed through this store is seen by the very next request.
+template <class Read>
+std::optional<auth::Principal> Service::ReadOrReuse(char kind, std::string_view credential, Read read) {
+  const uint64_t changes = auth_changes_->load();
+  const std::string hash = auth::Sha256Hex(credential);  // as stored: the credential itself is kept nowhere
+  std::string key = kind + hash;
+  if (auto p = Reuse(key, changes)) return p;
+  auto row = db_.read([&](db::Conn& c) { return read(c, hash); });
+  if (!row) return std::nullopt;
+  Keep(std::move(key), row->principal, changes, row->expires_at);
+  return std::move(row->principal);
+}
+
 std::optional<auth::Principal> Service::Authenticate(const http::Request& req) {
   std::string_view authz = req.header("authorization");
-  const uint64_t changes = auth_changes_->load();
   if (authz.size() > 7 && authz.substr(0, 7) == "Bearer ") {
     std::string_view token = authz.substr(7);
     if (token.rfind(kTokenPrefix, 0) != 0) return std::nullopt;
-    const std::string hash = auth::Sha256Hex(token);  // as stored: the credential itself is kept nowhere
-    std::string key = "B" + hash;
-    if (auto p = Reuse(key, changes)) return p;
-    auto p = db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
+    return ReadOrReuse('B', token, [](db::Conn& c, const std::string& hash) {
       auto row = repo::PrincipalByToken(c, hash);
-      if (!row) return std::nullopt;
-      row->principal.via_api_token = true;
-      return std::move(row->principal);
+      if (row) row->principal.via_api_token = true;
+      return row;
     });
-    if (p) Keep(std::move(key), *p, changes, "");
-    return p;
   }
   std::string cookie = req.cookie("fg_session");
   if (cookie.size() < 20) return std::nullopt;
-  const std::string hash = auth::Sha256Hex(cookie);
-  std::string key = "S" + hash;
-  if (auto p = Reuse(key, changes)) return p;
-  std::string expires;
-  auto p = db_.read([&](db::Conn& c) -> std::optional<auth::Principal> {
+  return ReadOrReuse('S', cookie, [](db::Conn& c, const std::string& hash) {
     auto row = repo::PrincipalBySession(c, hash, NowUtcText());
-    if (!row) return std::nullopt;
-    row->principal.csrf_token = row->csrf_token;
-    row->principal.must_change_password = row->must_change_password;
-    expires = row->expires_at;
-    return std::move(row->principal);
+    if (row) {
+      row->principal.csrf_token = row->csrf_token;
+      row->principal.must_change_password = row->must_change_password;
+    }
+    return row;
   });
-  if (p) Keep(std::move(key), *p, changes, expires);
-  return p;
 }
 
 std::optional<auth::Principal> Service::Reuse(const std::string& key, uint64_t changes) {

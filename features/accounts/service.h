@@ -23,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -124,7 +125,10 @@ class Service {
   auth::RateLimiter address_limiter_;  // failed logins per client address
   std::string dummy_hash_;             // verified against for unknown users, to keep timing even
 
-  // Principals recently read, by credential ("B" or "S" + the SHA-256 of the bearer token or cookie).
+  // Principals recently read, by credential ('B' or 'S' + the SHA-256 of the bearer token or cookie).
+  // `read(conn, hash)` reads the credential's repo::AuthRow (expires_at empty for tokens).
+  template <class Read>
+  std::optional<auth::Principal> ReadOrReuse(char kind, std::string_view credential, Read read);
   struct Reused {
     auth::Principal principal;
     uint64_t changes = 0;  // auth_changes_ before the read

@@ -129,13 +129,15 @@ class Db {
   // needs the tables (PostgreSQL's event sealer).
   virtual void schema_ready() {}
 
-  // A count of this process's committed write batches that may have changed
+  // A count of this store's committed write batches that may have changed
   // rows of `tables` (SQLite: batches whose statements inserted, updated or
-  // deleted such rows, seen by the writer's update hook; PostgreSQL: every
-  // batch). It moves after a batch commits and before any of its writers
+  // deleted such rows, seen by the writer's update hook, which misses WITHOUT
+  // ROWID tables, REPLACE's deletions and DELETE without WHERE; PostgreSQL:
+  // every batch). It moves after a batch commits and before any of its writers
   // resume, so a value read before a read transaction began that is unchanged
-  // afterwards proves the read saw every such change this process committed.
-  // Other processes' changes are not counted. For caches (accounts' principals).
+  // afterwards proves the read saw every such change this store committed.
+  // Other stores' changes (other processes) are not counted. For caches
+  // (accounts' principals).
   std::shared_ptr<const std::atomic<uint64_t>> watch(std::vector<std::string> tables);
 
  protected:
