@@ -8,6 +8,12 @@
 // thread is held); any other caller blocks. The queue is bounded, and a write
 // whose request deadline passes before a writer takes it is refused (503)
 // without running.
+//
+// A backend whose commit returns before it is durable (SQLite's WAL with
+// synchronous=NORMAL) gives a `sync` step: a thread of its own then makes the
+// committed batches durable and resumes their callers, while the writer goes
+// on with the next batch. One sync serves every batch committed before it
+// began; no caller resumes before a sync that began after its commit.
 #pragma once
 #include <condition_variable>
 #include <deque>
@@ -37,6 +43,11 @@ class GroupCommit {
     std::function<void()> write_undone;
     // After a batch's transaction failed and was rolled back.
     std::function<void()> batch_undone;
+    // Makes every commit that has returned durable (on the syncing thread).
+    // Empty: a commit is durable when it returns. A throw is fatal: the
+    // process logs it and aborts, since the batches it leaves behind are
+    // visible to readers and may or may not be on disk.
+    std::function<void()> sync;
   };
 
   // `writers`: one connection per writer thread.
@@ -50,7 +61,12 @@ class GroupCommit {
 
  private:
   struct Job;
+  struct Done {
+    Job* job;
+    std::exception_ptr error;
+  };
   void loop(Conn& conn);
+  void sync_loop();
   // Moves queued writes into `batch`, up to max_batch in all; returns how many.
   size_t take(std::vector<Job*>& batch);
   size_t take_locked(std::vector<Job*>& batch);  // REQUIRES: mu_ held
@@ -66,6 +82,18 @@ class GroupCommit {
   bool closing_ = false;
   Stats stats_;
   std::vector<std::thread> threads_;
+  // Committed batches' callers waiting for the next sync (only with a sync step).
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  std::vector<Done> unsynced_;
+  bool sync_closing_ = false;
+  std::thread syncer_;
 };
+
+namespace testing {
+// Runs on the syncing thread before each sync step, as part of it: tests hold
+// a sync back with it, or fail one.
+void SetBeforeSync(std::function<void()> hook);
+}  // namespace testing
 
 }  // namespace fg::db

@@ -1,12 +1,17 @@
-// SQLite backend: WAL, foreign keys, synchronous=FULL, one writer thread with
-// group commit (events chained as they are appended), read-only connections used on
-// the calling thread.
+// SQLite backend: WAL, foreign keys, one writer thread with group commit
+// (events chained as they are appended), a syncing thread that makes its
+// commits durable (fdatasync of the WAL; synchronous=NORMAL), read-only
+// connections used on the calling thread.
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <system_error>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -51,7 +56,16 @@ class SqliteConn final : public Conn {
     // savepoints' journal (the original pages a write changed, for ROLLBACK TO)
     // is kept in memory instead of a temporary file, which cost a pwrite per
     // changed page. It holds at most one write's pages and dies with the batch.
-    if (!read_only) exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY");
+    if (!read_only) {
+      exec_script("PRAGMA journal_mode=WAL; PRAGMA temp_store=MEMORY");
+      // In WAL mode, NORMAL commits without syncing the WAL (the store's
+      // syncing thread does, before any caller resumes) and still syncs around
+      // checkpoints and when the WAL is reused. A database that cannot be in
+      // WAL mode (in memory) commits with FULL.
+      const char* wal = sqlite3_filename_wal(sqlite3_db_filename(db_, "main"));
+      if (JournalMode() == "wal" && wal && *wal) wal_path_ = wal;
+      exec_script(wal_path_.empty() ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    }
     // Readers map the file: after each commit a reader's page cache is reset,
     // and pages then come from the mapping instead of a read() each.
     if (read_only) exec_script("PRAGMA mmap_size=268435456");
@@ -107,8 +121,19 @@ class SqliteConn final : public Conn {
 
   Backend backend() const override { return Backend::kSqlite; }
   sqlite3* handle() { return db_; }
+  // The WAL's path when commits leave syncing it to the store; else empty.
+  const std::string& wal_path() const { return wal_path_; }
 
  private:
+  std::string JournalMode() {
+    sqlite3_stmt* st = nullptr;
+    std::string mode;
+    if (sqlite3_prepare_v2(db_, "PRAGMA journal_mode", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+      mode = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return mode;
+  }
+
   sqlite3_stmt* prepare(const Query& q, const std::vector<Value>& params) {
     auto it = stmts_.find(q.sql);
     sqlite3_stmt* st;
@@ -151,7 +176,39 @@ class SqliteConn final : public Conn {
   }
 
   sqlite3* db_ = nullptr;
+  std::string wal_path_;
   std::unordered_map<const char*, sqlite3_stmt*> stmts_;  // keyed by the literal's address
+};
+
+// Makes the WAL's committed frames durable: fdatasync of the file through a
+// descriptor of its own (a sync covers the file, whichever descriptor wrote).
+// The writer's connection keeps the WAL from being removed while the store
+// is open; should the file at the path ever be another, it is opened again.
+class WalSync {
+ public:
+  explicit WalSync(std::string path) : path_(std::move(path)) {}
+  ~WalSync() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  WalSync(const WalSync&) = delete;
+  WalSync& operator=(const WalSync&) = delete;
+
+  void operator()() {
+    struct stat at_path {};
+    struct stat opened {};
+    if (fd_ >= 0 && (::stat(path_.c_str(), &at_path) != 0 || ::fstat(fd_, &opened) != 0 ||
+                     at_path.st_ino != opened.st_ino || at_path.st_dev != opened.st_dev)) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+    if (fd_ < 0 && (fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC)) < 0)
+      throw std::system_error(errno, std::generic_category(), "open " + path_);
+    if (::fdatasync(fd_) != 0) throw std::system_error(errno, std::generic_category(), "fdatasync " + path_);
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
 };
 
 class SqliteDb final : public Db {
@@ -195,6 +252,12 @@ class SqliteDb final : public Db {
       events::tip::Forget();
       count_changes(/*every_watch=*/false);
     };
+    // Readers see a batch from its commit, up to one fdatasync before it is
+    // durable; its callers resume only after (docs/architecture.md, "Store").
+    if (const std::string& wal = static_cast<SqliteConn&>(*writer.back()).wal_path(); !wal.empty()) {
+      wal_sync_ = std::make_unique<WalSync>(wal);
+      steps.sync = [s = wal_sync_.get()] { (*s)(); };
+    }
     writes_ = std::make_unique<GroupCommit>(std::move(writer), opt_, std::move(steps));
   }
   ~SqliteDb() override { close(); }
@@ -283,6 +346,7 @@ class SqliteDb final : public Db {
   std::string path_;
   Options opt_;
   std::atomic<bool> schema_ready_{false};  // events can be chained
+  std::unique_ptr<WalSync> wal_sync_;       // before writes_: its syncing thread uses it
   std::unique_ptr<GroupCommit> writes_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<SqliteConn>> idle_;

@@ -13,6 +13,7 @@
 #include "platform/async/wait.h"
 #include "platform/db/db.h"
 #include "platform/db/events.h"
+#include "platform/db/group_commit.h"
 #include "platform/errors.h"
 #include "platform/source_dir.h"
 #include "tests/support/test_db.h"
@@ -256,11 +257,13 @@ TEST_P(StoreTest, RefusedWritesInOneBatchTakeTheirEventsOutOfTheChain) {
     while (db_->stats().write_queue_depth < static_cast<uint64_t>(i + 1))
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));  // on SQLite, past the held batch's window
   holder.release();
   for (auto& t : threads) t.join();
   Seal();
   EXPECT_EQ(refused.load(), 3);
-  EXPECT_EQ(db_->stats().write_batches - batches_before, 2u);  // the batch, and Seal()'s
+  // The batch, and Seal()'s; on SQLite the held write, past the 2 ms window, committed alone first.
+  EXPECT_EQ(db_->stats().write_batches - batches_before, db_->backend() == Backend::kSqlite ? 3u : 2u);
   auto [v, head, ids] = db_->read([](Conn& c) {
     std::vector<std::string> ids;
     for (auto& e : events::ListRecent(c, INT64_MAX, 20)) ids.insert(ids.begin(), e.entity_id + " " + e.action);
@@ -371,7 +374,10 @@ TEST_P(StoreTest, FullWriteQueueRefusesAtOnce) {
 
 // Writes queued while a group commit runs join it before it commits: the
 // writer is held inside the first write while eight more are queued, and all
-// nine commit together (before, the eight waited for a second commit).
+// nine commit together (before, the eight waited for a second commit). On
+// SQLite, whose commits do not wait for the disk, a batch that has run for
+// 2 ms commits instead: the eight, queued later, then commit together in the
+// next one.
 TEST_P(StoreTest, WritesQueuedWhileABatchRunsJoinIt) {
   Options opt;
   opt.writers = 1;
@@ -379,10 +385,12 @@ TEST_P(StoreTest, WritesQueuedWhileABatchRunsJoinIt) {
   const uint64_t batches_before = db_->stats().write_batches;
   HeldWriter holder(*db_, [](Conn& c) { c.exec(kInsert, {std::string("first"), int64_t{0}, nullptr}); });
   auto queued = QueuedInserts("j", 8);
+  const bool sqlite = db_->backend() == Backend::kSqlite;
+  if (sqlite) std::this_thread::sleep_for(std::chrono::milliseconds(3));  // past the window, however fast the above
   holder.release();
   for (auto& t : queued) t.join();
   EXPECT_EQ(Count(), 9);
-  EXPECT_EQ(db_->stats().write_batches - batches_before, 1u);
+  EXPECT_EQ(db_->stats().write_batches - batches_before, sqlite ? 2u : 1u);
 }
 
 // Inside a request, the write suspends (the waiter is used) and one whose
@@ -532,6 +540,61 @@ TEST(SqliteStore, WritesOfABatchThatCouldNotBeginFail) {
   sqlite3_close(other);
   EXPECT_TRUE(failed) << "a write that never ran was reported as done";
   EXPECT_EQ(db->read([](Conn& c) { return c.query_one(kCount)->i64(0); }), 0);
+}
+
+// SQLite commits without syncing the WAL; a syncing thread does, and only
+// then are the writes answered. Meanwhile the writer goes on with later
+// writes: their commits do not wait for the sync in progress, and their
+// callers wait for the next one.
+TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
+  auto db = fg::testing::OpenTestDb("sqlite");
+  db->write([](Conn& c) { c.exec(kCreate); });
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> syncs{0};
+  std::atomic<bool> holding{false};
+  testing::SetBeforeSync([&] {
+    if (syncs++ == 0) {
+      holding = true;
+      released.wait();
+    }
+  });
+  struct Unhook {
+    ~Unhook() { testing::SetBeforeSync({}); }
+  } unhook;
+  auto insert = [&](const std::string& k) {
+    return std::async(std::launch::async, [&db, k] {
+      db->write([&](Conn& c) { c.exec(kInsert, {k, int64_t{1}, nullptr}); });
+    });
+  };
+  auto visible = [&](const std::string& k) {
+    return db->read([&](Conn& c) { return c.query_one(kGet, {k}).has_value(); });
+  };
+  auto first = insert("first");
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_TRUE(visible("first")) << "committed before its sync";
+  auto second = insert("second");
+  while (!visible("second")) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // Both committed, the sync of the first held: neither caller has its answer.
+  EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
+  EXPECT_EQ(second.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
+  release.set_value();
+  first.get();
+  second.get();
+  EXPECT_GE(syncs.load(), 2) << "the second write's commit came after the first sync began";
+}
+
+// A sync that fails leaves batches visible that may not be on disk: the
+// process stops rather than answer their writers either way.
+TEST(SqliteStoreDeathTest, AFailedSyncStopsTheProcess) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH(
+      {
+        auto db = fg::testing::OpenTestDb("sqlite");
+        testing::SetBeforeSync([] { throw std::runtime_error("fdatasync: Input/output error"); });
+        db->write([](Conn& c) { c.exec(kCreate); });
+      },
+      "could not be made durable.*Input/output error");
 }
 
 TEST(SqliteStore, BackupIsAReadableCopy) {
