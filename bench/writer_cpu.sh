@@ -3,7 +3,8 @@
 # machine changes far less than throughput: starts the Release server with demo
 # data, takes a bearer token as bench/http_bench.py does, POSTs units (case (c))
 # with wrk, and divides each thread's user+system time by the writes counted
-# in /metrics.
+# in /metrics. Also prints wrk's own CPU, the share of the machine left idle
+# during the run (/proc/stat) and the mean group commit.
 #   bench/writer_cpu.sh            (env: CONNS=64 SECS=10 BIN=build-bench/friendlygov)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,14 +27,18 @@ request = function()
     '{"code":"B' .. tid .. '-' .. n .. '","name":"Xã Bench","level":"commune","parent_code":"75"}')
 end
 LUA
-writes() { curl -s http://127.0.0.1:$PORT/metrics -H "Authorization: Bearer $TOKEN" | awk '/^friendlygov_db_writes_total/ {print $2}'; }
+metric() { curl -s http://127.0.0.1:$PORT/metrics -H "Authorization: Bearer $TOKEN" | awk -v m="$1" '$1 == m {print $2}'; }
+writes() { metric friendlygov_db_writes_total; }
+# idle and total jiffies of all CPUs
+cpu() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print $5 + $6, t}' /proc/stat; }
 # user+system clock ticks per thread name (a name's threads summed)
 snap() { for t in /proc/$PID/task/*; do echo "$(cat $t/comm) $(awk '{print $14+$15}' $t/stat)"; done |
   awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | sort; }
-W0=$(writes); snap > "$WORK/s0"
-wrk -t2 -c"${CONNS:-64}" -d"${SECS:-10}s" -s "$WORK/write.lua" http://127.0.0.1:$PORT/ | grep -E "Requests/sec"
-snap > "$WORK/s1"; W1=$(writes)
+W0=$(writes); B0=$(metric friendlygov_db_write_batches_total); snap > "$WORK/s0"; read -r I0 T0 < <(cpu)
+/usr/bin/time -f "wrk: %U s user, %S s system" wrk -t2 -c"${CONNS:-64}" -d"${SECS:-10}s" -s "$WORK/write.lua" \
+  http://127.0.0.1:$PORT/ 2>&1 | grep -E "Requests/sec|^wrk:"
+read -r I1 T1 < <(cpu); snap > "$WORK/s1"; W1=$(writes); B1=$(metric friendlygov_db_write_batches_total)
 N=$((W1 - W0))
-echo "writes: $N"
+echo "writes: $N; mean group commit $(awk -v w=$N -v b=$((B1 - B0)) 'BEGIN {printf "%.1f", w / b}'); machine idle $(awk -v i=$((I1 - I0)) -v t=$((T1 - T0)) 'BEGIN {printf "%.2f", i / t}')"
 TICK=$(getconf CLK_TCK)
 join "$WORK/s0" "$WORK/s1" | awk -v n=$N -v tick=$TICK '{printf "%-12s %6.1f us CPU per write\n", $1, ($3-$2)*1e6/tick/n}'

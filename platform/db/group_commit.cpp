@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,11 +25,23 @@ const Query kRollbackTo{"rollback_to", "ROLLBACK TO SAVEPOINT w"};
 
 constexpr int kAttempts = 4;
 // How long a batch takes in newly queued writes when commits do not wait for
-// the disk (a sync step): about 80 unit writes with their events on SQLite.
+// the disk (a sync step). What it took at first (up to max_batch) it runs.
 constexpr auto kJoinWindow = std::chrono::milliseconds(2);
 
 std::mutex g_hook_mu;
 std::function<void()> g_before_sync;  // tests only
+std::atomic<bool> g_hooked{false};
+
+// The batches a failed sync leaves are visible to readers and may or may not
+// be on disk: no caller may be answered either way.
+[[noreturn]] void FailedSync(const char* what) {
+  const std::string why = std::string("store: committed writes could not be made durable, stopping: ") + what;
+  spdlog::critical(why);
+  spdlog::default_logger()->flush();
+  std::fprintf(stderr, "friendlygov: %s\n", why.c_str());  // the log may be lost with the process
+  std::fflush(stderr);
+  std::abort();
+}
 
 bool IsRetryable(const std::exception_ptr& e) {
   try {
@@ -150,7 +163,7 @@ void GroupCommit::sync_loop() {
       done.swap(unsynced_);
     }
     std::function<void()> hook;
-    {
+    if (g_hooked) {
       std::lock_guard lk(g_hook_mu);
       hook = g_before_sync;
     }
@@ -158,11 +171,9 @@ void GroupCommit::sync_loop() {
       if (hook) hook();
       steps_.sync();
     } catch (const std::exception& e) {
-      const std::string why = std::string("store: committed writes could not be made durable, stopping: ") + e.what();
-      spdlog::critical(why);
-      spdlog::shutdown();
-      std::fprintf(stderr, "friendlygov: %s\n", why.c_str());  // the log may be lost with the process
-      std::abort();
+      FailedSync(e.what());
+    } catch (...) {
+      FailedSync("unknown error");
     }
     for (auto& d : done) finish(*d.job, d.error);
     done.clear();
@@ -285,6 +296,7 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
 namespace testing {
 void SetBeforeSync(std::function<void()> hook) {
   std::lock_guard lk(g_hook_mu);
+  g_hooked = static_cast<bool>(hook);
   g_before_sync = std::move(hook);
 }
 }  // namespace testing

@@ -1,8 +1,8 @@
 // Group commit, shared by both backends: queued write functions are applied by
 // writer threads (one for SQLite, a few for PostgreSQL), many in one
 // transaction, each inside its own SAVEPOINT so that a refused or failing write
-// rolls back alone and never costs the others a replay. One commit (one fsync,
-// one round trip) then serves every write of the batch.
+// rolls back alone and never costs the others a replay. One commit (one round
+// trip, one sync of the log) then serves every write of the batch.
 //
 // A caller inside a request coroutine suspends until its batch is durable (no
 // thread is held); any other caller blocks. The queue is bounded, and a write

@@ -60,10 +60,15 @@ class SqliteConn final : public Conn {
       exec_script("PRAGMA journal_mode=WAL; PRAGMA temp_store=MEMORY");
       // In WAL mode, NORMAL commits without syncing the WAL (the store's
       // syncing thread does, before any caller resumes) and still syncs around
-      // checkpoints and when the WAL is reused. A database that cannot be in
-      // WAL mode (in memory) commits with FULL.
+      // checkpoints and when the WAL is reused. It does not pad a commit's
+      // last frame to a sector, which FULL does where a write may disturb the
+      // rest of its sector (no "powersafe overwrite"). A database that cannot
+      // be in WAL mode (in memory), or whose file lacks powersafe overwrite,
+      // commits with FULL.
       const char* wal = sqlite3_filename_wal(sqlite3_db_filename(db_, "main"));
-      if (JournalMode() == "wal" && wal && *wal) wal_path_ = wal;
+      int psow = -1;
+      sqlite3_file_control(db_, "main", SQLITE_FCNTL_POWERSAFE_OVERWRITE, &psow);
+      if (JournalMode() == "wal" && wal && *wal && psow == 1) wal_path_ = wal;
       exec_script(wal_path_.empty() ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     }
     // Readers map the file: after each commit a reader's page cache is reset,
@@ -183,7 +188,8 @@ class SqliteConn final : public Conn {
 // Makes the WAL's committed frames durable: fdatasync of the file through a
 // descriptor of its own (a sync covers the file, whichever descriptor wrote).
 // The writer's connection keeps the WAL from being removed while the store
-// is open; should the file at the path ever be another, it is opened again.
+// is open; should the file at the path ever be another, frames written to the
+// first may not be on disk, and the sync fails (which stops the process).
 class WalSync {
  public:
   explicit WalSync(std::string path) : path_(std::move(path)) {}
@@ -196,13 +202,11 @@ class WalSync {
   void operator()() {
     struct stat at_path {};
     struct stat opened {};
-    if (fd_ >= 0 && (::stat(path_.c_str(), &at_path) != 0 || ::fstat(fd_, &opened) != 0 ||
-                     at_path.st_ino != opened.st_ino || at_path.st_dev != opened.st_dev)) {
-      ::close(fd_);
-      fd_ = -1;
-    }
     if (fd_ < 0 && (fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC)) < 0)
       throw std::system_error(errno, std::generic_category(), "open " + path_);
+    if (::stat(path_.c_str(), &at_path) != 0 || ::fstat(fd_, &opened) != 0 || at_path.st_ino != opened.st_ino ||
+        at_path.st_dev != opened.st_dev)
+      throw std::runtime_error(path_ + " was replaced while the store had it open");
     if (::fdatasync(fd_) != 0) throw std::system_error(errno, std::generic_category(), "fdatasync " + path_);
   }
 

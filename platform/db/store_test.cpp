@@ -559,9 +559,19 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
       released.wait();
     }
   });
-  struct Unhook {
-    ~Unhook() { testing::SetBeforeSync({}); }
-  } unhook;
+  // However the test ends, the held sync goes on and the hook goes away.
+  struct Release {
+    std::promise<void>& p;
+    bool done = false;
+    void operator()() {
+      if (!done) p.set_value();
+      done = true;
+    }
+    ~Release() {
+      (*this)();
+      testing::SetBeforeSync({});
+    }
+  } unblock{release};
   auto insert = [&](const std::string& k) {
     return std::async(std::launch::async, [&db, k] {
       db->write([&](Conn& c) { c.exec(kInsert, {k, int64_t{1}, nullptr}); });
@@ -570,15 +580,20 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   auto visible = [&](const std::string& k) {
     return db->read([&](Conn& c) { return c.query_one(kGet, {k}).has_value(); });
   };
+  // Polls `done` for up to 30 s: a writer that waited for the held sync fails the test, not hangs it.
+  auto eventually = [](const std::function<bool()>& done) {
+    for (int i = 0; i < 30000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return done();
+  };
   auto first = insert("first");
-  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  ASSERT_TRUE(eventually([&] { return holding.load(); }));
   EXPECT_TRUE(visible("first")) << "committed before its sync";
   auto second = insert("second");
-  while (!visible("second")) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  ASSERT_TRUE(eventually([&] { return visible("second"); })) << "the writer waited for the first write's sync";
   // Both committed, the sync of the first held: neither caller has its answer.
   EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
   EXPECT_EQ(second.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
-  release.set_value();
+  unblock();
   first.get();
   second.get();
   EXPECT_GE(syncs.load(), 2) << "the second write's commit came after the first sync began";
