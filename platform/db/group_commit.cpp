@@ -152,6 +152,27 @@ void GroupCommit::loop(Conn& conn) {
   }
 }
 
+void GroupCommit::sync() {
+  std::function<void()> hook;
+  if (g_hooked) {
+    std::lock_guard lk(g_hook_mu);
+    hook = g_before_sync;
+  }
+  try {
+    if (hook) hook();
+    steps_.sync();
+  } catch (const std::exception& e) {
+    FailedSync(e.what());
+  } catch (...) {
+    FailedSync("unknown error");
+  }
+}
+
+size_t GroupCommit::queued() const {
+  std::lock_guard lk(mu_);
+  return queue_.size();
+}
+
 void GroupCommit::sync_loop() {
   pthread_setname_np(pthread_self(), "fg-sync");
   std::vector<Done> done;
@@ -162,19 +183,7 @@ void GroupCommit::sync_loop() {
       if (unsynced_.empty()) return;  // closing and drained
       done.swap(unsynced_);
     }
-    std::function<void()> hook;
-    if (g_hooked) {
-      std::lock_guard lk(g_hook_mu);
-      hook = g_before_sync;
-    }
-    try {
-      if (hook) hook();
-      steps_.sync();
-    } catch (const std::exception& e) {
-      FailedSync(e.what());
-    } catch (...) {
-      FailedSync("unknown error");
-    }
+    sync();
     for (auto& d : done) finish(*d.job, d.error);
     done.clear();
   }
@@ -273,14 +282,17 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     }
     done.push_back({batch[i], error});
   }
-  if (!commit_error && steps_.sync) {
-    // Durable at the next sync; the writer goes on meanwhile.
+  if (!commit_error && steps_.sync && queued() > 0) {
+    // Durable at the syncer's next sync; the writer goes on with what is queued.
     {
       std::lock_guard lk(sync_mu_);
       unsynced_.insert(unsynced_.end(), done.begin(), done.end());
     }
     sync_cv_.notify_one();
   } else {
+    // Nothing waits for the writer: it syncs itself, sparing the callers a
+    // hand-over to the syncer.
+    if (!commit_error && steps_.sync) sync();
     for (auto& d : done) finish(*d.job, d.error);
   }
   if (!again.empty()) {

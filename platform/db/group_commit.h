@@ -10,11 +10,13 @@
 // without running.
 //
 // A backend whose commit returns before it is durable (SQLite's WAL with
-// synchronous=NORMAL) gives a `sync` step: a thread of its own then makes the
-// committed batches durable and resumes their callers, while the writer goes
-// on with the next batch. One sync serves every batch committed before it
-// began; no caller resumes before a sync that began after its commit.
+// synchronous=NORMAL) gives a `sync` step. When writes are queued at a
+// commit, a thread of its own then makes the batch durable and resumes its
+// callers while the writer goes on with them; when none is, the writer syncs
+// itself. One sync serves every batch committed before it began; no caller
+// resumes before a sync that began after its commit.
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -43,7 +45,8 @@ class GroupCommit {
     std::function<void()> write_undone;
     // After a batch's transaction failed and was rolled back.
     std::function<void()> batch_undone;
-    // Makes every commit that has returned durable (on the syncing thread).
+    // Makes every commit that has returned durable (on the syncing thread, or
+    // on the writer when nothing is queued; the two may overlap).
     // Empty: a commit is durable when it returns. A throw is fatal: the
     // process logs it and aborts, since the batches it leaves behind are
     // visible to readers and may or may not be on disk.
@@ -70,6 +73,9 @@ class GroupCommit {
   // Moves queued writes into `batch`, up to max_batch in all; returns how many.
   size_t take(std::vector<Job*>& batch);
   size_t take_locked(std::vector<Job*>& batch);  // REQUIRES: mu_ held
+  size_t queued() const;
+  // The sync step (and the tests' hook); a failure stops the process.
+  void sync();
   void apply(Conn& conn, std::vector<Job*>& batch);
   static void finish(Job& job, std::exception_ptr error);
 
@@ -91,7 +97,7 @@ class GroupCommit {
 };
 
 namespace testing {
-// Runs on the syncing thread before each sync step, as part of it: tests hold
+// Runs before each sync step, on the thread that syncs, as part of it: tests hold
 // a sync back with it, or fail one.
 void SetBeforeSync(std::function<void()> hook);
 }  // namespace testing

@@ -542,21 +542,21 @@ TEST(SqliteStore, WritesOfABatchThatCouldNotBeginFail) {
   EXPECT_EQ(db->read([](Conn& c) { return c.query_one(kCount)->i64(0); }), 0);
 }
 
-// SQLite commits without syncing the WAL; a syncing thread does, and only
-// then are the writes answered. Meanwhile the writer goes on with later
-// writes: their commits do not wait for the sync in progress, and their
-// callers wait for the next one.
+// SQLite commits without syncing the WAL, then syncs it before answering.
+// When a write is queued at a commit, the sync is handed to a syncing thread
+// and the writer goes on: the queued write commits, and is answered after a
+// sync of its own, while the first write's sync is still held.
 TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   auto db = fg::testing::OpenTestDb("sqlite");
   db->write([](Conn& c) { c.exec(kCreate); });
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
+  std::promise<void> release_sync;
+  std::shared_future<void> sync_released = release_sync.get_future().share();
   std::atomic<int> syncs{0};
-  std::atomic<bool> holding{false};
+  std::atomic<bool> sync_held{false};
   testing::SetBeforeSync([&] {
     if (syncs++ == 0) {
-      holding = true;
-      released.wait();
+      sync_held = true;
+      sync_released.wait();
     }
   });
   // However the test ends, the held sync goes on and the hook goes away.
@@ -571,32 +571,41 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
       (*this)();
       testing::SetBeforeSync({});
     }
-  } unblock{release};
-  auto insert = [&](const std::string& k) {
-    return std::async(std::launch::async, [&db, k] {
-      db->write([&](Conn& c) { c.exec(kInsert, {k, int64_t{1}, nullptr}); });
-    });
-  };
-  auto visible = [&](const std::string& k) {
-    return db->read([&](Conn& c) { return c.query_one(kGet, {k}).has_value(); });
-  };
+  } unblock_sync{release_sync};
   // Polls `done` for up to 30 s: a writer that waited for the held sync fails the test, not hangs it.
   auto eventually = [](const std::function<bool()>& done) {
     for (int i = 0; i < 30000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return done();
   };
-  auto first = insert("first");
-  ASSERT_TRUE(eventually([&] { return holding.load(); }));
-  EXPECT_TRUE(visible("first")) << "committed before its sync";
-  auto second = insert("second");
-  ASSERT_TRUE(eventually([&] { return visible("second"); })) << "the writer waited for the first write's sync";
-  // Both committed, the sync of the first held: neither caller has its answer.
-  EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
-  EXPECT_EQ(second.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
-  unblock();
-  first.get();
+  std::promise<void> release_writer;
+  std::atomic<bool> writing{false};
+  auto first = std::async(std::launch::async, [&] {
+    db->write([&](Conn& c) {
+      c.exec(kInsert, {std::string("first"), int64_t{1}, nullptr});
+      writing = true;
+      release_writer.get_future().wait();
+    });
+  });
+  ASSERT_TRUE(eventually([&] { return writing.load(); }));
+  auto second = std::async(std::launch::async, [&] {
+    db->write([](Conn& c) { c.exec(kInsert, {std::string("second"), int64_t{2}, nullptr}); });
+  });
+  ASSERT_TRUE(eventually([&] { return db->stats().write_queue_depth == 1; }));
+  // Past the batch's 2 ms window, so that "second" is queued at its commit.
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));
+  release_writer.set_value();
+  ASSERT_TRUE(eventually([&] { return sync_held.load(); }));
+  EXPECT_TRUE(db->read([](Conn& c) { return c.query_one(kGet, {std::string("first")}).has_value(); }))
+      << "committed before its sync";
+  EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout) << "answered before its sync";
+  // The writer went on: the second write commits and is answered after a sync of its own.
+  ASSERT_EQ(second.wait_for(std::chrono::seconds(30)), std::future_status::ready)
+      << "the writer waited for the first write's sync";
   second.get();
-  EXPECT_GE(syncs.load(), 2) << "the second write's commit came after the first sync began";
+  EXPECT_EQ(syncs.load(), 2);
+  EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
+  unblock_sync();
+  first.get();
 }
 
 // A sync that fails leaves batches visible that may not be on disk: the
