@@ -168,11 +168,6 @@ void GroupCommit::sync() {
   }
 }
 
-size_t GroupCommit::queued() const {
-  std::lock_guard lk(mu_);
-  return queue_.size();
-}
-
 void GroupCommit::sync_loop() {
   pthread_setname_np(pthread_self(), "fg-sync");
   std::vector<Done> done;
@@ -253,8 +248,10 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     }
     if (steps_.batch_undone) steps_.batch_undone();
   }
+  bool more_queued;  // writers the writer can go on with once this batch is handed over
   {
     std::lock_guard lk(mu_);
+    more_queued = !queue_.empty();
     ++stats_.write_batches;
     stats_.writes += batch.size();
     size_t b = 0;
@@ -282,7 +279,7 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     }
     done.push_back({batch[i], error});
   }
-  if (!commit_error && steps_.sync && queued() > 0) {
+  if (!commit_error && steps_.sync && more_queued) {
     // Durable at the syncer's next sync; the writer goes on with what is queued.
     {
       std::lock_guard lk(sync_mu_);

@@ -16,7 +16,6 @@
 // itself. One sync serves every batch committed before it began; no caller
 // resumes before a sync that began after its commit.
 #pragma once
-#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -73,7 +72,6 @@ class GroupCommit {
   // Moves queued writes into `batch`, up to max_batch in all; returns how many.
   size_t take(std::vector<Job*>& batch);
   size_t take_locked(std::vector<Job*>& batch);  // REQUIRES: mu_ held
-  size_t queued() const;
   // The sync step (and the tests' hook); a failure stops the process.
   void sync();
   void apply(Conn& conn, std::vector<Job*>& batch);
