@@ -1,11 +1,13 @@
 // The storage suite: runs on SQLite and on a real PostgreSQL server.
 #include <gtest/gtest.h>
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <future>
 #include <thread>
 #include <tuple>
@@ -543,61 +545,72 @@ TEST(SqliteStore, WritesOfABatchThatCouldNotBeginFail) {
 }
 
 // SQLite commits without syncing the WAL, then syncs it before answering.
-// When a write is queued at a commit, the sync is handed to a syncing thread
-// and the writer goes on: the queued write commits, and is answered after a
-// sync of its own, while the first write's sync is still held.
-// DISABLED: it hung once in a clean-clone CI run (the writer synced the first
-// batch itself, so the held sync blocked it) although it passed in every
-// local run; to be understood before it is enabled again (note of stop 33).
-TEST(SqliteStore, DISABLED_WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
+// When a write is queued at a commit, the sync is handed to the syncing
+// thread and the writer goes on: the queued write commits, and is answered
+// after a sync of its own, while the first write's sync is still held.
+TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   auto db = fg::testing::OpenTestDb("sqlite");
   db->write([](Conn& c) { c.exec(kCreate); });
   std::promise<void> release_sync;
   std::shared_future<void> sync_released = release_sync.get_future().share();
   std::atomic<int> syncs{0};
   std::atomic<bool> sync_held{false};
+  // Holds the syncing thread's first sync only: the writer may sync the
+  // second batch before the syncing thread has even woken for the first
+  // (its sync then covers both; the first is answered after its own).
   testing::SetBeforeSync([&] {
-    if (syncs++ == 0) {
-      sync_held = true;
-      sync_released.wait();
-    }
+    ++syncs;
+    char name[16] = {};
+    pthread_getname_np(pthread_self(), name, sizeof name);
+    if (std::string(name) == "fg-sync" && !sync_held.exchange(true)) sync_released.wait();
   });
-  // However the test ends, the held sync goes on and the hook goes away.
-  struct Release {
-    std::promise<void>& p;
-    bool done = false;
-    void operator()() {
-      if (!done) p.set_value();
-      done = true;
-    }
-    ~Release() {
-      (*this)();
-      testing::SetBeforeSync({});
-    }
-  } unblock_sync{release_sync};
   // Polls `done` for up to 30 s: a writer that waited for the held sync fails the test, not hangs it.
   auto eventually = [](const std::function<bool()>& done) {
     for (int i = 0; i < 30000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return done();
   };
   std::promise<void> release_writer;
+  std::shared_future<void> writer_released = release_writer.get_future().share();
   std::atomic<bool> writing{false};
-  auto first = std::async(std::launch::async, [&] {
+  std::future<void> first;
+  std::future<void> second;
+  // Declared after the futures, so destroyed before them: however the test
+  // ends, the held write and sync go on, so the futures' threads can end.
+  struct Release {
+    std::promise<void>& writer;
+    std::promise<void>& sync;
+    bool writer_done = false;
+    bool sync_done = false;
+    void let_writer() {
+      if (!writer_done) writer.set_value();
+      writer_done = true;
+    }
+    void let_sync() {
+      if (!sync_done) sync.set_value();
+      sync_done = true;
+    }
+    ~Release() {
+      let_writer();
+      let_sync();
+      testing::SetBeforeSync({});
+    }
+  } release{release_writer, release_sync};
+  first = std::async(std::launch::async, [&] {
     db->write([&](Conn& c) {
       c.exec(kInsert, {std::string("first"), int64_t{1}, nullptr});
       writing = true;
-      release_writer.get_future().wait();
+      writer_released.wait();
     });
   });
   ASSERT_TRUE(eventually([&] { return writing.load(); }));
-  auto second = std::async(std::launch::async, [&] {
+  second = std::async(std::launch::async, [&] {
     db->write([](Conn& c) { c.exec(kInsert, {std::string("second"), int64_t{2}, nullptr}); });
   });
   ASSERT_TRUE(eventually([&] { return db->stats().write_queue_depth == 1; }));
   // Past the batch's 2 ms window, so that "second" is queued at its commit.
   std::this_thread::sleep_for(std::chrono::milliseconds(3));
-  release_writer.set_value();
-  ASSERT_TRUE(eventually([&] { return sync_held.load(); }));
+  release.let_writer();
+  ASSERT_TRUE(eventually([&] { return sync_held.load(); })) << "the first batch was not handed to the syncing thread";
   EXPECT_TRUE(db->read([](Conn& c) { return c.query_one(kGet, {std::string("first")}).has_value(); }))
       << "committed before its sync";
   EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout) << "answered before its sync";
@@ -607,7 +620,7 @@ TEST(SqliteStore, DISABLED_WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit)
   second.get();
   EXPECT_EQ(syncs.load(), 2);
   EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
-  unblock_sync();
+  release.let_sync();
   first.get();
 }
 
