@@ -637,6 +637,26 @@ TEST(SqliteStoreDeathTest, AFailedSyncStopsTheProcess) {
       "could not be made durable.*Input/output error");
 }
 
+// The writer's commits are copied from the WAL into the database file by
+// checkpoints that nobody asks for (they run on a thread of their own): the
+// file grows to hold what was written.
+TEST(SqliteStore, CommittedWritesReachTheDatabaseFile) {
+  const auto path = fg::testing::TempPath("checkpointed.db");
+  auto db = OpenSqlite(path, {});
+  db->write([](Conn& c) { c.exec(kCreate); });
+  const auto empty = std::filesystem::file_size(path);
+  const std::string filler(3000, 'x');
+  for (int64_t i = 0; i < 1500; ++i)  // one commit each: some 3,000 WAL frames in all
+    db->write([&](Conn& c) { c.exec(kInsert, {std::to_string(i) + filler, i, nullptr}); });
+  bool grown = false;
+  for (int i = 0; i < 30000 && !grown; ++i) {
+    grown = std::filesystem::file_size(path) >= empty + 1500 * 3000 / 2;
+    if (!grown) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_TRUE(grown) << "the database file holds " << std::filesystem::file_size(path) << " bytes";
+  EXPECT_EQ(db->read([](Conn& c) { return c.query_one(kCount)->i64(0); }), 1500);
+}
+
 TEST(SqliteStore, BackupIsAReadableCopy) {
   auto db = fg::testing::OpenTestDb("sqlite");
   db->write([](Conn& c) {
