@@ -72,10 +72,9 @@ const db::Query kDeleteOthers{"session_delete_others",
                               "DELETE FROM sessions WHERE official_id = ? AND csrf_token <> ?"};
 const db::Query kDeleteSessionsOf{"session_delete_of_official", "DELETE FROM sessions WHERE official_id = ?"};
 const db::Query kDeleteExpired{"session_delete_expired", "DELETE FROM sessions WHERE expires_at <= ?"};
-const db::Query kInsertToken{
-    "token_insert",
-    "INSERT INTO api_tokens (official_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
-    "RETURNING id"};
+const db::Query kInsertToken{"token_insert",
+                             "INSERT INTO api_tokens (official_id, name, token_hash, prefix, created_at, created_by) "
+                             "VALUES (?, ?, ?, ?, ?, ?) "};
 #define FG_TOKEN_COLUMNS                                                                                            \
   "SELECT t.id, t.official_id, o.username, t.name, t.prefix, t.created_at, t.revoked_at, u.path FROM api_tokens t " \
   "JOIN officials o ON o.id = t.official_id JOIN units u ON u.id = o.unit_id "
@@ -208,7 +207,7 @@ int64_t InsertToken(db::Conn& c, int64_t official_id, const std::string& name, c
                     const std::string& prefix, int64_t created_by) {
   // The system principal (CLI, id 0) is no official: created_by stays NULL.
   db::Value by = created_by > 0 ? db::Value(created_by) : db::Value(nullptr);
-  return c.query_one(kInsertToken, {official_id, name, hash, prefix, NowUtcText(), by})->i64(0);
+  return c.insert(kInsertToken, {official_id, name, hash, prefix, NowUtcText(), by});
 }
 
 std::vector<std::pair<ApiToken, std::string>> TokensUnder(db::Conn& c, const std::string& path_prefix) {

@@ -18,7 +18,7 @@ db::Value OptS(const std::optional<std::string>& v) { return v ? db::Value(*v) :
 const db::Query kInsertProcedure{
     "procedure_insert",
     "INSERT INTO procedures (unit_id, code, version, search_key, active, created_at, updated_at) "
-    "VALUES (?, ?, 1, ?, ?, ?, ?) RETURNING id"};
+    "VALUES (?, ?, 1, ?, ?, ?, ?)"};
 const db::Query kInsertVersion{
     "procedure_version_insert",
     "INSERT INTO procedure_versions (procedure_id, version, name, field, level, limit_unit, limit_amount, cutoff, "
@@ -113,7 +113,7 @@ void PutTerms(db::Conn& c, int64_t id, const std::string& search_key) {
 
 int64_t InsertProcedure(db::Conn& c, int64_t unit_id, const Procedure& p, const std::string& search_key, int64_t by) {
   const std::string now = NowUtcText();
-  const int64_t id = c.query_one(kInsertProcedure, {unit_id, p.code, search_key, int64_t{p.active}, now, now})->i64(0);
+  const int64_t id = c.insert(kInsertProcedure, {unit_id, p.code, search_key, int64_t{p.active}, now, now});
   Procedure first = p;
   first.version = 1;
   InsertVersion(c, id, first, by, now);
@@ -225,7 +225,7 @@ const db::Query kInsertDossier{
     "return_method, received_by, received_at, starts_at, due_at, warning_at, original_due_at, same_day, step, "
     "assignee_id, paused_since, paused_seconds, completed_at, timeliness, closed_at, reason, returned_to, "
     "apologised, client_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, NULL, ?, ?, ?, NULL, 0, NULL, NULL, NULL, '', '', 0, ?, ?, ?) RETURNING id"};
+    "?, NULL, ?, ?, ?, NULL, 0, NULL, NULL, NULL, '', '', 0, ?, ?, ?)"};
 const db::Query kDossierByCode{"dossier_by_code", FG_DOSSIER_COLUMNS "WHERE d.code = ?"};
 const db::Query kDossierByClientKey{"dossier_by_client_key",
                                     FG_DOSSIER_COLUMNS "WHERE d.received_by = ? AND d.client_key = ?"};
@@ -587,32 +587,30 @@ int64_t NextSerial(db::Conn& c, int64_t unit_id, const std::string& day) {
 
 int64_t InsertDossier(db::Conn& c, const Dossier& d, const std::string& client_key) {
   const std::string now = NowUtcText();
-  return c
-      .query_one(kInsertDossier, {d.code,
-                                  d.unit_id,
-                                  d.procedure_id,
-                                  d.procedure_version,
-                                  int64_t{static_cast<int>(d.state)},
-                                  d.applicant.name,
-                                  d.applicant.id_number,
-                                  d.applicant.phone,
-                                  d.applicant.email,
-                                  d.applicant.address,
-                                  d.summary,
-                                  DocumentsText(d.documents),
-                                  d.return_method,
-                                  d.received_by,
-                                  d.received_at,
-                                  d.starts_at,
-                                  d.due_at,
-                                  d.warning_at,
-                                  int64_t{d.same_day},
-                                  d.step,
-                                  d.assignee_id,
-                                  OptText(client_key),
-                                  now,
-                                  now})
-      ->i64(0);
+  return c.insert(kInsertDossier, {d.code,
+                                   d.unit_id,
+                                   d.procedure_id,
+                                   d.procedure_version,
+                                   int64_t{static_cast<int>(d.state)},
+                                   d.applicant.name,
+                                   d.applicant.id_number,
+                                   d.applicant.phone,
+                                   d.applicant.email,
+                                   d.applicant.address,
+                                   d.summary,
+                                   DocumentsText(d.documents),
+                                   d.return_method,
+                                   d.received_by,
+                                   d.received_at,
+                                   d.starts_at,
+                                   d.due_at,
+                                   d.warning_at,
+                                   int64_t{d.same_day},
+                                   d.step,
+                                   d.assignee_id,
+                                   OptText(client_key),
+                                   now,
+                                   now});
 }
 
 std::optional<Dossier> DossierByCode(db::Conn& c, const std::string& code) {

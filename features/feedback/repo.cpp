@@ -73,7 +73,7 @@ const db::Query kInsertItem{
     "about_official_id, assignee_id, received_at, starts_at, due_at, extended, extension_reason, paused_since, "
     "reply_draft, reply, published, published_answer, answered_at, closed_at, timeliness, reopen_count, "
     "merged_into, created_by, created_at, updated_at, lookup_key) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, NULL, ?, ?, ?, 0, '', NULL, '', '', 0, '', NULL, NULL, '', 0, NULL, ?, ?, ?, ?) RETURNING id"};
+    "?, ?, ?, ?, NULL, ?, ?, ?, 0, '', NULL, '', '', 0, '', NULL, NULL, '', 0, NULL, ?, ?, ?, ?)"};
 const db::Query kItemByCode{"feedback_by_code", "SELECT " FB_ITEM_COLS "WHERE i.code = ?"};
 const db::Query kItemById{"feedback_by_id", "SELECT " FB_ITEM_COLS "WHERE i.id = ?"};
 const db::Query kUpdateItem{
@@ -165,14 +165,30 @@ int64_t NextSerial(db::Conn& c, int64_t unit_id, int year) {
 }
 
 int64_t InsertItem(db::Conn& c, const Item& i, std::optional<int64_t> created_by) {
-  return c
-      .query_one(kInsertItem,
-                 {i.code, i.unit_id, i.unit_id, std::string(KindName(i.kind)), i.channel, i.category,
-                  std::string(StateName(i.state)), i.title, i.content, i.person.name, i.person.phone,
-                  i.person.email, i.person.address, int64_t{i.anonymous}, i.dossier_code, i.procedure_code,
-                  Opt(i.about_official_id), i.received_at, i.starts_at, Opt(i.due_at), Opt(created_by),
-                  i.created_at, i.updated_at, i.lookup_key})
-      ->i64(0);
+  return c.insert(kInsertItem, {i.code,
+                                i.unit_id,
+                                i.unit_id,
+                                std::string(KindName(i.kind)),
+                                i.channel,
+                                i.category,
+                                std::string(StateName(i.state)),
+                                i.title,
+                                i.content,
+                                i.person.name,
+                                i.person.phone,
+                                i.person.email,
+                                i.person.address,
+                                int64_t{i.anonymous},
+                                i.dossier_code,
+                                i.procedure_code,
+                                Opt(i.about_official_id),
+                                i.received_at,
+                                i.starts_at,
+                                Opt(i.due_at),
+                                Opt(created_by),
+                                i.created_at,
+                                i.updated_at,
+                                i.lookup_key});
 }
 
 std::optional<Item> ItemByCode(db::Conn& c, const std::string& code) {
@@ -474,14 +490,12 @@ std::string StateText(SessionState st) { return st == SessionState::kHeld ? "hel
 }  // namespace
 
 int64_t InsertSession(db::Conn& c, const Session& s, std::optional<int64_t> created_by) {
-  return c
-      .query_one({"dialogue_insert",
-                  "INSERT INTO dialogue_sessions (unit_id, title, held_on, starts_at, place, hosts, invited, state, "
-                  "attendees, attendance, summary, version, created_by, created_at, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', '', 1, ?, ?, ?) RETURNING id"},
-                 {s.unit_id, s.title, s.held_on, s.starts_at, s.place, s.hosts, s.invited, StateText(s.state),
-                  Opt(created_by), s.created_at, s.updated_at})
-      ->i64(0);
+  return c.insert({"dialogue_insert",
+                   "INSERT INTO dialogue_sessions (unit_id, title, held_on, starts_at, place, hosts, invited, state, "
+                   "attendees, attendance, summary, version, created_by, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', '', 1, ?, ?, ?)"},
+                  {s.unit_id, s.title, s.held_on, s.starts_at, s.place, s.hosts, s.invited, StateText(s.state),
+                   Opt(created_by), s.created_at, s.updated_at});
 }
 
 std::optional<Session> SessionById(db::Conn& c, int64_t id) {

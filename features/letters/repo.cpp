@@ -352,12 +352,11 @@ bool DoNotSendMatches(db::Conn& c, const std::string& unit_path, const std::stri
 
 int64_t InsertDoNotSend(db::Conn& c, int64_t unit_id, const DoNotSend& d, const std::string& name_fold, int64_t by,
                         const std::string& at) {
-  return c
-      .query_one({"letters.insert_do_not_send",
-                  "INSERT INTO letter_do_not_send (unit_id, name, name_fold, id_number, phone, note, created_by, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
-                 {unit_id, d.name, name_fold, d.id_number, d.phone, d.note, by, at})
-      ->i64(0);
+  return c.insert(
+      {"letters.insert_do_not_send",
+       "INSERT INTO letter_do_not_send (unit_id, name, name_fold, id_number, phone, note, created_by, created_at) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+      {unit_id, d.name, name_fold, d.id_number, d.phone, d.note, by, at});
 }
 
 std::optional<DoNotSend> DoNotSendById(db::Conn& c, int64_t id, std::string* unit_path) {

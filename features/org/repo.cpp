@@ -21,7 +21,7 @@ const db::Query kRootPaths{"unit_root_paths", "SELECT path FROM units WHERE pare
 const db::Query kInsertUnit{
     "unit_insert",
     "INSERT INTO units (code, name, level, parent_id, path, valid_from, valid_to, successor_id, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?) RETURNING id"};
+    "updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?)"};
 const db::Query kSetPath{"unit_set_path", "UPDATE units SET path = ? WHERE id = ?"};
 const db::Query kUpdateUnit{
     "unit_update",
@@ -71,14 +71,13 @@ const db::Query kGrantedOver{"officials_granted_over",
 const db::Query kInsertOfficial{
     "official_insert",
     "INSERT INTO officials (username, full_name, unit_id, position, phone, email, password_hash, "
-    "password_is_demo, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+    "password_is_demo, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kUpdateOfficial{
     "official_update",
     "UPDATE officials SET full_name = ?, unit_id = ?, position = ?, phone = ?, email = ?, active = ?, "
     "updated_at = ? WHERE id = ?"};
-const db::Query kInsertGrant{
-    "grant_insert",
-    "INSERT INTO role_grants (official_id, unit_id, role, created_at) VALUES (?, ?, ?, ?) RETURNING id"};
+const db::Query kInsertGrant{"grant_insert",
+                             "INSERT INTO role_grants (official_id, unit_id, role, created_at) VALUES (?, ?, ?, ?)"};
 const db::Query kDeleteGrant{"grant_delete", "DELETE FROM role_grants WHERE id = ? AND official_id = ?"};
 
 db::Value OptI(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
@@ -149,9 +148,8 @@ std::vector<std::string> RootPaths(db::Conn& c, int64_t limit) {
 
 void InsertUnit(db::Conn& c, Unit& u) {
   std::string now = NowUtcText();
-  u.id = c.query_one(kInsertUnit, {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id), u.valid_from,
-                                   OptS(u.valid_to), OptI(u.successor_id), now, now})
-             ->i64(0);
+  u.id = c.insert(kInsertUnit, {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id), u.valid_from,
+                                OptS(u.valid_to), OptI(u.successor_id), now, now});
   u.path = (u.parent_id ? u.path : std::string("/")) + std::to_string(u.id) + "/";
   c.exec(kSetPath, {u.path, u.id});
   u.created_at = now;
@@ -234,10 +232,8 @@ std::vector<auth::Grant> GrantsOf(db::Conn& c, int64_t official_id) {
 
 int64_t InsertOfficial(db::Conn& c, const Official& o, const std::string& password_hash, bool password_is_demo) {
   std::string now = NowUtcText();
-  return c
-      .query_one(kInsertOfficial, {o.username, o.full_name, o.unit_id, o.position, o.phone, o.email, password_hash,
-                                   int64_t{password_is_demo}, int64_t{o.active}, now, now})
-      ->i64(0);
+  return c.insert(kInsertOfficial, {o.username, o.full_name, o.unit_id, o.position, o.phone, o.email, password_hash,
+                                    int64_t{password_is_demo}, int64_t{o.active}, now, now});
 }
 
 void UpdateOfficial(db::Conn& c, const Official& o) {
@@ -246,7 +242,7 @@ void UpdateOfficial(db::Conn& c, const Official& o) {
 }
 
 int64_t InsertGrant(db::Conn& c, int64_t official_id, int64_t unit_id, auth::Role role) {
-  return c.query_one(kInsertGrant, {official_id, unit_id, std::string(auth::RoleName(role)), NowUtcText()})->i64(0);
+  return c.insert(kInsertGrant, {official_id, unit_id, std::string(auth::RoleName(role)), NowUtcText()});
 }
 
 bool DeleteGrant(db::Conn& c, int64_t official_id, int64_t grant_id) {

@@ -58,12 +58,9 @@ ControllerRow ControllerFrom(const db::Row& r) {
 int64_t Insert(db::Conn& c, const Announcement& a, std::optional<int64_t> by) {
   static const db::Query q{"announcement_insert",
                            "INSERT INTO announcements (unit_id, title, body, starts_on, ends_on, times, hamlets, "
-                           "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
-  return c
-      .query(q, {a.unit_id, a.title, a.body, a.starts_on, a.ends_on, JoinList(a.times, ","), JoinList(a.hamlets, "\n"),
-                 Opt(by), a.created_at, a.updated_at})
-      .at(0)
-      .i64(0);
+                           "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+  return c.insert(q, {a.unit_id, a.title, a.body, a.starts_on, a.ends_on, JoinList(a.times, ","),
+                      JoinList(a.hamlets, "\n"), Opt(by), a.created_at, a.updated_at});
 }
 
 std::vector<Announcement> Current(db::Conn& c, const std::string& unit_code, const std::string& today) {
@@ -113,8 +110,8 @@ int64_t InsertBroadcast(db::Conn& c, int64_t announcement_id, const std::string&
                         int64_t controller_id, const std::string& reported_at) {
   static const db::Query q{"announcement_broadcast_insert",
                            "INSERT INTO announcement_broadcasts (announcement_id, hamlet, played_at, controller_id, "
-                           "reported_at) VALUES (?, ?, ?, ?, ?) RETURNING id"};
-  return c.query(q, {announcement_id, hamlet, played_at, controller_id, reported_at}).at(0).i64(0);
+                           "reported_at) VALUES (?, ?, ?, ?, ?)"};
+  return c.insert(q, {announcement_id, hamlet, played_at, controller_id, reported_at});
 }
 
 std::vector<Broadcast> Log(db::Conn& c, const std::string& unit_code, int64_t limit) {
@@ -143,8 +140,8 @@ std::vector<Broadcast> Log(db::Conn& c, const std::string& unit_code, int64_t li
 int64_t InsertController(db::Conn& c, const Controller& k, const std::string& token_hash, std::optional<int64_t> by) {
   static const db::Query q{"announcement_controller_insert",
                            "INSERT INTO announcement_controllers (unit_id, name, hamlets, token_hash, created_by, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"};
-  return c.query(q, {k.unit_id, k.name, JoinList(k.hamlets, "\n"), token_hash, Opt(by), k.created_at}).at(0).i64(0);
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?)"};
+  return c.insert(q, {k.unit_id, k.name, JoinList(k.hamlets, "\n"), token_hash, Opt(by), k.created_at});
 }
 
 std::optional<ControllerRow> ControllerById(db::Conn& c, int64_t id) {

@@ -124,14 +124,13 @@ void PutSettings(db::Conn& c, int64_t unit_id, const Settings& s) {
 }
 
 int64_t InsertRating(db::Conn& c, const Rating& r) {
-  auto row = c.query_one(
+  return c.insert(
       {"ratings.insert",
        "INSERT INTO ratings (unit_id, official_id, dossier_id, procedure_id, device_id, scale, level, reasons, "
-       "comment, source, client_key, day, at, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
+       "comment, source, client_key, day, at, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
       {r.unit_id, r.official_id, Opt(r.dossier_id), r.procedure_id, Opt(r.device_id), int64_t{r.scale}, r.level,
-       Join(r.reasons), r.comment, r.source, r.client_key.empty() ? db::Value(nullptr) : db::Value(r.client_key),
-       r.day, r.at, r.flag});
-  return row->i64(0);
+       Join(r.reasons), r.comment, r.source, r.client_key.empty() ? db::Value(nullptr) : db::Value(r.client_key), r.day,
+       r.at, r.flag});
 }
 
 std::optional<Rating> RatingById(db::Conn& c, int64_t id) {
@@ -348,12 +347,10 @@ int64_t UnboundSince(db::Conn& c, int64_t official_id, const std::string& since)
 }
 
 int64_t InsertDevice(db::Conn& c, const Device& d, const std::string& pairing_hash) {
-  return c
-      .query_one({"ratings.device_insert",
-                  "INSERT INTO rating_devices (unit_id, official_id, name, pairing_hash, pairing_expires, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"},
-                 {d.unit_id, d.official_id, d.name, pairing_hash, d.pairing_expires, d.created_at})
-      ->i64(0);
+  return c.insert({"ratings.device_insert",
+                   "INSERT INTO rating_devices (unit_id, official_id, name, pairing_hash, pairing_expires, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?)"},
+                  {d.unit_id, d.official_id, d.name, pairing_hash, d.pairing_expires, d.created_at});
 }
 std::optional<Device> DeviceById(db::Conn& c, int64_t id) {
   auto r = c.query_one({"ratings.device_by_id", "SELECT " DEVICE_COLS "WHERE v.id = ?"}, {id});

@@ -29,7 +29,7 @@ CriteriaSet SetOf(const db::Row& r) {
 #define SET_COLUMNS "SELECT id, unit_id, code, version, name, body_json, frozen FROM scorecard_sets "
 const db::Query kInsertSet{"scorecard_set_insert",
                            "INSERT INTO scorecard_sets (unit_id, code, version, name, body_json, frozen, created_by, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id"};
+                           "created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)"};
 const db::Query kSetById{"scorecard_set_by_id", SET_COLUMNS "WHERE id = ?"};
 const db::Query kSets{"scorecard_sets_all", SET_COLUMNS "ORDER BY code, version DESC"};
 const db::Query kLastVersion{"scorecard_set_last_version",
@@ -51,7 +51,7 @@ const db::Query kUpdateSetIfUnchanged{
 const db::Query kInsertAssessment{
     "scorecard_assessment_insert",
     "INSERT INTO scorecard_assessments (set_id, unit_id, period_from, period_to, state, created_by, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kAssessmentById{"scorecard_assessment_by_id", ASSESSMENT_COLUMNS "WHERE a.id = ?"};
 const db::Query kAssessmentIdOf{"scorecard_assessment_id_of",
                                 "SELECT id FROM scorecard_assessments WHERE set_id = ? AND unit_id = ? AND "
@@ -81,7 +81,7 @@ const db::Query kPutFile{
     "WHERE scorecard_files.content_base64 = ''"};
 const db::Query kInsertEvidence{"scorecard_evidence_insert",
                                 "INSERT INTO scorecard_evidence (assessment_id, line_key, sha256, name, created_by, "
-                                "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"};
+                                "created_at) VALUES (?, ?, ?, ?, ?, ?)"};
 #define EVIDENCE_COLUMNS                                                                                    \
   "SELECT e.id, e.assessment_id, e.line_key, e.sha256, e.name, f.mime, f.size, e.created_at, e.removed_at " \
   "FROM scorecard_evidence e JOIN scorecard_files f ON f.sha256 = e.sha256 "
@@ -141,7 +141,7 @@ Assessment AssessmentOf(const db::Row& r) {
 
 int64_t InsertSet(db::Conn& c, std::optional<int64_t> unit_id, const CriteriaSet& s, int64_t created_by,
                   const std::string& now) {
-  return c.query_one(kInsertSet, {Opt(unit_id), s.code, s.version, s.name, BodyOf(s), created_by, now})->i64(0);
+  return c.insert(kInsertSet, {Opt(unit_id), s.code, s.version, s.name, BodyOf(s), created_by, now});
 }
 
 std::optional<CriteriaSet> SetById(db::Conn& c, int64_t id) {
@@ -172,10 +172,8 @@ bool UpdateSet(db::Conn& c, int64_t id, const CriteriaSet& s, const CriteriaSet*
 }
 
 int64_t InsertAssessment(db::Conn& c, const Assessment& a, int64_t created_by, const std::string& now) {
-  return c
-      .query_one(kInsertAssessment,
-                 {a.set_id, a.unit_id, a.from, a.to, std::string(StateName(a.state)), created_by, now, now})
-      ->i64(0);
+  return c.insert(kInsertAssessment,
+                  {a.set_id, a.unit_id, a.from, a.to, std::string(StateName(a.state)), created_by, now, now});
 }
 
 std::optional<Assessment> AssessmentById(db::Conn& c, int64_t id) {
@@ -227,7 +225,7 @@ void PutFile(db::Conn& c, const std::string& sha256, const std::string& mime, in
 }
 
 int64_t InsertEvidence(db::Conn& c, const Evidence& e, int64_t created_by, const std::string& now) {
-  return c.query_one(kInsertEvidence, {e.assessment_id, e.line_key, e.sha256, e.name, created_by, now})->i64(0);
+  return c.insert(kInsertEvidence, {e.assessment_id, e.line_key, e.sha256, e.name, created_by, now});
 }
 
 std::vector<Evidence> EvidenceOf(db::Conn& c, int64_t assessment_id) {
@@ -308,7 +306,7 @@ namespace {
   "k.created_at, k.withdrawn_at, u.path FROM scorecard_commitments k JOIN units u ON u.id = k.unit_id "
 const db::Query kInsertCommitment{"scorecard_commitment_insert",
                                   "INSERT INTO scorecard_commitments (unit_id, year, indicator, target, note, "
-                                  "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+                                  "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kCommitmentsUnder{"scorecard_commitments_under", COMMITMENT_COLUMNS
                                   "WHERE u.path LIKE ? AND k.year = ? AND k.withdrawn_at = '' "
                                   "ORDER BY u.path, k.indicator LIMIT 2000"};
@@ -342,8 +340,7 @@ Commitment CommitmentOf(const db::Row& r) {
 }  // namespace
 
 int64_t InsertCommitment(db::Conn& c, const Commitment& k, const std::string& now) {
-  return c.query_one(kInsertCommitment, {k.unit_id, int64_t{k.year}, k.indicator, k.target, k.note, k.created_by, now})
-      ->i64(0);
+  return c.insert(kInsertCommitment, {k.unit_id, int64_t{k.year}, k.indicator, k.target, k.note, k.created_by, now});
 }
 
 std::vector<Commitment> CommitmentsUnder(db::Conn& c, const std::string& path_prefix, int year) {

@@ -12,7 +12,7 @@ const db::Query kFreeze{"questionnaire_freeze", "UPDATE questionnaires SET froze
 const db::Query kInsertCampaign{
     "survey_campaign_insert",
     "INSERT INTO survey_campaigns (unit_id, name, questionnaire_id, from_day, to_day, target, repeat_6_months, "
-    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kInsertCampaignUnit{"survey_campaign_unit_insert",
                                     "INSERT INTO survey_campaign_units (campaign_id, unit_id, link) VALUES (?, ?, ?)"};
 #define FG_CAMPAIGN_COLUMNS \
@@ -27,9 +27,10 @@ const db::Query kCampaignUnitCodes{"survey_campaign_unit_codes",
                                    "SELECT u.code FROM survey_campaign_units k JOIN units u ON u.id = k.unit_id WHERE "
                                    "k.campaign_id = ? ORDER BY u.path"};
 const db::Query kLink{"survey_campaign_link", "SELECT campaign_id, unit_id FROM survey_campaign_units WHERE link = ?"};
-const db::Query kInsertInvitation{"survey_invitation_insert",
-                                  "INSERT INTO survey_invitations (campaign_id, unit_id, official_id, created_at, batch) "
-                                  "VALUES (?, ?, ?, ?, ?) RETURNING id"};
+const db::Query kInsertInvitation{
+    "survey_invitation_insert",
+    "INSERT INTO survey_invitations (campaign_id, unit_id, official_id, created_at, batch) "
+    "VALUES (?, ?, ?, ?, ?)"};
 const db::Query kStartBatch{"survey_invitation_start_batch", "UPDATE survey_invitations SET batch = id WHERE id = ?"};
 #define FG_INVITATION_COLUMNS                                                                                    \
   "SELECT i.id, i.campaign_id, i.unit_id, i.official_id, u.name, COALESCE(o.full_name, '') FROM survey_invitations " \
@@ -48,7 +49,7 @@ const db::Query kDeviceAnswered{"survey_device_answered",
 const db::Query kInsertResponse{
     "survey_response_insert",
     "INSERT INTO survey_responses (campaign_id, round, unit_id, invitation_id, device_hash, answers_json, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kAddCount{"survey_count_add",
                           "INSERT INTO survey_counts (campaign_id, round, unit_id, question, answer, n) VALUES (?, ?, ?, "
                           "?, ?, 1) ON CONFLICT (campaign_id, round, unit_id, question, answer) DO UPDATE SET n = "
@@ -117,10 +118,8 @@ Invitation InvitationOf(const db::Row& r) {
 void FreezeQuestionnaire(db::Conn& c, int64_t id) { c.exec(kFreeze, {id}); }
 
 int64_t InsertCampaign(db::Conn& c, const Campaign& k, int64_t created_by) {
-  return c
-      .query_one(kInsertCampaign, {k.unit_id, k.name, k.questionnaire_id, k.from, k.to, k.target,
-                                   int64_t{k.repeat_6_months ? 1 : 0}, created_by, k.created_at})
-      ->i64(0);
+  return c.insert(kInsertCampaign, {k.unit_id, k.name, k.questionnaire_id, k.from, k.to, k.target,
+                                    int64_t{k.repeat_6_months ? 1 : 0}, created_by, k.created_at});
 }
 
 void InsertCampaignUnit(db::Conn& c, int64_t campaign_id, int64_t unit_id, const std::string& link) {
@@ -152,9 +151,8 @@ std::optional<std::pair<int64_t, int64_t>> CampaignOfLink(db::Conn& c, const std
 
 int64_t InsertInvitation(db::Conn& c, const Invitation& i, const std::string& at, int64_t batch) {
   db::Value official = i.official_id ? db::Value(i.official_id) : db::Value(nullptr);
-  const int64_t id =
-      c.query_one(kInsertInvitation, {i.campaign_id, i.unit_id, official, at, batch ? db::Value(batch) : db::Value(nullptr)})
-          ->i64(0);
+  const int64_t id = c.insert(kInsertInvitation,
+                              {i.campaign_id, i.unit_id, official, at, batch ? db::Value(batch) : db::Value(nullptr)});
   if (!batch) c.exec(kStartBatch, {id});
   return id;
 }
@@ -194,10 +192,8 @@ int64_t InsertResponse(db::Conn& c, const SurveyResponse& r) {
   }
   db::Value invitation = r.invitation_id ? db::Value(r.invitation_id) : db::Value(nullptr);
   db::Value device = r.device_hash.empty() ? db::Value(nullptr) : db::Value(r.device_hash);
-  return c
-      .query_one(kInsertResponse, {r.campaign_id, r.round, r.unit_id, invitation, device, json::serialize(answers),
-                                   r.created_at})
-      ->i64(0);
+  return c.insert(kInsertResponse,
+                  {r.campaign_id, r.round, r.unit_id, invitation, device, json::serialize(answers), r.created_at});
 }
 
 void AddSurveyCount(db::Conn& c, int64_t campaign_id, int64_t round, int64_t unit_id, const std::string& question,

@@ -49,11 +49,11 @@ const db::Query kLastVersion{"criteria_set_last_version",
                              "SELECT COALESCE(MAX(version), 0) FROM criteria_sets WHERE code = ?"};
 const db::Query kInsertSet{"criteria_set_insert",
                            "INSERT INTO criteria_sets (unit_id, code, version, name, criteria_json, created_by, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kInsertEvaluation{
     "dossier_evaluation_insert",
     "INSERT INTO dossier_evaluations (dossier_id, source, set_id, unit_id, procedure_id, points_json, total, "
-    "max_total, grade, evaluator_id, month, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"};
+    "max_total, grade, evaluator_id, month, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kEvaluationsOf{
     "dossier_evaluations_of",
     "SELECT e.id, e.dossier_id, d.code, e.unit_id, e.procedure_id, e.source, e.set_id, e.points_json, e.total, "
@@ -88,19 +88,16 @@ int64_t LastVersion(db::Conn& c, const std::string& code) { return c.query_one(k
 
 int64_t InsertCriteriaSet(db::Conn& c, const CriteriaSet& s, int64_t created_by, const std::string& at) {
   db::Value unit = s.unit_id ? db::Value(s.unit_id) : db::Value(nullptr);
-  return c.query_one(kInsertSet, {unit, s.code, s.version, s.name, CriteriaJson(s.criteria), created_by, at})->i64(0);
+  return c.insert(kInsertSet, {unit, s.code, s.version, s.name, CriteriaJson(s.criteria), created_by, at});
 }
 
 int64_t InsertEvaluation(db::Conn& c, const Evaluation& e, const std::string& month) {
   json::object points;
   for (const auto& [k, v] : e.points) points[k] = v;
   db::Value evaluator = e.evaluator_id ? db::Value(e.evaluator_id) : db::Value(nullptr);
-  return c
-      .query_one(kInsertEvaluation,
-                 {e.dossier_id, std::string(SourceName(e.source)), e.set_id, e.unit_id, e.procedure_id,
-                  json::serialize(points), e.total, e.max_total, std::string(GradeName(e.grade)), evaluator, month,
-                  e.created_at})
-      ->i64(0);
+  return c.insert(kInsertEvaluation, {e.dossier_id, std::string(SourceName(e.source)), e.set_id, e.unit_id,
+                                      e.procedure_id, json::serialize(points), e.total, e.max_total,
+                                      std::string(GradeName(e.grade)), evaluator, month, e.created_at});
 }
 
 std::vector<Evaluation> EvaluationsOf(db::Conn& c, int64_t dossier_id) {
@@ -176,7 +173,7 @@ const db::Query kQLast{"questionnaire_last_version",
                        "SELECT COALESCE(MAX(version), 0) FROM questionnaires WHERE code = ?"};
 const db::Query kQInsert{"questionnaire_insert",
                          "INSERT INTO questionnaires (unit_id, code, version, name, sections_json, frozen, created_by, "
-                         "created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id"};
+                         "created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)"};
 
 Questionnaire QOf(const db::Row& r) {
   Questionnaire q;
@@ -260,7 +257,7 @@ std::vector<int64_t> QuestionnaireCodeOwners(db::Conn& c, const std::string& cod
 
 int64_t InsertQuestionnaire(db::Conn& c, const Questionnaire& q, int64_t created_by, const std::string& at) {
   db::Value unit = q.unit_id ? db::Value(q.unit_id) : db::Value(nullptr);
-  return c.query_one(kQInsert, {unit, q.code, q.version, q.name, SectionsJson(q.sections), created_by, at})->i64(0);
+  return c.insert(kQInsert, {unit, q.code, q.version, q.name, SectionsJson(q.sections), created_by, at});
 }
 
 }  // namespace fg::surveys::repo

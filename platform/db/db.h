@@ -64,6 +64,10 @@ class Conn {
   virtual std::vector<Row> query(const Query& q, const std::vector<Value>& params = {}) = 0;
   // Returns the number of rows changed.
   virtual int64_t exec(const Query& q, const std::vector<Value>& params = {}) = 0;
+  // Inserts one row and returns its generated `id`. `q` is a single-row
+  // INSERT without RETURNING: SQLite reads the new rowid (a RETURNING clause
+  // there fills a temporary table on every run), PostgreSQL appends RETURNING id.
+  virtual int64_t insert(const Query& q, const std::vector<Value>& params = {}) = 0;
   // Runs SQL text without parameters (DDL, several statements).
   virtual void exec_script(std::string_view sql) = 0;
   virtual Backend backend() const = 0;

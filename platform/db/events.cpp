@@ -17,7 +17,7 @@ namespace {
   "INSERT INTO events (at, actor_id, actor, unit_id, entity, entity_id, action, before_json, after_json, kind, " \
   "scope_unit_id" more_columns                                                                                   \
   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "                                                                     \
-  "COALESCE(?, (SELECT unit_id FROM officials WHERE id = ?))" more_values ") RETURNING id"
+  "COALESCE(?, (SELECT unit_id FROM officials WHERE id = ?))" more_values ")"
 const db::Query kInsert{"event_insert", FG_EVENT_INSERT("", "")};
 // SQLite: the event is chained as it is written, from the writer's tip
 // (platform/db/chain_tip.h; one writer, so nothing else appends meanwhile).
@@ -144,7 +144,7 @@ int64_t Append(db::Conn& c, const Event& e) {
                                 KindOf(e.entity, e.action),
                                 Opt(e.unit_id),
                                 Opt(official)};
-  if (c.backend() == db::Backend::kPostgres) return c.query_one(kInsert, values)->i64(0);
+  if (c.backend() == db::Backend::kPostgres) return c.insert(kInsert, values);
   // SQLite has one writer: it chains here, from the tip it keeps through the
   // batch (platform/db/chain_tip.h), where sealing after the writes read every
   // new event back and rewrote it.
@@ -158,7 +158,7 @@ int64_t Append(db::Conn& c, const Event& e) {
   const int64_t seq = t.seq + 1;
   std::string hash = ChainHash(t.hash, seq, at, e);
   values.insert(values.end(), {seq, t.hash, hash});
-  const int64_t id = c.query_one(kInsertChained, values)->i64(0);
+  const int64_t id = c.insert(kInsertChained, values);
   t.seq = seq;
   t.hash = std::move(hash);
   t.moved = true;

@@ -78,6 +78,15 @@ class PgConn final : public Conn {
     return changed;
   }
 
+  int64_t insert(const Query& q, const std::vector<Value>& params) override {
+    auto it = returning_.find(q.sql);
+    if (it == returning_.end()) it = returning_.emplace(q.sql, std::string(q.sql) + " RETURNING id").first;
+    // The text stays at its address in the map's node, on which `prepared_` keys.
+    auto rows = query(Query{q.name, it->second.c_str()}, params);
+    if (rows.size() != 1) throw std::runtime_error(std::string("PostgreSQL ") + q.name + ": no row inserted");
+    return rows.front().i64(0);
+  }
+
   void exec_script(std::string_view sql) override {
     std::string s(sql);
     PGresult* r = PQexec(pg_, s.c_str());
@@ -144,6 +153,7 @@ class PgConn final : public Conn {
 
   PGconn* pg_ = nullptr;
   std::unordered_map<const char*, std::string> prepared_;
+  std::unordered_map<const char*, std::string> returning_;  // insert(): each INSERT's text with RETURNING id
 };
 
 // Writes: group commits on `writers` connections (platform/db/group_commit.h).

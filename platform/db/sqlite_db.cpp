@@ -118,6 +118,11 @@ class SqliteConn final : public Conn {
     return sqlite3_changes64(db_);
   }
 
+  int64_t insert(const Query& q, const std::vector<Value>& params) override {
+    if (exec(q, params) != 1) throw std::runtime_error(std::string("SQLite ") + q.name + ": no row inserted");
+    return sqlite3_last_insert_rowid(db_);
+  }
+
   void exec_script(std::string_view sql) override {
     std::string s(sql);
     char* err = nullptr;
