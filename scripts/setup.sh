@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs=(g++ cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-context1.81-dev
-  libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libcsv-dev
+  libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libssl-dev libcsv-dev
   libcli11-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libutf8proc-dev
   libcairo2-dev libpango1.0-dev fonts-noto-core libqrencode-dev libxlsxwriter-dev  # forms as PDF, QR, XLSX
   libgoogle-perftools-dev  # tcmalloc for the server binary

@@ -1,9 +1,11 @@
 #include "platform/auth/crypto.h"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -87,9 +89,22 @@ std::string RandomToken(size_t bytes) {
   return out;
 }
 
+// SHA-256 through OpenSSL's libcrypto, which uses the CPU's SHA extensions
+// where it has them (libsodium's is portable C: 4 times the time, 1.3 against
+// 0.3 us for 420 bytes here).
+// Each event appended is hashed on the writer thread (events::ChainHash).
 std::string Sha256Hex(std::string_view data) {
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);  // fetched once: a fetch takes a lock
+  struct CtxFree {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+  };
+  thread_local const std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
   unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  unsigned int n = 0;
+  if (!md || !ctx || EVP_DigestInit_ex2(ctx.get(), md, nullptr) != 1 ||
+      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), h, &n) != 1 ||
+      n != sizeof h)
+    throw std::runtime_error("SHA-256 failed (OpenSSL)");
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, h, sizeof h);
   return hex;

@@ -1,7 +1,9 @@
-// The libsodium wrappers against published test vectors.
+// The crypto wrappers (libsodium; OpenSSL for SHA-256) against published test vectors.
 #include "platform/auth/crypto.h"
 
 #include <gtest/gtest.h>
+
+#include <string>
 
 namespace fg::auth {
 namespace {
@@ -11,6 +13,16 @@ TEST(Crypto, HmacSha256MatchesRfc4231) {
   // RFC 4231, test case 2.
   EXPECT_EQ(HmacSha256Hex("what do ya want for nothing?", "Jefe"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(Crypto, Sha256MatchesFips180) {
+  // FIPS 180-2, appendix B: one block, two blocks; and the empty message. A
+  // second hash on the same thread reuses its digest context.
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST(Crypto, Base64MatchesRfc4648AndRefusesWhatIsNotBase64) {
