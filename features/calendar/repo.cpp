@@ -24,9 +24,9 @@ const db::Query kUpsertYear{
     "INSERT INTO calendar_years (year, reference, updated_at) VALUES (?, ?, ?) "
     "ON CONFLICT (year) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at"};
 const db::Query kWeekFor{"work_week_for",
-                         "SELECT w.unit_id, u.code, w.sessions, w.rest_days, w.hours_per_day, w.no_friday_rule "
-                         "FROM unit_work_weeks w JOIN units u ON u.id = w.unit_id "
-                         "WHERE u.path IN " FG_ANCESTORS " ORDER BY length(u.path) DESC LIMIT 1"};
+                         "SELECT w.unit_id, u.code, w.sessions, w.rest_days, w.hours_per_day, w.no_friday_rule, "
+                         "u.path FROM unit_work_weeks w JOIN units u ON u.id = w.unit_id "
+                         "WHERE u.path IN " FG_ANCESTORS};
 const db::Query kUpsertWeek{
     "work_week_upsert",
     "INSERT INTO unit_work_weeks (unit_id, sessions, rest_days, hours_per_day, no_friday_rule, updated_at) "
@@ -91,7 +91,7 @@ void UpsertYear(db::Conn& c, int year, const std::string& reference) {
 }
 
 std::optional<StoredWeek> WeekFor(db::Conn& c, const std::string& unit_path) {
-  auto r = c.query_one(kWeekFor, db::AncestorParams(unit_path));
+  auto r = db::Nearest(c.query(kWeekFor, db::AncestorParams(unit_path)), 6);
   if (!r) return std::nullopt;
   return StoredWeek{r->i64(0), r->text(1), r->text(2), r->text(3), static_cast<int>(r->i64(4)), r->i64(5) != 0};
 }

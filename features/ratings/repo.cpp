@@ -107,11 +107,11 @@ void PutKeyIfAbsent(db::Conn& c, const std::string& name, const std::string& hex
 }
 
 std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_path) {
-  auto r = c.query_one({"ratings.settings",
-                        "SELECT s.scale, s.reset_seconds, s.link_days FROM rating_settings s "
-                        "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS " "
-                        "ORDER BY length(u.path) DESC LIMIT 1"},
-                       db::AncestorParams(unit_path));
+  auto r = db::Nearest(c.query({"ratings.settings",
+                                "SELECT s.scale, s.reset_seconds, s.link_days, u.path FROM rating_settings s "
+                                "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS},
+                               db::AncestorParams(unit_path)),
+                       3);
   if (!r) return std::nullopt;
   return Settings{static_cast<int>(r->i64(0)), static_cast<int>(r->i64(1)), static_cast<int>(r->i64(2))};
 }

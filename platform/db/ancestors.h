@@ -5,6 +5,7 @@
 // store reads every unit for each lookup, and a country's tree has some 11,000. Every lookup of a setting
 // inherited down the tree (work week, rating scale, notification channels, letter signer, ...) instead
 // writes `WHERE u.path IN FG_ANCESTORS` and passes AncestorParams(path): one index search per level.
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -32,6 +33,16 @@ inline std::vector<Value> AncestorParams(std::string_view path, std::vector<Valu
   for (; slots < kAncestorSlots; ++slots) out.emplace_back(std::string());
   out.insert(out.end(), after.begin(), after.end());
   return out;
+}
+
+// Of the rows a `u.path IN FG_ANCESTORS` query answered, the nearest unit's: the row whose `path_col`
+// (u.path) is longest. Choosing here rather than with `ORDER BY length(u.path) DESC LIMIT 1` spares
+// SQLite a sorter per lookup, most of which find one row or none.
+inline std::optional<Row> Nearest(std::vector<Row> rows, size_t path_col) {
+  std::optional<Row> best;
+  for (auto& r : rows)
+    if (!best || r.text(path_col).size() > best->text(path_col).size()) best = std::move(r);
+  return best;
 }
 
 }  // namespace fg::db
