@@ -177,6 +177,9 @@ bool IsLocalPath(std::string_view target) {
 }
 
 std::string UrlDecode(std::string_view s, bool plus_is_space) {
+  // A hex digit's value (the caller checked it is one): Vietnamese text comes
+  // as two or three escapes per letter, and std::stoi cost a string each.
+  auto nibble = [](char h) { return h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10; };
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -185,7 +188,7 @@ std::string UrlDecode(std::string_view s, bool plus_is_space) {
       out += ' ';
     } else if (c == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      out += static_cast<char>(nibble(s[i + 1]) * 16 + nibble(s[i + 2]));
       i += 2;
     } else {
       out += c;

@@ -78,6 +78,13 @@ TEST(Message, MultipartBoundaryAndMalformedBodies) {
   EXPECT_EQ(plain.form()["b"], "á");
 }
 
+TEST(UrlDecode, EscapesInEitherCaseAndWhatIsNotAnEscapeStaysAsWritten) {
+  EXPECT_EQ(UrlDecode("%c3%a1%C3%A1+%C4%91%e1%BB%93ng"), "áá đồng");
+  EXPECT_EQ(UrlDecode("100%+x%zz%4"), "100% x%zz%4");  // "%+x", "%zz" and a cut "%4" are not escapes
+  EXPECT_EQ(UrlDecode("%09%7E%00a", false), std::string("\t~\0a", 4));
+  EXPECT_EQ(UrlDecode("a+b", false), "a+b");
+}
+
 TEST(Response, FileNamesCannotBreakTheHeader) {
   // A name as an e-mail's sender chose it: quotes, a line break, a path, Vietnamese letters.
   const Response r = Response::Attachment("x", "application/octet-stream", "a\"b\r\nSet-Cookie: x=1/..\\đơn.pdf");
