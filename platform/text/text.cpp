@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -53,6 +54,10 @@ std::optional<size_t> Length(std::string_view s, bool multiline) {
 }
 
 std::optional<std::string> Nfc(std::string_view s) {
+  // ASCII is valid UTF-8 and its own NFC form: codes, phone numbers, choices
+  // and e-mail addresses skip utf8proc's decomposition and its allocation.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(s);
   // With an explicit length (not NUL-terminated): a NUL is kept, for Length() to refuse.
   utf8proc_uint8_t* raw = nullptr;
   const utf8proc_ssize_t n =

@@ -26,6 +26,13 @@ TEST(Text, DecomposedVietnameseBecomesPrecomposed) {
   EXPECT_EQ(Clean("name", "  " + decomposed + " ", 4, true), composed);  // counted after NFC
 }
 
+TEST(Text, AsciiIsItsOwnNfcNulIncluded) {
+  EXPECT_EQ(Nfc("0912 345 678"), "0912 345 678");
+  EXPECT_EQ(Nfc(std::string("a\0b", 3)), std::string("a\0b", 3));  // kept, for Length() to refuse
+  EXPECT_EQ(Nfc(""), "");
+  EXPECT_EQ(FieldOf([] { Clean("code", std::string("a\0b", 3), 10, true); }), "error.bad_utf8:code");
+}
+
 TEST(Text, RejectsBadInputNamingTheField) {
   EXPECT_EQ(FieldOf([] { Clean("name", "a\xC3", 10, true); }), "error.bad_utf8:name");
   EXPECT_EQ(FieldOf([] { Clean("name", "\xED\xA0\x80", 10, true); }), "error.bad_utf8:name");  // a surrogate
