@@ -1,20 +1,17 @@
 // SQLite backend: WAL, foreign keys, one writer thread with group commit
 // (events chained as they are appended), a syncing thread that makes its
-// commits durable (fdatasync of the WAL; synchronous=NORMAL), a checkpointing
-// thread, read-only connections used on the calling thread.
+// commits durable (fdatasync of the WAL; synchronous=NORMAL), read-only
+// connections used on the calling thread.
 #include <fcntl.h>
-#include <pthread.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
 #include <system_error>
-#include <thread>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -71,8 +68,7 @@ class SqliteConn final : public Conn {
       const char* wal = sqlite3_filename_wal(sqlite3_db_filename(db_, "main"));
       int psow = -1;
       sqlite3_file_control(db_, "main", SQLITE_FCNTL_POWERSAFE_OVERWRITE, &psow);
-      in_wal_ = JournalMode() == "wal";
-      if (in_wal_ && wal && *wal && psow == 1) wal_path_ = wal;
+      if (JournalMode() == "wal" && wal && *wal && psow == 1) wal_path_ = wal;
       exec_script(wal_path_.empty() ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     }
     // Readers map the file: after each commit a reader's page cache is reset,
@@ -137,7 +133,6 @@ class SqliteConn final : public Conn {
   sqlite3* handle() { return db_; }
   // The WAL's path when commits leave syncing it to the store; else empty.
   const std::string& wal_path() const { return wal_path_; }
-  bool in_wal() const { return in_wal_; }
 
  private:
   std::string JournalMode() {
@@ -191,7 +186,6 @@ class SqliteConn final : public Conn {
   }
 
   sqlite3* db_ = nullptr;
-  bool in_wal_ = false;
   std::string wal_path_;
   std::unordered_map<const char*, sqlite3_stmt*> stmts_;  // keyed by the literal's address
 };
@@ -226,87 +220,11 @@ class WalSync {
   int fd_ = -1;
 };
 
-// Copies the WAL back into the database on a connection and thread of its
-// own, so that the writer never runs a checkpoint (the copy, and the syncs of
-// the WAL before it and of the database after it) between two batches. The
-// writer's commits wake it once the WAL holds kFrames frames; it checkpoints
-// PASSIVE, never waiting for the writer or a reader, and the writer starts
-// the WAL over once everything in it has been copied, as with SQLite's own
-// automatic checkpoints.
-class Checkpointer {
- public:
-  static constexpr int kFrames = 1000;  // SQLite's automatic checkpoint threshold
-
-  explicit Checkpointer(const std::string& path) : conn_(path, false) {
-    thread_ = std::thread([this] { loop(); });
-  }
-  ~Checkpointer() { stop(); }
-  Checkpointer(const Checkpointer&) = delete;
-  Checkpointer& operator=(const Checkpointer&) = delete;
-
-  // Replaces SQLite's automatic checkpoints on the writer's connection.
-  void watch(sqlite3* writer) {
-    sqlite3_wal_hook(
-        writer,
-        [](void* self, sqlite3*, const char*, int frames) {
-          if (frames >= kFrames) static_cast<Checkpointer*>(self)->request();
-          return SQLITE_OK;
-        },
-        this);
-  }
-
-  void stop() {
-    {
-      std::lock_guard lk(mu_);
-      closing_ = true;
-    }
-    cv_.notify_one();
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  void request() {
-    {
-      std::lock_guard lk(mu_);
-      if (wanted_) return;
-      wanted_ = true;
-    }
-    cv_.notify_one();
-  }
-
-  void loop() {
-    pthread_setname_np(pthread_self(), "fg-checkpoint");
-    for (;;) {
-      {
-        std::unique_lock lk(mu_);
-        cv_.wait(lk, [&] { return closing_ || wanted_; });
-        if (closing_) return;
-        wanted_ = false;
-      }
-      const int rc = sqlite3_wal_checkpoint_v2(conn_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-      // Busy: another process's checkpoint runs; the next commit asks again.
-      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        spdlog::warn("store: checkpoint failed (the WAL grows until one succeeds): {}", sqlite3_errmsg(conn_.handle()));
-    }
-  }
-
-  SqliteConn conn_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool wanted_ = false;
-  bool closing_ = false;
-  std::thread thread_;
-};
-
 class SqliteDb final : public Db {
  public:
   SqliteDb(std::string path, const Options& opt) : path_(std::move(path)), opt_(opt) {
     std::vector<std::unique_ptr<Conn>> writer;
     writer.push_back(std::make_unique<SqliteConn>(path_, false));
-    if (static_cast<SqliteConn&>(*writer.back()).in_wal()) {
-      checkpointer_ = std::make_unique<Checkpointer>(path_);
-      checkpointer_->watch(static_cast<SqliteConn&>(*writer.back()).handle());
-    }
     // Every row the writer changes names its table (Db::watch).
     sqlite3_update_hook(
         static_cast<SqliteConn&>(*writer.back()).handle(),
@@ -363,7 +281,6 @@ class SqliteDb final : public Db {
 
   void close() override {
     writes_->close();
-    if (checkpointer_) checkpointer_->stop();
     std::lock_guard lk(pool_mu_);
     idle_.clear();
   }
@@ -439,7 +356,6 @@ class SqliteDb final : public Db {
   Options opt_;
   std::atomic<bool> schema_ready_{false};  // events can be chained
   std::unique_ptr<WalSync> wal_sync_;       // before writes_: its syncing thread uses it
-  std::unique_ptr<Checkpointer> checkpointer_;  // before writes_: the writer's commits wake it
   std::unique_ptr<GroupCommit> writes_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<SqliteConn>> idle_;

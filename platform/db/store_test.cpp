@@ -660,8 +660,8 @@ TEST(SqliteStoreDeathTest, AFailedSyncStopsTheProcess) {
 }
 
 // The writer's commits are copied from the WAL into the database file by
-// checkpoints that nobody asks for (they run on a thread of their own): the
-// file grows to hold what was written.
+// checkpoints that nobody asks for (SQLite's automatic ones, in the writer's
+// commits): the file grows to hold what was written.
 TEST(SqliteStore, CommittedWritesReachTheDatabaseFile) {
   const auto path = fg::testing::TempPath("checkpointed.db");
   auto db = OpenSqlite(path, {});
