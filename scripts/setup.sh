@@ -2,7 +2,7 @@
 # Installs what FriendlyGov needs on Debian 12 (bookworm), only what is missing.
 #   scripts/setup.sh          build and run dependencies
 #   scripts/setup.sh --test   plus PostgreSQL server, Chromium, the npm test drivers, clang + libFuzzer
-#   scripts/setup.sh --bench  plus nginx, wrk and time (benchmarks only)
+#   scripts/setup.sh --bench  plus nginx, wrk, time and valgrind (benchmarks only)
 #   scripts/setup.sh --fuzz   plus clang and libFuzzer (make fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config
 # feedback mailbox tests; unzip: the spreadsheets' XML read back
 test_pkgs=(postgresql chromium nodejs npm sqlite3 clang libclang-rt-14-dev poppler-utils zbar-tools python3-aiosmtpd
   dovecot-imapd unzip)
-bench_pkgs=(nginx-light wrk python3 time)
+bench_pkgs=(nginx-light wrk python3 time valgrind)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi

@@ -1,0 +1,64 @@
+#!/bin/bash
+# Instructions per durable write by server thread (writer, io), counted by
+# callgrind: unlike req/s or CPU time, the count does not move with what else
+# the machine runs, so two builds compare in a few percent. Starts the Release
+# server under valgrind with demo data, warms up, then counts 10 s of wrk with
+# 32 connections on case (c) (POST /api/v1/units with a bearer token) or (j)
+# (the public feedback form), and divides each thread's instructions by the
+# requests answered. valgrind runs one thread at a time: batches are smaller
+# than at full speed, so per-batch work weighs more than in bench/http_bench.py.
+#   bench/write_instructions.sh        (env: CASE=c|j BIN=build-bench/friendlygov)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-build-bench/friendlygov}
+CASE=${CASE:-c}
+PORT=18080  # bench/http_bench.py's, for its bearer_token()
+WORK=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+FRIENDLYGOV_FEEDBACK_PER_ADDRESS=0 FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 \
+  valgrind --tool=callgrind --separate-threads=yes --instr-atstart=no --callgrind-out-file="$WORK/cg.%p" \
+  "$BIN" --database "sqlite:$WORK/fg.db" --assets-dir . --log-level warn serve --demo --listen 127.0.0.1:$PORT \
+  > "$WORK/server.log" 2>&1 &
+PID=$!
+for _ in $(seq 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.5; done
+if [[ "$CASE" == c ]]; then
+  TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
+  # Codes unique across both wrk runs: a duplicate is refused by an exception, which costs far more.
+  cat > "$WORK/req.lua" <<LUA
+math.randomseed(os.time() + os.clock() * 1e6)
+local n = 0
+local next_id = 0
+setup = function(thread) next_id = next_id + 1; thread:set("tid", next_id .. "-" .. math.random(1000000000)) end
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/api/v1/units", {["Authorization"] = "Bearer $TOKEN", ["Content-Type"] = "application/json"},
+    '{"code":"B' .. tid .. '-' .. n .. '","name":"Xã Bench","level":"commune","parent_code":"75"}')
+end
+LUA
+  URL=http://127.0.0.1:$PORT/
+else
+  CSRF=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/gop-y?unit=25270" | grep -i 'set-cookie: fg_csrf=' |
+    sed 's/.*fg_csrf=\([^;]*\).*/\1/')
+  BODY=$(python3 -c "import urllib.parse,sys; print(urllib.parse.urlencode({'csrf_token': sys.argv[1], 'unit_code': '25270', 'feedback_kind': 'feedback', 'category': 'infrastructure', 'feedback_title': 'Đèn đường hỏng', 'content': 'Đèn đường ấp 3 tắt đã một tuần.', 'phone': '0912 345 678'}))" "$CSRF")
+  cat > "$WORK/req.lua" <<LUA
+wrk.method = "POST"
+wrk.body = [==[$BODY]==]
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "fg_csrf=$CSRF"
+LUA
+  URL=http://127.0.0.1:$PORT/gop-y
+fi
+wrk -t1 -c16 -d3s -s "$WORK/req.lua" "$URL" > /dev/null
+callgrind_control -i on $PID > /dev/null
+N=$(wrk -t1 -c32 -d10s -s "$WORK/req.lua" "$URL" | awk '/requests in/ {print $1}')
+callgrind_control -i off $PID > /dev/null
+callgrind_control -d $PID > /dev/null
+sleep 1
+echo "case ($CASE): $N requests counted"
+for f in "$WORK"/cg.*-*; do
+  total=$(awk '/^totals:/ {print $2}' "$f")
+  [[ -z "$total" || "$total" == 0 ]] && continue
+  role=other
+  if grep -q "GroupCommit::apply" "$f"; then role=writer; elif grep -q "scheduler::run" "$f"; then role=io; fi
+  echo "$role $total"
+done | awk -v n="$N" '{a[$1] += $2} END {for (k in a) printf "%-6s %9.0f instructions per request\n", k, a[k] / n}' | sort
