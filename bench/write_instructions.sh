@@ -14,7 +14,7 @@ BIN=${BIN:-build-bench/friendlygov}
 CASE=${CASE:-c}
 PORT=18080  # bench/http_bench.py's, for its bearer_token()
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill ${PID:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 FRIENDLYGOV_FEEDBACK_PER_ADDRESS=0 FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 \
   valgrind --tool=callgrind --separate-threads=yes --instr-atstart=no --callgrind-out-file="$WORK/cg.%p" \
   "$BIN" --database "sqlite:$WORK/fg.db" --assets-dir . --log-level warn serve --demo --listen 127.0.0.1:$PORT \
@@ -50,11 +50,13 @@ LUA
 fi
 wrk -t1 -c16 -d3s -s "$WORK/req.lua" "$URL" > /dev/null
 callgrind_control -i on $PID > /dev/null
-N=$(wrk -t1 -c32 -d10s -s "$WORK/req.lua" "$URL" | awk '/requests in/ {print $1}')
+wrk -t1 -c32 -d10s -s "$WORK/req.lua" "$URL" > "$WORK/wrk.out"
 callgrind_control -i off $PID > /dev/null
 callgrind_control -d $PID > /dev/null
 sleep 1
-echo "case ($CASE): $N requests counted"
+N=$(awk '/requests in/ {print $1}' "$WORK/wrk.out")
+BAD=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.out")
+echo "case ($CASE): $N requests counted, ${BAD:-0} of them answered with an error (a figure only if 0)"
 for f in "$WORK"/cg.*-*; do
   total=$(awk '/^totals:/ {print $2}' "$f")
   [[ -z "$total" || "$total" == 0 ]] && continue

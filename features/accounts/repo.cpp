@@ -74,7 +74,7 @@ const db::Query kDeleteSessionsOf{"session_delete_of_official", "DELETE FROM ses
 const db::Query kDeleteExpired{"session_delete_expired", "DELETE FROM sessions WHERE expires_at <= ?"};
 const db::Query kInsertToken{"token_insert",
                              "INSERT INTO api_tokens (official_id, name, token_hash, prefix, created_at, created_by) "
-                             "VALUES (?, ?, ?, ?, ?, ?) "};
+                             "VALUES (?, ?, ?, ?, ?, ?)"};
 #define FG_TOKEN_COLUMNS                                                                                            \
   "SELECT t.id, t.official_id, o.username, t.name, t.prefix, t.created_at, t.revoked_at, u.path FROM api_tokens t " \
   "JOIN officials o ON o.id = t.official_id JOIN units u ON u.id = o.unit_id "

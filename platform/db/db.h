@@ -67,6 +67,8 @@ class Conn {
   // Inserts one row and returns its generated `id`. `q` is a single-row
   // INSERT without RETURNING: SQLite reads the new rowid (a RETURNING clause
   // there fills a temporary table on every run), PostgreSQL appends RETURNING id.
+  // Not for an upsert (ON CONFLICT DO UPDATE): SQLite's last rowid does not
+  // move when the row is updated instead. Throws unless exactly one row was inserted.
   virtual int64_t insert(const Query& q, const std::vector<Value>& params = {}) = 0;
   // Runs SQL text without parameters (DDL, several statements).
   virtual void exec_script(std::string_view sql) = 0;

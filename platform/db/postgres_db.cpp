@@ -83,7 +83,9 @@ class PgConn final : public Conn {
     if (it == returning_.end()) it = returning_.emplace(q.sql, std::string(q.sql) + " RETURNING id").first;
     // The text stays at its address in the map's node, on which `prepared_` keys.
     auto rows = query(Query{q.name, it->second.c_str()}, params);
-    if (rows.size() != 1) throw std::runtime_error(std::string("PostgreSQL ") + q.name + ": no row inserted");
+    if (rows.size() != 1)
+      throw std::runtime_error(std::string("PostgreSQL ") + q.name + ": " + std::to_string(rows.size()) +
+                               " rows inserted, not one");
     return rows.front().i64(0);
   }
 

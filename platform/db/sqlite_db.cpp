@@ -115,7 +115,8 @@ class SqliteConn final : public Conn {
   }
 
   int64_t insert(const Query& q, const std::vector<Value>& params) override {
-    if (exec(q, params) != 1) throw std::runtime_error(std::string("SQLite ") + q.name + ": no row inserted");
+    if (const int64_t n = exec(q, params); n != 1)
+      throw std::runtime_error(std::string("SQLite ") + q.name + ": " + std::to_string(n) + " rows inserted, not one");
     return sqlite3_last_insert_rowid(db_);
   }
 

@@ -670,12 +670,8 @@ TEST(SqliteStore, CommittedWritesReachTheDatabaseFile) {
   const std::string filler(3000, 'x');
   for (int64_t i = 0; i < 1500; ++i)  // one commit each: some 3,000 WAL frames in all
     db->write([&](Conn& c) { c.exec(kInsert, {std::to_string(i) + filler, i, nullptr}); });
-  bool grown = false;
-  for (int i = 0; i < 30000 && !grown; ++i) {
-    grown = std::filesystem::file_size(path) >= empty + 1500 * 3000 / 2;
-    if (!grown) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  EXPECT_TRUE(grown) << "the database file holds " << std::filesystem::file_size(path) << " bytes";
+  // Some 3,000 frames: the checkpoints at 1,000 and 2,000 copied most of the rows (and their keys).
+  EXPECT_GE(std::filesystem::file_size(path), empty + 1500 * 3000 / 2);
   EXPECT_EQ(db->read([](Conn& c) { return c.query_one(kCount)->i64(0); }), 1500);
 }
 
