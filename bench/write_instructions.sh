@@ -7,7 +7,10 @@
 # (the public feedback form), and divides each thread's instructions by the
 # requests answered. valgrind runs one thread at a time: batches are smaller
 # than at full speed, so per-batch work weighs more than in bench/http_bench.py.
-#   bench/write_instructions.sh        (env: CASE=c|j BIN=build-bench/friendlygov)
+# With KEEP=dir the per-thread callgrind files are kept there, for
+# `callgrind_annotate --inclusive=yes dir/cg.<pid>.1-<thread>` (the writer's is
+# the file naming GroupCommit::apply): what each function costs.
+#   bench/write_instructions.sh        (env: CASE=c|j BIN=build-bench/friendlygov KEEP=)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-build-bench/friendlygov}
@@ -16,25 +19,14 @@ PORT=18080  # bench/http_bench.py's, for its bearer_token()
 WORK=$(mktemp -d)
 trap 'kill ${PID:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 FRIENDLYGOV_FEEDBACK_PER_ADDRESS=0 FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 \
-  valgrind --tool=callgrind --separate-threads=yes --instr-atstart=no --callgrind-out-file="$WORK/cg.%p" \
+  valgrind --tool=callgrind --separate-threads=yes --instr-atstart=no --callgrind-out-file="${KEEP:-$WORK}/cg.%p" \
   "$BIN" --database "sqlite:$WORK/fg.db" --assets-dir . --log-level warn serve --demo --listen 127.0.0.1:$PORT \
   > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.5; done
 if [[ "$CASE" == c ]]; then
-  TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
-  # Codes unique across both wrk runs: a duplicate is refused by an exception, which costs far more.
-  cat > "$WORK/req.lua" <<LUA
-math.randomseed(os.time() + os.clock() * 1e6)
-local n = 0
-local next_id = 0
-setup = function(thread) next_id = next_id + 1; thread:set("tid", next_id .. "-" .. math.random(1000000000)) end
-request = function()
-  n = n + 1
-  return wrk.format("POST", "/api/v1/units", {["Authorization"] = "Bearer $TOKEN", ["Content-Type"] = "application/json"},
-    '{"code":"B' .. tid .. '-' .. n .. '","name":"Xã Bench","level":"commune","parent_code":"75"}')
-end
-LUA
+  export FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
+  cp bench/unit_write.lua "$WORK/req.lua"
   URL=http://127.0.0.1:$PORT/
 else
   CSRF=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/gop-y?unit=25270" | grep -i 'set-cookie: fg_csrf=' |
@@ -57,7 +49,7 @@ sleep 1
 N=$(awk '/requests in/ {print $1}' "$WORK/wrk.out")
 BAD=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.out")
 echo "case ($CASE): $N requests counted, ${BAD:-0} of them answered with an error (a figure only if 0)"
-for f in "$WORK"/cg.*-*; do
+for f in "${KEEP:-$WORK}"/cg.$PID.*-*; do
   total=$(awk '/^totals:/ {print $2}' "$f")
   [[ -z "$total" || "$total" == 0 ]] && continue
   role=other

@@ -1,10 +1,11 @@
 #!/bin/bash
 # CPU time per durable write by server thread (writer, io), which a loaded
 # machine changes far less than throughput: starts the Release server with demo
-# data, takes a bearer token as bench/http_bench.py does, POSTs units (case (c))
-# with wrk, and divides each thread's user+system time by the writes counted
-# in /metrics. Also prints wrk's own CPU, the share of the machine left idle
-# during the run (/proc/stat) and the mean group commit.
+# data, takes a bearer token as bench/http_bench.py does, POSTs units (case (c),
+# bench/unit_write.lua) with wrk, and divides each thread's user+system time by
+# the writes counted in /metrics. Also prints wrk's own CPU, the share of the
+# machine left idle during the run (/proc/stat), the mean group commit and the
+# sizes of the database file and its WAL.
 #   bench/writer_cpu.sh            (env: CONNS=64 SECS=10 BIN=build-bench/friendlygov)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,18 +17,8 @@ FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 "$BIN" --database "sqlite:$WORK/fg.d
   serve --demo --listen 127.0.0.1:$PORT > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.2; done
-TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
-cat > "$WORK/write.lua" <<LUA
-local n = 0
-local next_id = 0
-setup = function(thread) next_id = next_id + 1; thread:set("tid", "x-" .. next_id) end
-request = function()
-  n = n + 1
-  return wrk.format("POST", "/api/v1/units", {["Authorization"] = "Bearer $TOKEN", ["Content-Type"] = "application/json"},
-    '{"code":"B' .. tid .. '-' .. n .. '","name":"Xã Bench","level":"commune","parent_code":"75"}')
-end
-LUA
-metric() { curl -s http://127.0.0.1:$PORT/metrics -H "Authorization: Bearer $TOKEN" | awk -v m="$1" '$1 == m {print $2}'; }
+export FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
+metric() { curl -s http://127.0.0.1:$PORT/metrics -H "Authorization: Bearer $FG_TOKEN" | awk -v m="$1" '$1 == m {print $2}'; }
 writes() { metric friendlygov_db_writes_total; }
 # idle and total jiffies of all CPUs
 cpu() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print $5 + $6, t}' /proc/stat; }
@@ -35,10 +26,12 @@ cpu() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print $5 + $6, t
 snap() { for t in /proc/$PID/task/*; do echo "$(cat $t/comm) $(awk '{print $14+$15}' $t/stat)"; done |
   awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | sort; }
 W0=$(writes); B0=$(metric friendlygov_db_write_batches_total); snap > "$WORK/s0"; read -r I0 T0 < <(cpu)
-/usr/bin/time -f "wrk: %U s user, %S s system" wrk -t2 -c"${CONNS:-64}" -d"${SECS:-10}s" -s "$WORK/write.lua" \
+/usr/bin/time -f "wrk: %U s user, %S s system" wrk -t2 -c"${CONNS:-64}" -d"${SECS:-10}s" -s bench/unit_write.lua \
   http://127.0.0.1:$PORT/ 2>&1 | grep -E "Requests/sec|^wrk:"
 read -r I1 T1 < <(cpu); snap > "$WORK/s1"; W1=$(writes); B1=$(metric friendlygov_db_write_batches_total)
 N=$((W1 - W0))
 echo "writes: $N; mean group commit $(awk -v w=$N -v b=$((B1 - B0)) 'BEGIN {printf "%.1f", w / b}'); machine idle $(awk -v i=$((I1 - I0)) -v t=$((T1 - T0)) 'BEGIN {printf "%.2f", i / t}')"
+# A WAL that is seldom started over grows with every batch (docs/performance.md, 28/11/2026 night).
+echo "database file $(stat -c %s "$WORK/fg.db") bytes, WAL $(stat -c %s "$WORK/fg.db-wal" 2>/dev/null || echo 0) bytes"
 TICK=$(getconf CLK_TCK)
 join "$WORK/s0" "$WORK/s1" | awk -v n=$N -v tick=$TICK '{printf "%-12s %6.1f us CPU per write\n", $1, ($3-$2)*1e6/tick/n}'

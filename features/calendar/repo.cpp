@@ -91,7 +91,7 @@ void UpsertYear(db::Conn& c, int year, const std::string& reference) {
 }
 
 std::optional<StoredWeek> WeekFor(db::Conn& c, const std::string& unit_path) {
-  auto r = db::Nearest(c.query(kWeekFor, db::AncestorParams(unit_path)), 6);
+  auto r = db::Nearest(c.query(kWeekFor, db::AncestorParams(unit_path)));
   if (!r) return std::nullopt;
   return StoredWeek{r->i64(0), r->text(1), r->text(2), r->text(3), static_cast<int>(r->i64(4)), r->i64(5) != 0};
 }

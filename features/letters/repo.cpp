@@ -122,11 +122,10 @@ std::optional<Settings> SettingsOf(db::Conn& c, int64_t unit_id) {
 }
 
 std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_path) {
-  auto r = c.query_one({"letters.nearest_settings",
-                        "SELECT u.code, s.place, s.signer_title, s.signer_name FROM letter_settings s "
-                        "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS " "
-                        "ORDER BY length(u.path) DESC LIMIT 1"},
-                       db::AncestorParams(unit_path));
+  auto r = db::Nearest(c.query({"letters.nearest_settings",
+                                "SELECT u.code, s.place, s.signer_title, s.signer_name, u.path FROM letter_settings s "
+                                "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS},
+                               db::AncestorParams(unit_path)));
   if (!r) return std::nullopt;
   return Settings{r->text(0), r->text(1), r->text(2), r->text(3)};
 }
@@ -263,10 +262,11 @@ int64_t LastSealed(db::Conn& c, int64_t after, int64_t limit) {
 }
 
 std::optional<std::string> ProcedureType(db::Conn& c, const std::string& unit_path, const std::string& procedure_code) {
-  auto rule = c.query_one({"letters.procedure_rule",
-                           "SELECT r.type FROM letter_procedure_rules r JOIN units u ON u.id = r.unit_id "
-                           "WHERE u.path IN " FG_ANCESTORS " AND r.procedure_code = ? ORDER BY length(u.path) DESC LIMIT 1"},
-                          db::AncestorParams(unit_path, {}, {procedure_code}));
+  auto rule =
+      db::Nearest(c.query({"letters.procedure_rule",
+                           "SELECT r.type, u.path FROM letter_procedure_rules r JOIN units u ON u.id = r.unit_id "
+                           "WHERE u.path IN " FG_ANCESTORS " AND r.procedure_code = ?"},
+                          db::AncestorParams(unit_path, {}, {procedure_code})));
   if (rule) {
     if (rule->text(0).empty()) return std::nullopt;
     return rule->text(0);

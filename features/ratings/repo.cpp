@@ -110,8 +110,7 @@ std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_pat
   auto r = db::Nearest(c.query({"ratings.settings",
                                 "SELECT s.scale, s.reset_seconds, s.link_days, u.path FROM rating_settings s "
                                 "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS},
-                               db::AncestorParams(unit_path)),
-                       3);
+                               db::AncestorParams(unit_path)));
   if (!r) return std::nullopt;
   return Settings{static_cast<int>(r->i64(0)), static_cast<int>(r->i64(1)), static_cast<int>(r->i64(2))};
 }

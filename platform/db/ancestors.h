@@ -35,13 +35,14 @@ inline std::vector<Value> AncestorParams(std::string_view path, std::vector<Valu
   return out;
 }
 
-// Of the rows a `u.path IN FG_ANCESTORS` query answered, the nearest unit's: the row whose `path_col`
-// (u.path) is longest. Choosing here rather than with `ORDER BY length(u.path) DESC LIMIT 1` spares
-// SQLite a sorter per lookup, most of which find one row or none.
-inline std::optional<Row> Nearest(std::vector<Row> rows, size_t path_col) {
+// Of the rows a `u.path IN FG_ANCESTORS` query answered, the nearest unit's: the row whose last column
+// (the query ends its columns with u.path) is longest. Choosing here rather than with
+// `ORDER BY length(u.path) DESC LIMIT 1` spares SQLite a sorter per lookup, most of which find one row
+// or none. For tables holding at most one row per unit; ties (several rows of one unit) need SQL order.
+inline std::optional<Row> Nearest(std::vector<Row> rows) {
   std::optional<Row> best;
   for (auto& r : rows)
-    if (!best || r.text(path_col).size() > best->text(path_col).size()) best = std::move(r);
+    if (!best || r.text(r.size() - 1).size() > best->text(best->size() - 1).size()) best = std::move(r);
   return best;
 }
 

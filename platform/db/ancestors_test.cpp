@@ -34,11 +34,11 @@ TEST(Nearest, TheDeepestUnitsRowWinsWhateverTheOrder) {
   auto row = [](const char* setting, const char* path) {
     return Row({Value(std::string(setting)), Value(std::string(path))});
   };
-  auto r = Nearest({row("province", "/1/"), row("commune", "/1/5/23/"), row("district", "/1/5/")}, 1);
+  auto r = Nearest({row("province", "/1/"), row("commune", "/1/5/23/"), row("district", "/1/5/")});
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->text(0), "commune");
-  EXPECT_EQ(Nearest({row("district", "/1/5/"), row("province", "/1/")}, 1)->text(0), "district");
-  EXPECT_FALSE(Nearest({}, 1).has_value());
+  EXPECT_EQ(Nearest({row("district", "/1/5/"), row("province", "/1/")})->text(0), "district");
+  EXPECT_FALSE(Nearest({}).has_value());
 }
 
 }  // namespace

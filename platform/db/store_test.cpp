@@ -7,8 +7,8 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
-#include <string>
 #include <future>
+#include <string>
 #include <thread>
 #include <tuple>
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace fg::http {
 
@@ -177,18 +178,16 @@ bool IsLocalPath(std::string_view target) {
 }
 
 std::string UrlDecode(std::string_view s, bool plus_is_space) {
-  // A hex digit's value (the caller checked it is one): Vietnamese text comes
-  // as two or three escapes per letter, and std::stoi cost a string each.
-  auto nibble = [](char h) { return h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10; };
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
+    unsigned char byte = 0;
     if (c == '+' && plus_is_space) {
       out += ' ';
-    } else if (c == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(nibble(s[i + 1]) * 16 + nibble(s[i + 2]));
+    } else if (c == '%' && i + 2 < s.size() &&
+               std::from_chars(s.data() + i + 1, s.data() + i + 3, byte, 16).ptr == s.data() + i + 3) {
+      out += static_cast<char>(byte);  // no string per escape: Vietnamese text is two or three a letter
       i += 2;
     } else {
       out += c;
