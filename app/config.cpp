@@ -224,8 +224,8 @@ std::string Describe(const Config& c) {
     << "\nmax_header_bytes=" << c.max_header_bytes << "\nread_timeout_ms=" << c.read_timeout_ms
     << "\nshutdown_grace_ms=" << c.shutdown_grace_ms
     << "\nanonymous_requests_per_minute=" << c.anonymous_requests_per_minute
-    << "\nprincipal_reuse_ms=" << c.principal_reuse_ms
-    << "\nlookups_per_address=" << c.lookups_per_address << "\nfeedback_per_address=" << c.feedback_per_address
+    << "\nprincipal_reuse_ms=" << c.principal_reuse_ms << "\nlookups_per_address=" << c.lookups_per_address
+    << "\nfeedback_per_address=" << c.feedback_per_address
     << "\nfeedback_mail_poll_seconds=" << c.feedback_mail_poll_seconds
     << "\nscorecard_reminder_minutes=" << c.scorecard_reminder_minutes << "\nsite_agency=" << c.site_agency
     << "\nsite_address=" << c.site_address << "\nsite_hotline=" << c.site_hotline << "\nsite_email=" << c.site_email

@@ -44,7 +44,8 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
   auto sys = org::SystemPrincipal();
   std::optional<auth::Principal> desk_officer, leader;
   for (auto& o : org.ListOfficials(sys)) {
-    if (o.username == "desk") desk_officer = *db.read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
+    if (o.username == "desk")
+      desk_officer = *db.read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
     if (o.username == "leader") leader = *db.read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
   }
   if (!desk_officer || !leader) return;
@@ -61,9 +62,10 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
     in.person = std::move(person);
     return in;
   };
-  auto answered = svc.Register(*desk_officer, input("feedback", "hotline", "infrastructure", "Đèn đường khu phố 2 bị hỏng",
-                                                    "Ba cột đèn trên đường Trần Hưng Đạo, khu phố 2 tắt từ đầu tuần.",
-                                                    {"Nguyễn Thị Hoa", "0913 456 789", "", "Khu phố 2"}));
+  auto answered =
+      svc.Register(*desk_officer, input("feedback", "hotline", "infrastructure", "Đèn đường khu phố 2 bị hỏng",
+                                        "Ba cột đèn trên đường Trần Hưng Đạo, khu phố 2 tắt từ đầu tuần.",
+                                        {"Nguyễn Thị Hoa", "0913 456 789", "", "Khu phố 2"}));
   auto act = [&](const auth::Principal& p, const std::string& code, feedback::Action a, const std::string& text = "") {
     feedback::ActionInput in;
     in.action = a;
@@ -74,9 +76,10 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
       "Phường đã phối hợp với Điện lực thay bóng cho ba cột đèn. Cảm ơn bà Nguyễn Thị Hoa đã phản ánh.");
   act(*leader, answered.code, feedback::Action::kApproveReply);
   act(*leader, answered.code, feedback::Action::kPublish);
-  auto asked = svc.Register(*desk_officer, input("recommendation", "zalo", "environment", "Tăng số lần thu gom rác",
-                                                 "Đề nghị thu gom rác ở chợ Chơn Thành mỗi ngày thay vì hai ngày một lần.",
-                                                 {"Trần Văn Nam", "0987 111 222", "", ""}));
+  auto asked =
+      svc.Register(*desk_officer, input("recommendation", "zalo", "environment", "Tăng số lần thu gom rác",
+                                        "Đề nghị thu gom rác ở chợ Chơn Thành mỗi ngày thay vì hai ngày một lần.",
+                                        {"Trần Văn Nam", "0987 111 222", "", ""}));
   act(*desk_officer, asked.code, feedback::Action::kRequestInfo, "Xin cho biết điểm tập kết rác cụ thể.");
   svc.Register(*desk_officer, input("complaint", "in_person", "administrative", "Khiếu nại việc trả hồ sơ chậm",
                                     "Hồ sơ đăng ký kinh doanh của tôi trễ hẹn năm ngày mà không có thư xin lỗi.",
@@ -86,8 +89,13 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
   // this week's, held today, with one issue, so that the follow-up shows.
   const auto today = *ParseIsoDate(TodayLocalIso());
   auto plan = [&](std::chrono::sys_days day, const char* title) {
-    feedback::SessionInput in{"25270", title, FormatIsoDate(day), "08:00", "Hội trường khu phố 2",
-                              "Ông Nguyễn Văn Quản, Chủ tịch UBND phường", "Người dân khu phố 1, 2 và 3"};
+    feedback::SessionInput in{"25270",
+                              title,
+                              FormatIsoDate(day),
+                              "08:00",
+                              "Hội trường khu phố 2",
+                              "Ông Nguyễn Văn Quản, Chủ tịch UBND phường",
+                              "Người dân khu phố 1, 2 và 3"};
     return svc.PlanSession(*leader, in);
   };
   auto raise = [&](int64_t session, const char* kind, const char* category, const char* title, const char* content,
@@ -95,13 +103,16 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
     return svc.RaiseInSession(*leader, session, input(kind, "dialogue", category, title, content, std::move(person)));
   };
   auto record = [&](const feedback::Session& s, const char* attendees, const char* summary) {
-    svc.RecordSession(*leader, s.id, {attendees, "Đại diện các tổ dân phố, hội phụ nữ, hội cựu chiến binh", summary, s.version});
+    svc.RecordSession(*leader, s.id,
+                      {attendees, "Đại diện các tổ dân phố, hội phụ nữ, hội cựu chiến binh", summary, s.version});
   };
   const auto last = plan(today - std::chrono::days(30), "Đối thoại với người dân khu phố 1, 2, 3 (tháng trước)");
   auto drain = raise(last.id, "recommendation", "infrastructure", "Nạo vét mương thoát nước khu phố 1",
                      "Mương thoát nước khu phố 1 bị bồi lấp, mưa lớn là ngập.", {"Phạm Văn Đức", "", "", ""});
-  raise(last.id, "feedback", "order", "Xe tải chạy tốc độ cao qua trường học", "Đề nghị đặt biển hạn chế tốc độ trước trường.", {});
-  record(last, "85", "Phường giao bộ phận địa chính khảo sát mương khu phố 1 trong tháng; đề nghị công an phường tăng tuần tra.");
+  raise(last.id, "feedback", "order", "Xe tải chạy tốc độ cao qua trường học",
+        "Đề nghị đặt biển hạn chế tốc độ trước trường.", {});
+  record(last, "85",
+         "Phường giao bộ phận địa chính khảo sát mương khu phố 1 trong tháng; đề nghị công an phường tăng tuần tra.");
   act(*desk_officer, drain.code, feedback::Action::kDraftReply, "Phường đã nạo vét 300 m mương khu phố 1.");
   act(*leader, drain.code, feedback::Action::kApproveReply);
   const auto now_session = plan(today, "Đối thoại với người dân khu phố 1, 2, 3");
@@ -117,9 +128,9 @@ void SeedFeedback(db::Db& db, org::Service& org, calendar::Service& calendar) {
   const auto item = svc.Register(*desk_officer, sidewalk);
   const std::string signed_by = "STT,Họ tên,Địa chỉ\n1,Phan Văn Hùng,số 18\n2,Lê Thị Mai,số 22\n3,Trần Văn Bảy,số 24\n";
   db.write([&](db::Conn& c) {
-    feedback::repo::InsertAttachment(c, item.id, {1, "Danh sách hộ dân ký tên.csv", "text/csv",
-                                                  static_cast<int64_t>(signed_by.size()), auth::Sha256Hex(signed_by),
-                                                  signed_by});
+    feedback::repo::InsertAttachment(c, item.id,
+                                     {1, "Danh sách hộ dân ký tên.csv", "text/csv",
+                                      static_cast<int64_t>(signed_by.size()), auth::Sha256Hex(signed_by), signed_by});
   });
 }
 

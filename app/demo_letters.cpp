@@ -17,11 +17,13 @@ void SeedLetters(letters::Service& svc) {
   } manual[] = {
       {"longevity", "Nguyễn Văn Thọ", "mừng thọ 90 tuổi", "2026-01-15"},
       {"thanks", "Ông Đỗ Văn Long", "ủng hộ 50 triệu đồng xây dựng nhà văn hóa khu phố 3", ""},
-      {"achievement", "Em Lý Thị Ngọc Anh", "đạt giải Nhất học sinh giỏi Toán cấp tỉnh năm học 2025-2026", "2026-03-20"},
+      {"achievement", "Em Lý Thị Ngọc Anh", "đạt giải Nhất học sinh giỏi Toán cấp tỉnh năm học 2025-2026",
+       "2026-03-20"},
       {"new_house", "Bà Đinh Thị Oanh", "hoàn thành nhà tình thương", "2026-04-02"},
   };
   for (const auto& m : manual)
-    svc.Create(sys, {"25270", m.type, m.name, "Khu phố 3, phường Chơn Thành", "", m.occasion, m.date, "", "hand", "", ""});
+    svc.Create(sys,
+               {"25270", m.type, m.name, "Khu phố 3, phường Chơn Thành", "", m.occasion, m.date, "", "hand", "", ""});
   letters::LetterQuery q;
   q.unit_code = "25270";
   q.state = "draft";

@@ -12,14 +12,15 @@ void SeedRatings(db::Db& db, org::Service& org) {
   auto sys = org::SystemPrincipal();
   std::optional<auth::Principal> desk_officer;
   for (auto& o : org.ListOfficials(sys))
-    if (o.username == "desk") desk_officer = *db.read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
+    if (o.username == "desk")
+      desk_officer = *db.read([&](db::Conn& c) { return org::Service::LoadPrincipal(c, o.id); });
   if (!desk_officer) return;
   ratings::Service svc(db);
   auto pairing = svc.CreatePairing(*desk_officer, "25270", "Bàn số 1 – Bộ phận một cửa");
   svc.Pair(pairing.code);
 
-  const char* levels[] = {"very_satisfied", "satisfied", "very_satisfied", "satisfied", "unsatisfied",
-                          "very_satisfied", "satisfied", "satisfied"};
+  const char* levels[] = {"very_satisfied", "satisfied",      "very_satisfied", "satisfied",
+                          "unsatisfied",    "very_satisfied", "satisfied",      "satisfied"};
   const auto returned = db.read([](db::Conn& c) {
     std::vector<std::pair<int64_t, std::string>> out;
     for (auto& r : c.query({"demo.returned_dossiers",

@@ -19,8 +19,8 @@ namespace {
 // satisfied, 46 of 48 feedback items answered on time.
 class LastYear : public scorecards::IndicatorSource {
  public:
-  std::map<std::string, scorecards::IndicatorValue> Read(const auth::Principal&, const std::string&,
-                                                         const std::string&, const std::string&) override {
+  std::map<std::string, scorecards::IndicatorValue> Read(const auth::Principal&, const std::string&, const std::string&,
+                                                         const std::string&) override {
     return {{"on_time_rate", {1184, 1200}},
             {"late_count", {3, 1200}},
             {"satisfaction_share", {912, 960}},

@@ -28,8 +28,12 @@ void SeedSurveys(db::Db& db, org::Service& org, desk::Service& desk) {
     q.sections = {
         {"Phục vụ tại Bộ phận Một cửa",
          {{"q1", "Công chức hướng dẫn rõ ràng, dễ hiểu", surveys::QuestionKind::kLikert, true, {}, "cong_chuc"},
-          {"q2", "Ông/bà biết đến thủ tục qua đâu", surveys::QuestionKind::kSingle, true,
-           {"Cán bộ ấp, khu phố", "Trang thông tin của xã, phường", "Người quen"}, ""}}},
+          {"q2",
+           "Ông/bà biết đến thủ tục qua đâu",
+           surveys::QuestionKind::kSingle,
+           true,
+           {"Cán bộ ấp, khu phố", "Trang thông tin của xã, phường", "Người quen"},
+           ""}}},
         {"Góp ý", {{"q3", "Ông/bà muốn chúng tôi làm tốt hơn điều gì", surveys::QuestionKind::kText, false, {}, ""}}}};
     svc.SaveQuestionnaire(*admin, "75", q);
   }

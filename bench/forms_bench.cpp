@@ -8,8 +8,8 @@
 #include "features/desk/forms.h"
 #include "features/desk/forms_pdf.h"
 #include "platform/render/messages.h"
-#include "platform/time.h"
 #include "platform/source_dir.h"
+#include "platform/time.h"
 
 namespace {
 

@@ -42,10 +42,9 @@ int main(int argc, char** argv) {
   }
   std::vector<Printed> printed;
   for (const auto& l : letters)
-    printed.push_back({&l, "ỦY BAN NHÂN DÂN\nPHƯỜNG CHƠN THÀNH",
-                       "Số: " + std::to_string(*l.number) + "/2026",
-                       render::pdf::DateLine("Phường Chơn Thành", std::chrono::sys_days{std::chrono::year{2026} /
-                                                                                       2 / 17})});
+    printed.push_back(
+        {&l, "ỦY BAN NHÂN DÂN\nPHƯỜNG CHƠN THÀNH", "Số: " + std::to_string(*l.number) + "/2026",
+         render::pdf::DateLine("Phường Chơn Thành", std::chrono::sys_days{std::chrono::year{2026} / 2 / 17})});
   LettersPdf({printed.front()});  // warm-up: fonts loaded
   double best = 1e9;
   size_t bytes = 0;

@@ -27,8 +27,8 @@
 #include "platform/auth/crypto.h"
 #include "platform/db/db.h"
 #include "platform/render/messages.h"
-#include "platform/time.h"
 #include "platform/source_dir.h"
+#include "platform/time.h"
 
 using namespace fg;
 using Clock = std::chrono::steady_clock;
@@ -72,8 +72,7 @@ int main(int argc, char** argv) {
   const std::string stub = std::string(FG_SOURCE_DIR) + "/features/notify/tests/sms_gateway_stub.py";
   const pid_t gw = fork();
   if (gw == 0) {
-    execl("/usr/bin/python3", "python3", stub.c_str(), port_file.c_str(),
-          log.c_str(), "0", "0", nullptr);
+    execl("/usr/bin/python3", "python3", stub.c_str(), port_file.c_str(), log.c_str(), "0", "0", nullptr);
     _exit(127);
   }
   for (int i = 0; i < 100 && !std::filesystem::exists(port_file); ++i)

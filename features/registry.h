@@ -22,7 +22,7 @@ struct Services {
   calendar::Service& calendar;
   desk::Service& desk;
   letters::Service& letters;
-  int feedback_per_address = 10;  // public feedback form submissions per address an hour; 0: no limit
+  int feedback_per_address = 10;       // public feedback form submissions per address an hour; 0: no limit
   int feedback_mail_poll_seconds = 0;  // the units' feedback mailboxes read every so often; 0: never
   int scorecard_reminder_minutes = 0;  // the scorecards' deadline reminders queued every so often; 0: never
   // Filled by RegisterAll: stops the features' background threads (call before the store closes).

@@ -4,9 +4,9 @@
 #include "fuzz/fuzz.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/source_dir.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
-#include "platform/source_dir.h"
 
 using namespace fg;
 

@@ -39,8 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           value += line[i];
         }
       }
-    if (key == "op") ops.push_back(value);
-    else form[key] = value;
+    if (key == "op")
+      ops.push_back(value);
+    else
+      form[key] = value;
   }
   auto d = DraftFromForm(form);
   FG_FUZZ_CHECK(d.sections.size() <= kMaxSections + 1);

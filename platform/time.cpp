@@ -84,8 +84,8 @@ bool IsIsoDate(std::string_view s) { return ParseIsoDate(s).has_value(); }
 
 std::string FormatIsoDate(sys_days d) {
   year_month_day ymd{d};
-  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
 }
 
 std::optional<SysSeconds> ParseRfc3339(std::string_view s) {

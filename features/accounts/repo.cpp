@@ -62,8 +62,7 @@ const db::Query kInsertSession{
 const db::Query kSessionPrincipal{"session_principal",
                                   "SELECT " FG_PRINCIPAL_COLUMNS
                                   ", x.csrf_token, o.must_change_password, x.expires_at "
-                                  "FROM sessions x " FG_PRINCIPAL_GRANTS
-                                  "WHERE x.token_hash = ? AND x.expires_at > ?"};
+                                  "FROM sessions x " FG_PRINCIPAL_GRANTS "WHERE x.token_hash = ? AND x.expires_at > ?"};
 const db::Query kTokenPrincipal{"token_principal",
                                 "SELECT " FG_PRINCIPAL_COLUMNS ", '', 0, '' FROM api_tokens x " FG_PRINCIPAL_GRANTS
                                 "WHERE x.token_hash = ? AND x.revoked_at IS NULL"};

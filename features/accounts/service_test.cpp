@@ -345,8 +345,7 @@ TEST_P(AccountsServiceTest, EveryChangeToWhatAPrincipalComesFromIsSeenByTheNextR
   auto grants = [&] {
     std::vector<std::string> out;
     const auto p = svc_->Authenticate(by_token).value();
-    for (auto& g : p.grants)
-      out.push_back(std::string(auth::RoleName(g.role)) + " " + g.unit_code + " " + g.unit_name);
+    for (auto& g : p.grants) out.push_back(std::string(auth::RoleName(g.role)) + " " + g.unit_code + " " + g.unit_name);
     return out;
   };
   EXPECT_EQ(grants(), std::vector<std::string>{"desk N1 Phường Một"});

@@ -1,7 +1,7 @@
 #include "features/calendar/repo.h"
 
-#include "platform/time.h"
 #include "platform/db/ancestors.h"
+#include "platform/time.h"
 
 namespace fg::calendar::repo {
 namespace {

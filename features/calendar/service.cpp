@@ -21,7 +21,6 @@ using auth::Principal;
 constexpr size_t kMaxNameChars = 200;
 constexpr size_t kMaxReferenceChars = 2000;
 
-
 // National decisions: see org::Service::AdministersWholeTree. Checked inside
 // the write that changes them.
 void RequireNationalEditor(db::Conn& c, const Principal& p) {

@@ -11,7 +11,6 @@
 namespace fg::dashboard {
 namespace {
 
-
 // The first instant of a local (UTC+7) day, as stored.
 std::string StartOfLocalDay(const std::string& iso, int days_after = 0) {
   auto d = *ParseIsoDate(iso) + std::chrono::days{days_after};

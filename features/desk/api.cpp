@@ -324,23 +324,23 @@ void RegisterApi(http::App& app, Service& svc) {
   // Anonymous callers are rate limited per address (Service::LimitLookups), as the /tra-cuu page.
   app.api("GET", "/api/v1/public/dossiers/{code}", http::Access::kPublic,
           [&svc, answers = std::make_shared<PublicAnswers>()](Context& ctx) {
-    const std::string& code = ctx.req.params.at("code");
-    const std::string check = ctx.req.query_param("check");
-    try {
-      auto held = check.empty() ? answers->find(code) : nullptr;
-      auto view = svc.Lookup(code, check, ctx.user ? "" : ctx.req.remote_addr,
-                             held ? std::optional(held->version) : std::nullopt);
-      if (view.unchanged) return http::Response::Text(200, held->body, "application/json");
-      auto r = http::Json(200, PublicJson(view));
-      if (check.empty()) answers->put(code, view.dossier.version, r.body);
-      return r;
-    } catch (const AppError& e) {
-      if (e.kind() != ErrorKind::kTooMany) throw;
-      auto r = http::Problem(429, render::Text("status.429"), render::Text(e.key(), e.args()), ctx.req.path);
-      r.set_header("Retry-After", std::to_string(svc.LookupWindow().count()));
-      return r;
-    }
-  });
+            const std::string& code = ctx.req.params.at("code");
+            const std::string check = ctx.req.query_param("check");
+            try {
+              auto held = check.empty() ? answers->find(code) : nullptr;
+              auto view = svc.Lookup(code, check, ctx.user ? "" : ctx.req.remote_addr,
+                                     held ? std::optional(held->version) : std::nullopt);
+              if (view.unchanged) return http::Response::Text(200, held->body, "application/json");
+              auto r = http::Json(200, PublicJson(view));
+              if (check.empty()) answers->put(code, view.dossier.version, r.body);
+              return r;
+            } catch (const AppError& e) {
+              if (e.kind() != ErrorKind::kTooMany) throw;
+              auto r = http::Problem(429, render::Text("status.429"), render::Text(e.key(), e.args()), ctx.req.path);
+              r.set_header("Retry-After", std::to_string(svc.LookupWindow().count()));
+              return r;
+            }
+          });
 }
 
 }  // namespace fg::desk

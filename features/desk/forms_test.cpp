@@ -9,8 +9,8 @@
 #include "features/desk/repo.h"
 #include "features/desk/testing.h"
 #include "platform/errors.h"
-#include "platform/time.h"
 #include "platform/source_dir.h"
+#include "platform/time.h"
 
 namespace fg::desk {
 namespace {

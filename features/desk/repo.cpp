@@ -956,7 +956,9 @@ std::vector<Keyed> SumDays(db::Conn& c, StatsSource source, StatsGroup by, const
                            const std::string& from, const std::string& to, int64_t procedure, int64_t official) {
   std::vector<Keyed> out;
   auto rows = source == StatsSource::kMonthOfficials
-                  ? c.query(kSumDayOfficials[by == StatsGroup::kUnit ? 0 : by == StatsGroup::kMonth ? 2 : 1],
+                  ? c.query(kSumDayOfficials[by == StatsGroup::kUnit    ? 0
+                                             : by == StatsGroup::kMonth ? 2
+                                                                        : 1],
                             {path_prefix + "%", from, to, official, official})
                   : c.query(kSumDays[static_cast<size_t>(by)],
                             {path_prefix + "%", from, to, procedure, procedure, official, official});

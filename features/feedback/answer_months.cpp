@@ -13,10 +13,11 @@ void CountAnswer(db::Conn& c, int64_t unit_id, const std::string& month, bool on
 
 std::vector<AnswerMonth> AnswerMonths(db::Conn& c, const std::string& path_prefix, const std::string& from,
                                       const std::string& to) {
-  static const db::Query kMonths{"feedback.answer_months",
-                                 "SELECT k.month, SUM(k.answered), SUM(k.on_time) "
-                                 "FROM units u CROSS JOIN feedback_answer_months k WHERE k.unit_id = u.id "
-                                 "AND u.path LIKE ? AND k.month >= ? AND k.month <= ? GROUP BY k.month ORDER BY k.month"};
+  static const db::Query kMonths{
+      "feedback.answer_months",
+      "SELECT k.month, SUM(k.answered), SUM(k.on_time) "
+      "FROM units u CROSS JOIN feedback_answer_months k WHERE k.unit_id = u.id "
+      "AND u.path LIKE ? AND k.month >= ? AND k.month <= ? GROUP BY k.month ORDER BY k.month"};
   std::vector<AnswerMonth> out;
   for (auto& r : c.query(kMonths, {path_prefix + "%", from, to})) out.push_back({r.text(0), r.i64(1), r.i64(2)});
   return out;

@@ -329,7 +329,8 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
       http::JsonAllowOnly(body, {"url", "username", "password", "skip_backlog"});
       try {
         svc->PutMailbox(*ctx.user, ctx.req.query_param("unit"), http::JsonString(body, "url").value_or(""),
-                        http::JsonString(body, "username").value_or(""), http::JsonString(body, "password").value_or(""),
+                        http::JsonString(body, "username").value_or(""),
+                        http::JsonString(body, "password").value_or(""),
                         http::JsonBool(body, "skip_backlog").value_or(false));
       } catch (const AppError& e) {  // the body's own names
         throw WithFieldsRenamed(e, [](const std::string& f) { return f.starts_with("mail_") ? f.substr(5) : f; });

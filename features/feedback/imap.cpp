@@ -8,8 +8,8 @@
 #include <boost/url/parse.hpp>
 #include <cctype>
 
-#include "platform/text/text.h"
 #include "platform/net/curl.h"
+#include "platform/text/text.h"
 
 namespace fg::feedback::imap {
 namespace {
@@ -161,9 +161,9 @@ std::string Session::Run(const std::string& url, const std::string& command, siz
   curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(account_.timeout.count()));
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "imap,imaps");
   // Plain imap:// upgrades with STARTTLS, or fails; only a loopback server may stay in clear.
-  curl_easy_setopt(h, CURLOPT_USE_SSL,
-                   account_.address.scheme == "imap" && IsLoopback(account_.address.host) ? CURLUSESSL_TRY
-                                                                                           : CURLUSESSL_ALL);
+  curl_easy_setopt(
+      h, CURLOPT_USE_SSL,
+      account_.address.scheme == "imap" && IsLoopback(account_.address.host) ? CURLUSESSL_TRY : CURLUSESSL_ALL);
   curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, Progress);
   curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(account_.cancel));

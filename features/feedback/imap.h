@@ -48,7 +48,7 @@ class Error : public std::runtime_error {
 struct Account {
   Address address;
   std::string username, password;
-  std::chrono::seconds timeout{120};  // a whole transfer; connecting: at most 15 s
+  std::chrono::seconds timeout{120};          // a whole transfer; connecting: at most 15 s
   const std::atomic<bool>* cancel = nullptr;  // set: the transfer under way stops (Error kOther)
 };
 

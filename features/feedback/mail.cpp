@@ -58,9 +58,12 @@ std::string Printable(std::string_view s, bool multiline) {
       continue;
     }
     if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
-    if (c == '\r' || c == '\n') out += multiline ? '\n' : ' ';
-    else if (c == '\t') out += '\t';
-    else if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
+    if (c == '\r' || c == '\n')
+      out += multiline ? '\n' : ' ';
+    else if (c == '\t')
+      out += '\t';
+    else if (c >= 0x20 && c != 0x7f)
+      out += static_cast<char>(c);
   }
   return out;
 }
@@ -131,15 +134,14 @@ size_t Entity(std::string_view s, std::string& out) {
   const std::string_view name = s.substr(0, semi);
   // The markup's own, and the Latin-1 letters Vietnamese mail editors write as entities.
   static constexpr std::pair<std::string_view, utf8proc_int32_t> kNamed[] = {
-      {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
-      {"nbsp", ' '},      {"agrave", 0xE0},   {"aacute", 0xE1},   {"acirc", 0xE2},    {"atilde", 0xE3},
-      {"egrave", 0xE8},   {"eacute", 0xE9},   {"ecirc", 0xEA},    {"igrave", 0xEC},   {"iacute", 0xED},
-      {"ograve", 0xF2},   {"oacute", 0xF3},   {"ocirc", 0xF4},    {"otilde", 0xF5},   {"ugrave", 0xF9},
-      {"uacute", 0xFA},   {"yacute", 0xFD},   {"Agrave", 0xC0},   {"Aacute", 0xC1},   {"Acirc", 0xC2},
-      {"Atilde", 0xC3},   {"Egrave", 0xC8},   {"Eacute", 0xC9},   {"Ecirc", 0xCA},    {"Igrave", 0xCC},
-      {"Iacute", 0xCD},   {"Ograve", 0xD2},   {"Oacute", 0xD3},   {"Ocirc", 0xD4},    {"Otilde", 0xD5},
-      {"Ugrave", 0xD9},   {"Uacute", 0xDA},   {"Yacute", 0xDD},   {"ndash", 0x2013},  {"mdash", 0x2014},
-      {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"hellip", 0x2026}};
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},    {"nbsp", ' '},
+      {"agrave", 0xE0},  {"aacute", 0xE1},  {"acirc", 0xE2},   {"atilde", 0xE3},  {"egrave", 0xE8},  {"eacute", 0xE9},
+      {"ecirc", 0xEA},   {"igrave", 0xEC},  {"iacute", 0xED},  {"ograve", 0xF2},  {"oacute", 0xF3},  {"ocirc", 0xF4},
+      {"otilde", 0xF5},  {"ugrave", 0xF9},  {"uacute", 0xFA},  {"yacute", 0xFD},  {"Agrave", 0xC0},  {"Aacute", 0xC1},
+      {"Acirc", 0xC2},   {"Atilde", 0xC3},  {"Egrave", 0xC8},  {"Eacute", 0xC9},  {"Ecirc", 0xCA},   {"Igrave", 0xCC},
+      {"Iacute", 0xCD},  {"Ograve", 0xD2},  {"Oacute", 0xD3},  {"Ocirc", 0xD4},   {"Otilde", 0xD5},  {"Ugrave", 0xD9},
+      {"Uacute", 0xDA},  {"Yacute", 0xDD},  {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+      {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"hellip", 0x2026}};
   for (const auto& [n, cp] : kNamed)
     if (name == n) {
       Append(out, cp);
@@ -216,8 +218,10 @@ std::string HtmlText(std::string_view html) {
       space = true;
     } else {
       if (!folded.empty()) {
-        if (newlines) folded += '\n';
-        else if (space) folded += ' ';
+        if (newlines)
+          folded += '\n';
+        else if (space)
+          folded += ' ';
       }
       newlines = 0;
       space = false;

@@ -29,14 +29,15 @@ std::string Message(const std::string& id, const std::string& subject, const std
   if (!id.empty()) m += "Message-ID: <" + id + ">\r\n";
   m += "Subject: " + subject + "\r\nMIME-Version: 1.0\r\n";
   if (parts.empty()) return m + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
-  return m + "Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n--p\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+  return m +
+         "Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n--p\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
          body + "\r\n" + parts + "--p--\r\n";
 }
 
 std::string Part(const std::string& type, const std::string& filename, const std::string& bytes) {
   const std::string b64 = auth::Base64(bytes);
-  std::string out = "--p\r\nContent-Type: " + type + "\r\nContent-Disposition: attachment; filename=\"" +
-                    filename + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+  std::string out = "--p\r\nContent-Type: " + type + "\r\nContent-Disposition: attachment; filename=\"" + filename +
+                    "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n";
   for (size_t i = 0; i < b64.size(); i += 76) out += b64.substr(i, 76) + "\r\n";
   return out;
 }
@@ -67,9 +68,9 @@ TEST_P(MailIntakeTest, EachMessageBecomesOneItemWithItsSenderPhotosAndFiles) {
   Connect();
   const std::string png = testing::PngOf(20, 10);
   const std::string pdf = "%PDF-1.4\n%%EOF\n";
-  Server().Deliver(user_, Message("m1@example.com", "=?UTF-8?Q?C=E1=BB=91ng_v=E1=BB=A1?=",
-                                  "Cống vỡ trước chợ, nước tràn ra đường.",
-                                  Part("image/png", "cong.png", png) + Part("application/pdf", "don.pdf", pdf)));
+  Server().Deliver(
+      user_, Message("m1@example.com", "=?UTF-8?Q?C=E1=BB=91ng_v=E1=BB=A1?=", "Cống vỡ trước chợ, nước tràn ra đường.",
+                     Part("image/png", "cong.png", png) + Part("application/pdf", "don.pdf", pdf)));
   Server().Deliver(user_, Message("m2@example.com", "Rac thai", "Rác chưa được thu gom ba ngày."));
 
   auto r = fb_->ReadMailbox(admin_, "C1");
@@ -170,7 +171,8 @@ TEST_P(MailIntakeTest, AWrongPasswordIsShownAndNothingIsTaken) {
 TEST_P(MailIntakeTest, AMessageTooLargeToFetchBecomesAnItemFromItsHeader) {
   Connect();
   std::string big(mail::kMaxMessage, 'x');
-  Server().Deliver(user_, Message("big@example.com", "Ho so day du", "Xem tệp.", Part("application/zip", "a.zip", big)));
+  Server().Deliver(user_,
+                   Message("big@example.com", "Ho so day du", "Xem tệp.", Part("application/zip", "a.zip", big)));
   EXPECT_EQ(fb_->ReadMailbox(admin_, "C1").created, 1);
   auto items = Items();
   ASSERT_EQ(items.size(), 1u);
@@ -210,8 +212,9 @@ TEST_P(MailIntakeTest, OnlyTheUnitsAdministratorsConnectAndEveryBadFieldIsNamed)
 
 TEST_P(MailIntakeTest, AutoRepliesAreNotFeedback) {
   Connect();
-  Server().Deliver(user_, "From: MAILER-DAEMON@example.com\r\nMessage-ID: <bounce@example.com>\r\n"
-                          "Subject: Undelivered Mail\r\n\r\nThe mail could not be delivered.\r\n");
+  Server().Deliver(user_,
+                   "From: MAILER-DAEMON@example.com\r\nMessage-ID: <bounce@example.com>\r\n"
+                   "Subject: Undelivered Mail\r\n\r\nThe mail could not be delivered.\r\n");
   Server().Deliver(user_, Message("real@example.com", "That", "Góp ý thật."));
   auto r = fb_->ReadMailbox(admin_, "C1");
   EXPECT_EQ(r.created, 1);

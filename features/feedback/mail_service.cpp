@@ -168,7 +168,8 @@ Service::Reading Service::Read(int64_t unit_id, bool wait) {
           m = parse(*raw);
         } else {
           m = parse(session.Header(uid));
-          instead = render::Text("feedback.mail.too_large", {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}});
+          instead =
+              render::Text("feedback.mail.too_large", {{"max", std::to_string(mail::kMaxMessage / (1024 * 1024))}});
         }
       } catch (const imap::Error& e) {
         const bool last_try = box.failed_uid == uid && box.uidvalidity == validity && box.failures + 1 >= kMailAttempts;

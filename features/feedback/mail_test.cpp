@@ -69,7 +69,8 @@ TEST(Mail, OtherCharsetsAreReadAsUtf8AndAMissingIdIsEmpty) {
   const std::string raw =
       "From: someone@example.com\r\nSubject: =?ISO-8859-1?Q?caf=E9?=\r\n"
       "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\n"
-      "Caf\xE9 pr\xE8s de l'\xE9" "cole\f.\r\n";
+      "Caf\xE9 pr\xE8s de l'\xE9"
+      "cole\f.\r\n";
   auto m = mail::Parse(raw);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->message_id, "");
@@ -103,9 +104,9 @@ TEST(Mail, ControlCharactersTheRegisterRefusesAreDropped) {
 }
 
 TEST(Mail, AutoRepliesAndBouncesAreKnown) {
-  for (const std::string head : {"From: a@example.com\r\nAuto-Submitted: auto-replied\r\n",
-                                 "From: MAILER-DAEMON@mail.example.com\r\n",
-                                 "From: a@example.com\r\nContent-Type: multipart/report; boundary=b\r\n"}) {
+  for (const std::string head :
+       {"From: a@example.com\r\nAuto-Submitted: auto-replied\r\n", "From: MAILER-DAEMON@mail.example.com\r\n",
+        "From: a@example.com\r\nContent-Type: multipart/report; boundary=b\r\n"}) {
     auto m = mail::Parse(head + "Subject: Vắng mặt\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n");
     ASSERT_TRUE(m) << head;
     EXPECT_TRUE(m->automatic) << head;
@@ -116,8 +117,9 @@ TEST(Mail, AutoRepliesAndBouncesAreKnown) {
 }
 
 TEST(Mail, TooManyFilesAreCountedNotKept) {
-  std::string raw = "From: a@example.com\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
-                    "--b\r\nContent-Type: text/plain\r\n\r\nxem tep\r\n";
+  std::string raw =
+      "From: a@example.com\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+      "--b\r\nContent-Type: text/plain\r\n\r\nxem tep\r\n";
   for (size_t i = 0; i < mail::kMaxAttachments + 2; ++i)
     raw += "--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=\"t" + std::to_string(i) +
            ".csv\"\r\n\r\na,b\r\n";

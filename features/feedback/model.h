@@ -30,9 +30,9 @@ inline constexpr const char* kCategories[] = {"administrative", "attitude", "inf
 //   closed          finished; the citizen may reopen within the reopen window
 //   merged          a duplicate merged into another item (final)
 enum class State { kReceived, kInProgress, kInfoRequested, kAwaitingApproval, kAnswered, kClosed, kMerged };
-inline constexpr State kStates[] = {State::kReceived,         State::kInProgress, State::kInfoRequested,
-                                    State::kAwaitingApproval, State::kAnswered,   State::kClosed,
-                                    State::kMerged};
+inline constexpr State kStates[] = {
+    State::kReceived, State::kInProgress, State::kInfoRequested, State::kAwaitingApproval,
+    State::kAnswered, State::kClosed,     State::kMerged};
 
 enum class Action {
   kAssign,        // to a unit (down or across the tree within the caller's subtree) and/or an official
@@ -46,22 +46,21 @@ enum class Action {
   kPublish,       // publish the answer (personal data removed)
   kUnpublish,     // keep the answer private
   kClose,
-  kReopen,        // by the citizen (or an official on their behalf) within the window
-  kMerge,         // a duplicate into an older open item of the same kind and unit
+  kReopen,  // by the citizen (or an official on their behalf) within the window
+  kMerge,   // a duplicate into an older open item of the same kind and unit
 };
-inline constexpr Action kActions[] = {Action::kAssign,       Action::kNote,         Action::kRequestInfo,
-                                      Action::kInfoReceived, Action::kExtend,       Action::kDraftReply,
-                                      Action::kApproveReply, Action::kReturnDraft,  Action::kPublish,
-                                      Action::kUnpublish,    Action::kClose,        Action::kReopen,
-                                      Action::kMerge};
+inline constexpr Action kActions[] = {
+    Action::kAssign,     Action::kNote,         Action::kRequestInfo, Action::kInfoReceived, Action::kExtend,
+    Action::kDraftReply, Action::kApproveReply, Action::kReturnDraft, Action::kPublish,      Action::kUnpublish,
+    Action::kClose,      Action::kReopen,       Action::kMerge};
 
 // Limits on what people type.
 inline constexpr size_t kMaxTitle = 200;
 inline constexpr size_t kMaxContent = 5000;
 inline constexpr size_t kMaxName = 100;
 inline constexpr size_t kMaxAddress = 300;
-inline constexpr size_t kMaxText = 5000;    // notes, replies, reasons
-inline constexpr size_t kMaxRef = 100;      // dossier code, procedure code
+inline constexpr size_t kMaxText = 5000;  // notes, replies, reasons
+inline constexpr size_t kMaxRef = 100;    // dossier code, procedure code
 
 // A photo sent with an item from the public form: PNG or JPEG by its content.
 inline constexpr size_t kMaxPhotos = 3;
@@ -77,7 +76,7 @@ struct Photo {
 
 // A file attached to an e-mail (not a photo): kept as sent, for the officials handling the item.
 struct Attachment {
-  int n = 0;  // 1, 2, ... within the item
+  int n = 0;                   // 1, 2, ... within the item
   std::string filename, mime;  // as sent; the type is shown, never served
   int64_t size = 0;
   std::string sha256;
@@ -100,11 +99,11 @@ struct ItemInput {
   std::string title;
   std::string content;
   Person person;
-  std::string dossier_code;    // optional: the dossier it is about
-  std::string procedure_code;  // optional
+  std::string dossier_code;            // optional: the dossier it is about
+  std::string procedure_code;          // optional
   std::optional<int64_t> official_id;  // optional: the official it is about
-  std::string received_at;  // RFC 3339 (officials typing a hotline call); "" = now
-  std::vector<Photo> photos;  // as uploaded: bytes only; Checked() describes them
+  std::string received_at;             // RFC 3339 (officials typing a hotline call); "" = now
+  std::vector<Photo> photos;           // as uploaded: bytes only; Checked() describes them
 };
 
 struct Item {
@@ -126,7 +125,7 @@ struct Item {
   std::string received_at, starts_at, due_at;  // UTC; due_at "" when there is no legal limit
   bool extended = false;
   std::string extension_reason;
-  std::string paused_since;  // UTC while info_requested
+  std::string paused_since;        // UTC while info_requested
   std::string reply_draft, reply;  // the draft; the approved reply sent to the citizen
   bool published = false;
   std::string published_answer;  // the reply with personal data removed
@@ -161,16 +160,16 @@ struct PauseSpan {
 
 struct ActionInput {
   Action action = Action::kNote;
-  std::string unit_code;                // assign
-  std::optional<int64_t> assignee_id;   // assign
-  std::string text;                     // note, request, reply, reason
-  std::string target_code;              // merge
+  std::string unit_code;               // assign
+  std::optional<int64_t> assignee_id;  // assign
+  std::string text;                    // note, request, reply, reason
+  std::string target_code;             // merge
 };
 
 struct ListQuery {
   std::string unit_code;  // subtree root ("" = the caller's roots)
   std::string kind, state;
-  std::string urgency;    // "" | overdue | due_soon
+  std::string urgency;  // "" | overdue | due_soon
   int limit = 100;
   int64_t before_id = 0;  // paging: items with id < before_id (0: from the newest)
 };
@@ -182,8 +181,8 @@ struct PublicView {
   std::vector<Step> steps;       // not internal, without actor names or text
   std::string published_answer;  // "" unless published
   // The citizen's own choices, for whoever passed the check.
-  bool can_rate = false;   // the answer may be rated now
-  std::string rated;       // the level given for the current answer ("" none)
+  bool can_rate = false;     // the answer may be rated now
+  std::string rated;         // the level given for the current answer ("" none)
   std::string reopen_until;  // YYYY-MM-DD: the last local day to reopen ("" when it cannot be)
 };
 

@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 
 #include "features/feedback/rules.h"
-#include "platform/time.h"
 #include "platform/text/text.h"
+#include "platform/time.h"
 
 namespace fg::feedback::open311 {
 namespace {
@@ -32,8 +32,10 @@ json::object ObjectOf(const Record& r) {
 std::string XmlOf(const Record& r) {
   std::string out;
   for (const auto& [k, v] : r) {
-    if (v.kind == Value::kNull) out += "<" + k + "/>";
-    else out += "<" + k + ">" + text::XmlEscape(v.text) + "</" + k + ">";
+    if (v.kind == Value::kNull)
+      out += "<" + k + "/>";
+    else
+      out += "<" + k + ">" + text::XmlEscape(v.text) + "</" + k + ">";
   }
   return out;
 }

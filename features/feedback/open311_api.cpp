@@ -22,7 +22,9 @@ using http::Response;
 using open311::Format;
 using render::Text;
 
-Response Doc(Format f, int status, std::string body) { return Response::Text(status, std::move(body), open311::ContentType(f)); }
+Response Doc(Format f, int status, std::string body) {
+  return Response::Text(status, std::move(body), open311::ContentType(f));
+}
 
 Response Error(Format f, int status, const std::string& key, const std::map<std::string, std::string>& args = {}) {
   return Doc(f, status, open311::Errors(f, status, Text(key, args)));
@@ -34,9 +36,11 @@ Response ErrorOf(Format f, const AppError& e) {
       const auto problems = e.problems();
       if (problems.empty()) return Error(f, 400, e.key(), e.args());
       // The first problem, naming the parameter.
-      return Doc(f, 400, open311::Errors(f, 400, Text("feedback.open311.bad_parameter",
-                                                      {{"parameter", problems.front().field},
-                                                       {"problem", Text(problems.front().key, problems.front().args)}})));
+      return Doc(f, 400,
+                 open311::Errors(f, 400,
+                                 Text("feedback.open311.bad_parameter",
+                                      {{"parameter", problems.front().field},
+                                       {"problem", Text(problems.front().key, problems.front().args)}})));
     }
     case ErrorKind::kUnauthorized:
     case ErrorKind::kForbidden: return Error(f, 403, "feedback.open311.bad_key");
@@ -53,7 +57,8 @@ std::vector<std::string> SplitComma(const std::string& s) {
   size_t start = 0;
   while (start <= s.size()) {
     const size_t comma = s.find(',', start);
-    const std::string part = text::Trim(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    const std::string part =
+        text::Trim(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
     if (!part.empty()) out.push_back(part);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -104,8 +109,10 @@ Response Post(Context& ctx, http::App& app, Service& svc, Format f) {
   const std::string lat = Param(ctx, form, "lat"), lon = Param(ctx, form, "long");
   Problems problems;
   if (in.unit_code.empty()) problems.add(BadInput("error.required", "jurisdiction_id"));
-  if (in.category.empty()) problems.add(BadInput("error.required", "service_code"));
-  else if (!IsCategory(in.category)) problems.add(BadInput("feedback.bad_category", "service_code"));
+  if (in.category.empty())
+    problems.add(BadInput("error.required", "service_code"));
+  else if (!IsCategory(in.category))
+    problems.add(BadInput("feedback.bad_category", "service_code"));
   if (address.empty() && (lat.empty() || lon.empty()))
     problems.add(BadInput("feedback.open311.location_required", "address_string"));
   problems.raise_if_any();
@@ -123,12 +130,9 @@ Response Post(Context& ctx, http::App& app, Service& svc, Format f) {
   } catch (const AppError& e) {
     if (e.kind() != ErrorKind::kBadRequest) throw;
     // The form's field names as the specification's parameters.
-    const std::map<std::string, std::string> names = {{"feedback_title", "address_string"},
-                                                      {"content", "description"},
-                                                      {"feedback_kind", "attribute[kind]"},
-                                                      {"unit_code", "jurisdiction_id"},
-                                                      {"category", "service_code"},
-                                                      {"name", "last_name"}};
+    const std::map<std::string, std::string> names = {
+        {"feedback_title", "address_string"}, {"content", "description"},   {"feedback_kind", "attribute[kind]"},
+        {"unit_code", "jurisdiction_id"},     {"category", "service_code"}, {"name", "last_name"}};
     auto it = names.find(e.field());
     throw it == names.end() ? e : WithField(e, it->second);
   }
@@ -156,11 +160,13 @@ void RegisterOpen311(http::App& app, std::shared_ptr<Service> svc) {
     const Format f = doc->second;
     return Guarded(f, [&] {
       if (doc->first == "discovery")
-        return Doc(f, 200, open311::Discovery(f, render::Site().public_url + "/open311/v2", "2026-11-27T00:00:00+07:00",
-                                              render::Site().email));
+        return Doc(f, 200,
+                   open311::Discovery(f, render::Site().public_url + "/open311/v2", "2026-11-27T00:00:00+07:00",
+                                      render::Site().email));
       if (doc->first == "services") {
         std::vector<open311::ServiceInfo> services;
-        for (const char* c : kCategories) services.push_back({c, ServiceName(c), Text("feedback.open311.service_description")});
+        for (const char* c : kCategories)
+          services.push_back({c, ServiceName(c), Text("feedback.open311.service_description")});
         return Doc(f, 200, open311::Services(f, services));
       }
       if (doc->first == "requests") return Requests(ctx, *svc, f);
@@ -173,7 +179,8 @@ void RegisterOpen311(http::App& app, std::shared_ptr<Service> svc) {
     const Format f = doc->second;
     if (!IsCategory(doc->first)) return Error(f, 404, "feedback.open311.not_found");
     std::vector<std::pair<std::string, std::string>> kinds;
-    for (Kind k : kKinds) kinds.emplace_back(std::string(KindName(k)), Text("feedback.kind." + std::string(KindName(k))));
+    for (Kind k : kKinds)
+      kinds.emplace_back(std::string(KindName(k)), Text("feedback.kind." + std::string(KindName(k))));
     return Doc(f, 200, open311::Definition(f, doc->first, Text("feedback.open311.kind_description"), kinds));
   });
   app.api("GET", "/open311/v2/requests/{request}", http::Access::kPublic, [svc](Context& ctx) {
@@ -182,8 +189,9 @@ void RegisterOpen311(http::App& app, std::shared_ptr<Service> svc) {
     const Format f = doc->second;
     auto item = svc->PublicRequest(doc->first);
     if (!item) return Error(f, 404, "feedback.open311.not_found");
-    return Doc(f, 200, open311::List(f, "service_requests", "request",
-                                     {open311::RequestOf(*item, ServiceName(item->category), Text("feedback.redacted"))}));
+    return Doc(f, 200,
+               open311::List(f, "service_requests", "request",
+                             {open311::RequestOf(*item, ServiceName(item->category), Text("feedback.redacted"))}));
   });
   app.api("POST", "/open311/v2/{document}", http::Access::kPublic, [&app, svc](Context& ctx) {
     const auto doc = open311::SplitFormat(ctx.req.params.at("document"));

@@ -57,14 +57,16 @@ TEST(Open311, RequestCarriesTheLegalDeadlineAndNoPersonalData) {
   EXPECT_EQ(o.at("requested_datetime").as_string(), "2026-03-09T09:00:00+07:00");
   EXPECT_EQ(o.at("expected_datetime").as_string(), "2026-03-23T09:00:00+07:00");
   EXPECT_TRUE(o.at("lat").is_null());
-  for (const char* personal : {"0912", "Bình", "binh@", "ấp 3"}) EXPECT_EQ(j.find(personal), std::string::npos) << personal;
+  for (const char* personal : {"0912", "Bình", "binh@", "ấp 3"})
+    EXPECT_EQ(j.find(personal), std::string::npos) << personal;
   const std::string x = List(Format::kXml, "service_requests", "request", {r});
   EXPECT_NE(x.find("<service_requests><request><service_request_id>GY-C1-2026-0001</service_request_id><status>open"
                    "</status><status_notes/>"),
             std::string::npos)
       << x;
   EXPECT_NE(x.find("<expected_datetime>2026-03-23T09:00:00+07:00</expected_datetime>"), std::string::npos);
-  for (const char* personal : {"0912", "Bình", "binh@", "ấp 3"}) EXPECT_EQ(x.find(personal), std::string::npos) << personal;
+  for (const char* personal : {"0912", "Bình", "binh@", "ấp 3"})
+    EXPECT_EQ(x.find(personal), std::string::npos) << personal;
   // Answered and published: closed, with the published answer as the notes.
   Item answered = Sample();
   answered.state = State::kAnswered;

@@ -43,8 +43,7 @@ ItemInput FromForm(const Context& ctx) {
   in.unit_code = FormValue(form, "unit_code");
   in.title = FormValue(form, "feedback_title");
   in.content = FormValue(form, "content");
-  in.person = {FormValue(form, "name"), FormValue(form, "phone"), FormValue(form, "email"),
-               FormValue(form, "address")};
+  in.person = {FormValue(form, "name"), FormValue(form, "phone"), FormValue(form, "email"), FormValue(form, "address")};
   // The photos as sent (a file input left empty sends one empty part).
   for (const auto& [name, value] : all)
     if (name == "photo" && !value.empty()) in.photos.push_back({0, "", 0, 0, 0, "", value});
@@ -100,7 +99,8 @@ void ShowItem(PageView& v, const PublicView& view) {
   }
   if (view.can_rate) b.ShowSection("CAN_RATE");
   if (!view.rated.empty()) b.SetValueAndShowSection("RATED", Text("feedback.satisfaction." + view.rated), "HAS_RATED");
-  if (!view.reopen_until.empty()) b.SetValueAndShowSection("REOPEN_UNTIL", DisplayDate(view.reopen_until), "CAN_REOPEN");
+  if (!view.reopen_until.empty())
+    b.SetValueAndShowSection("REOPEN_UNTIL", DisplayDate(view.reopen_until), "CAN_REOPEN");
 }
 
 // Carries "<code>_<lookup key>" from the public form to its confirmation.
@@ -108,16 +108,14 @@ constexpr std::string_view kSentCookie = "fg_gy_sent";
 
 // Back to the lookup with a confirmation (the check travels as the lookup's own GET form sends it).
 std::string AfterCitizen(const std::string& code, const std::string& check, const std::string& done) {
-  return "/gop-y/tra-cuu?ma=" + http::UrlEncode(NormalCode(code)) + "&so=" + http::UrlEncode(check) +
-         "&done=" + done;
+  return "/gop-y/tra-cuu?ma=" + http::UrlEncode(NormalCode(code)) + "&so=" + http::UrlEncode(check) + "&done=" + done;
 }
 
 // The lookup; after the citizen's rating or reopening (`error`: the reopen form refused, with what was typed).
 // `failed`: the citizen's rating or reopening found no item for the code and check (or was
 // throttled): the page says so as the lookup does, without looking up again.
 Response LookupPage(Context& ctx, Service& svc, const std::string& code, const std::string& check,
-                    const AppError* error = nullptr, const std::string& reason = "",
-                    const AppError* failed = nullptr) {
+                    const AppError* error = nullptr, const std::string& reason = "", const AppError* failed = nullptr) {
   PageView v(ctx, Text("feedback.title.lookup"), "features/feedback/templates/lookup.tpl");
   v.ShowDone("feedback.done.citizen_");
   auto& b = v.body();
@@ -149,12 +147,12 @@ Response LookupPage(Context& ctx, Service& svc, const std::string& code, const s
   }
 }
 
-
 // ---- officials ----
 
 std::vector<std::pair<std::string, std::string>> StateOptions() {
   std::vector<std::pair<std::string, std::string>> out;
-  for (State st : kStates) out.emplace_back(std::string(StateName(st)), Text("feedback.state." + std::string(StateName(st))));
+  for (State st : kStates)
+    out.emplace_back(std::string(StateName(st)), Text("feedback.state." + std::string(StateName(st))));
   return out;
 }
 
@@ -173,8 +171,8 @@ Response ListPage(Context& ctx, Service& svc) {
   Options(b, "UNIT", units, q.unit_code);
   Options(b, "KIND", Labelled("feedback.kind.", KindKeys()), q.kind);
   Options(b, "STATE", StateOptions(), q.state);
-  Options(b, "URGENCY", {{"overdue", Text("feedback.urgency.overdue")}, {"due_soon", Text("feedback.urgency.due_soon")}},
-          q.urgency);
+  Options(b, "URGENCY",
+          {{"overdue", Text("feedback.urgency.overdue")}, {"due_soon", Text("feedback.urgency.due_soon")}}, q.urgency);
   std::vector<Listed> items;
   try {
     items = svc.List(*ctx.user, q);
@@ -188,8 +186,10 @@ Response ListPage(Context& ctx, Service& svc) {
     v.ShowErrors(shown);
     return v.render(400);
   }
-  if (items.empty()) b.ShowSection("EMPTY");
-  else b.ShowSection("HAS_ITEMS");
+  if (items.empty())
+    b.ShowSection("EMPTY");
+  else
+    b.ShowSection("HAS_ITEMS");
   for (const auto& l : items) {
     auto* r = b.AddSectionDictionary("ITEM");
     r->SetValue("URL", "/feedback/" + l.item.code);
@@ -393,9 +393,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     r.set_header("Cache-Control", "no-store");
     return r;
   });
-  app.page("GET", "/gop-y/tra-cuu", http::Access::kPublic, [svc](Context& ctx) {
-    return LookupPage(ctx, *svc, ctx.req.query_param("ma"), ctx.req.query_param("so"));
-  });
+  app.page("GET", "/gop-y/tra-cuu", http::Access::kPublic,
+           [svc](Context& ctx) { return LookupPage(ctx, *svc, ctx.req.query_param("ma"), ctx.req.query_param("so")); });
   // The citizen's rating of the answer and reopening: the code and its check come with the form.
   app.page("POST", "/gop-y/danh-gia", http::Access::kPublic, [svc](Context& ctx) {
     const auto form = ctx.req.form();

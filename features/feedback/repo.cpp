@@ -6,13 +6,13 @@
 namespace fg::feedback::repo {
 namespace {
 
-#define FB_ITEM_COLS                                                                                               \
+#define FB_ITEM_COLS                                                                                              \
   "i.id, i.code, i.unit_id, u.code, u.name, u.path, i.kind, i.channel, i.category, i.state, i.version, i.title, " \
-  "i.content, i.person_name, i.person_phone, i.person_email, i.person_address, i.anonymous, i.dossier_code, "    \
+  "i.content, i.person_name, i.person_phone, i.person_email, i.person_address, i.anonymous, i.dossier_code, "     \
   "i.procedure_code, i.about_official_id, i.assignee_id, a.full_name, i.received_at, i.starts_at, i.due_at, "     \
   "i.extended, i.extension_reason, i.paused_since, i.reply_draft, i.reply, i.published, i.published_answer, "     \
   "i.answered_at, i.closed_at, i.timeliness, i.reopen_count, i.merged_into, m.code, i.created_at, i.updated_at, " \
-  "i.lookup_key "                                                                                                  \
+  "i.lookup_key "                                                                                                 \
   "FROM feedback_items i JOIN units u ON u.id = i.unit_id LEFT JOIN officials a ON a.id = i.assignee_id "         \
   "LEFT JOIN feedback_items m ON m.id = i.merged_into "
 
@@ -63,9 +63,10 @@ Item ItemOf(const db::Row& r) {
   return i;
 }
 
-const db::Query kNextSerial{"feedback_next_serial",
-                            "INSERT INTO feedback_serials (unit_id, year, last) VALUES (?, ?, 1) "
-                            "ON CONFLICT (unit_id, year) DO UPDATE SET last = feedback_serials.last + 1 RETURNING last"};
+const db::Query kNextSerial{
+    "feedback_next_serial",
+    "INSERT INTO feedback_serials (unit_id, year, last) VALUES (?, ?, 1) "
+    "ON CONFLICT (unit_id, year) DO UPDATE SET last = feedback_serials.last + 1 RETURNING last"};
 const db::Query kInsertItem{
     "feedback_insert",
     "INSERT INTO feedback_items (code, unit_id, received_unit_id, kind, channel, category, state, version, title, "
@@ -93,8 +94,7 @@ const db::Query kOpenPause{"feedback_pause_open",
                            "INSERT INTO feedback_pauses (item_id, from_at, to_at) VALUES (?, ?, NULL)"};
 const db::Query kClosePause{"feedback_pause_close",
                             "UPDATE feedback_pauses SET to_at = ? WHERE item_id = ? AND to_at IS NULL"};
-const db::Query kPauses{"feedback_pauses",
-                        "SELECT from_at, to_at FROM feedback_pauses WHERE item_id = ? ORDER BY id"};
+const db::Query kPauses{"feedback_pauses", "SELECT from_at, to_at FROM feedback_pauses WHERE item_id = ? ORDER BY id"};
 const db::Query kItemsUnder{
     "feedback_items_under",
     "SELECT " FB_ITEM_COLS
@@ -102,13 +102,12 @@ const db::Query kItemsUnder{
     "AND (? = '' OR (i.state IN ('received', 'in_progress', 'info_requested', 'awaiting_approval') "
     "AND i.due_at IS NOT NULL AND i.due_at <= ?)) AND (? = 0 OR i.id < ?) ORDER BY i.id DESC LIMIT ?"};
 
-const db::Query kPublicItems{
-    "feedback_public_items",
-    "SELECT " FB_ITEM_COLS
-    "WHERE u.path LIKE ? AND i.kind IN ('feedback', 'recommendation') AND i.received_at >= ? "
-    "AND i.received_at <= ? AND i.state <> 'merged' AND (? = '' OR i.category = ?) "
-    "AND (? = '' OR (? = 'open') = (i.state IN ('received', 'in_progress', 'info_requested', "
-    "'awaiting_approval'))) ORDER BY i.id DESC LIMIT ?"};
+const db::Query kPublicItems{"feedback_public_items",
+                             "SELECT " FB_ITEM_COLS
+                             "WHERE u.path LIKE ? AND i.kind IN ('feedback', 'recommendation') AND i.received_at >= ? "
+                             "AND i.received_at <= ? AND i.state <> 'merged' AND (? = '' OR i.category = ?) "
+                             "AND (? = '' OR (? = 'open') = (i.state IN ('received', 'in_progress', 'info_requested', "
+                             "'awaiting_approval'))) ORDER BY i.id DESC LIMIT ?"};
 
 const db::Query kChannel{"feedback_channel",
                          "SELECT app_id, secret, updated_at FROM feedback_channels WHERE unit_id = ? AND channel = ?"};
@@ -130,7 +129,8 @@ std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::strin
   return ChannelRow{r->text(0), r->text(1), r->text(2)};
 }
 
-void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now) {
+void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row,
+                const std::string& now) {
   c.exec(kPutChannel, {unit_id, channel, row.app_id, row.secret, now});
 }
 
@@ -154,8 +154,8 @@ std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const
                               const std::string& to, const std::string& category, const std::string& status,
                               int limit) {
   std::vector<Item> out;
-  for (auto& r : c.query(kPublicItems,
-                         {path_prefix + "%", from, to, category, category, status, status, int64_t{limit}}))
+  for (auto& r :
+       c.query(kPublicItems, {path_prefix + "%", from, to, category, category, status, status, int64_t{limit}}))
     out.push_back(ItemOf(r));
   return out;
 }
@@ -260,8 +260,8 @@ std::vector<PauseSpan> Pauses(db::Conn& c, int64_t item_id) {
 std::vector<Item> ItemsUnder(db::Conn& c, const std::string& path_prefix, const std::string& kind,
                              const std::string& state, const std::string& open_due_by, int64_t before_id, int limit) {
   std::vector<Item> out;
-  for (auto& r : c.query(kItemsUnder, {path_prefix + "%", kind, kind, state, state, open_due_by, open_due_by,
-                                       before_id, before_id, int64_t{limit}}))
+  for (auto& r : c.query(kItemsUnder, {path_prefix + "%", kind, kind, state, state, open_due_by, open_due_by, before_id,
+                                       before_id, int64_t{limit}}))
     out.push_back(ItemOf(r));
   return out;
 }
@@ -348,8 +348,8 @@ const db::Query kMailbox{"feedback_mailbox", FG_MAILBOX_COLUMNS " WHERE unit_id 
 const db::Query kMailboxes{"feedback_mailboxes", FG_MAILBOX_COLUMNS " ORDER BY unit_id"};
 #undef FG_MAILBOX_COLUMNS
 MailboxRow MailboxOf(const db::Row& r) {
-  return {r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4), r.i64(5),
-          r.i64(6), r.text(7), r.text(8), r.text(9), r.i64(10) != 0, r.i64(11), r.i64(12)};
+  return {r.i64(0),  r.text(1), r.text(2), r.text(3),      r.i64(4),  r.i64(5), r.i64(6),
+          r.text(7), r.text(8), r.text(9), r.i64(10) != 0, r.i64(11), r.i64(12)};
 }
 }  // namespace
 
@@ -366,31 +366,34 @@ std::vector<MailboxRow> Mailboxes(db::Conn& c) {
 }
 
 void PutMailbox(db::Conn& c, const MailboxRow& m, const std::string& now) {
-  c.exec({"feedback_mailbox_put",
-          "INSERT INTO feedback_mailboxes (unit_id, url, username, password, updated_at, skip_backlog) "
-          "VALUES (?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (unit_id) DO UPDATE SET "
-          "uidvalidity = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.uidvalidity ELSE 0 END, "
-          "last_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.last_uid ELSE 0 END, "
-          "failed_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.failed_uid ELSE 0 END, "
-          "failures = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.failures ELSE 0 END, "
-          "url = excluded.url, username = excluded.username, password = excluded.password, "
-          "error = '', updated_at = excluded.updated_at, skip_backlog = excluded.skip_backlog"},
-         {m.unit_id, m.url, m.username, m.password, now, int64_t{m.skip_backlog ? 1 : 0}});
+  c.exec(
+      {"feedback_mailbox_put",
+       "INSERT INTO feedback_mailboxes (unit_id, url, username, password, updated_at, skip_backlog) "
+       "VALUES (?, ?, ?, ?, ?, ?) "
+       "ON CONFLICT (unit_id) DO UPDATE SET "
+       "uidvalidity = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.uidvalidity ELSE 0 END, "
+       "last_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.last_uid ELSE 0 END, "
+       "failed_uid = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.failed_uid ELSE 0 END, "
+       "failures = CASE WHEN feedback_mailboxes.url = excluded.url THEN feedback_mailboxes.failures ELSE 0 END, "
+       "url = excluded.url, username = excluded.username, password = excluded.password, "
+       "error = '', updated_at = excluded.updated_at, skip_backlog = excluded.skip_backlog"},
+      {m.unit_id, m.url, m.username, m.password, now, int64_t{m.skip_backlog ? 1 : 0}});
 }
 
 void MailboxTook(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid, bool made_item) {
-  c.exec({"feedback_mailbox_took",
-          "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ?, failed_uid = 0, failures = 0 "
-          "WHERE unit_id = ? AND url = ?"},
-         {uidvalidity, uid, int64_t{made_item ? 1 : 0}, box.unit_id, box.url});
+  c.exec(
+      {"feedback_mailbox_took",
+       "UPDATE feedback_mailboxes SET uidvalidity = ?, last_uid = ?, taken = taken + ?, failed_uid = 0, failures = 0 "
+       "WHERE unit_id = ? AND url = ?"},
+      {uidvalidity, uid, int64_t{made_item ? 1 : 0}, box.unit_id, box.url});
 }
 
 void MailboxFailed(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid) {
-  c.exec({"feedback_mailbox_failed",
-          "UPDATE feedback_mailboxes SET failures = CASE WHEN failed_uid = ? AND uidvalidity = ? THEN failures + 1 ELSE 1 "
-          "END, failed_uid = ? WHERE unit_id = ? AND url = ?"},
-         {uid, uidvalidity, uid, box.unit_id, box.url});
+  c.exec(
+      {"feedback_mailbox_failed",
+       "UPDATE feedback_mailboxes SET failures = CASE WHEN failed_uid = ? AND uidvalidity = ? THEN failures + 1 ELSE 1 "
+       "END, failed_uid = ? WHERE unit_id = ? AND url = ?"},
+      {uid, uidvalidity, uid, box.unit_id, box.url});
 }
 
 void MailboxSkipped(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int64_t uid) {
@@ -402,18 +405,19 @@ void MailboxSkipped(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, int
 
 void MailboxChecked(db::Conn& c, const MailboxRow& box, int64_t uidvalidity, const std::string& at,
                     const std::string& error) {
-  c.exec({"feedback_mailbox_checked",
-          "UPDATE feedback_mailboxes SET checked_at = ?, error = ?, "
-          "last_uid = CASE WHEN uidvalidity = ? THEN last_uid ELSE 0 END, uidvalidity = ? WHERE unit_id = ? AND url = ?"},
-         {at, error, uidvalidity, uidvalidity, box.unit_id, box.url});
+  c.exec(
+      {"feedback_mailbox_checked",
+       "UPDATE feedback_mailboxes SET checked_at = ?, error = ?, "
+       "last_uid = CASE WHEN uidvalidity = ? THEN last_uid ELSE 0 END, uidvalidity = ? WHERE unit_id = ? AND url = ?"},
+      {at, error, uidvalidity, uidvalidity, box.unit_id, box.url});
 }
 
 // ---- citizens' satisfaction with answers ----
 
 std::string SatisfactionOf(db::Conn& c, int64_t item_id, int64_t round) {
-  auto r = c.query_one({"feedback_satisfaction_of",
-                        "SELECT level FROM feedback_satisfaction WHERE item_id = ? AND answer_round = ?"},
-                       {item_id, round});
+  auto r = c.query_one(
+      {"feedback_satisfaction_of", "SELECT level FROM feedback_satisfaction WHERE item_id = ? AND answer_round = ?"},
+      {item_id, round});
   return r ? r->text(0) : "";
 }
 
@@ -426,17 +430,17 @@ void InsertSatisfaction(db::Conn& c, int64_t item_id, int64_t round, const std::
 // ---- statistics ----
 
 std::vector<StatsItem> StatsRows(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                                const std::string& to) {
+                                 const std::string& to) {
   std::vector<StatsItem> out;
-  for (const auto& r : c.query(
-           {"feedback_stats_rows",
-            "SELECT i.unit_id, u.code, u.name, i.kind, i.channel, i.category, i.state, i.received_at, "
-            "i.answered_at, i.timeliness, i.reopen_count, "
-            "(SELECT COUNT(*) FROM feedback_satisfaction s WHERE s.item_id = i.id), "
-            "(SELECT COUNT(*) FROM feedback_satisfaction s WHERE s.item_id = i.id AND s.level = 'satisfied') "
-            "FROM units u CROSS JOIN feedback_items i WHERE i.unit_id = u.id AND u.path LIKE ? "
-            "AND i.received_at >= ? AND i.received_at < ? AND i.state <> 'merged' ORDER BY u.path, i.id"},
-           {path_prefix + "%", from, to})) {
+  for (const auto& r :
+       c.query({"feedback_stats_rows",
+                "SELECT i.unit_id, u.code, u.name, i.kind, i.channel, i.category, i.state, i.received_at, "
+                "i.answered_at, i.timeliness, i.reopen_count, "
+                "(SELECT COUNT(*) FROM feedback_satisfaction s WHERE s.item_id = i.id), "
+                "(SELECT COUNT(*) FROM feedback_satisfaction s WHERE s.item_id = i.id AND s.level = 'satisfied') "
+                "FROM units u CROSS JOIN feedback_items i WHERE i.unit_id = u.id AND u.path LIKE ? "
+                "AND i.received_at >= ? AND i.received_at < ? AND i.state <> 'merged' ORDER BY u.path, i.id"},
+               {path_prefix + "%", from, to})) {
     StatsItem s;
     s.unit_id = r.i64(0);
     s.unit_code = r.text(1);
@@ -459,7 +463,7 @@ std::vector<StatsItem> StatsRows(db::Conn& c, const std::string& path_prefix, co
 // ---- dialogue sessions ----
 
 namespace {
-#define FB_SESSION_COLS                                                                                   \
+#define FB_SESSION_COLS                                                                                     \
   "s.id, s.unit_id, u.code, u.name, u.path, s.title, s.held_on, s.starts_at, s.place, s.hosts, s.invited, " \
   "s.state, s.attendees, s.attendance, s.summary, s.version, s.created_at, s.updated_at "
 #define FB_SESSION_FROM "FROM dialogue_sessions s JOIN units u ON u.id = s.unit_id "
@@ -513,11 +517,11 @@ bool UpdateSession(db::Conn& c, const Session& s) {
 
 std::vector<Session> SessionsUnder(db::Conn& c, const std::string& path_prefix, int limit) {
   std::vector<Session> out;
-  for (const auto& r : c.query({"dialogue_under",
-                                "SELECT " FB_SESSION_COLS ", (SELECT COUNT(*) FROM feedback_items i "
-                                "WHERE i.dialogue_id = s.id) " FB_SESSION_FROM
-                                "WHERE u.path LIKE ? ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT ?"},
-                               {path_prefix + "%", int64_t{limit}})) {
+  for (const auto& r :
+       c.query({"dialogue_under", "SELECT " FB_SESSION_COLS ", (SELECT COUNT(*) FROM feedback_items i "
+                                  "WHERE i.dialogue_id = s.id) " FB_SESSION_FROM
+                                  "WHERE u.path LIKE ? ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT ?"},
+               {path_prefix + "%", int64_t{limit}})) {
     Session s = SessionOf(r);
     s.items = r.i64(18);
     out.push_back(std::move(s));
@@ -526,12 +530,13 @@ std::vector<Session> SessionsUnder(db::Conn& c, const std::string& path_prefix, 
 }
 
 std::optional<Session> PreviousSession(db::Conn& c, const Session& s) {
-  auto r = c.query_one({"dialogue_previous",
-                        "SELECT " FB_SESSION_COLS FB_SESSION_FROM
-                        "WHERE s.unit_id = ? AND s.id <> ? AND s.state = 'held' AND (s.held_on < ? OR (s.held_on = ? AND "
-                        "(s.starts_at < ? OR (s.starts_at = ? AND s.id < ?)))) "
-                        "ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT 1"},
-                       {s.unit_id, s.id, s.held_on, s.held_on, s.starts_at, s.starts_at, s.id});
+  auto r =
+      c.query_one({"dialogue_previous",
+                   "SELECT " FB_SESSION_COLS FB_SESSION_FROM
+                   "WHERE s.unit_id = ? AND s.id <> ? AND s.state = 'held' AND (s.held_on < ? OR (s.held_on = ? AND "
+                   "(s.starts_at < ? OR (s.starts_at = ? AND s.id < ?)))) "
+                   "ORDER BY s.held_on DESC, s.starts_at DESC, s.id DESC LIMIT 1"},
+                  {s.unit_id, s.id, s.held_on, s.held_on, s.starts_at, s.starts_at, s.id});
   if (!r) return std::nullopt;
   return SessionOf(*r);
 }

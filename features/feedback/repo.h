@@ -37,8 +37,7 @@ std::vector<Item> ItemsUnder(db::Conn& c, const std::string& path_prefix, const 
 // text), newest first; category "" for any; status "" for any, "open" or
 // "closed" (answered or closed).
 std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                              const std::string& to, const std::string& category, const std::string& status,
-                              int limit);
+                              const std::string& to, const std::string& category, const std::string& status, int limit);
 
 // ---- photos ----
 void InsertPhoto(db::Conn& c, int64_t item_id, const Photo& p);
@@ -58,7 +57,7 @@ struct MailboxRow {
   std::string url, username, password;
   int64_t uidvalidity = 0, last_uid = 0, taken = 0;
   std::string checked_at, error, updated_at;
-  bool skip_backlog = false;  // the next reading records where the folder ends and makes no item
+  bool skip_backlog = false;             // the next reading records where the folder ends and makes no item
   int64_t failed_uid = 0, failures = 0;  // the message readings failed on, and how many in a row
 };
 std::optional<MailboxRow> Mailbox(db::Conn& c, int64_t unit_id);
@@ -88,7 +87,7 @@ void InsertSatisfaction(db::Conn& c, int64_t item_id, int64_t round, const std::
 // One line per item (merged duplicates left out) of the units under
 // `path_prefix` received in [from, to) (UTC text), with its ratings counted.
 std::vector<StatsItem> StatsRows(db::Conn& c, const std::string& path_prefix, const std::string& from,
-                                const std::string& to);
+                                 const std::string& to);
 
 // ---- dialogue sessions ----
 int64_t InsertSession(db::Conn& c, const Session& s, std::optional<int64_t> created_by);
@@ -109,7 +108,8 @@ struct ChannelRow {
   std::string updated_at;  // read only
 };
 std::optional<ChannelRow> Channel(db::Conn& c, int64_t unit_id, const std::string& channel);
-void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row, const std::string& now);
+void PutChannel(db::Conn& c, int64_t unit_id, const std::string& channel, const ChannelRow& row,
+                const std::string& now);
 bool IntakeExists(db::Conn& c, const std::string& channel, const std::string& message_id);
 // The platform's id of whoever sent the item on `channel` ("" when it did not come from there).
 std::string IntakeSender(db::Conn& c, int64_t item_id, const std::string& channel);

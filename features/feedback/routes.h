@@ -6,7 +6,8 @@
 
 namespace fg::feedback {
 // Citizens: /gop-y (form), /gop-y/da-gui (confirmation), /gop-y/tra-cuu (lookup), POST /gop-y/danh-gia
-// (satisfaction with the answer) and /gop-y/mo-lai (reopen); officials: /feedback (register), /feedback/new, /feedback/{code} and its actions (pages.cpp).
+// (satisfaction with the answer) and /gop-y/mo-lai (reopen); officials: /feedback (register), /feedback/new,
+// /feedback/{code} and its actions (pages.cpp).
 void RegisterPages(http::App& app, std::shared_ptr<Service> svc);
 // POST /api/v1/feedback/webhooks/{channel}/{unit}, PUT /api/v1/feedback/channels/{channel} (api.cpp).
 void RegisterApi(http::App& app, std::shared_ptr<Service> svc);

@@ -19,9 +19,9 @@ namespace {
 constexpr const char* kKindNames[] = {"feedback", "recommendation", "complaint", "denunciation"};
 constexpr const char* kStateNames[] = {"received", "in_progress", "info_requested", "awaiting_approval",
                                        "answered", "closed",      "merged"};
-constexpr const char* kActionNames[] = {"assign",  "note",    "request_info", "info_received", "extend",
-                                        "draft_reply", "approve_reply", "return_draft", "publish",
-                                        "unpublish", "close", "reopen", "merge"};
+constexpr const char* kActionNames[] = {"assign",      "note",          "request_info", "info_received", "extend",
+                                        "draft_reply", "approve_reply", "return_draft", "publish",       "unpublish",
+                                        "close",       "reopen",        "merge"};
 
 template <class E, size_t N>
 std::optional<E> Parse(std::string_view s, const char* const (&names)[N]) {
@@ -164,8 +164,8 @@ ItemInput Checked(const ItemInput& in) {
   }
   if (in.kind == "complaint" && !p.has("name") && out.person.name.empty())
     p.add(BadInput("feedback.complaint_needs_name", "name"));
-  if (in.kind == "complaint" && !p.has("phone") && !p.has("email") && !p.has("address") &&
-      out.person.phone.empty() && out.person.email.empty() && out.person.address.empty())
+  if (in.kind == "complaint" && !p.has("phone") && !p.has("email") && !p.has("address") && out.person.phone.empty() &&
+      out.person.email.empty() && out.person.address.empty())
     p.add(BadInput("feedback.complaint_needs_contact", "phone"));
   p.raise_if_any();
   return out;

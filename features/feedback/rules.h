@@ -119,8 +119,8 @@ struct Tally {
   int64_t on_time = 0, late = 0;  // answered items with a legal time limit, by the latest approved answer
   int64_t reopened = 0;           // reopened by the citizen at least once
   int64_t rated = 0, satisfied = 0;
-  double handling_days = 0;  // summed over the answered items: days from receipt to the (latest) answer
-  std::optional<double> OnTimeRate() const;        // on_time / (on_time + late)
+  double handling_days = 0;                  // summed over the answered items: days from receipt to the (latest) answer
+  std::optional<double> OnTimeRate() const;  // on_time / (on_time + late)
   std::optional<double> MeanHandlingDays() const;  // handling_days / answered
   std::optional<double> ReopenedShare() const;     // reopened / answered
   std::optional<double> SatisfiedShare() const;    // satisfied / rated

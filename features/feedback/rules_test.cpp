@@ -284,8 +284,8 @@ TEST(FeedbackStats, TalliesWorkedOutByHand) {
     return s;
   };
   const auto t = Tabulate({
-      item("A", "feedback", "web", "2026-03-02T02:00:00Z", "2026-03-04T14:00:00Z", "on_time", 0, 1, 1),  // 2.5 days
-      item("A", "complaint", "web", "2026-03-02T02:00:00Z", "2026-03-12T02:00:00Z", "late", 1, 2, 0),   // 10 days
+      item("A", "feedback", "web", "2026-03-02T02:00:00Z", "2026-03-04T14:00:00Z", "on_time", 0, 1, 1),   // 2.5 days
+      item("A", "complaint", "web", "2026-03-02T02:00:00Z", "2026-03-12T02:00:00Z", "late", 1, 2, 0),     // 10 days
       item("B", "denunciation", "hotline", "2026-03-03T02:00:00Z", "2026-03-04T02:00:00Z", "", 0, 0, 0),  // no limit
       item("B", "feedback", "zalo", "2026-03-05T02:00:00Z", "", "", 0, 0, 0),  // not answered yet
   });

@@ -27,8 +27,6 @@ using auth::Role;
 
 namespace {
 
-
-
 bool Approves(const auth::Principal& p, const std::string& path) {
   return auth::Covers(p, path, {Role::kAdmin, Role::kLeader});
 }
@@ -39,21 +37,16 @@ SysSeconds At(const std::string& utc) { return ParseUtc(utc).value_or(Now()); }
 
 // The event's record: what changed, never personal data.
 boost::json::object JsonOf(const Item& i) {
-  boost::json::object o{{"code", i.code},
-                        {"kind", KindName(i.kind)},
-                        {"state", StateName(i.state)},
-                        {"unit_code", i.unit_code},
-                        {"channel", i.channel},
-                        {"category", i.category},
-                        {"due_at", i.due_at},
-                        {"published", i.published}};
+  boost::json::object o{{"code", i.code},           {"kind", KindName(i.kind)}, {"state", StateName(i.state)},
+                        {"unit_code", i.unit_code}, {"channel", i.channel},     {"category", i.category},
+                        {"due_at", i.due_at},       {"published", i.published}};
   if (i.assignee_id) o["assignee_id"] = *i.assignee_id;
   return o;
 }
 std::string Json(const Item& i) { return boost::json::serialize(JsonOf(i)); }
 
-events::Event EventOf(std::optional<int64_t> actor_id, const std::string& actor, const Item& before,
-                      const Item& after, const std::string& action) {
+events::Event EventOf(std::optional<int64_t> actor_id, const std::string& actor, const Item& before, const Item& after,
+                      const std::string& action) {
   events::Event e;
   e.actor_id = actor_id;
   e.actor = actor;
@@ -87,17 +80,15 @@ void Notify(db::Conn& c, const Item& i, const std::string& event, const std::str
   m.unit_id = i.unit_id;
   m.event = event;
   m.channel_pref = i.channel == "email" || i.channel == "zalo" || i.channel == "facebook" ? i.channel
-                   : i.channel == "hotline"                                             ? "sms"
-                                                                                        : "";
+                   : i.channel == "hotline"                                               ? "sms"
+                                                                                          : "";
   m.phone = i.person.phone;
   m.email = i.person.email;
   if (i.channel == "zalo")
     m.zalo_user_id = chat_user;
   else
     m.facebook_user_id = chat_user;
-  m.params = {{"code", i.code},
-              {"text", text},
-              {"lookup", render::Site().public_url + "/gop-y/tra-cuu?ma=" + i.code}};
+  m.params = {{"code", i.code}, {"text", text}, {"lookup", render::Site().public_url + "/gop-y/tra-cuu?ma=" + i.code}};
   m.next_at = now;
   m.created_at = now;
   notify::repo::InsertMessage(c, m);
@@ -413,8 +404,7 @@ Item Service::Reopen(const std::string& code, const std::string& check, const st
   if (text::Trim(reason).empty()) throw BadInput("feedback.reopen_reason_required", "feedback_text");
   const std::string why = CleanText("feedback_text", reason, true);
   const SysSeconds now = Now();
-  if (!CanReopen(*calendar_.View(item.unit_code).calendar, item, now))
-    throw Conflict("feedback.reopen_closed_window");
+  if (!CanReopen(*calendar_.View(item.unit_code).calendar, item, now)) throw Conflict("feedback.reopen_closed_window");
   Item next = item;
   next.state = Next(item.state, Action::kReopen);
   next.reopen_count += 1;
@@ -474,12 +464,16 @@ std::vector<Item> Service::PublicRequests(const RequestQuery& q) {
   const SysSeconds now = Now();
   SysSeconds end = now, start = now - std::chrono::days(90);
   if (!q.end.empty()) {
-    if (auto t = ParseRfc3339(q.end)) end = *t;
-    else problems.add(BadInput("feedback.open311.bad_date", "end_date"));
+    if (auto t = ParseRfc3339(q.end))
+      end = *t;
+    else
+      problems.add(BadInput("feedback.open311.bad_date", "end_date"));
   }
   if (!q.start.empty()) {
-    if (auto t = ParseRfc3339(q.start)) start = *t;
-    else problems.add(BadInput("feedback.open311.bad_date", "start_date"));
+    if (auto t = ParseRfc3339(q.start))
+      start = *t;
+    else
+      problems.add(BadInput("feedback.open311.bad_date", "start_date"));
   } else if (!q.end.empty()) {
     start = end - std::chrono::days(90);
   }
@@ -488,8 +482,10 @@ std::vector<Item> Service::PublicRequests(const RequestQuery& q) {
   std::string path = "/";
   if (!q.unit_code.empty()) {
     auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, q.unit_code); });
-    if (!unit) problems.add(BadInput("feedback.unknown_unit", "jurisdiction_id"));
-    else path = unit->path;
+    if (!unit)
+      problems.add(BadInput("feedback.unknown_unit", "jurisdiction_id"));
+    else
+      path = unit->path;
   }
   problems.raise_if_any();
   // Both statuses asked is no filter.
@@ -570,8 +566,10 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       std::optional<org::Unit> unit;
       if (!in.unit_code.empty()) {
         unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
-        if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit_code"));
-        else if (!MayHandle(p, unit->path)) problems.add(BadInput("feedback.assign_outside", "unit_code"));
+        if (!unit)
+          problems.add(BadInput("feedback.unknown_unit", "unit_code"));
+        else if (!MayHandle(p, unit->path))
+          problems.add(BadInput("feedback.assign_outside", "unit_code"));
       }
       const std::string path = unit ? unit->path : item.unit_path;
       if (in.assignee_id) {
@@ -587,9 +585,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       step.internal = true;
       break;
     }
-    case Action::kNote:
-      step.internal = true;
-      break;
+    case Action::kNote: step.internal = true; break;
     case Action::kRequestInfo:
       next.paused_since = now_text;
       pause_open = true;
@@ -615,9 +611,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       step.text = next.reply;  // the citizen reads it in the message, and on the page once published
       message_event = "feedback_reply";
       break;
-    case Action::kReturnDraft:
-      step.internal = true;
-      break;
+    case Action::kReturnDraft: step.internal = true; break;
     case Action::kPublish:
       next.published = true;
       next.published_answer = StripPersonal(item.reply, item.person, render::Text("feedback.redacted"));
@@ -626,9 +620,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       next.published = false;
       next.published_answer.clear();
       break;
-    case Action::kClose:
-      next.closed_at = now_text;
-      break;
+    case Action::kClose: next.closed_at = now_text; break;
     case Action::kReopen:
       next.reopen_count += 1;
       next.closed_at.clear();
@@ -677,7 +669,8 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
     if (target) {
       repo::InsertStep(c, {0, target->id, now_text, p.official_id, "", "merged_in", item.code, true});
     }
-    if (!message_event.empty()) Notify(c, next, message_event, a == Action::kApproveReply ? next.reply : step.text, now_text);
+    if (!message_event.empty())
+      Notify(c, next, message_event, a == Action::kApproveReply ? next.reply : step.text, now_text);
   });
   auto fresh = db_.read([&](db::Conn& c) { return repo::ItemById(c, item.id); });
   auto steps = db_.read([&](db::Conn& c) { return repo::Steps(c, item.id); });
@@ -713,9 +706,8 @@ std::vector<Listed> Service::List(const auth::Principal& p, const ListQuery& q, 
     int64_t before = q.before_id;
     size_t kept = 0;
     for (;;) {
-      auto items = db_.read([&](db::Conn& c) {
-        return repo::ItemsUnder(c, root, q.kind, q.state, due_by, before, limit);
-      });
+      auto items =
+          db_.read([&](db::Conn& c) { return repo::ItemsUnder(c, root, q.kind, q.state, due_by, before, limit); });
       const bool full = items.size() == static_cast<size_t>(limit);
       if (!items.empty()) before = items.back().id;
       for (auto& i : items) {
@@ -728,7 +720,7 @@ std::vector<Listed> Service::List(const auth::Principal& p, const ListQuery& q, 
         out.push_back({std::move(i), u});
         ++kept;
       }
-      if (!full) break;                                  // the root is read to its end
+      if (!full) break;                          // the root is read to its end
       if (kept >= static_cast<size_t>(limit)) {  // a page's worth: the rest is for later
         floor = std::max(floor, before);
         break;

@@ -28,8 +28,8 @@
 #include "features/feedback/mail.h"
 #include "features/feedback/model.h"
 #include "features/feedback/repo.h"
-#include "features/org/model.h"
 #include "features/feedback/rules.h"
+#include "features/org/model.h"
 #include "platform/async/periodic.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
@@ -39,7 +39,7 @@ namespace fg::feedback {
 
 struct Detail {
   Item item;
-  std::vector<Photo> photos;  // descriptions (no bytes)
+  std::vector<Photo> photos;            // descriptions (no bytes)
   std::vector<Attachment> attachments;  // of an e-mail: descriptions (no bytes)
   std::vector<Step> steps;
   std::vector<Action> actions;  // what the caller may do now
@@ -93,7 +93,7 @@ class Service {
     std::string unit_code;              // jurisdiction_id ("" = all units)
   };
   static constexpr int kMaxRequests = 1000;
-  static constexpr int kMaxRequestIds = 100;  // service_request_id=a,b,... at most
+  static constexpr int kMaxRequestIds = 100;                // service_request_id=a,b,... at most
   std::vector<Item> PublicRequests(const RequestQuery& q);  // BadInput start_date, end_date, status, jurisdiction_id
   std::optional<Item> PublicRequest(const std::string& code);
 
@@ -134,8 +134,8 @@ class Service {
     bool connected = false;
     bool skip_backlog = false;  // the next reading passes over what the box holds
     std::string url, username, checked_at, updated_at;
-    std::string error;  // a message key, "" when the last reading went well
-    int64_t taken = 0;  // items made from its messages
+    std::string error;                     // a message key, "" when the last reading went well
+    int64_t taken = 0;                     // items made from its messages
     int64_t failed_uid = 0, failures = 0;  // the message the last readings could not fetch, and how often
   };
   MailboxStatus Mailbox(const auth::Principal& p, const std::string& unit_code);
@@ -153,7 +153,7 @@ class Service {
   void MailTimeout(std::chrono::seconds t) { mail_timeout_ = t; }
   struct Reading {
     int created = 0, duplicates = 0;
-    int skipped = 0;  // messages passed over by a reading "from now"
+    int skipped = 0;    // messages passed over by a reading "from now"
     std::string error;  // a message key, "" when it went well
   };
   // An administrator's "read now" (Forbidden, NotFound feedback.mail.not_connected,

@@ -196,7 +196,8 @@ TEST_P(FeedbackServiceTest, WorkflowFromSubmissionToPublishedAnswer) {
   }
   std::vector<std::string> actions;
   for (const auto& s : v.steps) actions.push_back(s.action);
-  EXPECT_EQ(actions, (std::vector<std::string>{"register", "request_info", "info_received", "approve_reply", "publish"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"register", "request_info", "info_received", "approve_reply", "publish"}));
   // Lower case code as typed.
   EXPECT_EQ(fb_->Lookup(" gy-c1-2026-0001 ", "5678").code, code);
 
@@ -217,9 +218,9 @@ TEST_P(FeedbackServiceTest, WorkflowFromSubmissionToPublishedAnswer) {
 }
 
 TEST_P(FeedbackServiceTest, CitizensRateEachAnswerOnceAndTheStatisticsCountIt) {
-  const std::string a = fb_->Register(desk_, Input()).code;                      // hotline, feedback, C1
+  const std::string a = fb_->Register(desk_, Input()).code;                         // hotline, feedback, C1
   const std::string b = fb_->Submit(Input("C1", "complaint"), "203.0.113.9").code;  // web, complaint, C1
-  const std::string c = fb_->Register(outsider_, Input("C2")).code;              // hotline, feedback, C2
+  const std::string c = fb_->Register(outsider_, Input("C2")).code;                 // hotline, feedback, C2
   // Nothing to rate before an answer; a wrong check finds nothing.
   EXPECT_FALSE(fb_->Lookup(a, "5678").can_rate);
   EXPECT_EQ(KeyOf([&] { fb_->RateAnswer(a, "5678", "satisfied"); }), "feedback.rate_not_answered");
@@ -361,16 +362,24 @@ TEST_P(FeedbackServiceTest, DialogueSessionsArePlannedRecordedAndTheirIssuesFoll
   EXPECT_EQ(KindOfError([&] { fb_->RaiseInSession(desk_, first.id, incomplete); }), ErrorKind::kBadRequest);
 
   // Recorded once held; a stale version is refused; a bad count names its field.
-  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, first.id, {"nhiều", "", "Kết luận", first.version}); }),
+  EXPECT_EQ(KeyOf([&] {
+              fb_->RecordSession(desk_, first.id, {"nhiều", "", "Kết luận", first.version});
+            }),
             "feedback.dialogue.bad_attendees");
-  const Session held = fb_->RecordSession(desk_, first.id, {" 85 ", "Các hộ ấp 3", "Giao địa chính khảo sát.", first.version});
+  const Session held =
+      fb_->RecordSession(desk_, first.id, {" 85 ", "Các hộ ấp 3", "Giao địa chính khảo sát.", first.version});
   EXPECT_EQ(held.state, SessionState::kHeld);
   EXPECT_EQ(held.attendees, 85);
-  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, first.id, {"90", "", "Sửa.", first.version}); }),
+  EXPECT_EQ(KeyOf([&] {
+              fb_->RecordSession(desk_, first.id, {"90", "", "Sửa.", first.version});
+            }),
             "feedback.dialogue.changed");
   // A session planned for later cannot be recorded yet.
-  const Session later = fb_->PlanSession(desk_, {"C1", "Đối thoại tháng 4", "2026-04-06", "08:00", "Hội trường", "Chủ tịch", ""});
-  EXPECT_EQ(KeyOf([&] { fb_->RecordSession(desk_, later.id, {"10", "", "x", later.version}); }),
+  const Session later =
+      fb_->PlanSession(desk_, {"C1", "Đối thoại tháng 4", "2026-04-06", "08:00", "Hội trường", "Chủ tịch", ""});
+  EXPECT_EQ(KeyOf([&] {
+              fb_->RecordSession(desk_, later.id, {"10", "", "x", later.version});
+            }),
             "feedback.dialogue.not_yet");
   // An issue raised before a session begins is received now.
   EXPECT_EQ(fb_->RaiseInSession(desk_, later.id, Input()).received_at, FormatUtc(T(2026, 3, 9, 9, 0)));
@@ -604,7 +613,8 @@ TEST_P(FeedbackServiceTest, ACitizenWhoWroteToTheFacebookPageIsAnsweredInMesseng
   const std::string body =
       R"({"object":"page","entry":[{"id":"123","time":1,"messaging":[{"sender":{"id":"PSID1"},"recipient":{"id":"123"},"timestamp":1,"message":{"mid":"m_1","text":"Đường ngập nước\nở khu phố 3"}}]}]})";
   fb_->PutChannel(admin_, "C1", "facebook", "", "fb-secret");
-  auto r = fb_->Webhook("facebook", "C1", body, "sha256=23bdb45fff17e34bec853fabb37b8544688fe486bfba296d3f0416177f1463bb");
+  auto r =
+      fb_->Webhook("facebook", "C1", body, "sha256=23bdb45fff17e34bec853fabb37b8544688fe486bfba296d3f0416177f1463bb");
   ASSERT_EQ(r.codes.size(), 1u);
   const std::string code = r.codes[0];
   Do(specialist_, code, Action::kDraftReply, "Đã khơi thông cống.");

@@ -43,8 +43,7 @@ bool FacebookSignatureOk(std::string_view body, std::string_view header, std::st
   return auth::SafeEqual(Lower(header.substr(7)), auth::HmacSha256Hex(body, app_secret));
 }
 
-bool ZaloSignatureOk(std::string_view body, std::string_view header, std::string_view app_id,
-                     std::string_view secret) {
+bool ZaloSignatureOk(std::string_view body, std::string_view header, std::string_view app_id, std::string_view secret) {
   if (secret.empty() || !header.starts_with("mac=")) return false;
   const auto o = Parse(body);
   if (!o) return false;

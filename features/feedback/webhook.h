@@ -15,8 +15,7 @@ namespace fg::feedback::webhook {
 inline constexpr size_t kMaxBody = 64 * 1024;  // bytes; larger: 413
 
 bool FacebookSignatureOk(std::string_view body, std::string_view header, std::string_view app_secret);
-bool ZaloSignatureOk(std::string_view body, std::string_view header, std::string_view app_id,
-                     std::string_view secret);
+bool ZaloSignatureOk(std::string_view body, std::string_view header, std::string_view app_id, std::string_view secret);
 
 struct Message {
   std::string id;      // the platform's message id (each message once)

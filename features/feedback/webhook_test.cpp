@@ -17,7 +17,7 @@ const std::string kZaloSig = "mac=7b803cb074c78de1f6589e394230559423b93d6d15f1cb
 TEST(FeedbackWebhook, FacebookSignature) {
   EXPECT_TRUE(FacebookSignatureOk(kFb, kFbSig, "fb-secret"));
   EXPECT_FALSE(FacebookSignatureOk(kFb, kFbSig, "other-secret"));
-  EXPECT_FALSE(FacebookSignatureOk(kFb + " ", kFbSig, "fb-secret"));  // the body changed
+  EXPECT_FALSE(FacebookSignatureOk(kFb + " ", kFbSig, "fb-secret"));      // the body changed
   EXPECT_FALSE(FacebookSignatureOk(kFb, kFbSig.substr(7), "fb-secret"));  // no "sha256="
   EXPECT_FALSE(FacebookSignatureOk(kFb, "", "fb-secret"));
   EXPECT_FALSE(FacebookSignatureOk(kFb, kFbSig, ""));  // an unconfigured secret never matches

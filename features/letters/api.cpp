@@ -111,9 +111,9 @@ void RegisterApi(http::App& app, Service& svc) {
     http::JsonAllowOnly(b, {"unit_code", "type", "recipient_name", "recipient_address", "recipient_phone", "occasion",
                             "event_date", "dossier_code", "channel", "signer_title", "signer_name"});
     auto s = [&](const char* k) { return http::JsonString(b, k).value_or(""); };
-    LetterInput in{s("unit_code"),  s("type"),         s("recipient_name"), s("recipient_address"),
-                   s("recipient_phone"), s("occasion"), s("event_date"),    s("dossier_code"),
-                   s("channel"),    s("signer_title"), s("signer_name")};
+    LetterInput in{s("unit_code"),       s("type"),         s("recipient_name"), s("recipient_address"),
+                   s("recipient_phone"), s("occasion"),     s("event_date"),     s("dossier_code"),
+                   s("channel"),         s("signer_title"), s("signer_name")};
     auto l = svc.Create(*ctx.user, in);
     auto r = http::Json(201, ToJson(l, true));
     r.set_header("Location", "/api/v1/letters/" + std::to_string(l.id));

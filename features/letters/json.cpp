@@ -56,15 +56,14 @@ boost::json::value ToJson(const Counts& c) {
   boost::json::array types, months;
   for (const auto& l : c.by_type) types.push_back({{"type", l.type}, {"count", l.n}});
   for (const auto& [m, n] : c.by_month) months.push_back({{"month", m}, {"count", n}});
-  return boost::json::object{{"unit_code", c.unit_code}, {"unit_name", c.unit_name}, {"from", c.from},
-                             {"to", c.to},               {"total", c.total},         {"by_type", types},
-                             {"by_month", months}};
+  return boost::json::object{{"unit_code", c.unit_code}, {"unit_name", c.unit_name}, {"from", c.from},    {"to", c.to},
+                             {"total", c.total},         {"by_type", types},         {"by_month", months}};
 }
 
 boost::json::value ToJson(const DoNotSend& d) {
-  return boost::json::object{{"id", d.id},         {"unit_code", d.unit_code},   {"name", d.name},
-                             {"id_number", d.id_number}, {"phone", d.phone}, {"note", d.note},
-                             {"masked", d.masked}, {"created_at", d.created_at}};
+  return boost::json::object{
+      {"id", d.id},       {"unit_code", d.unit_code}, {"name", d.name},     {"id_number", d.id_number},
+      {"phone", d.phone}, {"note", d.note},           {"masked", d.masked}, {"created_at", d.created_at}};
 }
 
 }  // namespace fg::letters

@@ -26,9 +26,8 @@ void Lay(pdf::Document& doc, const Printed& p, bool a5) {
   t.size = size;
   t.padding = 0;
   t.before = 8;
-  t.rows.push_back({{""},
-                    {"<b>" + Escape(l.signer_title) + "</b>\n\n\n\n<b>" + Escape(l.signer_name) + "</b>",
-                     Align::kCenter}});
+  t.rows.push_back(
+      {{""}, {"<b>" + Escape(l.signer_title) + "</b>\n\n\n\n<b>" + Escape(l.signer_name) + "</b>", Align::kCenter}});
   doc.Table(t);
   if (!l.back.empty()) {
     // The next page: the reverse of the front's sheet (a one-page front starts on an odd page).

@@ -14,9 +14,9 @@ struct Template {
   int64_t version = 0;
   std::string unit_code;  // the unit whose version it is ("" for the default)
   std::string type;
-  std::string title;  // e.g. THƯ CHÚC MỪNG
-  std::string front;  // paragraphs separated by blank lines, with ((placeholders))
-  std::string back;   // the reverse side ("" when none), e.g. the reminders of a condolence letter
+  std::string title;         // e.g. THƯ CHÚC MỪNG
+  std::string front;         // paragraphs separated by blank lines, with ((placeholders))
+  std::string back;          // the reverse side ("" when none), e.g. the reminders of a condolence letter
   std::string paper = "A5";  // A5 | A4
   bool border = false;
   std::string created_at;
@@ -93,8 +93,8 @@ struct CountLine {
 
 struct Counts {
   std::string unit_code, unit_name;
-  std::string from, to;  // months YYYY-MM
-  std::vector<CountLine> by_type;  // every type, in the catalogue's order
+  std::string from, to;                                   // months YYYY-MM
+  std::vector<CountLine> by_type;                         // every type, in the catalogue's order
   std::vector<std::pair<std::string, int64_t>> by_month;  // YYYY-MM, total
   int64_t total = 0;
 };

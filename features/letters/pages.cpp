@@ -19,11 +19,11 @@
 namespace fg::letters {
 namespace {
 
+using auth::Role;
 using http::Context;
 using http::Response;
 using render::PageView;
 using render::Text;
-using auth::Role;
 
 std::string TypeName(const std::string& t) { return Text("letters.type." + t); }
 std::string Url(int64_t id) { return "/thu/" + std::to_string(id); }
@@ -105,8 +105,10 @@ Response RegisterPage(Context& ctx, Service& svc, const AppError* refused = null
     if (q.state == s) o->SetValue("SELECTED", "selected");
   }
   b.SetValue("CSRF_TOKEN", ctx.csrf_token);
-  if (page.items.empty()) b.ShowSection("EMPTY");
-  else b.ShowSection("HAS_LETTERS");
+  if (page.items.empty())
+    b.ShowSection("EMPTY");
+  else
+    b.ShowSection("HAS_LETTERS");
   for (const auto& l : page.items) {
     auto* r = b.AddSectionDictionary("LETTER");
     r->SetValue("ID", std::to_string(l.id));
@@ -244,8 +246,8 @@ Response TemplatesPage(Context& ctx, Service& svc) {
     auto* r = b.AddSectionDictionary("TEMPLATE");
     r->SetValue("TYPE", TypeName(t));
     r->SetValue("URL", "/thu/mau/" + t + (unit.empty() ? "" : "?unit=" + http::UrlEncode(unit)));
-    r->SetValue("VERSION", tpl.version ? Text("letters.version", {{"version", std::to_string(tpl.version)},
-                                                                  {"unit", tpl.unit_code}})
+    r->SetValue("VERSION", tpl.version ? Text("letters.version",
+                                              {{"version", std::to_string(tpl.version)}, {"unit", tpl.unit_code}})
                                        : Text("letters.version_default"));
     r->SetValue("PAPER", tpl.paper);
     r->SetValue("BACK", tpl.back.empty() ? Text("letters.no") : Text("letters.yes"));
@@ -282,8 +284,10 @@ Response TemplateForm(Context& ctx, Service& svc, const std::string& type, const
   if (typed ? typed->border.value_or(false) : current.border) b.SetValue("BORDER_CHECKED", "checked");
   // Only administrators and leaders covering the unit save; others read the template.
   const bool may_save = svc.MaySaveSettings(*ctx.user, unit_code);
-  if (may_save) b.ShowSection("CAN_SAVE");
-  else b.ShowSection("READ_ONLY");
+  if (may_save)
+    b.ShowSection("CAN_SAVE");
+  else
+    b.ShowSection("READ_ONLY");
   if (preview) {
     auto* pv = b.AddIncludeDictionary("PREVIEW");
     pv->SetFilename("features/letters/templates/sheet.tpl");
@@ -292,7 +296,6 @@ Response TemplateForm(Context& ctx, Service& svc, const std::string& type, const
   }
   return v.render(e ? http::StatusOf(e->kind()) : 200);
 }
-
 
 // ---- a template's versions ----
 
@@ -316,8 +319,10 @@ Response VersionsPage(Context& ctx, Service& svc, const std::string& type) {
   b.SetValue("CURRENT", current.version ? Text("letters.version", {{"version", std::to_string(current.version)},
                                                                    {"unit", current.unit_code}})
                                         : Text("letters.version_default"));
-  if (versions.empty()) b.ShowSection("NO_VERSIONS");
-  else b.ShowSection("HAS_VERSIONS");
+  if (versions.empty())
+    b.ShowSection("NO_VERSIONS");
+  else
+    b.ShowSection("HAS_VERSIONS");
   for (size_t i = 0; i < versions.size(); ++i) {
     const auto& t = versions[i];
     auto* r = b.AddSectionDictionary("VERSION");
@@ -328,11 +333,13 @@ Response VersionsPage(Context& ctx, Service& svc, const std::string& type) {
     r->SetValue("BACK", t.back.empty() ? "—" : t.back);
     r->SetValue("PAPER", t.paper);
     // The newest is the one in use: nothing to restore.
-    if (i == 0) r->ShowSection("IN_USE");
+    if (i == 0)
+      r->ShowSection("IN_USE");
     else if (may_save)
-      r->SetValueAndShowSection("RESTORE_URL", "/thu/mau/" + type + "/phien-ban/" + std::to_string(t.version) +
-                                                   "/khoi-phuc?unit=" + http::UrlEncode(unit),
-                                "CAN_RESTORE");
+      r->SetValueAndShowSection(
+          "RESTORE_URL",
+          "/thu/mau/" + type + "/phien-ban/" + std::to_string(t.version) + "/khoi-phuc?unit=" + http::UrlEncode(unit),
+          "CAN_RESTORE");
   }
   return v.render();
 }
@@ -343,7 +350,7 @@ Response VersionsPage(Context& ctx, Service& svc, const std::string& type) {
 // pairs (from_month, from_year, to_month, to_year) or given as from=, to= (the
 // spreadsheet's link). Empty: the service's default (this year up to this month).
 struct Period {
-  std::string from, to;                          // YYYY-MM, or "" for the default
+  std::string from, to;                                  // YYYY-MM, or "" for the default
   std::string from_month, from_year, to_month, to_year;  // as typed, shown again
 };
 
@@ -359,7 +366,8 @@ void ReadPeriod(Context& ctx, Period& p) {
     return pr.check([&]() -> std::string {
       if (m.empty() && y.empty()) {
         if (given.empty()) return "";
-        if (given.size() != 7 || !ParseIsoDate(given + "-01")) throw BadInput(std::string("letters.bad_month_") + field, field);
+        if (given.size() != 7 || !ParseIsoDate(given + "-01"))
+          throw BadInput(std::string("letters.bad_month_") + field, field);
         return given;
       }
       auto digits = [](const std::string& v) { return std::all_of(v.begin(), v.end(), ::isdigit); };
@@ -434,8 +442,8 @@ Response CountsPage(Context& ctx, Service& svc) {
     if (!c->by_month.empty()) b.ShowSection("HAS_MONTHS");
     b.SetValue("CHART", CountsChartSvg(bars, Text("letters.chart_title"), Text("letters.chart_desc"),
                                        Text("letters.chart_empty")));
-    b.SetValue("XLSX_URL", "/thu/thong-ke.xlsx?unit=" + http::UrlEncode(c->unit_code) + "&from=" + c->from +
-                               "&to=" + c->to);
+    b.SetValue("XLSX_URL",
+               "/thu/thong-ke.xlsx?unit=" + http::UrlEncode(c->unit_code) + "&from=" + c->from + "&to=" + c->to);
   }
   return v.render(status);
 }
@@ -469,8 +477,10 @@ Response DoNotSendPage(Context& ctx, Service& svc, const DoNotSend& typed, const
     o->SetValue("LABEL", g.unit_name);
     if (g.unit_code == (typed.unit_code.empty() ? unit : typed.unit_code)) o->SetValue("SELECTED", "selected");
   }
-  if (entries.empty()) b.ShowSection("EMPTY");
-  else b.ShowSection("HAS_ENTRIES");
+  if (entries.empty())
+    b.ShowSection("EMPTY");
+  else
+    b.ShowSection("HAS_ENTRIES");
   for (const auto& d : entries) {
     auto* r = b.AddSectionDictionary("ENTRY");
     r->SetValue("NAME", d.name);
@@ -507,8 +517,10 @@ Response SettingsPage(Context& ctx, Service& svc, const Settings* typed, const A
   b.SetValue("SIGNER_NAME_SHOWN", shown.signer_name.empty() ? "—" : shown.signer_name);
   b.SetValue("ACTION", "/thu/cai-dat?unit=" + http::UrlEncode(s.unit_code));
   const bool may_save = svc.MaySaveSettings(*ctx.user, s.unit_code);
-  if (may_save) b.ShowSection("CAN_SAVE");
-  else b.ShowSection("READ_ONLY");
+  if (may_save)
+    b.ShowSection("CAN_SAVE");
+  else
+    b.ShowSection("READ_ONLY");
   return v.render(e ? http::StatusOf(e->kind()) : 200);
 }
 
@@ -528,7 +540,8 @@ Response EditPage(Context& ctx, const Letter& l, const LetterEdit* typed, const 
   b.SetValue("TITLE_VALUE", typed ? typed->title : l.title);
   b.SetValue("FRONT", typed ? typed->front : l.front);
   b.SetValue("BACK", typed ? typed->back : l.back);
-  if (l.state == State::kDraft) b.ShowSection("CAN_EDIT");
+  if (l.state == State::kDraft)
+    b.ShowSection("CAN_EDIT");
   else {
     b.ShowSection("FROZEN");
     b.SetValue("STATE", Text("letters.frozen." + std::string(StateName(l.state))));
@@ -557,8 +570,10 @@ Response ProceduresPage(Context& ctx, Service& svc, const std::string& typed_cod
   b.SetValue("UNIT_NAME", unit_name);
   b.SetValue("HEADING", Text("letters.rules_heading", {{"unit", unit_name}}));
   b.SetValue("ACTION", "/thu/thu-tuc?unit=" + http::UrlEncode(unit));
-  if (rules.empty()) b.ShowSection("NO_RULES");
-  else b.ShowSection("HAS_RULES");
+  if (rules.empty())
+    b.ShowSection("NO_RULES");
+  else
+    b.ShowSection("HAS_RULES");
   for (const auto& r : rules) {
     auto* row = b.AddSectionDictionary("RULE");
     row->SetValue("CODE", r.procedure_code);
@@ -566,9 +581,9 @@ Response ProceduresPage(Context& ctx, Service& svc, const std::string& typed_cod
     row->SetValue("SOURCE", r.unit_code.empty() ? Text("letters.rule_default") : r.unit_name);
     row->SetValue("DEFAULT", RuleTypeName(r.default_type));
     if (may_save && r.unit_code == unit)
-      row->SetValueAndShowSection("REMOVE_URL", "/thu/thu-tuc/xoa?unit=" + http::UrlEncode(unit) +
-                                                    "&code=" + http::UrlEncode(r.procedure_code),
-                                  "CAN_REMOVE");
+      row->SetValueAndShowSection(
+          "REMOVE_URL", "/thu/thu-tuc/xoa?unit=" + http::UrlEncode(unit) + "&code=" + http::UrlEncode(r.procedure_code),
+          "CAN_REMOVE");
     else
       row->ShowSection("NO_ACTION");
   }
@@ -607,7 +622,8 @@ void RegisterPages(http::App& app, Service& svc) {
     s.columns.push_back({Text("letters.sheet_type"), 30});
     s.columns.push_back({Text("letters.sheet_count"), 12});
     for (const auto& l : c.by_type)
-      s.rows.push_back({render::xlsx::Cell::Text(TypeName(l.type)), render::xlsx::Cell::Number(static_cast<double>(l.n))});
+      s.rows.push_back(
+          {render::xlsx::Cell::Text(TypeName(l.type)), render::xlsx::Cell::Number(static_cast<double>(l.n))});
     s.rows.push_back({render::xlsx::Cell::Text(Text("letters.sheet_total")),
                       render::xlsx::Cell::Number(static_cast<double>(c.total))});
     return Response::Attachment(pool->run([&] { return render::xlsx::Write(s); }),
@@ -624,9 +640,17 @@ void RegisterPages(http::App& app, Service& svc) {
   app.page("POST", "/thu/moi", http::Access::kUser, [&svc](Context& ctx) {
     const auto form = ctx.req.form();
     auto get = [&](const char* k) { return http::FormValue(form, k); };
-    LetterInput in{get("unit_code"),  get("type"),     get("recipient_name"), get("recipient_address"),
-                   get("recipient_phone"), get("occasion"), render::DateFromForm(form, "event_date"),
-                   get("dossier_code"), get("channel"), get("signer_title"), get("signer_name")};
+    LetterInput in{get("unit_code"),
+                   get("type"),
+                   get("recipient_name"),
+                   get("recipient_address"),
+                   get("recipient_phone"),
+                   get("occasion"),
+                   render::DateFromForm(form, "event_date"),
+                   get("dossier_code"),
+                   get("channel"),
+                   get("signer_title"),
+                   get("signer_name")};
     try {
       auto l = svc.Create(*ctx.user, in);
       return Response::Redirect(Url(l.id) + "?done=created");
@@ -664,7 +688,6 @@ void RegisterPages(http::App& app, Service& svc) {
       return RegisterPage(ctx, svc, &e);
     }
   });
-
 
   // ---- "do not send" (before /thu/{id}) ----
   app.page("GET", "/thu/khong-gui", http::Access::kUser,
@@ -721,7 +744,8 @@ void RegisterPages(http::App& app, Service& svc) {
     const std::string unit = UnitOr(ctx, ctx.req.query_param("unit")), code = ctx.req.query_param("code");
     if (!svc.MaySaveSettings(*ctx.user, unit)) throw Forbidden();
     bool own = false;
-    for (const auto& r : svc.ProcedureRules(*ctx.user, unit)) own = own || (r.procedure_code == code && r.unit_code == unit);
+    for (const auto& r : svc.ProcedureRules(*ctx.user, unit))
+      own = own || (r.procedure_code == code && r.unit_code == unit);
     if (!own) throw NotFound("letters.rule_not_found");
     const std::string here = "/thu/thu-tuc/xoa?unit=" + http::UrlEncode(unit) + "&code=" + http::UrlEncode(code);
     return render::ConfirmPage(ctx, Text("letters.rule_remove_title"),
@@ -787,8 +811,8 @@ void RegisterPages(http::App& app, Service& svc) {
     for (const auto& t : svc.TemplateVersions(*ctx.user, unit, type)) found = found || t.version == *version;
     if (!found) throw NotFound("letters.version_not_found");
     if (!svc.MaySaveSettings(*ctx.user, unit)) throw Forbidden();
-    const std::string here = "/thu/mau/" + type + "/phien-ban/" + std::to_string(*version) + "/khoi-phuc?unit=" +
-                             http::UrlEncode(unit);
+    const std::string here =
+        "/thu/mau/" + type + "/phien-ban/" + std::to_string(*version) + "/khoi-phuc?unit=" + http::UrlEncode(unit);
     return render::ConfirmPage(
         ctx, Text("letters.restore_title"),
         Text("letters.restore_question", {{"version", std::to_string(*version)}, {"type", TypeName(type)}}), here,
@@ -800,8 +824,7 @@ void RegisterPages(http::App& app, Service& svc) {
     auto version = ctx.req.id_param("version");
     if (!version) throw NotFound("letters.version_not_found");
     const Template t = svc.RestoreTemplate(*ctx.user, unit, type, *version);
-    return Response::Redirect("/thu/mau/" + type + "?unit=" + http::UrlEncode(t.unit_code) +
-                              "&done=template_restored");
+    return Response::Redirect("/thu/mau/" + type + "?unit=" + http::UrlEncode(t.unit_code) + "&done=template_restored");
   });
 
   app.page("GET", "/thu/{id}", http::Access::kUser, [&svc](Context& ctx) {

@@ -25,10 +25,11 @@ Template TemplateOf(const db::Row& r) {
 }
 
 #define LETTER_COLS                                                                                                 \
-  "l.id, l.unit_id, u.code, u.name, u.path, l.type, l.state, l.year, l.number, l.template_version, l.title, "      \
-  "l.front, l.back, l.paper, l.border, l.recipient_name, l.recipient_address, l.recipient_phone, l.occasion, "     \
-  "l.event_date, l.dossier_code, l.signer_title, l.signer_name, l.channel, l.issued_at, l.printed_at, "            \
-  "l.delivered_at, l.source, l.trigger_seq, l.created_at, l.updated_at, l.revision FROM letters l JOIN units u ON u.id = l.unit_id "
+  "l.id, l.unit_id, u.code, u.name, u.path, l.type, l.state, l.year, l.number, l.template_version, l.title, "       \
+  "l.front, l.back, l.paper, l.border, l.recipient_name, l.recipient_address, l.recipient_phone, l.occasion, "      \
+  "l.event_date, l.dossier_code, l.signer_title, l.signer_name, l.channel, l.issued_at, l.printed_at, "             \
+  "l.delivered_at, l.source, l.trigger_seq, l.created_at, l.updated_at, l.revision FROM letters l JOIN units u ON " \
+  "u.id = l.unit_id "
 
 Letter LetterOf(const db::Row& r) {
   Letter l;
@@ -146,9 +147,28 @@ std::optional<int64_t> InsertLetter(db::Conn& c, const Letter& l, int64_t by, co
        "signer_name, channel, issued_at, printed_at, delivered_at, source, trigger_seq, created_by, created_at, "
        "updated_at) VALUES (?, ?, 'draft', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, "
        "?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
-      {l.unit_id, l.type, l.template_version, l.title, l.front, l.back, l.paper, int64_t{l.border ? 1 : 0},
-       l.recipient_name, l.recipient_address, l.recipient_phone, l.occasion, l.event_date, OrNull(l.dossier_code),
-       l.signer_title, l.signer_name, l.channel, l.source, OrNull(l.trigger_seq), by, at, at});
+      {l.unit_id,
+       l.type,
+       l.template_version,
+       l.title,
+       l.front,
+       l.back,
+       l.paper,
+       int64_t{l.border ? 1 : 0},
+       l.recipient_name,
+       l.recipient_address,
+       l.recipient_phone,
+       l.occasion,
+       l.event_date,
+       OrNull(l.dossier_code),
+       l.signer_title,
+       l.signer_name,
+       l.channel,
+       l.source,
+       OrNull(l.trigger_seq),
+       by,
+       at,
+       at});
   if (!r) return std::nullopt;
   return r->i64(0);
 }
@@ -177,8 +197,8 @@ const db::Query kListLetters{"letters.list",
                              "AND (? = 0 OR l.id < ?) ORDER BY l.id DESC LIMIT ?"};
 
 std::vector<Letter> ListLetters(db::Conn& c, const std::string& path_prefix, const LetterQuery& q) {
-  const std::vector<db::Value> params{path_prefix + "%", q.type,    q.type,     q.state, q.state, q.from,
-                                      q.from,            q.to,      q.to,       q.after_id, q.after_id, q.limit};
+  const std::vector<db::Value> params{
+      path_prefix + "%", q.type, q.type, q.state, q.state, q.from, q.from, q.to, q.to, q.after_id, q.after_id, q.limit};
   std::vector<Letter> out;
   for (auto& r : c.query(kListLetters, params)) out.push_back(LetterOf(r));
   return out;
@@ -279,8 +299,9 @@ std::optional<std::string> ProcedureType(db::Conn& c, const std::string& unit_pa
 
 std::vector<ProcedureRule> ProcedureRules(db::Conn& c, const std::string& unit_path) {
   std::map<std::string, ProcedureRule> by_code;
-  for (auto& r : c.query({"letters.procedure_defaults",
-                          "SELECT procedure_code, type FROM letter_procedure_types ORDER BY procedure_code LIMIT 1000"}))
+  for (auto& r :
+       c.query({"letters.procedure_defaults",
+                "SELECT procedure_code, type FROM letter_procedure_types ORDER BY procedure_code LIMIT 1000"}))
     by_code[r.text(0)] = ProcedureRule{r.text(0), r.text(1), "", "", r.text(1)};
   // Farthest ancestor first, so that the nearest unit's rule is written last.
   for (auto& r : c.query({"letters.procedure_rules",
@@ -329,11 +350,12 @@ DoNotSend DoNotSendOf(const db::Row& r) {
 
 std::vector<DoNotSend> DoNotSendUnder(db::Conn& c, const std::string& path_prefix) {
   std::vector<DoNotSend> out;
-  for (auto& r : c.query({"letters.do_not_send",
-                          "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, d.phone FROM letter_do_not_send d "
-                          "JOIN units u ON u.id = d.unit_id WHERE u.path LIKE ? "
-                          "ORDER BY d.id DESC LIMIT 1000"},
-                         {path_prefix + "%"}))
+  for (auto& r :
+       c.query({"letters.do_not_send",
+                "SELECT d.id, u.code, d.name, d.id_number, d.note, d.created_at, d.phone FROM letter_do_not_send d "
+                "JOIN units u ON u.id = d.unit_id WHERE u.path LIKE ? "
+                "ORDER BY d.id DESC LIMIT 1000"},
+               {path_prefix + "%"}))
     out.push_back(DoNotSendOf(r));
   return out;
 }

@@ -10,8 +10,8 @@
 namespace fg::letters {
 
 const std::vector<std::string>& Types() {
-  static const std::vector<std::string> kTypes = {"marriage",   "birth",     "longevity", "new_house", "achievement",
-                                                  "other",      "condolence", "thanks",   "apology"};
+  static const std::vector<std::string> kTypes = {"marriage", "birth",      "longevity", "new_house", "achievement",
+                                                  "other",    "condolence", "thanks",    "apology"};
   return kTypes;
 }
 
@@ -25,9 +25,9 @@ bool IsCongratulation(std::string_view type) {
 }
 
 const std::vector<std::string>& Placeholders() {
-  static const std::vector<std::string> kNames = {"recipient_name", "recipient_address", "occasion",     "event_date",
-                                                  "unit_name",      "place",             "signer_title", "signer_name",
-                                                  "dossier_code",   "letter_date"};
+  static const std::vector<std::string> kNames = {
+      "recipient_name", "recipient_address", "occasion",    "event_date",   "unit_name",
+      "place",          "signer_title",      "signer_name", "dossier_code", "letter_date"};
   return kNames;
 }
 

@@ -5,8 +5,8 @@
 
 #include "platform/errors.h"
 #include "platform/render/messages.h"
-#include "platform/time.h"
 #include "platform/source_dir.h"
+#include "platform/time.h"
 
 namespace fg::letters {
 namespace {
@@ -22,9 +22,9 @@ std::chrono::sys_days Day(int y, unsigned m, unsigned d) {
 
 TEST_F(LettersRulesTest, SubstitutesKnownPlaceholdersOnceWithoutRescanningValues) {
   const std::string text = "Kính gửi: ((recipient_name))\nNgày ((event_date)), ((unit_name)). ((recipient_name))!";
-  const auto out = Substitute(text, {{"recipient_name", "Ông ((unit_name))"},
-                                     {"event_date", "ngày 17 tháng 02 năm 2026"},
-                                     {"unit_name", "Xã Một"}});
+  const auto out = Substitute(
+      text,
+      {{"recipient_name", "Ông ((unit_name))"}, {"event_date", "ngày 17 tháng 02 năm 2026"}, {"unit_name", "Xã Một"}});
   EXPECT_EQ(out, "Kính gửi: Ông ((unit_name))\nNgày ngày 17 tháng 02 năm 2026, Xã Một. Ông ((unit_name))!");
   // A placeholder without a value is left empty; text without markers is unchanged; a lone "((" stays.
   EXPECT_EQ(Substitute("A ((signer_name)) B", {}), "A  B");

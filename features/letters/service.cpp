@@ -1,7 +1,7 @@
 #include "features/letters/service.h"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include "features/desk/forms.h"
 #include "features/desk/lookup.h"
@@ -215,8 +215,8 @@ Template Service::RestoreTemplate(const Principal& p, const std::string& unit_co
     t.version = repo::InsertTemplate(c, u.id, t, p.official_id, now);
     boost::json::object after = ToJson(t).as_object();
     after["restored_from"] = version;
-    events::Append(c, events::By(p, u.id, "letter_template", u.code + "/" + type, "restore", "",
-                                 boost::json::serialize(after)));
+    events::Append(
+        c, events::By(p, u.id, "letter_template", u.code + "/" + type, "restore", "", boost::json::serialize(after)));
     return t;
   });
 }
@@ -270,8 +270,8 @@ Settings Service::PutSettings(const Principal& p, const std::string& unit_code, 
     Settings out = s;
     out.unit_code = u.code;
     repo::PutSettings(c, u.id, out, now);
-    events::Append(c, events::By(p, u.id, "letter_settings", u.code, "update", "",
-                                 boost::json::serialize(ToJson(out))));
+    events::Append(c,
+                   events::By(p, u.id, "letter_settings", u.code, "update", "", boost::json::serialize(ToJson(out))));
     return out;
   });
 }
@@ -307,8 +307,9 @@ std::vector<Letter> Service::CreateFromCsv(const Principal& p, const std::string
   }
   std::erase_if(rows, [](const auto& r) { return r.size() == 1 && text::Trim(r[0]).empty(); });
   if (rows.size() < 2) throw BadInput("letters.csv_empty", "file");
-  if (rows.size() - 1 > kMaxCsvRows) throw BadInput("letters.csv_too_many", "file", {{"max", std::to_string(kMaxCsvRows)}});
-  const std::vector<std::string> header{"type",      "recipient_name", "recipient_address", "recipient_phone",
+  if (rows.size() - 1 > kMaxCsvRows)
+    throw BadInput("letters.csv_too_many", "file", {{"max", std::to_string(kMaxCsvRows)}});
+  const std::vector<std::string> header{"type",     "recipient_name", "recipient_address", "recipient_phone",
                                         "occasion", "event_date"};
   auto& h = rows.front();
   for (auto& cell : h) cell = text::Trim(cell);
@@ -324,15 +325,16 @@ std::vector<Letter> Service::CreateFromCsv(const Principal& p, const std::string
     for (size_t i = 1; i < rows.size(); ++i) {
       const auto& r = rows[i];
       auto at = [&](size_t k) { return k < r.size() ? text::Trim(r[k]) : std::string(); };
-      LetterInput in{u.code, at(0), at(1), at(2), at(3), at(4), IsoFromDayMonthYear(at(5)), "",
-                     has_channel ? at(6) : "", "", ""};
+      LetterInput in{
+          u.code, at(0), at(1), at(2), at(3), at(4), IsoFromDayMonthYear(at(5)), "", has_channel ? at(6) : "", "", ""};
       Letter l;
       try {
         l = Checked(in, s);
       } catch (const AppError& e) {
         if (e.kind() != ErrorKind::kBadRequest) throw;
         const auto probs = e.problems();
-        const std::string reason = probs.empty() ? Text(e.key(), e.args()) : Text(probs.front().key, probs.front().args);
+        const std::string reason =
+            probs.empty() ? Text(e.key(), e.args()) : Text(probs.front().key, probs.front().args);
         throw BadInput("letters.csv_row", "file", {{"line", std::to_string(i + 1)}, {"reason", reason}});
       }
       l.unit_id = u.id;
@@ -402,8 +404,7 @@ Letter Service::Act(const Principal& p, int64_t id, const std::string& action, c
       repo::AddCount(c, l.unit_id, MonthAt(now), l.type, 1);
     } else if (action == "cancel") {
       if (l.state == State::kCancelled) throw AppError(ErrorKind::kConflict, "letters.cancelled");
-      if (l.state == State::kIssued)
-        repo::AddCount(c, l.unit_id, MonthAt(l.issued_at), l.type, -1);
+      if (l.state == State::kIssued) repo::AddCount(c, l.unit_id, MonthAt(l.issued_at), l.type, -1);
       l.state = State::kCancelled;
     } else {
       if (l.state != State::kIssued) throw AppError(ErrorKind::kConflict, "letters.not_issued");
@@ -416,8 +417,8 @@ Letter Service::Act(const Principal& p, int64_t id, const std::string& action, c
     l.updated_at = now;
     repo::UpdateState(c, l);
     Letter saved = *repo::LetterById(c, id);
-    events::Append(c, events::By(p, l.unit_id, "letter", std::to_string(id), action, Serialize(*found),
-                                 Serialize(saved)));
+    events::Append(c,
+                   events::By(p, l.unit_id, "letter", std::to_string(id), action, Serialize(*found), Serialize(saved)));
     return saved;
   });
 }
@@ -442,8 +443,8 @@ Letter Service::EditDraft(const Principal& p, int64_t id, const LetterEdit& in) 
     if (in.revision != found->revision || !repo::UpdateDraftText(c, id, in.revision, title, front, back, now))
       throw AppError(ErrorKind::kConflict, "letters.stale");
     Letter saved = *repo::LetterById(c, id);
-    events::Append(c, events::By(p, saved.unit_id, "letter", std::to_string(id), "edit", Serialize(*found),
-                                 Serialize(saved)));
+    events::Append(
+        c, events::By(p, saved.unit_id, "letter", std::to_string(id), "edit", Serialize(*found), Serialize(saved)));
     return saved;
   });
 }
@@ -600,7 +601,8 @@ ProcedureRule Service::PutProcedureRule(const Principal& p, const std::string& u
   Problems pr;
   const std::string clean = pr.check([&] {
     std::string v = text::Clean("procedure_code", code, 40, true);
-    if (!std::all_of(v.begin(), v.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.'; }))
+    if (!std::all_of(v.begin(), v.end(),
+                     [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.'; }))
       throw BadInput("letters.bad_procedure_code", "procedure_code");
     return v;
   });

@@ -192,8 +192,10 @@ TEST_P(LettersServiceTest, ManualLettersAreNumberedAndCountedWhenIssued) {
   auto c = letters_->CountsOf(admin_, "P1", "2026-01", "2026-12");  // the province: its subtree
   EXPECT_EQ(c.total, 2);
   for (const auto& line : c.by_type) {
-    if (line.type == "longevity" || line.type == "thanks") EXPECT_EQ(line.n, 1) << line.type;
-    else EXPECT_EQ(line.n, 0) << line.type;
+    if (line.type == "longevity" || line.type == "thanks")
+      EXPECT_EQ(line.n, 1) << line.type;
+    else
+      EXPECT_EQ(line.n, 0) << line.type;
   }
   EXPECT_EQ(letters_->CountsOf(admin_, "C2", "2026-01", "2026-12").total, 0);
   EXPECT_EQ(KindOf([&] { letters_->CountsOf(evaluator_, "P1", "2026-01", "2026-12"); }), ErrorKind::kForbidden);
@@ -249,7 +251,8 @@ TEST_P(LettersServiceTest, TemplatesAreVersionedAndRefuseUnknownPlaceholders) {
   EXPECT_EQ(c1.front, "Chúc mừng Anh An và chị Bình tại Xã Một!");
   EXPECT_EQ(c1.paper, "A4");
   EXPECT_EQ(letters_->GetTemplate(outsider_, "C2", "marriage").version, 0);
-  auto preview = letters_->Preview(leader_, "C1", "condolence", {"THƯ CHIA BUỒN", "Kính gửi ((recipient_name))", "", "", std::nullopt});
+  auto preview = letters_->Preview(leader_, "C1", "condolence",
+                                   {"THƯ CHIA BUỒN", "Kính gửi ((recipient_name))", "", "", std::nullopt});
   EXPECT_EQ(preview.id, 0);
   EXPECT_EQ(preview.front.find("(("), std::string::npos);
 }
@@ -265,10 +268,9 @@ TEST_P(LettersServiceTest, PdfHasTheOfficialLayoutOnA5WithTheBackOnTheReverse) {
   EXPECT_EQ(fg::testing::InfoField(info, "Pages"), "2") << info;
   EXPECT_EQ(fg::testing::InfoField(info, "Page size").rfind("419.528 x 595.276", 0), 0u) << info;
   const std::string text = PdfText(pdf);
-  for (const char* expected : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                               "ỦY BAN NHÂN DÂN", "XÃ MỘT", "Xã Một, ngày 09 tháng 3 năm 2026", "THƯ CHIA BUỒN",
-                               "Gia đình Trần Văn Bình", "CHỦ TỊCH", "Nguyễn Thị Lành", "Số: 1/2026",
-                               "NHỮNG ĐIỀU GIA ĐÌNH CẦN LƯU Ý"})
+  for (const char* expected : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
+                               "XÃ MỘT", "Xã Một, ngày 09 tháng 3 năm 2026", "THƯ CHIA BUỒN", "Gia đình Trần Văn Bình",
+                               "CHỦ TỊCH", "Nguyễn Thị Lành", "Số: 1/2026", "NHỮNG ĐIỀU GIA ĐÌNH CẦN LƯU Ý"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   // The reminders are on page 2 only (form feed between pages).
   const size_t ff = text.find('\f');
@@ -382,7 +384,9 @@ TEST_P(LettersServiceTest, SettingsAreSavedBySignersAndUsedByNewLetters) {
   EXPECT_FALSE(letters_->MaySaveSettings(desk_, "C1"));
   EXPECT_TRUE(letters_->MaySaveSettings(leader_, "C1"));
   EXPECT_TRUE(letters_->MaySaveSettings(admin_, "C1"));  // the province's administrator covers the commune
-  EXPECT_EQ(KindOf([&] { letters_->PutSettings(desk_, "C1", {"C1", "Xã Một", "CHỦ TỊCH", ""}); }),
+  EXPECT_EQ(KindOf([&] {
+              letters_->PutSettings(desk_, "C1", {"C1", "Xã Một", "CHỦ TỊCH", ""});
+            }),
             ErrorKind::kForbidden);
   try {
     letters_->PutSettings(leader_, "C1", {"C1", "", "", ""});

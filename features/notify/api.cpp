@@ -97,8 +97,12 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     if (!IsEvent(event)) throw NotFound("notify.bad_event");
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"channel", "subject", "body"});
-    Template t{event, http::JsonString(b, "channel").value_or(""), 0, http::JsonString(b, "subject").value_or(""),
-               http::JsonString(b, "body").value_or(""), ""};
+    Template t{event,
+               http::JsonString(b, "channel").value_or(""),
+               0,
+               http::JsonString(b, "subject").value_or(""),
+               http::JsonString(b, "body").value_or(""),
+               ""};
     return http::Json(200, TemplateJson(svc->SaveTemplate(*ctx.user, t)));
   });
 }

@@ -13,7 +13,7 @@ TEST(NotifyCallbacks, TokenNamesTheMessageAndOnlyTheKeyMakesIt) {
   const std::string t = CallbackToken(42, Key('a'));
   ASSERT_EQ(t.rfind("42.", 0), 0u) << t;
   EXPECT_EQ(CallbackTokenId(t, Key('a')), 42);
-  EXPECT_EQ(CallbackTokenId(t, Key('b')), std::nullopt);        // another key
+  EXPECT_EQ(CallbackTokenId(t, Key('b')), std::nullopt);                   // another key
   EXPECT_EQ(CallbackTokenId("43" + t.substr(2), Key('a')), std::nullopt);  // another message
   std::string flipped = t;
   flipped.back() = flipped.back() == 'A' ? 'B' : 'A';

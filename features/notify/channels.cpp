@@ -15,9 +15,9 @@
 
 #include "features/notify/rules.h"
 #include "platform/auth/crypto.h"
+#include "platform/net/curl.h"
 #include "platform/text/text.h"
 #include "platform/time.h"
-#include "platform/net/curl.h"
 
 namespace fg::notify {
 namespace {
@@ -148,11 +148,10 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
   const std::string enc = Get(cfg, "body_encoding", "json");
   auto esc = [&](const std::string& s) { return enc == "json" ? JsonEscaped(s) : enc == "form" ? FormEscaped(s) : s; };
   const std::string text = Get(cfg, "ascii") == "1" ? StripDiacritics(m.text) : m.text;
-  const std::map<std::string, std::string> values = {
-      {"phone", esc(Msisdn(m.phone))},
-      {"text", esc(text)},
-      {"idempotency_key", esc(m.idem_key)},
-      {"callback_url", esc(m.callback_url)}};
+  const std::map<std::string, std::string> values = {{"phone", esc(Msisdn(m.phone))},
+                                                     {"text", esc(text)},
+                                                     {"idempotency_key", esc(m.idem_key)},
+                                                     {"callback_url", esc(m.callback_url)}};
   const std::string body =
       Fill(Get(cfg, "body", R"({"to":"{phone}","text":"{text}","id":"{idempotency_key}"})"), values);
   std::vector<std::string> headers;
@@ -180,8 +179,9 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
 
 // One call of Zalo's API (the OA's access token; success is "error": 0); `id_path`: the message id in the answer.
 SendResult ZaloCall(const Channel& ch, const std::string& url, const json::object& body, const char* id_path) {
-  const auto a = Http("POST", url, {"Content-Type: application/json", "access_token: " + Get(ch.config, "access_token")},
-                      json::serialize(body), TimeoutMs(ch));
+  const auto a =
+      Http("POST", url, {"Content-Type: application/json", "access_token: " + Get(ch.config, "access_token")},
+           json::serialize(body), TimeoutMs(ch));
   if (a.code != CURLE_OK) return {false, false, "", std::string("zalo: ") + curl_easy_strerror(a.code)};
   if (a.status < 200 || a.status >= 300) return {false, false, "", "zalo: HTTP " + std::to_string(a.status)};
   const std::string err = JsonPath(a.body, "error");

@@ -10,8 +10,8 @@
 //          form | raw: how values are escaped), success_status (default: any
 //          2xx), success_json_path + success_value (dotted path in a JSON
 //          answer), success_pattern (text the answer must contain),
-//          message_id_path, auth_header (secret: one "Name: value" line), ascii ("1": no diacritics), night ("1": allowed
-//          21:00-07:00), timeout_ms
+//          message_id_path, auth_header (secret: one "Name: value" line), ascii ("1": no diacritics), night ("1":
+//          allowed 21:00-07:00), timeout_ms
 //   zalo:  url, access_token (secret: never logged or shown), template_<event>
 //          (the ZNS template id of each event), timeout_ms; cs_url: the OA's
 //          consultation message endpoint, for a citizen who wrote to the OA

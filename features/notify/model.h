@@ -28,8 +28,8 @@ struct Message {
   std::string event;
   std::string channel_pref;  // the citizen's choice ("" = the unit's order)
   std::string phone, email;
-  std::string zalo_user_id;  // a citizen who wrote to the unit's Zalo OA: answered in that chat
-  std::string facebook_user_id;  // one who wrote to the unit's Facebook page: answered in Messenger
+  std::string zalo_user_id;                   // a citizen who wrote to the unit's Zalo OA: answered in that chat
+  std::string facebook_user_id;               // one who wrote to the unit's Facebook page: answered in Messenger
   std::map<std::string, std::string> params;  // the template's placeholders
   std::string status = "queued";              // queued | sent | failed
   int64_t attempts = 0;

@@ -82,11 +82,11 @@ Response TemplatePage(Context& ctx, Service& svc, const Template& shown, bool pr
     pv.SetValue("PREVIEW_SUBJECT", render::Fill(shown.subject, params));
     Lines(pv, "PREVIEW_LINE", text);
     if (channel == "sms")
-      pv.SetValueAndShowSection("TEXT",
-                               Text("notify.preview_segments", {{"with", std::to_string(SmsSegments(text))},
-                                                                {"without", std::to_string(SmsSegments(
-                                                                                StripDiacritics(text)))}}),
-                               "SEGMENTS");
+      pv.SetValueAndShowSection(
+          "TEXT",
+          Text("notify.preview_segments", {{"with", std::to_string(SmsSegments(text))},
+                                           {"without", std::to_string(SmsSegments(StripDiacritics(text)))}}),
+          "SEGMENTS");
   }
   const auto versions = svc.TemplateHistory(event, channel);
   for (auto& t : versions) {

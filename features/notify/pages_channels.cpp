@@ -3,8 +3,8 @@
 // on it (leaders, desk officers).
 #include <algorithm>
 
-#include "features/notify/pages.h"
 #include "features/notify/channels.h"
+#include "features/notify/pages.h"
 #include "features/notify/rules.h"
 #include "features/notify/service.h"
 #include "platform/errors.h"

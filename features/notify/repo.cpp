@@ -4,8 +4,8 @@
 
 #include <boost/json.hpp>
 
-#include "platform/time.h"
 #include "platform/db/ancestors.h"
+#include "platform/time.h"
 
 namespace fg::notify::repo {
 namespace {
@@ -29,7 +29,7 @@ std::map<std::string, std::string> JsonMap(const std::string& s) {
 
 #define FG_MESSAGE_COLUMNS                                                                                          \
   "o.id, o.idem_key, o.unit_id, o.dossier_id, o.event, o.channel_pref, o.phone, o.email, o.params_json, o.status, " \
-  "o.attempts, o.next_at, o.channel, o.provider_id, o.last_error, o.created_at, o.sent_at, o.updated_at, "     \
+  "o.attempts, o.next_at, o.channel, o.provider_id, o.last_error, o.created_at, o.sent_at, o.updated_at, "          \
   "o.zalo_user_id, o.facebook_user_id"
 
 Message MessageOf(const db::Row& r) {
@@ -69,7 +69,8 @@ const db::Query kInsert{
     "outbox_insert",
     "INSERT INTO outbox (idem_key, unit_id, dossier_id, event, channel_pref, phone, email, params_json, status, "
     "attempts, next_at, lease_owner, lease_until, channel, provider_id, last_error, created_at, sent_at, updated_at, "
-    "zalo_user_id, facebook_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, NULL, NULL, '', '', '', ?, NULL, ?, ?, ?) "
+    "zalo_user_id, facebook_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, NULL, NULL, '', '', '', ?, NULL, "
+    "?, ?, ?) "
     "ON CONFLICT (idem_key) DO NOTHING"};
 #define FG_CLAIM_WHERE \
   "WHERE status = 'queued' AND next_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_at, id LIMIT ?"
@@ -117,7 +118,8 @@ const db::Query kChannels{"notify_channels",
                           "ORDER BY position, channel"};
 const db::Query kChannelsFor{"notify_channels_for",
                              "SELECT c.channel, c.position, c.config_json, u.path FROM notify_channels c "
-                             "JOIN units u ON u.id = c.unit_id WHERE u.path IN " FG_ANCESTORS " "
+                             "JOIN units u ON u.id = c.unit_id WHERE u.path IN " FG_ANCESTORS
+                             " "
                              "ORDER BY LENGTH(u.path) DESC, c.position, c.channel"};
 const db::Query kPutChannel{"notify_channel_put",
                             "INSERT INTO notify_channels (unit_id, channel, position, config_json, updated_at) "
@@ -153,8 +155,7 @@ std::optional<Consent> ConsentOf(db::Conn& c, int64_t dossier_id) {
 bool InsertMessage(db::Conn& c, const Message& m) {
   return c.exec(kInsert, {m.idem_key, m.unit_id, m.dossier_id ? db::Value(*m.dossier_id) : db::Value(nullptr), m.event,
                           m.channel_pref, m.phone, m.email, MapJson(m.params), m.next_at, m.created_at, m.created_at,
-                          m.zalo_user_id, m.facebook_user_id}) >
-         0;
+                          m.zalo_user_id, m.facebook_user_id}) > 0;
 }
 
 std::vector<Message> Claim(db::Conn& c, const std::string& owner, const std::string& now,
@@ -170,8 +171,7 @@ std::vector<Message> Claim(db::Conn& c, const std::string& owner, const std::str
 
 bool AnyDue(db::Conn& c, const std::string& now) { return c.query_one(kAnyDue, {now, now}).has_value(); }
 
-bool Renew(db::Conn& c, int64_t id, const std::string& owner, const std::string& lease_until,
-           const std::string& now) {
+bool Renew(db::Conn& c, int64_t id, const std::string& owner, const std::string& lease_until, const std::string& now) {
   return c.exec(kRenew, {lease_until, now, id, owner}) > 0;
 }
 

@@ -30,8 +30,7 @@ bool AnyDue(db::Conn& c, const std::string& now);
 // Status updates by the lease holder; false if the lease was lost.
 // Extends `owner`'s lease on a queued message; false when the lease is no longer
 // its own (it expired and another sender claimed the message).
-bool Renew(db::Conn& c, int64_t id, const std::string& owner, const std::string& lease_until,
-           const std::string& now);
+bool Renew(db::Conn& c, int64_t id, const std::string& owner, const std::string& lease_until, const std::string& now);
 bool MarkSent(db::Conn& c, int64_t id, const std::string& owner, const std::string& channel,
               const std::string& provider_id, const std::string& now);
 bool MarkAttempt(db::Conn& c, int64_t id, const std::string& owner, int64_t attempts, const std::string& status,

@@ -145,9 +145,10 @@ namespace fg::notify {
 std::vector<std::string> ChannelKeys(std::string_view channel) {
   if (channel == "email") return {"url", "from", "username", "password", "starttls", "timeout_ms"};
   if (channel == "sms")
-    return {"url",           "method",           "headers",       "auth_header",     "body",
-            "body_encoding", "success_status",   "success_json_path", "success_value", "success_pattern",
-            "message_id_path", "ascii",          "night",         "timeout_ms"};
+    return {"url",           "method",          "headers",         "auth_header",
+            "body",          "body_encoding",   "success_status",  "success_json_path",
+            "success_value", "success_pattern", "message_id_path", "ascii",
+            "night",         "timeout_ms"};
   if (channel == "zalo") {
     std::vector<std::string> keys = {"url", "cs_url", "access_token"};
     for (const char* e : kEvents) keys.push_back(std::string("template_") + e);

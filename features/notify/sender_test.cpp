@@ -24,8 +24,8 @@
 #include "features/notify/service.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
-#include "platform/time.h"
 #include "platform/source_dir.h"
+#include "platform/time.h"
 #include "tests/support/temp_path.h"
 
 namespace fg::notify {
@@ -236,7 +236,8 @@ TEST_P(NotifyTest, IntakeQueuesTheMessageInTheSameWrite) {
 
 TEST_P(NotifyTest, ACitizenWhoWroteToTheOaGetsTheWholeAnswerInTheChat) {
   Helper oa("zalo_oa_stub.py", {});
-  Channels({{"zalo", 0,
+  Channels({{"zalo",
+             0,
              {{"cs_url", "http://127.0.0.1:" + std::to_string(oa.port()) + "/"},
               {"access_token", "oa-token-1"},
               {"timeout_ms", "2000"}}}});
@@ -272,11 +273,13 @@ TEST_P(NotifyTest, ACitizenWhoWroteToThePageGetsTheAnswerInMessengerElseByTheNex
   Helper smtp("smtp_sink.py", {});
   ASSERT_GT(fb.port(), 0);
   ASSERT_GT(smtp.port(), 0);
-  Channels({{"facebook", 0,
-             {{"url", "http://127.0.0.1:" + std::to_string(fb.port()) + "/"},
-              {"access_token", "page-token-1"},
-              {"timeout_ms", "2000"}}},
-            {"email", 1, {{"url", "smtp://127.0.0.1:" + std::to_string(smtp.port())}, {"from", "motcua@xamot.gov.vn"}}}});
+  Channels(
+      {{"facebook",
+        0,
+        {{"url", "http://127.0.0.1:" + std::to_string(fb.port()) + "/"},
+         {"access_token", "page-token-1"},
+         {"timeout_ms", "2000"}}},
+       {"email", 1, {{"url", "smtp://127.0.0.1:" + std::to_string(smtp.port())}, {"from", "motcua@xamot.gov.vn"}}}});
   auto message = [&](const std::string& key, const std::string& user, const std::string& email) {
     Message m;
     m.idem_key = key;
@@ -621,22 +624,28 @@ TEST_P(NotifyTest, GatewayReportsDeliveryThroughTheSignedCallbackUrl) {
 }
 
 TEST_P(NotifyTest, ChannelSecretsAreWriteOnlyAndEveryBadSettingIsReported) {
-  Channels({{"email", 0, {{"url", "smtp://127.0.0.1:25"}, {"from", "motcua@xamot.gov.vn"}, {"username", "motcua"},
-                          {"password", "mật-khẩu-1"}}},
+  Channels({{"email",
+             0,
+             {{"url", "smtp://127.0.0.1:25"},
+              {"from", "motcua@xamot.gov.vn"},
+              {"username", "motcua"},
+              {"password", "mật-khẩu-1"}}},
             {"zalo", 0, {{"access_token", "tok-1"}}}});
   auto shown = notify_->Channels(desk_, "C1");
   ASSERT_EQ(shown.size(), 2u);
   EXPECT_EQ(shown[0].config.at("password"), "********");
   EXPECT_EQ(shown[1].config.at("access_token"), "********");
   // Reordered; the password left empty, the token sent back masked: both kept.
-  Channels({{"zalo", 0, {{"access_token", "********"}}},
-            {"email", 0, {{"url", "smtp://127.0.0.1:25"}, {"from", "motcua@xamot.gov.vn"}, {"username", "motcua"},
-                          {"password", ""}}}});
+  Channels(
+      {{"zalo", 0, {{"access_token", "********"}}},
+       {"email",
+        0,
+        {{"url", "smtp://127.0.0.1:25"}, {"from", "motcua@xamot.gov.vn"}, {"username", "motcua"}, {"password", ""}}}});
   auto saved = notify_->Channels(admin_, "C1", true);
   ASSERT_EQ(saved.size(), 2u);
   // Each change is in the event log: which channels in which order, never a secret.
-  static const db::Query kChannelEvents{
-      "test_channel_events", "SELECT after_json FROM events WHERE entity = 'notify_channels' ORDER BY id"};
+  static const db::Query kChannelEvents{"test_channel_events",
+                                        "SELECT after_json FROM events WHERE entity = 'notify_channels' ORDER BY id"};
   auto changes = db_->read([](db::Conn& c) { return c.query(kChannelEvents); });
   ASSERT_EQ(changes.size(), 2u);
   EXPECT_EQ(changes[1].text(0), R"({"channels":["zalo","email"]})");
@@ -653,17 +662,19 @@ TEST_P(NotifyTest, ChannelSecretsAreWriteOnlyAndEveryBadSettingIsReported) {
     std::set<std::string> fields;
     for (auto& p : e.problems()) fields.insert(p.field);
     // email.username: the saved password is kept (left out, same server), and a password needs a user.
-    EXPECT_EQ(fields, (std::set<std::string>{"sms.url", "sms.body_encoding", "sms.ascii", "sms.colour",
-                                             "email.from", "email.username"}));
+    EXPECT_EQ(fields, (std::set<std::string>{"sms.url", "sms.body_encoding", "sms.ascii", "sms.colour", "email.from",
+                                             "email.username"}));
   }
   // Another server: the saved password is not sent there unless typed again; the token of an
   // unchanged Zalo address is kept.
-  EXPECT_EQ(testing::ProblemsOf([&] {
-              Channels({{"zalo", 0, {}},
-                        {"email", 0, {{"url", "smtp://mail.example.vn:587"}, {"from", "motcua@xamot.gov.vn"},
-                                      {"username", "motcua"}}}});
-            }),
-            (std::map<std::string, std::string>{{"email.password", "notify.secret_again"}}));
+  EXPECT_EQ(
+      testing::ProblemsOf([&] {
+        Channels({{"zalo", 0, {}},
+                  {"email",
+                   0,
+                   {{"url", "smtp://mail.example.vn:587"}, {"from", "motcua@xamot.gov.vn"}, {"username", "motcua"}}}});
+      }),
+      (std::map<std::string, std::string>{{"email.password", "notify.secret_again"}}));
   EXPECT_EQ(notify_->Channels(admin_, "C1", true).at(0).name, "zalo");  // nothing written
   EXPECT_EQ(KindOf([&] { notify_->SetChannels(desk_, "C1", {{"log", 0, {}}}); }), ErrorKind::kForbidden);
   EXPECT_EQ(KindOf([&] { Channels({{"log", 0, {}}, {"log", 0, {}}}); }), ErrorKind::kBadRequest);

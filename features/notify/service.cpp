@@ -90,7 +90,8 @@ Message Service::Callback(const std::string& channel, const std::string& token, 
   problems.raise_if_any();
   return db_.write([&](db::Conn& c) {
     if (!repo::MessageById(c, id)) throw NotFound("notify.message_not_found");
-    const std::string last = status == "failed" ? (err.empty() ? channel + ": failed (gateway)" : channel + ": " + err) : "";
+    const std::string last =
+        status == "failed" ? (err.empty() ? channel + ": failed (gateway)" : channel + ": " + err) : "";
     if (!repo::MarkDelivery(c, id, channel, status, last, NowUtcText()))
       throw AppError(ErrorKind::kConflict, "notify.not_sent");
     return *repo::MessageById(c, id);
@@ -129,8 +130,8 @@ bool Service::CanSaveTemplates(const auth::Principal& p) {
 }
 
 bool Service::IsAdministrator(const auth::Principal& p) {
-  return auth::Covers(p, "/") || std::any_of(p.grants.begin(), p.grants.end(),
-                                             [](const auth::Grant& g) { return g.role == Role::kAdmin; });
+  return auth::Covers(p, "/") ||
+         std::any_of(p.grants.begin(), p.grants.end(), [](const auth::Grant& g) { return g.role == Role::kAdmin; });
 }
 
 Template Service::SaveTemplate(const auth::Principal& p, const Template& in) {

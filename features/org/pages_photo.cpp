@@ -81,8 +81,7 @@ Response PhotoPage(Context& ctx, Service& svc, int64_t id, const AppError* error
 }  // namespace
 
 void PhotoSummary(ctemplate::TemplateDictionary& b, Service& svc, const auth::Principal& p, const Official& o) {
-  if (auto photo = svc.PhotoOf(p, o.id))
-    b.SetValueAndShowSection("PHOTO_URL", PhotoUrl(o.id, *photo), "HAS_PHOTO");
+  if (auto photo = svc.PhotoOf(p, o.id)) b.SetValueAndShowSection("PHOTO_URL", PhotoUrl(o.id, *photo), "HAS_PHOTO");
 }
 
 void RegisterPhotoPages(http::App& app, Service& svc) {
@@ -111,9 +110,8 @@ void RegisterPhotoPages(http::App& app, Service& svc) {
     svc.RemovePhoto(*ctx.user, id);
     return Response::Redirect("/officials/" + std::to_string(id) + "/anh?done=removed");
   });
-  app.page("GET", "/officials/{id}/anh/tep", http::Access::kUser, [&svc](Context& ctx) {
-    return PhotoResponse(ctx, svc.PhotoFileOf(*ctx.user, OfficialId(ctx)), false);
-  });
+  app.page("GET", "/officials/{id}/anh/tep", http::Access::kUser,
+           [&svc](Context& ctx) { return PhotoResponse(ctx, svc.PhotoFileOf(*ctx.user, OfficialId(ctx)), false); });
 }
 
 }  // namespace fg::org

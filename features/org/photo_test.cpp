@@ -34,7 +34,7 @@ TEST(OrgPhotoRules, ReadsTypeAndPixelSizeFromTheContent) {
   EXPECT_FALSE(SniffImage("GIF89a\x01\x00\x01\x00"));
   EXPECT_FALSE(SniffImage("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
   EXPECT_FALSE(SniffImage(PngOf(30, 40).substr(0, 20)));
-  EXPECT_FALSE(SniffImage(JpegOf(30, 40).substr(0, 24)));  // cut inside the frame header
+  EXPECT_FALSE(SniffImage(JpegOf(30, 40).substr(0, 24)));                // cut inside the frame header
   EXPECT_FALSE(SniffImage(std::string("\xFF\xD8\xFF\xDA\x00\x02", 6)));  // a scan before any frame
 }
 
@@ -88,8 +88,8 @@ class OrgPhotoTest : public ::testing::TestWithParam<std::string> {
   }
   std::pair<int64_t, auth::Principal> Person(const std::string& username, const std::string& unit,
                                              const std::string& role) {
-    auto o = svc_->CreateOfficial(SystemPrincipal(), {username, "Người " + username, unit, "", "", "", "mat-khau-dai-1"},
-                                  {{role, unit}});
+    auto o = svc_->CreateOfficial(SystemPrincipal(),
+                                  {username, "Người " + username, unit, "", "", "", "mat-khau-dai-1"}, {{role, unit}});
     return {o.id, *db_->read([&](db::Conn& c) { return Service::LoadPrincipal(c, o.id); })};
   }
   std::unique_ptr<db::Db> db_;
@@ -128,8 +128,7 @@ TEST_P(OrgPhotoTest, TheOfficialOrAnAdministratorOrLeaderCoveringThemSetsIt) {
   // A refused upload leaves the photo as it was.
   EXPECT_EQ(KindOf([&] { svc_->SetPhoto(clerk, clerk_id, "GIF89a"); }), ErrorKind::kUnsupportedMediaType);
   EXPECT_EQ(KindOf([&] { svc_->SetPhoto(clerk, clerk_id, PngOf(2100, 10)); }), ErrorKind::kBadRequest);
-  EXPECT_EQ(KindOf([&] { svc_->SetPhoto(clerk, clerk_id, std::string(600 * 1024, '\xFF')); }),
-            ErrorKind::kTooLarge);
+  EXPECT_EQ(KindOf([&] { svc_->SetPhoto(clerk, clerk_id, std::string(600 * 1024, '\xFF')); }), ErrorKind::kTooLarge);
   EXPECT_EQ(svc_->PhotoFileOf(clerk, clerk_id).bytes, PngOf(60, 80));
 
   // Removal: by the official; then nothing to serve; removing again is harmless.

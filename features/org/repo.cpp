@@ -3,8 +3,8 @@
 #include <map>
 
 #include "features/org/rules.h"
-#include "platform/time.h"
 #include "platform/db/ancestors.h"
+#include "platform/time.h"
 
 namespace fg::org::repo {
 namespace {
@@ -65,9 +65,10 @@ const db::Query kGrantsOf{
     "grants_of",
     "SELECT g.id, g.role, g.unit_id, u.path, u.code, u.name FROM role_grants g JOIN units u ON u.id = g.unit_id "
     "WHERE g.official_id = ? ORDER BY u.path, g.role"};
-const db::Query kGrantedOver{"officials_granted_over",
-                             "SELECT DISTINCT g.official_id FROM role_grants g JOIN units gu ON gu.id = g.unit_id "
-                             "JOIN officials o ON o.id = g.official_id WHERE o.active = 1 AND gu.path IN " FG_ANCESTORS};
+const db::Query kGrantedOver{
+    "officials_granted_over",
+    "SELECT DISTINCT g.official_id FROM role_grants g JOIN units gu ON gu.id = g.unit_id "
+    "JOIN officials o ON o.id = g.official_id WHERE o.active = 1 AND gu.path IN " FG_ANCESTORS};
 const db::Query kInsertOfficial{
     "official_insert",
     "INSERT INTO officials (username, full_name, unit_id, position, phone, email, password_hash, "

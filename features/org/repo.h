@@ -18,7 +18,7 @@ std::vector<std::string> RootPaths(db::Conn& c, int64_t limit);
 // Inserts `u` (whose path is its parent's, "" for a root) and completes it as
 // stored: id, own path, created_at and updated_at.
 void InsertUnit(db::Conn& c, Unit& u);
-void UpdateUnit(db::Conn& c, const Unit& u);     // all fields but path
+void UpdateUnit(db::Conn& c, const Unit& u);  // all fields but path
 // Moves a subtree: every path starting with `old_prefix` gets `new_prefix` instead.
 void RepathSubtree(db::Conn& c, const std::string& old_prefix, const std::string& new_prefix);
 Counts CountUnder(db::Conn& c, const std::string& path_prefix, const std::string& today);

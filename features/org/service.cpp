@@ -431,8 +431,8 @@ Photo Service::SetPhoto(const Principal& p, int64_t official_id, std::string_vie
     repo::LockOfficial(c, o.id);
     const auto before = repo::PhotoOf(c, o.id);
     repo::PutPhoto(c, photo, content, p.official_id ? std::optional<int64_t>(p.official_id) : std::nullopt);
-    events::Append(c, events::By(p, o.unit_id, "official", std::to_string(o.id), "photo", PhotoJson(before),
-                                 PhotoJson(photo)));
+    events::Append(
+        c, events::By(p, o.unit_id, "official", std::to_string(o.id), "photo", PhotoJson(before), PhotoJson(photo)));
   });
   return photo;
 }

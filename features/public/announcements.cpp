@@ -173,7 +173,6 @@ std::string Speak(const std::string& text) {
   return wav;
 }
 
-
 namespace {
 
 std::optional<int64_t> ActorId(const auth::Principal& p) {
@@ -260,8 +259,7 @@ Announcement Announcements::Update(const auth::Principal& p, int64_t id, int64_t
   return a;
 }
 
-Announcement Announcements::Withdraw(const auth::Principal& p, int64_t id, int64_t version,
-                                     const std::string& reason) {
+Announcement Announcements::Withdraw(const auth::Principal& p, int64_t id, int64_t version, const std::string& reason) {
   const Announcement before = ForEditing(p, id);
   if (before.withdrawn()) throw Changed("public.announcement.withdrawn_already");
   const std::string why = text::Clean("reason", reason, kMaxReasonChars, true, true);

@@ -21,9 +21,9 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "platform/async/pool.h"
@@ -42,7 +42,7 @@ struct Announcement {
   std::vector<std::string> hamlets;  // empty: every hamlet of the unit
   std::string created_at, updated_at;
   int64_t version = 1;
-  bool broadcast = false;  // a controller reported playing it: no more edits
+  bool broadcast = false;                                    // a controller reported playing it: no more edits
   std::string withdrawn_at, withdrawn_by, withdrawn_reason;  // withdrawn_at "" unless withdrawn; by: full name
   bool withdrawn() const { return !withdrawn_at.empty(); }
 };

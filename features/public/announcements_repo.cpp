@@ -5,11 +5,11 @@ namespace {
 
 db::Value Opt(std::optional<int64_t> v) { return v ? db::Value{*v} : db::Value{nullptr}; }
 
-#define FG_ANNOUNCEMENT_COLUMNS                                                                                   \
-  "a.id, u.code, u.name, u.path, a.title, a.body, a.starts_on, a.ends_on, a.times, a.hamlets, a.created_at, "     \
-  "a.updated_at, a.unit_id, a.version, coalesce(a.withdrawn_at, ''), coalesce(w.full_name, ''), "                 \
+#define FG_ANNOUNCEMENT_COLUMNS                                                                                    \
+  "a.id, u.code, u.name, u.path, a.title, a.body, a.starts_on, a.ends_on, a.times, a.hamlets, a.created_at, "      \
+  "a.updated_at, a.unit_id, a.version, coalesce(a.withdrawn_at, ''), coalesce(w.full_name, ''), "                  \
   "a.withdrawn_reason, CASE WHEN EXISTS (SELECT 1 FROM announcement_broadcasts b WHERE b.announcement_id = a.id) " \
-  "THEN 1 ELSE 0 END "                                                                                            \
+  "THEN 1 ELSE 0 END "                                                                                             \
   "FROM announcements a JOIN units u ON u.id = a.unit_id LEFT JOIN officials w ON w.id = a.withdrawn_by "
 
 Announcement From(const db::Row& r) {
@@ -35,7 +35,7 @@ Announcement From(const db::Row& r) {
   return a;
 }
 
-#define FG_CONTROLLER_COLUMNS                                                                              \
+#define FG_CONTROLLER_COLUMNS                                                                           \
   "k.id, k.unit_id, u.code, k.name, k.hamlets, k.created_at, coalesce(k.revoked_at, ''), k.token_hash " \
   "FROM announcement_controllers k JOIN units u ON u.id = k.unit_id "
 
@@ -100,9 +100,10 @@ bool Update(db::Conn& c, const Announcement& a) {
 
 bool Withdraw(db::Conn& c, int64_t id, int64_t version, std::optional<int64_t> by, const std::string& at,
               const std::string& reason) {
-  static const db::Query q{"announcement_withdraw",
-                           "UPDATE announcements SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?, "
-                           "updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND withdrawn_at IS NULL"};
+  static const db::Query q{
+      "announcement_withdraw",
+      "UPDATE announcements SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?, "
+      "updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND withdrawn_at IS NULL"};
   return c.exec(q, {at, Opt(by), reason, at, id, version}) == 1;
 }
 

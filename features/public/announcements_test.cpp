@@ -136,7 +136,7 @@ TEST_P(AnnouncementsTest, LeadersCreateControllersReportAndTheAudioSpeaks) {
   ASSERT_EQ(ann.Playlist(k, "C1", "ap 3").size(), 1u);
   EXPECT_EQ(ann.Playlist(k, "C1", "ap 3")[0].title, "Tiêm phòng dại");
   EXPECT_TRUE(ann.Playlist(k, "C1", "Ấp 7").empty());
-  EXPECT_EQ(ann.Playlist(k, "C1", "").size(), 1u);  // any of its hamlets
+  EXPECT_EQ(ann.Playlist(k, "C1", "").size(), 1u);                                   // any of its hamlets
   EXPECT_EQ(KindOf([&] { ann.Playlist(k, "C1", "Ấp 4"); }), ErrorKind::kForbidden);  // not its hamlet
   EXPECT_EQ(KindOf([&] { ann.Playlist(k, "C2", ""); }), ErrorKind::kForbidden);      // not its unit
   EXPECT_TRUE(ann.Playlist(k2, "C2", "").empty());
@@ -225,8 +225,7 @@ TEST_P(AnnouncementsTest, AWithdrawnOneLeavesThePlaylistAtOnceAndTheLogKeepsItsB
   EXPECT_EQ(current[0].withdrawn_reason, "Buổi tiêm dời sang tuần sau.");
   EXPECT_EQ(current[0].withdrawn_at, w.withdrawn_at);
   EXPECT_EQ(ann.Log(leader, "C1").size(), 1u);
-  EXPECT_EQ(KeyOf([&] { ann.Withdraw(leader, a.id, 2, "Lần nữa"); }),
-            "public.announcement.withdrawn_already");
+  EXPECT_EQ(KeyOf([&] { ann.Withdraw(leader, a.id, 2, "Lần nữa"); }), "public.announcement.withdrawn_already");
   EXPECT_EQ(KindOf([&] { ann.Update(leader, a.id, 2, Input()); }), ErrorKind::kConflict);
 }
 

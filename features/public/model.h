@@ -38,7 +38,7 @@ struct Publication {
   bool phone = false;
   bool email = false;
   bool hours = false;
-  bool photo = false;  // migration 0032
+  bool photo = false;      // migration 0032
   std::string hours_text;  // receiving hours as typed ("Sáng thứ Hai, thứ Tư 7:30 – 11:30")
   int64_t sort_order = 100;
   std::string updated_at;  // "" when never set

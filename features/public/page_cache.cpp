@@ -144,8 +144,7 @@ http::Response PageCache::Serve(http::Context& ctx, Inputs inputs, const std::fu
   const uint64_t gen = generation();
   http::Response r = render();
   MakeCacheable(ctx, r);
-  if (r.status != 200 || ctx.user || !ctx.set_cookies.empty() || !r.header("Set-Cookie").empty() ||
-      EmbedsToken(ctx, r))
+  if (r.status != 200 || ctx.user || !ctx.set_cookies.empty() || !r.header("Set-Cookie").empty() || EmbedsToken(ctx, r))
     return AnswerIfNoneMatch(ctx.req, r);
   page = Put(key, std::move(inputs), gen, now, std::move(r));
   ctx.csrf_token.clear();

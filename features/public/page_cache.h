@@ -68,7 +68,7 @@ class PageCache {
   // with generation() before the inputs were read) and `made`; returns it. A
   // page larger than max_bytes is returned without being kept.
   std::shared_ptr<const Page> Put(const std::string& key, Inputs inputs, uint64_t generation, Clock::time_point made,
-                                   http::Response response);
+                                  http::Response response);
   uint64_t generation() const;
   // Every page kept so far is stale.
   void Invalidate();

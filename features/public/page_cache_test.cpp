@@ -46,7 +46,7 @@ TEST(PortalPageCache, InvalidateDropsEveryPageAndRefusesOnesRenderedBefore) {
   const auto t0 = Clock::now();
   cache.Put("/xa/1/danh-ba", {index}, cache.generation(), t0, Html("people"));
   const uint64_t before = cache.generation();  // a render starts
-  cache.Invalidate();                           // an official's publication changes meanwhile
+  cache.Invalidate();                          // an official's publication changes meanwhile
   EXPECT_FALSE(cache.Get("/xa/1/danh-ba", {index}, t0));
   auto answered = cache.Put("/xa/1/danh-ba", {index}, before, t0, Html("old people"));
   EXPECT_EQ(answered->response.body, "old people");  // answered once, not kept
@@ -75,7 +75,7 @@ TEST(PortalPageCache, BoundedByBytesAndPagesLeastRecentlyUsedFirst) {
   put("/page/03");
   EXPECT_EQ(cache.bytes(), 300u);
   ASSERT_TRUE(cache.Get("/page/01", {in}, t0));  // now the most recently used
-  put("/page/04");                                // /page/02 goes
+  put("/page/04");                               // /page/02 goes
   EXPECT_EQ(cache.pages(), 3u);
   EXPECT_LE(cache.bytes(), 300u);
   EXPECT_FALSE(cache.Get("/page/02", {in}, t0));

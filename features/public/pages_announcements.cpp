@@ -389,16 +389,14 @@ void RegisterAnnouncementPages(http::App& app, std::shared_ptr<Service> places, 
   app.page("GET", "/desk/announcements/controllers/{id}/revoke", http::Access::kUser, [ann](Context& ctx) {
     const auto k = ann->ControllerFor(*ctx.user, IdParam(ctx, "public.controller.not_found"));
     if (!k.revoked_at.empty()) throw AppError(ErrorKind::kConflict, "public.controller.revoked_already");
-    return render::ConfirmPage(ctx, Text("public.controller.revoke_title"),
-                               Text("public.controller.revoke_question", {{"name", k.name}}),
-                               "/desk/announcements/controllers/" + std::to_string(k.id) + "/revoke",
-                               Text("public.controller.revoke_button"),
-                               "/desk/announcements/controllers?unit=" + http::UrlEncode(k.unit_code));
+    return render::ConfirmPage(
+        ctx, Text("public.controller.revoke_title"), Text("public.controller.revoke_question", {{"name", k.name}}),
+        "/desk/announcements/controllers/" + std::to_string(k.id) + "/revoke", Text("public.controller.revoke_button"),
+        "/desk/announcements/controllers?unit=" + http::UrlEncode(k.unit_code));
   });
   app.page("POST", "/desk/announcements/controllers/{id}/revoke", http::Access::kUser, [ann](Context& ctx) {
     const auto k = ann->RevokeController(*ctx.user, IdParam(ctx, "public.controller.not_found"));
-    return Response::Redirect("/desk/announcements/controllers?unit=" + http::UrlEncode(k.unit_code) +
-                              "&done=revoked");
+    return Response::Redirect("/desk/announcements/controllers?unit=" + http::UrlEncode(k.unit_code) + "&done=revoked");
   });
 
   app.api("POST", "/api/v1/announcements/{id}/broadcasts", http::Access::kPublic, [ann](Context& ctx) {

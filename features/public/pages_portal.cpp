@@ -4,8 +4,8 @@
 
 #include "features/desk/rules.h"
 #include "features/desk/stats.h"
-#include "features/public/page_cache.h"
 #include "features/org/routes.h"
+#include "features/public/page_cache.h"
 #include "features/public/pages_portal.h"
 #include "platform/auth/crypto.h"
 #include "platform/errors.h"
@@ -273,8 +273,8 @@ std::string PosterPdf(const Place& place, const std::vector<const desk::Procedur
 Response PosterResponse(Context& ctx, Portal& portal) {
   const auto pc = portal.CatalogueOf(ctx.req.params.at("code"));
   const auto found = Portal::Search(*pc.catalogue, ctx.req.query_param("tim"));
-  return Cacheable(ctx,
-                   Response::InlineFile(PosterPdf(pc.place, found), "application/pdf", "ap-phich-thu-tuc-" + pc.place.code + ".pdf"));
+  return Cacheable(ctx, Response::InlineFile(PosterPdf(pc.place, found), "application/pdf",
+                                             "ap-phich-thu-tuc-" + pc.place.code + ".pdf"));
 }
 
 // ---- open data ----
@@ -295,9 +295,9 @@ Response CatalogueCsv(Context& ctx, Portal& portal) {
   std::string out = "# " + Text("public.open_data.licence_line", {{"place", pc.place.name}}) + "\n";
   out += "code,name,field,limit_unit,limit_amount,limit_text,fees,documents,result,legal_basis,online_level,url\n";
   for (const auto& p : pc.catalogue->all()) {
-    for (const std::string& cell :
-         {p.code, p.name, p.field, std::string(desk::LimitName(p.limit)), std::to_string(p.limit_amount), LimitText(p), p.fees,
-          DocumentsText(p), p.result, p.legal_basis, std::to_string(p.online_level), base + ProcedureUrl(pc.place, p)})
+    for (const std::string& cell : {p.code, p.name, p.field, std::string(desk::LimitName(p.limit)),
+                                    std::to_string(p.limit_amount), LimitText(p), p.fees, DocumentsText(p), p.result,
+                                    p.legal_basis, std::to_string(p.online_level), base + ProcedureUrl(pc.place, p)})
       out += text::CsvField(cell) + ",";
     out.back() = '\n';
   }
@@ -607,21 +607,18 @@ void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service
            [portal, &pt, &places, &calendar, cache, &pc](Context& ctx) {
              return ProcedurePage(ctx, pt, places, calendar, pc);
            });
-  app.page("GET", "/xa/{code}/so-lieu", http::Access::kPublic,
-           [portal, &pt, &places, cache, &pc](Context& ctx) {
-             return pc.Serve(ctx, {places.Index()}, [&] { return RenderFigures(ctx, pt); });
-           });
+  app.page("GET", "/xa/{code}/so-lieu", http::Access::kPublic, [portal, &pt, &places, cache, &pc](Context& ctx) {
+    return pc.Serve(ctx, {places.Index()}, [&] { return RenderFigures(ctx, pt); });
+  });
   app.page("GET", "/xa/{code}/so-lieu.csv", http::Access::kPublic,
            [portal, &pt](Context& ctx) { return FiguresCsv(ctx, pt); });
   app.page("GET", "/xa/{code}/so-lieu.json", http::Access::kPublic,
            [portal, &pt](Context& ctx) { return FiguresJson(ctx, pt); });
-  app.page("GET", "/xa/{code}/danh-ba", http::Access::kPublic,
-           [portal, &pt, &places, cache, &pc](Context& ctx) {
-             return pc.Serve(ctx, {places.Index()}, [&] { return RenderDirectory(ctx, pt); });
-           });
-  app.page("GET", "/anh-can-bo/{id}", http::Access::kPublic, [portal, &pt](Context& ctx) {
-    return org::PhotoResponse(ctx, pt.PublicPhoto(OfficialIdParam(ctx)), true);
+  app.page("GET", "/xa/{code}/danh-ba", http::Access::kPublic, [portal, &pt, &places, cache, &pc](Context& ctx) {
+    return pc.Serve(ctx, {places.Index()}, [&] { return RenderDirectory(ctx, pt); });
   });
+  app.page("GET", "/anh-can-bo/{id}", http::Access::kPublic,
+           [portal, &pt](Context& ctx) { return org::PhotoResponse(ctx, pt.PublicPhoto(OfficialIdParam(ctx)), true); });
   app.page("GET", "/officials/{id}/cong-khai", http::Access::kUser, [portal, &pt](Context& ctx) {
     const auto view = pt.GetPublication(*ctx.user, OfficialIdParam(ctx));
     return PublicationForm(ctx, view, view.publication, std::to_string(view.publication.sort_order), nullptr);

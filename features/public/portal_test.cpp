@@ -8,9 +8,9 @@
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
 #include "features/feedback/service.h"
-#include "tests/support/images.h"
 #include "platform/errors.h"
 #include "platform/time.h"
+#include "tests/support/images.h"
 
 namespace fg::pub {
 namespace {
@@ -190,8 +190,8 @@ TEST_P(PortalTest, FiguresCountFeedbackAnsweredOnTimeByMonth) {
 
 TEST_P(PortalTest, ThePhotoIsPublicOnlyWithItsOwnConsent) {
   auto sys = org::SystemPrincipal();
-  auto chair = org_->CreateOfficial(sys, {"chu.tich", "Nguyễn Văn Bình", "C1", "Chủ tịch UBND", "", "", "mat-khau-dai-1"},
-                                    {});
+  auto chair =
+      org_->CreateOfficial(sys, {"chu.tich", "Nguyễn Văn Bình", "C1", "Chủ tịch UBND", "", "", "mat-khau-dai-1"}, {});
   const std::string png = fg::testing::PngOf(30, 40);
   const auto photo = org_->SetPhoto(sys, chair.id, png);
   auto public_photo_kind = [&] { return KindOf([&] { portal_->PublicPhoto(chair.id); }); };

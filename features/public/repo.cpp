@@ -13,7 +13,7 @@ const db::Query kAllPlaces{
     "LEFT JOIN units r ON r.parent_id IS NULL AND substr(u.path, 1, length(r.path)) = r.path "
     "WHERE u.level IN ('commune', 'ward', 'township', 'special_zone') ORDER BY u.id"};
 
-#define FG_PUBLICATION_COLUMNS \
+#define FG_PUBLICATION_COLUMNS                                                                                 \
   "p.listed, p.show_position, p.show_phone, p.show_email, p.show_hours, p.hours, p.sort_order, p.updated_at, " \
   "p.show_photo"
 const db::Query kPublicationOf{"public_publication_of",
@@ -21,7 +21,8 @@ const db::Query kPublicationOf{"public_publication_of",
 const db::Query kPutPublication{
     "public_put_publication",
     "INSERT INTO official_publication (official_id, listed, show_position, show_phone, show_email, show_hours, hours, "
-    "sort_order, updated_by, updated_at, show_photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (official_id) DO UPDATE SET "
+    "sort_order, updated_by, updated_at, show_photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+    "(official_id) DO UPDATE SET "
     "listed = excluded.listed, show_position = excluded.show_position, show_phone = excluded.show_phone, "
     "show_email = excluded.show_email, show_hours = excluded.show_hours, hours = excluded.hours, "
     "sort_order = excluded.sort_order, updated_by = excluded.updated_by, updated_at = excluded.updated_at, "
@@ -86,9 +87,9 @@ std::optional<Publication> PublicationOf(db::Conn& c, int64_t official_id) {
 
 void PutPublication(db::Conn& c, int64_t official_id, const Publication& p, std::optional<int64_t> by,
                     const std::string& at) {
-  c.exec(kPutPublication, {official_id, int64_t{p.listed}, int64_t{p.position}, int64_t{p.phone}, int64_t{p.email},
-                           int64_t{p.hours}, p.hours_text, p.sort_order, by ? db::Value{*by} : db::Value{nullptr}, at,
-                           int64_t{p.photo}});
+  c.exec(kPutPublication,
+         {official_id, int64_t{p.listed}, int64_t{p.position}, int64_t{p.phone}, int64_t{p.email}, int64_t{p.hours},
+          p.hours_text, p.sort_order, by ? db::Value{*by} : db::Value{nullptr}, at, int64_t{p.photo}});
 }
 
 std::vector<DirectoryPerson> ListedOfficials(db::Conn& c, const std::string& unit_code) {

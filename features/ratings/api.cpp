@@ -17,9 +17,9 @@ using http::Context;
 boost::json::object ToJson(const Rating& r) {
   boost::json::array reasons;
   for (const auto& s : r.reasons) reasons.emplace_back(s);
-  boost::json::object o{{"id", r.id},         {"unit_code", r.unit_code}, {"official_id", r.official_id},
-                        {"source", r.source}, {"scale", r.scale},         {"level", r.level},
-                        {"reasons", reasons}, {"comment", r.comment},     {"day", r.day},
+  boost::json::object o{{"id", r.id},         {"unit_code", r.unit_code},  {"official_id", r.official_id},
+                        {"source", r.source}, {"scale", r.scale},          {"level", r.level},
+                        {"reasons", reasons}, {"comment", r.comment},      {"day", r.day},
                         {"at", r.at},         {"flagged", !r.flag.empty()}};
   o["dossier_code"] = r.dossier_code.empty() ? boost::json::value(nullptr) : boost::json::value(r.dossier_code);
   return o;
@@ -37,8 +37,9 @@ boost::json::object ToJson(const ReportLine& l) {
     shares[kLevels[i]] = ToJson(l.shares[i]);
     reasons[kReasons[i]] = l.reasons[i];
   }
-  return {{"key", l.key},       {"label", l.label},   {"total", l.total},    {"counts", counts},
-          {"shares", shares},   {"satisfied", ToJson(l.satisfied)},        {"reasons", reasons}};
+  return {{"key", l.key},      {"label", l.label}, {"total", l.total},
+          {"counts", counts},  {"shares", shares}, {"satisfied", ToJson(l.satisfied)},
+          {"reasons", reasons}};
 }
 
 boost::json::object ToJson(const Device& d) {
@@ -70,9 +71,7 @@ RatingInput InputOf(const boost::json::object& b, const Context& ctx) {
   return in;
 }
 
-http::Response Stored(const Service::Submitted& s) {
-  return http::Json(s.created ? 201 : 200, ToJson(s.rating));
-}
+http::Response Stored(const Service::Submitted& s) { return http::Json(s.created ? 201 : 200, ToJson(s.rating)); }
 
 // A paired tablet: its token in the cookie, or in X-Kiosk-Token for other clients.
 Device Tablet(Service& svc, const Context& ctx) {
@@ -86,8 +85,8 @@ Device Tablet(Service& svc, const Context& ctx) {
 void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
   app.api("POST", "/api/v1/ratings", http::Access::kPublic, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
-    http::JsonAllowOnly(b, {"source", "level", "reasons", "comment", "client_key", "official_token", "dossier_code",
-                            "link_token"});
+    http::JsonAllowOnly(
+        b, {"source", "level", "reasons", "comment", "client_key", "official_token", "dossier_code", "link_token"});
     RatingInput in = InputOf(b, ctx);
     in.source = http::JsonString(b, "source").value_or("");
     if (in.source == "qr") {
@@ -159,7 +158,7 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"unit_code", "name"});
     auto p = svc->CreatePairing(*ctx.user, http::JsonString(b, "unit_code").value_or(""),
-                               http::JsonString(b, "name").value_or(""));
+                                http::JsonString(b, "name").value_or(""));
     auto o = ToJson(p.device);
     o["pairing_code"] = p.code;
     o["pairing_expires"] = p.device.pairing_expires;

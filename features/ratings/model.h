@@ -20,9 +20,9 @@ inline constexpr size_t kMaxComment = 500;  // characters
 inline constexpr size_t kMaxClientKey = 100;
 
 struct Settings {
-  int scale = 3;            // 3, 4 or 5 levels
-  int reset_seconds = 20;   // the tablet returns to its waiting screen
-  int link_days = 30;       // a signed link expires after this many days
+  int scale = 3;           // 3, 4 or 5 levels
+  int reset_seconds = 20;  // the tablet returns to its waiting screen
+  int link_days = 30;      // a signed link expires after this many days
 };
 
 // What a citizen (or the tablet on their behalf) sends.
@@ -31,12 +31,12 @@ struct RatingInput {
   std::string level;                 // a level key of the unit's scale
   std::vector<std::string> reasons;  // when the level is not satisfied
   std::string comment;
-  std::string client_key;            // idempotency key ("" for none)
-  std::string dossier_code;          // optional on a QR page
+  std::string client_key;    // idempotency key ("" for none)
+  std::string dossier_code;  // optional on a QR page
   // Binding, set by the service from what authenticated the request, never by the citizen:
-  int64_t official_id = 0;           // qr: from the official's token; kiosk: the paired official
-  int64_t device_id = 0;             // kiosk
-  int64_t dossier_id = 0;            // link: from the signed token; kiosk: the invite
+  int64_t official_id = 0;  // qr: from the official's token; kiosk: the paired official
+  int64_t device_id = 0;    // kiosk
+  int64_t dossier_id = 0;   // link: from the signed token; kiosk: the invite
 };
 
 struct Rating {
@@ -55,15 +55,15 @@ struct Rating {
   std::string comment;
   std::string source;
   std::string client_key;
-  std::string day;  // local day YYYY-MM-DD
-  std::string at;   // UTC
+  std::string day;   // local day YYYY-MM-DD
+  std::string at;    // UTC
   std::string flag;  // "" or why it waits for review (burst, device, staff_address)
 };
 
 // What a rate-limit and anomaly check needs to know about the sender; never stored.
 struct Sender {
-  std::string address;     // the client address
-  std::string device;      // the device cookie ("" when none)
+  std::string address;  // the client address
+  std::string device;   // the device cookie ("" when none)
 };
 
 struct Device {
@@ -93,18 +93,18 @@ struct KioskState {
 // ---- reports ----
 struct ReportQuery {
   std::string unit_code;
-  std::string from, to;  // YYYY-MM-DD, local days, inclusive
+  std::string from, to;         // YYYY-MM-DD, local days, inclusive
   std::string by = "official";  // official | unit | procedure | month
   int64_t minimum = stats::kDefaultMinimumAnswers;
 };
 struct ReportLine {
-  std::string key;    // official id, unit code, procedure id, YYYY-MM
+  std::string key;  // official id, unit code, procedure id, YYYY-MM
   std::string label;
   std::vector<int64_t> counts;  // per kLevels entry
   int64_t total = 0;
-  stats::Share satisfied;        // very_satisfied + satisfied over total
+  stats::Share satisfied;            // very_satisfied + satisfied over total
   std::vector<stats::Share> shares;  // per kLevels entry
-  std::vector<int64_t> reasons;  // per kReasons entry
+  std::vector<int64_t> reasons;      // per kReasons entry
 };
 struct Report {
   ReportQuery query;

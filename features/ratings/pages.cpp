@@ -28,20 +28,22 @@ namespace fg::ratings {
 namespace {
 
 using http::Context;
-using http::Response;
 using http::FormValue;
+using http::Response;
 using render::PageView;
 using render::Text;
 
 // A face per level, drawn (no emoji font needed): the mouth from a wide smile to a frown.
-constexpr const char* kMouths[] = {"M13 29 Q24 43 35 29", "M15 31 Q24 38 33 31", "M15 33 L33 33",
-                                   "M15 35 Q24 29 33 35", "M13 37 Q24 26 35 37"};
+constexpr const char* kMouths[] = {"M13 29 Q24 43 35 29", "M15 31 Q24 38 33 31", "M15 33 L33 33", "M15 35 Q24 29 33 35",
+                                   "M13 37 Q24 26 35 37"};
 std::string FaceSvg(int level) {
-  return std::string("<svg viewBox=\"0 0 48 48\" width=\"48\" height=\"48\" focusable=\"false\">"
-                     "<circle cx=\"24\" cy=\"24\" r=\"21\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\"/>"
-                     "<circle cx=\"17\" cy=\"19\" r=\"3\" fill=\"currentColor\"/>"
-                     "<circle cx=\"31\" cy=\"19\" r=\"3\" fill=\"currentColor\"/><path d=\"") +
-         kMouths[level] + "\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\" stroke-linecap=\"round\"/></svg>";
+  return std::string(
+             "<svg viewBox=\"0 0 48 48\" width=\"48\" height=\"48\" focusable=\"false\">"
+             "<circle cx=\"24\" cy=\"24\" r=\"21\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\"/>"
+             "<circle cx=\"17\" cy=\"19\" r=\"3\" fill=\"currentColor\"/>"
+             "<circle cx=\"31\" cy=\"19\" r=\"3\" fill=\"currentColor\"/><path d=\"") +
+         kMouths[level] +
+         "\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\" stroke-linecap=\"round\"/></svg>";
 }
 
 std::string LevelLabel(const std::string& level) { return Text("ratings.level." + level); }
@@ -84,7 +86,7 @@ RatingInput FromForm(const Context& ctx) {
 // ---- the citizen's form (QR card and signed link) ----
 
 struct RateView {
-  std::string title;         // the official or the dossier
+  std::string title;  // the official or the dossier
   std::string subtitle;
   std::string action;        // where the form posts
   std::string link_token;    // hidden, for the signed link
@@ -255,9 +257,8 @@ Response ReportPage(Context& ctx, Service& svc) {
   v.DateInput("TO", "to", Text("ratings.field_to"), "", q.to);
   if (rep) {
     auto* r = b.AddSectionDictionary("HAS_REPORT");
-    r->SetValue("HEADING", Text("ratings.report_heading", {{"unit", rep->unit_name},
-                                                          {"from", DisplayDate(q.from)},
-                                                          {"to", DisplayDate(q.to)}}));
+    r->SetValue("HEADING", Text("ratings.report_heading",
+                                {{"unit", rep->unit_name}, {"from", DisplayDate(q.from)}, {"to", DisplayDate(q.to)}}));
     r->SetValue("CHART", ReportChartSvg(rep->lines, LevelLabels(), Text("ratings.chart_title"),
                                         Text("ratings.chart_desc"), Text("ratings.chart_empty")));
     r->SetValue("MINIMUM", std::to_string(q.minimum));
@@ -308,9 +309,8 @@ render::xlsx::Sheet Xlsx(const Report& rep) {
   using render::xlsx::Cell;
   render::xlsx::Sheet s;
   s.name = Text("ratings.sheet_name");
-  s.title = Text("ratings.report_heading", {{"unit", rep.unit_name},
-                                            {"from", DisplayDate(rep.query.from)},
-                                            {"to", DisplayDate(rep.query.to)}});
+  s.title = Text("ratings.report_heading",
+                 {{"unit", rep.unit_name}, {"from", DisplayDate(rep.query.from)}, {"to", DisplayDate(rep.query.to)}});
   s.subtitles.push_back(Text("ratings.sheet_note", {{"min", std::to_string(rep.query.minimum)}}));
   std::string header = Text("ratings.csv_header");
   std::stringstream ss(header);
@@ -344,8 +344,10 @@ Response DevicesPage(Context& ctx, Service& svc, const Service::Pairing* created
     d->SetValue("EXPIRES", FormatLocal(created->device.pairing_expires));
   }
   const auto devices = svc.Devices(*ctx.user, unit);
-  if (devices.empty()) b.ShowSection("NO_DEVICES");
-  else b.ShowSection("HAS_DEVICES");
+  if (devices.empty())
+    b.ShowSection("NO_DEVICES");
+  else
+    b.ShowSection("HAS_DEVICES");
   for (const auto& d : devices) {
     auto* r = b.AddSectionDictionary("DEVICE");
     r->SetValue("ID", std::to_string(d.id));
@@ -353,8 +355,8 @@ Response DevicesPage(Context& ctx, Service& svc, const Service::Pairing* created
     r->SetValue("OFFICIAL", d.official_name);
     r->SetValue("CREATED", FormatLocal(d.created_at));
     r->SetValue("STATE", !d.revoked_at.empty() ? Text("ratings.device_revoked", {{"at", FormatLocal(d.revoked_at)}})
-                         : d.paired()           ? Text("ratings.device_paired", {{"at", FormatLocal(d.paired_at)}})
-                                                : Text("ratings.device_waiting"));
+                         : d.paired()          ? Text("ratings.device_paired", {{"at", FormatLocal(d.paired_at)}})
+                                               : Text("ratings.device_waiting"));
     if (d.revoked_at.empty()) r->ShowSection("REVOCABLE");
   }
   return v.render(error ? http::StatusOf(error->kind()) : 200);
@@ -367,8 +369,10 @@ Response ReviewPage(Context& ctx, Service& svc) {
   auto& b = v.body();
   UnitOptions(b, *ctx.user, unit);
   const auto items = svc.Flagged(*ctx.user, unit);
-  if (items.empty()) b.ShowSection("EMPTY");
-  else b.ShowSection("HAS_ITEMS");
+  if (items.empty())
+    b.ShowSection("EMPTY");
+  else
+    b.ShowSection("HAS_ITEMS");
   for (const auto& r : items) {
     auto* d = b.AddSectionDictionary("ITEM");
     d->SetValue("ID", std::to_string(r.id));
@@ -475,8 +479,8 @@ std::string ReadFile(const std::string& path) {
 
 void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
   // ---- static files of the tablet and the rating pages ----
-  for (auto [name, type] : {std::pair{"kiosk.js", "text/javascript; charset=utf-8"},
-                            std::pair{"ratings.css", "text/css; charset=utf-8"}}) {
+  for (auto [name, type] :
+       {std::pair{"kiosk.js", "text/javascript; charset=utf-8"}, std::pair{"ratings.css", "text/css; charset=utf-8"}}) {
     const std::string body = ReadFile(app.assets_dir() + "/features/ratings/static/" + name);
     const std::string content_type = type;
     app.page("GET", std::string("/danh-gia/") + name, http::Access::kPublic, [body, content_type](Context&) {
@@ -601,8 +605,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     if (!id) throw NotFound("ratings.device_not_found");
     svc->DeviceFor(*ctx.user, *id);  // no confirmation offered to someone who may not revoke it
     return render::ConfirmPage(ctx, Text("ratings.revoke_title"), Text("ratings.revoke_question"),
-                               "/desk/ratings/devices/" + std::to_string(*id) + "/revoke", Text("ratings.revoke_button"),
-                               "/desk/ratings/devices");
+                               "/desk/ratings/devices/" + std::to_string(*id) + "/revoke",
+                               Text("ratings.revoke_button"), "/desk/ratings/devices");
   });
   app.page("POST", "/desk/ratings/devices/{id}/revoke", http::Access::kUser, [svc](Context& ctx) {
     const auto id = ctx.req.id_param("id");
@@ -663,8 +667,10 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     UnitOptions(b, *ctx.user, unit);
     const auto cards = svc->Cards(*ctx.user, unit);
     b.SetValue("ALL_URL", "/desk/ratings/cards.pdf?unit=" + http::UrlEncode(unit));
-    if (cards.empty()) b.ShowSection("EMPTY");
-    else b.ShowSection("HAS_CARDS");
+    if (cards.empty())
+      b.ShowSection("EMPTY");
+    else
+      b.ShowSection("HAS_CARDS");
     for (const auto& c : cards) {
       auto* d = b.AddSectionDictionary("CARD");
       d->SetValue("NAME", c.name);
@@ -683,7 +689,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto id = ctx.req.id_param("id");
     if (!id) throw NotFound("ratings.official_not_found");
     const auto card = svc->Card(*ctx.user, *id);
-    return Response::InlineFile(CardsPdf({card}, PublicBase(ctx)), "application/pdf", "the-danh-gia-" + std::to_string(*id) + ".pdf");
+    return Response::InlineFile(CardsPdf({card}, PublicBase(ctx)), "application/pdf",
+                                "the-danh-gia-" + std::to_string(*id) + ".pdf");
   });
 }
 

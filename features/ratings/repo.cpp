@@ -26,10 +26,10 @@ std::vector<std::string> SplitList(const std::string& s) {
 }
 db::Value Opt(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
 
-#define RATING_COLS                                                                                          \
-  "r.id, r.unit_id, u.code, u.name, r.official_id, o.full_name, r.dossier_id, d.code, r.procedure_id, "      \
-  "r.device_id, r.scale, r.level, r.reasons, r.comment, r.source, r.client_key, r.day, r.at, r.flag "          \
-  "FROM ratings r JOIN units u ON u.id = r.unit_id JOIN officials o ON o.id = r.official_id "                \
+#define RATING_COLS                                                                                     \
+  "r.id, r.unit_id, u.code, u.name, r.official_id, o.full_name, r.dossier_id, d.code, r.procedure_id, " \
+  "r.device_id, r.scale, r.level, r.reasons, r.comment, r.source, r.client_key, r.day, r.at, r.flag "   \
+  "FROM ratings r JOIN units u ON u.id = r.unit_id JOIN officials o ON o.id = r.official_id "           \
   "LEFT JOIN dossiers d ON d.id = r.dossier_id "
 
 Rating RatingOf(const db::Row& row) {
@@ -56,9 +56,9 @@ Rating RatingOf(const db::Row& row) {
   return r;
 }
 
-#define DEVICE_COLS                                                                                           \
-  "v.id, v.unit_id, u.code, v.official_id, o.full_name, v.name, v.created_at, v.paired_at, v.revoked_at, "     \
-  "v.seen_at, v.pairing_expires FROM rating_devices v JOIN units u ON u.id = v.unit_id "                       \
+#define DEVICE_COLS                                                                                        \
+  "v.id, v.unit_id, u.code, v.official_id, o.full_name, v.name, v.created_at, v.paired_at, v.revoked_at, " \
+  "v.seen_at, v.pairing_expires FROM rating_devices v JOIN units u ON u.id = v.unit_id "                   \
   "JOIN officials o ON o.id = v.official_id "
 
 Device DeviceOf(const db::Row& r) {
@@ -143,16 +143,16 @@ std::optional<Rating> RatingByClientKey(db::Conn& c, const std::string& key) {
   return RatingOf(*r);
 }
 bool DossierRated(db::Conn& c, int64_t dossier_id) {
-  return c.query_one({"ratings.dossier_rated", "SELECT 1 FROM ratings WHERE dossier_id = ?"}, {dossier_id})
-      .has_value();
+  return c.query_one({"ratings.dossier_rated", "SELECT 1 FROM ratings WHERE dossier_id = ?"}, {dossier_id}).has_value();
 }
 
 void AddCounts(db::Conn& c, const Rating& r, int64_t n) {
   const std::string month = r.day.substr(0, 7);
-  c.exec({"ratings.count_level",
-          "INSERT INTO rating_counts (unit_id, day, official_id, procedure_id, level, n) VALUES (?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (unit_id, day, official_id, procedure_id, level) DO UPDATE SET n = rating_counts.n + excluded.n"},
-         {r.unit_id, r.day, r.official_id, r.procedure_id, r.level, n});
+  c.exec(
+      {"ratings.count_level",
+       "INSERT INTO rating_counts (unit_id, day, official_id, procedure_id, level, n) VALUES (?, ?, ?, ?, ?, ?) "
+       "ON CONFLICT (unit_id, day, official_id, procedure_id, level) DO UPDATE SET n = rating_counts.n + excluded.n"},
+      {r.unit_id, r.day, r.official_id, r.procedure_id, r.level, n});
   c.exec({"ratings.count_day_official",
           "INSERT INTO rating_day_officials (unit_id, day, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (unit_id, day, official_id, level) DO UPDATE SET n = rating_day_officials.n + excluded.n"},
@@ -221,8 +221,8 @@ std::vector<CountRow> ReasonCounts(db::Conn& c, const std::string& path_prefix, 
 const db::Query kLevelSums[] = {
     {"ratings.level_sums_by_unit",
      FG_RATING_SUM(FG_BY_UNIT_COLS ", 0, 0", "rating_day_units", "day", FG_BY_UNIT_GROUP, "level")},
-    {"ratings.level_sums_by_month",
-     FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_day_units", "day", "substr(k.day, 1, 7), ", "level")},
+    {"ratings.level_sums_by_month", FG_RATING_SUM(FG_NO_UNIT ", substr(k.day, 1, 7), 0, 0", "rating_day_units", "day",
+                                                  "substr(k.day, 1, 7), ", "level")},
     {"ratings.level_sums_by_official",
      FG_RATING_SUM(FG_NO_UNIT ", '', k.official_id, 0", "rating_day_officials", "day", "k.official_id, ", "level")},
     {"ratings.level_sums_by_procedure",
@@ -317,10 +317,10 @@ std::vector<CountRow> RecountReasons(db::Conn& c) {
 
 std::vector<Rating> Flagged(db::Conn& c, const std::string& path_prefix, int limit) {
   std::vector<Rating> out;
-  for (auto& r : c.query({"ratings.flagged",
-                          "SELECT " RATING_COLS "WHERE u.path LIKE ? AND r.flag <> '' AND r.reviewed_by IS NULL "
-                          "ORDER BY r.id DESC LIMIT ?"},
-                         {path_prefix + "%", int64_t{limit}}))
+  for (auto& r : c.query(
+           {"ratings.flagged", "SELECT " RATING_COLS "WHERE u.path LIKE ? AND r.flag <> '' AND r.reviewed_by IS NULL "
+                               "ORDER BY r.id DESC LIMIT ?"},
+           {path_prefix + "%", int64_t{limit}}))
     out.push_back(RatingOf(r));
   return out;
 }
@@ -357,8 +357,7 @@ std::optional<Device> DeviceById(db::Conn& c, int64_t id) {
   return DeviceOf(*r);
 }
 std::optional<Device> DeviceByPairing(db::Conn& c, const std::string& pairing_hash) {
-  auto r = c.query_one({"ratings.device_by_pairing", "SELECT " DEVICE_COLS "WHERE v.pairing_hash = ?"},
-                       {pairing_hash});
+  auto r = c.query_one({"ratings.device_by_pairing", "SELECT " DEVICE_COLS "WHERE v.pairing_hash = ?"}, {pairing_hash});
   if (!r) return std::nullopt;
   return DeviceOf(*r);
 }

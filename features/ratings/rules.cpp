@@ -62,8 +62,7 @@ RatingInput Checked(const RatingInput& in, int scale) {
   });
   p.check([&] {
     const auto levels = LevelsOf(scale);
-    if (std::find(levels.begin(), levels.end(), in.level) == levels.end())
-      throw BadInput("ratings.bad_level", "level");
+    if (std::find(levels.begin(), levels.end(), in.level) == levels.end()) throw BadInput("ratings.bad_level", "level");
   });
   out.reasons.clear();
   p.check([&] {

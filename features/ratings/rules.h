@@ -20,7 +20,7 @@ int SettingValue(std::optional<int64_t> v);
 bool IsSatisfied(const std::string& level);
 // Whether a level offers the reasons (the scale's unsatisfied levels).
 bool AsksReasons(const std::string& level);
-int LevelIndex(const std::string& level);   // index in kLevels, -1 if unknown
+int LevelIndex(const std::string& level);    // index in kLevels, -1 if unknown
 int ReasonIndex(const std::string& reason);  // index in kReasons, -1 if unknown
 bool IsSource(const std::string& source);
 

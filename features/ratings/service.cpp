@@ -56,11 +56,17 @@ std::string UnitCodeOr(const Principal& p, const std::string& code) {
   return p.grants.front().unit_code;
 }
 
-Settings SettingsAt(db::Conn& c, const std::string& path) { return repo::NearestSettings(c, path).value_or(Settings{}); }
+Settings SettingsAt(db::Conn& c, const std::string& path) {
+  return repo::NearestSettings(c, path).value_or(Settings{});
+}
 
 std::string EventJson(const Rating& r) {
-  boost::json::object o{{"official_id", r.official_id}, {"level", r.level},   {"source", r.source},
-                        {"scale", r.scale},             {"day", r.day},       {"flag", r.flag},
+  boost::json::object o{{"official_id", r.official_id},
+                        {"level", r.level},
+                        {"source", r.source},
+                        {"scale", r.scale},
+                        {"day", r.day},
+                        {"flag", r.flag},
                         {"procedure_id", r.procedure_id}};
   o["dossier_id"] = r.dossier_id ? boost::json::value(*r.dossier_id) : boost::json::value(nullptr);
   o["device_id"] = r.device_id ? boost::json::value(*r.device_id) : boost::json::value(nullptr);
@@ -114,8 +120,8 @@ Service::OfficialCard Service::OfficialOf(const std::string& token) {
   auto card = db_.read([&](db::Conn& c) -> std::optional<OfficialCard> {
     auto o = org::repo::OfficialById(c, *id);
     if (!o || !o->active) return std::nullopt;
-    return OfficialCard{o->id, o->full_name, o->position, o->unit_name, o->unit_path, token,
-                        SettingsAt(c, o->unit_path)};
+    return OfficialCard{
+        o->id, o->full_name, o->position, o->unit_name, o->unit_path, token, SettingsAt(c, o->unit_path)};
   });
   if (!card) throw NotFound("ratings.bad_token");
   return *card;
@@ -133,8 +139,8 @@ Service::LinkTarget Service::LinkOf(const std::string& token) {
     if (repo::DossierRated(c, d->id)) throw AppError(ErrorKind::kConflict, "ratings.already_rated");
     auto o = org::repo::OfficialById(c, d->received_by);
     auto u = org::repo::UnitById(c, d->unit_id);
-    return LinkTarget{d->id, d->code, d->procedure_name, o ? o->full_name : "", u ? u->name : "",
-                      SettingsAt(c, d->unit_path)};
+    return LinkTarget{
+        d->id, d->code, d->procedure_name, o ? o->full_name : "", u ? u->name : "", SettingsAt(c, d->unit_path)};
   });
   if (!t) throw NotFound("ratings.bad_link");
   return *t;
@@ -238,8 +244,8 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
         throw AppError(ErrorKind::kConflict, "ratings.already_rated");
       r.id = repo::InsertRating(c, r);
       repo::AddCounts(c, r);
-      events::Append(c, events::Event{std::nullopt, "citizen", r.unit_id, "rating", std::to_string(r.id), "create",
-                                      "", EventJson(r)});
+      events::Append(c, events::Event{std::nullopt, "citizen", r.unit_id, "rating", std::to_string(r.id), "create", "",
+                                      EventJson(r)});
       return {r, true};
     });
   } catch (const db::ConstraintError&) {
@@ -301,8 +307,8 @@ std::string Service::Pair(const std::string& code, const std::string& address) {
     auto d = repo::DeviceByPairing(c, Sha256Hex("pair:" + digits));
     if (!d || d->pairing_expires.empty() || d->pairing_expires < FormatUtc(now)) return false;
     if (!repo::Pair(c, d->id, Sha256Hex("device:" + token), FormatUtc(now))) return false;
-    events::Append(c, events::Event{std::nullopt, "kiosk", d->unit_id, "rating_device", std::to_string(d->id),
-                                    "pair", "", "{}"});
+    events::Append(
+        c, events::Event{std::nullopt, "kiosk", d->unit_id, "rating_device", std::to_string(d->id), "pair", "", "{}"});
     return true;
   });
   if (!ok) {
@@ -416,7 +422,8 @@ Report Service::ReportOf(const Principal& p, const ReportQuery& q0) {
   });
   pr.raise_if_any();
   if (q.from > q.to) throw BadInput("ratings.bad_period", "to");
-  if ((*ParseIsoDate(q.to) - *ParseIsoDate(q.from)).count() > kMaxReportDays) throw BadInput("ratings.bad_period", "to");
+  if ((*ParseIsoDate(q.to) - *ParseIsoDate(q.from)).count() > kMaxReportDays)
+    throw BadInput("ratings.bad_period", "to");
   if (q.minimum < 1 || q.minimum > 100000) q.minimum = stats::kDefaultMinimumAnswers;
 
   return db_.read([&](db::Conn& c) {
@@ -549,9 +556,10 @@ Service::UnitSettings Service::PutSettings(const Principal& p, const std::string
     auto u = UnitOf(c, UnitCodeOr(p, unit_code));
     if (!Leads(p, u.path)) throw Forbidden();
     repo::PutSettings(c, u.id, s);
-    events::Append(c, events::By(p, u.id, "rating_settings", u.code, "update", "",
-                                 boost::json::serialize(boost::json::object{
-                                     {"scale", s.scale}, {"reset_seconds", s.reset_seconds}, {"link_days", s.link_days}})));
+    events::Append(
+        c, events::By(p, u.id, "rating_settings", u.code, "update", "",
+                      boost::json::serialize(boost::json::object{
+                          {"scale", s.scale}, {"reset_seconds", s.reset_seconds}, {"link_days", s.link_days}})));
     return UnitSettings{u.code, s, true};
   });
 }

@@ -305,15 +305,16 @@ TEST_P(RatingsServiceTest, UnboundRatingsAreRateLimitedAndAnomaliesFlagged) {
   // One device: the fourth rating of the day is flagged; past 5 an hour refused.
   std::vector<std::string> flags;
   for (int i = 0; i < 5; ++i)
-    flags.push_back(ratings_->Submit(Qr("satisfied", desk_), From("203.0.113." + std::to_string(60 + i), "dev-1"))
-                        .rating.flag);
+    flags.push_back(
+        ratings_->Submit(Qr("satisfied", desk_), From("203.0.113." + std::to_string(60 + i), "dev-1")).rating.flag);
   EXPECT_EQ(flags, (std::vector<std::string>{"", "", "", "device", "device"}));
   EXPECT_EQ(KindOf([&] { ratings_->Submit(Qr("satisfied", desk_), From("203.0.113.70", "dev-1")); }),
             ErrorKind::kTooMany);
   // From an address an official of the unit logged in from.
   db_->write([&](db::Conn& c) {
-    c.exec({"t", "INSERT INTO login_throttles (official_id, client_address, failures, last_success_at, updated_at) "
-                 "VALUES (?, '10.0.0.5', 0, '2026-03-09T01:00:00Z', '2026-03-09T01:00:00Z')"},
+    c.exec({"t",
+            "INSERT INTO login_throttles (official_id, client_address, failures, last_success_at, updated_at) "
+            "VALUES (?, '10.0.0.5', 0, '2026-03-09T01:00:00Z', '2026-03-09T01:00:00Z')"},
            {leader_.official_id});
   });
   EXPECT_EQ(ratings_->Submit(Qr("very_satisfied", desk_), From("10.0.0.5")).rating.flag, "staff_address");
@@ -363,7 +364,8 @@ TEST_P(RatingsServiceTest, TabletPairsShowsTheInvitedDossierAndIsRevocable) {
   EXPECT_EQ(ratings_->Devices(desk_, "C1").front().revoked_at.empty(), false);
   // Guessing codes: 10 wrong ones from an address, then 429 even for a right one; other addresses go on.
   auto next = ratings_->CreatePairing(desk_, "C1", "Bàn 2");
-  for (int i = 0; i < 10; ++i) EXPECT_EQ(KindOf([&] { ratings_->Pair("12345", "192.0.2.77"); }), ErrorKind::kBadRequest);
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(KindOf([&] { ratings_->Pair("12345", "192.0.2.77"); }), ErrorKind::kBadRequest);
   EXPECT_EQ(KindOf([&] { ratings_->Pair(next.code, "192.0.2.77"); }), ErrorKind::kTooMany);
   EXPECT_FALSE(ratings_->Pair(next.code, "192.0.2.78").empty());
 }
@@ -428,7 +430,8 @@ TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
   EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_recount + " EXCEPT " + by_unit + ") x")), 0);
   // Reasons by unit and day: the sums of those by official (themselves checked against the recount above).
   const std::string unit_reasons = "SELECT unit_id, day, reason, n FROM rating_day_unit_reasons";
-  const std::string summed = "SELECT unit_id, day, reason, SUM(n) FROM rating_reason_counts GROUP BY unit_id, day, reason";
+  const std::string summed =
+      "SELECT unit_id, day, reason, SUM(n) FROM rating_reason_counts GROUP BY unit_id, day, reason";
   EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + unit_reasons + " EXCEPT " + summed + ") x")), 0);
   EXPECT_EQ(Count(("SELECT COUNT(*) FROM (" + summed + " EXCEPT " + unit_reasons + ") x")), 0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM rating_day_unit_reasons"), 0);
@@ -478,8 +481,8 @@ TEST_P(RatingsServiceTest, AReportOverWholeMonthsAndLooseDaysCountsEveryRatingOf
   const auto first = *ParseIsoDate("2026-02-20");
   for (int i = 0; i < 90; ++i) {
     const auto day = std::chrono::year_month_day{first + std::chrono::days(rng() % 50)};
-    SetClockForTesting(T(static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                         static_cast<unsigned>(day.day()), 9, 0));
+    SetClockForTesting(
+        T(static_cast<int>(day.year()), static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), 9, 0));
     RatingInput in = i < 8 ? Link(dossiers[static_cast<size_t>(i)], "") : Qr("", rng() % 2 ? desk_ : desk2_);
     in.level = levels[rng() % 3];
     if (in.level == "unsatisfied") in.reasons = {rng() % 2 ? "waiting" : "attitude"};
@@ -504,8 +507,7 @@ TEST_P(RatingsServiceTest, AReportOverWholeMonthsAndLooseDaysCountsEveryRatingOf
                                : by == "procedure" ? "procedure_id"
                                : by == "unit"      ? "unit_id"
                                                    : "substr(day, 1, 7)";
-    EXPECT_EQ(static_cast<int64_t>(rep.lines.size()),
-              Count(("SELECT COUNT(DISTINCT " + column + ")" + where)));
+    EXPECT_EQ(static_cast<int64_t>(rep.lines.size()), Count(("SELECT COUNT(DISTINCT " + column + ")" + where)));
     for (const auto& l : rep.lines) {
       const std::string key = by == "unit"    ? "(SELECT id FROM units WHERE code = '" + l.key + "')"
                               : by == "month" ? "'" + l.key + "'"
@@ -523,8 +525,9 @@ TEST_P(RatingsServiceTest, TheEventLogNoticesAnAlteredRating) {
   // An official "improves" the rating in the event as well as in the row.
   db_->write([&](db::Conn& c) {
     c.exec({"t", "UPDATE ratings SET level = 'very_satisfied' WHERE id = ?"}, {s.rating.id});
-    c.exec({"t", "UPDATE events SET after_json = REPLACE(after_json, 'unsatisfied', 'very_satisfied') "
-                 "WHERE entity = 'rating'"});
+    c.exec({"t",
+            "UPDATE events SET after_json = REPLACE(after_json, 'unsatisfied', 'very_satisfied') "
+            "WHERE entity = 'rating'"});
   });
   EXPECT_FALSE(db_->read([](db::Conn& c) { return events::Verify(c); }).ok);
 }

@@ -52,9 +52,9 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     http::JsonAllowOnly(b, {"set_id", "unit", "from", "to"});
     auto set_id = http::JsonInt(b, "set_id");
     if (!set_id) throw BadInput("scorecards.set_not_found", "set_id");
-    return http::Json(201, ToJson(svc->Open(*ctx.user, *set_id, http::JsonString(b, "unit").value_or(""),
-                                            http::JsonString(b, "from").value_or(""),
-                                            http::JsonString(b, "to").value_or(""))));
+    return http::Json(
+        201, ToJson(svc->Open(*ctx.user, *set_id, http::JsonString(b, "unit").value_or(""),
+                              http::JsonString(b, "from").value_or(""), http::JsonString(b, "to").value_or(""))));
   });
   app.api("GET", "/api/v1/scorecards/assessments/{id}", http::Access::kUser, [svc](Context& ctx) {
     return http::Json(200, ToJson(svc->View(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"))));
@@ -62,8 +62,8 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
   app.api("PUT", "/api/v1/scorecards/assessments/{id}/self", http::Access::kUser, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"lines"});
-    return http::Json(200, ToJson(svc->SelfAssess(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
-                                                  SelfFrom(b))));
+    return http::Json(200,
+                      ToJson(svc->SelfAssess(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"), SelfFrom(b))));
   });
   app.api("POST", "/api/v1/scorecards/assessments/{id}/submit", http::Access::kUser, [svc](Context& ctx) {
     return http::Json(200, ToJson(svc->Submit(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"))));
@@ -95,8 +95,9 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     http::JsonAllowOnly(b, {"line", "name", "content_base64"});
     const auto bytes = auth::FromBase64(http::JsonString(b, "content_base64").value_or(""));
     if (!bytes) throw BadInput("scorecards.base64", "content_base64");
-    auto e = svc->AddEvidence(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
-                              http::JsonString(b, "line").value_or(""), http::JsonString(b, "name").value_or(""), *bytes);
+    auto e =
+        svc->AddEvidence(*ctx.user, IdOf(ctx, "scorecards.assessment_not_found"),
+                         http::JsonString(b, "line").value_or(""), http::JsonString(b, "name").value_or(""), *bytes);
     return http::Json(201, ToJson(e));
   });
   // A file of up to kMaxEvidenceBytes in base64 (4 characters per 3 bytes), with its JSON.
@@ -138,12 +139,13 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"unit", "indicator", "year", "target", "note"});
     auto year = b.if_contains("year");
-    const std::string year_text = !year ? "" : year->is_int64() ? std::to_string(year->as_int64())
-                                          : year->is_string()  ? std::string(year->as_string())
-                                                                : "?";
+    const std::string year_text = !year               ? ""
+                                  : year->is_int64()  ? std::to_string(year->as_int64())
+                                  : year->is_string() ? std::string(year->as_string())
+                                                      : "?";
     return http::Json(201, ToJson(svc->Commit(*ctx.user, http::JsonString(b, "unit").value_or(""),
-                                              http::JsonString(b, "indicator").value_or(""), year_text,
-                                              TargetText(b), http::JsonString(b, "note").value_or(""))));
+                                              http::JsonString(b, "indicator").value_or(""), year_text, TargetText(b),
+                                              http::JsonString(b, "note").value_or(""))));
   });
   app.api("DELETE", "/api/v1/scorecards/commitments/{id}", http::Access::kUser, [svc](Context& ctx) {
     svc->Withdraw(*ctx.user, IdOf(ctx, "scorecards.commitment_not_found"));

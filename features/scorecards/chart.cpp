@@ -49,9 +49,8 @@ std::string RankingChartSvg(const std::vector<ScoreBar>& bars, Points max, const
     if (bars[i].mark) {
       const double m = x(*bars[i].mark);
       end = std::max(end, m);
-      s += "<line class=\"mark\" x1=\"" + Percent(m) + "\" x2=\"" + Percent(m) + "\" y1=\"" +
-           std::to_string(top + 18) + "\" y2=\"" + std::to_string(top + 24 + kBarHeight) + "\" stroke=\"" + kMark +
-           "\" stroke-width=\"3\"/>";
+      s += "<line class=\"mark\" x1=\"" + Percent(m) + "\" x2=\"" + Percent(m) + "\" y1=\"" + std::to_string(top + 18) +
+           "\" y2=\"" + std::to_string(top + 24 + kBarHeight) + "\" stroke=\"" + kMark + "\" stroke-width=\"3\"/>";
     }
     s += "<text x=\"" + Percent(end) + "\" dx=\"6\" y=\"" + std::to_string(top + 35) +
          "\" font-size=\"13\" fill=\"#1b1b1b\">" + Escape(FormatPoints(bars[i].points)) + "</text></g>";

@@ -74,8 +74,10 @@ Response Page(Context& ctx, Service& svc, const std::map<std::string, std::strin
     if (!k.commitment.note.empty()) row->SetValueAndShowSection("NOTE", k.commitment.note, "HAS_NOTE");
     if (k.may_withdraw) row->ShowSection("MAY_WITHDRAW");
   }
-  if (list.empty()) b.ShowSection("EMPTY");
-  else b.ShowSection("HAS_ROWS");
+  if (list.empty())
+    b.ShowSection("EMPTY");
+  else
+    b.ShowSection("HAS_ROWS");
   // The form, for a unit the caller may commit: the one asked for, else their own.
   if (const auto own = svc.UnitToCommit(*ctx.user, unit)) {
     b.ShowSection("FORM");

@@ -18,17 +18,13 @@ namespace {
 namespace json = boost::json;
 
 std::string CommitmentJson(const Commitment& k) {
-  return json::serialize(json::object{{"unit", k.unit_code},
-                                      {"year", k.year},
-                                      {"indicator", k.indicator},
-                                      {"target", k.target},
-                                      {"note", k.note}});
+  return json::serialize(json::object{
+      {"unit", k.unit_code}, {"year", k.year}, {"indicator", k.indicator}, {"target", k.target}, {"note", k.note}});
 }
 
 }  // namespace
 
-std::vector<CommitmentProgress> Service::Commitments(const auth::Principal& p, const std::string& unit_code,
-                                                     int year) {
+std::vector<CommitmentProgress> Service::Commitments(const auth::Principal& p, const std::string& unit_code, int year) {
   auto [u, list] = db_.read([&](db::Conn& c) {
     auto u = UnitIn(c, p, unit_code);
     if (!auth::Covers(p, u.path)) throw Forbidden();
@@ -83,8 +79,8 @@ Commitment Service::Commit(const auth::Principal& p, const std::string& unit_cod
     k.created_by = p.official_id;
     k.created_at = now;
     k.id = repo::InsertCommitment(c, k, now);
-    events::Append(c, events::By(p, unit->id, "scorecard_commitment", std::to_string(k.id), "create", "",
-                                 CommitmentJson(k)));
+    events::Append(
+        c, events::By(p, unit->id, "scorecard_commitment", std::to_string(k.id), "create", "", CommitmentJson(k)));
     return k;
   });
 }

@@ -78,8 +78,8 @@ Response HistoryPage(Context& ctx, Service& svc) {
     row->SetValue("RECOGNISED", Text(p.recognised ? "scorecards.recognition.yes" : "scorecards.recognition.no"));
     if (before && p.set_version != before->set_version)
       row->SetValueAndShowSection("VERSION", std::to_string(p.set_version), "NEW_VERSION");
-    bars.push_back({Text("scorecards.history.bar", {{"from", DisplayDate(p.from)}, {"to", DisplayDate(p.to)}}),
-                    p.total, p.peer_mean});
+    bars.push_back({Text("scorecards.history.bar", {{"from", DisplayDate(p.from)}, {"to", DisplayDate(p.to)}}), p.total,
+                    p.peer_mean});
     max = std::max(max, p.max_total);
     before = &p;
   }

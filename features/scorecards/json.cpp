@@ -209,8 +209,8 @@ json::value ToJson(const CriteriaSet& s) {
 CriteriaSet SetFromJson(const json::object& o) {
   // What ToJson adds for reading (id, version, frozen, max_total) may come back in an import and is ignored.
   OnlyKnown(o,
-            {"code", "name", "description", "sample", "min_volume", "recognition", "criteria", "id", "version", "frozen",
-             "max_total"},
+            {"code", "name", "description", "sample", "min_volume", "recognition", "criteria", "id", "version",
+             "frozen", "max_total"},
             "");
   CriteriaSet s;
   s.code = Str(o, "code", "");
@@ -295,8 +295,11 @@ json::value ToJson(const AssessmentView& v) {
   }
   json::array gaps;
   for (const auto& g : v.gaps)
-    gaps.push_back(json::object{{"key", g.key}, {"title", g.title}, {"points", PointsJson(g.points)},
-                                {"max", PointsJson(g.max)}, {"gap", PointsJson(g.gap())}});
+    gaps.push_back(json::object{{"key", g.key},
+                                {"title", g.title},
+                                {"points", PointsJson(g.points)},
+                                {"max", PointsJson(g.max)},
+                                {"gap", PointsJson(g.gap())}});
   o["score"] = json::object{{"total", PointsJson(v.score.total)},
                             {"max_total", PointsJson(v.score.max_total)},
                             {"below_minimum", v.score.below_minimum},
@@ -323,9 +326,9 @@ json::object RowJson(const Ranked& x) {
 json::object RankingJson(const Ranking& r, json::array rows) {
   json::array periods;
   for (const auto& p : r.periods) periods.push_back(json::value(p));
-  return {{"set_id", r.set.id}, {"set_name", r.set.name}, {"unit_code", r.unit_code}, {"unit_name", r.unit_name},
-          {"from", r.from},     {"to", r.to},             {"periods", periods},       {"rows", std::move(rows)},
-          {"pending", r.pending}};
+  return {{"set_id", r.set.id},       {"set_name", r.set.name},  {"unit_code", r.unit_code},
+          {"unit_name", r.unit_name}, {"from", r.from},          {"to", r.to},
+          {"periods", periods},       {"rows", std::move(rows)}, {"pending", r.pending}};
 }
 }  // namespace
 
@@ -368,8 +371,11 @@ json::value ToJson(const History& h) {
                                   {"peers", p.peers},
                                   {"peer_mean", PointsJson(p.peer_mean)},
                                   {"peer_best", PointsJson(p.peer_best)}});
-  return {{"unit_code", h.unit_code}, {"unit_name", h.unit_name}, {"set_code", h.set_code},
-          {"set_name", h.set_name},   {"points", points}};
+  return {{"unit_code", h.unit_code},
+          {"unit_name", h.unit_name},
+          {"set_code", h.set_code},
+          {"set_name", h.set_name},
+          {"points", points}};
 }
 
 json::value ToJson(const Commitment& k) {
@@ -386,8 +392,8 @@ json::value ToJson(const Commitment& k) {
 json::value ToJson(const CommitmentProgress& k) {
   auto o = ToJson(k.commitment).as_object();
   o["goal"] = k.goal == Goal::kAtMost ? "at_most" : "at_least";
-  o["value"] = k.value ? json::value(json::object{{"count", k.value->count}, {"volume", k.value->volume}})
-                       : json::value();
+  o["value"] =
+      k.value ? json::value(json::object{{"count", k.value->count}, {"volume", k.value->volume}}) : json::value();
   o["measured"] = k.measured;
   o["met"] = k.met;
   return o;
@@ -402,8 +408,8 @@ std::string TargetText(const json::object& body) {
 }
 
 json::value ToJson(const Evidence& e) {
-  return {{"id", e.id},         {"line", e.line_key}, {"name", e.name},          {"type", e.mime},
-          {"size", e.size},     {"sha256", e.sha256}, {"created_at", e.created_at}};
+  return {{"id", e.id},         {"line", e.line_key},        {"name", e.name}, {"type", e.mime}, {"size", e.size},
+          {"sha256", e.sha256}, {"created_at", e.created_at}};
 }
 
 std::map<std::string, SelfInput> SelfFrom(const json::object& body) {
@@ -415,8 +421,10 @@ std::map<std::string, SelfInput> SelfFrom(const json::object& body) {
     const auto& o = Obj(v, "lines." + std::string(k));
     SelfInput in;
     if (auto* p = Get(o, "points")) {
-      if (p->is_string()) in.points = std::string(p->as_string());
-      else in.points = FormatPoints(Hundredths(*p, f + "points"));
+      if (p->is_string())
+        in.points = std::string(p->as_string());
+      else
+        in.points = FormatPoints(Hundredths(*p, f + "points"));
     }
     in.explanation = Str(o, "explanation", f);
     out[std::string(k)] = in;
@@ -438,8 +446,10 @@ std::map<std::string, AppraisalInput> AppraisalFrom(const json::object& body) {
     if (d != "accept" && d != "adjust") throw BadInput("scorecards.decision_unknown", f + "decision");
     in.adjust = d == "adjust";
     if (auto* p = Get(o, "points")) {
-      if (p->is_string()) in.points = std::string(p->as_string());
-      else in.points = FormatPoints(Hundredths(*p, f + "points"));
+      if (p->is_string())
+        in.points = std::string(p->as_string());
+      else
+        in.points = FormatPoints(Hundredths(*p, f + "points"));
     }
     in.reason = Str(o, "reason", f);
     out[std::string(k)] = in;

@@ -54,17 +54,17 @@ struct IndicatorValue {
 // A node of the tree. A leaf (no children) has a method; a criterion with
 // children gets the sum of theirs, and its maximum must equal the sum of theirs.
 struct Criterion {
-  std::string key;   // unique in the set: [a-z0-9_.]{1,30}, e.g. "1", "1.3"
+  std::string key;  // unique in the set: [a-z0-9_.]{1,30}, e.g. "1", "1.3"
   std::string title;
   std::string guidance;
   Points max = 0;
   bool evidence_required = false;
   std::string evidence_what;  // which documents prove it
   Method method = Method::kManual;
-  Points step = 25;           // manual: entered points are a multiple of it
-  std::string indicator;      // indicator: a name of Indicators(); survey: the campaign reference
-  Rule rule;                  // indicator and survey
-  int64_t min_volume = 0;     // 0: the set's
+  Points step = 25;        // manual: entered points are a multiple of it
+  std::string indicator;   // indicator: a name of Indicators(); survey: the campaign reference
+  Rule rule;               // indicator and survey
+  int64_t min_volume = 0;  // 0: the set's
   std::vector<Criterion> children;
   bool leaf() const { return children.empty(); }
 };
@@ -88,8 +88,8 @@ struct Recognition {
 // change is a new version.
 struct CriteriaSet {
   int64_t id = 0;
-  int64_t unit_id = 0;      // owner (its subtree may use it); 0: shipped template
-  std::string code;         // e.g. "cqtt", same for every version
+  int64_t unit_id = 0;  // owner (its subtree may use it); 0: shipped template
+  std::string code;     // e.g. "cqtt", same for every version
   int64_t version = 1;
   std::string name;
   std::string description;
@@ -120,8 +120,8 @@ struct Score {
 struct RecognitionResult {
   bool recognised = false;
   bool total_ok = false;
-  std::vector<std::string> weak_criteria;   // top-level keys under their share
-  std::vector<std::string> disqualified_by; // disqualifier keys flagged
+  std::vector<std::string> weak_criteria;    // top-level keys under their share
+  std::vector<std::string> disqualified_by;  // disqualifier keys flagged
 };
 
 // A unit in a ranking.
@@ -135,8 +135,8 @@ struct Entry {
 
 struct Ranked {
   Entry entry;
-  int64_t rank = 0;    // 0: not ranked (below the minimum volume)
-  bool tied = false;   // shares its rank; tied units are listed by name
+  int64_t rank = 0;   // 0: not ranked (below the minimum volume)
+  bool tied = false;  // shares its rank; tied units are listed by name
 };
 
 // What would raise a unit's score: a leaf and its gap to the maximum.
@@ -156,11 +156,11 @@ enum class State { kDraft, kSubmitted, kReturned, kLocked };
 // A leaf's line of an assessment.
 struct Line {
   std::string key;
-  std::optional<Points> self_points;      // the commune's (manual leaves)
+  std::optional<Points> self_points;  // the commune's (manual leaves)
   std::string explanation;
-  std::optional<Points> appraised_points; // the appraiser's: accepted (= self) or adjusted
-  std::string appraisal_reason;           // required when adjusted
-  std::optional<IndicatorValue> raw;      // computed leaves: fixed when locked
+  std::optional<Points> appraised_points;  // the appraiser's: accepted (= self) or adjusted
+  std::string appraisal_reason;            // required when adjusted
+  std::optional<IndicatorValue> raw;       // computed leaves: fixed when locked
 };
 
 struct Assessment {

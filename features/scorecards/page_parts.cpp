@@ -18,8 +18,8 @@ std::vector<std::string> RecognitionReasons(const CriteriaSet& s, const Recognit
   if (!r.total_ok) out.push_back(Text("scorecards.reason.total_low", {{"min", FormatPoints(s.recognition.min_total)}}));
   for (const auto& k : r.weak_criteria) {
     const Criterion* c = Find(s, k);
-    out.push_back(
-        Text("scorecards.reason.weak", {{"criterion", c ? c->title : k}, {"share", FormatPoints(s.recognition.min_share_bp)}}));
+    out.push_back(Text("scorecards.reason.weak",
+                       {{"criterion", c ? c->title : k}, {"share", FormatPoints(s.recognition.min_share_bp)}}));
   }
   for (const auto& k : r.disqualified_by)
     for (const auto& d : s.recognition.disqualifiers)
@@ -55,9 +55,10 @@ int64_t SetOptions(ctemplate::TemplateDictionary& b, const std::vector<CriteriaS
   int64_t chosen = asked;
   if (chosen == 0) {
     auto locked = std::find_if(seen.begin(), seen.end(), [](const Assessment& a) { return a.state == State::kLocked; });
-    chosen = locked != seen.end() ? locked->set_id : !seen.empty() ? seen.front().set_id
-                                                  : sets.empty()  ? 0
-                                                                  : sets.front().id;
+    chosen = locked != seen.end() ? locked->set_id
+             : !seen.empty()      ? seen.front().set_id
+             : sets.empty()       ? 0
+                                  : sets.front().id;
   }
   std::string chosen_code;
   for (const auto& s : sets)
@@ -67,8 +68,9 @@ int64_t SetOptions(ctemplate::TemplateDictionary& b, const std::vector<CriteriaS
     if (per_code && !codes.insert(s.code).second) continue;
     auto* o = b.AddSectionDictionary("OPTION");
     o->SetIntValue("ID", s.id);
-    o->SetValue("NAME", per_code ? s.name
-                                 : Text("scorecards.set_option", {{"name", s.name}, {"version", std::to_string(s.version)}}));
+    o->SetValue(
+        "NAME",
+        per_code ? s.name : Text("scorecards.set_option", {{"name", s.name}, {"version", std::to_string(s.version)}}));
     if (per_code ? s.code == chosen_code : s.id == chosen) o->ShowSection("SELECTED");
   }
   return chosen;

@@ -59,8 +59,8 @@ Response HomePage(Context& ctx, Service& svc, const std::map<std::string, std::s
     Points max = 0;
     for (const auto& c : s.criteria) max += c.max;
     row->SetValue("MAX", FormatPoints(max));
-    row->SetValue("STATUS", Text(s.frozen ? "scorecards.set_in_use" : (s.sample ? "scorecards.set_sample"
-                                                                                 : "scorecards.set_editable")));
+    row->SetValue("STATUS", Text(s.frozen ? "scorecards.set_in_use"
+                                          : (s.sample ? "scorecards.set_sample" : "scorecards.set_editable")));
   }
   auto list = svc.Assessments(*ctx.user, ctx.req.query_param("unit"));
   for (const auto& a : list) {
@@ -74,8 +74,10 @@ Response HomePage(Context& ctx, Service& svc, const std::map<std::string, std::s
     row->SetIntValue("SET_ID", a.set_id);
     row->SetValue("FROM", a.from);
   }
-  if (list.empty()) b.ShowSection("NO_ASSESSMENT");
-  else b.ShowSection("HAS_ASSESSMENTS");
+  if (list.empty())
+    b.ShowSection("NO_ASSESSMENT");
+  else
+    b.ShowSection("HAS_ASSESSMENTS");
   if (MayOpenAny(*ctx.user)) {
     auto* f = b.AddSectionDictionary("OPEN");
     std::string chosen = typed.count("set") ? typed.at("set") : "";
@@ -135,8 +137,10 @@ Response AssessmentPage(Context& ctx, Service& svc, int64_t id, const Typed* typ
   b.SetValue("TOTAL", FormatPoints(view.score.total));
   b.SetValue("MAX_TOTAL", FormatPoints(view.score.max_total));
   if (a.state != State::kLocked) b.ShowSection("PROVISIONAL");
-  if (view.recognition.recognised) b.ShowSection("RECOGNISED");
-  else b.ShowSection("NOT_RECOGNISED");
+  if (view.recognition.recognised)
+    b.ShowSection("RECOGNISED");
+  else
+    b.ShowSection("NOT_RECOGNISED");
   if (!a.return_comment.empty() && a.state == State::kReturned)
     b.SetValueAndShowSection("RETURN_COMMENT", a.return_comment, "RETURNED");
   if (view.score.below_minimum) b.ShowSection("BELOW_MINIMUM");
@@ -153,9 +157,10 @@ Response AssessmentPage(Context& ctx, Service& svc, int64_t id, const Typed* typ
     const auto days = (*ParseIsoDate(due) - *ParseIsoDate(today)).count();
     std::string text = DisplayDate(due);
     if (open)
-      text += " (" + (days < 0   ? Text("scorecards.deadline.overdue", {{"n", std::to_string(-days)}})
-                      : days == 0 ? Text("scorecards.deadline.today")
-                                  : Text("scorecards.deadline.left", {{"n", std::to_string(days)}})) +
+      text += " (" +
+              (days < 0    ? Text("scorecards.deadline.overdue", {{"n", std::to_string(-days)}})
+               : days == 0 ? Text("scorecards.deadline.today")
+                           : Text("scorecards.deadline.left", {{"n", std::to_string(days)}})) +
               ")";
     b.SetValueAndShowSection(marker, text, std::string("HAS_") + marker);
   }
@@ -385,16 +390,16 @@ Response RankingPage(Context& ctx, Service& svc) {
       row->SetValue("NOTE", Text("scorecards.unranked_note", {{"min", std::to_string(r.set.min_volume)}}));
       continue;
     }
-    row->SetValue("RANK", x.tied ? Text("scorecards.rank_tied", {{"rank", std::to_string(x.rank)}})
-                                 : std::to_string(x.rank));
+    row->SetValue("RANK",
+                  x.tied ? Text("scorecards.rank_tied", {{"rank", std::to_string(x.rank)}}) : std::to_string(x.rank));
     any_tie = any_tie || x.tied;
     bars.push_back({std::to_string(x.rank) + ". " + x.entry.unit_name, x.entry.total});
   }
   if (any_tie) b.ShowSection("TIES");
   if (r.pending > 0) b.SetValueAndShowSection("PENDING", std::to_string(r.pending), "HAS_PENDING");
-  b.SetValue("CHART", RankingChartSvg(bars, max, Text("scorecards.chart_title"),
-                                      Text("scorecards.chart_desc", {{"unit", r.unit_name}}),
-                                      Text("scorecards.chart_empty")));
+  b.SetValue("CHART",
+             RankingChartSvg(bars, max, Text("scorecards.chart_title"),
+                             Text("scorecards.chart_desc", {{"unit", r.unit_name}}), Text("scorecards.chart_empty")));
   return v.render();
 }
 
@@ -409,7 +414,8 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     try {
       const int64_t set_id = SetIdOf(form["set"], "set");
       if (set_id == 0) throw BadInput("scorecards.set_not_found", "set");
-      if (text::Trim(form["unit"]).empty()) throw BadInput("error.required", "unit", {{"field", Text("scorecards.field_unit")}});
+      if (text::Trim(form["unit"]).empty())
+        throw BadInput("error.required", "unit", {{"field", Text("scorecards.field_unit")}});
       auto a = svc->Open(*ctx.user, set_id, text::Trim(form["unit"]), form["from"], form["to"]);
       return Response::Redirect("/cham-diem/danh-gia/" + std::to_string(a.id) + "?done=opened");
     } catch (const AppError& e) {

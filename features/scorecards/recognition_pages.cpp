@@ -69,11 +69,12 @@ Response ListPage(Context& ctx, Service& svc) {
   b.ShowSection("RESULT");
   b.SetValue("SET", r.set.name);
   b.SetValue("UNIT", r.unit_name);
-  b.SetValue("PERIOD", r.to.empty() ? "—" : Text("scorecards.period", {{"from", DisplayDate(r.from)},
-                                                                        {"to", DisplayDate(r.to)}}));
+  b.SetValue("PERIOD", r.to.empty()
+                           ? "—"
+                           : Text("scorecards.period", {{"from", DisplayDate(r.from)}, {"to", DisplayDate(r.to)}}));
   b.SetValue("RULE", RuleText(r.set));
-  b.SetValue("SUMMARY", Text("scorecards.recognition.summary", {{"n", std::to_string(l.recognised)},
-                                                                {"total", std::to_string(r.rows.size())}}));
+  b.SetValue("SUMMARY", Text("scorecards.recognition.summary",
+                             {{"n", std::to_string(l.recognised)}, {"total", std::to_string(r.rows.size())}}));
   if (r.pending > 0) b.SetValueAndShowSection("PENDING", std::to_string(r.pending), "HAS_PENDING");
   const std::string query = "?set=" + std::to_string(r.set.id) + "&unit=" + r.unit_code + "&from=" + r.from;
   b.SetValue("QUERY", query);
@@ -107,18 +108,18 @@ std::string AnnexPdf(const RecognitionList& l) {
   const Ranking& r = l.ranking;
   const std::string title = Text("scorecards.annex.title");
   return pdf::Render(pdf::Paper::kA4, title + " " + r.set.name, [&](pdf::Document& doc) {
-    doc.AdministrativeHeader({"", Text("desk.forms.people_committee", {{"unit", desk::forms::Upper(r.unit_name)}}),
-                              "", pdf::DateLine(desk::forms::PlaceName(r.unit_name), *ParseIsoDate(TodayLocalIso())), 0});
+    doc.AdministrativeHeader({"", Text("desk.forms.people_committee", {{"unit", desk::forms::Upper(r.unit_name)}}), "",
+                              pdf::DateLine(desk::forms::PlaceName(r.unit_name), *ParseIsoDate(TodayLocalIso())), 0});
     doc.Paragraph("<b>" + pdf::Escape(title) + "</b>", {.size = 13, .align = pdf::Align::kCenter, .before = 12});
-    doc.Paragraph("<b>" + pdf::Escape(Text("scorecards.annex.heading", {{"set", desk::forms::Upper(r.set.name)}})) +
-                      "</b>",
-                  {.size = 13, .align = pdf::Align::kCenter, .after = 2});
+    doc.Paragraph(
+        "<b>" + pdf::Escape(Text("scorecards.annex.heading", {{"set", desk::forms::Upper(r.set.name)}})) + "</b>",
+        {.size = 13, .align = pdf::Align::kCenter, .after = 2});
     doc.Paragraph("<i>" + pdf::Escape(Text("scorecards.annex.attached", {{"unit", r.unit_name}})) + "</i>",
                   {.size = 12, .align = pdf::Align::kCenter, .after = 2});
     if (!r.to.empty())
-      doc.Paragraph(pdf::Escape(Text("scorecards.annex.period",
-                                     {{"from", DisplayDate(r.from)}, {"to", DisplayDate(r.to)}})),
-                    {.size = 12, .align = pdf::Align::kCenter, .after = 8});
+      doc.Paragraph(
+          pdf::Escape(Text("scorecards.annex.period", {{"from", DisplayDate(r.from)}, {"to", DisplayDate(r.to)}})),
+          {.size = 12, .align = pdf::Align::kCenter, .after = 8});
     if (l.recognised == 0) {
       doc.Paragraph(pdf::Escape(Text("scorecards.annex.none")), {.size = 12, .before = 8});
       return;
@@ -152,22 +153,24 @@ xlsx::Sheet SheetOf(const RecognitionList& l) {
   if (!r.to.empty())
     sheet.subtitles.push_back(Text("scorecards.period", {{"from", DisplayDate(r.from)}, {"to", DisplayDate(r.to)}}));
   sheet.subtitles.push_back(RuleText(r.set));
-  sheet.columns = {{Text("scorecards.annex.col_n"), 6},          {Text("scorecards.annex.col_unit"), 32},
-                   {Text("scorecards.annex.col_total"), 11},     {Text("scorecards.annex.col_rank"), 14},
-                   {Text("scorecards.recognition.col_result"), 14}, {Text("scorecards.recognition.col_reasons"), 60}};
+  sheet.columns = {{Text("scorecards.annex.col_n"), 6},
+                   {Text("scorecards.annex.col_unit"), 32},
+                   {Text("scorecards.annex.col_total"), 11},
+                   {Text("scorecards.annex.col_rank"), 14},
+                   {Text("scorecards.recognition.col_result"), 14},
+                   {Text("scorecards.recognition.col_reasons"), 60}};
   int64_t n = 0;
   for (const auto& x : r.rows) {
     const auto& result = l.results.at(x.entry.assessment_id);
     std::string reasons;
     for (const auto& reason : RecognitionReasons(r.set, result)) reasons += (reasons.empty() ? "" : " ") + reason;
-    sheet.rows.push_back({xlsx::Cell::Number(static_cast<double>(++n)), xlsx::Cell::Text(x.entry.unit_name),
-                          xlsx::Cell::Number(static_cast<double>(x.entry.total) / 100.0, "0.00"),
-                          x.rank == 0 || x.tied ? xlsx::Cell::Text(RankText(x))
-                                                : xlsx::Cell::Number(static_cast<double>(x.rank)),
-                          xlsx::Cell::Text(Text(result.recognised ? "scorecards.recognition.yes"
-                                                                  : "scorecards.recognition.no"),
-                                           result.recognised),
-                          xlsx::Cell::Text(reasons)});
+    sheet.rows.push_back(
+        {xlsx::Cell::Number(static_cast<double>(++n)), xlsx::Cell::Text(x.entry.unit_name),
+         xlsx::Cell::Number(static_cast<double>(x.entry.total) / 100.0, "0.00"),
+         x.rank == 0 || x.tied ? xlsx::Cell::Text(RankText(x)) : xlsx::Cell::Number(static_cast<double>(x.rank)),
+         xlsx::Cell::Text(Text(result.recognised ? "scorecards.recognition.yes" : "scorecards.recognition.no"),
+                          result.recognised),
+         xlsx::Cell::Text(reasons)});
   }
   return sheet;
 }

@@ -40,9 +40,12 @@ std::optional<RuleKind> ParseRuleKind(std::string_view s) {
 }
 
 const std::vector<std::string>& Indicators() {
-  static const std::vector<std::string> k = {"on_time_rate",          "late_count",
-                                             "satisfaction_share",    "apology_count",
-                                             "letters_sent",          "feedback_on_time_rate",
+  static const std::vector<std::string> k = {"on_time_rate",
+                                             "late_count",
+                                             "satisfaction_share",
+                                             "apology_count",
+                                             "letters_sent",
+                                             "feedback_on_time_rate",
                                              "feedback_satisfaction_share"};
   return k;
 }
@@ -135,7 +138,8 @@ constexpr Points kMaxPoints = 10000;
 bool KeyOk(std::string_view k, std::string_view extra, size_t max) {
   if (k.empty() || k.size() > max) return false;
   for (char ch : k)
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || extra.find(ch) != std::string_view::npos))
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+          extra.find(ch) != std::string_view::npos))
       return false;
   return true;
 }
@@ -148,13 +152,14 @@ struct Checker {
   void Node(const Criterion& in, Criterion& out, const std::string& f, size_t depth) {
     ++nodes;
     out = in;
-    if (!KeyOk(in.key, ".", 30)) p.add(BadInput("scorecards.key_format", f + ".key"));
-    else if (!keys.insert(in.key).second) p.add(BadInput("scorecards.key_duplicate", f + ".key", {{"key", in.key}}));
+    if (!KeyOk(in.key, ".", 30))
+      p.add(BadInput("scorecards.key_format", f + ".key"));
+    else if (!keys.insert(in.key).second)
+      p.add(BadInput("scorecards.key_duplicate", f + ".key", {{"key", in.key}}));
     out.title = p.check([&] { return text::Clean(f + ".title", in.title, 300, true); });
     out.guidance = p.check([&] { return text::Clean(f + ".guidance", in.guidance, 2000, false, true); });
     out.evidence_what = p.check([&] { return text::Clean(f + ".evidence_what", in.evidence_what, 500, false); });
-    if (in.max <= 0 || in.max > kMaxPoints)
-      p.add(BadInput("scorecards.max_range", f + ".max"));
+    if (in.max <= 0 || in.max > kMaxPoints) p.add(BadInput("scorecards.max_range", f + ".max"));
     if (depth >= kMaxDepth && !in.children.empty()) p.add(BadInput("scorecards.too_deep", f + ".children"));
     if (in.min_volume < 0 || in.min_volume > 1000000) p.add(BadInput("scorecards.min_volume_range", f + ".min_volume"));
     if (!in.children.empty()) {
@@ -227,8 +232,7 @@ CriteriaSet ValidateSet(const CriteriaSet& in) {
     p.add(BadInput("scorecards.too_many_nodes", "criteria", {{"max", std::to_string(kMaxNodes)}}));
   const auto& r = in.recognition;
   if (r.min_total < 0 || r.min_total > total) p.add(BadInput("scorecards.min_total_range", "recognition.min_total"));
-  if (r.min_share_bp < 0 || r.min_share_bp > 10000)
-    p.add(BadInput("scorecards.share_range", "recognition.min_share"));
+  if (r.min_share_bp < 0 || r.min_share_bp > 10000) p.add(BadInput("scorecards.share_range", "recognition.min_share"));
   std::set<std::string> dq;
   for (size_t i = 0; i < r.disqualifiers.size(); ++i) {
     std::string f = "recognition.disqualifiers[" + std::to_string(i) + "]";
@@ -419,8 +423,10 @@ Score ScoreOf(const CriteriaSet& s, const Assessment& a, const std::map<std::str
     if (it == a.lines.end()) continue;
     const Line& l = it->second;
     if (c->method == Method::kManual) {
-      if (l.appraised_points) manual[c->key] = *l.appraised_points;
-      else if (l.self_points) manual[c->key] = *l.self_points;
+      if (l.appraised_points)
+        manual[c->key] = *l.appraised_points;
+      else if (l.self_points)
+        manual[c->key] = *l.self_points;
     } else {
       if (l.appraised_points) adjusted[c->key] = *l.appraised_points;
       if (l.raw) computed[c->key] = *l.raw;
@@ -441,8 +447,10 @@ std::map<std::string, Line> ApplySelf(const CriteriaSet& s, std::map<std::string
     }
     Line& l = lines[key];
     l.key = key;
-    if (text::Trim(v.points).empty()) l.self_points.reset();
-    else l.self_points = p.check([&] { return std::optional<Points>(EnteredPoints(*c, f + ".points", v.points)); });
+    if (text::Trim(v.points).empty())
+      l.self_points.reset();
+    else
+      l.self_points = p.check([&] { return std::optional<Points>(EnteredPoints(*c, f + ".points", v.points)); });
     l.explanation = p.check([&] { return text::Clean(f + ".explanation", v.explanation, 2000, false, true); });
   }
   p.raise_if_any();
@@ -513,7 +521,8 @@ void CheckDeadlines(const std::string& self_due, const std::string& appraisal_du
   Problems p;
   auto date = [](const std::string& d) { return d.empty() || (d.size() == 10 && ParseIsoDate(d).has_value()); };
   if (!date(self_due)) p.add(BadInput("scorecards.date_format", "self_due"));
-  if (!date(appraisal_due)) p.add(BadInput("scorecards.date_format", "appraisal_due"));
+  if (!date(appraisal_due))
+    p.add(BadInput("scorecards.date_format", "appraisal_due"));
   else if (date(self_due) && !self_due.empty() && !appraisal_due.empty() && appraisal_due < self_due)
     p.add(BadInput("scorecards.deadline_order", "appraisal_due"));
   p.raise_if_any();
@@ -564,9 +573,12 @@ Commitment ParseCommitment(const std::string& indicator_in, const std::string& y
           throw BadInput(target_error, "target");  // in the commitment's words, not the points'
         }
       })) {
-    if (rate && *t > 10000) p.add(BadInput(target_error, "target"));
-    else if (!rate && (*t % 100 != 0 || *t > 100'000'000)) p.add(BadInput(target_error, "target"));
-    else c.target = rate ? *t : *t / 100;
+    if (rate && *t > 10000)
+      p.add(BadInput(target_error, "target"));
+    else if (!rate && (*t % 100 != 0 || *t > 100'000'000))
+      p.add(BadInput(target_error, "target"));
+    else
+      c.target = rate ? *t : *t / 100;
   }
   if (auto n = p.check([&] { return std::optional<std::string>(text::Clean("note", note_in, 500, false, true)); }))
     c.note = *n;

@@ -155,8 +155,9 @@ CriteriaSet Small() {
   s.recognition.disqualifiers = {{"ky_luat", "Bị kỷ luật"}};
   // 1 (6 points): 1.1 manual 2; 1.2 (4): 1.2.1 manual 1, 1.2.2 on-time 3 at 98%.
   // 2 (4 points): 2.1 penalty on late dossiers, 0.5 each.
-  s.criteria = {Parent("1", {Manual("1.1", 200), Parent("1.2", {Manual("1.2.1", 100), Computed("1.2.2", 300, Target(9800))})}),
-                Parent("2", {Computed("2.1", 400, Rule{RuleKind::kPenalty, 0, {}, 50, 0}, "late_count")})};
+  s.criteria = {
+      Parent("1", {Manual("1.1", 200), Parent("1.2", {Manual("1.2.1", 100), Computed("1.2.2", 300, Target(9800))})}),
+      Parent("2", {Computed("2.1", 400, Rule{RuleKind::kPenalty, 0, {}, 50, 0}, "late_count")})};
   return s;
 }
 
@@ -355,12 +356,12 @@ TEST(ScorecardsRules, ValidateSetReportsEveryProblemAtOnce) {
   CriteriaSet s = Small();
   s.code = "Bad Code";
   s.name = " ";
-  s.criteria[0].max = 700;                                  // children sum to 6
-  s.criteria[0].children[0].step = 0;                       // step must be > 0
-  s.criteria[0].children[1].children[0].key = "1.1";        // duplicate
-  s.criteria[0].children[1].children[1].indicator = "nope"; // unknown
-  s.criteria[1].children[0].rule.floor = 500;               // above max 4
-  s.recognition.min_total = 2000;                           // above 10
+  s.criteria[0].max = 700;                                   // children sum to 6
+  s.criteria[0].children[0].step = 0;                        // step must be > 0
+  s.criteria[0].children[1].children[0].key = "1.1";         // duplicate
+  s.criteria[0].children[1].children[1].indicator = "nope";  // unknown
+  s.criteria[1].children[0].rule.floor = 500;                // above max 4
+  s.recognition.min_total = 2000;                            // above 10
   try {
     ValidateSet(s);
     FAIL();
@@ -486,8 +487,8 @@ namespace fg::scorecards {
 namespace {
 
 TEST(ScorecardsChart, BarsScaleToTheSetMaximumWithPointsAndEscapedNames) {
-  auto svg = RankingChartSvg({{"1. Xã <A>", 10000}, {"2. Xã B", 5000}, {"3. Xã C", 0}}, 10000, "Xếp hạng", "Mô tả",
-                             "Chưa có");
+  auto svg =
+      RankingChartSvg({{"1. Xã <A>", 10000}, {"2. Xã B", 5000}, {"3. Xã C", 0}}, 10000, "Xếp hạng", "Mô tả", "Chưa có");
   // The full score takes 75% of the width, half of it 37.5%; no bar for 0.
   EXPECT_NE(svg.find("width=\"75.000%\""), std::string::npos);
   EXPECT_NE(svg.find("width=\"37.500%\""), std::string::npos);
@@ -552,9 +553,9 @@ LineRow Row(std::string key, std::string parent, std::string title, std::string 
 
 TEST(ScorecardsLines, ParentsLinkRowsAndGroupsSumTheirChildren) {
   auto base = Small();
-  std::vector<LineRow> rows{Row("1", "", "Nhóm một", "99"), Row("1.1", "1", "Dòng một", "1,5"), LineRow{},
-                            Row("2", "", "Nhóm hai"), Row("1.2", "1", "Dòng hai", "2.5"),
-                            Row("2.1", "2", "Chỉ số", "3")};
+  std::vector<LineRow> rows{
+      Row("1", "", "Nhóm một", "99"), Row("1.1", "1", "Dòng một", "1,5"), LineRow{},
+      Row("2", "", "Nhóm hai"),       Row("1.2", "1", "Dòng hai", "2.5"), Row("2.1", "2", "Chỉ số", "3")};
   rows[1].step = "0,5";
   rows[5].method = "indicator";
   rows[5].indicator = "on_time_rate";
@@ -579,8 +580,8 @@ TEST(ScorecardsLines, ParentsLinkRowsAndGroupsSumTheirChildren) {
 }
 
 TEST(ScorecardsLines, EveryBadCellIsNamedByItsRowAtOnce) {
-  std::vector<LineRow> rows{Row("1", "", "Nhóm"), Row("1.1", "1", "Dòng", "một"), Row("1.2", "9", "Mồ côi", "1"),
-                            Row("1.3", "1", "", "2"), Row("1.1", "1", "Trùng", "1"), Row("1.5", "1", "Bước", "1")};
+  std::vector<LineRow> rows{Row("1", "", "Nhóm"),     Row("1.1", "1", "Dòng", "một"), Row("1.2", "9", "Mồ côi", "1"),
+                            Row("1.3", "1", "", "2"), Row("1.1", "1", "Trùng", "1"),  Row("1.5", "1", "Bước", "1")};
   rows[1].method = "tay";
   rows[5].step = "2";
   rows[5].evidence = "x";
@@ -604,7 +605,8 @@ TEST(ScorecardsLines, EveryBadCellIsNamedByItsRowAtOnce) {
 
 TEST(ScorecardsLines, TooDeepAndTooManyRowsAreRefusedBeforeBuilding) {
   std::vector<LineRow> deep;
-  for (int i = 0; i < 8; ++i) deep.push_back(Row("k" + std::to_string(i), i ? "k" + std::to_string(i - 1) : "", "T", "1"));
+  for (int i = 0; i < 8; ++i)
+    deep.push_back(Row("k" + std::to_string(i), i ? "k" + std::to_string(i - 1) : "", "T", "1"));
   EXPECT_EQ(ProblemsOf([&] { WithRows(Small(), deep); })["rows[6].parent"], "scorecards.too_deep");  // the 7th level
   std::vector<LineRow> many(kMaxNodes + 1, Row("1", "", "T", "1"));
   EXPECT_EQ(ProblemsOf([&] { WithRows(Small(), many); })["rows"], "scorecards.too_many_nodes");

@@ -151,8 +151,7 @@ class Service {
   // Changes a version no assessment uses (409 scorecards.set_frozen otherwise); the code stays.
   // With `base` (the version as the caller read it): 409 scorecards.set_changed
   // when someone changed it since, so that no edit is lost.
-  CriteriaSet UpdateSet(const auth::Principal& p, int64_t id, const CriteriaSet& in,
-                        const CriteriaSet* base = nullptr);
+  CriteriaSet UpdateSet(const auth::Principal& p, int64_t id, const CriteriaSet& in, const CriteriaSet* base = nullptr);
   // Whether UpdateSet would let the caller change `s`: an administrator of its
   // owner's subtree, and no assessment uses it yet.
   bool MayEditSet(const auth::Principal& p, const CriteriaSet& s);

@@ -59,14 +59,14 @@ void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
   // The citizen's: the dossier code and the last 4 digits of the applicant's phone or ID number.
   app.api("GET", "/api/v1/public/evaluations/{code}", http::Access::kPublic, [svc](Context& ctx) {
     return http::Json(200, ToJson(svc->CitizenView(ctx.req.params.at("code"), ctx.req.query_param("check"),
-                                                  ctx.user ? "" : ctx.req.remote_addr)));
+                                                   ctx.user ? "" : ctx.req.remote_addr)));
   });
   app.api("POST", "/api/v1/public/evaluations/{code}", http::Access::kPublic, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(b, {"check", "points"});
-    return http::Json(201, ToJson(svc->EvaluateAsCitizen(ctx.req.params.at("code"),
-                                                        http::JsonString(b, "check").value_or(""),
-                                                        ctx.user ? "" : ctx.req.remote_addr, PointsFrom(b))));
+    return http::Json(
+        201, ToJson(svc->EvaluateAsCitizen(ctx.req.params.at("code"), http::JsonString(b, "check").value_or(""),
+                                           ctx.user ? "" : ctx.req.remote_addr, PointsFrom(b))));
   });
   RegisterCampaignApi(app, svc);
 }

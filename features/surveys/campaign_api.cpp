@@ -19,10 +19,17 @@ using http::Context;
 json::object CampaignJson(const Campaign& k) {
   json::array units;
   for (const auto& u : k.unit_codes) units.push_back(json::value(u));
-  return {{"id", k.id},         {"name", k.name},     {"questionnaire_id", k.questionnaire_id},
-          {"from", k.from},     {"to", k.to},         {"units", units},
-          {"target", k.target}, {"repeat_6_months", k.repeat_6_months}, {"created_at", k.created_at},
-          {"version", k.version}, {"closed_on", k.closed() ? json::value(k.closed_on) : json::value(nullptr)}};
+  return {{"id", k.id},
+          {"name", k.name},
+          {"questionnaire_id", k.questionnaire_id},
+          {"from", k.from},
+          {"to", k.to},
+          {"units", units},
+          {"target", k.target},
+          {"repeat_6_months", k.repeat_6_months},
+          {"created_at", k.created_at},
+          {"version", k.version},
+          {"closed_on", k.closed() ? json::value(k.closed_on) : json::value(nullptr)}};
 }
 
 json::object RoundJson(int round, const Campaign& dates, bool open) {
@@ -32,8 +39,11 @@ json::object RoundJson(int round, const Campaign& dates, bool open) {
 std::string PublicBase() { return render::Site().public_url; }
 
 json::object InvitationJson(const Invitation& i) {
-  json::object o{{"id", i.id},       {"unit_id", i.unit_id}, {"unit_name", i.unit_name},
-                 {"token", i.token}, {"url", PublicBase() + "/khao-sat/" + i.token}};
+  json::object o{{"id", i.id},
+                 {"unit_id", i.unit_id},
+                 {"unit_name", i.unit_name},
+                 {"token", i.token},
+                 {"url", PublicBase() + "/khao-sat/" + i.token}};
   if (i.official_id) {
     o["official_id"] = i.official_id;
     o["official_name"] = i.official_name;
@@ -42,8 +52,8 @@ json::object InvitationJson(const Invitation& i) {
 }
 
 json::object ShareJson(const stats::Share& s) {
-  return {{"count", s.count}, {"total", s.total}, {"value", s.value}, {"low", s.low}, {"high", s.high},
-          {"too_few", s.too_few}};
+  return {{"count", s.count}, {"total", s.total}, {"value", s.value},
+          {"low", s.low},     {"high", s.high},   {"too_few", s.too_few}};
 }
 
 json::array ElementsJson(const std::vector<ElementLine>& lines) {
@@ -83,8 +93,8 @@ json::object ResultsJson(const CampaignReport& r) {
   for (const auto& q : r.questions) {
     json::object answers;
     for (const auto& [value, n] : q.answers) answers[value] = n;
-    questions.push_back({{"key", q.question.key}, {"kind", KindName(q.question.kind)}, {"answered", q.answered},
-                         {"answers", answers}});
+    questions.push_back(
+        {{"key", q.question.key}, {"kind", KindName(q.question.kind)}, {"answered", q.answered}, {"answers", answers}});
   }
   return {{"campaign_id", r.campaign.id},
           {"round", RoundJson(r.round, r.round_dates, r.open)},
@@ -143,8 +153,9 @@ std::string DeviceOf(const Context& ctx) {
   const std::string d(ctx.req.header("x-device-id"));
   if (d.empty()) return d;
   const bool ok = d.size() >= 8 && d.size() <= 64 && std::all_of(d.begin(), d.end(), [](char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
-  });
+                    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                           ch == '-' || ch == '_';
+                  });
   if (!ok) throw BadInput("surveys.device_id", "X-Device-Id");
   return "api:" + d;
 }
@@ -183,8 +194,8 @@ void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc) {
     CampaignInput in;
     in.name = http::JsonString(b, "name").value_or("");
     // Without a questionnaire: the SIPAS template.
-    in.questionnaire_id = b.contains("questionnaire_id") ? http::JsonInt(b, "questionnaire_id").value_or(0)
-                                                         : svc->SipasTemplate().id;
+    in.questionnaire_id =
+        b.contains("questionnaire_id") ? http::JsonInt(b, "questionnaire_id").value_or(0) : svc->SipasTemplate().id;
     in.from = http::JsonString(b, "from").value_or("");
     in.to = http::JsonString(b, "to").value_or("");
     if (auto u = b.find("units"); u != b.end()) {
@@ -196,7 +207,7 @@ void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc) {
       }
     }
     if (auto t = b.find("target"); t != b.end())
-      in.target = t->value().is_int64() ? std::to_string(t->value().as_int64())
+      in.target = t->value().is_int64()    ? std::to_string(t->value().as_int64())
                   : t->value().is_string() ? std::string(t->value().as_string())
                                            : "";
     in.repeat_6_months = http::JsonBool(b, "repeat_6_months").value_or(false);
@@ -244,7 +255,7 @@ void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc) {
       if (b.contains("name")) in.name = http::JsonString(b, "name").value_or("");
       if (b.contains("to")) in.to = http::JsonString(b, "to").value_or("");
       if (auto t = b.find("target"); t != b.end())
-        in.target = t->value().is_int64() ? std::to_string(t->value().as_int64())
+        in.target = t->value().is_int64()    ? std::to_string(t->value().as_int64())
                     : t->value().is_string() ? std::string(t->value().as_string())
                                              : "";
       svc->UpdateCampaign(*ctx.user, id, in);
@@ -261,7 +272,7 @@ void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc) {
     http::JsonAllowOnly(b, {"unit", "count", "per_official"});
     std::string count;
     if (auto c = b.find("count"); c != b.end())
-      count = c->value().is_int64() ? std::to_string(c->value().as_int64())
+      count = c->value().is_int64()    ? std::to_string(c->value().as_int64())
               : c->value().is_string() ? std::string(c->value().as_string())
                                        : "x";
     json::array items;

@@ -34,15 +34,16 @@ using render::Text;
 std::string Day(const std::string& iso) { return DisplayDate(iso); }
 
 std::string RoundLine(int round, const Campaign& dates) {
-  return Text("surveys.round_line", {{"round", std::to_string(round)}, {"from", Day(dates.from)}, {"to", Day(dates.to)}});
+  return Text("surveys.round_line",
+              {{"round", std::to_string(round)}, {"from", Day(dates.from)}, {"to", Day(dates.to)}});
 }
 
 // The campaign's state in the round in force.
 std::string StateText(const Campaign& k, const Campaign& round_dates, bool open) {
   if (k.closed()) return Text("surveys.state.closed_early", {{"day", Day(k.closed_on)}});
-  return Text(open                                   ? "surveys.state.open"
+  return Text(open                                 ? "surveys.state.open"
               : TodayLocalIso() < round_dates.from ? "surveys.state.not_yet"
-                                                    : "surveys.state.closed");
+                                                   : "surveys.state.closed");
 }
 
 std::string Percent(double v) {
@@ -118,7 +119,8 @@ void FillQuestions(ctemplate::TemplateDictionary& b, const Questionnaire& questi
         if (chosen(value)) o->ShowSection("CHECKED");
       };
       if (q.kind == QuestionKind::kLikert)
-        for (int level = 5; level >= 1; --level) option(std::to_string(level), Text("surveys.likert." + std::to_string(level)));
+        for (int level = 5; level >= 1; --level)
+          option(std::to_string(level), Text("surveys.likert." + std::to_string(level)));
       else
         for (size_t i = 0; i < q.options.size(); ++i) option(std::to_string(i), q.options[i]);
     }
@@ -137,7 +139,9 @@ Response AnswerPage(Context& ctx, const AnswerTarget& t, const std::string& acti
   b.SetValue("UNIT", t.unit_name);
   b.SetValue("ROUND_LINE", RoundLine(t.round, t.round_dates));
   switch (t.state) {
-    case AnswerState::kNotYet: b.SetValueAndShowSection("FROM", Day(t.round_dates.from), "NOT_YET"); return v.render(status);
+    case AnswerState::kNotYet:
+      b.SetValueAndShowSection("FROM", Day(t.round_dates.from), "NOT_YET");
+      return v.render(status);
     case AnswerState::kClosed: b.ShowSection("CLOSED"); return v.render(status);
     case AnswerState::kAnswered: b.ShowSection("ANSWERED"); return v.render(status);
     case AnswerState::kOpen: break;
@@ -188,8 +192,10 @@ Response ListPage(Context& ctx, Service& svc) {
   auto& b = v.body();
   if (auth::HasRole(*ctx.user, auth::Role::kAdmin)) b.ShowSection("MAY_CREATE");
   const auto list = svc.Campaigns(*ctx.user);
-  if (list.empty()) b.ShowSection("EMPTY");
-  else b.ShowSection("HAS_CAMPAIGNS");
+  if (list.empty())
+    b.ShowSection("EMPTY");
+  else
+    b.ShowSection("HAS_CAMPAIGNS");
   for (const auto& s : list) {
     auto* r = b.AddSectionDictionary("CAMPAIGN");
     r->SetValue("NAME", s.campaign.name);
@@ -271,7 +277,8 @@ void FillIndexes(ctemplate::TemplateDictionary& b, const CampaignReport& r) {
 
 Response CampaignPage(Context& ctx, Service& svc, int64_t id, const AppError* invite_error = nullptr) {
   const auto c = svc.GetCampaign(*ctx.user, id);
-  PageView v(ctx, Text("surveys.campaign_title", {{"name", c.campaign.name}}), "features/surveys/templates/campaign_show.tpl");
+  PageView v(ctx, Text("surveys.campaign_title", {{"name", c.campaign.name}}),
+             "features/surveys/templates/campaign_show.tpl");
   v.ShowDone("surveys.done.", {{"count", ctx.req.query_param("count")}});
   if (invite_error) v.ShowErrors(*invite_error);
   auto& b = v.body();
@@ -308,7 +315,8 @@ Response CampaignPage(Context& ctx, Service& svc, int64_t id, const AppError* in
                                                      : 0));
     r->SetValue("LINK", OpenUrl(u.link));
     r->SetValue("LINK_PATH", "/khao-sat/mo/" + u.link);
-    r->SetValue("QR", render::qr::Svg(render::qr::Encode(OpenUrl(u.link)), Text("surveys.qr_label", {{"unit", u.name}}), 120));
+    r->SetValue(
+        "QR", render::qr::Svg(render::qr::Encode(OpenUrl(u.link)), Text("surveys.qr_label", {{"unit", u.name}}), 120));
     r->SetValue("POSTER_URL", base + "/link.pdf?unit=" + http::UrlEncode(u.code));
     r->SetValue("REPORT_URL", base + "/report?unit=" + http::UrlEncode(u.code));
     if (c.may_print) {
@@ -348,7 +356,8 @@ Response CampaignPage(Context& ctx, Service& svc, int64_t id, const AppError* in
 
 Response BatchPage(Context& ctx, Service& svc, int64_t id) {
   const auto c = svc.GetCampaign(*ctx.user, id);
-  const auto from = http::ParseInt64(ctx.req.query_param("from")).value_or(0), to = http::ParseInt64(ctx.req.query_param("to")).value_or(0);
+  const auto from = http::ParseInt64(ctx.req.query_param("from")).value_or(0),
+             to = http::ParseInt64(ctx.req.query_param("to")).value_or(0);
   const auto list = svc.Invitations(*ctx.user, id, from, to);
   PageView v(ctx, Text("surveys.invitations_pdf_title"), "features/surveys/templates/campaign_invitations.tpl");
   auto& b = v.body();
@@ -358,8 +367,10 @@ Response BatchPage(Context& ctx, Service& svc, int64_t id) {
   b.SetValue("PDF_URL", list.empty() ? base + "/invitations.pdf"
                                      : base + "/invitations.pdf?from=" + std::to_string(list.front().id) +
                                            "&to=" + std::to_string(list.back().id));
-  if (list.empty()) b.ShowSection("EMPTY");
-  else b.ShowSection("HAS_INVITATIONS");
+  if (list.empty())
+    b.ShowSection("EMPTY");
+  else
+    b.ShowSection("HAS_INVITATIONS");
   for (const auto& i : list) {
     auto* d = b.AddSectionDictionary("INVITATION");
     d->SetIntValue("ID", i.id);
@@ -518,8 +529,8 @@ std::vector<std::vector<std::string>> OfficialRows(const CampaignReport& r) {
     for (const auto& e : g.elements)
       rows.push_back({g.label, ElementName(e.element), std::to_string(e.share.total), IndexText(e.share),
                       IntervalText(e.share), e.share.too_few ? Text("surveys.too_few") : ""});
-    rows.push_back({g.label, Text("surveys.sipas_line"), std::to_string(g.responses), g.responses ? Percent(g.sipas) : "",
-                    "", ""});
+    rows.push_back({g.label, Text("surveys.sipas_line"), std::to_string(g.responses),
+                    g.responses ? Percent(g.sipas) : "", "", ""});
   }
   return rows;
 }
@@ -533,7 +544,8 @@ std::vector<std::vector<std::string>> ReportRows(const CampaignReport& r) {
     rows.push_back({ElementName(e.element), std::to_string(e.share.total), e.share.total ? Percent(e.share.value) : "",
                     e.share.total ? Percent(e.share.low) + " – " + Percent(e.share.high) : "",
                     e.share.too_few ? Text("surveys.too_few") : ""});
-  rows.push_back({Text("surveys.sipas_line"), std::to_string(r.responses), r.responses ? Percent(r.sipas) : "", "", ""});
+  rows.push_back(
+      {Text("surveys.sipas_line"), std::to_string(r.responses), r.responses ? Percent(r.sipas) : "", "", ""});
   rows.push_back({});
   rows.push_back({Text("surveys.col.question"), Text("surveys.col.answer"), Text("surveys.col.count"), "", ""});
   for (const auto& q : r.questions) {
@@ -712,9 +724,9 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
       if (e.kind() != ErrorKind::kBadRequest) throw;
       return CampaignPage(ctx, *svc, id, &e);  // the problem beside the invitation form
     }
-    return Response::Redirect("/surveys/campaigns/" + std::to_string(id) + "?done=invitations&count=" +
-                              std::to_string(made.size()) + "&from=" + std::to_string(made.front().id) +
-                              "&to=" + std::to_string(made.back().id) + "#invitations");
+    return Response::Redirect(
+        "/surveys/campaigns/" + std::to_string(id) + "?done=invitations&count=" + std::to_string(made.size()) +
+        "&from=" + std::to_string(made.front().id) + "&to=" + std::to_string(made.back().id) + "#invitations");
   });
   app.page("GET", "/surveys/campaigns/{id}/edit", http::Access::kUser, [svc](Context& ctx) {
     const auto c = svc->GetCampaign(*ctx.user, *IdOf(ctx));
@@ -742,9 +754,8 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
     }
     return Response::Redirect("/surveys/campaigns/" + std::to_string(id) + "?done=updated");
   });
-  app.page("GET", "/surveys/campaigns/{id}/close", http::Access::kUser, [svc](Context& ctx) {
-    return ClosePage(ctx, svc->GetCampaign(*ctx.user, *IdOf(ctx)), nullptr);
-  });
+  app.page("GET", "/surveys/campaigns/{id}/close", http::Access::kUser,
+           [svc](Context& ctx) { return ClosePage(ctx, svc->GetCampaign(*ctx.user, *IdOf(ctx)), nullptr); });
   app.page("POST", "/surveys/campaigns/{id}/close", http::Access::kUser, [svc](Context& ctx) {
     const int64_t id = *IdOf(ctx);
     try {
@@ -762,14 +773,17 @@ void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
     const auto list = svc->Invitations(*ctx.user, id, http::ParseInt64(ctx.req.query_param("from")).value_or(0),
                                        http::ParseInt64(ctx.req.query_param("to")).value_or(0));
     const auto c = svc->GetCampaign(*ctx.user, id);
-    return Response::InlineFile(InvitationsPdf(list, c.campaign.name), "application/pdf", "phieu-moi-khao-sat-" + std::to_string(id) + ".pdf");
+    return Response::InlineFile(InvitationsPdf(list, c.campaign.name), "application/pdf",
+                                "phieu-moi-khao-sat-" + std::to_string(id) + ".pdf");
   });
   app.page("GET", "/surveys/campaigns/{id}/link.pdf", http::Access::kUser, [svc](Context& ctx) {
     const int64_t id = *IdOf(ctx);
     const auto c = svc->GetCampaign(*ctx.user, id);
     const std::string unit = ctx.req.query_param("unit");
     for (const auto& u : c.units)
-      if (u.code == unit || unit.empty()) return Response::InlineFile(PosterPdf(c.campaign.name, u), "application/pdf", "ma-qr-khao-sat-" + u.code + ".pdf");
+      if (u.code == unit || unit.empty())
+        return Response::InlineFile(PosterPdf(c.campaign.name, u), "application/pdf",
+                                    "ma-qr-khao-sat-" + u.code + ".pdf");
     throw NotFound("surveys.unit_not_found");
   });
   app.page("GET", "/surveys/campaigns/{id}/report", http::Access::kUser,

@@ -15,7 +15,7 @@ const db::Query kInsertCampaign{
     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"};
 const db::Query kInsertCampaignUnit{"survey_campaign_unit_insert",
                                     "INSERT INTO survey_campaign_units (campaign_id, unit_id, link) VALUES (?, ?, ?)"};
-#define FG_CAMPAIGN_COLUMNS \
+#define FG_CAMPAIGN_COLUMNS                                                                                      \
   "SELECT id, unit_id, name, questionnaire_id, from_day, to_day, target, repeat_6_months, created_at, version, " \
   "COALESCE(closed_on, '') FROM survey_campaigns "
 const db::Query kCampaignById{"survey_campaign_by_id", FG_CAMPAIGN_COLUMNS "WHERE id = ?"};
@@ -32,28 +32,30 @@ const db::Query kInsertInvitation{
     "INSERT INTO survey_invitations (campaign_id, unit_id, official_id, created_at, batch) "
     "VALUES (?, ?, ?, ?, ?)"};
 const db::Query kStartBatch{"survey_invitation_start_batch", "UPDATE survey_invitations SET batch = id WHERE id = ?"};
-#define FG_INVITATION_COLUMNS                                                                                    \
+#define FG_INVITATION_COLUMNS                                                                                        \
   "SELECT i.id, i.campaign_id, i.unit_id, i.official_id, u.name, COALESCE(o.full_name, '') FROM survey_invitations " \
   "i JOIN units u ON u.id = i.unit_id LEFT JOIN officials o ON o.id = i.official_id "
 const db::Query kInvitationById{"survey_invitation_by_id", FG_INVITATION_COLUMNS "WHERE i.id = ?"};
-const db::Query kInvitationsBetween{"survey_invitations_between",
-                                    FG_INVITATION_COLUMNS "WHERE i.campaign_id = ? AND i.id >= ? AND i.id <= ? ORDER BY i.id"};
-const db::Query kBatches{"survey_invitation_batches",
-                         "SELECT MIN(i.id), MAX(i.id), COUNT(*), MIN(u.name), MIN(i.created_at), MAX(CASE WHEN i.official_id IS "
-                         "NULL THEN 0 ELSE 1 END) FROM survey_invitations i JOIN units u ON u.id = i.unit_id WHERE "
-                         "i.campaign_id = ? GROUP BY i.batch ORDER BY MIN(i.id) DESC LIMIT 50"};
+const db::Query kInvitationsBetween{"survey_invitations_between", FG_INVITATION_COLUMNS
+                                    "WHERE i.campaign_id = ? AND i.id >= ? AND i.id <= ? ORDER BY i.id"};
+const db::Query kBatches{
+    "survey_invitation_batches",
+    "SELECT MIN(i.id), MAX(i.id), COUNT(*), MIN(u.name), MIN(i.created_at), MAX(CASE WHEN i.official_id IS "
+    "NULL THEN 0 ELSE 1 END) FROM survey_invitations i JOIN units u ON u.id = i.unit_id WHERE "
+    "i.campaign_id = ? GROUP BY i.batch ORDER BY MIN(i.id) DESC LIMIT 50"};
 const db::Query kInvitationAnswered{"survey_invitation_answered",
                                     "SELECT 1 FROM survey_responses WHERE invitation_id = ? AND round = ?"};
-const db::Query kDeviceAnswered{"survey_device_answered",
-                                "SELECT 1 FROM survey_responses WHERE campaign_id = ? AND round = ? AND device_hash = ?"};
+const db::Query kDeviceAnswered{
+    "survey_device_answered", "SELECT 1 FROM survey_responses WHERE campaign_id = ? AND round = ? AND device_hash = ?"};
 const db::Query kInsertResponse{
     "survey_response_insert",
     "INSERT INTO survey_responses (campaign_id, round, unit_id, invitation_id, device_hash, answers_json, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"};
-const db::Query kAddCount{"survey_count_add",
-                          "INSERT INTO survey_counts (campaign_id, round, unit_id, question, answer, n) VALUES (?, ?, ?, "
-                          "?, ?, 1) ON CONFLICT (campaign_id, round, unit_id, question, answer) DO UPDATE SET n = "
-                          "survey_counts.n + 1"};
+const db::Query kAddCount{
+    "survey_count_add",
+    "INSERT INTO survey_counts (campaign_id, round, unit_id, question, answer, n) VALUES (?, ?, ?, "
+    "?, ?, 1) ON CONFLICT (campaign_id, round, unit_id, question, answer) DO UPDATE SET n = "
+    "survey_counts.n + 1"};
 const db::Query kCounts{"survey_counts_read",
                         "SELECT k.unit_id, u.path, k.question, k.answer, k.n FROM survey_counts k JOIN units u ON u.id "
                         "= k.unit_id WHERE k.campaign_id = ? AND k.round = ? AND u.path LIKE ?"};

@@ -13,8 +13,8 @@
 #include "features/surveys/service.h"
 #include "platform/auth/crypto.h"
 #include "platform/db/events.h"
-#include "platform/text/text.h"
 #include "platform/errors.h"
+#include "platform/text/text.h"
 #include "platform/time.h"
 
 namespace fg::surveys {
@@ -31,9 +31,8 @@ bool CoversAny(const Principal& p, const std::vector<CampaignUnit>& units, std::
 
 // Those who may create a campaign of these units may manage it.
 bool MayManage(const Principal& p, const std::vector<CampaignUnit>& units) {
-  return !units.empty() && std::all_of(units.begin(), units.end(), [&](const CampaignUnit& u) {
-    return auth::Covers(p, u.path, {Role::kAdmin});
-  });
+  return !units.empty() && std::all_of(units.begin(), units.end(),
+                                       [&](const CampaignUnit& u) { return auth::Covers(p, u.path, {Role::kAdmin}); });
 }
 
 boost::json::object EditJson(const Campaign& k) {
@@ -69,7 +68,8 @@ int64_t ResponsesIn(const std::vector<repo::SurveyCount>& counts) {
   return n;
 }
 
-events::Event CitizenEvent(int64_t unit_id, const std::string& entity, const std::string& id, const std::string& after) {
+events::Event CitizenEvent(int64_t unit_id, const std::string& entity, const std::string& id,
+                           const std::string& after) {
   events::Event ev;
   ev.actor = "citizen";
   ev.unit_id = unit_id;
@@ -121,8 +121,10 @@ Campaign Service::CreateCampaign(const Principal& p, const CampaignInput& in) {
     for (const auto& raw : in.unit_codes) {
       std::string code = text::Trim(raw);
       if (code.empty() || !seen.insert(code).second) continue;
-      if (auto u = org::Service::FindUnit(c, code)) f.units.push_back(*u);
-      else probs.add(BadInput("surveys.unit_not_found", "units", {{"code", code.substr(0, 40)}}));
+      if (auto u = org::Service::FindUnit(c, code))
+        f.units.push_back(*u);
+      else
+        probs.add(BadInput("surveys.unit_not_found", "units", {{"code", code.substr(0, 40)}}));
     }
     if (in.questionnaire_id > 0) f.q = repo::QuestionnaireById(c, in.questionnaire_id);
     return f;
@@ -149,9 +151,12 @@ Campaign Service::CreateCampaign(const Principal& p, const CampaignInput& in) {
     for (const auto& u : found.units) repo::InsertCampaignUnit(c, out.id, u.id, auth::RandomToken(12));
     boost::json::array units;
     for (const auto& code : out.unit_codes) units.push_back(boost::json::value(code));
-    boost::json::object after{{"name", out.name},        {"questionnaire_id", out.questionnaire_id},
-                              {"from", out.from},        {"to", out.to},
-                              {"units", units},          {"target", out.target},
+    boost::json::object after{{"name", out.name},
+                              {"questionnaire_id", out.questionnaire_id},
+                              {"from", out.from},
+                              {"to", out.to},
+                              {"units", units},
+                              {"target", out.target},
                               {"repeat_6_months", out.repeat_6_months}};
     events::Append(c, events::By(p, out.unit_id, "survey_campaign", std::to_string(out.id), "create", "",
                                  boost::json::serialize(after)));
@@ -236,8 +241,10 @@ std::vector<Invitation> Service::CreateInvitations(const Principal& p, int64_t c
   if (!f->unit && !CoversAny(p, f->targets, {Role::kAdmin, Role::kLeader})) throw Forbidden();
   const bool in_campaign = f->unit && std::any_of(f->targets.begin(), f->targets.end(),
                                                   [&](const CampaignUnit& t) { return Under(f->unit->path, t.path); });
-  if (!in_campaign) probs.add(BadInput("surveys.unit_not_in_campaign", "unit"));
-  else if (per_official && f->officials.empty()) probs.add(BadInput("surveys.no_officials", "unit"));
+  if (!in_campaign)
+    probs.add(BadInput("surveys.unit_not_in_campaign", "unit"));
+  else if (per_official && f->officials.empty())
+    probs.add(BadInput("surveys.no_officials", "unit"));
   probs.raise_if_any();
   if (per_official && f->officials.size() > static_cast<size_t>(kMaxInvitations))
     f->officials.resize(static_cast<size_t>(kMaxInvitations));
@@ -272,26 +279,27 @@ std::vector<Invitation> Service::CreateInvitations(const Principal& p, int64_t c
 }
 
 std::vector<Invitation> Service::Invitations(const Principal& p, int64_t campaign_id, int64_t from_id, int64_t to_id) {
-  auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<std::vector<Invitation>, std::vector<std::string>>> {
-    if (!repo::CampaignById(c, campaign_id)) return std::nullopt;
-    // Only those who may print see sheets; then the range is checked.
-    if (!CoversAny(p, repo::CampaignUnits(c, campaign_id), {Role::kAdmin, Role::kLeader})) throw Forbidden();
-    if (from_id == 0 && to_id == 0) {  // no range: the newest sheet
-      const auto batches = repo::InvitationBatches(c, campaign_id);
-      if (!batches.empty()) {
-        from_id = batches.front().from_id;
-        to_id = batches.front().to_id;
-      }
-    }
-    if (from_id == 0 && to_id == 0) return std::pair{std::vector<Invitation>{}, std::vector<std::string>{}};
-    const bool bad_range = from_id < 1 || to_id < from_id || to_id - from_id >= kMaxInvitations;
-    if (bad_range) throw BadInput("surveys.invitation_range", "from", {{"max", std::to_string(kMaxInvitations)}});
-    auto list = repo::InvitationsBetween(c, campaign_id, from_id, to_id);
-    std::vector<std::string> paths;
-    for (const auto& i : list)
-      if (auto u = org::repo::UnitById(c, i.unit_id)) paths.push_back(u->path);
-    return std::pair{std::move(list), std::move(paths)};
-  });
+  auto found =
+      db_.read([&](db::Conn& c) -> std::optional<std::pair<std::vector<Invitation>, std::vector<std::string>>> {
+        if (!repo::CampaignById(c, campaign_id)) return std::nullopt;
+        // Only those who may print see sheets; then the range is checked.
+        if (!CoversAny(p, repo::CampaignUnits(c, campaign_id), {Role::kAdmin, Role::kLeader})) throw Forbidden();
+        if (from_id == 0 && to_id == 0) {  // no range: the newest sheet
+          const auto batches = repo::InvitationBatches(c, campaign_id);
+          if (!batches.empty()) {
+            from_id = batches.front().from_id;
+            to_id = batches.front().to_id;
+          }
+        }
+        if (from_id == 0 && to_id == 0) return std::pair{std::vector<Invitation>{}, std::vector<std::string>{}};
+        const bool bad_range = from_id < 1 || to_id < from_id || to_id - from_id >= kMaxInvitations;
+        if (bad_range) throw BadInput("surveys.invitation_range", "from", {{"max", std::to_string(kMaxInvitations)}});
+        auto list = repo::InvitationsBetween(c, campaign_id, from_id, to_id);
+        std::vector<std::string> paths;
+        for (const auto& i : list)
+          if (auto u = org::repo::UnitById(c, i.unit_id)) paths.push_back(u->path);
+        return std::pair{std::move(list), std::move(paths)};
+      });
   if (!found) throw NotFound("surveys.campaign_not_found");
   for (const auto& path : found->second)
     if (!auth::Covers(p, path, {Role::kAdmin, Role::kLeader})) throw Forbidden();
@@ -317,9 +325,12 @@ AnswerTarget Service::TargetOf(int64_t campaign_id, int64_t unit_id, int64_t inv
     t.unit_name = u->name;
     t.invitation_id = invitation_id;
     t.official_id = official_id;
-    if (t.campaign.closed()) t.state = AnswerState::kClosed;
-    else if (today < t.round_dates.from) t.state = AnswerState::kNotYet;
-    else if (today > t.round_dates.to) t.state = AnswerState::kClosed;
+    if (t.campaign.closed())
+      t.state = AnswerState::kClosed;
+    else if (today < t.round_dates.from)
+      t.state = AnswerState::kNotYet;
+    else if (today > t.round_dates.to)
+      t.state = AnswerState::kClosed;
     else if (invitation_id ? repo::InvitationAnswered(c, invitation_id, t.round)
                            : !device_hash.empty() && repo::DeviceAnswered(c, campaign_id, t.round, device_hash))
       t.state = AnswerState::kAnswered;
@@ -375,13 +386,15 @@ SurveyResponse Service::Store(AnswerTarget t, const std::string& device_hash, co
       r.id = repo::InsertResponse(c, r);
       for (const auto& [question, answer] : counts) {
         repo::AddSurveyCount(c, r.campaign_id, r.round, r.unit_id, question, answer);
-        if (t.official_id) repo::AddOfficialCount(c, r.campaign_id, r.round, r.unit_id, t.official_id, question, answer);
+        if (t.official_id)
+          repo::AddOfficialCount(c, r.campaign_id, r.round, r.unit_id, t.official_id, question, answer);
       }
       boost::json::object after{{"campaign_id", r.campaign_id},
                                 {"round", r.round},
                                 {"unit_id", r.unit_id},
                                 {"channel", r.invitation_id ? "invitation" : "open_link"}};
-      events::Append(c, CitizenEvent(r.unit_id, "survey_response", std::to_string(r.id), boost::json::serialize(after)));
+      events::Append(c,
+                     CitizenEvent(r.unit_id, "survey_response", std::to_string(r.id), boost::json::serialize(after)));
       return r;
     });
   } catch (const db::ConstraintError&) {
@@ -467,7 +480,8 @@ CampaignReport Service::CampaignResults(const Principal& p, int64_t campaign_id,
     }
     return rep;
   }
-  const auto counts = db_.read([&](db::Conn& c) { return repo::SurveyCounts(c, campaign_id, rep.round, f->unit->path); });
+  const auto counts =
+      db_.read([&](db::Conn& c) { return repo::SurveyCounts(c, campaign_id, rep.round, f->unit->path); });
   std::map<std::pair<std::string, std::string>, int64_t> sum;
   for (const auto& k : counts) sum[{k.question, k.answer}] += k.n;
   auto n = [&](const std::string& q, const std::string& a) {
@@ -481,9 +495,11 @@ CampaignReport Service::CampaignResults(const Principal& p, int64_t campaign_id,
       line.question = q;
       line.answered = n(q.key, "");
       if (q.kind == QuestionKind::kLikert) {
-        for (int level = 1; level <= 5; ++level) line.answers.emplace_back(std::to_string(level), n(q.key, std::to_string(level)));
+        for (int level = 1; level <= 5; ++level)
+          line.answers.emplace_back(std::to_string(level), n(q.key, std::to_string(level)));
       } else if (q.kind != QuestionKind::kText) {
-        for (size_t i = 0; i < q.options.size(); ++i) line.answers.emplace_back(std::to_string(i), n(q.key, std::to_string(i)));
+        for (size_t i = 0; i < q.options.size(); ++i)
+          line.answers.emplace_back(std::to_string(i), n(q.key, std::to_string(i)));
       }
       rep.questions.push_back(std::move(line));
     }

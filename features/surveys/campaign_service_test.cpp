@@ -161,7 +161,8 @@ TEST_P(SurveysCampaignTest, OnlyThoseCoveringAUnitSeeAndPrint) {
   EXPECT_EQ(KindOf([&] { surveys_->CampaignResults(outsider_, k.id, "C1"); }), ErrorKind::kForbidden);
   // A leader of the unit prints; a unit outside the campaign is refused.
   EXPECT_EQ(surveys_->CreateInvitations(leader_, k.id, "C1", "2", false).size(), 2u);
-  EXPECT_EQ(KeyOf([&] { surveys_->CreateInvitations(admin_, k.id, "C2", "2", false); }), "surveys.unit_not_in_campaign");
+  EXPECT_EQ(KeyOf([&] { surveys_->CreateInvitations(admin_, k.id, "C2", "2", false); }),
+            "surveys.unit_not_in_campaign");
   EXPECT_EQ(KeyOf([&] { surveys_->CreateInvitations(admin_, k.id, "C1", "501", false); }), "surveys.invitation_count");
   EXPECT_EQ(KindOf([&] { surveys_->GetCampaign(admin_, k.id + 1000); }), ErrorKind::kNotFound);
   // Per official: one for each official whose home unit is in the subtree (the leader of C1 here).
@@ -344,7 +345,7 @@ TEST_P(SurveysCampaignTest, AnEditChecksEveryFieldAtOnceAndAStaleVersionIsRefuse
   in.to = "2027-03-02";  // 367 days
   EXPECT_EQ(KeyOf([&] { surveys_->UpdateCampaign(admin_, k.id, in); }), "surveys.campaign_too_long");
   EXPECT_EQ(surveys_->GetCampaign(admin_, k.id).campaign.version, 1);  // nothing written
-  in.to = "2026-03-09";  // today is allowed
+  in.to = "2026-03-09";                                                // today is allowed
   auto saved = surveys_->UpdateCampaign(admin_, k.id, in);
   EXPECT_EQ(saved.version, 2);
   auto now = surveys_->GetCampaign(admin_, k.id).campaign;

@@ -35,7 +35,7 @@ TEST(SurveysCampaign, SixMonthsLater) {
   auto c = ValidateCampaign(Good(), "2026-02-20");
   auto n = RoundOf(c, 1);
   EXPECT_EQ(n.from, "2026-09-01");
-  EXPECT_EQ(n.to, "2027-02-28");  // 31 August + 6 months: February has 28 days in 2027
+  EXPECT_EQ(n.to, "2027-02-28");              // 31 August + 6 months: February has 28 days in 2027
   EXPECT_EQ(RoundOf(c, 2).to, "2027-08-31");  // back to the 31st, not 28/08
   auto leap = RoundOf(c, 3);
   EXPECT_EQ(leap.from, "2027-09-01");
@@ -94,7 +94,8 @@ TEST(SurveysCampaign, WhatAResponseCounts) {
                   {"s", "Chọn một", QuestionKind::kSingle, false, {"x", "y"}, ""}}}};
   auto a = ValidateAnswers(q, {{"l", {"04"}}, {"m", {"0", "2"}}, {"t", {"Nhanh hơn"}}});
   using P = std::pair<std::string, std::string>;
-  EXPECT_EQ(CountsOf(q, a), (std::vector<P>{{"*", ""}, {"l", ""}, {"l", "4"}, {"m", ""}, {"m", "0"}, {"m", "2"}, {"t", ""}}));
+  EXPECT_EQ(CountsOf(q, a),
+            (std::vector<P>{{"*", ""}, {"l", ""}, {"l", "4"}, {"m", ""}, {"m", "0"}, {"m", "2"}, {"t", ""}}));
 }
 
 TEST(SurveysCampaign, AClosedCampaignIsNotOpenAndStartsNoFurtherRound) {

@@ -12,8 +12,13 @@ json::value ToJson(const CriteriaSet& s) {
   json::array criteria;
   for (const auto& c : s.criteria)
     criteria.push_back({{"key", c.key}, {"label", c.label}, {"compute", c.compute}, {"max", c.max}});
-  return {{"id", s.id},   {"code", s.code}, {"version", s.version}, {"name", s.name},
-          {"national", s.unit_id == 0}, {"max_total", s.max_total()}, {"criteria", criteria}};
+  return {{"id", s.id},
+          {"code", s.code},
+          {"version", s.version},
+          {"name", s.name},
+          {"national", s.unit_id == 0},
+          {"max_total", s.max_total()},
+          {"criteria", criteria}};
 }
 
 json::value ToJson(const Evaluation& e) {
@@ -33,14 +38,10 @@ json::value ToJson(const Evaluation& e) {
 json::value ToJson(const EvaluationView& v) {
   json::object computed;
   for (const auto& [k, p] : v.computed) computed[k] = p;
-  return {{"dossier_code", v.code},
-          {"procedure_name", v.procedure_name},
-          {"unit_name", v.unit_name},
-          {"state", v.state},
-          {"finished", v.finished},
-          {"criteria_set", ToJson(v.set)},
-          {"computed", computed},
-          {"evaluation", v.existing ? ToJson(*v.existing) : json::value()}};
+  return {{"dossier_code", v.code},   {"procedure_name", v.procedure_name},
+          {"unit_name", v.unit_name}, {"state", v.state},
+          {"finished", v.finished},   {"criteria_set", ToJson(v.set)},
+          {"computed", computed},     {"evaluation", v.existing ? ToJson(*v.existing) : json::value()}};
 }
 
 namespace {
@@ -81,11 +82,15 @@ std::map<std::string, std::string> PointsFrom(const json::object& body) {
   std::map<std::string, std::string> out;
   auto it = body.find("points");
   if (it == body.end()) return out;
-  if (!it->value().is_object() || it->value().as_object().size() > 50) throw BadInput("surveys.points_object", "points");
+  if (!it->value().is_object() || it->value().as_object().size() > 50)
+    throw BadInput("surveys.points_object", "points");
   for (const auto& [k, v] : it->value().as_object()) {
-    if (v.is_int64()) out[std::string(k)] = std::to_string(v.as_int64());
-    else if (v.is_string()) out[std::string(k)] = std::string(v.as_string());
-    else out[std::string(k)] = "?";  // refused by Score as out of range
+    if (v.is_int64())
+      out[std::string(k)] = std::to_string(v.as_int64());
+    else if (v.is_string())
+      out[std::string(k)] = std::string(v.as_string());
+    else
+      out[std::string(k)] = "?";  // refused by Score as out of range
   }
   return out;
 }
@@ -114,8 +119,9 @@ CriteriaSet CriteriaSetFrom(const json::object& b) {
 
 json::value ToJson(const Questionnaire& q) {
   json::value sections = json::parse(repo::SectionsJson(q.sections));
-  return {{"id", q.id},         {"code", q.code},           {"version", q.version}, {"name", q.name},
-          {"system", q.unit_id == 0}, {"frozen", q.frozen}, {"sections", sections}};
+  return {{"id", q.id},          {"code", q.code},           {"version", q.version},
+          {"name", q.name},      {"system", q.unit_id == 0}, {"frozen", q.frozen},
+          {"sections", sections}};
 }
 
 Questionnaire QuestionnaireFrom(const json::object& b) {
@@ -152,7 +158,8 @@ Questionnaire QuestionnaireFrom(const json::object& b) {
       if (auto o = qo.find("options"); o != qo.end()) {
         if (!o->value().is_array() || o->value().as_array().size() > kMaxOptions)
           throw BadInput("surveys.options_count", qat + ".options");
-        for (const auto& ov : o->value().as_array()) q.options.push_back(ov.is_string() ? std::string(ov.as_string()) : "");
+        for (const auto& ov : o->value().as_array())
+          q.options.push_back(ov.is_string() ? std::string(ov.as_string()) : "");
       }
       s.questions.push_back(std::move(q));
     }

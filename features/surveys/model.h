@@ -40,11 +40,11 @@ struct CriteriaSet {
 
 // What criteria computed from events need, read from a dossier's history.
 struct DossierFacts {
-  bool finished = false;                 // the dossier has a result (its timeliness is known)
-  std::optional<int64_t> total;          // 0 late, 1 on time, 2 early (the dossier as a whole)
-  std::vector<int64_t> steps;            // the same for each finished hand-over
-  int64_t supplements = 0;               // supplement requests (form 02)
-  int64_t agencies = 1;                  // agencies the applicant contacted
+  bool finished = false;         // the dossier has a result (its timeliness is known)
+  std::optional<int64_t> total;  // 0 late, 1 on time, 2 early (the dossier as a whole)
+  std::vector<int64_t> steps;    // the same for each finished hand-over
+  int64_t supplements = 0;       // supplement requests (form 02)
+  int64_t agencies = 1;          // agencies the applicant contacted
 };
 
 enum class Source { kCitizen, kEvaluator };

@@ -120,7 +120,10 @@ Response CitizenPage(Context& ctx, Service& svc, const std::string& code, const 
         b.ShowSection("ASK");
         b.SetValueAndShowSection("ASKED", code, "NOT_FOUND");
         return v.render(404);
-      case ErrorKind::kTooMany: b.ShowSection("ASK"); v.ShowError(Text(e.key(), e.args())); return v.render(429);
+      case ErrorKind::kTooMany:
+        b.ShowSection("ASK");
+        v.ShowError(Text(e.key(), e.args()));
+        return v.render(429);
       case ErrorKind::kBadRequest:
         b.ShowSection("ASK");
         v.ShowErrors(OnCitizenForm(e));
@@ -292,9 +295,9 @@ Response ReportPage(Context& ctx, Service& svc) {
   if (r.lines.empty()) b.ShowSection("EMPTY");
   std::vector<letters::CountBar> bars;
   for (Grade g : kGrades) bars.push_back({GradeText(g), GradeCount(r.total, g)});
-  b.SetValue("CHART", letters::CountsChartSvg(bars, Text("surveys.chart_title"),
-                                              Text("surveys.chart_desc", {{"unit", r.unit_name}}),
-                                              Text("surveys.chart_empty")));
+  b.SetValue("CHART",
+             letters::CountsChartSvg(bars, Text("surveys.chart_title"),
+                                     Text("surveys.chart_desc", {{"unit", r.unit_name}}), Text("surveys.chart_empty")));
   std::string qs = "?unit=" + http::UrlEncode(r.unit_code) + "&tu_thang=" + http::UrlEncode(MonthForForm(r.from)) +
                    "&den_thang=" + http::UrlEncode(MonthForForm(r.to)) + "&by=" + http::UrlEncode(r.by) +
                    "&source=" + http::UrlEncode(r.source);
@@ -350,8 +353,10 @@ Response ReportXlsx(Context& ctx, Service& svc) {
       std::string num = rows[i][j];
       for (auto& ch : num)
         if (ch == ',') ch = '.';
-      if (num == "—") cells.push_back(render::xlsx::Cell::Empty());
-      else cells.push_back(render::xlsx::Cell::Number(std::stod(num), num.find('.') != std::string::npos ? "0.00" : ""));
+      if (num == "—")
+        cells.push_back(render::xlsx::Cell::Empty());
+      else
+        cells.push_back(render::xlsx::Cell::Number(std::stod(num), num.find('.') != std::string::npos ? "0.00" : ""));
     }
     sheet.rows.push_back(std::move(cells));
   }
@@ -401,8 +406,10 @@ void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
     return Response::Redirect("/desk/dossiers/" + http::UrlEncode(code) + "/evaluation?done=saved");
   });
   app.page("GET", "/surveys/evaluations", http::Access::kUser, [svc](Context& ctx) { return ReportPage(ctx, *svc); });
-  app.page("GET", "/surveys/evaluations.csv", http::Access::kUser, [svc](Context& ctx) { return ReportCsv(ctx, *svc); });
-  app.page("GET", "/surveys/evaluations.xlsx", http::Access::kUser, [svc](Context& ctx) { return ReportXlsx(ctx, *svc); });
+  app.page("GET", "/surveys/evaluations.csv", http::Access::kUser,
+           [svc](Context& ctx) { return ReportCsv(ctx, *svc); });
+  app.page("GET", "/surveys/evaluations.xlsx", http::Access::kUser,
+           [svc](Context& ctx) { return ReportXlsx(ctx, *svc); });
   RegisterCampaignPages(app, svc);
   RegisterQuestionnairePages(app, svc);
 }

@@ -11,13 +11,14 @@ namespace {
 Questionnaire Small() {
   Questionnaire q;
   q.name = "Khảo sát thử";
-  q.sections = {{"Tiếp cận dịch vụ",
-                 {{"q1", "Nơi ngồi chờ có đủ chỗ ngồi", QuestionKind::kLikert, true, {}, "tiep_can"},
-                  {"q2", "Trang thiết bị đầy đủ", QuestionKind::kLikert, false, {}, "tiep_can"},
-                  {"q3", "Ông/bà biết thủ tục qua đâu", QuestionKind::kSingle, true, {"Ti vi", "Cán bộ", "Mạng"}, ""}}},
-                {"Góp ý",
-                 {{"q4", "Cần cải thiện điều gì", QuestionKind::kMultiple, false, {"Thời gian", "Thái độ", "Giấy tờ"}, ""},
-                  {"q5", "Ý kiến khác", QuestionKind::kText, false, {}, ""}}}};
+  q.sections = {
+      {"Tiếp cận dịch vụ",
+       {{"q1", "Nơi ngồi chờ có đủ chỗ ngồi", QuestionKind::kLikert, true, {}, "tiep_can"},
+        {"q2", "Trang thiết bị đầy đủ", QuestionKind::kLikert, false, {}, "tiep_can"},
+        {"q3", "Ông/bà biết thủ tục qua đâu", QuestionKind::kSingle, true, {"Ti vi", "Cán bộ", "Mạng"}, ""}}},
+      {"Góp ý",
+       {{"q4", "Cần cải thiện điều gì", QuestionKind::kMultiple, false, {"Thời gian", "Thái độ", "Giấy tờ"}, ""},
+        {"q5", "Ý kiến khác", QuestionKind::kText, false, {}, ""}}}};
   return q;
 }
 
@@ -28,7 +29,8 @@ std::vector<std::string> Fields(const AppError& e) {
 }
 
 TEST(SurveysQuestionnaire, AValidResponseIsKeptCleaned) {
-  auto a = ValidateAnswers(Small(), {{"q1", {"5"}}, {"q2", {"2"}}, {"q3", {"1"}}, {"q4", {"0", "2"}}, {"q5", {"  Tốt  "}}});
+  auto a =
+      ValidateAnswers(Small(), {{"q1", {"5"}}, {"q2", {"2"}}, {"q3", {"1"}}, {"q4", {"0", "2"}}, {"q5", {"  Tốt  "}}});
   EXPECT_EQ(a.at("q5"), std::vector<std::string>{"Tốt"});
   EXPECT_EQ(a.at("q4").size(), 2u);
   auto el = ElementAnswers(Small(), a);
@@ -44,12 +46,12 @@ TEST(SurveysQuestionnaire, OptionalQuestionsMayBeLeftOut) {
 
 TEST(SurveysQuestionnaire, EveryBadAnswerAtOnce) {
   try {
-    ValidateAnswers(Small(), {{"q2", {"6"}}, {"q3", {"3"}}, {"q4", {"1", "1"}}, {"q5", {std::string(501, 'a')}},
-                              {"q9", {"1"}}});
+    ValidateAnswers(Small(),
+                    {{"q2", {"6"}}, {"q3", {"3"}}, {"q4", {"1", "1"}}, {"q5", {std::string(501, 'a')}}, {"q9", {"1"}}});
     FAIL() << "accepted";
   } catch (const AppError& e) {
-    EXPECT_EQ(Fields(e), (std::vector<std::string>{"answers.q1", "answers.q2", "answers.q3", "answers.q4",
-                                                   "answers.q5", "answers.q9"}));
+    EXPECT_EQ(Fields(e), (std::vector<std::string>{"answers.q1", "answers.q2", "answers.q3", "answers.q4", "answers.q5",
+                                                   "answers.q9"}));
     EXPECT_EQ(e.problems()[0].key, "surveys.answer_required");
     EXPECT_EQ(e.problems()[1].key, "surveys.answer_invalid");
     EXPECT_EQ(e.problems()[5].key, "surveys.answer_unknown");
@@ -63,18 +65,17 @@ TEST(SurveysQuestionnaire, QuestionnaireChecks) {
   EXPECT_EQ(ValidateQuestionnaire(Small()).sections.size(), 2u);
   auto q = Small();
   q.sections[0].title = " ";
-  q.sections[0].questions[1].key = "q1";                   // twice
-  q.sections[0].questions[2].options = {"Một"};            // one option
-  q.sections[1].questions[1].options = {"a", "b"};         // options on a text question
-  q.sections[1].questions[0].element = "tiep_can";         // element on a multiple choice
+  q.sections[0].questions[1].key = "q1";            // twice
+  q.sections[0].questions[2].options = {"Một"};     // one option
+  q.sections[1].questions[1].options = {"a", "b"};  // options on a text question
+  q.sections[1].questions[0].element = "tiep_can";  // element on a multiple choice
   try {
     ValidateQuestionnaire(q);
     FAIL() << "accepted";
   } catch (const AppError& e) {
-    EXPECT_EQ(Fields(e), (std::vector<std::string>{"sections[0].title", "sections[0].questions[1].key",
-                                                   "sections[0].questions[2].options",
-                                                   "sections[1].questions[0].element",
-                                                   "sections[1].questions[1].options"}));
+    EXPECT_EQ(Fields(e), (std::vector<std::string>{
+                             "sections[0].title", "sections[0].questions[1].key", "sections[0].questions[2].options",
+                             "sections[1].questions[0].element", "sections[1].questions[1].options"}));
   }
   Questionnaire empty;
   empty.name = "Trống";

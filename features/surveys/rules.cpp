@@ -92,7 +92,8 @@ Evaluation Score(const CriteriaSet& set, const DossierFacts& f, const std::map<s
         p.add(BadInput("surveys.points_required", field));
         continue;
       }
-      bool digits = text.size() <= 2 && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      bool digits =
+          text.size() <= 2 && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
       if (!digits || std::stoll(text) > c.max) {
         p.add(BadInput("surveys.points_range", field, {{"max", std::to_string(c.max)}}));
         continue;
@@ -116,12 +117,13 @@ CriteriaSet ValidateCriteriaSet(const CriteriaSet& in) {
   for (size_t i = 0; i < in.criteria.size() && i < 30; ++i) {
     const auto& c = in.criteria[i];
     std::string at = "criteria[" + std::to_string(i) + "].";
-    bool key_ok = !c.key.empty() && c.key.size() <= 20 &&
-                  std::all_of(c.key.begin(), c.key.end(), [](char ch) {
-                    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
-                  });
-    if (!key_ok) p.add(BadInput("surveys.criterion_key", at + "key"));
-    else if (!keys.insert(c.key).second) p.add(BadInput("surveys.criterion_key_twice", at + "key"));
+    bool key_ok = !c.key.empty() && c.key.size() <= 20 && std::all_of(c.key.begin(), c.key.end(), [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+    });
+    if (!key_ok)
+      p.add(BadInput("surveys.criterion_key", at + "key"));
+    else if (!keys.insert(c.key).second)
+      p.add(BadInput("surveys.criterion_key_twice", at + "key"));
     out.criteria[i].label = p.check([&] { return text::Clean(at + "label", c.label, 300, true); });
     if (!c.compute.empty() && !Computed(c.compute, DossierFacts{}))
       p.add(BadInput("surveys.criterion_compute", at + "compute"));
@@ -201,15 +203,17 @@ Questionnaire ValidateQuestionnaire(const Questionnaire& in) {
       const auto& q = in.sections[i].questions[j];
       auto& qo = so.questions[j];
       const std::string qat = at + ".questions[" + std::to_string(j) + "]";
-      if (!KeyLike(q.key, 20, true)) p.add(BadInput("surveys.question_key", qat + ".key"));
-      else if (!keys.insert(q.key).second) p.add(BadInput("surveys.question_key_twice", qat + ".key"));
+      if (!KeyLike(q.key, 20, true))
+        p.add(BadInput("surveys.question_key", qat + ".key"));
+      else if (!keys.insert(q.key).second)
+        p.add(BadInput("surveys.question_key_twice", qat + ".key"));
       qo.text = p.check([&] { return text::Clean(qat + ".text", q.text, 500, true); });
       if (IsChoice(q.kind)) {
         if (q.options.size() < 2 || q.options.size() > kMaxOptions)
           p.add(BadInput("surveys.options_count", qat + ".options"));
         for (size_t k = 0; k < q.options.size() && k < kMaxOptions; ++k)
-          qo.options[k] =
-              p.check([&] { return text::Clean(qat + ".options[" + std::to_string(k) + "]", q.options[k], 200, true); });
+          qo.options[k] = p.check(
+              [&] { return text::Clean(qat + ".options[" + std::to_string(k) + "]", q.options[k], 200, true); });
       } else if (!q.options.empty()) {
         p.add(BadInput("surveys.options_unexpected", qat + ".options"));
       }
@@ -316,9 +320,12 @@ Campaign ValidateCampaign(const CampaignInput& in, std::string_view today) {
   if (!from) p.add(BadInput("surveys.campaign_date", "from"));
   if (!to) p.add(BadInput("surveys.campaign_date", "to"));
   if (from && to) {
-    if (*to < *from) p.add(BadInput("surveys.campaign_period", "to"));
-    else if ((*to - *from).count() + 1 > kMaxCampaignDays) p.add(BadInput("surveys.campaign_too_long", "to"));
-    else if (in.to < today) p.add(BadInput("surveys.campaign_past", "to"));
+    if (*to < *from)
+      p.add(BadInput("surveys.campaign_period", "to"));
+    else if ((*to - *from).count() + 1 > kMaxCampaignDays)
+      p.add(BadInput("surveys.campaign_too_long", "to"));
+    else if (in.to < today)
+      p.add(BadInput("surveys.campaign_past", "to"));
   }
   c.from = in.from;
   c.to = in.to;
@@ -330,9 +337,12 @@ Campaign ValidateCampaign(const CampaignInput& in, std::string_view today) {
   if (c.unit_codes.empty() || c.unit_codes.size() > kMaxCampaignUnits)
     p.add(BadInput("surveys.campaign_units", "units"));
   std::string t = text::Trim(in.target);
-  bool digits = !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-  if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget) p.add(BadInput("surveys.campaign_target", "target"));
-  else c.target = std::stoll(t);
+  bool digits =
+      !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget)
+    p.add(BadInput("surveys.campaign_target", "target"));
+  else
+    c.target = std::stoll(t);
   c.repeat_6_months = in.repeat_6_months;
   p.raise_if_any();
   return c;
@@ -344,17 +354,24 @@ Campaign ValidateCampaignEdit(const Campaign& now, const CampaignEdit& in, std::
   if (in.name) c.name = p.check([&] { return text::Clean("name", *in.name, 200, true); });
   if (in.to && *in.to != now.to) {  // an unchanged end date is not checked again (a later round's first one is past)
     auto from = ParseIsoDate(now.from), to = ParseIsoDate(*in.to);
-    if (!to) p.add(BadInput("surveys.campaign_date", "to"));
-    else if (from && *to < *from) p.add(BadInput("surveys.campaign_period", "to"));
-    else if (from && (*to - *from).count() + 1 > kMaxCampaignDays) p.add(BadInput("surveys.campaign_too_long", "to"));
-    else if (*in.to < today) p.add(BadInput("surveys.campaign_past", "to"));
+    if (!to)
+      p.add(BadInput("surveys.campaign_date", "to"));
+    else if (from && *to < *from)
+      p.add(BadInput("surveys.campaign_period", "to"));
+    else if (from && (*to - *from).count() + 1 > kMaxCampaignDays)
+      p.add(BadInput("surveys.campaign_too_long", "to"));
+    else if (*in.to < today)
+      p.add(BadInput("surveys.campaign_past", "to"));
     c.to = *in.to;
   }
   if (in.target) {
     std::string t = text::Trim(*in.target);
-    bool digits = !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget) p.add(BadInput("surveys.campaign_target", "target"));
-    else c.target = std::stoll(t);
+    bool digits =
+        !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget)
+      p.add(BadInput("surveys.campaign_target", "target"));
+    else
+      c.target = std::stoll(t);
   }
   p.raise_if_any();
   return c;

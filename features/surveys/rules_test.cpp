@@ -17,10 +17,14 @@ CriteriaSet Nine() {
   s.id = 1;
   s.code = "nd61";
   s.name = "Bộ tiêu chí quốc gia";
-  s.criteria = {{"c1", "Tổng thời gian", "total_time"}, {"c2", "Thời gian từng cơ quan", "step_time"},
-                {"c3", "Số lần liên hệ", "supplements"}, {"c4", "Số cơ quan", "agencies"},
-                {"c5", "Một cửa", ""},                  {"c6", "Công khai", ""},
-                {"c7", "Thái độ", ""},                  {"c8", "Tiếp thu ý kiến", ""},
+  s.criteria = {{"c1", "Tổng thời gian", "total_time"},
+                {"c2", "Thời gian từng cơ quan", "step_time"},
+                {"c3", "Số lần liên hệ", "supplements"},
+                {"c4", "Số cơ quan", "agencies"},
+                {"c5", "Một cửa", ""},
+                {"c6", "Công khai", ""},
+                {"c7", "Thái độ", ""},
+                {"c8", "Tiếp thu ý kiến", ""},
                 {"c9", "Dịch vụ công trực tuyến", ""}};
   return s;
 }

@@ -63,9 +63,7 @@ CriteriaSet Pick(const std::vector<CriteriaSet>& sets, const std::vector<int64_t
 
 std::string ThisMonth() { return TodayLocalIso().substr(0, 7); }
 
-bool IsMonth(const std::string& s) {
-  return s.size() == 7 && s[4] == '-' && ParseIsoDate(s + "-01").has_value();
-}
+bool IsMonth(const std::string& s) { return s.size() == 7 && s[4] == '-' && ParseIsoDate(s + "-01").has_value(); }
 
 std::string MonthsBefore(const std::string& month, int n) {
   int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2)) - n;
@@ -117,8 +115,7 @@ CriteriaSet Service::AddCriteriaSet(const Principal& p, const std::string& unit_
   if (!auth::Covers(p, u->path, {Role::kAdmin})) throw Forbidden();
   Problems probs;
   std::string code = in.code;
-  if (code.empty() || code.size() > 40 ||
-      !std::all_of(code.begin(), code.end(), [](char ch) {
+  if (code.empty() || code.size() > 40 || !std::all_of(code.begin(), code.end(), [](char ch) {
         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
       }))
     probs.add(BadInput("surveys.set_code", "code"));
@@ -142,8 +139,8 @@ CriteriaSet Service::AddCriteriaSet(const Principal& p, const std::string& unit_
     out.version = v + 1;
     out.id = repo::InsertCriteriaSet(c, out, p.official_id, now);
     boost::json::object after{{"code", out.code}, {"version", out.version}, {"name", out.name}};
-    events::Append(c, events::By(p, u->id, "criteria_set", std::to_string(out.id), "create", "",
-                                 boost::json::serialize(after)));
+    events::Append(
+        c, events::By(p, u->id, "criteria_set", std::to_string(out.id), "create", "", boost::json::serialize(after)));
     return out;
   });
 }
@@ -392,9 +389,10 @@ Questionnaire Service::SaveQuestionnaire(const Principal& p, const std::string& 
   if (!u) throw NotFound("surveys.unit_not_found");
   if (!MayEditQuestionnaires(p, u->path)) throw Forbidden();
   Problems probs;
-  const bool code_ok = !in.code.empty() && in.code.size() <= 40 && std::all_of(in.code.begin(), in.code.end(), [](char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
-  });
+  const bool code_ok =
+      !in.code.empty() && in.code.size() <= 40 && std::all_of(in.code.begin(), in.code.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+      });
   if (!code_ok) probs.add(BadInput("surveys.questionnaire_code", "code"));
   // A code of the system or another unit: told with the other problems (400),
   // alone as a conflict (409); checked again in the write.
@@ -428,8 +426,8 @@ Questionnaire Service::SaveQuestionnaire(const Principal& p, const std::string& 
     out.unit_name = u->name;
     out.unit_path = u->path;
     boost::json::object after{{"code", out.code}, {"version", out.version}, {"name", out.name}};
-    events::Append(c, events::By(p, u->id, "questionnaire", std::to_string(out.id), "create", "",
-                                 boost::json::serialize(after)));
+    events::Append(
+        c, events::By(p, u->id, "questionnaire", std::to_string(out.id), "create", "", boost::json::serialize(after)));
     return out;
   });
 }

@@ -40,7 +40,7 @@ struct EvaluationView {
 // The report of evaluations over a unit's subtree and months, grouped by
 // child unit, procedure or month.
 struct ReportQuery {
-  std::string unit_code{};  // "" = the caller's first covered root
+  std::string unit_code{};   // "" = the caller's first covered root
   std::string from{}, to{};  // YYYY-MM, both included; "" = the last 12 months
   std::string by{};          // unit | procedure | month ("" = unit)
   std::string source{};      // citizen | evaluator | "" (both)
@@ -79,9 +79,9 @@ struct CampaignView {
   int round = 1;
   bool open = false;
   std::string questionnaire_name;
-  std::vector<CampaignUnit> units;  // progress in the round, each against `campaign.target`
-  bool may_print = false;           // invitations for at least one unit
-  bool may_manage = false;          // edit and close it (administrators covering every target unit)
+  std::vector<CampaignUnit> units;       // progress in the round, each against `campaign.target`
+  bool may_print = false;                // invitations for at least one unit
+  bool may_manage = false;               // edit and close it (administrators covering every target unit)
   std::vector<InvitationBatch> batches;  // the sheets printed (for those who may print)
 };
 // What the answer page shows for a token or an open link.
@@ -188,9 +188,8 @@ class Service {
   // subtrees, or (per_official) one for each active official whose home unit
   // is in the unit's subtree. Returns them with their tokens.
   static constexpr int64_t kMaxInvitations = 500;
-  std::vector<Invitation> CreateInvitations(const auth::Principal& p, int64_t campaign_id,
-                                            const std::string& unit_code, const std::string& count,
-                                            bool per_official);
+  std::vector<Invitation> CreateInvitations(const auth::Principal& p, int64_t campaign_id, const std::string& unit_code,
+                                            const std::string& count, bool per_official);
   // Invitations id from..to of a campaign again (a sheet printed again), at most kMaxInvitations;
   // 0..0: the newest sheet.
   std::vector<Invitation> Invitations(const auth::Principal& p, int64_t campaign_id, int64_t from_id, int64_t to_id);
@@ -203,7 +202,7 @@ class Service {
   // BadInput answers.<key> (all at once); 429 surveys.too_many (open link).
   SurveyResponse Answer(const std::string& token, const Answers& answers);
   SurveyResponse AnswerOpen(const std::string& link, const std::string& device, const std::string& address,
-                      const Answers& answers);
+                            const Answers& answers);
   // round 0: the round in force; minimum 0: the default (30). by: "" or unit
   // (the unit's subtree as a whole), official (each official whose printed
   // invitations in the subtree were answered; responses through the open link

@@ -25,7 +25,9 @@ using fg::testing::KindOf;
 
 SysSeconds T(int y, unsigned m, unsigned d, int hh, int mm) { return FromLocal(D(y, m, d), (hh * 60 + mm) * 60); }
 
-std::map<std::string, std::string> AllTwo() { return {{"c5", "2"}, {"c6", "2"}, {"c7", "2"}, {"c8", "2"}, {"c9", "2"}}; }
+std::map<std::string, std::string> AllTwo() {
+  return {{"c5", "2"}, {"c6", "2"}, {"c7", "2"}, {"c8", "2"}, {"c9", "2"}};
+}
 
 class SurveysEvaluationTest : public desk::testing::DeskFixture {
  protected:
@@ -276,8 +278,7 @@ TEST_P(SurveysEvaluationTest, TheEditorsFormSavesANewVersionWithEveryProblemAtOn
                                        {"sections[1].questions[0].kind", "single"},
                                        {"sections[1].questions[0].options", "Cán bộ\nMạng"}};
   const auto draft = DraftFromForm(f);
-  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(leader_, "C1", ToQuestionnaire(draft)); }),
-            ErrorKind::kForbidden);
+  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(leader_, "C1", ToQuestionnaire(draft)); }), ErrorKind::kForbidden);
   const auto v1 = surveys_->SaveQuestionnaire(admin_, draft.unit, ToQuestionnaire(draft));
   EXPECT_EQ(v1.version, 1);
   EXPECT_EQ(surveys_->GetQuestionnaire(v1.id).sections[1].questions[0].key, "q2");
@@ -328,8 +329,7 @@ TEST_P(SurveysEvaluationTest, TheEditorsFormSavesANewVersionWithEveryProblemAtOn
   // The code of another unit alone: a conflict, as before.
   auto taken = d;
   taken.code = "sipas";
-  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(admin_, "P1", ToQuestionnaire(taken)); }),
-            ErrorKind::kConflict);
+  EXPECT_EQ(KindOf([&] { surveys_->SaveQuestionnaire(admin_, "P1", ToQuestionnaire(taken)); }), ErrorKind::kConflict);
   // Nothing was saved by the refusals.
   EXPECT_EQ(surveys_->VisibleQuestionnaires(admin_).size(), 3u);
 }

@@ -39,8 +39,7 @@ struct HashCost {
 HashCost CostOfNewHashes() {
   static const HashCost cost = [] {
     const char* fast = std::getenv("FG_TEST_FAST_PASSWORD_HASH");
-    if (fast && std::string_view(fast) == "1")
-      return HashCost{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+    if (fast && std::string_view(fast) == "1") return HashCost{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
     return HashCost{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
   }();
   return cost;

@@ -15,9 +15,9 @@
 
 namespace fg::events::tip {
 
-void WriteBegins();        // before a write: remember the tip
-void WriteUndone();        // the write was rolled back to its savepoint
-void Flush(db::Conn& c);   // before the commit: the head row becomes the tip, if events were appended
-void Forget();             // after a commit, or after a batch failed
+void WriteBegins();       // before a write: remember the tip
+void WriteUndone();       // the write was rolled back to its savepoint
+void Flush(db::Conn& c);  // before the commit: the head row becomes the tip, if events were appended
+void Forget();            // after a commit, or after a batch failed
 
 }  // namespace fg::events::tip

@@ -356,7 +356,7 @@ class SqliteDb final : public Db {
   std::string path_;
   Options opt_;
   std::atomic<bool> schema_ready_{false};  // events can be chained
-  std::unique_ptr<WalSync> wal_sync_;       // before writes_: its syncing thread uses it
+  std::unique_ptr<WalSync> wal_sync_;      // before writes_: its syncing thread uses it
   std::unique_ptr<GroupCommit> writes_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<SqliteConn>> idle_;

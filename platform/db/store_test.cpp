@@ -530,11 +530,13 @@ TEST(SqliteStore, EventsOfABatchWhoseCommitFailedLeaveNoGap) {
   EXPECT_THROW(db->write([&](Conn& c) {
     append(c, "lost");
     c.exec_script("PRAGMA defer_foreign_keys = ON");
-    c.exec_script("INSERT INTO role_grants (official_id, unit_id, role, created_at) VALUES (999999, 999999, 'desk', 'x')");
+    c.exec_script(
+        "INSERT INTO role_grants (official_id, unit_id, role, created_at) VALUES (999999, 999999, 'desk', 'x')");
   }),
                std::exception);
   db->write([&](Conn& c) { append(c, "after"); });
-  auto [v, recent] = db->read([](Conn& c) { return std::make_pair(events::Verify(c), events::ListRecent(c, INT64_MAX, 5)); });
+  auto [v, recent] =
+      db->read([](Conn& c) { return std::make_pair(events::Verify(c), events::ListRecent(c, INT64_MAX, 5)); });
   EXPECT_TRUE(v.ok) << v.reason;
   EXPECT_EQ(v.checked, 2);
   ASSERT_EQ(recent.size(), 2u);

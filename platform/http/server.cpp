@@ -3,12 +3,12 @@
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/asio/spawn.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/context/protected_fixedsize_stack.hpp>
-#include <array>
 #include <map>
 #include <mutex>
 #include <set>
@@ -357,10 +357,9 @@ class Server {
       if (ec == bhttp::error::end_of_stream) break;
       if (ec == bhttp::error::body_limit) {
         const auto target = parser.get().target();
-        reply_and_close(c, parser.get().version(), bhttp::status::payload_too_large,
-                        app_.limit_response(413, "limit.body", body_limit,
-                                            std::string_view(target.data(), target.size())),
-                        yield);
+        reply_and_close(
+            c, parser.get().version(), bhttp::status::payload_too_large,
+            app_.limit_response(413, "limit.body", body_limit, std::string_view(target.data(), target.size())), yield);
         return;
       }
       if (ec == bhttp::error::header_limit) {
@@ -371,8 +370,7 @@ class Server {
       // A timeout (tcp_stream closes the socket itself) or a vanished client.
       if (ec) {
         if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
-          reply_and_close(c, 11, bhttp::status::bad_request, app_.limit_response(400, "limit.bad_request", 0),
-                          yield);
+          reply_and_close(c, 11, bhttp::status::bad_request, app_.limit_response(400, "limit.bad_request", 0), yield);
         return;
       }
 

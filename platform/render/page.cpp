@@ -19,12 +19,12 @@ struct NavItem {
   std::string_view prefix;
   const char* section;
 };
-constexpr NavItem kNav[] = {{"/dashboard", "NAV_DASHBOARD"}, {"/desk", "NAV_DESK"},           {"/units", "NAV_UNITS"},
-                            {"/calendar", "NAV_CALENDAR"},   {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"},
-                            {"/tokens", "NAV_TOKENS"},       {"/dang-nhap", "NAV_LOGIN"},
-                            {"/thu", "NAV_LETTERS"},         {"/desk/ratings", "NAV_RATINGS"},
-                            {"/surveys", "NAV_SURVEYS"},     {"/feedback", "NAV_FEEDBACK"},
-                            {"/cham-diem", "NAV_SCORECARDS"}};
+constexpr NavItem kNav[] = {
+    {"/dashboard", "NAV_DASHBOARD"},  {"/desk", "NAV_DESK"},           {"/units", "NAV_UNITS"},
+    {"/calendar", "NAV_CALENDAR"},    {"/officials", "NAV_OFFICIALS"}, {"/events", "NAV_EVENTS"},
+    {"/tokens", "NAV_TOKENS"},        {"/dang-nhap", "NAV_LOGIN"},     {"/thu", "NAV_LETTERS"},
+    {"/desk/ratings", "NAV_RATINGS"}, {"/surveys", "NAV_SURVEYS"},     {"/feedback", "NAV_FEEDBACK"},
+    {"/cham-diem", "NAV_SCORECARDS"}};
 
 std::string Marker(std::string_view field) {
   std::string m;

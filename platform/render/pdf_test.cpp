@@ -14,8 +14,8 @@
 #include <thread>
 
 #include "platform/render/messages.h"
-#include "tests/support/tools.h"
 #include "platform/source_dir.h"
+#include "tests/support/tools.h"
 
 namespace fg::render::pdf {
 namespace {

@@ -24,7 +24,9 @@ struct Cell {
 
   static Cell Empty() { return {}; }
   static Cell Text(std::string s, bool bold = false) { return {Type::kText, std::move(s), 0, {}, 0, {}, bold}; }
-  static Cell Number(double n, std::string format = {}) { return {Type::kNumber, {}, n, {}, 0, std::move(format), false}; }
+  static Cell Number(double n, std::string format = {}) {
+    return {Type::kNumber, {}, n, {}, 0, std::move(format), false};
+  }
   static Cell Date(std::chrono::sys_days d) { return {Type::kDate, {}, 0, d, 0, {}, false}; }
   static Cell DateTime(std::chrono::sys_days d, int seconds) { return {Type::kDateTime, {}, 0, d, seconds, {}, false}; }
 };

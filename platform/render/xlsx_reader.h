@@ -22,7 +22,7 @@
 
 namespace fg::render::xlsx {
 
-inline constexpr size_t kMaxPartBytes = 16 << 20;  // also the text returned, all cells together
+inline constexpr size_t kMaxPartBytes = 16 << 20;   // also the text returned, all cells together
 inline constexpr size_t kMaxCellBytes = 32767 * 4;  // Excel's 32,767 characters, in UTF-8
 inline constexpr size_t kMaxRows = 5000;
 inline constexpr size_t kMaxColumns = 64;

@@ -13,8 +13,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "tests/support/http_client.h"
 #include "platform/source_dir.h"
+#include "tests/support/http_client.h"
 
 namespace fg::testing {
 namespace {

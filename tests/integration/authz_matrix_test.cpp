@@ -14,11 +14,11 @@
 
 #include "features/public/announcements.h"
 #include "features/registry.h"
+#include "platform/source_dir.h"
+#include "platform/time.h"
 #include "tests/support/http_client.h"
 #include "tests/support/routes.h"
 #include "tests/support/test_db.h"
-#include "platform/source_dir.h"
-#include "platform/time.h"
 
 namespace fg::testing {
 namespace {
@@ -302,11 +302,11 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
           .as_string());
 
   // A draft letter of the ward.
-  targets.inside["letter"] = std::to_string(
-      ApiCall(port, admin, "POST", "/api/v1/letters",
-              {{"unit_code", "25270"}, {"type", "thanks"}, {"recipient_name", "Người thử"}}, 201)
-          .at("id")
-          .as_int64());
+  targets.inside["letter"] =
+      std::to_string(ApiCall(port, admin, "POST", "/api/v1/letters",
+                             {{"unit_code", "25270"}, {"type", "thanks"}, {"recipient_name", "Người thử"}}, 201)
+                         .at("id")
+                         .as_int64());
 
   // The demo's announcement of the ward, and a loudspeaker controller registered there.
   {
@@ -314,10 +314,11 @@ TEST(AuthzMatrix, EveryCellAllowsOrDeniesAsListed) {
     const std::string page = Request(port, "GET", "/xa/25270/thong-bao").body;
     ASSERT_TRUE(std::regex_search(page, m, std::regex("/xa/25270/thong-bao/(\\d+)\\.wav")));
     targets.inside["announcement"] = m[1];
-    const std::string answer = Request(port, "POST", "/desk/announcements/controllers?unit=25270",
-                                       "csrf_token=" + admin.csrf + "&controller_name=Loa+th%E1%BB%AD&hamlets=%E1%BA%A4p+1",
-                                       {{"Cookie", admin.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}})
-                                   .body;
+    const std::string answer =
+        Request(port, "POST", "/desk/announcements/controllers?unit=25270",
+                "csrf_token=" + admin.csrf + "&controller_name=Loa+th%E1%BB%AD&hamlets=%E1%BA%A4p+1",
+                {{"Cookie", admin.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}})
+            .body;
     ASSERT_TRUE(std::regex_search(answer, m, std::regex("/desk/announcements/controllers/(\\d+)/revoke")));
     targets.inside["controller"] = m[1];
   }

@@ -7,8 +7,8 @@
 #include <boost/json.hpp>
 #include <regex>
 
-#include "platform/http/message.h"
 #include "platform/auth/crypto.h"
+#include "platform/http/message.h"
 #include "tests/support/http_client.h"
 #include "tests/support/imap_server.h"
 
@@ -73,8 +73,12 @@ class FeedbackPagesTest : public ::testing::Test {
   }
   static std::string Submit(const std::string& title) {
     auto r = Post(*anonymous_, "/gop-y",
-                  {{"unit_code", "25270"}, {"feedback_kind", "feedback"}, {"category", "infrastructure"},
-                   {"feedback_title", title}, {"content", "Đèn đường tắt cả tuần."}, {"name", "Trần Thị Bình"},
+                  {{"unit_code", "25270"},
+                   {"feedback_kind", "feedback"},
+                   {"category", "infrastructure"},
+                   {"feedback_title", title},
+                   {"content", "Đèn đường tắt cả tuần."},
+                   {"name", "Trần Thị Bình"},
                    {"phone", "0912 888 777"}});
     EXPECT_EQ(r.status, 303) << r.body;
     std::smatch m;
@@ -97,8 +101,12 @@ TEST_F(FeedbackPagesTest, PublicFormShowsEveryErrorAtOnceBesideItsField) {
   EXPECT_EQ(form.status, 200);
   EXPECT_TRUE(Has(form, "Phường Chơn Thành"));
   auto r = Post(*anonymous_, "/gop-y",
-                {{"unit_code", "25270"}, {"feedback_kind", "complaint"}, {"category", "infrastructure"},
-                 {"feedback_title", ""}, {"content", ""}, {"email", "khong-phai-thu"}});
+                {{"unit_code", "25270"},
+                 {"feedback_kind", "complaint"},
+                 {"category", "infrastructure"},
+                 {"feedback_title", ""},
+                 {"content", ""},
+                 {"email", "khong-phai-thu"}});
   EXPECT_EQ(r.status, 400);
   // Title, content, e-mail, and a complaint's missing name (its missing contact is the e-mail's field).
   EXPECT_EQ(SummaryItems(r), 4u) << r.body;
@@ -151,8 +159,12 @@ TEST_F(FeedbackPagesTest, CitizenGetsACodeAndSeesTheAnswerWithoutPersonalData) {
 
 TEST_F(FeedbackPagesTest, OfficialsRegisterHotlineCallsAndEvaluatorsDoNot) {
   auto r = Post(As("desk"), "/feedback/moi",
-                {{"unit_code", "25270"}, {"channel", "hotline"}, {"feedback_kind", "recommendation"},
-                 {"category", "environment"}, {"feedback_title", "Thu gom rác"}, {"content", "Đề nghị thu gom rác 2 lần/tuần."}});
+                {{"unit_code", "25270"},
+                 {"channel", "hotline"},
+                 {"feedback_kind", "recommendation"},
+                 {"category", "environment"},
+                 {"feedback_title", "Thu gom rác"},
+                 {"content", "Đề nghị thu gom rác 2 lần/tuần."}});
   EXPECT_EQ(r.status, 303) << r.body;
   EXPECT_NE(Location(r).find("?done=registered"), std::string::npos);
   EXPECT_EQ(Get(As("evaluator"), "/feedback/moi").status, 403);
@@ -173,11 +185,15 @@ TEST_F(FeedbackPagesTest, AnAdministratorConnectsTheMailboxAndItsMessagesBecomeI
   imap.AddUser(box);
   // Every error beside its field at once, what was typed kept, the password never echoed.
   auto bad = Post(As("admin"), "/feedback/kenh",
-                  {{"unit", "25270"}, {"channel", "email"}, {"mail_url", "https://mail.example.vn"},
-                   {"mail_username", ""}, {"mail_password", ""}});
+                  {{"unit", "25270"},
+                   {"channel", "email"},
+                   {"mail_url", "https://mail.example.vn"},
+                   {"mail_username", ""},
+                   {"mail_password", ""}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(SummaryItems(bad), 3u) << bad.body;
-  for (const char* id : {"mail_url-error", "mail_username-error", "mail_password-error"}) EXPECT_TRUE(Has(bad, id)) << id;
+  for (const char* id : {"mail_url-error", "mail_username-error", "mail_password-error"})
+    EXPECT_TRUE(Has(bad, id)) << id;
   EXPECT_TRUE(Has(bad, "value=\"https://mail.example.vn\""));
   const std::vector<std::pair<std::string, std::string>> good{{"unit", "25270"},
                                                               {"channel", "email"},
@@ -193,12 +209,13 @@ TEST_F(FeedbackPagesTest, AnAdministratorConnectsTheMailboxAndItsMessagesBecomeI
   EXPECT_FALSE(Has(page, ImapServer::kPassword));
 
   const std::string pdf = "%PDF-1.4\n%%EOF\n";
-  imap.Deliver(box, "From: =?UTF-8?B?VHLhuqduIFRo4buLIELDrG5o?= <binh@example.com>\r\nMessage-ID: <p1@example.com>\r\n"
-                    "Subject: =?UTF-8?Q?N=C6=B0=E1=BB=9Bc_ng=E1=BA=ADp_khu_ph=E1=BB=91_5?=\r\nMIME-Version: 1.0\r\n"
-                    "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-                    "Mưa lớn là ngập.\r\n--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
-                    "filename*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
-                        auth::Base64(pdf) + "\r\n--b--\r\n");
+  imap.Deliver(box,
+               "From: =?UTF-8?B?VHLhuqduIFRo4buLIELDrG5o?= <binh@example.com>\r\nMessage-ID: <p1@example.com>\r\n"
+               "Subject: =?UTF-8?Q?N=C6=B0=E1=BB=9Bc_ng=E1=BA=ADp_khu_ph=E1=BB=91_5?=\r\nMIME-Version: 1.0\r\n"
+               "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+               "Mưa lớn là ngập.\r\n--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+               "filename*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                   auth::Base64(pdf) + "\r\n--b--\r\n");
   EXPECT_EQ(Post(As("desk"), "/feedback/kenh/doc-thu", {{"unit", "25270"}}).status, 403);
   auto read = Post(As("admin"), "/feedback/kenh/doc-thu", {{"unit", "25270"}});
   ASSERT_EQ(read.status, 303) << read.body;
@@ -209,8 +226,8 @@ TEST_F(FeedbackPagesTest, AnAdministratorConnectsTheMailboxAndItsMessagesBecomeI
 
   auto list = Get(As("desk"), "/feedback?unit_code=25270");
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(list.body, m,
-                                std::regex(">(GY-25270-\\d{4}-\\d{4,})</a></td><td[^>]*>[^<]*</td><td[^>]*>Nước ngập khu phố 5<")))
+  ASSERT_TRUE(std::regex_search(
+      list.body, m, std::regex(">(GY-25270-\\d{4}-\\d{4,})</a></td><td[^>]*>[^<]*</td><td[^>]*>Nước ngập khu phố 5<")))
       << list.body;
   const std::string code = m[1].str();
   auto item = Get(As("desk"), "/feedback/" + code);
@@ -242,8 +259,7 @@ TEST_F(FeedbackPagesTest, AnAdministratorConnectsTheMailboxAndItsMessagesBecomeI
 TEST_F(FeedbackPagesTest, Open311MethodsFormatsAndErrors) {
   const int port = server_->port();
   const Session& admin = As("admin");
-  auto me = boost::json::parse(
-      Request(port, "GET", "/api/v1/me", "", {{"Cookie", admin.cookie}}).body).as_object();
+  auto me = boost::json::parse(Request(port, "GET", "/api/v1/me", "", {{"Cookie", admin.cookie}}).body).as_object();
   const int64_t admin_id = me.at("id").as_int64();
   auto made = Request(port, "POST", "/api/v1/tokens",
                       boost::json::serialize(boost::json::object{{"official_id", admin_id}, {"name", "open311"}}),
@@ -268,8 +284,8 @@ TEST_F(FeedbackPagesTest, Open311MethodsFormatsAndErrors) {
 
     auto form = [&](const std::string& extra) {
       return "jurisdiction_id=25270&service_code=infrastructure&address_string=" + http::UrlEncode("Ấp 3") +
-             "&description=" + http::UrlEncode("Ổ gà lớn, gọi 0912 555 444") + "&last_name=" +
-             http::UrlEncode("Lê") + "&first_name=" + http::UrlEncode("Văn An") + "&phone=0912555444" + extra;
+             "&description=" + http::UrlEncode("Ổ gà lớn, gọi 0912 555 444") + "&last_name=" + http::UrlEncode("Lê") +
+             "&first_name=" + http::UrlEncode("Văn An") + "&phone=0912555444" + extra;
     };
     const std::vector<std::pair<std::string, std::string>> urlencoded = {
         {"Content-Type", "application/x-www-form-urlencoded"}};
@@ -307,8 +323,8 @@ TEST_F(FeedbackPagesTest, Open311MethodsFormatsAndErrors) {
     EXPECT_EQ(Request(port, "GET", "/open311/v2/requests." + e + "?service_request_id=" + ids, "", {}).status, 400);
     EXPECT_EQ(Request(port, "GET", "/open311/v2/requests/GY-0-2026-0001." + e, "", {}).status, 404);
     // A complaint through Open311 is registered but never public.
-    auto complaint = Request(port, "POST", "/open311/v2/requests." + e, form("&api_key=" + key + "&attribute%5Bkind%5D=complaint"),
-                             urlencoded);
+    auto complaint = Request(port, "POST", "/open311/v2/requests." + e,
+                             form("&api_key=" + key + "&attribute%5Bkind%5D=complaint"), urlencoded);
     ASSERT_EQ(complaint.status, 201) << complaint.body;
     ASSERT_TRUE(std::regex_search(complaint.body, m, std::regex("GY-25270-\\d{4}-\\d{4,}")));
     EXPECT_EQ(Request(port, "GET", "/open311/v2/requests/" + m[0].str() + "." + e, "", {}).status, 404);

@@ -22,10 +22,10 @@
 #include "platform/auth/crypto.h"
 #include "platform/db/db.h"
 #include "platform/render/messages.h"
+#include "platform/source_dir.h"
 #include "platform/time.h"
 #include "tests/support/http_client.h"
 #include "tests/support/tools.h"
-#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

@@ -74,8 +74,12 @@ ServerProcess* LettersPagesTest::server_ = nullptr;
 std::map<std::string, Session>* LettersPagesTest::sessions_ = new std::map<std::string, Session>();
 
 TEST_F(LettersPagesTest, DoNotSendShowsEveryErrorBesideItsFieldAndRemovesThroughAConfirmation) {
-  auto bad = Post("desk", "/thu/khong-gui", {{"unit_code", "25270"}, {"name", ""}, {"id_number", "07x"},
-                                             {"phone", "12"}, {"note", "Gia đình xin không nhận thư"}});
+  auto bad = Post("desk", "/thu/khong-gui",
+                  {{"unit_code", "25270"},
+                   {"name", ""},
+                   {"id_number", "07x"},
+                   {"phone", "12"},
+                   {"note", "Gia đình xin không nhận thư"}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(SummaryItems(bad), 3u) << bad.body;
   for (const char* id : {"name-error", "id_number-error", "phone-error"}) EXPECT_TRUE(Has(bad, id)) << id;
@@ -86,8 +90,9 @@ TEST_F(LettersPagesTest, DoNotSendShowsEveryErrorBesideItsFieldAndRemovesThrough
   EXPECT_EQ(Get("specialist", "/thu/khong-gui").status, 403);
   EXPECT_EQ(Post("specialist", "/thu/khong-gui", {{"unit_code", "25270"}, {"name", "Ai đó"}}).status, 403);
 
-  auto added = Post("desk", "/thu/khong-gui", {{"unit_code", "25270"}, {"name", "Bùi Thị Lan"},
-                                               {"id_number", "079180011122"}, {"phone", "0933 222 111"}});
+  auto added =
+      Post("desk", "/thu/khong-gui",
+           {{"unit_code", "25270"}, {"name", "Bùi Thị Lan"}, {"id_number", "079180011122"}, {"phone", "0933 222 111"}});
   ASSERT_EQ(added.status, 303) << added.body;
   EXPECT_EQ(Location(added), "/thu/khong-gui?unit=25270&done=dns_added");
   auto list = Get("desk", "/thu/khong-gui?unit=25270&done=dns_added");
@@ -120,7 +125,8 @@ TEST_F(LettersPagesTest, SettingsFormOnlyForSignersWithErrorsBesideTheirFields) 
   EXPECT_TRUE(Has(bad, "place-error"));
   EXPECT_TRUE(Has(bad, "signer_title-error"));
   auto ok = Post("leader", "/thu/cai-dat?unit=25270",
-                 {{"place", "Phường Sài Gòn"}, {"signer_title", "TM. ỦY BAN NHÂN DÂN\r\nCHỦ TỊCH"},
+                 {{"place", "Phường Sài Gòn"},
+                  {"signer_title", "TM. ỦY BAN NHÂN DÂN\r\nCHỦ TỊCH"},
                   {"signer_name", "Trần Thị Lãnh"}});
   ASSERT_EQ(ok.status, 303) << ok.body;
   EXPECT_EQ(Location(ok), "/thu/cai-dat?unit=25270&done=settings_saved");
@@ -150,12 +156,16 @@ TEST_F(LettersPagesTest, ADraftsTextIsEditedUnderItsRevisionAndFrozenOnceSigned)
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(SummaryItems(bad), 2u) << bad.body;
   auto ok = Post("desk", "/thu/" + id + "/sua",
-                 {{"revision", std::to_string(rev)}, {"title", "THƯ CẢM ƠN"}, {"front", "Kính gửi Ông Hồ Văn Nam.\r\n\r\nCâu mới."}, {"back", ""}});
+                 {{"revision", std::to_string(rev)},
+                  {"title", "THƯ CẢM ƠN"},
+                  {"front", "Kính gửi Ông Hồ Văn Nam.\r\n\r\nCâu mới."},
+                  {"back", ""}});
   ASSERT_EQ(ok.status, 303) << ok.body;
   EXPECT_EQ(Location(ok), "/thu/" + id + "?done=edited");
   // The same revision again (another tab): 409, the typed text kept, the letter unchanged.
-  auto stale = Post("leader", "/thu/" + id + "/sua",
-                    {{"revision", std::to_string(rev)}, {"title", "THƯ CẢM ƠN"}, {"front", "Bản của tab cũ"}, {"back", ""}});
+  auto stale =
+      Post("leader", "/thu/" + id + "/sua",
+           {{"revision", std::to_string(rev)}, {"title", "THƯ CẢM ƠN"}, {"front", "Bản của tab cũ"}, {"back", ""}});
   EXPECT_EQ(stale.status, 409);
   EXPECT_TRUE(Has(stale, "Bản của tab cũ"));
   EXPECT_EQ(InputValue(stale.body, "revision"), std::to_string(rev + 1));
@@ -188,8 +198,8 @@ TEST_F(LettersPagesTest, ADraftsTextIsEditedUnderItsRevisionAndFrozenOnceSigned)
 
 TEST_F(LettersPagesTest, ATemplateVersionIsRestoredAsANewVersionThroughAConfirmation) {
   for (const char* text : {"Cảm ơn ((recipient_name)) lần một.", "Cảm ơn ((recipient_name)) lần hai."}) {
-    auto r = Api("leader", "PUT", "/api/v1/letter-templates/thanks?unit=25270",
-                 {{"title", "THƯ CẢM ƠN"}, {"front", text}});
+    auto r =
+        Api("leader", "PUT", "/api/v1/letter-templates/thanks?unit=25270", {{"title", "THƯ CẢM ƠN"}, {"front", text}});
     ASSERT_EQ(r.status, 200) << r.body;
   }
   auto versions = json::parse(Api("desk", "GET", "/api/v1/letter-templates/thanks?unit=25270").body).as_object();
@@ -238,7 +248,8 @@ TEST_F(LettersPagesTest, CountsFollowTheChosenMonthsOnThePageAndInTheSpreadsheet
   const std::string issued_at(json::parse(issued.body).at("issued_at").as_string());
   const std::string year = issued_at.substr(0, 4);  // UTC; the month below spans the whole year either way
   const std::string last = std::to_string(std::stoi(year) - 1);
-  auto counts = json::parse(Api("leader", "GET", "/api/v1/letters/counts?unit=25270&from=" + year + "-01&to=" + year + "-12").body);
+  auto counts = json::parse(
+      Api("leader", "GET", "/api/v1/letters/counts?unit=25270&from=" + year + "-01&to=" + year + "-12").body);
   const int64_t total = counts.at("total").as_int64();
   ASSERT_GE(total, 1);
   auto page = Get("leader", "/thu/thong-ke?unit=25270&from_month=1&from_year=" + year + "&to_month=12&to_year=" + year);
@@ -257,7 +268,7 @@ TEST_F(LettersPagesTest, CountsFollowTheChosenMonthsOnThePageAndInTheSpreadsheet
 TEST_F(LettersPagesTest, ProcedureRulesAreSetPerUnitWithErrorsAndRemovedThroughAConfirmation) {
   auto page = Get("desk", "/thu/thu-tuc?unit=25270");
   EXPECT_EQ(page.status, 200);
-  EXPECT_TRUE(Has(page, "1.001193"));  // a default: births
+  EXPECT_TRUE(Has(page, "1.001193"));                  // a default: births
   EXPECT_FALSE(Has(page, "name=\"procedure_code\""));  // no form for who cannot save
   auto bad = Post("leader", "/thu/thu-tuc?unit=25270", {{"procedure_code", "1 001/193"}, {"type", "wedding"}});
   EXPECT_EQ(bad.status, 400);

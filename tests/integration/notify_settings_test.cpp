@@ -99,11 +99,11 @@ TEST_F(NotifySettings, ApiSavesInOrderAndNeverReturnsSecrets) {
   EXPECT_EQ(channels[1].at("config").at("access_token").as_string(), "********");
 
   // A unit without a saved token: Zalo without one is refused.
-  r = Api(admin_, "PUT", "/api/v1/units/75/notify-channels",
-          R"({"channels": [{"channel": "zalo", "config": {}}, {"channel": "facebook", "config": {"url": "ftp://x/"}}]})");
+  r = Api(
+      admin_, "PUT", "/api/v1/units/75/notify-channels",
+      R"({"channels": [{"channel": "zalo", "config": {}}, {"channel": "facebook", "config": {"url": "ftp://x/"}}]})");
   EXPECT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(ErrorFields(r.body),
-            (std::set<std::string>{"zalo.access_token", "facebook.access_token", "facebook.url"}));
+  EXPECT_EQ(ErrorFields(r.body), (std::set<std::string>{"zalo.access_token", "facebook.access_token", "facebook.url"}));
 }
 
 TEST_F(NotifySettings, ApiRefusesEveryBadSettingAtOnceAndWritesNothing) {
@@ -116,9 +116,8 @@ TEST_F(NotifySettings, ApiRefusesEveryBadSettingAtOnceAndWritesNothing) {
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_NE(r.headers["content-type"].find("application/problem+json"), std::string::npos);
   // New addresses: the saved password and gateway header are not kept unless typed again.
-  EXPECT_EQ(ErrorFields(r.body),
-            (std::set<std::string>{"email.url", "email.from", "email.password", "sms.auth_header", "sms.method",
-                                   "sms.colour", "sms.timeout_ms"}));
+  EXPECT_EQ(ErrorFields(r.body), (std::set<std::string>{"email.url", "email.from", "email.password", "sms.auth_header",
+                                                        "sms.method", "sms.colour", "sms.timeout_ms"}));
   EXPECT_EQ(Get(admin_, path).body, before);
 
   r = Api(admin_, "PUT", path, R"({"channels": [{"channel": "fax"}, {"channel": "log"}, {"channel": "log"}]})");
@@ -254,9 +253,10 @@ TEST_F(NotifySettings, DeliveryCallbackWithTheSignedToken) {
   };
   const std::string id = token.substr(0, token.find('.'));
   EXPECT_EQ(call("log", id + ".AAAA" + token.substr(token.find('.') + 5), R"({"status": "delivered"})").status, 403);
-  EXPECT_EQ(call("log", std::to_string(std::stoll(id) + 1) + token.substr(token.find('.')),
-                 R"({"status": "delivered"})").status,
-            403);
+  EXPECT_EQ(
+      call("log", std::to_string(std::stoll(id) + 1) + token.substr(token.find('.')), R"({"status": "delivered"})")
+          .status,
+      403);
   EXPECT_EQ(call("log", token, R"({"status": "arrived"})").status, 400);
   EXPECT_EQ(call("sms", token, R"({"status": "delivered"})").status, 409);  // not sent on that channel
   auto ok = call("log", token, R"({"status": "delivered"})");

@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "platform/http/message.h"
-#include "tests/support/http_client.h"
 #include "platform/source_dir.h"
+#include "tests/support/http_client.h"
 
 namespace fg::testing {
 namespace {

@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "tests/support/routes.h"
 #include "platform/source_dir.h"
+#include "tests/support/routes.h"
 
 namespace fg::testing {
 namespace {

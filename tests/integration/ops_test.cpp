@@ -9,9 +9,9 @@
 #include <boost/json.hpp>
 
 #include "platform/db/db.h"
+#include "platform/source_dir.h"
 #include "tests/support/http_client.h"
 #include "tests/support/routes.h"
-#include "platform/source_dir.h"
 
 namespace fg::testing {
 namespace {

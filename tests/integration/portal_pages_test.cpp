@@ -158,9 +158,10 @@ TEST_F(PortalPagesTest, AChangedProcedureShowsOnTheNextAnonymousRequest) {
   EXPECT_FALSE(Has(before, fees));
 
   auto admin = Login(server_->port(), "admin", "demo");
-  auto patched = Request(server_->port(), "PATCH", "/api/v1/procedures/" + std::to_string(item.at("id").as_int64()),
-                         boost::json::serialize(boost::json::object{{"fees", fees}}),
-                         {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "application/json"}});
+  auto patched =
+      Request(server_->port(), "PATCH", "/api/v1/procedures/" + std::to_string(item.at("id").as_int64()),
+              boost::json::serialize(boost::json::object{{"fees", fees}}),
+              {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "application/json"}});
   ASSERT_EQ(patched.status, 200) << patched.body;
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
 
@@ -290,8 +291,9 @@ TEST_F(PortalPagesTest, FiguresComeFromTheCountersWithTheMinimumVolumeRule) {
   EXPECT_EQ(boost::json::parse(desk.body).at("total").at("received").as_int64(), received) << desk.body;
   auto csv = Get("/xa/25270/so-lieu.csv");
   ASSERT_EQ(csv.status, 200);
-  EXPECT_EQ(csv.body.rfind("# Số liệu hồ sơ, đánh giá và trả lời phản ánh, kiến nghị theo tháng của Phường Chơn Thành.", 0),
-            0u)
+  EXPECT_EQ(
+      csv.body.rfind("# Số liệu hồ sơ, đánh giá và trả lời phản ánh, kiến nghị theo tháng của Phường Chơn Thành.", 0),
+      0u)
       << csv.body;
   EXPECT_NE(csv.body.find("\nmonth,received,resolved,resolved_on_time,on_time_share,ratings,satisfied,satisfied_share,"
                           "feedback_answered,feedback_answered_on_time,feedback_on_time_share\n"),
@@ -341,7 +343,8 @@ TEST_F(PortalPagesTest, AnnouncementsAreListedSpokenAndPolledByLoudspeakers) {
   auto admin = Login(server_->port(), "admin", "demo");
   const std::string form = "application/x-www-form-urlencoded";
   auto reg = Request(server_->port(), "POST", "/desk/announcements/controllers?unit=25270",
-                     "csrf_token=" + admin.csrf + "&controller_name=Loa+khu+ph%E1%BB%91+1&hamlets=Khu+ph%E1%BB%91+1%0AKhu+ph%E1%BB%91+3",
+                     "csrf_token=" + admin.csrf +
+                         "&controller_name=Loa+khu+ph%E1%BB%91+1&hamlets=Khu+ph%E1%BB%91+1%0AKhu+ph%E1%BB%91+3",
                      {{"Cookie", admin.cookie}, {"Content-Type", form}});
   ASSERT_EQ(reg.status, 201) << reg.body;
   ASSERT_TRUE(std::regex_search(reg.body, m, std::regex("id=\"controller-token\">(loa_(\\d+)_[A-Za-z0-9_-]+)<")))
@@ -381,8 +384,9 @@ TEST_F(PortalPagesTest, AnnouncementsAreListedSpokenAndPolledByLoudspeakers) {
   EXPECT_TRUE(Has(log, "/desk/announcements/" + id + "/withdraw"));
   EXPECT_EQ(Get("/desk/announcements/" + id + "/edit", {{"Cookie", s.cookie}}).status, 409);
   // Withdrawn with a reason: off the playlist at once, shown as withdrawn, no audio.
-  auto no_reason = Request(server_->port(), "POST", "/desk/announcements/" + id + "/withdraw",
-                           "csrf_token=" + s.csrf + "&version=1&reason=", {{"Cookie", s.cookie}, {"Content-Type", form}});
+  auto no_reason =
+      Request(server_->port(), "POST", "/desk/announcements/" + id + "/withdraw",
+              "csrf_token=" + s.csrf + "&version=1&reason=", {{"Cookie", s.cookie}, {"Content-Type", form}});
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_TRUE(Has(no_reason, "href=\"#reason\""));
   auto withdrawn = Request(server_->port(), "POST", "/desk/announcements/" + id + "/withdraw",

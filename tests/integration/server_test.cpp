@@ -135,8 +135,8 @@ TEST_F(ServerTest, OversizedBodyIs413AndOversizedHeaderIs431) {
   EXPECT_NE(r.body.find("8 KiB"), std::string::npos) << r.body;
   // An upload route takes more than the server's 8 KiB: the request reaches
   // the application (which wants a login), not the size check.
-  auto upload = Request(port(), "POST", "/api/v1/scorecards/assessments/1/evidence", big,
-                        {{"Content-Type", "application/json"}});
+  auto upload =
+      Request(port(), "POST", "/api/v1/scorecards/assessments/1/evidence", big, {{"Content-Type", "application/json"}});
   EXPECT_EQ(upload.status, 401) << upload.body;
   auto h = Request(port(), "GET", "/healthz", "", {{"X-Padding", std::string(6000, 'y')}});
   EXPECT_EQ(h.status, 431);

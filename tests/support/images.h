@@ -21,7 +21,7 @@ inline std::string PngOf(int width, int height) {
 
 // `sof` 0xC0 (baseline) or 0xC2 (progressive).
 inline std::string JpegOf(int width, int height, unsigned char sof = 0xC0) {
-  std::string j = "\xFF\xD8";                                                     // SOI
+  std::string j = "\xFF\xD8";                                                            // SOI
   j += std::string("\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 18);  // APP0, length 16
   j += std::string("\xFF", 1) + static_cast<char>(sof);
   j += std::string("\x00\x11\x08", 3);  // length 17, precision 8
@@ -30,8 +30,8 @@ inline std::string JpegOf(int width, int height, unsigned char sof = 0xC0) {
   j += static_cast<char>(width >> 8);
   j += static_cast<char>(width & 0xFF);
   j += std::string("\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);  // 3 components
-  j += std::string(64, '\0');                                         // stands for the rest
-  j += "\xFF\xD9";                                                    // EOI
+  j += std::string(64, '\0');                                        // stands for the rest
+  j += "\xFF\xD9";                                                   // EOI
   return j;
 }
 

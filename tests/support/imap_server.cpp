@@ -9,8 +9,8 @@
 
 #include <chrono>
 #include <csignal>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -62,8 +62,8 @@ ImapServer::ImapServer() {
     return;
   }
   dir_ = tmpl;
-  fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                            fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                            fs::perms::others_exec);
   // As root the mail processes run as Debian's "dovecot" user; otherwise everything runs as us.
   std::string run_as;
   if (geteuid() == 0) {
@@ -78,8 +78,8 @@ ImapServer::ImapServer() {
     mail_uid_ = getuid();
     mail_gid_ = getgid();
     const std::string me = getpwuid(getuid())->pw_name;
-    run_as = "default_internal_user = " + me + "\ndefault_login_user = " + me + "\ndefault_internal_group = " +
-             getgrgid(getgid())->gr_name + "\n";
+    run_as = "default_internal_user = " + me + "\ndefault_login_user = " + me +
+             "\ndefault_internal_group = " + getgrgid(getgid())->gr_name + "\n";
   }
   port_ = FreePort();
   for (const char* d : {"run", "state", "mail"}) fs::create_directories(dir_ + "/" + d);
@@ -130,8 +130,8 @@ void ImapServer::AddUser(const std::string& user) {
 
 void ImapServer::Deliver(const std::string& user, const std::string& raw) {
   // Written in tmp/, then renamed into new/: dovecot never sees half a message.
-  const std::string name = std::to_string(std::time(nullptr)) + "." + std::to_string(getpid()) + "_" +
-                           std::to_string(++delivered_) + ".fg";
+  const std::string name =
+      std::to_string(std::time(nullptr)) + "." + std::to_string(getpid()) + "_" + std::to_string(++delivered_) + ".fg";
   const fs::path tmp = maildir(user) + "/tmp/" + name;
   std::ofstream(tmp, std::ios::binary) << raw;
   Own(tmp, mail_uid_, mail_gid_);

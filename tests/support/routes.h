@@ -5,8 +5,8 @@
 
 #include "features/registry.h"
 #include "platform/http/app.h"
-#include "tests/support/test_db.h"
 #include "platform/source_dir.h"
+#include "tests/support/test_db.h"
 
 namespace fg::testing {
 

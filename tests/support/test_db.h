@@ -15,9 +15,9 @@
 #include "platform/db/db.h"
 #include "platform/errors.h"
 #include "platform/render/messages.h"
+#include "platform/source_dir.h"
 #include "tests/support/pg_server.h"
 #include "tests/support/temp_path.h"
-#include "platform/source_dir.h"
 
 namespace fg::testing {
 
