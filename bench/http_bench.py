@@ -84,6 +84,24 @@ def bearer_token():
     return json.loads(tok)["token"]
 
 
+def paired_kiosk_token(bearer):
+    """A desk tablet of ward 25270 paired through its pages (pairing code by the API, then the
+    /kiosk form): its device token."""
+    st, _, pairing, _ = http("POST", "/api/v1/ratings/devices", json.dumps({"unit_code": "25270", "name": "Bench"}),
+                             {"Authorization": "Bearer " + bearer, "Content-Type": "application/json"})
+    if st != 201:
+        sys.exit(f"pairing: {st} {pairing[:300]!r}")
+    _, _, _, sc = http("GET", "/kiosk")
+    csrf = cookie(sc, "fg_csrf")
+    _, _, _, sc = http("POST", "/kiosk/ghep-noi", urllib.parse.urlencode(
+        {"csrf_token": csrf, "code": json.loads(pairing)["pairing_code"]}),
+        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": "fg_csrf=" + csrf})
+    kiosk = cookie(sc, "fg_kiosk")
+    if not kiosk:
+        sys.exit("the tablet was not paired")
+    return kiosk
+
+
 def wrk(port, path, conns, secs, script=None):
     cmd = ["wrk", "-t2", f"-c{conns}", f"-d{secs}s", "--latency", "--timeout", "5s"]
     if script:
@@ -210,19 +228,7 @@ request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
                                           dict(auth, **{"Content-Type": "application/json"}))
         if st != 201:
             sys.exit(f"intake: {st} {bodies['intake'][:300]!r}")
-        # A desk tablet paired through its pages (pairing code by the API, then the /kiosk form).
-        st, _, pairing, _ = http("POST", "/api/v1/ratings/devices", json.dumps({"unit_code": "25270", "name": "Bench"}),
-                                 dict(auth, **{"Content-Type": "application/json"}))
-        if st != 201:
-            sys.exit(f"pairing: {st} {pairing[:300]!r}")
-        _, _, kiosk_page, sc = http("GET", "/kiosk")
-        csrf = cookie(sc, "fg_csrf")
-        _, _, _, sc = http("POST", "/kiosk/ghep-noi", urllib.parse.urlencode(
-            {"csrf_token": csrf, "code": json.loads(pairing)["pairing_code"]}),
-            {"Content-Type": "application/x-www-form-urlencoded", "Cookie": "fg_csrf=" + csrf})
-        kiosk_token = cookie(sc, "fg_kiosk")
-        if not kiosk_token:
-            sys.exit("the tablet was not paired")
+        kiosk_token = paired_kiosk_token(token)
         rating_headers = {"X-Kiosk": "1", "X-Kiosk-Token": kiosk_token, "Content-Type": "application/json"}
         st, _, bodies["rating"], _ = http("POST", "/api/v1/kiosk/ratings",
                                           json.dumps({"level": "satisfied", "client_key": "bench-0"}), rating_headers)

@@ -3,14 +3,15 @@
 # callgrind: unlike req/s or CPU time, the count does not move with what else
 # the machine runs, so two builds compare in a few percent. Starts the Release
 # server under valgrind with demo data, warms up, then counts 10 s of wrk with
-# 32 connections on case (c) (POST /api/v1/units with a bearer token) or (j)
-# (the public feedback form), and divides each thread's instructions by the
-# requests answered. valgrind runs one thread at a time: batches are smaller
-# than at full speed, so per-batch work weighs more than in bench/http_bench.py.
+# 32 connections on case (c) (POST /api/v1/units with a bearer token), (f) (a
+# rating from a paired desk tablet) or (j) (the public feedback form), and
+# divides each thread's instructions by the requests answered. valgrind runs
+# one thread at a time: batches are smaller than at full speed, so per-batch
+# work weighs more than in bench/http_bench.py.
 # With KEEP=dir the per-thread callgrind files are kept there, for
 # `callgrind_annotate --inclusive=yes dir/cg.<pid>.1-<thread>` (the writer's is
 # the file naming GroupCommit::apply): what each function costs.
-#   bench/write_instructions.sh        (env: CASE=c|j BIN=build-bench/friendlygov KEEP=)
+#   bench/write_instructions.sh        (env: CASE=c|f|j BIN=build-bench/friendlygov KEEP=)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-build-bench/friendlygov}
@@ -27,6 +28,19 @@ for _ in $(seq 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && 
 if [[ "$CASE" == c ]]; then
   export FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
   cp bench/unit_write.lua "$WORK/req.lua"
+  URL=http://127.0.0.1:$PORT/
+elif [[ "$CASE" == f ]]; then
+  KIOSK=$(cd bench && python3 -c "import http_bench; print(http_bench.paired_kiosk_token(http_bench.bearer_token()))")
+  cat > "$WORK/req.lua" <<LUA
+math.randomseed(os.time() + os.clock() * 1e6)
+local n = 0
+local tid = tostring(math.random(1000000000))
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/api/v1/kiosk/ratings", {["X-Kiosk"] = "1", ["X-Kiosk-Token"] = "$KIOSK",
+    ["Content-Type"] = "application/json"}, '{"level":"very_satisfied","client_key":"r' .. tid .. '-' .. n .. '"}')
+end
+LUA
   URL=http://127.0.0.1:$PORT/
 else
   CSRF=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/gop-y?unit=25270" | grep -i 'set-cookie: fg_csrf=' |

@@ -25,8 +25,9 @@ const db::Query kUpsertYear{
     "ON CONFLICT (year) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at"};
 const db::Query kWeekFor{"work_week_for",
                          "SELECT w.unit_id, u.code, w.sessions, w.rest_days, w.hours_per_day, w.no_friday_rule, "
-                         "u.path FROM unit_work_weeks w JOIN units u ON u.id = w.unit_id "
-                         "WHERE u.path IN " FG_ANCESTORS};
+                         "u.path FROM " FG_ANCESTOR_UNITS
+                         " JOIN unit_work_weeks w ON w.unit_id = u.id "
+                         "WHERE " FG_ANCESTOR_MATCH};
 const db::Query kUpsertWeek{
     "work_week_upsert",
     "INSERT INTO unit_work_weeks (unit_id, sessions, rest_days, hours_per_day, no_friday_rule, updated_at) "

@@ -651,7 +651,7 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
 
   app.page("POST", "/desk/procedures/new", http::Access::kUser, [&svc, &org](Context& ctx) {
     RequireAdmin(ctx);
-    const auto form = ctx.req.form_all();
+    const auto& form = ctx.req.form_all();
     FormState s = FromForm(form);
     if (form.count("more")) return ProcedureForm(ctx, org, s, {});
     try {
@@ -703,7 +703,7 @@ void RegisterProceduresPages(http::App& app, Service& svc, org::Service& org) {
     const int64_t id = IdParam(ctx);
     const Procedure before = svc.GetProcedure(ctx.user, id);
     if (!auth::Covers(*ctx.user, before.unit_path, {Role::kAdmin})) throw Forbidden();
-    const auto form = ctx.req.form_all();
+    const auto& form = ctx.req.form_all();
     FormState s = FromForm(form);
     s.in.unit_code = before.unit_code;
     s.in.code = before.code;

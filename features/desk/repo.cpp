@@ -2,6 +2,7 @@
 
 #include "features/desk/json.h"
 #include "features/desk/rules.h"
+#include "platform/db/batch_counts.h"
 #include "platform/time.h"
 
 namespace fg::desk::repo {
@@ -205,9 +206,10 @@ const db::Query kPutAgencyCode{
     "INSERT INTO desk_agencies (unit_id, agency_code, updated_at) VALUES (?, ?, ?) "
     "ON CONFLICT (unit_id) DO UPDATE SET agency_code = excluded.agency_code, updated_at = excluded.updated_at"};
 const db::Query kLastSerial{"dossier_last_serial", "SELECT last FROM dossier_serials WHERE unit_id = ? AND day = ?"};
-const db::Query kNextSerial{"dossier_next_serial",
+// Bumped, then read (kLastSerial): RETURNING would make SQLite gather its one row in a temporary table.
+const db::Query kBumpSerial{"dossier_bump_serial",
                             "INSERT INTO dossier_serials (unit_id, day, last) VALUES (?, ?, 1) "
-                            "ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_serials.last + 1 RETURNING last"};
+                            "ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_serials.last + 1"};
 
 #define FG_DOSSIER_COLUMNS                                                                                          \
   "SELECT d.id, d.code, d.unit_id, u.code, u.path, d.procedure_id, d.procedure_version, p.code, v.name, d.state, "  \
@@ -582,7 +584,8 @@ int64_t LastSerial(db::Conn& c, int64_t unit_id, const std::string& day) {
 }
 
 int64_t NextSerial(db::Conn& c, int64_t unit_id, const std::string& day) {
-  return c.query_one(kNextSerial, {unit_id, day})->i64(0);
+  c.exec(kBumpSerial, {unit_id, day});
+  return c.query_one(kLastSerial, {unit_id, day})->i64(0);
 }
 
 int64_t InsertDossier(db::Conn& c, const Dossier& d, const std::string& client_key) {
@@ -895,18 +898,16 @@ std::map<int64_t, std::string> UnitNames(db::Conn& c, const std::string& path_pr
 void AddStats(db::Conn& c, int64_t unit_id, const std::string& day, int64_t procedure_id, int64_t official_id,
               const Counters& n) {
   if (n == Counters{}) return;
-  // The day's two rows and its month's two, in the same write.
+  // The day's two rows and its month's two, in the same transaction (summed through a group commit:
+  // platform/db/batch_counts.h).
   const std::string month = day.substr(0, 7);
-  auto with_counters = [&](std::vector<db::Value> keys) {
-    for (int64_t v : {n.received, n.resolved_early, n.resolved_on_time, n.resolved_late, n.refused, n.withdrawn,
-                      n.stopped, n.returned, n.apologies, n.supplements, n.resolved_seconds})
-      keys.emplace_back(v);
-    return keys;
-  };
-  c.exec(kAddStats, with_counters({unit_id, day, procedure_id, official_id}));
-  c.exec(kAddMonthProcedures, with_counters({unit_id, month, procedure_id}));
-  c.exec(kAddMonthOfficials, with_counters({unit_id, month, official_id}));
-  c.exec(kAddDayOfficials, with_counters({unit_id, day, official_id}));
+  const std::vector<int64_t> amounts{n.received,  n.resolved_early, n.resolved_on_time, n.resolved_late,
+                                     n.refused,   n.withdrawn,      n.stopped,          n.returned,
+                                     n.apologies, n.supplements,    n.resolved_seconds};
+  db::counts::Add(c, kAddStats, {unit_id, day, procedure_id, official_id}, amounts);
+  db::counts::Add(c, kAddMonthProcedures, {unit_id, month, procedure_id}, amounts);
+  db::counts::Add(c, kAddMonthOfficials, {unit_id, month, official_id}, amounts);
+  db::counts::Add(c, kAddDayOfficials, {unit_id, day, official_id}, amounts);
 }
 
 std::vector<StatsRow> AllStats(db::Conn& c) {

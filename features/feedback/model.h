@@ -88,6 +88,7 @@ struct Attachment {
 struct Person {
   std::string name, phone, email, address;
   bool empty() const { return name.empty() && phone.empty() && email.empty() && address.empty(); }
+  bool operator==(const Person&) const = default;
 };
 
 // What is registered (by the public form, an official, a channel's intake).
@@ -139,6 +140,7 @@ struct Item {
   // the code it opens the public lookup when there is no phone to check.
   // "" for items registered before keys existed.
   std::string lookup_key;
+  bool operator==(const Item&) const = default;
 };
 
 // One step of an item's timeline.

@@ -34,7 +34,7 @@ std::string SizeText(int64_t bytes) {
 
 ItemInput FromForm(const Context& ctx) {
   // One parse of the body (it may carry 12 MB of photos): the last value of a field, every photo.
-  const auto all = ctx.req.form_all();
+  const auto& all = ctx.req.form_all();
   std::map<std::string, std::string> form;
   for (const auto& [name, value] : all) form[name] = value;
   ItemInput in;
@@ -355,7 +355,7 @@ Response Act(Context& ctx, Service& svc, const std::string& code) {
 
 }  // namespace
 
-void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/gop-y", http::Access::kPublic, [svc](Context& ctx) {
     ItemInput in;
     in.unit_code = ctx.req.query_param("unit");

@@ -63,10 +63,11 @@ Item ItemOf(const db::Row& r) {
   return i;
 }
 
-const db::Query kNextSerial{
-    "feedback_next_serial",
-    "INSERT INTO feedback_serials (unit_id, year, last) VALUES (?, ?, 1) "
-    "ON CONFLICT (unit_id, year) DO UPDATE SET last = feedback_serials.last + 1 RETURNING last"};
+// Bumped, then read: RETURNING would make SQLite gather its one row in a temporary table.
+const db::Query kBumpSerial{"feedback_bump_serial",
+                            "INSERT INTO feedback_serials (unit_id, year, last) VALUES (?, ?, 1) "
+                            "ON CONFLICT (unit_id, year) DO UPDATE SET last = feedback_serials.last + 1"};
+const db::Query kSerial{"feedback_serial", "SELECT last FROM feedback_serials WHERE unit_id = ? AND year = ?"};
 const db::Query kInsertItem{
     "feedback_insert",
     "INSERT INTO feedback_items (code, unit_id, received_unit_id, kind, channel, category, state, version, title, "
@@ -161,7 +162,8 @@ std::vector<Item> PublicItems(db::Conn& c, const std::string& path_prefix, const
 }
 
 int64_t NextSerial(db::Conn& c, int64_t unit_id, int year) {
-  return c.query_one(kNextSerial, {unit_id, int64_t{year}})->i64(0);
+  c.exec(kBumpSerial, {unit_id, int64_t{year}});
+  return c.query_one(kSerial, {unit_id, int64_t{year}})->i64(0);
 }
 
 int64_t InsertItem(db::Conn& c, const Item& i, std::optional<int64_t> created_by) {

@@ -117,7 +117,7 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
   auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
   Problems problems;
   if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit_code"));
-  if (in.official_id && !db_.read([&](db::Conn& c) { return org::repo::OfficialById(c, *in.official_id); }))
+  if (in.official_id && !db_.read([&](db::Conn& c) { return org::repo::OfficialProfile(c, *in.official_id); }))
     problems.add(BadInput("feedback.unknown_official", "official_id"));
   const SysSeconds now = Now();
   SysSeconds received = now;
@@ -152,7 +152,7 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
   i.created_at = i.updated_at = FormatUtc(now);
   i.lookup_key = auth::RandomPassword(2);
   const int year = static_cast<int>(std::chrono::year_month_day{ToLocal(received).date}.year());
-  const int64_t id = db_.write([&](db::Conn& c) {
+  db_.write([&](db::Conn& c) {
     i.code = ItemCode(i.unit_code, year, repo::NextSerial(c, i.unit_id, year));
     i.id = repo::InsertItem(c, i, by);
     repo::InsertStep(c, {0, i.id, i.created_at, by, "", "register", "", false});
@@ -165,9 +165,11 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
     }
     events::Append(c, e);
     if (also) also(c, i);
-    return i.id;
   });
-  return *db_.read([&](db::Conn& c) { return repo::ItemById(c, id); });
+  // The item as stored (what repo::ItemById reads back), without reading it back.
+  i.unit_name = unit->name;
+  i.unit_path = unit->path;
+  return i;
 }
 
 org::Unit Service::AdministeredUnit(const auth::Principal& p, const std::string& unit_code) {
@@ -627,9 +629,7 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
       break;
     case Action::kMerge: {
       target = db_.read([&](db::Conn& c) { return repo::ItemByCode(c, NormalCode(in.target_code)); });
-      if (!target) {
-        problems.add(BadInput("feedback.merge_unknown", "target_code"));
-      } else if (!MayHandle(p, target->unit_path)) {
+      if (!target || !MayHandle(p, target->unit_path)) {  // one answer: an item out of reach is not told apart
         problems.add(BadInput("feedback.merge_unknown", "target_code"));
       } else if (auto why = MergeProblem(item, *target); !why.empty()) {
         problems.add(BadInput(why, "target_code"));

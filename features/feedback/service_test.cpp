@@ -10,6 +10,7 @@
 
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
+#include "features/feedback/repo.h"
 #include "platform/errors.h"
 #include "platform/time.h"
 #include "tests/support/images.h"
@@ -115,6 +116,23 @@ TEST_P(FeedbackServiceTest, CodesAreGapFreePerUnitAndYearAndTheLegalDeadlineIsSe
   auto d = fb_->Register(desk_, denunciation);
   EXPECT_TRUE(d.anonymous);
   EXPECT_EQ(d.due_at, "");
+}
+
+// Registering answers the item without reading it back: every field must be
+// what is stored, whoever registers it and whatever its kind.
+TEST_P(FeedbackServiceTest, TheItemARegistrationAnswersIsTheItemAsStored) {
+  auto denunciation = Input("C1", "denunciation");
+  denunciation.person = {};
+  auto from_web = Input("C2", "recommendation");
+  from_web.channel = "web";
+  for (const Item& created : {fb_->Register(desk_, Input()), fb_->Register(desk_, Input("C1", "complaint")),
+                              fb_->Register(desk_, denunciation), fb_->Submit(from_web, "203.0.113.9")}) {
+    SCOPED_TRACE(created.code);
+    const auto stored = db_->read([&](db::Conn& c) { return repo::ItemById(c, created.id); });
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(created, *stored);
+    EXPECT_FALSE(stored->unit_name.empty());
+  }
 }
 
 TEST_P(FeedbackServiceTest, OnlyOfficialsCoveringTheUnitSeeAndHandleIt) {

@@ -4,6 +4,7 @@
 
 #include "features/letters/rules.h"
 #include "platform/db/ancestors.h"
+#include "platform/db/batch_counts.h"
 
 namespace fg::letters::repo {
 namespace {
@@ -75,8 +76,10 @@ db::Value OrNull(const std::optional<int64_t>& v) { return v ? db::Value(*v) : d
 
 std::optional<Template> NearestTemplate(db::Conn& c, const std::string& unit_path, const std::string& type) {
   static const std::string sql = std::string("SELECT ") + kTemplateCols +
-                                 " FROM letter_templates t JOIN units u ON u.id = t.unit_id"
-                                 " WHERE t.type = ? AND u.path IN " FG_ANCESTORS
+                                 " FROM " FG_ANCESTOR_UNITS
+                                 " JOIN letter_templates t ON t.unit_id = u.id"
+                                 " WHERE " FG_ANCESTOR_MATCH
+                                 " AND t.type = ?"
                                  " ORDER BY length(u.path) DESC, t.version DESC LIMIT 1";
   auto r = c.query_one({"letters.nearest_template", sql.c_str()}, db::AncestorParams(unit_path, {type}));
   if (!r) return std::nullopt;
@@ -124,8 +127,8 @@ std::optional<Settings> SettingsOf(db::Conn& c, int64_t unit_id) {
 
 std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_path) {
   auto r = db::Nearest(c.query({"letters.nearest_settings",
-                                "SELECT u.code, s.place, s.signer_title, s.signer_name, u.path FROM letter_settings s "
-                                "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS},
+                                "SELECT u.code, s.place, s.signer_title, s.signer_name, u.path FROM " FG_ANCESTOR_UNITS
+                                " JOIN letter_settings s ON s.unit_id = u.id WHERE " FG_ANCESTOR_MATCH},
                                db::AncestorParams(unit_path)));
   if (!r) return std::nullopt;
   return Settings{r->text(0), r->text(1), r->text(2), r->text(3)};
@@ -230,19 +233,22 @@ bool UpdateDraftText(db::Conn& c, int64_t id, int64_t revision, const std::strin
 }
 
 int64_t NextNumber(db::Conn& c, int64_t unit_id, int64_t year) {
+  // Bumped, then read: RETURNING would make SQLite gather its one row in a temporary table.
+  c.exec({"letters.bump_number",
+          "INSERT INTO letter_serials (unit_id, year, last) VALUES (?, ?, 1) "
+          "ON CONFLICT (unit_id, year) DO UPDATE SET last = letter_serials.last + 1"},
+         {unit_id, year});
   return c
-      .query_one({"letters.next_number",
-                  "INSERT INTO letter_serials (unit_id, year, last) VALUES (?, ?, 1) "
-                  "ON CONFLICT (unit_id, year) DO UPDATE SET last = letter_serials.last + 1 RETURNING last"},
-                 {unit_id, year})
+      .query_one({"letters.number", "SELECT last FROM letter_serials WHERE unit_id = ? AND year = ?"}, {unit_id, year})
       ->i64(0);
 }
 
 void AddCount(db::Conn& c, int64_t unit_id, const std::string& month, const std::string& type, int64_t delta) {
-  c.exec({"letters.add_count",
-          "INSERT INTO letter_counts (unit_id, month, type, n) VALUES (?, ?, ?, ?) "
-          "ON CONFLICT (unit_id, month, type) DO UPDATE SET n = letter_counts.n + excluded.n"},
-         {unit_id, month, type, delta});
+  db::counts::Add(c,
+                  {"letters.add_count",
+                   "INSERT INTO letter_counts (unit_id, month, type, n) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (unit_id, month, type) DO UPDATE SET n = letter_counts.n + excluded.n"},
+                  {unit_id, month, type}, {delta});
 }
 
 std::vector<CountRow> CountsUnder(db::Conn& c, const std::string& path_prefix, const std::string& from,
@@ -265,13 +271,24 @@ void SetCursor(db::Conn& c, int64_t seq) {
   c.exec({"letters.set_cursor", "UPDATE letter_cursor SET seq = ? WHERE id = 1"}, {seq});
 }
 
+// Its WHERE names the partial index events_desk's (migration 0051), which is
+// what lets SQLite read the window from it.
+#define FG_DESK_EVENTS                                                                            \
+  "SELECT seq, entity_id, action FROM events WHERE entity = 'dossier' AND action IN ('receive', " \
+  "'return', 'apology') AND seq > ? AND seq <= ? ORDER BY seq"
+
 std::vector<DeskEvent> DeskEventsAfter(db::Conn& c, int64_t seq, int64_t limit) {
   std::vector<DeskEvent> out;
-  for (auto& r : c.query({"letters.desk_events",
-                          "SELECT seq, entity_id, action FROM events WHERE seq > ? AND seq <= ? "
-                          "AND entity = 'dossier' AND action IN ('receive', 'return', 'apology') ORDER BY seq"},
-                         {seq, seq + limit}))
+  for (auto& r : c.query({"letters.desk_events", FG_DESK_EVENTS}, {seq, seq + limit}))
     out.push_back({r.i64(0), r.text(1), r.text(2)});
+  return out;
+}
+
+std::vector<std::string> DeskEventsPlan(db::Conn& c) {
+  if (c.backend() != db::Backend::kSqlite) return {};
+  std::vector<std::string> out;
+  for (auto& r : c.query({"letters.desk_events_plan", "EXPLAIN QUERY PLAN " FG_DESK_EVENTS}, {int64_t{0}, int64_t{1}}))
+    out.push_back(r.text(3));
   return out;
 }
 
@@ -282,11 +299,11 @@ int64_t LastSealed(db::Conn& c, int64_t after, int64_t limit) {
 }
 
 std::optional<std::string> ProcedureType(db::Conn& c, const std::string& unit_path, const std::string& procedure_code) {
-  auto rule =
-      db::Nearest(c.query({"letters.procedure_rule",
-                           "SELECT r.type, u.path FROM letter_procedure_rules r JOIN units u ON u.id = r.unit_id "
-                           "WHERE u.path IN " FG_ANCESTORS " AND r.procedure_code = ?"},
-                          db::AncestorParams(unit_path, {}, {procedure_code})));
+  auto rule = db::Nearest(
+      c.query({"letters.procedure_rule", "SELECT r.type, u.path FROM " FG_ANCESTOR_UNITS
+                                         " JOIN letter_procedure_rules r ON r.unit_id = u.id WHERE " FG_ANCESTOR_MATCH
+                                         " AND r.procedure_code = ?"},
+              db::AncestorParams(unit_path, {procedure_code})));
   if (rule) {
     if (rule->text(0).empty()) return std::nullopt;
     return rule->text(0);
@@ -304,11 +321,11 @@ std::vector<ProcedureRule> ProcedureRules(db::Conn& c, const std::string& unit_p
                 "SELECT procedure_code, type FROM letter_procedure_types ORDER BY procedure_code LIMIT 1000"}))
     by_code[r.text(0)] = ProcedureRule{r.text(0), r.text(1), "", "", r.text(1)};
   // Farthest ancestor first, so that the nearest unit's rule is written last.
-  for (auto& r : c.query({"letters.procedure_rules",
-                          "SELECT r.procedure_code, r.type, u.code, u.name FROM letter_procedure_rules r "
-                          "JOIN units u ON u.id = r.unit_id WHERE u.path IN " FG_ANCESTORS " "
-                          "ORDER BY length(u.path), r.procedure_code LIMIT 1000"},
-                         db::AncestorParams(unit_path))) {
+  for (auto& r :
+       c.query({"letters.procedure_rules", "SELECT r.procedure_code, r.type, u.code, u.name FROM " FG_ANCESTOR_UNITS
+                                           " JOIN letter_procedure_rules r ON r.unit_id = u.id WHERE " FG_ANCESTOR_MATCH
+                                           " ORDER BY length(u.path), r.procedure_code LIMIT 1000"},
+               db::AncestorParams(unit_path))) {
     auto& rule = by_code[r.text(0)];
     rule.procedure_code = r.text(0);
     rule.type = r.text(1);
@@ -364,11 +381,11 @@ bool DoNotSendMatches(db::Conn& c, const std::string& unit_path, const std::stri
                       const std::string& id_number, const std::string& phone) {
   return c
       .query_one({"letters.do_not_send_match",
-                  "SELECT 1 FROM letter_do_not_send d JOIN units u ON u.id = d.unit_id "
-                  "WHERE u.path IN " FG_ANCESTORS " AND "
+                  "SELECT 1 FROM " FG_ANCESTOR_UNITS " JOIN letter_do_not_send d ON d.unit_id = u.id "
+                  "WHERE " FG_ANCESTOR_MATCH " AND "
                   "((d.id_number <> '' AND d.id_number = ?) OR (d.phone <> '' AND d.phone = ?) OR "
                   "((d.id_number = '' OR ? = '') AND d.name_fold = ?)) LIMIT 1"},
-                 db::AncestorParams(unit_path, {}, {id_number, phone, id_number, name_fold}))
+                 db::AncestorParams(unit_path, {id_number, phone, id_number, name_fold}))
       .has_value();
 }
 

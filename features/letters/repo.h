@@ -52,6 +52,8 @@ struct DeskEvent {
 };
 // Sealed dossier events after `seq` whose action is receive, return or apology, in seq order.
 std::vector<DeskEvent> DeskEventsAfter(db::Conn& c, int64_t seq, int64_t limit);
+// SQLite's plan for DeskEventsAfter, one line per step (empty on PostgreSQL).
+std::vector<std::string> DeskEventsPlan(db::Conn& c);
 // The highest sealed seq (for a pass that found nothing of interest).
 int64_t LastSealed(db::Conn& c, int64_t after, int64_t limit);
 // The letter type a procedure triggers for a dossier of the unit on `unit_path`: the rule of the

@@ -13,6 +13,7 @@
 
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
+#include "features/letters/repo.h"
 #include "platform/db/events.h"
 #include "platform/errors.h"
 #include "platform/time.h"
@@ -128,6 +129,17 @@ TEST_P(LettersServiceTest, DeathRegistrationMakesOneCondolenceDraftHoweverOftenT
   letters_->RunTriggers();
   t.join();
   EXPECT_EQ(All(desk_).size(), 1u);
+}
+
+// A pass reads the window after its cursor from the partial index of desk
+// events (0051), not every dossier event ever written (events_entity) sorted.
+TEST_P(LettersServiceTest, ThePassReadsTheDeskEventsAfterItsCursorFromTheirOwnIndex) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "EXPLAIN QUERY PLAN is SQLite's";
+  const auto plan = db_->read([](db::Conn& c) { return repo::DeskEventsPlan(c); });
+  std::string all;
+  for (auto& line : plan) all += line + "\n";
+  EXPECT_EQ(plan.size(), 1u) << all;  // one search, no sort after it
+  EXPECT_NE(all.find("SEARCH events USING INDEX events_desk (entity=? AND seq>? AND seq<?)"), std::string::npos) << all;
 }
 
 TEST_P(LettersServiceTest, BirthMakesACongratulationAndDoNotSendIsRespected) {

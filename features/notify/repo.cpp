@@ -117,10 +117,9 @@ const db::Query kChannels{"notify_channels",
                           "SELECT channel, position, config_json FROM notify_channels WHERE unit_id = ? "
                           "ORDER BY position, channel"};
 const db::Query kChannelsFor{"notify_channels_for",
-                             "SELECT c.channel, c.position, c.config_json, u.path FROM notify_channels c "
-                             "JOIN units u ON u.id = c.unit_id WHERE u.path IN " FG_ANCESTORS
-                             " "
-                             "ORDER BY LENGTH(u.path) DESC, c.position, c.channel"};
+                             "SELECT c.channel, c.position, c.config_json, u.path FROM " FG_ANCESTOR_UNITS
+                             " JOIN notify_channels c ON c.unit_id = u.id WHERE " FG_ANCESTOR_MATCH
+                             " ORDER BY LENGTH(u.path) DESC, c.position, c.channel"};
 const db::Query kPutChannel{"notify_channel_put",
                             "INSERT INTO notify_channels (unit_id, channel, position, config_json, updated_at) "
                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (unit_id, channel) DO UPDATE SET "

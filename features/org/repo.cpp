@@ -15,14 +15,26 @@ namespace {
   "LEFT JOIN units s ON s.id = u.successor_id "
 
 const db::Query kUnitByCode{"unit_by_code", FG_UNIT_COLUMNS "WHERE u.code = ?"};
+const db::Query kCodeTaken{"unit_code_taken", "SELECT 1 FROM units WHERE code = ?"};
 const db::Query kUnitById{"unit_by_id", FG_UNIT_COLUMNS "WHERE u.id = ?"};
 const db::Query kUnitsUnder{"units_under", FG_UNIT_COLUMNS "WHERE u.path LIKE ? ORDER BY length(u.path), u.name"};
 const db::Query kRootPaths{"unit_root_paths", "SELECT path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT ?"};
-const db::Query kInsertUnit{
-    "unit_insert",
-    "INSERT INTO units (code, name, level, parent_id, path, valid_from, valid_to, successor_id, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?)"};
-const db::Query kSetPath{"unit_set_path", "UPDATE units SET path = ? WHERE id = ?"};
+// A unit's path ends with its own id: the id is taken as the row is written,
+// so that the row is written once, path included (no update after). SQLite
+// gives a new row max(id) + 1 (one writer; a subquery in VALUES, where INSERT
+// ... SELECT from the same table would go through a temporary table);
+// PostgreSQL's identity sequence gives the next value.
+#define FG_UNIT_INSERT_COLUMNS                                                                                  \
+  "INSERT INTO units (id, code, name, level, parent_id, path, valid_from, valid_to, successor_id, created_at, " \
+  "updated_at) "
+#define FG_SQLITE_NEXT_UNIT "(SELECT coalesce(max(id), 0) + 1 FROM units)"
+const db::Query kInsertUnitSqlite{"unit_insert", FG_UNIT_INSERT_COLUMNS "VALUES (" FG_SQLITE_NEXT_UNIT
+                                                                        ", ?, ?, ?, ?, ? || " FG_SQLITE_NEXT_UNIT
+                                                                        " || '/', ?, ?, ?, ?, ?)"};
+const db::Query kInsertUnitPostgres{
+    "unit_insert", "WITH n AS (SELECT nextval(pg_get_serial_sequence('units', 'id')) AS id) " FG_UNIT_INSERT_COLUMNS
+                   "SELECT n.id, ?, ?, ?, ?, CAST(? AS TEXT) || CAST(n.id AS TEXT) || '/', ?, ?, "
+                   "?, ?, ? FROM n"};
 const db::Query kUpdateUnit{
     "unit_update",
     "UPDATE units SET name = ?, level = ?, parent_id = ?, valid_from = ?, valid_to = ?, successor_id = ?, "
@@ -65,10 +77,10 @@ const db::Query kGrantsOf{
     "grants_of",
     "SELECT g.id, g.role, g.unit_id, u.path, u.code, u.name FROM role_grants g JOIN units u ON u.id = g.unit_id "
     "WHERE g.official_id = ? ORDER BY u.path, g.role"};
-const db::Query kGrantedOver{
-    "officials_granted_over",
-    "SELECT DISTINCT g.official_id FROM role_grants g JOIN units gu ON gu.id = g.unit_id "
-    "JOIN officials o ON o.id = g.official_id WHERE o.active = 1 AND gu.path IN " FG_ANCESTORS};
+const db::Query kGrantedOver{"officials_granted_over",
+                             "SELECT DISTINCT g.official_id FROM " FG_ANCESTOR_UNITS
+                             " JOIN role_grants g ON g.unit_id = u.id "
+                             "JOIN officials o ON o.id = g.official_id WHERE " FG_ANCESTOR_MATCH " AND o.active = 1"};
 const db::Query kInsertOfficial{
     "official_insert",
     "INSERT INTO officials (username, full_name, unit_id, position, phone, email, password_hash, "
@@ -123,6 +135,8 @@ std::string Like(const std::string& prefix) { return prefix + "%"; }
 
 }  // namespace
 
+bool CodeTaken(db::Conn& c, const std::string& code) { return c.query_one(kCodeTaken, {code}).has_value(); }
+
 std::optional<Unit> UnitByCode(db::Conn& c, const std::string& code) {
   auto r = c.query_one(kUnitByCode, {code});
   if (!r) return std::nullopt;
@@ -149,10 +163,11 @@ std::vector<std::string> RootPaths(db::Conn& c, int64_t limit) {
 
 void InsertUnit(db::Conn& c, Unit& u) {
   std::string now = NowUtcText();
-  u.id = c.insert(kInsertUnit, {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id), u.valid_from,
-                                OptS(u.valid_to), OptI(u.successor_id), now, now});
-  u.path = (u.parent_id ? u.path : std::string("/")) + std::to_string(u.id) + "/";
-  c.exec(kSetPath, {u.path, u.id});
+  const std::string prefix = u.parent_id ? u.path : std::string("/");
+  u.id = c.insert(c.backend() == db::Backend::kSqlite ? kInsertUnitSqlite : kInsertUnitPostgres,
+                  {u.code, u.name, std::string(LevelName(u.level)), OptI(u.parent_id), prefix, u.valid_from,
+                   OptS(u.valid_to), OptI(u.successor_id), now, now});
+  u.path = prefix + std::to_string(u.id) + "/";
   u.created_at = now;
   u.updated_at = std::move(now);
 }
@@ -184,11 +199,15 @@ void LockUnit(db::Conn& c, const std::string& code) { c.exec(kLockUnit, {code});
 void LockOfficial(db::Conn& c, int64_t id) { c.exec(kLockOfficial, {id}); }
 
 std::optional<Official> OfficialById(db::Conn& c, int64_t id) {
+  auto o = OfficialProfile(c, id);
+  if (o) o->grants = GrantsOf(c, o->id);
+  return o;
+}
+
+std::optional<Official> OfficialProfile(db::Conn& c, int64_t id) {
   auto r = c.query_one(kOfficialById, {id});
   if (!r) return std::nullopt;
-  Official o = OfficialFrom(*r);
-  o.grants = GrantsOf(c, o.id);
-  return o;
+  return OfficialFrom(*r);
 }
 
 std::vector<int64_t> OfficialsGrantedOver(db::Conn& c, const std::string& unit_path) {

@@ -10,6 +10,8 @@
 namespace fg::org::repo {
 
 std::optional<Unit> UnitByCode(db::Conn& c, const std::string& code);
+// Whether a unit, in force or not, has this code.
+bool CodeTaken(db::Conn& c, const std::string& code);
 std::optional<Unit> UnitById(db::Conn& c, int64_t id);
 // Units whose path starts with `path_prefix`, parents before children.
 std::vector<Unit> UnitsUnder(db::Conn& c, const std::string& path_prefix);
@@ -28,6 +30,8 @@ void LockUnit(db::Conn& c, const std::string& code);
 void LockOfficial(db::Conn& c, int64_t id);
 
 std::optional<Official> OfficialById(db::Conn& c, int64_t id);
+// The official without their grants (`grants` empty): who they are and where they work.
+std::optional<Official> OfficialProfile(db::Conn& c, int64_t id);
 std::optional<Official> OfficialByUsername(db::Conn& c, const std::string& username);
 std::vector<Official> OfficialsUnder(db::Conn& c, const std::string& path_prefix);  // with their grants
 std::vector<auth::Grant> GrantsOf(db::Conn& c, int64_t official_id);

@@ -69,7 +69,7 @@ Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, const Unit* be
 }
 
 Unit CreateIn(db::Conn& c, const Principal& p, const UnitDraft& d) {
-  if (repo::UnitByCode(c, d.code)) throw AppError(ErrorKind::kConflict, "org.code_taken", "code", {{"code", d.code}});
+  if (repo::CodeTaken(c, d.code)) throw AppError(ErrorKind::kConflict, "org.code_taken", "code", {{"code", d.code}});
   Unit u = Resolve(c, p, d, nullptr);
   repo::InsertUnit(c, u);  // completes `u` as stored: no re-read
   events::Append(c, events::By(p, u.id, "unit", u.code, "create", "", Json(u)));

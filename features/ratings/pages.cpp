@@ -70,7 +70,7 @@ void Reasons(ctemplate::TemplateDictionary& b, const std::vector<std::string>& s
 
 RatingInput FromForm(const Context& ctx) {
   RatingInput in;
-  const auto all = ctx.req.form_all();
+  const auto& all = ctx.req.form_all();
   auto one = [&](const char* k) {
     auto it = all.find(k);
     return it == all.end() ? std::string() : it->second;
@@ -477,7 +477,7 @@ std::string ReadFile(const std::string& path) {
 
 }  // namespace
 
-void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterPages(http::App& app, const std::shared_ptr<Service>& svc) {
   // ---- static files of the tablet and the rating pages ----
   for (auto [name, type] :
        {std::pair{"kiosk.js", "text/javascript; charset=utf-8"}, std::pair{"ratings.css", "text/css; charset=utf-8"}}) {

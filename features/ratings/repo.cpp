@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "platform/db/ancestors.h"
+#include "platform/db/batch_counts.h"
 
 namespace fg::ratings::repo {
 namespace {
@@ -107,10 +108,10 @@ void PutKeyIfAbsent(db::Conn& c, const std::string& name, const std::string& hex
 }
 
 std::optional<Settings> NearestSettings(db::Conn& c, const std::string& unit_path) {
-  auto r = db::Nearest(c.query({"ratings.settings",
-                                "SELECT s.scale, s.reset_seconds, s.link_days, u.path FROM rating_settings s "
-                                "JOIN units u ON u.id = s.unit_id WHERE u.path IN " FG_ANCESTORS},
-                               db::AncestorParams(unit_path)));
+  auto r = db::Nearest(
+      c.query({"ratings.settings", "SELECT s.scale, s.reset_seconds, s.link_days, u.path FROM " FG_ANCESTOR_UNITS
+                                   " JOIN rating_settings s ON s.unit_id = u.id WHERE " FG_ANCESTOR_MATCH},
+              db::AncestorParams(unit_path)));
   if (!r) return std::nullopt;
   return Settings{static_cast<int>(r->i64(0)), static_cast<int>(r->i64(1)), static_cast<int>(r->i64(2))};
 }
@@ -148,40 +149,53 @@ bool DossierRated(db::Conn& c, int64_t dossier_id) {
 
 void AddCounts(db::Conn& c, const Rating& r, int64_t n) {
   const std::string month = r.day.substr(0, 7);
-  c.exec(
+  db::counts::Add(
+      c,
       {"ratings.count_level",
        "INSERT INTO rating_counts (unit_id, day, official_id, procedure_id, level, n) VALUES (?, ?, ?, ?, ?, ?) "
        "ON CONFLICT (unit_id, day, official_id, procedure_id, level) DO UPDATE SET n = rating_counts.n + excluded.n"},
-      {r.unit_id, r.day, r.official_id, r.procedure_id, r.level, n});
-  c.exec({"ratings.count_day_official",
-          "INSERT INTO rating_day_officials (unit_id, day, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
-          "ON CONFLICT (unit_id, day, official_id, level) DO UPDATE SET n = rating_day_officials.n + excluded.n"},
-         {r.unit_id, r.day, r.official_id, r.level, n});
-  c.exec({"ratings.count_day_unit",
-          "INSERT INTO rating_day_units (unit_id, day, level, n) VALUES (?, ?, ?, ?) "
-          "ON CONFLICT (unit_id, day, level) DO UPDATE SET n = rating_day_units.n + excluded.n"},
-         {r.unit_id, r.day, r.level, n});
-  c.exec({"ratings.count_month_official",
-          "INSERT INTO rating_month_officials (unit_id, month, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
-          "ON CONFLICT (unit_id, month, official_id, level) DO UPDATE SET n = rating_month_officials.n + excluded.n"},
-         {r.unit_id, month, r.official_id, r.level, n});
-  c.exec({"ratings.count_month_procedure",
-          "INSERT INTO rating_month_procedures (unit_id, month, procedure_id, level, n) VALUES (?, ?, ?, ?, ?) "
-          "ON CONFLICT (unit_id, month, procedure_id, level) DO UPDATE SET n = rating_month_procedures.n + excluded.n"},
-         {r.unit_id, month, r.procedure_id, r.level, n});
+      {r.unit_id, r.day, r.official_id, r.procedure_id, r.level}, {n});
+  db::counts::Add(
+      c,
+      {"ratings.count_day_official",
+       "INSERT INTO rating_day_officials (unit_id, day, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
+       "ON CONFLICT (unit_id, day, official_id, level) DO UPDATE SET n = rating_day_officials.n + excluded.n"},
+      {r.unit_id, r.day, r.official_id, r.level}, {n});
+  db::counts::Add(c,
+                  {"ratings.count_day_unit",
+                   "INSERT INTO rating_day_units (unit_id, day, level, n) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (unit_id, day, level) DO UPDATE SET n = rating_day_units.n + excluded.n"},
+                  {r.unit_id, r.day, r.level}, {n});
+  db::counts::Add(
+      c,
+      {"ratings.count_month_official",
+       "INSERT INTO rating_month_officials (unit_id, month, official_id, level, n) VALUES (?, ?, ?, ?, ?) "
+       "ON CONFLICT (unit_id, month, official_id, level) DO UPDATE SET n = rating_month_officials.n + excluded.n"},
+      {r.unit_id, month, r.official_id, r.level}, {n});
+  db::counts::Add(
+      c,
+      {"ratings.count_month_procedure",
+       "INSERT INTO rating_month_procedures (unit_id, month, procedure_id, level, n) VALUES (?, ?, ?, ?, ?) "
+       "ON CONFLICT (unit_id, month, procedure_id, level) DO UPDATE SET n = rating_month_procedures.n + excluded.n"},
+      {r.unit_id, month, r.procedure_id, r.level}, {n});
   for (const auto& reason : r.reasons) {
-    c.exec({"ratings.count_reason",
-            "INSERT INTO rating_reason_counts (unit_id, day, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (unit_id, day, official_id, reason) DO UPDATE SET n = rating_reason_counts.n + excluded.n"},
-           {r.unit_id, r.day, r.official_id, reason, n});
-    c.exec({"ratings.count_day_unit_reason",
-            "INSERT INTO rating_day_unit_reasons (unit_id, day, reason, n) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (unit_id, day, reason) DO UPDATE SET n = rating_day_unit_reasons.n + excluded.n"},
-           {r.unit_id, r.day, reason, n});
-    c.exec({"ratings.count_month_reason",
-            "INSERT INTO rating_month_reasons (unit_id, month, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (unit_id, month, official_id, reason) DO UPDATE SET n = rating_month_reasons.n + excluded.n"},
-           {r.unit_id, month, r.official_id, reason, n});
+    db::counts::Add(
+        c,
+        {"ratings.count_reason",
+         "INSERT INTO rating_reason_counts (unit_id, day, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
+         "ON CONFLICT (unit_id, day, official_id, reason) DO UPDATE SET n = rating_reason_counts.n + excluded.n"},
+        {r.unit_id, r.day, r.official_id, reason}, {n});
+    db::counts::Add(c,
+                    {"ratings.count_day_unit_reason",
+                     "INSERT INTO rating_day_unit_reasons (unit_id, day, reason, n) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (unit_id, day, reason) DO UPDATE SET n = rating_day_unit_reasons.n + excluded.n"},
+                    {r.unit_id, r.day, reason}, {n});
+    db::counts::Add(
+        c,
+        {"ratings.count_month_reason",
+         "INSERT INTO rating_month_reasons (unit_id, month, official_id, reason, n) VALUES (?, ?, ?, ?, ?) "
+         "ON CONFLICT (unit_id, month, official_id, reason) DO UPDATE SET n = rating_month_reasons.n + excluded.n"},
+        {r.unit_id, month, r.official_id, reason}, {n});
   }
 }
 

@@ -157,12 +157,12 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
     std::string unit_code, unit_name, official_name, dossier_code;
     Settings settings;
   };
-  if (!raw.client_key.empty() && raw.client_key.size() <= kMaxClientKey) {
-    if (auto prior = db_.read([&](db::Conn& c) { return repo::RatingByClientKey(c, raw.client_key); }))
-      return {*prior, false};
-  }
+  std::optional<Rating> prior;  // a repeat of a stored rating (same client key): answered as it was
   const Binding b = db_.read([&](db::Conn& c) {
     Binding b;
+    if (!raw.client_key.empty() && raw.client_key.size() <= kMaxClientKey &&
+        (prior = repo::RatingByClientKey(c, raw.client_key)))
+      return b;
     std::optional<desk::Dossier> d;
     if (raw.dossier_id) {
       if (auto code = repo::DossierCode(c, raw.dossier_id)) d = desk::repo::DossierByCode(c, *code);
@@ -173,10 +173,10 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
     }
     std::optional<org::Official> o;
     if (raw.official_id) {
-      o = org::repo::OfficialById(c, raw.official_id);
+      o = org::repo::OfficialProfile(c, raw.official_id);
       if (!o) throw NotFound("ratings.bad_token");
     } else if (d) {
-      o = org::repo::OfficialById(c, d->received_by);
+      o = org::repo::OfficialProfile(c, d->received_by);
     }
     if (!o) throw NotFound("ratings.bad_token");
     if (d && raw.source != "link" && !std::string_view(d->unit_path).starts_with(o->unit_path) &&
@@ -201,6 +201,7 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
     b.settings = SettingsAt(c, b.unit_path);
     return b;
   });
+  if (prior) return {*prior, false};
   const RatingInput in = Checked(raw, b.settings.scale);
 
   Rating r;

@@ -16,12 +16,13 @@ TEST(AncestorParams, ACommuneGivesItsProvinceDistrictAndItselfThenBlanks) {
   EXPECT_EQ(AncestorParams("/7/"), Texts({"/7/", "", "", "", "", ""}));
 }
 
-TEST(AncestorParams, OtherParametersGoAroundTheSlots) {
-  auto p = AncestorParams("/1/2/", {Value(std::string("thanks"))}, {Value(int64_t{42})});
+TEST(AncestorParams, OtherParametersFollowTheSlots) {
+  auto p = AncestorParams("/1/2/", {Value(std::string("thanks")), Value(int64_t{42})});
   ASSERT_EQ(p.size(), kAncestorSlots + 2);
-  EXPECT_EQ(p.front(), Value(std::string("thanks")));
-  EXPECT_EQ(p[1], Value(std::string("/1/")));
-  EXPECT_EQ(p[2], Value(std::string("/1/2/")));
+  EXPECT_EQ(p[0], Value(std::string("/1/")));
+  EXPECT_EQ(p[1], Value(std::string("/1/2/")));
+  EXPECT_EQ(p[2], Value(std::string()));
+  EXPECT_EQ(p[kAncestorSlots], Value(std::string("thanks")));
   EXPECT_EQ(p.back(), Value(int64_t{42}));
 }
 

@@ -16,6 +16,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "platform/db/batch_counts.h"
 #include "platform/db/chain_tip.h"
 #include "platform/db/db.h"
 #include "platform/db/events.h"
@@ -84,6 +85,16 @@ class SqliteConn final : public Conn {
     sqlite3_stmt* st = prepare(q, params);
     std::vector<Row> rows;
     int rc;
+    // The parameters are bound in place (prepare): the statement lets go of
+    // them before they do, also when reading a row throws.
+    struct Unbind {
+      sqlite3_stmt* st;
+      ~Unbind() {
+        if (!st) return;
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+      }
+    } unbind{st};
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
       int n = sqlite3_column_count(st);
       std::vector<Value> cols;
@@ -101,6 +112,7 @@ class SqliteConn final : public Conn {
       }
       rows.emplace_back(std::move(cols));
     }
+    unbind.st = nullptr;
     finish(q, st, rc);
     return rows;
   }
@@ -167,7 +179,9 @@ class SqliteConn final : public Conn {
             else if constexpr (std::is_same_v<T, double>)
               sqlite3_bind_double(st, idx, v);
             else
-              sqlite3_bind_text(st, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+              // Not copied: every caller steps the statement to its end and
+              // resets it (finish) while `params` lives.
+              sqlite3_bind_text(st, idx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
           },
           params[i]);
     }
@@ -235,11 +249,23 @@ class SqliteDb final : public Db {
         this);
     // One writer: events are chained as they are appended (events::Append),
     // from a tip the writer keeps through the batch (platform/db/chain_tip.h).
+    // Counter rows are summed through the batch and written once each
+    // (platform/db/batch_counts.h).
     GroupCommit::Steps steps;
-    steps.write_begins = events::tip::WriteBegins;
-    steps.write_undone = events::tip::WriteUndone;
-    steps.batch_undone = events::tip::Forget;
+    steps.write_begins = [] {
+      events::tip::WriteBegins();
+      counts::WriteBegins();
+    };
+    steps.write_undone = [] {
+      events::tip::WriteUndone();
+      counts::WriteUndone();
+    };
+    steps.batch_undone = [] {
+      events::tip::Forget();
+      counts::Forget();
+    };
     steps.before_commit = [this](Conn& c) {
+      counts::Flush(c);
       // The head follows the batch's events, or the batch fails: its events
       // must never commit beyond the head.
       events::tip::Flush(c);
@@ -260,6 +286,7 @@ class SqliteDb final : public Db {
     };
     steps.after_commit = [this] {
       events::tip::Forget();
+      counts::Forget();
       count_changes(/*every_watch=*/false);
     };
     // Readers see a batch from its commit, up to one fdatasync before it is

@@ -13,6 +13,8 @@
 #include <tuple>
 
 #include "platform/async/wait.h"
+#include "platform/db/ancestors.h"
+#include "platform/db/batch_counts.h"
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "platform/db/group_commit.h"
@@ -147,6 +149,46 @@ TEST_P(StoreTest, InsertAnswersTheNewRowsKey) {
   EXPECT_EQ(db_->read([&](Conn& c) { return c.query_one(name_of, {ids[1]})->text(0); }), "binh");
   EXPECT_EQ(db_->read([&](Conn& c) { return c.query_one(name_of, {ids[2]})->text(0); }), "chi");
   EXPECT_THROW(db_->write([&](Conn& c) { c.insert(insert_none, {std::string("nobody")}); }), std::runtime_error);
+}
+
+// An inherited setting is read through the paths of a unit and its ancestors
+// (platform/db/ancestors.h): the nearest unit holding one wins, units off the
+// path are never read, and SQLite builds no temporary table for the paths.
+TEST_P(StoreTest, AncestorLookupsFindTheNearestSettingWithoutATemporaryTable) {
+  const Query unit{"anc_unit",
+                   "INSERT INTO units (id, code, name, level, path, valid_from, created_at, updated_at) "
+                   "VALUES (?, ?, 'x', 'commune', ?, '2025-07-01', '', '')"};
+  const Query create{"anc_create", "CREATE TABLE anc_settings (unit_id BIGINT PRIMARY KEY, v TEXT NOT NULL)"};
+  const Query put{"anc_put", "INSERT INTO anc_settings (unit_id, v) VALUES (?, ?)"};
+  const Query lookup{"anc_lookup", "SELECT s.v, u.path FROM " FG_ANCESTOR_UNITS
+                                   " JOIN anc_settings s ON s.unit_id = u.id WHERE " FG_ANCESTOR_MATCH " AND s.v <> ?"};
+  db_->write([&](Conn& c) {
+    c.exec(create);
+    for (auto [id, path] :
+         {std::pair{9001, "/9001/"}, {9002, "/9001/9002/"}, {9003, "/9001/9002/9003/"}, {9004, "/9001/9004/"}})
+      c.exec(unit, {int64_t{id}, "ANC" + std::to_string(id), std::string(path)});
+    c.exec(put, {int64_t{9001}, std::string("province")});
+    c.exec(put, {int64_t{9002}, std::string("district")});
+    c.exec(put, {int64_t{9004}, std::string("other district")});
+  });
+  auto nearest = [&](const char* path, const char* skip = "") {
+    auto r = db_->read([&](Conn& c) { return Nearest(c.query(lookup, AncestorParams(path, {std::string(skip)}))); });
+    return r ? r->text(0) : std::string("none");
+  };
+  EXPECT_EQ(nearest("/9001/9002/9003/"), "district");
+  EXPECT_EQ(nearest("/9001/9002/9003/", "district"), "province");  // the parameter after the paths
+  EXPECT_EQ(nearest("/9001/9004/"), "other district");
+  EXPECT_EQ(nearest("/9001/"), "province");
+  EXPECT_EQ(nearest("/9005/"), "none");
+  if (GetParam() != "sqlite") return;
+  const Query explain{"anc_explain",
+                      "EXPLAIN SELECT s.v, u.path FROM " FG_ANCESTOR_UNITS
+                      " JOIN anc_settings s ON s.unit_id = u.id WHERE " FG_ANCESTOR_MATCH " AND s.v <> ?"};
+  std::string opcodes;
+  for (auto& r : db_->read([&](Conn& c) { return c.query(explain, AncestorParams("/9001/", {std::string()})); }))
+    opcodes += r.text(1) + " ";
+  EXPECT_EQ(opcodes.find("OpenEphemeral"), std::string::npos) << opcodes;
+  EXPECT_NE(opcodes.find("InitCoroutine"), std::string::npos) << opcodes;
 }
 
 TEST_P(StoreTest, FailingWriteRollsBackAloneAmongConcurrentWrites) {
@@ -374,6 +416,58 @@ TEST_P(StoreTest, RefusalInAGroupCommitCostsNoReplay) {
   for (int i = 0; i < kThreads; ++i) EXPECT_EQ(runs[i].load(), 1) << "write " << i;
   EXPECT_EQ(refused.load(), kThreads / 3);
   EXPECT_EQ(Count(), kThreads - kThreads / 3);
+}
+
+// Counter rows (platform/db/batch_counts.h): the amounts a group commit's
+// writes add to a row are summed and written once on SQLite (at once on
+// PostgreSQL), and a write refused inside the batch takes its amounts back,
+// so that a row only it added is not written at all.
+TEST_P(StoreTest, CountersSumAGroupCommitsWritesWithoutTheRefusedOnes) {
+  Options opt;
+  opt.writers = 1;
+  Reopen(opt);
+  const Query create{"cnt_create",
+                     "CREATE TABLE cnt (k TEXT NOT NULL, d TEXT NOT NULL, n BIGINT NOT NULL, m BIGINT NOT NULL, "
+                     "PRIMARY KEY (k, d))"};
+  const Query upsert{"cnt_add",
+                     "INSERT INTO cnt (k, d, n, m) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (k, d) DO UPDATE SET n = cnt.n + excluded.n, m = cnt.m + excluded.m"};
+  const Query get{"cnt_get", "SELECT n, m FROM cnt WHERE k = ? AND d = ?"};
+  db_->write([&](Conn& c) { c.exec(create); });
+  constexpr int kWrites = 30;
+  std::atomic<int> refused{0};
+  std::vector<std::thread> threads;
+  {
+    HeldWriter holder(*db_, [&](Conn& c) { counts::Add(c, upsert, {std::string("a"), std::string("x")}, {1, 10}); });
+    for (int i = 0; i < kWrites; ++i)
+      threads.emplace_back([&, i] {
+        try {
+          db_->write([&](Conn& c) {
+            counts::Add(c, upsert, {std::string("a"), std::string("x")}, {1, 10});
+            counts::Add(c, upsert, {std::string("b"), std::to_string(i % 3)}, {1, 0});
+            counts::Add(c, upsert, {std::string("b"), std::to_string(i % 3)}, {1, 0});  // the same row again
+            if (i % 5 == 0) {
+              counts::Add(c, upsert, {std::string("refused only"), std::string("z")}, {7, 7});
+              throw AppError(ErrorKind::kConflict, "error.conflict");
+            }
+          });
+        } catch (const AppError&) {
+          ++refused;
+        }
+      });
+    while (db_->stats().write_queue_depth < static_cast<uint64_t>(kWrites))
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }  // released: the queued writes run, mostly in one batch
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(refused.load(), kWrites / 5);
+  auto row = [&](const char* k, const std::string& d) {
+    auto r = db_->read([&](Conn& c) { return c.query_one(get, {std::string(k), d}); });
+    return r ? std::pair{r->i64(0), r->i64(1)} : std::pair{int64_t{-1}, int64_t{-1}};
+  };
+  EXPECT_EQ(row("a", "x"), (std::pair{int64_t{1 + 24}, int64_t{10 + 240}}));  // the held write and 24 of 30
+  // Of the ten writes on each "b" row, two were refused (i = 0, 15; 10, 25; 5, 20): 8 writes, 2 each.
+  for (const char* d : {"0", "1", "2"}) EXPECT_EQ(row("b", d), (std::pair{int64_t{16}, int64_t{0}})) << d;
+  EXPECT_EQ(row("refused only", "z"), (std::pair{int64_t{-1}, int64_t{-1}}));
 }
 
 // Past the bound on queued writes the store answers "overloaded" at once.

@@ -70,9 +70,12 @@ std::map<std::string, std::string> Request::form() const {
   return out;
 }
 
-std::multimap<std::string, std::string> Request::form_all() const {
-  const std::string boundary = MultipartBoundary(header("content-type"));
-  return boundary.empty() ? ParseUrlEncoded(body) : ParseMultipart(body, boundary);
+const std::multimap<std::string, std::string>& Request::form_all() const {
+  if (!form_) {
+    const std::string boundary = MultipartBoundary(header("content-type"));
+    form_ = boundary.empty() ? ParseUrlEncoded(body) : ParseMultipart(body, boundary);
+  }
+  return *form_;
 }
 
 bool NoneMatchHits(const Request& req, std::string_view etag) {

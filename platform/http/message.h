@@ -37,9 +37,13 @@ struct Request {
   bool has_query_param(std::string_view name) const;
   // The form fields of an application/x-www-form-urlencoded or a
   // multipart/form-data body (a file field's value is the file's content),
-  // decoded (a repeated key keeps the last value).
+  // decoded (a repeated key keeps the last value). The body is parsed once,
+  // on first use (the CSRF check reads the form before its handler does).
   std::map<std::string, std::string> form() const;
-  std::multimap<std::string, std::string> form_all() const;
+  const std::multimap<std::string, std::string>& form_all() const;
+
+ private:
+  mutable std::optional<std::multimap<std::string, std::string>> form_;
 };
 
 // The value of `key` in a decoded form, "" if absent.

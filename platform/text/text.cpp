@@ -53,11 +53,29 @@ std::optional<size_t> Length(std::string_view s, bool multiline) {
   return n;
 }
 
+bool NfcStable(char32_t cp) {
+  return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) || cp == 0x20AB || cp == 0x20AC;
+}
+
 std::optional<std::string> Nfc(std::string_view s) {
-  // ASCII is valid UTF-8 and its own NFC form: codes, phone numbers, choices
-  // and e-mail addresses skip utf8proc's decomposition and its allocation.
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return std::string(s);
+  // Codes, phone numbers, e-mail addresses and most Vietnamese text typed on
+  // a phone or a PC are valid UTF-8 of NFC-stable code points: returned as
+  // they are, without utf8proc's decomposition, recomposition and allocations.
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    if (*p < 0x80) {
+      ++p;
+      --left;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    const utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
+    if (len < 0 || !NfcStable(static_cast<char32_t>(cp))) break;
+    p += len;
+    left -= len;
+  }
+  if (left == 0) return std::string(s);
   // With an explicit length (not NUL-terminated): a NUL is kept, for Length() to refuse.
   utf8proc_uint8_t* raw = nullptr;
   const utf8proc_ssize_t n =

@@ -19,6 +19,12 @@ std::optional<int64_t> ParseInt64(std::string_view s);
 std::optional<size_t> Length(std::string_view s, bool multiline = false);
 // The NFC form of `s`; nullopt if `s` is not valid UTF-8.
 std::optional<std::string> Nfc(std::string_view s);
+// Whether every string of such code points is its own NFC form (no combining
+// mark, nothing that composes, decomposes or reorders): ASCII, Latin-1 to
+// the spacing modifiers, Latin Extended Additional (Vietnamese precomposed
+// letters), the common punctuation and the dong and euro signs. Nfc()
+// returns such text as it is, without utf8proc's decomposition.
+bool NfcStable(char32_t cp);
 // Trims, checks, normalises to NFC and limits to `max_chars` code points;
 // throws BadInput naming `field` (error.bad_utf8, error.required, error.too_long).
 std::string Clean(std::string_view field, std::string_view s, size_t max_chars, bool required, bool multiline = false);

@@ -1,6 +1,10 @@
 #include "platform/text/text.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
 
 #include "platform/errors.h"
 
@@ -31,6 +35,36 @@ TEST(Text, AsciiIsItsOwnNfcNulIncluded) {
   EXPECT_EQ(Nfc(std::string("a\0b", 3)), std::string("a\0b", 3));  // kept, for Length() to refuse
   EXPECT_EQ(Nfc(""), "");
   EXPECT_EQ(FieldOf([] { Clean("code", std::string("a\0b", 3), 10, true); }), "error.bad_utf8:code");
+}
+
+// Nfc() returns text of NfcStable code points as it is: that must be what
+// utf8proc's NFC makes of it, for every such code point and every pair of
+// them (composition and reordering act on neighbours).
+TEST(Text, TheCodePointsNfcKeepsAsTheyAreAreTheirOwnNfcAloneAndInPairs) {
+  std::vector<std::string> stable;
+  for (char32_t cp = 1; cp < 0x2100; ++cp) {
+    if (!NfcStable(cp)) continue;
+    utf8proc_uint8_t buf[4];
+    stable.emplace_back(reinterpret_cast<char*>(buf), static_cast<size_t>(utf8proc_encode_char(cp, buf)));
+  }
+  ASSERT_GT(stable.size(), 900u);
+  auto utf8proc_nfc = [](const std::string& s) {
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str())), &std::free);
+    return std::string(reinterpret_cast<const char*>(out.get()));
+  };
+  size_t differ = 0;
+  for (const auto& a : stable) {
+    if (utf8proc_nfc(a) != a) ++differ;
+    for (const auto& b : stable)
+      if (utf8proc_nfc(a + b) != a + b) ++differ;
+  }
+  EXPECT_EQ(differ, 0u);
+  // And what is not stable still goes through utf8proc: a decomposed letter
+  // after a stable one, a singleton (U+212B ANGSTROM SIGN is U+00C5).
+  EXPECT_EQ(Nfc("\xC3\xA1" "a\xCC\x81"), "\xC3\xA1\xC3\xA1");  // "a" apart: not a hex digit of the escape
+  EXPECT_EQ(Nfc("\xE2\x84\xAB"), "\xC3\x85");
+  EXPECT_FALSE(Nfc("\xE1\xBB\x87\xFF").has_value());  // invalid UTF-8 after a stable letter
 }
 
 TEST(Text, RejectsBadInputNamingTheField) {
