@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
 
   // The stub gateway.
   const std::string port_file = dir + "/notify_bench.port", log = dir + "/notify_bench.log";
-  for (auto f : {port_file, log, log + ".calls"}) std::filesystem::remove(f);
+  for (const auto& f : {port_file, log, log + ".calls"}) std::filesystem::remove(f);
   const std::string stub = std::string(FG_SOURCE_DIR) + "/features/notify/tests/sms_gateway_stub.py";
   const pid_t gw = fork();
   if (gw == 0) {

@@ -98,7 +98,9 @@ struct Staff {
   std::vector<int64_t> units;
   std::vector<int64_t> officials;
   int per_unit = 0;
-  int64_t official(int u, int k) const { return officials[static_cast<size_t>(u * per_unit + k)]; }
+  int64_t official(int u, int k) const {
+    return officials[(static_cast<size_t>(u) * static_cast<size_t>(per_unit)) + static_cast<size_t>(k)];
+  }
 };
 
 // The desk's counters of `dossiers` dossiers received on `days` (drawn at
@@ -174,8 +176,8 @@ inline int64_t FillRatingCounters(db::Db& db, const Staff& staff, int procedures
   const Skewed unit_of(units, 0.5), procedure_of(procedures, 1.0);
   const int per_unit_day = static_cast<int>(ratings / (units * static_cast<int64_t>(days.size())));
   int64_t written = 0;
-  for (size_t d = 0; d < days.size(); ++d) {
-    const std::string day = FormatIsoDate(days[d]);
+  for (const auto& d : days) {
+    const std::string day = FormatIsoDate(d);
     db.write([&](db::Conn& c) {
       for (int u = 0; u < units; ++u) {
         const int n = std::max(1, static_cast<int>(per_unit_day * 2.0 * (units - unit_of(rng)) / units));

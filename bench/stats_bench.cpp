@@ -110,7 +110,7 @@ void Fill(db::Db& db, org::Service& org, desk::Service& svc, int dossiers) {
       d.state = pick(10) < 8 ? desk::State::kInProgress : desk::State::kSupplementRequested;
       d.applicant = {"Nguyễn Văn Thử", "079123456789", "0912345678", "", ""};
       d.return_method = "at_desk";
-      d.received_by = d.assignee_id = w.officials[static_cast<size_t>(u * 3)];
+      d.received_by = d.assignee_id = w.officials[static_cast<size_t>(u) * 3];
       d.received_at = d.starts_at = FormatUtc(now_t - hours(24 * pick(14)));
       d.due_at = d.warning_at = FormatUtc(now_t + hours(24 * (pick(14) - 3)));  // about one in five overdue
       desk::repo::InsertDossier(c, d, "");

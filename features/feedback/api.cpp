@@ -234,7 +234,7 @@ void RegisterDialogueApi(http::App& app, const std::shared_ptr<Service>& svc) {
 
 }  // namespace
 
-void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterApi(http::App& app, const std::shared_ptr<Service>& svc) {
   RegisterDialogueApi(app, svc);
   app.api("GET", "/api/v1/feedback", http::Access::kUser, [svc](http::Context& ctx) {
     ListQuery q;

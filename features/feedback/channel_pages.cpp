@@ -112,7 +112,7 @@ Response ChannelsPage(Context& ctx, Service& svc, const std::string& unit_code, 
 
 }  // namespace
 
-void RegisterChannelPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterChannelPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/feedback/kenh", http::Access::kUser,
            [svc](Context& ctx) { return ChannelsPage(ctx, *svc, ctx.req.query_param("unit")); });
   app.page("POST", "/feedback/kenh", http::Access::kUser, [svc](Context& ctx) {

@@ -245,7 +245,7 @@ std::string MinutesPdf(const SessionView& sv) {
 
 }  // namespace
 
-void RegisterDialoguePages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterDialoguePages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/feedback/doi-thoai", http::Access::kUser, [svc](Context& ctx) { return ListPage(ctx, *svc); });
   app.page("GET", "/feedback/doi-thoai/moi", http::Access::kUser,
            [svc](Context& ctx) { return NewPage(ctx, *svc, {}, nullptr); });

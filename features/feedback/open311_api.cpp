@@ -153,7 +153,7 @@ Response Guarded(Format f, F&& body) {
 
 }  // namespace
 
-void RegisterOpen311(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterOpen311(http::App& app, const std::shared_ptr<Service>& svc) {
   app.api("GET", "/open311/v2/{document}", http::Access::kPublic, [svc](Context& ctx) {
     const auto doc = open311::SplitFormat(ctx.req.params.at("document"));
     if (!doc) return Error(Format::kJson, 404, "feedback.open311.not_found");

@@ -27,8 +27,7 @@ inline void Options(ctemplate::TemplateDictionary& b, const std::string& section
 inline std::vector<std::pair<std::string, std::string>> Labelled(const std::string& prefix, auto const& keys) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& k : keys) {
-    const std::string key(k);
-    out.emplace_back(key, render::Text(prefix + key));
+    out.emplace_back(k, render::Text(prefix + std::string(k)));
   }
   return out;
 }

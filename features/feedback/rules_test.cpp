@@ -222,7 +222,7 @@ TEST(FeedbackChecked, PhotosAreCheckedByTheirContentAndCountedInLimits) {
   // field (the first photo refused), with the form's other problems.
   std::string big = testing::JpegOf(100, 100);
   big.resize(kMaxPhotoBytes + 1, '\0');
-  auto problem = [&](std::vector<Photo> photos, std::string title) {
+  auto problem = [&](std::vector<Photo> photos, const std::string& title) {
     in.photos = std::move(photos);
     in.title = title;
     std::vector<std::string> keys;
@@ -267,8 +267,9 @@ TEST(FeedbackSatisfaction, RatedWhileAnsweredOrClosedWhenTheCitizenCouldReadItWi
 }
 
 TEST(FeedbackStats, TalliesWorkedOutByHand) {
-  auto item = [](std::string unit, std::string kind, std::string channel, std::string received, std::string answered,
-                 std::string timeliness, int64_t reopens, int64_t rated, int64_t satisfied) {
+  auto item = [](const std::string& unit, const std::string& kind, const std::string& channel,
+                 const std::string& received, const std::string& answered, const std::string& timeliness,
+                 int64_t reopens, int64_t rated, int64_t satisfied) {
     StatsItem s;
     s.unit_code = unit;
     s.unit_name = "Xã " + unit;

@@ -185,7 +185,7 @@ boost::json::object JsonOf(const Tally& t) {
 
 }  // namespace
 
-void RegisterStatsPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterStatsPages(http::App& app, const std::shared_ptr<Service>& svc) {
   // Spreadsheets are built off the io threads (zip compression, a temporary file).
   auto pool = std::make_shared<async::BlockingPool>(1, 16);
   app.page("GET", "/feedback/thong-ke", http::Access::kUser, [svc](Context& ctx) { return StatsPage(ctx, *svc); });

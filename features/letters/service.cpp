@@ -122,7 +122,7 @@ Letter Checked(const LetterInput& in, const Settings& s) {
   });
   l.dossier_code = p.check([&] { return text::Clean("dossier_code", in.dossier_code, 80, false); });
   l.channel = p.check([&] {
-    const std::string ch = in.channel.empty() ? "hand" : in.channel;
+    std::string ch = in.channel.empty() ? "hand" : in.channel;
     if (!IsChannel(ch)) throw BadInput("letters.bad_channel", "channel");
     return ch;
   });

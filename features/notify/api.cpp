@@ -59,7 +59,7 @@ json::object TemplateJson(const Template& t) {
 
 }  // namespace
 
-void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterApi(http::App& app, const std::shared_ptr<Service>& svc) {
   app.api("GET", "/api/v1/units/{code}/notify-channels", http::Access::kUser, [svc](Context& ctx) {
     const std::string code = ctx.req.params.at("code");
     return http::Json(200, ChannelsJson(code, svc->Channels(*ctx.user, code)));

@@ -59,7 +59,7 @@ struct Upload {
 size_t Feed(char* p, size_t size, size_t n, void* in) {
   auto* u = static_cast<Upload*>(in);
   const size_t len = std::min(size * n, u->data.size() - u->pos);
-  std::memcpy(p, u->data.data() + u->pos, len);
+  std::copy_n(u->data.data() + u->pos, len, p);
   u->pos += len;
   return len;
 }
@@ -161,8 +161,8 @@ SendResult SendSms(const Channel& ch, const Outgoing& m) {
     if (!line.empty()) headers.push_back(Fill(line, values));
   }
   if (const std::string auth = Get(cfg, "auth_header"); !auth.empty()) headers.push_back(auth);
-  if (enc == "json") headers.push_back("Content-Type: application/json; charset=utf-8");
-  if (enc == "form") headers.push_back("Content-Type: application/x-www-form-urlencoded");
+  if (enc == "json") headers.emplace_back("Content-Type: application/json; charset=utf-8");
+  if (enc == "form") headers.emplace_back("Content-Type: application/x-www-form-urlencoded");
   headers.push_back("Idempotency-Key: " + m.idem_key);
   const auto a = Http(Get(cfg, "method", "POST"), url, headers, body, TimeoutMs(ch));
   if (a.code != CURLE_OK) return {false, false, "", std::string("sms: ") + curl_easy_strerror(a.code)};

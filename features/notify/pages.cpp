@@ -56,7 +56,7 @@ Response MessagesPage(Context& ctx, Service& svc) {
 
 }  // namespace
 
-void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/desk/messages", http::Access::kUser, [svc](Context& ctx) { return MessagesPage(ctx, *svc); });
   app.page("POST", "/desk/messages/{id}/retry", http::Access::kUser, [svc](Context& ctx) {
     auto id = ctx.req.id_param("id");

@@ -6,11 +6,11 @@
 namespace fg::notify {
 #include <memory>
 // The service lives as long as the routes that hold it.
-void RegisterPages(http::App& app, std::shared_ptr<Service> svc);
+void RegisterPages(http::App& app, const std::shared_ptr<Service>& svc);
 // /desk/notify/channels (features/notify/pages_channels.cpp).
-void RegisterChannelsPages(http::App& app, std::shared_ptr<Service> svc);
+void RegisterChannelsPages(http::App& app, const std::shared_ptr<Service>& svc);
 // Templates and the log channel's page (features/notify/pages_admin.cpp).
-void RegisterAdminPages(http::App& app, std::shared_ptr<Service> svc);
+void RegisterAdminPages(http::App& app, const std::shared_ptr<Service>& svc);
 // The API (features/notify/api.cpp).
-void RegisterApi(http::App& app, std::shared_ptr<Service> svc);
+void RegisterApi(http::App& app, const std::shared_ptr<Service>& svc);
 }  // namespace fg::notify

@@ -132,7 +132,7 @@ Response LogPage(Context& ctx) {
 
 }  // namespace
 
-void RegisterAdminPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterAdminPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/desk/notify/templates", http::Access::kUser,
            [svc](Context& ctx) { return TemplatesPage(ctx, *svc); });
   app.page("GET", "/desk/notify/templates/{event}", http::Access::kUser, [svc](Context& ctx) {

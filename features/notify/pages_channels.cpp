@@ -69,7 +69,7 @@ Response ChannelsPage(Context& ctx, Service& svc, const std::string& unit_code, 
     std::vector<std::string> order;
     for (auto& ch : shown) order.push_back(ch.name);
     for (const char* n : kEditable)
-      if (!find(shown, n)) order.push_back(n);
+      if (!find(shown, n)) order.emplace_back(n);
     for (size_t i = 0; i < order.size(); ++i) {
       const std::string& name = order[i];
       const Channel* ch = find(shown, name);
@@ -168,7 +168,7 @@ std::vector<Channel> ChannelsFromForm(const std::map<std::string, std::string>& 
 
 }  // namespace
 
-void RegisterChannelsPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterChannelsPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/desk/notify/channels", http::Access::kUser, [svc](Context& ctx) {
     const std::string unit = UnitOf(ctx);
     const auto saved = svc->Channels(*ctx.user, unit);

@@ -28,8 +28,8 @@ SysSeconds NotBefore(SysSeconds now, bool night_allowed) {
 
 std::vector<std::string> Placeholders(std::string_view event) {
   std::vector<std::string> out = {"code", "procedure", "unit", "link"};
-  if (event == "received") out.push_back("due_date");
-  if (event == "supplement" || event == "refused") out.push_back("reason");
+  if (event == "received") out.emplace_back("due_date");
+  if (event == "supplement" || event == "refused") out.emplace_back("reason");
   if (event == "apology") out.insert(out.end(), {"due_date", "reason"});
   if (event == "result_ready") out.insert(out.end(), {"pickup", "rating_link"});
   return out;
@@ -152,7 +152,7 @@ std::vector<std::string> ChannelKeys(std::string_view channel) {
   if (channel == "zalo") {
     std::vector<std::string> keys = {"url", "cs_url", "access_token"};
     for (const char* e : kEvents) keys.push_back(std::string("template_") + e);
-    keys.push_back("timeout_ms");
+    keys.emplace_back("timeout_ms");
     return keys;
   }
   if (channel == "facebook") return {"url", "access_token", "timeout_ms"};

@@ -103,7 +103,7 @@ pid_t StartChild(const std::string& mode, const std::string& url, int port) {
   return pid;
 }
 
-Channel SmsChannel(int port, std::map<std::string, std::string> extra = {}) {
+Channel SmsChannel(int port, const std::map<std::string, std::string>& extra = {}) {
   Channel ch{"sms", 0, {{"url", "http://127.0.0.1:" + std::to_string(port) + "/"}, {"timeout_ms", "1000"}}};
   for (auto& [k, v] : extra) ch.config[k] = v;
   return ch;
@@ -175,10 +175,10 @@ class NotifyTest : public desk::testing::DeskFixture {
     in.documents = {{"Tờ khai đăng ký khai sinh", "original", 1}};
     return in;
   }
-  desk::Dossier Receive(desk::IntakeInput in) { return svc_->Receive(desk_, in).detail.dossier; }
+  desk::Dossier Receive(const desk::IntakeInput& in) { return svc_->Receive(desk_, in).detail.dossier; }
   desk::Dossier Receive() { return Receive(Intake()); }
   std::vector<Message> All() { return notify_->List(org::SystemPrincipal(), "", ""); }
-  void Channels(std::vector<Channel> channels) { notify_->SetChannels(admin_, "C1", channels); }
+  void Channels(const std::vector<Channel>& channels) { notify_->SetChannels(admin_, "C1", channels); }
   // Runs the sender until nothing is due, moving the clock past each back-off.
   void Drain(Sender& s, int rounds = 40) {
     for (int i = 0; i < rounds; ++i) {

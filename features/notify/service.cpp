@@ -45,7 +45,7 @@ std::vector<Message> Service::List(const auth::Principal& p, const std::string& 
       if (!Works(p, u->path)) throw Forbidden();
       paths.push_back(u->path);
     } else if (auth::Covers(p, "/")) {
-      paths.push_back("/");
+      paths.emplace_back("/");
     } else {
       for (auto& g : p.grants)
         if (g.role == Role::kAdmin || g.role == Role::kLeader || g.role == Role::kDesk) paths.push_back(g.unit_path);
@@ -276,7 +276,9 @@ void Service::SetChannels(const auth::Principal& p, const std::string& unit_code
     }
     Channel out{ch.name, 0, {}};
     const auto keys = ChannelKeys(ch.name);
-    for (auto& [k, v] : ch.config) {
+    for (const auto& entry : ch.config) {
+      const std::string& k = entry.first;  // not structured bindings: a lambda below reads them
+      const std::string& v = entry.second;
       const std::string f = ch.name + "." + k;
       if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
         problems.add(BadInput("error.unknown_field", f));

@@ -97,11 +97,14 @@ class OrgPhotoTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(OrgPhotoTest, TheOfficialOrAnAdministratorOrLeaderCoveringThemSetsIt) {
-  auto [clerk_id, clerk] = Person("van.thu", "C1", "desk");
-  auto [other_id, other] = Person("mot.cua", "C1", "desk");
-  auto [leader_id, leader] = Person("chu.tich", "C1", "leader");
-  auto [admin2_id, admin2] = Person("quan.tri.c2", "C2", "admin");
-  auto [admin_id, admin] = Person("quan.tri", "P1", "admin");
+  // Named variables, not structured bindings: the lambdas below capture them (clang-tidy's clang 14).
+  const auto clerk_person = Person("van.thu", "C1", "desk");
+  const int64_t clerk_id = clerk_person.first;
+  const auth::Principal& clerk = clerk_person.second;
+  const auth::Principal other = Person("mot.cua", "C1", "desk").second;
+  const auth::Principal leader = Person("chu.tich", "C1", "leader").second;
+  const auth::Principal admin2 = Person("quan.tri.c2", "C2", "admin").second;
+  const auth::Principal admin = Person("quan.tri", "P1", "admin").second;
   EXPECT_FALSE(svc_->PhotoOf(clerk, clerk_id));
 
   const std::string first = PngOf(30, 40);
@@ -137,10 +140,6 @@ TEST_P(OrgPhotoTest, TheOfficialOrAnAdministratorOrLeaderCoveringThemSetsIt) {
   EXPECT_EQ(KindOf([&] { svc_->PhotoFileOf(clerk, clerk_id); }), ErrorKind::kNotFound);
   svc_->RemovePhoto(admin, clerk_id);
   EXPECT_EQ(KindOf([&] { svc_->SetPhoto(admin, 999999, PngOf(3, 4)); }), ErrorKind::kNotFound);
-  (void)other_id;
-  (void)leader_id;
-  (void)admin2_id;
-  (void)admin_id;
 }
 
 FG_BOTH_BACKENDS(OrgPhotoTest);

@@ -114,7 +114,7 @@ TEST(PortalPageCache, APageWithTheVisitorsTokenOrACookieIsNeitherKeptNorPublic) 
   for (int i = 0; i < 2; ++i) {
     http::Context ctx{other};
     cache.Serve(ctx, {in}, [&] {
-      ctx.set_cookies.push_back("fg_kiosk=1");
+      ctx.set_cookies.emplace_back("fg_kiosk=1");
       return ++renders, Html("<p>catalogue</p>");
     });
   }

@@ -179,7 +179,7 @@ Response PlacePage(Context& ctx, Service& svc, calendar::Service& cal) {
 }  // namespace
 
 void RegisterPages(http::App& app, db::Db& db, calendar::Service& calendar, desk::Service& desk, org::Service& org,
-                   std::shared_ptr<ratings::Service> ratings) {
+                   const std::shared_ptr<ratings::Service>& ratings) {
   // Shared by the handlers below, which live as long as `app`.
   auto svc = std::make_shared<Service>(db);
   app.page("GET", "/", http::Access::kPublic, [svc](Context& ctx) { return HomePage(ctx, *svc); });

@@ -13,5 +13,5 @@ namespace fg::pub {
 // and the portal of each place (pages_portal.h). They own the feature's Service
 // and Portal (caches kept for as long as the routes live).
 void RegisterPages(http::App& app, db::Db& db, calendar::Service& calendar, desk::Service& desk, org::Service& org,
-                   std::shared_ptr<ratings::Service> ratings);
+                   const std::shared_ptr<ratings::Service>& ratings);
 }  // namespace fg::pub

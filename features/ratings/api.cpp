@@ -82,7 +82,7 @@ Device Tablet(Service& svc, const Context& ctx) {
 
 }  // namespace
 
-void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterApi(http::App& app, const std::shared_ptr<Service>& svc) {
   app.api("POST", "/api/v1/ratings", http::Access::kPublic, [svc](Context& ctx) {
     auto b = http::ParseJsonObject(ctx.req);
     http::JsonAllowOnly(

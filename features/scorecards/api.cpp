@@ -23,7 +23,7 @@ int64_t IdOf(const Context& ctx, const char* not_found) {
 }
 }  // namespace
 
-void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterApi(http::App& app, const std::shared_ptr<Service>& svc) {
   app.api("GET", "/api/v1/scorecards/sets", http::Access::kUser, [svc](Context& ctx) {
     boost::json::array items;
     for (const auto& s : svc->Sets(*ctx.user)) items.push_back(ToJson(s));

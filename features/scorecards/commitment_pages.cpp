@@ -102,7 +102,7 @@ Response Page(Context& ctx, Service& svc, const std::map<std::string, std::strin
 
 }  // namespace
 
-void RegisterCommitmentPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterCommitmentPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/cham-diem/cam-ket", http::Access::kUser, [svc](Context& ctx) { return Page(ctx, *svc); });
   app.page("POST", "/cham-diem/cam-ket", http::Access::kUser, [svc](Context& ctx) {
     auto form = ctx.req.form();

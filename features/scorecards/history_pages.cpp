@@ -90,7 +90,7 @@ Response HistoryPage(Context& ctx, Service& svc) {
 
 }  // namespace
 
-void RegisterHistoryPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterHistoryPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/cham-diem/so-sanh", http::Access::kUser, [svc](Context& ctx) { return HistoryPage(ctx, *svc); });
 }
 

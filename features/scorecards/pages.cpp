@@ -405,7 +405,7 @@ Response RankingPage(Context& ctx, Service& svc) {
 
 }  // namespace
 
-void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/cham-diem", http::Access::kUser, [svc](Context& ctx) { return HomePage(ctx, *svc); });
   app.page("POST", "/cham-diem", http::Access::kUser, [svc](Context& ctx) {
     auto form = ctx.req.form();

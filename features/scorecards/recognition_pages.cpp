@@ -183,7 +183,7 @@ int64_t RequiredSet(Context& ctx) {
 
 }  // namespace
 
-void RegisterRecognitionPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterRecognitionPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/cham-diem/cong-nhan", http::Access::kUser, [svc](Context& ctx) { return ListPage(ctx, *svc); });
   app.page("GET", "/cham-diem/cong-nhan.pdf", http::Access::kUser, [svc](Context& ctx) {
     const auto l = ListFor(ctx, *svc, RequiredSet(ctx));

@@ -704,7 +704,7 @@ Response PostImport(Context& ctx, Service& svc) {
 
 }  // namespace
 
-void RegisterSetPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterSetPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/cham-diem/nhap-bo-tieu-chi", http::Access::kUser, [](Context& ctx) { return ImportPage(ctx); });
   app.page("POST", "/cham-diem/nhap-bo-tieu-chi", http::Access::kUser,
            [svc](Context& ctx) { return PostImport(ctx, *svc); });

@@ -11,7 +11,7 @@ namespace fg::surveys {
 
 using http::Context;
 
-void RegisterApi(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterApi(http::App& app, const std::shared_ptr<Service>& svc) {
   app.api("GET", "/api/v1/criteria-sets", http::Access::kPublic, [svc](Context& ctx) {
     boost::json::array items;
     for (const auto& s : svc->CriteriaSets(ctx.req.query_param("unit"))) items.push_back(ToJson(s));

@@ -176,7 +176,7 @@ int64_t IdOf(const Context& ctx) {
 
 }  // namespace
 
-void RegisterCampaignApi(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterCampaignApi(http::App& app, const std::shared_ptr<Service>& svc) {
   app.api("GET", "/api/v1/surveys/campaigns", http::Access::kUser, [svc](Context& ctx) {
     json::array items;
     for (const auto& s : svc->Campaigns(*ctx.user)) {

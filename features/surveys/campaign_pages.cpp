@@ -658,7 +658,7 @@ std::optional<int64_t> IdOf(const Context& ctx) {
 
 }  // namespace
 
-void RegisterCampaignPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterCampaignPages(http::App& app, const std::shared_ptr<Service>& svc) {
   // ---- citizens ----
   app.page("GET", "/khao-sat/cam-on", http::Access::kPublic, [](Context& ctx) {
     PageView v(ctx, Text("surveys.thanks_title"), "features/surveys/templates/campaign_thanks.tpl");

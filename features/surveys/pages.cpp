@@ -367,7 +367,7 @@ Response ReportXlsx(Context& ctx, Service& svc) {
 
 }  // namespace
 
-void RegisterPages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterPages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/danh-gia-ho-so", http::Access::kPublic, [svc](Context& ctx) {
     return CitizenPage(ctx, *svc, ctx.req.query_param("ma"), ctx.req.query_param("so"));
   });

@@ -351,7 +351,7 @@ Questionnaire Editable(Context& ctx, Service& svc) {
 
 }  // namespace
 
-void RegisterQuestionnairePages(http::App& app, std::shared_ptr<Service> svc) {
+void RegisterQuestionnairePages(http::App& app, const std::shared_ptr<Service>& svc) {
   app.page("GET", "/surveys/questionnaires", http::Access::kUser, [svc](Context& ctx) { return ListPage(ctx, *svc); });
   app.page("GET", "/surveys/questionnaires/new", http::Access::kUser, [svc](Context& ctx) {
     const auto units = EditableUnits(*ctx.user);
