@@ -50,7 +50,7 @@ void RegisterAll(http::App& app, Services& s) {
   feedback_svc->LimitSubmissions(s.feedback_per_address);
   if (s.feedback_mail_poll_seconds > 0) {
     feedback_svc->StartMailPolling(std::chrono::seconds(s.feedback_mail_poll_seconds));
-    s.stop_background.push_back([feedback_svc] { feedback_svc->StopMailPolling(); });
+    s.stop_background.emplace_back([feedback_svc] { feedback_svc->StopMailPolling(); });
   }
   feedback::RegisterStatsPages(app, feedback_svc);  // before /feedback/{code}
   feedback::RegisterDialoguePages(app, feedback_svc);
@@ -66,7 +66,7 @@ void RegisterAll(http::App& app, Services& s) {
   scorecards_svc->InstallTemplates(app.assets_dir());
   if (s.scorecard_reminder_minutes > 0) {
     scorecards_svc->StartReminders(std::chrono::minutes(s.scorecard_reminder_minutes));
-    s.stop_background.push_back([scorecards_svc] { scorecards_svc->StopReminders(); });
+    s.stop_background.emplace_back([scorecards_svc] { scorecards_svc->StopReminders(); });
   }
   scorecards::RegisterApi(app, scorecards_svc);
   scorecards::RegisterPages(app, scorecards_svc);

@@ -294,7 +294,8 @@ Response ControllersPage(Context& ctx, Service& places, Announcements& ann, cons
 
 }  // namespace
 
-void RegisterAnnouncementPages(http::App& app, std::shared_ptr<Service> places, std::shared_ptr<Announcements> ann) {
+void RegisterAnnouncementPages(http::App& app, const std::shared_ptr<Service>& places,
+                               const std::shared_ptr<Announcements>& ann) {
   app.page("GET", "/xa/{code}/thong-bao", http::Access::kPublic,
            [places, ann](Context& ctx) { return PublicList(ctx, *places, *ann); });
   // The loudspeaker controllers' own: a device token (Authorization: Bearer), problem+json errors.

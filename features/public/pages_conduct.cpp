@@ -37,7 +37,7 @@ Response ConductForm(Context& ctx, const Portal::ConductView& view, const std::s
 
 }  // namespace
 
-void RegisterConductPages(http::App& app, std::shared_ptr<Portal> portal) {
+void RegisterConductPages(http::App& app, const std::shared_ptr<Portal>& portal) {
   app.page("GET", "/units/{code}/phuong-cham", http::Access::kUser, [portal](Context& ctx) {
     const auto view = portal->GetConduct(*ctx.user, ctx.req.params.at("code"));
     return ConductForm(ctx, view, view.conduct.mottos, view.conduct.code, nullptr);

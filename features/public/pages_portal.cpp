@@ -583,7 +583,8 @@ Response PlaceSitemap(Context& ctx, Portal& portal) {
 
 }  // namespace
 
-void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service& places, calendar::Service& calendar) {
+void RegisterPortalPages(http::App& app, const std::shared_ptr<Portal>& portal, Service& places,
+                         calendar::Service& calendar) {
   auto& pt = *portal;
   // The rendered anonymous pages (page_cache.h); the routes below hold it.
   auto cache = std::make_shared<PageCache>();

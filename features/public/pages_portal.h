@@ -16,16 +16,18 @@ namespace fg::pub {
 // GET/POST /officials/{id}/cong-khai. `places` outlives the portal. The
 // catalogue, procedure, figures and directory pages are kept rendered for
 // anonymous visitors (page_cache.h).
-void RegisterPortalPages(http::App& app, std::shared_ptr<Portal> portal, Service& places, calendar::Service& calendar);
+void RegisterPortalPages(http::App& app, const std::shared_ptr<Portal>& portal, Service& places,
+                         calendar::Service& calendar);
 
 // A unit's mottos and code of conduct (pages_conduct.cpp): GET/POST
 // /units/{code}/phuong-cham, for an administrator or leader covering the unit.
-void RegisterConductPages(http::App& app, std::shared_ptr<Portal> portal);
+void RegisterConductPages(http::App& app, const std::shared_ptr<Portal>& portal);
 
 // Announcements (pages_announcements.cpp): GET /xa/{code}/thong-bao (+
 // /playlist.json, /{id}.wav), GET /desk/announcements, GET/POST
 // /desk/announcements/new, POST /api/v1/announcements/{id}/broadcasts.
-void RegisterAnnouncementPages(http::App& app, std::shared_ptr<Service> places, std::shared_ptr<Announcements> ann);
+void RegisterAnnouncementPages(http::App& app, const std::shared_ptr<Service>& places,
+                               const std::shared_ptr<Announcements>& ann);
 
 // A public answer made cacheable: a strong ETag (SHA-256 of the body) and a
 // 304 for a matching If-None-Match; for anonymous callers `public, max-age=300`

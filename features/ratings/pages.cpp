@@ -112,7 +112,7 @@ Response RateForm(Context& ctx, const RateView& rv, const RatingInput& in, const
   return v.render(status);
 }
 
-Response Submitted(Context& ctx, Service& svc, RatingInput in, const RateView& rv) {
+Response Submitted(Context& ctx, Service& svc, const RatingInput& in, const RateView& rv) {
   try {
     svc.Submit(in, SenderOf(ctx));
   } catch (const AppError& e) {

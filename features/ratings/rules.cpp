@@ -71,7 +71,7 @@ RatingInput Checked(const RatingInput& in, int scale) {
       if (ReasonIndex(r) < 0) throw BadInput("ratings.bad_reason", "reasons");
     if (!AsksReasons(in.level)) return;
     for (const char* r : kReasons)
-      if (std::find(in.reasons.begin(), in.reasons.end(), r) != in.reasons.end()) out.reasons.push_back(r);
+      if (std::find(in.reasons.begin(), in.reasons.end(), r) != in.reasons.end()) out.reasons.emplace_back(r);
   });
   out.comment = p.check([&] {
     try {

@@ -303,7 +303,7 @@ std::string Service::Pair(const std::string& code, const std::string& address) {
     wrong_pairings_.record(who, now);
     throw BadInput("ratings.bad_pairing", "code");
   }
-  const std::string token = auth::RandomToken(32);
+  std::string token = auth::RandomToken(32);
   const bool ok = db_.write([&](db::Conn& c) {
     auto d = repo::DeviceByPairing(c, Sha256Hex("pair:" + digits));
     if (!d || d->pairing_expires.empty() || d->pairing_expires < FormatUtc(now)) return false;

@@ -382,7 +382,7 @@ TEST_P(RatingsServiceTest, CountersEqualTheRecountAfterRandomRatings) {
                                                                       : Qr("", rng() % 2 ? desk_ : desk2_);
     in.level = levels[rng() % 3];
     for (const char* r : kReasons)
-      if (rng() % 2) in.reasons.push_back(r);
+      if (rng() % 2) in.reasons.emplace_back(r);
     in.client_key = rng() % 4 == 0 ? "dup-" + std::to_string(rng() % 5) : "";
     try {
       ratings_->Submit(in, From("198.18.0." + std::to_string(i)));

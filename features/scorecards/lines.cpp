@@ -75,7 +75,7 @@ std::string RowField(const std::string& rest) {
 const std::vector<std::string>& LineFields() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v;
-    for (const auto& f : kFields) v.push_back(f.name);
+    for (const auto& f : kFields) v.emplace_back(f.name);
     return v;
   }();
   return names;
@@ -226,8 +226,8 @@ CriteriaSet WithRows(const CriteriaSet& base, const std::vector<LineRow>& rows) 
       if (field == "criteria") return "rows";
       // The longest node path the field starts with.
       std::string best;
-      for (auto it = row_of_path.begin(); it != row_of_path.end(); ++it)
-        if (field.starts_with(it->first + ".") && it->first.size() > best.size()) best = it->first;
+      for (const auto& entry : row_of_path)
+        if (field.starts_with(entry.first + ".") && entry.first.size() > best.size()) best = entry.first;
       if (best.empty()) return field;
       return "rows[" + std::to_string(row_of_path[best]) + "]." + RowField(field.substr(best.size() + 1));
     });

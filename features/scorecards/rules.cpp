@@ -438,7 +438,9 @@ Score ScoreOf(const CriteriaSet& s, const Assessment& a, const std::map<std::str
 std::map<std::string, Line> ApplySelf(const CriteriaSet& s, std::map<std::string, Line> lines,
                                       const std::map<std::string, SelfInput>& in) {
   Problems p;
-  for (const auto& [key, v] : in) {
+  for (const auto& entry : in) {
+    const std::string& key = entry.first;  // not structured bindings: lambdas below read them (clang 14)
+    const auto& v = entry.second;
     const std::string f = "lines." + key;
     const Criterion* c = Find(s, key);
     if (!c || !c->leaf() || c->method != Method::kManual) {
@@ -460,7 +462,9 @@ std::map<std::string, Line> ApplySelf(const CriteriaSet& s, std::map<std::string
 std::map<std::string, Line> ApplyAppraisal(const CriteriaSet& s, std::map<std::string, Line> lines,
                                            const std::map<std::string, AppraisalInput>& in) {
   Problems p;
-  for (const auto& [key, v] : in) {
+  for (const auto& entry : in) {
+    const std::string& key = entry.first;  // not structured bindings: lambdas below read them (clang 14)
+    const auto& v = entry.second;
     const std::string f = "lines." + key;
     const Criterion* c = Find(s, key);
     if (!c || !c->leaf()) {
@@ -573,9 +577,7 @@ Commitment ParseCommitment(const std::string& indicator_in, const std::string& y
           throw BadInput(target_error, "target");  // in the commitment's words, not the points'
         }
       })) {
-    if (rate && *t > 10000)
-      p.add(BadInput(target_error, "target"));
-    else if (!rate && (*t % 100 != 0 || *t > 100'000'000))
+    if ((rate && *t > 10000) || (!rate && (*t % 100 != 0 || *t > 100'000'000)))
       p.add(BadInput(target_error, "target"));
     else
       c.target = rate ? *t : *t / 100;

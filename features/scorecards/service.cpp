@@ -260,12 +260,13 @@ Assessment Service::Open(const Principal& p, int64_t set_id, const std::string& 
     const sys_days limit{year_month_day{f.year() + years{desk::kStatsMaxYears}, f.month(), f.day()}};
     if (to < from || *ParseIsoDate(to) >= limit) pr.add(BadInput("scorecards.period_order", "to"));
   }
-  auto [u, set] = db_.read([&](db::Conn& c) {
+  auto found = db_.read([&](db::Conn& c) {
     auto u = pr.check([&] { return std::optional<org::Unit>(UnitOf(c, unit_code)); });
     auto s = repo::SetById(c, set_id);
     if (!s) pr.add(BadInput("scorecards.set_not_found", "set"));
     return std::pair{u, s};
   });
+  const auto& u = found.first;  // not a structured binding: the write below captures it (clang 14)
   pr.raise_if_any();
   if (!MaySelfAssess(p, u->path) && !MayAppraise(p, u->path)) throw Forbidden();
   const std::string now = NowUtcText();
@@ -438,7 +439,7 @@ int Service::RemindDue() {
     for (const auto& r : DueReminders(a, today)) {
       // Who is still to be reminded, read first: a pass that finds nothing new
       // (every hour, for an overdue step) writes nothing.
-      const auto [set_name, due] = db_.read([&](db::Conn& c) {
+      const auto found = db_.read([&](db::Conn& c) {
         const bool self = r.step == "self";
         std::vector<repo::Recipient> due;
         for (auto& who : self ? repo::Recipients(c, a.unit_id, a.unit_path, false, "leader", "admin")
@@ -448,6 +449,8 @@ int Service::RemindDue() {
         const auto set = due.empty() ? std::nullopt : repo::SetById(c, a.set_id);
         return std::pair{set ? set->name : std::string(), due};
       });
+      const std::string& set_name = found.first;  // not structured bindings: the write below captures them
+      const auto& due = found.second;
       if (due.empty()) continue;
       const std::map<std::string, std::string> about{{"unit", a.unit_name}, {"due", DisplayDate(r.due)}};
       queued += db_.write([&](db::Conn& c) {

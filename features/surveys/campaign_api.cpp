@@ -150,7 +150,7 @@ Answers AnswersFrom(const json::object& body) {
 // The open link's device id (the API has no cookie): X-Device-Id, 8..64 of
 // [A-Za-z0-9_-]; "" without the header (the address then stands for the device).
 std::string DeviceOf(const Context& ctx) {
-  const std::string d(ctx.req.header("x-device-id"));
+  std::string d(ctx.req.header("x-device-id"));
   if (d.empty()) return d;
   const bool ok = d.size() >= 8 && d.size() <= 64 && std::all_of(d.begin(), d.end(), [](char ch) {
                     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||

@@ -546,7 +546,7 @@ std::vector<std::vector<std::string>> ReportRows(const CampaignReport& r) {
                     e.share.too_few ? Text("surveys.too_few") : ""});
   rows.push_back(
       {Text("surveys.sipas_line"), std::to_string(r.responses), r.responses ? Percent(r.sipas) : "", "", ""});
-  rows.push_back({});
+  rows.emplace_back();
   rows.push_back({Text("surveys.col.question"), Text("surveys.col.answer"), Text("surveys.col.count"), "", ""});
   for (const auto& q : r.questions) {
     if (q.question.kind == QuestionKind::kText) {

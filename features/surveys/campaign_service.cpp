@@ -325,12 +325,10 @@ AnswerTarget Service::TargetOf(int64_t campaign_id, int64_t unit_id, int64_t inv
     t.unit_name = u->name;
     t.invitation_id = invitation_id;
     t.official_id = official_id;
-    if (t.campaign.closed())
+    if (t.campaign.closed() || today > t.round_dates.to)
       t.state = AnswerState::kClosed;
     else if (today < t.round_dates.from)
       t.state = AnswerState::kNotYet;
-    else if (today > t.round_dates.to)
-      t.state = AnswerState::kClosed;
     else if (invitation_id ? repo::InvitationAnswered(c, invitation_id, t.round)
                            : !device_hash.empty() && repo::DeviceAnswered(c, campaign_id, t.round, device_hash))
       t.state = AnswerState::kAnswered;

@@ -320,7 +320,7 @@ TEST_P(StoreTest, RefusedWritesInOneBatchTakeTheirEventsOutOfTheChain) {
       }
     });
     // queued in order, so the refused ones sit between kept ones
-    while (db_->stats().write_queue_depth < static_cast<uint64_t>(i + 1))
+    while (db_->stats().write_queue_depth < static_cast<uint64_t>(i) + 1)
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(3));  // on SQLite, past the held batch's window

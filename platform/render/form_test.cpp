@@ -18,7 +18,7 @@ TEST(DateFromForm, JoinsDayMonthYearIntoAnIsoDate) {
 }
 
 TEST(DateFromForm, PartsThatMakeNoDateAreRefusedByTheDateCheck) {
-  for (auto form :
+  for (const auto& form :
        std::vector<std::map<std::string, std::string>>{{{"d_day", "31"}, {"d_month", "2"}, {"d_year", "2026"}},
                                                        {{"d_day", "1"}, {"d_month", ""}, {"d_year", "2026"}},
                                                        {{"d_day", "x"}, {"d_month", "2"}, {"d_year", "2026"}},

@@ -313,12 +313,10 @@ std::vector<std::vector<std::string>> ReadFirstSheet(std::string_view bytes) {
       as_percent = xf < percent.size() && percent[xf];
       value.clear();
       in_cell = true;
-    } else if (in_cell && name == "v") {
+    } else if ((in_cell && name == "v") || (in_inline && name == "t")) {  // a value, or an inline string's text
       in_value = true;
     } else if (in_cell && name == "is") {
       in_inline = true;
-    } else if (in_inline && name == "t") {
-      in_value = true;
     }
   };
   h.end = [&](std::string_view name) {

@@ -52,7 +52,7 @@ TEST(Notify, IntakeMessageIsSentAndShown) {
   ASSERT_EQ(r.status, 201) << r.body;
   const int64_t procedure = json::parse(r.body).at("id").as_int64();
 
-  auto receive = [&](json::object extra) {
+  auto receive = [&](const json::object& extra) {
     json::object body{{"unit_code", "25270"},
                       {"procedure_id", procedure},
                       {"applicant", {{"name", "Đặng Thị Ngọc Ánh"}, {"phone", "0912 345 678"}}}};
