@@ -33,6 +33,8 @@ import argparse, hashlib, hmac, http.client as httpclient, json, os, re, shutil,
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("FG_BENCH_BINARY", os.path.join(ROOT, "build-bench", "friendlygov"))
+# Migrations, templates and messages: another checkout's, to run an older build as it was.
+ASSETS = os.environ.get("FG_BENCH_ASSETS", ROOT)
 STORE_BENCH = os.path.join(ROOT, "build-bench", "store_bench")
 FG_PORT, NGINX_PORT = 18080, 18081
 
@@ -182,7 +184,7 @@ def main():
     else:
         database = "sqlite:" + os.path.join(work, "fg.db")
     log = open(os.path.join(work, "server.log"), "w")
-    fg = subprocess.Popen([BIN, "--database", database, "--assets-dir", ROOT, "serve", "--demo",
+    fg = subprocess.Popen([BIN, "--database", database, "--assets-dir", ASSETS, "serve", "--demo",
                            "--listen", f"127.0.0.1:{FG_PORT}"], stdout=log, stderr=subprocess.STDOUT, env=env)
     nginx = None
     try:

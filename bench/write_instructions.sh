@@ -11,7 +11,9 @@
 # With KEEP=dir the per-thread callgrind files are kept there, for
 # `callgrind_annotate --inclusive=yes dir/cg.<pid>.1-<thread>` (the writer's is
 # the file naming GroupCommit::apply): what each function costs.
-#   bench/write_instructions.sh        (env: CASE=c|f|j BIN=build-bench/friendlygov KEEP=)
+# ASSETS=dir takes migrations, templates and messages from another checkout
+# (an older build's own, to compare it as it was).
+#   bench/write_instructions.sh        (env: CASE=c|f|j BIN=build-bench/friendlygov KEEP= ASSETS=.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-build-bench/friendlygov}
@@ -21,7 +23,7 @@ WORK=$(mktemp -d)
 trap 'kill ${PID:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 FRIENDLYGOV_FEEDBACK_PER_ADDRESS=0 FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 \
   valgrind --tool=callgrind --separate-threads=yes --instr-atstart=no --callgrind-out-file="${KEEP:-$WORK}/cg.%p" \
-  "$BIN" --database "sqlite:$WORK/fg.db" --assets-dir . --log-level warn serve --demo --listen 127.0.0.1:$PORT \
+  "$BIN" --database "sqlite:$WORK/fg.db" --assets-dir "${ASSETS:-.}" --log-level warn serve --demo --listen 127.0.0.1:$PORT \
   > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.5; done

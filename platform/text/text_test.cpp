@@ -62,7 +62,9 @@ TEST(Text, TheCodePointsNfcKeepsAsTheyAreAreTheirOwnNfcAloneAndInPairs) {
   EXPECT_EQ(differ, 0u);
   // And what is not stable still goes through utf8proc: a decomposed letter
   // after a stable one, a singleton (U+212B ANGSTROM SIGN is U+00C5).
-  EXPECT_EQ(Nfc("\xC3\xA1" "a\xCC\x81"), "\xC3\xA1\xC3\xA1");  // "a" apart: not a hex digit of the escape
+  EXPECT_EQ(Nfc("\xC3\xA1"
+                "a\xCC\x81"),
+            "\xC3\xA1\xC3\xA1");  // "a" apart: not a hex digit of the escape
   EXPECT_EQ(Nfc("\xE2\x84\xAB"), "\xC3\x85");
   EXPECT_FALSE(Nfc("\xE1\xBB\x87\xFF").has_value());  // invalid UTF-8 after a stable letter
 }
