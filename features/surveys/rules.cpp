@@ -308,6 +308,15 @@ std::string PlusMonths(const std::string& iso, int months) {
   auto day = ymd.day() > last ? last : ymd.day();
   return FormatIsoDate(std::chrono::sys_days{ym.year() / ym.month() / day});
 }
+
+// A campaign's sample target as typed: 1 to kMaxTarget answers, digits only.
+std::optional<int64_t> TargetOf(const std::string& typed) {
+  const std::string t = text::Trim(typed);
+  const bool digits =
+      !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget) return std::nullopt;
+  return std::stoll(t);
+}
 }  // namespace
 
 Campaign ValidateCampaign(const CampaignInput& in, std::string_view today) {
@@ -336,13 +345,10 @@ Campaign ValidateCampaign(const CampaignInput& in, std::string_view today) {
   }
   if (c.unit_codes.empty() || c.unit_codes.size() > kMaxCampaignUnits)
     p.add(BadInput("surveys.campaign_units", "units"));
-  std::string t = text::Trim(in.target);
-  bool digits =
-      !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-  if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget)
-    p.add(BadInput("surveys.campaign_target", "target"));
+  if (auto target = TargetOf(in.target))
+    c.target = *target;
   else
-    c.target = std::stoll(t);
+    p.add(BadInput("surveys.campaign_target", "target"));
   c.repeat_6_months = in.repeat_6_months;
   p.raise_if_any();
   return c;
@@ -365,13 +371,10 @@ Campaign ValidateCampaignEdit(const Campaign& now, const CampaignEdit& in, std::
     c.to = *in.to;
   }
   if (in.target) {
-    std::string t = text::Trim(*in.target);
-    bool digits =
-        !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    if (!digits || std::stoll(t) < 1 || std::stoll(t) > kMaxTarget)
-      p.add(BadInput("surveys.campaign_target", "target"));
+    if (auto target = TargetOf(*in.target))
+      c.target = *target;
     else
-      c.target = std::stoll(t);
+      p.add(BadInput("surveys.campaign_target", "target"));
   }
   p.raise_if_any();
   return c;
