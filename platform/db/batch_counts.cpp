@@ -1,6 +1,9 @@
 #include "platform/db/batch_counts.h"
 
+#include <charconv>
+#include <cstdint>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -9,9 +12,9 @@
 namespace fg::db::counts {
 namespace {
 
-// The upsert (its text's address) and the row's key values, written out (std::variant
-// orders nothing with a std::nullptr_t in it).
-using Key = std::pair<const char*, std::string>;
+// The upsert (its text's address, as a number: ordered whatever the pointers) and the row's
+// key values, written out (std::variant orders nothing with a std::nullptr_t in it).
+using Key = std::pair<std::uintptr_t, std::string>;
 struct Pending {
   Query upsert;  // a copy: callers may pass a temporary (its texts are literals)
   std::vector<Value> key;
@@ -40,8 +43,12 @@ std::string Written(const std::vector<Value>& key) {
             out += 'n';
           } else if constexpr (std::is_same_v<T, std::string>) {
             out += 's' + std::to_string(x.size()) + ':' + x;
-          } else {
-            out += (std::is_same_v<T, int64_t> ? 'i' : 'd') + std::to_string(x) + ';';
+          } else {  // int64_t, or a double in its shortest exact form
+            char buf[32];
+            const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+            out += std::is_same_v<T, int64_t> ? 'i' : 'd';
+            out.append(buf, end);
+            out += ';';
           }
         },
         v);
@@ -58,7 +65,8 @@ void Add(Conn& c, const Query& upsert, std::vector<Value> key, const std::vector
     return;
   }
   std::string written = Written(key);
-  auto [it, created] = b.rows.try_emplace(Key{upsert.sql, std::move(written)}, Pending{upsert, std::move(key), {}});
+  auto [it, created] = b.rows.try_emplace(Key{reinterpret_cast<std::uintptr_t>(upsert.sql), std::move(written)},
+                                          Pending{upsert, std::move(key), {}});
   auto& sum = it->second.amounts;
   sum.resize(amounts.size(), 0);  // one upsert, one number of amounts
   for (size_t i = 0; i < amounts.size(); ++i) sum[i] += amounts[i];
@@ -91,7 +99,12 @@ void Flush(Conn& c) {
     const Pending& row = entry.second;
     params = row.key;
     for (int64_t n : row.amounts) params.emplace_back(n);
-    c.exec(row.upsert, params);
+    try {
+      c.exec(row.upsert, params);
+    } catch (const ConstraintError& e) {
+      // The whole batch fails: no write of it may take this for its own refusal (a duplicate).
+      throw std::runtime_error(std::string("counter row: ") + e.what());
+    }
   }
   b.rows.clear();
   b.journal.clear();

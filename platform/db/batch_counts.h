@@ -1,7 +1,8 @@
 // Counter rows (per unit, day, level, ...) that many writes add to, written
 // once per row and group commit instead of once per write.
 //
-// A counter row is kept by an upsert whose last parameters are the amounts
+// A counter row is kept by an upsert (its text a string literal, as every
+// Query's: it is kept until the commit) whose last parameters are the amounts
 // added, one per counter column:
 //   INSERT INTO t (k1, k2, n, m) VALUES (?, ?, ?, ?)
 //     ON CONFLICT (k1, k2) DO UPDATE SET n = t.n + excluded.n, m = t.m + excluded.m
