@@ -18,10 +18,16 @@ if [[ ! -f build-test/compile_commands.json ]]; then
 fi
 mapfile -t units < <(git ls-files '*.cpp' | grep -v -e '^tests/e2e/' -e '^fuzz/')
 echo "lint: clang-tidy on ${#units[@]} translation units"
+# Neither -e nor pipefail here: grep -v finds nothing to print (status 1) when
+# every unit is clean; clang-tidy's own status is xargs' (123 when any failed).
+set +e +o pipefail
 printf '%s\n' "${units[@]}" | xargs -P "$(nproc)" -n 4 clang-tidy -p build-test --quiet 2>&1 \
-  | grep -v -e '^[0-9]* warnings generated' -e '^Suppressed' -e '^Use -header-filter' | tee /tmp/fg-lint.log
-if grep -qE '(warning|error):' /tmp/fg-lint.log; then
-  echo "lint: clang-tidy found problems (above)"
+  | grep -v -e '^[0-9]* warnings generated' -e '^Suppressed' -e '^Use -header-filter' > /tmp/fg-lint.log
+tidy_status=${PIPESTATUS[1]}
+set -e -o pipefail
+cat /tmp/fg-lint.log
+if [[ "$tidy_status" -ne 0 ]] || grep -qE '(warning|error):' /tmp/fg-lint.log; then
+  echo "lint: clang-tidy found problems (above; clang-tidy's status $tidy_status)"
   exit 1
 fi
 echo "lint: clean"
