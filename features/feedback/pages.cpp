@@ -36,7 +36,8 @@ ItemInput FromForm(const Context& ctx) {
   // One parse of the body (it may carry 12 MB of photos): the last value of a field, every photo.
   const auto& all = ctx.req.form_all();
   std::map<std::string, std::string> form;
-  for (const auto& [name, value] : all) form[name] = value;
+  for (const auto& [name, value] : all)
+    if (name != "photo") form[name] = value;  // the photos' bytes are read from `all` below
   ItemInput in;
   in.kind = FormValue(form, "feedback_kind");
   in.category = FormValue(form, "category");

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "platform/auth/crypto.h"
@@ -371,9 +372,10 @@ Response App::dispatch(Request& req, std::string& route_name) {
       // Bearer tokens are not sent by browsers on their own; cookies are.
       ok = !ctx.user || ctx.user->via_api_token || auth::SafeEqual(req.header("x-csrf-token"), ctx.user->csrf_token);
     } else {
-      auto form = req.form();
-      auto it = form.find("csrf_token");
-      ok = it != form.end() && !token_pending && !ctx.csrf_token.empty() && auth::SafeEqual(it->second, ctx.csrf_token);
+      // The parsed form as it is (a photo's bytes are not copied); a repeated field counts by its last value.
+      const auto [first, end] = req.form_all().equal_range("csrf_token");
+      ok = first != end && !token_pending && !ctx.csrf_token.empty() &&
+           auth::SafeEqual(std::prev(end)->second, ctx.csrf_token);
     }
     if (!ok) return finish(error(ctx, found->is_api, 403, "error.csrf", "", {}));
   }
