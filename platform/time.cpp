@@ -35,13 +35,19 @@ void SetClockForTesting(std::optional<SysSeconds> fixed) {
 }
 
 std::string FormatUtc(SysSeconds t) {
+  // Mostly the current second, many times over: formatted once per thread.
+  thread_local std::optional<SysSeconds> last;
+  thread_local std::string text;
+  if (last == t) return text;
   auto dp = floor<days>(t);
   year_month_day ymd{dp};
   hh_mm_ss hms{t - dp};
-  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), static_cast<int>(ymd.year()),
+  text = fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                      static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
                      static_cast<long>(hms.seconds().count()));
+  last = t;
+  return text;
 }
 
 std::string NowUtcText() { return FormatUtc(Now()); }

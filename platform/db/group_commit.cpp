@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include <spdlog/spdlog.h>
@@ -196,46 +197,84 @@ size_t GroupCommit::take_locked(std::vector<Job*>& batch) {
   return n;
 }
 
-void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
+std::optional<size_t> GroupCommit::run_writes(Conn& conn, std::vector<Job*>& batch,
+                                              std::vector<std::exception_ptr>& errors, std::vector<bool>& ran,
+                                              bool bare, std::chrono::steady_clock::time_point started) {
   auto now = std::chrono::steady_clock::now();
-  const auto started = now;
+  for (size_t i = 0;; ++i) {
+    // Writes queued while this batch ran join it before it commits: their
+    // callers were mostly resumed by the last commit and have written again
+    // meanwhile, so one commit serves nearly all waiting writers instead of
+    // every other commit serving half of them.
+    if (i == batch.size()) {
+      // Where commits do not wait for the disk, a batch that has run for
+      // kJoinWindow commits: the writes it holds are answered while the
+      // next batch runs, instead of every waiting writer joining one batch
+      // and the writer then idling while they all answer and write again.
+      if (steps_.sync && std::chrono::steady_clock::now() - started > kJoinWindow) return std::nullopt;
+      if (take(batch) == 0) return std::nullopt;
+      errors.resize(batch.size());
+      ran.resize(batch.size(), false);
+      now = std::chrono::steady_clock::now();
+    }
+    if (ran[i] || errors[i]) continue;
+    if (now > batch[i]->deadline) {
+      errors[i] = std::make_exception_ptr(AppError(ErrorKind::kUnavailable, "error.timeout"));
+      continue;
+    }
+    ran[i] = true;
+    if (steps_.write_begins) steps_.write_begins();
+    if (bare) {
+      const int64_t mark = steps_.change_mark();
+      try {
+        (*batch[i]->fn)(conn);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        if (steps_.write_undone) steps_.write_undone();
+        if (steps_.change_mark() != mark) return i;  // it changed rows: part of it is in the transaction
+      }
+      continue;
+    }
+    conn.exec(kSavepoint);
+    try {
+      (*batch[i]->fn)(conn);
+      conn.exec(kRelease);
+    } catch (...) {
+      errors[i] = std::current_exception();
+      conn.exec(kRollbackTo);
+      conn.exec(kRelease);
+      if (steps_.write_undone) steps_.write_undone();
+    }
+  }
+}
+
+void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
+  const auto started = std::chrono::steady_clock::now();
   std::vector<std::exception_ptr> errors(batch.size());
   std::vector<bool> ran(batch.size(), false);
   std::exception_ptr commit_error;
   try {
-    conn.exec(conn.backend() == Backend::kSqlite ? kBeginImmediate : kBegin);
-    for (size_t i = 0;; ++i) {
-      // Writes queued while this batch ran join it before it commits: their
-      // callers were mostly resumed by the last commit and have written again
-      // meanwhile, so one commit serves nearly all waiting writers instead of
-      // every other commit serving half of them.
-      if (i == batch.size()) {
-        // Where commits do not wait for the disk, a batch that has run for
-        // kJoinWindow commits: the writes it holds are answered while the
-        // next batch runs, instead of every waiting writer joining one batch
-        // and the writer then idling while they all answer and write again.
-        if (steps_.sync && std::chrono::steady_clock::now() - started > kJoinWindow) break;
-        if (take(batch) == 0) break;
-        errors.resize(batch.size());
-        ran.resize(batch.size(), false);
-        now = std::chrono::steady_clock::now();
-      }
-      if (now > batch[i]->deadline) {
-        errors[i] = std::make_exception_ptr(AppError(ErrorKind::kUnavailable, "error.timeout"));
-        continue;
-      }
-      ran[i] = true;
-      if (steps_.write_begins) steps_.write_begins();
-      conn.exec(kSavepoint);
+    // Where the backend tells whether a failed write changed anything, writes
+    // run bare, without a savepoint each (on SQLite a savepoint copies every
+    // page a write changes into its journal): a refusal changes nothing
+    // before it is raised, so it costs the batch nothing.
+    bool bare = static_cast<bool>(steps_.change_mark);
+    for (;;) {
+      conn.exec(conn.backend() == Backend::kSqlite ? kBeginImmediate : kBegin);
+      const std::optional<size_t> broken = run_writes(conn, batch, errors, ran, bare, started);
+      if (!broken) break;
+      // A bare write failed after changing rows (a fault, not a refusal):
+      // the transaction holds part of it. The batch is rolled back and runs
+      // again, each write in its savepoint, without that one (its error
+      // stands) nor the writes refused or expired already.
       try {
-        (*batch[i]->fn)(conn);
-        conn.exec(kRelease);
-      } catch (...) {
-        errors[i] = std::current_exception();
-        conn.exec(kRollbackTo);
-        conn.exec(kRelease);
-        if (steps_.write_undone) steps_.write_undone();
+        conn.exec_script("ROLLBACK");
+      } catch (...) {  // the failure may have ended the transaction already
       }
+      if (steps_.batch_undone) steps_.batch_undone();
+      for (size_t j = 0; j < batch.size(); ++j)
+        if (!errors[j]) ran[j] = false;
+      bare = false;
     }
     if (steps_.before_commit) steps_.before_commit(conn);
     conn.exec(kCommit);

@@ -1,8 +1,11 @@
 // Group commit, shared by both backends: queued write functions are applied by
 // writer threads (one for SQLite, a few for PostgreSQL), many in one
-// transaction, each inside its own SAVEPOINT so that a refused or failing write
-// rolls back alone and never costs the others a replay. One commit (one round
-// trip, one sync of the log) then serves every write of the batch.
+// transaction, so that one commit (one round trip, one sync of the log) serves
+// every write of the batch. A refused or failing write rolls back alone: on
+// PostgreSQL each write runs inside its own SAVEPOINT; on SQLite writes run
+// bare, since a refusal changes nothing before it is raised, and a write that
+// fails after changing rows (a fault) makes the batch run again with
+// savepoints, without it (Steps::change_mark).
 //
 // A caller inside a request coroutine suspends until its batch is durable (no
 // thread is held); any other caller blocks. The queue is bounded, and a write
@@ -16,12 +19,14 @@
 // itself. One sync serves every batch committed before it began; no caller
 // resumes before a sync that began after its commit.
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -44,6 +49,12 @@ class GroupCommit {
     std::function<void()> write_undone;
     // After a batch's transaction failed and was rolled back.
     std::function<void()> batch_undone;
+    // A number that moves whenever the open transaction's rows change, and
+    // another (-1) once no transaction is open. Given, writes run without a
+    // savepoint each: one that fails with the number unmoved changed nothing
+    // and fails alone; one that fails having moved it makes the batch run
+    // again, each write in its savepoint, without it.
+    std::function<int64_t()> change_mark;
     // Makes every commit that has returned durable (on the syncing thread, or
     // on the writer when nothing is queued; the two may overlap).
     // Empty: a commit is durable when it returns. A throw is fatal: the
@@ -75,6 +86,11 @@ class GroupCommit {
   // The sync step (and the tests' hook); a failure stops the process.
   void sync();
   void apply(Conn& conn, std::vector<Job*>& batch);
+  // Runs the writes of `batch` that have neither run nor failed, taking in
+  // writes queued meanwhile. `bare`: without savepoints (Steps::change_mark);
+  // returns the index of a write that failed after changing rows, and stops.
+  std::optional<size_t> run_writes(Conn& conn, std::vector<Job*>& batch, std::vector<std::exception_ptr>& errors,
+                                   std::vector<bool>& ran, bool bare, std::chrono::steady_clock::time_point started);
   static void finish(Job& job, std::exception_ptr error);
 
   Options opt_;

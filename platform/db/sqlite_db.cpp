@@ -53,10 +53,11 @@ class SqliteConn final : public Conn {
     sqlite3_busy_timeout(db_, 10000);
     sqlite3_extended_result_codes(db_, 1);
     exec_script("PRAGMA foreign_keys=ON");
-    // Every write runs in its own savepoint inside the group commit: the
-    // savepoints' journal (the original pages a write changed, for ROLLBACK TO)
-    // is kept in memory instead of a temporary file, which cost a pwrite per
-    // changed page. It holds at most one write's pages and dies with the batch.
+    // A batch run again after a write's fault runs each write in its own
+    // savepoint (group_commit.h), as does the sealing pass: the savepoints'
+    // journal (the original pages a write changed, for ROLLBACK TO) is kept
+    // in memory instead of a temporary file, which cost a pwrite per changed
+    // page. It holds at most one write's pages and dies with the batch.
     if (!read_only) {
       exec_script("PRAGMA journal_mode=WAL; PRAGMA temp_store=MEMORY");
       // In WAL mode, NORMAL commits without syncing the WAL (the store's
@@ -263,6 +264,12 @@ class SqliteDb final : public Db {
     steps.batch_undone = [] {
       events::tip::Forget();
       counts::Forget();
+    };
+    // Writes run without a savepoint each: sqlite3_total_changes64 counts
+    // the rows a completed statement changed (a statement that fails undoes
+    // its own changes and adds nothing).
+    steps.change_mark = [h = static_cast<SqliteConn&>(*writer.back()).handle()] {
+      return sqlite3_get_autocommit(h) ? int64_t{-1} : static_cast<int64_t>(sqlite3_total_changes64(h));
     };
     steps.before_commit = [this](Conn& c) {
       counts::Flush(c);

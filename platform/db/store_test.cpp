@@ -395,6 +395,8 @@ TEST_P(StoreTest, SignedHeadDetectsARewrittenHistory) {
 
 // An expected refusal inside a group commit rolls back alone: no write of the
 // batch runs twice, the others commit once.
+// A refusal raised before the write changes anything (as services refuse)
+// costs the others of its group commit nothing: each write runs once.
 TEST_P(StoreTest, RefusalInAGroupCommitCostsNoReplay) {
   constexpr int kThreads = 48;
   std::vector<std::atomic<int>> runs(kThreads);
@@ -405,8 +407,8 @@ TEST_P(StoreTest, RefusalInAGroupCommitCostsNoReplay) {
       try {
         db_->write([&](Conn& c) {
           ++runs[i];
-          c.exec(kInsert, {"r" + std::to_string(i), int64_t{i}, nullptr});
           if (i % 3 == 0) throw AppError(ErrorKind::kConflict, "error.conflict");
+          c.exec(kInsert, {"r" + std::to_string(i), int64_t{i}, nullptr});
         });
       } catch (const AppError&) {
         ++refused;
@@ -416,6 +418,58 @@ TEST_P(StoreTest, RefusalInAGroupCommitCostsNoReplay) {
   for (int i = 0; i < kThreads; ++i) EXPECT_EQ(runs[i].load(), 1) << "write " << i;
   EXPECT_EQ(refused.load(), kThreads / 3);
   EXPECT_EQ(Count(), kThreads - kThreads / 3);
+}
+
+// In one group commit, a write that fails after changing rows (an insert, an
+// event, counter amounts) leaves none of them; every other write, refused
+// ones aside, lands once, with its event chained and its amounts counted once.
+TEST_P(StoreTest, AWriteFailingAfterItsChangesLeavesNoneOfThemAndTheOthersLandOnce) {
+  Options opt;
+  opt.writers = 1;
+  Reopen(opt);
+  const Query create{"fc_create", "CREATE TABLE fc (k TEXT PRIMARY KEY, n BIGINT NOT NULL)"};
+  const Query add{"fc_add", "INSERT INTO fc (k, n) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET n = fc.n + excluded.n"};
+  const Query get{"fc_get", "SELECT n FROM fc WHERE k = ?"};
+  db_->write([&](Conn& c) { c.exec(create); });
+  constexpr int kWrites = 12;
+  std::vector<std::exception_ptr> errors(kWrites);
+  std::vector<std::thread> threads;
+  {
+    HeldWriter holder(*db_);
+    for (int i = 0; i < kWrites; ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          db_->write([&](Conn& c) {
+            if (i == 2) throw AppError(ErrorKind::kConflict, "error.conflict");  // refused before any change
+            c.exec(kInsert, {"f" + std::to_string(i), int64_t{i}, nullptr});
+            events::Append(c, {std::nullopt, "t", std::nullopt, "x", std::to_string(i), "create", "", "{}"});
+            counts::Add(c, add, {std::string("all")}, {1});
+            if (i == 5 || i == 9) throw std::runtime_error("fault");  // after its changes
+          });
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+      });
+      while (db_->stats().write_queue_depth < static_cast<uint64_t>(i) + 1)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }  // released: the queued writes run in one batch
+  for (auto& t : threads) t.join();
+  Seal();
+  for (int i = 0; i < kWrites; ++i) {
+    const bool present = db_->read([&](Conn& c) { return c.query_one(kGet, {"f" + std::to_string(i)}).has_value(); });
+    EXPECT_EQ(present, i != 2 && i != 5 && i != 9) << "write " << i;
+    EXPECT_EQ(static_cast<bool>(errors[i]), !present) << "write " << i;
+  }
+  EXPECT_THROW(std::rethrow_exception(errors[2]), AppError);
+  EXPECT_THROW(std::rethrow_exception(errors[5]), std::runtime_error);
+  auto [v, n] = db_->read([&](Conn& c) {
+    return std::pair{events::Verify(c), c.query_one(get, {std::string("all")})};
+  });
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.checked, kWrites - 3);
+  ASSERT_TRUE(n.has_value());
+  EXPECT_EQ(n->i64(0), kWrites - 3);
 }
 
 // Counter rows (platform/db/batch_counts.h): the amounts a group commit's
