@@ -4,7 +4,8 @@
 # the machine runs, so two builds compare in a few percent. Starts the Release
 # server under valgrind with demo data, warms up, then counts 10 s of wrk with
 # 32 connections on case (c) (POST /api/v1/units with a bearer token), (f) (a
-# rating from a paired desk tablet) or (j) (the public feedback form), and
+# rating from a paired desk tablet), (j) (the public feedback form) or (k) (a
+# Facebook page's signed message to its webhook), and
 # divides each thread's instructions by the requests answered. valgrind runs
 # one thread at a time: batches are smaller than at full speed, so per-batch
 # work weighs more than in bench/http_bench.py.
@@ -13,7 +14,7 @@
 # the file naming GroupCommit::apply): what each function costs.
 # ASSETS=dir takes migrations, templates and messages from another checkout
 # (an older build's own, to compare it as it was).
-#   bench/write_instructions.sh        (env: CASE=c|f|j BIN=build-bench/friendlygov KEEP= ASSETS=.)
+#   bench/write_instructions.sh        (env: CASE=c|f|j|k BIN=build-bench/friendlygov KEEP= ASSETS=.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-build-bench/friendlygov}
@@ -44,6 +45,35 @@ request = function()
 end
 LUA
   URL=http://127.0.0.1:$PORT/
+elif [[ "$CASE" == k ]]; then
+  # The Facebook page's webhook of ward 25270 (secret set by the API), fed
+  # messages signed beforehand, each sent once, as bench/http_bench.py does.
+  (cd bench && python3 -c "
+import hashlib, hmac, json, http_bench, sys
+t = http_bench.bearer_token()
+st, _, _, _ = http_bench.http('PUT', '/api/v1/feedback/channels/facebook?unit=25270', json.dumps({'secret': 'bench-secret'}),
+                              {'Authorization': 'Bearer ' + t, 'Content-Type': 'application/json'})
+assert st == 204, st
+with open(sys.argv[1], 'w') as f:
+    for i in range(60000):
+        body = json.dumps({'object': 'page', 'entry': [{'id': '1', 'messaging': [{'sender': {'id': 'u%d' % i},
+            'message': {'mid': 'm-%d' % i, 'text': 'Cống ấp 2 bị tắc, nước tràn ra đường.'}}]}]})
+        f.write('sha256=' + hmac.new(b'bench-secret', body.encode(), hashlib.sha256).hexdigest() + '\t' + body + '\n')
+" "$WORK/webhook.txt")
+  cat > "$WORK/req.lua" <<LUA
+local reqs = {}
+for line in io.lines("$WORK/webhook.txt") do
+  local sig, body = line:match("^([^\t]+)\t(.*)$")
+  reqs[#reqs + 1] = {body, sig}
+end
+local i = tonumber(os.getenv("FG_FROM") or "0")  -- the counted run does not send the warm-up's again
+request = function()
+  i = i + 1
+  return wrk.format("POST", "/api/v1/feedback/webhooks/facebook/25270",
+    {["Content-Type"] = "application/json", ["X-Hub-Signature-256"] = reqs[i][2]}, reqs[i][1])
+end
+LUA
+  URL=http://127.0.0.1:$PORT/
 else
   CSRF=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/gop-y?unit=25270" | grep -i 'set-cookie: fg_csrf=' |
     sed 's/.*fg_csrf=\([^;]*\).*/\1/')
@@ -58,7 +88,7 @@ LUA
 fi
 wrk -t1 -c16 -d3s -s "$WORK/req.lua" "$URL" > /dev/null
 callgrind_control -i on $PID > /dev/null
-wrk -t1 -c32 -d10s -s "$WORK/req.lua" "$URL" > "$WORK/wrk.out"
+FG_FROM=30000 wrk -t1 -c32 -d10s -s "$WORK/req.lua" "$URL" > "$WORK/wrk.out"
 callgrind_control -i off $PID > /dev/null
 callgrind_control -d $PID > /dev/null
 sleep 1

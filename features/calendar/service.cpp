@@ -129,7 +129,7 @@ std::shared_ptr<const WorkCalendar> Service::CalendarFor(const std::shared_ptr<c
 }
 
 CalendarView Service::View(const std::string& unit_code, const char* field) {
-  auto [week, signature] = db_.read([&](db::Conn& c) {
+  auto [week, signature] = views_.get(unit_code, [&](db::Conn& c) {
     return std::pair{WeekIn(c, unit_code, field), repo::DaysSignature(c)};
   });
   CalendarView v{std::move(week), DaysFor(signature), nullptr};

@@ -13,6 +13,7 @@
 #include "features/calendar/engine.h"
 #include "platform/auth/principal.h"
 #include "platform/db/db.h"
+#include "platform/db/kept_reads.h"
 
 namespace fg::calendar {
 
@@ -105,6 +106,8 @@ class Service {
                                                   const WorkWeek& w);
 
   db::Db& db_;
+  // A unit's effective week and the decisions' signature, by unit code (View).
+  db::KeptReads<std::pair<EffectiveWeek, std::string>> views_{db_, {"units", "unit_work_weeks", "calendar_generation"}};
   std::mutex mu_;
   std::string signature_;
   std::shared_ptr<const std::vector<DayEntry>> days_;

@@ -114,7 +114,7 @@ void Service::LimitSubmissions(int per_hour) {
 Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::string& actor,
                      const std::function<void(db::Conn&, const Item&)>& also) {
   const Kind kind = *ParseKind(in.kind);
-  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
+  auto unit = units_.get(in.unit_code, [&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
   Problems problems;
   if (!unit) problems.add(BadInput("feedback.unknown_unit", "unit_code"));
   if (in.official_id && !db_.read([&](db::Conn& c) { return org::repo::OfficialProfile(c, *in.official_id); }))
@@ -230,10 +230,11 @@ std::vector<std::pair<std::string, std::string>> Service::AdminUnits(const auth:
 Service::IntakeResult Service::Webhook(const std::string& channel, const std::string& unit_code,
                                        const std::string& body, const std::string& signature) {
   if (channel != "zalo" && channel != "facebook") throw NotFound("feedback.webhook.unknown");
-  auto unit = db_.read([&](db::Conn& c) { return org::repo::UnitByCode(c, unit_code); });
-  if (!unit) throw NotFound("feedback.webhook.unknown");
-  auto account = db_.read([&](db::Conn& c) { return repo::Channel(c, unit->id, channel); });
-  if (!account) throw NotFound("feedback.webhook.unknown");
+  auto [unit, account] = channels_.get(channel + '\n' + unit_code, [&](db::Conn& c) {
+    auto u = org::repo::UnitByCode(c, unit_code);
+    return std::pair{u, u ? repo::Channel(c, u->id, channel) : std::nullopt};
+  });
+  if (!unit || !account) throw NotFound("feedback.webhook.unknown");
   if (body.size() > webhook::kMaxBody) throw AppError(ErrorKind::kTooLarge, "feedback.webhook.too_large");
   const bool ok = channel == "facebook" ? webhook::FacebookSignatureOk(body, signature, account->secret)
                                         : webhook::ZaloSignatureOk(body, signature, account->app_id, account->secret);

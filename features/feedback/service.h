@@ -34,6 +34,7 @@
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
 #include "platform/db/db.h"
+#include "platform/db/kept_reads.h"
 
 namespace fg::feedback {
 
@@ -236,6 +237,10 @@ class Service {
                 const mail::Mail& m, const std::string& instead = "");
   db::Db& db_;
   calendar::Service& calendar_;
+  // Read for every item and every webhook call, and seldom changed.
+  db::KeptReads<std::optional<org::Unit>> units_{db_, {"units"}};  // by code
+  db::KeptReads<std::pair<std::optional<org::Unit>, std::optional<repo::ChannelRow>>> channels_{
+      db_, {"units", "feedback_channels"}};  // by channel and unit code
   std::optional<auth::RateLimiter> per_address_{std::in_place, kPerAddress, std::chrono::hours(1)};
   auth::RateLimiter lookups_{kLookups, std::chrono::minutes(10)};
   std::mutex reading_;  // one mailbox reading at a time in this process

@@ -321,7 +321,8 @@ std::string Service::Pair(const std::string& code, const std::string& address) {
 
 Device Service::DeviceOfToken(const std::string& token) {
   if (token.empty() || token.size() > 100) throw AppError(ErrorKind::kUnauthorized, "ratings.kiosk_unpaired");
-  auto d = db_.read([&](db::Conn& c) { return repo::DeviceByToken(c, Sha256Hex("device:" + token)); });
+  const std::string hash = Sha256Hex("device:" + token);
+  auto d = devices_.get(hash, [&](db::Conn& c) { return repo::DeviceByToken(c, hash); });
   if (!d || !d->paired()) throw AppError(ErrorKind::kUnauthorized, "ratings.kiosk_unpaired");
   return *d;
 }

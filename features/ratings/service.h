@@ -25,6 +25,7 @@
 #include "platform/auth/principal.h"
 #include "platform/auth/rate_limit.h"
 #include "platform/db/db.h"
+#include "platform/db/kept_reads.h"
 
 namespace fg::ratings {
 
@@ -98,6 +99,9 @@ class Service {
 
  private:
   db::Db& db_;
+  // Paired tablets by their token's hash, read for every rating from a desk;
+  // a pairing or a revocation is seen by the next request.
+  db::KeptReads<std::optional<Device>> devices_{db_, {"rating_devices"}};
   std::string key_;  // crypto_auth key (raw)
   auth::RateLimiter per_address_{20, std::chrono::hours(1)};
   auth::RateLimiter per_device_{5, std::chrono::hours(1)};

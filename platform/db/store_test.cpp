@@ -18,6 +18,7 @@
 #include "platform/db/db.h"
 #include "platform/db/events.h"
 #include "platform/db/group_commit.h"
+#include "platform/db/kept_reads.h"
 #include "platform/errors.h"
 #include "platform/source_dir.h"
 #include "tests/support/test_db.h"
@@ -522,6 +523,37 @@ TEST_P(StoreTest, CountersSumAGroupCommitsWritesWithoutTheRefusedOnes) {
   // Of the ten writes on each "b" row, two were refused (i = 0, 15; 10, 25; 5, 20): 8 writes, 2 each.
   for (const char* d : {"0", "1", "2"}) EXPECT_EQ(row("b", d), (std::pair{int64_t{16}, int64_t{0}})) << d;
   EXPECT_EQ(row("refused only", "z"), (std::pair{int64_t{-1}, int64_t{-1}}));
+}
+
+// Kept reads (platform/db/kept_reads.h) are answered again until a watched
+// table changes: the next get after the change's write returned reads again.
+TEST_P(StoreTest, KeptReadsAreReadAgainOnceAWatchedTableChanged) {
+  const Query other{"kr_other", "CREATE TABLE kr_other (n BIGINT)"};
+  const Query add_other{"kr_other_add", "INSERT INTO kr_other (n) VALUES (1)"};
+  db_->write([&](Conn& c) { c.exec(other); });
+  KeptReads<int64_t> kept(*db_, {"t"}, std::chrono::hours(1));
+  int reads = 0;
+  auto count = [&] {
+    return kept.get("all", [&](Conn& c) {
+      ++reads;
+      return c.query_one(kCount)->i64(0);
+    });
+  };
+  EXPECT_EQ(count(), 0);
+  EXPECT_EQ(count(), 0);
+  EXPECT_EQ(reads, 1);
+  db_->write([](Conn& c) { c.exec(kInsert, {std::string("a"), int64_t{1}, nullptr}); });
+  EXPECT_EQ(count(), 1);  // not the kept 0
+  EXPECT_EQ(reads, 2);
+  db_->write([&](Conn& c) { c.exec(add_other); });
+  EXPECT_EQ(count(), 1);
+  // SQLite's writer tells which tables a batch changed; on PostgreSQL every batch counts.
+  EXPECT_EQ(reads, db_->backend() == Backend::kSqlite ? 2 : 3);
+  EXPECT_THROW(kept.get("bad", [](Conn&) -> int64_t { throw std::runtime_error("read failed"); }), std::runtime_error);
+  EXPECT_EQ(kept.get("bad", [](Conn&) { return int64_t{7}; }), 7);  // the failed read kept nothing
+  KeptReads<int64_t> brief(*db_, {"t"}, std::chrono::milliseconds(0));
+  brief.get("all", [&](Conn& c) { return c.query_one(kCount)->i64(0); });
+  EXPECT_EQ(brief.get("all", [&](Conn&) { return int64_t{-1}; }), -1);  // past its life: read again
 }
 
 // Past the bound on queued writes the store answers "overloaded" at once.
