@@ -146,45 +146,55 @@ Service::LinkTarget Service::LinkOf(const std::string& token) {
   return *t;
 }
 
+Service::Binding Service::OfficialBinding(db::Conn& c, int64_t official_id) {
+  auto o = org::repo::OfficialProfile(c, official_id);
+  if (!o) throw NotFound("ratings.bad_token");
+  Binding b;
+  b.official_id = o->id;
+  b.official_name = o->full_name;
+  b.unit_id = o->unit_id;
+  b.unit_path = o->unit_path;
+  b.unit_code = o->unit_code;
+  b.unit_name = o->unit_name;
+  b.settings = SettingsAt(c, b.unit_path);
+  return b;
+}
+
 Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender) {
   const SysSeconds now = Now();
-  // Resolve the binding: official, unit, dossier.
-  struct Binding {
-    int64_t official_id = 0, unit_id = 0, procedure_id = 0;
-    std::optional<int64_t> dossier_id;
-    std::string unit_path;
-    // For the answer, which is built from what is written rather than read back.
-    std::string unit_code, unit_name, official_name, dossier_code;
-    Settings settings;
-  };
   std::optional<Rating> prior;  // a repeat of a stored rating (same client key): answered as it was
-  const Binding b = db_.read([&](db::Conn& c) {
-    Binding b;
-    if (!raw.client_key.empty() && raw.client_key.size() <= kMaxClientKey &&
-        (prior = repo::RatingByClientKey(c, raw.client_key)))
-      return b;
-    std::optional<desk::Dossier> d;
-    if (raw.dossier_id) {
-      if (auto code = repo::DossierCode(c, raw.dossier_id)) d = desk::repo::DossierByCode(c, *code);
-      if (!d) throw NotFound("ratings.bad_link");
-    } else if (!raw.dossier_code.empty()) {
-      if (raw.dossier_code.size() <= 40) d = desk::repo::DossierByCode(c, raw.dossier_code);
-      if (!d) throw BadInput("ratings.unknown_dossier", "dossier_code");
-    }
-    std::optional<org::Official> o;
-    if (raw.official_id) {
-      o = org::repo::OfficialProfile(c, raw.official_id);
+  Binding b;
+  if (raw.source == "kiosk" && raw.official_id && !raw.dossier_id && raw.dossier_code.empty()) {
+    // A desk tablet's rating of its official: the binding is kept between
+    // ratings, and a repeat is found by the write (no read transaction here).
+    b = officials_.get(std::to_string(raw.official_id),
+                       [&](db::Conn& c) { return OfficialBinding(c, raw.official_id); });
+  } else {
+    b = db_.read([&](db::Conn& c) {
+      if (!raw.client_key.empty() && raw.client_key.size() <= kMaxClientKey &&
+          (prior = repo::RatingByClientKey(c, raw.client_key)))
+        return Binding{};
+      std::optional<desk::Dossier> d;
+      if (raw.dossier_id) {
+        if (auto code = repo::DossierCode(c, raw.dossier_id)) d = desk::repo::DossierByCode(c, *code);
+        if (!d) throw NotFound("ratings.bad_link");
+      } else if (!raw.dossier_code.empty()) {
+        if (raw.dossier_code.size() <= 40) d = desk::repo::DossierByCode(c, raw.dossier_code);
+        if (!d) throw BadInput("ratings.unknown_dossier", "dossier_code");
+      }
+      if (!d) {
+        if (!raw.official_id) throw NotFound("ratings.bad_token");
+        return OfficialBinding(c, raw.official_id);
+      }
+      std::optional<org::Official> o =
+          org::repo::OfficialProfile(c, raw.official_id ? raw.official_id : d->received_by);
       if (!o) throw NotFound("ratings.bad_token");
-    } else if (d) {
-      o = org::repo::OfficialProfile(c, d->received_by);
-    }
-    if (!o) throw NotFound("ratings.bad_token");
-    if (d && raw.source != "link" && !std::string_view(d->unit_path).starts_with(o->unit_path) &&
-        d->received_by != o->id && d->assignee_id != o->id)
-      throw BadInput("ratings.dossier_not_official", "dossier_code");
-    b.official_id = o->id;
-    b.official_name = o->full_name;
-    if (d) {
+      if (raw.source != "link" && !std::string_view(d->unit_path).starts_with(o->unit_path) &&
+          d->received_by != o->id && d->assignee_id != o->id)
+        throw BadInput("ratings.dossier_not_official", "dossier_code");
+      Binding b;
+      b.official_id = o->id;
+      b.official_name = o->full_name;
       b.dossier_id = d->id;
       b.dossier_code = d->code;
       b.unit_id = d->unit_id;
@@ -192,15 +202,10 @@ Service::Submitted Service::Submit(const RatingInput& raw, const Sender& sender)
       b.unit_code = d->unit_code;
       b.unit_name = d->unit_id == o->unit_id ? o->unit_name : org::repo::UnitById(c, d->unit_id)->name;
       b.procedure_id = d->procedure_id;
-    } else {
-      b.unit_id = o->unit_id;
-      b.unit_path = o->unit_path;
-      b.unit_code = o->unit_code;
-      b.unit_name = o->unit_name;
-    }
-    b.settings = SettingsAt(c, b.unit_path);
-    return b;
-  });
+      b.settings = SettingsAt(c, b.unit_path);
+      return b;
+    });
+  }
   if (prior) return {*prior, false};
   const RatingInput in = Checked(raw, b.settings.scale);
 

@@ -98,10 +98,24 @@ class Service {
   OfficialCard Card(const auth::Principal& p, int64_t official_id);
 
  private:
+  // Whom a rating is bound to: official, unit, dossier, and the unit's settings.
+  struct Binding {
+    int64_t official_id = 0, unit_id = 0, procedure_id = 0;
+    std::optional<int64_t> dossier_id;
+    std::string unit_path;
+    // For the answer, which is built from what is written rather than read back.
+    std::string unit_code, unit_name, official_name, dossier_code;
+    Settings settings;
+  };
+  // An official's own binding (no dossier); NotFound ratings.bad_token.
+  static Binding OfficialBinding(db::Conn& c, int64_t official_id);
+
   db::Db& db_;
   // Paired tablets by their token's hash, read for every rating from a desk;
   // a pairing or a revocation is seen by the next request.
   db::KeptReads<std::optional<Device>> devices_{db_, {"rating_devices"}};
+  // A desk tablet's ratings bind to its official: by official id.
+  db::KeptReads<Binding> officials_{db_, {"officials", "units", "rating_settings"}};
   std::string key_;  // crypto_auth key (raw)
   auth::RateLimiter per_address_{20, std::chrono::hours(1)};
   auth::RateLimiter per_device_{5, std::chrono::hours(1)};
