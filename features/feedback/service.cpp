@@ -659,19 +659,22 @@ Detail Service::Apply(const auth::Principal& p, const std::string& code, const A
   }
 
   db_.write([&](db::Conn& c) {
-    if (!repo::UpdateItem(c, next)) throw Conflict("feedback.changed");
-    next.version += 1;
+    // A copy: the write may run again (its batch rolled back), from `next` as read.
+    Item written = next;
+    if (!repo::UpdateItem(c, written)) throw Conflict("feedback.changed");
+    written.version += 1;
     repo::InsertStep(c, step);
     if (pause_open) repo::OpenPause(c, item.id, now_text);
     if (pause_close) repo::ClosePause(c, item.id, now_text);
     if (count_answer)
-      repo::CountAnswer(c, next.unit_id, FormatIsoDate(ToLocal(now).date).substr(0, 7), next.timeliness == "on_time");
-    events::Append(c, EventOf(p.official_id, p.username, item, next, std::string(ActionName(a))));
+      repo::CountAnswer(c, written.unit_id, FormatIsoDate(ToLocal(now).date).substr(0, 7),
+                        written.timeliness == "on_time");
+    events::Append(c, EventOf(p.official_id, p.username, item, written, std::string(ActionName(a))));
     if (target) {
       repo::InsertStep(c, {0, target->id, now_text, p.official_id, "", "merged_in", item.code, true});
     }
     if (!message_event.empty())
-      Notify(c, next, message_event, a == Action::kApproveReply ? next.reply : step.text, now_text);
+      Notify(c, written, message_event, a == Action::kApproveReply ? written.reply : step.text, now_text);
   });
   auto fresh = db_.read([&](db::Conn& c) { return repo::ItemById(c, item.id); });
   auto steps = db_.read([&](db::Conn& c) { return repo::Steps(c, item.id); });

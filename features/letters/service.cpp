@@ -665,12 +665,14 @@ TriggerRun Service::Pass() {
   });
   if (!news) return run;
   for (;;) {
+    TriggerRun step;  // this write's counts: it may run again when its batch is rolled back
     const bool more = db_.write([&](db::Conn& c) {
+      step = {};
       const int64_t from = repo::Cursor(c);
       const int64_t to = repo::LastSealed(c, from, kWindow);
       if (to == from) return false;
       for (const auto& e : repo::DeskEventsAfter(c, from, to - from)) {
-        ++run.events;
+        ++step.events;
         auto d = desk::repo::DossierByCode(c, e.code);
         if (!d) continue;
         std::string type;
@@ -683,7 +685,7 @@ TriggerRun Service::Pass() {
         }
         if (repo::DoNotSendMatches(c, d->unit_path, text::Fold(d->applicant.name), d->applicant.id_number,
                                    desk::PhoneDigits(d->applicant.phone))) {
-          ++run.skipped;
+          ++step.skipped;
           continue;
         }
         auto u = org::repo::UnitById(c, d->unit_id);
@@ -712,10 +714,10 @@ TriggerRun Service::Pass() {
         const std::string now = NowUtcText();
         auto id = repo::InsertLetter(c, l, 0, now);
         if (!id) {
-          ++run.skipped;
+          ++step.skipped;
           continue;
         }
-        ++run.drafts;
+        ++step.drafts;
         auto saved = *repo::LetterById(c, *id);
         if (type == "apology") {
           // Form 04 was given at the desk: the apology is registered as issued, numbered and counted.
@@ -739,6 +741,9 @@ TriggerRun Service::Pass() {
       repo::SetCursor(c, to);
       return true;
     });
+    run.events += step.events;
+    run.drafts += step.drafts;
+    run.skipped += step.skipped;
     if (!more) break;
   }
   return run;

@@ -113,7 +113,7 @@ class Service {
   db::Db& db_;
   // Paired tablets by their token's hash, read for every rating from a desk;
   // a pairing or a revocation is seen by the next request.
-  db::KeptReads<std::optional<Device>> devices_{db_, {"rating_devices"}};
+  db::KeptReads<std::optional<Device>> devices_{db_, {"rating_devices", "units", "officials"}};
   // A desk tablet's ratings bind to its official: by official id.
   db::KeptReads<Binding> officials_{db_, {"officials", "units", "rating_settings"}};
   std::string key_;  // crypto_auth key (raw)

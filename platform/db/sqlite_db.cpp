@@ -4,10 +4,12 @@
 // connections used on the calling thread.
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -37,6 +39,14 @@ void ConfigureSqlite() {
     return sqlite3_initialize() == SQLITE_OK;
   }();
   (void)done;
+}
+
+// CREATE, DROP or ALTER: what sqlite3_total_changes64 does not count.
+bool ChangesSchema(const char* sql) {
+  while (*sql == ' ' || *sql == '\n' || *sql == '\t') ++sql;
+  for (const char* word : {"CREATE", "DROP", "ALTER"})
+    if (strncasecmp(sql, word, std::strlen(word)) == 0) return true;
+  return false;
 }
 
 class SqliteConn final : public Conn {
@@ -120,6 +130,7 @@ class SqliteConn final : public Conn {
 
   int64_t exec(const Query& q, const std::vector<Value>& params) override {
     sqlite3_stmt* st = prepare(q, params);
+    if (!sqlite3_stmt_readonly(st) && ChangesSchema(q.sql)) ++schema_changes_;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     }
@@ -134,6 +145,7 @@ class SqliteConn final : public Conn {
   }
 
   void exec_script(std::string_view sql) override {
+    ++schema_changes_;  // scripts are DDL (migrations), or may be
     std::string s(sql);
     char* err = nullptr;
     if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -145,6 +157,12 @@ class SqliteConn final : public Conn {
 
   Backend backend() const override { return Backend::kSqlite; }
   sqlite3* handle() { return db_; }
+  // Moves with every row a completed statement changed and with every
+  // statement or script that may change the schema (which
+  // sqlite3_total_changes64 does not count); -1 outside a transaction.
+  int64_t change_mark() const {
+    return sqlite3_get_autocommit(db_) ? -1 : static_cast<int64_t>(sqlite3_total_changes64(db_)) + schema_changes_;
+  }
   // The WAL's path when commits leave syncing it to the store; else empty.
   const std::string& wal_path() const { return wal_path_; }
 
@@ -204,6 +222,7 @@ class SqliteConn final : public Conn {
   sqlite3* db_ = nullptr;
   std::string wal_path_;
   std::unordered_map<const char*, sqlite3_stmt*> stmts_;  // keyed by the literal's address
+  int64_t schema_changes_ = 0;                            // change_mark()
 };
 
 // Makes the WAL's committed frames durable: fdatasync of the file through a
@@ -265,12 +284,9 @@ class SqliteDb final : public Db {
       events::tip::Forget();
       counts::Forget();
     };
-    // Writes run without a savepoint each: sqlite3_total_changes64 counts
-    // the rows a completed statement changed (a statement that fails undoes
-    // its own changes and adds nothing).
-    steps.change_mark = [h = static_cast<SqliteConn&>(*writer.back()).handle()] {
-      return sqlite3_get_autocommit(h) ? int64_t{-1} : static_cast<int64_t>(sqlite3_total_changes64(h));
-    };
+    // Writes run without a savepoint each: a statement that fails undoes its
+    // own changes, so a write that fails with the mark unmoved changed nothing.
+    steps.change_mark = [conn = &static_cast<SqliteConn&>(*writer.back())] { return conn->change_mark(); };
     steps.before_commit = [this](Conn& c) {
       counts::Flush(c);
       // The head follows the batch's events, or the batch fails: its events

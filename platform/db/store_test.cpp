@@ -473,6 +473,50 @@ TEST_P(StoreTest, AWriteFailingAfterItsChangesLeavesNoneOfThemAndTheOthersLandOn
   EXPECT_EQ(n->i64(0), kWrites - 3);
 }
 
+// A write that fails after changing the schema (as a migration may, halfway
+// through its script) leaves none of it: the row count does not see DDL.
+TEST_P(StoreTest, AWriteFailingAfterSchemaChangesLeavesNoneOfThem) {
+  Options opt;
+  opt.writers = 1;
+  Reopen(opt);
+  const Query create_y{"ddl_y_create", "CREATE TABLE ddl_y (n BIGINT)"};
+  const std::vector<std::function<void(Conn&)>> writes = {
+      [](Conn& c) {
+        c.exec_script("CREATE TABLE ddl_x (n BIGINT)");
+        throw std::runtime_error("fault after a script");
+      },
+      [&](Conn& c) {
+        c.exec(create_y);
+        throw std::runtime_error("fault after a statement");
+      },
+      [](Conn& c) {
+        c.exec(kInsert, {std::string("kept"), int64_t{1}, nullptr});
+      },
+  };
+  std::vector<std::exception_ptr> errors(writes.size());
+  std::vector<std::thread> threads;
+  {
+    HeldWriter holder(*db_);
+    for (size_t i = 0; i < writes.size(); ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          db_->write(writes[i]);
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+      });
+      while (db_->stats().write_queue_depth < i + 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }  // released: the three run in one batch
+  for (auto& t : threads) t.join();
+  EXPECT_TRUE(errors[0] && errors[1] && !errors[2]);
+  const Query probe_x{"ddl_x_probe", "SELECT count(*) FROM ddl_x"};
+  const Query probe_y{"ddl_y_probe", "SELECT count(*) FROM ddl_y"};
+  for (const Query* probe : {&probe_x, &probe_y})
+    EXPECT_ANY_THROW(db_->read([&](Conn& c) { c.query(*probe); })) << probe->name << ": its table was left behind";
+  EXPECT_EQ(Count(), 1);
+}
+
 // Counter rows (platform/db/batch_counts.h): the amounts a group commit's
 // writes add to a row are summed and written once on SQLite (at once on
 // PostgreSQL), and a write refused inside the batch takes its amounts back,
