@@ -86,6 +86,19 @@ def bearer_token():
     return json.loads(tok)["token"]
 
 
+FACEBOOK_SECRET = "bench-secret"
+
+
+def facebook_body(mid):
+    """A Facebook page's webhook call carrying one new message `mid` (case (k))."""
+    return json.dumps({"object": "page", "entry": [{"id": "1", "messaging": [
+        {"sender": {"id": "u" + mid}, "message": {"mid": mid, "text": "Cống ấp 2 bị tắc, nước tràn ra đường."}}]}]})
+
+
+def facebook_signature(body):
+    return "sha256=" + hmac.new(FACEBOOK_SECRET.encode(), body.encode(), hashlib.sha256).hexdigest()
+
+
 def paired_kiosk_token(bearer):
     """A desk tablet of ward 25270 paired through its pages (pairing code by the API, then the
     /kiosk form): its device token."""
@@ -256,15 +269,10 @@ request = function() i = i %% #paths + 1; return wrk.format("GET", paths[i]) end
         st, _, bodies["feedback_form"], sc = http("POST", "/gop-y", form_body, form_headers)
         if st != 303:
             sys.exit(f"feedback form: {st} {bodies['feedback_form'][:300]!r}")
-        st, _, _, _ = http("PUT", "/api/v1/feedback/channels/facebook?unit=25270", json.dumps({"secret": "bench-secret"}),
+        st, _, _, _ = http("PUT", "/api/v1/feedback/channels/facebook?unit=25270", json.dumps({"secret": FACEBOOK_SECRET}),
                            dict(auth, **{"Content-Type": "application/json"}))
         if st != 204:
             sys.exit(f"facebook channel: {st}")
-        def facebook_body(mid):
-            return json.dumps({"object": "page", "entry": [{"id": "1", "messaging": [
-                {"sender": {"id": "u" + mid}, "message": {"mid": mid, "text": "Cống ấp 2 bị tắc, nước tràn ra đường."}}]}]})
-        def facebook_signature(body):
-            return "sha256=" + hmac.new(b"bench-secret", body.encode(), hashlib.sha256).hexdigest()
         probe = facebook_body("m-probe")
         st, _, bodies["webhook"], _ = http("POST", "/api/v1/feedback/webhooks/facebook/25270", probe,
                                            {"Content-Type": "application/json", "X-Hub-Signature-256": facebook_signature(probe)})

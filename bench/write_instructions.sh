@@ -49,16 +49,14 @@ elif [[ "$CASE" == k ]]; then
   # The Facebook page's webhook of ward 25270 (secret set by the API), fed
   # messages signed beforehand, each sent once, as bench/http_bench.py does.
   (cd bench && python3 -c "
-import hashlib, hmac, json, http_bench, sys
-t = http_bench.bearer_token()
-st, _, _, _ = http_bench.http('PUT', '/api/v1/feedback/channels/facebook?unit=25270', json.dumps({'secret': 'bench-secret'}),
-                              {'Authorization': 'Bearer ' + t, 'Content-Type': 'application/json'})
+import json, http_bench as b, sys
+st, _, _, _ = b.http('PUT', '/api/v1/feedback/channels/facebook?unit=25270', json.dumps({'secret': b.FACEBOOK_SECRET}),
+                     {'Authorization': 'Bearer ' + b.bearer_token(), 'Content-Type': 'application/json'})
 assert st == 204, st
 with open(sys.argv[1], 'w') as f:
     for i in range(60000):
-        body = json.dumps({'object': 'page', 'entry': [{'id': '1', 'messaging': [{'sender': {'id': 'u%d' % i},
-            'message': {'mid': 'm-%d' % i, 'text': 'Cống ấp 2 bị tắc, nước tràn ra đường.'}}]}]})
-        f.write('sha256=' + hmac.new(b'bench-secret', body.encode(), hashlib.sha256).hexdigest() + '\t' + body + '\n')
+        body = b.facebook_body('m-%d' % i)
+        f.write(b.facebook_signature(body) + '\\t' + body + '\\n')
 " "$WORK/webhook.txt")
   cat > "$WORK/req.lua" <<LUA
 local reqs = {}
