@@ -35,19 +35,30 @@ void SetClockForTesting(std::optional<SysSeconds> fixed) {
 }
 
 std::string FormatUtc(SysSeconds t) {
-  // Mostly the current second, many times over: formatted once per thread.
-  thread_local std::optional<SysSeconds> last;
-  thread_local std::string text;
-  if (last == t) return text;
   auto dp = floor<days>(t);
   year_month_day ymd{dp};
   hh_mm_ss hms{t - dp};
-  text = fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                     static_cast<long>(hms.seconds().count()));
-  last = t;
-  return text;
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999)
+    return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), y, static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),
+                       static_cast<long>(hms.minutes().count()), static_cast<long>(hms.seconds().count()));
+  // Digit by digit: several times per write, each a different instant
+  // (received, due, now), where fmt's padded fields cost about 1,400
+  // instructions a call.
+  std::string out = "0000-00-00T00:00:00Z";
+  auto two = [&out](size_t at, long v) {
+    out[at] = static_cast<char>('0' + v / 10);
+    out[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, y / 100);
+  two(2, y % 100);
+  two(5, static_cast<unsigned>(ymd.month()));
+  two(8, static_cast<unsigned>(ymd.day()));
+  two(11, hms.hours().count());
+  two(14, hms.minutes().count());
+  two(17, hms.seconds().count());
+  return out;
 }
 
 std::string NowUtcText() { return FormatUtc(Now()); }

@@ -33,6 +33,18 @@ TEST(Time, DatesAndClocks) {
   EXPECT_EQ(FormatClock(7 * 3600 + 1800), "07:30");
 }
 
+TEST(Time, FormatUtcPadsEveryField) {
+  EXPECT_EQ(FormatUtc(sys_days{2024y / 2 / 29} + 23h + 59min + 59s), "2024-02-29T23:59:59Z");
+  EXPECT_EQ(FormatUtc(sys_days{year{987} / 1 / 2} + 3h + 4min + 5s), "0987-01-02T03:04:05Z");
+  EXPECT_EQ(FormatUtc(sys_days{2100y / 12 / 31}), "2100-12-31T00:00:00Z");
+  EXPECT_EQ(FormatUtc(sys_days{year{10000} / 1 / 1}), "10000-01-01T00:00:00Z");
+  // What it writes, ParseUtc reads back, second by second across a day.
+  for (int s = 0; s < 86400; s += 7) {
+    const SysSeconds t = sys_days{2026y / 11 / 29} + seconds{s};
+    EXPECT_EQ(ParseUtc(FormatUtc(t)), t);
+  }
+}
+
 TEST(Time, ParseUtcReadsOnlyWhatFormatUtcWrites) {
   EXPECT_EQ(ParseUtc("2026-11-23T04:30:00Z"), sys_days{2026y / 11 / 23} + 4h + 30min);
   // Found by fuzz/time_fuzz: sscanf's %d took these.

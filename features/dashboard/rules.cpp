@@ -17,7 +17,7 @@ json::object ParseObject(const std::string& s) {
   boost::system::error_code ec;
   auto v = json::parse(s, ec);
   if (ec || !v.is_object()) return {};
-  return v.as_object();
+  return std::move(v.as_object());
 }
 
 std::string StringAt(const json::object& o, std::string_view key) {

@@ -99,7 +99,7 @@ Item Service::RaiseInSession(const auth::Principal& p, int64_t id, ItemInput in)
     const SysSeconds start = FromLocal(*day, *clock);
     if (start <= Now()) in.received_at = FormatRfc3339Local(start);
   }
-  return Create(Checked(in), p.official_id, p.username,
+  return Create(Checked(in), p.official_id, p.username, {},
                 [&](db::Conn& c, const Item& item) { repo::LinkToSession(c, item.id, s.id); });
 }
 

@@ -261,7 +261,7 @@ bool Service::TakeMail(const repo::MailboxRow& box, const std::string& unit_code
     }
   }
   try {
-    Create(checked, std::nullopt, "email", [&](db::Conn& c, const Item& i) {
+    Create(checked, std::nullopt, "email", {}, [&](db::Conn& c, const Item& i) {
       repo::InsertIntake(c, "email", key, i.id, m.from_email, i.created_at);
       for (const auto& f : files) repo::InsertAttachment(c, i.id, f);
       repo::MailboxTook(c, box, uidvalidity, uid, true);

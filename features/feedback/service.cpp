@@ -112,6 +112,7 @@ void Service::LimitSubmissions(int per_hour) {
 }
 
 Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::string& actor,
+                     const std::function<void(db::Conn&)>& first,
                      const std::function<void(db::Conn&, const Item&)>& also) {
   const Kind kind = *ParseKind(in.kind);
   auto unit = units_.get(in.unit_code, [&](db::Conn& c) { return org::repo::UnitByCode(c, in.unit_code); });
@@ -153,6 +154,7 @@ Item Service::Create(const ItemInput& in, std::optional<int64_t> by, const std::
   i.lookup_key = auth::RandomPassword(2);
   const int year = static_cast<int>(std::chrono::year_month_day{ToLocal(received).date}.year());
   db_.write([&](db::Conn& c) {
+    if (first) first(c);
     i.code = ItemCode(i.unit_code, year, repo::NextSerial(c, i.unit_id, year));
     i.id = repo::InsertItem(c, i, by);
     repo::InsertStep(c, {0, i.id, i.created_at, by, "", "register", "", false});
@@ -242,11 +244,12 @@ Service::IntakeResult Service::Webhook(const std::string& channel, const std::st
   const auto messages = channel == "facebook" ? webhook::FacebookMessages(body) : webhook::ZaloMessages(body);
   if (!messages) throw BadInput("feedback.webhook.bad_body", "body");
   IntakeResult out;
+  // A message the unit has already taken (platforms deliver again until
+  // answered 200), found by the write itself before it writes anything: the
+  // intake rows are then read on the writer's warm connection, not in a read
+  // transaction of their own on an io thread.
+  struct AlreadyTaken {};
   for (const auto& m : *messages) {
-    if (db_.read([&](db::Conn& c) { return repo::IntakeExists(c, channel, m.id); })) {
-      ++out.duplicates;
-      continue;
-    }
     ItemInput in;
     in.kind = "feedback";
     in.channel = channel;
@@ -261,13 +264,18 @@ Service::IntakeResult Service::Webhook(const std::string& channel, const std::st
       continue;  // an empty or unreadable message is not an item
     }
     try {
-      auto item = Create(checked, std::nullopt, channel, [&](db::Conn& c, const Item& i) {
-        repo::InsertIntake(c, channel, m.id, i.id, m.sender, i.created_at);
-      });
+      auto item = Create(
+          checked, std::nullopt, channel,
+          [&](db::Conn& c) {
+            if (repo::IntakeExists(c, channel, m.id)) throw AlreadyTaken{};
+          },
+          [&](db::Conn& c, const Item& i) { repo::InsertIntake(c, channel, m.id, i.id, m.sender, i.created_at); });
       ++out.created;
       out.codes.push_back(item.code);
+    } catch (const AlreadyTaken&) {
+      ++out.duplicates;
     } catch (const db::ConstraintError&) {
-      ++out.duplicates;  // the same message arriving twice at once: the second write rolled back
+      ++out.duplicates;  // the same message arriving twice at once (PostgreSQL): the second write rolled back
     }
   }
   return out;

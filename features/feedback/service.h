@@ -222,8 +222,11 @@ class Service {
   // feedback.lookup_not_found otherwise, counted against `address` (TooMany
   // feedback.too_many_lookups past kLookups failures in 10 minutes).
   Item Proven(const std::string& code, const std::string& check, const std::string& address);
-  // `also` runs inside the registering write (the webhook's intake row).
+  // Inside the registering write, `first` runs before anything is written
+  // (a refusal it raises costs the batch nothing), `also` after the item is
+  // (the webhook's duplicate check and intake row).
   Item Create(const ItemInput& checked, std::optional<int64_t> by, const std::string& actor,
+              const std::function<void(db::Conn&)>& first = {},
               const std::function<void(db::Conn&, const Item&)>& also = {});
   Detail DetailOf(const auth::Principal& p, Item item, std::vector<Step> steps);
   // One reading of the unit's mailbox; `wait`: for the reading under way, else Conflict feedback.mail.busy.

@@ -11,6 +11,7 @@
 #include "features/calendar/testing.h"
 #include "features/desk/testing.h"
 #include "features/feedback/repo.h"
+#include "platform/auth/crypto.h"
 #include "platform/errors.h"
 #include "platform/time.h"
 #include "tests/support/images.h"
@@ -603,6 +604,16 @@ TEST_P(FeedbackServiceTest, WebhookMessagesOnceAndForgedSignaturesStoreNothing) 
   EXPECT_EQ(again.created, 0);
   EXPECT_EQ(again.duplicates, 1);
   EXPECT_EQ(items(), 1);
+  // One delivery holding a new message twice, and the old one: one item more.
+  const std::string twice =
+      R"({"object":"page","entry":[{"id":"123","time":2,"messaging":[)"
+      R"({"sender":{"id":"PSID2"},"recipient":{"id":"123"},"timestamp":2,"message":{"mid":"m_2","text":"Cây đổ"}},)"
+      R"({"sender":{"id":"PSID2"},"recipient":{"id":"123"},"timestamp":2,"message":{"mid":"m_2","text":"Cây đổ"}},)"
+      R"({"sender":{"id":"PSID1"},"recipient":{"id":"123"},"timestamp":1,"message":{"mid":"m_1","text":"Đường ngập nước"}}]}]})";
+  auto mixed = fb_->Webhook("facebook", "C1", twice, "sha256=" + auth::HmacSha256Hex(twice, "fb-secret"));
+  EXPECT_EQ(mixed.created, 1);
+  EXPECT_EQ(mixed.duplicates, 2);
+  EXPECT_EQ(items(), 2);
 }
 
 TEST_P(FeedbackServiceTest, ACitizenWhoWroteToTheZaloOaIsAnsweredInThatChat) {

@@ -1,6 +1,8 @@
 #include "platform/auth/crypto.h"
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/params.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -108,12 +110,32 @@ std::string Sha256Hex(std::string_view data) {
   return hex;
 }
 
+// HMAC-SHA-256 through OpenSSL too (a webhook's signature is checked over
+// its whole body on an io thread). The digest is set once per thread's
+// context; each call sets the key again.
 std::string HmacSha256Hex(std::string_view msg, std::string_view key) {
+  static EVP_MAC* const hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  struct CtxFree {
+    void operator()(EVP_MAC_CTX* c) const { EVP_MAC_CTX_free(c); }
+  };
+  thread_local const std::unique_ptr<EVP_MAC_CTX, CtxFree> ctx = [] {
+    std::unique_ptr<EVP_MAC_CTX, CtxFree> c(hmac ? EVP_MAC_CTX_new(hmac) : nullptr);
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_construct_end()};
+    if (c && EVP_MAC_CTX_set_params(c.get(), params) != 1) c.reset();
+    return c;
+  }();
+  // A null key would mean "the previous key" to EVP_MAC_init: an empty one
+  // is passed as an empty array.
+  static const unsigned char kNoKey[1] = {0};
+  const auto* k = key.empty() ? kNoKey : reinterpret_cast<const unsigned char*>(key.data());
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(msg.data()), msg.size());
-  crypto_auth_hmacsha256_final(&st, mac);
+  size_t n = 0;
+  if (!ctx || EVP_MAC_init(ctx.get(), k, key.size(), nullptr) != 1 ||
+      EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(msg.data()), msg.size()) != 1 ||
+      EVP_MAC_final(ctx.get(), mac, &n, sizeof mac) != 1 || n != sizeof mac)
+    throw std::runtime_error("HMAC-SHA-256 failed (OpenSSL)");
   char hex[sizeof mac * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
   return hex;

@@ -1,4 +1,4 @@
-// The crypto wrappers (libsodium; OpenSSL for SHA-256) against published test vectors.
+// The crypto wrappers (libsodium; OpenSSL for SHA-256 and HMAC-SHA-256) against published test vectors.
 #include "platform/auth/crypto.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +11,16 @@ namespace {
 TEST(Crypto, HmacSha256MatchesRfc4231) {
   InitCrypto();
   // RFC 4231, test case 2.
+  EXPECT_EQ(HmacSha256Hex("what do ya want for nothing?", "Jefe"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  // Test case 6: a key longer than a block is hashed first.
+  EXPECT_EQ(HmacSha256Hex("Test Using Larger Than Block-Size Key - Hash Key First", std::string(131, '\xaa')),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  // Test case 1, after the others on the same thread: each call takes its own key.
+  EXPECT_EQ(HmacSha256Hex("Hi There", std::string(20, '\x0b')),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  // An empty key is a key (not the previous one).
+  EXPECT_EQ(HmacSha256Hex("", ""), "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
   EXPECT_EQ(HmacSha256Hex("what do ya want for nothing?", "Jefe"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
