@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
@@ -173,37 +174,35 @@ namespace {
 constexpr std::string_view kPendingCsrfToken = "fgPendingFormToken0fgPendingFormToken";
 
 bool IsParam(const std::string& segment) { return segment.size() > 2 && segment.front() == '{'; }
-std::string BucketKey(size_t count, std::string_view first) {
-  std::string key = std::to_string(count);
-  key += ' ';
-  key += first;
-  return key;
-}
 }  // namespace
 
 void App::add(std::string method, std::string pattern, Access access, bool is_api, Handler h) {
   auto segments = Split(pattern);
-  const std::string first = segments.empty() ? "" : IsParam(segments[0]) ? "{" : segments[0];
-  buckets_[BucketKey(segments.size(), first)].push_back(routes_.size());
+  RouteNode* node = &route_tree_;
+  for (const auto& s : segments) {
+    auto& child = IsParam(s) ? node->param : node->literal[s];
+    if (!child) child = std::make_unique<RouteNode>();
+    node = child.get();
+  }
+  node->routes.push_back(routes_.size());
   routes_.push_back({std::move(method), std::move(segments), std::move(pattern), access, is_api, std::move(h)});
 }
 
 template <typename F>
 void App::for_candidates(const std::vector<std::string>& segs, F&& f) const {
-  static const std::vector<size_t> kNone;
-  auto bucket = [&](std::string_view first) -> const std::vector<size_t>& {
-    auto it = buckets_.find(BucketKey(segs.size(), first));
-    return it == buckets_.end() ? kNone : it->second;
+  std::vector<size_t> found;
+  auto walk = [&](auto& self, const RouteNode& n, size_t depth) -> void {
+    if (depth == segs.size()) {
+      found.insert(found.end(), n.routes.begin(), n.routes.end());
+      return;
+    }
+    if (auto it = n.literal.find(segs[depth]); it != n.literal.end()) self(self, *it->second, depth + 1);
+    if (n.param) self(self, *n.param, depth + 1);
   };
-  const std::string_view first = segs.empty() ? std::string_view() : std::string_view(segs[0]);
-  const auto& exact = first == "{" ? kNone : bucket(first);
-  const auto& param = segs.empty() ? kNone : bucket("{");
-  // Both lists ascend: merge them to keep registration order.
-  size_t i = 0, j = 0;
-  while (i < exact.size() || j < param.size()) {
-    const size_t k = j == param.size() || (i < exact.size() && exact[i] < param[j]) ? exact[i++] : param[j++];
+  walk(walk, route_tree_, 0);
+  std::sort(found.begin(), found.end());  // registration order: the first route registered wins
+  for (size_t k : found)
     if (f(routes_[k])) return;
-  }
 }
 
 bool App::Matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segs,

@@ -113,8 +113,8 @@ class App {
   // Whether the path's segments match a route's (binding "{name}" segments into `params` when given).
   static bool Matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segs,
                       std::map<std::string, std::string>* params);
-  // The routes that may match `segs`, in registration order: those whose pattern
-  // has as many segments and the same first segment, or a parameter first.
+  // The routes that may match `segs`, in registration order: those whose
+  // pattern has, segment by segment, the same literal or a parameter.
   template <typename F>
   void for_candidates(const std::vector<std::string>& segs, F&& f) const;
   Response dispatch(Request& req, std::string& route_name);
@@ -132,9 +132,15 @@ class App {
   std::string assets_dir_;
   std::map<std::string, Asset, std::less<>> assets_;  // by path under static/
   std::vector<Route> routes_;
-  // Route indexes by BucketKey(segment count, first segment or "{" for a
-  // parameter), ascending: a request looks at two short lists, not every route.
-  std::unordered_map<std::string, std::vector<size_t>> buckets_;
+  // The routes' patterns as a tree of segments: a request walks down its
+  // own segments (a literal child and the parameter child at each level)
+  // instead of comparing every route of its length.
+  struct RouteNode {
+    std::unordered_map<std::string, std::unique_ptr<RouteNode>> literal;
+    std::unique_ptr<RouteNode> param;  // "{name}" and "{name}.suffix" alike
+    std::vector<size_t> routes;        // ending here, ascending
+  };
+  RouteNode route_tree_;
   std::vector<LargeBody> large_bodies_;
   Metrics metrics_;
   std::string metrics_token_;

@@ -36,6 +36,46 @@ TEST(Routes, SegmentWithASuffix) {
   EXPECT_EQ(get("/f/A-1/forms/01.pdfx"), "html 01.pdfx");
 }
 
+// Literal and parameter segments at every level: a path goes to the first
+// route registered that matches it; one that matches only with another method
+// is answered 405, one that matches nothing 404.
+TEST(Routes, TheFirstRegisteredMatchWinsAtEveryLevel) {
+  App app(FG_SOURCE_DIR);
+  auto say = [](std::string what) {
+    return [what](Context& c) {
+      std::string text = what;
+      for (const auto& [k, v] : c.req.params) text += " " + k + "=" + v;
+      return Response::Text(200, text);
+    };
+  };
+  app.api("GET", "/", Access::kPublic, say("root"));
+  app.api("GET", "/units/new", Access::kPublic, say("new"));
+  app.api("GET", "/units/{code}", Access::kPublic, say("unit"));
+  app.api("GET", "/{lang}/units", Access::kPublic, say("lang"));
+  app.api("GET", "/units/{code}/officials/{id}", Access::kPublic, say("official"));
+  app.api("GET", "/units/{code}/officials/new", Access::kPublic, say("never"));  // after the parameter
+  app.api("PUT", "/units/{code}", Access::kPublic, say("put"));
+  auto call = [&](const std::string& method, const std::string& target) {
+    Request r;
+    r.method = method;
+    r.set_target(target);
+    Response res = app.handle(r);
+    return res.status == 200 ? res.body : std::to_string(res.status);
+  };
+  EXPECT_EQ(call("GET", "/"), "root");
+  EXPECT_EQ(call("GET", "/units/new"), "new");
+  EXPECT_EQ(call("GET", "/units/75"), "unit code=75");
+  EXPECT_EQ(call("GET", "/units/units"), "unit code=units");  // "/units/{code}" came before "/{lang}/units"
+  EXPECT_EQ(call("GET", "/vi/units"), "lang lang=vi");
+  EXPECT_EQ(call("GET", "/units/75/officials/new"), "official code=75 id=new");
+  EXPECT_EQ(call("GET", "/units/a%20b/officials/7"), "official code=a b id=7");
+  EXPECT_EQ(call("DELETE", "/units/75"), "405");
+  EXPECT_EQ(call("DELETE", "/units/new"), "405");  // "/units/{code}" has it with other methods
+  EXPECT_EQ(call("GET", "/units"), "404");
+  EXPECT_EQ(call("GET", "/units/75/x"), "404");
+  EXPECT_EQ(call("GET", "/units/75/officials/7/x"), "404");
+}
+
 // Uploads: a route may take a larger body than the server's limit; every
 // other route, and the same path with another method, keeps the server's.
 TEST(Routes, ALargerBodyOnlyWhereAllowed) {
