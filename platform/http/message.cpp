@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 namespace fg::http {
 
@@ -180,22 +179,35 @@ bool IsLocalPath(std::string_view target) {
   });
 }
 
+namespace {
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = static_cast<char>(c | 0x20);  // either case
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+}  // namespace
+
 std::string UrlDecode(std::string_view s, bool plus_is_space) {
-  std::string out;
-  out.reserve(s.size());
+  // Written in place into a string of the input's size (the output is never
+  // longer): a form's Vietnamese text is mostly escapes, two or three a letter.
+  std::string out(s.size(), '\0');
+  size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    unsigned char byte = 0;
-    if (c == '+' && plus_is_space) {
-      out += ' ';
-    } else if (c == '%' && i + 2 < s.size() &&
-               std::from_chars(s.data() + i + 1, s.data() + i + 3, byte, 16).ptr == s.data() + i + 3) {
-      out += static_cast<char>(byte);  // no string per escape: Vietnamese text is two or three a letter
-      i += 2;
-    } else {
-      out += c;
+    if (c == '%' && i + 2 < s.size()) {
+      const int hi = HexDigit(s[i + 1]);
+      const int lo = HexDigit(s[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        out[n++] = static_cast<char>(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+    } else if (c == '+' && plus_is_space) {
+      c = ' ';
     }
+    out[n++] = c;
   }
+  out.resize(n);
   return out;
 }
 

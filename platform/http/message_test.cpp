@@ -83,6 +83,8 @@ TEST(UrlDecode, EscapesInEitherCaseAndWhatIsNotAnEscapeStaysAsWritten) {
   EXPECT_EQ(UrlDecode("100%+x%zz%4"), "100% x%zz%4");  // "%+x", "%zz" and a cut "%4" are not escapes
   EXPECT_EQ(UrlDecode("%09%7E%00a", false), std::string("\t~\0a", 4));
   EXPECT_EQ(UrlDecode("a+b", false), "a+b");
+  EXPECT_EQ(UrlDecode("%41%4a%4F%60%2g%g2%"), "AJO`%2g%g2%");  // "%2g", "%g2": not hex
+  EXPECT_EQ(UrlDecode(""), "");
 }
 
 TEST(Response, FileNamesCannotBreakTheHeader) {
