@@ -4,8 +4,10 @@
 # data, takes a bearer token as bench/http_bench.py does, POSTs units (case (c),
 # bench/unit_write.lua) with wrk, and divides each thread's user+system time by
 # the writes counted in /metrics. Also prints wrk's own CPU, the share of the
-# machine left idle during the run (/proc/stat), the mean group commit and the
-# sizes of the database file and its WAL.
+# machine left idle during the run (/proc/stat), the mean group commit, the
+# mean time a request spent in the server (/metrics, from its head read to its
+# answer written) beside wrk's mean latency, and the sizes of the database
+# file and its WAL.
 #   bench/writer_cpu.sh            (env: CONNS=64 SECS=10 BIN=build-bench/friendlygov)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,10 +27,16 @@ cpu() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print $5 + $6, t
 # user+system clock ticks per thread name (a name's threads summed)
 snap() { for t in /proc/$PID/task/*; do echo "$(cat $t/comm) $(awk '{print $14+$15}' $t/stat)"; done |
   awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | sort; }
+# seconds spent in the server and requests answered, summed over every route
+served() { curl -s http://127.0.0.1:$PORT/metrics -H "Authorization: Bearer $FG_TOKEN" |
+  awk '/^friendlygov_http_request_duration_seconds_sum/ {s += $2} /^friendlygov_http_request_duration_seconds_count/ {n += $2} END {print s, n}'; }
+read -r D0 N0 < <(served)
 W0=$(writes); B0=$(metric friendlygov_db_write_batches_total); snap > "$WORK/s0"; read -r I0 T0 < <(cpu)
 /usr/bin/time -f "wrk: %U s user, %S s system" wrk -t2 -c"${CONNS:-64}" -d"${SECS:-10}s" -s bench/unit_write.lua \
-  http://127.0.0.1:$PORT/ 2>&1 | grep -E "Requests/sec|^wrk:"
+  --latency http://127.0.0.1:$PORT/ 2>&1 | grep -E "Requests/sec|^wrk:|^ +Latency +[0-9]"
 read -r I1 T1 < <(cpu); snap > "$WORK/s1"; W1=$(writes); B1=$(metric friendlygov_db_write_batches_total)
+read -r D1 N1 < <(served)
+echo "mean time in the server: $(awk -v d=$D0 -v e=$D1 -v n=$N0 -v m=$N1 'BEGIN {printf "%.2f", (e - d) / (m - n) * 1000}') ms (wrk's mean latency above)"
 N=$((W1 - W0))
 echo "writes: $N; mean group commit $(awk -v w=$N -v b=$((B1 - B0)) 'BEGIN {printf "%.1f", w / b}'); machine idle $(awk -v i=$((I1 - I0)) -v t=$((T1 - T0)) 'BEGIN {printf "%.2f", i / t}')"
 # A WAL that is seldom started over grows with every batch (docs/performance.md, 28/11/2026 night).
