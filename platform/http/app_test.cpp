@@ -41,7 +41,7 @@ TEST(Routes, SegmentWithASuffix) {
 // is answered 405, one that matches nothing 404.
 TEST(Routes, TheFirstRegisteredMatchWinsAtEveryLevel) {
   App app(FG_SOURCE_DIR);
-  auto say = [](std::string what) {
+  auto say = [](const std::string& what) {
     return [what](Context& c) {
       std::string text = what;
       for (const auto& [k, v] : c.req.params) text += " " + k + "=" + v;
