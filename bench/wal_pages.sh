@@ -14,12 +14,16 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-build-bench/friendlygov}
 PORT=18080
 WORK=$(mktemp -d)
-trap 'kill -CONT $PID 2>/dev/null || true; kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+PID=
+WRK=
+trap 'kill -CONT $PID 2>/dev/null || true; kill $PID $WRK 2>/dev/null || true; rm -rf "$WORK"' EXIT
 FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 "$BIN" --database "sqlite:$WORK/fg.db" --assets-dir . --log-level warn \
   serve --demo --listen 127.0.0.1:$PORT > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.2; done
-export FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
+curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz || { cat "$WORK/server.log"; exit 1; }
+FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
+export FG_TOKEN
 wrk -t2 -c"${CONNS:-64}" -d"${SECS:-6}s" -s bench/unit_write.lua http://127.0.0.1:$PORT/ > "$WORK/wrk.out" &
 WRK=$!
 sleep 1

@@ -5,9 +5,9 @@
 # bench/unit_write.lua) with wrk, and divides each thread's user+system time by
 # the writes counted in /metrics. Also prints wrk's own CPU, the share of the
 # machine left idle during the run (/proc/stat), the mean group commit, the
-# mean time a request spent in the server (/metrics, from its head read to its
-# answer written) beside wrk's mean latency, and the sizes of the database
-# file and its WAL.
+# mean time a request spent in the application (/metrics: from the request
+# read, head and body, to its answer made, before the answer is written) beside
+# wrk's mean latency, and the sizes of the database file and its WAL.
 #   bench/writer_cpu.sh            (env: CONNS=64 SECS=10 BIN=build-bench/friendlygov)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,8 @@ FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 "$BIN" --database "sqlite:$WORK/fg.d
   serve --demo --listen 127.0.0.1:$PORT > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.2; done
-export FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
+FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
+export FG_TOKEN
 metric() { curl -s http://127.0.0.1:$PORT/metrics -H "Authorization: Bearer $FG_TOKEN" | awk -v m="$1" '$1 == m {print $2}'; }
 writes() { metric friendlygov_db_writes_total; }
 # idle and total jiffies of all CPUs
@@ -36,7 +37,7 @@ W0=$(writes); B0=$(metric friendlygov_db_write_batches_total); snap > "$WORK/s0"
   --latency http://127.0.0.1:$PORT/ 2>&1 | grep -E "Requests/sec|^wrk:|^ +Latency +[0-9]"
 read -r I1 T1 < <(cpu); snap > "$WORK/s1"; W1=$(writes); B1=$(metric friendlygov_db_write_batches_total)
 read -r D1 N1 < <(served)
-echo "mean time in the server: $(awk -v d=$D0 -v e=$D1 -v n=$N0 -v m=$N1 'BEGIN {printf "%.2f", (e - d) / (m - n) * 1000}') ms (wrk's mean latency above)"
+echo "mean time in the application: $(awk -v d=$D0 -v e=$D1 -v n=$N0 -v m=$N1 'BEGIN {printf "%.2f", (e - d) / (m - n) * 1000}') ms (wrk's mean latency above)"
 N=$((W1 - W0))
 echo "writes: $N; mean group commit $(awk -v w=$N -v b=$((B1 - B0)) 'BEGIN {printf "%.1f", w / b}'); machine idle $(awk -v i=$((I1 - I0)) -v t=$((T1 - T0)) 'BEGIN {printf "%.2f", i / t}')"
 # A WAL that is seldom started over grows with every batch (docs/performance.md, 28/11/2026 night).

@@ -248,7 +248,7 @@ Service::IntakeResult Service::Webhook(const std::string& channel, const std::st
   // answered 200), found by the write itself before it writes anything: the
   // intake rows are then read on the writer's warm connection, not in a read
   // transaction of their own on an io thread.
-  struct AlreadyTaken {};
+  struct AlreadyTaken : std::exception {};
   for (const auto& m : *messages) {
     ItemInput in;
     in.kind = "feedback";
