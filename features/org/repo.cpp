@@ -16,6 +16,7 @@ namespace {
 
 const db::Query kUnitByCode{"unit_by_code", FG_UNIT_COLUMNS "WHERE u.code = ?"};
 const db::Query kCodeTaken{"unit_code_taken", "SELECT 1 FROM units WHERE code = ?"};
+const db::Query kPlacementByCode{"unit_placement_by_code", "SELECT id, path, level FROM units WHERE code = ?"};
 const db::Query kUnitById{"unit_by_id", FG_UNIT_COLUMNS "WHERE u.id = ?"};
 const db::Query kUnitsUnder{"units_under", FG_UNIT_COLUMNS "WHERE u.path LIKE ? ORDER BY length(u.path), u.name"};
 const db::Query kRootPaths{"unit_root_paths", "SELECT path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT ?"};
@@ -141,6 +142,12 @@ std::optional<Unit> UnitByCode(db::Conn& c, const std::string& code) {
   auto r = c.query_one(kUnitByCode, {code});
   if (!r) return std::nullopt;
   return UnitFrom(*r);
+}
+
+std::optional<Placement> PlacementByCode(db::Conn& c, const std::string& code) {
+  auto r = c.query_one(kPlacementByCode, {code});
+  if (!r) return std::nullopt;
+  return Placement{r->i64(0), r->text(1), ParseLevel(r->text(2)).value_or(Level::kCommune)};
 }
 
 std::optional<Unit> UnitById(db::Conn& c, int64_t id) {

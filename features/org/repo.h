@@ -10,6 +10,14 @@
 namespace fg::org::repo {
 
 std::optional<Unit> UnitByCode(db::Conn& c, const std::string& code);
+// Where a unit sits, by its code: what placing a unit under it needs (one
+// lookup in the units' code index, without the parent's and successor's codes).
+struct Placement {
+  int64_t id = 0;
+  std::string path;
+  Level level = Level::kCommune;
+};
+std::optional<Placement> PlacementByCode(db::Conn& c, const std::string& code);
 // Whether a unit, in force or not, has this code.
 bool CodeTaken(db::Conn& c, const std::string& code);
 std::optional<Unit> UnitById(db::Conn& c, int64_t id);

@@ -46,11 +46,11 @@ Unit Resolve(db::Conn& c, const Principal& p, const UnitDraft& d, const Unit* be
   u.valid_to = d.valid_to;
   std::optional<Level> parent_level;
   if (!d.parent_code.empty()) {
-    auto parent = repo::UnitByCode(c, d.parent_code);
+    auto parent = repo::PlacementByCode(c, d.parent_code);
     if (!parent) throw BadInput("org.unknown_parent", "parent_code", {{"code", d.parent_code}});
     if (check_placement) RequireAdminOn(p, parent->path);
     u.parent_id = parent->id;
-    u.parent_code = parent->code;
+    u.parent_code = d.parent_code;
     u.path = parent->path;  // the parent's; the unit's own is derived on insert
     parent_level = parent->level;
   } else if (check_placement) {

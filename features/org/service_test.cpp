@@ -106,6 +106,31 @@ TEST_P(OrgServiceTest, CsvImportIsAllOrNothing) {
   EXPECT_EQ(KindOf([&] { svc_->GetUnit(sys, "C5"); }), ErrorKind::kNotFound);
 }
 
+// A new unit is placed under its parent by the parent's code: its parent's id
+// and its own path follow; an unknown parent, or one of a level that cannot
+// hold it, is refused on the parent's field and nothing is written.
+TEST_P(OrgServiceTest, ANewUnitIsPlacedUnderItsParent) {
+  auto sys = SystemPrincipal();
+  const Unit d2 = svc_->GetUnit(sys, "D2");
+  const Unit c7 = svc_->CreateUnit(sys, {"C7", "Xã Bảy", "commune", "D2", "2020-01-01", "", ""});
+  EXPECT_EQ(c7.parent_id, d2.id);
+  EXPECT_EQ(c7.parent_code, "D2");
+  EXPECT_EQ(c7.path, d2.path + std::to_string(c7.id) + "/");
+  EXPECT_EQ(svc_->GetUnit(sys, "C7").path, c7.path);
+  auto refused = [&](const UnitInput& in) {
+    try {
+      svc_->CreateUnit(sys, in);
+    } catch (const AppError& e) {
+      return e.key() + ":" + e.field();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(refused({"C8", "Xã Tám", "commune", "D9", "2020-01-01", "", ""}), "org.unknown_parent:parent_code");
+  EXPECT_EQ(refused({"P2", "Tỉnh Hai", "province", "C7", "2020-01-01", "", ""}), "org.bad_parent_level:parent_code");
+  EXPECT_EQ(KindOf([&] { svc_->GetUnit(sys, "C8"); }), ErrorKind::kNotFound);
+  EXPECT_EQ(KindOf([&] { svc_->GetUnit(sys, "P2"); }), ErrorKind::kNotFound);
+}
+
 TEST_P(OrgServiceTest, CsvImportOutsideTheSubtreeIsForbiddenNotABadRow) {
   auto d1 = AdminOf("D1", "admin.d1");
   const char* rows =
