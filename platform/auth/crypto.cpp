@@ -17,6 +17,15 @@
 namespace fg::auth {
 namespace {
 
+// An OpenSSL object freed by its own function (the digest and MAC contexts,
+// kept one per thread).
+template <typename T, void (*Free)(T*)>
+struct OsslFree {
+  void operator()(T* p) const { Free(p); }
+};
+template <typename T, void (*Free)(T*)>
+using OsslPtr = std::unique_ptr<T, OsslFree<T, Free>>;
+
 // argon2id takes ~64 MiB and tens of milliseconds per hash: at most one per
 // two cores runs at once (at most two: bounding memory), off the io threads and
 // at a lower scheduling priority, so requests keep a core; 32 more may wait,
@@ -95,10 +104,7 @@ std::string RandomToken(size_t bytes) {
 // hashed on the writer thread (events::ChainHash).
 std::string Sha256Hex(std::string_view data) {
   static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);  // fetched once: a fetch takes a lock
-  struct CtxFree {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-  };
-  thread_local const std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
+  thread_local const OsslPtr<EVP_MD_CTX, EVP_MD_CTX_free> ctx(EVP_MD_CTX_new());
   unsigned char h[crypto_hash_sha256_BYTES];
   unsigned int n = 0;
   if (!md || !ctx || EVP_DigestInit_ex2(ctx.get(), md, nullptr) != 1 ||
@@ -115,11 +121,8 @@ std::string Sha256Hex(std::string_view data) {
 // context; each call sets the key again.
 std::string HmacSha256Hex(std::string_view msg, std::string_view key) {
   static EVP_MAC* const hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-  struct CtxFree {
-    void operator()(EVP_MAC_CTX* c) const { EVP_MAC_CTX_free(c); }
-  };
-  thread_local const std::unique_ptr<EVP_MAC_CTX, CtxFree> ctx = [] {
-    std::unique_ptr<EVP_MAC_CTX, CtxFree> c(hmac ? EVP_MAC_CTX_new(hmac) : nullptr);
+  thread_local const OsslPtr<EVP_MAC_CTX, EVP_MAC_CTX_free> ctx = [] {
+    OsslPtr<EVP_MAC_CTX, EVP_MAC_CTX_free> c(hmac ? EVP_MAC_CTX_new(hmac) : nullptr);
     char digest[] = "SHA256";
     const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
                                  OSSL_PARAM_construct_end()};
