@@ -28,62 +28,8 @@ FRIENDLYGOV_FEEDBACK_PER_ADDRESS=0 FRIENDLYGOV_ANONYMOUS_REQUESTS_PER_MINUTE=0 \
   > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.5; done
-if [[ "$CASE" == c ]]; then
-  export FG_TOKEN=$(cd bench && python3 -c "import http_bench; print(http_bench.bearer_token())")
-  cp bench/unit_write.lua "$WORK/req.lua"
-  URL=http://127.0.0.1:$PORT/
-elif [[ "$CASE" == f ]]; then
-  KIOSK=$(cd bench && python3 -c "import http_bench; print(http_bench.paired_kiosk_token(http_bench.bearer_token()))")
-  cat > "$WORK/req.lua" <<LUA
-math.randomseed(os.time() + os.clock() * 1e6)
-local n = 0
-local tid = tostring(math.random(1000000000))
-request = function()
-  n = n + 1
-  return wrk.format("POST", "/api/v1/kiosk/ratings", {["X-Kiosk"] = "1", ["X-Kiosk-Token"] = "$KIOSK",
-    ["Content-Type"] = "application/json"}, '{"level":"very_satisfied","client_key":"r' .. tid .. '-' .. n .. '"}')
-end
-LUA
-  URL=http://127.0.0.1:$PORT/
-elif [[ "$CASE" == k ]]; then
-  # The Facebook page's webhook of ward 25270 (secret set by the API), fed
-  # messages signed beforehand, each sent once, as bench/http_bench.py does.
-  (cd bench && python3 -c "
-import json, http_bench as b, sys
-st, _, _, _ = b.http('PUT', '/api/v1/feedback/channels/facebook?unit=25270', json.dumps({'secret': b.FACEBOOK_SECRET}),
-                     {'Authorization': 'Bearer ' + b.bearer_token(), 'Content-Type': 'application/json'})
-assert st == 204, st
-with open(sys.argv[1], 'w') as f:
-    for i in range(60000):
-        body = b.facebook_body('m-%d' % i)
-        f.write(b.facebook_signature(body) + '\\t' + body + '\\n')
-" "$WORK/webhook.txt")
-  cat > "$WORK/req.lua" <<LUA
-local reqs = {}
-for line in io.lines("$WORK/webhook.txt") do
-  local sig, body = line:match("^([^\t]+)\t(.*)$")
-  reqs[#reqs + 1] = {body, sig}
-end
-local i = tonumber(os.getenv("FG_FROM") or "0")  -- the counted run does not send the warm-up's again
-request = function()
-  i = i + 1
-  return wrk.format("POST", "/api/v1/feedback/webhooks/facebook/25270",
-    {["Content-Type"] = "application/json", ["X-Hub-Signature-256"] = reqs[i][2]}, reqs[i][1])
-end
-LUA
-  URL=http://127.0.0.1:$PORT/
-else
-  CSRF=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/gop-y?unit=25270" | grep -i 'set-cookie: fg_csrf=' |
-    sed 's/.*fg_csrf=\([^;]*\).*/\1/')
-  BODY=$(python3 -c "import urllib.parse,sys; print(urllib.parse.urlencode({'csrf_token': sys.argv[1], 'unit_code': '25270', 'feedback_kind': 'feedback', 'category': 'infrastructure', 'feedback_title': 'Đèn đường hỏng', 'content': 'Đèn đường ấp 3 tắt đã một tuần.', 'phone': '0912 345 678'}))" "$CSRF")
-  cat > "$WORK/req.lua" <<LUA
-wrk.method = "POST"
-wrk.body = [==[$BODY]==]
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Cookie"] = "fg_csrf=$CSRF"
-LUA
-  URL=http://127.0.0.1:$PORT/gop-y
-fi
+. bench/write_case.sh
+write_case_setup
 wrk -t1 -c16 -d3s -s "$WORK/req.lua" "$URL" > /dev/null
 callgrind_control -i on $PID > /dev/null
 FG_FROM=30000 wrk -t1 -c32 -d10s -s "$WORK/req.lua" "$URL" > "$WORK/wrk.out"

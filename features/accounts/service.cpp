@@ -52,7 +52,9 @@ Service::Service(db::Db& db, bool demo_mode, Policy policy)
       policy_(policy),
       address_limiter_(policy.failures_per_address, policy.address_window),
       dummy_hash_(auth::HashPassword(auth::RandomToken(16))),
-      auth_changes_(db.watch({"sessions", "api_tokens", "officials", "role_grants", "units"})) {}
+      // A new session, token, official or unit changes no principal already
+      // read (a grant's unit exists before the grant); a new grant does.
+      auth_changes_(db.watch({"role_grants"}, {"sessions", "api_tokens", "officials", "units"})) {}
 
 LoginResult Service::Login(const std::string& username, const std::string& password, const std::string& client_ip) {
   if (username.empty()) throw BadInput("error.required", "username");

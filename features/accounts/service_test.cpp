@@ -418,12 +418,15 @@ TEST(AccountsPrincipalReuse, OtherProcessesChangesAreSeenOnceThisProcessChangesT
   }
   EXPECT_FALSE(reading.Authenticate(by_token));  // read every time
   EXPECT_TRUE(reusing.Authenticate(by_token));   // reused: nothing of it changed here
-  // A write here to another table leaves the reuse alone, one to a unit ends it.
+  // A write here to another table leaves the reuse alone, and so does a new
+  // unit (it changes no grant's unit); a change to a unit ends it.
   here->write([](db::Conn& c) {
     c.exec_script("INSERT INTO calendar_years (year, reference, updated_at) VALUES (2031, 'x', 'x')");
   });
   EXPECT_TRUE(reusing.Authenticate(by_token));
   org.CreateUnit(admin, {"N9", "Phường Chín", "ward", "P1", "2025-07-01", "", ""});
+  EXPECT_TRUE(reusing.Authenticate(by_token));
+  org.UpdateUnit(admin, "N9", {"N9", "Phường Chín Mới", "ward", "P1", "2025-07-01", "", ""});
   EXPECT_FALSE(reusing.Authenticate(by_token));
 
   // Without a change here, the reuse's time ends it.

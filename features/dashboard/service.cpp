@@ -56,7 +56,7 @@ LogPage Service::List(const auth::Principal& p, const LogFilter& f, int page_siz
     if (f.before > 0) q.id_before = f.before;
     LogPage page;
     // The period as a range of ids (events are numbered in time order), found
-    // through events_at, and exactly by the instants.
+    // by bisecting the ids (repo::FirstIdAt), and exactly by the instants.
     if (!f.from.empty()) {
       q.at_from = StartOfLocalDay(f.from);
       auto first = repo::FirstIdAt(c, q.at_from);

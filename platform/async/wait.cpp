@@ -1,5 +1,6 @@
 #include "platform/async/wait.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 
@@ -25,6 +26,39 @@ void BlockingWaiter::suspend(const std::function<void(Resume)>& start) {
   });
   std::unique_lock lk(mu);
   cv.wait(lk, [&] { return done; });
+}
+
+void Resume::operator()() {
+  auto fn = std::move(fn_);
+  if (auto target = std::move(target_)) {
+    std::vector<std::function<void()>> one;
+    one.push_back(std::move(fn));
+    target->resume_all(std::move(one));
+  } else {
+    fn();
+  }
+}
+
+void ResumeAll(std::vector<Resume>& resumes) {
+  // Few targets (one per io thread): a linear search per resumption.
+  std::vector<std::pair<ResumeTarget*, std::vector<std::function<void()>>>> by_target;
+  std::vector<std::shared_ptr<ResumeTarget>> keep;  // alive until every hand-over is made
+  for (auto& r : resumes) {
+    if (!r.target_) {
+      r();
+      continue;
+    }
+    auto it = std::find_if(by_target.begin(), by_target.end(), [&](auto& g) { return g.first == r.target_.get(); });
+    if (it == by_target.end()) {
+      by_target.emplace_back(r.target_.get(), std::vector<std::function<void()>>{});
+      keep.push_back(r.target_);
+      it = by_target.end() - 1;
+    }
+    it->second.push_back(std::move(r.fn_));
+    r.target_.reset();
+  }
+  resumes.clear();
+  for (auto& [target, fns] : by_target) target->resume_all(std::move(fns));
 }
 
 std::optional<std::chrono::steady_clock::time_point> Deadline() {

@@ -10,12 +10,46 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <type_traits>
+#include <vector>
 
 namespace fg::async {
 
+// Where a coroutine's resumption runs (an io thread's loop). Several handed
+// over together cost one hand-over: one lock of the loop's queue and at most
+// one wake-up of its thread, instead of one each.
+class ResumeTarget {
+ public:
+  virtual ~ResumeTarget() = default;
+  // Runs each of `fns`, in order, on the target's thread; callable from any thread.
+  virtual void resume_all(std::vector<std::function<void()>> fns) = 0;
+};
+
 // Resumes a suspended coroutine. Call it exactly once, from any thread.
-using Resume = std::function<void()>;
+class Resume {
+ public:
+  Resume() = default;
+  // Runs `fn` where it is called.
+  template <class F, class = std::enable_if_t<std::is_invocable_v<F&> && !std::is_same_v<std::decay_t<F>, Resume>>>
+  Resume(F fn) : fn_(std::move(fn)) {}  // NOLINT(google-explicit-constructor): a plain function resumes
+  // Hands `fn` over to `target`.
+  Resume(std::shared_ptr<ResumeTarget> target, std::function<void()> fn)
+      : target_(std::move(target)), fn_(std::move(fn)) {}
+
+  void operator()();
+  explicit operator bool() const { return static_cast<bool>(fn_); }
+
+ private:
+  friend void ResumeAll(std::vector<Resume>& resumes);
+  std::shared_ptr<ResumeTarget> target_;
+  std::function<void()> fn_;
+};
+
+// Calls each of `resumes` once (and empties it); those for one target are
+// handed over to it together, in their order.
+void ResumeAll(std::vector<Resume>& resumes);
 
 class Waiter {
  public:

@@ -143,13 +143,16 @@ class Db {
   // resume, so a value read before a read transaction began that is unchanged
   // afterwards proves the read saw every such change this store committed.
   // Other stores' changes (other processes) are not counted. For caches
-  // (accounts' principals).
-  std::shared_ptr<const std::atomic<uint64_t>> watch(std::vector<std::string> tables);
+  // (accounts' principals). Rows inserted into `updated` tables are not
+  // counted (SQLite), only their updates and deletions: for caches of rows
+  // that a new row cannot change (a new unit changes no grant's unit).
+  std::shared_ptr<const std::atomic<uint64_t>> watch(std::vector<std::string> tables,
+                                                     std::vector<std::string> updated = {});
 
  protected:
   // Backends: the writer thread notes each changed row's table while a batch
   // runs, and counts the noted watches once the batch is committed.
-  void note_change(std::string_view table);
+  void note_change(std::string_view table, bool inserted);
   void count_changes(bool every_watch);
   // Blocks the calling thread (never an io thread) until done; rethrows.
   virtual void run_read(const std::function<void(Conn&)>& fn) = 0;
@@ -158,6 +161,7 @@ class Db {
  private:
   struct Watch {
     std::vector<std::string> tables;
+    std::vector<std::string> updated;
     std::shared_ptr<std::atomic<uint64_t>> count;
     bool noted = false;  // writer thread only
   };

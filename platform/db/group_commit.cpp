@@ -132,10 +132,15 @@ void GroupCommit::submit(const std::function<void(Conn&)>& fn) {
   if (job.error) std::rethrow_exception(job.error);
 }
 
-void GroupCommit::finish(Job& job, std::exception_ptr error) {
-  job.error = std::move(error);
-  auto r = std::move(job.resume);
-  r();  // the job may be gone from here on
+void GroupCommit::finish(std::vector<Done>& done) {
+  std::vector<async::Resume> resumes;
+  resumes.reserve(done.size());
+  for (auto& d : done) {
+    d.job->error = std::move(d.error);
+    resumes.push_back(std::move(d.job->resume));
+  }
+  done.clear();
+  async::ResumeAll(resumes);  // each job may be gone from its resumption on
 }
 
 void GroupCommit::loop(Conn& conn) {
@@ -180,8 +185,7 @@ void GroupCommit::sync_loop() {
       done.swap(unsynced_);
     }
     sync();
-    for (auto& d : done) finish(*d.job, d.error);
-    done.clear();
+    finish(done);
   }
 }
 
@@ -329,7 +333,7 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     // Nothing waits for the writer: it syncs itself, sparing the callers a
     // hand-over to the syncer.
     if (!commit_error && steps_.sync) sync();
-    for (auto& d : done) finish(*d.job, d.error);
+    finish(done);
   }
   if (!again.empty()) {
     {

@@ -91,7 +91,9 @@ class GroupCommit {
   // returns the index of a write that failed after changing rows, and stops.
   std::optional<size_t> run_writes(Conn& conn, std::vector<Job*>& batch, std::vector<std::exception_ptr>& errors,
                                    std::vector<bool>& ran, bool bare, std::chrono::steady_clock::time_point started);
-  static void finish(Job& job, std::exception_ptr error);
+  // Gives each job its outcome and resumes its caller; the resumptions for
+  // one io thread are handed over together. Empties `done`.
+  static void finish(std::vector<Done>& done);
 
   Options opt_;
   std::vector<std::unique_ptr<Conn>> conns_;

@@ -263,8 +263,8 @@ class SqliteDb final : public Db {
     // Every row the writer changes names its table (Db::watch).
     sqlite3_update_hook(
         static_cast<SqliteConn&>(*writer.back()).handle(),
-        [](void* self, int, const char*, const char* table, sqlite3_int64) {
-          static_cast<SqliteDb*>(self)->note_change(table);
+        [](void* self, int op, const char*, const char* table, sqlite3_int64) {
+          static_cast<SqliteDb*>(self)->note_change(table, op == SQLITE_INSERT);
         },
         this);
     // One writer: events are chained as they are appended (events::Append),

@@ -600,6 +600,23 @@ TEST_P(StoreTest, KeptReadsAreReadAgainOnceAWatchedTableChanged) {
   EXPECT_EQ(brief.get("all", [&](Conn&) { return int64_t{-1}; }), -1);  // past its life: read again
 }
 
+// A watch of a table's updates and deletions only: SQLite's writer does not
+// count rows inserted into it (PostgreSQL counts every batch).
+TEST_P(StoreTest, AWatchOfUpdatesAloneIgnoresInsertedRows) {
+  const Query update{"w_update", "UPDATE t SET n = n + 1 WHERE k = ?"};
+  const Query remove{"w_delete", "DELETE FROM t WHERE k = ?"};
+  auto changes = db_->watch({}, {"t"});
+  const bool sqlite = db_->backend() == Backend::kSqlite;
+  db_->write([](Conn& c) { c.exec(kInsert, {std::string("a"), int64_t{1}, nullptr}); });
+  EXPECT_EQ(changes->load(), sqlite ? 0u : 1u);
+  db_->write([&](Conn& c) { c.exec(update, {std::string("a")}); });
+  EXPECT_EQ(changes->load(), sqlite ? 1u : 2u);
+  db_->write([&](Conn& c) { c.exec(update, {std::string("none such")}); });  // changes no row
+  EXPECT_EQ(changes->load(), sqlite ? 1u : 3u);
+  db_->write([&](Conn& c) { c.exec(remove, {std::string("a")}); });
+  EXPECT_EQ(changes->load(), sqlite ? 2u : 4u);
+}
+
 // Past the bound on queued writes the store answers "overloaded" at once.
 TEST_P(StoreTest, FullWriteQueueRefusesAtOnce) {
   Options opt;

@@ -5,17 +5,19 @@
 
 namespace fg::db {
 
-std::shared_ptr<const std::atomic<uint64_t>> Db::watch(std::vector<std::string> tables) {
+std::shared_ptr<const std::atomic<uint64_t>> Db::watch(std::vector<std::string> tables,
+                                                       std::vector<std::string> updated) {
   auto count = std::make_shared<std::atomic<uint64_t>>(0);
   std::lock_guard lk(watch_mu_);
-  watches_.push_back({std::move(tables), count});
+  watches_.push_back({std::move(tables), std::move(updated), count});
   return count;
 }
 
-void Db::note_change(std::string_view table) {
+void Db::note_change(std::string_view table, bool inserted) {
+  auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), table) != v.end(); };
   std::lock_guard lk(watch_mu_);
   for (auto& w : watches_)
-    if (!w.noted && std::find(w.tables.begin(), w.tables.end(), table) != w.tables.end()) w.noted = true;
+    if (!w.noted && (has(w.tables) || (!inserted && has(w.updated)))) w.noted = true;
 }
 
 void Db::count_changes(bool every_watch) {

@@ -69,31 +69,41 @@ constexpr size_t kStackBytes = 256 * 1024;
 // Descriptors kept for the store, log files and the listening socket.
 constexpr rlim_t kReservedDescriptors = 64;
 
+// An io thread's context, where the coroutines it suspended are resumed: a
+// store thread hands over every resumption of a batch for one loop at once.
+struct Loop final : async::ResumeTarget {
+  net::io_context ctx{1};
+  void resume_all(std::vector<std::function<void()>> fns) override {
+    net::post(ctx, [fns = std::move(fns)] {
+      for (auto& f : fns) f();
+    });
+  }
+};
+
 struct Connection {
-  Connection(Socket s, std::string addr, std::shared_ptr<net::io_context> ctx)
-      : stream(std::move(s)), remote_addr(std::move(addr)), ctx(std::move(ctx)) {}
+  Connection(Socket s, std::string addr, std::shared_ptr<Loop> loop)
+      : stream(std::move(s)), remote_addr(std::move(addr)), loop(std::move(loop)) {}
   Stream stream;
   std::string remote_addr;
-  std::shared_ptr<net::io_context> ctx;  // the thread's context the connection lives on
+  std::shared_ptr<Loop> loop;            // the thread's loop the connection lives on
   bool busy = false;                     // a request is being handled; touched only on the connection's thread
 };
 
 // Suspends the connection's coroutine while another thread works for it.
 class RequestWaiter final : public async::Waiter {
  public:
-  RequestWaiter(const Yield& yield, std::shared_ptr<net::io_context> ctx,
-                std::chrono::steady_clock::time_point deadline)
-      : yield_(yield), ctx_(std::move(ctx)), deadline_(deadline) {}
+  RequestWaiter(const Yield& yield, std::shared_ptr<Loop> loop, std::chrono::steady_clock::time_point deadline)
+      : yield_(yield), loop_(std::move(loop)), deadline_(deadline) {}
 
   void suspend(const std::function<void(async::Resume)>& start) override {
     async::SetCurrent(nullptr);
     net::async_initiate<const Yield&, void()>(
         [this, &start](auto handler) {
           auto h = std::make_shared<decltype(handler)>(std::move(handler));
-          // Resumption is posted to the connection's own io_context: the
+          // Resumption is handed over to the connection's own loop: the
           // coroutine always continues on the thread that suspended it. The
-          // context is kept alive for a store thread that resumes late.
-          start([h, ctx = ctx_] { net::post(*ctx, [h] { (*h)(); }); });
+          // loop is kept alive for a store thread that resumes late.
+          start(async::Resume(loop_, [h] { (*h)(); }));
         },
         yield_);
     async::SetCurrent(this);
@@ -102,7 +112,7 @@ class RequestWaiter final : public async::Waiter {
 
  private:
   const Yield& yield_;
-  std::shared_ptr<net::io_context> ctx_;
+  std::shared_ptr<Loop> loop_;
   std::chrono::steady_clock::time_point deadline_;
 };
 
@@ -111,11 +121,11 @@ class Server {
   Server(App& app, const ServerOptions& opt) : app_(app), opt_(opt) {
     int n = opt.io_threads > 0 ? opt.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     for (int i = 0; i < n; ++i) {
-      ctxs_.push_back(std::make_shared<net::io_context>(1));
-      guards_.emplace_back(ctxs_.back()->get_executor());
+      loops_.push_back(std::make_shared<Loop>());
+      guards_.emplace_back(loops_.back()->ctx.get_executor());
     }
-    acceptor_.emplace(*ctxs_[0]);
-    signals_.emplace(*ctxs_[0], SIGINT, SIGTERM);
+    acceptor_.emplace(loops_[0]->ctx);
+    signals_.emplace(loops_[0]->ctx, SIGINT, SIGTERM);
   }
 
   void run(const std::function<void(uint16_t)>& on_listening) {
@@ -129,23 +139,23 @@ class Server {
     on_listening(acceptor_->local_endpoint().port());
 
     net::spawn(
-        net::any_io_executor(ctxs_[0]->get_executor()), [this](const net::yield_context& y) { accept_loop(y); },
+        net::any_io_executor(loops_[0]->ctx.get_executor()), [this](const net::yield_context& y) { accept_loop(y); },
         net::detached);
     signals_->async_wait([this](beast::error_code ec, int sig) {
       if (!ec) begin_shutdown(sig);
     });
-    for (auto& ctx : ctxs_)
+    for (auto& loop : loops_)
       net::spawn(
-          net::any_io_executor(ctx->get_executor()), [this](const net::yield_context& y) { flush_log(y); },
+          net::any_io_executor(loop->ctx.get_executor()), [this](const net::yield_context& y) { flush_log(y); },
           net::detached);
     std::vector<std::thread> threads;
-    for (size_t i = 1; i < ctxs_.size(); ++i)
+    for (size_t i = 1; i < loops_.size(); ++i)
       threads.emplace_back([this, i] {
         pthread_setname_np(pthread_self(), "fg-io");
-        ctxs_[i]->run();
+        loops_[i]->ctx.run();
         access_log::Flush();
       });
-    ctxs_[0]->run();
+    loops_[0]->ctx.run();
     access_log::Flush();
     for (auto& t : threads) t.join();
   }
@@ -181,11 +191,11 @@ class Server {
   }
 
   void accept_loop(const net::yield_context& yield) {
-    net::steady_timer backoff(*ctxs_[0]);
+    net::steady_timer backoff(loops_[0]->ctx);
     for (size_t next = 0;;) {
-      std::shared_ptr<net::io_context> target = ctxs_[next++ % ctxs_.size()];
+      std::shared_ptr<Loop> target = loops_[next++ % loops_.size()];
       beast::error_code ec;
-      Socket socket(target->get_executor());
+      Socket socket(target->ctx.get_executor());
       acceptor_->async_accept(socket, yield[ec]);
       if (ec) {
         if (ec == net::error::operation_aborted || !acceptor_->is_open()) return;
@@ -214,7 +224,7 @@ class Server {
         conns_.insert(conn);
       }
       net::spawn(
-          target->get_executor(), std::allocator_arg, boost::context::protected_fixedsize_stack(kStackBytes),
+          target->ctx.get_executor(), std::allocator_arg, boost::context::protected_fixedsize_stack(kStackBytes),
           [this, conn](const Yield& y) { session(*conn, y); },
           [this, conn](const std::exception_ptr& e) {
             if (e) {
@@ -314,7 +324,7 @@ class Server {
       in_flight_.fetch_sub(1, std::memory_order_relaxed);
       return app_.overloaded(req);
     }
-    RequestWaiter waiter(yield, c.ctx, std::chrono::steady_clock::now() + opt_.request_budget);
+    RequestWaiter waiter(yield, c.loop, std::chrono::steady_clock::now() + opt_.request_budget);
     Response out;
     {
       async::Scope scope(&waiter);
@@ -402,7 +412,7 @@ class Server {
     close_idle();
     auto deadline = std::chrono::steady_clock::now() + opt_.shutdown_grace;
     net::spawn(
-        net::any_io_executor(ctxs_[0]->get_executor()),
+        net::any_io_executor(loops_[0]->ctx.get_executor()),
         [this, deadline](const net::yield_context& y) { wait_drained(deadline, y); }, net::detached);
   }
 
@@ -419,7 +429,7 @@ class Server {
   }
 
   void wait_drained(std::chrono::steady_clock::time_point deadline, const net::yield_context& yield) {
-    net::steady_timer t(*ctxs_[0]);
+    net::steady_timer t(loops_[0]->ctx);
     for (;;) {
       {
         std::lock_guard lk(mu_);
@@ -435,13 +445,13 @@ class Server {
       t.async_wait(yield[ec]);
     }
     guards_.clear();
-    for (auto& ctx : ctxs_) ctx->stop();
+    for (auto& loop : loops_) loop->ctx.stop();
   }
 
   App& app_;
   ServerOptions opt_;
   size_t max_connections_ = opt_.max_connections;
-  std::vector<std::shared_ptr<net::io_context>> ctxs_;
+  std::vector<std::shared_ptr<Loop>> loops_;
   std::vector<net::executor_work_guard<net::io_context::executor_type>> guards_;
   std::optional<tcp::acceptor> acceptor_;
   std::optional<net::signal_set> signals_;
