@@ -10,6 +10,7 @@
 
 #include "features/accounts/service.h"
 #include "features/calendar/service.h"
+#include "features/dashboard/repo.h"
 #include "features/dashboard/rules.h"
 #include "features/org/service.h"
 #include "platform/db/events.h"
@@ -182,6 +183,34 @@ TEST_P(EventLogTest, FiltersByPersonUnitKindAndPeriod) {
   auto ward_view = Sentences(ward);
   EXPECT_TRUE(Has(ward_view, "Đỗ Thị Phường đã sửa thông tin Phường Sáu (N1)"));
   EXPECT_FALSE(Mentions(ward_view, "Phường Năm"));
+}
+
+// The period's bounds come from bisecting the ids: the first event at or
+// after an instant is found where ids have gaps (rows rolled back on
+// PostgreSQL leave them) and for instants before, between, on and after the
+// events, as a scan of every row finds it.
+TEST_P(EventLogTest, TheFirstEventOfAnInstantIsFoundAcrossGapsInTheIds) {
+  const auto start = *ParseUtc("2026-02-01T00:00:00Z");
+  for (int i = 0; i < 40; ++i) {
+    SetClockForTesting(start + std::chrono::minutes(i));
+    db_->write([&](db::Conn& c) {
+      events::Append(c, {std::nullopt, "system", std::nullopt, "probe", std::to_string(i), "tick", "", "{}"});
+    });
+  }
+  db_->write([](db::Conn& c) {
+    c.exec({"probe_gaps", "DELETE FROM events WHERE entity = 'probe' AND (id % 3 = 0 OR id % 7 = 0)"});
+  });
+  const db::Query scan{"probe_scan", "SELECT min(id) FROM events WHERE at >= ?"};
+  std::vector<std::string> instants{"2025-01-01T00:00:00Z", "2027-01-01T00:00:00Z"};
+  for (int s = -30; s < 41 * 60; s += 30) instants.push_back(FormatUtc(start + std::chrono::seconds(s)));
+  db_->read([&](db::Conn& c) {
+    for (const auto& at : instants) {
+      auto row = c.query_one(scan, {at});
+      std::optional<int64_t> expected;
+      if (row && !row->is_null(0)) expected = row->i64(0);
+      EXPECT_EQ(repo::FirstIdAt(c, at), expected) << at;
+    }
+  });
 }
 
 TEST_P(EventLogTest, OlderPagesFollowTheCursorWithoutGapsOrRepeats) {
