@@ -163,7 +163,7 @@ class Db {
     std::vector<std::string> tables;
     std::vector<std::string> updated;
     std::shared_ptr<std::atomic<uint64_t>> count;
-    bool noted = false;  // writer thread only
+    bool noted = false;  // under watch_mu_
   };
   std::mutex watch_mu_;
   std::vector<Watch> watches_;

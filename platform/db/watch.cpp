@@ -9,7 +9,9 @@ std::shared_ptr<const std::atomic<uint64_t>> Db::watch(std::vector<std::string> 
                                                        std::vector<std::string> updated) {
   auto count = std::make_shared<std::atomic<uint64_t>>(0);
   std::lock_guard lk(watch_mu_);
-  watches_.push_back({std::move(tables), std::move(updated), count});
+  // Counts the batch under way too: the writer notes each table once a batch
+  // (SQLite), and may have noted this one's tables before it existed.
+  watches_.push_back({std::move(tables), std::move(updated), count, /*noted=*/true});
   return count;
 }
 
