@@ -102,6 +102,7 @@ const std::map<std::string, Setter>& Setters() {
       {"db_readers", Int(&Config::db_readers, 1, 256)},
       {"db_writers", Int(&Config::db_writers, 1, 64)},
       {"max_queued_writes", Int(&Config::max_queued_writes, 1, 1000000)},
+      {"checkpoint_frames", Int(&Config::checkpoint_frames, 100, 1000000)},
       {"max_in_flight", Int(&Config::max_in_flight, 1, 1000000)},
       {"max_connections", Int(&Config::max_connections, 1, 1000000)},
       {"max_connections_per_address", Int(&Config::max_connections_per_address, 1, 1000000)},
@@ -216,6 +217,7 @@ std::string Describe(const Config& c) {
   o << "listen=" << c.listen << "\ndatabase=" << c.database << "\nassets_dir=" << c.assets_dir
     << "\nlog_level=" << c.log_level << "\nio_threads=" << c.io_threads << "\ndb_readers=" << c.db_readers
     << "\ndb_writers=" << c.db_writers << "\nmax_queued_writes=" << c.max_queued_writes
+    << "\ncheckpoint_frames=" << c.checkpoint_frames
     << "\nmax_in_flight=" << c.max_in_flight << "\nmax_connections=" << c.max_connections
     << "\nmax_connections_per_address=" << c.max_connections_per_address
     << "\nrequest_budget_ms=" << c.request_budget_ms << "\nevent_key_file=" << c.event_key_file

@@ -19,6 +19,7 @@ struct Config {
   int db_readers = 16;  // PostgreSQL read connections (SQLite reads use one per thread)
   int db_writers = 8;   // PostgreSQL writer connections (each runs group commits)
   int max_queued_writes = 8192;
+  int checkpoint_frames = 4000;  // SQLite: WAL pages past which a commit checkpoints
   int max_in_flight = 4096;
   int max_connections = 10000;
   int max_connections_per_address = 512;

@@ -39,6 +39,7 @@ std::unique_ptr<db::Db> OpenStore(const Config& cfg) {
   opt.readers = cfg.db_readers;
   opt.writers = cfg.db_writers;
   opt.max_queued_writes = static_cast<size_t>(cfg.max_queued_writes);
+  opt.checkpoint_frames = cfg.checkpoint_frames;
   auto db = db::Open(cfg.database, opt);
   db::Migrate(*db, cfg.assets_dir + "/platform/db/migrations");
   {

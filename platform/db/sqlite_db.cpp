@@ -260,6 +260,7 @@ class SqliteDb final : public Db {
   SqliteDb(std::string path, const Options& opt) : path_(std::move(path)), opt_(opt) {
     std::vector<std::unique_ptr<Conn>> writer;
     writer.push_back(std::make_unique<SqliteConn>(path_, false));
+    writer.back()->exec_script("PRAGMA wal_autocheckpoint=" + std::to_string(opt.checkpoint_frames));
     // Every row the writer changes names its table (Db::watch).
     sqlite3_update_hook(
         static_cast<SqliteConn&>(*writer.back()).handle(),

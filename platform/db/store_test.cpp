@@ -910,10 +910,12 @@ TEST(SqliteStoreDeathTest, AFailedSyncStopsTheProcess) {
 
 // The writer's commits are copied from the WAL into the database file by
 // checkpoints that nobody asks for (SQLite's automatic ones, in the writer's
-// commits): the file grows to hold what was written.
+// commits, here every 1,000 frames): the file grows to hold what was written.
 TEST(SqliteStore, CommittedWritesReachTheDatabaseFile) {
   const auto path = fg::testing::TempPath("checkpointed.db");
-  auto db = OpenSqlite(path, {});
+  Options opt;
+  opt.checkpoint_frames = 1000;
+  auto db = OpenSqlite(path, opt);
   db->write([](Conn& c) { c.exec(kCreate); });
   const auto empty = std::filesystem::file_size(path);
   const std::string filler(3000, 'x');

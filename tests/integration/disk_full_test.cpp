@@ -37,14 +37,15 @@ class SmallDisk {
 };
 
 TEST(DiskFull, WritesAreRefusedWith503AndResumeWhenSpaceReturns) {
-  // Room for the demo data (the desk's dossiers, a WAL grown to its 4 MB checkpoint) and little more.
+  // Room for the demo data (the desk's dossiers, a WAL grown to its 4 MB
+  // checkpoint at 1,000 frames) and little more.
   SmallDisk disk("8m");
   if (!disk.ok()) GTEST_SKIP() << "cannot mount a small tmpfs here (needs CAP_SYS_ADMIN)";
   const std::string path = disk.dir() + "/full.db";
   std::vector<std::string> acknowledged;
   int refused = 0, other = 0;
   {
-    ServerProcess server(path, {"--demo"});
+    ServerProcess server(path, {"--demo"}, {{"FRIENDLYGOV_CHECKPOINT_FRAMES", "1000"}});
     auto admin = Login(server.port(), "admin", "demo");
     ASSERT_FALSE(admin.cookie.empty());
     auto post = [&](const std::string& code) {
