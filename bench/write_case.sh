@@ -23,8 +23,11 @@ write_case_setup() {
       kiosk=$(cd bench && python3 -c "import http_bench; print(http_bench.paired_kiosk_token(http_bench.bearer_token()))")
       cat > "$WORK/req.lua" <<LUA
 math.randomseed(os.time() + os.clock() * 1e6)
+local run = tostring(math.random(1000000000))
 local n = 0
-local tid = tostring(math.random(1000000000))
+local next_id = 0
+tid = ""  -- a global: setup's thread:set gives each thread its own
+setup = function(thread) next_id = next_id + 1; thread:set("tid", run .. "-" .. next_id) end
 request = function()
   n = n + 1
   return wrk.format("POST", "/api/v1/kiosk/ratings", {["X-Kiosk"] = "1", ["X-Kiosk-Token"] = "$kiosk",
@@ -50,7 +53,11 @@ for line in io.lines("$WORK/webhook.txt") do
   local sig, body = line:match("^([^\t]+)\t(.*)$")
   reqs[#reqs + 1] = {body, sig}
 end
-local i = tonumber(os.getenv("FG_FROM") or "0")
+-- Each wrk thread sends its own half of the messages after the first FG_FROM.
+local from = tonumber(os.getenv("FG_FROM") or "0")
+i = from  -- a global: setup's thread:set gives each thread its own start
+local started = 0
+setup = function(thread) started = started + 1; thread:set("i", from + (started - 1) * math.floor((#reqs - from) / 2)) end
 request = function()
   i = i + 1
   return wrk.format("POST", "/api/v1/feedback/webhooks/facebook/25270",

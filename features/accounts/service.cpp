@@ -53,7 +53,8 @@ Service::Service(db::Db& db, bool demo_mode, Policy policy)
       address_limiter_(policy.failures_per_address, policy.address_window),
       dummy_hash_(auth::HashPassword(auth::RandomToken(16))),
       // A new session, token, official or unit changes no principal already
-      // read (a grant's unit exists before the grant); a new grant does.
+      // read (a grant's unit exists before the grant); a new grant does. So an
+      // INSERT OR REPLACE into those four tables would go unseen: never write one so.
       auth_changes_(db.watch({"role_grants"}, {"sessions", "api_tokens", "officials", "units"})) {}
 
 LoginResult Service::Login(const std::string& username, const std::string& password, const std::string& client_ip) {

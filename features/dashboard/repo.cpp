@@ -30,8 +30,14 @@ const db::Query kByEntity{"log_by_entity", FG_LOG_SELECT "e.entity IN (?, ?) AND
 const db::Query kByType{"log_by_type", FG_LOG_SELECT "e.kind = ?" FG_LOG_FILTERS};
 const db::Query kByUnit{"log_by_unit",
                         FG_LOG_SELECT "e.scope_unit_id IN (SELECT id FROM units WHERE path LIKE ?)" FG_LOG_FILTERS};
-const db::Query kIdRange{"log_id_range", "SELECT min(id), max(id) FROM events"};
-const db::Query kFirstFrom{"log_first_from", "SELECT id, at FROM events WHERE id >= ? ORDER BY id LIMIT 1"};
+// Two subqueries: SQLite answers a lone min() or max() from the key's ends,
+// but scans the table for both in one SELECT.
+#define FG_ID_RANGE "SELECT (SELECT min(id) FROM events), (SELECT max(id) FROM events)"
+#define FG_FIRST_FROM "SELECT id, at FROM events WHERE id >= ? ORDER BY id LIMIT 1"
+const db::Query kIdRange{"log_id_range", FG_ID_RANGE};
+const db::Query kFirstFrom{"log_first_from", FG_FIRST_FROM};
+const db::Query kIdRangePlan{"log_id_range_plan", "EXPLAIN QUERY PLAN " FG_ID_RANGE};
+const db::Query kFirstFromPlan{"log_first_from_plan", "EXPLAIN QUERY PLAN " FG_FIRST_FROM};
 const db::Query kUnitNames{
     "log_unit_names", "SELECT code, name FROM units WHERE code IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
 constexpr size_t kNamesPerQuery = 16;
@@ -106,6 +112,14 @@ std::optional<int64_t> FirstIdAt(db::Conn& c, const std::string& at) {
     }
   }
   return found;
+}
+
+std::vector<std::string> FirstIdAtPlan(db::Conn& c) {
+  if (c.backend() != db::Backend::kSqlite) return {};
+  std::vector<std::string> out;
+  for (auto& r : c.query(kIdRangePlan)) out.push_back(r.text(3));
+  for (auto& r : c.query(kFirstFromPlan, {int64_t{0}})) out.push_back(r.text(3));
+  return out;
 }
 
 std::map<std::string, std::string> UnitNames(db::Conn& c, const std::vector<std::string>& codes) {

@@ -42,6 +42,8 @@ struct PageQuery {
 std::vector<LogEntry> Page(db::Conn& c, const PageQuery& q);
 // The id of the first event at or after `at` (UTC text); nullopt when none.
 std::optional<int64_t> FirstIdAt(db::Conn& c, const std::string& at);
+// The plans of FirstIdAt's statements as SQLite runs them (EXPLAIN QUERY PLAN), for tests.
+std::vector<std::string> FirstIdAtPlan(db::Conn& c);
 // Unit names by code, for the codes given (unknown codes are left out).
 std::map<std::string, std::string> UnitNames(db::Conn& c, const std::vector<std::string>& codes);
 

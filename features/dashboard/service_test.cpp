@@ -213,6 +213,20 @@ TEST_P(EventLogTest, TheFirstEventOfAnInstantIsFoundAcrossGapsInTheIds) {
   });
 }
 
+// Each probe of the bisection is a lookup by key, never a scan of the events.
+TEST_P(EventLogTest, ThePeriodsProbesReadByKey) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "EXPLAIN QUERY PLAN is SQLite's";
+  const auto plan = db_->read([](db::Conn& c) { return repo::FirstIdAtPlan(c); });
+  std::string all;
+  for (auto& line : plan) all += line + "\n";
+  int searches = 0;
+  for (auto& line : plan) {
+    EXPECT_EQ(line.rfind("SCAN events", 0), std::string::npos) << all;
+    if (line.rfind("SEARCH events", 0) == 0) ++searches;
+  }
+  EXPECT_EQ(searches, 3) << all;  // min, max, and the first event from an id
+}
+
 TEST_P(EventLogTest, OlderPagesFollowTheCursorWithoutGapsOrRepeats) {
   auto quan = Official("P1", "quan.p1", "Nguyễn Văn Quản", "admin");
   for (int i = 0; i < 7; ++i)
