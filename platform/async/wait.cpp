@@ -40,22 +40,18 @@ void Resume::operator()() {
 }
 
 void ResumeAll(std::vector<Resume>& resumes) {
-  // Few targets (one per io thread): a linear search per resumption.
-  std::vector<std::pair<ResumeTarget*, std::vector<std::function<void()>>>> by_target;
-  std::vector<std::shared_ptr<ResumeTarget>> keep;  // alive until every hand-over is made
+  // Few targets (one per io thread): a linear search per resumption. Each
+  // group owns its target until its hand-over is made.
+  std::vector<std::pair<std::shared_ptr<ResumeTarget>, std::vector<std::function<void()>>>> by_target;
   for (auto& r : resumes) {
     if (!r.target_) {
       r();
       continue;
     }
-    auto it = std::find_if(by_target.begin(), by_target.end(), [&](auto& g) { return g.first == r.target_.get(); });
-    if (it == by_target.end()) {
-      by_target.emplace_back(r.target_.get(), std::vector<std::function<void()>>{});
-      keep.push_back(r.target_);
-      it = by_target.end() - 1;
-    }
+    auto it = std::find_if(by_target.begin(), by_target.end(), [&](auto& g) { return g.first == r.target_; });
+    if (it == by_target.end())
+      it = by_target.emplace(by_target.end(), std::move(r.target_), std::vector<std::function<void()>>{});
     it->second.push_back(std::move(r.fn_));
-    r.target_.reset();
   }
   resumes.clear();
   for (auto& [target, fns] : by_target) target->resume_all(std::move(fns));
