@@ -152,6 +152,8 @@ class Db {
  protected:
   // Backends: the writer thread notes each changed row's table while a batch
   // runs, and counts the noted watches once the batch is committed.
+  // Writer thread (SQLite): called for every changed row, it passes each table
+  // and kind of change on to the watches once between two counts.
   void note_change(std::string_view table, bool inserted);
   void count_changes(bool every_watch);
   // Blocks the calling thread (never an io thread) until done; rethrows.
@@ -167,6 +169,9 @@ class Db {
   };
   std::mutex watch_mu_;
   std::vector<Watch> watches_;
+  // What note_change passed on since the last count: read and added to by
+  // the writer thread alone, cleared with the watches' marks.
+  std::vector<std::pair<std::string, bool>> passed_on_;
 };
 
 struct Options {

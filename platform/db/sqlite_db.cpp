@@ -265,7 +265,7 @@ class SqliteDb final : public Db {
     sqlite3_update_hook(
         static_cast<SqliteConn&>(*writer.back()).handle(),
         [](void* self, int op, const char*, const char* table, sqlite3_int64) {
-          static_cast<SqliteDb*>(self)->noted(table, op == SQLITE_INSERT);
+          static_cast<SqliteDb*>(self)->note_change(table, op == SQLITE_INSERT);
         },
         this);
     // One writer: events are chained as they are appended (events::Append),
@@ -312,7 +312,6 @@ class SqliteDb final : public Db {
       events::tip::Forget();
       counts::Forget();
       count_changes(/*every_watch=*/false);
-      noted_.clear();  // with the watches' own marks
     };
     // Readers see a batch from its commit, up to one fdatasync before it is
     // durable; its callers resume only after (docs/architecture.md, "Store").
@@ -412,17 +411,6 @@ class SqliteDb final : public Db {
   std::unique_ptr<GroupCommit> writes_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<SqliteConn>> idle_;
-  // The tables, and whether by insertion, whose changed rows the watches have
-  // noted since they were last counted: the update hook runs for every row,
-  // the watches need each once a batch. The writer thread only.
-  std::vector<std::pair<std::string, bool>> noted_;
-
-  void noted(const char* table, bool inserted) {
-    for (const auto& [t, i] : noted_)
-      if (i == inserted && t == table) return;
-    noted_.emplace_back(table, inserted);
-    note_change(table, inserted);
-  }
 };
 
 }  // namespace

@@ -16,8 +16,11 @@ std::shared_ptr<const std::atomic<uint64_t>> Db::watch(std::vector<std::string> 
 }
 
 void Db::note_change(std::string_view table, bool inserted) {
+  for (const auto& [t, i] : passed_on_)
+    if (i == inserted && t == table) return;
   auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), table) != v.end(); };
   std::lock_guard lk(watch_mu_);
+  passed_on_.emplace_back(table, inserted);
   for (auto& w : watches_)
     if (!w.noted && (has(w.tables) || (!inserted && has(w.updated)))) w.noted = true;
 }
@@ -28,6 +31,7 @@ void Db::count_changes(bool every_watch) {
     if (every_watch || w.noted) w.count->fetch_add(1);
     w.noted = false;
   }
+  passed_on_.clear();
 }
 
 }  // namespace fg::db
