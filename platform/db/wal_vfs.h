@@ -1,0 +1,31 @@
+// A VFS over SQLite's default one that hands each commit's WAL frames to the
+// kernel in one write. SQLite writes a frame as two writes (its 24-byte
+// header, then the page), so a commit of 38 pages cost 76 `pwrite`s, each
+// taking the file's lock, updating its times and looking up its page-cache
+// pages again. Here writes to a WAL at the offset where the previous one
+// ended are gathered, and written together when:
+//   - the page of a commit frame (a frame header with a database size) is
+//     gathered: its write answers the outcome, as SQLite's own would;
+//   - the file is read, synced, truncated, sized, controlled or closed;
+//   - a write does not follow the previous one, or `kMaxGathered` is reached;
+//   - the database's shared memory is fenced (xShmBarrier), which SQLite does
+//     before it shows readers a new end of the WAL: no reader can be shown a
+//     frame not yet written (a fallback; commits are written before it).
+// Nothing is synced earlier or later than without it: the store's syncing
+// thread still makes each commit durable before its callers resume.
+#pragma once
+#include <cstdint>
+
+namespace fg::db {
+
+// Registers the VFS as SQLite's default (once; later calls do nothing).
+void InstallWalVfs();
+
+struct WalVfsCounts {
+  uint64_t gathered = 0;  // writes SQLite made to WAL files
+  uint64_t written = 0;   // writes handed to the kernel for them
+};
+// Since the process started, over every connection.
+WalVfsCounts WalVfsCounted();
+
+}  // namespace fg::db
