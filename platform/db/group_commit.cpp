@@ -291,10 +291,8 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     }
     if (steps_.batch_undone) steps_.batch_undone();
   }
-  bool more_queued;  // writers the writer can go on with once this batch is handed over
   {
     std::lock_guard lk(mu_);
-    more_queued = !queue_.empty();
     ++stats_.write_batches;
     stats_.writes += batch.size();
     size_t b = 0;
@@ -322,17 +320,15 @@ void GroupCommit::apply(Conn& conn, std::vector<Job*>& batch) {
     }
     done.push_back({batch[i], error});
   }
-  if (!commit_error && steps_.sync && more_queued) {
-    // Durable at the syncer's next sync; the writer goes on with what is queued.
+  if (!commit_error && steps_.sync) {
+    // Durable at the syncer's next sync; the writer goes on with the writes
+    // that come meanwhile, instead of waiting for the disk with them queued.
     {
       std::lock_guard lk(sync_mu_);
       unsynced_.insert(unsynced_.end(), done.begin(), done.end());
     }
     sync_cv_.notify_one();
   } else {
-    // Nothing waits for the writer: it syncs itself, sparing the callers a
-    // hand-over to the syncer.
-    if (!commit_error && steps_.sync) sync();
     finish(done);
   }
   if (!again.empty()) {

@@ -13,11 +13,10 @@
 // without running.
 //
 // A backend whose commit returns before it is durable (SQLite's WAL with
-// synchronous=NORMAL) gives a `sync` step. When writes are queued at a
-// commit, a thread of its own then makes the batch durable and resumes its
-// callers while the writer goes on with them; when none is, the writer syncs
-// itself. One sync serves every batch committed before it began; no caller
-// resumes before a sync that began after its commit.
+// synchronous=NORMAL) gives a `sync` step: a thread of its own then makes
+// each committed batch durable and resumes its callers, while the writer goes
+// on with the next writes. One sync serves every batch committed before it
+// began; no caller resumes before a sync that began after its commit.
 #pragma once
 #include <chrono>
 #include <condition_variable>
@@ -55,8 +54,8 @@ class GroupCommit {
     // and fails alone; one that fails having moved it makes the batch run
     // again, each write in its savepoint, without it.
     std::function<int64_t()> change_mark;
-    // Makes every commit that has returned durable (on the syncing thread, or
-    // on the writer when nothing is queued; the two may overlap).
+    // Makes every commit that has returned durable (on the syncing thread,
+    // while the writer goes on).
     // Empty: a commit is durable when it returns. A throw is fatal: the
     // process logs it and aborts, since the batches it leaves behind are
     // visible to readers and may or may not be on disk.

@@ -826,9 +826,7 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   std::shared_future<void> sync_released = release_sync.get_future().share();
   std::atomic<int> syncs{0};
   std::atomic<bool> sync_held{false};
-  // Holds the syncing thread's first sync only: the writer may sync the
-  // second batch before the syncing thread has even woken for the first
-  // (its sync then covers both; the first is answered after its own).
+  // Holds the syncing thread's first sync only.
   testing::SetBeforeSync([&] {
     ++syncs;
     char name[16] = {};
@@ -885,14 +883,18 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   EXPECT_TRUE(db->read([](Conn& c) { return c.query_one(kGet, {std::string("first")}).has_value(); }))
       << "committed before its sync";
   EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout) << "answered before its sync";
-  // The writer went on: the second write commits and is answered after a sync of its own.
-  ASSERT_EQ(second.wait_for(std::chrono::seconds(30)), std::future_status::ready)
-      << "the writer waited for the first write's sync";
-  second.get();
-  EXPECT_EQ(syncs.load(), 2);
+  // The writer went on while that sync is held: the second write commits...
+  ASSERT_TRUE(eventually([&] {
+    return db->read([](Conn& c) { return c.query_one(kGet, {std::string("second")}).has_value(); });
+  })) << "the writer waited for the first write's sync";
+  // ...and is not answered by the held sync, which began before its commit.
+  EXPECT_EQ(second.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout) << "answered before its sync";
   EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
+  EXPECT_EQ(syncs.load(), 1);
   release.let_sync();
   first.get();
+  second.get();
+  EXPECT_EQ(syncs.load(), 2);  // one more, begun after the second commit
 }
 
 // A sync that fails leaves batches visible that may not be on disk: the
