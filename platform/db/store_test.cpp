@@ -815,10 +815,10 @@ TEST(SqliteStore, WritesOfABatchThatCouldNotBeginFail) {
   EXPECT_EQ(db->read([](Conn& c) { return c.query_one(kCount)->i64(0); }), 0);
 }
 
-// SQLite commits without syncing the WAL, then syncs it before answering.
-// When a write is queued at a commit, the sync is handed to the syncing
-// thread and the writer goes on: the queued write commits, and is answered
-// after a sync of its own, while the first write's sync is still held.
+// SQLite commits without syncing the WAL, then syncs it before answering:
+// each batch's sync is handed to the syncing thread and the writer goes on.
+// While the first write's sync is held, a second write commits, and is
+// answered only after a sync that began after its commit.
 TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   auto db = fg::testing::OpenTestDb("sqlite");
   db->write([](Conn& c) { c.exec(kCreate); });
@@ -876,7 +876,7 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
     db->write([](Conn& c) { c.exec(kInsert, {std::string("second"), int64_t{2}, nullptr}); });
   });
   ASSERT_TRUE(eventually([&] { return db->stats().write_queue_depth == 1; }));
-  // Past the batch's 2 ms window, so that "second" is queued at its commit.
+  // Past the batch's 2 ms window, so that "second" stays out of the first batch.
   std::this_thread::sleep_for(std::chrono::milliseconds(3));
   release.let_writer();
   ASSERT_TRUE(eventually([&] { return sync_held.load(); })) << "the first batch was not handed to the syncing thread";

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <new>
 #include <string>
@@ -31,11 +33,12 @@ struct File {
   bool is_wal = false;
   File* wal = nullptr;  // a database file: its connection's WAL, while open
   File* db = nullptr;   // a WAL: its database file
-  // The WAL's writes not yet handed to the kernel, from offset `at`.
+  // The WAL's appended writes not yet handed to the kernel, from offset `at`;
+  // `end`: where the open write transaction's writes have reached (-1: none yet).
   std::string gathered;
   sqlite3_int64 at = 0;
+  sqlite3_int64 end = -1;
   bool commit_page_next = false;  // the last write was a commit frame's header
-  int deferred = SQLITE_OK;       // a failed write at a barrier, told at the next call
 };
 
 constexpr size_t kRealOffset = (sizeof(File) + 7) & ~size_t{7};
@@ -45,7 +48,7 @@ const sqlite3_io_methods& Real(File* f) { return *f->real->pMethods; }
 
 // Hands the gathered writes to the base VFS, which writes at most 128 KB - 1
 // in one call (its unixWrite): in pieces ending on a 4 KB boundary of the file.
-int WriteOut(File* f) {
+int Flush(File* f) {
   f->commit_page_next = false;
   int rc = SQLITE_OK;
   for (size_t done = 0; done < f->gathered.size() && rc == SQLITE_OK;) {
@@ -57,17 +60,6 @@ int WriteOut(File* f) {
   }
   f->gathered.clear();  // keeps its capacity for the next commit
   return rc;
-}
-
-int Flush(File* f) {
-  if (f->deferred != SQLITE_OK) {
-    const int rc = f->deferred;
-    f->deferred = SQLITE_OK;
-    f->gathered.clear();
-    f->commit_page_next = false;
-    return rc;
-  }
-  return WriteOut(f);
 }
 
 // A frame header holds the database's size in pages after a commit (bytes 4-7,
@@ -89,55 +81,54 @@ int Close(sqlite3_file* p) {
   return rc;
 }
 
-int Read(sqlite3_file* p, void* buf, int n, sqlite3_int64 off) {
-  File* f = Of(p);
-  if (f->is_wal)
-    if (const int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return Real(f).xRead(f->real, buf, n, off);
-}
-
+// A write that appends to the transaction's frames is gathered. One over what
+// the transaction wrote before (a page written again in place, the checksums
+// SQLite then rewrites, the commit header last) goes straight through, after
+// what was gathered, and answers its own outcome.
 int Write(sqlite3_file* p, const void* buf, int n, sqlite3_int64 off) {
   File* f = Of(p);
   if (!f->is_wal) return Real(f).xWrite(f->real, buf, n, off);
   g_gathered.fetch_add(1, std::memory_order_relaxed);
   const bool commit_page = f->commit_page_next && n != kFrameHeaderSize;
-  if (f->deferred != SQLITE_OK ||
-      (!f->gathered.empty() && off != f->at + static_cast<sqlite3_int64>(f->gathered.size())))
+  const bool appends = !f->gathered.empty() && off == f->at + static_cast<sqlite3_int64>(f->gathered.size());
+  if (!appends) {
     if (const int rc = Flush(f); rc != SQLITE_OK) return rc;
-  if (f->gathered.empty()) f->at = off;
-  f->gathered.append(static_cast<const char*>(buf), static_cast<size_t>(n));
+    if (off < f->end) {
+      f->end = std::max(f->end, off + n);
+      g_written.fetch_add(1, std::memory_order_relaxed);
+      return Real(f).xWrite(f->real, buf, n, off);
+    }
+    f->at = off;
+  }
+  try {
+    f->gathered.append(static_cast<const char*>(buf), static_cast<size_t>(n));
+  } catch (const std::bad_alloc&) {
+    f->gathered.clear();
+    return SQLITE_IOERR_NOMEM;
+  }
+  f->end = std::max(f->end, off + n);
   f->commit_page_next = IsCommitHeader(buf, n);
   if (commit_page || f->gathered.size() >= kMaxGathered) return Flush(f);
   return SQLITE_OK;
 }
 
-// Each call that looks at or changes the file as a whole sees the gathered writes first.
-int Truncate(sqlite3_file* p, sqlite3_int64 size) {
+// Each call that reads, syncs, sizes or changes the file sees the gathered writes first.
+template <auto Method, class... Args>
+int AfterFlush(sqlite3_file* p, Args... args) {
   File* f = Of(p);
   if (f->is_wal)
     if (const int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return Real(f).xTruncate(f->real, size);
+  return (Real(f).*Method)(f->real, args...);
 }
 
-int Sync(sqlite3_file* p, int flags) {
-  File* f = Of(p);
-  if (f->is_wal)
-    if (const int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return Real(f).xSync(f->real, flags);
+int Read(sqlite3_file* p, void* buf, int n, sqlite3_int64 off) {
+  return AfterFlush<&sqlite3_io_methods::xRead>(p, buf, n, off);
 }
-
-int FileSize(sqlite3_file* p, sqlite3_int64* size) {
-  File* f = Of(p);
-  if (f->is_wal)
-    if (const int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return Real(f).xFileSize(f->real, size);
-}
-
+int Truncate(sqlite3_file* p, sqlite3_int64 size) { return AfterFlush<&sqlite3_io_methods::xTruncate>(p, size); }
+int Sync(sqlite3_file* p, int flags) { return AfterFlush<&sqlite3_io_methods::xSync>(p, flags); }
+int FileSize(sqlite3_file* p, sqlite3_int64* size) { return AfterFlush<&sqlite3_io_methods::xFileSize>(p, size); }
 int FileControl(sqlite3_file* p, int op, void* arg) {
-  File* f = Of(p);
-  if (f->is_wal)
-    if (const int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return Real(f).xFileControl(f->real, op, arg);
+  return AfterFlush<&sqlite3_io_methods::xFileControl>(p, op, arg);
 }
 
 int Lock(sqlite3_file* p, int level) { return Real(Of(p)).xLock(Of(p)->real, level); }
@@ -148,16 +139,32 @@ int DeviceCharacteristics(sqlite3_file* p) { return Real(Of(p)).xDeviceCharacter
 int ShmMap(sqlite3_file* p, int page, int size, int extend, void volatile** out) {
   return Real(Of(p)).xShmMap(Of(p)->real, page, size, extend, out);
 }
+// The connection lets go of the WAL's write lock (slot 0) when its write
+// transaction ends. A commit wrote its frames out at its commit frame, so
+// anything still gathered then belongs to a transaction rolled back (SQLite
+// 3.40 reads the WAL while it rolls back, which writes them out first): it
+// is dropped, never written later over frames another connection committed.
 int ShmLock(sqlite3_file* p, int offset, int n, int flags) {
-  return Real(Of(p)).xShmLock(Of(p)->real, offset, n, flags);
+  File* f = Of(p);
+  if (File* wal = f->wal; wal && offset == 0 && (flags & SQLITE_SHM_UNLOCK) && (flags & SQLITE_SHM_EXCLUSIVE)) {
+    wal->gathered.clear();
+    wal->commit_page_next = false;
+    wal->end = -1;
+  }
+  return Real(f).xShmLock(f->real, offset, n, flags);
 }
 // SQLite fences the shared memory before it shows readers a new end of the
-// WAL: whatever the connection gathered is written first. A commit's frames
-// were written at its commit frame already; should a write fail here, SQLite
-// hears of it at its next call on the WAL.
+// WAL. A commit's frames were written at its commit frame; should anything
+// still be gathered here (a way of writing frames this file does not know),
+// it is written first, and a failure stops the process: readers would be
+// shown frames that are not there, and the commit's callers told it holds.
 void ShmBarrier(sqlite3_file* p) {
   File* f = Of(p);
-  if (File* wal = f->wal; wal && !wal->gathered.empty() && wal->deferred == SQLITE_OK) wal->deferred = WriteOut(wal);
+  if (File* wal = f->wal; wal && !wal->gathered.empty())
+    if (const int rc = Flush(wal); rc != SQLITE_OK) {
+      std::fprintf(stderr, "friendlygov: a commit's WAL frames could not be written (SQLite error %d), stopping\n", rc);
+      std::abort();
+    }
   Real(f).xShmBarrier(f->real);
 }
 int ShmUnmap(sqlite3_file* p, int del) { return Real(Of(p)).xShmUnmap(Of(p)->real, del); }
@@ -166,12 +173,20 @@ int Fetch(sqlite3_file* p, sqlite3_int64 off, int n, void** out) {
 }
 int Unfetch(sqlite3_file* p, sqlite3_int64 off, void* page) { return Real(Of(p)).xUnfetch(Of(p)->real, off, page); }
 
+// A file whose base methods lack shared memory or mapping (version 1, or
+// SQLite's "nolock" methods) gets a table without them, as SQLite expects.
 const sqlite3_io_methods kMethods = {
     3,        Close,        Read,       Write,    Truncate,  Sync,       FileSize,
     Lock,     Unlock,       CheckReservedLock,    FileControl,           SectorSize,
     DeviceCharacteristics,  ShmMap,     ShmLock,  ShmBarrier, ShmUnmap,  Fetch,
     Unfetch,
 };
+const sqlite3_io_methods kMethodsV1 = {
+    1,    Close,  Read,   Write,  Truncate, Sync, FileSize, Lock, Unlock, CheckReservedLock, FileControl, SectorSize,
+    DeviceCharacteristics,
+};
+
+bool Ours(const sqlite3_file* p) { return p->pMethods == &kMethods || p->pMethods == &kMethodsV1; }
 
 int Open(sqlite3_vfs*, const char* name, sqlite3_file* p, int flags, int* out_flags) {
   File* f = new (p) File{};
@@ -183,11 +198,15 @@ int Open(sqlite3_vfs*, const char* name, sqlite3_file* p, int flags, int* out_fl
     p->pMethods = nullptr;
     return rc;
   }
-  p->pMethods = &kMethods;
+  const sqlite3_io_methods& real = *f->real->pMethods;
+  p->pMethods = real.iVersion >= 3 && real.xShmMap && real.xShmLock && real.xShmBarrier && real.xShmUnmap &&
+                        real.xFetch && real.xUnfetch
+                    ? &kMethods
+                    : &kMethodsV1;
   if ((flags & SQLITE_OPEN_WAL) && name) {
     f->is_wal = true;
     // The database file of the same connection, whose barrier writes what this gathered.
-    if (sqlite3_file* d = sqlite3_database_file_object(name); d && d->pMethods == &kMethods) {
+    if (sqlite3_file* d = sqlite3_database_file_object(name); d && Ours(d)) {
       f->db = Of(d);
       Of(d)->wal = f;
     }
