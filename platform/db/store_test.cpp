@@ -1,6 +1,5 @@
 // The storage suite: runs on SQLite and on a real PostgreSQL server.
 #include <gtest/gtest.h>
-#include <pthread.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -827,16 +826,16 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   std::shared_future<void> sync_released = release_sync.get_future().share();
   std::atomic<int> syncs{0};
   std::atomic<bool> sync_held{false};
+  auto committed = [&](const char* key) {
+    return db->read([&](Conn& c) { return c.query_one(kGet, {std::string(key)}).has_value(); });
+  };
   // Per sync, whether "second" was committed as it began (read on the syncing thread).
   std::vector<bool> second_committed;
-  // Holds the syncing thread's first sync only.
+  // Holds the first sync only (every sync runs on the syncing thread).
   testing::SetBeforeSync([&] {
     ++syncs;
-    second_committed.push_back(
-        db->read([](Conn& c) { return c.query_one(kGet, {std::string("second")}).has_value(); }));
-    char name[16] = {};
-    pthread_getname_np(pthread_self(), name, sizeof name);
-    if (std::string(name) == "fg-sync" && !sync_held.exchange(true)) sync_released.wait();
+    second_committed.push_back(committed("second"));
+    if (!sync_held.exchange(true)) sync_released.wait();
   });
   // Polls `done` for up to 30 s: a writer that waited for the held sync fails the test, not hangs it.
   auto eventually = [](const std::function<bool()>& done) {
@@ -885,14 +884,11 @@ TEST(SqliteStore, WritesAreAnsweredAfterASyncThatBeganAfterTheirCommit) {
   std::this_thread::sleep_for(std::chrono::milliseconds(3));
   release.let_writer();
   ASSERT_TRUE(eventually([&] { return sync_held.load(); })) << "the first batch was not handed to the syncing thread";
-  EXPECT_TRUE(db->read([](Conn& c) { return c.query_one(kGet, {std::string("first")}).has_value(); }))
-      << "committed before its sync";
+  EXPECT_TRUE(committed("first")) << "committed before its sync";
   EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout) << "answered before its sync";
   // The writer went on while that sync is held: the second write commits...
-  ASSERT_TRUE(eventually([&] {
-    return db->read([](Conn& c) { return c.query_one(kGet, {std::string("second")}).has_value(); });
-  })) << "the writer waited for the first write's sync";
-  // ...and is not answered by the held sync, which began before its commit.
+  ASSERT_TRUE(eventually([&] { return committed("second"); })) << "the writer waited for the first write's sync";
+  // ...and is not answered while that sync is held.
   EXPECT_EQ(second.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout) << "answered before its sync";
   EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
   EXPECT_EQ(syncs.load(), 1);
